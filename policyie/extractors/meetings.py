@@ -1,0 +1,10 @@
+"""Meetings: placeholder until its issue lands."""
+
+from __future__ import annotations
+
+from policyie.extractors.base import Context, register
+
+
+@register("meetings")
+def extract(ctx: Context) -> list:
+    return []

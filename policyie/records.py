@@ -1,0 +1,138 @@
+"""The output contract (../shared/SPEC.md §2) as dataclasses that round-trip through JSON.
+
+Field names are the contract: they may be added to, never renamed. Offsets are Python ``str``
+indices into ``Document.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dataclasses_json import DataClassJsonMixin
+
+
+def _list() -> list:
+    return field(default_factory=list)
+
+
+@dataclass
+class Span(DataClassJsonMixin):
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Title(DataClassJsonMixin):
+    text: str
+    org: str | None = None
+    post: str | None = None
+
+
+@dataclass
+class Official(DataClassJsonMixin):
+    name: str
+    titles: list[Title] = _list()
+    mentions: list[Span] = _list()
+
+
+@dataclass
+class Place(DataClassJsonMixin):
+    name: str
+    level: str | None = None
+    code: str | None = None
+    parent: str | None = None
+    mentions: list[Span] = _list()
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class DateMention(DataClassJsonMixin):
+    text: str
+    start: int
+    end: int
+    value: str
+    granularity: str
+    interval: list[str] | None = None
+    part: str | None = None
+
+
+@dataclass
+class Meeting(DataClassJsonMixin):
+    name: str
+    kind: str
+    date: str | None = None
+    hosts: list[str] = _list()
+    attendees: list[str] = _list()
+    speakers: list[str] = _list()
+    place: str | None = None
+    referenced: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Activity(DataClassJsonMixin):
+    kind: str
+    actors: list[str] = _list()
+    companions: list[str] = _list()
+    places: list[str] = _list()
+    date: str | None = None
+    topic: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Slogan(DataClassJsonMixin):
+    text: str
+    kind: str
+    mentions: list[Span] = _list()
+    gloss: str | None = None
+
+
+@dataclass
+class Directive(DataClassJsonMixin):
+    speaker: str | None
+    verb: str | None
+    text: str
+    start: int
+    end: int
+    slogans: list[str] = _list()
+
+
+@dataclass
+class Document(DataClassJsonMixin):
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    authors: list[str] = _list()
+    officials: list[Official] = _list()
+    places: list[Place] = _list()
+    dates: list[DateMention] = _list()
+    meetings: list[Meeting] = _list()
+    activities: list[Activity] = _list()
+    slogans: list[Slogan] = _list()
+    directives: list[Directive] = _list()
+    # Beyond the scored contract: front-matter categories/tags, which analysts filter on.
+    categories: list[str] = _list()
+
+    def spans(self) -> list[Span | DateMention | Directive]:
+        """Every offset-bearing item, for checking that offsets are true."""
+        out: list[Span | DateMention | Directive] = []
+        for o in self.officials:
+            out.extend(o.mentions)
+        for p in self.places:
+            out.extend(p.mentions)
+        for s in self.slogans:
+            out.extend(s.mentions)
+        out.extend(self.dates)
+        out.extend(self.directives)
+        return out
+
+
+RECORD_TYPES = (Span, Title, Official, Place, DateMention, Meeting, Activity, Slogan, Directive, Document)
