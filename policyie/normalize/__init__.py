@@ -1,8 +1,25 @@
-"""Raw article → clean Simplified body text with an offset map, plus the metadata it carried."""
+"""Raw article → clean Simplified body text with an offset map, plus the metadata it carried.
+
+Steps run in a fixed order, each an edit on an offset-mapped string (`MappedText`):
+decode → front matter → Markdown → HTML → pinyin annotations → Traditional→Simplified →
+punctuation → line cleaning (chrome, headers, bylines, headline).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import regex
+
+from policyie.normalize import meta
+from policyie.normalize.boilerplate import clean_lines
+from policyie.normalize.decode import check_text, read_source
+from policyie.normalize.frontmatter import split_front_matter
+from policyie.normalize.html import decode_entities, html_title, looks_like_html, strip_html
+from policyie.normalize.markdown import strip_markdown
+from policyie.normalize.punct import fix_punctuation
+from policyie.normalize.script import strip_pinyin, to_simplified
+from policyie.normalize.textmap import MappedText
 
 
 @dataclass
@@ -16,8 +33,77 @@ class Normalised:
     url: str | None = None
     bylines: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    raw: str = ""
 
 
-def normalise(source) -> Normalised:  # placeholder, replaced by the real normaliser
-    text = source if isinstance(source, str) else source.decode("utf-8")
-    return Normalised(text=text, offsets=list(range(len(text) + 1)))
+def normalise(source: object) -> Normalised:
+    """Clean one article; raises `policyie.InputError` when it is not a readable Chinese article."""
+    raw = read_source(source)
+    check_text(raw)
+    mt = MappedText(raw)
+
+    fm = split_front_matter(raw)
+    if fm is not None:
+        mt = mt.edit([(0, fm.end, "")])
+    title = fm.get("title") if fm else None
+    # Markdown first: an autolink <http://…> would otherwise be taken for an HTML tag.
+    mt, urls = strip_markdown(mt)
+    if looks_like_html(mt.text):
+        title = title or html_title(mt.text)
+        mt = strip_html(mt)
+    else:
+        mt = decode_entities(mt)
+    mt = to_simplified(strip_pinyin(mt))
+    mt = fix_punctuation(mt)
+    if title:
+        title = _clean_inline(title)
+    mt, info = clean_lines(mt, title)
+    check_text(mt.text)
+
+    published = meta.parse_datetime(fm.get("date", "published", "pubtime", "pubdate")) if fm else None
+    published = published or meta.parse_datetime(info.published)
+
+    bylines = list(info.bylines)
+    source_name = _source(fm, info.source, bylines)
+    categories = fm.list("categories", "tags") if fm else []
+    url = (fm.get("url", "link", "permalink", "source_url") if fm else None) or (urls[0] if urls else None)
+    return Normalised(
+        text=mt.text,
+        offsets=mt.offsets,
+        title=title or (_clean_inline(info.title) if info.title else None),
+        source=source_name,
+        published=published,
+        url=url,
+        bylines=bylines,
+        categories=categories,
+        raw=raw,
+    )
+
+
+def _source(fm, header_source: str | None, bylines: list[str]) -> str | None:
+    """Publisher: an explicit 来源 header, then front matter (source, an author that is a publisher, categories)."""
+    if header_source:
+        return meta.publisher(header_source) or header_source
+    if fm is None:
+        return None
+    explicit = fm.get("source", "publisher", "media")
+    if explicit:
+        return meta.publisher(explicit) or explicit
+    author = fm.get("author", "authors")
+    if author and meta.looks_like_publisher(author):
+        return meta.publisher(author) or author
+    if author:
+        bylines.insert(0, f"作者：{author}")
+    for cat in fm.list("categories", "tags"):
+        if (name := meta.publisher(cat)) is not None:
+            return name
+    return None
+
+
+def _clean_inline(s: str) -> str:
+    """A title from metadata or a headline line, cleaned like the body (script, pinyin, punctuation)."""
+    mt = fix_punctuation(to_simplified(strip_pinyin(decode_entities(MappedText(s)))))
+    return regex.sub(r"[\s|｜丨]+$", "", regex.sub(r"^[\s|｜丨]+", "", mt.text)) or s
+
+
+__all__ = ["Normalised", "normalise"]

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
+from pathlib import Path
 
 import regex
+
+from policyie.normalize.script import LOST_CHAR
 
 _CN_DATE = regex.compile(
     r"(?P<y>\d{4})\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
@@ -38,6 +42,8 @@ def parse_datetime(value: object) -> str | None:
             return parsedate_to_datetime(s).isoformat()
         except (TypeError, ValueError, IndexError):
             pass
+    if regex.fullmatch(r"(19|20)\d{6}", s):
+        s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
     m = _CN_DATE.search(s)
     if not m:
         return None
@@ -64,3 +70,44 @@ def _bj():
     from datetime import timedelta, timezone
 
     return timezone(timedelta(hours=8))
+
+
+_PUBLISHER_HINT = regex.compile(r"(?:日报|晚报|早报|时报|周刊|报社|新闻社|通讯社|新闻网|新闻|财经|客户端|电视台|广播电视|网|社|报)$")
+
+
+@cache
+def _publishers() -> tuple[dict[str, str], list[str]]:
+    """alias or slug → canonical publisher name, plus the canonical names."""
+    path = Path(__file__).resolve().parent.parent / "lexicons" / "publishers.tsv"
+    index: dict[str, str] = {}
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + ["", ""])[:3]
+        name = cols[0].strip()
+        names.append(name)
+        for key in [name, *cols[1].split(","), *cols[2].split(",")]:
+            if key.strip():
+                index[key.strip().lower()] = name
+    return index, names
+
+
+def publisher(value: str | None) -> str | None:
+    """The canonical publisher for a source string, slug or damaged name, or None when it is not one."""
+    if not value:
+        return None
+    v = value.strip().strip("()（）【】[]").strip()
+    index, names = _publishers()
+    if v.lower() in index:
+        return index[v.lower()]
+    if LOST_CHAR in v:
+        # A character lost in transcoding: 北京日\ufffd matches exactly one known publisher, 北京日报.
+        pat = regex.compile("^" + regex.escape(v).replace(regex.escape(LOST_CHAR), ".") + "$")
+        hits = [n for n in names if pat.match(n)]
+        return hits[0] if len(hits) == 1 else None
+    return None
+
+
+def looks_like_publisher(value: str) -> bool:
+    return publisher(value) is not None or bool(_PUBLISHER_HINT.search(value.strip()))

@@ -1,0 +1,134 @@
+"""Portal chrome out of the body: sharing prompts, navigation, source/date headers, bylines, headline.
+
+What is removed but meaningful (a source, a date, a byline, the headline) is returned as metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from policyie.normalize.textmap import MappedText
+
+_WS = r"[\s\u3000\xa0|｜丨]"
+# Lines that are chrome wherever they appear.
+_CHROME = regex.compile(
+    r"您访问的链接即将离开|海量资讯、精准解读|尽在\S{0,12}APP|扫一扫|二维码|分享到|打印本页|关闭窗口|【纠错】|字号[:：]"
+    r"|返回顶部|^\s*返回\S{0,20}|点击进入|阅读原文|推荐阅读|相关新闻|免责声明|版权所有|ICP备|举报电话|下载\S{0,10}客户端"
+    r"|^\s*(?:\[|【)?(?:来源|编辑|责编)[:：]?\s*$|^\s*原标题[:：]"
+)
+_SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()]{2,20})")
+_DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)")
+# A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
+_HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
+_EDITOR = regex.compile(r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑)\s*[:：]\s*(?P<names>[^)）\]】]{1,40})[)）\]】]?$")
+_BYLINE = regex.compile(
+    r"^(?:\S{1,8}\s+)?(?:撰文|文字|文|图|图文|摄影|记者|本报记者|通讯员|作者)\s*[|｜丨:：/]\s*(?P<names>[\p{Han}·\s、，,]{2,40})$"
+)
+# Trailing bylines inside the last paragraph: …参加。本报记者祁梦竹范俊生 / …参加调研。(徐飞鹏 范俊生)
+_TAIL_REPORTER = regex.compile(
+    r"(?<=[。！？”])\s{0,3}(?P<byline>(?:本报|本刊|新华社|人民网|央视网)?(?:记者|通讯员)\s{0,2}[\p{Han}·\s、，,]{2,30})$"
+)
+_TAIL_PAREN = regex.compile(
+    r"(?<=[。！？”])\s{0,3}(?P<byline>[(（]\s{0,2}(?:(?:记者|通讯员|文|图)\s{0,2})?\p{Han}{2,4}(?:[\s、，,]{1,3}\p{Han}{2,4}){0,5}\s{0,2}[)）])$"
+)
+_TRIM = regex.compile(rf"^{_WS}+|{_WS}+$")
+_INNER_WS = regex.compile(r"[ \t\u3000\xa0]{2,}|(?<=[\p{Han}，。、；：！？“”（）《》])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[\p{Han}，。、；：！？“”（）《》])")
+_SENTENCE_END = regex.compile(r"[。！？]$")
+
+
+@dataclass
+class LineInfo:
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    bylines: list[str] = field(default_factory=list)
+
+
+def clean_lines(mt: MappedText, known_title: str | None) -> tuple[MappedText, LineInfo]:
+    info = LineInfo()
+    edits: list[tuple[int, int, str]] = []
+    kept: list[tuple[int, int]] = []  # (start, end) of kept line content, after trimming
+    text = mt.text
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip(" \t\u3000\xa0|｜丨")
+        if not body or not regex.search(r"[\p{Han}\w]", body):
+            edits.append((start, min(pos, len(text)), ""))
+            continue
+        if _is_metadata(body, info):
+            edits.append((start, min(pos, len(text)), ""))
+            continue
+        lead = len(line) - len(line.lstrip(" \t\u3000\xa0|｜丨"))
+        trail = len(line) - len(line.rstrip(" \t\u3000\xa0|｜丨"))
+        kept.append((start + lead, end - trail))
+    if kept:
+        kept = _lift_headline(text, kept, known_title, info, edits)
+    if kept:
+        _lift_tail_byline(text, kept[-1], info, edits)
+    mt = mt.edit(sorted(edits))
+    mt = _tidy(mt)
+    return mt, info
+
+
+def _is_metadata(body: str, info: LineInfo) -> bool:
+    """True when the line is chrome or metadata; metadata is recorded on ``info``."""
+    if m := _EDITOR.match(body):
+        info.bylines.append(body)
+        return True
+    if m := _BYLINE.match(body):
+        info.bylines.append(body)
+        return True
+    src = _SOURCE_HEAD.search(body)
+    when = _DATE_HEAD.search(body)
+    if (src or when) and (len(body) <= 60 or _HEADER_LINE.match(body)):
+        if src and not info.source:
+            info.source = src["src"].rstrip("）)】]")
+        if when and not info.published:
+            info.published = when["date"]
+        return True
+    return bool(_CHROME.search(body)) and len(body) <= 80
+
+
+def _lift_headline(
+    text: str, kept: list[tuple[int, int]], known_title: str | None, info: LineInfo, edits: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """The first line is the headline when it reads like one; it leaves the body either way."""
+    s, e = kept[0]
+    first = text[s:e]
+    squash = regex.sub(r"\s+", "", first)
+    if known_title and squash == regex.sub(r"\s+", "", known_title):
+        edits.append((s, e, ""))
+        return kept[1:]
+    if known_title is None and len(kept) > 1 and len(first) <= 150 and not _SENTENCE_END.search(first):
+        info.title = first.strip()
+        edits.append((s, e, ""))
+        return kept[1:]
+    return kept
+
+
+def _lift_tail_byline(text: str, last: tuple[int, int], info: LineInfo, edits: list[tuple[int, int, str]]) -> None:
+    s, e = last
+    line = text[s:e]
+    for pat in (_TAIL_REPORTER, _TAIL_PAREN):
+        if m := pat.search(line):
+            info.bylines.append(m["byline"].strip())
+            edits.append((s + m.start(), e, ""))
+            return
+
+
+def _tidy(mt: MappedText) -> MappedText:
+    """One newline between paragraphs, no indents, single spaces only where Latin text needs them."""
+    mt = mt.sub(regex.compile(r"[ \t\u3000\xa0|｜丨]*\n[\s\u3000\xa0|｜丨]*"), "\n")
+    mt = mt.sub(_INNER_WS, lambda m: " " if m.group().strip(" \t\u3000\xa0") == "" and _between_latin(m) else "")
+    return mt.strip()
+
+
+def _between_latin(m: regex.Match[str]) -> bool:
+    s = m.string
+    before = s[m.start() - 1] if m.start() else ""
+    after = s[m.end()] if m.end() < len(s) else ""
+    return bool(regex.match(r"[A-Za-z0-9]", before or " ")) and bool(regex.match(r"[A-Za-z0-9]", after or " "))

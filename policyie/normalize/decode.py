@@ -1,0 +1,120 @@
+"""Bytes, paths and strings → one decoded string, or an `InputError` that says why not."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import regex
+
+from policyie.errors import InputError
+
+# Documented limits (README "Limits"): past these an input is refused rather than processed for minutes.
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+MIN_HAN_CHARS = 4
+
+_CANDIDATES = ("utf_8", "gb18030", "big5")
+_HAN = regex.compile(r"\p{Han}")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_source(source: object) -> str:
+    """Decode ``source`` (str, bytes or path) to text."""
+    if isinstance(source, Path):
+        return decode_bytes(_read_path(source), origin=str(source))
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return decode_bytes(bytes(source))
+    if isinstance(source, str):
+        if len(source) > MAX_INPUT_BYTES:
+            raise InputError(
+                f"input is {len(source):,} characters; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large"
+            )
+        return source
+    raise InputError(f"cannot read an article from a {type(source).__name__}; pass str, bytes or pathlib.Path", "type")
+
+
+def _read_path(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})", "unreadable") from None
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file", "not-a-file")
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: {size:,} bytes; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})", "unreadable") from None
+
+
+def decode_bytes(data: bytes, origin: str = "input") -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5, chosen by what decodes to Chinese."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{origin}: {len(data):,} bytes; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if data.count(0) > max(8, len(data) // 100):
+        raise InputError(f"{origin}: looks like binary data (NUL bytes), not an article", "binary")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best, best_score = None, -1.0
+    for enc in _CANDIDATES[1:]:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _chineseness(text)
+        if score > best_score:
+            best, best_score = text, score
+    if best is None:
+        # Mixed or damaged encodings: keep what UTF-8 can read rather than refuse the article.
+        best = data.decode("utf-8", errors="replace")
+    return best
+
+
+def _chineseness(text: str) -> float:
+    """Share of non-ASCII characters that are common Han characters, simplified or traditional.
+
+    A wrong reading (Big5 bytes read as GB18030) scatters into kana, symbols and rare characters.
+    """
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return 0.0
+    common = _common_chars()
+    return sum(1 for c in wide if c in common) / len(wide)
+
+
+def check_text(text: str) -> None:
+    """Refuse text that is not a Chinese article, with a message that says what it is instead."""
+    if not text.strip():
+        raise InputError("input is empty", "empty")
+    controls = len(_CONTROL.findall(text[:20000]))
+    if controls > max(8, len(text[:20000]) // 50):
+        raise InputError("input looks like binary data (control characters), not an article", "binary")
+    if len(_HAN.findall(text[:200000])) < MIN_HAN_CHARS:
+        raise InputError("input has no Chinese text: policyie reads Chinese news articles", "not-chinese")
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def _common_chars() -> frozenset[str]:
+    global _COMMON
+    if _COMMON is None:
+        chars: set[str] = set()
+        # GB2312 level 1 (the 3,755 commonest simplified) and Big5's frequent block (5,401 traditional).
+        for codec, his, los in (("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)), ("big5", range(0xA4, 0xC7), range(0x40, 0xFF))):
+            for hi in his:
+                for lo in los:
+                    try:
+                        chars.add(bytes((hi, lo)).decode(codec))
+                    except UnicodeDecodeError:
+                        pass
+        chars.update("，。、；：？！“”‘’（）《》—…·　")
+        _COMMON = frozenset(chars)
+    return _COMMON

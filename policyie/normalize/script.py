@@ -1,0 +1,72 @@
+"""Traditional script → Simplified, and inline pinyin annotations removed (發(fā)展 → 发展).
+
+Both keep the offset map: annotations are deletions, and conversion is character for character.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from policyie.normalize.textmap import MappedText
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = rf"[a-zü{_TONED}]{{1,7}}"
+# A character lost in transcoding ("?") often drags its own annotation fragments along: 日?qǐng)?bào).
+_LOST = regex.compile(rf"\?(?:{_PINYIN}\)\??)+")
+_ANNOTATION = regex.compile(rf"(?<=[\p{{Han}}\ufffd])[(（](?P<py>{_PINYIN})[)）]")
+_HAS_TONE = regex.compile(f"[{_TONED}]")
+LOST_CHAR = "\ufffd"
+
+
+def strip_pinyin(mt: MappedText) -> MappedText:
+    """Remove pinyin after characters, but only in texts that are annotated throughout.
+
+    A lone "(ai)" after a character is more likely an abbreviation than an annotation, so
+    toneless syllables are removed only where at least three toned ones show the text's habit.
+    """
+    toned = sum(1 for m in _ANNOTATION.finditer(mt.text) if _HAS_TONE.search(m["py"]))
+    if toned < 3:
+        return mt
+    mt = mt.sub(_LOST, LOST_CHAR)
+    return mt.sub(_ANNOTATION, "")
+
+
+@cache
+def _converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters that only Traditional script uses (their Simplified form differs)."""
+    conv = _converter()
+    out = set()
+    for i in range(0x4E00, 0x9FFF):
+        c = chr(i)
+        if conv.convert(c) != c:
+            out.add(c)
+    return frozenset(out)
+
+
+def is_traditional(text: str, threshold: float = 0.02) -> bool:
+    han = regex.findall(r"\p{Han}", text[:50000])
+    if not han:
+        return False
+    trad = _traditional_chars()
+    return sum(1 for c in han if c in trad) / len(han) >= threshold
+
+
+def to_simplified(mt: MappedText) -> MappedText:
+    """Convert when the text is written in Traditional script (a stray 著 in Simplified text is not)."""
+    if not is_traditional(mt.text):
+        return mt
+    conv = _converter()
+    out = conv.convert(mt.text)
+    if len(out) == len(mt.text):
+        return MappedText(out, mt.offsets)
+    # A phrase rule changed the length: fall back to character-for-character, which keeps the map exact.
+    return MappedText("".join(conv.convert(c) for c in mt.text), mt.offsets)
