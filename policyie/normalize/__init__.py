@@ -103,7 +103,8 @@ def _source(fm, header_source: str | None, bylines: list[str]) -> str | None:
 def _clean_inline(s: str) -> str:
     """A title from metadata or a headline line, cleaned like the body (script, pinyin, punctuation)."""
     mt = fix_punctuation(to_simplified(strip_pinyin(decode_entities(MappedText(s)))))
-    return regex.sub(r"[\s|｜丨]+$", "", regex.sub(r"^[\s|｜丨]+", "", mt.text)) or s
+    out = regex.sub(r"\s+(?=[，。、；：！？])|(?<=[，。、；：！？])\s+", "", mt.text)
+    return regex.sub(r"[\s|｜丨]+$", "", regex.sub(r"^[\s|｜丨]+", "", out)) or s
 
 
 __all__ = ["Normalised", "normalise"]

@@ -76,10 +76,7 @@ def clean_lines(mt: MappedText, known_title: str | None) -> tuple[MappedText, Li
 
 def _is_metadata(body: str, info: LineInfo) -> bool:
     """True when the line is chrome or metadata; metadata is recorded on ``info``."""
-    if m := _EDITOR.match(body):
-        info.bylines.append(body)
-        return True
-    if m := _BYLINE.match(body):
+    if _EDITOR.match(body) or _BYLINE.match(body):
         info.bylines.append(body)
         return True
     src = _SOURCE_HEAD.search(body)

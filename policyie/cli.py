@@ -1,0 +1,121 @@
+"""Command line: ``policyie extract PATH... [-o OUT]`` and ``policyie show FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from policyie.errors import InputError
+from policyie.records import Document
+from policyie.sources import Unreadable, iter_sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="policyie", description="Typed records from Chinese government and Party news.")
+    sub = p.add_subparsers(dest="command")
+
+    ex = sub.add_parser("extract", help="extract records from articles (files, folders, globs, - for stdin)")
+    ex.add_argument("paths", nargs="+", help="files, folders, glob patterns, .jsonl corpora, or - for stdin")
+    ex.add_argument("-o", "--output", help="output file: .jsonl (default: stdout), .parquet or .duckdb")
+    ex.add_argument("-j", "--workers", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--report", help="write one JSON line per skipped document (id, reason, message) here")
+    ex.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    ex.set_defaults(run=_cmd_extract)
+
+    sh = sub.add_parser("show", help="print one article's records as readable tables")
+    sh.add_argument("path", help="an article file, or - for stdin")
+    sh.add_argument("--published", help="publication date, when the article does not carry one")
+    sh.set_defaults(run=_cmd_show)
+    return p
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    items = list(iter_sources(args.paths))
+    failures: list[Unreadable] = [i for i in items if isinstance(i, Unreadable)]
+    good = [i for i in items if not isinstance(i, Unreadable)]
+    docs = _with_progress(_extract(good, args.workers, failures), len(good), quiet=args.quiet or len(good) < 2)
+
+    n_ok = _write(docs, args.output)
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as fh:
+            for f in failures:
+                fh.write(json.dumps({"id": f.id, "reason": f.reason, "message": f.message}, ensure_ascii=False) + "\n")
+    for f in failures:
+        print(f"policyie: skipped {f.id}: {f.message}", file=sys.stderr)
+    if not args.quiet:
+        print(f"policyie: {n_ok} documents extracted, {len(failures)} skipped", file=sys.stderr)
+    if failures and (args.strict or n_ok == 0):
+        return 1
+    return 0
+
+
+def _extract(items: list, workers: int, failures: list[Unreadable]) -> Iterator[Document]:
+    from policyie import batch
+
+    report = batch.BatchReport()
+    yield from batch.extract_many(items, workers=workers, report=report)
+    failures.extend(Unreadable(f.id, f.reason, f.message) for f in report.failures)
+
+
+def _with_progress(docs: Iterator[Document], total: int, quiet: bool) -> Iterator[Document]:
+    if quiet or not sys.stderr.isatty():
+        yield from docs
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("extracting", total=total)
+        for d in docs:
+            progress.advance(task)
+            yield d
+
+
+def _write(docs: Iterator[Document], output: str | None) -> int:
+    if output is None or output == "-":
+        return _write_jsonl(docs, sys.stdout)
+    if output.endswith((".jsonl", ".ndjson", ".json")):
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        with open(output, "w", encoding="utf-8") as fh:
+            return _write_jsonl(docs, fh)
+    from policyie import outputs
+
+    return outputs.write(docs, output).documents
+
+
+def _write_jsonl(docs: Iterator[Document], fh) -> int:
+    n = 0
+    for d in docs:
+        fh.write(d.to_json(ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from policyie import extract
+    from policyie.show import render
+
+    try:
+        source = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
+        doc = extract(source, published=args.published)
+    except InputError as exc:
+        print(f"policyie: {args.path}: {exc}", file=sys.stderr)
+        return 1
+    render(doc)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""End to end on the five dev articles, scored by the shared scorer (a copy in tests/score.py).
+
+The floors are what the pipeline reaches now; a change that drops below one has broken something.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policyie import extract
+
+ROOT = Path(__file__).parent.parent
+
+FLOORS = {
+    "headline_f1": 0.60,
+}
+ACCURACY_FLOORS = {"published": 1.0, "title": 1.0}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("dev") / "dev.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for p in sorted((ROOT / "seeds").glob("*.txt")):
+            fh.write(extract(p).to_json(ensure_ascii=False) + "\n")
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "score.py"), str(out), str(ROOT / "tests" / "gold"), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(res.stdout)
+
+
+def test_every_gold_document_is_predicted(scores: dict) -> None:
+    assert scores["docs"] == 5 and scores["missing"] == []
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_f1_floor(scores: dict, field: str) -> None:
+    value = scores[field] if field == "headline_f1" else scores[field]["f1"]
+    assert value >= FLOORS[field], f"{field} = {value}"
+
+
+@pytest.mark.parametrize("field", sorted(ACCURACY_FLOORS))
+def test_accuracy_floor(scores: dict, field: str) -> None:
+    assert scores[field]["acc"] >= ACCURACY_FLOORS[field], scores[field]
+
+
+def test_scorer_is_the_shared_one() -> None:
+    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "score.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.HEADLINE == ["officials", "official_titles", "places", "dates", "meetings", "activities", "slogans"]
