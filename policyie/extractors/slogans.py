@@ -1,10 +1,346 @@
-"""Slogans: placeholder until its issue lands."""
+"""Slogans (提法): numbered formulations, quoted watchwords, parallel directives, known formulations.
+
+Three passes over the text, merged by canonical form:
+
+* every phrase in quote marks is judged by shape: a list of short parallel clauses is ``parallel``;
+  a short phrase led by a numeral is ``numbered``; any other short phrase is a ``quoted`` watchword,
+  unless it is quoted speech, a title, or a name (place, company, craft, award);
+* formulations the lexicon marks as distinctive (``unquoted=yes``) are found without quote marks;
+* a phrase hugging its quote marks with a suffix the lexicon knows (“五子”联动) takes that canonical form.
+
+The lexicon (lexicons/slogans.tsv) is built by scripts/build_slogans.py; it is loaded once.
+"""
 
 from __future__ import annotations
 
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import regex
+
 from policyie.extractors.base import Context, register
+from policyie.records import Slogan, Span
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "slogans.tsv"
+
+# Content between a pair of quote marks. Inner ‘…’ pairs are matched on their own.
+QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,60})’|\"([^\"\n]{1,60})\"")
+SEP = r"[、，,；;]"
+CLAUSE = r"[\p{Han}\d]{2,10}"
+PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
+WATCHWORD = regex.compile(r"^[\p{Han}]{2,16}$")
+MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
+NUMERALS = "一二两三四五六七八九十百千万双"
+NUMBERED = regex.compile(rf"^[{NUMERALS}]{{1,3}}\p{{Han}}{{1,8}}$")
+NUM_VALUE = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "双": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+PURE_NUMERAL = regex.compile(rf"^[{NUMERALS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
+# Numeral-led words that are ordinary vocabulary or dates, not formulations.
+NUMERAL_WORDS = regex.compile(
+    r"^(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|一对一|一站式|一把手|一揽子|一刀切|一条龙|"
+    r"万一|十分|百姓|千万|[一二三四五六七八九十]+[月日号季])"
+)
+SPEECH_BEFORE = regex.compile(r"(?:说|道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|[：:])\s{0,2}$")
+SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|怎么|什么|为啥|哪里|在哪")
+NAME_BEFORE = regex.compile(
+    r"(?:台风|飓风|命名为|取名为?|代号|名为|题为|号称|称之为|被称为|誉为|"
+    r"电视剧|电影|纪录片|歌曲|节目|栏目|专栏|图书|书籍|小说|诗歌|品牌|商标|吉祥物|微信公众号|公众号|小程序|客户端|APP|App|"
+    r"叫|叫做|俗称|简称|昵称|人称|俗语|俗话说|谚语|授予|荣获|所谓)$"
+)
+NAME_AFTER = regex.compile(
+    r"^(?:号|舰|轮|牌|杯|奖|品牌|公司|集团|系列|栏目|节目|晚会|大赛|客户端|APP|App|app|门户|网站|官网|公众号|小程序|账号|商标|有限|"
+    r"手机|汽车|芯片|动车组|列车|飞船|卫星|探测器|火箭|客机|飞机|舰艇|商场|超市|酒店|餐厅|"
+    r"称号|荣誉称号|国家荣誉称号|荣誉|为主题|招待会|联欢会|音乐会|晚宴|主题展|展览|博览会|交易会|发布会|研讨会)"
+)
+NAME_SUFFIX = regex.compile(
+    r"(?:号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
+    r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆)$"
+)
+CANON_SUFFIX_MAX = 4  # characters after a closing quote that may complete a canonical form: “五子”联动
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    kind: str
+    aliases: tuple[str, ...]
+    gloss: str | None
+    unquoted: bool
+
+
+@dataclass
+class _Mention:
+    canonical: str
+    kind: str
+    start: int
+    end: int
+    quoted: bool
+
+
+def _key(surface: str) -> str:
+    """Alias lookup key: list separators compare equal (党政同责，一岗双责 = 党政同责、一岗双责)."""
+    return regex.sub(SEP, "、", surface)
+
+
+@cache
+def lexicon() -> tuple[dict[str, Entry], dict[str, str]]:
+    """Entries by canonical text, and every known surface (text or alias, keyed) → canonical text."""
+    entries: dict[str, Entry] = {}
+    surfaces: dict[str, str] = {}
+    lines = [ln for ln in LEXICON.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
+        e = Entry(row["text"], row["kind"], aliases, row.get("gloss") or None, row.get("unquoted") == "yes")
+        entries.setdefault(e.text, e)
+        for s in (e.text, *aliases):
+            surfaces.setdefault(_key(s), e.text)
+    return entries, surfaces
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Surfaces of the formulations distinctive enough to find without quote marks."""
+    entries, _ = lexicon()
+    auto = ahocorasick.Automaton()
+    for e in entries.values():
+        if e.unquoted:
+            for s in (e.text, *e.aliases):
+                auto.add_word(s, (s, e.text))
+    auto.make_automaton()
+    return auto
+
+
+def numeral_value(text: str) -> int | None:
+    """N of a numbered formulation (四个意识 → 4); 十四五 names a plan, not fourteen members."""
+    if len(text) > 1 and text[0] == "十" and text[1] in NUM_VALUE:
+        return None
+    return NUM_VALUE.get(text[0])
+
+
+def _is_numbered(phrase: str) -> bool:
+    return bool(NUMBERED.match(phrase)) and not PURE_NUMERAL.match(phrase) and not NUMERAL_WORDS.match(phrase)
+
+
+def _canonical(text: str, phrase: str, after: int) -> tuple[str | None, str | None]:
+    """(canonical text, kind) the lexicon gives a quoted phrase, trying its suffix first (“五子”联动)."""
+    entries, surfaces = lexicon()
+    for k in range(CANON_SUFFIX_MAX, 0, -1):
+        tail = text[after : after + k]
+        if len(tail) == k and regex.fullmatch(r"\p{Han}+", tail):
+            hit = surfaces.get(_key(phrase + tail))
+            if hit:
+                return hit, entries[hit].kind
+    hit = surfaces.get(_key(phrase))
+    return (hit, entries[hit].kind) if hit else (None, None)
+
+
+def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True) -> bool:
+    """Whether a quoted phrase is a name: a place, an organisation or product. Person labels are not
+    trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons."""
+    for ent in ctx.analysis.entities:
+        if ent.start == start and ent.end == end and ent.label in {"ORG", "LOC"}:
+            return True
+    tok = ctx.analysis.token_at(start)
+    if tok is not None and tok.start == start and tok.end == end and tok.pos in {"ns", "nt"}:
+        return True
+    for place in getattr(ctx.doc, "places", None) or []:
+        if place.name == phrase or any(m.start == start and m.end == end for m in place.mentions):
+            return True
+    return by_suffix and bool(NAME_SUFFIX.search(phrase))
+
+
+def _nickname(ctx: Context, pos: int) -> bool:
+    """“导弹司令”杨业功: a quoted phrase right before a person's name is that person's epithet."""
+    if any(e.start == pos and e.label == "PER" for e in ctx.analysis.entities):
+        return True
+    tok = ctx.analysis.token_at(pos)
+    return tok is not None and tok.start == pos and tok.pos in {"nr", "nrfg", "nrt"}
+
+
+def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
+    """A slogan mention for the content of one pair of quote marks, or None."""
+    text = ctx.text
+    q_end = end + 1  # just past the closing quote mark
+    canonical, kind = _canonical(text, phrase, q_end)
+    before = text[max(0, start - 8) : start - 1]
+    # “特等功臣”“一级英雄”称号: a run of quoted phrases shares the cue after the last one.
+    chain = regex.match(r"(?:“[^“”\n]{1,16}”){0,4}", text, pos=q_end)
+    after = text[chain.end() : chain.end() + 6] if chain else text[q_end : q_end + 6]
+    if NAME_BEFORE.search(before) or NAME_AFTER.match(after):
+        return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
+    if canonical is None and (SPEECH_INSIDE.search(phrase) or SPEECH_BEFORE.search(before)):
+        return None
+    if canonical is None and _nickname(ctx, chain.end() if chain else q_end):
+        return None
+    if PARALLEL.match(phrase) and regex.search(SEP, phrase):
+        clauses = regex.split(SEP, phrase)
+        if canonical is None and max(map(len, clauses)) - min(map(len, clauses)) > 4:
+            return None
+        return _Mention(canonical or phrase, "parallel", start, end, True)
+    if not WATCHWORD.match(phrase):
+        return None
+    if canonical is not None:
+        return _Mention(canonical, kind if kind in {"numbered", "parallel"} else "quoted", start, end, True)
+    if len(phrase) > MAX_WATCHWORD or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
+        return None
+    if _is_numbered(phrase):
+        # 两区, 两个示范区 end like place names but are formulations: only a tagged name disqualifies.
+        return (
+            None if _named(ctx, phrase, start, end, by_suffix=False) else _Mention(phrase, "numbered", start, end, True)
+        )
+    if _named(ctx, phrase, start, end):
+        return None
+    return _Mention(phrase, "quoted", start, end, True)
+
+
+def _quoted_mentions(ctx: Context) -> tuple[list[_Mention], list[tuple[int, int]]]:
+    """Mentions from quote marks, and the spans of every quoted stretch (slogan or not)."""
+    out: list[_Mention] = []
+    spans: list[tuple[int, int]] = []
+    titles = _title_spans(ctx.text)
+    for m in QUOTE_PAIRS.finditer(ctx.text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        start, end = m.start(g), m.end(g)
+        phrase = m.group(g)
+        spans.append((start, end))
+        if any(s <= start and end <= e for s, e in titles):
+            continue  # a quote inside a 《title》 is part of the title
+        if len(phrase.strip()) < 2:
+            continue  # “闯”“创”“干”: single characters are rhetoric, not formulations
+        hit = _judge_quoted(ctx, phrase, start, end)
+        if hit:
+            out.append(hit)
+    # ‘…’ nested in “…” (“高质量完成‘十四五’规划”) is hidden from the pattern above: scan for it.
+    for s, e in spans:
+        if any(ts <= s and e <= te for ts, te in titles):
+            continue
+        for m in regex.finditer(r"‘([^‘’]{2,20})’", ctx.text[s:e]):
+            hit = _judge_quoted(ctx, m.group(1), s + m.start(1), s + m.end(1))
+            if hit:
+                out.append(hit)
+    return out, spans
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(r"《[^《》\n]{1,80}》", text)]
+
+
+def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Known formulations without quote marks: longest match wins, none inside a title."""
+    entries, _ = lexicon()
+    blocked = _title_spans(ctx.text)
+    found = []
+    for end_idx, (surface, canonical) in _automaton().iter(ctx.text):
+        start, end = end_idx - len(surface) + 1, end_idx + 1
+        found.append((start, end, canonical))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[_Mention] = []
+    last_end = -1
+    for start, end, canonical in found:
+        if start < last_end:
+            continue
+        if any(s <= start and end <= e for s, e in blocked) or any(s <= start and end <= e for s, e in taken):
+            continue
+        if end - start <= 2 and not (ctx.analysis.is_token_boundary(start) and ctx.analysis.is_token_boundary(end)):
+            continue
+        kind = entries[canonical].kind
+        out.append(_Mention(canonical, kind if kind in {"numbered", "parallel"} else "lexicon", start, end, False))
+        last_end = end
+    return out
+
+
+def _items(s: str) -> list[str]:
+    return [x for x in regex.split(r"[、和及]", s) if x]
+
+
+def article_gloss(text: str, start: int, end: int, n: int, before: bool = True) -> str | None:
+    """The n members a numbered formulation stands for, where the article spells them out next to it:
+    “四个意识”（政治意识、大局意识、核心意识、看齐意识）, “四个一”机制，即A、B…, or A、B、C这“三个X”."""
+    item = r"\p{Han}{2,16}"
+    listed = rf"({item}(?:[、和及]{item}){{1,9}})"
+    tail = text[end : end + 240]
+    m = regex.match(
+        rf"[”’」]?\p{{Han}}{{0,6}}?(?:[（(]{listed}[）)]|[，,]?(?:即|就是|也就是|是指|指的是|包括)[：:]?{listed})", tail
+    )
+    if m:
+        items = _items(m.group(1) or m.group(2))
+        if len(items) == n:
+            return "、".join(items)
+    if not before:
+        return None
+    head = text[max(0, start - 240) : start]
+    m = regex.search(rf"{listed}(?:这|等)?[“‘「]?$", head)
+    if m and "、" in m.group(1):
+        items = _items(m.group(1))
+        items[-1] = regex.sub(r"(?<=\p{Han}{2})(?:这|等)$", "", items[-1])
+        if len(items) == n and max(map(len, items[1:])) - min(map(len, items[1:])) <= 2:
+            # The list's left edge is unknown (全市坚持开工一批、…): trim the first item to its fellows' length.
+            width = max(len(x) for x in items[1:])
+            items[0] = items[0][-width:]
+            return "、".join(items)
+    return None
+
+
+def _gloss(ctx: Context, canonical: str, kind: str, mentions: list[_Mention]) -> str | None:
+    """The article's own list of members wins; a list merely standing before the mention (less sure)
+    is used only when the lexicon has no gloss."""
+    entry = lexicon()[0].get(canonical)
+    known = entry.gloss if entry else None
+    n = numeral_value(canonical) if kind == "numbered" else None
+    if n and n > 1:
+        for m in mentions:
+            g = article_gloss(ctx.text, m.start, m.end, n, before=known is None)
+            if g:
+                return g
+    return known
 
 
 @register("slogans")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[Slogan]:
+    quoted, quote_spans = _quoted_mentions(ctx)
+    mentions = quoted + _unquoted_mentions(ctx, [(s, e) for s, e in quote_spans])
+    by_canon: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_canon.setdefault(m.canonical, []).append(m)
+    out: list[Slogan] = []
+    for canonical, ms in by_canon.items():
+        ms.sort(key=lambda m: m.start)
+        kinds = {m.kind for m in ms}
+        kind = next((k for k in ("numbered", "parallel", "quoted", "lexicon") if k in kinds), "quoted")
+        spans, seen = [], set()
+        for m in ms:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                spans.append(Span(ctx.text[m.start : m.end], m.start, m.end))
+        out.append(Slogan(text=canonical, kind=kind, mentions=spans, gloss=_gloss(ctx, canonical, kind, ms)))
+    out.sort(key=lambda s: s.mentions[0].start)
+    return out
+
+
+def slogans_in(ctx: Context, start: int, end: int, slogans: list[Slogan] | None = None) -> list[str]:
+    """Canonical texts of the slogans with a mention inside [start, end), in order of first mention there.
+
+    Reads ``ctx.doc.slogans`` (filled before directives run) unless ``slogans`` is given.
+    """
+    pool = slogans if slogans is not None else (getattr(ctx.doc, "slogans", None) or [])
+    hits: list[tuple[int, str]] = []
+    for s in pool:
+        inside = [m.start for m in s.mentions if start <= m.start and m.end <= end]
+        if inside:
+            hits.append((min(inside), s.text))
+    return [t for _, t in sorted(hits)]

@@ -1,0 +1,84 @@
+"""Slogans corpus (tests/corpus/slogans.yaml): one parametrised test over every sentence, plus the lexicon."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policyie import nlp
+from policyie.extractors import slogans as S
+from policyie.extractors.base import Context
+from policyie.records import Document
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "slogans.yaml").read_text(encoding="utf-8"))
+QUOTES = "“”‘’「」『』\"'"
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "")
+    for q in QUOTES:
+        s = s.replace(q, "")
+    return re.sub(r"\s+", "", s)
+
+
+def _cases():
+    for i, case in enumerate(CORPUS["cases"]):
+        for sentence in case["say"]:
+            yield pytest.param(case, sentence, id=f"{i}:{sentence[:14]}")
+
+
+def _context(text: str) -> Context:
+    return Context(doc=Document(id="t", text=text), analysis=nlp.analyse(text))
+
+
+def _keys(slogan) -> set[str]:
+    return {_norm(slogan.text)} | {_norm(m.text) for m in slogan.mentions}
+
+
+@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+def test_corpus(case: dict, sentence: str) -> None:
+    ctx = _context(sentence)
+    found = S.extract(ctx)
+    for s in found:  # offsets must be true
+        for m in s.mentions:
+            assert sentence[m.start : m.end] == m.text
+    shown = [(s.text, s.kind) for s in found]
+    if case.get("none"):
+        assert not found, shown
+    for want in case.get("expect", []):
+        hit = next((s for s in found if _norm(want["text"]) in _keys(s)), None)
+        assert hit is not None, f"{want['text']} not in {shown}"
+        if "kind" in want:
+            assert hit.kind == want["kind"], shown
+        if "gloss" in want:
+            assert hit.gloss == want["gloss"]
+    for bad in case.get("absent", []):
+        assert not any(_norm(bad) in _keys(s) for s in found), shown
+
+
+def test_corpus_size() -> None:
+    n = sum(len(c["say"]) for c in CORPUS["cases"])
+    negatives = sum(len(c["say"]) for c in CORPUS["cases"] if c.get("none") or c.get("absent"))
+    assert n >= 80 and negatives >= 30
+
+
+def test_lexicon() -> None:
+    entries, surfaces = S.lexicon()
+    assert len(entries) >= 300
+    assert {e.kind for e in entries.values()} <= {"numbered", "quoted", "parallel", "lexicon"}
+    assert entries["四个意识"].gloss == "政治意识、大局意识、核心意识、看齐意识"
+    assert surfaces["五子"] == "五子联动"
+    assert "五一" not in entries  # holidays are mined noise the curation rejects
+
+
+def test_slogans_in() -> None:
+    text = "会议强调，要增强“四个意识”。要打好“组合拳”，推动高质量发展。"
+    ctx = _context(text)
+    ctx.doc.slogans = S.extract(ctx)
+    second = text.index("要打好")
+    assert S.slogans_in(ctx, 0, second) == ["四个意识"]
+    assert S.slogans_in(ctx, second, len(text)) == ["组合拳", "高质量发展"]
