@@ -1,10 +1,91 @@
-"""Authors: placeholder until its issue lands."""
+"""Authors: reporters, writers and editors named in bylines (SPEC.md §2).
+
+Read from the byline strings the normaliser lifted out (``ctx.bylines``) and, for robustness, from the
+text itself: 本报记者祁梦竹范俊生, 撰文 | 祁梦竹 范俊生, a trailing （徐飞鹏 范俊生） or (杨旗) that closes a
+paragraph, 责任编辑：梁斌 SF055. Names written together are split with the surname model.
+"""
 
 from __future__ import annotations
 
+import regex
+
+from policyie.extractors._people import RARE_SURNAME, given_score, split_run, surnames
 from policyie.extractors.base import Context, register
+
+PAPER = r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网"
+ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
+EDIT_ROLE = r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|制图|设计|策划|统筹|主编|作者"
+# 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
+# A bare 记者 only counts where a byline can start (line start, bracket, after 电).
+REPORTER = regex.compile(
+    rf"(?:(?:{PAPER}){ROLE}|(?:(?<=^|[\n（(\s　:：。电|｜]){ROLE}))[\s　:：|｜]{{0,3}}([^\n。；;，,（()）]{{2,40}})",
+    regex.M,
+)
+# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌
+EDITOR = regex.compile(rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜:：/][\s　]{{0,3}}([^\n。；;（()）]{{2,40}})")
+# （徐飞鹏 范俊生） closing a paragraph
+TRAILING = regex.compile(
+    r"[（(][\s　]{0,2}((?:[^\s　（()）\n]{2,12}[\s　、]{1,3}){0,5}[^\s　（()）\n]{2,12})[\s　]{0,2}[）)][\s　|｜]*(?=\n|$)"
+)
+TAIL_WORDS = regex.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道)$")
+SPLIT = regex.compile(r"[\s　、，,/]+")
+ROLE_WORD = regex.compile(rf"^(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜]?")
+CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _valid_name(name: str) -> bool:
+    sur = surnames()
+    s = name[:2] if len(name) >= 3 and name[:2] in sur else name[:1]
+    if s not in sur or sur[s] < RARE_SURNAME or not 2 <= len(name) <= 4:
+        return False
+    return all(given_score(c) > -3.0 for c in name[len(s) :])
+
+
+def names_in(content: str, *, strict_end: bool) -> list[str] | None:
+    """The names a byline's content lists, or None when it is not a list of names."""
+    content = content.strip(" 　|｜")
+    out: list[str] = []
+    for tok in SPLIT.split(content):
+        if not tok or CODE.match(tok):
+            continue
+        tok = ROLE_WORD.sub("", tok)
+        tok = TAIL_WORDS.sub("", tok)
+        if not tok:
+            continue
+        parts = split_run(tok)
+        if parts is None or not all(_valid_name(p) for p in parts):
+            if strict_end or out:
+                return None if strict_end else out
+            return None
+        out.extend(parts)
+    return out or None
+
+
+def _scan(text: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in REPORTER.finditer(text):
+        names = names_in(m.group(1), strict_end=True)
+        if names:
+            found.extend((m.start(1), k, n) for k, n in enumerate(names))
+    for m in EDITOR.finditer(text):
+        names = names_in(m.group(1), strict_end=False)
+        if names:
+            found.extend((m.start(1), k, n) for k, n in enumerate(names))
+    for m in TRAILING.finditer(text):
+        names = names_in(m.group(1), strict_end=True)
+        if names:
+            found.extend((m.start(1), k, n) for k, n in enumerate(names))
+    return sorted(found)
 
 
 @register("authors")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[str]:
+    names: list[str] = []
+    for line in ctx.bylines:
+        found = _scan(line)
+        if not found:
+            bare = names_in(line.strip("（）() \n"), strict_end=True)
+            found = [(0, k, n) for k, n in enumerate(bare or [])]
+        names.extend(n for _, _, n in found)
+    names.extend(n for _, _, n in _scan(ctx.text))
+    return list(dict.fromkeys(names))

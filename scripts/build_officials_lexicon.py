@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""Build the lexicons the officials and authors extractors load at run time.
+
+Reads ../shared/data (relative to the repo root) and writes into policyie/lexicons/:
+
+* surnames.tsv  — surname, frequency            (gazetteer/surnames.csv, Chinese-Names-Corpus, Apache-2.0)
+* namechars.tsv — per character: how much likelier it is inside a given name, and right after a
+                  person's name, than in running text (log odds). Counted from the PER spans of
+                  ner/pd1998_*.bio and ner/msra_test.bio (research use) and from the given names of
+                  officials/background1.csv (CPED v1.0, Jiang 2018: cite the source). Only character
+                  statistics are kept: no person's name is written out.
+* posts.tsv     — post titles (书记, 副市长, 董事长 …) with a kind; curated here.
+* orgs.tsv      — organ names and prefixes (中共中央政治局, 市委, 人大常委会 …, from national to township
+                  level, courts, NPC, CPPCC, state firms), curated here plus the organ vocabulary of
+                  officials/job_Title_code.csv (CPED), plus provinces and prefecture cities
+                  (gazetteer/*.csv, modood/Administrative-divisions-of-China, WTFPL) used to find a
+                  document's home jurisdiction.
+
+Re-run after changing the curated lists: ``python scripts/build_officials_lexicon.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+OUT = ROOT / "policyie" / "lexicons"
+
+# Posts, longest forms first is not needed: the loader sorts. kind: lead (一把手), deputy, member, staff.
+POSTS: dict[str, str] = {}
+for _kind, _words in {
+    "lead": "总书记 书记 第一书记 党组书记 党委书记 党工委书记 工委书记 主席 委员长 总理 国家主席 省长 市长 区长 县长 "
+    "州长 旗长 镇长 乡长 主任 部长 厅长 局长 处长 科长 署长 院长 检察长 审计长 行长 校长 社长 台长 会长 理事长 "
+    "董事长 总经理 总裁 组长 司令员 政委 政治委员 主委 团长 所长 站长 队长 馆长 总监 主任委员 指挥长 总指挥 "
+    "党组书记、主任 监事会主席 首席执行官 总干事 特首 行政长官 大使 总领事 盟长 主席团主席 首席大法官 首席大检察官",
+    "deputy": "副书记 副主席 副委员长 副总理 副省长 副市长 副区长 副县长 副州长 副旗长 副镇长 副乡长 副主任 副部长 "
+    "副厅长 副局长 副处长 副署长 副院长 副检察长 副审计长 副行长 副校长 副社长 副台长 副会长 副理事长 副董事长 "
+    "副总经理 副总裁 副组长 副司令员 副政委 副主委 副秘书长 副总指挥 副指挥长 常务副市长 常务副省长 常务副区长 "
+    "副主任委员 常务副县长 常务副主任 常务副主席 常务副部长 常务副书记 专职副书记 第一副书记 副总书记",
+    "member": "常委 委员 国务委员 党组成员 党委委员 党组副书记 党委副书记 党工委副书记 工委副书记 秘书长 "
+    "党委常委 政治局委员 政治局常委 候补委员 党委成员 工委委员 工委成员 党工委委员 党工委成员 "
+    "纪检监察组组长 监察专员 总工程师 总会计师 总经济师 总法律顾问 巡视员 一级巡视员 二级巡视员 督察长 "
+    "副巡视员 调研员 一级调研员 总督学 副总督学 召集人 专职委员",
+}.items():
+    for _w in _words.split():
+        POSTS[_w] = _kind
+
+# Titles that name a body of leaders rather than a post; shared by every name in the list they head.
+GROUP_TITLES = (
+    "党和国家领导人 中央领导同志 中央领导 省领导 市领导 区领导 县领导 州领导 盟领导 旗领导 自治区领导 "
+    "镇领导 乡领导 街道领导 集团领导 公司领导 校领导 院领导 部领导 委领导 局领导 厅领导 省部级领导 "
+    "市委领导 区委领导 县委领导 省委领导 领导班子成员"
+).split()
+
+# Organ forms a title is built from (besides place names, which the segmenter tags ns).
+CORE_ORGS: dict[str, str] = {}
+for _kind, _words in {
+    "party": "中共中央 党中央 中央 中共中央政治局 中央政治局 政治局 中央书记处 书记处 中央委员会 中央纪委 "
+    "中央纪律检查委员会 中央组织部 中央宣传部 中央统战部 中央政法委 中央办公厅 中央外办 中央军委 中央军事委员会 "
+    "中央政策研究室 中央财经委员会 中央财办 中央网信办 中央编办 中央和国家机关工委 中央党校 中央社会工作部 "
+    "中共 省委 市委 区委 县委 州委 旗委 盟委 地委 自治区党委 镇党委 乡党委 街道党工委 党工委 工委 党委 党组 "
+    "机关党委 常委会 纪委 监委 纪委监委 纪工委 监察工委 纪工委监工委 组织部 宣传部 统战部 政法委 政研室 "
+    "编委 教育工委 金融工委 企业工委 网信办 社会工作部 巡视组 巡察组 市委常委会 省委常委会 区委常委会 县委常委会",
+    "government": "国务院 国家 中央人民政府 人民政府 省政府 市政府 区政府 县政府 州政府 旗政府 镇政府 乡政府 "
+    "街道办事处 街道 办事处 管委会 管理委员会 发展改革委 发改委 国家发展改革委 国资委 国家监委 国家监察委员会 "
+    "经济和信息化局 经信局 经信委 科委 科技局 科技厅 科技部 教委 教育局 教育厅 教育部 财政局 财政厅 财政部 "
+    "商务局 商务厅 商务部 公安局 公安厅 公安部 民政局 民政厅 民政部 司法局 司法厅 司法部 外交部 国防部 "
+    "人力资源和社会保障局 人力社保局 人社局 人社厅 人社部 规划和自然资源委 规划自然资源委 自然资源部 自然资源厅 "
+    "自然资源局 生态环境局 生态环境厅 生态环境部 住房城乡建设委 住建委 住建局 住建厅 住房和城乡建设部 "
+    "城市管理委 城管委 交通委 交通局 交通运输厅 交通运输部 水务局 水利厅 水利部 农业农村局 农业农村厅 "
+    "农业农村部 文化和旅游局 文旅局 文化和旅游厅 文化和旅游部 卫生健康委 卫健委 卫生健康委员会 应急管理局 "
+    "应急管理厅 应急管理部 市场监管局 市场监督管理局 国家市场监管总局 审计局 审计厅 审计署 统计局 "
+    "国家统计局 税务局 国家税务总局 海关总署 海关 金融监管局 国家金融监督管理总局 证监会 中国证监会 人民银行 "
+    "中国人民银行 外汇局 医保局 国家医保局 退役军人事务局 退役军人事务部 体育局 国家体育总局 广电局 "
+    "新闻出版局 信访办 信访局 国家信访局 政务服务管理局 政务服务局 大数据局 国管局 粮食和物资储备局 "
+    "林业和草原局 国家林草局 药监局 国家药监局 知识产权局 国家知识产权局 侨办 台办 国台办 港澳办 "
+    "国务院办公厅 办公厅 办公室 研究室 参事室 地方志办 外办 商务委 经信委 发展和改革委员会 "
+    "国家民委 民委 民宗委 宗教局 国家宗教局 国家安全部 安全局 国家能源局 能源局 国家铁路局 民航局 中国民航局 "
+    "邮政局 国家邮政局 气象局 中国气象局 地震局 中国地震局 国家移民管理局 国家航天局 国家原子能机构 "
+    "国家数据局 国家粮食和物资储备局 国家文物局 国家中医药局 国家疾控局 国家外汇管理局 新华社 人民日报社 "
+    "中央广播电视总台 中国科学院 中国社会科学院 中国工程院 国务院发展研究中心 国家行政学院",
+    "congress": "全国人大 全国人大常委会 全国人民代表大会 全国人民代表大会常务委员会 人大 人大常委会 "
+    "省人大常委会 市人大常委会 区人大常委会 县人大常委会 人大代表 全国人大代表 常务委员会 人大财经委 "
+    "人大法工委 人大常委会法工委 宪法和法律委员会 监察和司法委员会 财政经济委员会 教育科学文化卫生委员会 "
+    "外事委员会 华侨委员会 环境与资源保护委员会 农业与农村委员会 社会建设委员会 民族委员会",
+    "cppcc": "全国政协 政协 省政协 市政协 区政协 县政协 中国人民政治协商会议 政协全国委员会 政协委员 "
+    "全国政协委员 提案委员会 经济委员会 人口资源环境委员会 教科卫体委员会 社会和法制委员会 民族和宗教委员会 "
+    "港澳台侨委员会 文化文史和学习委员会 农业和农村委员会",
+    "judicial": "最高人民法院 最高人民检察院 高级人民法院 中级人民法院 人民法院 人民检察院 法院 检察院 "
+    "高院 中院 检察分院 知识产权法院 金融法院 互联网法院 铁路运输法院",
+    "mass": "总工会 工会 共青团 团中央 团委 团省委 团市委 团区委 妇联 全国妇联 科协 中国科协 侨联 全国侨联 "
+    "文联 中国文联 作协 中国作协 残联 中国残联 工商联 全国工商联 红十字会 中国红十字会 贸促会 中国贸促会 "
+    "对外友协 台联 记协 中国记协 法学会 中国法学会 供销合作总社 供销社 民革 民盟 民建 民进 农工党 致公党 "
+    "九三学社 台盟 中央委员会",
+    "firm": "集团 集团公司 有限公司 有限责任公司 股份有限公司 控股 控股集团 投资集团 银行 公司 总公司 "
+    "国家电网 中国石油 中国石化 中国海油 中国移动 中国电信 中国联通 国家能源集团 中国中铁 中国铁建 中国建筑 "
+    "中国交建 中国中车 中国宝武 中国五矿 中国中化 中国华能 中国大唐 中国华电 国家电投 三峡集团 中国航天科技 "
+    "中国航天科工 中国航空工业 中国船舶 中国兵器 中国电科 中国商飞 中粮集团 国投 招商局集团 华润集团 中国远洋海运 "
+    "中国工商银行 中国农业银行 中国银行 中国建设银行 交通银行 国家开发银行 中国进出口银行 中国农业发展银行 "
+    "中国投资有限责任公司 中信集团 中国光大集团 中国人寿 中国人保 国铁集团 中国国家铁路集团 首钢集团 首钢 "
+    "北汽集团 京能集团 北京控股 首创集团 北京城建 北京建工 北京金控 上汽集团 广汽集团",
+    "unit": "经济技术开发区 高新技术产业开发区 开发区 高新区 经开区 自贸区 自由贸易试验区 新区 园区 "
+    "示范区 保税区 综保区 片区 大学 学院 医院 研究院 研究所 科学院 党校 学校 中学 小学",
+}.items():
+    for _w in _words.split():
+        CORE_ORGS.setdefault(_w, _kind)
+
+JOB_CATEGORIES = {
+    "党委": "party",
+    "政府_国务院": "government",
+    "人大": "congress",
+    "政协": "cppcc",
+    "法院_检察院": "judicial",
+    "中央企业": "firm",
+    "共青团": "mass",
+    "行业协会_人民团体": "mass",
+    "民主党派": "mass",
+}
+
+PAREN = re.compile(r"[（(][^）)]*[）)]")
+HAN = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_text(encoding="utf-8-sig")
+    # The CPED exports use bare CR line ends.
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return list(csv.reader(io.StringIO(raw)))
+
+
+def job_orgs() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_csv(DATA / "officials" / "job_Title_code.csv")[1:]:
+        if len(row) < 3 or row[2] not in JOB_CATEGORIES:
+            continue
+        name = PAREN.sub("", row[1]).strip().replace(" ", "")
+        # "劳动人事部/厅/局" spells three organs.
+        parts = name.split("/")
+        forms = [parts[0]]
+        if len(parts) > 1 and len(parts[0]) > 1:
+            stem = parts[0][:-1]
+            forms += [stem + p for p in parts[1:] if len(p) == 1]
+        for f in forms:
+            if HAN.match(f) and not f.endswith(("组", "社")) or f.endswith("党组"):
+                out.setdefault(f, JOB_CATEGORIES[row[2]])
+    return out
+
+
+def places() -> list[tuple[str, str, str]]:
+    """(form, level, canonical) for provinces and prefecture cities, full and short forms."""
+    out: list[tuple[str, str, str]] = []
+    suffixes = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
+    for row in read_csv(DATA / "gazetteer" / "provinces.csv")[1:]:
+        name = row[1]
+        out.append((name, "province", name))
+        for s in suffixes:
+            if name.endswith(s) and len(name) > len(s) + 1:
+                out.append((name[: -len(s)], "province", name))
+                break
+    for row in read_csv(DATA / "gazetteer" / "cities.csv")[1:]:
+        name = row[1]
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        out.append((name, "city", name))
+        if name.endswith("市") and len(name) > 2:
+            out.append((name[:-1], "city", name))
+    return out
+
+
+def surnames() -> list[tuple[str, int]]:
+    return [(r[0], int(r[1])) for r in read_csv(DATA / "gazetteer" / "surnames.csv")[1:] if r and r[1].isdigit()]
+
+
+def read_bio(path: Path) -> list[list[tuple[str, str]]]:
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        cur.append((parts[0], parts[-1]))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def name_chars(sur: set[str]) -> list[tuple[str, float, float, int, int]]:
+    """Log odds of a character inside a given name and right after a name, against running text."""
+    given: Counter[str] = Counter()
+    follow: Counter[str] = Counter()
+    text: Counter[str] = Counter()
+    for f in ("pd1998_dev.bio", "pd1998_test.bio", "msra_test.bio"):
+        for sent in read_bio(DATA / "ner" / f):
+            chars = [c for c, _ in sent]
+            text.update(chars)
+            i = 0
+            while i < len(sent):
+                if sent[i][1] in ("B-PER", "S-PER"):
+                    j = i + 1
+                    while j < len(sent) and sent[j][1] in ("I-PER", "M-PER", "E-PER"):
+                        j += 1
+                    name = "".join(chars[i:j])
+                    if 2 <= len(name) <= 3 and name[0] in sur:
+                        given.update(name[1:])
+                    if j < len(sent):
+                        follow[chars[j]] += 1
+                    i = j
+                else:
+                    i += 1
+    for row in read_csv(DATA / "officials" / "background1.csv")[1:]:
+        name = row[1].strip() if len(row) > 1 else ""
+        if 2 <= len(name) <= 3 and name[0] in sur:
+            given.update(name[1:])
+    g_tot, f_tot, t_tot = sum(given.values()), sum(follow.values()), sum(text.values())
+    out = []
+    for c in sorted(set(given) | set(follow)):
+        base = (text[c] + 1) / t_tot
+        # Shrink toward running text with a prior worth half the data, so a character never seen in
+        # the (small) name sample is mildly, not strongly, unlikely there.
+        g = math.log((given[c] + g_tot / 2 * base) / (g_tot * 1.5) / base)
+        fo = math.log((follow[c] + f_tot / 2 * base) / (f_tot * 1.5) / base)
+        out.append((c, round(g, 2), round(fo, 2), given[c], follow[c]))
+    return out
+
+
+def write_tsv(path: Path, header: str, rows: list[tuple]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(header)
+        for r in rows:
+            fh.write("\t".join(str(x) for x in r) + "\n")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    sur = surnames()
+    write_tsv(
+        OUT / "surnames.tsv",
+        "# Chinese surnames with frequency. Source: gazetteer/surnames.csv from wainshine/Chinese-Names-Corpus "
+        "(Apache-2.0). Built by scripts/build_officials_lexicon.py.\n# surname\tfreq\n",
+        sorted(sur, key=lambda r: -r[1]),
+    )
+    chars = name_chars({s for s, _ in sur})
+    write_tsv(
+        OUT / "namechars.tsv",
+        "# Character statistics for splitting names from what follows them: log odds of the character inside a "
+        "given name (given) and right after a person's name (follow), against running text; raw counts after.\n"
+        "# Sources: PER spans of People's Daily 1998 and MSRA NER test (research use); given names of the "
+        "China Political Elite Database v1.0 (Jiang 2018). No names are stored. Built by "
+        "scripts/build_officials_lexicon.py.\n# char\tgiven\tfollow\tn_given\tn_follow\n",
+        chars,
+    )
+    posts = [(p, k) for p, k in POSTS.items() if "、" not in p] + [(g, "group") for g in GROUP_TITLES]
+    write_tsv(
+        OUT / "posts.tsv",
+        "# Post titles (kind lead/deputy/member) and group titles (kind group: 市领导 …). Curated in "
+        "scripts/build_officials_lexicon.py.\n# post\tkind\n",
+        sorted(posts, key=lambda r: (r[1], r[0])),
+    )
+    orgs = dict(CORE_ORGS)
+    for o, k in job_orgs().items():
+        orgs.setdefault(o, k)
+    rows: list[tuple] = [(o, k, "") for o, k in sorted(orgs.items())]
+    rows += [(form, level, canon) for form, level, canon in places()]
+    write_tsv(
+        OUT / "orgs.tsv",
+        "# Organs a title is built from (kind party/government/congress/cppcc/judicial/mass/firm/unit) and home "
+        "jurisdictions (kind province/city, with the canonical name). Sources: curated lists in "
+        "scripts/build_officials_lexicon.py; organ vocabulary of the China Political Elite Database v1.0 "
+        "(officials/job_Title_code.csv, Jiang 2018: cite the source); provinces and cities from "
+        "modood/Administrative-divisions-of-China (WTFPL).\n# form\tkind\tcanonical\n",
+        rows,
+    )
+    print(f"surnames {len(sur)}, namechars {len(chars)}, posts {len(posts)}, orgs {len(rows)}")
+
+
+if __name__ == "__main__":
+    main()

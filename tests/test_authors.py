@@ -1,0 +1,47 @@
+"""Authors corpus: every byline variant must give exactly the expected names, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policyie import nlp
+from policyie.extractors import authors
+from policyie.extractors._people import split_run
+from policyie.extractors.base import Context
+from policyie.records import Document
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "authors.yaml").read_text(encoding="utf-8"))
+
+
+def _cases():
+    for i, case in enumerate(CORPUS["cases"]):
+        for sentence in case["say"]:
+            yield pytest.param(case, sentence, id=f"{i}-{sentence[:12]}")
+
+
+@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+def test_authors(case: dict, sentence: str) -> None:
+    if case.get("bylines"):
+        body = "市委书记王立新出席会议。"
+        ctx = Context(doc=Document(id="t", text=body), analysis=nlp.analyse(body), bylines=[sentence])
+    else:
+        ctx = Context(doc=Document(id="t", text=sentence), analysis=nlp.analyse(sentence))
+    assert authors.extract(ctx) == case["expect"]
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("祁梦竹范俊生", ["祁梦竹", "范俊生"]),
+        ("王海涛李静", ["王海涛", "李静"]),
+        ("李静王海涛", ["李静", "王海涛"]),
+        ("张雪刘洋", ["张雪", "刘洋"]),
+        ("欧阳晓明", ["欧阳晓明"]),
+        ("徐飞鹏", ["徐飞鹏"]),
+    ],
+)
+def test_split_run(run: str, names: list[str]) -> None:
+    assert split_run(run) == names
