@@ -1,10 +1,456 @@
-"""Dates: placeholder until its issue lands."""
+"""Dates: every calendar point or period in the text, normalised to TIMEX-style values (SPEC.md §2).
+
+Two passes, Duckling-style. The grammar (`_RULES`) finds candidate expressions and parses each into
+a `Spec` (what the text says: an explicit year, a shift such as 昨天 = day −1, a quarter …); the
+resolver then walks the mentions in text order and fills what the text leaves open from the
+anchors, in this order:
+
+* an explicit year in the same sentence (``2024年第2次工委会议 … 1月12日``),
+* the nearest earlier resolved date in the same paragraph (a bare 30日 takes its month from it),
+* the publication date (``ctx.published``, Beijing time; 12月30日 in a paper of 2 January is the
+  year before),
+* the year the document itself talks about most (only when there is no publication date),
+* otherwise ``XXXX``.
+
+A reported day or month is not taken to lie after the publication date: in ``12月20日 … 部署2025年
+工作`` the year in the sentence loses to the paper's. The anchoring itself lives in `_timex`.
+
+Deictic words (今年, 昨天, 本月, 上周, 日前) mean the moment of writing, so they take the
+publication date first. Durations (一天, 五年, 30日内) and anniversaries (130周年) never match.
+``part`` carries the part of day as a TIMEX code: MO 上午, MI 中午, AF 下午, EV 晚上, NI 夜间/凌晨.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+import regex
+
+from policyie.extractors import _timex as tx
+from policyie.extractors._timex import Anchors, Spec, remember, resolve_spec
 from policyie.extractors.base import Context, register
+from policyie.nlp import Analysis
+from policyie.records import DateMention
+
+# ---------------------------------------------------------------- grammar fragments
+
+_YEAR_ABS = r"(?P<y>(?:1[89]|20)\d\d|[一二][〇零一二三四五六七八九]{3})年"
+_YEAR_REL = r"(?P<ry>今年|去年|明年|前年|后年|同年|当年|上年|本年|来年)"
+_YP = rf"(?:{_YEAR_ABS}|{_YEAR_REL})"
+_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+_MONTH_REL = r"(?P<rm>(?<!日)本月|上月|下月|当月|同月|上个月|下个月|这个月)"
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号]"
+_DNUM = r"3[01]|[12]\d|0?[1-9]"
+_MNUM = r"1[0-2]|0?[1-9]"
+_YNUM = r"(?:1[89]|20)\d\d"
+_PART = r"(?P<part>上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜间|夜里|深夜|午后|晚(?=[，,。、；;\s到至在]))"
+_CONN = r"(?:至|到|—|–|-|~|～|－)"
+
+_PART_CODE = {
+    "上午": "MO", "早上": "MO", "早晨": "MO", "清晨": "MO", "今晨": "MO", "今早": "MO", "明早": "MO",
+    "中午": "MI", "下午": "AF", "午后": "AF",
+    "晚上": "EV", "晚间": "EV", "傍晚": "EV", "晚": "EV", "今晚": "EV", "昨晚": "EV", "明晚": "EV", "当晚": "EV",
+    "夜间": "NI", "夜里": "NI", "深夜": "NI", "凌晨": "NI", "昨夜": "NI",
+}
+_YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1, "后年": 2}
+_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1, "后天": 2,
+              "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1}
+_DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
+_MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
+_WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "上周": -1, "上个星期": -1, "下周": 1, "下个星期": 1}
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
+_SEASON = {"春季": ("SP", None), "夏季": ("SU", None), "秋季": ("FA", None), "冬季": ("WI", None),
+           "暑期": ("SU", (7, 8)), "暑假": ("SU", (7, 8)), "寒假": ("WI", (1, 2))}
+
+
+# ---------------------------------------------------------------- candidates
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    spec: Spec
+    end_spec: Spec | None = None  # ranges
+
+
+# ---------------------------------------------------------------- rules: regex → Spec
+
+_Rule = tuple[regex.Pattern, Callable[[regex.Match, str, Analysis | None], "_Cand | None"]]
+_RULES: list[_Rule] = []
+
+
+def _rule(pattern: str) -> Callable:
+    def deco(fn: Callable) -> Callable:
+        _RULES.append((regex.compile(pattern), fn))
+        return fn
+
+    return deco
+
+
+def _year_fields(m: regex.Match) -> dict:
+    if m.group("y"):
+        return {"year": tx.cn_number(m.group("y"))}
+    ry = m.group("ry")
+    if ry in ("同年", "当年"):
+        return {"year_anaphor": True}
+    if ry:
+        return {"year_shift": _YEAR_SHIFT[ry]}
+    return {}
+
+
+def _part(m: regex.Match) -> str | None:
+    p = m.groupdict().get("part")
+    return _PART_CODE.get(p) if p else None
+
+
+def _before(text: str, pos: int, n: int = 4) -> str:
+    return text[max(0, pos - n) : pos]
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """Inside 《…》 (a work's title) on the same line."""
+    opened = text.rfind("《", max(0, pos - 40), pos)
+    return opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos : pos + 40]
+
+
+_NUMERIC_BEFORE = regex.compile(r"[\d.．〇零一二三四五六七八九十两]$")
+_NOT_A_YEAR_BEFORE = regex.compile(r"(?:[近约逾超余数第]|长达|超过|不到|距今)$")
+
+
+@_rule(rf"{_YP}?(?:{_MONTH}(?P<fen>份)?|{_MONTH_REL})(?:{_DAY}|(?P<xun>上中|中下|[上中下])旬|(?P<mmod>底|末|初)(?![步心衷期级稿次]))?{_PART}?")
+def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _NUMERIC_BEFORE.search(_before(text, m.start())) or regex.search(r"(?:[近每逾超]|连续)$", _before(text, m.start())):
+        return None  # 近4月 = nearly four months
+    f = _year_fields(m)
+    if m.group("rm"):
+        rm = m.group("rm")
+        if rm in ("当月", "同月"):
+            f["month_anaphor"] = True
+        else:
+            f["month_shift"] = _MONTH_SHIFT[rm]
+    else:
+        f["month"] = tx.cn_number(m.group("m"))
+        cn_month = not m.group("m")[0].isdigit()
+        # 一月一调度, 十月革命: a Chinese-numeral month stands alone only inside a fuller date
+        if cn_month and not (m.group("y") or m.group("d")):
+            return None
+    if m.group("d"):
+        if m.group("fen"):
+            return None
+        day = tx.cn_number(m.group("d"))
+        if day is None or not tx.valid_day(f.get("year"), f.get("month"), day):
+            return None
+        return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), **f))
+    if m.group("xun"):
+        first, last = _XUN[m.group("xun")]
+        return _Cand(m.start(), m.end(), Spec("xun", n=first, day=last, **f))
+    end = m.end() if not m.group("part") else m.start("part")  # 4月下午 is not a date
+    return _Cand(m.start(), end, Spec("month", code=m.group("mmod"), **f))
+
+
+@_rule(r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])")
+def _numeric(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not tx.valid_day(y, mo, d):
+        return None
+    return _Cand(m.start(), m.end(), Spec("day", year=y, month=mo, day=d))
+
+
+@_rule(rf"{_YP}?(?P<q>第?[一二三四1-4])季度(?P<qmod>末|初)?")
+def _quarter(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _NUMERIC_BEFORE.search(_before(text, m.start())) or _before(text, m.start(), 1) == "每":
+        return None
+    q = tx.cn_number(m.group("q").lstrip("第"))
+    return _Cand(m.start(), m.end(), Spec("quarter", n=q, code=m.group("qmod"), **_year_fields(m)))
+
+
+@_rule(rf"{_YP}?前(?P<nq>[二三两23])个?季度")
+def _quarters(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    return _Cand(m.start(), m.end(), Spec("quarters", n=tx.cn_number(m.group("nq")), **_year_fields(m)))
+
+
+@_rule(rf"{_YP}?前(?P<nm>1[01]|[2-9]|十[一二]?|[两二三四五六七八九])个月")
+def _first_months(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    n = 2 if m.group("nm") == "两" else tx.cn_number(m.group("nm"))
+    a = Spec("month", month=1, **_year_fields(m))
+    return _Cand(m.start(), m.end(), a, replace(a, month=n))  # 前4个月 in a statistics report = 1—4月
+
+
+@_rule(rf"{_YP}?(?P<h>[上下])半年")
+def _half(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    return _Cand(m.start(), m.end(), Spec("half", n=1 if m.group("h") == "上" else 2, **_year_fields(m)))
+
+
+@_rule(rf"{_YP}?(?<![春夏秋冬])(?P<s>春季|夏季|秋季|冬季|暑期|暑假|寒假)(?!运动|奥|项目|达沃斯|学期|攻势|两项)")
+def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _in_title(text, m.start()):
+        return None
+    code, months = _SEASON[m.group("s")]
+    return _Cand(m.start(), m.end(), Spec("season", code=code, months=months, **_year_fields(m)))
+
+
+@_rule(rf"(?:{_YP}年?|年)(?P<ym>底|末|初)(?![步心衷期级稿次创始见具赛中选任审值线数色子部层气盘座蕴端梢位尾])")
+def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if not (m.group("y") or m.group("ry")) and _before(text, m.start(), 1) in ("每", "近", "多", "一", "两", "几", "大", "正", "末"):
+        return None  # 大年初三 is a lunar day; 岁末年初 a turn of the year
+    return _Cand(m.start(), m.end(), Spec("ymod", code=m.group("ym"), **_year_fields(m)))
+
+
+@_rule(rf"{_YEAR_ABS}(?P<du>度)?(?!代)")
+def _year(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    before = _before(text, m.start())
+    if _NUMERIC_BEFORE.search(before) or _NOT_A_YEAR_BEFORE.search(before):
+        return None
+    year = tx.cn_number(m.group("y"))
+    if year is None or not 1800 <= year <= 2199:
+        return None
+    return _Cand(m.start(), m.end(), Spec("year", year=year))
+
+
+# 后年 and 前年 stand alone too rarely to pay for 投产后年产值, 目前年产能, 以前年度.
+@_rule(r"(?<!日)(?P<w>今年度?|去年|明年|本年度|同年|全年|每年)")
+def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    w = m.group("w")
+    if a is not None and not a.is_token_boundary(m.start()):
+        return None
+    if w == "每年":
+        return _Cand(m.start(), m.end(), Spec("every"))
+    if w == "全年":
+        return _Cand(m.start(), m.end(), Spec("year"))
+    if w == "同年":
+        return _Cand(m.start(), m.end(), Spec("year", year_anaphor=True))
+    return _Cand(m.start(), m.end(), Spec("year", year_shift=_YEAR_SHIFT[w.replace("今年度", "今年")]))
+
+
+@_rule(r"(?<![\d〇零一二三四五六七八九十个正腊])月(?P<mm>底|末|初)(?![步心衷期级稿次])")
+def _month_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _before(text, m.start(), 1) in ("每", "本", "上", "下", "当", "同"):
+        return None  # 每月底 recurs; 本月底 is read by the month rule
+    return _Cand(m.start(), m.end(), Spec("month", month_shift=0, code=m.group("mm")))
+
+
+# 30日下午 — a bare day takes month and year from what came before; 30日内 is a duration.
+@_rule(rf"(?P<d>{_DNUM})日(?!内|以内|之内|均|左右|以上|以下|以来|游){_PART}?")
+def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    before = _before(text, m.start())
+    if regex.search(r"(?:[\d.．月第每近满逾约共前后数连]|提前|至少|超过|不少于|不超过|不低于|历时|用时|连续)$", before):
+        return None
+    return _Cand(m.start(), m.end(), Spec("day", day=int(m.group("d")), part=_part(m)))
+
+
+@_rule(rf"(?P<w>今天|今日|昨天|昨日|前天|明天|明日|后天|当天|当日|同日|次日|翌日|第二天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)")
+def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    w = m.group("w") or m.group("w2")
+    if a is not None and not a.is_token_boundary(m.start()):
+        return None  # 光明日报
+    if text[m.end() : m.end() + 1] == "报":
+        return None
+    if w in ("明天", "今天") and regex.search(r"[的好更创向新]$", _before(text, m.start())):
+        return None  # 美好明天, 中国的今天: figurative
+    if w == "今日" and regex.match(r"头条|说法|关注|中国|谈|俄|美", text[m.end() : m.end() + 2]):
+        return None  # programme names
+    if w == "第二天" and _before(text, m.start(), 2) == "连续":
+        return None  # a count, not a day
+    if w in ("同日", "当日") and regex.match(r"[方本韩资企]", text[m.end() : m.end() + 1]):
+        return None  # 同日方一道: 同 + 日方
+    part = _PART_CODE.get(w) if m.group("w2") else _part(m)
+    if w in _DAY_ANAPHOR:
+        return _Cand(m.start(), m.end(), Spec("day", day_anaphor=_DAY_ANAPHOR[w], part=part))
+    return _Cand(m.start(), m.end(), Spec("day", day_shift=_DAY_SHIFT[w], part=part))
+
+
+@_rule(r"(?P<w>日前|近日)")
+def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    if regex.search(r"[\d〇零一二三四五六七八九十两节假生念期末作每几数今昨明前后当本次平往将最]$", _before(text, m.start())):
+        return None
+    if a is not None and not a.is_token_boundary(m.start()):
+        return None
+    return _Cand(m.start(), m.end(), Spec("approx"))
+
+
+@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|上周|上个星期|下周|下个星期)(?P<wd>[一二三四五六日天])?{_PART}?")
+def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    shift = _WEEK_SHIFT[m.group("wp")]
+    if m.group("wd"):
+        return _Cand(m.start(), m.end(), Spec("weekday", n=shift, day=_WEEKDAY[m.group("wd")], part=_part(m)))
+    return _Cand(m.start(), m.end(), Spec("week", n=shift))
+
+
+@_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-—～~]周|[至到\-—～~]星期){_PART}?")
+def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    before = _before(text, m.start(), 1)
+    if before and regex.match(r"\p{Han}", before) and before not in "于在将从是日号和及与":
+        return None  # 李周五 (a name), 每周一, 逢周三
+    if text[m.start()] == "周" and not m.group("part"):
+        # 周 is also a surname (周一鸣同志): a bare 周X must be followed by what follows a date
+        if not regex.match(r"$|[，,、。；;：:\s上下中晚早凌夜傍至到和及与起前后在召举将开出主会]", text[m.end() : m.end() + 1]):
+            return None
+        if a is not None and any(e.label == "PER" and e.start <= m.start() < e.end and e.end - e.start > 2 for e in a.entities):
+            return None
+    return _Cand(m.start(), m.end(), Spec("weekday", n=0, day=_WEEKDAY[m.group("wd")], part=_part(m)))
+
+
+@_rule(rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?")
+def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    h, hs = m.group("h"), m.group("hs")
+    start, end = m.start(), m.end()
+    if not hs:  # “春节”到来: the mention is the festival without its quotes
+        end = m.end("h")
+        start = m.start("h") if text[start] == "“" else start
+    elif text[start] == "“" and "”" not in text[start:end]:
+        start = m.start("h")  # keep quotes paired
+    if h in ("国庆", "五一", "清明") and not hs:
+        return None  # 国庆70周年, 五一劳动奖章
+    if _in_title(text, m.start()):
+        return None  # 《春节序曲》
+    code = {"国庆": "国庆节", "五一": "劳动节"}.get(h, h)
+    return _Cand(start, end, Spec("holiday", code=code, n=1 if hs else 0, **_year_fields(m)))
+
+
+# -------- explicit ranges whose first half is a bare number: 3月30—31日, 1至3月, 2021—2025年
+
+
+@_rule(rf"{_YP}?{_MONTH}(?P<d1>{_DNUM})日?{_CONN}(?P<d2>{_DNUM})日{_PART}?")
+def _day_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _NUMERIC_BEFORE.search(_before(text, m.start())) or not m.group("m")[0].isdigit():
+        return None
+    f = _year_fields(m)
+    mo = int(m.group("m"))
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if not (d1 < d2 and tx.valid_day(f.get("year"), mo, d2)):
+        return None
+    a = Spec("day", month=mo, day=d1, **f)
+    return _Cand(m.start(), m.end(), a, replace(a, day=d2, part=_part(m)))
+
+
+@_rule(rf"{_YP}?(?P<m1>{_MNUM})月?{_CONN}(?P<m2>{_MNUM})月(?P<fen>份)?(?!\d{{1,2}}[日号])")
+def _month_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _NUMERIC_BEFORE.search(_before(text, m.start())):
+        return None
+    m1, m2 = int(m.group("m1")), int(m.group("m2"))
+    if m1 >= m2:
+        return None
+    a = Spec("month", month=m1, **_year_fields(m))
+    return _Cand(m.start(), m.end(), a, replace(a, month=m2))
+
+
+@_rule(rf"(?<![\d.])(?P<y1>{_YNUM})年?{_CONN}(?P<y2>{_YNUM})年(?!度|代)")
+def _year_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if y1 >= y2:
+        return None
+    return _Cand(m.start(), m.end(), Spec("year", year=y1), Spec("year", year=y2))
+
+
+# ---------------------------------------------------------------- candidates → mentions
+
+_CONN_RE = regex.compile(rf"{_CONN}")
+
+
+def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
+    """Leftmost-longest non-overlapping expressions, adjacent points joined into ranges."""
+    norm = tx.ascii_digits(text)
+    found: list[_Cand] = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(norm):
+            if m.end() > m.start():
+                c = handler(m, norm, analysis)
+                if c is not None:
+                    found.append(c)
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_Cand] = []
+    for c in found:
+        if not chosen or c.start >= chosen[-1].end:
+            chosen.append(c)
+    return _join_ranges(chosen, norm)
+
+
+def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end_spec is None
+            and c.end_spec is None
+            and _CONN_RE.fullmatch(text[prev.end : c.start])
+            and _joinable(prev.spec, c.spec)
+        ):
+            end = _inherit(c.spec, prev.spec)
+            out[-1] = _Cand(prev.start, c.end, prev.spec, end)
+            continue
+        out.append(c)
+    return out
+
+
+def _joinable(a: Spec, b: Spec) -> bool:
+    if a.unit != b.unit or a.unit not in ("day", "month", "year", "quarter", "half"):
+        return False
+    if a.day_shift is not None or b.day_shift is not None or a.day_anaphor is not None:
+        return False
+    return a.unit != "year" or (a.year is not None and b.year is not None)
+
+
+def _inherit(end: Spec, start: Spec) -> Spec:
+    """3月30日至31日: the end takes the month and year the start wrote out."""
+    if end.year is None and end.year_shift is None and not end.year_anaphor:
+        end = replace(end, year=start.year, year_shift=start.year_shift, year_anaphor=start.year_anaphor)
+    if end.unit == "day" and end.month is None and end.month_shift is None and not end.month_anaphor:
+        end = replace(end, month=start.month, month_shift=start.month_shift, month_anaphor=start.month_anaphor)
+    return end
+
+
+def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: Callable[[int], tuple[int, int]]) -> list[DateMention]:
+    """Anchor each candidate in text order and emit its `DateMention`."""
+    sentence_years: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    counts: Counter[int] = Counter()
+    for c in cands:
+        if c.spec.year is not None:
+            sentence_years.setdefault(sentence_of(c.start), []).append((c.start, c.spec.year))
+            counts[c.spec.year] += 1
+    doc_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
+    anc = Anchors(published=published, doc_year=doc_year, sentence_years=sentence_years)
+    out: list[DateMention] = []
+    prev_end = 0
+    for c in cands:
+        if "\n" in text[prev_end : c.start]:
+            anc.last_year = None  # an earlier paragraph's year does not carry over
+        prev_end = c.end
+        sy = anc.sentence_year(sentence_of(c.start), c.start)
+        r = resolve_spec(c.spec, anc, sy)
+        if c.end_spec is not None:
+            end = c.end_spec
+            start_year = r.value[:4]
+            if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
+                end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
+            r = tx.span(r, resolve_spec(end, anc, sy))
+        remember(anc, r)
+        part = (c.end_spec or c.spec).part
+        out.append(DateMention(text[c.start : c.end], c.start, c.end, r.value, r.granularity, r.interval, part))
+    return out
+
+
+def extract_dates(text: str, published: date | datetime | None = None, analysis: Analysis | None = None) -> list[DateMention]:
+    """Every date in ``text``; usable without a pipeline (tests, the comparison script)."""
+    if isinstance(published, datetime):
+        published = published.date()
+    if analysis is not None:
+        sentence_of = analysis.sentence_at
+    else:
+        from policyie.nlp import split_sentences
+
+        sentences = split_sentences(text)
+
+        def sentence_of(pos: int) -> tuple[int, int]:
+            return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(text)))
+
+    return resolve(find_candidates(text, analysis), text, published, sentence_of)
 
 
 @register("dates")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[DateMention]:
+    return extract_dates(ctx.text, ctx.published, ctx.analysis)

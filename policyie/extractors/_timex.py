@@ -1,0 +1,401 @@
+"""What a date expression means: `Spec` (what the text says), the anchoring that fills what it
+leaves open, and the calendar arithmetic that writes TIMEX-style values.
+
+Kept apart from the grammar in `dates.py` so that the grammar reads as rules and this module as
+arithmetic. Values follow SPEC.md §2: ``2024-04-29``, ``2024-04``, ``2024``, ``2024-Q1``,
+``2024-H2``, ``2024-SU``, ``2024-W18``, an unknown year as ``XXXX`` (``XXXX-10-26``) and a
+range as ``start/end``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Lunar New Year (春节) in the Gregorian calendar. A fixed astronomical fact, not a lexicon; beyond
+# this table the festival falls back to month granularity in late January / February.
+SPRING_FESTIVAL = {
+    2000: (2, 5), 2001: (1, 24), 2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9),
+    2006: (1, 29), 2007: (2, 18), 2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3),
+    2012: (1, 23), 2013: (2, 10), 2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28),
+    2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
+    2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
+    2030: (2, 3), 2031: (1, 23), 2032: (2, 11), 2033: (1, 31), 2034: (2, 19), 2035: (2, 8),
+}
+
+# Meteorological seasons; 暑期/暑假 and 寒假 are narrower school holidays.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits to ASCII, one character for one so offsets survive."""
+    return text.translate(_FULLWIDTH)
+
+
+def cn_number(s: str) -> int | None:
+    """``2024``, ``二〇二四`` (digit by digit), ``十二``, ``二十六``, ``三十一`` → int; None if unreadable."""
+    s = ascii_digits(s)
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _CN_DIGITS and c != "十" for c in s):
+        return None
+    if "十" not in s:  # 二〇二四: positional digits
+        n = 0
+        for c in s:
+            n = n * 10 + _CN_DIGITS[c]
+        return n
+    tens, _, units = s.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def valid_day(year: int | None, month: int | None, day: int) -> bool:
+    if not 1 <= day <= 31:
+        return False
+    if month is None:
+        return True
+    if not 1 <= month <= 12:
+        return False
+    return day <= last_day(year if year is not None else 2024, month)  # a leap year admits 2月29日
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One resolved calendar value: the TIMEX string, its granularity and its first and last day."""
+
+    value: str
+    granularity: str
+    first: date | None = None
+    last: date | None = None
+
+    @property
+    def interval(self) -> list[str] | None:
+        if self.first is None or self.last is None:
+            return None
+        return [self.first.isoformat(), self.last.isoformat()]
+
+
+def _y(year: int | None) -> str:
+    return "XXXX" if year is None else f"{year:04d}"
+
+
+def day_value(year: int | None, month: int | None, day: int | None, granularity: str = "day") -> Resolved:
+    m = "XX" if month is None else f"{month:02d}"
+    d = "XX" if day is None else f"{day:02d}"
+    return Resolved(f"{_y(year)}-{m}-{d}", granularity)
+
+
+def month_value(year: int | None, month: int, first_day: int = 1, last: int | None = None) -> Resolved:
+    if year is None:
+        return Resolved(f"XXXX-{month:02d}", "month")
+    end = min(last or 31, last_day(year, month))
+    return Resolved(f"{year:04d}-{month:02d}", "month", date(year, month, first_day), date(year, month, end))
+
+
+def year_value(year: int | None) -> Resolved:
+    if year is None:
+        return Resolved("XXXX", "year")
+    return Resolved(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+
+
+def quarter_value(year: int | None, q: int) -> Resolved:
+    if year is None:
+        return Resolved(f"XXXX-Q{q}", "quarter")
+    m0 = 3 * q - 2
+    return Resolved(f"{year:04d}-Q{q}", "quarter", date(year, m0, 1), date(year, m0 + 2, last_day(year, m0 + 2)))
+
+
+def half_value(year: int | None, h: int) -> Resolved:
+    if year is None:
+        return Resolved(f"XXXX-H{h}", "half")
+    return Resolved(f"{year:04d}-H{h}", "half", date(year, 1 if h == 1 else 7, 1), date(year, 6 if h == 1 else 12, 30 if h == 1 else 31))
+
+
+def season_value(year: int | None, code: str, months: tuple[int, int] | None = None) -> Resolved:
+    if year is None:
+        return Resolved(f"XXXX-{code}", "season")
+    m0, m1 = months or SEASON_MONTHS[code]
+    y1 = year + 1 if m1 < m0 else year
+    return Resolved(f"{year:04d}-{code}", "season", date(year, m0, 1), date(y1, m1, last_day(y1, m1)))
+
+
+def week_value(monday: date) -> Resolved:
+    iso = monday.isocalendar()
+    return Resolved(f"{iso[0]:04d}-W{iso[1]:02d}", "week", monday, monday + timedelta(days=6))
+
+
+def xun_value(year: int | None, month: int, xun: int, last_xun: int | None = None) -> Resolved:
+    """上旬 1–10, 中旬 11–20, 下旬 21–end (中下旬 11–end): an explicit range of days."""
+    d0 = 1 + 10 * (xun - 1)
+    xun_end = last_xun or xun
+    if year is None:
+        d1 = 10 * xun_end if xun_end < 3 else 31
+        return Resolved(f"XXXX-{month:02d}-{d0:02d}/XXXX-{month:02d}-{d1:02d}", "day")
+    d1 = 10 * xun_end if xun_end < 3 else last_day(year, month)
+    a, b = date(year, month, d0), date(year, month, d1)
+    return Resolved(f"{a.isoformat()}/{b.isoformat()}", "day", a, b)
+
+
+def span(a: Resolved, b: Resolved) -> Resolved:
+    """An explicit range ``a`` to ``b`` (3月30日至31日, 1至3月, 2021—2025年)."""
+    return Resolved(f"{a.value}/{b.value}", a.granularity, a.first or _day_of(a.value), b.last or _day_of(b.value))
+
+
+def _day_of(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- what the text says, and what it means
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One parsed expression before anchoring. Unset fields are what the anchors must supply."""
+
+    unit: str  # day, month, xun, year, ymod, quarter, quarters, half, season, week, weekday, holiday, approx, every
+    year: int | None = None  # written out: 2024年
+    year_shift: int | None = None  # deictic: 今年 0, 去年 −1
+    year_anaphor: bool = False  # 同年/当年: the year of the previous date
+    month: int | None = None
+    month_shift: int | None = None  # 本月 0, 上月 −1
+    month_anaphor: bool = False  # 当月/同月
+    day: int | None = None
+    day_shift: int | None = None  # 今天 0, 昨天 −1
+    day_anaphor: int | None = None  # 当天 0, 次日 +1
+    n: int | None = None  # quarter, half or 旬 number; week shift
+    code: str | None = None  # season code, 底/末/初, holiday name
+    months: tuple[int, int] | None = None  # narrower season (暑期 = Jul–Aug)
+    part: str | None = None
+
+    @property
+    def day_of_month(self) -> int | None:
+        """The day for a day expression; a 旬 keeps its range end in ``day`` and is month-level."""
+        return self.day if self.unit == "day" else None
+
+
+# ---------------------------------------------------------------- anchoring
+
+
+@dataclass
+class Anchors:
+    """What a document offers to fill the gaps, updated as the mentions are read in order."""
+
+    published: date | None
+    doc_year: int | None
+    sentence_years: dict[tuple[int, int], list[tuple[int, int]]]  # sentence → [(position, year)]
+    last_year: tuple[int, int | None, int | None] | None = None  # latest date with a known year, this paragraph
+    last_month: tuple[int | None, int] | None = None  # latest date with a known month
+    last_day: date | None = None  # latest full date
+
+    def sentence_year(self, sentence: tuple[int, int], pos: int) -> int | None:
+        years = [(abs(p - pos), y) for p, y in self.sentence_years.get(sentence, []) if p != pos]
+        return min(years)[1] if years else None
+
+
+def _now_year(anc: Anchors, sentence_year: int | None) -> int | None:
+    """The year a deictic word (今年, 明年) counts from."""
+    if anc.published:
+        return anc.published.year
+    if sentence_year is not None:
+        return sentence_year
+    if anc.last_year:
+        return anc.last_year[0]
+    return anc.doc_year
+
+
+def _not_after_publication(anc: Anchors, year: int, month: int | None, day: int | None) -> bool:
+    """A reported event is not after the paper: 12月20日 … 部署2025年工作 is still 2024."""
+    if anc.published is None or month is None:
+        return True
+    if day is None:
+        return (year, month) <= (anc.published.year, anc.published.month)
+    return (year, month, day) <= (anc.published.year, anc.published.month, anc.published.day)
+
+
+def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | None:
+    if spec.year is not None:
+        return spec.year
+    if spec.year_shift is not None:
+        base = _now_year(anc, sentence_year)
+        return None if base is None else base + spec.year_shift
+    if spec.year_anaphor:
+        return anc.last_year[0] if anc.last_year else (anc.published.year if anc.published else None)
+    dated = spec.unit in ("day", "month", "xun")  # events reported: guarded against the future
+    for y in (sentence_year, anc.last_year[0] if anc.last_year else None):
+        if y is not None and (not dated or _not_after_publication(anc, y, spec.month, spec.day_of_month)):
+            return y
+    if anc.published is not None:
+        return _nearest_year(anc.published, spec)
+    return anc.doc_year
+
+
+def _nearest_year(pub: date, spec: Spec) -> int:
+    """For 12月30日 in a paper of 2 January, the year before; otherwise the paper's year."""
+    y = pub.year
+    if spec.month is None:
+        if spec.unit == "holiday" and spec.code in ("春节", "元旦") and pub.month >= 11:
+            return y + 1
+        return y
+    day = spec.day_of_month
+    if day is None:
+        if pub.month <= 2 and spec.month >= 11:
+            return y - 1
+        return y
+    best = y
+    for cand in (y - 1, y, y + 1):
+        if valid_day(cand, spec.month, day):
+            d = date(cand, spec.month, day)
+            if abs((d - pub).days) < abs((_safe(best, spec.month, day) - pub).days):
+                best = cand
+    return best
+
+
+def _safe(y: int, m: int, d: int) -> date:
+    return date(y, m, min(d, last_day(y, m)))
+
+
+def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolved:
+    u = spec.unit
+    pub = anc.published
+    if u == "every":
+        return Resolved("XXXX", "year")
+    if u == "approx":
+        return Resolved(pub.isoformat(), "approx", pub, pub) if pub else Resolved("XXXX-XX-XX", "approx")
+    if u == "day" and spec.day_shift is not None:
+        return _shift_day(pub, spec.day_shift)
+    if u == "day" and spec.day_anaphor is not None:
+        return _shift_day(anc.last_day or pub, spec.day_anaphor)
+    if u in ("week", "weekday"):
+        if pub is None:
+            return Resolved("XXXX-WXX", "week") if u == "week" else day_value(None, None, None)
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=spec.n or 0)
+        if u == "week":
+            return week_value(monday)
+        d = monday + timedelta(days=spec.day or 0)
+        return day_value(d.year, d.month, d.day)
+    if u == "day" and spec.month is None and spec.month_shift is None and not spec.month_anaphor:
+        return _bare_day(spec, anc)
+    if spec.month_shift is not None or spec.month_anaphor:
+        y, mo = _relative_month(spec, anc)
+        spec = replace(spec, year=y, month=mo, year_shift=None, year_anaphor=False)
+    year = _fill_year(spec, anc, sentence_year)
+    return _build(spec, year)
+
+
+def _shift_day(base: date | None, shift: int) -> Resolved:
+    if base is None:
+        return day_value(None, None, None)
+    d = base + timedelta(days=shift)
+    return day_value(d.year, d.month, d.day)
+
+
+def _bare_day(spec: Spec, anc: Anchors) -> Resolved:
+    day = spec.day or 1
+    if anc.last_month is not None:
+        y, mo = anc.last_month
+        if valid_day(y, mo, day) and (y is None or _not_after_publication(anc, y, mo, day)):
+            return day_value(y, mo, day)
+    if anc.published is not None:
+        # News reports the recent past: 8日 in a paper of the 30th is this month, 30日 in a paper of
+        # the 2nd is last month; up to a week ahead (将于8日举行) stays in this month.
+        pub = anc.published
+        y, mo = (pub.year, pub.month) if day <= pub.day + 7 else shift_month(pub.year, pub.month, -1)
+        if valid_day(y, mo, day):
+            return day_value(y, mo, day)
+    return day_value(None, None, day)
+
+
+def _relative_month(spec: Spec, anc: Anchors) -> tuple[int | None, int | None]:
+    if spec.month_anaphor and anc.last_month:
+        return anc.last_month
+    if anc.published is None:
+        return None, None
+    return shift_month(anc.published.year, anc.published.month, spec.month_shift or 0)
+
+
+def _build(spec: Spec, year: int | None) -> Resolved:
+    u = spec.unit
+    if u == "day":
+        if spec.month is None:
+            return day_value(year, None, spec.day)
+        if year is not None and not valid_day(year, spec.month, spec.day or 1):
+            return day_value(None, spec.month, spec.day)
+        return day_value(year, spec.month, spec.day)
+    if u == "month":
+        if spec.month is None:
+            return Resolved(f"{'XXXX' if year is None else year}-XX", "month")
+        if spec.code in ("底", "末"):
+            return month_value(year, spec.month, first_day=21)
+        if spec.code == "初":
+            return month_value(year, spec.month, last=10)
+        return month_value(year, spec.month)
+    if u == "xun":
+        if spec.month is None:
+            return Resolved(f"{'XXXX' if year is None else year}-XX", "month")
+        return xun_value(year, spec.month or 1, spec.n or 1, spec.day or spec.n or 1)
+    if u == "year":
+        return year_value(year)
+    if u == "ymod":
+        return month_value(year, 1 if spec.code == "初" else 12)
+    if u == "quarter":
+        q = spec.n or 1
+        if spec.code == "末":
+            return month_value(year, 3 * q)
+        if spec.code == "初":
+            return month_value(year, 3 * q - 2)
+        return quarter_value(year, q)
+    if u == "quarters":
+        return span(quarter_value(year, 1), quarter_value(year, spec.n or 3))
+    if u == "half":
+        return half_value(year, spec.n or 1)
+    if u == "season":
+        return season_value(year, spec.code or "SU", spec.months)
+    if u == "holiday":
+        return _holiday_value(spec, year)
+    return year_value(year)
+
+
+def _holiday_value(spec: Spec, year: int | None) -> Resolved:
+    fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1)}
+    if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun: the month is certain
+        return month_value(year, 4)
+    if spec.code in fixed:
+        mo, d = fixed[spec.code]
+    elif year is not None and year in SPRING_FESTIVAL:
+        mo, d = SPRING_FESTIVAL[year]
+    else:
+        return Resolved("XXXX" if year is None else f"{year:04d}", "year")
+    if spec.n:  # 春节前, 国庆期间: the month around the festival
+        return month_value(year, mo)
+    return day_value(year, mo, d)
+
+
+def remember(anc: Anchors, r: Resolved) -> None:
+    head = r.value.split("/")[0]
+    parts = head.split("-")
+    year = int(parts[0]) if parts[0].isdigit() else None
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    if year is not None:
+        anc.last_year = (year, month, day)
+    if month is not None:
+        anc.last_month = (year, month)
+    if year is not None and month is not None and day is not None and valid_day(year, month, day):
+        anc.last_day = date(year, month, day)
