@@ -43,6 +43,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.output not in (None, "-"):
+        from policyie.outputs import detect_format
+
+        try:
+            detect_format(args.output)
+        except ValueError as exc:
+            print(f"policyie: {exc}", file=sys.stderr)
+            return 2
     items = list(iter_sources(args.paths))
     failures: list[Unreadable] = [i for i in items if isinstance(i, Unreadable)]
     good = [i for i in items if not isinstance(i, Unreadable)]
@@ -84,23 +92,12 @@ def _with_progress(docs: Iterator[Document], total: int, quiet: bool) -> Iterato
 
 
 def _write(docs: Iterator[Document], output: str | None) -> int:
-    if output is None or output == "-":
-        return _write_jsonl(docs, sys.stdout)
-    if output.endswith((".jsonl", ".ndjson", ".json")):
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        with open(output, "w", encoding="utf-8") as fh:
-            return _write_jsonl(docs, fh)
     from policyie import outputs
 
+    if output is None or output == "-":
+        return outputs.write(docs, sys.stdout, fmt="jsonl").documents
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
     return outputs.write(docs, output).documents
-
-
-def _write_jsonl(docs: Iterator[Document], fh) -> int:
-    n = 0
-    for d in docs:
-        fh.write(d.to_json(ensure_ascii=False) + "\n")
-        n += 1
-    return n
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -53,37 +52,6 @@ def run_extractors(doc: Document, norm: Normalised) -> Document:
     for field_name, fn in REGISTRY.items():
         setattr(doc, field_name, fn(ctx))
     return doc
-
-
-RECORD_TEXT_KEYS = ("text", "html", "content", "body")
-RECORD_DATE_KEYS = ("published", "pubtime", "date", "pubdate")
-
-
-def extract_record(record: dict) -> Document:
-    """Extract one corpus record (a JSONL line): ``text`` or ``html`` plus optional metadata."""
-    body = next((record[k] for k in RECORD_TEXT_KEYS if isinstance(record.get(k), str) and record[k].strip()), None)
-    if body is None:
-        raise InputError("record has no 'text' or 'html' field", reason="no-text")
-    published = next((str(record[k]) for k in RECORD_DATE_KEYS if record.get(k)), None)
-    doc_id = record.get("id")
-    return extract(
-        body,
-        doc_id=str(doc_id) if doc_id not in (None, "") else None,
-        published=published,
-        title=record.get("title") or None,
-        url=record.get("url") or None,
-        source_name=record.get("source") or None,
-    )
-
-
-def extract_any(item: Source | dict) -> Document:
-    return extract_record(item) if isinstance(item, dict) else extract(item)
-
-
-def extract_many(sources: Iterable[Source | dict]) -> Iterator[Document]:
-    """Extract each source in order; see `policyie.batch` for workers and failure reports."""
-    for s in sources:
-        yield extract_any(s)
 
 
 def _content_id(text: str) -> str:

@@ -1,0 +1,83 @@
+"""Write `Document`s for analysis: JSON lines, Parquet tables, or a DuckDB database.
+
+    >>> from policyie.outputs import write
+    >>> write(extract_many(paths), "out.duckdb")      # one table per record type, upsert by id
+
+The format follows the suffix (``.jsonl``/``.json``/``.ndjson``, ``.parquet``, ``.duckdb``/``.db``)
+unless ``fmt`` names it. The table layout is `policyie.outputs.tables.SCHEMA` (docs/schema.md).
+pyarrow and DuckDB are optional (``pip install policyie[analytics]``) and only imported here when
+those formats are asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from policyie.records import Document
+
+FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".duckdb": "duckdb",
+    ".db": "duckdb",
+}
+
+
+@dataclass
+class WriteSummary:
+    path: str
+    fmt: str
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=dict)  # rows written per table (Parquet, DuckDB)
+    bytes: int = 0  # size on disk after writing (a directory counts its files)
+
+
+def detect_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"cannot tell the output format of {str(path)!r}: use one of {', '.join(FORMATS)} or fmt=")
+    return FORMATS[suffix]
+
+
+def write(
+    docs: Iterable[Document], path: str | Path | IO[str], *, fmt: str | None = None, batch_size: int | None = None
+) -> WriteSummary:
+    """Write ``docs`` (any iterable; consumed once, streamed) to ``path`` and say what was written.
+
+    - ``jsonl``: one `Document` JSON per line (a text stream such as ``sys.stdout`` works too).
+    - ``parquet``: ``path`` is a directory holding ``<table>/part-00000.parquet`` per table,
+      replaced on re-run; the same layout `policyie.distributed` writes with one part per partition.
+    - ``duckdb``: one table per record type; re-running upserts by document id.
+    """
+    if fmt is None:
+        fmt = "jsonl" if not isinstance(path, (str, Path)) else detect_format(path)
+    kw = {"batch_size": batch_size} if batch_size else {}
+    if fmt == "jsonl":
+        from policyie.outputs.jsonl import write_jsonl
+
+        return write_jsonl(docs, path)
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"{fmt} output needs a path, not a stream")
+    if fmt == "parquet":
+        from policyie.outputs.parquet import write_parquet
+
+        return write_parquet(docs, path, **kw)
+    if fmt == "duckdb":
+        from policyie.outputs.duck import write_duckdb
+
+        return write_duckdb(docs, path, **kw)
+    raise ValueError(f"unknown output format {fmt!r}: jsonl, parquet or duckdb")
+
+
+def disk_size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size if path.exists() else 0
+
+
+__all__ = ["FORMATS", "WriteSummary", "detect_format", "disk_size", "write"]

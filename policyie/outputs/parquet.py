@@ -1,0 +1,78 @@
+"""Parquet: a directory with one dataset per record type, ``<root>/<table>/part-NNNNN.parquet``.
+
+One directory rather than one file because Parquet holds one table per file and analysts want
+the record tables side by side; DuckDB reads them as ``read_parquet('out.parquet/officials/*.parquet')``
+and pyarrow as ``pyarrow.dataset.dataset('out.parquet/officials')``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from policyie.outputs import WriteSummary, disk_size
+from policyie.outputs.tables import TABLES, add_rows, arrow_schema, arrow_table, empty_rows
+from policyie.records import Document
+
+
+def write_parquet(
+    docs: Iterable[Document], root: str | Path, *, part: int = 0, clear: bool = True, batch_size: int = 2000
+) -> WriteSummary:
+    """Write ``docs`` as part ``part`` of every table under ``root``, a row group per ``batch_size`` docs.
+
+    ``clear`` removes the parts a previous run left (so a re-run replaces, never duplicates);
+    `policyie.distributed` clears once and then writes one part per partition with ``clear=False``.
+    """
+    import pyarrow.parquet as pq
+
+    root = Path(root)
+    if clear:
+        clear_parts(root)
+    writers = {}
+    for t in TABLES:
+        (root / t).mkdir(parents=True, exist_ok=True)
+        writers[t] = pq.ParquetWriter(root / t / part_name(part), arrow_schema(t), compression="zstd")
+    summary = WriteSummary(str(root), "parquet", rows=dict.fromkeys(TABLES, 0))
+    rows = empty_rows()
+    try:
+        for doc in docs:
+            add_rows(rows, doc)
+            summary.documents += 1
+            if len(rows["documents"]) >= batch_size:
+                _flush(writers, rows, summary)
+        _flush(writers, rows, summary)
+    finally:
+        for w in writers.values():
+            w.close()
+    summary.bytes = disk_size(root)
+    return summary
+
+
+def part_name(part: int) -> str:
+    return f"part-{part:05d}.parquet"
+
+
+def clear_parts(root: Path) -> None:
+    for t in TABLES:
+        for p in (root / t).glob("part-*.parquet"):
+            p.unlink()
+
+
+def read_table(root: str | Path, table: str):  # -> pyarrow.Table, parts in order
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts = sorted((Path(root) / table).glob("part-*.parquet"))
+    if not parts:
+        return arrow_schema(table).empty_table()
+    return pa.concat_tables([pq.read_table(p) for p in parts])
+
+
+def _flush(writers, rows, summary: WriteSummary) -> None:
+    if not rows["documents"]:
+        return
+    for t, batch in rows.items():
+        if batch:
+            writers[t].write_table(arrow_table(t, batch))
+            summary.rows[t] += len(batch)
+        batch.clear()
