@@ -6,6 +6,7 @@ Both keep the offset map: annotations are deletions, and conversion is character
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import regex
 
@@ -42,13 +43,15 @@ def _converter():
 
 @cache
 def _traditional_chars() -> frozenset[str]:
-    """Characters that only Traditional script uses (their Simplified form differs)."""
-    conv = _converter()
+    """Characters that only Traditional script uses: OpenCC's own character table, read once."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
     out = set()
-    for i in range(0x4E00, 0x9FFF):
-        c = chr(i)
-        if conv.convert(c) != c:
-            out.add(c)
+    for line in table.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if trad and trad not in simp.split():
+            out.add(trad)
     return frozenset(out)
 
 
