@@ -1,10 +1,609 @@
-"""Places: placeholder until its issue lands."""
+"""Places: administrative divisions, policy zones, regions and named parks, one Place per real place.
+
+One pass of the gazetteer automaton finds every known name, alias, short form and park suffix.
+Then, in order:
+  1. name hits are kept when they sit on word boundaries (jieba tokens) and are not part of an
+     organisation or event name (北京奔驰汽车有限公司, 中关村论坛) or an adjectival use (中国式);
+  2. park suffix hits grow a stem leftwards over name-like tokens (国家网络安全|产业园);
+  3. overlapping candidates are settled, longest first, a known full name beating a grown one;
+  4. ambiguous names are resolved by what the rest of the document places them in (通州 is
+     Beijing's in a Beijing article, 南通's in a Jiangsu one); town short forms need their district;
+  5. mentions are grouped per place; a bare stem (张家湾, 台马) joins the named park it heads.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
 from policyie.extractors.base import Context, register
+from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
+from policyie.nlp import Analysis, Token
+from policyie.records import Place, Span
+
+CJK = regex.compile(r"[\p{Han}]")
+NAMEISH = regex.compile(r"[\p{Han}A-Za-z0-9·\-]")
+
+# What follows a place inside an organisation, company, institution or event name.
+ORG_SUFFIXES = (
+    "有限公司 有限责任公司 股份有限公司 公司 集团 银行 控股 股份 大学 学院 学校 中学 小学 幼儿园 医院 论坛 峰会 "
+    "博览会 展览会 交易会 洽谈会 冬奥会 奥运会 运动会 电影节 艺术节 马拉松 日报 晚报 时报 商报 电视台 广播电台 "
+    "出版社 报社 研究院 研究所 商场 百货 超市 酒店 饭店 宾馆 大厦 机场 火车站 地铁 医药 协会 学会 商会 基金会 "
+    "联合会 俱乐部 足球队 篮球队 工厂 制药 实业 置业 地产 投资 证券 保险 航空 能源 合作组织 科学院 社科院 工程院"
+).split()
+ORG_SUFFIX_TUPLE = tuple(ORG_SUFFIXES)
+# Words after which a following noun no longer belongs to the place's phrase.
+BREAK_WORDS = frozenset(
+    "是 有 要 将 在 为 和 与 及 同 把 对 从 向 的 了 召开 成立 举办 举行 建设 发展 推动 打造 开展 实施 出台 发布 印发 启动 组织 引进 设立 新建 落户 入驻 签约".split()
+)
+# 中国式现代化, 中国特色社会主义: adjectival, not the place.
+ADJECTIVAL = ("式", "特色", "共产党", "人民解放军", "之治")
+ADJECTIVAL_WORDS = frozenset(
+    "梦 方案 智慧 故事 声音 力量 速度 形象 制造 品牌 风格 气派 精神".split()
+)  # a whole next word (not 制造业)
+# The rest of a jieba token a place name may end inside: 北京市委, 海淀区委, 湖南籍.
+ORGAN_REST = frozenset(
+    "委 市委 区委 县委 省委 委员会 政府 人大 政协 党委 人 籍 地区 全市 全区 全省 段 境内 市 区 县 省".split()
+)
+# One-character words that jieba glues onto an unknown name (向雄安|新区).
+GLUE_CHARS = frozenset("向在到和与及对从把将赴于至经为同跟让给由以是的了、及或等含")
+
+# Park stems: words that end the leftward walk although jieba tags them as nouns.
+STEM_STOP = frozenset(
+    "谋划 系统 建设 发展 推进 打造 培育 优化 提升 完善 加快 推动 统筹 全力 聚焦 围绕 依托 支持 转型 实施 规划 布局 "
+    "重点 全面 加强 深化 持续 申建 创建 争创 批准 设立 成立 获批 入选 位于 地处 考察 调研 视察 参观 前往 开发 管理 "
+    "运营 招商 投资 落户 入驻 引进 形成 构建 研究 审议 部署 落实 学习 贯彻 申报 认定 命名 授予 挂牌 建成 领先 高标准 高水平 高质量 一批 一个 新 首个 一流 抓好 抓紧 办好 做好 用好 "
+    "了解 来到 察看 走进 听取 肯定 视察 前往 含 包括 监管 考察调研 参加 出席 召开 举行 主动 对接 服务好 融入 带动 辐射 联动 协同 共建 共同 携手 积极 大力 着力 加速 全域 一体化 高起点".split()
+)
+STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "nr", "nt")
+# A stem made of these alone (after qualifiers) names no particular place: 经济开发区, 产业园区.
+GENERIC_STEMS = frozenset(
+    "该 各 本 全 这些 这个 相关 有关 各类 各个 示范 综合 现代 特色 产业 科技 经济 园区 功能 核心 城市 创新 高新技术 "
+    "新技术 工业 生态 重要 主要 国家 省 市 区 县 省级 市级 区级 县级 国家级 世界级 国际 全球 区域 中心 新兴 未来 "
+    "现代化 智慧 数字 开放 改革 试点 专业 特色产业 中央 国际化 世界级 全国 外国 国外 海外 境外 农业 教育 示范 绿色 低碳 零碳 智能 循环 美丽 和美 文明 自贸 自由贸易 保税 综合保税 生产 研发 制造 世界 领先 一流 知名 大型 龙头 最大 标杆 先进 高端".split()
+)
+QUALIFIERS = ("国家级", "省级", "市级", "区级", "县级", "首批", "首个")
+PLACEISH_TAGS = ("ns", "nr", "nz", "un", "j", "x")
+NUMBERED = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项]")
+SINGLE_OK = ("n", "ns", "nr", "nz", "un", "x", "j", "zg", "ng", "b")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # "name" | "park" | "deictic"
+    hit: Hit | None = None
+    name: str = ""  # park name (canonical form of the surface)
+    head: str = ""  # the proper-name head of a park stem (张家湾 of 张家湾设计小镇)
+    senses: list[tuple[Entry, str]] = field(default_factory=list)
+
+    @property
+    def text_len(self) -> int:
+        return self.end - self.start
+
+
+@cache
+def _jieba_freq() -> dict[str, int]:
+    import jieba
+
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(CJK.match(ch))
+
+
+# Penn Chinese Treebank tags (zh_core_web_sm) mapped onto the jieba tags the rules speak.
+CTB_TAGS = {
+    "NR": "nr",
+    "NN": "n",
+    "NT": "t",
+    "VV": "v",
+    "VA": "a",
+    "VC": "v",
+    "VE": "v",
+    "P": "p",
+    "CC": "c",
+    "CS": "c",
+    "DEG": "uj",
+    "DEC": "uj",
+    "DER": "ud",
+    "DEV": "uv",
+    "AS": "u",
+    "SP": "y",
+    "AD": "d",
+    "PN": "r",
+    "CD": "m",
+    "OD": "m",
+    "M": "q",
+    "PU": "x",
+    "JJ": "b",
+    "LC": "f",
+    "DT": "r",
+    "FW": "eng",
+    "ETC": "u",
+    "MSP": "u",
+    "BA": "p",
+    "LB": "p",
+    "SB": "p",
+    "IJ": "e",
+    "ON": "o",
+}
+
+
+class _Doc:
+    """Token lookups over one analysis."""
+
+    def __init__(self, text: str, an: Analysis, gz: Gazetteer) -> None:
+        self.text = text
+        self.gz = gz
+        self.an = an
+        self.tokens = [
+            t if not t.pos[:1].isupper() else Token(t.text, t.start, t.end, CTB_TAGS.get(t.pos, "x")) for t in an.tokens
+        ]
+        self.starts = [t.start for t in an.tokens]
+        self.ends = [t.end for t in an.tokens]
+
+    def token_at(self, pos: int) -> Token | None:
+        i = bisect_left(self.ends, pos + 1)
+        if i < len(self.tokens) and self.tokens[i].start <= pos < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+    def start_ok(self, pos: int) -> bool:
+        if pos == 0 or not NAMEISH.match(self.text[pos - 1]):
+            return True
+        tok = self.token_at(pos)
+        if tok is None or tok.start == pos:
+            return True
+        # jieba keeps compound places whole (上海浦东新区): a known place may start after another
+        if self._major(self.text[tok.start : pos]):
+            return True
+        # jieba glued a function character onto an unknown name: 向|雄安
+        return tok.pos in ("un", "x") and pos - tok.start == 1 and self.text[tok.start] in GLUE_CHARS
+
+    def end_ok(self, pos: int) -> bool:
+        if pos >= len(self.text) or not NAMEISH.match(self.text[pos]):
+            return True
+        tok = self.token_at(pos)
+        if tok is None or tok.start == pos:
+            return True
+        rest = self.text[pos : tok.end]
+        return (
+            rest in ORGAN_REST
+            or self._major(rest)
+            or (tok.pos in ("un", "x") and len(rest) == 1 and rest in GLUE_CHARS)
+        )
+
+    def _major(self, word: str) -> bool:
+        """A province, city or district name (not a township's short form, which is any word)."""
+        return any(
+            kind != SHORT or e.level != "town"
+            for e, kind in ((self.gz.entries[k], kd) for k, kd in self.gz.surfaces.get(word, ()))
+        )
+
+    def in_longer_word(self, start: int, end: int) -> bool:
+        """True when a dictionary word runs on past ``end`` (长治|久安, 北京|大学, 西昌 in 利西昌斯克)."""
+        freq = _jieba_freq()
+        for k in range(end + 1, min(end + 4, len(self.text)) + 1):
+            word = self.text[start:k]
+            if freq.get(word, 0) > 0 and word not in self.gz.surfaces:
+                return True
+        return False
+
+    def tokens_from(self, pos: int, limit: int = 4) -> list[tuple[str, str]]:
+        """(text, tag) of the words that follow ``pos`` (a partial token counts as a word)."""
+        out: list[tuple[str, str]] = []
+        i = bisect_left(self.ends, pos + 1)
+        while i < len(self.tokens) and len(out) < limit:
+            tok = self.tokens[i]
+            text = self.text[max(tok.start, pos) : tok.end]
+            out.append((text, tok.pos))
+            i += 1
+        return out
+
+    def tokens_before(self, pos: int, limit: int = 6) -> list[tuple[int, str, str]]:
+        """(start, text, tag) of the words before ``pos``, nearest first (a partial token counts)."""
+        out: list[tuple[int, str, str]] = []
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and len(out) < limit:
+            tok = self.tokens[i]
+            text = self.text[tok.start : min(tok.end, pos)]
+            if text:
+                out.append((tok.start, text, tok.pos))
+            i -= 1
+        return out
+
+
+def _inside_org(doc: _Doc, end: int) -> bool:
+    """True when the words after a place make it part of an organisation or event name."""
+    text = doc.text
+    if end < len(text) and text.startswith(ADJECTIVAL, end):
+        return True
+    following = doc.tokens_from(end)
+    if following and following[0][0] in ADJECTIVAL_WORDS:
+        return True
+    run = ""
+    for word, tag in following:
+        if not word or not NAMEISH.match(word[0]):
+            return False
+        run += word
+        if run.endswith(ORG_SUFFIX_TUPLE):  # over words: 上海|合作|组织
+            return True
+        if word in BREAK_WORDS or tag[:1] in ("p", "c", "u", "r", "d", "m") or (tag.startswith("v") and len(word) == 1):
+            return False
+    return False
+
+
+def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
+    out: list[Cand] = []
+    for h in hits:
+        if not h.senses:
+            continue
+        senses = [(gz.entries[k], kind) for k, kind in h.senses]
+        loose = len(h.surface) >= 3 and any(kind in (FULL, ALIAS) for _, kind in senses)
+        if not doc.start_ok(h.start) and not (len(h.surface) >= 4 and loose):
+            continue  # a long known name (西咸新区) may start inside a glued token (含西咸)
+        if not loose and not doc.end_ok(h.end):
+            continue
+        if (len(h.surface) == 2 or all(kind in (SHORT, WEAK) for _, kind in senses)) and doc.in_longer_word(
+            h.start, h.end
+        ):
+            continue
+        if loose and not doc.end_ok(h.end):
+            # a full name may run into an organ (北京市委) but not into another word (通州区委 is fine)
+            senses = [(e, k) for e, k in senses if k in (FULL, ALIAS)]
+        out.append(Cand(h.start, h.end, "name", h, senses=senses))
+    return out
+
+
+def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
+    # nr is jieba's person tag, but it tags many unknown place words too (张家湾, 台马); the officials
+    # already found are kept out of stems by the caller
+    if word in gz.surfaces:
+        return True
+    if len(word) < 2:
+        return False
+    if tag.startswith(("un", "x")) or _jieba_freq().get(word, 0) == 0:
+        return True  # a word jieba has never seen is most likely a name
+    return tag.startswith(PLACEISH_TAGS) and _jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
+
+
+def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> list[tuple[int, str, str]]:
+    """The name-like words before a park suffix at ``pos``, in reading order."""
+    words: list[tuple[int, str, str]] = []  # nearest first
+    for start, word, tag in doc.tokens_before(pos):
+        if not all(NAMEISH.match(c) for c in word) or word in STEM_STOP or word in persons or word in gz.suffixes:
+            break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
+        if tag.startswith("m") or NUMBERED.match(word):
+            break  # 六大板块, 三个示范区
+        if len(word) == 1:
+            if not tag.startswith(SINGLE_OK):
+                break
+        elif not tag.startswith(STEM_TAGS_OK):
+            break
+        full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind == FULL]
+        if full and all(e.level in ("province", "city", "district") for e in full):
+            break  # 通州区|运河商务区: the district is a place of its own
+        words.append((start, word, tag))
+        if sum(len(w) for _, w, _ in words) >= 12:
+            break
+    words.reverse()
+    while words and words[0][1] in QUALIFIERS + ("国家",) and len(words) > 1 and words[1][1] in GENERIC_STEMS:
+        words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
+    return words
+
+
+def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
+    text = doc.text
+    out: list[Cand] = []
+    for h in hits:
+        if not h.suffix:
+            continue
+        if not doc.end_ok(h.end) and not (h.end < len(text) and text[h.end] in "要的和与及、（("):
+            continue
+        tok = doc.token_at(h.start)
+        if tok is not None and tok.start < h.start and tok.end < h.end and _jieba_freq().get(tok.text, 0) > 20:
+            continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区)
+        words = _stem_words(doc, gz, h.start, persons)
+        if not words:
+            continue
+        stem = "".join(w for _, w, _ in words)
+        core = stem
+        for q in QUALIFIERS:
+            core = core.removeprefix(q)
+        if (
+            len(core) < 2
+            or core in GENERIC_STEMS
+            or all(w in GENERIC_STEMS for _, w, _ in words if w not in QUALIFIERS)
+        ):
+            continue
+        head = ""
+        for _, word, tag in words:
+            if word in QUALIFIERS:
+                continue
+            if _placeish(word, tag, gz) or (len(word) == 1 and tag not in ("n", "vn")):
+                head += word
+            else:
+                break
+        if h.suffix == "weak" and len(head) < 2:
+            continue
+        if h.suffix == "park" and len(head) < 2 and len(core) < 4:
+            continue  # 蔬菜产业园 is a kind of park, 人力资源服务产业园 a particular one
+        end = h.end
+        paren = regex.match(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]", text[end : end + 16])
+        if paren:
+            end += paren.end()
+        name = text[words[0][0] : h.end]
+        out.append(Cand(words[0][0], end, "park", h, name=name, head=head if len(head) >= 2 else ""))
+    return out
+
+
+def _settle(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates, longest first; a known full name beats a grown park name."""
+    names_by_end: dict[int, list[Cand]] = defaultdict(list)
+    for c in cands:
+        if c.kind == "name":
+            names_by_end[c.end].append(c)
+    kept_cands: list[Cand] = []
+    for c in cands:
+        if c.kind == "park" and c.hit is not None:
+            h = c.hit
+            # 雄安新区 is a known zone, not 向雄安 + 新区
+            if any(
+                c.start <= n.start <= h.start and any(k in (FULL, ALIAS, WEAK) for _, k in n.senses)
+                for n in names_by_end.get(h.end, [])
+            ):
+                continue
+        kept_cands.append(c)
+    order = sorted(kept_cands, key=lambda c: (-c.text_len, c.kind != "name", c.start))
+    size = max((c.end for c in order), default=0)
+    taken = bytearray(size)  # one flag per character: linear in the text, however many candidates
+    out: list[Cand] = []
+    for c in order:
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _weights(gz: Gazetteer, cands: list[Cand], extra: list[Cand]) -> Counter:
+    """How strongly the document is about each division: unambiguous mentions, up the tree."""
+    w: Counter = Counter()
+    for c in cands + extra:
+        if c.kind != "name":
+            continue
+        keys = {e.key for e, _ in c.senses}
+        if len(keys) != 1:
+            continue
+        e, kind = c.senses[0]
+        if kind == SHORT and e.level in ("district", "town"):
+            continue  # a bare county or township short needs context; it gives none
+        for a in gz.ancestors(e.key):
+            w[a] += 1
+    return w
+
+
+def _resolve(gz: Gazetteer, c: Cand, w: Counter) -> tuple[Entry | None, str]:
+    """The entry a name candidate denotes in this document, or None to drop it."""
+
+    def support(e: Entry) -> int:
+        # the country root is everyone's ancestor, so it tells nothing
+        return sum(w[a] for a in gz.ancestors(e.key)[1:] if a != "100000")
+
+    viable: list[tuple[Entry, str]] = []
+    for e, kind in c.senses:
+        if e.level == "town":
+            parent_w = w[e.parent or ""]
+            if kind == SHORT and parent_w == 0:
+                continue
+        if kind == WEAK and support(e) == 0:
+            continue
+        if kind == SHORT and e.level == "district" and support(e) == 0 and w[e.key] == 0:
+            continue  # a bare county short (阳春, 西昌) needs its province or city nearby
+        viable.append((e, kind))
+    if not viable:
+        return None, ""
+    strength = {FULL: 0, ALIAS: 0, SHORT: 1, WEAK: 1}
+    best_kind = min(strength[k] for _, k in viable)
+    viable = [(e, k) for e, k in viable if strength[k] == best_kind]
+    # curated zones outrank divisions' short forms (中关村 the zone, not 中关村街道)
+    if any(not e.key.isdigit() for e, _ in viable):
+        viable = [(e, k) for e, k in viable if not e.key.isdigit()] or viable
+    keys = {e.key for e, _ in viable}
+    # 林芝 is the city before the town inside it; 河北 the province before Tianjin's 河北区
+    viable = [(e, k) for e, k in viable if not (set(gz.ancestors(e.key)[1:]) & keys)]
+    if any(e.level == "province" for e, _ in viable):
+        viable = [(e, k) for e, k in viable if e.level == "province" or w[e.key] > 0]
+    if len({e.key for e, _ in viable}) == 1:
+        e, kind = viable[0]
+        if e.level == "town" and kind == FULL and support(e) == 0 and len(c.senses) > 1:
+            return None, ""
+        return e, kind
+    scored = sorted(viable, key=lambda ek: (-support(ek[0]), LEVEL_RANK.get(ek[0].level, 9)))
+    top, second = scored[0], scored[1]
+    if support(top[0]) > support(second[0]):
+        return top
+    top_rank = LEVEL_RANK.get(top[0].level, 9)
+    if top_rank < LEVEL_RANK.get(second[0].level, 9) and top[0].level != "town":
+        return top  # 朝阳 with no context: the city outranks the districts
+    return None, "ambiguous"
+
+
+def _meta_counts(meta: list[Cand]) -> Counter:
+    """Places the source or title names unambiguously (北京日报 → 北京市)."""
+    out: Counter = Counter()
+    for c in meta:
+        if len({e.key for e, _ in c.senses}) == 1:
+            out[c.senses[0][0].key] += 1
+    return out
+
+
+def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
+    """The paper's own place of ``level``: the most-mentioned one."""
+    municipal = ("11", "12", "31", "50")
+
+    def fits(e: Entry) -> bool:
+        if level == "city":
+            return e.level == "city" or (e.level == "province" and (e.code or "")[:2] in municipal)
+        if level == "district":
+            return e.level in ("district", "zone")
+        return e.level == "province"
+
+    best = [(n, k) for k, n in w.items() if k in gz.entries and fits(gz.entries[k])]
+    if not best:
+        return None
+    best.sort(key=lambda nk: (-nk[0], nk[1]))
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        return None
+    return gz.entries[best[0][1]]
 
 
 @register("places")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[Place]:
+    text = ctx.text
+    if not text:
+        return []
+    gz = load()
+    doc = _Doc(text, ctx.analysis, gz)
+    hits = list(gz.scan(text))
+    # names inside an official's name are not places (刘昌平 holds no 昌平)
+    person_spans = [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
+    names = [
+        c
+        for c in _name_cands(doc, gz, hits)
+        if not _inside_org(doc, c.end) and not any(c.start < e and s < c.end for s, e in person_spans)
+    ]
+    persons = frozenset(o.name for o in ctx.doc.officials if o.name)
+    parks = _park_cands(doc, gz, hits, persons)
+    deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
+    settled = _settle(names + parks + deictic)
+
+    # Context from the metadata too: a paper called 北京日报 is about Beijing.
+    meta = " ".join(filter(None, [ctx.doc.source, ctx.doc.title]))
+    meta_cands = [
+        Cand(h.start, h.end, "name", h, senses=[(gz.entries[k], kd) for k, kd in h.senses])
+        for h in gz.scan(meta)
+        if h.senses and len(h.surface) >= 2
+    ]
+    w = _weights(gz, settled, meta_cands)
+    # second round: what the first round pinned down (通州区 → Beijing's) supports the rest (西集)
+    for c in settled:
+        if c.kind == "name" and len({e.key for e, _ in c.senses}) > 1:
+            e, kind = _resolve(gz, c, w)
+            if e is not None and not (e.level == "town" and kind == SHORT):
+                c.senses = [(e, kind)]
+    w = _weights(gz, settled, meta_cands)
+
+    places: dict[str, Place] = {}
+    kinds: dict[tuple[int, int], str] = {}  # how each mention names its place
+    park_heads: dict[str, str] = {}
+
+    def place_for(e: Entry) -> Place:
+        if e.key not in places:
+            places[e.key] = Place(
+                name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e), lat=e.lat, lon=e.lon
+            )
+        return places[e.key]
+
+    for c in settled:
+        span = Span(text[c.start : c.end], c.start, c.end)
+        if c.kind == "name":
+            e, kind = _resolve(gz, c, w)
+            if e is None:
+                levels = {x.level for x, _ in c.senses}
+                full = all(k in (FULL, ALIAS) for _, k in c.senses)
+                if (
+                    kind == "ambiguous" and full and "town" not in levels
+                ):  # a real name we cannot pin down: keep it, codeless
+                    key = f"?{c.hit.surface}"
+                    places.setdefault(key, Place(name=c.hit.surface, level=levels.pop() if len(levels) == 1 else None))
+                    places[key].mentions.append(span)
+                continue
+            place_for(e).mentions.append(span)
+            kinds[(c.start, c.end)] = kind
+        elif c.kind == "park":
+            key = "park:" + _park_key(c.name)
+            if key not in places:
+                places[key] = Place(name=_park_key(c.name), level=_park_level(c.name))
+            places[key].mentions.append(span)
+            if c.head:
+                park_heads.setdefault(key, c.head)
+
+    # 我市/我省/我区 resolve last, to the most-mentioned place of their level (own mentions only:
+    # the district hosting 经开区 is not the paper's district because 经开区 is)
+    own = Counter({k: len(p.mentions) for k, p in places.items() if k in gz.entries})
+    for c in settled:
+        if c.kind == "deictic" and c.hit:
+            e = _home(gz, own + _meta_counts(meta_cands), c.hit.deictic or "")
+            if e is not None:
+                place_for(e).mentions.append(Span(text[c.start : c.end], c.start, c.end))
+                kinds[(c.start, c.end)] = ALIAS
+
+    _join_heads(doc, gz, places, kinds, park_heads)
+    out = [p for p in places.values() if p.mentions]
+    out.sort(key=lambda p: p.mentions[0].start)
+    return out
+
+
+def _park_key(name: str) -> str:
+    for q in QUALIFIERS:
+        name = name.removeprefix(q)
+    return name
+
+
+def _park_level(name: str) -> str:
+    if name.endswith(("都市圈", "经济圈", "城市群", "经济带")):
+        return "region"
+    if name.endswith(("区", "新城", "片区", "板块", "城")):
+        return "zone"
+    return "park"
+
+
+def _join_heads(
+    doc: _Doc, gz: Gazetteer, places: dict[str, Place], kinds: dict[tuple[int, int], str], heads: dict[str, str]
+) -> None:
+    """A bare stem names the park it heads: 张家湾 with 张家湾设计小镇, 台马 with 台马科技板块."""
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key, head in heads.items():
+        by_head[head].append(key)
+    text = doc.text
+    for head, keys in by_head.items():
+        if len(keys) != 1:
+            continue
+        park = places[keys[0]]
+        covered = {(m.start, m.end) for p in places.values() for m in p.mentions}
+        # mentions of a town by its short form, or of a zone by a weak alias, move to the park
+        for key, p in list(places.items()):
+            if key == keys[0] or not key[:1].isdigit() and not key.startswith("zone:"):
+                continue
+            e = gz.entries.get(key)
+            if e is None:
+                continue
+            moving = [
+                m
+                for m in p.mentions
+                if m.text == head
+                and (
+                    kinds.get((m.start, m.end)) == WEAK or (e.level == "town" and kinds.get((m.start, m.end)) == SHORT)
+                )
+            ]
+            park.mentions.extend(moving)
+            p.mentions = [m for m in p.mentions if m not in moving]
+        # bare occurrences nobody claimed (台马 is in no gazetteer)
+        if head in gz.surfaces:
+            continue
+        for m in regex.finditer(regex.escape(head), text):
+            s, e = m.start(), m.end()
+            if any(s < ce and cs < e for cs, ce in covered):
+                continue
+            if doc.start_ok(s) and (e >= len(text) or not _is_cjk(text[e]) or doc.end_ok(e)):
+                park.mentions.append(Span(head, s, e))
+        park.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,223 @@
+"""The place gazetteer: GB/T 2260 divisions plus curated zones, loaded once, matched in one pass.
+
+``divisions.tsv`` (built by scripts/build_gazetteer.py) holds every division to township level with
+its short form and centre; ``zones.tsv`` holds curated policy zones, parks, regions and countries,
+and extra aliases for divisions (首都 for 北京市). Every surface form goes into one Aho-Corasick
+automaton together with the generic suffixes of named parks (…产业园, …小镇), so a document is
+scanned once and the extractor decides what each hit means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+LEXICONS = Path(__file__).parent / "lexicons"
+
+LEVEL_RANK = {
+    "country": 0,
+    "region": 1,
+    "province": 2,
+    "city": 3,
+    "zone": 4,
+    "district": 4,
+    "area": 5,
+    "park": 6,
+    "town": 6,
+}
+
+# How a surface form names its entry, strongest first. A weak alias (亦庄) or a short form needs
+# support from the document before it counts; see extractors/places.py.
+FULL, ALIAS, SHORT, WEAK = "full", "alias", "short", "weak"
+
+# Division names that are ordinary words (several 城区/郊区/矿区 exist): never matched.
+NAME_STOP = frozenset(
+    {
+        "城区",
+        "郊区",
+        "矿区",
+        "东区",
+        "西区",
+        "南区",
+        "北区",
+        "新区",
+        "中区",
+        "老城区",
+        "新城区",
+        "城中区",
+        "城东区",
+        "城西区",
+        "城北区",
+    }
+)
+
+# Township-level units that are really development zones (高新区, 经济开发区, 某某农场).
+ZONE_LIKE_TOWNS = (
+    "开发区",
+    "高新区",
+    "园区",
+    "工业园",
+    "管理区",
+    "管委会",
+    "示范区",
+    "新区",
+    "农场",
+    "林场",
+    "牧场",
+    "渔场",
+    "盐场",
+    "试验区",
+    "合作区",
+    "保税区",
+    "旅游区",
+    "度假区",
+    "产业园",
+    "片区",
+    "局",
+    "处",
+    "所",
+    "站",
+    "公司",
+    "厂",
+    "中心",
+    "机场",
+)
+
+# Suffixes of named parks, bases, towns and zones, in three tiers by how much name the stem needs:
+# "area" ones name a place even after a generic stem (文化旅游区, 运河商务区); "park" ones after a
+# long or proper stem (人力资源服务产业园, not 蔬菜产业园); "weak" ones only after a proper name
+# (亦庄新城, 台马科技板块, 永丰产业基地; not 金融板块, 现代化新城, 芒果生产基地).
+AREA_SUFFIXES = (
+    "商务区 中央商务区 旅游区 风景区 风景名胜区 度假区 旅游度假区 合作区 保税区 综保区 综合保税区 保税港区 开发区 "
+    "高新区 经开区 自贸区 自贸试验区 自由贸易试验区 自由贸易区 功能区 集聚区 聚集区 遗址公园 主题公园 森林公园 "
+    "湿地公园 郊野公园 国家公园 文化公园 科学城 科技城 创新城 金融城"
+).split()
+PARK_SUFFIXES = "产业园区 产业园 科技园区 科技园 工业园区 工业园 软件园 创业园 物流园区 物流园 示范区 先行区 先导区 试验区 实验区".split()
+WEAK_SUFFIXES = (
+    "新城 新区 小镇 特色小镇 板块 片区 园区 基地 产业基地 制造基地 研发基地 生产基地 都市圈 经济圈 城市群 港区 组团"
+).split()
+
+# Deictic references to the paper's own place (我市 in a Beijing paper is Beijing), by level wanted.
+DEICTICS = {
+    "我市": "city",
+    "本市": "city",
+    "我省": "province",
+    "本省": "province",
+    "我区": "district",
+    "本区": "district",
+    "我县": "district",
+    "本县": "district",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place the gazetteer knows: a division (keyed by code) or a curated zone."""
+
+    key: str
+    name: str
+    level: str
+    code: str | None
+    parent: str | None  # key of the enclosing entry (a division code), if any
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One automaton match: ``text[start:end]`` is ``surface``."""
+
+    start: int
+    end: int
+    surface: str
+    senses: tuple[tuple[str, str], ...]  # (entry key, FULL/ALIAS/SHORT/WEAK)
+    suffix: str | None = None  # "area"/"park"/"weak" when the surface is a park suffix
+    deictic: str | None = None  # level of the paper's own place that 我市/我省… refers to
+
+
+class Gazetteer:
+    def __init__(self, entries: dict[str, Entry], surfaces: dict[str, list[tuple[str, str]]]) -> None:
+        self.entries = entries
+        self.surfaces = surfaces
+        self.suffixes = (
+            {s: "area" for s in AREA_SUFFIXES} | {s: "park" for s in PARK_SUFFIXES} | {s: "weak" for s in WEAK_SUFFIXES}
+        )
+        self.automaton = ahocorasick.Automaton()
+        for key in set(surfaces) | set(self.suffixes) | set(DEICTICS):
+            self.automaton.add_word(key, key)
+        self.automaton.make_automaton()
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every entry that ``name`` may denote (full name, alias or short form)."""
+        return [self.entries[k] for k, _ in self.surfaces.get(name, [])]
+
+    def ancestors(self, key: str) -> list[str]:
+        """``key`` and the keys of the entries enclosing it, innermost first."""
+        out: list[str] = []
+        while key and key in self.entries and len(out) < 6:
+            out.append(key)
+            key = self.entries[key].parent or ""
+        return out
+
+    def parent_name(self, entry: Entry) -> str | None:
+        parent = self.entries.get(entry.parent or "")
+        return parent.name if parent else None
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        """All (overlapping) matches of names, aliases and park suffixes in ``text``, one pass."""
+        for end_idx, key in self.automaton.iter(text):
+            start, end = end_idx - len(key) + 1, end_idx + 1
+            yield Hit(start, end, key, tuple(self.surfaces.get(key, ())), self.suffixes.get(key), DEICTICS.get(key))
+
+
+def _float(s: str) -> float | None:
+    return float(s) if s else None
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    with (LEXICONS / name).open(encoding="utf-8") as fh:
+        header = True
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            if header:  # column names
+                header = False
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+@cache
+def load() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, ~0.5 s)."""
+    entries: dict[str, Entry] = {}
+    surfaces: dict[str, list[tuple[str, str]]] = {}
+
+    def add(surface: str, key: str, kind: str) -> None:
+        if surface and surface not in NAME_STOP:
+            senses = surfaces.setdefault(surface, [])
+            if (key, kind) not in senses:
+                senses.append((key, kind))
+
+    for code, name, shorts, level, parent, lat, lon in _rows("divisions.tsv"):
+        entries[code] = Entry(code, name, level, code, parent or None, _float(lat), _float(lon))
+        if level == "town" and (name.endswith(ZONE_LIKE_TOWNS) or len(name) < 3):
+            continue  # a 经济开发区 listed as a township unit is found by the park patterns instead
+        add(name, code, FULL)
+        for s in filter(None, shorts.split(",")):
+            add(s, code, SHORT)
+
+    for name, aliases, level, parent, code, lat, lon in _rows("zones.tsv"):
+        if code and code in entries:  # extra aliases for a division (首都 → 北京市)
+            key = code
+        else:
+            key = code or f"zone:{name}"
+            entries[key] = Entry(key, name, level, code or None, parent or None, _float(lat), _float(lon))
+            add(name, key, FULL)
+        for a in filter(None, aliases.split("|")):
+            weak = a.startswith("~")
+            add(a.lstrip("~"), key, WEAK if weak else ALIAS)
+    return Gazetteer(entries, surfaces)

@@ -1,0 +1,78 @@
+"""Places corpus (tests/corpus/places.yaml): every sentence must yield its expected place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policyie.extractors.base import Context
+from policyie.extractors.places import extract
+from policyie.gazetteer import load
+from policyie.nlp import analyse
+from policyie.records import Document, Place
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "places.yaml").read_text(encoding="utf-8"))
+CASES = [(case, say) for case in CORPUS["cases"] for say in case["say"]]
+
+
+def places_in(text: str) -> list[Place]:
+    doc = Document(id="t", text=text)
+    return extract(Context(doc, analyse(text)))
+
+
+def _describe(places: list[Place]) -> str:
+    return "; ".join(f"{p.name}/{p.level}/{p.code}/{p.parent} {[m.text for m in p.mentions]}" for p in places)
+
+
+@pytest.mark.parametrize(
+    ("case", "say"), CASES, ids=[f"{c.get('place', {}).get('name') or '!' + c['absent']}:{s[:12]}" for c, s in CASES]
+)
+def test_places(case: dict, say: str) -> None:
+    places = places_in(say)
+    for p in places:  # offsets are true
+        for m in p.mentions:
+            assert say[m.start : m.end] == m.text
+    if "absent" in case:
+        bad = [p for p in places if any(case["absent"] in m.text for m in p.mentions) or p.name == case["absent"]]
+        assert not bad, f"{case['absent']!r} must not be a place in {say!r}: {_describe(places)}"
+        return
+    want = case["place"]
+    found = [p for p in places if p.name == want["name"]]
+    assert found, f"{want['name']} not found in {say!r}: {_describe(places)}"
+    assert len(found) == 1, f"{want['name']} split in two: {_describe(found)}"
+    p = found[0]
+    for attr in ("level", "code", "parent"):
+        if attr in want:
+            assert getattr(p, attr) == want[attr], f"{attr} of {p.name}: {getattr(p, attr)!r} != {want[attr]!r}"
+    if "mention" in want:
+        assert want["mention"] in [m.text for m in p.mentions], _describe([p])
+    if p.code and p.level in ("province", "city", "district", "town"):
+        assert p.lat is not None and p.lon is not None, f"{p.name} has no coordinates"
+
+
+def test_corpus_size() -> None:
+    assert len(CASES) >= 80
+
+
+def test_lookup_and_coordinates() -> None:
+    gz = load()
+    codes = {e.code for e in gz.lookup("通州区")}
+    assert codes == {"110112", "320612"}
+    haidian = gz.entries["110108"]
+    assert haidian.name == "海淀区" and gz.parent_name(haidian) == "北京市"
+    assert haidian.lat is not None and abs(haidian.lat - 39.96) < 0.1 and abs(haidian.lon - 116.30) < 0.1
+    tongzhou = gz.entries["110112"]
+    assert abs(tongzhou.lat - 39.91) < 0.1 and abs(tongzhou.lon - 116.66) < 0.1
+    assert [e.name for e in gz.lookup("经开区")] == ["北京经济技术开发区"]
+
+
+def test_official_names_are_not_places() -> None:
+    from policyie.records import Official, Span
+
+    text = "北京市领导刘昌平参加调研。"
+    start = text.index("刘昌平")
+    doc = Document(id="t", text=text, officials=[Official(name="刘昌平", mentions=[Span("刘昌平", start, start + 3)])])
+    places = extract(Context(doc, analyse(text)))
+    assert [p.name for p in places] == ["北京市"], _describe(places)
