@@ -8,7 +8,7 @@ from pathlib import Path
 
 from policyie import nlp
 from policyie.errors import InputError
-from policyie.extractors import REGISTRY, Context
+from policyie.extractors import Context, ordered
 from policyie.normalize import Normalised, normalise
 from policyie.records import Document
 
@@ -49,7 +49,7 @@ def extract(
 
 def run_extractors(doc: Document, norm: Normalised) -> Document:
     ctx = Context(doc=doc, analysis=nlp.analyse(doc.text), published=_beijing(doc.published), bylines=norm.bylines)
-    for field_name, fn in REGISTRY.items():
+    for field_name, fn in ordered():
         setattr(doc, field_name, fn(ctx))
     return doc
 

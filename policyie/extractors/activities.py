@@ -1,10 +1,201 @@
-"""Activities: placeholder until its issue lands."""
+"""Activities: inspection tours and visits (调研, 视察, 考察, 检查, 走访 …).
+
+An activity is a tour verb whose subject is a known person: 市委书记蔡奇围绕“…”到X调查研究,
+蔡奇到通州区，就…进行调研检查. The words between the subject and the verb give the topic
+(围绕… / 就…) and the places (到 / 赴 / 在 …). Companions are the names before 一同调研 / 陪同 /
+参加 and inside 在X陪同下. Mentions of one tour (the headline, the lead, later paragraphs) merge
+into one record; sub-steps (来到, 察看, 了解) are not tours of their own.
+"""
 
 from __future__ import annotations
 
+import regex
+
+from policyie.extractors._events import (
+    PersonMention,
+    date_before,
+    date_value,
+    dedupe,
+    list_before,
+    paragraph_at,
+    persons_in,
+    place_names_in,
+    resolve_pronoun,
+    sentence_bounds,
+)
 from policyie.extractors.base import Context, register
+from policyie.records import Activity
+
+# Tour verbs, longest first; the kind is the normalised verb.
+_KIND = {
+    "调研检查": "调研检查", "检查调研": "调研检查", "调查研究": "调研", "考察调研": "考察调研",
+    "调研考察": "调研考察", "专题视察": "专题视察", "专题调研": "调研", "实地调研": "调研",
+    "蹲点调研": "调研", "督导检查": "检查", "检查指导": "检查", "视察": "视察", "考察": "考察",
+    "调研": "调研", "检查": "检查", "走访": "走访", "督导": "督导", "暗访": "暗访", "巡视": "巡视",
+}
+_VERB = regex.compile(
+    "(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + ")"
+    # 调研组, 检查报告, 考察团 are nouns; 纪律检查委员会 an organ.
+    + r"(?![组团队员站点报告成果结果委工情])"
+)
+_COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
+_COMPANION_VERB = regex.compile(
+    r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:调研检查|调查研究|调研|考察|视察|检查|走访|活动)?(?=[。；;，,\s]|$)"
+)
+_PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
+_ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
+# What may stand between the tour's subject and its verb: titles, 在/到/赴 + place, 围绕/就 + topic.
+_BANNED = regex.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
+_COMMA_OK = regex.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对)")
+_QUOTED = regex.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
+_TOPIC = regex.compile(
+    r"围绕[“\"「]?([^”\"」，,。；;]{2,40}?)[”\"」]?(?=到|赴|在|来到|深入|前往|，|,|$)"
+    r"|就([^，,。；;]{2,40}?)(?:问题|工作)?(?:进行|开展|展开)?$"
+)
+_PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|新区|开发区|自治州|园区|基地)")
+_PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
 
 
 @register("activities")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[Activity]:
+    acts: list[Activity] = []
+    for vm in _VERB.finditer(ctx.text):
+        a = _activity(ctx, vm)
+        if a is not None:
+            acts.append(a)
+    acts = _merge(acts)
+    if acts:
+        _attach_companions(ctx, acts)
+    return acts
+
+
+def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
+    text = ctx.text
+    v_lo = vm.start()
+    s_lo, _ = sentence_bounds(ctx, v_lo)
+    if _COMPANION_BEFORE.search(text[max(s_lo, v_lo - 4) : v_lo]):
+        return None
+    subj = persons_in(ctx, s_lo, v_lo)
+    pron = _PRONOUN_SUBJECT.match(text, s_lo)
+    if pron:
+        # 他先后走进…，调研… — the pronoun stands for the person last named.
+        name = resolve_pronoun(ctx, pron.end() - 1)
+        if name:
+            subj = [*subj, PersonMention(name, pron.end() - 1, pron.end())]
+            subj.sort(key=lambda p: p.start)
+    if not subj:
+        return None
+    lead = _subject(ctx, subj, v_lo)
+    if lead is None:
+        return None
+    between = text[lead.end : v_lo]
+    actors = list_before(ctx, lead.end, s_lo) if lead.end - lead.start > 1 else []
+    actors = actors or [lead.name]
+    topic = _topic(between)
+    places = _places(ctx, lead.end, v_lo, between, topic)
+    if not places:
+        # 调研海淀区 / 考察雄安新区: the place follows the verb.
+        obj = regex.match(r"[^，,。；;]{0,16}", text[vm.end() :])
+        places = place_names_in(ctx, vm.end(), vm.end() + obj.end())[:1]
+    d = date_before(ctx, v_lo, s_lo)
+    if d is None or not _is_day(d):
+        # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none.
+        p_lo, _ = paragraph_at(ctx, v_lo)
+        earlier = date_before(ctx, s_lo, p_lo)
+        if earlier is not None and _is_day(earlier):
+            d = earlier
+    return Activity(
+        kind=_KIND[vm.group()], actors=actors, places=places, date=date_value(d), topic=topic,
+        start=min(lead.start, d.start if d else lead.start), end=vm.end(),
+    )
+
+
+def _is_day(d) -> bool:
+    return bool(regex.match(r"^(?:\d{4}|XXXX)-\d\d-\d\d", d.value or ""))
+
+
+def _subject(ctx: Context, subj, v_lo: int):
+    """The person the tour verb is predicated of, or None when the verb is in someone's speech."""
+    text = ctx.text
+    for p in reversed(subj):
+        if regex.match(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同", text[p.end : p.end + 8]):
+            continue  # 在Y陪同下 / Y陪同: Y escorts, the subject is someone else
+        between = text[p.end : v_lo]
+        topic = _topic(between)
+        plain = _QUOTED.sub("", between.replace(topic, "") if topic else between)
+        if len(plain) > 60 or _BANNED.search(plain):
+            continue
+        pieces = regex.split(r"[，,]", plain)
+        if any(x and not _COMMA_OK.match(x) for x in pieces[1:]):
+            continue
+        return p
+    return None
+
+
+def _topic(between: str) -> str | None:
+    m = _TOPIC.search(between)
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).strip("“”\"「」 ")
+
+
+def _places(ctx: Context, lo: int, hi: int, between: str, topic: str | None) -> list[str]:
+    # Places inside the topic (围绕推动首都高质量发展) are not where the tour went.
+    t_lo = t_hi = -1
+    if topic:
+        i = between.find(topic)
+        if i >= 0:
+            t_lo, t_hi = lo + i, lo + i + len(topic)
+    names: list[str] = []
+    for cue in _PLACE_CUE.finditer(between):
+        c_lo, c_hi = lo + cue.start(1), lo + cue.end(1)
+        if t_lo <= c_lo < t_hi:
+            continue
+        found = place_names_in(ctx, c_lo, c_hi)
+        if not found and _PLACE_LIKE.fullmatch(cue.group(1)):
+            found = [cue.group(1)]  # a place the places layer does not know yet
+        names.extend(found)
+    if not names:
+        names = [n for n in place_names_in(ctx, lo, hi) if not (topic and n in topic)]
+    return dedupe(names)
+
+
+def _merge(acts: list[Activity]) -> list[Activity]:
+    """The headline, the lead and later mentions of one tour: same lead actor, compatible dates."""
+    out: list[Activity] = []
+    for a in acts:
+        twin = next(
+            (o for o in out if set(o.actors) & set(a.actors) and (not o.date or not a.date or o.date == a.date)),
+            None,
+        )
+        if twin is None:
+            out.append(a)
+            continue
+        if twin.date is None and a.date is not None:
+            # The dated mention is the report proper; the undated one a headline.
+            twin.kind, twin.date = a.kind, a.date
+        twin.actors = dedupe(twin.actors + a.actors)
+        twin.places = dedupe(twin.places + a.places)
+        twin.topic = twin.topic or a.topic
+        twin.start, twin.end = min(twin.start, a.start), max(twin.end, a.end)
+    return out
+
+
+def _attach_companions(ctx: Context, acts: list[Activity]) -> None:
+    text = ctx.text
+    for cm in _COMPANION_VERB.finditer(text):
+        s_lo, _ = sentence_bounds(ctx, cm.start())
+        names = list_before(ctx, cm.start(), s_lo)
+        if names:
+            _target(acts, cm.start()).companions.extend(names)
+    for em in _ESCORTED.finditer(text):
+        names = [p.name for p in persons_in(ctx, em.start(1), em.end(1))]
+        if names:
+            _target(acts, em.start()).companions.extend(names)
+    for a in acts:
+        a.companions = dedupe(c for c in a.companions if c not in a.actors)
+
+
+def _target(acts: list[Activity], pos: int) -> Activity:
+    before = [a for a in acts if a.start <= pos]
+    return before[-1] if before else acts[0]

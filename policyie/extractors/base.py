@@ -1,8 +1,9 @@
 """What every extractor receives, and the registry that orders them.
 
-Extractors are registered by field name, spaCy-style, and run in registration order by
-`policyie.pipeline`; a later one may read the records of an earlier one from ``ctx.doc``
-(meetings read dates and officials; directives read officials, meetings and slogans).
+Extractors are registered by field name, spaCy-style, and `policyie.pipeline` runs them in
+`ORDER`, whatever order their modules were imported in; a later one may read the records of an
+earlier one from ``ctx.doc`` (meetings read dates and officials; directives read officials,
+meetings and slogans).
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ from policyie.records import Document
 Extractor = Callable[["Context"], list]
 
 REGISTRY: dict[str, Extractor] = {}
+
+# Authors first (bylines are never officials); then the entity layers; events last, as they link to them.
+ORDER = ("authors", "officials", "places", "dates", "slogans", "meetings", "activities", "directives")
+
+
+def ordered() -> list[tuple[str, Extractor]]:
+    """Registered extractors in `ORDER`; any extra registered field runs after them."""
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return sorted(REGISTRY.items(), key=lambda kv: rank.get(kv[0], len(ORDER)))
 
 
 def register(field_name: str) -> Callable[[Extractor], Extractor]:

@@ -1,10 +1,129 @@
-"""Directives: placeholder until its issue lands."""
+"""Directives: the instructions (要… / 必须… / 务必…) a speaker issues, and who issued them.
+
+A directive opens at a speech verb with its subject (蔡奇强调，/ 他指出，/ 会议要求，/ X在座谈时
+强调，) and runs on through the following sentences of the paragraph (要…。要…。推动…。) until
+the paragraph ends or the narrative resumes (another speaker, a person doing something). Each
+sentence becomes one Directive carrying the speaker, the verb and the slogans inside it.
+他 / 她 resolve to the person last mentioned; 会议 / 会上 / 全会 to the meeting the article reports.
+"""
 
 from __future__ import annotations
 
+import regex
+
+from policyie.extractors._events import (
+    SENT_PUNCT,
+    last_person_before,
+    paragraph_at,
+    person_ending_at,
+    persons_in,
+    resolve_pronoun,
+    sentence_bounds,
+    slogans_in,
+)
 from policyie.extractors.base import Context, register
+from policyie.records import Directive
+
+_VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说"
+_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|要求(?=[\p{{Han}}])")
+# Between the subject and the verb: 在座谈时 / 在讲话中 / 还 / 进一步 ….
+_ADVERBIAL = regex.compile(
+    r"(?:在[^，,。；;]{1,32}?(?:时|中|上|后))?(?:还|并|也|又|同时|进一步|再次|特别|明确|充分|着重|最后|深刻|郑重|强调)*$"
+)
+_MEETING_SUBJECT = regex.compile(r"(?:会议|会上|全会|大会|常委会|常务会议|座谈会|务虚会)$")
+_PRONOUN = regex.compile(r"[他她]$")
+# A sentence that resumes the narrative: a person (or 市领导…) opening it.
+_NARRATIVE_OPEN = regex.compile(r"^[\s　]*(?:市领导|省领导|区领导|县领导|[^，,。；;]{0,12}?(?:来到|走进|察看|参观|听取|登上|考察|调研))")
+_INSTRUCTION = regex.compile(
+    r"要|必须|务必|应当|应该|需要|须|坚持|确保|推动|推进|加强|加快|强化|深化|完善|优化|落实|抓好|做好|办好|"
+    r"提高|提升|着力|力争|切实|坚决|不断|持续|进一步|扎实|积极|全力|防止|严格|统筹|发挥|打造|建设|培育|注重|"
+    r"聚焦|围绕|用好|守住|牢记|增强|树立|保持|促进|支持|引导|鼓励|探索|健全|构建|加大|实施|服务|扩大|立足|结合|依托"
+)
 
 
 @register("directives")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[Directive]:
+    text = ctx.text
+    triggers = [t for t in (_trigger(ctx, m) for m in _TRIGGER.finditer(text)) if t is not None]
+    out: list[Directive] = []
+    for i, (speaker, verb, body_lo, v_lo) in enumerate(triggers):
+        p_lo, p_hi = paragraph_at(ctx, v_lo)
+        stop = p_hi
+        if i + 1 < len(triggers):
+            nxt = triggers[i + 1][3]
+            if nxt < p_hi:
+                stop = min(stop, sentence_bounds(ctx, nxt)[0])
+        out.extend(_sentences(ctx, speaker, verb, body_lo, max(stop, body_lo)))
+    return out
+
+
+def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
+    """(speaker, verb, where the instruction starts, where the verb is) or None."""
+    text = ctx.text
+    v_lo = m.start()
+    verb = m.group().rstrip("，,：:")
+    s_lo, _ = sentence_bounds(ctx, v_lo)
+    pre = text[s_lo:v_lo]
+    if pre.endswith(("的", "和", "及", "、", "与", "等")):
+        return None  # 党中央…的要求，/ 提出的 — a noun, not a speech act
+    adv = _ADVERBIAL.search(pre)
+    q = s_lo + (adv.start() if adv else len(pre))
+    speaker = _speaker_at(ctx, q, s_lo)
+    if speaker is None:
+        return None
+    return speaker, verb, m.end(), v_lo
+
+
+def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
+    text = ctx.text
+    head = text[s_lo:q]
+    p = person_ending_at(ctx, q)
+    if p is not None:
+        return p.name
+    if _PRONOUN.search(head):
+        return resolve_pronoun(ctx, q - 1)
+    if _MEETING_SUBJECT.search(head):
+        return _meeting_speaker(ctx)
+    if head.endswith(("，", ",")):
+        # 蔡奇察看…，了解…，指出， — the sentence's subject speaks.
+        first = persons_in(ctx, s_lo, q)
+        if first and not regex.search(r"[。；;]", text[first[0].end : q]):
+            return first[0].name
+        last = last_person_before(ctx, q, s_lo)
+        return last.name if last else None
+    return None
+
+
+def _meeting_speaker(ctx: Context) -> str:
+    """The reported meeting's name when there is one to name, else 会议."""
+    held = [m for m in ctx.doc.meetings or [] if not m.referenced and m.kind not in ("会见", "会谈")]
+    names = [m.name for m in held if m.name.endswith(("会", "会议"))]
+    return names[0] if len(set(names)) == 1 else "会议"
+
+
+def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[Directive]:
+    text = ctx.text
+    out: list[Directive] = []
+    pos = lo
+    first = True
+    while pos < hi:
+        end = pos
+        while end < hi and text[end] not in SENT_PUNCT:
+            end += 1
+        if end < hi:
+            end += 1
+        seg = text[pos:end]
+        if not first and _NARRATIVE_OPEN.match(seg):
+            break
+        if not first and persons_in(ctx, pos, min(end, pos + 14)) and not _INSTRUCTION.search(seg[:6]):
+            break  # a new actor takes over the paragraph
+        s = pos + (len(seg) - len(seg.lstrip(" \u3000，,：:")))
+        e = end
+        while e > s and text[e - 1] in SENT_PUNCT + " \u3000":
+            e -= 1
+        if e > s and (first or _INSTRUCTION.search(text[s:e])):
+            out.append(Directive(speaker=speaker, verb=verb, text=text[s:e], start=s, end=e,
+                                 slogans=slogans_in(ctx, s, e)))
+        first = False
+        pos = end
+    return out

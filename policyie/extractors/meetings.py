@@ -1,10 +1,333 @@
-"""Meetings: placeholder until its issue lands."""
+"""Meetings: gatherings an article reports (held) or only cites (referenced).
+
+A meeting name is found from its head noun (会议, 全会, 座谈会, 论坛 …) and grown leftwards over
+the segmenter's tokens until a verb, preposition or conjunction ends it (召开|2024年第2次工委会议,
+落实|市委十三届四次全会). Whether it was held or cited is read off the words around it:
+主持召开 / 出席 / 举行 make it held; 精神 / 部署 / 贯彻 / 迎接 make it cited. 会见 and 会谈 are
+meetings too, hosted by the receiving leader. Dates, hosts and places link by position.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import regex
+
+from policyie.extractors._events import (
+    clause_start,
+    date_after,
+    date_before,
+    date_value,
+    dates_between,
+    dedupe,
+    list_before,
+    paragraph_at,
+    persons_in,
+    place_names_in,
+    sentence_bounds,
+    token_starts,
+)
 from policyie.extractors.base import Context, register
+from policyie.records import Meeting
+
+# Head noun → kind. Longest first so 常委会会议 wins over 会议.
+_KINDS: list[tuple[str, str]] = [
+    ("常委会会议", "常委会"), ("常委会扩大会议", "常委会"), ("常务会议", "会议"), ("联席会议", "会议"),
+    ("电视电话会议", "会议"), ("全体会议", "全会"), ("中全会", "全会"), ("全会", "全会"),
+    ("党代会", "党代会"), ("代表大会", "代表大会"), ("座谈会", "座谈会"), ("务虚会", "务虚会"),
+    ("汇报会", "汇报会"), ("报告会", "报告会"), ("推进会", "推进会"), ("部署会", "部署会"),
+    ("调度会", "调度会"), ("动员会", "动员会"), ("现场会", "现场会"), ("研讨会", "研讨会"),
+    ("交流会", "交流会"), ("恳谈会", "恳谈会"), ("发布会", "发布会"), ("见面会", "见面会"),
+    ("推介会", "推介会"), ("洽谈会", "洽谈会"), ("总结会", "总结会"), ("专题会", "会议"),
+    ("常委会", "常委会"), ("扩大会议", "会议"), ("会议", "会议"), ("年会", "年会"), ("论坛", "论坛"), ("峰会", "峰会"), ("大会", "大会"),
+    ("两会", "会议"), ("开幕式", "仪式"), ("闭幕式", "仪式"), ("仪式", "仪式"),
+]
+_KIND_OF = dict(_KINDS)
+# Forums, summits, ceremonies and generic 大会 are meetings only when attended or held: an article
+# that says 办好…论坛 plans an event, it does not report or cite one.
+# A bare 常委会 cited (根据全国人大常委会的决定) is the standing committee, an organ.
+_HELD_ONLY = {"论坛", "峰会", "大会", "仪式", "发布会", "推介会", "洽谈会", "见面会", "常委会", "年会"}
+
+_HEAD = regex.compile(
+    "(?:" + "|".join(regex.escape(k) for k, _ in _KINDS) + ")"
+    # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings.
+    + r"(?![室堂厅场中]|常务委员会|常委会|代表|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
+)
+# Numbered Party congresses and plenums: 党的二十大, 十九届四中全会, 市委十三届四次全会.
+_CONGRESS = regex.compile(
+    r"(?:党的|中共)?(?:第)?(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五]?)大(?![会力量学家众型小幅楼院多于])"
+)
+
+# Tokens that end a name when walking leftwards.
+_STOP_WORDS = {
+    "召开", "举行", "举办", "主持", "出席", "参加", "列席", "落实", "贯彻", "学习", "传达", "迎接", "按照",
+    "根据", "围绕", "精神", "通过", "审议", "研究", "听取", "部署", "在", "和", "及", "与", "以及", "同",
+    "到", "于", "是", "把", "将", "为", "对", "了", "的", "、", "上", "由", "等", "向", "从", "自", "就",
+    "这次", "此次", "本次", "这", "该", "此", "各", "各类", "有关", "相关", "时间", "利用", "开好", "办好",
+    "筹备", "宣传", "领会", "践行", "会见", "会谈", "召集",
+    "前", "后", "期间", "以来", "经过", "经", "随着", "宣讲", "解读", "阐释", "形式", "结合", "对照", "体现", "以", "作", "作出", "发表", "讲话", "强调", "指出", "并", "后续",
+}
+_STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
+_STOP_POS = ("p", "c", "u", "f", "r", "w")
+_GENERIC_MODIFIERS = {"", "次", "本次", "此次", "这次", "上次", "各类", "各种", "相关", "有关", "重要", "专题", "全体",
+                      "两次", "一次", "扩大", "视频", "工作", "全市", "全省", "全区", "全县", "全国", "党"}
+
+_BARE_NEVER = {"会议", "大会", "论坛", "峰会", "全会", "常委会", "仪式", "开幕式", "闭幕式", "全体会议", "常务会议",
+               "联席会议", "扩大会议", "年会"}
+_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了)$")
+_ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
+_HELD_AFTER = regex.compile(r"^[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)(?![^，,。；;]{0,4}以来)")
+_CITED_AFTER = regex.compile(r"^(?:的)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定)")
+_CITED_BEFORE = regex.compile(
+    r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
+)
+# X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
+_SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
+# An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
+_ORG_CONVENES = regex.compile(
+    r"([\p{Han}]{0,10}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
+    r"(?:于[^，,。；;]{1,12})?召开(?:了)?$"
+)
+_ORG_HEADS = {"会议", "常务会议", "全体会议", "扩大会议", "常委会会议", "专题会议"}
+# 座谈会上 / 在…座谈 opening a sentence reports a talk held during a visit.
+_TALK = regex.compile(
+    r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
+)
+_RECEPTION = regex.compile(r"(?:会见|会谈|亲切会见|集体会见)")
+_ATTEND_AFTER = regex.compile(
+    r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?(?=[，,。；;]|$)"
+)
 
 
 @register("meetings")
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[Meeting]:
+    found: list[Meeting] = []
+    for start, end, kind in _candidates(ctx):
+        m = _classify(ctx, start, end, kind)
+        if m is not None:
+            found.append(m)
+    receptions = _receptions(ctx)
+    # A gathering named inside a guest's description (会见来华出席…开幕式的…总统) is not one held here.
+    found = [m for m in found if not any(r.start < m.start < r.end for r in receptions)]
+    if not any(m.kind == "座谈会" for m in found):
+        # 座谈会上，… after a named 座谈会 refers back to it; otherwise it is a visit's talk.
+        found.extend(_talks(ctx))
+    found.extend(receptions)
+    found.sort(key=lambda m: m.start)
+    return _merge(found)
+
+
+def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
+    text = ctx.text
+    spans: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for m in _CONGRESS.finditer(text):
+        # The congress is named by its number alone; anything before it is context (经过十八大).
+        spans.append((m.start(), m.end(), "党代会"))
+        taken.update(range(m.start(), m.end()))
+    for m in _HEAD.finditer(text):
+        if m.start() in taken:
+            continue
+        s = _grow_left(ctx, m.start())
+        spans.append((s, m.end(), _KIND_OF[m.group()]))
+    return spans
+
+
+def _grow_left(ctx: Context, pos: int) -> int:
+    """Extend a name leftwards token by token (at most 24 characters)."""
+    text = ctx.text
+    toks = ctx.analysis.tokens
+    starts = token_starts(ctx)
+    i = bisect_left(starts, pos) - 1
+    start = pos
+    if i >= 0 and toks[i].start < pos < toks[i].end and regex.fullmatch(r"[\p{Han}\d]+", text[toks[i].start : pos]):
+        start = toks[i].start  # the head sits inside a token (三中全会): take the whole token
+        i -= 1
+    while i >= 0 and pos - toks[i].start <= 24:
+        t = toks[i]
+        if t.end != start or not regex.fullmatch(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+", t.text):
+            break
+        if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
+            start = toks[i - 1].start  # 党的二十大
+            break
+        if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
+            break
+        if any(t.text.endswith(w) for w in _STOP_SUFFIXES):
+            break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
+        start = t.start
+        i -= 1
+    # A date heading the sentence belongs to the event, not its name (1月12日召开…), but a year or
+    # an ordinal inside it does (2024年第2次工委会议): drop leading month/day parts only.
+    lead = regex.match(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?", text[start:pos])
+    if lead:
+        start += lead.end()
+    for d in dates_between(ctx, start - 12, pos):
+        if d.start <= start < d.end <= pos and not regex.fullmatch(r"\d{4}", d.value or ""):
+            start = d.end  # 昨天, 今天上午: when it happened, not what it is called
+    return start
+
+
+def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
+    text = ctx.text
+    name = text[start:end]
+    head = next((k for k, _ in _KINDS if name.endswith(k)), "")
+    modifier = name[: len(name) - len(head)] if head else name
+    numbered = kind == "党代会" and bool(_CONGRESS.fullmatch(name) or _CONGRESS.search(name))
+    s_lo, s_hi = sentence_bounds(ctx, start)
+    c_lo = clause_start(text, start, s_lo)
+    before = text[c_lo:start]
+    after = text[end:s_hi]
+    held_verb = _HELD_BEFORE.search(before)
+    # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
+    # a bare 会议 / 大会 never is.
+    bare_ok = held_verb and head not in _BARE_NEVER
+    if not numbered and modifier in _GENERIC_MODIFIERS and not bare_ok and name != "全国两会":
+        org = _ORG_CONVENES.search(before)
+        if not org or head not in _ORG_HEADS:
+            return None
+        # 市委常委会召开会议 / 市政府召开常务会议: the body convening names the meeting.
+        start = max(c_lo + org.start(1), _grow_left(ctx, c_lo + org.end(1)))
+        name = text[start : c_lo + org.end(1)] + head
+        held_verb = org
+        kind = "常委会" if "常委会" in name else kind
+    spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
+    if held_verb and not _CITED_AFTER.match(after):
+        held = True
+    elif _CITED_AFTER.match(after) or _CITED_BEFORE.search(before):
+        held = False
+    elif spoke_at and not numbered:
+        held = True  # X在全市干部大会上讲话: the article reports the meeting
+    elif _HELD_AFTER.match(after):
+        held = True
+    elif numbered:
+        held = False
+    else:
+        return None
+    if not held and (kind in _HELD_ONLY and not name.endswith("会议")):
+        return None
+    meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end)
+    if held:
+        attended = bool(held_verb and _ATTEND_BEFORE.search(before)) or spoke_at
+        _fill_held(ctx, meeting, s_lo, s_hi, attended)
+        if spoke_at:
+            meeting.speakers = dedupe(meeting.speakers + meeting.attendees)
+    return meeting
+
+
+def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
+    text = ctx.text
+    d = date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, s_hi)
+    m.date = date_value(d)
+    # Hosts: X主持 just before the name in its sentence, or 会议由X主持 / X主持会议 after it.
+    for p in persons_in(ctx, s_lo, m.start):
+        if regex.match(r"(?:同志)?[^，,。；;]{0,16}?主持", text[p.end : m.start]):
+            m.hosts.append(p.name)
+    p_lo, p_hi = paragraph_at(ctx, m.start)
+    tail = text[m.end : min(p_hi, m.end + 200)]
+    for hm in regex.finditer(r"由([^，,。；;]{1,30}?)主持|([^，,。；;]{2,30}?)(?:同志)?主持(?:会议|并讲话)", tail):
+        lo = m.end + hm.start(1 if hm.group(1) else 2)
+        hi = m.end + hm.end(1 if hm.group(1) else 2)
+        m.hosts.extend(p.name for p in persons_in(ctx, lo, hi + 2))
+    if attended:
+        subj_lo = clause_start(text, m.start, s_lo)
+        m.attendees.extend(p.name for p in persons_in(ctx, subj_lo, m.start))
+    # Attendees: X、Y…出席 / 列席 / 参加 later in the same paragraph.
+    seg_lo = m.end
+    for am in regex.finditer(_ATTEND_AFTER, text[m.end : p_hi]):
+        a_hi = m.end + am.start()
+        names = [n for n in list_before(ctx, a_hi, seg_lo) if n not in m.hosts]
+        m.attendees.extend(names)
+        if am.group(1):
+            m.speakers.extend(names)
+        seg_lo = m.end + am.end()
+    # Speakers: who 讲话 / 强调 / 指出 in the paragraph; 主持召开…会议并讲话 makes the host one.
+    if regex.match(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)", text[m.end : m.end + 8]):
+        m.speakers.extend(m.hosts + m.attendees)
+    for p in persons_in(ctx, p_lo, p_hi):
+        if regex.match(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)", text[p.end : p.end + 24]):
+            m.speakers.append(p.name)
+    places = place_names_in(ctx, s_lo, m.start)
+    at = regex.search(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)", text[s_lo : m.start])
+    if at:
+        inside = place_names_in(ctx, s_lo + at.start(1), s_lo + at.end(1))
+        m.place = inside[0] if inside else at.group(1)
+    elif places and regex.search(r"[在于赴到]" + regex.escape(places[-1]), text[s_lo : m.start]):
+        m.place = places[-1]
+    m.hosts = dedupe(m.hosts)
+    m.attendees = dedupe(a for a in m.attendees if a not in m.hosts)
+    m.speakers = dedupe(m.speakers)
+
+
+def _talks(ctx: Context) -> list[Meeting]:
+    """A 座谈 during a visit: 座谈会上，… / X在…座谈，指出 / 在座谈时强调."""
+    text = ctx.text
+    out: list[Meeting] = []
+    for tm in _TALK.finditer(text):
+        pos = tm.start()
+        s_lo, s_hi = sentence_bounds(ctx, pos)
+        d = date_before(ctx, pos, s_lo)
+        if d is None:
+            # The visit's own date: the nearest date earlier in the article.
+            d = date_before(ctx, pos, 0)
+        out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), start=pos, end=tm.end()))
+    return out
+
+
+def _receptions(ctx: Context) -> list[Meeting]:
+    """X会见Y / X同Y举行会谈: the receiving leader (the subject) hosts."""
+    text = ctx.text
+    out: list[Meeting] = []
+    for rm in _RECEPTION.finditer(text):
+        s_lo, s_hi = sentence_bounds(ctx, rm.start())
+        c_lo = clause_start(text, rm.start(), s_lo)
+        subj = persons_in(ctx, c_lo, rm.start())
+        if not subj:
+            continue
+        verb = "会谈" if rm.group().endswith("会谈") else "会见"
+        obj = regex.match(r"[^，,。；;]{1,60}", text[rm.end() : s_hi])
+        guest = regex.split(r"的", obj.group())[-1] if obj else ""
+        guest = regex.sub(r"^了", "", guest)[:24]
+        between = text[subj[0].end : rm.start()]
+        if verb == "会谈":
+            # The guest sits between 同/与 and 举行会谈.
+            g = regex.search(r"[同与和]([^，,。；;]{1,24}?)(?:举行)?(?:会谈|亲切会谈)$", text[c_lo : rm.end()])
+            name = "与" + g.group(1) + "会谈" if g else "会谈"
+            hosts = [subj[0].name]
+        else:
+            name = "会见" + guest
+            hosts = [p.name for p in subj if "同" not in between]
+        d = date_before(ctx, rm.start(), s_lo)
+        places = place_names_in(ctx, c_lo, rm.start())
+        out.append(
+            Meeting(name=name, kind=verb, date=date_value(d), hosts=dedupe(hosts or [subj[0].name]),
+                    place=places[0] if places else None, start=rm.start(),
+                    end=rm.end() + (obj.end() if obj and verb == "会见" else 0))
+        )
+    return out
+
+
+def _merge(found: list[Meeting]) -> list[Meeting]:
+    """One record per meeting: 党的二十大 and 二十大, or a headline's 工委会议 and the body's full name."""
+    out: list[Meeting] = []
+    for m in found:
+        twin = None
+        if m.kind not in ("会见", "会谈"):
+            twin = next(
+                (o for o in out if o.kind not in ("会见", "会谈") and (o.name in m.name or m.name in o.name)
+                 and (o.referenced == m.referenced or min(len(o.name), len(m.name)) >= 4)),
+                None,
+            )
+        if twin is None:
+            out.append(m)
+            continue
+        if len(m.name) > len(twin.name):
+            twin.name, twin.kind = m.name, m.kind
+        if twin.referenced and not m.referenced:
+            twin.referenced = False
+            twin.date, twin.hosts, twin.attendees, twin.speakers, twin.place = (
+                m.date, m.hosts, m.attendees, m.speakers, m.place)
+        twin.date = twin.date or m.date
+        twin.hosts = twin.hosts or m.hosts
+        twin.attendees = dedupe(twin.attendees + m.attendees)
+        twin.speakers = dedupe(twin.speakers + m.speakers)
+    return out

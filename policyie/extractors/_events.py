@@ -1,0 +1,270 @@
+"""Shared position helpers for the event extractors (meetings, activities, directives).
+
+Events never re-parse names, dates or places: they link to the records the earlier layers put on
+``ctx.doc`` by character position. These helpers turn those records into sorted position lists and
+answer "which person / date / place lies here".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from policyie.extractors.base import Context
+from policyie.records import DateMention
+
+# Clause and sentence punctuation; the normaliser may leave half-width commas in Chinese text.
+CLAUSE_PUNCT = "，,；;。！？!?：:\n"
+SENT_PUNCT = "。！？!?；;\n"
+PARA_BREAK = regex.compile(r"\n+|(?<=[。！？!?”」])[ \t\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str
+    start: int
+    end: int
+
+
+def _cache(ctx: Context) -> dict:
+    """Per-document memo of the sorted position lists below (dropped when a layer is recomputed)."""
+    return ctx.__dict__.setdefault("_events_cache", {})
+
+
+def person_mentions(ctx: Context) -> list[PersonMention]:
+    """Every known mention of a person, sorted by position.
+
+    Officials come first; when that layer is empty we fall back to the NLP layer's PER entities and
+    ``nr`` tokens of two or three characters, which is weaker but better than nothing.
+    """
+    cache = _cache(ctx)
+    if "persons" in cache:
+        return cache["persons"]
+    out: list[PersonMention] = []
+    for o in ctx.doc.officials or []:
+        for m in o.mentions or []:
+            out.append(PersonMention(o.name, m.start, m.end))
+        if not o.mentions:  # names without offsets: find them ourselves
+            for m in regex.finditer(regex.escape(o.name), ctx.text):
+                out.append(PersonMention(o.name, m.start(), m.end()))
+    if not out:
+        seen: set[tuple[int, int]] = set()
+        for e in ctx.analysis.entities:
+            if e.label == "PER" and 2 <= len(e.text) <= 4:
+                out.append(PersonMention(e.text, e.start, e.end))
+                seen.add((e.start, e.end))
+        for t in ctx.analysis.tokens:
+            if t.pos == "nr" and 2 <= len(t.text) <= 3 and (t.start, t.end) not in seen:
+                out.append(PersonMention(t.text, t.start, t.end))
+    out = sorted({(p.start, p.end, p.name): p for p in out}.values(), key=lambda p: (p.start, -p.end))
+    # Drop mentions nested in a longer one (a surname token inside a full name).
+    kept: list[PersonMention] = []
+    for p in out:
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    cache["persons"] = kept
+    cache["person_starts"] = [p.start for p in kept]
+    return kept
+
+
+def persons_in(ctx: Context, lo: int, hi: int) -> list[PersonMention]:
+    ps = person_mentions(ctx)
+    starts = _cache(ctx)["person_starts"]
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    return [p for p in ps[i:j] if p.end <= hi]
+
+
+def person_ending_at(ctx: Context, pos: int, slack: str = "同志") -> PersonMention | None:
+    """The person whose mention ends at ``pos`` (allowing a trailing 同志)."""
+    for p in persons_in(ctx, max(0, pos - 12), pos):
+        tail = ctx.text[p.end : pos]
+        if tail == "" or tail == slack:
+            return p
+    return None
+
+
+def last_person_before(ctx: Context, pos: int, lo: int = 0) -> PersonMention | None:
+    ps = persons_in(ctx, lo, pos)
+    return ps[-1] if ps else None
+
+
+def resolve_pronoun(ctx: Context, pos: int) -> str | None:
+    """Who 他/她 at ``pos`` refers to: the officials layer's resolver, else the last person before it."""
+    from policyie.extractors.officials import resolve_pronoun as officials_resolve
+
+    name = officials_resolve(ctx, pos)
+    if name:
+        return name
+    p = last_person_before(ctx, pos)
+    return p.name if p else None
+
+
+def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos``, computed on the text itself so any analysis works."""
+    text = ctx.text
+    lo = pos
+    while lo > 0 and text[lo - 1] not in SENT_PUNCT:
+        lo -= 1
+    hi = pos
+    while hi < len(text) and text[hi] not in SENT_PUNCT:
+        hi += 1
+    if hi < len(text):
+        hi += 1
+    return lo, hi
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    lo = pos
+    while lo > floor and text[lo - 1] not in CLAUSE_PUNCT:
+        lo -= 1
+    return lo
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in PARA_BREAK.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def paragraph_at(ctx: Context, pos: int) -> tuple[int, int]:
+    cache = _cache(ctx)
+    if "paras" not in cache:
+        cache["paras"] = paragraphs(ctx.text)
+        cache["para_starts"] = [a for a, _ in cache["paras"]]
+    paras = cache["paras"]
+    i = bisect_right(cache["para_starts"], pos) - 1
+    return paras[max(i, 0)] if paras else (0, len(ctx.text))
+
+
+def _dates(ctx: Context) -> list[DateMention]:
+    cache = _cache(ctx)
+    if "dates" not in cache:
+        cache["dates"] = sorted((d for d in ctx.doc.dates or [] if d.value), key=lambda d: d.start)
+        cache["date_starts"] = [d.start for d in cache["dates"]]
+    return cache["dates"]
+
+
+def dates_between(ctx: Context, lo: int, hi: int) -> list[DateMention]:
+    ds = _dates(ctx)
+    starts = _cache(ctx)["date_starts"]
+    return ds[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None = None) -> DateMention | None:
+    """The date mention nearest before ``pos`` that starts at or after ``lo``.
+
+    ``exclude`` is a span (a meeting's own name, 2024年第2次工委会议) whose dates are not the event's.
+    Dates of year or coarser lose to a finer one further back (1月12日上午 … 2024年第2次).
+    """
+    best: DateMention | None = None
+    for d in dates_between(ctx, lo, pos):
+        if d.start < lo or d.end > pos:
+            continue
+        if exclude and d.start >= exclude[0] and d.end <= exclude[1]:
+            continue
+        if best is None or _finer(d, best) or (_same_grain(d, best) and d.start > best.start):
+            best = d
+    return best
+
+
+def date_after(ctx: Context, pos: int, hi: int) -> DateMention | None:
+    for d in dates_between(ctx, pos, hi):
+        if d.start >= pos and d.end <= hi:
+            return d
+    return None
+
+
+_GRAIN = {"year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4, "hour": 5, "minute": 5}
+
+
+def _grain(d: DateMention) -> int:
+    if d.granularity in _GRAIN:
+        return _GRAIN[d.granularity]
+    return 4 if regex.match(r"^(\d{4}|XXXX)-\d\d-\d\d", d.value or "") else 0
+
+
+def _finer(a: DateMention, b: DateMention) -> bool:
+    return (_grain(a) >= 4) and (_grain(b) < 4)
+
+
+def _same_grain(a: DateMention, b: DateMention) -> bool:
+    return (_grain(a) >= 4) == (_grain(b) >= 4)
+
+
+def date_value(d: DateMention | None) -> str | None:
+    if d is None:
+        return None
+    v = d.value
+    # Part-of-day and time-of-day belong in `part`; the event date is the calendar day.
+    m = regex.match(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T", v or "")
+    return m.group(1) if m else v
+
+
+def place_names_in(ctx: Context, lo: int, hi: int) -> list[str]:
+    """Canonical names of the places mentioned inside [lo, hi), in text order."""
+    cache = _cache(ctx)
+    if "places" not in cache:
+        cache["places"] = sorted((m.start, m.end, p.name) for p in ctx.doc.places or [] for m in p.mentions or [])
+        cache["place_starts"] = [x[0] for x in cache["places"]]
+    starts = cache["place_starts"]
+    hits = [h for h in cache["places"][bisect_left(starts, lo) : bisect_left(starts, hi)] if h[1] <= hi]
+    # 北京 inside 北京经济技术开发区 is part of the longer name, not a place of its own.
+    hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+    return dedupe([name for _, _, name in hits])
+
+
+def slogans_in(ctx: Context, lo: int, hi: int) -> list[str]:
+    cache = _cache(ctx)
+    if "slogans" not in cache:
+        cache["slogans"] = sorted((m.start, m.end, s.text) for s in ctx.doc.slogans or [] for m in s.mentions or [])
+        cache["slogan_starts"] = [x[0] for x in cache["slogans"]]
+    ms = cache["slogans"][bisect_left(cache["slogan_starts"], lo) : bisect_left(cache["slogan_starts"], hi)]
+    return dedupe([text for _, end, text in ms if end <= hi])
+
+
+def dedupe(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+# What may sit between two names of one list: a separator and the next person's titles
+# (陈吉宁，市人大常委会主任李伟), never a verb or a clause of its own.
+_LIST_GAP = regex.compile(r"^(?:同志)?(?:[、，,]|和|及|以及|与)?[\p{Han}、（）()·]{0,18}$")
+_GAP_VERBS = regex.compile(r"强调|指出|要求|表示|调研|考察|视察|检查|来到|察看|了解|主持|召开|出席|参加|在|到|时|要|将|是")
+_LIST_TAIL = regex.compile(r"^(?:同志)?(?:等[\p{Han}]{0,12})?$")
+
+
+def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
+    """The names listed right before ``pos`` (X、Y，Z等…出席 → [X, Y, Z]), nearest last."""
+    ps = persons_in(ctx, lo, pos)
+    if not ps:
+        return []
+    text = ctx.text
+    last = ps[-1]
+    if not _LIST_TAIL.match(text[last.end : pos]):
+        return []
+    names = [last.name]
+    nxt = last
+    for p in reversed(ps[:-1]):
+        gap = text[p.end : nxt.start]
+        if not _LIST_GAP.match(gap) or _GAP_VERBS.search(gap):
+            break
+        names.append(p.name)
+        nxt = p
+    return dedupe(list(reversed(names)))
+
+
+# The order the contract fixes for the layers (see extractors/__init__.py).
+def token_starts(ctx: Context) -> list[int]:
+    cache = _cache(ctx)
+    if "tok_starts" not in cache:
+        cache["tok_starts"] = [t.start for t in ctx.analysis.tokens]
+    return cache["tok_starts"]

@@ -1,0 +1,124 @@
+"""Event frames (meetings, activities, directives) against tests/corpus/events.yaml.
+
+The upstream layers (officials, places, dates, slogans) are built here from each case's hints, so
+these tests exercise only the event extractors and do not move when the other layers change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import regex
+import yaml
+
+from policyie import nlp
+from policyie.extractors import activities, directives, meetings
+from policyie.extractors.base import Context
+from policyie.records import DateMention, Document, Official, Place, Slogan, Span
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "events.yaml").read_text(encoding="utf-8"))
+ANCHOR = date.fromisoformat(str(CORPUS["anchor"]))
+CASES = [(case, say) for case in CORPUS["cases"] for say in case["say"]]
+
+
+def _spans(text: str, needle: str) -> list[Span]:
+    return [Span(needle, m.start(), m.end()) for m in regex.finditer(regex.escape(needle), text)]
+
+
+def _dates(text: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    day = regex.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(\d{1,2})日)?(?:上午|下午|晚上)?|(昨天|今天)(?:上午|下午|晚上)?")
+    for m in day.finditer(text):
+        if m.group(5):
+            d = ANCHOR - timedelta(days=1) if m.group(5) == "昨天" else ANCHOR
+            out.append(DateMention(m.group(), m.start(), m.end(), d.isoformat(), "day"))
+            continue
+        y = int(m.group(1) or ANCHOR.year)
+        a = date(y, int(m.group(2)), int(m.group(3)))
+        value = a.isoformat()
+        if m.group(4):
+            value += "/" + date(y, a.month, int(m.group(4))).isoformat()
+        out.append(DateMention(m.group(), m.start(), m.end(), value, "day"))
+    for m in regex.finditer(r"(\d{4})年", text):
+        if not any(d.start <= m.start() < d.end for d in out):
+            out.append(DateMention(m.group(), m.start(), m.end(), m.group(1), "year"))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _context(case: dict, text: str) -> Context:
+    doc = Document(id="t", text=text)
+    doc.officials = [Official(name=n, mentions=_spans(text, n)) for n in case.get("persons", [])]
+    doc.places = [Place(name=n, mentions=_spans(text, n)) for n in case.get("places", [])]
+    doc.slogans = [Slogan(text=n, kind="quoted", mentions=_spans(text, n)) for n in case.get("slogans", [])]
+    doc.dates = _dates(text)
+    ctx = Context(doc=doc, analysis=nlp.analyse(text))
+    return ctx
+
+
+def _run(case: dict, text: str) -> Document:
+    ctx = _context(case, text)
+    ctx.doc.meetings = meetings.extract(ctx)
+    ctx.doc.activities = activities.extract(ctx)
+    ctx.doc.directives = directives.extract(ctx)
+    return ctx.doc
+
+
+def _check_fields(got, want: dict, what: str) -> None:
+    for key, value in want.items():
+        if key == "name_contains":
+            assert value in got.name, f"{what}: name {got.name!r} lacks {value!r}"
+        elif key == "name_in":
+            assert got.name in value, f"{what}: name {got.name!r} not in {value}"
+        elif key in ("hosts", "attendees", "actors", "companions", "speakers"):
+            assert sorted(getattr(got, key)) == sorted(value), f"{what}.{key}: {getattr(got, key)} != {value}"
+        elif key == "places":
+            assert set(value) <= set(got.places), f"{what}.places: {got.places} lacks {value}"
+        else:
+            assert str(getattr(got, key)) == str(value), f"{what}.{key}: {getattr(got, key)!r} != {value!r}"
+
+
+def _ids(item) -> str:
+    case, _ = item
+    return case["level"]
+
+
+@pytest.mark.parametrize("item", CASES, ids=[f"{i:02d}-{_ids(c)}" for i, c in enumerate(CASES)])
+def test_events(item) -> None:
+    case, text = item
+    doc = _run(case, text)
+
+    want_m = case.get("meetings", [])
+    assert len(doc.meetings) == len(want_m), f"meetings: {[m.name for m in doc.meetings]}"
+    for want in want_m:
+        key = want.get("name")
+        if key:
+            got = next((m for m in doc.meetings if m.name == key), None)
+        else:
+            got = next((m for m in doc.meetings if m.kind == want.get("kind", m.kind)), None)
+        assert got is not None, f"no meeting {want} in {[m.name for m in doc.meetings]}"
+        _check_fields(got, want, f"meeting {got.name}")
+
+    want_a = case.get("activities", [])
+    assert len(doc.activities) == len(want_a), f"activities: {[(a.kind, a.actors) for a in doc.activities]}"
+    for want in want_a:
+        got = next((a for a in doc.activities if set(a.actors) & set(want["actors"])), None)
+        assert got is not None, f"no activity by {want['actors']}"
+        _check_fields(got, want, f"activity {got.kind}")
+
+    if case.get("no_directives"):
+        assert doc.directives == [], f"directives: {[(d.speaker, d.text) for d in doc.directives]}"
+    for want in case.get("directives", []):
+        hits = [d for d in doc.directives if d.speaker == want["speaker"] and want["contains"] in d.text]
+        assert hits, f"no directive {want} in {[(d.speaker, d.text) for d in doc.directives]}"
+        d = hits[0]
+        assert d.verb == want["verb"], f"verb {d.verb} != {want['verb']}"
+        assert text[d.start : d.end] == d.text
+        if "slogans" in want:
+            assert d.slogans == want["slogans"]
+
+
+def test_corpus_size() -> None:
+    assert len(CASES) >= 40
+    assert {c["level"] for c in CORPUS["cases"]} >= {"national", "provincial", "municipal"}
