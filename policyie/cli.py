@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("path", help="an article file, or - for stdin")
     sh.add_argument("--published", help="publication date, when the article does not carry one")
     sh.set_defaults(run=_cmd_show)
+
+    tr = sub.add_parser("train", help="rebuild the shipped NER pipeline (models/policyie_zh) from BIO files")
+    tr.add_argument("--data-dir", default=None, help="folder with pd1998_dev.bio and msra_test.bio (default ../shared/data/ner)")
+    tr.add_argument("--output", default=None, help="pipeline directory to write (default models/policyie_zh)")
+    tr.add_argument("--epochs", type=int, default=8)
+    tr.set_defaults(run=_cmd_train)
     return p
 
 
@@ -111,6 +117,19 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"policyie: {args.path}: {exc}", file=sys.stderr)
         return 1
     render(doc)
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from policyie import training
+
+    kwargs: dict = {"epochs": args.epochs}
+    if args.data_dir:
+        kwargs["data_dir"] = args.data_dir
+    if args.output:
+        kwargs["output"] = args.output
+    result = training.train(**kwargs)
+    print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     return 0
 
 
