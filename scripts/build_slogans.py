@@ -134,12 +134,16 @@ def count_curated(corpus: Path, texts: list[str]) -> dict[str, tuple[int, str]]:
     return {t: (counts[t], first.get(t, "")) for t in texts}
 
 
-def read_curated(path: Path) -> tuple[list[dict], set[str]]:
-    rows, rejects = [], set()
+NOT_SLOGAN_KINDS = ("reject", "name")
+
+
+def read_curated(path: Path) -> tuple[list[dict], dict[str, str]]:
+    """Slogan rows, and the strings curated as no slogan (text → reject|name)."""
+    rows, rejects = [], {}
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row["kind"] == "reject":
-            rejects.add(row["text"])
+        if row["kind"] in NOT_SLOGAN_KINDS:
+            rejects[row["text"]] = row["kind"]
         else:
             rows.append(row)
     return rows, rejects
@@ -182,6 +186,8 @@ def build(corpus: Path, out: Path, min_count: int) -> int:
             continue
         gloss = agreed_gloss(st)
         rows.append([phrase, kind_of(phrase), "", gloss, st.count, st.first, "xwlb-quoted", "no"])
+    # The extractor needs the negatives too: a quoted name or ordinary word is judged no slogan.
+    rows.extend([text, kind, "", "", "", "", "curated", "no"] for text, kind in rejects.items())
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write(
@@ -190,6 +196,7 @@ def build(corpus: Path, out: Path, min_count: int) -> int:
             "# and scripts/slogans_curated.tsv (hand-curated by the policyie authors, MIT).\n"
             "# count/first_seen: occurrences in that corpus (curated: anywhere; mined: inside quote marks).\n"
             "# unquoted=yes: report the formulation even without quote marks.\n"
+            "# kind=name|reject: a quoted string that is no slogan (honour, programme, venue; holiday, ordinary word).\n"
         )
         w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         w.writerow(["text", "kind", "aliases", "gloss", "count", "first_seen", "source", "unquoted"])

@@ -73,6 +73,9 @@ def test_lexicon() -> None:
     assert entries["四个意识"].gloss == "政治意识、大局意识、核心意识、看齐意识"
     assert surfaces["五子"] == "五子联动"
     assert "五一" not in entries  # holidays are mined noise the curation rejects
+    blocked = S.not_slogans()
+    assert {"五一", "两会", "立春", "时代楷模", "冰墩墩"} <= blocked  # rejects and curated names reach the extractor
+    assert not blocked & set(entries)
 
 
 def test_slogans_in() -> None:

@@ -53,25 +53,46 @@ PURE_NUMERAL = regex.compile(rf"^[{NUMERALS}]+$")  # 五一, 十一, 双十一, 
 # Numeral-led words that are ordinary vocabulary or dates, not formulations.
 NUMERAL_WORDS = regex.compile(
     r"^(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|一对一|一站式|一把手|一揽子|一刀切|一条龙|"
-    r"万一|十分|百姓|千万|[一二三四五六七八九十]+[月日号季])"
+    r"万一|十分|百姓|千万|十佳|百佳|十强|百强|五百强|[一二三四五六七八九十]+[月日号季])"
 )
-SPEECH_BEFORE = regex.compile(r"(?:说|道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|[：:])\s{0,2}$")
-SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|怎么|什么|为啥|哪里|在哪")
+# 声明表示，“…”: a speech verb may be followed by a comma before the quote.
+SPEECH_BEFORE = regex.compile(
+    r"(?:(?:说|道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|主讲|欢呼|高呼|呼喊)[，,]?|[：:])\s{0,2}$"
+)
+SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
 NAME_BEFORE = regex.compile(
     r"(?:台风|飓风|命名为|取名为?|代号|名为|题为|号称|称之为|被称为|誉为|"
     r"电视剧|电影|纪录片|歌曲|节目|栏目|专栏|图书|书籍|小说|诗歌|品牌|商标|吉祥物|微信公众号|公众号|小程序|客户端|APP|App|"
     r"叫|叫做|俗称|简称|昵称|人称|俗语|俗话说|谚语|授予|荣获|所谓)$"
 )
+# Weaker cues, for phrases neither the lexicon nor a numeral vouches for (第二届“一带一路”国际合作高峰论坛,
+# “八纵八横”高速铁路网 stay slogans). 亲切地称为“幸福客厅”, 素有“桂北粮仓”之称, 被评为“…”, 分为“A”“B”:
+# labels, honours, categories; 第五届“北京消费季”: an ordinal marks one edition of a named event.
+WEAK_NAME_BEFORE = regex.compile(
+    r"(?:称为|称作|喻为|比作|素有|主题是|主题为|评为|获评|荣膺|颁发|分为|年度|第[\d一二三四五六七八九十百]{1,4}[届个次期]|首届)$"
+)
+# “十佳创新成果”评选, “京港澳”高速, “天工”机器人, “向前一步”电视节目, “故宫以东”文商旅品牌
+WEAK_NAME_AFTER = regex.compile(
+    r"^(?:评选|评比|高速|公路|铁路|地铁|机器人|大模型|电视节目|文商旅|平台|等名义|的主题|主题活动)"
+)
 NAME_AFTER = regex.compile(
     r"^(?:号|舰|轮|牌|杯|奖|品牌|公司|集团|系列|栏目|节目|晚会|大赛|客户端|APP|App|app|门户|网站|官网|公众号|小程序|账号|商标|有限|"
     r"手机|汽车|芯片|动车组|列车|飞船|卫星|探测器|火箭|客机|飞机|舰艇|商场|超市|酒店|餐厅|"
-    r"称号|荣誉称号|国家荣誉称号|荣誉|为主题|招待会|联欢会|音乐会|晚宴|主题展|展览|博览会|交易会|发布会|研讨会)"
+    r"称号|荣誉称号|国家荣誉称号|荣誉|为主题|招待会|联欢会|音乐会|晚宴|主题展|展览|博览会|交易会|发布会|研讨会|"
+    r"之称|的美誉|之美誉)"
 )
 NAME_SUFFIX = regex.compile(
     r"(?:号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
-    r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆)$"
+    r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
+    # events and programmes: 北京消费季, 北京时尚周, 安全生产月, 京彩灯会, 中国农民丰收节, …特区计划
+    r"节|周|季|月|赛|会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
+    # “新创十条”, “国十条”: a policy document's nickname, a title; “最美庭院”: an honour.
+    r"[一二三四五六七八九十百]{1,3}条)$|^最美"
 )
-CANON_SUFFIX_MAX = 4  # characters after a closing quote that may complete a canonical form: “五子”联动
+# Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
+NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
+# Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
+CANON_SUFFIX_MAX = 5
 
 
 @dataclass(frozen=True)
@@ -97,13 +118,29 @@ def _key(surface: str) -> str:
     return regex.sub(SEP, "、", surface)
 
 
+NOT_SLOGAN_KINDS = {"name", "reject"}  # lexicon rows that say what the quote marks wrap is no slogan
+
+
+@cache
+def _rows() -> tuple[dict[str, str], ...]:
+    lines = [ln for ln in LEXICON.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def not_slogans() -> frozenset[str]:
+    """Quoted strings known to be names (honours, programmes, venues, craft) or ordinary words: never slogans."""
+    return frozenset(_key(r["text"]) for r in _rows() if r["kind"] in NOT_SLOGAN_KINDS)
+
+
 @cache
 def lexicon() -> tuple[dict[str, Entry], dict[str, str]]:
     """Entries by canonical text, and every known surface (text or alias, keyed) → canonical text."""
     entries: dict[str, Entry] = {}
     surfaces: dict[str, str] = {}
-    lines = [ln for ln in LEXICON.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in _rows():
+        if row["kind"] in NOT_SLOGAN_KINDS:
+            continue
         aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
         e = Entry(row["text"], row["kind"], aliases, row.get("gloss") or None, row.get("unquoted") == "yes")
         entries.setdefault(e.text, e)
@@ -178,18 +215,34 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     q_end = end + 1  # just past the closing quote mark
     canonical, kind = _canonical(text, phrase, q_end)
     before = text[max(0, start - 8) : start - 1]
-    # “特等功臣”“一级英雄”称号: a run of quoted phrases shares the cue after the last one.
+    # “特等功臣”“一级英雄”称号: a run of quoted phrases shares the cue after the last one,
+    # and 分为“A”“B”, 年度“A”“B”“C”等类别 the cue before the first one.
     chain = regex.match(r"(?:“[^“”\n]{1,16}”){0,4}", text, pos=q_end)
     after = text[chain.end() : chain.end() + 6] if chain else text[q_end : q_end + 6]
+    head = regex.search(r"(?:“[^“”\n]{1,16}”){1,4}$", text[max(0, start - 80) : start - 1])
+    first_before = before
+    if head:
+        head_start = max(0, start - 80) + head.start()
+        first_before = text[max(0, head_start - 7) : head_start]
     if NAME_BEFORE.search(before) or NAME_AFTER.match(after):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
-    if canonical is None and (SPEECH_INSIDE.search(phrase) or SPEECH_BEFORE.search(before)):
+    if canonical is None and (_key(phrase) in not_slogans() or SPEECH_INSIDE.search(phrase)):
+        return None
+    if (
+        canonical is None
+        and not _is_numbered(phrase)
+        and (WEAK_NAME_BEFORE.search(first_before) or WEAK_NAME_AFTER.match(after))
+    ):
+        return None
+    if canonical is None and SPEECH_BEFORE.search(before):
         return None
     if canonical is None and _nickname(ctx, chain.end() if chain else q_end):
         return None
     if PARALLEL.match(phrase) and regex.search(SEP, phrase):
         clauses = regex.split(SEP, phrase)
         if canonical is None and max(map(len, clauses)) - min(map(len, clauses)) > 4:
+            return None
+        if canonical is None and _enumeration(ctx, clauses, start, end):
             return None
         return _Mention(canonical or phrase, "parallel", start, end, True)
     if not WATCHWORD.match(phrase):
@@ -199,13 +252,25 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     if len(phrase) > MAX_WATCHWORD or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
         return None
     if _is_numbered(phrase):
-        # 两区, 两个示范区 end like place names but are formulations: only a tagged name disqualifies.
-        return (
-            None if _named(ctx, phrase, start, end, by_suffix=False) else _Mention(phrase, "numbered", start, end, True)
-        )
+        # 两区, 两个示范区 end like place names but are formulations: only a tagged name or an honour disqualifies.
+        if NUMBERED_NAME_SUFFIX.search(phrase) or _named(ctx, phrase, start, end, by_suffix=False):
+            return None
+        return _Mention(phrase, "numbered", start, end, True)
     if _named(ctx, phrase, start, end):
         return None
     return _Mention(phrase, "quoted", start, end, True)
+
+
+# Parts of speech that make a short clause a directive or a formula (保健康, 一对一, 基础好), not a noun.
+CLAUSE_POS = regex.compile(r"^(?:v(?!n)|a(?!n)|d|p|m|l|i|c)")
+
+
+def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool:
+    """“中师、专科、本科”, “科技、教育、人才”: a quoted list of bare nouns enumerates things, it is no formula."""
+    if len(clauses) < 3 or max(map(len, clauses)) > 3:
+        return False  # two short clauses (限量、错峰) are as often a formula as a pair of nouns
+    tokens = [t for t in ctx.analysis.tokens if start <= t.start and t.end <= end and regex.match(r"\p{Han}", t.text)]
+    return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
 
 def _quoted_mentions(ctx: Context) -> tuple[list[_Mention], list[tuple[int, int]]]:
@@ -258,7 +323,11 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
             continue
         if end - start <= 2 and not (ctx.analysis.is_token_boundary(start) and ctx.analysis.is_token_boundary(end)):
             continue
+        if end - start <= 3 and not ctx.analysis.is_token_boundary(start):
+            continue  # 平稳增长 holds 稳增长 only by accident
         kind = entries[canonical].kind
+        if kind == "numbered" and not ctx.analysis.is_token_boundary(end):
+            continue  # 三个代表团, 四个服务站: a count of things, not the formulation
         out.append(_Mention(canonical, kind if kind in {"numbered", "parallel"} else "lexicon", start, end, False))
         last_end = end
     return out
