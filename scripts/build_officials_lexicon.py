@@ -10,6 +10,8 @@ Reads ../shared/data (relative to the repo root) and writes into policyie/lexico
                   officials/background1.csv (CPED v1.0, Jiang 2018: cite the source). Only character
                   statistics are kept: no person's name is written out.
 * posts.tsv     — post titles (书记, 副市长, 董事长 …) with a kind; curated here.
+* foreign.tsv   — foreign countries and international bodies (美国, 世界卫生组织 …), curated here: a title
+                  that starts with one is a foreign post.
 * orgs.tsv      — organ names and prefixes (中共中央政治局, 市委, 人大常委会 …, from national to township
                   level, courts, NPC, CPPCC, state firms), curated here plus the organ vocabulary of
                   officials/job_Title_code.csv (CPED), plus provinces and prefecture cities
@@ -38,7 +40,7 @@ for _kind, _words in {
     "lead": "总书记 书记 第一书记 党组书记 党委书记 党工委书记 工委书记 主席 委员长 总理 国家主席 省长 市长 区长 县长 "
     "州长 旗长 镇长 乡长 主任 部长 厅长 局长 处长 科长 署长 院长 检察长 审计长 行长 校长 社长 台长 会长 理事长 "
     "董事长 总经理 总裁 组长 司令员 政委 政治委员 主委 团长 所长 站长 队长 馆长 总监 主任委员 指挥长 总指挥 "
-    "党组书记、主任 监事会主席 首席执行官 总干事 特首 行政长官 大使 总领事 盟长 主席团主席 首席大法官 首席大检察官",
+    "党组书记、主任 监事会主席 首席执行官 特首 行政长官 大使 总领事 盟长 主席团主席 首席大法官 首席大检察官 执行主任 执行主席 执行董事",
     "deputy": "副书记 副主席 副委员长 副总理 副省长 副市长 副区长 副县长 副州长 副旗长 副镇长 副乡长 副主任 副部长 "
     "副厅长 副局长 副处长 副署长 副院长 副检察长 副审计长 副行长 副校长 副社长 副台长 副会长 副理事长 副董事长 "
     "副总经理 副总裁 副组长 副司令员 副政委 副主委 副秘书长 副总指挥 副指挥长 常务副市长 常务副省长 常务副区长 "
@@ -111,6 +113,38 @@ for _kind, _words in {
     for _w in _words.split():
         CORE_ORGS.setdefault(_w, _kind)
 
+# Surnames the names corpus lacks but officials bear (亓, 逯, 昝 …); given a low frequency so that they
+# still need a title or the segmenter to start a name.
+EXTRA_SURNAMES = "谌 郇 亓 逯 昝 蹇 芮 禚 笪 宓 郗 寇 訾 逄 铁 闫 靳 冶 仉 缑 亢 钭 隗 扈 麦 敖 艾 佘 覃 晏 揭 眭 郏 琚 蒯 郦 庹 弋 衣 由 钮 牛 仇"
+
+# Foreign countries and international bodies: a title that starts with one names a foreign post
+# (美国总统, 印度总理, 世界卫生组织总干事), and SPEC.md §3 counts only Chinese public posts. Curated here
+# (general knowledge: UN member states by their usual Chinese short names, plus common bodies).
+FOREIGN = (
+    "美国 俄罗斯 日本 韩国 朝鲜 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 卢森堡 瑞士 奥地利 瑞典 挪威 丹麦 "
+    "芬兰 冰岛 爱尔兰 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 希腊 塞尔维亚 克罗地亚 斯洛文尼亚 波黑 北马其顿 "
+    "阿尔巴尼亚 摩尔多瓦 乌克兰 白俄罗斯 立陶宛 拉脱维亚 爱沙尼亚 马耳他 塞浦路斯 摩纳哥 列支敦士登 圣马力诺 安道尔 梵蒂冈 "
+    "土耳其 格鲁吉亚 亚美尼亚 阿塞拜疆 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 蒙古国 蒙古 阿富汗 巴基斯坦 "
+    "印度 尼泊尔 不丹 孟加拉国 孟加拉 斯里兰卡 马尔代夫 缅甸 泰国 老挝 柬埔寨 越南 马来西亚 新加坡 印度尼西亚 印尼 文莱 "
+    "菲律宾 东帝汶 澳大利亚 新西兰 巴布亚新几内亚 斐济 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 密克罗尼西亚 瑙鲁 图瓦卢 "
+    "伊朗 伊拉克 叙利亚 黎巴嫩 约旦 以色列 巴勒斯坦 沙特阿拉伯 沙特 阿联酋 阿拉伯联合酋长国 卡塔尔 巴林 科威特 阿曼 也门 "
+    "埃及 利比亚 突尼斯 阿尔及利亚 摩洛哥 苏丹 南苏丹 埃塞俄比亚 厄立特里亚 吉布提 索马里 肯尼亚 乌干达 坦桑尼亚 卢旺达 "
+    "布隆迪 刚果（金） 刚果（布） 刚果 加蓬 喀麦隆 尼日利亚 尼日尔 乍得 马里 塞内加尔 冈比亚 几内亚比绍 几内亚 塞拉利昂 "
+    "利比里亚 科特迪瓦 加纳 多哥 贝宁 布基纳法索 毛里塔尼亚 佛得角 赤道几内亚 圣多美和普林西比 安哥拉 赞比亚 津巴布韦 "
+    "马拉维 莫桑比克 纳米比亚 博茨瓦纳 南非 莱索托 斯威士兰 埃斯瓦蒂尼 马达加斯加 毛里求斯 塞舌尔 科摩罗 中非共和国 "
+    "加拿大 墨西哥 古巴 危地马拉 洪都拉斯 萨尔瓦多 尼加拉瓜 哥斯达黎加 巴拿马 多米尼加 多米尼克 海地 牙买加 巴哈马 "
+    "巴巴多斯 特立尼达和多巴哥 格林纳达 圣卢西亚 安提瓜和巴布达 巴西 阿根廷 智利 秘鲁 哥伦比亚 委内瑞拉 厄瓜多尔 玻利维亚 "
+    "巴拉圭 乌拉圭 圭亚那 苏里南 欧盟 欧洲联盟 欧洲理事会 欧盟委员会 欧洲议会 欧洲央行 北约 联合国 世界卫生组织 世卫组织 "
+    "世界贸易组织 世贸组织 国际货币基金组织 世界银行 国际奥委会 国际奥林匹克委员会 东盟 非盟 非洲联盟 阿盟 上海合作组织 "
+    "金砖国家新开发银行 亚洲基础设施投资银行 亚投行 二十国集团 七国集团 国际原子能机构 国际劳工组织 联合国教科文组织 "
+    "世界经济论坛 国际足联 美联储 白宫 五角大楼 克里姆林宫 越共 越共中央 老挝人民革命党 朝鲜劳动党 古共 古共中央 共和党 "
+    # foreign states, provinces and capitals whose governors and mayors the news names (纽约州州长)
+    "纽约 加州 加利福尼亚 得克萨斯 德克萨斯 佛罗里达 夏威夷 华盛顿 伊利诺伊 密歇根 俄亥俄 宾夕法尼亚 马萨诸塞 犹他 "
+    "东京 大阪 首尔 伦敦 巴黎 莫斯科 柏林 罗马 马德里 曼谷 河内 万象 金边 雅加达 马尼拉 新德里 伊斯兰堡"
+).split()
+# 俄总统, 美防长: one-character short forms, foreign only when they are the whole organ part.
+FOREIGN_SHORT = "美 俄 日 英 法 德 韩 朝 印 澳 加 意 越 泰 伊 以 乌 土 沙 埃 巴 菲 墨 欧".split()
+
 JOB_CATEGORIES = {
     "党委": "party",
     "政府_国务院": "government",
@@ -174,7 +208,13 @@ def places() -> list[tuple[str, str, str]]:
 
 
 def surnames() -> list[tuple[str, int]]:
-    return [(r[0], int(r[1])) for r in read_csv(DATA / "gazetteer" / "surnames.csv")[1:] if r and r[1].isdigit()]
+    rows = []
+    for r in read_csv(DATA / "gazetteer" / "surnames.csv")[1:]:
+        # Frequencies below 100 are written with decimals (冀 28.5, 谌 24.8): keep them, rounded.
+        if len(r) > 1 and re.fullmatch(r"\d+(?:\.\d+)?", r[1]):
+            rows.append((r[0], max(1, round(float(r[1])))))
+    have = {s for s, _ in rows}
+    return rows + [(s, 10) for s in EXTRA_SURNAMES.split() if s not in have]
 
 
 def read_bio(path: Path) -> list[list[tuple[str, str]]]:
@@ -279,7 +319,15 @@ def main() -> None:
         "modood/Administrative-divisions-of-China (WTFPL).\n# form\tkind\tcanonical\n",
         rows,
     )
-    print(f"surnames {len(sur)}, namechars {len(chars)}, posts {len(posts)}, orgs {len(rows)}")
+    foreign = [(f, "full") for f in dict.fromkeys(FOREIGN)] + [(f, "short") for f in FOREIGN_SHORT]
+    write_tsv(
+        OUT / "foreign.tsv",
+        "# Foreign countries and international bodies (kind full) and one-character short forms (kind short): "
+        "a title starting with one is a foreign post, not an official's (SPEC.md §3). Curated in "
+        "scripts/build_officials_lexicon.py (general knowledge).\n# form\tkind\n",
+        foreign,
+    )
+    print(f"surnames {len(sur)}, namechars {len(chars)}, posts {len(posts)}, orgs {len(rows)}, foreign {len(foreign)}")
 
 
 if __name__ == "__main__":

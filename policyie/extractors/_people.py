@@ -25,7 +25,7 @@ HAN = regex.compile(r"\p{Han}")
 # Anything but a Han character (punctuation, digits, space, line end) ends a name.
 HARD_BOUNDARY = regex.compile(r"[^\p{Han}]")
 # Never inside a given name in news copy: function words that often follow a name.
-NOT_GIVEN = set("的了在是和与及等到对就从向为将被把也都还又并说讲称们之于而或即作")
+NOT_GIVEN = set("的了在是和与及等到对就从向为将被把也都还并说讲称们之于而或即作")
 # Function characters that are also (rare) surnames: in news copy they start no name.
 NOT_SURNAME = set(
     "和与及在对向为将把被从等同是也都还又并作由以之其该各全本我你他她这那有无不要就到会来去上下中内外前后"
@@ -63,6 +63,53 @@ def orgs() -> dict[str, str]:
 
 
 @cache
+def foreign() -> tuple[frozenset[str], frozenset[str]]:
+    """(full forms, one-character short forms) of foreign countries and international bodies."""
+    rows = _rows("foreign.tsv")
+    return frozenset(r[0] for r in rows if r[1] == "full"), frozenset(r[0] for r in rows if r[1] == "short")
+
+
+FOREIGN_MINISTRIES = frozenset(
+    "国防 国防部 外交 外交部 财政 财政部 商务部 司法部 内政部 总统府 政府 国务院 联邦 议会 国会 参议院 众议院 国家安全与国防委员会".split()
+)
+
+
+def mentions_foreign(word: str) -> bool:
+    """应印度|总理: a would-be name that contains a country's name."""
+    return any(f in word for f in foreign()[0] if len(f) >= 2)
+
+
+def is_foreign_org(org: str) -> bool:
+    """美国财政部, 印度, 世界卫生组织, 俄: an organ outside China (a 驻美国 embassy post is China's own)."""
+    org = org.removeprefix("前").removeprefix("时任")
+    full, short = foreign()
+    if not org:
+        return False
+    if "驻" in org:  # 中国驻法国大使 is China's; 秘鲁驻华大使 and 俄驻美大使 are not
+        sender = org[: org.index("驻")]
+        return "驻华" in org or "驻京" in org or (bool(sender) and is_foreign_org(sender))
+    if org in short or any(org.startswith(f) for f in full if len(f) <= len(org)):
+        return True
+    # 俄国防部, 乌国防: a one-character country before a ministry
+    if org[:1] in short and len(org) >= 3 and org[1:] in FOREIGN_MINISTRIES:
+        return True
+    # 东巴勒斯坦, 京同俄罗斯: the walk took a character too many; 日中经济协会, 美中关系全国委员会 name
+    # the foreign side first. Not inside a Chinese place: 江苏丹阳 (苏丹), 内蒙古, 巴中市.
+    if any(org.startswith(p) for p in place_forms()):
+        return False
+    return any(f in org[1 : len(f) + 2] for f in full if len(f) >= 2) or (org[:1] in short and org[1:2] == "中")
+
+
+# Characters of transliterated foreign names (普拉昌达, 阿玛尔巴伊斯格楞) that Han given names rarely use.
+TRANSLIT = frozenset("尔斯姆夫娃迪萨奥埃乌索卡塔普贝诺茨洛拉兹佩蒂玛阿克德特巴库科蓬哈舍什瓦纳伊盖提希森班布莫")
+
+
+def looks_transliterated(name: str) -> bool:
+    """Two or more transliteration characters in a name without a middle dot: a foreigner's name."""
+    return "·" not in name and sum(c in TRANSLIT for c in name) >= 2
+
+
+@cache
 def place_forms() -> dict[str, tuple[str, str]]:
     """Province and city forms (北京, 北京市, 石家庄) → (level, canonical name)."""
     return {r[0]: (r[1], r[2]) for r in _rows("orgs.tsv") if r[1] in ("province", "city")}
@@ -83,13 +130,30 @@ def _word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+# Dictionary words tagged as names that follow a post as praise (习近平主席卓越领导下).
+NOT_NAMES = frozenset(
+    "卓越 英明 坚强 亲切 高超 杰出 权威 光荣 英勇 光辉 智慧 公正 顾问 宣言 荣誉 友谊 明白 文明 道德 诸如 候任".split()
+)
+# Nouns that follow a post as part of a phrase (委员代表, 书记职务): never read as a name, even after a post.
+AFTER_POST_WORDS = frozenset(
+    "代表 同志 人选 职务 岗位 核心 班子 热线 信箱 人员 干部 群众 职责 任期 权力 办公 贺信 贺电 回信 讲话 指示 批示 署名".split()
+)
+
+
 def _is_common_word(w: str) -> bool:
     """强调, 单位, 高度: a dictionary word that is not a name."""
+    if w in NOT_NAMES:
+        return True
     return _jieba_freq().get(w, 0) >= 30 and not _word_tags().get(w, "x").startswith("nr")
 
 
+# A character the name statistics never saw: rare in running text, and rare characters are
+# disproportionately name characters (寇昉), so only mildly unlikely.
+UNSEEN_GIVEN = -1.0
+
+
 def given_score(c: str) -> float:
-    return name_chars().get(c, (-2.0, 0.0))[0] if c not in NOT_GIVEN else -9.0
+    return name_chars().get(c, (UNSEEN_GIVEN, 0.0))[0] if c not in NOT_GIVEN else -9.0
 
 
 def follow_score(text: str, pos: int) -> float:
@@ -127,6 +191,7 @@ class NameGuess:
     start: int
     end: int
     score: float
+    he_final: bool = False  # the name ends in 和 (魏凤和)
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
@@ -179,9 +244,60 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     return NameGuess(pos, best, 3.0)
 
 
-def name_at(text: str, pos: int, analysis: Analysis | None = None, *, strict: bool = True) -> NameGuess | None:
-    """The most likely personal name starting at ``pos``, or None."""
-    minority = _minority_name(text, pos)
+# What a name is followed by in a report: punctuation or one of these. Evidence strong enough to take
+# 魏凤和 (和 ends the name: 和出席 cannot be "and attended") and a name that is also a word (副市长马力参加).
+CLEAR_FOLLOWERS = regex.compile(
+    r"[^\p{Han}]|一行|一同|陪同|参加|出席|主持|列席|等|同志|指出|强调|表示|介绍|讲话|会见|会谈|来到|深入|前往|到|在|赴|率|带队|"
+    r"宣布|致辞|作|代表|调研|检查|察看|考察|看望|慰问|就|对|说|并|也|还|分别|先后|围绕|听取|通报"
+)
+
+
+# Function characters that are also common inside given names (向阳, 和平, 为民).
+NAME_MIDDLE = frozenset("向和为作")
+
+
+def clear_follower(text: str, pos: int) -> bool:
+    return pos >= len(text) or CLEAR_FOLLOWERS.match(text, pos) is not None
+
+
+def _he_final(text: str, pos: int, sur: str) -> bool:
+    """张国和出席: 和 ends a three-character name when what follows it cannot be a second conjunct."""
+    end = pos + len(sur) + 2
+    if text[end - 1 : end] != "和" or not HAN.match(text[end - 2 : end - 1] or " ") or text[end - 2] in NOT_GIVEN:
+        return False
+    if not clear_follower(text, end) or name_at(text, end, strict=True) is not None:
+        return False
+    return text[end : end + 1] not in set("的") and text[end : end + 2] not in ("在京", "在内")
+
+
+# Elements of Tibetan personal names, which have no surname and pair two elements (洛桑江村, 白玛赤林).
+TIBETAN = frozenset(
+    "洛桑 江村 白玛 赤林 多吉 次仁 扎西 尼玛 拉巴 格桑 旦增 丹增 索朗 达瓦 边巴 普布 平措 顿珠 强巴 央金 卓嘎 德吉 益西 "
+    "群培 罗布 朗杰 次珠 坚参 加措 嘉措 巴桑 欧珠 米玛 曲珍 卓玛 拉姆 次旦 贡觉 仁青 扎巴 却吉 多布杰 土登".split()
+)
+
+
+def _tibetan_name(text: str, pos: int) -> NameGuess | None:
+    """洛桑江村: two Tibetan name elements in a row."""
+    for k in (2, 3):
+        head = text[pos : pos + k]
+        if head in TIBETAN:
+            for j in (2, 3):
+                tail = text[pos + k : pos + k + j]
+                if len(tail) == j and tail in TIBETAN:
+                    return NameGuess(pos, pos + k + j, 3.0)
+    return None
+
+
+def name_at(
+    text: str, pos: int, analysis: Analysis | None = None, *, strict: bool = True, after_post: bool = False
+) -> NameGuess | None:
+    """The most likely personal name starting at ``pos``, or None.
+
+    ``after_post``: a post title ends right at ``pos`` (副市长|马力), context enough to read a
+    two-character dictionary word as a name when a clear follower (参加, 、) ends it.
+    """
+    minority = _minority_name(text, pos) or _tibetan_name(text, pos)
     if minority is not None:
         return minority
     best: NameGuess | None = None
@@ -191,23 +307,43 @@ def name_at(text: str, pos: int, analysis: Analysis | None = None, *, strict: bo
             given = text[pos + len(sur) : end]
             if len(given) < glen or not all(HAN.match(c) for c in given):
                 continue
-            score = sum(given_score(c) for c in given) / glen + follow_score(text, end)
+            he = glen == 2 and given[-1] == "和" and _he_final(text, pos, sur)
+            if he:
+                score = given_score(given[0]) + 5.0
+            elif glen == 2 and given[0] in NAME_MIDDLE and given_score(given[1]) > 0 and clear_follower(text, end):
+                # 辛向阳，张和平出席: a function character inside a name, closed off by a clear follower
+                score = given_score(given[1]) + follow_score(text, end) - 0.5
+            else:
+                score = sum(given_score(c) for c in given) / glen + follow_score(text, end)
             score += _support(analysis, pos, end)
             if glen == 1:
                 # Two-character names are rarer than three; the next character must look like a follower.
                 score -= 0.5
             if surnames()[sur] < RARE_SURNAME and _support(analysis, pos, end) <= 0:
                 continue
-            if _is_common_word(text[pos:end]):
+            if _is_common_word(text[pos:end]) and not (
+                after_post and glen == 1 and surnames()[sur] >= 100 and _word_name_ok(text, pos, end)
+            ):
                 continue
             if best is None or score > best.score:
-                best = NameGuess(pos, end, score)
+                best = NameGuess(pos, end, score, he)
     if best is None:
         return None
     given = text[pos + 1 : best.end]
+    if best.he_final:
+        given = given[:-1]
+    if len(given) == 2 and given[0] in NAME_MIDDLE:
+        given = given[1:]
     if strict and (min(given_score(c) for c in given) < -3.0 or best.score < 0.0):
         return None
     return best
+
+
+def _word_name_ok(text: str, pos: int, end: int) -> bool:
+    """副市长文献、…, 区长文献一行: a noun that is also a name, closed off by a clear follower."""
+    word = text[pos:end]
+    tag = _word_tags().get(word, "x")
+    return word not in AFTER_POST_WORDS and tag.startswith(("n", "x")) and clear_follower(text, end)
 
 
 def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> NameGuess | None:
@@ -220,7 +356,17 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
         cands.append(tok.start)
     cands += [a for a in _per_spans(analysis)[1].get(end, []) if 2 <= end - a <= 4]
     for start in cands:
-        if surname_at(text, start):
+        sur = surname_at(text, start)
+        # 奥利总理, 拜登总统: a surname this rare before a post is more often a transliteration.
+        if sur and surnames()[sur[0]] >= RARE_SURNAME:
+            return NameGuess(start, end, 1.0)
+    # The segmenter may cut the name up (栗|战书|委员长): at a clause start, the name model decides.
+    for k in (3, 2):
+        start = end - k
+        if start < 0 or (start > 0 and HAN.match(text[start - 1])):
+            continue
+        g = name_at(text, start, analysis)
+        if g is not None and g.end == end and surnames()[surname_at(text, start)[0]] >= RARE_SURNAME:
             return NameGuess(start, end, 1.0)
     return None
 

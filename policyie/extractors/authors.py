@@ -12,23 +12,38 @@ import regex
 from policyie.extractors._people import RARE_SURNAME, given_score, split_run, surnames
 from policyie.extractors.base import Context, register
 
-PAPER = r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网"
+PAPER = (
+    r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网|本刊"
+    # any paper or outlet: 北京晚报记者, 新京报记者, 北京青年报记者, 北京日报客户端记者
+    r"|\p{Han}{1,6}?(?:日报|晚报|时报|商报|早报|青年报|法治报|新闻网|客户端|电视台|广播电视台|通讯社|新闻社)"
+)
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
-EDIT_ROLE = r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|制图|设计|策划|统筹|主编|作者"
+EDIT_ROLE = (
+    r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
+    r"制图|设计|策划|统筹|主编|作者|排版|美编|编审"
+)
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
 REPORTER = regex.compile(
-    rf"(?:(?:{PAPER}){ROLE}|(?:(?<=^|[\n（(\s　:：。电|｜]){ROLE}))[\s　:：|｜]{{0,3}}([^\n。；;，,（()）]{{2,40}})",
+    rf"(?:(?:{PAPER}){ROLE}|(?:(?<=^|[\n（(\s　:：。电|｜]){ROLE}))[\s　:：|｜丨]{{0,3}}([^\n。；;，,（()）]{{2,40}})",
     regex.M,
 )
 # 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌
-EDITOR = regex.compile(rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜:：/][\s　]{{0,3}}([^\n。；;（()）]{{2,40}})")
+EDITOR = regex.compile(
+    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜丨:：/][\s　]{{0,3}}([^\n。；;（()）]{{2,40}})"
+)
 # （徐飞鹏 范俊生） closing a paragraph
 TRAILING = regex.compile(
     r"[（(][\s　]{0,2}((?:[^\s　（()）\n]{2,12}[\s　、]{1,3}){0,5}[^\s　（()）\n]{2,12})[\s　]{0,2}[）)][\s　|｜]*(?=\n|$)"
 )
-TAIL_WORDS = regex.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道)$")
-SPLIT = regex.compile(r"[\s　、，,/]+")
+TAIL_WORDS = regex.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道|文并摄|文并图|图文|文图)$")
+SPLIT = regex.compile(r"[\s　、，,/|｜丨]+")
+# A second role inside one byline, often glued to the names once the normaliser drops the spaces
+# between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
+INNER_ROLE = regex.compile(
+    r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|编辑|责编|校对|摄影|摄像|审核|审校|"
+    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文)[:：|｜丨/]?"
+)
 ROLE_WORD = regex.compile(rf"^(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜]?")
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -43,13 +58,12 @@ def _valid_name(name: str) -> bool:
 
 def names_in(content: str, *, strict_end: bool) -> list[str] | None:
     """The names a byline's content lists, or None when it is not a list of names."""
-    content = content.strip(" 　|｜")
+    content = INNER_ROLE.sub(" ", content.strip(" 　|｜丨"))
     out: list[str] = []
     for tok in SPLIT.split(content):
         if not tok or CODE.match(tok):
             continue
-        tok = ROLE_WORD.sub("", tok)
-        tok = TAIL_WORDS.sub("", tok)
+        tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", TAIL_WORDS.sub("", tok)))  # 文并摄 is a tail, not 文 + 并摄
         if not tok:
             continue
         parts = split_run(tok)

@@ -9,6 +9,13 @@ Recognised shapes, all driven by lexicons/posts.tsv and lexicons/orgs.tsv:
 
 Each title's org is normalised with the document's home jurisdiction (a Beijing paper's 市委 is 北京市委).
 Reporters and editors (``ctx.doc.authors``) are never officials.
+
+Only holders of Chinese public posts count (SPEC.md §3: Party, government, people's congress, CPPCC,
+court, state firm). Set aside, by decision: foreign office-holders (a title under a country or
+international body of lexicons/foreign.tsv — 印度总理莫迪, 世卫组织总干事 —, or a transliterated or
+dotted name under no Chinese organ — 欧尔班总理, 彼得·莫雷尔; 中国驻法国大使 is China's own), people whose
+only posts are at a firm not shown to be the state's (京东集团董事局主席, 该公司总经理; 首钢集团党委书记、
+董事长 and 北京城建集团总经理 stay), and hospital department heads (重症医学科主任).
 """
 
 from __future__ import annotations
@@ -20,12 +27,18 @@ import regex
 
 from policyie.extractors._people import (
     HAN,
+    clear_follower,
+    foreign,
+    is_foreign_org,
+    looks_transliterated,
+    mentions_foreign,
     name_at,
     name_ending_at,
     orgs,
     place_forms,
     posts,
     resolve_pronoun,
+    surnames,
 )
 from policyie.extractors.base import Context, register
 from policyie.nlp import Analysis
@@ -56,6 +69,24 @@ NOT_TITLE = {
     "大家",
 }
 DROPPED = ("时任", "原任")
+# Verbs the segmenter tags as nouns; a title never runs across one (会见|新加坡总理李显龙, 委托|秘书长杨振武).
+TITLE_STOP = {
+    "会见", "委托", "任命", "会晤", "接见", "看望", "陪同", "邀请", "宣布", "致电", "致信", "慰问", "会谈", "听取",
+    "批准", "决定", "提名", "推举", "聘任", "选举", "表决", "通过", "免去", "经", "受", "由", "同", "与", "向", "对",
+    "在", "并", "将", "代表", "和", "及", "以及", "率", "随同", "出席", "参加", "主持", "介绍", "获悉",
+}  # fmt: skip
+LEADING_FUNC = frozenset("据经由受请向对与同在让使将把被从跟给")
+SCOPE_START = frozenset("市区县省镇乡国中全北")
+# Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
+ORGAN_END = tuple("委局办厅部院署")
+# Posts of a company: a person holding only these is an official only at a state firm (SPEC.md §3).
+FIRM_POSTS = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "董事", "执行董事", "总监")
+FIRM_ORG_END = ("公司", "集团", "董事局", "董事会", "控股", "股份", "企业")
+# An organ that says the firm is the state's: a central or Beijing state firm, a state bank, 国资委.
+STATE_FIRM = regex.compile(
+    r"^(?:中国|中央|国家|中华|北京市|首都|国投|国新|招商局|华润|中粮|中信|中化|中铝|中核|中广核|中远|中交|中建|中铁|中冶|中电|中船|中航|中车|中石|中海)"
+    r"|^北京\p{Han}{0,8}(?:集团|集团公司|集团有限责任公司|总公司|银行|控股|投资有限公司)$|国资|国有|国企|央企"
+)
 TITLE_SEP = regex.compile(r"[,，]?、[,，]?|兼")
 LIST_SEP = regex.compile(r"[,，]?、[,，]?|和|及|以及")
 MAX_TITLE = 24
@@ -90,7 +121,13 @@ def base_posts() -> list[str]:
 
 @cache
 def _organ_forms() -> frozenset[str]:
-    return frozenset(orgs()) | frozenset(place_forms()) | frozenset(p for p, k in posts().items() if k != "group")
+    # Foreign countries too, so that a foreign title is read whole (黎巴嫩总理) and then set aside.
+    return (
+        frozenset(orgs())
+        | frozenset(place_forms())
+        | frozenset(p for p, k in posts().items() if k != "group")
+        | foreign()[0]
+    )
 
 
 @cache
@@ -109,11 +146,30 @@ def _post_ends_cleanly(an: Analysis, end: int) -> bool:
     return tok is None or tok.end == end or tok.pos.startswith(("nr", "un"))
 
 
+def _post_ends_at(text: str, end: int) -> bool:
+    return any(text.endswith(p, max(0, end - 6), end) for p in posts() if posts()[p] != "group")
+
+
+def _name_follows(text: str, an: Analysis, m: regex.Match) -> bool:
+    """主任|何立峰, 院长|江小涓: the segmenter read 任何, 长江 across the post's end, but a clear name follows."""
+    if text[m.start() : m.end() + 1] in posts():
+        return False  # the post runs on (书记处 is no 书记 + 处…)
+    g = name_at(text, m.end(), an)
+    return (
+        g is not None
+        and g.end - g.start == 3
+        and g.score >= 1.5
+        and surnames().get(text[m.end()], 0) >= 100
+        and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
+        and clear_follower(text, g.end)  # 部长江水利委员会: an organ follows, not a verb
+    )
+
+
 def _title_piece(piece: str, pos: str) -> bool:
     if not piece or not all(HAN.match(c) for c in piece) or piece in NOT_TITLE:
         return False
-    if piece in orgs() or piece in posts() or piece in place_forms():
-        return True
+    if piece in orgs() or piece in posts() or piece in place_forms() or piece in ORGAN_END:
+        return True  # ORGAN_END: 外事|委 is cut off its organ
     return pos.startswith(TITLE_POS)
 
 
@@ -131,12 +187,27 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if tok is None:
             break
         piece = text[tok.start : x]
-        if piece.endswith(DROPPED) or not _title_piece(piece, tok.pos):
+        if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
+            break
+        # A name that a post introduces (书记尹力|会见…) is a person, not part of the next title.
+        if tok.pos.startswith(("nr", "un")) and piece not in orgs() and _post_ends_at(text, tok.start):
             break
         # A person's name right before the post is another person (习近平主席和…), not an organ.
-        if x == s and tok.pos.startswith(("nr", "un")) and piece not in orgs() and piece not in place_forms():
+        if (
+            x == s
+            and tok.pos.startswith(("nr", "un"))
+            and piece not in orgs()
+            and piece not in place_forms()
+            and not piece.endswith(ORGAN_END)
+        ):
             break
         x = tok.start
+    # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
+    if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
+        return _segment_start(text, an, x - 1)
+    # 据|市生态环境局副局长: a preposition the segmenter glued to the organ after it.
+    while x < s - 1 and text[x] in LEADING_FUNC and text[x + 1] in SCOPE_START:
+        x += 1
     return x
 
 
@@ -207,6 +278,15 @@ def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None
     org = text[: len(text) - len(post)] if post else text
     if not org and post in IMPLIED_ORG:
         org = IMPLIED_ORG[post]
+    elif (
+        org
+        and IMPLIED_ORG.get(post, "").endswith("政府")
+        and org.endswith(IMPLIED_ORG[post][0])
+        and org in place_forms()
+    ):
+        org += "政府"  # 北京市副市长 serves 北京市政府
+    if post == "部长" and org and not org.endswith("部") and org + "部" in orgs():
+        org += "部"  # 外交部长 is the minister of 外交部
     if org.startswith("市") and not org.startswith("市场") and city:
         org = _short(city) + org
     elif org.startswith("省") and province:
@@ -222,14 +302,20 @@ class _Found:
     def __init__(self) -> None:
         self.titles: dict[str, list[str]] = {}
         self.first: dict[str, int] = {}
+        # (name, title) → the title before it in its chain: 北京市国资委党委书记、主任 → 主任 of 北京市国资委
+        self.prev: dict[tuple[str, str], str] = {}
 
     def add(self, name: str, pos: int, titles: list[str]) -> None:
         self.first.setdefault(name, pos)
         have = self.titles.setdefault(name, [])
+        prev = ""
         for t in titles:
             t = t.removeprefix("时任")
             if t and t not in have:
                 have.append(t)
+                if prev:
+                    self.prev.setdefault((name, t), prev)
+            prev = t
 
 
 def _segment_starts(text: str, an: Analysis, matches: list[regex.Match]) -> set[int]:
@@ -238,43 +324,154 @@ def _segment_starts(text: str, an: Analysis, matches: list[regex.Match]) -> set[
 
 def find_titled(ctx: Context) -> _Found:
     text, an = ctx.text, ctx.analysis
-    matches = [m for m in post_pattern().finditer(text) if _post_ends_cleanly(an, m.end())]
+    matches = [
+        m for m in post_pattern().finditer(text) if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m)
+    ]
     by_end = {m.end(): m for m in matches}
     starts = _segment_starts(text, an, matches) | {m.start() for m in matches}
     found = _Found()
     for m in matches:
         # Web copy sometimes puts a space between post and name (市委书记 蔡奇).
         at = m.end() + 1 if text[m.end() : m.end() + 1] in (" ", "\u3000") else m.end()
-        g = name_at(text, at, an)
+        g = name_at(text, at, an, after_post=True)
+        chain = _title_chain(text, an, m, by_end) if g is not None else []
+        # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
+        # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
+        if g is not None and chain == [m.group()] and m.group() in ("总书记", "主席"):
+            g = None
         if g is not None:
-            chain = _title_chain(text, an, m, by_end)
             found.add(g.text_in(text), g.start, chain)
             end = g.end
             # Names listed after the first share its titles, until the next title starts.
             while (sep := LIST_SEP.match(text, end)) is not None and sep.end() not in starts:
-                nxt = name_at(text, sep.end(), an)
+                nxt = name_at(text, sep.end(), an, after_post=sep.group().strip("，,") == "、")
                 if nxt is None or (sep.group() in ("和", "及", "以及") and nxt.score < 1.5):
+                    break
+                # 张业遂、环资委主任委员高虎城: what a post follows at once is an organ, not a listed name.
+                if post_pattern().match(text, nxt.end) is not None:
                     break
                 found.add(nxt.text_in(text), nxt.start, chain)
                 end = nxt.end
         if m.group() in SUFFIX_POSTS:
             g = name_ending_at(text, m.start(), an)
-            if g is not None:
+            if g is not None and not _place_word(text, an, g.start, g.end):
                 found.add(g.text_in(text), g.start, [m.group()])
     return found
+
+
+def _place_word(text: str, an: Analysis, start: int, end: int) -> bool:
+    """黎巴嫩|前总理: a country or place before a suffix post is no name."""
+    word = text[start:end]
+    tok = an.token_at(start)
+    if tok is not None and tok.start == start and tok.end == end and tok.pos.startswith("ns"):
+        return True
+    return word in place_forms() or is_foreign_org(word) or mentions_foreign(word)
+
+
+PARTY_BODY = regex.compile(r"(?:党委|党组|党工委|党委常委)$")
+
+
+def _with_chain_org(titles: list[Title], texts: list[str], name: str, found: _Found, home) -> list[Title]:
+    """A bare post after a unit's Party title belongs to that unit: 首钢集团党委书记、董事长 → 董事长 of 首钢集团."""
+    out = []
+    for t, text in zip(titles, texts, strict=True):
+        prev = found.prev.get((name, text))
+        if t.org is None and prev and t.post not in IMPLIED_ORG:
+            org = normalise_title(prev, home).org or ""
+            unit = PARTY_BODY.sub("", org)
+            if unit and unit != org:
+                t = Title(text=t.text, org=unit, post=t.post)
+        out.append(t)
+    return out
+
+
+@cache
+def _firm_names() -> frozenset[str]:
+    generic = {
+        "集团",
+        "集团公司",
+        "有限公司",
+        "有限责任公司",
+        "股份有限公司",
+        "控股",
+        "控股集团",
+        "投资集团",
+        "银行",
+        "公司",
+        "总公司",
+    }
+    return frozenset(o for o, k in orgs().items() if k == "firm" and o not in generic and len(o) >= 2)
+
+
+def _firm_title(t: Title) -> bool:
+    org = t.org or ""
+    return t.post in FIRM_POSTS or (t.post in ("主席", "副主席") and org.endswith(("董事局", "董事会")))
+
+
+def _state_org(org: str) -> bool:
+    return bool(org) and (STATE_FIRM.search(org) is not None or any(f in org for f in _firm_names()))
+
+
+# Marks of a Chinese public organ. A name with a middle dot is a minority official's (阿不都·热合曼)
+# only under one of these; otherwise it is a foreigner's (彼得·莫雷尔, 蒂姆·库克).
+CHINESE_ORGAN = regex.compile(
+    r"自治区|自治州|自治县|新疆|西藏|青海|宁夏|甘肃|内蒙古|全国|中央|中共|国务院|国家|人大|政协|党委|党组|党工委|纪委|"
+    r"省委|省政府|市委|市政府|州委|地委|县委|县政府|旗委|乡党委|镇党委|村党|兵团|人民政府|人民法院|人民检察院|军区|战区"
+)
+# A hospital's department head (重症医学科主任) holds no public post in the sense of SPEC.md §3.
+CLINICAL = regex.compile(r"科(?:副)?主任$")
+
+
+def is_public_post_holder(name: str, titles: list[Title]) -> bool:
+    """SPEC.md §3: Party, government, congress, CPPCC, court or state firm — not a foreign post, not a private firm.
+
+    Any foreign title marks a foreign person (印度总理莫迪, and later 莫迪总理). A person whose every
+    title is a company post (董事长, 总经理) counts only where the company shows itself the state's.
+    """
+    if any(is_foreign_org(t.org or "") or is_foreign_org(t.text) for t in titles):
+        return False
+    # A transliterated or dotted name is a minority official's (巴特尔, 阿不都·热合曼) only under a
+    # Chinese organ; otherwise a foreigner's whose country the title left out (欧尔班总理, 彼得·莫雷尔).
+    if (looks_transliterated(name) or "·" in name) and not any(CHINESE_ORGAN.search(t.text) for t in titles):
+        return False
+    if titles and all(CLINICAL.search(t.text) for t in titles):
+        return False
+    if titles and all(_firm_title(t) for t in titles):
+        return any(_state_org(t.org or "") for t in titles)
+    return True
+
+
+def _settle_names(found: _Found, text: str) -> None:
+    """韩正以|视频方式: a three-character name seen once, whose first two characters stand alone
+    elsewhere in the article (韩正表示, 韩正说), is the two-character name and a word after it."""
+    for name in list(found.titles):
+        if len(name) != 3 or not HAN.match(name[2]) or text.count(name) != 1:
+            continue
+        short = name[:2]
+        alone = sum(1 for m in regex.finditer(short, text) if text[m.end() : m.end() + 1] != name[2])
+        if alone < 2 or name_at(text, text.index(name), strict=True) is None:
+            continue
+        titles = found.titles.pop(name)
+        first = found.first.pop(name)
+        found.add(short, first, titles)
+        found.first[short] = min(found.first[short], first)
 
 
 @register("officials")
 def extract(ctx: Context) -> list[Official]:
     text = ctx.text
     found = find_titled(ctx)
+    _settle_names(found, text)
     authors = set(ctx.doc.authors or [])
     home = home_jurisdiction(ctx)
     out: list[Official] = []
     for name in sorted(found.titles, key=lambda n: found.first[n]):
         if name in authors:
             continue
+        texts = found.titles[name]
+        titles = _with_chain_org([normalise_title(t, home) for t in texts], texts, name, found, home)
+        if not is_public_post_holder(name, titles):
+            continue
         mentions = [Span(name, m.start(), m.end()) for m in regex.finditer(regex.escape(name), text)]
-        titles = [normalise_title(t, home) for t in found.titles[name]]
         out.append(Official(name=name, titles=titles, mentions=mentions))
     return out
