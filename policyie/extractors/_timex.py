@@ -183,6 +183,8 @@ class Spec:
     code: str | None = None  # season code, 底/末/初, holiday name
     months: tuple[int, int] | None = None  # narrower season (暑期 = Jul–Aug)
     part: str | None = None
+    future: bool = False  # announced, not reported (将于, 预计, 力争…前): may lie after the paper
+    onward: bool = False  # 7月1日起: a start that may lie months after the paper
 
     @property
     def day_of_month(self) -> int | None:
@@ -203,6 +205,10 @@ class Anchors:
     last_year: tuple[int, int | None, int | None] | None = None  # latest date with a known year, this paragraph
     last_month: tuple[int | None, int] | None = None  # latest date with a known month
     last_day: date | None = None  # latest full date
+    month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
+    crossed: bool = False  # a paragraph break lies between the last date and this one
+    sentence: tuple[int, int] | None = None  # the sentence of the mention being resolved
+    month_sentence: tuple[int, int] | None = None  # the sentence last_month was read in
 
     def sentence_year(self, sentence: tuple[int, int], pos: int) -> int | None:
         years = [(abs(p - pos), y) for p, y in self.sentence_years.get(sentence, []) if p != pos]
@@ -237,12 +243,23 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
         return None if base is None else base + spec.year_shift
     if spec.year_anaphor:
         return anc.last_year[0] if anc.last_year else (anc.published.year if anc.published else None)
-    dated = spec.unit in ("day", "month", "xun")  # events reported: guarded against the future
+    pub = anc.published
+    day = spec.day_of_month
+    # 今天（3月25日）, 3月22日 in a paper of 25 March: a day within days of the paper is the paper's,
+    # whatever statistics year the sentence also names (2025年度…发布).
+    if pub is not None and spec.month is not None and day is not None and valid_day(pub.year, spec.month, day):
+        if -10 <= (date(pub.year, spec.month, day) - pub).days <= 3:
+            return pub.year
+    if spec.unit == "holiday" and pub is not None:
+        return _nearest_year(pub, spec)  # 春节临近: the festival at hand, not a year the sentence cites
+    dated = spec.unit in ("day", "month", "xun") and not spec.future  # events reported: not after the paper
     for y in (sentence_year, anc.last_year[0] if anc.last_year else None):
-        if y is not None and (not dated or _not_after_publication(anc, y, spec.month, spec.day_of_month)):
+        if y is None or (spec.future and pub is not None and pub.year - 2 <= y < pub.year):
+            continue  # an announced date is not in the year a comparison cites (同比2023年)
+        if not dated or _not_after_publication(anc, y, spec.month, day):
             return y
-    if anc.published is not None:
-        return _nearest_year(anc.published, spec)
+    if pub is not None:
+        return _nearest_year(pub, spec)
     return anc.doc_year
 
 
@@ -258,12 +275,18 @@ def _nearest_year(pub: date, spec: Spec) -> int:
         if pub.month <= 2 and spec.month >= 11:
             return y - 1
         return y
+    if spec.future:  # 力争10月31日前完工 in a paper of March: the coming 31 October
+        return next(c for c in (y, y + 1) if not valid_day(c, spec.month, day) or _safe(c, spec.month, day) >= pub)
     best = y
     for cand in (y - 1, y, y + 1):
         if valid_day(cand, spec.month, day):
             d = date(cand, spec.month, day)
             if abs((d - pub).days) < abs((_safe(best, spec.month, day) - pub).days):
                 best = cand
+    # A reported day months ahead of the paper is last year's (会议指出，3月21日…爆炸 in November);
+    # an announced one keeps its future (spec.future returned above).
+    if not spec.onward and (_safe(best, spec.month, day) - pub).days > 90 and valid_day(best - 1, spec.month, day):
+        best -= 1
     return best
 
 
@@ -306,19 +329,39 @@ def _shift_day(base: date | None, shift: int) -> Resolved:
     return day_value(d.year, d.month, d.day)
 
 
+def _from_publication(day: int, pub: date) -> date | None:
+    """News reports the recent past: 8日 in a paper of the 30th is this month, 30日 in a paper of
+    the 2nd is last month; up to a week ahead (将于8日举行) stays in this month."""
+    y, mo = (pub.year, pub.month) if day <= pub.day + 7 else shift_month(pub.year, pub.month, -1)
+    return date(y, mo, day) if valid_day(y, mo, day) else None
+
+
+def _inherits_month(anc: Anchors, day: int) -> bool:
+    """Whether a bare day takes the month of the last date rather than the paper's.
+
+    Within a paragraph it does. Across a paragraph break only a full date passes its month on
+    (去年9月。⏎16日 is this month's 16th), and not when that date lies weeks before the paper
+    while the paper's own month puts the day in its last few days (a news round-up's next item).
+    """
+    if not anc.month_from_day and anc.sentence != anc.month_sentence:
+        return False  # 去年8月…。央视记者8日…: a month passes on its month only within its sentence
+    if not anc.crossed or anc.published is None:
+        return True
+    own = _from_publication(day, anc.published)
+    stale = anc.last_day is not None and (anc.published - anc.last_day).days > 15
+    return not (stale and own is not None and 0 <= (anc.published - own).days <= 3)
+
+
 def _bare_day(spec: Spec, anc: Anchors) -> Resolved:
     day = spec.day or 1
-    if anc.last_month is not None:
+    if anc.last_month is not None and _inherits_month(anc, day):
         y, mo = anc.last_month
         if valid_day(y, mo, day) and (y is None or _not_after_publication(anc, y, mo, day)):
             return day_value(y, mo, day)
     if anc.published is not None:
-        # News reports the recent past: 8日 in a paper of the 30th is this month, 30日 in a paper of
-        # the 2nd is last month; up to a week ahead (将于8日举行) stays in this month.
-        pub = anc.published
-        y, mo = (pub.year, pub.month) if day <= pub.day + 7 else shift_month(pub.year, pub.month, -1)
-        if valid_day(y, mo, day):
-            return day_value(y, mo, day)
+        own = _from_publication(day, anc.published)
+        if own is not None:
+            return day_value(own.year, own.month, own.day)
     return day_value(None, None, day)
 
 
@@ -397,5 +440,8 @@ def remember(anc: Anchors, r: Resolved) -> None:
         anc.last_year = (year, month, day)
     if month is not None:
         anc.last_month = (year, month)
+        anc.month_from_day = day is not None
+        anc.month_sentence = anc.sentence
+        anc.crossed = False
     if year is not None and month is not None and day is not None and valid_day(year, month, day):
         anc.last_day = date(year, month, day)

@@ -118,6 +118,17 @@ def _in_title(text: str, pos: int) -> bool:
 
 
 _NUMERIC_BEFORE = regex.compile(r"[\d.．〇零一二三四五六七八九十两]$")
+# An announced date, not a reported one: it may lie after the paper (预计10月31日前完工).
+_FUTURE_BEFORE = regex.compile(
+    r"(?:将|将于|预计|计划|计划于|拟|拟于|力争|争取|定于|有望|预定|确保|要在|须在|必须在|持续到|延长到|延长至|暂定到|(?<!截)至|到|截止日期为)"
+    r"\p{Han}{0,4}$"
+)
+_FUTURE_AFTER = regex.compile(r"前(?:完成|完工|建成|实现|投用|投入使用|开通|竣工|交付|全部|基本|全面|上线|开工)")
+
+
+def _announced(text: str, start: int, end: int) -> bool:
+    clause = regex.split(r"[，,。；;！？\n]", text[max(0, start - 12) : start])[-1]
+    return bool(_FUTURE_BEFORE.search(clause)) or bool(_FUTURE_AFTER.match(text, end))
 _NOT_A_YEAR_BEFORE = regex.compile(r"(?:[近约逾超余数第]|长达|超过|不到|距今)$")
 
 
@@ -144,12 +155,14 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         day = tx.cn_number(m.group("d"))
         if day is None or not tx.valid_day(f.get("year"), f.get("month"), day):
             return None
-        return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), **f))
+        future = _announced(text, m.start(), m.end())
+        onward = text[m.end() : m.end() + 1] == "起"
+        return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), future=future, onward=onward, **f))
     if m.group("xun"):
         first, last = _XUN[m.group("xun")]
         return _Cand(m.start(), m.end(), Spec("xun", n=first, day=last, **f))
     end = m.end() if not m.group("part") else m.start("part")  # 4月下午 is not a date
-    return _Cand(m.start(), end, Spec("month", code=m.group("mmod"), **f))
+    return _Cand(m.start(), end, Spec("month", code=m.group("mmod"), future=_announced(text, m.start(), end), **f))
 
 
 @_rule(r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])")
@@ -194,9 +207,11 @@ def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 @_rule(rf"(?:{_YP}年?|年)(?P<ym>底|末|初)(?![步心衷期级稿次创始见具赛中选任审值线数色子部层气盘座蕴端梢位尾])")
-def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+def _year_edge(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if not (m.group("y") or m.group("ry")) and _before(text, m.start(), 1) in ("每", "近", "多", "一", "两", "几", "大", "正", "末"):
         return None  # 大年初三 is a lunar day; 岁末年初 a turn of the year
+    if m.group("ry") and a is not None and not a.is_token_boundary(m.start()):
+        return None  # 合同|年底: 同年 is not a word here
     return _Cand(m.start(), m.end(), Spec("ymod", code=m.group("ym"), **_year_fields(m)))
 
 
@@ -338,7 +353,7 @@ def _month_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None
     return _Cand(m.start(), m.end(), a, replace(a, month=m2))
 
 
-@_rule(rf"(?<![\d.])(?P<y1>{_YNUM})年?{_CONN}(?P<y2>{_YNUM})年(?!度|代)")
+@_rule(rf"(?<![\d.])(?P<y1>{_YNUM})年?{_CONN}(?P<y2>{_YNUM})年度?(?!代)")
 def _year_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if y1 >= y2:
@@ -419,8 +434,10 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     for c in cands:
         if "\n" in text[prev_end : c.start]:
             anc.last_year = None  # an earlier paragraph's year does not carry over
+            anc.crossed = True
         prev_end = c.end
-        sy = anc.sentence_year(sentence_of(c.start), c.start)
+        anc.sentence = sentence_of(c.start)
+        sy = anc.sentence_year(anc.sentence, c.start)
         r = resolve_spec(c.spec, anc, sy)
         if c.end_spec is not None:
             end = c.end_spec
