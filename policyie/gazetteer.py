@@ -5,11 +5,20 @@ its short form and centre; ``zones.tsv`` holds curated policy zones, parks, regi
 and extra aliases for divisions (首都 for 北京市). Every surface form goes into one Aho-Corasick
 automaton together with the generic suffixes of named parks (…产业园, …小镇), so a document is
 scanned once and the extractor decides what each hit means.
+
+Parsing the TSVs and building the automaton costs ~0.5 s, so scripts/build_gazetteer.py also ships
+``gazetteer.pkl.gz``: the parsed tables and the pickled automaton (~20 ms to load). It carries a
+fingerprint of the TSVs and of this module's matching constants; a stale or missing cache falls back
+to parsing the TSVs, so editing zones.tsv without rebuilding is slow, never wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gzip
+import hashlib
+import logging
+import pickle
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +26,10 @@ from pathlib import Path
 import ahocorasick
 
 LEXICONS = Path(__file__).parent / "lexicons"
+SOURCES = ("divisions.tsv", "zones.tsv")
+CACHE = LEXICONS / "gazetteer.pkl.gz"
+CACHE_VERSION = 2
+log = logging.getLogger(__name__)
 
 LEVEL_RANK = {
     "country": 0,
@@ -139,17 +152,83 @@ class Hit:
     deictic: str | None = None  # level of the paper's own place that 我市/我省… refers to
 
 
+class _Entries(Mapping[str, Entry]):
+    """Entries by key, each decoded from its TSV-like row on first access: most of the 45,000 rows
+    are never looked at, and a dict of plain strings unpickles several times faster than objects."""
+
+    def __init__(self, rows: dict[str, str]) -> None:
+        self._rows = rows  # key -> "name\tlevel\tcode\tparent\tlat\tlon"
+        self._made: dict[str, Entry] = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        e = self._made.get(key)
+        if e is None:
+            name, level, code, parent, lat, lon = self._rows[key].split("\t")
+            e = Entry(key, name, level, code or None, parent or None, _float(lat), _float(lon))
+            self._made[key] = e
+        return e
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+Senses = tuple[tuple[str, str], ...]
+
+
+class _Surfaces(Mapping[str, Senses]):
+    """Surface form -> its (entry key, kind) senses, decoded from "key,kind;key,kind" on use."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._made: dict[str, Senses] = {}
+
+    def __getitem__(self, surface: str) -> Senses:
+        senses = self._made.get(surface)
+        if senses is None:
+            senses = tuple(tuple(s.split(",", 1)) for s in self._raw[surface].split(";"))  # type: ignore[misc]
+            self._made[surface] = senses
+        return senses
+
+    def get(self, surface: str, default=None):  # type: ignore[override]
+        return self[surface] if surface in self._raw else default
+
+    def __contains__(self, surface: object) -> bool:
+        return surface in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 class Gazetteer:
-    def __init__(self, entries: dict[str, Entry], surfaces: dict[str, list[tuple[str, str]]]) -> None:
-        self.entries = entries
-        self.surfaces = surfaces
+    def __init__(
+        self,
+        rows: dict[str, str],
+        surfaces: dict[str, str],
+        automaton: ahocorasick.Automaton | None = None,
+    ) -> None:
+        self.rows = rows
+        self.raw_surfaces = surfaces
+        self.entries: Mapping[str, Entry] = _Entries(rows)
+        self.surfaces: Mapping[str, Senses] = _Surfaces(surfaces)
         self.suffixes = (
             {s: "area" for s in AREA_SUFFIXES} | {s: "park" for s in PARK_SUFFIXES} | {s: "weak" for s in WEAK_SUFFIXES}
         )
-        self.automaton = ahocorasick.Automaton()
-        for key in set(surfaces) | set(self.suffixes) | set(DEICTICS):
-            self.automaton.add_word(key, key)
-        self.automaton.make_automaton()
+        if automaton is None:
+            # values are match lengths: the surface is the matched text itself
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+            for key in sorted(set(surfaces) | set(self.suffixes) | set(DEICTICS)):  # reproducible cache
+                automaton.add_word(key)
+            automaton.make_automaton()
+        self.automaton = automaton
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry that ``name`` may denote (full name, alias or short form)."""
@@ -169,8 +248,9 @@ class Gazetteer:
 
     def scan(self, text: str) -> Iterator[Hit]:
         """All (overlapping) matches of names, aliases and park suffixes in ``text``, one pass."""
-        for end_idx, key in self.automaton.iter(text):
-            start, end = end_idx - len(key) + 1, end_idx + 1
+        for end_idx, length in self.automaton.iter(text):
+            start, end = end_idx - length + 1, end_idx + 1
+            key = text[start:end]
             yield Hit(start, end, key, tuple(self.surfaces.get(key, ())), self.suffixes.get(key), DEICTICS.get(key))
 
 
@@ -190,10 +270,9 @@ def _rows(name: str) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-@cache
-def load() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, ~0.5 s)."""
-    entries: dict[str, Entry] = {}
+def _parse() -> Gazetteer:
+    """The gazetteer from the TSVs (slow path; the build script caches its result)."""
+    rows: dict[str, str] = {}
     surfaces: dict[str, list[tuple[str, str]]] = {}
 
     def add(surface: str, key: str, kind: str) -> None:
@@ -203,21 +282,61 @@ def load() -> Gazetteer:
                 senses.append((key, kind))
 
     for code, name, shorts, level, parent, lat, lon in _rows("divisions.tsv"):
-        entries[code] = Entry(code, name, level, code, parent or None, _float(lat), _float(lon))
+        rows[code] = "\t".join((name, level, code, parent, lat, lon))
         if level == "town" and (name.endswith(ZONE_LIKE_TOWNS) or len(name) < 3):
             continue  # a 经济开发区 listed as a township unit is found by the park patterns instead
         add(name, code, FULL)
         for s in filter(None, shorts.split(",")):
-            add(s, code, SHORT)
+            if s.startswith("="):  # another full name (西北旺镇 for 西北旺地区)
+                add(s[1:], code, ALIAS)
+            else:
+                add(s, code, SHORT)
 
     for name, aliases, level, parent, code, lat, lon in _rows("zones.tsv"):
-        if code and code in entries:  # extra aliases for a division (首都 → 北京市)
+        if code and code in rows:  # extra aliases for a division (首都 → 北京市)
             key = code
         else:
             key = code or f"zone:{name}"
-            entries[key] = Entry(key, name, level, code or None, parent or None, _float(lat), _float(lon))
+            rows[key] = "\t".join((name, level, code, parent, lat, lon))
             add(name, key, FULL)
         for a in filter(None, aliases.split("|")):
             weak = a.startswith("~")
             add(a.lstrip("~"), key, WEAK if weak else ALIAS)
-    return Gazetteer(entries, surfaces)
+    return Gazetteer(rows, {k: ";".join(f"{key},{kind}" for key, kind in v) for k, v in surfaces.items()})
+
+
+def fingerprint() -> str:
+    """What the cache was built from: the TSVs and the constants that shape the automaton."""
+    h = hashlib.blake2b(digest_size=16)
+    for name in SOURCES:
+        h.update((LEXICONS / name).read_bytes())
+    consts = (CACHE_VERSION, sorted(NAME_STOP), ZONE_LIKE_TOWNS, AREA_SUFFIXES, PARK_SUFFIXES, WEAK_SUFFIXES)
+    h.update(repr((consts, sorted(DEICTICS.items()))).encode("utf-8"))
+    return h.hexdigest()
+
+
+def write_cache(path: Path = CACHE) -> int:
+    """Parse the TSVs and write the load cache; returns its size in bytes."""
+    gz = _parse()
+    data = {"fingerprint": fingerprint(), "rows": gz.rows, "surfaces": gz.raw_surfaces, "automaton": gz.automaton}
+    blob = gzip.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), compresslevel=9, mtime=0)
+    path.write_bytes(blob)
+    return len(blob)
+
+
+def _from_cache() -> Gazetteer | None:
+    try:
+        data = pickle.loads(gzip.decompress(CACHE.read_bytes()))  # our own build output, shipped in the package
+    except Exception as err:  # any failure (another pyahocorasick's format included) means: parse instead
+        log.info("gazetteer cache unreadable (%s); parsing the TSVs", err)
+        return None
+    if data.get("fingerprint") != fingerprint():
+        log.info("gazetteer cache is stale; parsing the TSVs (rebuild: scripts/build_gazetteer.py --cache-only)")
+        return None
+    return Gazetteer(data["rows"], data["surfaces"], data["automaton"])
+
+
+@cache
+def load() -> Gazetteer:
+    """The process-wide gazetteer: from the shipped cache (~20 ms), else parsed from the TSVs (~0.5 s)."""
+    return _from_cache() or _parse()

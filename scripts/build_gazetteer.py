@@ -7,9 +7,13 @@ Sources (see policyie/lexicons/ATTRIBUTION.md):
   * Vonng/adcode (CC BY 4.0): latitude/longitude of each division's centre;
   * HK-MO-TW.json (modood): Hong Kong, Macao, Taiwan.
 
-Output columns: code, name, shorts (comma-separated), level, parent code, lat, lon.
+Output columns: code, name, shorts (comma-separated; one marked = is another full name), level, parent
+code, lat, lon.
 Levels: province, city, district (any county-level unit), town (any township-level unit).
 Municipalities' pseudo-cities (市辖区, 县) are dropped, so a Beijing district's parent is 110000.
+
+Also writes ``policyie/lexicons/gazetteer.pkl.gz``, the load cache (parsed tables + pickled automaton);
+after editing zones.tsv by hand, refresh it with ``--cache-only``.
 
 Run from the repository root:  python scripts/build_gazetteer.py [--src ../shared/data/gazetteer]
 """
@@ -41,7 +45,14 @@ KEEP_SHORTS = set(
     "西安 淮安 吉安 乐山 安阳 通化 新乡 大同 安康 白银 黄山 泰山 长宁 普陀 静安 松江 嘉定 崇明 虹口 黄浦 徐汇 杨浦 宝安 福田 天河 龙华 南山 金山 宝山 顺德 新都 武侯 金牛 淮安 海安 长乐 开平 丰城 永川 新会".split()
 )
 COMMON_SHORTS -= KEEP_SHORTS
-COMMON_SHORTS |= {"来宾", "阿里", "红河", "文山", "大兴"}  # prefectures named like everyday words (guests, a river)
+COMMON_SHORTS |= {"来宾", "阿里", "红河", "文山"}  # prefectures named like everyday words (guests, a river)
+# County shorts that news mostly uses as words: lakes, seas and mountains (西湖, 东海, 庐山), plains
+# and regions (平原, 中原), verbs and adjectives (新建 "newly built", 沿河 "along the river", 滨海 "coastal").
+COMMON_SHORTS |= set(
+    "新建 中原 平原 古城 南海 东湖 南湖 河口 商城 江山 甘泉 东海 龙门 天桥 路桥 沿河 滨海 太湖 新河 衡山 巫山 庐山 "
+    "西湖 牡丹 故城 西夏 东坡 恒山 兴国 泰山 沙市 港口 城关 新城 海棠 延寿".split()
+)
+COMMON_SHORTS -= {"大兴"}  # 大兴区 is a Beijing staple; 大兴调查研究之风 is caught by the extractor
 
 PSEUDO_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
@@ -63,11 +74,29 @@ def common_word(short: str, level: str, freq: dict[str, int], tags: dict[str, st
     return tag is not None and not tag.startswith("ns") and freq.get(short, 0) >= 300
 
 
+def extra_names(name: str, short: str, level: str) -> list[str]:
+    """Other full names news uses (marked ``=`` in the shorts column: matched like the full name).
+
+    Beijing lists many townships as 地区办事处 (西北旺地区) while news says 西北旺镇 or 南磨房乡;
+    autonomous prefectures go by short + 州 (阿坝州, 凉山州).
+    """
+    if level == "town" and name.endswith("地区") and len(name) >= 4:
+        stem = name.removesuffix("地区")
+        return [stem + "镇", stem + "乡"]
+    if level == "city" and name.endswith("自治州") and len(short) >= 2 and name.startswith(short):
+        return [short + "州"]
+    return []
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", type=Path, default=ROOT.parent / "shared" / "data" / "gazetteer")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--cache-only", action="store_true", help="only rebuild gazetteer.pkl.gz (after editing zones.tsv)")
     args = ap.parse_args()
+    if args.cache_only:
+        write_load_cache()
+        return
     src: Path = args.src
 
     import jieba
@@ -151,9 +180,27 @@ def main() -> None:
                 for s in {short}
                 if len(s) >= 2 and s != name and name.startswith(s) and not common_word(s, level, freq, tags)
             ]
+            ok += [f"={a}" for a in extra_names(name, short, level)]
+            if level == "town" and name.endswith("地区") and not ok:
+                stem = name.removesuffix("地区")
+                if len(stem) >= 2 and not common_word(stem, level, freq, tags):
+                    ok.append(stem)
             lat, lon = latlon(code)
             fh.write(f"{code}\t{name}\t{','.join(ok)}\t{level}\t{parent}\t{lat}\t{lon}\n")
     print(f"wrote {len(rows) + 1} divisions to {args.out}")
+    if args.out == OUT:
+        write_load_cache()
+
+
+def write_load_cache() -> None:
+    """The parsed tables and automaton, pickled, so the package loads in milliseconds."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from policyie import gazetteer
+
+    size = gazetteer.write_cache()
+    print(f"wrote {size:,} bytes to {gazetteer.CACHE}")
 
 
 if __name__ == "__main__":

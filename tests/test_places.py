@@ -76,3 +76,17 @@ def test_official_names_are_not_places() -> None:
     doc = Document(id="t", text=text, officials=[Official(name="刘昌平", mentions=[Span("刘昌平", start, start + 3)])])
     places = extract(Context(doc, analyse(text)))
     assert [p.name for p in places] == ["北京市"], _describe(places)
+
+
+def test_shipped_cache_is_fresh() -> None:
+    """gazetteer.pkl.gz must match the TSVs (rebuild: python scripts/build_gazetteer.py --cache-only)."""
+    from policyie import gazetteer
+
+    cached = gazetteer._from_cache()
+    assert cached is not None, "gazetteer.pkl.gz is missing or stale"
+    parsed = gazetteer._parse()
+    assert cached.raw_surfaces == parsed.raw_surfaces
+    assert cached.rows == parsed.rows
+    assert [(h.start, h.surface) for h in cached.scan("北京市通州区西集镇")] == [
+        (h.start, h.surface) for h in parsed.scan("北京市通州区西集镇")
+    ]

@@ -33,7 +33,9 @@ ORG_SUFFIXES = (
     "有限公司 有限责任公司 股份有限公司 公司 集团 银行 控股 股份 大学 学院 学校 中学 小学 幼儿园 医院 论坛 峰会 "
     "博览会 展览会 交易会 洽谈会 冬奥会 奥运会 运动会 电影节 艺术节 马拉松 日报 晚报 时报 商报 电视台 广播电台 "
     "出版社 报社 研究院 研究所 商场 百货 超市 酒店 饭店 宾馆 大厦 机场 火车站 地铁 医药 协会 学会 商会 基金会 "
-    "联合会 俱乐部 足球队 篮球队 工厂 制药 实业 置业 地产 投资 证券 保险 航空 能源 合作组织 科学院 社科院 工程院"
+    "联合会 俱乐部 足球队 篮球队 工厂 制药 实业 置业 地产 投资 证券 保险 航空 能源 合作组织 科学院 社科院 工程院 "
+    "气象台 组委会 组委 法院 检察院 公安局 分局 展示中心 会议中心 会展中心 博物馆 纪念馆 展览馆 美术馆 图书馆 体育馆 "
+    "体育场 剧院"
 ).split()
 ORG_SUFFIX_TUPLE = tuple(ORG_SUFFIXES)
 # Words after which a following noun no longer belongs to the place's phrase.
@@ -43,8 +45,13 @@ BREAK_WORDS = frozenset(
 # 中国式现代化, 中国特色社会主义: adjectival, not the place.
 ADJECTIVAL = ("式", "特色", "共产党", "人民解放军", "之治")
 ADJECTIVAL_WORDS = frozenset(
-    "梦 方案 智慧 故事 声音 力量 速度 形象 制造 品牌 风格 气派 精神".split()
-)  # a whole next word (not 制造业)
+    "梦 方案 智慧 故事 声音 力量 速度 形象 制造 品牌 风格 气派 精神 时间".split()
+)  # a whole next word (not 制造业); 北京时间 is a time zone
+# Place shorts that are also verbs, with what follows them as verbs: 大兴调查研究之风 ("promote").
+# 省域副中心城市 is a rank any province gives its second cities, not Beijing's sub-centre.
+VERBAL_USES = {"大兴": regex.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": regex.compile(r"城市")}
+# 巴中关系, 中巴友好: two one-character country abbreviations, not the city of 巴中.
+BILATERAL = regex.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合作|人民|战略|全面")
 # The rest of a jieba token a place name may end inside: 北京市委, 海淀区委, 湖南籍.
 ORGAN_REST = frozenset(
     "委 市委 区委 县委 省委 委员会 政府 人大 政协 党委 人 籍 地区 全市 全区 全省 段 境内 市 区 县 省".split()
@@ -63,11 +70,17 @@ STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "n
 # A stem made of these alone (after qualifiers) names no particular place: 经济开发区, 产业园区.
 GENERIC_STEMS = frozenset(
     "该 各 本 全 这些 这个 相关 有关 各类 各个 示范 综合 现代 特色 产业 科技 经济 园区 功能 核心 城市 创新 高新技术 "
-    "新技术 工业 生态 重要 主要 国家 省 市 区 县 省级 市级 区级 县级 国家级 世界级 国际 全球 区域 中心 新兴 未来 "
+    "新技术 技术 跨境 边境 工业 生态 重要 主要 国家 省 市 区 县 省级 市级 区级 县级 国家级 世界级 国际 全球 区域 中心 新兴 未来 "
     "现代化 智慧 数字 开放 改革 试点 专业 特色产业 中央 国际化 世界级 全国 外国 国外 海外 境外 农业 教育 示范 绿色 低碳 零碳 智能 循环 美丽 和美 文明 自贸 自由贸易 保税 综合保税 生产 研发 制造 世界 领先 一流 知名 大型 龙头 最大 标杆 先进 高端".split()
 )
 QUALIFIERS = ("国家级", "省级", "市级", "区级", "县级", "首批", "首个")
 PLACEISH_TAGS = ("ns", "nr", "nz", "un", "j", "x")
+# 京 standing for Beijing: after 在/来/进/离/抵/赴/返/留/回, not heading another abbreviation or word
+# (在京津冀, 在京东方, 来京剧院).
+BEIJING = "110000"
+JING = regex.compile(r"(?<=[在来进离抵赴返留回])京(?![津冀沪港澳广深张雄郊腔味剧籍东西南北城华韵片昆])")
+# The national prefix of pilot zones and parks: 中国（上海）自由贸易试验区.
+CN_PREFIX = regex.compile(r"中国[（(]\p{Han}{2,6}[）)]$")
 NUMBERED = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项]")
 SINGLE_OK = ("n", "ns", "nr", "nz", "un", "x", "j", "zg", "ng", "b")
 
@@ -193,8 +206,8 @@ class _Doc:
         freq = _jieba_freq()
         for k in range(end + 1, min(end + 4, len(self.text)) + 1):
             word = self.text[start:k]
-            if freq.get(word, 0) > 0 and word not in self.gz.surfaces:
-                return True
+            if freq.get(word, 0) > 0 and word not in self.gz.surfaces and not self._major(self.text[end:k]):
+                return True  # (but 广西|南宁 is two places jieba keeps as one word)
         return False
 
     def tokens_from(self, pos: int, limit: int = 4) -> list[tuple[str, str]]:
@@ -241,12 +254,45 @@ def _inside_org(doc: _Doc, end: int) -> bool:
     return False
 
 
+def _nested_pairs(gz: Gazetteer, hits: list[Hit]) -> set[tuple[int, int]]:
+    """Spans of adjacent names where the second lies in the first (湖南|岳阳, 广西|南宁): both are
+    places, whatever jieba made of them (湖|南岳|阳)."""
+    by_start: dict[int, list[Hit]] = defaultdict(list)
+    for h in hits:
+        if h.senses:
+            by_start[h.start].append(h)
+    out: set[tuple[int, int]] = set()
+    for h in hits:
+        outer = {k for k, _ in h.senses}
+        if not outer:
+            continue
+        for nxt in by_start.get(h.end, ()):
+            if any(outer & set(gz.ancestors(k)[1:]) for k, _ in nxt.senses):
+                out |= {(h.start, h.end), (nxt.start, nxt.end)}
+    return out
+
+
+def _jing(gz: Gazetteer, text: str) -> list[Cand]:
+    """京 after a verb of motion or place (在京举行, 来京, 在京企业) is Beijing."""
+    if BEIJING not in gz.entries:
+        return []
+    out = []
+    for m in JING.finditer(text):
+        hit = Hit(m.start(), m.end(), "京", ((BEIJING, ALIAS),))
+        out.append(Cand(m.start(), m.end(), "name", hit, senses=[(gz.entries[BEIJING], ALIAS)]))
+    return out
+
+
 def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
     out: list[Cand] = []
+    nested = _nested_pairs(gz, hits)
     for h in hits:
         if not h.senses:
             continue
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
+        if (h.start, h.end) in nested:
+            out.append(Cand(h.start, h.end, "name", h, senses=senses))
+            continue
         loose = len(h.surface) >= 3 and any(kind in (FULL, ALIAS) for _, kind in senses)
         if not doc.start_ok(h.start) and not (len(h.surface) >= 4 and loose):
             continue  # a long known name (西咸新区) may start inside a glued token (含西咸)
@@ -257,8 +303,16 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
         ):
             continue
         if loose and not doc.end_ok(h.end):
-            # a full name may run into an organ (北京市委) but not into another word (通州区委 is fine)
-            senses = [(e, k) for e, k in senses if k in (FULL, ALIAS)]
+            # a full name may run into an organ (北京市委) but not into another word (通州区委 is fine);
+            # a township's name must end a word (快于|城镇居民 holds no 于城镇)
+            senses = [(e, k) for e, k in senses if k in (FULL, ALIAS) and e.level != "town"]
+            if not senses:
+                continue
+        if len(h.surface) == 2 and "中" in (h.surface[0], h.surface[1]) and BILATERAL.match(doc.text, h.end):
+            continue
+        verbal = VERBAL_USES.get(h.surface)
+        if verbal is not None and verbal.match(doc.text, h.end):
+            continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
 
@@ -288,9 +342,9 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
                 break
         elif not tag.startswith(STEM_TAGS_OK):
             break
-        full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind == FULL]
-        if full and all(e.level in ("province", "city", "district") for e in full):
-            break  # 通州区|运河商务区: the district is a place of its own
+        full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
+        if full and all(e.level in ("country", "province", "city", "district", "town") for e in full):
+            break  # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own
         words.append((start, word, tag))
         if sum(len(w) for _, w, _ in words) >= 12:
             break
@@ -312,6 +366,12 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if tok is not None and tok.start < h.start and tok.end < h.end and _jieba_freq().get(tok.text, 0) > 20:
             continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区)
         words = _stem_words(doc, gz, h.start, persons)
+        stem_start = words[0][0] if words else h.start
+        national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
+        if national and h.suffix != "weak":  # 中国（广东）自由贸易试验区, 中国（怀柔）影视产业示范区: always a name
+            name = text[national.start() : h.end]
+            out.append(Cand(national.start(), h.end, "park", h, name=name))
+            continue
         if not words:
             continue
         stem = "".join(w for _, w, _ in words)
@@ -334,6 +394,9 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
                 break
         if h.suffix == "weak" and len(head) < 2:
             continue
+        specific = "".join(w for _, w, _ in words if w not in QUALIFIERS and w not in GENERIC_STEMS)
+        if not head and any(w in QUALIFIERS for _, w, _ in words) and len(specific) < 4:
+            continue  # 国家级考古遗址公园: a rank and a short kind name a category, not a park
         if h.suffix == "park" and len(head) < 2 and len(core) < 4:
             continue  # 蔬菜产业园 is a kind of park, 人力资源服务产业园 a particular one
         end = h.end
@@ -357,9 +420,10 @@ def _settle(cands: list[Cand]) -> list[Cand]:
             h = c.hit
             # 雄安新区 is a known zone, not 向雄安 + 新区
             if any(
-                c.start <= n.start <= h.start and any(k in (FULL, ALIAS, WEAK) for _, k in n.senses)
+                c.start <= n.start <= h.start
+                and any(k in (FULL, ALIAS) or (k == WEAK and n.start < h.start) for _, k in n.senses)
                 for n in names_by_end.get(h.end, [])
-            ):
+            ):  # (but 湘潭经开区 is a park of its own, not the weak alias 经开区)
                 continue
         kept_cands.append(c)
     order = sorted(kept_cands, key=lambda c: (-c.text_len, c.kind != "name", c.start))
@@ -384,8 +448,10 @@ def _weights(gz: Gazetteer, cands: list[Cand], extra: list[Cand]) -> Counter:
         if len(keys) != 1:
             continue
         e, kind = c.senses[0]
-        if kind == SHORT and e.level in ("district", "town"):
-            continue  # a bare county or township short needs context; it gives none
+        if kind == WEAK or (kind == SHORT and e.level in ("district", "town")):
+            continue  # a weak alias, a bare county or township short needs context; it gives none
+        if e.level == "town" and c.hit is not None and len(c.hit.surface) <= 3:
+            continue  # nor does a short township name (蒙西镇 of 纽约州蒙西镇 must not vouch for itself)
         for a in gz.ancestors(e.key):
             w[a] += 1
     return w
@@ -424,8 +490,9 @@ def _resolve(gz: Gazetteer, c: Cand, w: Counter) -> tuple[Entry | None, str]:
         viable = [(e, k) for e, k in viable if e.level == "province" or w[e.key] > 0]
     if len({e.key for e, _ in viable}) == 1:
         e, kind = viable[0]
-        if e.level == "town" and kind == FULL and support(e) == 0 and len(c.senses) > 1:
-            return None, ""
+        short_name = c.hit is not None and len(c.hit.surface) <= 3
+        if e.level == "town" and kind in (FULL, ALIAS) and support(e) == 0 and (len(c.senses) > 1 or short_name):
+            return None, ""  # a lone three-character township (纽约州蒙西镇) is more often a coincidence
         return e, kind
     scored = sorted(viable, key=lambda ek: (-support(ek[0]), LEVEL_RANK.get(ek[0].level, 9)))
     top, second = scored[0], scored[1]
@@ -447,7 +514,8 @@ def _meta_counts(meta: list[Cand]) -> Counter:
 
 
 def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
-    """The paper's own place of ``level``: the most-mentioned one."""
+    """The paper's own place of ``level``: the most-mentioned one, counting the places inside it
+    (潞城镇 and 永顺镇 speak for 通州区, 中关村顺义园 for 顺义区)."""
     municipal = ("11", "12", "31", "50")
 
     def fits(e: Entry) -> bool:
@@ -457,10 +525,20 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
             return e.level in ("district", "zone")
         return e.level == "province"
 
-    best = [(n, k) for k, n in w.items() if k in gz.entries and fits(gz.entries[k])]
+    score: Counter = Counter()
+    for k, n in w.items():
+        if k not in gz.entries:
+            continue
+        if fits(gz.entries[k]):
+            score[k] += n
+            continue  # a zone is a candidate itself (经开区's 我区), not support for its host district
+        for a in gz.ancestors(k)[1:]:
+            if a in gz.entries and fits(gz.entries[a]):
+                score[a] += n
+                break
+    best = sorted(((n, k) for k, n in score.items()), key=lambda nk: (-nk[0], nk[1]))
     if not best:
         return None
-    best.sort(key=lambda nk: (-nk[0], nk[1]))
     if len(best) > 1 and best[0][0] == best[1][0]:
         return None
     return gz.entries[best[0][1]]
@@ -476,15 +554,19 @@ def extract(ctx: Context) -> list[Place]:
     hits = list(gz.scan(text))
     # names inside an official's name are not places (刘昌平 holds no 昌平)
     person_spans = [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
-    names = [
-        c
-        for c in _name_cands(doc, gz, hits)
-        if not _inside_org(doc, c.end) and not any(c.start < e and s < c.end for s, e in person_spans)
-    ]
+    names, org_spans = [], []
+    for c in _name_cands(doc, gz, hits):
+        if _inside_org(doc, c.end):
+            org_spans.append((c.start, c.end))
+        elif not any(c.start < e and s < c.end for s, e in person_spans):
+            names.append(c)
+    # a name inside a longer one that heads an organisation goes with it (中关村 of
+    # 中关村国家自主创新示范区展示中心)
+    names = [c for c in names if not any(s <= c.start and c.end <= e for s, e in org_spans)]
     persons = frozenset(o.name for o in ctx.doc.officials if o.name)
     parks = _park_cands(doc, gz, hits, persons)
     deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
-    settled = _settle(names + parks + deictic)
+    settled = _settle(names + parks + deictic + _jing(gz, text))
 
     # Context from the metadata too: a paper called 北京日报 is about Beijing.
     meta = " ".join(filter(None, [ctx.doc.source, ctx.doc.title]))
