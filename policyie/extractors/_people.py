@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,11 +74,33 @@ FOREIGN_MINISTRIES = frozenset(
 )
 
 
+@cache
+def _lengths(forms: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(f) for f in forms}))
+
+
+def _has_prefix(word: str, forms: frozenset[str]) -> bool:
+    """Whether some form starts ``word``: a set lookup per form length, not a scan of the lexicon."""
+    return any(word[:n] in forms for n in _lengths(forms) if n <= len(word))
+
+
+@cache
+def _long_foreign() -> frozenset[str]:
+    return frozenset(f for f in foreign()[0] if len(f) >= 2)
+
+
+@cache
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(place_forms())
+
+
 def mentions_foreign(word: str) -> bool:
     """应印度|总理: a would-be name that contains a country's name."""
-    return any(f in word for f in foreign()[0] if len(f) >= 2)
+    full = _long_foreign()
+    return any(word[i : i + n] in full for n in _lengths(full) for i in range(len(word) - n + 1))
 
 
+@lru_cache(maxsize=65536)
 def is_foreign_org(org: str) -> bool:
     """美国财政部, 印度, 世界卫生组织, 俄: an organ outside China (a 驻美国 embassy post is China's own)."""
     org = org.removeprefix("前").removeprefix("时任")
@@ -88,16 +110,19 @@ def is_foreign_org(org: str) -> bool:
     if "驻" in org:  # 中国驻法国大使 is China's; 秘鲁驻华大使 and 俄驻美大使 are not
         sender = org[: org.index("驻")]
         return "驻华" in org or "驻京" in org or (bool(sender) and is_foreign_org(sender))
-    if org in short or any(org.startswith(f) for f in full if len(f) <= len(org)):
+    if org in short or _has_prefix(org, full):
         return True
     # 俄国防部, 乌国防: a one-character country before a ministry
     if org[:1] in short and len(org) >= 3 and org[1:] in FOREIGN_MINISTRIES:
         return True
     # 东巴勒斯坦, 京同俄罗斯: the walk took a character too many; 日中经济协会, 美中关系全国委员会 name
     # the foreign side first. Not inside a Chinese place: 江苏丹阳 (苏丹), 内蒙古, 巴中市.
-    if any(org.startswith(p) for p in place_forms()):
+    if _has_prefix(org, _place_prefixes()):
         return False
-    return any(f in org[1 : len(f) + 2] for f in full if len(f) >= 2) or (org[:1] in short and org[1:2] == "中")
+    # A country starting at the second or third character (org[1 : len(f) + 2] holds it).
+    long_ = _long_foreign()
+    found = any(org[i : i + n] in long_ for n in _lengths(long_) for i in (1, 2) if i + n <= len(org))
+    return found or (org[:1] in short and org[1:2] == "中")
 
 
 # Characters of transliterated foreign names (普拉昌达, 阿玛尔巴伊斯格楞) that Han given names rarely use.
