@@ -24,7 +24,7 @@ lint: setup
 	$(BIN)/ruff check policyie tests scripts benchmarks
 
 test: setup lint
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: setup
 	$(BIN)/python benchmarks/bench.py

@@ -90,3 +90,27 @@ def test_shipped_cache_is_fresh() -> None:
     assert [(h.start, h.surface) for h in cached.scan("北京市通州区西集镇")] == [
         (h.start, h.surface) for h in parsed.scan("北京市通州区西集镇")
     ]
+
+
+# Every district-level place of the dev gold, with its GB/T 2260 code and district centre (Vonng/adcode).
+DEV_DISTRICTS = {
+    ("002_a89ed202fbb261d6", "通州区"): ("110112", "北京市", 39.91, 116.66),
+    ("004_067213f617a6d2c8", "海淀区"): ("110108", "北京市", 39.96, 116.30),
+}
+
+
+def test_dev_gold_districts_have_code_and_coordinates() -> None:
+    from policyie import extract
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seen = {}
+    for path in sorted(seeds.glob("*.txt")):
+        for p in extract(path).places:
+            if p.level == "district":
+                seen[(path.stem, p.name)] = p
+    assert set(seen) == set(DEV_DISTRICTS), sorted(seen)
+    for key, (code, parent, lat, lon) in DEV_DISTRICTS.items():
+        p = seen[key]
+        assert (p.code, p.parent) == (code, parent), key
+        assert p.lat is not None and p.lon is not None, key
+        assert abs(p.lat - lat) < 0.05 and abs(p.lon - lon) < 0.05, (key, p.lat, p.lon)
