@@ -25,6 +25,7 @@ from functools import cache
 
 import regex
 
+from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
     HAN,
     clear_follower,
@@ -101,9 +102,8 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
 @cache
-def post_pattern() -> regex.Pattern:
-    words = sorted(posts(), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+def post_pattern() -> Literals:
+    return Literals(posts())
 
 
 @cache
@@ -131,9 +131,8 @@ def _organ_forms() -> frozenset[str]:
 
 
 @cache
-def place_pattern() -> regex.Pattern:
-    forms = sorted((f for f in place_forms() if len(f) >= 2), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(f) for f in forms))
+def place_pattern() -> Literals:
+    return Literals(f for f in place_forms() if len(f) >= 2)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,11 +145,23 @@ def _post_ends_cleanly(an: Analysis, end: int) -> bool:
     return tok is None or tok.end == end or tok.pos.startswith(("nr", "un"))
 
 
+@cache
+def _post_lengths() -> list[tuple[int, frozenset[str]]]:
+    """Posts other than group titles, by length: a few set lookups instead of an endswith per post."""
+    by_len: dict[int, set[str]] = {}
+    for p, kind in posts().items():
+        if kind != "group":
+            by_len.setdefault(len(p), set()).add(p)
+    return [(n, frozenset(ws)) for n, ws in sorted(by_len.items())]
+
+
 def _post_ends_at(text: str, end: int) -> bool:
-    return any(text.endswith(p, max(0, end - 6), end) for p in posts() if posts()[p] != "group")
+    """A post (no group title) ends at ``end`` within the six characters before it."""
+    room = min(6, end)
+    return any(n <= room and text[end - n : end] in ws for n, ws in _post_lengths())
 
 
-def _name_follows(text: str, an: Analysis, m: regex.Match) -> bool:
+def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     """主任|何立峰, 院长|江小涓: the segmenter read 任何, 长江 across the post's end, but a clear name follows."""
     if text[m.start() : m.end() + 1] in posts():
         return False  # the post runs on (书记处 is no 书记 + 处…)
@@ -211,7 +222,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     return x
 
 
-def _title_chain(text: str, an: Analysis, m: regex.Match, by_end: dict[int, regex.Match]) -> list[str]:
+def _title_chain(text: str, an: Analysis, m: LiteralMatch, by_end: dict[int, LiteralMatch]) -> list[str]:
     """Title texts ending at ``m``: 市委副书记、市长 → [市委副书记, 市长]."""
     a = _segment_start(text, an, m.start())
     chain = [text[a : m.end()]]
@@ -318,7 +329,7 @@ class _Found:
             prev = t
 
 
-def _segment_starts(text: str, an: Analysis, matches: list[regex.Match]) -> set[int]:
+def _segment_starts(text: str, an: Analysis, matches: list[LiteralMatch]) -> set[int]:
     return {_segment_start(text, an, m.start()) for m in matches}
 
 
@@ -441,6 +452,16 @@ def is_public_post_holder(name: str, titles: list[Title]) -> bool:
     return True
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of ``word``, as ``finditer(escape(word))`` finds them."""
+    out: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
+
+
 def _settle_names(found: _Found, text: str) -> None:
     """韩正以|视频方式: a three-character name seen once, whose first two characters stand alone
     elsewhere in the article (韩正表示, 韩正说), is the two-character name and a word after it."""
@@ -448,7 +469,7 @@ def _settle_names(found: _Found, text: str) -> None:
         if len(name) != 3 or not HAN.match(name[2]) or text.count(name) != 1:
             continue
         short = name[:2]
-        alone = sum(1 for m in regex.finditer(short, text) if text[m.end() : m.end() + 1] != name[2])
+        alone = sum(1 for at in _occurrences(text, short) if text[at + 2 : at + 3] != name[2])
         if alone < 2 or name_at(text, text.index(name), strict=True) is None:
             continue
         titles = found.titles.pop(name)
@@ -472,6 +493,6 @@ def extract(ctx: Context) -> list[Official]:
         titles = _with_chain_org([normalise_title(t, home) for t in texts], texts, name, found, home)
         if not is_public_post_holder(name, titles):
             continue
-        mentions = [Span(name, m.start(), m.end()) for m in regex.finditer(regex.escape(name), text)]
+        mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
         out.append(Official(name=name, titles=titles, mentions=mentions))
     return out
