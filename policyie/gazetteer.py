@@ -28,7 +28,7 @@ import ahocorasick
 LEXICONS = Path(__file__).parent / "lexicons"
 SOURCES = ("divisions.tsv", "zones.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see _units)
 log = logging.getLogger(__name__)
 
 LEVEL_RANK = {
@@ -223,10 +223,10 @@ class Gazetteer:
             {s: "area" for s in AREA_SUFFIXES} | {s: "park" for s in PARK_SUFFIXES} | {s: "weak" for s in WEAK_SUFFIXES}
         )
         if automaton is None:
-            # values are match lengths: the surface is the matched text itself
+            # values are match lengths (in units): the surface is the matched text itself
             automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
             for key in sorted(set(surfaces) | set(self.suffixes) | set(DEICTICS)):  # reproducible cache
-                automaton.add_word(key)
+                automaton.add_word(_units(key))
             automaton.make_automaton()
         self.automaton = automaton
 
@@ -248,10 +248,36 @@ class Gazetteer:
 
     def scan(self, text: str) -> Iterator[Hit]:
         """All (overlapping) matches of names, aliases and park suffixes in ``text``, one pass."""
-        for end_idx, length in self.automaton.iter(text):
-            start, end = end_idx - length + 1, end_idx + 1
+        units = _units(text)
+        if len(units) == 2 * len(text):
+            char_at = None  # every character one code unit: character index = unit index
+        else:  # characters beyond the BMP take two units
+            char_at = {}
+            u = 0
+            for i, ch in enumerate(text):
+                char_at[u] = i
+                u += 4 if ord(ch) > 0xFFFF else 2
+            char_at[u] = len(text)
+        for last, length in self.automaton.iter(units):
+            first = last - length + 1
+            if first & 1:
+                continue  # it began on the second byte of a unit: no match of characters
+            if char_at is None:
+                start, end = first >> 1, (last + 1) >> 1
+            else:
+                start, end = char_at[first], char_at[last + 1]
             key = text[start:end]
             yield Hit(start, end, key, tuple(self.surfaces.get(key, ())), self.suffixes.get(key), DEICTICS.get(key))
+
+
+def _units(text: str) -> str:
+    """``text`` as the automaton reads it: each UTF-16 code unit as two latin-1 characters.
+
+    pyahocorasick finds a node's child by a linear search, and the root of a trie over Chinese names has thousands
+    of children (one per first character): about 1 µs a character. Spelled as bytes no node has more than 256
+    children and the scan runs ~5x faster; a match then counts only where it starts on a unit boundary.
+    """
+    return text.encode("utf-16-be", "surrogatepass").decode("latin-1")
 
 
 def _float(s: str) -> float | None:
