@@ -29,6 +29,14 @@ LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "slogans.tsv"
 # Content between a pair of quote marks. Inner ‘…’ pairs are matched on their own.
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,60})’|\"([^\"\n]{1,60})\"")
 SEP = r"[、，,；;]"
+SEP_RE = regex.compile(SEP)
+HAN_CHAR = regex.compile(r"\p{Han}")
+# A run of quoted phrases after a closing mark, and one ending just before an opening mark.
+QUOTE_RUN_AFTER = regex.compile(r"(?:“[^“”\n]{1,16}”){0,4}")
+QUOTE_RUN_BEFORE = regex.compile(r"(?:“[^“”\n]{1,16}”){1,4}$")
+INNER_QUOTE = regex.compile(r"‘([^‘’]{2,20})’")
+TITLE = regex.compile(r"《[^《》\n]{1,80}》")
+ITEM_SEP = regex.compile(r"[、和及]")
 CLAUSE = r"[\p{Han}\d]{2,10}"
 PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 WATCHWORD = regex.compile(r"^[\p{Han}]{2,16}$")
@@ -93,6 +101,7 @@ NAME_SUFFIX = regex.compile(
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
+HAN_LEAD = regex.compile(rf"\p{{Han}}{{0,{CANON_SUFFIX_MAX}}}")
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,7 @@ class _Mention:
 
 def _key(surface: str) -> str:
     """Alias lookup key: list separators compare equal (党政同责，一岗双责 = 党政同责、一岗双责)."""
-    return regex.sub(SEP, "、", surface)
+    return SEP_RE.sub("、", surface)
 
 
 NOT_SLOGAN_KINDS = {"name", "reject"}  # lexicon rows that say what the quote marks wrap is no slogan
@@ -176,12 +185,11 @@ def _is_numbered(phrase: str) -> bool:
 def _canonical(text: str, phrase: str, after: int) -> tuple[str | None, str | None]:
     """(canonical text, kind) the lexicon gives a quoted phrase, trying its suffix first (“五子”联动)."""
     entries, surfaces = lexicon()
-    for k in range(CANON_SUFFIX_MAX, 0, -1):
-        tail = text[after : after + k]
-        if len(tail) == k and regex.fullmatch(r"\p{Han}+", tail):
-            hit = surfaces.get(_key(phrase + tail))
-            if hit:
-                return hit, entries[hit].kind
+    han = len(HAN_LEAD.match(text, after).group())  # a suffix is Han only: the longest one that can be
+    for k in range(min(CANON_SUFFIX_MAX, han), 0, -1):
+        hit = surfaces.get(_key(phrase + text[after : after + k]))
+        if hit:
+            return hit, entries[hit].kind
     hit = surfaces.get(_key(phrase))
     return (hit, entries[hit].kind) if hit else (None, None)
 
@@ -217,9 +225,9 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     before = text[max(0, start - 8) : start - 1]
     # “特等功臣”“一级英雄”称号: a run of quoted phrases shares the cue after the last one,
     # and 分为“A”“B”, 年度“A”“B”“C”等类别 the cue before the first one.
-    chain = regex.match(r"(?:“[^“”\n]{1,16}”){0,4}", text, pos=q_end)
+    chain = QUOTE_RUN_AFTER.match(text, pos=q_end)
     after = text[chain.end() : chain.end() + 6] if chain else text[q_end : q_end + 6]
-    head = regex.search(r"(?:“[^“”\n]{1,16}”){1,4}$", text[max(0, start - 80) : start - 1])
+    head = QUOTE_RUN_BEFORE.search(text[max(0, start - 80) : start - 1])
     first_before = before
     if head:
         head_start = max(0, start - 80) + head.start()
@@ -238,8 +246,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return None
     if canonical is None and _nickname(ctx, chain.end() if chain else q_end):
         return None
-    if PARALLEL.match(phrase) and regex.search(SEP, phrase):
-        clauses = regex.split(SEP, phrase)
+    if PARALLEL.match(phrase) and SEP_RE.search(phrase):
+        clauses = SEP_RE.split(phrase)
         if canonical is None and max(map(len, clauses)) - min(map(len, clauses)) > 4:
             return None
         if canonical is None and _enumeration(ctx, clauses, start, end):
@@ -269,7 +277,7 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
     """“中师、专科、本科”, “科技、教育、人才”: a quoted list of bare nouns enumerates things, it is no formula."""
     if len(clauses) < 3 or max(map(len, clauses)) > 3:
         return False  # two short clauses (限量、错峰) are as often a formula as a pair of nouns
-    tokens = [t for t in ctx.analysis.tokens if start <= t.start and t.end <= end and regex.match(r"\p{Han}", t.text)]
+    tokens = [t for t in ctx.analysis.tokens if start <= t.start and t.end <= end and HAN_CHAR.match(t.text)]
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
 
@@ -294,7 +302,7 @@ def _quoted_mentions(ctx: Context) -> tuple[list[_Mention], list[tuple[int, int]
     for s, e in spans:
         if any(ts <= s and e <= te for ts, te in titles):
             continue
-        for m in regex.finditer(r"‘([^‘’]{2,20})’", ctx.text[s:e]):
+        for m in INNER_QUOTE.finditer(ctx.text[s:e]):
             hit = _judge_quoted(ctx, m.group(1), s + m.start(1), s + m.end(1))
             if hit:
                 out.append(hit)
@@ -302,7 +310,7 @@ def _quoted_mentions(ctx: Context) -> tuple[list[_Mention], list[tuple[int, int]
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(r"《[^《》\n]{1,80}》", text)]
+    return [(m.start(), m.end()) for m in TITLE.finditer(text)]
 
 
 def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Mention]:
@@ -334,18 +342,24 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
 
 
 def _items(s: str) -> list[str]:
-    return [x for x in regex.split(r"[、和及]", s) if x]
+    return [x for x in ITEM_SEP.split(s) if x]
+
+
+_ITEM = r"\p{Han}{2,16}"
+_LISTED = rf"({_ITEM}(?:[、和及]{_ITEM}){{1,9}})"
+# “四个意识”（政治意识、…）, “四个一”机制，即A、B…: the members spelled out after the mention
+GLOSS_AFTER = regex.compile(
+    rf"[”’」]?\p{{Han}}{{0,6}}?(?:[（(]{_LISTED}[）)]|[，,]?(?:即|就是|也就是|是指|指的是|包括)[：:]?{_LISTED})"
+)
+GLOSS_BEFORE = regex.compile(rf"{_LISTED}(?:这|等)?[“‘「]?$")  # A、B、C这“三个X”
+GLOSS_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:这|等)$")
 
 
 def article_gloss(text: str, start: int, end: int, n: int, before: bool = True) -> str | None:
     """The n members a numbered formulation stands for, where the article spells them out next to it:
     “四个意识”（政治意识、大局意识、核心意识、看齐意识）, “四个一”机制，即A、B…, or A、B、C这“三个X”."""
-    item = r"\p{Han}{2,16}"
-    listed = rf"({item}(?:[、和及]{item}){{1,9}})"
     tail = text[end : end + 240]
-    m = regex.match(
-        rf"[”’」]?\p{{Han}}{{0,6}}?(?:[（(]{listed}[）)]|[，,]?(?:即|就是|也就是|是指|指的是|包括)[：:]?{listed})", tail
-    )
+    m = GLOSS_AFTER.match(tail)
     if m:
         items = _items(m.group(1) or m.group(2))
         if len(items) == n:
@@ -353,10 +367,10 @@ def article_gloss(text: str, start: int, end: int, n: int, before: bool = True) 
     if not before:
         return None
     head = text[max(0, start - 240) : start]
-    m = regex.search(rf"{listed}(?:这|等)?[“‘「]?$", head)
+    m = GLOSS_BEFORE.search(head)
     if m and "、" in m.group(1):
         items = _items(m.group(1))
-        items[-1] = regex.sub(r"(?<=\p{Han}{2})(?:这|等)$", "", items[-1])
+        items[-1] = GLOSS_TAIL.sub("", items[-1])
         if len(items) == n and max(map(len, items[1:])) - min(map(len, items[1:])) <= 2:
             # The list's left edge is unknown (全市坚持开工一批、…): trim the first item to its fellows' length.
             width = max(len(x) for x in items[1:])
