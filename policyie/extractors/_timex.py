@@ -10,6 +10,7 @@ range as ``start/end``.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -31,9 +32,13 @@ SPRING_FESTIVAL = {
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+
 def ascii_digits(text: str) -> str:
     """Full-width digits to ASCII, one character for one so offsets survive."""
-    return text.translate(_FULLWIDTH)
+    # translate() looks every character up in the table; most texts have no full-width digit at all
+    return text.translate(_FULLWIDTH) if _FULLWIDTH_DIGIT.search(text) else text
 
 
 def cn_number(s: str) -> int | None:

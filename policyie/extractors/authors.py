@@ -7,11 +7,10 @@ paragraph, 责任编辑：梁斌 SF055. Names written together are split with th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
 from policyie.extractors._people import RARE_SURNAME, given_score, split_run, surnames
+from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
 
 PAPER = (
@@ -31,11 +30,12 @@ REPORTER = regex.compile(
     regex.M,
 )
 # Every REPORTER match holds one of these role words, at most _ROLE_LEAD characters after the match start (the
-# longest outlet, \p{Han}{6}广播电视台, plus 特约) and with the match ending at most _ROLE_TAIL characters after it
-# (role, separators, 40 name characters): the scan only has to look around each occurrence, not at every Han char.
+# longest outlet, six Han characters and 广播电视台, plus 特约) and ends at most _ROLE_REACH characters after it
+# (role, separators, 40 name characters): `anchored_finditer` looks only around them. The plain finditer tried the
+# outlet alternative at every Han character, 98% of the authors' time even on articles with no reporter.
 ROLE_CORE = regex.compile(r"记者|通讯员|实习生")
 _ROLE_LEAD = 13
-_ROLE_TAIL = 60
+_ROLE_REACH = 46
 # 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌
 EDITOR = regex.compile(
     rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜丨:：/][\s　]{{0,3}}([^\n。；;（()）]{{2,40}})"
@@ -83,29 +83,9 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
     return out or None
 
 
-def _reporter_matches(text: str) -> Iterator[regex.Match]:
-    """Exactly ``REPORTER.finditer(text)``, searching only windows around the role words.
-
-    The outlet alternative (up to six Han characters then 日报, 晚报…) is tried at every Han character, which made the
-    plain scan most of the authors' time, even on articles with no reporter at all. A match starting at or after
-    ``pos`` has its role word at or after the first occurrence ``r`` past ``pos``, so it cannot start before
-    ``r - _ROLE_LEAD``; one starting at or before ``r`` ends before ``r + _ROLE_TAIL``, so the bounded search sees it
-    whole. Lookbehind and ``^`` read the real text before the window, as in an unbounded scan.
-    """
-    pos, n = 0, len(text)
-    while (core := ROLE_CORE.search(text, pos)) is not None:
-        r = core.start()
-        m = REPORTER.search(text, max(pos, r - _ROLE_LEAD), min(n, r + _ROLE_TAIL))
-        if m is not None and m.start() <= r:
-            yield m
-            pos = m.end()
-        else:
-            pos = r + 1
-
-
 def _scan(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for m in _reporter_matches(text):
+    for m in anchored_finditer(REPORTER, ROLE_CORE, text, _ROLE_LEAD, _ROLE_REACH):
         names = names_in(m.group(1), strict_end=True)
         if names:
             found.extend((m.start(1), k, n) for k, n in enumerate(names))

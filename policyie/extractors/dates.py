@@ -30,6 +30,7 @@ from datetime import date, datetime
 import regex
 
 from policyie.extractors import _timex as tx
+from policyie.extractors._scan import anchored_finditer
 from policyie.extractors._timex import Anchors, Spec, remember, resolve_spec
 from policyie.extractors.base import Context, register
 from policyie.nlp import Analysis
@@ -79,13 +80,18 @@ class _Cand:
 
 # ---------------------------------------------------------------- rules: regex → Spec
 
-_Rule = tuple[regex.Pattern, Callable[[regex.Match, str, Analysis | None], "_Cand | None"]]
+# pattern, handler, and where the pattern's optional lead (a year before 3月5日) makes finditer try every character:
+# (anchor, lead, reach) for `anchored_finditer`, whose contract the rule's comment checks.
+_Anchor = tuple[regex.Pattern, int, int]
+_Rule = tuple[regex.Pattern, Callable[[regex.Match, str, Analysis | None], "_Cand | None"], _Anchor | None]
 _RULES: list[_Rule] = []
+# Most a year prefix (2024年, 二〇二四年, 今年) holds, optional 年 included: what an anchor may lie after the start.
+_YP_MAX = 6
 
 
-def _rule(pattern: str) -> Callable:
+def _rule(pattern: str, anchor: str | None = None, lead: int = 0, reach: int = 0) -> Callable:
     def deco(fn: Callable) -> Callable:
-        _RULES.append((regex.compile(pattern), fn))
+        _RULES.append((regex.compile(pattern), fn, (regex.compile(anchor), lead, reach) if anchor else None))
         return fn
 
     return deco
@@ -117,6 +123,16 @@ def _in_title(text: str, pos: int) -> bool:
     return opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos : pos + 40]
 
 
+# Patterns the rule handlers test around a match, compiled once (regex's cache lookup per call costs more).
+_CLAUSE_SEP = regex.compile(r"[，,。；;！？\n]")
+_COUNT_BEFORE = regex.compile(r"(?:[近每逾超]|连续)$")
+_SPAN_BEFORE_DAY = regex.compile(r"(?:[\d.．月第每近满逾约共前后数连]|提前|至少|超过|不少于|不超过|不低于|历时|用时|连续)$")
+_FIGURATIVE_BEFORE = regex.compile(r"[的好更创向新]$")
+_PROGRAMME_AFTER = regex.compile(r"头条|说法|关注|中国|谈|俄|美")
+_WORD_AFTER_RI = regex.compile(r"[方本韩资企]")
+_NOT_APPROX_BEFORE = regex.compile(r"[\d〇零一二三四五六七八九十两节假生念期末作每几数今昨明前后当本次平往将最]$")
+_HAN = regex.compile(r"\p{Han}")
+_AFTER_WEEKDAY = regex.compile(r"$|[，,、。；;：:\s上下中晚早凌夜傍至到和及与起前后在召举将开出主会]")
 _NUMERIC_BEFORE = regex.compile(r"[\d.．〇零一二三四五六七八九十两]$")
 # An announced date, not a reported one: it may lie after the paper (预计10月31日前完工).
 _FUTURE_BEFORE = regex.compile(
@@ -127,14 +143,19 @@ _FUTURE_AFTER = regex.compile(r"前(?:完成|完工|建成|实现|投用|投入�
 
 
 def _announced(text: str, start: int, end: int) -> bool:
-    clause = regex.split(r"[，,。；;！？\n]", text[max(0, start - 12) : start])[-1]
+    clause = _CLAUSE_SEP.split(text[max(0, start - 12) : start])[-1]
     return bool(_FUTURE_BEFORE.search(clause)) or bool(_FUTURE_AFTER.match(text, end))
 _NOT_A_YEAR_BEFORE = regex.compile(r"(?:[近约逾超余数第]|长达|超过|不到|距今)$")
 
 
-@_rule(rf"{_YP}?(?:{_MONTH}(?P<fen>份)?|{_MONTH_REL})(?:{_DAY}|(?P<xun>上中|中下|[上中下])旬|(?P<mmod>底|末|初)(?![步心衷期级稿次]))?{_PART}?")
+# 月 lies after the year and at most two characters of month (上个月, 12月); after it at most 份, a day of four
+# (三十一日), two of part of day and a lookahead.
+@_rule(
+    rf"{_YP}?(?:{_MONTH}(?P<fen>份)?|{_MONTH_REL})(?:{_DAY}|(?P<xun>上中|中下|[上中下])旬|(?P<mmod>底|末|初)(?![步心衷期级稿次]))?{_PART}?",
+    anchor="月", lead=_YP_MAX + 2, reach=12,
+)
 def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
-    if _NUMERIC_BEFORE.search(_before(text, m.start())) or regex.search(r"(?:[近每逾超]|连续)$", _before(text, m.start())):
+    if _NUMERIC_BEFORE.search(_before(text, m.start())) or _COUNT_BEFORE.search(_before(text, m.start())):
         return None  # 近4月 = nearly four months
     f = _year_fields(m)
     if m.group("rm"):
@@ -198,7 +219,11 @@ def _half(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("half", n=1 if m.group("h") == "上" else 2, **_year_fields(m)))
 
 
-@_rule(rf"{_YP}?(?<![春夏秋冬])(?P<s>春季|夏季|秋季|冬季|暑期|暑假|寒假)(?!运动|奥|项目|达沃斯|学期|攻势|两项)")
+# 季, 暑 or 寒 within a character of the year's end; then at most 期 and a three-character lookahead.
+@_rule(
+    rf"{_YP}?(?<![春夏秋冬])(?P<s>春季|夏季|秋季|冬季|暑期|暑假|寒假)(?!运动|奥|项目|达沃斯|学期|攻势|两项)",
+    anchor="[季暑寒]", lead=_YP_MAX + 1, reach=8,
+)
 def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _in_title(text, m.start()):
         return None
@@ -206,7 +231,11 @@ def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("season", code=code, months=months, **_year_fields(m)))
 
 
-@_rule(rf"(?:{_YP}年?|年)(?P<ym>底|末|初)(?![步心衷期级稿次创始见具赛中选任审值线数色子部层气盘座蕴端梢位尾])")
+# 底, 末 or 初 right after the year (and its optional 年); then a one-character lookahead.
+@_rule(
+    rf"(?:{_YP}年?|年)(?P<ym>底|末|初)(?![步心衷期级稿次创始见具赛中选任审值线数色子部层气盘座蕴端梢位尾])",
+    anchor="[底末初]", lead=_YP_MAX + 1, reach=4,
+)
 def _year_edge(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if not (m.group("y") or m.group("ry")) and _before(text, m.start(), 1) in ("每", "近", "多", "一", "两", "几", "大", "正", "末"):
         return None  # 大年初三 is a lunar day; 岁末年初 a turn of the year
@@ -252,7 +281,7 @@ def _month_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 @_rule(rf"(?P<d>{_DNUM})日(?!内|以内|之内|均|左右|以上|以下|以来|游){_PART}?")
 def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start())
-    if regex.search(r"(?:[\d.．月第每近满逾约共前后数连]|提前|至少|超过|不少于|不超过|不低于|历时|用时|连续)$", before):
+    if _SPAN_BEFORE_DAY.search(before):
         return None
     return _Cand(m.start(), m.end(), Spec("day", day=int(m.group("d")), part=_part(m)))
 
@@ -264,13 +293,13 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # 光明日报
     if text[m.end() : m.end() + 1] == "报":
         return None
-    if w in ("明天", "今天") and regex.search(r"[的好更创向新]$", _before(text, m.start())):
+    if w in ("明天", "今天") and _FIGURATIVE_BEFORE.search(_before(text, m.start())):
         return None  # 美好明天, 中国的今天: figurative
-    if w == "今日" and regex.match(r"头条|说法|关注|中国|谈|俄|美", text[m.end() : m.end() + 2]):
+    if w == "今日" and _PROGRAMME_AFTER.match(text[m.end() : m.end() + 2]):
         return None  # programme names
     if w == "第二天" and _before(text, m.start(), 2) == "连续":
         return None  # a count, not a day
-    if w in ("同日", "当日") and regex.match(r"[方本韩资企]", text[m.end() : m.end() + 1]):
+    if w in ("同日", "当日") and _WORD_AFTER_RI.match(text[m.end() : m.end() + 1]):
         return None  # 同日方一道: 同 + 日方
     part = _PART_CODE.get(w) if m.group("w2") else _part(m)
     if w in _DAY_ANAPHOR:
@@ -280,7 +309,7 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 
 @_rule(r"(?P<w>日前|近日)")
 def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
-    if regex.search(r"[\d〇零一二三四五六七八九十两节假生念期末作每几数今昨明前后当本次平往将最]$", _before(text, m.start())):
+    if _NOT_APPROX_BEFORE.search(_before(text, m.start())):
         return None
     if a is not None and not a.is_token_boundary(m.start()):
         return None
@@ -298,18 +327,22 @@ def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 @_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-—～~]周|[至到\-—～~]星期){_PART}?")
 def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start(), 1)
-    if before and regex.match(r"\p{Han}", before) and before not in "于在将从是日号和及与":
+    if before and _HAN.match(before) and before not in "于在将从是日号和及与":
         return None  # 李周五 (a name), 每周一, 逢周三
     if text[m.start()] == "周" and not m.group("part"):
         # 周 is also a surname (周一鸣同志): a bare 周X must be followed by what follows a date
-        if not regex.match(r"$|[，,、。；;：:\s上下中晚早凌夜傍至到和及与起前后在召举将开出主会]", text[m.end() : m.end() + 1]):
+        if not _AFTER_WEEKDAY.match(text[m.end() : m.end() + 1]):
             return None
         if a is not None and any(e.label == "PER" and e.start <= m.start() < e.end and e.end - e.start > 2 for e in a.entities):
             return None
     return _Cand(m.start(), m.end(), Spec("weekday", n=0, day=_WEEKDAY[m.group("wd")], part=_part(m)))
 
 
-@_rule(rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?")
+# The festival starts after the year and a quote mark; then at most 国庆节, a quote mark and 黄金周.
+@_rule(
+    rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?",
+    anchor="春节|元旦|国庆|劳动节|五一|清明", lead=_YP_MAX + 1, reach=10,
+)
 def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     h, hs = m.group("h"), m.group("hs")
     start, end = m.start(), m.end()
@@ -370,8 +403,9 @@ def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
     """Leftmost-longest non-overlapping expressions, adjacent points joined into ranges."""
     norm = tx.ascii_digits(text)
     found: list[_Cand] = []
-    for pattern, handler in _RULES:
-        for m in pattern.finditer(norm):
+    for pattern, handler, anchor in _RULES:
+        matches = pattern.finditer(norm) if anchor is None else anchored_finditer(pattern, anchor[0], norm, *anchor[1:])
+        for m in matches:
             if m.end() > m.start():
                 c = handler(m, norm, analysis)
                 if c is not None:
