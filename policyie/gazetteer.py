@@ -229,18 +229,24 @@ class Gazetteer:
                 automaton.add_word(_units(key))
             automaton.make_automaton()
         self.automaton = automaton
+        self._ancestors: dict[str, tuple[str, ...]] = {}
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry that ``name`` may denote (full name, alias or short form)."""
         return [self.entries[k] for k, _ in self.surfaces.get(name, [])]
 
-    def ancestors(self, key: str) -> list[str]:
+    def ancestors(self, key: str) -> tuple[str, ...]:
         """``key`` and the keys of the entries enclosing it, innermost first."""
-        out: list[str] = []
-        while key and key in self.entries and len(out) < 6:
-            out.append(key)
-            key = self.entries[key].parent or ""
-        return out
+        # the chain never changes and the extractor asks for the same few keys dozens of times a document
+        chain = self._ancestors.get(key)
+        if chain is None:
+            out: list[str] = []
+            k = key
+            while k and k in self.entries and len(out) < 6:
+                out.append(k)
+                k = self.entries[k].parent or ""
+            chain = self._ancestors[key] = tuple(out)
+        return chain
 
     def parent_name(self, entry: Entry) -> str | None:
         parent = self.entries.get(entry.parent or "")

@@ -157,16 +157,19 @@ class _Doc:
         self.text = text
         self.gz = gz
         self.an = an
-        self.tokens = [
-            t if not t.pos[:1].isupper() else Token(t.text, t.start, t.end, CTB_TAGS.get(t.pos, "x")) for t in an.tokens
-        ]
+        self._raw = an.tokens
         self.starts = [t.start for t in an.tokens]
         self.ends = [t.end for t in an.tokens]
 
+    def _token(self, i: int) -> Token:
+        """Token ``i`` with a CTB tag (spaCy's) mapped to jieba's; mapped on use, as few tokens are ever read."""
+        t = self._raw[i]
+        return t if not t.pos[:1].isupper() else Token(t.text, t.start, t.end, CTB_TAGS.get(t.pos, "x"))
+
     def token_at(self, pos: int) -> Token | None:
         i = bisect_left(self.ends, pos + 1)
-        if i < len(self.tokens) and self.tokens[i].start <= pos < self.tokens[i].end:
-            return self.tokens[i]
+        if i < len(self._raw) and self._raw[i].start <= pos < self._raw[i].end:
+            return self._token(i)
         return None
 
     def start_ok(self, pos: int) -> bool:
@@ -214,8 +217,8 @@ class _Doc:
         """(text, tag) of the words that follow ``pos`` (a partial token counts as a word)."""
         out: list[tuple[str, str]] = []
         i = bisect_left(self.ends, pos + 1)
-        while i < len(self.tokens) and len(out) < limit:
-            tok = self.tokens[i]
+        while i < len(self._raw) and len(out) < limit:
+            tok = self._token(i)
             text = self.text[max(tok.start, pos) : tok.end]
             out.append((text, tok.pos))
             i += 1
@@ -226,7 +229,7 @@ class _Doc:
         out: list[tuple[int, str, str]] = []
         i = bisect_left(self.starts, pos) - 1
         while i >= 0 and len(out) < limit:
-            tok = self.tokens[i]
+            tok = self._token(i)
             text = self.text[tok.start : min(tok.end, pos)]
             if text:
                 out.append((tok.start, text, tok.pos))
