@@ -36,6 +36,11 @@ _TAIL_PAREN = regex.compile(
 _TRIM = regex.compile(rf"^{_WS}+|{_WS}+$")
 _INNER_WS = regex.compile(r"[ \t\u3000\xa0]{2,}|(?<=[\p{Han}，。、；：！？“”（）《》])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[\p{Han}，。、；：！？“”（）《》])")
 _SENTENCE_END = regex.compile(r"[。！？]$")
+# Precompiled: module-level regex.sub("…") pays a cache lookup and flag arithmetic on every call.
+_WORDLIKE = regex.compile(r"[\p{Han}\w]")
+_SPACES = regex.compile(r"\s+")
+_PARAGRAPH_BREAK = regex.compile(r"[ \t\u3000\xa0|｜丨]*\n[\s\u3000\xa0|｜丨]*")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass
@@ -56,7 +61,7 @@ def clean_lines(mt: MappedText, known_title: str | None) -> tuple[MappedText, Li
         start, end = pos, pos + len(line)
         pos = end + 1
         body = line.strip(" \t\u3000\xa0|｜丨")
-        if not body or not regex.search(r"[\p{Han}\w]", body):
+        if not body or not _WORDLIKE.search(body):
             edits.append((start, min(pos, len(text)), ""))
             continue
         if _is_metadata(body, info):
@@ -96,8 +101,8 @@ def _lift_headline(
     """The first line is the headline when it reads like one; it leaves the body either way."""
     s, e = kept[0]
     first = text[s:e]
-    squash = regex.sub(r"\s+", "", first)
-    if known_title and squash == regex.sub(r"\s+", "", known_title):
+    squash = _SPACES.sub("", first)
+    if known_title and squash == _SPACES.sub("", known_title):
         edits.append((s, e, ""))
         return kept[1:]
     if known_title is None and len(kept) > 1 and len(first) <= 150 and not _SENTENCE_END.search(first):
@@ -119,7 +124,7 @@ def _lift_tail_byline(text: str, last: tuple[int, int], info: LineInfo, edits: l
 
 def _tidy(mt: MappedText) -> MappedText:
     """One newline between paragraphs, no indents, single spaces only where Latin text needs them."""
-    mt = mt.sub(regex.compile(r"[ \t\u3000\xa0|｜丨]*\n[\s\u3000\xa0|｜丨]*"), "\n")
+    mt = mt.sub(_PARAGRAPH_BREAK, "\n")
     mt = mt.sub(_INNER_WS, lambda m: " " if m.group().strip(" \t\u3000\xa0") == "" and _between_latin(m) else "")
     return mt.strip()
 
@@ -128,4 +133,4 @@ def _between_latin(m: regex.Match[str]) -> bool:
     s = m.string
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
-    return bool(regex.match(r"[A-Za-z0-9]", before or " ")) and bool(regex.match(r"[A-Za-z0-9]", after or " "))
+    return before in _LATIN and after in _LATIN  # "" (text edge) is in no set

@@ -43,6 +43,8 @@ def strip_html(mt: MappedText) -> MappedText:
 
 
 def decode_entities(mt: MappedText) -> MappedText:
+    if "&" not in mt.text:
+        return mt  # every entity starts with one
     def repl(m: regex.Match[str]) -> str:
         out = html.unescape(m.group())
         return " " if out == "\xa0" else out

@@ -14,9 +14,14 @@ _BARE_URL = regex.compile(r"(?:https?:)?//[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,10}(?
 
 
 def strip_markdown(mt: MappedText) -> tuple[MappedText, list[str]]:
-    urls: list[str] = [m["url"] for m in _AUTOLINK.finditer(mt.text)]
-    mt = mt.sub(_AUTOLINK, "")
-    mt = mt.sub(_LINK, lambda m: "" if m.group().startswith("!") or _NAV.match(m["text"]) else m["text"])
-    urls.extend(m.group() for m in _BARE_URL.finditer(mt.text) if m.group().startswith("http"))
-    mt = mt.sub(_BARE_URL, "")
+    # Each pattern needs a marker most articles lack ("//" for a URL, "](" for a link): skip the scans then.
+    urls: list[str] = []
+    if "//" in mt.text:
+        urls = [m["url"] for m in _AUTOLINK.finditer(mt.text)]
+        mt = mt.sub(_AUTOLINK, "")
+    if "](" in mt.text:
+        mt = mt.sub(_LINK, lambda m: "" if m.group().startswith("!") or _NAV.match(m["text"]) else m["text"])
+    if "//" in mt.text:
+        urls.extend(m.group() for m in _BARE_URL.finditer(mt.text) if m.group().startswith("http"))
+        mt = mt.sub(_BARE_URL, "")
     return mt, urls

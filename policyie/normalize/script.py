@@ -18,6 +18,7 @@ _PINYIN = rf"[a-zü{_TONED}]{{1,7}}"
 _LOST = regex.compile(rf"\?(?:{_PINYIN}\)\??)+")
 _ANNOTATION = regex.compile(rf"(?<=[\p{{Han}}\ufffd])[(（](?P<py>{_PINYIN})[)）]")
 _HAS_TONE = regex.compile(f"[{_TONED}]")
+_HAN = regex.compile(r"\p{Han}")
 LOST_CHAR = "\ufffd"
 
 
@@ -27,6 +28,8 @@ def strip_pinyin(mt: MappedText) -> MappedText:
     A lone "(ai)" after a character is more likely an abbreviation than an annotation, so
     toneless syllables are removed only where at least three toned ones show the text's habit.
     """
+    if "(" not in mt.text and "（" not in mt.text:
+        return mt  # no annotation without a bracket
     toned = sum(1 for m in _ANNOTATION.finditer(mt.text) if _HAS_TONE.search(m["py"]))
     if toned < 3:
         return mt
@@ -56,11 +59,21 @@ def _traditional_chars() -> frozenset[str]:
 
 
 def is_traditional(text: str, threshold: float = 0.02) -> bool:
-    han = regex.findall(r"\p{Han}", text[:50000])
+    head = text[:50000]
+    # Most articles hold no Traditional-only character at all: a set intersection says so without
+    # listing every Han character.
+    present = _traditional_han() & set(head)
+    if not present and threshold > 0:
+        return False
+    han = len(_HAN.findall(head))
     if not han:
         return False
-    trad = _traditional_chars()
-    return sum(1 for c in han if c in trad) / len(han) >= threshold
+    return sum(head.count(c) for c in present) / han >= threshold
+
+
+@cache
+def _traditional_han() -> frozenset[str]:
+    return frozenset(c for c in _traditional_chars() if _HAN.fullmatch(c))
 
 
 def to_simplified(mt: MappedText) -> MappedText:
