@@ -18,6 +18,9 @@ from policyie.records import DateMention
 # Clause and sentence punctuation; the normaliser may leave half-width commas in Chinese text.
 CLAUSE_PUNCT = "，,；;。！？!?：:\n"
 SENT_PUNCT = "。！？!?；;\n"
+_SENT_PUNCT_RE = regex.compile("[" + regex.escape(SENT_PUNCT) + "]")
+_SENT_PUNCT_LAST = regex.compile("[" + regex.escape(SENT_PUNCT) + "]", flags=regex.REVERSE)
+_CLAUSE_PUNCT_LAST = regex.compile("[" + regex.escape(CLAUSE_PUNCT) + "]", flags=regex.REVERSE)
 PARA_BREAK = regex.compile(r"\n+|(?<=[。！？!?”」])[ \t\u3000]+")
 
 
@@ -47,8 +50,10 @@ def person_mentions(ctx: Context) -> list[PersonMention]:
         for m in o.mentions or []:
             out.append(PersonMention(o.name, m.start, m.end))
         if not o.mentions:  # names without offsets: find them ourselves
-            for m in regex.finditer(regex.escape(o.name), ctx.text):
-                out.append(PersonMention(o.name, m.start(), m.end()))
+            at = ctx.text.find(o.name) if o.name else -1
+            while at >= 0:  # non-overlapping, as finditer would
+                out.append(PersonMention(o.name, at, at + len(o.name)))
+                at = ctx.text.find(o.name, at + len(o.name))
     if not out:
         seen: set[tuple[int, int]] = set()
         for e in ctx.analysis.entities:
@@ -105,22 +110,16 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
 def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     """The sentence holding ``pos``, computed on the text itself so any analysis works."""
     text = ctx.text
-    lo = pos
-    while lo > 0 and text[lo - 1] not in SENT_PUNCT:
-        lo -= 1
-    hi = pos
-    while hi < len(text) and text[hi] not in SENT_PUNCT:
-        hi += 1
-    if hi < len(text):
-        hi += 1
-    return lo, hi
+    before = _SENT_PUNCT_LAST.search(text, 0, pos)  # scans back from pos, not char by char in Python
+    after = _SENT_PUNCT_RE.search(text, pos)
+    return (before.end() if before else 0), (after.end() if after else len(text))
 
 
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
-    lo = pos
-    while lo > floor and text[lo - 1] not in CLAUSE_PUNCT:
-        lo -= 1
-    return lo
+    if pos <= floor:
+        return pos
+    before = _CLAUSE_PUNCT_LAST.search(text, floor, pos)
+    return before.end() if before else floor
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -184,12 +183,15 @@ def date_after(ctx: Context, pos: int, hi: int) -> DateMention | None:
 
 
 _GRAIN = {"year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4, "hour": 5, "minute": 5}
+# Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
+_DAY_VALUE = regex.compile(r"^(\d{4}|XXXX)-\d\d-\d\d")
+_TIME_VALUE = regex.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T")
 
 
 def _grain(d: DateMention) -> int:
     if d.granularity in _GRAIN:
         return _GRAIN[d.granularity]
-    return 4 if regex.match(r"^(\d{4}|XXXX)-\d\d-\d\d", d.value or "") else 0
+    return 4 if _DAY_VALUE.match(d.value or "") else 0
 
 
 def _finer(a: DateMention, b: DateMention) -> bool:
@@ -205,7 +207,7 @@ def date_value(d: DateMention | None) -> str | None:
         return None
     v = d.value
     # Part-of-day and time-of-day belong in `part`; the event date is the calendar day.
-    m = regex.match(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T", v or "")
+    m = _TIME_VALUE.match(v or "")
     return m.group(1) if m else v
 
 

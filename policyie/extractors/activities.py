@@ -54,6 +54,11 @@ _TOPIC = regex.compile(
 )
 _PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|新区|开发区|自治州|园区|基地)")
 _PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
+# Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
+_OBJECT = regex.compile(r"[^，,。；;]{0,16}")
+_DAY_VALUE = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
+_ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
+_COMMA = regex.compile(r"[，,]")
 
 
 @register("activities")
@@ -95,7 +100,7 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     places = _places(ctx, lead.end, v_lo, between, topic)
     if not places:
         # 调研海淀区 / 考察雄安新区: the place follows the verb.
-        obj = regex.match(r"[^，,。；;]{0,16}", text[vm.end() :])
+        obj = _OBJECT.match(text[vm.end() :])
         places = place_names_in(ctx, vm.end(), vm.end() + obj.end())[:1]
     d = date_before(ctx, v_lo, s_lo)
     if d is None or not _is_day(d):
@@ -111,21 +116,21 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
 
 
 def _is_day(d) -> bool:
-    return bool(regex.match(r"^(?:\d{4}|XXXX)-\d\d-\d\d", d.value or ""))
+    return bool(_DAY_VALUE.match(d.value or ""))
 
 
 def _subject(ctx: Context, subj, v_lo: int):
     """The person the tour verb is predicated of, or None when the verb is in someone's speech."""
     text = ctx.text
     for p in reversed(subj):
-        if regex.match(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同", text[p.end : p.end + 8]):
+        if _ACCOMPANIED.match(text[p.end : p.end + 8]):
             continue  # 在Y陪同下 / Y陪同: Y escorts, the subject is someone else
         between = text[p.end : v_lo]
         topic = _topic(between)
         plain = _QUOTED.sub("", between.replace(topic, "") if topic else between)
         if len(plain) > 60 or _BANNED.search(plain):
             continue
-        pieces = regex.split(r"[，,]", plain)
+        pieces = _COMMA.split(plain)
         if any(x and not _COMMA_OK.match(x) for x in pieces[1:]):
             continue
         return p

@@ -55,6 +55,8 @@ def extract(ctx: Context) -> list[Directive]:
                 stop = min(stop, sentence_bounds(ctx, nxt)[0])
         out.extend(_sentences(ctx, speaker, verb, body_lo, max(stop, body_lo)))
     return out
+# Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
+_SENT_END = regex.compile(r"[。；;]")
 
 
 def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
@@ -87,7 +89,7 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
     if head.endswith(("，", ",")):
         # 蔡奇察看…，了解…，指出， — the sentence's subject speaks.
         first = persons_in(ctx, s_lo, q)
-        if first and not regex.search(r"[。；;]", text[first[0].end : q]):
+        if first and not _SENT_END.search(text[first[0].end : q]):
             return first[0].name
         last = last_person_before(ctx, q, s_lo)
         return last.name if last else None

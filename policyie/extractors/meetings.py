@@ -58,6 +58,18 @@ _CONGRESS = regex.compile(
     r"(?:党的|中共)?(?:第)?(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五]?)大(?![会力量学家众型小幅楼院多于])"
 )
 
+# Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
+_HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
+_NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+")
+_LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
+_YEAR_VALUE = regex.compile(r"\d{4}")
+_HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
+_HOSTED_BY = regex.compile(r"由([^，,。；;]{1,30}?)主持|([^，,。；;]{2,30}?)(?:同志)?主持(?:会议|并讲话)")
+_AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
+_SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)")
+_HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)")
+_CLAUSE_REST = regex.compile(r"[^，,。；;]{1,60}")
+_TALKS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,24}?)(?:举行)?(?:会谈|亲切会谈)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = {
     "召开", "举行", "举办", "主持", "出席", "参加", "列席", "落实", "贯彻", "学习", "传达", "迎接", "按照",
@@ -140,29 +152,29 @@ def _grow_left(ctx: Context, pos: int) -> int:
     starts = token_starts(ctx)
     i = bisect_left(starts, pos) - 1
     start = pos
-    if i >= 0 and toks[i].start < pos < toks[i].end and regex.fullmatch(r"[\p{Han}\d]+", text[toks[i].start : pos]):
+    if i >= 0 and toks[i].start < pos < toks[i].end and _HAN_DIGITS.fullmatch(text[toks[i].start : pos]):
         start = toks[i].start  # the head sits inside a token (三中全会): take the whole token
         i -= 1
     while i >= 0 and pos - toks[i].start <= 24:
         t = toks[i]
-        if t.end != start or not regex.fullmatch(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+", t.text):
+        if t.end != start or not _NAME_TOKEN.fullmatch(t.text):
             break
         if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
             start = toks[i - 1].start  # 党的二十大
             break
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
             break
-        if any(t.text.endswith(w) for w in _STOP_SUFFIXES):
+        if t.text.endswith(_STOP_SUFFIXES):
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
         i -= 1
     # A date heading the sentence belongs to the event, not its name (1月12日召开…), but a year or
     # an ordinal inside it does (2024年第2次工委会议): drop leading month/day parts only.
-    lead = regex.match(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?", text[start:pos])
+    lead = _LEAD_DATE.match(text[start:pos])
     if lead:
         start += lead.end()
     for d in dates_between(ctx, start - 12, pos):
-        if d.start <= start < d.end <= pos and not regex.fullmatch(r"\d{4}", d.value or ""):
+        if d.start <= start < d.end <= pos and not _YEAR_VALUE.fullmatch(d.value or ""):
             start = d.end  # 昨天, 今天上午: when it happened, not what it is called
     return start
 
@@ -220,11 +232,11 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     m.date = date_value(d)
     # Hosts: X主持 just before the name in its sentence, or 会议由X主持 / X主持会议 after it.
     for p in persons_in(ctx, s_lo, m.start):
-        if regex.match(r"(?:同志)?[^，,。；;]{0,16}?主持", text[p.end : m.start]):
+        if _HOSTS_BEFORE.match(text[p.end : m.start]):
             m.hosts.append(p.name)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
-    for hm in regex.finditer(r"由([^，,。；;]{1,30}?)主持|([^，,。；;]{2,30}?)(?:同志)?主持(?:会议|并讲话)", tail):
+    for hm in _HOSTED_BY.finditer(tail):
         lo = m.end + hm.start(1 if hm.group(1) else 2)
         hi = m.end + hm.end(1 if hm.group(1) else 2)
         m.hosts.extend(p.name for p in persons_in(ctx, lo, hi + 2))
@@ -233,7 +245,7 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
         m.attendees.extend(p.name for p in persons_in(ctx, subj_lo, m.start))
     # Attendees: X、Y…出席 / 列席 / 参加 later in the same paragraph.
     seg_lo = m.end
-    for am in regex.finditer(_ATTEND_AFTER, text[m.end : p_hi]):
+    for am in _ATTEND_AFTER.finditer(text[m.end : p_hi]):
         a_hi = m.end + am.start()
         names = [n for n in list_before(ctx, a_hi, seg_lo) if n not in m.hosts]
         m.attendees.extend(names)
@@ -241,17 +253,17 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
             m.speakers.extend(names)
         seg_lo = m.end + am.end()
     # Speakers: who 讲话 / 强调 / 指出 in the paragraph; 主持召开…会议并讲话 makes the host one.
-    if regex.match(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)", text[m.end : m.end + 8]):
+    if _AND_SPOKE.match(text[m.end : m.end + 8]):
         m.speakers.extend(m.hosts + m.attendees)
     for p in persons_in(ctx, p_lo, p_hi):
-        if regex.match(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)", text[p.end : p.end + 24]):
+        if _SPOKE.match(text[p.end : p.end + 24]):
             m.speakers.append(p.name)
     places = place_names_in(ctx, s_lo, m.start)
-    at = regex.search(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)", text[s_lo : m.start])
+    at = _HELD_AT.search(text[s_lo : m.start])
     if at:
         inside = place_names_in(ctx, s_lo + at.start(1), s_lo + at.end(1))
         m.place = inside[0] if inside else at.group(1)
-    elif places and regex.search(r"[在于赴到]" + regex.escape(places[-1]), text[s_lo : m.start]):
+    elif places and any(c + places[-1] in text[s_lo : m.start] for c in "在于赴到"):
         m.place = places[-1]
     m.hosts = dedupe(m.hosts)
     m.attendees = dedupe(a for a in m.attendees if a not in m.hosts)
@@ -284,13 +296,13 @@ def _receptions(ctx: Context) -> list[Meeting]:
         if not subj:
             continue
         verb = "会谈" if rm.group().endswith("会谈") else "会见"
-        obj = regex.match(r"[^，,。；;]{1,60}", text[rm.end() : s_hi])
-        guest = regex.split(r"的", obj.group())[-1] if obj else ""
-        guest = regex.sub(r"^了", "", guest)[:24]
+        obj = _CLAUSE_REST.match(text[rm.end() : s_hi])
+        guest = obj.group().split("的")[-1] if obj else ""
+        guest = guest.removeprefix("了")[:24]
         between = text[subj[0].end : rm.start()]
         if verb == "会谈":
             # The guest sits between 同/与 and 举行会谈.
-            g = regex.search(r"[同与和]([^，,。；;]{1,24}?)(?:举行)?(?:会谈|亲切会谈)$", text[c_lo : rm.end()])
+            g = _TALKS_WITH.search(text[c_lo : rm.end()])
             name = "与" + g.group(1) + "会谈" if g else "会谈"
             hosts = [subj[0].name]
         else:

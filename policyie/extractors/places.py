@@ -355,6 +355,8 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
     while words and words[0][1] in QUALIFIERS + ("国家",) and len(words) > 1 and words[1][1] in GENERIC_STEMS:
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
     return words
+# Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
+_PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
 
 
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
@@ -403,7 +405,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.suffix == "park" and len(head) < 2 and len(core) < 4:
             continue  # 蔬菜产业园 is a kind of park, 人力资源服务产业园 a particular one
         end = h.end
-        paren = regex.match(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]", text[end : end + 16])
+        paren = _PAREN_PARK.match(text[end : end + 16])
         if paren:
             end += paren.end()
         name = text[words[0][0] : h.end]
