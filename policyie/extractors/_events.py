@@ -18,7 +18,7 @@ from policyie.records import DateMention
 # Clause and sentence punctuation; the normaliser may leave half-width commas in Chinese text.
 CLAUSE_PUNCT = "，,；;。！？!?：:\n"
 SENT_PUNCT = "。！？!?；;\n"
-_SENT_PUNCT_RE = regex.compile("[" + regex.escape(SENT_PUNCT) + "]")
+SENT_PUNCT_RE = regex.compile("[" + regex.escape(SENT_PUNCT) + "]")
 _SENT_PUNCT_LAST = regex.compile("[" + regex.escape(SENT_PUNCT) + "]", flags=regex.REVERSE)
 _CLAUSE_PUNCT_LAST = regex.compile("[" + regex.escape(CLAUSE_PUNCT) + "]", flags=regex.REVERSE)
 PARA_BREAK = regex.compile(r"\n+|(?<=[。！？!?”」])[ \t\u3000]+")
@@ -111,7 +111,7 @@ def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     """The sentence holding ``pos``, computed on the text itself so any analysis works."""
     text = ctx.text
     before = _SENT_PUNCT_LAST.search(text, 0, pos)  # scans back from pos, not char by char in Python
-    after = _SENT_PUNCT_RE.search(text, pos)
+    after = SENT_PUNCT_RE.search(text, pos)
     return (before.end() if before else 0), (after.end() if after else len(text))
 
 

@@ -13,6 +13,7 @@ import regex
 
 from policyie.extractors._events import (
     SENT_PUNCT,
+    SENT_PUNCT_RE,
     last_person_before,
     paragraph_at,
     person_ending_at,
@@ -109,11 +110,8 @@ def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[
     pos = lo
     first = True
     while pos < hi:
-        end = pos
-        while end < hi and text[end] not in SENT_PUNCT:
-            end += 1
-        if end < hi:
-            end += 1
+        stop = SENT_PUNCT_RE.search(text, pos, hi)
+        end = stop.end() if stop else hi
         seg = text[pos:end]
         if not first and _NARRATIVE_OPEN.match(seg):
             break
