@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -140,9 +141,11 @@ class Entry:
     lon: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One automaton match: ``text[start:end]`` is ``surface``."""
+
+    # A named tuple, not a frozen dataclass: a document has dozens of hits and the dataclass's __init__ (one
+    # object.__setattr__ per field) was a third of the scan.
 
     start: int
     end: int
@@ -196,6 +199,9 @@ class _Surfaces(Mapping[str, Senses]):
         return senses
 
     def get(self, surface: str, default=None):  # type: ignore[override]
+        senses = self._made.get(surface)  # the common case, without a second method call
+        if senses is not None:
+            return senses
         return self[surface] if surface in self._raw else default
 
     def __contains__(self, surface: object) -> bool:
