@@ -130,6 +130,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _JIEBA_LOCK = threading.Lock()
 _JIEBA = None
+_TAGS: dict[str, str] | None = None
+# Bump when the layout of the pickled (FREQ, total, tags) changes.
+_JIEBA_CACHE_FORMAT = b"jieba-state-1"
 
 
 def jieba_tokenizer():
@@ -141,9 +144,59 @@ def jieba_tokenizer():
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
-                jieba.dt.initialize()
+                _fast_initialise(jieba)
                 _JIEBA = jieba.dt
     return _JIEBA
+
+
+def _default_dictionary_key(jieba) -> bytes | None:
+    """What the default dictionary's prefix table depends on, or None when jieba is not in its default
+    state (a user's own dictionary, or an already initialised tokenizer): jieba's own loader then."""
+    dt = jieba.dt
+    if dt.initialized or dt.dictionary is not jieba.DEFAULT_DICT or dt.cache_file:
+        return None
+    try:
+        st = os.stat(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
+    except OSError:
+        return None
+    return f"{jieba.__version__}|{st.st_size}|{st.st_mtime_ns}".encode() + _JIEBA_CACHE_FORMAT
+
+
+def _fast_initialise(jieba) -> None:
+    """jieba.dt.initialize(), about three times faster, plus the POS tag table without importing jieba.posseg.
+
+    jieba keeps its prefix table in a marshal file whose load takes ~0.75 s of CPU (500k strings);
+    the same dict pickled loads in ~0.25 s. jieba.posseg re-reads dict.txt for the tags (~0.35 s).
+    Both go into one pickle in the user cache directory, keyed by jieba's version and the dictionary
+    file, so any change of either rebuilds it. The table is what jieba itself would build: this only
+    changes how it is stored.
+    """
+    global _TAGS
+    key = _default_dictionary_key(jieba)
+    if key is not None:
+        cache = _cache_dir() / f"jieba-{hashlib.sha1(key).hexdigest()[:20]}.pickle"
+        try:
+            with cache.open("rb") as f:
+                freq, total, tags = pickle.load(f)  # our own file in the user's cache
+        except Exception:  # missing, stale or damaged: build as jieba does, then keep it
+            pass
+        else:
+            dt = jieba.dt
+            with dt.lock:
+                if not dt.initialized:
+                    dt.FREQ, dt.total, dt.initialized = freq, total, True
+            _TAGS = tags
+            return
+        jieba.dt.initialize()
+        _write_cache(cache, (jieba.dt.FREQ, jieba.dt.total, _posseg_tags()))
+        return
+    jieba.dt.initialize()
+
+
+def _posseg_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
 
 
 def jieba_tag(word: str, tagtab: dict[str, str]) -> str:
@@ -155,9 +208,12 @@ def jieba_tag(word: str, tagtab: dict[str, str]) -> str:
 
 
 def _tag_table() -> dict[str, str]:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
+    """jieba's word → POS tag table (the one jieba.posseg builds), loaded with the tokenizer."""
+    global _TAGS
+    jieba_tokenizer()
+    if _TAGS is None:
+        _TAGS = _posseg_tags()
+    return _TAGS
 
 
 # --------------------------------------------------------------------------- spaCy tokenizer

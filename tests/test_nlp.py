@@ -170,3 +170,29 @@ def test_bio_spans_and_augmentation_keep_offsets() -> None:
         if text.endswith("说好。"):
             assert text == "胡老说好。"  # one-character short forms are kept
     assert "pd1998_test.bio" not in training.TRAIN_FILES
+
+
+JIEBA_STATE_CHECK = """
+import sys
+import jieba
+from policyie import nlp
+tags = nlp._tag_table()
+from_cache = "jieba.posseg" not in sys.modules
+fresh = jieba.Tokenizer()
+fresh.initialize()
+import jieba.posseg
+assert jieba.dt.FREQ == fresh.FREQ and jieba.dt.total == fresh.total, "prefix table differs from jieba's"
+assert tags == jieba.posseg.dt.word_tag_tab, "tag table differs from jieba.posseg's"
+print("cache" if from_cache else "built")
+"""
+
+
+def test_jieba_state_cache_is_jiebas_own_state(tmp_path) -> None:
+    """The pickled prefix and tag tables (cold start) are exactly what jieba and jieba.posseg build."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", JIEBA_STATE_CHECK], env=env, capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == ["built", "cache"], [r.stderr[-500:] for r in runs]
+    assert len(list((tmp_path / "policyie").glob("jieba-*.pickle"))) == 1
