@@ -29,7 +29,7 @@ import ahocorasick
 LEXICONS = Path(__file__).parent / "lexicons"
 SOURCES = ("divisions.tsv", "zones.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
-CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see _units)
+CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units)
 log = logging.getLogger(__name__)
 
 LEVEL_RANK = {
@@ -232,7 +232,7 @@ class Gazetteer:
             # values are match lengths (in units): the surface is the matched text itself
             automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
             for key in sorted(set(surfaces) | set(self.suffixes) | set(DEICTICS)):  # reproducible cache
-                automaton.add_word(_units(key))
+                automaton.add_word(as_units(key))
             automaton.make_automaton()
         self.automaton = automaton
         self._ancestors: dict[str, tuple[str, ...]] = {}
@@ -260,29 +260,35 @@ class Gazetteer:
 
     def scan(self, text: str) -> Iterator[Hit]:
         """All (overlapping) matches of names, aliases and park suffixes in ``text``, one pass."""
-        units = _units(text)
-        if len(units) == 2 * len(text):
-            char_at = None  # every character one code unit: character index = unit index
-        else:  # characters beyond the BMP take two units
-            char_at = {}
-            u = 0
-            for i, ch in enumerate(text):
-                char_at[u] = i
-                u += 4 if ord(ch) > 0xFFFF else 2
-            char_at[u] = len(text)
-        for last, length in self.automaton.iter(units):
-            first = last - length + 1
-            if first & 1:
-                continue  # it began on the second byte of a unit: no match of characters
-            if char_at is None:
-                start, end = first >> 1, (last + 1) >> 1
-            else:
-                start, end = char_at[first], char_at[last + 1]
+        for start, end in unit_spans(self.automaton, text):
             key = text[start:end]
             yield Hit(start, end, key, tuple(self.surfaces.get(key, ())), self.suffixes.get(key), DEICTICS.get(key))
 
 
-def _units(text: str) -> str:
+def unit_spans(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) in characters of every match of a STORE_LENGTH automaton built over `as_units` keys, in the
+    automaton's order (by end, longest first)."""
+    units = as_units(text)
+    if len(units) == 2 * len(text):
+        char_at = None  # every character one code unit: character index = unit index
+    else:  # characters beyond the BMP take two units
+        char_at = {}
+        u = 0
+        for i, ch in enumerate(text):
+            char_at[u] = i
+            u += 4 if ord(ch) > 0xFFFF else 2
+        char_at[u] = len(text)
+    for last, length in automaton.iter(units):
+        first = last - length + 1
+        if first & 1:
+            continue  # it began on the second byte of a unit: no match of characters
+        if char_at is None:
+            yield first >> 1, (last + 1) >> 1
+        else:
+            yield char_at[first], char_at[last + 1]
+
+
+def as_units(text: str) -> str:
     """``text`` as the automaton reads it: each UTF-16 code unit as two latin-1 characters.
 
     pyahocorasick finds a node's child by a linear search, and the root of a trie over Chinese names has thousands

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import ahocorasick
 
+from policyie.gazetteer import as_units, unit_spans
+
 
 class LiteralMatch:
     """The parts of ``regex.Match`` the extractors read, for a match of a literal word."""
@@ -48,7 +50,7 @@ class Literals:
         self._lengths = sorted({len(w) for w in self.words}, reverse=True)
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for w in sorted(self.words):
-            self._automaton.add_word(w)
+            self._automaton.add_word(as_units(w))  # byte pairs, for speed: see gazetteer.as_units
         if self.words:
             self._automaton.make_automaton()
 
@@ -56,8 +58,8 @@ class Literals:
         if not self.words:
             return []
         longest: dict[int, int] = {}
-        for last, n in self._automaton.iter(text):
-            start = last - n + 1
+        for start, end in unit_spans(self._automaton, text):
+            n = end - start
             if n > longest.get(start, 0):
                 longest[start] = n
         out: list[tuple[int, int]] = []
