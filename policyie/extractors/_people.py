@@ -150,9 +150,15 @@ def _jieba_freq() -> dict[str, int]:
 
 @cache
 def _word_tags() -> dict[str, str]:
-    import jieba.posseg
+    """jieba.posseg's word → tag table. The NLP layer keeps the same table in its load cache: importing
+    jieba.posseg re-reads dict.txt, a second of CPU the first time an official's name is checked."""
+    try:
+        from policyie.nlp import _tag_table
+    except ImportError:  # an NLP layer without it: build the table as jieba does
+        import jieba.posseg
 
-    return jieba.posseg.dt.word_tag_tab
+        return jieba.posseg.dt.word_tag_tab
+    return _tag_table()
 
 
 # Dictionary words tagged as names that follow a post as praise (习近平主席卓越领导下).
