@@ -171,6 +171,15 @@ AFTER_POST_WORDS = frozenset(
 )
 
 
+# Verbs of reporting that follow a name or a post (委员时强调, 书记时指出): never a given name, so a
+# surname-like character before one (时, 向, 于) does not start a name.
+REPORT_VERBS = frozenset(
+    "强调 指出 表示 要求 认为 提出 主持 出席 介绍 说明 透露 宣布 希望 指示 批示 讲话 致辞 会见 会谈 调研 考察 视察".split()
+)
+# Collective nouns after 和: 汪洋和代表团全体成员 is a conjunction, not the last character of a name.
+AFTER_AND = ("代表团", "代表们", "全体", "夫人", "其他", "各界", "有关", "部分", "随行", "相关", "与会")
+
+
 def _is_common_word(w: str) -> bool:
     """强调, 单位, 高度: a dictionary word that is not a name."""
     if w in NOT_NAMES:
@@ -298,6 +307,8 @@ def _he_final(text: str, pos: int, sur: str) -> bool:
         return False
     if not clear_follower(text, end) or name_at(text, end, strict=True) is not None:
         return False
+    if text.startswith(AFTER_AND, end):
+        return False
     return text[end : end + 1] not in set("的") and text[end : end + 2] not in ("在京", "在内")
 
 
@@ -336,7 +347,7 @@ def name_at(
         for glen in (1, 2):
             end = pos + len(sur) + glen
             given = text[pos + len(sur) : end]
-            if len(given) < glen or not all(HAN.match(c) for c in given):
+            if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS:
                 continue
             he = glen == 2 and given[-1] == "和" and _he_final(text, pos, sur)
             if he:
@@ -387,6 +398,8 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
         cands.append(tok.start)
     cands += [a for a in _per_spans(analysis)[1].get(end, []) if 2 <= end - a <= 4]
     for start in cands:
+        if text[start:end] in NOT_NAMES:
+            continue  # 荣誉|主席: jieba tags the honour nr
         sur = surname_at(text, start)
         # 奥利总理, 拜登总统: a surname this rare before a post is more often a transliteration.
         if sur and surnames()[sur[0]] >= RARE_SURNAME:
