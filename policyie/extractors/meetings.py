@@ -69,7 +69,12 @@ _AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
 _SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)")
 _HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)")
 _CLAUSE_REST = regex.compile(r"[^，,。；;]{1,60}")
-_TALKS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,24}?)(?:举行)?(?:会谈|亲切会谈)$")
+# Where the guest ends inside 会见… : 会见X时指出 / 会见X时重要讲话 / 会见X并讲话 (not 比利时).
+_GUEST_END = regex.compile(
+    r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
+    r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
+)
+_TALKS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,24}?)(?:举行了?)?(?:会谈|亲切会谈)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = {
     "召开", "举行", "举办", "主持", "出席", "参加", "列席", "落实", "贯彻", "学习", "传达", "迎接", "按照",
@@ -297,13 +302,20 @@ def _receptions(ctx: Context) -> list[Meeting]:
             continue
         verb = "会谈" if rm.group().endswith("会谈") else "会见"
         obj = _CLAUSE_REST.match(text[rm.end() : s_hi])
-        guest = obj.group().split("的")[-1] if obj else ""
+        rest = obj.group() if obj else ""
+        if (cut := _GUEST_END.search(rest)) is not None:
+            rest = rest[: cut.start()]
+        guest = rest.split("的")[-1]
         guest = guest.removeprefix("了")[:24]
         between = text[subj[0].end : rm.start()]
         if verb == "会谈":
             # The guest sits between 同/与 and 举行会谈.
             g = _TALKS_WITH.search(text[c_lo : rm.end()])
-            name = "与" + g.group(1) + "会谈" if g else "会谈"
+            # 同来华进行国事访问的安哥拉总统洛伦索: the guest, not the description before 的
+            who = g.group(1).split("的")[-1] if g else ""
+            if g and (len(who) < 2 or who[0].isdigit()):
+                who = g.group(1)  # 举行的3天会谈: 的 ends no description of the guest
+            name = "与" + who + "会谈" if g else "会谈"
             hosts = [subj[0].name]
         else:
             name = "会见" + guest
@@ -313,7 +325,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
         out.append(
             Meeting(name=name, kind=verb, date=date_value(d), hosts=dedupe(hosts or [subj[0].name]),
                     place=places[0] if places else None, start=rm.start(),
-                    end=rm.end() + (obj.end() if obj and verb == "会见" else 0))
+                    end=rm.end() + (len(rest) if verb == "会见" else 0))
         )
     return out
 
