@@ -39,7 +39,8 @@ TITLE = regex.compile(r"《[^《》\n]{1,80}》")
 ITEM_SEP = regex.compile(r"[、和及]")
 CLAUSE = r"[\p{Han}\d]{2,10}"
 PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
-WATCHWORD = regex.compile(r"^[\p{Han}]{2,16}$")
+# Han characters, joined by + at most (科学家+企业家, 科学+城).
+WATCHWORD = regex.compile(r"^(?=.{2,16}$)\p{Han}+(?:[+＋]\p{Han}+)*$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
 NUMERALS = "一二两三四五六七八九十百千万双"
 NUMBERED = regex.compile(rf"^[{NUMERALS}]{{1,3}}\p{{Han}}{{1,8}}$")
@@ -59,9 +60,13 @@ NUM_VALUE = {
 }
 PURE_NUMERAL = regex.compile(rf"^[{NUMERALS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
 # Numeral-led words that are ordinary vocabulary or dates, not formulations.
+# Whole words only: 一线, 一站式 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations.
+# A month, day or season opens a date (三月三, 十号风球) unless a 一X一Y formula follows (一月一主题);
+# an adverb opens speech (一定要…, 十分危险, 一致同意), a ranking an honour (十佳创新成果).
 NUMERAL_WORDS = regex.compile(
-    r"^(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|一对一|一站式|一把手|一揽子|一刀切|一条龙|"
-    r"万一|十分|百姓|千万|十佳|百佳|十强|百强|五百强|[一二三四五六七八九十]+[月日号季])"
+    r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|一对一|一站式|一把手|一揽子|一刀切|一条龙|"
+    r"万一|十分|百姓|千万)$"
+    r"|[一二三四五六七八九十]+[月日号季](?!一)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
 )
 # 声明表示，“…”: a speech verb may be followed by a comma before the quote.
 SPEECH_BEFORE = regex.compile(
