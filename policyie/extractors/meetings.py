@@ -111,6 +111,7 @@ _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
 _RECEPTION = regex.compile(r"(?:会见|会谈|亲切会见|集体会见)")
+_JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?$")
 _ATTEND_AFTER = regex.compile(
     r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?(?=[，,。；;]|$)"
 )
@@ -301,6 +302,11 @@ def _receptions(ctx: Context) -> list[Meeting]:
         if not subj:
             continue
         verb = "会谈" if rm.group().endswith("会谈") else "会见"
+        if _JOINS_RECEPTION.search(text, max(c_lo, rm.start() - 6), rm.start()):
+            # 副市长司马红参加会见: someone joined the reception already reported, no second one
+            if out:
+                out[-1].attendees = dedupe([*out[-1].attendees, *(p.name for p in subj)])
+            continue
         obj = _CLAUSE_REST.match(text[rm.end() : s_hi])
         rest = obj.group() if obj else ""
         if (cut := _GUEST_END.search(rest)) is not None:
