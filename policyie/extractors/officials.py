@@ -88,6 +88,9 @@ STATE_FIRM = regex.compile(
     r"^(?:中国|中央|国家|中华|北京市|首都|国投|国新|招商局|华润|中粮|中信|中化|中铝|中核|中广核|中远|中交|中建|中铁|中冶|中电|中船|中航|中车|中石|中海)"
     r"|^北京\p{Han}{0,8}(?:集团|集团公司|集团有限责任公司|总公司|银行|控股|投资有限公司)$|国资|国有|国企|央企"
 )
+# Words ending in 代 that are no acting prefix (新时代, 年代, 替代 …).
+ACTING_NOT = frozenset("时代 年代 替代 现代 古代 近代 当代 世代 取代 交代 换代 一代 历代".split())
+DIVISION_ENDS = ("镇", "乡", "区", "县", "街道", "地区")
 TITLE_SEP = regex.compile(r"[,，]?、[,，]?|兼")
 LIST_SEP = regex.compile(r"[,，]?、[,，]?|和|及|以及")
 MAX_TITLE = 24
@@ -184,9 +187,19 @@ def _title_piece(piece: str, pos: str) -> bool:
     return pos.startswith(TITLE_POS)
 
 
+def _is_division(word: str) -> bool:
+    """A county- or township-level division's full name (西集镇, 温泉镇, 永顺镇)."""
+    from policyie.gazetteer import load
+
+    return word.endswith(DIVISION_ENDS) and any(e.level in ("town", "district") for e in load().lookup(word))
+
+
 def _segment_start(text: str, an: Analysis, s: int) -> int:
     """Where the title whose post starts at ``s`` begins: walk left over organ and place words."""
     x = s
+    # 代区长: an acting post (jieba knows 代市长 but not 代区长, 代县长, 代镇长).
+    if s >= 1 and text[s - 1] == "代" and text[max(0, s - 2) : s] not in ACTING_NOT:
+        x = s - 1
     forms = _organ_forms()
     while x > 0 and s - x < MAX_TITLE:
         # A known organ or place wins over the segmenter (发展改革委 is cut 发展/改革/委).
@@ -213,6 +226,13 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         ):
             break
         x = tok.start
+    # 西|集镇党委书记: the segmenter read a township's name across its first characters.
+    first = an.token_at(x)
+    if x < s and first is not None and first.start == x:
+        for k in (1, 2):
+            if x - k >= 0 and HAN.match(text[x - k]) and _is_division(text[x - k : first.end]):
+                x -= k
+                break
     # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
     if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
         return _segment_start(text, an, x - 1)
@@ -278,6 +298,12 @@ def _short(place: str) -> str:
 
 def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None)) -> Title:
     """Split a surface title into organ and post, naming the organ's place where the paper implies it."""
+    # 代区长, 北京市代市长: an acting post keeps 代 on the post, and the organ is the post's own.
+    last = next((p for p in base_posts() if text.endswith(p)), None)
+    head = text[: len(text) - len(last)] if last else ""
+    if last and head.endswith("代") and head[-2:] not in ACTING_NOT:
+        t = normalise_title(head[:-1] + last, home)
+        return Title(text=text, org=t.org, post="代" + (t.post or last))
     province, city = home
     kind = posts().get(text)
     if kind == "group":
@@ -365,9 +391,14 @@ def find_titled(ctx: Context) -> _Found:
                 end = nxt.end
         if m.group() in SUFFIX_POSTS:
             g = name_ending_at(text, m.start(), an)
-            if g is not None and not _place_word(text, an, g.start, g.end):
+            if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]):
                 found.add(g.text_in(text), g.start, [m.group()])
     return found
+
+
+def _organ_word(word: str) -> bool:
+    """区政协|主席, 市人大|主任: an organ before a suffix post, not a name (区 and 市 are surnames too)."""
+    return word in _organ_forms() or word.endswith(("政协", "人大", "政府", "党委", "党组", "纪委", "监委", *ORGAN_END))
 
 
 def _place_word(text: str, an: Analysis, start: int, end: int) -> bool:
