@@ -86,9 +86,14 @@ class Analysis:
         i = bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
 
+    # Shared by every extractor that bisects over the words (token_at here, the places and event layers).
     @cached_property
     def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+        return list(map(_START, self.tokens))
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return list(map(_END, self.tokens))
 
     def token_at(self, pos: int) -> Token | None:
         i = bisect_right(self._token_starts, pos) - 1

@@ -159,8 +159,8 @@ class _Doc:
         self.gz = gz
         self.an = an
         self._raw = an.tokens
-        self.starts = [t.start for t in an.tokens]
-        self.ends = [t.end for t in an.tokens]
+        self.starts = an._token_starts  # computed once per analysis, shared with the other extractors
+        self.ends = an._token_ends
 
     def _token(self, i: int) -> Token:
         """Token ``i`` with a CTB tag (spaCy's) mapped to jieba's; mapped on use, as few tokens are ever read."""
