@@ -32,11 +32,11 @@ import logging
 import os
 import pickle
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress, islice, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -86,9 +86,14 @@ class Analysis:
         i = bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
 
+    # Shared by every extractor that bisects over the words (token_at here, the places and event layers).
     @cached_property
     def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+        return list(map(_START, self.tokens))
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return list(map(_END, self.tokens))
 
     def token_at(self, pos: int) -> Token | None:
         i = bisect_right(self._token_starts, pos) - 1
@@ -642,28 +647,45 @@ def analyse(text: str, nlp=None) -> Analysis:
 
 
 def _word_tokens(words: list[str], tagtab: dict[str, str]) -> list[Token]:
-    # One Token per word of every article, so: a comprehension over precomputed offsets, tuple.__new__
-    # (NamedTuple's own __new__ is a Python-level call), and the tag lookup inlined.
-    new, get, unknown = tuple.__new__, tagtab.get, _unknown_tag
+    # One Token per word of every article, so everything per word runs in C: map over precomputed offsets,
+    # tuple.__new__ (NamedTuple's own __new__ is a Python-level call), and tags from a memo whose misses
+    # (first sight of a word) are the only Python-level step.
     bounds = list(accumulate(map(len, words), initial=0))
-    return [
-        new(Token, (w, s, e, get(w) or unknown(w)))
-        for w, s, e in zip(words, bounds, bounds[1:], strict=False)  # bounds has one entry more than words
-        if not w.isspace()
-    ]
+    tags = map(_tag_memo(tagtab).__getitem__, words)
+    spans = zip(words, bounds, islice(bounds, 1, None), tags, strict=False)  # bounds has one entry more than words
+    tokens = map(tuple.__new__, repeat(Token), spans)
+    # Whitespace words (jieba yields each space and newline as one) are no tokens.
+    return list(compress(tokens, map(not_, map(str.isspace, words))))
 
 
-_UNKNOWN_TAGS: dict[str, str] = {}
+class _TagMemo(dict):
+    """word → `jieba_tag` for one tag table, filled on first sight of each word (news vocabulary repeats, so
+    nearly every lookup is a plain C-level dict hit). Bounded, for inputs that parade endless new words."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, word: str) -> str:
+        tag = self.table.get(word) or ("un" if _CJK.search(word) else "x")
+        if len(self) < 300_000:
+            self[word] = tag
+        return tag
 
 
-def _unknown_tag(word: str) -> str:
-    """`jieba_tag` for a word not in the tag table, memoised: punctuation and digits repeat in every article."""
-    tag = _UNKNOWN_TAGS.get(word)
-    if tag is None:
-        tag = "un" if _CJK.search(word) else "x"
-        if len(_UNKNOWN_TAGS) < 100_000:
-            _UNKNOWN_TAGS[word] = tag
-    return tag
+_TAG_MEMO: _TagMemo | None = None
+
+
+def _tag_memo(tagtab: dict[str, str]) -> _TagMemo:
+    global _TAG_MEMO
+    memo = _TAG_MEMO
+    if memo is None or memo.table is not tagtab:
+        memo = _TAG_MEMO = _TagMemo(tagtab)
+    return memo
+
+
+_ENTITY_TAGS = frozenset(JIEBA_LABELS) | {"un"}
+_POS = itemgetter(3)
 
 
 def _jieba_entities(tokens: list[Token]) -> list[Entity]:
@@ -671,11 +693,15 @@ def _jieba_entities(tokens: list[Token]) -> list[Entity]:
     (not in its dictionary) that look like a Chinese name: two or three characters after a common surname."""
     surnames = _common_surnames()
     out = []
-    for t in tokens:
-        if t.pos in JIEBA_LABELS:
-            out.append(Entity(t.text, t.start, t.end, JIEBA_LABELS[t.pos]))
-        elif t.pos == "un" and 2 <= len(t.text) <= 3 and t.text[0] in surnames:
-            out.append(Entity(t.text, t.start, t.end, "PER"))
+    new = tuple.__new__
+    # Only a few words in a hundred carry one of these tags: pick them out in C before looking closer.
+    for t in compress(tokens, map(_ENTITY_TAGS.__contains__, map(_POS, tokens))):
+        text, start, end, pos = t
+        label = JIEBA_LABELS.get(pos)
+        if label is not None:
+            out.append(new(Entity, (text, start, end, label)))
+        elif 2 <= len(text) <= 3 and text[0] in surnames:  # pos == "un"
+            out.append(new(Entity, (text, start, end, "PER")))
     return out
 
 
@@ -692,13 +718,21 @@ def _common_surnames(top: int = 300) -> frozenset[str]:
 
 def _merge(first: list[Entity], extra: list[Entity]) -> list[Entity]:
     """``first`` plus those of ``extra`` that overlap none of them, in text order."""
-    taken = [(e.start, e.end) for e in first]
+    # An extra overlaps a span of ``first`` iff some span starting before its end ends after its start: with
+    # ``first`` ordered by start, that is the furthest end among those spans (bisect), not a scan of all.
+    taken = sorted((e.start, e.end) for e in first)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((t for _, t in taken), max))
     out = list(first)
     for e in extra:
-        if all(e.end <= s or e.start >= t for s, t in taken):
+        i = bisect_left(starts, e.end)
+        if i == 0 or reach[i - 1] <= e.start:
             out.append(e)
-    out.sort(key=lambda e: (e.start, e.end))
+    out.sort(key=_SPAN)
     return out
+
+
+_SPAN = itemgetter(1, 2)  # (start, end) of an Entity, read in C
 
 
 def _retag(tokens: list[Token], entities: list[Entity]) -> list[Token]:

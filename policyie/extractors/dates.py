@@ -49,6 +49,7 @@ _MNUM = r"1[0-2]|0?[1-9]"
 _YNUM = r"(?:1[89]|20)\d\d"
 _PART = r"(?P<part>上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜间|夜里|深夜|午后|晚(?=[，,。、；;\s到至在]))"
 _CONN = r"(?:至|到|—|–|-|~|～|－)"
+_CONN_CHARS = "至到—–-~～－"  # one of them is in every _CONN
 
 _PART_CODE = {
     "上午": "MO", "早上": "MO", "早晨": "MO", "清晨": "MO", "今晨": "MO", "今早": "MO", "明早": "MO",
@@ -83,15 +84,17 @@ class _Cand:
 # pattern, handler, and where the pattern's optional lead (a year before 3月5日) makes finditer try every character:
 # (anchor, lead, reach) for `anchored_finditer`, whose contract the rule's comment checks.
 _Anchor = tuple[regex.Pattern, int, int]
-_Rule = tuple[regex.Pattern, Callable[[regex.Match, str, Analysis | None], "_Cand | None"], _Anchor | None]
+# The fourth part, ``needs``: characters of which every match of the pattern holds at least one (a text with none of
+# them is not searched; what the rule's comment checks against its pattern), or "" to search every text.
+_Rule = tuple[regex.Pattern, Callable[[regex.Match, str, Analysis | None], "_Cand | None"], _Anchor | None, str]
 _RULES: list[_Rule] = []
 # Most a year prefix (2024年, 二〇二四年, 今年) holds, optional 年 included: what an anchor may lie after the start.
 _YP_MAX = 6
 
 
-def _rule(pattern: str, anchor: str | None = None, lead: int = 0, reach: int = 0) -> Callable:
+def _rule(pattern: str, anchor: str | None = None, lead: int = 0, reach: int = 0, needs: str = "") -> Callable:
     def deco(fn: Callable) -> Callable:
-        _RULES.append((regex.compile(pattern), fn, (regex.compile(anchor), lead, reach) if anchor else None))
+        _RULES.append((regex.compile(pattern), fn, (regex.compile(anchor), lead, reach) if anchor else None, needs))
         return fn
 
     return deco
@@ -186,7 +189,10 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), end, Spec("month", code=m.group("mmod"), future=_announced(text, m.start(), end), **f))
 
 
-@_rule(r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])")
+@_rule(
+    r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])",
+    needs="-/.",  # the separator
+)
 def _numeric(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if not tx.valid_day(y, mo, d):
@@ -194,7 +200,7 @@ def _numeric(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", year=y, month=mo, day=d))
 
 
-@_rule(rf"{_YP}?(?P<q>第?[一二三四1-4])季度(?P<qmod>末|初)?")
+@_rule(rf"{_YP}?(?P<q>第?[一二三四1-4])季度(?P<qmod>末|初)?", needs="季")
 def _quarter(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _NUMERIC_BEFORE.search(_before(text, m.start())) or _before(text, m.start(), 1) == "每":
         return None
@@ -202,19 +208,19 @@ def _quarter(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("quarter", n=q, code=m.group("qmod"), **_year_fields(m)))
 
 
-@_rule(rf"{_YP}?前(?P<nq>[二三两23])个?季度")
+@_rule(rf"{_YP}?前(?P<nq>[二三两23])个?季度", needs="季")
 def _quarters(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("quarters", n=tx.cn_number(m.group("nq")), **_year_fields(m)))
 
 
-@_rule(rf"{_YP}?前(?P<nm>1[01]|[2-9]|十[一二]?|[两二三四五六七八九])个月")
+@_rule(rf"{_YP}?前(?P<nm>1[01]|[2-9]|十[一二]?|[两二三四五六七八九])个月", needs="个")
 def _first_months(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     n = 2 if m.group("nm") == "两" else tx.cn_number(m.group("nm"))
     a = Spec("month", month=1, **_year_fields(m))
     return _Cand(m.start(), m.end(), a, replace(a, month=n))  # 前4个月 in a statistics report = 1—4月
 
 
-@_rule(rf"{_YP}?(?P<h>[上下])半年")
+@_rule(rf"{_YP}?(?P<h>[上下])半年", needs="半")
 def _half(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("half", n=1 if m.group("h") == "上" else 2, **_year_fields(m)))
 
@@ -244,7 +250,7 @@ def _year_edge(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("ymod", code=m.group("ym"), **_year_fields(m)))
 
 
-@_rule(rf"{_YEAR_ABS}(?P<du>度)?(?!代)")
+@_rule(rf"{_YEAR_ABS}(?P<du>度)?(?!代)", needs="年")
 def _year(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start())
     if _NUMERIC_BEFORE.search(before) or _NOT_A_YEAR_BEFORE.search(before):
@@ -256,7 +262,7 @@ def _year(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 # 后年 and 前年 stand alone too rarely to pay for 投产后年产值, 目前年产能, 以前年度.
-@_rule(r"(?<!日)(?P<w>今年度?|去年|明年|本年度|同年|全年|每年)")
+@_rule(r"(?<!日)(?P<w>今年度?|去年|明年|本年度|同年|全年|每年)", needs="年")
 def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     w = m.group("w")
     if a is not None and not a.is_token_boundary(m.start()):
@@ -270,7 +276,7 @@ def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("year", year_shift=_YEAR_SHIFT[w.replace("今年度", "今年")]))
 
 
-@_rule(r"(?<![\d〇零一二三四五六七八九十个正腊])月(?P<mm>底|末|初)(?![步心衷期级稿次])")
+@_rule(r"(?<![\d〇零一二三四五六七八九十个正腊])月(?P<mm>底|末|初)(?![步心衷期级稿次])", needs="月")
 def _month_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _before(text, m.start(), 1) in ("每", "本", "上", "下", "当", "同"):
         return None  # 每月底 recurs; 本月底 is read by the month rule
@@ -278,7 +284,7 @@ def _month_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 # 30日下午 — a bare day takes month and year from what came before; 30日内 is a duration.
-@_rule(rf"(?P<d>{_DNUM})日(?!内|以内|之内|均|左右|以上|以下|以来|游){_PART}?")
+@_rule(rf"(?P<d>{_DNUM})日(?!内|以内|之内|均|左右|以上|以下|以来|游){_PART}?", needs="日")
 def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start())
     if _SPAN_BEFORE_DAY.search(before):
@@ -286,7 +292,10 @@ def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", day=int(m.group("d")), part=_part(m)))
 
 
-@_rule(rf"(?P<w>今天|今日|昨天|昨日|前天|明天|明日|后天|当天|当日|同日|次日|翌日|第二天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)")
+@_rule(
+    rf"(?P<w>今天|今日|昨天|昨日|前天|明天|明日|后天|当天|当日|同日|次日|翌日|第二天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
+    needs="天日晚晨夜早",  # one in every word
+)
 def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     w = m.group("w") or m.group("w2")
     if a is not None and not a.is_token_boundary(m.start()):
@@ -307,7 +316,7 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", day_shift=_DAY_SHIFT[w], part=part))
 
 
-@_rule(r"(?P<w>日前|近日)")
+@_rule(r"(?P<w>日前|近日)", needs="日")
 def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if _NOT_APPROX_BEFORE.search(_before(text, m.start())):
         return None
@@ -316,7 +325,7 @@ def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("approx"))
 
 
-@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|上周|上个星期|下周|下个星期)(?P<wd>[一二三四五六日天])?{_PART}?")
+@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|上周|上个星期|下周|下个星期)(?P<wd>[一二三四五六日天])?{_PART}?", needs="周星")
 def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     shift = _WEEK_SHIFT[m.group("wp")]
     if m.group("wd"):
@@ -324,7 +333,7 @@ def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("week", n=shift))
 
 
-@_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-—～~]周|[至到\-—～~]星期){_PART}?")
+@_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-—～~]周|[至到\-—～~]星期){_PART}?", needs="周星礼")
 def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start(), 1)
     if before and _HAN.match(before) and before not in "于在将从是日号和及与":
@@ -362,7 +371,7 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 # -------- explicit ranges whose first half is a bare number: 3月30—31日, 1至3月, 2021—2025年
 
 
-@_rule(rf"{_YP}?{_MONTH}(?P<d1>{_DNUM})日?{_CONN}(?P<d2>{_DNUM})日{_PART}?")
+@_rule(rf"{_YP}?{_MONTH}(?P<d1>{_DNUM})日?{_CONN}(?P<d2>{_DNUM})日{_PART}?", needs=_CONN_CHARS)
 def _day_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _NUMERIC_BEFORE.search(_before(text, m.start())) or not m.group("m")[0].isdigit():
         return None
@@ -375,7 +384,7 @@ def _day_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), a, replace(a, day=d2, part=_part(m)))
 
 
-@_rule(rf"{_YP}?(?P<m1>{_MNUM})月?{_CONN}(?P<m2>{_MNUM})月(?P<fen>份)?(?!\d{{1,2}}[日号])")
+@_rule(rf"{_YP}?(?P<m1>{_MNUM})月?{_CONN}(?P<m2>{_MNUM})月(?P<fen>份)?(?!\d{{1,2}}[日号])", needs=_CONN_CHARS)
 def _month_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _NUMERIC_BEFORE.search(_before(text, m.start())):
         return None
@@ -386,7 +395,7 @@ def _month_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None
     return _Cand(m.start(), m.end(), a, replace(a, month=m2))
 
 
-@_rule(rf"(?<![\d.])(?P<y1>{_YNUM})年?{_CONN}(?P<y2>{_YNUM})年度?(?!代)")
+@_rule(rf"(?<![\d.])(?P<y1>{_YNUM})年?{_CONN}(?P<y2>{_YNUM})年度?(?!代)", needs=_CONN_CHARS)
 def _year_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if y1 >= y2:
@@ -403,7 +412,10 @@ def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
     """Leftmost-longest non-overlapping expressions, adjacent points joined into ranges."""
     norm = tx.ascii_digits(text)
     found: list[_Cand] = []
-    for pattern, handler, anchor in _RULES:
+    for pattern, handler, anchor, needs in _RULES:
+        # A short item holds no 季/半/周 or range dash: `in` finds that in C, faster than the search would fail.
+        if needs and not any(c in norm for c in needs):
+            continue
         matches = pattern.finditer(norm) if anchor is None else anchored_finditer(pattern, anchor[0], norm, *anchor[1:])
         for m in matches:
             if m.end() > m.start():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -158,8 +159,8 @@ class _Doc:
         self.gz = gz
         self.an = an
         self._raw = an.tokens
-        self.starts = [t.start for t in an.tokens]
-        self.ends = [t.end for t in an.tokens]
+        self.starts = an._token_starts  # computed once per analysis, shared with the other extractors
+        self.ends = an._token_ends
 
     def _token(self, i: int) -> Token:
         """Token ``i`` with a CTB tag (spaCy's) mapped to jieba's; mapped on use, as few tokens are ever read."""
@@ -242,11 +243,16 @@ def _inside_org(doc: _Doc, end: int) -> bool:
     text = doc.text
     if end < len(text) and text.startswith(ADJECTIVAL, end):
         return True
-    following = doc.tokens_from(end)
-    if following and following[0][0] in ADJECTIVAL_WORDS:
-        return True
+    # `tokens_from(end)` walked lazily: most names are settled by their first word, and this runs for every name hit.
+    raw, i = doc._raw, bisect_left(doc.ends, end + 1)
     run = ""
-    for word, tag in following:
+    for k in range(i, min(i + 4, len(raw))):
+        tok = raw[k]
+        if tok.pos[:1].isupper():
+            tok = doc._token(k)
+        word, tag = text[max(tok.start, end) : tok.end], tok.pos
+        if k == i and word in ADJECTIVAL_WORDS:
+            return True
         if not word or not NAMEISH.match(word[0]):
             return False
         run += word
@@ -462,6 +468,28 @@ def _weights(gz: Gazetteer, cands: list[Cand], extra: list[Cand]) -> Counter:
     return w
 
 
+_STRENGTH = {FULL: 0, ALIAS: 0, SHORT: 1, WEAK: 1}
+
+
+def _resolve_one(
+    gz: Gazetteer, c: Cand, w: Counter, support: Callable[[Entry], int]
+) -> tuple[Entry | None, str] | None:
+    """`_resolve` for a candidate of one sense (most of them): the same tests, without the filtering between senses,
+    which a lone sense always survives; None (the general path decides) if its own ancestry loops back to it."""
+    e, kind = c.senses[0]
+    if e.level == "town" and kind == SHORT and w[e.parent or ""] == 0:
+        return None, ""
+    if (kind == WEAK or (kind == SHORT and e.level == "district")) and support(e) == 0:
+        if kind == WEAK or w[e.key] == 0:
+            return None, ""
+    if e.key in gz.ancestors(e.key)[1:]:
+        return None
+    short_name = c.hit is not None and len(c.hit.surface) <= 3
+    if e.level == "town" and kind in (FULL, ALIAS) and support(e) == 0 and short_name:
+        return None, ""  # a lone three-character township (纽约州蒙西镇) is more often a coincidence
+    return e, kind
+
+
 def _resolve(gz: Gazetteer, c: Cand, w: Counter) -> tuple[Entry | None, str]:
     """The entry a name candidate denotes in this document, or None to drop it."""
 
@@ -469,6 +497,8 @@ def _resolve(gz: Gazetteer, c: Cand, w: Counter) -> tuple[Entry | None, str]:
         # the country root is everyone's ancestor, so it tells nothing
         return sum(w[a] for a in gz.ancestors(e.key)[1:] if a != "100000")
 
+    if len(c.senses) == 1 and (one := _resolve_one(gz, c, w, support)) is not None:
+        return one
     viable: list[tuple[Entry, str]] = []
     for e, kind in c.senses:
         if e.level == "town":
@@ -482,7 +512,7 @@ def _resolve(gz: Gazetteer, c: Cand, w: Counter) -> tuple[Entry | None, str]:
         viable.append((e, kind))
     if not viable:
         return None, ""
-    strength = {FULL: 0, ALIAS: 0, SHORT: 1, WEAK: 1}
+    strength = _STRENGTH
     best_kind = min(strength[k] for _, k in viable)
     viable = [(e, k) for e, k in viable if strength[k] == best_kind]
     # curated zones outrank divisions' short forms (中关村 the zone, not 中关村街道)
