@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from policyie.extractors._people import foreign
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.nlp import Analysis, Token
@@ -322,8 +323,28 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
+        if h.surface == "首都" and _foreign_capital(doc.text, h.start, gz):
+            continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
+
+
+_OTHER_STATE = regex.compile(r"(?:[该两各本他其]国|国家)$")
+
+
+def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
+    """约旦首都安曼, 该国首都: 首都 after another state is that state's capital, not Beijing."""
+    before = text[max(0, start - 8) : start]
+    if _OTHER_STATE.search(before):
+        return True
+    for k in range(min(8, len(before)), 1, -1):
+        word = before[-k:]
+        if word in foreign()[0]:
+            return True
+        levels = {gz.entries[key].level for key, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS, SHORT)}
+        if levels:
+            return "country" in levels and word not in ("中国", "中华人民共和国", "我国")
+    return False
 
 
 def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
@@ -338,11 +359,16 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
     return tag.startswith(PLACEISH_TAGS) and _jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
 
 
+def _stem_stop(word: str) -> bool:
+    """A verb or adverb no name holds, alone or as jieba's compound of two (研究部署, 统筹推进)."""
+    return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP)
+
+
 def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> list[tuple[int, str, str]]:
     """The name-like words before a park suffix at ``pos``, in reading order."""
     words: list[tuple[int, str, str]] = []  # nearest first
     for start, word, tag in doc.tokens_before(pos):
-        if not all(NAMEISH.match(c) for c in word) or word in STEM_STOP or word in persons or word in gz.suffixes:
+        if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
         if tag.startswith("m") or NUMBERED.match(word):
             break  # 六大板块, 三个示范区
