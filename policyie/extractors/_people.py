@@ -262,8 +262,11 @@ def _support(analysis: Analysis | None, start: int, end: int) -> float:
         bonus += 0.5
     # A word the segmenter found running across the name's end argues against that end.
     after = analysis.token_at(end - 1)
-    if after is not None and after.end > end and after.start >= start and not after.pos.startswith(("nr", "un")):
-        bonus -= 1.5
+    if after is not None and after.end > end and after.start >= start:
+        # ... and so does a longer dictionary name from the same start (李克|强赴: jieba knows 李克强).
+        longer_name = after.pos == "nr" and after.start == start and after.end - start <= 4
+        if longer_name or not after.pos.startswith(("nr", "un")):
+            bonus -= 1.5
     return bonus
 
 
