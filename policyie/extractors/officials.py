@@ -50,7 +50,7 @@ __all__ = ["extract", "resolve_pronoun", "normalise_title", "home_jurisdiction"]
 # Posts that may follow the name (习近平总书记); others after a name are too often something else.
 SUFFIX_POSTS = ("总书记", "主席", "副主席", "总理", "副总理", "委员长", "副委员长")
 # Segmenter tags a title's organ part is made of.
-TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un")
+TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un", "vn")
 # Words that open a clause, never part of a title.
 NOT_TITLE = {
     "会上",
