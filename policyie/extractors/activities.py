@@ -59,6 +59,8 @@ _OBJECT = regex.compile(r"[^，,。；;]{0,16}")
 _DAY_VALUE = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _COMMA = regex.compile(r"[，,]")
+_CITED_VISIT_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?")
+_CITED_VISIT_BEFORE = regex.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
 
 
 @register("activities")
@@ -93,6 +95,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     lead = _subject(ctx, subj, v_lo)
     if lead is None:
         return None
+    if _CITED_VISIT_AFTER.match(text, vm.end()) or _CITED_VISIT_BEFORE.search(text, max(s_lo, lead.start - 24), lead.start):
+        return None  # 学习贯彻习近平总书记视察天津重要讲话精神: a past visit cited, not one reported
     between = text[lead.end : v_lo]
     actors = list_before(ctx, lead.end, s_lo) if lead.end - lead.start > 1 else []
     actors = actors or [lead.name]
