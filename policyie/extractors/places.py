@@ -239,7 +239,11 @@ class _Doc:
         return out
 
 
-def _inside_org(doc: _Doc, end: int) -> bool:
+# A park or zone name is often an organisation's name itself (…商务区管委会, …片区): only a company heads it.
+COMPANY_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "控股", "股份", "银行")
+
+
+def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPLE) -> bool:
     """True when the words after a place make it part of an organisation or event name."""
     text = doc.text
     if end < len(text) and text.startswith(ADJECTIVAL, end):
@@ -257,7 +261,7 @@ def _inside_org(doc: _Doc, end: int) -> bool:
         if not word or not NAMEISH.match(word[0]):
             return False
         run += word
-        if run.endswith(ORG_SUFFIX_TUPLE):  # over words: 上海|合作|组织
+        if run.endswith(suffixes):  # over words: 上海|合作|组织
             return True
         if word in BREAK_WORDS or tag[:1] in ("p", "c", "u", "r", "d", "m") or (tag.startswith("v") and len(word) == 1):
             return False
@@ -621,11 +625,24 @@ def extract(ctx: Context) -> list[Place]:
             org_spans.append((c.start, c.end))
         elif not any(c.start < e and s < c.end for s, e in person_spans):
             names.append(c)
-    # a name inside a longer one that heads an organisation goes with it (中关村 of
-    # 中关村国家自主创新示范区展示中心)
-    names = [c for c in names if not any(s <= c.start and c.end <= e for s, e in org_spans)]
     persons = frozenset(o.name for o in ctx.doc.officials if o.name)
-    parks = _park_cands(doc, gz, hits, persons)
+    parks, companies = [], []
+    for c in _park_cands(doc, gz, hits, persons):
+        # 北京丽泽金融商务区|控股有限公司: a zone's name heading a company is the company's
+        (companies if _inside_org(doc, c.end, COMPANY_SUFFIXES) else parks).append(c)
+    org_spans += [(c.start, c.end) for c in companies]
+    # a name inside a longer one that heads an organisation goes with it (中关村 of
+    # 中关村国家自主创新示范区展示中心), and so does the place it is nested in (中国|雄安|集团)
+    nested = _nested_pairs(gz, hits)
+    starts = {s for s, _ in org_spans}
+    while True:
+        joined = [c for c in names if c.end in starts and c.start not in starts and (c.start, c.end) in nested]
+        if not joined:
+            break
+        org_spans += [(c.start, c.end) for c in joined]
+        starts |= {c.start for c in joined}
+    names = [c for c in names if not any(s <= c.start and c.end <= e for s, e in org_spans)]
+    parks = [c for c in parks if not any(k.start <= c.start and c.end <= k.end for k in companies)]
     deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
     settled = _settle(names + parks + deictic + _jing(gz, text))
 
