@@ -208,6 +208,8 @@ class Anchors:
     doc_year: int | None
     sentence_years: dict[tuple[int, int], list[tuple[int, int]]]  # sentence → [(position, year)]
     last_year: tuple[int, int | None, int | None] | None = None  # latest date with a known year, this paragraph
+    # the sentence of last_year when that date was announced (计划2026年建成): beyond it, no anchor
+    last_year_announced: tuple[int, int] | None = None
     last_month: tuple[int | None, int] | None = None  # latest date with a known month
     last_day: date | None = None  # latest full date
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
@@ -226,9 +228,16 @@ def _now_year(anc: Anchors, sentence_year: int | None) -> int | None:
         return anc.published.year
     if sentence_year is not None:
         return sentence_year
-    if anc.last_year:
+    if anc.last_year and not anc.last_year_announced:
         return anc.last_year[0]
     return anc.doc_year
+
+
+def _carried_year(anc: Anchors) -> int | None:
+    """The last date's year, unless it was a target announced in another sentence."""
+    if not anc.last_year or (anc.last_year_announced and anc.last_year_announced != anc.sentence):
+        return None
+    return anc.last_year[0]
 
 
 def _not_after_publication(anc: Anchors, year: int, month: int | None, day: int | None) -> bool:
@@ -258,7 +267,7 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
     if spec.unit == "holiday" and pub is not None:
         return _nearest_year(pub, spec)  # 春节临近: the festival at hand, not a year the sentence cites
     dated = spec.unit in ("day", "month", "xun") and not spec.future  # events reported: not after the paper
-    for y in (sentence_year, anc.last_year[0] if anc.last_year else None):
+    for y in (sentence_year, _carried_year(anc)):
         if y is None or (spec.future and pub is not None and pub.year - 2 <= y < pub.year):
             continue  # an announced date is not in the year a comparison cites (同比2023年)
         if not dated or _not_after_publication(anc, y, spec.month, day):

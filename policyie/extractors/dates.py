@@ -469,10 +469,12 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     """Anchor each candidate in text order and emit its `DateMention`."""
     sentence_years: dict[tuple[int, int], list[tuple[int, int]]] = {}
     counts: Counter[int] = Counter()
+    announced = {c.start for c in cands if c.spec.year is not None and (c.spec.future or _announced(text, c.start, c.end))}
     for c in cands:
         if c.spec.year is not None:
             sentence_years.setdefault(sentence_of(c.start), []).append((c.start, c.spec.year))
-            counts[c.spec.year] += 1
+            if c.start not in announced:  # a target year (到2035年, 计划2026年建成) is not the article's year
+                counts[c.spec.year] += 1
     doc_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
     anc = Anchors(published=published, doc_year=doc_year, sentence_years=sentence_years)
     out: list[DateMention] = []
@@ -492,6 +494,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
             r = tx.span(r, resolve_spec(end, anc, sy))
         remember(anc, r)
+        if c.spec.year is not None:
+            anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
         out.append(DateMention(text[c.start : c.end], c.start, c.end, r.value, r.granularity, r.interval, part))
     return out
