@@ -125,8 +125,23 @@ def _lift_tail_byline(text: str, last: tuple[int, int], info: LineInfo, edits: l
 def _tidy(mt: MappedText) -> MappedText:
     """One newline between paragraphs, no indents, single spaces only where Latin text needs them."""
     mt = mt.sub(_PARAGRAPH_BREAK, "\n")
-    mt = mt.sub(_INNER_WS, lambda m: " " if m.group().strip(" \t\u3000\xa0") == "" and _between_latin(m) else "")
+    mt = mt.sub(_INNER_WS, lambda m: " " if m.group().strip(" \t\u3000\xa0") == "" and _keeps_space(m) else "")
     return mt.strip()
+
+
+# A role word shortly before on the same line: the spaces after it separate names (记者 王睿 岳付玉), and
+# without them 王睿岳付玉 cannot be split back into two people.
+_BYLINE_BEFORE = regex.compile(r"(?:记者|通讯员|实习生|编辑|摄影|摄像|撰文|作者)[^\n。，,；;：:]{0,20}$")
+
+
+def _keeps_space(m: regex.Match[str]) -> bool:
+    if _between_latin(m):
+        return True
+    s = m.string
+    after = s[m.end()] if m.end() < len(s) else ""
+    return bool(after) and after not in "（）()，。、；：！？“”《》\n" and bool(
+        _BYLINE_BEFORE.search(s, max(0, m.start() - 24), m.start())
+    )
 
 
 def _between_latin(m: regex.Match[str]) -> bool:
