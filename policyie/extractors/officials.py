@@ -91,7 +91,9 @@ STATE_FIRM = regex.compile(
 # Words ending in 代 that are no acting prefix (新时代, 年代, 替代 …).
 ACTING_NOT = frozenset("时代 年代 替代 现代 古代 近代 当代 世代 取代 交代 换代 一代 历代".split())
 DIVISION_ENDS = ("镇", "乡", "区", "县", "街道", "地区")
-TITLE_SEP = regex.compile(r"[,，]?、[,，]?|兼")
+# Between two titles of one person; a bare comma counts too (市委常委、副市长，城市副中心党工委书记孟景伟),
+# since only a post that ends right at it chains (a name before the comma ends the chain).
+TITLE_SEP = regex.compile(r"[,，]?、[,，]?|兼|[,，]")
 LIST_SEP = regex.compile(r"[,，]?、[,，]?|和|及|以及")
 MAX_TITLE = 24
 # The organ implied by a bare post (市长 → 市政府).
