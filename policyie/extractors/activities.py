@@ -40,7 +40,7 @@ _VERB = regex.compile(
 )
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
-    r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:调研检查|调查研究|调研|考察|视察|检查|走访|活动)?(?=[。；;，,\s]|$)"
+    r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?(?=[。；;，,\s]|$)"
 )
 _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
 _ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")

@@ -88,6 +88,8 @@ STATE_FIRM = regex.compile(
     r"^(?:中国|中央|国家|中华|北京市|首都|国投|国新|招商局|华润|中粮|中信|中化|中铝|中核|中广核|中远|中交|中建|中铁|中冶|中电|中船|中航|中车|中石|中海)"
     r"|^北京\p{Han}{0,8}(?:集团|集团公司|集团有限责任公司|总公司|银行|控股|投资有限公司)$|国资|国有|国企|央企"
 )
+# The level an organ serves, standing alone before it (村党支部书记, 镇党委书记, 区人大常委会主任).
+SCOPE_WORDS = frozenset("村 镇 乡 街道 社区 区 县 市 省 州 盟 旗".split())
 # Words ending in 代 that are no acting prefix (新时代, 年代, 替代 …).
 ACTING_NOT = frozenset("时代 年代 替代 现代 古代 近代 当代 世代 取代 交代 换代 一代 历代".split())
 DIVISION_ENDS = ("镇", "乡", "区", "县", "街道", "地区")
@@ -184,8 +186,8 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
 def _title_piece(piece: str, pos: str) -> bool:
     if not piece or not all(HAN.match(c) for c in piece) or piece in NOT_TITLE:
         return False
-    if piece in orgs() or piece in posts() or piece in place_forms() or piece in ORGAN_END:
-        return True  # ORGAN_END: 外事|委 is cut off its organ
+    if piece in orgs() or piece in posts() or piece in place_forms() or piece in ORGAN_END or piece in SCOPE_WORDS:
+        return True  # ORGAN_END: 外事|委 is cut off its organ; SCOPE_WORDS: 村|党支部书记
     return pos.startswith(TITLE_POS)
 
 
