@@ -64,7 +64,9 @@ _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
-_HOSTED_BY = regex.compile(r"由([^，,。；;]{1,30}?)主持|([^，,。；;]{2,30}?)(?:同志)?主持(?:会议|并讲话)")
+_HOSTED_BY = regex.compile(
+    r"由([^，,。；;]{1,30}?)主持|([^，,。；;]{2,30}?)(?:同志)?主持(?:会议|并讲话|仪式|开工仪式|签约仪式|开幕式|活动)"
+)
 _AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
 _SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)")
 _HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)")
@@ -91,6 +93,7 @@ _GENERIC_MODIFIERS = {"", "次", "本次", "此次", "这次", "上次", "各类
 
 _BARE_NEVER = {"会议", "大会", "论坛", "峰会", "全会", "常委会", "仪式", "开幕式", "闭幕式", "全体会议", "常务会议",
                "联席会议", "扩大会议", "年会"}
+_LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
 _HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了)$")
 _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
 _HELD_AFTER = regex.compile(r"^[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)(?![^，,。；;]{0,4}以来)")
@@ -195,7 +198,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     c_lo = clause_start(text, start, s_lo)
     before = text[c_lo:start]
     after = text[end:s_hi]
-    held_verb = _HELD_BEFORE.search(before)
+    # 召开2025年一季度重大项目建设动员部署会: a period between the verb and the name
+    held_verb = _HELD_BEFORE.search(_LEADING_PERIOD.sub("", before))
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
     bare_ok = held_verb and head not in _BARE_NEVER
