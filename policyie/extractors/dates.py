@@ -515,7 +515,20 @@ def extract_dates(text: str, published: date | datetime | None = None, analysis:
         def sentence_of(pos: int) -> tuple[int, int]:
             return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(text)))
 
-    return resolve(find_candidates(text, analysis), text, published, sentence_of)
+    cands = [c for c in find_candidates(text, analysis) if not _inside_watchword(text, c.start, c.end)]
+    return resolve(cands, text, published, sentence_of)
+
+
+_WATCHWORD = regex.compile(r"“([^“”\n]{2,8})”")
+
+
+def _inside_watchword(text: str, start: int, end: int) -> bool:
+    """以“开门红”带动“全年红”: a date word inside a short quoted watchword is part of the slogan."""
+    lo, hi = text.rfind("“", max(0, start - 8), start + 1), text.find("”", end, end + 8)
+    if lo < 0 or hi < 0:
+        return False
+    m = _WATCHWORD.fullmatch(text, lo, hi + 1)
+    return m is not None and (start, end) != (lo + 1, hi)
 
 
 @register("dates")
