@@ -157,7 +157,9 @@ def xun_value(year: int | None, month: int, xun: int, last_xun: int | None = Non
 
 def span(a: Resolved, b: Resolved) -> Resolved:
     """An explicit range ``a`` to ``b`` (3月30日至31日, 1至3月, 2021—2025年)."""
-    return Resolved(f"{a.value}/{b.value}", a.granularity, a.first or _day_of(a.value), b.last or _day_of(b.value))
+    # 7月下旬至8月上旬: either end may be a period itself; the range runs from the first's start to the last's end
+    first, last = a.value.split("/")[0], b.value.split("/")[-1]
+    return Resolved(f"{first}/{last}", a.granularity, a.first or _day_of(first), b.last or _day_of(last))
 
 
 def _day_of(value: str) -> date | None:

@@ -438,8 +438,11 @@ def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
             prev is not None
             and prev.end_spec is None
             and c.end_spec is None
-            and _CONN_RE.fullmatch(text[prev.end : c.start])
-            and _joinable(prev.spec, c.spec)
+            and (
+                (_CONN_RE.fullmatch(text[prev.end : c.start]) and _joinable(prev.spec, c.spec))
+                # 元旦春节期间: two festivals named together are one holiday season
+                or (prev.end == c.start and prev.spec.unit == c.spec.unit == "holiday")
+            )
         ):
             end = _inherit(c.spec, prev.spec)
             out[-1] = _Cand(prev.start, c.end, prev.spec, end)
@@ -449,7 +452,7 @@ def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
 
 
 def _joinable(a: Spec, b: Spec) -> bool:
-    if a.unit != b.unit or a.unit not in ("day", "month", "year", "quarter", "half"):
+    if a.unit != b.unit or a.unit not in ("day", "month", "year", "quarter", "half", "xun"):
         return False
     if a.day_shift is not None or b.day_shift is not None or a.day_anaphor is not None:
         return False
