@@ -64,6 +64,9 @@ _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
+_DAY = regex.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
+_ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 _HOSTED_BY = regex.compile(
     r"由([^，,。；;]{1,30}?)主持|([^，,。；;]{2,30}?)(?:同志)?主持(?:会议|并讲话|仪式|开工仪式|签约仪式|开幕式|活动)"
 )
@@ -239,17 +242,28 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
 def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
     text = ctx.text
     d = date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, s_hi)
+    if d is None:
+        # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
+        earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
+        d = earlier if earlier is not None and _DAY.match(earlier.value or "") else None
     m.date = date_value(d)
     # Hosts: X主持 just before the name in its sentence, or 会议由X主持 / X主持会议 after it.
-    for p in persons_in(ctx, s_lo, m.start):
+    in_sentence = persons_in(ctx, s_lo, m.start)
+    for p in in_sentence:
         if _HOSTS_BEFORE.match(text[p.end : m.start]):
             m.hosts.append(p.name)
+    if not m.hosts and in_sentence and _CHAIRS_BEFORE.search(text, max(s_lo, m.start - 8), m.start):
+        # X带队，先后到…调研，并主持召开…调度会: the sentence's subject chairs it
+        m.hosts.append(in_sentence[0].name)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
     for hm in _HOSTED_BY.finditer(tail):
         lo = m.end + hm.start(1 if hm.group(1) else 2)
         hi = m.end + hm.end(1 if hm.group(1) else 2)
-        m.hosts.extend(p.name for p in persons_in(ctx, lo, hi + 2))
+        chairs = [p.name for p in persons_in(ctx, lo, hi + 2)]
+        if not chairs and hm.group(1) and _ORGAN_HOST.fullmatch(hm.group(1)):
+            chairs = [hm.group(1)]  # 全会由区委常委会主持: an organ chairs it
+        m.hosts.extend(chairs)
     if attended:
         subj_lo = clause_start(text, m.start, s_lo)
         m.attendees.extend(p.name for p in persons_in(ctx, subj_lo, m.start))
