@@ -297,9 +297,8 @@ def _jing(gz: Gazetteer, text: str) -> list[Cand]:
     return out
 
 
-def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
+def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
-    nested = _nested_pairs(gz, hits)
     for h in hits:
         if not h.senses:
             continue
@@ -620,7 +619,8 @@ def extract(ctx: Context) -> list[Place]:
     # names inside an official's name are not places (刘昌平 holds no 昌平)
     person_spans = [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
     names, org_spans = [], []
-    for c in _name_cands(doc, gz, hits):
+    nested = _nested_pairs(gz, hits)
+    for c in _name_cands(doc, gz, hits, nested):
         if _inside_org(doc, c.end):
             org_spans.append((c.start, c.end))
         elif not any(c.start < e and s < c.end for s, e in person_spans):
@@ -633,7 +633,6 @@ def extract(ctx: Context) -> list[Place]:
     org_spans += [(c.start, c.end) for c in companies]
     # a name inside a longer one that heads an organisation goes with it (中关村 of
     # 中关村国家自主创新示范区展示中心), and so does the place it is nested in (中国|雄安|集团)
-    nested = _nested_pairs(gz, hits)
     starts = {s for s, _ in org_spans}
     while True:
         joined = [c for c in names if c.end in starts and c.start not in starts and (c.start, c.end) in nested]
