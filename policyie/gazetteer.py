@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -157,63 +157,58 @@ class Hit(NamedTuple):
     deictic: str | None = None  # level of the paper's own place that 我市/我省… refers to
 
 
-class _Entries(Mapping[str, Entry]):
-    """Entries by key, each decoded from its TSV-like row on first access: most of the 45,000 rows
-    are never looked at, and a dict of plain strings unpickles several times faster than objects."""
-
-    def __init__(self, rows: dict[str, str]) -> None:
-        self._rows = rows  # key -> "name\tlevel\tcode\tparent\tlat\tlon"
-        self._made: dict[str, Entry] = {}
-
-    def __getitem__(self, key: str) -> Entry:
-        e = self._made.get(key)
-        if e is None:
-            name, level, code, parent, lat, lon = self._rows[key].split("\t")
-            e = Entry(key, name, level, code or None, parent or None, _float(lat), _float(lon))
-            self._made[key] = e
-        return e
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._rows
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
+_V = TypeVar("_V")
 
 
-Senses = tuple[tuple[str, str], ...]
-
-
-class _Surfaces(Mapping[str, Senses]):
-    """Surface form -> its (entry key, kind) senses, decoded from "key,kind;key,kind" on use."""
+class _Lazy(Mapping[str, _V]):
+    """A mapping over a dict of plain strings, each value decoded on first access: most of the
+    45,000 rows are never looked at, and a dict of strings unpickles several times faster than objects."""
 
     def __init__(self, raw: dict[str, str]) -> None:
         self._raw = raw
-        self._made: dict[str, Senses] = {}
+        self._made: dict[str, _V] = {}
 
-    def __getitem__(self, surface: str) -> Senses:
-        senses = self._made.get(surface)
-        if senses is None:
-            senses = tuple(tuple(s.split(",", 1)) for s in self._raw[surface].split(";"))  # type: ignore[misc]
-            self._made[surface] = senses
-        return senses
+    def _decode(self, key: str, raw: str) -> _V:
+        raise NotImplementedError
 
-    def get(self, surface: str, default=None):  # type: ignore[override]
-        senses = self._made.get(surface)  # the common case, without a second method call
-        if senses is not None:
-            return senses
-        return self[surface] if surface in self._raw else default
+    def __getitem__(self, key: str) -> _V:
+        value = self._made.get(key)
+        if value is None:
+            value = self._made[key] = self._decode(key, self._raw[key])
+        return value
 
-    def __contains__(self, surface: object) -> bool:
-        return surface in self._raw
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 
     def __len__(self) -> int:
         return len(self._raw)
+
+
+class _Entries(_Lazy[Entry]):
+    """Entries by key, from rows "name\tlevel\tcode\tparent\tlat\tlon"."""
+
+    def _decode(self, key: str, raw: str) -> Entry:
+        name, level, code, parent, lat, lon = raw.split("\t")
+        return Entry(key, name, level, code or None, parent or None, _float(lat), _float(lon))
+
+
+Senses = tuple[tuple[str, str], ...]
+
+
+class _Surfaces(_Lazy[Senses]):
+    """Surface form -> its (entry key, kind) senses, decoded from "key,kind;key,kind" on use."""
+
+    def _decode(self, key: str, raw: str) -> Senses:
+        return tuple(tuple(s.split(",", 1)) for s in raw.split(";"))  # type: ignore[misc]
+
+    def get(self, surface: str, default=None):  # type: ignore[override]
+        senses = self._made.get(surface)  # the common case, without a second method call
+        if senses is not None:
+            return senses
+        return self[surface] if surface in self._raw else default
 
 
 class Gazetteer:
