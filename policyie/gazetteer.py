@@ -69,6 +69,9 @@ NAME_STOP = frozenset(
     }
 )
 
+# Where a township's short form plus 地区 names its area (大红门地区, 西红门地区): Beijing.
+AREA_NAMED_PROVINCES = ("11",)
+
 # Township-level units that are really development zones (高新区, 经济开发区, 某某农场).
 ZONE_LIKE_TOWNS = (
     "开发区",
@@ -332,6 +335,8 @@ def _parse() -> Gazetteer:
                 add(s[1:], code, ALIAS)
             else:
                 add(s, code, SHORT)
+                if level == "town" and code.startswith(AREA_NAMED_PROVINCES) and len(s) >= 2:
+                    add(s + "地区", code, ALIAS)  # 大红门地区: Beijing names a township's area so
 
     for name, aliases, level, parent, code, lat, lon in _rows("zones.tsv"):
         if code and code in rows:  # extra aliases for a division (首都 → 北京市)
@@ -351,7 +356,7 @@ def fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     for name in SOURCES:
         h.update((LEXICONS / name).read_bytes())
-    consts = (CACHE_VERSION, sorted(NAME_STOP), ZONE_LIKE_TOWNS, AREA_SUFFIXES, PARK_SUFFIXES, WEAK_SUFFIXES)
+    consts = (CACHE_VERSION, sorted(NAME_STOP), ZONE_LIKE_TOWNS, AREA_SUFFIXES, PARK_SUFFIXES, WEAK_SUFFIXES, AREA_NAMED_PROVINCES)
     h.update(repr((consts, sorted(DEICTICS.items()))).encode("utf-8"))
     return h.hexdigest()
 
