@@ -89,10 +89,48 @@ def _is_metadata(body: str, info: LineInfo) -> bool:
     if (src or when) and (len(body) <= 60 or _HEADER_LINE.match(body)):
         if src and not info.source:
             info.source = src["src"].rstrip("）)】]")
-        if when and not info.published:
-            info.published = when["date"]
+        if not info.published:
+            # 来源：北京日报 | 2024年03月29日 07:15: the stamp beside the source needs no label
+            stamp = when or (_BARE_STAMP.search(body) if not _SENTENCE_PUNCT.search(body) else None)
+            if stamp:
+                info.published = stamp["date"]
+        return True
+    if _stamp_line(body, info):
         return True
     return bool(_CHROME.search(body)) and len(body) <= 80
+
+
+def _stamp_line(body: str, info: LineInfo) -> bool:
+    """A portal's date stamp without a label: 2023-09-28 08:12:05 来源：北京青年报, 北京晚报 2025-05-14,
+    北京日报客户端 | 记者 张楠 曹政 / 2024-07-10 21:30. Only a short line with no sentence punctuation that
+    holds a full date and nothing but a publisher, a source label or a byline besides."""
+    if len(body) > 60 or _SENTENCE_PUNCT.search(body):
+        return False
+    when = _BARE_STAMP.search(body)
+    if when is None:
+        return False
+    rest = _STAMP_FILLER.sub("", body[: when.start()] + " " + body[when.end() :])
+    outlet = _OUTLET.search(rest)
+    byline = _STAMP_BYLINE.search(body)
+    if rest.strip() and not (outlet or byline):
+        return False
+    if not info.published:
+        info.published = when["date"]
+    if outlet and not info.source:
+        info.source = outlet.group()
+    if byline:
+        info.bylines.append(byline.group())
+    return True
+
+
+_SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
+_BARE_STAMP = regex.compile(
+    r"(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+)
+_STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
+_OUTLET = regex.compile(r"\p{Han}{1,8}?(?:日报|晚报|时报|商报|早报|青年报|法治报|客户端|新闻网|网|电视台|广播电视台|通讯社|融媒)")
+# kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
+_STAMP_BYLINE = regex.compile(r"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,4}")
 
 
 def _lift_headline(
