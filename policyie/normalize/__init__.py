@@ -56,7 +56,7 @@ def normalise(source: object) -> Normalised:
     mt = to_simplified(strip_pinyin(mt))
     mt = fix_punctuation(mt)
     if title:
-        title = _clean_inline(title)
+        title = _page_title(_clean_inline(title))
     mt, info = clean_lines(mt, title)
     check_text(mt.text)
 
@@ -70,7 +70,9 @@ def normalise(source: object) -> Normalised:
     return Normalised(
         text=mt.text,
         offsets=mt.offsets,
-        title=title or (_clean_inline(info.title) if info.title else None),
+        title=title
+        or (_page_title(_clean_inline(info.title)) if info.title else None)
+        or (_clean_inline(info.original_title) if info.original_title else None),
         source=source_name,
         published=published,
         url=url,
@@ -98,6 +100,20 @@ def _source(fm, header_source: str | None, bylines: list[str]) -> str | None:
         if (name := meta.publisher(cat)) is not None:
             return name
     return None
+
+
+# What portals add around a headline: a site name after a dash or bar (…-首都之窗-北京市人民政府门户网站,
+# …_新浪财经_新浪网) and an outlet tag before it (【北京青年报】).
+_SITE_TAIL = regex.compile(r"\s*[-_|｜—–]{1,2}\s*[^-_|｜—–]{1,24}$")
+_SITE_WORDS = regex.compile(r"网|门户|首都之窗|频道|客户端|新闻|日报|晚报|青年报|政府|官网|APP|app")
+_OUTLET_TAG = regex.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")
+
+
+def _page_title(title: str) -> str:
+    """The headline without the site name a page title carries, or the outlet tag before it."""
+    while (m := _SITE_TAIL.search(title)) is not None and m.start() > 0 and _SITE_WORDS.search(m.group()):
+        title = title[: m.start()]
+    return _OUTLET_TAG.sub("", title) or title
 
 
 def _clean_inline(s: str) -> str:

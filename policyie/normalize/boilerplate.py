@@ -18,6 +18,7 @@ _CHROME = regex.compile(
     r"|返回顶部|^\s*返回\S{0,20}|点击进入|阅读原文|推荐阅读|相关新闻|免责声明|版权所有|ICP备|举报电话|下载\S{0,10}客户端"
     r"|^\s*(?:\[|【)?(?:来源|编辑|责编)[:：]?\s*$|^\s*原标题[:：]"
 )
+_ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()]{2,20})")
 _DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)")
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
@@ -46,6 +47,7 @@ _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 @dataclass
 class LineInfo:
     title: str | None = None
+    original_title: str | None = None  # 原标题：… , a last resort for Document.title
     source: str | None = None
     published: str | None = None
     bylines: list[str] = field(default_factory=list)
@@ -81,6 +83,9 @@ def clean_lines(mt: MappedText, known_title: str | None) -> tuple[MappedText, Li
 
 def _is_metadata(body: str, info: LineInfo) -> bool:
     """True when the line is chrome or metadata; metadata is recorded on ``info``."""
+    if (orig := _ORIGINAL_TITLE.match(body)) is not None:
+        info.original_title = info.original_title or orig["t"].strip() or None
+        return True
     if _EDITOR.match(body) or _BYLINE.match(body):
         info.bylines.append(body)
         return True
