@@ -473,8 +473,10 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     sentence_years: dict[tuple[int, int], list[tuple[int, int]]] = {}
     counts: Counter[int] = Counter()
     announced = {c.start for c in cands if c.spec.year is not None and (c.spec.future or _announced(text, c.start, c.end))}
+    # 2022年冬奥会场馆…年底前: a year naming the Games dates nothing else in the article
+    naming = {c.start for c in cands if c.spec.year is not None and _EVENT_AFTER_YEAR.match(text, c.end)}
     for c in cands:
-        if c.spec.year is not None:
+        if c.spec.year is not None and c.start not in naming:
             sentence_years.setdefault(sentence_of(c.start), []).append((c.start, c.spec.year))
             if c.start not in announced:  # a target year (到2035年, 计划2026年建成) is not the article's year
                 counts[c.spec.year] += 1
@@ -496,8 +498,9 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
             r = tx.span(r, resolve_spec(end, anc, sy))
-        remember(anc, r)
-        if c.spec.year is not None:
+        if c.start not in naming:
+            remember(anc, r)
+        if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
         out.append(DateMention(text[c.start : c.end], c.start, c.end, r.value, r.granularity, r.interval, part))
@@ -522,6 +525,7 @@ def extract_dates(text: str, published: date | datetime | None = None, analysis:
     return resolve(cands, text, published, sentence_of)
 
 
+_EVENT_AFTER_YEAR = regex.compile(r"(?:北京)?(?:冬奥会|冬残奥会|奥运会|残奥会|亚运会|世博会|大运会|冬奥|世界杯|全运会)")
 _WATCHWORD = regex.compile(r"“([^“”\n]{2,8})”")
 
 
