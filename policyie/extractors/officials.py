@@ -80,6 +80,8 @@ LEADING_FUNC = frozenset("据经由受请向对与同在让使将把被从跟给
 SCOPE_START = frozenset("市区县省镇乡国中全北")
 # Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
 ORGAN_END = tuple("委局办厅部院署")
+# Last characters of a working unit jieba does not know (专班, 工作组, 突击队): an organ, not a name.
+UNIT_END = ("班", "组", "队", "中心", "站", "所")
 # Posts of a company: a person holding only these is an official only at a state firm (SPEC.md §3).
 FIRM_POSTS = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "董事", "执行董事", "总监")
 FIRM_ORG_END = ("公司", "集团", "董事局", "董事会", "控股", "股份", "企业")
@@ -226,7 +228,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             and tok.pos.startswith(("nr", "un"))
             and piece not in orgs()
             and piece not in place_forms()
-            and not piece.endswith(ORGAN_END)
+            and not piece.endswith(ORGAN_END + UNIT_END)
         ):
             break
         x = tok.start
@@ -464,6 +466,8 @@ CHINESE_ORGAN = regex.compile(
     r"自治区|自治州|自治县|新疆|西藏|青海|宁夏|甘肃|内蒙古|全国|中央|中共|国务院|国家|人大|政协|党委|党组|党工委|纪委|"
     r"省委|省政府|市委|市政府|州委|地委|县委|县政府|旗委|乡党委|镇党委|村党|兵团|人民政府|人民法院|人民检察院|军区|战区"
 )
+# What marks 负责人 as a public post: a level or an organ of state or Party before it.
+PUBLIC_UNIT = regex.compile(r"^[市区县省镇乡]|街道|专班|委|局|办|厅|政府|党|人大|政协|指挥部")
 # A hospital's department head (重症医学科主任) holds no public post in the sense of SPEC.md §3.
 CLINICAL = regex.compile(r"科(?:副)?主任$")
 
@@ -481,6 +485,9 @@ def is_public_post_holder(name: str, titles: list[Title]) -> bool:
     if (looks_transliterated(name) or "·" in name) and not any(CHINESE_ORGAN.search(t.text) for t in titles):
         return False
     if titles and all(CLINICAL.search(t.text) for t in titles):
+        return False
+    # 市城市更新专班负责人 is a public post; 该企业负责人, 项目负责人 are not.
+    if titles and all(t.text.endswith("负责人") and not PUBLIC_UNIT.search(t.text) for t in titles):
         return False
     if titles and all(_firm_title(t) for t in titles):
         return any(_state_org(t.org or "") for t in titles)
