@@ -243,11 +243,16 @@ class _Doc:
 COMPANY_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "控股", "股份", "银行")
 
 
+_COMPANY_AHEAD = regex.compile(r"\p{Han}{0,10}?(?:有限公司|有限责任公司|股份有限公司|集团有限公司)")
+
+
 def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPLE) -> bool:
     """True when the words after a place make it part of an organisation or event name."""
     text = doc.text
     if end < len(text) and text.startswith(ADJECTIVAL, end):
         return True
+    if _COMPANY_AHEAD.match(text, end):
+        return True  # 什刹海|文化旅游发展有限公司: a company's full name, whatever words it holds
     # `tokens_from(end)` walked lazily: most names are settled by their first word, and this runs for every name hit.
     raw, i = doc._raw, bisect_left(doc.ends, end + 1)
     run = ""
@@ -378,11 +383,11 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
         if len(word) == 1:
             if not tag.startswith(SINGLE_OK):
                 break
-        elif not tag.startswith(STEM_TAGS_OK):
+        elif not tag.startswith(STEM_TAGS_OK) and word != "首都":  # jieba tags 首都 an adverb
             break
         full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
-        if full and all(e.level in ("country", "province", "city", "district", "town") for e in full):
-            break  # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own
+        if full and word != "首都" and all(e.level in ("country", "province", "city", "district", "town") for e in full):
+            break  # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective)
         words.append((start, word, tag))
         if sum(len(w) for _, w, _ in words) >= 12:
             break
