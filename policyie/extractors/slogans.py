@@ -60,11 +60,13 @@ NUM_VALUE = {
 }
 PURE_NUMERAL = regex.compile(rf"^[{NUMERALS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
 # Numeral-led words that are ordinary vocabulary or dates, not formulations.
-# Whole words only: 一线, 一站式 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations.
+# Whole words only: 一线, 一样 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations, and
+# quoted jargon (“一刀切”, “一条龙”) is a watchword like any other (SPEC §3); the curated list in
+# scripts/slogans_curated.tsv still rejects the service words (一站式, 一对一, 一把手).
 # A month, day or season opens a date (三月三, 十号风球) unless a 一X一Y formula follows (一月一主题);
 # an adverb opens speech (一定要…, 十分危险, 一致同意), a ranking an honour (十佳创新成果).
 NUMERAL_WORDS = regex.compile(
-    r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|一对一|一站式|一把手|一揽子|一刀切|一条龙|"
+    r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|"
     r"万一|十分|百姓|千万)$"
     r"|[一二三四五六七八九十]+[月日号季](?!一)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
 )
