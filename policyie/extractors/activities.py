@@ -169,12 +169,24 @@ def _places(ctx: Context, lo: int, hi: int, between: str, topic: str | None) -> 
     return dedupe(names)
 
 
+def _same_days(a: str | None, b: str | None) -> bool:
+    """Dates of one tour: unknown, equal, or a day inside the tour's span (7月30日至31日 … 30日下午)."""
+    if not a or not b or a == b:
+        return True
+    return any(_within(x, y) for x, y in ((a, b), (b, a)))
+
+
+def _within(day: str, span: str) -> bool:
+    lo, _, hi = span.partition("/")
+    return bool(hi) and len(day) == len(lo) == len(hi) == 10 and day[:4] == lo[:4] and lo <= day <= hi
+
+
 def _merge(acts: list[Activity]) -> list[Activity]:
     """The headline, the lead and later mentions of one tour: same lead actor, compatible dates."""
     out: list[Activity] = []
     for a in acts:
         twin = next(
-            (o for o in out if set(o.actors) & set(a.actors) and (not o.date or not a.date or o.date == a.date)),
+            (o for o in out if set(o.actors) & set(a.actors) and _same_days(o.date, a.date)),
             None,
         )
         if twin is None:
