@@ -383,11 +383,15 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
         if len(word) == 1:
             if not tag.startswith(SINGLE_OK):
                 break
-        elif not tag.startswith(STEM_TAGS_OK) and word != "首都":  # jieba tags 首都 an adverb
+        elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS:  # 首都 d, 现代 t
             break
         full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
         if full and word != "首都" and all(e.level in ("country", "province", "city", "district", "town") for e in full):
-            break  # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective)
+            # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective);
+            # but before a generic stem it names the park (平谷|现代|物流园)
+            if words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words):
+                words.append((start, word, tag))
+            break
         words.append((start, word, tag))
         if sum(len(w) for _, w, _ in words) >= 12:
             break
