@@ -270,7 +270,19 @@ def _support(analysis: Analysis | None, start: int, end: int) -> float:
     return bonus
 
 
+# Characters that join a sentence, never inside a transliterated given name (阿不都 has 都, so not NOT_GIVEN).
+SENTENCE_GLUE = frozenset("向致电贺同与和的在对为将把被从就是")
 MINORITY = regex.compile(r"\p{Han}{1,6}[·•・]\p{Han}{2,8}")
+
+
+def _word_here(text: str, i: int) -> bool:
+    """A common verb, adverb or adjective of two or three characters starts at ``i``."""
+    freq, tags = _jieba_freq(), _word_tags()
+    for k in (2, 3):
+        w = text[i : i + k]
+        if len(w) == k and freq.get(w, 0) >= 300 and tags.get(w, "x").startswith(("v", "d", "a", "p", "c")):
+            return True
+    return False
 
 
 def _minority_name(text: str, pos: int) -> NameGuess | None:
@@ -279,7 +291,15 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     if m is None:
         return None
     dot = max(text.rfind(d, pos, m.end()) for d in "·•・")
-    stop = next((i for i in range(dot + 1, m.end()) if text[i] in NOT_GIVEN), m.end())
+    if any(c in SENTENCE_GLUE for c in text[pos:dot]):
+        return None  # 李强致电基尔·斯塔默: a sentence runs into a foreign name, no name starts here
+    # The part after the dot ends before a common verb or adverb (吐尼亚孜|陪同, 扎克尔|接受, 白克力|严重).
+    # A clear follower wins (格列朗杰|出席, not 格列朗|杰出).
+    stop = next((i for i in range(dot + 3, m.end()) if CLEAR_FOLLOWERS.match(text, i)), None)
+    if stop is None:
+        stop = next(
+            (i for i in range(dot + 1, m.end()) if text[i] in NOT_GIVEN or (i > dot + 2 and _word_here(text, i))), m.end()
+        )
     if stop - dot < 3:
         return None
     ends = range(dot + 3, stop + 1)
