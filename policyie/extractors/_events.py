@@ -188,10 +188,15 @@ _DAY_VALUE = regex.compile(r"^(\d{4}|XXXX)-\d\d-\d\d")
 _TIME_VALUE = regex.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T")
 
 
+def is_day(d: DateMention) -> bool:
+    """Whether the mention's value starts with a calendar day (2024-04-29, XXXX-10-26, a range from one)."""
+    return _DAY_VALUE.match(d.value or "") is not None
+
+
 def _grain(d: DateMention) -> int:
     if d.granularity in _GRAIN:
         return _GRAIN[d.granularity]
-    return 4 if _DAY_VALUE.match(d.value or "") else 0
+    return 4 if is_day(d) else 0
 
 
 def _finer(a: DateMention, b: DateMention) -> bool:

@@ -16,6 +16,7 @@ from policyie.extractors._events import (
     date_before,
     date_value,
     dedupe,
+    is_day,
     list_before,
     paragraph_at,
     persons_in,
@@ -56,7 +57,6 @@ _PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|�
 _PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _OBJECT = regex.compile(r"[^，,。；;]{0,16}")
-_DAY_VALUE = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _COMMA = regex.compile(r"[，,]")
 _CITED_VISIT_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?")
@@ -107,20 +107,16 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         obj = _OBJECT.match(text[vm.end() :])
         places = place_names_in(ctx, vm.end(), vm.end() + obj.end())[:1]
     d = date_before(ctx, v_lo, s_lo)
-    if d is None or not _is_day(d):
+    if d is None or not is_day(d):
         # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none.
         p_lo, _ = paragraph_at(ctx, v_lo)
         earlier = date_before(ctx, s_lo, p_lo)
-        if earlier is not None and _is_day(earlier):
+        if earlier is not None and is_day(earlier):
             d = earlier
     return Activity(
         kind=_KIND[vm.group()], actors=actors, places=places, date=date_value(d), topic=topic,
         start=min(lead.start, d.start if d else lead.start), end=vm.end(),
     )
-
-
-def _is_day(d) -> bool:
-    return bool(_DAY_VALUE.match(d.value or ""))
 
 
 def _subject(ctx: Context, subj, v_lo: int):

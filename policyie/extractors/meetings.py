@@ -20,6 +20,7 @@ from policyie.extractors._events import (
     date_value,
     dates_between,
     dedupe,
+    is_day,
     list_before,
     paragraph_at,
     persons_in,
@@ -67,7 +68,6 @@ _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
-_DAY = regex.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 _CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 _HOSTED_BY = regex.compile(
@@ -252,7 +252,7 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     if d is None:
         # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
-        d = earlier if earlier is not None and _DAY.match(earlier.value or "") else None
+        d = earlier if earlier is not None and is_day(earlier) else None
     m.date = date_value(d)
     # Hosts: X主持 just before the name in its sentence, or 会议由X主持 / X主持会议 after it.
     in_sentence = persons_in(ctx, s_lo, m.start)
