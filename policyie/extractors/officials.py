@@ -311,12 +311,6 @@ def _short(place: str) -> str:
 
 def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None)) -> Title:
     """Split a surface title into organ and post, naming the organ's place where the paper implies it."""
-    # 代区长, 北京市代市长: an acting post keeps 代 on the post, and the organ is the post's own.
-    last = next((p for p in base_posts() if text.endswith(p)), None)
-    head = text[: len(text) - len(last)] if last else ""
-    if last and head.endswith("代") and head[-2:] not in ACTING_NOT:
-        t = normalise_title(head[:-1] + last, home)
-        return Title(text=text, org=t.org, post="代" + (t.post or last))
     province, city = home
     kind = posts().get(text)
     if kind == "group":
@@ -326,6 +320,10 @@ def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None
         return Title(text=text, org=scope, post=None)
     post = next((p for p in base_posts() if text.endswith(p)), None)
     org = text[: len(text) - len(post)] if post else text
+    # 代区长, 北京市代市长: an acting post keeps 代 on the post, and the organ is the post's own.
+    if post and org.endswith("代") and org[-2:] not in ACTING_NOT:
+        t = normalise_title(org[:-1] + post, home)
+        return Title(text=text, org=t.org, post="代" + (t.post or post))
     if not org and post in IMPLIED_ORG:
         org = IMPLIED_ORG[post]
     elif (
