@@ -141,23 +141,19 @@ def place_forms() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _jieba_freq() -> dict[str, int]:
-    import jieba
+def jieba_freq() -> dict[str, int]:
+    # Through the NLP layer, so the dictionary comes from its fast load cache, not jieba's marshal file.
+    from policyie.nlp import jieba_tokenizer
 
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    return jieba_tokenizer().FREQ
 
 
 @cache
 def _word_tags() -> dict[str, str]:
-    """jieba.posseg's word → tag table. The NLP layer keeps the same table in its load cache: importing
-    jieba.posseg re-reads dict.txt, a second of CPU the first time an official's name is checked."""
-    try:
-        from policyie.nlp import _tag_table
-    except ImportError:  # an NLP layer without it: build the table as jieba does
-        import jieba.posseg
+    """jieba.posseg's word → tag table, from the NLP layer's load cache: importing jieba.posseg here
+    would re-read dict.txt, a second of CPU the first time an official's name is checked."""
+    from policyie.nlp import _tag_table
 
-        return jieba.posseg.dt.word_tag_tab
     return _tag_table()
 
 
@@ -184,7 +180,7 @@ def _is_common_word(w: str) -> bool:
     """强调, 单位, 高度: a dictionary word that is not a name."""
     if w in NOT_NAMES:
         return True
-    return _jieba_freq().get(w, 0) >= 30 and not _word_tags().get(w, "x").startswith("nr")
+    return jieba_freq().get(w, 0) >= 30 and not _word_tags().get(w, "x").startswith("nr")
 
 
 # A character the name statistics never saw: rare in running text, and rare characters are
@@ -202,7 +198,7 @@ def follow_score(text: str, pos: int) -> float:
         return 3.0
     c = text[pos]
     score = name_chars().get(c, (0.0, -1.0))[1]
-    freq = _jieba_freq()
+    freq = jieba_freq()
     # A common word starting here (围绕, 一同, 强调) is strong evidence the name ended.
     for k in (4, 3, 2):
         w = text[pos : pos + k]
@@ -277,7 +273,7 @@ MINORITY = regex.compile(r"\p{Han}{1,6}[·•・]\p{Han}{2,8}")
 
 def _word_here(text: str, i: int) -> bool:
     """A common verb, adverb or adjective of two or three characters starts at ``i``."""
-    freq, tags = _jieba_freq(), _word_tags()
+    freq, tags = jieba_freq(), _word_tags()
     for k in (2, 3):
         w = text[i : i + k]
         if len(w) == k and freq.get(w, 0) >= 300 and tags.get(w, "x").startswith(("v", "d", "a", "p", "c")):

@@ -17,11 +17,10 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
-from policyie.extractors._people import foreign
+from policyie.extractors._people import foreign, jieba_freq
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.nlp import Analysis, Token
@@ -100,14 +99,6 @@ class Cand:
     @property
     def text_len(self) -> int:
         return self.end - self.start
-
-
-@cache
-def _jieba_freq() -> dict[str, int]:
-    import jieba
-
-    jieba.initialize()
-    return jieba.dt.FREQ
 
 
 def _is_cjk(ch: str) -> bool:
@@ -208,7 +199,7 @@ class _Doc:
 
     def in_longer_word(self, start: int, end: int) -> bool:
         """True when a dictionary word runs on past ``end`` (长治|久安, 北京|大学, 西昌 in 利西昌斯克)."""
-        freq = _jieba_freq()
+        freq = jieba_freq()
         for k in range(end + 1, min(end + 4, len(self.text)) + 1):
             word = self.text[start:k]
             if freq.get(word, 0) > 0 and word not in self.gz.surfaces and not self._major(self.text[end:k]):
@@ -362,9 +353,9 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
         return True
     if len(word) < 2:
         return False
-    if tag.startswith(("un", "x")) or _jieba_freq().get(word, 0) == 0:
+    if tag.startswith(("un", "x")) or jieba_freq().get(word, 0) == 0:
         return True  # a word jieba has never seen is most likely a name
-    return tag.startswith(PLACEISH_TAGS) and _jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
+    return tag.startswith(PLACEISH_TAGS) and jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
 
 
 def _stem_stop(word: str) -> bool:
@@ -412,7 +403,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if not doc.end_ok(h.end) and not (h.end < len(text) and text[h.end] in "要的和与及、（("):
             continue
         tok = doc.token_at(h.start)
-        if tok is not None and tok.start < h.start and tok.end < h.end and _jieba_freq().get(tok.text, 0) > 20:
+        if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20:
             continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区)
         words = _stem_words(doc, gz, h.start, persons)
         stem_start = words[0][0] if words else h.start
