@@ -20,7 +20,9 @@ _CHROME = regex.compile(
 )
 _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()]{2,20})")
-_DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)")
+# A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05.
+_STAMP = r"(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+_DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*" + _STAMP)
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
 _HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
 _EDITOR = regex.compile(r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑)\s*[:：]\s*(?P<names>[^)）\]】]{1,40})[)）\]】]?$")
@@ -129,9 +131,7 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
 
 
 _SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
-_BARE_STAMP = regex.compile(
-    r"(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
-)
+_BARE_STAMP = regex.compile(_STAMP)
 _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
 _OUTLET = regex.compile(r"\p{Han}{1,8}?(?:日报|晚报|时报|商报|早报|青年报|法治报|客户端|新闻网|网|电视台|广播电视台|通讯社|融媒)")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
