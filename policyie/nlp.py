@@ -154,6 +154,32 @@ def jieba_tokenizer():
     return _JIEBA
 
 
+# jieba's HMM (finalseg.viterbi) copies its path list at every character, so a run of Han characters
+# it has to guess on costs time quadratic in the run's length: 50k characters of 要要要… take seconds,
+# 500k would take minutes. Real sentences are far shorter than this between punctuation, so longer
+# runs are cut into pieces this long before segmentation (README "Limits").
+MAX_HAN_RUN = 500
+_LONG_HAN_RUN = regex.compile(rf"[\u4E00-\u9FD5]{{{MAX_HAN_RUN + 1},}}")
+
+
+def segment(text: str) -> list[str]:
+    """jieba's words for ``text`` (they concatenate back to it), in time linear in its length."""
+    if not text:
+        return []
+    cut = jieba_tokenizer().lcut
+    if _LONG_HAN_RUN.search(text) is None:
+        return cut(text)
+    words: list[str] = []
+    pos = 0
+    for m in _LONG_HAN_RUN.finditer(text):
+        words.extend(cut(text[pos : m.start()]))
+        for i in range(m.start(), m.end(), MAX_HAN_RUN):
+            words.extend(cut(text[i : min(i + MAX_HAN_RUN, m.end())]))
+        pos = m.end()
+    words.extend(cut(text[pos:]))
+    return words
+
+
 def _default_dictionary_key(jieba) -> bytes | None:
     """What the default dictionary's prefix table depends on, or None when jieba is not in its default
     state (a user's own dictionary, or an already initialised tokenizer): jieba's own loader then."""
@@ -279,7 +305,7 @@ class JiebaCharTokenizer:
         from spacy.attrs import LEMMA, NORM, TAG
         from spacy.tokens import Doc
 
-        words = jieba_tokenizer().lcut(text) if text else []
+        words = segment(text)
         tagtab = _tag_table()
         tags: list[int] = []
         lemmas: list[int] = []
@@ -620,7 +646,7 @@ def analyse(text: str, nlp=None) -> Analysis:
         nlp = _ENGINE.get(_ENGINE.setting())
     tagtab = _tag_table()
     if isinstance(nlp, FastLexicon):
-        tokens = _word_tokens(jieba_tokenizer().lcut(text) if text else [], tagtab)
+        tokens = _word_tokens(segment(text), tagtab)
         entities = nlp.entities(text, tokens)
         return Analysis(text=text, tokens=tokens, entities=entities, sentences=split_sentences(text))
     doc = nlp(text)
