@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -220,8 +221,20 @@ class Anchors:
     month_sentence: tuple[int, int] | None = None  # the sentence last_month was read in
 
     def sentence_year(self, sentence: tuple[int, int], pos: int) -> int | None:
-        years = [(abs(p - pos), y) for p, y in self.sentence_years.get(sentence, []) if p != pos]
-        return min(years)[1] if years else None
+        """The year written nearest to ``pos`` in its sentence, other than one at ``pos`` itself
+        (the earlier year on a tie). ``sentence_years`` lists are sorted: only the neighbours on
+        either side can be nearest, which keeps a sentence of many years linear."""
+        years = self.sentence_years.get(sentence)
+        if not years:
+            return None
+        i = bisect_left(years, (pos,))
+        j = i
+        while j < len(years) and years[j][0] == pos:
+            j += 1
+        near = [(pos - years[i - 1][0], years[i - 1][1])] if i > 0 else []
+        if j < len(years):
+            near.append((years[j][0] - pos, years[j][1]))
+        return min(near)[1] if near else None
 
 
 def _now_year(anc: Anchors, sentence_year: int | None) -> int | None:

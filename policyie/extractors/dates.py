@@ -480,6 +480,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             sentence_years.setdefault(sentence_of(c.start), []).append((c.start, c.spec.year))
             if c.start not in announced:  # a target year (到2035年, 计划2026年建成) is not the article's year
                 counts[c.spec.year] += 1
+    for years in sentence_years.values():
+        years.sort()
     doc_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
     anc = Anchors(published=published, doc_year=doc_year, sentence_years=sentence_years)
     out: list[DateMention] = []

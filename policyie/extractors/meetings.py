@@ -206,7 +206,10 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     numbered = kind == "党代会" and bool(_CONGRESS.fullmatch(name) or _CONGRESS.search(name))
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
-    before = text[c_lo:start]
+    # Every pattern tried on the clause before the name ends at the name and spans at most ~30
+    # characters: 60 are enough, and a clause-long window would cost a scan per candidate.
+    b_lo = max(c_lo, start - 60)
+    before = text[b_lo:start]
     after = text[end:s_hi]
     # 召开2025年一季度重大项目建设动员部署会: a period between the verb and the name
     held_verb = _HELD_BEFORE.search(_LEADING_PERIOD.sub("", before))
@@ -218,8 +221,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         if not org or head not in _ORG_HEADS:
             return None
         # 市委常委会召开会议 / 市政府召开常务会议: the body convening names the meeting.
-        start = max(c_lo + org.start(1), _grow_left(ctx, c_lo + org.end(1)))
-        name = text[start : c_lo + org.end(1)] + head
+        start = max(b_lo + org.start(1), _grow_left(ctx, b_lo + org.end(1)))
+        name = text[start : b_lo + org.end(1)] + head
         held_verb = org
         kind = "常委会" if "常委会" in name else kind
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))

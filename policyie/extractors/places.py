@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -608,6 +609,22 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     return gz.entries[best[0][1]]
 
 
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``test(start, end)``: whether [start, end) overlaps any of ``spans``, in log time.
+
+    Of the spans starting before ``end``, one reaches past ``start`` exactly when the furthest end
+    among them does; a per-candidate scan would make an article of many names quadratic."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def test(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        return i > 0 and reach[i - 1] > start
+
+    return test
+
+
 @register("places")
 def extract(ctx: Context) -> list[Place]:
     text = ctx.text
@@ -617,13 +634,13 @@ def extract(ctx: Context) -> list[Place]:
     doc = _Doc(text, ctx.analysis, gz)
     hits = list(gz.scan(text))
     # names inside an official's name are not places (刘昌平 holds no 昌平)
-    person_spans = [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
+    in_person = _overlap_test([(m.start, m.end) for o in ctx.doc.officials for m in o.mentions])
     names, org_spans = [], []
     nested = _nested_pairs(gz, hits)
     for c in _name_cands(doc, gz, hits, nested):
         if _inside_org(doc, c.end):
             org_spans.append((c.start, c.end))
-        elif not any(c.start < e and s < c.end for s, e in person_spans):
+        elif not in_person(c.start, c.end):
             names.append(c)
     persons = frozenset(o.name for o in ctx.doc.officials if o.name)
     parks, companies = [], []
