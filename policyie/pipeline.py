@@ -10,6 +10,7 @@ from policyie import nlp
 from policyie.errors import InputError
 from policyie.extractors import Context, ordered
 from policyie.normalize import Normalised, normalise
+from policyie.normalize.decode import without_surrogates
 from policyie.records import Document
 
 BEIJING = timezone(timedelta(hours=8))
@@ -35,6 +36,7 @@ def extract(
     norm = normalise(source)
     if isinstance(source, Path) and doc_id is None:
         doc_id = source.stem
+    doc_id, title, url, source_name = (_clean(v) for v in (doc_id, title, url, source_name))
     doc = Document(
         id=doc_id or _content_id(norm.text),
         text=norm.text,
@@ -52,6 +54,13 @@ def run_extractors(doc: Document, norm: Normalised) -> Document:
     for field_name, fn in ordered():
         setattr(doc, field_name, fn(ctx))
     return doc
+
+
+def _clean(value: object) -> str | None:
+    """Caller metadata as a string every output format can store (records from JSON may carry lone surrogates)."""
+    if value is None:
+        return None
+    return without_surrogates(value if isinstance(value, str) else str(value))
 
 
 def _content_id(text: str) -> str:

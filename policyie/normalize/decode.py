@@ -16,6 +16,18 @@ MIN_HAN_CHARS = 4
 _CANDIDATES = ("utf_8", "gb18030", "big5")
 _HAN = regex.compile(r"\p{Han}")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone UTF-16 halves (JSON's "\\ud800", a cut emoji) become U+FFFD, one for one.
+
+    A Python str may hold them, but no encoder, database or Parquet writer takes them; one for one
+    keeps every offset into the caller's string true.
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def read_source(source: object) -> str:
@@ -25,11 +37,13 @@ def read_source(source: object) -> str:
     if isinstance(source, (bytes, bytearray, memoryview)):
         return decode_bytes(bytes(source))
     if isinstance(source, str):
-        if len(source) > MAX_INPUT_BYTES:
+        # The limit is on the UTF-8 size, as for bytes and files: a character takes at most 4 bytes,
+        # so only long strings need encoding to know.
+        if len(source) > MAX_INPUT_BYTES // 4 and (size := len(source.encode("utf-8", "surrogatepass"))) > MAX_INPUT_BYTES:
             raise InputError(
-                f"input is {len(source):,} characters; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large"
+                f"input is {size:,} bytes as UTF-8; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large"
             )
-        return source
+        return without_surrogates(source)
     raise InputError(f"cannot read an article from a {type(source).__name__}; pass str, bytes or pathlib.Path", "type")
 
 
@@ -62,6 +76,14 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _line_by_line(data)
+    if mixed is not None:
+        return mixed
+    return _legacy(data)
+
+
+def _legacy(data: bytes) -> str:
+    """The whole input in the legacy encoding (GB18030 or Big5) that reads most like Chinese."""
     best, best_score = None, -1.0
     for enc in _CANDIDATES[1:]:
         try:
@@ -74,6 +96,68 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
     if best is None:
         # Mixed or damaged encodings: keep what UTF-8 can read rather than refuse the article.
         best = data.decode("utf-8", errors="replace")
+    return best
+
+
+def _line_by_line(data: bytes) -> str | None:
+    """A page pieced together from a UTF-8 template and a GBK fragment (or a UTF-8 file with a few
+    damaged lines): each line read as UTF-8 where it is, else in the legacy encoding the non-UTF-8
+    lines share, else as UTF-8 with U+FFFD, whichever reads more like Chinese. None when no line
+    carries UTF-8 Chinese, so a plain GBK or Big5 file is read whole, as one encoding."""
+    lines = data.split(b"\n")
+    texts: list[str | None] = []
+    utf8_wide = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            texts.append(None)
+            lead = line[: e.start].decode("utf-8")
+            utf8_wide = utf8_wide or (sum(not c.isascii() for c in lead) >= 2 and _chineseness(lead) >= 0.5)
+            continue
+        if not text.isascii():
+            # A short GBK line can be valid UTF-8 by chance; it then reads as Latin or Cyrillic.
+            if _chineseness(text) < 0.5:
+                texts.append(None)
+                continue
+            utf8_wide = True
+        texts.append(text)
+    if not utf8_wide:
+        return None
+    rest = b"\n".join(line for line, text in zip(lines, texts, strict=True) if text is None)
+    codec = _legacy_codec(rest)
+    out = []
+    for line, text in zip(lines, texts, strict=True):
+        if text is None:
+            text = _mixed_line(line, codec)
+        out.append(text)
+    return "\n".join(out)
+
+
+def _mixed_line(line: bytes, codec: str) -> str:
+    """A line that is not UTF-8 throughout: its UTF-8 start (a template's text before a pasted
+    fragment), then the rest in ``codec`` or as damaged UTF-8, whichever reads more like Chinese."""
+    head = ""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as e:
+        lead = line[: e.start].decode("utf-8")
+        if e.start and (lead.isascii() or _chineseness(lead) >= 0.5):
+            head, line = lead, line[e.start :]
+    legacy = line.decode(codec, errors="replace")
+    damaged = line.decode("utf-8", errors="replace")
+    return head + (legacy if _chineseness(legacy) > _chineseness(damaged) else damaged)
+
+
+def _legacy_codec(data: bytes) -> str:
+    best, best_score = "gb18030", -1.0
+    for enc in _CANDIDATES[1:]:
+        try:
+            score = _chineseness(data.decode(enc))
+        except UnicodeDecodeError:
+            continue
+        if score > best_score:
+            best, best_score = enc, score
     return best
 
 
