@@ -1,7 +1,7 @@
 """Raw article → clean Simplified body text with an offset map, plus the metadata it carried.
 
 Steps run in a fixed order, each an edit on an offset-mapped string (`MappedText`):
-decode → front matter → Markdown → HTML → pinyin annotations → Traditional→Simplified →
+decode → invisible characters → front matter → Markdown → HTML → pinyin annotations → Traditional→Simplified →
 punctuation → line cleaning (chrome, headers, bylines, headline).
 """
 
@@ -16,6 +16,7 @@ from policyie.normalize.boilerplate import clean_lines
 from policyie.normalize.decode import check_text, read_source
 from policyie.normalize.frontmatter import split_front_matter
 from policyie.normalize.html import decode_entities, html_title, looks_like_html, strip_html
+from policyie.normalize.invisible import strip_invisible
 from policyie.normalize.markdown import strip_markdown
 from policyie.normalize.punct import fix_punctuation
 from policyie.normalize.script import strip_pinyin, to_simplified
@@ -40,9 +41,9 @@ def normalise(source: object) -> Normalised:
     """Clean one article; raises `policyie.InputError` when it is not a readable Chinese article."""
     raw = read_source(source)
     check_text(raw)
-    mt = MappedText(raw)
+    mt = strip_invisible(MappedText(raw))
 
-    fm = split_front_matter(raw)
+    fm = split_front_matter(mt.text)
     if fm is not None:
         mt = mt.edit([(0, fm.end, "")])
     title = fm.get("title") if fm else None
