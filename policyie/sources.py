@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +38,12 @@ def iter_sources(specs: list[str], stdin: io.BufferedReader | None = None) -> It
         path = Path(spec)
         if path.is_dir():
             for p in sorted(path.rglob("*")):
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts):
+                if any(part.startswith(".") for part in p.relative_to(path).parts):
+                    continue
+                if p.is_file():
                     yield from _file(p)
+                elif p.is_symlink() and not p.exists():
+                    yield Unreadable(p.stem, "not-found", f"{p}: broken symbolic link")
         elif path.is_file():
             yield from _file(path)
         elif glob.has_magic(spec):
@@ -58,8 +63,9 @@ def _file(path: Path) -> Iterator[Item]:
             opener = gzip.open if path.suffix == ".gz" else open
             with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
                 yield from _records(fh, path.name.split(".")[0])
-        except OSError as exc:
-            yield Unreadable(path.stem, "unreadable", f"{path}: {exc}")
+        except (OSError, EOFError, zlib.error) as exc:
+            # A truncated or damaged archive: the records read before the damage are kept.
+            yield Unreadable(path.stem, "unreadable", f"{path}: {exc or type(exc).__name__}")
     else:
         yield path
 

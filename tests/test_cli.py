@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import subprocess
@@ -72,11 +73,28 @@ def test_broken_files_among_good_ones(tmp_path: Path) -> None:
     (folder / "binary.bin").write_bytes(bytes(range(256)) * 10)
     (folder / "latin.md").write_text("No Chinese in here at all.", encoding="utf-8")
     (folder / ".hidden").write_text(GOOD, encoding="utf-8")
+    (folder / "huge.txt").write_bytes(GOOD.encode() * 150_000)  # 10 MB
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "tags.html").write_text("<div><p></p></div>", encoding="utf-8")
+    (folder / "nested").mkdir()
+    (folder / "nested" / "deep.txt").write_text(GOOD, encoding="utf-8")
+    # a corpus whose second record carries lone surrogates (JSON allows them) and whose third line is damaged
+    (folder / "corpus.jsonl").write_text(
+        json.dumps({"id": "j1", "text": GOOD}) + "\n" + '{"id": "j2", "title": "\\udc00", "text": "\\ud800' + GOOD + '"}\n{broken\n',
+        encoding="utf-8",
+    )
+    (folder / "truncated.jsonl.gz").write_bytes(gzip.compress((json.dumps({"id": "t1", "text": GOOD}) + "\n").encode() * 50)[:-40])
     out, report = tmp_path / "out.jsonl", tmp_path / "skipped.jsonl"
     assert main(["extract", str(folder), str(tmp_path / "missing.txt"), "-o", str(out), "--report", str(report), "-q"]) == 0
-    assert sorted(d["id"] for d in read_jsonl(out)) == ["good", "good_gbk"]
+    ids = [d["id"] for d in read_jsonl(out)]
+    assert sorted(set(ids)) == ["deep", "good", "good_gbk", "j1", "j2", "t1"]
+    assert 0 < ids.count("t1") < 50  # what the archive held before the damage
     skipped = {r["id"]: r["reason"] for r in read_jsonl(report)}
-    assert skipped == {"empty": "empty", "binary": "binary", "latin": "not-chinese", "missing": "not-found"}
+    assert skipped == {
+        "empty": "empty", "binary": "binary", "latin": "not-chinese", "missing": "not-found", "huge": "too-large",
+        "dangling": "not-found", "tags": "not-chinese", "corpus:3": "bad-json", "truncated.jsonl": "unreadable",
+    }
+    assert all(r["message"] for r in read_jsonl(report))
     assert main(["extract", str(folder), "-o", str(out), "-q", "--strict"]) == 1
 
 
@@ -118,3 +136,18 @@ def test_iter_sources_stdin_jsonl() -> None:
     items = list(iter_sources(["-"], stdin=io.BytesIO(b'{"id": "x", "text": "t"}\n{bad\n')))
     assert items[0] == {"id": "x", "text": "t"}
     assert isinstance(items[1], Unreadable) and items[1].reason == "bad-json"
+
+
+def test_slow_documents_are_listed_and_timeouts_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    out, slow = tmp_path / "out.jsonl", tmp_path / "slow.jsonl"
+    # --slow 0: every document is "slow", so each gets its timing line
+    assert main(["extract", str(folder), "-o", str(out), "--slow", "0", "--slow-report", str(slow), "-q"]) == 0
+    timings = read_jsonl(slow)
+    assert sorted(t["id"] for t in timings) == ["a", "b"] and all(t["seconds"] >= 0 for t in timings)
+    report = tmp_path / "skipped.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "--timeout", "0.000001", "--report", str(report), "-q"]) == 1
+    assert {r["id"]: r["reason"] for r in read_jsonl(report)} == {"a": "timeout", "b": "timeout"}
