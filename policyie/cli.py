@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from policyie.batch import BatchReport
 from policyie.errors import InputError
 from policyie.records import Document
 from policyie.sources import Unreadable, iter_sources
@@ -32,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-j", "--workers", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--report", help="write one JSON line per skipped document (id, reason, message) here")
     ex.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
+    ex.add_argument("--timeout", type=float, help="skip a document that takes longer than this many seconds (Unix)")
+    ex.add_argument("--slow", type=float, default=1.0, help="list documents slower than this many seconds (default 1)")
+    ex.add_argument("--slow-report", help="write one JSON line per slow document (id, seconds) here")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     ex.set_defaults(run=_cmd_extract)
 
@@ -60,9 +64,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     items = list(iter_sources(args.paths))
     failures: list[Unreadable] = [i for i in items if isinstance(i, Unreadable)]
     good = [i for i in items if not isinstance(i, Unreadable)]
-    docs = _with_progress(_extract(good, args.workers, failures), len(good), quiet=args.quiet or len(good) < 2)
+    report = BatchReport()
+    docs = _with_progress(
+        _extract(good, args.workers, failures, report, args.slow, args.timeout), len(good), quiet=args.quiet or len(good) < 2
+    )
 
     n_ok = _write(docs, args.output)
+    slow = sorted(report.slow, key=lambda s: -s[1])
+    if args.slow_report:
+        with open(args.slow_report, "w", encoding="utf-8") as fh:
+            for doc_id, seconds in slow:
+                fh.write(json.dumps({"id": doc_id, "seconds": seconds}, ensure_ascii=False) + "\n")
     if args.report:
         with open(args.report, "w", encoding="utf-8") as fh:
             for f in failures:
@@ -71,16 +83,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print(f"policyie: skipped {f.id}: {f.message}", file=sys.stderr)
     if not args.quiet:
         print(f"policyie: {n_ok} documents extracted, {len(failures)} skipped", file=sys.stderr)
+        if slow:
+            worst = ", ".join(f"{i} {t:.2f} s" for i, t in slow[:5])
+            print(f"policyie: {len(slow)} took over {args.slow:g} s (slowest: {worst})", file=sys.stderr)
     if failures and (args.strict or n_ok == 0):
         return 1
     return 0
 
 
-def _extract(items: list, workers: int, failures: list[Unreadable]) -> Iterator[Document]:
+def _extract(
+    items: list, workers: int, failures: list[Unreadable], report: BatchReport, slow: float, timeout: float | None
+) -> Iterator[Document]:
     from policyie import batch
 
-    report = batch.BatchReport()
-    yield from batch.extract_many(items, workers=workers, report=report)
+    yield from batch.extract_many(items, workers=workers, report=report, slow_threshold=slow, timeout=timeout)
     failures.extend(Unreadable(f.id, f.reason, f.message) for f in report.failures)
 
 
