@@ -31,6 +31,7 @@ import regex
 
 from policyie.extractors import _timex as tx
 from policyie.extractors._scan import anchored_finditer
+from policyie.extractors._spans import SpanIndex
 from policyie.extractors._timex import Anchors, Spec, remember, resolve_spec
 from policyie.extractors.base import Context, register
 from policyie.nlp import Analysis
@@ -333,6 +334,16 @@ def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("week", n=shift))
 
 
+def _long_names(a: Analysis) -> SpanIndex:
+    """Person entities of three characters or more, indexed once per analysis."""
+    index = a.__dict__.get("_dates_long_names")
+    if index is None:
+        index = a.__dict__["_dates_long_names"] = SpanIndex(
+            (e.start, e.end) for e in a.entities if e.label == "PER" and e.end - e.start > 2
+        )
+    return index
+
+
 @_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-—～~]周|[至到\-—～~]星期){_PART}?", needs="周星礼")
 def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start(), 1)
@@ -342,7 +353,7 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         # 周 is also a surname (周一鸣同志): a bare 周X must be followed by what follows a date
         if not _AFTER_WEEKDAY.match(text[m.end() : m.end() + 1]):
             return None
-        if a is not None and any(e.label == "PER" and e.start <= m.start() < e.end and e.end - e.start > 2 for e in a.entities):
+        if a is not None and _long_names(a).contains(m.start(), m.start() + 1):
             return None
     return _Cand(m.start(), m.end(), Spec("weekday", n=0, day=_WEEKDAY[m.group("wd")], part=_part(m)))
 

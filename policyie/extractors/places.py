@@ -17,11 +17,11 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 import regex
 
 from policyie.extractors._people import foreign, jieba_freq
+from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.nlp import Analysis, Token
@@ -609,22 +609,6 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     return gz.entries[best[0][1]]
 
 
-def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """``test(start, end)``: whether [start, end) overlaps any of ``spans``, in log time.
-
-    Of the spans starting before ``end``, one reaches past ``start`` exactly when the furthest end
-    among them does; a per-candidate scan would make an article of many names quadratic."""
-    spans = sorted(spans)
-    starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))
-
-    def test(start: int, end: int) -> bool:
-        i = bisect_left(starts, end)
-        return i > 0 and reach[i - 1] > start
-
-    return test
-
-
 @register("places")
 def extract(ctx: Context) -> list[Place]:
     text = ctx.text
@@ -634,7 +618,7 @@ def extract(ctx: Context) -> list[Place]:
     doc = _Doc(text, ctx.analysis, gz)
     hits = list(gz.scan(text))
     # names inside an official's name are not places (刘昌平 holds no 昌平)
-    in_person = _overlap_test([(m.start, m.end) for o in ctx.doc.officials for m in o.mentions])
+    in_person = SpanIndex((m.start, m.end) for o in ctx.doc.officials for m in o.mentions).overlaps
     names, org_spans = [], []
     nested = _nested_pairs(gz, hits)
     for c in _name_cands(doc, gz, hits, nested):
@@ -657,8 +641,10 @@ def extract(ctx: Context) -> list[Place]:
             break
         org_spans += [(c.start, c.end) for c in joined]
         starts |= {c.start for c in joined}
-    names = [c for c in names if not any(s <= c.start and c.end <= e for s, e in org_spans)]
-    parks = [c for c in parks if not any(k.start <= c.start and c.end <= k.end for k in companies)]
+    in_org = SpanIndex(org_spans).contains
+    in_company = SpanIndex((k.start, k.end) for k in companies).contains
+    names = [c for c in names if not in_org(c.start, c.end)]
+    parks = [c for c in parks if not in_company(c.start, c.end)]
     deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
     settled = _settle(names + parks + deictic + _jing(gz, text))
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 import regex
 
+from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.records import Slogan, Span
 
@@ -292,13 +293,13 @@ def _quoted_mentions(ctx: Context) -> tuple[list[_Mention], list[tuple[int, int]
     """Mentions from quote marks, and the spans of every quoted stretch (slogan or not)."""
     out: list[_Mention] = []
     spans: list[tuple[int, int]] = []
-    titles = _title_spans(ctx.text)
+    in_title = SpanIndex(_title_spans(ctx.text)).contains
     for m in QUOTE_PAIRS.finditer(ctx.text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         start, end = m.start(g), m.end(g)
         phrase = m.group(g)
         spans.append((start, end))
-        if any(s <= start and end <= e for s, e in titles):
+        if in_title(start, end):
             continue  # a quote inside a 《title》 is part of the title
         if len(phrase.strip()) < 2:
             continue  # “闯”“创”“干”: single characters are rhetoric, not formulations
@@ -307,7 +308,7 @@ def _quoted_mentions(ctx: Context) -> tuple[list[_Mention], list[tuple[int, int]
             out.append(hit)
     # ‘…’ nested in “…” (“高质量完成‘十四五’规划”) is hidden from the pattern above: scan for it.
     for s, e in spans:
-        if any(ts <= s and e <= te for ts, te in titles):
+        if in_title(s, e):
             continue
         for m in INNER_QUOTE.finditer(ctx.text[s:e]):
             hit = _judge_quoted(ctx, m.group(1), s + m.start(1), s + m.end(1))
@@ -323,7 +324,8 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Mention]:
     """Known formulations without quote marks: longest match wins, none inside a title."""
     entries, _ = lexicon()
-    blocked = _title_spans(ctx.text)
+    in_title = SpanIndex(_title_spans(ctx.text)).contains
+    in_quote = SpanIndex(taken).contains
     found = []
     for end_idx, (surface, canonical) in _automaton().iter(ctx.text):
         start, end = end_idx - len(surface) + 1, end_idx + 1
@@ -334,7 +336,7 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
     for start, end, canonical in found:
         if start < last_end:
             continue
-        if any(s <= start and end <= e for s, e in blocked) or any(s <= start and end <= e for s, e in taken):
+        if in_title(start, end) or in_quote(start, end):
             continue
         if end - start <= 2 and not (ctx.analysis.is_token_boundary(start) and ctx.analysis.is_token_boundary(end)):
             continue
