@@ -14,6 +14,7 @@ The lexicon (lexicons/slogans.tsv) is built by scripts/build_slogans.py; it is l
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -205,21 +206,48 @@ def _canonical(text: str, phrase: str, after: int) -> tuple[str | None, str | No
 def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True) -> bool:
     """Whether a quoted phrase is a name: a place, an organisation or product. Person labels are not
     trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons."""
-    for ent in ctx.analysis.entities:
-        if ent.start == start and ent.end == end and ent.label in {"ORG", "LOC"}:
-            return True
+    if _entity_index(ctx)[0].get((start, end), _NONE) & {"ORG", "LOC"}:
+        return True
     tok = ctx.analysis.token_at(start)
     if tok is not None and tok.start == start and tok.end == end and tok.pos in {"ns", "nt"}:
         return True
-    for place in getattr(ctx.doc, "places", None) or []:
-        if place.name == phrase or any(m.start == start and m.end == end for m in place.mentions):
-            return True
+    names, spans = _place_index(ctx)
+    if phrase in names or (start, end) in spans:
+        return True
     return by_suffix and bool(NAME_SUFFIX.search(phrase))
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _entity_index(ctx: Context) -> tuple[dict[tuple[int, int], frozenset[str]], frozenset[int]]:
+    """(start, end) → labels of the entities there, and where person entities start; built once per
+    document: a scan of every entity per quoted phrase made quote-dense articles quadratic."""
+    cache = ctx.__dict__.setdefault("_slogans_cache", {})
+    if "entities" not in cache:
+        spans: dict[tuple[int, int], set[str]] = {}
+        for e in ctx.analysis.entities:
+            spans.setdefault((e.start, e.end), set()).add(e.label)
+        cache["entities"] = {k: frozenset(v) for k, v in spans.items()}
+        cache["person_starts"] = frozenset(e.start for e in ctx.analysis.entities if e.label == "PER")
+    return cache["entities"], cache["person_starts"]
+
+
+def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
+    """Place names and mention spans, rebuilt only when the places layer's list is a new one."""
+    places = getattr(ctx.doc, "places", None) or []
+    cache = ctx.__dict__.setdefault("_slogans_cache", {})
+    held = cache.get("places")
+    if held is None or held[0] is not places:
+        names = frozenset(p.name for p in places)
+        spans = frozenset((m.start, m.end) for p in places for m in p.mentions)
+        held = cache["places"] = (places, names, spans)
+    return held[1], held[2]
 
 
 def _nickname(ctx: Context, pos: int) -> bool:
     """“导弹司令”杨业功: a quoted phrase right before a person's name is that person's epithet."""
-    if any(e.start == pos and e.label == "PER" for e in ctx.analysis.entities):
+    if pos in _entity_index(ctx)[1]:
         return True
     tok = ctx.analysis.token_at(pos)
     return tok is not None and tok.start == pos and tok.pos in {"nr", "nrfg", "nrt"}
@@ -285,7 +313,9 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
     """“中师、专科、本科”, “科技、教育、人才”: a quoted list of bare nouns enumerates things, it is no formula."""
     if len(clauses) < 3 or max(map(len, clauses)) > 3:
         return False  # two short clauses (限量、错峰) are as often a formula as a pair of nouns
-    tokens = [t for t in ctx.analysis.tokens if start <= t.start and t.end <= end and HAN_CHAR.match(t.text)]
+    a = ctx.analysis
+    lo, hi = bisect_left(a._token_starts, start), bisect_left(a._token_starts, end)
+    tokens = [t for t in a.tokens[lo:hi] if t.end <= end and HAN_CHAR.match(t.text)]
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
 
