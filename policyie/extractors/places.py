@@ -741,7 +741,7 @@ def _join_heads(
         if len(keys) != 1:
             continue
         park = places[keys[0]]
-        covered = {(m.start, m.end) for p in places.values() for m in p.mentions}
+        covered = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions)
         # mentions of a town by its short form, or of a zone by a weak alias, move to the park
         for key, p in list(places.items()):
             if key == keys[0] or not key[:1].isdigit() and not key.startswith("zone:"):
@@ -758,13 +758,14 @@ def _join_heads(
                 )
             ]
             park.mentions.extend(moving)
-            p.mentions = [m for m in p.mentions if m not in moving]
+            gone = {(m.start, m.end, m.text) for m in moving}
+            p.mentions = [m for m in p.mentions if (m.start, m.end, m.text) not in gone]
         # bare occurrences nobody claimed (台马 is in no gazetteer)
         if head in gz.surfaces:
             continue
         for m in regex.finditer(regex.escape(head), text):
             s, e = m.start(), m.end()
-            if any(s < ce and cs < e for cs, ce in covered):
+            if covered.overlaps(s, e):
                 continue
             if doc.start_ok(s) and (e >= len(text) or not _is_cjk(text[e]) or doc.end_ok(e)):
                 park.mentions.append(Span(head, s, e))
