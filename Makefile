@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench corpus lexicons clean
+.PHONY: setup demo test lint bench limits fuzz corpus lexicons clean
+FUZZ_SECONDS ?= 600
 
 $(BIN)/policyie: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,19 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+
+limits: setup
+	$(BIN)/python benchmarks/limits.py
+
+# Coverage-guided fuzzing for FUZZ_SECONDS, then keep what adds coverage in tests/fuzz/corpus
+# (replayed by tests/test_fuzz_replay.py). The log's last lines are libFuzzer's final stats.
+# The harness runs as an executable (libFuzzer's merge re-executes argv[0]), with the venv first on PATH.
+fuzz: setup
+	$(BIN)/pip install --quiet 'atheris>=2.3'
+	mkdir -p out/fuzz-work
+	PATH=$(BIN):$$PATH tests/fuzz/fuzz_extract.py -dict=tests/fuzz/policyie.dict -max_len=4096 -timeout=10 \
+		-rss_limit_mb=3072 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 out/fuzz-work tests/fuzz/corpus
+	PATH=$(BIN):$$PATH tests/fuzz/fuzz_extract.py -merge=1 tests/fuzz/corpus out/fuzz-work
 
 lexicons: setup
 	$(BIN)/python scripts/build_officials_lexicon.py
