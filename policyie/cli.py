@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from policyie.batch import BatchReport
+from policyie.batch import BatchReport, extract_many
 from policyie.errors import InputError
 from policyie.records import Document
 from policyie.sources import Unreadable, iter_sources
@@ -94,9 +94,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _extract(
     items: list, workers: int, failures: list[Unreadable], report: BatchReport, slow: float, timeout: float | None
 ) -> Iterator[Document]:
-    from policyie import batch
-
-    yield from batch.extract_many(items, workers=workers, report=report, slow_threshold=slow, timeout=timeout)
+    yield from extract_many(items, workers=workers, report=report, slow_threshold=slow, timeout=timeout)
     failures.extend(Unreadable(f.id, f.reason, f.message) for f in report.failures)
 
 
