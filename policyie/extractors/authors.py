@@ -12,11 +12,12 @@ import regex
 from policyie.extractors._people import RARE_SURNAME, given_score, split_run, surnames
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
+from policyie.normalize.meta import OUTLET_ENDINGS
 
 PAPER = (
     r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网|本刊"
     # any paper or outlet: 北京晚报记者, 新京报记者, 北京青年报记者, 北京日报客户端记者
-    r"|\p{Han}{1,6}?(?:日报|晚报|时报|商报|早报|青年报|法治报|新闻网|客户端|电视台|广播电视台|通讯社|新闻社"
+    rf"|\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|新闻社"
     # district media: 丰台融媒记者, 海淀区融媒体中心记者, 通州发布记者
     r"|融媒|融媒体|融媒体中心|新闻中心|发布)"
 )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyie.normalize.meta import OUTLET_ENDINGS
 from policyie.normalize.textmap import MappedText
 
 _WS = r"[\s\u3000\xa0|｜丨]"
@@ -133,7 +134,7 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
 _SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
 _BARE_STAMP = regex.compile(_STAMP)
 _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
-_OUTLET = regex.compile(r"\p{Han}{1,8}?(?:日报|晚报|时报|商报|早报|青年报|法治报|客户端|新闻网|网|电视台|广播电视台|通讯社|融媒)")
+_OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 _STAMP_BYLINE = regex.compile(r"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,4}")
 

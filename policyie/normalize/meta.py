@@ -11,6 +11,10 @@ import regex
 
 from policyie.normalize.script import LOST_CHAR
 
+# Endings of a news outlet's name (北京晚报, 北京日报客户端, 北京广播电视台). The portal-stamp reader and the
+# bylines extractor both know outlets by them, each adding endings of its own.
+OUTLET_ENDINGS = r"日报|晚报|时报|商报|早报|青年报|法治报|新闻网|客户端|电视台|广播电视台|通讯社"
+
 _CN_DATE = regex.compile(
     r"(?P<y>\d{4})\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2}))?秒?)?"
