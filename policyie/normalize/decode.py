@@ -84,6 +84,13 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
 
 def _legacy(data: bytes) -> str:
     """The whole input in the legacy encoding (GB18030 or Big5) that reads most like Chinese."""
+    best = _best_legacy(data)
+    # Mixed or damaged encodings: keep what UTF-8 can read rather than refuse the article.
+    return best[1] if best is not None else data.decode("utf-8", errors="replace")
+
+
+def _best_legacy(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) for the legacy encoding that decodes ``data`` and reads most like Chinese."""
     best, best_score = None, -1.0
     for enc in _CANDIDATES[1:]:
         try:
@@ -92,10 +99,7 @@ def _legacy(data: bytes) -> str:
             continue
         score = _chineseness(text)
         if score > best_score:
-            best, best_score = text, score
-    if best is None:
-        # Mixed or damaged encodings: keep what UTF-8 can read rather than refuse the article.
-        best = data.decode("utf-8", errors="replace")
+            best, best_score = (enc, text), score
     return best
 
 
@@ -106,15 +110,18 @@ def _line_by_line(data: bytes) -> str | None:
     carries UTF-8 Chinese, so a plain GBK or Big5 file is read whole, as one encoding."""
     lines = data.split(b"\n")
     texts: list[str | None] = []
+    leads: list[tuple[int, str]] = []  # for a line not read as UTF-8: how far UTF-8 reads it, and what it reads
     utf8_wide = False
     for line in lines:
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as e:
-            texts.append(None)
             lead = line[: e.start].decode("utf-8")
+            texts.append(None)
+            leads.append((e.start, lead))
             utf8_wide = utf8_wide or (sum(not c.isascii() for c in lead) >= 2 and _chineseness(lead) >= 0.5)
             continue
+        leads.append((0, ""))
         if not text.isascii():
             # A short GBK line can be valid UTF-8 by chance; it then reads as Latin or Cyrillic.
             if _chineseness(text) < 0.5:
@@ -124,41 +131,24 @@ def _line_by_line(data: bytes) -> str | None:
         texts.append(text)
     if not utf8_wide:
         return None
-    rest = b"\n".join(line for line, text in zip(lines, texts, strict=True) if text is None)
-    codec = _legacy_codec(rest)
+    best = _best_legacy(b"\n".join(line for line, text in zip(lines, texts, strict=True) if text is None))
+    codec = best[0] if best is not None else "gb18030"
     out = []
-    for line, text in zip(lines, texts, strict=True):
-        if text is None:
-            text = _mixed_line(line, codec)
-        out.append(text)
+    for line, text, lead in zip(lines, texts, leads, strict=True):
+        out.append(_mixed_line(line, lead, codec) if text is None else text)
     return "\n".join(out)
 
 
-def _mixed_line(line: bytes, codec: str) -> str:
+def _mixed_line(line: bytes, lead: tuple[int, str], codec: str) -> str:
     """A line that is not UTF-8 throughout: its UTF-8 start (a template's text before a pasted
     fragment), then the rest in ``codec`` or as damaged UTF-8, whichever reads more like Chinese."""
     head = ""
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError as e:
-        lead = line[: e.start].decode("utf-8")
-        if e.start and (lead.isascii() or _chineseness(lead) >= 0.5):
-            head, line = lead, line[e.start :]
+    end, text = lead
+    if end and (text.isascii() or _chineseness(text) >= 0.5):
+        head, line = text, line[end:]
     legacy = line.decode(codec, errors="replace")
     damaged = line.decode("utf-8", errors="replace")
     return head + (legacy if _chineseness(legacy) > _chineseness(damaged) else damaged)
-
-
-def _legacy_codec(data: bytes) -> str:
-    best, best_score = "gb18030", -1.0
-    for enc in _CANDIDATES[1:]:
-        try:
-            score = _chineseness(data.decode(enc))
-        except UnicodeDecodeError:
-            continue
-        if score > best_score:
-            best, best_score = enc, score
-    return best
 
 
 def _chineseness(text: str) -> float:
