@@ -38,7 +38,7 @@ from functools import cached_property
 from itertools import accumulate, compress, islice, repeat
 from operator import itemgetter, not_
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -76,6 +76,8 @@ class Analysis:
     tokens: list[Token]
     entities: list[Entity]
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # Indexes over the entities that extractors build once per analysis, under their own key.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

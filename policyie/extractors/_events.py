@@ -32,8 +32,8 @@ class PersonMention:
 
 
 def _cache(ctx: Context) -> dict:
-    """Per-document memo of the sorted position lists below (dropped when a layer is recomputed)."""
-    return ctx.__dict__.setdefault("_events_cache", {})
+    """Per-document memo of the sorted position lists below."""
+    return ctx.memo.setdefault("events", {})
 
 
 def person_mentions(ctx: Context) -> list[PersonMention]:

@@ -235,14 +235,14 @@ class NameGuess:
 
 def _per_spans(analysis: Analysis) -> tuple[set[tuple[int, int]], dict[int, list[int]]]:
     """PER entity spans, indexed once per analysis (a long article has thousands)."""
-    cached = analysis.__dict__.get("_policyie_per")
+    cached = analysis.memo.get("per_spans")
     if cached is None:
         spans = {(e.start, e.end) for e in analysis.entities if e.label == "PER"}
         by_end: dict[int, list[int]] = {}
         for a, b in spans:
             by_end.setdefault(b, []).append(a)
         cached = (spans, by_end)
-        analysis.__dict__["_policyie_per"] = cached
+        analysis.memo["per_spans"] = cached
     return cached
 
 
@@ -475,11 +475,11 @@ COMPANION_AFTER = ("一同", "陪同", "参加", "出席", "列席", "等")
 def _mention_index(ctx: Context) -> list[tuple[int, int, str]]:
     """Official mentions sorted by position, built once per officials list."""
     key = id(ctx.doc.officials)
-    cached = ctx.__dict__.get("_policyie_mentions")
+    cached = ctx.memo.get("official_mentions")
     if cached is None or cached[0] != key:
         ms = sorted((m.start, m.end, o.name) for o in ctx.doc.officials for m in o.mentions)
         cached = (key, ms, [m[0] for m in ms])
-        ctx.__dict__["_policyie_mentions"] = cached
+        ctx.memo["official_mentions"] = cached
     return cached[1]
 
 
@@ -490,7 +490,7 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
     nearest sentence before that names one and is not only listing companions (…一同调研, …参加).
     """
     mentions = _mention_index(ctx)
-    starts = ctx.__dict__["_policyie_mentions"][2]
+    starts = ctx.memo["official_mentions"][2]
     i = bisect_left(starts, pos)
     if i == 0:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from policyie.nlp import Analysis
 from policyie.records import Document
@@ -47,6 +48,9 @@ class Context:
     published: datetime | None = None
     # Raw byline strings the normaliser lifted out of the body (责任编辑：…, 撰文 | …, trailing 本报记者…).
     bylines: list[str] = field(default_factory=list)
+    # Indexes an extractor builds once per document and consults per mention (sorted positions of
+    # persons, places, entities), under the extractor's own key.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:

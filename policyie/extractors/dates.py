@@ -336,9 +336,9 @@ def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 
 def _long_names(a: Analysis) -> SpanIndex:
     """Person entities of three characters or more, indexed once per analysis."""
-    index = a.__dict__.get("_dates_long_names")
+    index = a.memo.get("dates_long_names")
     if index is None:
-        index = a.__dict__["_dates_long_names"] = SpanIndex(
+        index = a.memo["dates_long_names"] = SpanIndex(
             (e.start, e.end) for e in a.entities if e.label == "PER" and e.end - e.start > 2
         )
     return index

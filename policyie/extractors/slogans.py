@@ -223,7 +223,7 @@ _NONE: frozenset[str] = frozenset()
 def _entity_index(ctx: Context) -> tuple[dict[tuple[int, int], frozenset[str]], frozenset[int]]:
     """(start, end) → labels of the entities there, and where person entities start; built once per
     document: a scan of every entity per quoted phrase made quote-dense articles quadratic."""
-    cache = ctx.__dict__.setdefault("_slogans_cache", {})
+    cache = ctx.memo.setdefault("slogans", {})
     if "entities" not in cache:
         spans: dict[tuple[int, int], set[str]] = {}
         for e in ctx.analysis.entities:
@@ -236,7 +236,7 @@ def _entity_index(ctx: Context) -> tuple[dict[tuple[int, int], frozenset[str]], 
 def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
     """Place names and mention spans, rebuilt only when the places layer's list is a new one."""
     places = getattr(ctx.doc, "places", None) or []
-    cache = ctx.__dict__.setdefault("_slogans_cache", {})
+    cache = ctx.memo.setdefault("slogans", {})
     held = cache.get("places")
     if held is None or held[0] is not places:
         names = frozenset(p.name for p in places)
