@@ -42,6 +42,8 @@ from typing import Any, NamedTuple
 
 import regex
 
+from . import segmenter as _segmenter
+
 SENTENCE_END = regex.compile(r"[。！？!?；;\n]+[”’」』)）]*")
 _CJK = regex.compile(r"\p{Han}")
 # jieba dictionary tags that stand for an entity label, used where no statistical NER runs.
@@ -156,30 +158,9 @@ def jieba_tokenizer():
     return _JIEBA
 
 
-# jieba's HMM (finalseg.viterbi) copies its path list at every character, so a run of Han characters
-# it has to guess on costs time quadratic in the run's length: 50k characters of 要要要… take seconds,
-# 500k would take minutes. Real sentences are far shorter than this between punctuation, so longer
-# runs are cut into pieces this long before segmentation (README "Limits").
-MAX_HAN_RUN = 500
-_LONG_HAN_RUN = regex.compile(rf"[\u4E00-\u9FD5]{{{MAX_HAN_RUN + 1},}}")
-
-
-def segment(text: str) -> list[str]:
-    """jieba's words for ``text`` (they concatenate back to it), in time linear in its length."""
-    if not text:
-        return []
-    cut = jieba_tokenizer().lcut
-    if _LONG_HAN_RUN.search(text) is None:
-        return cut(text)
-    words: list[str] = []
-    pos = 0
-    for m in _LONG_HAN_RUN.finditer(text):
-        words.extend(cut(text[pos : m.start()]))
-        for i in range(m.start(), m.end(), MAX_HAN_RUN):
-            words.extend(cut(text[i : min(i + MAX_HAN_RUN, m.end())]))
-        pos = m.end()
-    words.extend(cut(text[pos:]))
-    return words
+# Segmentation lives in `segmenter` (jieba's words, by jieba-rs where it can); re-exported for callers.
+MAX_HAN_RUN = _segmenter.MAX_HAN_RUN
+segment = _segmenter.segment
 
 
 def _default_dictionary_key(jieba) -> bytes | None:
