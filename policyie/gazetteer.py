@@ -258,34 +258,39 @@ class Gazetteer:
         parent = self.entries.get(entry.parent or "")
         return parent.name if parent else None
 
-    def scan(self, text: str) -> Iterator[Hit]:
+    def scan(self, text: str) -> list[Hit]:
         """All (overlapping) matches of names, aliases and park suffixes in ``text``, one pass."""
+        surfaces, suffixes = self.surfaces, self.suffixes
+        out = []
         for start, end in unit_spans(self.automaton, text):
             key = text[start:end]
-            yield Hit(start, end, key, tuple(self.surfaces.get(key, ())), self.suffixes.get(key), DEICTICS.get(key))
+            out.append(Hit(start, end, key, tuple(surfaces.get(key, ())), suffixes.get(key), DEICTICS.get(key)))
+        return out
 
 
-def unit_spans(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, int]]:
+def unit_spans(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, int]]:
     """(start, end) in characters of every match of a STORE_LENGTH automaton built over `as_units` keys, in the
     automaton's order (by end, longest first)."""
     units = as_units(text)
     if len(units) == 2 * len(text):
-        char_at = None  # every character one code unit: character index = unit index
-    else:  # characters beyond the BMP take two units
-        char_at = {}
-        u = 0
-        for i, ch in enumerate(text):
-            char_at[u] = i
-            u += 4 if ord(ch) > 0xFFFF else 2
-        char_at[u] = len(text)
-    for last, length in automaton.iter(units):
-        first = last - length + 1
-        if first & 1:
-            continue  # it began on the second byte of a unit: no match of characters
-        if char_at is None:
-            yield first >> 1, (last + 1) >> 1
-        else:
-            yield char_at[first], char_at[last + 1]
+        # Every character one code unit: character index = unit index / 2. A match that begins on the second
+        # byte of a unit is no match of characters. One comprehension: it runs for every scan of every text.
+        return [
+            (first >> 1, (last + 1) >> 1)
+            for last, length in automaton.iter(units)
+            if not (first := last - length + 1) & 1
+        ]
+    char_at = {}  # characters beyond the BMP take two units
+    u = 0
+    for i, ch in enumerate(text):
+        char_at[u] = i
+        u += 4 if ord(ch) > 0xFFFF else 2
+    char_at[u] = len(text)
+    return [
+        (char_at[first], char_at[last + 1])
+        for last, length in automaton.iter(units)
+        if not (first := last - length + 1) & 1
+    ]
 
 
 def as_units(text: str) -> str:

@@ -140,6 +140,17 @@ def _organ_forms() -> frozenset[str]:
 
 
 @cache
+def _organ_form_lengths() -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths (12 down to 2) of the organ forms ending in it: `_segment_start` then
+    tries only lengths that can match, instead of slicing every length at every step."""
+    by_last: dict[str, set[int]] = {}
+    for f in _organ_forms():
+        if 2 <= len(f) <= 12:
+            by_last.setdefault(f[-1], set()).add(len(f))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_last.items()}
+
+
+@cache
 def place_pattern() -> Literals:
     return Literals(f for f in place_forms() if len(f) >= 2)
 
@@ -207,9 +218,10 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     if s >= 1 and text[s - 1] == "代" and text[max(0, s - 2) : s] not in ACTING_NOT:
         x = s - 1
     forms = _organ_forms()
+    lengths = _organ_form_lengths()
     while x > 0 and s - x < MAX_TITLE:
         # A known organ or place wins over the segmenter (发展改革委 is cut 发展/改革/委).
-        k = next((k for k in range(min(12, x), 1, -1) if text[x - k : x] in forms), 0)
+        k = next((k for k in lengths.get(text[x - 1], ()) if k <= x and text[x - k : x] in forms), 0)
         if k and not text[x - k - 2 : x - k].endswith(DROPPED):
             x -= k
             continue
@@ -278,7 +290,7 @@ def _title_chain(text: str, an: Analysis, m: LiteralMatch, by_end: dict[int, Lit
 
 
 def home_jurisdiction(ctx: Context) -> tuple[str | None, str | None]:
-    """(province, city) the document is written from: its publisher first, then what it names most."""
+    """(province, city) the document is written from: its publisher first, then the places it names most."""
     forms = place_forms()
     pat = place_pattern()
     for src in (ctx.doc.source or "",):
@@ -288,16 +300,13 @@ def home_jurisdiction(ctx: Context) -> tuple[str | None, str | None]:
             if level == "province":
                 return canon, canon if canon in MUNICIPALITIES else None
             return None, canon
+    # Officials run before places, so the document's places are not known yet: count the place names
+    # written in the title and text. (An earlier branch counted ctx.doc.places, which was always empty.)
     prov: Counter[str] = Counter()
     city: Counter[str] = Counter()
-    for place in ctx.doc.places or []:
-        hit = forms.get(place.name)
-        if hit:
-            (prov if hit[0] == "province" else city)[hit[1]] += max(len(place.mentions), 1)
-    if not prov and not city:
-        for m in pat.finditer((ctx.doc.title or "") + "\n" + ctx.text):
-            level, canon = forms[m.group()]
-            (prov if level == "province" else city)[canon] += 1
+    for m in pat.finditer((ctx.doc.title or "") + "\n" + ctx.text):
+        level, canon = forms[m.group()]
+        (prov if level == "province" else city)[canon] += 1
     p = prov.most_common(1)[0][0] if prov else None
     c = city.most_common(1)[0][0] if city else None
     if p in MUNICIPALITIES and (c is None or city[c] < prov[p]):
