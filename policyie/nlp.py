@@ -92,15 +92,15 @@ class Analysis:
 
     # Shared by every extractor that bisects over the words (token_at here, the places and event layers).
     @cached_property
-    def _token_starts(self) -> list[int]:
+    def token_starts(self) -> list[int]:
         return list(map(_START, self.tokens))
 
     @cached_property
-    def _token_ends(self) -> list[int]:
+    def token_ends(self) -> list[int]:
         return list(map(_END, self.tokens))
 
     def token_at(self, pos: int) -> Token | None:
-        i = bisect_right(self._token_starts, pos) - 1
+        i = bisect_right(self.token_starts, pos) - 1
         if 0 <= i < len(self.tokens) and self.tokens[i].start <= pos < self.tokens[i].end:
             return self.tokens[i]
         return None

@@ -1,15 +1,20 @@
-"""One module per record field; importing this package registers them (run order: `base.ORDER`)."""
+"""One module per record field; importing this package registers them, in run order.
 
-from policyie.extractors import (  # noqa: F401  (import registers)
-    activities,
-    authors,
-    dates,
-    directives,
-    meetings,
-    officials,
-    places,
-    slogans,
-)
-from policyie.extractors.base import ORDER, REGISTRY, Context, ordered, register
+Each module declares what it reads (``@register(field, requires=…)``), and registering checks that
+every requirement came first, so the import order below is the run order and cannot be wrong silently.
+"""
 
-__all__ = ["ORDER", "REGISTRY", "Context", "ordered", "register"]
+# Registration order is run order: keep these imports in this order.
+# isort: off
+from policyie.extractors import authors  # noqa: F401
+from policyie.extractors import officials  # noqa: F401  bylines are never officials
+from policyie.extractors import places  # noqa: F401  names inside officials' names are no places
+from policyie.extractors import dates  # noqa: F401
+from policyie.extractors import slogans  # noqa: F401
+from policyie.extractors import meetings  # noqa: F401  events link to the entity layers by position
+from policyie.extractors import activities  # noqa: F401
+from policyie.extractors import directives  # noqa: F401
+# isort: on
+from policyie.extractors.base import REGISTRY, Context, RegistryError, describe, ordered, register, until
+
+__all__ = ["REGISTRY", "Context", "RegistryError", "describe", "ordered", "register", "until"]

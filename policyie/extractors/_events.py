@@ -282,5 +282,5 @@ def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
 def token_starts(ctx: Context) -> list[int]:
     cache = _cache(ctx)
     if "tok_starts" not in cache:
-        cache["tok_starts"] = ctx.analysis._token_starts  # the analysis's own, shared with token_at
+        cache["tok_starts"] = ctx.analysis.token_starts  # the analysis's own, shared with token_at
     return cache["tok_starts"]

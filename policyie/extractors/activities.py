@@ -63,7 +63,7 @@ _CITED_VISIT_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:时的|时)?(?:重�
 _CITED_VISIT_BEFORE = regex.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
 
 
-@register("activities")
+@register("activities", requires=("officials", "places", "dates"))
 def extract(ctx: Context) -> list[Activity]:
     acts: list[Activity] = []
     for vm in _VERB.finditer(ctx.text):

@@ -1,9 +1,11 @@
 """What every extractor receives, and the registry that orders them.
 
-Extractors are registered by field name, spaCy-style, and `policyie.pipeline` runs them in
-`ORDER`, whatever order their modules were imported in; a later one may read the records of an
-earlier one from ``ctx.doc`` (meetings read dates and officials; directives read officials,
-meetings and slogans).
+Extractors are registered by field name, as spaCy registers components: each declares the fields it
+reads from ``ctx.doc`` (``requires``), and the registry checks at import that every requirement was
+registered before it and that no field is registered twice, so the run order (registration order)
+can never let an extractor read a field that is still empty. `policyie.extractors` imports the
+modules in that order; `describe()` lists it with what each requires, and `pipeline.run_until`
+runs it up to one field.
 """
 
 from __future__ import annotations
@@ -18,26 +20,54 @@ from policyie.records import Document
 
 Extractor = Callable[["Context"], list]
 
-REGISTRY: dict[str, Extractor] = {}
 
-# Authors first (bylines are never officials); then the entity layers; events last, as they link to them.
-ORDER = ("authors", "officials", "places", "dates", "slogans", "meetings", "activities", "directives")
-
-
-def ordered() -> list[tuple[str, Extractor]]:
-    """Registered extractors in `ORDER`; any extra registered field runs after them."""
-    rank = {name: i for i, name in enumerate(ORDER)}
-    return sorted(REGISTRY.items(), key=lambda kv: rank.get(kv[0], len(ORDER)))
+@dataclass(frozen=True)
+class Step:
+    name: str  # the Document field it fills
+    fn: Extractor
+    requires: tuple[str, ...]  # Document fields it reads, all filled by earlier steps
 
 
-def register(field_name: str) -> Callable[[Extractor], Extractor]:
-    """Register ``fn`` as the extractor that fills ``Document.<field_name>``."""
+REGISTRY: dict[str, Step] = {}  # in run order: a dict keeps registration order
+
+
+class RegistryError(RuntimeError):
+    """An extractor registered twice, or before a field it requires."""
+
+
+def register(field_name: str, *, requires: tuple[str, ...] = ()) -> Callable[[Extractor], Extractor]:
+    """Register ``fn`` as the extractor that fills ``Document.<field_name>``, after those it ``requires``."""
 
     def deco(fn: Extractor) -> Extractor:
-        REGISTRY[field_name] = fn
+        if field_name in REGISTRY:
+            raise RegistryError(f"extractor {field_name!r} is registered twice ({REGISTRY[field_name].fn.__module__} "
+                                f"and {fn.__module__})")
+        missing = [r for r in requires if r not in REGISTRY]
+        if missing:
+            raise RegistryError(f"extractor {field_name!r} requires {missing}, which no extractor registered before "
+                                f"it fills (registered so far: {list(REGISTRY)})")
+        REGISTRY[field_name] = Step(field_name, fn, tuple(requires))
         return fn
 
     return deco
+
+
+def ordered() -> list[tuple[str, Extractor]]:
+    """(field, extractor) in run order."""
+    return [(s.name, s.fn) for s in REGISTRY.values()]
+
+
+def until(field_name: str) -> list[tuple[str, Extractor]]:
+    """The steps that must run for ``field_name`` to be filled: it and everything before it."""
+    if field_name not in REGISTRY:
+        raise KeyError(f"no extractor fills {field_name!r}; known: {list(REGISTRY)}")
+    names = list(REGISTRY)
+    return ordered()[: names.index(field_name) + 1]
+
+
+def describe() -> list[dict[str, Any]]:
+    """The run order with what each step requires, as spaCy's ``analyze_pipes`` reports a pipeline."""
+    return [{"field": s.name, "requires": list(s.requires), "module": s.fn.__module__} for s in REGISTRY.values()]
 
 
 @dataclass

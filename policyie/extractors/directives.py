@@ -42,7 +42,7 @@ _INSTRUCTION = regex.compile(
 )
 
 
-@register("directives")
+@register("directives", requires=("officials", "slogans", "meetings"))
 def extract(ctx: Context) -> list[Directive]:
     text = ctx.text
     triggers = [t for t in (_trigger(ctx, m) for m in _TRIGGER.finditer(text)) if t is not None]

@@ -130,7 +130,7 @@ _ATTEND_AFTER = regex.compile(
 )
 
 
-@register("meetings")
+@register("meetings", requires=("officials", "places", "dates"))
 def extract(ctx: Context) -> list[Meeting]:
     found: list[Meeting] = []
     for start, end, kind in _candidates(ctx):

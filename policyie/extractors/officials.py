@@ -534,7 +534,7 @@ def _settle_names(found: _Found, text: str) -> None:
         found.first[short] = min(found.first[short], first)
 
 
-@register("officials")
+@register("officials", requires=("authors",))
 def extract(ctx: Context) -> list[Official]:
     text = ctx.text
     found = find_titled(ctx)

@@ -152,8 +152,8 @@ class _Doc:
         self.gz = gz
         self.an = an
         self._raw = an.tokens
-        self.starts = an._token_starts  # computed once per analysis, shared with the other extractors
-        self.ends = an._token_ends
+        self.starts = an.token_starts  # computed once per analysis, shared with the other extractors
+        self.ends = an.token_ends
 
     def _token(self, i: int) -> Token:
         """Token ``i`` with a CTB tag (spaCy's) mapped to jieba's; mapped on use, as few tokens are ever read."""
@@ -609,7 +609,7 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     return gz.entries[best[0][1]]
 
 
-@register("places")
+@register("places", requires=("officials",))
 def extract(ctx: Context) -> list[Place]:
     text = ctx.text
     if not text:

@@ -314,7 +314,7 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
     if len(clauses) < 3 or max(map(len, clauses)) > 3:
         return False  # two short clauses (限量、错峰) are as often a formula as a pair of nouns
     a = ctx.analysis
-    lo, hi = bisect_left(a._token_starts, start), bisect_left(a._token_starts, end)
+    lo, hi = bisect_left(a.token_starts, start), bisect_left(a.token_starts, end)
     tokens = [t for t in a.tokens[lo:hi] if t.end <= end and HAN_CHAR.match(t.text)]
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
