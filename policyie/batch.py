@@ -319,8 +319,20 @@ def _extract_one(index: int, source: Source, timeout: float | None = None) -> Ou
     return doc, time.perf_counter() - t0
 
 
+@dataclass(frozen=True)
+class Defaulted:
+    """A source with metadata to use where neither it nor its record gives any (the CLI's --published,
+    --title, --source): `extract`'s ``defaults``. Picklable, so it travels to pool workers as it is."""
+
+    source: Any
+    defaults: Mapping[str, str]
+
+
 def _call(source: Source) -> tuple[tuple, dict]:
     """The `policyie.extract` arguments for one source."""
+    if isinstance(source, Defaulted):
+        args, kwargs = _call(source.source)
+        return args, {**kwargs, "defaults": dict(source.defaults)}
     if not isinstance(source, Mapping):
         return (source,), {}
     text = next((source[k] for k in _TEXT_KEYS if source.get(k)), None)
@@ -360,6 +372,8 @@ def _str(v: Any) -> str | None:
 
 
 def _source_id(index: int, source: Source) -> str:
+    if isinstance(source, Defaulted):
+        return _source_id(index, source.source)
     if isinstance(source, Mapping) and source.get("id") not in (None, ""):
         return str(source["id"])
     if isinstance(source, Path):

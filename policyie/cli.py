@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from policyie.batch import BatchReport, extract_many
+from policyie.batch import BatchReport, Defaulted, extract_many
 from policyie.errors import InputError
 from policyie.records import Document
 from policyie.sources import Unreadable, iter_sources
@@ -29,7 +29,12 @@ def _parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="extract records from articles (files, folders, globs, - for stdin)")
     ex.add_argument("paths", nargs="+", help="files, folders, glob patterns, .jsonl corpora, or - for stdin")
-    ex.add_argument("-o", "--output", help="output file: .jsonl (default: stdout), .parquet or .duckdb")
+    ex.add_argument("-o", "--output", help="output: .jsonl file (default: stdout), .duckdb file, or .parquet/.csv folder")
+    ex.add_argument("--format", choices=["jsonl", "parquet", "duckdb", "csv"],
+                    help="output format when the output's suffix does not say (csv: a folder, one file per table)")
+    ex.add_argument("--published", help="publication date for documents that do not carry one (resolves 今年, 23日)")
+    ex.add_argument("--title", help="title for documents that do not carry one")
+    ex.add_argument("--source", dest="source_name", help="publisher (source) for documents that do not name one")
     ex.add_argument("-j", "--workers", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--report", help="write one JSON line per skipped document (id, reason, message) here")
     ex.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
@@ -53,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    if args.output not in (None, "-"):
+    if args.output not in (None, "-") and args.format is None:
         from policyie.outputs import detect_format
 
         try:
@@ -61,7 +66,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"policyie: {exc}", file=sys.stderr)
             return 2
-    items = list(iter_sources(args.paths))
+    if args.published:
+        from policyie.normalize.meta import parse_datetime
+
+        if parse_datetime(args.published) is None:
+            print(f"policyie: --published {args.published!r} is not a date policyie can read", file=sys.stderr)
+            return 2
+    defaults = {k: v for k, v in (("published", args.published), ("title", args.title),
+                                  ("source", args.source_name)) if v}
+    items = [i if isinstance(i, Unreadable) or not defaults else Defaulted(i, defaults) for i in iter_sources(args.paths)]
     failures: list[Unreadable] = [i for i in items if isinstance(i, Unreadable)]
     good = [i for i in items if not isinstance(i, Unreadable)]
     report = BatchReport()
@@ -69,7 +82,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         _extract(good, args.workers, failures, report, args.slow, args.timeout), len(good), quiet=args.quiet or len(good) < 2
     )
 
-    n_ok = _write(docs, args.output)
+    from policyie.outputs import OutputError
+
+    try:
+        n_ok = _write(docs, args.output, args.format)
+    except OutputError as exc:
+        print(f"policyie: {exc}", file=sys.stderr)
+        return 2
     slow = sorted(report.slow, key=lambda s: -s[1])
     if args.slow_report:
         with open(args.slow_report, "w", encoding="utf-8") as fh:
@@ -82,7 +101,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     for f in failures:
         print(f"policyie: skipped {f.id}: {f.message}", file=sys.stderr)
     if not args.quiet:
-        print(f"policyie: {n_ok} documents extracted, {len(failures)} skipped", file=sys.stderr)
+        print(f"policyie: {_count(n_ok, 'document')} extracted, {len(failures)} skipped", file=sys.stderr)
         if slow:
             worst = ", ".join(f"{i} {t:.2f} s" for i, t in slow[:5])
             print(f"policyie: {len(slow)} took over {args.slow:g} s (slowest: {worst})", file=sys.stderr)
@@ -111,13 +130,19 @@ def _with_progress(docs: Iterator[Document], total: int, quiet: bool) -> Iterato
             yield d
 
 
-def _write(docs: Iterator[Document], output: str | None) -> int:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _write(docs: Iterator[Document], output: str | None, fmt: str | None = None) -> int:
     from policyie import outputs
 
     if output is None or output == "-":
+        if fmt not in (None, "jsonl"):
+            raise outputs.OutputError(f"{fmt} output needs a path (-o), not standard output")
         return outputs.write(docs, sys.stdout, fmt="jsonl").documents
     Path(output).parent.mkdir(parents=True, exist_ok=True)
-    return outputs.write(docs, output).documents
+    return outputs.write(docs, output, fmt=fmt).documents
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -128,7 +153,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
         source = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
         doc = extract(source, published=args.published)
     except InputError as exc:
-        print(f"policyie: {args.path}: {exc}", file=sys.stderr)
+        # The message names the file already when it came from reading it (nope.txt: cannot read …).
+        msg = str(exc) if str(exc).startswith(str(args.path)) else f"{args.path}: {exc}"
+        print(f"policyie: {msg}", file=sys.stderr)
         return 1
     render(doc)
     return 0

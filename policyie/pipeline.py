@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from time import process_time
@@ -27,14 +28,17 @@ def extract(
     title: str | None = None,
     url: str | None = None,
     source_name: str | None = None,
+    defaults: Mapping[str, str] | None = None,
 ) -> Document:
     """Extract every record from one article.
 
     ``source`` is the article as text, as bytes (UTF-8, GB18030 or Big5, detected) or a path.
-    Metadata given here wins over what the article itself carries.
+    Metadata given here wins over what the article itself carries; ``defaults`` (keys ``published``,
+    ``title``, ``source``, ``url``) is used only where neither gives a value, as for a folder of plain
+    text files from one day.
     Raises `policyie.InputError` for input that is not a readable Chinese article.
     """
-    doc, norm = _prepare(source, published, doc_id, title, url, source_name)
+    doc, norm = _prepare(source, published, doc_id, title, url, source_name, defaults)
     return run_extractors(doc, norm)
 
 
@@ -64,6 +68,7 @@ def _prepare(
     title: str | None,
     url: str | None,
     source_name: str | None,
+    defaults: Mapping[str, str] | None = None,
 ) -> tuple[Document, Normalised]:
     if STAGE_CLOCK is not None:
         t = process_time()
@@ -83,7 +88,23 @@ def _prepare(
         url=url or norm.url,
         categories=norm.categories,
     )
+    if defaults:
+        _fill_defaults(doc, defaults)
     return doc, norm
+
+
+def _fill_defaults(doc: Document, defaults: Mapping[str, str]) -> None:
+    unknown = set(defaults) - {"published", "title", "source", "url"}
+    if unknown:
+        raise TypeError(f"defaults takes published, title, source and url, not {sorted(unknown)}")
+    if not doc.published and defaults.get("published"):
+        doc.published = _iso(defaults["published"])
+    if not doc.title and defaults.get("title"):
+        doc.title = _clean(defaults["title"])
+    if not doc.source and defaults.get("source"):
+        doc.source = _clean(defaults["source"])
+    if not doc.url and defaults.get("url"):
+        doc.url = _clean(defaults["url"])
 
 
 # CPU seconds per stage, accumulated while a benchmark sets this to a dict (benchmarks/bench.py prints the

@@ -55,7 +55,7 @@ class DateMention(DataClassJsonMixin):
     value: str
     granularity: str
     interval: list[str] | None = None
-    part: str | None = None
+    part: str | None = None  # part of day, TIMEX3: MO 上午, MI 中午, AF 下午, EV 晚上, NI 夜间/凌晨
 
 
 @dataclass

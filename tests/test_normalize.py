@@ -72,7 +72,7 @@ def test_path_input(tmp_path: Path) -> None:
         ("Only Latin letters here, no Chinese at all.", "not-chinese"),
         ("<p><br></p><!-- nothing -->", "not-chinese"),
         (12345, "type"),
-        (Path("/nonexistent/article.txt"), "unreadable"),
+        (Path("/nonexistent/article.txt"), "not-found"),
     ],
 )
 def test_bad_input_is_an_input_error(source: object, reason: str) -> None:

@@ -50,6 +50,8 @@ def read_source(source: object) -> str:
 def _read_path(path: Path) -> bytes:
     try:
         size = path.stat().st_size
+    except FileNotFoundError:  # the same reason the CLI gives for a missing file
+        raise InputError(f"{path}: no such file", "not-found") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})", "unreadable") from None
     if not path.is_file():

@@ -4,7 +4,7 @@
     >>> write(extract_many(paths), "out.duckdb")      # one table per record type, upsert by id
 
 The format follows the suffix (``.jsonl``/``.json``/``.ndjson``, ``.parquet``, ``.duckdb``/``.db``)
-unless ``fmt`` names it. The table layout is `policyie.outputs.tables.SCHEMA` (docs/schema.md).
+unless ``fmt`` names it; ``.csv`` is a folder of CSV files, one per table. The table layout is `policyie.outputs.tables.SCHEMA` (docs/schema.md).
 pyarrow and DuckDB are optional (``pip install policyie[analytics]``) and only imported here when
 those formats are asked for.
 """
@@ -25,7 +25,10 @@ FORMATS = {
     ".parquet": "parquet",
     ".duckdb": "duckdb",
     ".db": "duckdb",
+    ".csv": "csv",
 }
+# What each format needs beyond the core install, named in the error when it is missing.
+EXTRAS = {"parquet": ("pyarrow", "analytics"), "duckdb": ("duckdb", "analytics")}
 
 
 @dataclass
@@ -40,7 +43,10 @@ class WriteSummary:
 def detect_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot tell the output format of {str(path)!r}: use one of {', '.join(FORMATS)} or fmt=")
+        raise ValueError(
+            f"cannot tell the output format of {str(path)!r} from its suffix: end it in one of "
+            f"{', '.join(FORMATS)}, or name the format (--format in the CLI, fmt= in Python)"
+        )
     return FORMATS[suffix]
 
 
@@ -56,13 +62,30 @@ def write(
     """
     if fmt is None:
         fmt = "jsonl" if not isinstance(path, (str, Path)) else detect_format(path)
+    if fmt not in FORMATS.values():
+        raise ValueError(f"unknown output format {fmt!r}: {', '.join(sorted(set(FORMATS.values())))}")
     kw = {"batch_size": batch_size} if batch_size else {}
     if fmt == "jsonl":
         from policyie.outputs.jsonl import write_jsonl
 
+        if isinstance(path, (str, Path)) and Path(path).is_dir():
+            raise OutputError(f"{path} is a folder, but jsonl output is one file: choose another path")
         return write_jsonl(docs, path)
     if not isinstance(path, (str, Path)):
         raise TypeError(f"{fmt} output needs a path, not a stream")
+    need = EXTRAS.get(fmt)
+    if need is not None:
+        try:
+            __import__(need[0])
+        except ImportError:
+            raise OutputError(
+                f"{fmt} output needs {need[0]}, which is not installed: pip install 'policyie[{need[1]}]'"
+            ) from None
+    _check_target(Path(path), fmt)
+    if fmt == "csv":
+        from policyie.outputs.csvfiles import write_csv
+
+        return write_csv(docs, path, **kw)
     if fmt == "parquet":
         from policyie.outputs.parquet import write_parquet
 
@@ -71,7 +94,20 @@ def write(
         from policyie.outputs.duck import write_duckdb
 
         return write_duckdb(docs, path, **kw)
-    raise ValueError(f"unknown output format {fmt!r}: jsonl, parquet or duckdb")
+    raise AssertionError(fmt)  # every format in FORMATS is handled above
+
+
+class OutputError(ValueError):
+    """The output cannot be written as asked: a missing optional package, or a path of the wrong kind."""
+
+
+def _check_target(path: Path, fmt: str) -> None:
+    """Parquet and CSV write a folder, DuckDB a file: an existing path of the other kind is an error that
+    says so, rather than a NotADirectoryError from deep inside a writer."""
+    if fmt in ("parquet", "csv") and path.exists() and not path.is_dir():
+        raise OutputError(f"{path} exists and is a file, but {fmt} output is a folder of tables: choose another path")
+    if fmt == "duckdb" and path.is_dir():
+        raise OutputError(f"{path} is a folder, but duckdb output is one database file: choose another path")
 
 
 def disk_size(path: Path) -> int:
@@ -80,4 +116,4 @@ def disk_size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
-__all__ = ["FORMATS", "WriteSummary", "detect_format", "disk_size", "write"]
+__all__ = ["EXTRAS", "FORMATS", "OutputError", "WriteSummary", "detect_format", "disk_size", "write"]

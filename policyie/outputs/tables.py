@@ -86,7 +86,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("granularity", "str", "day, month, quarter, half, year …"),
         _c("interval_start", "str", "first day of an explicit range, else null"),
         _c("interval_end", "str", "last day of an explicit range, else null"),
-        _c("part", "str", "part of day (上午, 下午 …)"),
+        _c("part", "str", "part of day as a TIMEX3 code: MO (上午, 早上 …), MI (中午), AF (下午), EV (晚上, 傍晚 …), NI (夜间, 凌晨 …)"),
     ),
     "meetings": (
         _DOC_ID,
