@@ -34,6 +34,12 @@ class Official(DataClassJsonMixin):
     name: str
     titles: list[Title] = _list()
     mentions: list[Span] = _list()
+    # The state or international body whose posts the person holds, as a Chinese short name: 中国 for
+    # Chinese posts (Hong Kong and Macao too), 法国 for 马克龙, 联合国 for its Secretary-General.
+    country: str | None = None
+    # The knowledge base's key for the person (the same in every document), or None where no KB knows
+    # them or two office-holders share the name and the document does not tell them apart.
+    id: str | None = None
 
 
 @dataclass

@@ -550,5 +550,5 @@ def extract(ctx: Context) -> list[Official]:
         if not is_public_post_holder(name, titles):
             continue
         mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
-        out.append(Official(name=name, titles=titles, mentions=mentions))
+        out.append(Official(name=name, titles=titles, mentions=mentions, country="中国"))
     return out

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policyie.outputs import WriteSummary, disk_size
-from policyie.outputs.tables import TABLES, add_rows, arrow_table, empty_rows, sql_ddl
+from policyie.outputs.tables import TABLES, add_rows, arrow_table, empty_rows, sql_add_missing, sql_ddl
 from policyie.records import Document
 
 
@@ -45,8 +45,13 @@ def write_duckdb(docs: Iterable[Document], path: str | Path, *, batch_size: int 
 
 
 def create_tables(con) -> None:
+    """Create the tables, and add the columns that a file written by an older policyie lacks (new rows
+    fill them; old rows keep null), so re-running into an existing database never fails on its schema."""
     for t in TABLES:
         con.execute(sql_ddl(t))
+        have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{t}'").fetchall()}
+        for stmt in sql_add_missing(t, have):
+            con.execute(stmt)
 
 
 def _upsert(con, rows, summary: WriteSummary) -> None:

@@ -58,6 +58,8 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("titles", "str[]", "surface titles next to the name (市委书记, 总书记 …)"),
         _c("n_mentions", "int", "how often the name occurs in the article"),
         _c("first_offset", "int", "offset of the first mention (null when none was recorded)"),
+        _c("country", "str", "the state or international body whose posts the person holds (中国, 法国, 联合国)"),
+        _c("person_id", "str", "the knowledge base's key for the person, the same in every document (null: unknown)"),
     ),
     "official_titles": (
         _DOC_ID,
@@ -69,7 +71,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
     "places": (
         _DOC_ID,
         _c("name", "str", "canonical place name"),
-        _c("level", "str", "country, province, city, district, town, zone, park, region, area"),
+        _c("level", "str", "country, province, city, district, town, village, zone, park, region, site, area"),
         _c("code", "str", "GB/T 2260 administrative code, where one exists"),
         _c("parent", "str", "the enclosing place"),
         _c("lat", "float", "latitude (WGS 84), when the gazetteer has it"),
@@ -173,6 +175,8 @@ def add_rows(rows: Rows, doc: Document) -> None:
                 "titles": [t.text for t in o.titles],
                 "n_mentions": len(o.mentions),
                 "first_offset": min((m.start for m in o.mentions), default=None),
+                "country": o.country,
+                "person_id": o.id,
             }
         )
         for t in o.titles:
@@ -315,6 +319,11 @@ def _coerce_value(type_: str, v: Any) -> Any:
     except (TypeError, ValueError):
         return None
     return v
+
+
+def sql_add_missing(table: str, have: set[str]) -> list[str]:
+    """ALTER statements adding the columns of ``table`` that a database written by an older version lacks."""
+    return [f"ALTER TABLE {table} ADD COLUMN {c.name} {_SQL[c.type]}" for c in SCHEMA[table] if c.name not in have]
 
 
 def sql_ddl(table: str) -> str:
