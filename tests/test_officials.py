@@ -38,6 +38,8 @@ def test_officials(case: dict, sentence: str) -> None:
     got = ctx.doc.officials
     assert [o.name for o in got] == [e["name"] for e in case["expect"]]
     for off, exp in zip(got, case["expect"], strict=True):
+        if "country" in exp:
+            assert off.country == exp["country"], (off.name, off.country)
         want = [t if isinstance(t, dict) else {"text": t} for t in exp["titles"]]
         assert [t.text for t in off.titles] == [w["text"] for w in want]
         for t, w in zip(off.titles, want, strict=True):

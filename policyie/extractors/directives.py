@@ -23,6 +23,7 @@ from policyie.extractors._events import (
     slogans_in,
 )
 from policyie.extractors.base import Context, register
+from policyie.extractors.meetings import RECEPTION_KINDS
 from policyie.records import Directive
 
 _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说"
@@ -101,7 +102,7 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
 
 def _meeting_speaker(ctx: Context) -> str:
     """The reported meeting's name when there is one to name, else 会议."""
-    held = [m for m in ctx.doc.meetings or [] if not m.referenced and m.kind not in ("会见", "会谈")]
+    held = [m for m in ctx.doc.meetings or [] if not m.referenced and m.kind not in RECEPTION_KINDS]
     names = [m.name for m in held if m.name.endswith(("会", "会议"))]
     return names[0] if len(set(names)) == 1 else "会议"
 

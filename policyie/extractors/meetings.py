@@ -76,20 +76,20 @@ _HOSTED_BY = regex.compile(
 _AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
 _SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)")
 _HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)")
-_CLAUSE_REST = regex.compile(r"[^，,。；;]{1,60}")
+_CLAUSE_REST = regex.compile(r"[^，,。；;\n]{1,60}")
 # Where the guest ends inside 会见… : 会见X时指出 / 会见X时重要讲话 / 会见X并讲话 (not 比利时).
 _GUEST_END = regex.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
 )
-_TALKS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,24}?)(?:举行了?)?(?:会谈|亲切会谈)$")
+_TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = {
     "召开", "举行", "举办", "主持", "出席", "参加", "列席", "落实", "贯彻", "学习", "传达", "迎接", "按照",
     "根据", "围绕", "精神", "通过", "审议", "研究", "听取", "部署", "在", "和", "及", "与", "以及", "同",
     "到", "于", "是", "把", "将", "为", "对", "了", "的", "、", "上", "由", "等", "向", "从", "自", "就",
     "这次", "此次", "本次", "这", "该", "此", "各", "各类", "有关", "相关", "时间", "利用", "开好", "办好",
-    "筹备", "宣传", "领会", "践行", "会见", "会谈", "召集",
+    "筹备", "宣传", "领会", "践行", "会见", "会谈", "会晤", "通电话", "召集",
     "前", "后", "期间", "以来", "经过", "经", "随着", "宣讲", "解读", "阐释", "形式", "结合", "对照", "体现", "以", "作", "作出", "发表", "讲话", "强调", "指出", "并", "后续",
 }
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
@@ -123,7 +123,12 @@ _ORG_HEADS = {"会议", "常务会议", "全体会议", "扩大会议", "常委�
 _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
-_RECEPTION = regex.compile(r"(?:会见|会谈|亲切会见|集体会见)")
+_RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见)")
+# The kind of record each reception verb makes (SPEC.md §2: 会见, 会谈 …).
+_RECEPTION_KIND = {"会谈": "会谈", "会晤": "会晤", "通电话": "通电话", "视频通话": "通电话"}
+RECEPTION_KINDS = frozenset(("会见", *_RECEPTION_KIND.values()))
+# Venues in Beijing where state receptions are held: 在人民大会堂会见 happened in 北京.
+BEIJING_VENUES = ("人民大会堂", "钓鱼台国宾馆", "钓鱼台", "中南海", "怀仁堂", "紫光阁", "瀛台")
 _JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?$")
 _ATTEND_AFTER = regex.compile(
     r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?(?=[，,。；;]|$)"
@@ -329,7 +334,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
         subj = persons_in(ctx, c_lo, rm.start())
         if not subj:
             continue
-        verb = "会谈" if rm.group().endswith("会谈") else "会见"
+        verb = next((k for v, k in _RECEPTION_KIND.items() if rm.group().endswith(v)), "会见")
         if _JOINS_RECEPTION.search(text, max(c_lo, rm.start() - 6), rm.start()):
             # 副市长司马红参加会见: someone joined the reception already reported, no second one
             if out:
@@ -342,22 +347,29 @@ def _receptions(ctx: Context) -> list[Meeting]:
         guest = rest.split("的")[-1]
         guest = guest.removeprefix("了")[:24]
         between = text[subj[0].end : rm.start()]
-        if verb == "会谈":
-            # The guest sits between 同/与 and 举行会谈.
+        if verb != "会见":
+            # The guest sits between 同/与 and 举行会谈 / 通电话.
             g = _TALKS_WITH.search(text[c_lo : rm.end()])
             # 同来华进行国事访问的安哥拉总统洛伦索: the guest, not the description before 的
             who = g.group(1).split("的")[-1] if g else ""
             if g and (len(who) < 2 or who[0].isdigit()):
                 who = g.group(1)  # 举行的3天会谈: 的 ends no description of the guest
-            name = "与" + who + "会谈" if g else "会谈"
+            name = "与" + who + verb if g else verb
             hosts = [subj[0].name]
+            # SPEC.md §3: the guest side are the attendees.
+            guests = [p.name for p in persons_in(ctx, c_lo + g.start(1), c_lo + g.end(1))] if g else []
         else:
             name = "会见" + guest
             hosts = [p.name for p in subj if "同" not in between]
+            guests = [p.name for p in persons_in(ctx, rm.end(), rm.end() + len(rest))]
         d = date_before(ctx, rm.start(), s_lo)
         places = place_names_in(ctx, c_lo, rm.start())
+        if not places and any(v in text[c_lo : rm.start()] for v in BEIJING_VENUES):
+            places = ["北京"]  # 在人民大会堂会见: the venue is in Beijing
+        hosts = dedupe(hosts or [subj[0].name])
         out.append(
-            Meeting(name=name, kind=verb, date=date_value(d), hosts=dedupe(hosts or [subj[0].name]),
+            Meeting(name=name, kind=verb, date=date_value(d), hosts=hosts,
+                    attendees=[n for n in dedupe(guests) if n not in hosts],
                     place=places[0] if places else None, start=rm.start(),
                     end=rm.end() + (len(rest) if verb == "会见" else 0))
         )
@@ -369,9 +381,16 @@ def _merge(found: list[Meeting]) -> list[Meeting]:
     out: list[Meeting] = []
     for m in found:
         twin = None
-        if m.kind not in ("会见", "会谈"):
+        if m.kind in RECEPTION_KINDS:
+            # A headline and its body report one reception: the same kind, host and guest.
             twin = next(
-                (o for o in out if o.kind not in ("会见", "会谈") and (o.name in m.name or m.name in o.name)
+                (o for o in out if o.kind == m.kind and set(o.hosts) & set(m.hosts)
+                 and (o.name == m.name or set(o.attendees) & set(m.attendees))),
+                None,
+            )
+        else:
+            twin = next(
+                (o for o in out if o.kind not in RECEPTION_KINDS and (o.name in m.name or m.name in o.name)
                  and (o.referenced == m.referenced or min(len(o.name), len(m.name)) >= 4)),
                 None,
             )
@@ -385,6 +404,7 @@ def _merge(found: list[Meeting]) -> list[Meeting]:
             twin.date, twin.hosts, twin.attendees, twin.speakers, twin.place = (
                 m.date, m.hosts, m.attendees, m.speakers, m.place)
         twin.date = twin.date or m.date
+        twin.place = twin.place or m.place
         twin.hosts = twin.hosts or m.hosts
         twin.attendees = dedupe(twin.attendees + m.attendees)
         twin.speakers = dedupe(twin.speakers + m.speakers)

@@ -20,14 +20,23 @@ only posts are at a firm not shown to be the state's (京东集团董事局主�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
 
 import regex
 
+from policyie.extractors._foreign import (
+    countries,
+    country_of,
+    extend_transliterated,
+    foreign_name_at,
+    only_foreign_posts,
+)
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
     HAN,
+    NameGuess,
     clear_follower,
     foreign,
     is_foreign_org,
@@ -130,12 +139,14 @@ def base_posts() -> list[str]:
 
 @cache
 def _organ_forms() -> frozenset[str]:
-    # Foreign countries too, so that a foreign title is read whole (黎巴嫩总理) and then set aside.
+    # Foreign countries and international bodies too, so that a foreign title is read whole (黎巴嫩总理,
+    # 欧佩克秘书长) and its country known.
     return (
         frozenset(orgs())
         | frozenset(place_forms())
         | frozenset(p for p, k in posts().items() if k != "group")
         | foreign()[0]
+        | frozenset(f for f in countries() if len(f) >= 2)
     )
 
 
@@ -251,6 +262,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         ):
             break
         x = tok.start
+    if 0 < x < s and HAN.match(text[x - 1]):
+        body = _foreign_body_start(text, an, x)
+        x = x if body is None else body
     # 西|集镇党委书记: the segmenter read a township's name across its first characters.
     first = an.token_at(x)
     if x < s and first is not None and first.start == x:
@@ -391,6 +405,17 @@ def find_titled(ctx: Context) -> _Found:
         # Web copy sometimes puts a space between post and name (市委书记 蔡奇).
         at = m.end() + 1 if text[m.end() : m.end() + 1] in (" ", "\u3000") else m.end()
         g = name_at(text, at, an, after_post=True)
+        if _foreign_title(text, an, m):
+            # 法国总统|马克龙: a transliterated name has no surname for the Chinese name model to start from.
+            fg = foreign_name_at(text, at)
+            # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
+            # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
+            if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
+                g = fg
+        elif g is not None and not clear_follower(text, g.end):
+            end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
+            if end > g.end:
+                g = NameGuess(g.start, end, g.score)
         chain = _title_chain(text, an, m, by_end) if g is not None else []
         # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
         # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
@@ -414,6 +439,30 @@ def find_titled(ctx: Context) -> _Found:
             if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]):
                 found.add(g.text_in(text), g.start, [m.group()])
     return found
+
+
+# Parts of speech a foreign body's long name is made of (欧盟|外交|与|安全|政策): nouns, and 与/和 joining them;
+# not a person's name or a post, which would make it another person's title (俄罗斯总统普京和|土耳其总统).
+BODY_POS = ("n", "vn", "an", "b", "j", "nz", "ns", "nt", "p", "c")
+
+
+def _foreign_body_start(text: str, an: Analysis, end: int) -> int | None:
+    """欧盟外交与安全政策|高级代表: where a foreign country or body opens the clause that runs, in nouns,
+    up to ``end`` within 12 characters (the walk over organ words stops inside such names)."""
+    for p in range(end - 1, max(end - 12, 0) - 1, -1):
+        if not HAN.match(text[p]):
+            return None
+        if (p == 0 or not HAN.match(text[p - 1])) and country_of(text[p:end]) is not None:
+            toks = [t for t in an.tokens[bisect_left(an.token_starts, p) :] if t.start < end]
+            ok = all(t.pos.startswith(BODY_POS) and not t.pos.startswith("nr") and t.text not in posts() for t in toks)
+            return p if ok else None
+    return None
+
+
+def _foreign_title(text: str, an: Analysis, m: LiteralMatch) -> bool:
+    """Whether the title ending with post ``m`` is a foreign post (法国总统, 联合国秘书长, 秘鲁驻华大使)."""
+    start = _segment_start(text, an, m.start())
+    return country_of(text[start : m.end()]) is not None
 
 
 def _organ_word(word: str) -> bool:
@@ -486,26 +535,45 @@ PUBLIC_UNIT = regex.compile(r"^[市区县省镇乡]|街道|专班|委|局|办|�
 CLINICAL = regex.compile(r"科(?:副)?主任$")
 
 
-def is_public_post_holder(name: str, titles: list[Title]) -> bool:
-    """SPEC.md §3: Party, government, congress, CPPCC, court or state firm — not a foreign post, not a private firm.
-
-    Any foreign title marks a foreign person (印度总理莫迪, and later 莫迪总理). A person whose every
-    title is a company post (董事长, 总经理) counts only where the company shows itself the state's.
-    """
+def country_of_person(name: str, titles: list[Title]) -> str | None:
+    """SPEC.md §2 `country`: the country of the first foreign title (印度总理莫迪 → 印度, and so 莫迪总理
+    too); 中国 for Chinese posts; None for a transliterated or dotted name under no Chinese organ whose
+    titles name no country (欧尔班总理 alone): a foreigner, but of a country the text does not say."""
+    for t in titles:
+        country = country_of(t.text)
+        if country is not None:
+            return country
     if any(is_foreign_org(t.org or "") or is_foreign_org(t.text) for t in titles):
-        return False
+        return None
     # A transliterated or dotted name is a minority official's (巴特尔, 阿不都·热合曼) only under a
     # Chinese organ; otherwise a foreigner's whose country the title left out (欧尔班总理, 彼得·莫雷尔).
     if (looks_transliterated(name) or "·" in name) and not any(CHINESE_ORGAN.search(t.text) for t in titles):
-        return False
+        return None
+    if only_foreign_posts([t.text for t in titles]):
+        return None  # 现任总统马杜罗: no Chinese post is called that
+    return "中国"
+
+
+def is_public_post_holder(name: str, titles: list[Title]) -> bool:
+    """SPEC.md §3: Party, government, congress, CPPCC, court or state firm, Chinese or foreign — not a
+    private firm, not a hospital department.
+
+    A person whose every title is a company post (董事长, 总经理) counts only where the company shows
+    itself the state's.
+    """
     if titles and all(CLINICAL.search(t.text) for t in titles):
         return False
     # 市城市更新专班负责人 is a public post; 该企业负责人, 项目负责人 are not.
     if titles and all(t.text.endswith("负责人") and not PUBLIC_UNIT.search(t.text) for t in titles):
         return False
     if titles and all(_firm_title(t) for t in titles):
-        return any(_state_org(t.org or "") for t in titles)
+        # A foreign body's head (国际货币基金组织总裁) holds a public post; a foreign company's does not.
+        return any(_state_org(t.org or "") or _foreign_public(t) for t in titles)
     return True
+
+
+def _foreign_public(t: Title) -> bool:
+    return country_of(t.text) is not None and not (t.org or t.text).endswith(FIRM_ORG_END)
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -550,5 +618,5 @@ def extract(ctx: Context) -> list[Official]:
         if not is_public_post_holder(name, titles):
             continue
         mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
-        out.append(Official(name=name, titles=titles, mentions=mentions, country="中国"))
+        out.append(Official(name=name, titles=titles, mentions=mentions, country=country_of_person(name, titles)))
     return out

@@ -1,0 +1,167 @@
+"""Foreign office-holders: which country a title belongs to, and where a transliterated name ends.
+
+A foreign head of state, minister or head of an international body is an official with a `country`
+(SPEC.md §2, §3). Two questions the Chinese name model cannot answer:
+
+* **the country** of a title (法国总统 → 法国, 俄总统 → 俄罗斯, 秘鲁驻华大使 → 秘鲁, 联合国秘书长 → 联合国):
+  the longest form of lexicons/countries.tsv that opens the title;
+* **where a transliterated name ends** (马克龙, 古特雷斯, 让-伊夫·勒德里昂): such names have no surname and
+  any length, so they are read as a run of characters typical of transliterations (lexicons/translit.tsv:
+  log odds against running text), in parts joined by a middle dot or a hyphen, ending where a word that
+  follows names starts (表示, 通电话, 举行, punctuation). A known name (lexicons/foreign_names.tsv) that
+  ends at such a boundary wins over the guess. The model is only asked right after a foreign title,
+  so the title, not the characters, decides that a name is there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, _rows, clear_follower
+
+# Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
+JOINERS = frozenset("·•・-－‧")
+# What follows a foreign name in the news, besides what follows any name (_people.CLEAR_FOLLOWERS).
+FOREIGN_FOLLOWERS = regex.compile(
+    r"通电话|举行|会谈|会晤|访华|访问|一行|夫妇|阁下|先生|女士|应邀|称|说|时|于|将|再次|首次|致|发表|签署|共同|以及|"
+    r"当选|就任|抵达|率团|率领|宣布|认为|会面|通话|参观|出访|来华|当天|当日|当地|日前|近日|今天|昨天|此前|随后|互致|互|"
+    r"已|也|还|都|曾|又|则|便|均|亦|正在|在|的|和|与|同|及|以及|、"
+)
+# Posts no Chinese organ has: a holder of only these is a foreigner even when the country is not named.
+FOREIGN_ONLY_POSTS = ("总统", "副总统", "首相", "副首相", "国王", "女王", "王储", "国务卿", "副国务卿", "总督", "埃米尔",
+                      "议长", "副议长", "众议长", "参议长", "外交大臣", "大臣", "亲王", "苏丹")
+# A character this unlike a transliteration ends the name (log odds; absent characters count as unlike).
+MIN_TRANSLIT = -2.5
+MAX_PART = 8
+
+
+@cache
+def countries() -> dict[str, str]:
+    """A form that opens a foreign title → the country or body, as a Chinese short name."""
+    return {r[0]: r[1] for r in _rows("countries.tsv") if len(r) >= 2}
+
+
+@cache
+def _country_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(f) for f in countries()}, reverse=True))
+
+
+@cache
+def translit() -> dict[str, float]:
+    return {r[0]: float(r[1]) for r in _rows("translit.tsv") if len(r) >= 2}
+
+
+@cache
+def known_names() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("foreign_names.tsv") if r)
+
+
+@cache
+def _known_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(n) for n in known_names()}, reverse=True))
+
+
+def country_of(title: str) -> str | None:
+    """The foreign country or body whose post ``title`` names, or None for a Chinese or unknown one."""
+    t = title.removeprefix("时任").removeprefix("前").removeprefix("原")
+    if "驻" in t:
+        # 中国驻法国大使 is China's own post; 秘鲁驻华大使 and 俄驻美大使 are the sender's.
+        sender = t[: t.index("驻")]
+        return _prefix_country(sender) if sender else None
+    return _prefix_country(t)
+
+
+def _prefix_country(text: str) -> str | None:
+    table = countries()
+    for n in _country_lengths():
+        if n <= len(text) and text[:n] in table:
+            # A one-character form is a country only when what follows is a post or a ministry
+            # (俄总统, 美防长), not part of a longer Chinese word (法院, 日报).
+            if n == 1 and not _short_form_ok(text):
+                continue
+            return table[text[:n]]
+    return None
+
+
+def _short_form_ok(text: str) -> bool:
+    from policyie.extractors._people import FOREIGN_MINISTRIES, posts
+
+    rest = text[1:]
+    return rest in posts() or rest in FOREIGN_MINISTRIES or any(rest.startswith(m) for m in FOREIGN_MINISTRIES)
+
+
+def _ok(c: str) -> bool:
+    return translit().get(c, -99.0) >= MIN_TRANSLIT
+
+
+def _boundary(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in JOINERS or clear_follower(text, pos) or bool(FOREIGN_FOLLOWERS.match(text, pos))
+
+
+def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
+    """Where the name part starting at ``start`` ends, and whether a boundary confirms it: a known name
+    reaching a boundary, else the first boundary after ``min_len`` transliteration-like characters, else
+    (unconfirmed) where such characters stop."""
+    known = known_names()
+    for n in _known_lengths():
+        end = start + n
+        if n >= min_len and text[start:end] in known and _boundary(text, end):
+            return end, True
+    if start >= len(text) or not HAN.match(text[start]):
+        return None
+    j = start
+    while j < len(text) and j - start < MAX_PART and (_ok(text[j]) or j == start):
+        j += 1
+        if j - start >= min_len and _boundary(text, j):
+            return j, True
+    # The run stops where characters stop looking transliterated (克利奇科|确认): that is the end too,
+    # unless one such character closes the name right before a boundary (安诺生|对).
+    if j - start >= min_len and j - start < MAX_PART and j < len(text) and HAN.match(text[j]):
+        if _boundary(text, j + 1) and text[j] not in NOT_GIVEN:
+            return j + 1, True
+        return j, False
+    return None
+
+
+def foreign_name_at(text: str, pos: int) -> NameGuess | None:
+    """The transliterated name starting at ``pos`` (after a foreign title), or None. Its score is 2.0 when
+    a boundary confirms where it ends, 1.0 when it only ends where transliteration-like characters stop."""
+    if _prefix_country(text[pos : pos + 12]) is not None:
+        return None  # 联合国秘书长|叙利亚问题特使: a country continues the title, no name starts here
+    if clear_follower(text, pos) or FOREIGN_FOLLOWERS.match(text, pos):
+        return None  # 东盟秘书长|出席, 财长|和央行行长: a follower, not a name, comes after the title
+    part = _part_end(text, pos, 2)
+    if part is None or (part[0] - pos == 1 and text[part[0] : part[0] + 1] not in JOINERS):
+        # 让-伊夫: a one-character first part only before a joiner
+        part = _part_end(text, pos, 1)
+        if part is None or part[0] - pos != 1 or text[part[0] : part[0] + 1] not in JOINERS:
+            return None
+    end, sure = part
+    # Further parts after a middle dot or hyphen: 让-伊夫·勒德里昂.
+    while end + 1 < len(text) and text[end] in JOINERS and _ok(text[end + 1]):
+        nxt = _part_end(text, end + 1, 1)
+        if nxt is None:
+            break
+        end, sure = nxt
+    return NameGuess(pos, end, 2.0 if sure else 1.0)
+
+
+# Characters this typical of transliterations may lengthen a name the Chinese model cut short.
+STRONG_TRANSLIT = 2.0
+
+
+def extend_transliterated(text: str, end: int) -> int:
+    """斯琴|巴特尔主持: where a name the Chinese name model ended at ``end`` really ends, when strongly
+    transliteration-like characters run on from there to a word that follows names (Mongolian and other
+    names written in transliteration have no surname + given-name shape). ``end`` when they do not."""
+    j = end
+    while j < len(text) and j - end < 6 and translit().get(text[j], -99.0) >= STRONG_TRANSLIT:
+        j += 1
+    return j if j > end and _boundary(text, j) else end
+
+
+def only_foreign_posts(titles: list[str]) -> bool:
+    """Every title ends in a post no Chinese organ has (现任总统, 首相)."""
+    return bool(titles) and all(t.endswith(FOREIGN_ONLY_POSTS) for t in titles)

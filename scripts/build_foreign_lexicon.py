@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Build the lexicons that recognise foreign office-holders (SPEC.md §2 `Official.country`).
+
+Reads ../shared/data (relative to the repo root) and writes into policyie/lexicons/:
+
+* countries.tsv — a form that opens a foreign title (法国, 法, 巴黎, 白宫, 联合国, 世卫组织 …) → the country
+                  or international body it stands for, as a Chinese short name (法国, 联合国, 世界卫生组织).
+                  Sources: names/countries_zh.tsv (pycountry + jionlp, LGPL-2.1 / Apache-2.0: short and
+                  official names, capitals), names/intl_orgs_supraverden.tsv (confirmordeny/supraverden,
+                  CC BY-SA 4.0: Chinese names of international organisations), and the curated foreign
+                  forms of scripts/build_officials_lexicon.py (FOREIGN, FOREIGN_SHORT) with their country.
+* translit.tsv  — per character: log odds of appearing inside a transliterated foreign name against
+                  running text. Counted from HanLP's transliteration name parts (names/hanlp_nrf_components.txt)
+                  and its nrf person names (names/hanlp_person_dict.tsv; hankcs/HanLP 1.x, Apache-2.0),
+                  against the character frequencies of jieba's dictionary (MIT). Only character statistics.
+* foreign_names.tsv — transliterated names and name parts of two or more characters that HanLP lists
+                  (same sources), used to prefer a known name's end over a guess. Names are facts about
+                  public persons and name parts; no article text.
+
+Re-run: ``python scripts/build_foreign_lexicon.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+OUT = ROOT / "policyie" / "lexicons"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_officials_lexicon import FOREIGN, FOREIGN_SHORT  # noqa: E402
+
+# Forms of the curated list that are no country's own name: the country they stand for.
+CURATED_COUNTRY = {
+    "美": "美国", "俄": "俄罗斯", "日": "日本", "英": "英国", "法": "法国", "德": "德国", "韩": "韩国", "朝": "朝鲜",
+    "印": "印度", "澳": "澳大利亚", "加": "加拿大", "意": "意大利", "越": "越南", "泰": "泰国", "伊": "伊朗",
+    "以": "以色列", "乌": "乌克兰", "土": "土耳其", "沙": "沙特阿拉伯", "埃": "埃及", "巴": "巴基斯坦",
+    "菲": "菲律宾", "墨": "墨西哥", "欧": "欧盟",
+    "沙特": "沙特阿拉伯", "阿联酋": "阿联酋", "阿拉伯联合酋长国": "阿联酋", "蒙古": "蒙古国", "印尼": "印度尼西亚",
+    "孟加拉": "孟加拉国", "波黑": "波斯尼亚和黑塞哥维那", "刚果（金）": "刚果（金）", "刚果（布）": "刚果（布）",
+    "斯威士兰": "埃斯瓦蒂尼", "欧洲联盟": "欧盟", "欧洲理事会": "欧盟", "欧盟委员会": "欧盟", "欧洲议会": "欧盟",
+    "欧洲央行": "欧盟", "世卫组织": "世界卫生组织", "世贸组织": "世界贸易组织", "国际奥林匹克委员会": "国际奥委会",
+    "非洲联盟": "非盟", "亚投行": "亚洲基础设施投资银行", "美联储": "美国", "白宫": "美国", "五角大楼": "美国",
+    "克里姆林宫": "俄罗斯", "越共": "越南", "越共中央": "越南", "老挝人民革命党": "老挝", "朝鲜劳动党": "朝鲜",
+    "古共": "古巴", "古共中央": "古巴", "共和党": "美国",
+    "纽约": "美国", "加州": "美国", "加利福尼亚": "美国", "得克萨斯": "美国", "德克萨斯": "美国", "佛罗里达": "美国",
+    "夏威夷": "美国", "华盛顿": "美国", "伊利诺伊": "美国", "密歇根": "美国", "俄亥俄": "美国", "宾夕法尼亚": "美国",
+    "马萨诸塞": "美国", "犹他": "美国", "洛杉矶": "美国", "芝加哥": "美国", "旧金山": "美国", "休斯敦": "美国",
+    "大阪": "日本", "伊斯坦布尔": "土耳其", "迪拜": "阿联酋", "多伦多": "加拿大", "温哥华": "加拿大", "悉尼": "澳大利亚",
+    "墨尔本": "澳大利亚", "奥克兰": "新西兰", "圣保罗": "巴西", "里约热内卢": "巴西", "墨西哥城": "墨西哥",
+    "圣地亚哥": "智利", "日内瓦": "瑞士",
+}  # fmt: skip
+# Bodies that are not states, known by these names in the news.
+BODIES = (
+    "联合国 欧盟 北约 东盟 非盟 阿盟 上海合作组织 世界卫生组织 世界贸易组织 国际货币基金组织 世界银行 国际奥委会 "
+    "金砖国家新开发银行 亚洲基础设施投资银行 二十国集团 七国集团 国际原子能机构 国际劳工组织 联合国教科文组织 "
+    "世界经济论坛 国际足联 联合国开发计划署 联合国儿童基金会 联合国难民署 世界粮食计划署 国际红十字委员会 "
+    "世界知识产权组织 国际电信联盟 国际民航组织 国际海事组织 世界气象组织 联合国粮农组织 国际移民组织 "
+    "亚洲开发银行 新开发银行 欧亚经济联盟 海湾阿拉伯国家合作委员会 海合会 独联体 集体安全条约组织 亚太经合组织 "
+    "欧佩克 石油输出国组织 红十字国际委员会 国际红十字会 国际红十字与红新月运动 联合国环境规划署 联合国人权理事会 "
+    "联合国安理会 联合国大会 世界旅游组织 联合国工业发展组织 国际能源署 经济合作与发展组织 经合组织 东南亚国家联盟"
+).split()
+BODY_ALIASES = {"海合会": "海湾阿拉伯国家合作委员会", "欧洲联盟": "欧盟", "石油输出国组织": "欧佩克", "国际红十字会": "红十字国际委员会",
+                "经合组织": "经济合作与发展组织", "东南亚国家联盟": "东盟"}
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def countries() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in read_tsv(DATA / "names" / "countries_zh.tsv"):
+        short = (r.get("jionlp_short") or r.get("name_zh_pycountry") or "").strip()
+        if not short or len(short) < 2:
+            continue
+        for form in (short, r.get("name_zh_pycountry"), r.get("official_zh_pycountry"), r.get("jionlp_full")):
+            form = (form or "").strip()
+            if len(form) >= 2:
+                out.setdefault(form, short)
+        capital = (r.get("capital") or "").strip()
+        if len(capital) >= 2:
+            out.setdefault(capital, short)
+    for body in BODIES:
+        out[body] = BODY_ALIASES.get(body, body)
+    for r in read_tsv(DATA / "names" / "intl_orgs_supraverden.tsv"):
+        zh = (r.get("name_zh_simplified") or "").strip()
+        if len(zh) >= 4 and "、" not in zh:
+            out.setdefault(zh, zh)
+    for form in FOREIGN:
+        out[form] = CURATED_COUNTRY.get(form, out.get(form, form))
+    # The UN's own organs and programmes are the UN's posts (联合国环境规划署执行主任 → 联合国).
+    for form in list(out):
+        if form.startswith("联合国") and form not in ("联合国教科文组织",):
+            out[form] = "联合国"
+    out["蒙古国"] = out["蒙古"] = "蒙古国"
+    for form in FOREIGN_SHORT:
+        out[form] = CURATED_COUNTRY[form]
+    # China's own: the country, its capital, and Hong Kong, Macao and Taiwan (whose posts are China's, SPEC §2).
+    chinese = ("中国", "香港", "澳门", "台湾")
+    return dict(sorted((k, v) for k, v in out.items() if not any(c in k or c in v for c in chinese) and k != "北京"))
+
+
+def translit_chars() -> tuple[dict[str, float], list[str]]:
+    parts = [w.strip() for w in (DATA / "names" / "hanlp_nrf_components.txt").read_text(encoding="utf-8").splitlines()]
+    names = [r["name"] for r in read_tsv(DATA / "names" / "hanlp_person_dict.tsv") if r.get("tag") == "nrf"]
+    fg: Counter[str] = Counter()
+    for w in parts + names:
+        for c in w:
+            if "\u4e00" <= c <= "\u9fff":
+                fg[c] += 1
+    import jieba
+
+    jieba.initialize()
+    bg: Counter[str] = Counter()
+    for word, freq in jieba.dt.FREQ.items():
+        if freq:
+            for c in word:
+                if "\u4e00" <= c <= "\u9fff":
+                    bg[c] += freq
+    nf, nb = sum(fg.values()), sum(bg.values())
+    scores = {}
+    for c, n in fg.items():
+        if n < 3:
+            continue
+        scores[c] = math.log((n / nf) / ((bg.get(c, 0) + 1) / nb))
+    known = sorted({w for w in parts + names if len(w) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in w)})
+    return scores, known
+
+
+def write_tsv(path: Path, header: str, rows) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write(header)
+        for r in rows:
+            f.write("\t".join(str(x) for x in r) + "\n")
+
+
+def main() -> None:
+    if not DATA.exists():
+        raise SystemExit(f"build_foreign_lexicon: needs the shared data at {DATA} (../shared beside the checkout)")
+    table = countries()
+    write_tsv(
+        OUT / "countries.tsv",
+        "# A form that opens a foreign title (country, short form, capital, international body) and the country or\n"
+        "# body it stands for. Sources: pycountry + jionlp country names (LGPL-2.1 / Apache-2.0), supraverden\n"
+        "# international organisations (CC BY-SA 4.0), curated forms. Built by scripts/build_foreign_lexicon.py.\n"
+        "# form\tcountry\n",
+        table.items(),
+    )
+    scores, known = translit_chars()
+    write_tsv(
+        OUT / "translit.tsv",
+        "# Per character: log odds of appearing inside a transliterated foreign name against running text.\n"
+        "# Sources: HanLP transliteration name parts and nrf names (Apache-2.0) against jieba's dictionary (MIT).\n"
+        "# Built by scripts/build_foreign_lexicon.py.\n# char\tlogodds\n",
+        sorted((c, f"{s:.3f}") for c, s in scores.items()),
+    )
+    write_tsv(
+        OUT / "foreign_names.tsv",
+        "# Transliterated names and name parts of two or more characters (HanLP 1.x, Apache-2.0).\n"
+        "# Built by scripts/build_foreign_lexicon.py.\n# name\n",
+        ((w,) for w in known),
+    )
+    print(f"countries {len(table)}, translit chars {len(scores)}, foreign names {len(known)}")
+
+
+if __name__ == "__main__":
+    main()
