@@ -43,6 +43,7 @@ def read_corpus(path: Path, limit: int | None) -> Iterator[dict]:
 def main(argv: list[str] | None = None) -> int:
     from policyie.batch import extract_many
     from policyie.outputs import write
+    from policyie.shared_data import require
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the numbers here")
     ap.add_argument("--quiet", action="store_true", help="no progress line")
     args = ap.parse_args(argv)
+    require([args.corpus], "a JSONL(.gz) corpus", "give one as the first argument")
 
     t0 = time.perf_counter()
     run = extract_many(

@@ -22,6 +22,7 @@ from pathlib import Path
 import regex
 
 from policyie import nlp as pnlp
+from policyie.shared_data import MissingData, need  # noqa: F401  (MissingData: what train raises)
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
@@ -163,6 +164,14 @@ init_tok2vec = null
 
 
 # --------------------------------------------------------------------------- data
+
+DATA_WHAT = f"the NER training data ({', '.join(TRAIN_FILES)})"
+DATA_HOW = "give the folder that holds them with policyie train --data-dir (scripts/train_ner.py --data)"
+
+
+def data_files(data_dir: str | Path = DEFAULT_DATA) -> list[Path]:
+    """The files `train` reads from ``data_dir``."""
+    return [Path(data_dir) / name for name in TRAIN_FILES]
 
 
 def read_bio(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
@@ -403,6 +412,7 @@ def train(
     Reproducible: same data, lexicons, seed and settings give the same model. Runs on two CPU cores in
     about 5 minutes (quiet machine) to 10 (busy) with the defaults. ``pd1998_test.bio`` is never read.
     """
+    need(data_files(data_dir), DATA_WHAT, DATA_HOW)  # before minutes of loading: one line, not a traceback
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     import spacy
     from spacy.cli.train import train as spacy_train

@@ -98,6 +98,7 @@ def main() -> None:
         write_load_cache()
         return
     src: Path = args.src
+    _require(src, "the gazetteer sources (divisions_level4_pinyin.csv, adcode_latlon.csv …)", "give their folder with --src")
 
     import jieba
     import jieba.posseg
@@ -190,6 +191,15 @@ def main() -> None:
     print(f"wrote {len(rows) + 1} divisions to {args.out}")
     if args.out == OUT:
         write_load_cache()
+
+
+def _require(path: Path, what: str, how: str) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from policyie.shared_data import require
+
+    require([path], what, how)
 
 
 def write_load_cache() -> None:

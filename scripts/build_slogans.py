@@ -26,6 +26,7 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, installed or not
 from policyie.extractors.slogans import article_gloss  # noqa: E402
+from policyie.shared_data import require  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "xwlb_2018_2026.jsonl.gz"
@@ -210,6 +211,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-count", type=int, default=5, help="quoted uses a mined phrase needs")
     args = ap.parse_args()
+    require([args.corpus, CURATED], "the 新闻联播 corpus and the curated list", "give another corpus with --corpus")
     n = build(args.corpus, args.out, args.min_count)
     print(f"wrote {n} entries to {args.out}")
 

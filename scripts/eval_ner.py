@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from policyie import nlp as pnlp  # noqa: E402
+from policyie.shared_data import require  # noqa: E402
 from policyie.training import LABELS, read_bio  # noqa: E402
 
 DEFAULT_TEST = REPO.parent / "shared" / "data" / "ner" / "pd1998_test.bio"
@@ -83,6 +84,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
     ap.add_argument("--speed-docs", type=int, default=60, help="documents of 40 sentences for the speed test")
     args = ap.parse_args()
+    require([args.data], "the NER test set (pd1998_test.bio)", "give another BIO file with --data")
     if Path(args.data).name != "pd1998_test.bio":
         print(f"note: scoring {args.data}", file=sys.stderr)
     data = list(read_bio(Path(args.data)))

@@ -45,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "figures"), help="folder for the PNGs")
     ap.add_argument("--timeout", type=int, default=3600, help="seconds allowed per cell")
     args = ap.parse_args(argv)
+    if args.only in (None, "02"):
+        sys.path.insert(0, str(ROOT))
+        from policyie.shared_data import require
+
+        require([args.corpus], "a corpus for notebook 02", "give one with --corpus, or render only the quickstart with --only 01")
 
     base = {
         "POLICYIE_FIGURES": str(Path(args.out).resolve()),

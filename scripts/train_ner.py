@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
-from policyie.training import DEFAULT_DATA, DEFAULT_OUTPUT, train
+from policyie.shared_data import require
+from policyie.training import DATA_WHAT, DEFAULT_DATA, DEFAULT_OUTPUT, data_files, train
 
 
 def main() -> None:
@@ -33,6 +34,7 @@ def main() -> None:
     ap.add_argument("--no-ruler", action="store_true", help="leave the lexicon entity ruler out")
     ap.add_argument("--no-gazetteer", action="store_true", help="no lexicon-match features for the NER")
     args = ap.parse_args()
+    require(data_files(args.data), DATA_WHAT, "give the folder that holds them with --data")
     t0 = time.time()
     info = train(
         args.output,

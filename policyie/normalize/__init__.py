@@ -14,10 +14,12 @@ import regex
 from policyie.normalize import meta
 from policyie.normalize.boilerplate import clean_lines
 from policyie.normalize.decode import check_text, read_source
+from policyie.normalize.documents import DocumentText, text_pages
 from policyie.normalize.frontmatter import split_front_matter
 from policyie.normalize.html import decode_entities, html_title, looks_like_html, strip_html
 from policyie.normalize.invisible import strip_invisible
 from policyie.normalize.markdown import strip_markdown
+from policyie.normalize.page import is_whole_page, main_content
 from policyie.normalize.punct import fix_punctuation
 from policyie.normalize.script import strip_pinyin, to_simplified
 from policyie.normalize.textmap import MappedText
@@ -35,6 +37,9 @@ class Normalised:
     bylines: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     raw: str = ""
+    # Where each page starts in ``text`` (PDF; DOCX where Word recorded it), else empty:
+    # `policyie.normalize.documents.page_at` turns an offset into a page number.
+    pages: list[int] = field(default_factory=list)
 
 
 def normalise(source: object) -> Normalised:
@@ -49,23 +54,27 @@ def normalise(source: object) -> Normalised:
     title = fm.get("title") if fm else None
     # Markdown first: an autolink <http://…> would otherwise be taken for an HTML tag.
     mt, urls = strip_markdown(mt)
+    page = None
     if looks_like_html(mt.text):
-        title = title or html_title(mt.text)
+        # A whole saved page (menus, sidebars, footers): keep its article only (policyie.normalize.page).
+        page = main_content(mt) if is_whole_page(mt.text) else None
+        mt = page.content if page else mt
+        title = title or (page.title if page else html_title(mt.text))
         mt = strip_html(mt)
     else:
         mt = decode_entities(mt)
     mt = to_simplified(strip_pinyin(mt))
     mt = fix_punctuation(mt)
     if title:
-        title = _page_title(_clean_inline(title))
+        title = _clean_inline(title) if page and title == page.title else _page_title(_clean_inline(title))
     mt, info = clean_lines(mt, title)
     check_text(mt.text)
 
     published = meta.parse_datetime(fm.get("date", "published", "pubtime", "pubdate")) if fm else None
-    published = published or meta.parse_datetime(info.published)
+    published = published or (page.published if page else None) or meta.parse_datetime(info.published)
 
-    bylines = list(info.bylines)
-    source_name = _source(fm, info.source, bylines)
+    bylines = [*page.bylines, *info.bylines] if page else list(info.bylines)
+    source_name = _source(fm, (page.source if page else None) or info.source, bylines)
     categories = fm.list("categories", "tags") if fm else []
     url = (fm.get("url", "link", "permalink", "source_url") if fm else None) or (urls[0] if urls else None)
     return Normalised(
@@ -80,6 +89,7 @@ def normalise(source: object) -> Normalised:
         bylines=bylines,
         categories=categories,
         raw=raw,
+        pages=text_pages(raw.pages, mt.offsets) if isinstance(raw, DocumentText) else [],
     )
 
 

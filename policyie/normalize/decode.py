@@ -8,6 +8,7 @@ from pathlib import Path
 import regex
 
 from policyie.errors import InputError
+from policyie.normalize import documents
 
 # Documented limits (README "Limits"): past these an input is refused rather than processed for minutes.
 MAX_INPUT_BYTES = 8 * 1024 * 1024
@@ -56,7 +57,7 @@ def _read_path(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})", "unreadable") from None
     if not path.is_file():
         raise InputError(f"{path}: not a regular file", "not-a-file")
-    if size > MAX_INPUT_BYTES:
+    if size > MAX_INPUT_BYTES and not (size <= documents.MAX_DOCUMENT_BYTES and documents.sniff_file(path)):
         raise InputError(f"{path}: {size:,} bytes; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large")
     try:
         return path.read_bytes()
@@ -65,7 +66,11 @@ def _read_path(path: Path) -> bytes:
 
 
 def decode_bytes(data: bytes, origin: str = "input") -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5, chosen by what decodes to Chinese."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5, chosen by what decodes to Chinese.
+
+    A PDF or DOCX (recognised by content) is read by `policyie.normalize.documents` instead."""
+    if (kind := documents.sniff(data)) is not None:
+        return documents.read(data, kind, origin)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{origin}: {len(data):,} bytes; policyie reads articles up to {MAX_INPUT_BYTES:,}", "too-large")
     if data.startswith(codecs.BOM_UTF8):
@@ -78,10 +83,31 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if (declared := declared_charset(data)) is not None:
+        try:  # a page that names its legacy encoding and decodes in it whole is read in it
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
     mixed = _line_by_line(data)
     if mixed is not None:
         return mixed
     return _legacy(data)
+
+
+# <meta charset="gb2312">, <meta http-equiv="Content-Type" content="text/html; charset=GBK">, <?xml encoding="…"?>
+_DECLARED = regex.compile(rb"""<(?:meta\b[^<>]{0,500}?charset|\?xml\b[^<>]{0,200}?encoding)\s*=\s*["']?\s*(?P<cs>[A-Za-z0-9_-]{2,20})""", regex.I)
+_LEGACY_NAMES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "euc-cn": "gb18030", "hz-gb-2312": "gb18030", "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cp950": "big5hkscs",
+}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Chinese legacy encoding a page declares in its first 16 KB (GB2312 and GBK read as their superset
+    GB18030, Big5 as Big5-HKSCS), or None. UTF-8 that decodes is read as UTF-8 whatever a page declares:
+    re-saved pages keep a stale ``charset=gb2312``."""
+    m = _DECLARED.search(data, 0, 16384)
+    return _LEGACY_NAMES.get(m["cs"].decode("ascii").lower()) if m else None
 
 
 def _legacy(data: bytes) -> str:
