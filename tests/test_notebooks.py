@@ -20,7 +20,10 @@ nbclient = pytest.importorskip("nbclient")
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 FIGURES = {
-    "01_quickstart": ["quickstart_cooccurrence", "quickstart_places_map", "quickstart_slogans"],
+    "01_quickstart": [
+        "quickstart_cooccurrence", "quickstart_places_map", "quickstart_slogans", "quickstart_provinces",
+        "quickstart_article_map",
+    ],
     "02_corpus": ["corpus_slogans_over_time", "corpus_inspection_officials"],
 }
 
