@@ -52,12 +52,14 @@ def normalise(source: object) -> Normalised:
     if fm is not None:
         mt = mt.edit([(0, fm.end, "")])
     title = fm.get("title") if fm else None
-    # Markdown first: an autolink <http://…> would otherwise be taken for an HTML tag.
-    mt, urls = strip_markdown(mt)
+    # Markdown first: an autolink <http://…> would otherwise be taken for an HTML tag. A whole saved page is
+    # HTML through and through (its URLs are attributes and comments, not Markdown).
+    whole = is_whole_page(mt.text)
+    mt, urls = (mt, []) if whole else strip_markdown(mt)
     page = None
     if looks_like_html(mt.text):
         # A whole saved page (menus, sidebars, footers): keep its article only (policyie.normalize.page).
-        page = main_content(mt) if is_whole_page(mt.text) else None
+        page = main_content(mt) if whole else None
         mt = page.content if page else mt
         title = title or (page.title if page else html_title(mt.text))
         mt = strip_html(mt)
@@ -77,6 +79,7 @@ def normalise(source: object) -> Normalised:
     source_name = _source(fm, (page.source if page else None) or info.source, bylines)
     categories = fm.list("categories", "tags") if fm else []
     url = (fm.get("url", "link", "permalink", "source_url") if fm else None) or (urls[0] if urls else None)
+    url = url or (page.url if page else None)
     return Normalised(
         text=mt.text,
         offsets=mt.offsets,

@@ -1,0 +1,279 @@
+"""Whole saved web pages (issue 19): the article, not the page around it.
+
+tests/pages holds real Chinese government and news pages saved whole by page-extraction projects (see
+tests/pages/SOURCES.md), and expected.json what each says, written by reading the page: its headline, its
+publication day, the first and last sentence of its body, and strings of its menus, sidebars and footers.
+The unit tests below pin the rules one by one on small inline pages.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+from invariants import check_offsets
+
+from policyie import InputError, extract
+from policyie.normalize import normalise
+from policyie.normalize.decode import decode_bytes
+from policyie.normalize.page import is_whole_page
+
+PAGES = Path(__file__).parent / "pages"
+EXPECTED: dict[str, dict] = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+_WS = regex.compile(r"\s+")
+
+
+def squash(s: str | None) -> str:
+    return _WS.sub("", s or "")
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, tuple]:
+    out = {}
+    for name in EXPECTED:
+        raw = (PAGES / f"{name}.html").read_bytes()
+        out[name] = (normalise(raw), extract(raw, doc_id=name))
+    return out
+
+
+def _rate(results: dict, ok) -> tuple[float, list[str]]:
+    misses = [name for name, (n, _doc) in results.items() if not ok(EXPECTED[name], n)]
+    return 1 - len(misses) / len(results), misses
+
+
+# ------------------------------------------------------------------------------------------ the page set
+
+
+def test_the_page_set_is_real_varied_and_cited() -> None:
+    sources = (PAGES / "SOURCES.md").read_text(encoding="utf-8")
+    assert len(EXPECTED) >= 20
+    sites = {".".join(e["site"].split(".")[-3:] if ".gov.cn" in e["site"] or ".com.cn" in e["site"] else e["site"].split(".")[-2:])
+             for e in EXPECTED.values()}
+    assert len(sites) >= 10, sites
+    assert sum(e["kind"] == "government" for e in EXPECTED.values()) >= 3
+    for name, e in EXPECTED.items():
+        path = PAGES / f"{name}.html"
+        assert path.stat().st_size <= 300_000, name
+        assert f"`{name}.html`" in sources and e["origin"]["path"] in sources and e["origin"]["repo"] in sources, name
+        assert regex.fullmatch(r"\d{4}-\d{2}-\d{2}", e["published"]), name
+        assert is_whole_page(decode_bytes(path.read_bytes())), name
+
+
+def test_title_accuracy(results: dict) -> None:
+    rate, misses = _rate(results, lambda e, n: squash(n.title) == squash(e["title"]))
+    assert rate >= 0.95, [(m, results[m][0].title) for m in misses]
+
+
+def test_published_accuracy(results: dict) -> None:
+    rate, misses = _rate(results, lambda e, n: (n.published or "")[:10] == e["published"])
+    assert rate >= 0.95, [(m, results[m][0].published) for m in misses]
+
+
+def test_first_and_last_sentence_of_the_body_are_in_the_text(results: dict) -> None:
+    rate, misses = _rate(results, lambda e, n: squash(e["first"]) in squash(n.text) and squash(e["last"]) in squash(n.text))
+    assert rate >= 0.95, misses
+
+
+def test_menus_sidebars_and_footers_stay_out(results: dict) -> None:
+    rate, misses = _rate(results, lambda e, n: not any(squash(a) in squash(n.text) for a in e["absent"]))
+    assert rate >= 0.95, [(m, [a for a in EXPECTED[m]["absent"] if squash(a) in squash(results[m][0].text)]) for m in misses]
+
+
+def test_every_place_lies_inside_the_body(results: dict) -> None:
+    """No place from navigation: each Place mention maps back into the raw span of the article body, from the
+    paragraph of its first expected sentence to that of its last (a portal's menu of every county lies outside)."""
+    outside = []
+    for name, (n, doc) in results.items():
+        e = EXPECTED[name]
+        text, flat = n.text, squash(n.text)
+        if squash(e["first"]) not in flat or squash(e["last"]) not in flat:
+            continue  # scored by the test above
+        start = text.rfind("\n", 0, _index(text, e["first"])) + 1
+        end = text.find("\n", _index(text, e["last"], last=True))
+        lo, hi = n.offsets[start], n.offsets[len(text) if end < 0 else end]
+        for place in doc.places:
+            for m in place.mentions:
+                raw_at = n.offsets[m.start]
+                if not lo <= raw_at < hi:
+                    outside.append((name, m.text, raw_at))
+                raw = regex.sub(r"<[^<>]*>", "", n.raw[raw_at : n.offsets[m.end - 1] + 1])
+                assert squash(raw) == squash(m.text), (name, m.text, raw)
+    assert not outside, outside
+
+
+def _index(text: str, sentence: str, last: bool = False) -> int:
+    """Where ``sentence`` starts (or, with ``last``, ends) in ``text``, whitespace ignored."""
+    chars = [i for i, c in enumerate(text) if not c.isspace()]
+    at = "".join(text[i] for i in chars).index(squash(sentence))
+    return chars[at + len(squash(sentence)) - 1] + 1 if last else chars[at]
+
+
+def test_every_character_maps_back_to_the_raw_page(results: dict) -> None:
+    for name, (n, doc) in results.items():
+        assert doc.text == n.text
+        assert len(n.offsets) == len(n.text) + 1
+        for i, c in enumerate(n.text):
+            if c.isspace():
+                continue
+            r = n.raw[n.offsets[i]]
+            # the same character, or its half-width form (，for ,), or the entity it was written as
+            assert r == c or unicodedata.normalize("NFKC", c) == r or r == "&", (name, i, c, r)
+
+
+# ------------------------------------------------------------------------------------------ rules
+
+NAV = "".join(f'<li><a href="/c{i}.html">{name}</a></li>' for i, name in enumerate(
+    "首页 要闻 政务 政策 服务 互动 数据 省情 图片 视频 专题 English".split()))
+ARTICLE = "<p>　　6月3日上午，市委书记到通州区调研城市副中心建设。他强调，要坚持稳中求进。</p><p>　　市领导参加调研。</p>"
+
+
+def page(body: str, *, head: str = "", title: str | None = "市委书记到通州区调研_北京日报网", nav: str = NAV) -> str:
+    t = f"<title>{title}</title>" if title is not None else ""
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8">{t}{head}</head><body>'
+            f'<div class="nav"><ul>{nav}</ul></div><div class="main">{body}</div>'
+            f'<div class="footer"><p>版权所有：北京日报社 京ICP备05000000号</p></div></body></html>')
+
+
+def test_title_is_the_headline_not_the_breadcrumb_or_the_site() -> None:
+    html = page('<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/yw/">要闻</a> &gt; 区域</div>'
+                "<h1>市委书记到通州区调研</h1>" + ARTICLE)
+    n = normalise(html)
+    assert n.title == "市委书记到通州区调研"
+    assert "当前位置" not in n.text and "要闻" not in n.text and "版权所有" not in n.text
+    assert n.text.startswith("6月3日上午")
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("市委书记到通州区调研 - 北京市人民政府门户网站", "市委书记到通州区调研"),
+        ("市委书记到通州区调研_首页北京_新闻中心_长江网_cjn.cn", "市委书记到通州区调研"),
+        ("市委书记到通州区调研|通州_新浪新闻", "市委书记到通州区调研"),
+        ("市委书记到通州区调研--当代商报", "市委书记到通州区调研"),
+        ("1-10月德清县固定资产投资结构趋稳趋优", "1-10月德清县固定资产投资结构趋稳趋优"),
+    ],
+)
+def test_title_is_the_page_title_less_the_site_name(title: str, headline: str) -> None:
+    assert normalise(page(ARTICLE, title=title)).title == headline
+
+
+def test_og_title_and_article_title_metas_name_the_headline() -> None:
+    head = '<meta property="og:title" content="市委书记到通州区调研">'
+    assert normalise(page(ARTICLE, head=head, title="北京日报网")).title == "市委书记到通州区调研"
+    head = '<meta name="ArticleTitle" content="市委书记到通州区调研">'
+    assert normalise(page(ARTICLE, head=head, title="首页")).title == "市委书记到通州区调研"
+
+
+def test_two_line_headlines_join_as_the_page_title_writes_them() -> None:
+    # a kicker above the main line, both in <title>
+    html = page("<h3>河南着力培育新动能</h3><h1>在新时代中部地区崛起中争先出彩</h1>" + ARTICLE,
+                title="河南着力培育新动能 在新时代中部地区崛起中争先出彩_人民网")
+    assert normalise(html).title == "河南着力培育新动能 在新时代中部地区崛起中争先出彩"
+    # one headline broken over lines by <br>
+    html = page('<p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债的决议</strong></p>'
+                + ARTICLE, title="全国人民代表大会常务委员会关于批准财政部发行特别国债的决议__2007年第23号国务院公报_中国政府网")
+    n = normalise(html)
+    assert n.title == "全国人民代表大会常务委员会关于批准财政部发行特别国债的决议"
+    assert "关于批准" not in n.text
+
+
+def test_a_menu_item_is_never_the_title() -> None:
+    # no <title>: the heading before the article, not the first line of the page (a menu)
+    n = normalise(page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=None))
+    assert n.title == "市委书记到通州区调研"
+
+
+@pytest.mark.parametrize(
+    ("head", "when"),
+    [
+        ('<meta property="article:published_time" content="2024-05-09T22:30:00+08:00">', "2024-05-09T22:30:00+08:00"),
+        ('<meta name="PubDate" content="2019-09-18 06:23">', "2019-09-18T06:23:00+08:00"),
+        ('<meta name="publishdate" content="2024-05-10">', "2024-05-10"),
+        ('<meta name="pubdate" content="2023-11-17 20:52:15">', "2023-11-17T20:52:15+08:00"),
+        ('<meta property="og:release_date" content="2020-01-02 17:11">', "2020-01-02T17:11:00+08:00"),
+        ('<meta name="firstpublishedtime" content="2007-08-20-23:59:59">', "2007-08-20"),
+    ],
+)
+def test_published_from_meta(head: str, when: str) -> None:
+    assert normalise(page(ARTICLE, head=head)).published == when
+
+
+def test_published_and_source_from_the_header_lines() -> None:
+    body = '<h1>市委书记到通州区调研</h1><div class="info">发布时间：2024年04月30日 07:15　来源：北京日报</div>' + ARTICLE
+    n = normalise(page(body))
+    assert n.published == "2024-04-30T07:15:00+08:00"
+    assert n.source == "北京日报"
+    assert "发布时间" not in n.text and "来源" not in n.text
+    # a stamp with the time of day wins over a <meta> date of the same day without one
+    n = normalise(page(body, head='<meta name="publishdate" content="2024-04-30">'))
+    assert n.published == "2024-04-30T07:15:00+08:00"
+
+
+def test_published_from_a_date_line_at_the_foot() -> None:
+    n = normalise(page("<h1>市委书记到通州区调研</h1>" + ARTICLE + "<p>发布日期：2019-03-06</p><p>责任编辑：龙慧</p>"))
+    assert n.published == "2019-03-06"
+
+
+def test_source_from_meta() -> None:
+    n = normalise(page(ARTICLE, head='<meta name="ContentSource" content="山西日报">'))
+    assert n.source == "山西日报"
+
+
+def test_a_gb2312_page_keeps_its_title() -> None:
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE).replace('charset="utf-8"', 'charset="gb2312"')
+    n = normalise(html.encode("gb2312"))
+    assert n.title == "市委书记到通州区调研"
+    assert n.text.startswith("6月3日上午")
+    # http-equiv form, and GBK beyond GB2312 (镕)
+    html = page("<h1>朱镕基到通州区调研</h1>" + ARTICLE, title="朱镕基到通州区调研_北京日报网").replace(
+        '<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=GBK">')
+    assert normalise(html.encode("gbk")).title == "朱镕基到通州区调研"
+
+
+def test_a_utf8_page_that_declares_gb2312_is_still_utf8() -> None:
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE).replace('charset="utf-8"', 'charset="gb2312"')
+    assert normalise(html.encode("utf-8")).title == "市委书记到通州区调研"
+
+
+def test_a_region_menu_gives_no_places() -> None:
+    counties = "东城区 西城区 朝阳区 海淀区 丰台区 石景山区 门头沟区 房山区 大兴区 昌平区 怀柔区 平谷区 密云区 延庆区 顺义区".split()
+    nav = "".join(f'<li><a href="/{i}/">{c}</a></li>' for i, c in enumerate(counties))
+    names = {p.name for p in extract(page("<h1>市委书记到通州区调研</h1>" + ARTICLE, nav=nav)).places}
+    assert "通州区" in names and not names & set(counties)
+
+
+def test_fragments_and_pages_without_navigation_keep_the_old_path() -> None:
+    for html in (ARTICLE, "<html><body>" + ARTICLE + "</body></html>", "<div><p>市委书记到通州区调研。</p></div>"):
+        assert not is_whole_page(html)
+    for path in sorted((Path(__file__).parent / "synthetic" / "articles").glob("*.html")):
+        assert not is_whole_page(decode_bytes(path.read_bytes())), path.name
+
+
+NAV_PAGE = "<html><body>" + "".join(f'<a href="/{i}">栏目{i}</a>' for i in range(12))
+LEAD = "市委书记到通州区调研，强调要稳中求进。"
+SHAPES = {
+    "unclosed divs": lambda n: NAV_PAGE + "<div>" * n + LEAD,
+    "stray close tags": lambda n: NAV_PAGE + "</span>" * n + f"<p>{LEAD}</p>",
+    "inline nesting around paragraphs": lambda n: NAV_PAGE + "<div>" + "<span>" * n + f"<p>{LEAD}</p>" * (n // 4),
+    "unclosed headings": lambda n: NAV_PAGE + "<h1>标题" * (n // 4) + f"<p>{LEAD}</p>",
+    "links only": lambda n: NAV_PAGE + '<li><a href="/x">通州区</a></li>' * (n // 20),
+    "nested tables": lambda n: NAV_PAGE + "<table><tr><td>" * (n // 3) + LEAD,
+    "unclosed script": lambda n: NAV_PAGE + LEAD + "<script>" + "var a=1;" * n,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_pathological_whole_pages_stay_linear(shape: str) -> None:
+    """100k-tag pages of the shapes a tolerant parser can go quadratic on: a Document (or an InputError) with
+    true offsets, quickly."""
+    html = SHAPES[shape](20_000)
+    t0 = time.perf_counter()
+    try:
+        check_offsets(extract(html))
+    except InputError:
+        pass
+    assert time.perf_counter() - t0 < 10, shape
