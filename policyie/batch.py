@@ -110,6 +110,7 @@ def extract_many(
     report: BatchReport | None = None,
     slow_threshold: float = 1.0,
     timeout: float | None = None,
+    kb: str | Path | bool | None | Any = None,
 ) -> Batch:
     """Extract every source, yielding `Document`s in input order.
 
@@ -119,7 +120,9 @@ def extract_many(
     the pipeline once); ``workers=0`` means one per CPU. ``progress=True`` prints a status line
     to stderr; a callable gets the `BatchReport` after every document. Failed sources are left
     out of the output and listed in ``.report.failures``. ``timeout`` (seconds, Unix only) fails
-    a document that takes longer with reason ``timeout`` instead of stalling the batch.
+    a document that takes longer with reason ``timeout`` instead of stalling the batch. ``kb`` is
+    `extract`'s knowledge base: None (the shipped one), False (none), a KB file's path, or with
+    ``workers=1`` a loaded `policyie.kb.KB`.
     """
     if on_error not in ("skip", "raise"):
         raise ValueError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
@@ -128,6 +131,10 @@ def extract_many(
     report = report if report is not None else BatchReport()
     report.slow_threshold = slow_threshold
     tick = _progress_callback(progress)
+    if kb is not None:
+        if workers != 1 and not isinstance(kb, (str, Path, bool)):
+            raise ValueError("with workers > 1, pass the knowledge base as a path (each worker loads it once)")
+        sources = (Defaulted(s, {}, kb) for s in sources)
     if workers == 1:
         outcomes = _serial(sources, timeout)
     else:
@@ -321,18 +328,24 @@ def _extract_one(index: int, source: Source, timeout: float | None = None) -> Ou
 
 @dataclass(frozen=True)
 class Defaulted:
-    """A source with metadata to use where neither it nor its record gives any (the CLI's --published,
-    --title, --source): `extract`'s ``defaults``. Picklable, so it travels to pool workers as it is."""
+    """A source with batch-wide options: metadata to use where neither it nor its record gives any (the
+    CLI's --published, --title, --source: `extract`'s ``defaults``) and the knowledge base (``kb``).
+    Picklable, so it travels to pool workers as it is."""
 
     source: Any
     defaults: Mapping[str, str]
+    kb: Any = None
 
 
 def _call(source: Source) -> tuple[tuple, dict]:
     """The `policyie.extract` arguments for one source."""
     if isinstance(source, Defaulted):
         args, kwargs = _call(source.source)
-        return args, {**kwargs, "defaults": dict(source.defaults)}
+        if source.defaults:
+            kwargs["defaults"] = {**kwargs.get("defaults", {}), **source.defaults}
+        if source.kb is not None:
+            kwargs["kb"] = source.kb
+        return args, kwargs
     if not isinstance(source, Mapping):
         return (source,), {}
     text = next((source[k] for k in _TEXT_KEYS if source.get(k)), None)

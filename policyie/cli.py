@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", help="publication date for documents that do not carry one (resolves 今年, 23日)")
     ex.add_argument("--title", help="title for documents that do not carry one")
     ex.add_argument("--source", dest="source_name", help="publisher (source) for documents that do not name one")
+    # Corpora as tables (.csv, .tsv, .parquet) or JSONL: which column holds what (default: the usual names).
+    for field, usual in (("text", "text, html, content or body"), ("id", "id"), ("date", "published, pubtime, date or datetime"),
+                         ("title", "title"), ("url", "url"), ("source", "source")):
+        ex.add_argument(f"--{field}-column", metavar="NAME",
+                        help=f"in a .csv/.tsv/.parquet/.jsonl corpus, the column holding the {field} (default: {usual})")
     ex.add_argument("-j", "--workers", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--report", help="write one JSON line per skipped document (id, reason, message) here")
     ex.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped")
@@ -42,12 +47,23 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--slow", type=float, default=1.0, help="list documents slower than this many seconds (default 1)")
     ex.add_argument("--slow-report", help="write one JSON line per slow document (id, seconds) here")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    ex.add_argument("--kb", default=None,
+                    help="knowledge base of office-holders for Official.id and untitled officials: a KB file "
+                         "(policyie kb build), or 'none' (default: the one shipped with policyie)")
     ex.set_defaults(run=_cmd_extract)
 
-    sh = sub.add_parser("show", help="print one article's records as readable tables")
-    sh.add_argument("path", help="an article file, or - for stdin")
+    sh = sub.add_parser("show", help="print one article's records as readable tables, or write them as an HTML page")
+    sh.add_argument("path", help="an article file, a .jsonl/.jsonl.gz corpus (one item of it is shown), or - for stdin")
     sh.add_argument("--published", help="publication date, when the article does not carry one")
+    sh.add_argument("--id", dest="item_id", help="in a .jsonl corpus, the id of the item to show (default: the first)")
+    sh.add_argument("--html", action="store_true",
+                    help="write one self-contained review page (highlighted text, records, evidence) instead")
+    sh.add_argument("-o", "--output", help="write to this file instead of stdout (.html/.htm implies --html)")
     sh.set_defaults(run=_cmd_show)
+
+    from policyie import kb_cli
+
+    kb_cli.add_parser(sub)
 
     tr = sub.add_parser("train", help="rebuild the shipped NER pipeline (models/policyie_zh) from BIO files")
     tr.add_argument("--data-dir", default=None, help="folder with pd1998_dev.bio and msra_test.bio (default ../shared/data/ner)")
@@ -74,12 +90,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             return 2
     defaults = {k: v for k, v in (("published", args.published), ("title", args.title),
                                   ("source", args.source_name)) if v}
-    items = [i if isinstance(i, Unreadable) or not defaults else Defaulted(i, defaults) for i in iter_sources(args.paths)]
+    items = [i if isinstance(i, Unreadable) or not defaults else Defaulted(i, defaults) for i in iter_sources(args.paths, columns=_columns(args))]
     failures: list[Unreadable] = [i for i in items if isinstance(i, Unreadable)]
     good = [i for i in items if not isinstance(i, Unreadable)]
     report = BatchReport()
+    kb = _kb_option(args.kb)
+    if kb is not None and kb is not False and not Path(kb).is_file():
+        print(f"policyie: --kb {args.kb}: no such file (build one with `policyie kb build`, or --kb none)", file=sys.stderr)
+        return 2
     docs = _with_progress(
-        _extract(good, args.workers, failures, report, args.slow, args.timeout), len(good), quiet=args.quiet or len(good) < 2
+        _extract(good, args.workers, failures, report, args.slow, args.timeout, kb), len(good),
+        quiet=args.quiet or len(good) < 2,
     )
 
     from policyie.outputs import OutputError
@@ -110,10 +131,25 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _columns(args: argparse.Namespace):
+    from policyie.sources import Columns
+
+    return Columns(text=args.text_column, id=args.id_column, title=args.title_column, url=args.url_column,
+                   source=args.source_column, published=args.date_column)
+
+
+def _kb_option(value: str | None) -> str | bool | None:
+    """--kb: None → the shipped KB, 'none' → no KB, else a path."""
+    if value is None:
+        return None
+    return False if value.lower() in ("none", "off", "false", "no") else value
+
+
 def _extract(
-    items: list, workers: int, failures: list[Unreadable], report: BatchReport, slow: float, timeout: float | None
+    items: list, workers: int, failures: list[Unreadable], report: BatchReport, slow: float, timeout: float | None,
+    kb: str | bool | None = None,
 ) -> Iterator[Document]:
-    yield from extract_many(items, workers=workers, report=report, slow_threshold=slow, timeout=timeout)
+    yield from extract_many(items, workers=workers, report=report, slow_threshold=slow, timeout=timeout, kb=kb)
     failures.extend(Unreadable(f.id, f.reason, f.message) for f in report.failures)
 
 
@@ -147,18 +183,75 @@ def _write(docs: Iterator[Document], output: str | None, fmt: str | None = None)
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from policyie import extract
-    from policyie.show import render
+    from policyie.sources import CORPUS_SUFFIXES
 
     try:
-        source = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
-        doc = extract(source, published=args.published)
+        if args.path != "-" and args.path.endswith(CORPUS_SUFFIXES):
+            doc = _corpus_item(args.path, args.item_id, args.published)
+            if doc is None:
+                return 1
+        else:
+            if args.item_id is not None:
+                print("policyie: --id picks an item of a .jsonl corpus; this input is one article", file=sys.stderr)
+                return 2
+            source = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
+            doc = extract(source, published=args.published)
     except InputError as exc:
         # The message names the file already when it came from reading it (nope.txt: cannot read …).
         msg = str(exc) if str(exc).startswith(str(args.path)) else f"{args.path}: {exc}"
         print(f"policyie: {msg}", file=sys.stderr)
         return 1
-    render(doc)
+    html = args.html or (args.output or "").lower().endswith((".html", ".htm"))
+    if html:
+        from policyie.display import page
+
+        text = page(doc)
+    elif args.output not in (None, "-"):
+        import io
+
+        from rich.console import Console
+
+        from policyie.show import render
+
+        buffer = io.StringIO()  # a file, not a terminal: plain text, no colour codes
+        render(doc, Console(file=buffer, width=120, color_system=None, force_terminal=False))
+        text = buffer.getvalue()
+    else:
+        from policyie.show import render
+
+        render(doc)
+        return 0
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
     return 0
+
+
+def _corpus_item(path: str, item_id: str | None, published: str | None) -> Document | None:
+    """The item of a JSONL corpus that `policyie show` shows: the one with ``item_id``, else the first
+    readable one (saying so on stderr). None, after saying why on stderr, when there is none."""
+    from policyie import extract
+    from policyie.batch import _call  # the arguments `extract_many` gives `extract` for a corpus record
+
+    for item in iter_sources([path]):
+        if isinstance(item, Unreadable):
+            if item.reason in ("not-found", "unreadable") or item.id == item_id:
+                print(f"policyie: {item.message}", file=sys.stderr)
+                return None
+            continue  # a bad line: the next one may do
+        rec_id = str(item.get("id"))
+        if item_id is not None and rec_id != item_id:
+            continue
+        call_args, kwargs = _call(Defaulted(item, {"published": published}) if published else item)
+        doc = extract(*call_args, **kwargs)
+        if item_id is None:
+            print(f"policyie: showing the first item of {path}, id {rec_id}; choose another with --id ID", file=sys.stderr)
+        return doc
+    what = f"no item with id {item_id!r}" if item_id is not None else "no readable item"
+    print(f"policyie: {path}: {what}", file=sys.stderr)
+    return None
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -169,7 +262,11 @@ def _cmd_train(args: argparse.Namespace) -> int:
         kwargs["data_dir"] = args.data_dir
     if args.output:
         kwargs["output"] = args.output
-    result = training.train(**kwargs)
+    try:
+        result = training.train(**kwargs)
+    except training.MissingData as exc:  # data beside the checkout (../shared): one line, not a traceback
+        print(f"policyie train: {exc}", file=sys.stderr)
+        return 2
     print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     return 0
 

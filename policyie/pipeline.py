@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from time import process_time
+from typing import TYPE_CHECKING
 
 from policyie import nlp
 from policyie.errors import InputError
@@ -14,6 +15,9 @@ from policyie.extractors import Context, ordered, until
 from policyie.normalize import Normalised, normalise
 from policyie.normalize.decode import without_surrogates
 from policyie.records import Document
+
+if TYPE_CHECKING:
+    from policyie.kb import KB
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -29,6 +33,7 @@ def extract(
     url: str | None = None,
     source_name: str | None = None,
     defaults: Mapping[str, str] | None = None,
+    kb: KB | str | Path | bool | None = None,
 ) -> Document:
     """Extract every record from one article.
 
@@ -36,10 +41,13 @@ def extract(
     Metadata given here wins over what the article itself carries; ``defaults`` (keys ``published``,
     ``title``, ``source``, ``url``) is used only where neither gives a value, as for a folder of plain
     text files from one day.
+    ``kb`` is the knowledge base of office-holders that gives `Official.id` and finds officials named
+    without a title: None for the one shipped with policyie, a path to a user's KB (`policyie kb build`),
+    a `policyie.kb.KB`, or False for none.
     Raises `policyie.InputError` for input that is not a readable Chinese article.
     """
     doc, norm = _prepare(source, published, doc_id, title, url, source_name, defaults)
-    return run_extractors(doc, norm)
+    return run_extractors(doc, norm, kb)
 
 
 def run_until(
@@ -51,11 +59,12 @@ def run_until(
     title: str | None = None,
     url: str | None = None,
     source_name: str | None = None,
+    kb: KB | str | Path | bool | None = None,
 ) -> Document:
     """`extract`, stopped once ``field_name`` is filled (later fields stay empty): tests and debugging of one
     layer run exactly the steps it depends on, in the registered order, instead of rebuilding it by hand."""
     doc, norm = _prepare(source, published, doc_id, title, url, source_name)
-    ctx = _context(doc, norm)
+    ctx = _context(doc, norm, kb)
     for name, fn in until(field_name):
         setattr(doc, name, fn(ctx))
     return doc
@@ -88,6 +97,8 @@ def _prepare(
         url=url or norm.url,
         categories=norm.categories,
     )
+    if norm.pages:  # pages of a PDF or DOCX: not a contract field, read by policyie.normalize.documents.page_at
+        doc.page_starts = norm.pages
     if defaults:
         _fill_defaults(doc, defaults)
     return doc, norm
@@ -112,23 +123,33 @@ def _fill_defaults(doc: Document, defaults: Mapping[str, str]) -> None:
 STAGE_CLOCK: dict[str, float] | None = None
 
 
-def _context(doc: Document, norm: Normalised) -> Context:
-    return Context(doc=doc, analysis=nlp.analyse(doc.text), published=_beijing(doc.published), bylines=norm.bylines)
+def _context(doc: Document, norm: Normalised, kb: KB | str | Path | bool | None = None) -> Context:
+    return Context(doc=doc, analysis=nlp.analyse(doc.text), published=_beijing(doc.published), bylines=norm.bylines,
+                   kb=_kb(kb))
 
 
-def run_extractors(doc: Document, norm: Normalised) -> Document:
+def _kb(spec: KB | str | Path | bool | None) -> KB | None:
+    from policyie.kb import KBError, open_kb
+
+    try:
+        return open_kb(spec)
+    except KBError as exc:
+        raise InputError(str(exc), reason="bad-kb") from None
+
+
+def run_extractors(doc: Document, norm: Normalised, kb: KB | str | Path | bool | None = None) -> Document:
     clock = STAGE_CLOCK
     if clock is not None:
-        return _run_timed(doc, norm, clock)
-    ctx = _context(doc, norm)
+        return _run_timed(doc, norm, clock, kb)
+    ctx = _context(doc, norm, kb)
     for field_name, fn in ordered():
         setattr(doc, field_name, fn(ctx))
     return doc
 
 
-def _run_timed(doc: Document, norm: Normalised, clock: dict[str, float]) -> Document:
+def _run_timed(doc: Document, norm: Normalised, clock: dict[str, float], kb=None) -> Document:
     t = process_time()
-    ctx = _context(doc, norm)
+    ctx = _context(doc, norm, kb)
     for field_name, fn in [("analyse", None), *ordered()]:
         if fn is not None:
             setattr(doc, field_name, fn(ctx))

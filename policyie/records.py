@@ -40,6 +40,10 @@ class Official(DataClassJsonMixin):
     # The knowledge base's key for the person (the same in every document), or None where no KB knows
     # them or two office-holders share the name and the document does not tell them apart.
     id: str | None = None
+    # Which rule made this an official: "title" (a post written next to the name), "kb:untitled" (a
+    # name the KB knows as an office-holder around the article's date), "list:untitled" (a name in a
+    # list of officials: 列席的有…).
+    evidence: str | None = None
 
 
 @dataclass
@@ -139,6 +143,12 @@ class Document(DataClassJsonMixin):
         out.extend(self.dates)
         out.extend(self.directives)
         return out
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rendering: the highlighted text and the records as tables (`policyie.display`)."""
+        from policyie.display import display
+
+        return display(self)._repr_html_()
 
 
 RECORD_TYPES = (Span, Title, Official, Place, DateMention, Meeting, Activity, Slogan, Directive, Document)

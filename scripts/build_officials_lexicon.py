@@ -44,7 +44,9 @@ for _kind, _words in {
     # foreign posts (SPEC.md §3 counts foreign office-holders): heads of state and government, ministers, heads
     # of international bodies, as the news writes them after the country (法国总统, 美国国务卿, 世卫组织总干事)
     "总统 首相 国王 女王 王储 外长 防长 财长 国务卿 总干事 议长 总督 埃米尔 国务委员长 外交大臣 众议长 参议长 "
-    "高级代表 特使 特别代表 高级专员 执行秘书 总秘书长 联合主席",
+    "高级代表 特使 特别代表 高级专员 执行秘书 总秘书长 联合主席 大臣 外务相 外相 防卫相 "
+    # village and pastoral heads (嘎查长 in Inner Mongolia's pastoral areas)
+    "嘎查长 苏木达 村长",
     "deputy": "副书记 副主席 副委员长 副总理 副省长 副市长 副区长 副县长 副州长 副旗长 副镇长 副乡长 副主任 副部长 "
     "副厅长 副局长 副处长 副署长 副院长 副检察长 副审计长 副行长 副校长 副社长 副台长 副会长 副理事长 副董事长 "
     "副总经理 副总裁 副组长 副司令员 副政委 副主委 副秘书长 副总指挥 副指挥长 常务副市长 常务副省长 常务副区长 "

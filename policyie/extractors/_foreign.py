@@ -44,8 +44,13 @@ def countries() -> dict[str, str]:
 
 
 @cache
-def _country_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(f) for f in countries()}, reverse=True))
+def _country_lengths() -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the country forms starting with it, longest first: a title is
+    checked against only the forms that can match it, not every length."""
+    by_first: dict[str, set[int]] = {}
+    for f in countries():
+        by_first.setdefault(f[0], set()).add(len(f))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
 
 
 @cache
@@ -74,8 +79,10 @@ def country_of(title: str) -> str | None:
 
 
 def _prefix_country(text: str) -> str | None:
+    if not text:
+        return None
     table = countries()
-    for n in _country_lengths():
+    for n in _country_lengths().get(text[0], ()):
         if n <= len(text) and text[:n] in table:
             # A one-character form is a country only when what follows is a post or a ministry
             # (俄总统, 美防长), not part of a longer Chinese word (法院, 日报).

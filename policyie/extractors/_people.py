@@ -210,12 +210,23 @@ def follow_score(text: str, pos: int) -> float:
     return score
 
 
+# Compound surnames (复姓). They are rare in the surname counts, so the rarity rule would drop them, and a
+# name that starts with one is read with its two-character given name (司马|卫东, not 司|马卫).
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 端木 令狐 呼延 夏侯 轩辕 独孤 南宫 西门 百里 "
+    "东郭 闻人 澹台 万俟 申屠 太史 钟离 宗政 濮阳 淳于 单于 第五 拓跋 赫连 公冶 鲜于 闾丘 梁丘 左丘 东门 羊舌 "
+    "微生 公羊 公良 乐正 漆雕 壤驷 巫马 颛孙 仲孙 亓官 司寇 谷梁 段干 百里 呼延".split()
+)
+# Words that follow a name and start with a character a given name may also end in: 邵佳|一同, 王立|一行.
+FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队")
+
+
 def surname_at(text: str, pos: int) -> list[str]:
     """Surnames that could start at ``pos``, compound ones first."""
     sur = surnames()
     out = []
     two = text[pos : pos + 2]
-    if len(two) == 2 and two in sur:
+    if len(two) == 2 and (two in sur or two in COMPOUND_SURNAMES):
         out.append(two)
     if pos < len(text) and text[pos] in sur and text[pos] not in NOT_SURNAME:
         out.append(text[pos])
@@ -338,6 +349,32 @@ TIBETAN = frozenset(
 )
 
 
+# Elements of Mongolian personal names, which have no surname and join two or three elements
+# (乌日图那顺, 巴特孟和, 图门吉日嘎拉). General knowledge of common elements.
+MONGOLIAN = frozenset(
+    "巴特 巴图 孟和 那顺 乌日图 图门 吉日嘎拉 额尔敦 毕力格 朝鲁 苏和 乌力吉 额尔德尼 敖其尔 宝音 达来 斯琴 格日勒 "
+    "阿拉坦 其其格 萨仁 乌兰 图雅 哈斯 巴雅尔 呼和 查干 特木尔 白音 布和 乌恩 满都拉 巴音 德力格尔 松布尔 那木吉拉 "
+    "塔娜 娜仁 高娃 赛音 必力格 乌云 格根 布仁 道尔吉 额尔德木图 恩和 吉雅 其木格 巴根 阿木尔 朝格图 通拉嘎 青格勒 "
+    "巴特尔 巴雅斯古楞 孟根 达赖 乌日娜 萨日娜 阿拉腾 图日根 宝力道 旭日 干 敖登 格日乐 额日敦 仓 希 扎那 嘎拉 "
+    "朝克 达布希拉图 布日古德 特古斯 额尔和木 哈日 吉日木图 德勒黑 乌力吉图 巴达玛 其木德 宝鲁 陶格".split()
+)
+
+
+def _mongolian_name(text: str, pos: int) -> NameGuess | None:
+    """乌日图那顺: two or three Mongolian name elements in a row, ending where a follower starts."""
+    end = pos
+    parts = 0
+    while parts < 3:
+        step = next((k for k in (4, 3, 2) if len(text) >= end + k and text[end : end + k] in MONGOLIAN), 0)
+        if not step:
+            break
+        end += step
+        parts += 1
+    if parts >= 2 and (clear_follower(text, end) or end >= len(text)):
+        return NameGuess(pos, end, 3.0)
+    return None
+
+
 def _tibetan_name(text: str, pos: int) -> NameGuess | None:
     """洛桑江村: two Tibetan name elements in a row."""
     for k in (2, 3):
@@ -358,10 +395,11 @@ def name_at(
     ``after_post``: a post title ends right at ``pos`` (副市长|马力), context enough to read a
     two-character dictionary word as a name when a clear follower (参加, 、) ends it.
     """
-    minority = _minority_name(text, pos) or _tibetan_name(text, pos)
+    minority = _minority_name(text, pos) or _tibetan_name(text, pos) or _mongolian_name(text, pos)
     if minority is not None:
         return minority
     best: NameGuess | None = None
+    best_sur = ""
     for sur in surname_at(text, pos):
         for glen in (1, 2):
             end = pos + len(sur) + glen
@@ -380,17 +418,24 @@ def name_at(
             if glen == 1:
                 # Two-character names are rarer than three; the next character must look like a follower.
                 score -= 0.5
-            if surnames()[sur] < RARE_SURNAME and _support(analysis, pos, end) <= 0:
+            elif FOLLOWER_WORDS.match(text, end - 1) and clear_follower(text, end - 1):
+                score -= 3.0  # 邵佳一|同: the last character opens the word that follows the name
+            compound = sur in COMPOUND_SURNAMES
+            if not compound and text[pos:end] in COMPOUND_SURNAMES:
+                continue  # 皇甫|建国: a compound surname alone is no one's full name
+            if compound:
+                score += 1.0 if glen == 2 else 0.0  # 司马|卫东 over 司马|卫
+            elif surnames().get(sur, 0) < RARE_SURNAME and _support(analysis, pos, end) <= 0:
                 continue
             if _is_common_word(text[pos:end]) and not (
-                after_post and glen == 1 and surnames()[sur] >= 100 and _word_name_ok(text, pos, end)
+                after_post and glen == 1 and surnames().get(sur, 0) >= 100 and _word_name_ok(text, pos, end)
             ):
                 continue
             if best is None or score > best.score:
-                best = NameGuess(pos, end, score, he)
+                best, best_sur = NameGuess(pos, end, score, he), sur
     if best is None:
         return None
-    given = text[pos + 1 : best.end]
+    given = text[pos + len(best_sur) : best.end]
     if best.he_final:
         given = given[:-1]
     if len(given) == 2 and given[0] in NAME_MIDDLE:
@@ -421,7 +466,7 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
             continue  # 荣誉|主席: jieba tags the honour nr
         sur = surname_at(text, start)
         # 奥利总理, 拜登总统: a surname this rare before a post is more often a transliteration.
-        if sur and surnames()[sur[0]] >= RARE_SURNAME:
+        if sur and surnames().get(sur[0], 0) >= RARE_SURNAME:
             return NameGuess(start, end, 1.0)
     # The segmenter may cut the name up (栗|战书|委员长): at a clause start, the name model decides.
     for k in (3, 2):
@@ -429,7 +474,7 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
         if start < 0 or (start > 0 and HAN.match(text[start - 1])):
             continue
         g = name_at(text, start, analysis)
-        if g is not None and g.end == end and surnames()[surname_at(text, start)[0]] >= RARE_SURNAME:
+        if g is not None and g.end == end and surnames().get(surname_at(text, start)[0], 0) >= RARE_SURNAME:
             return NameGuess(start, end, 1.0)
     return None
 

@@ -78,6 +78,8 @@ class Context:
     published: datetime | None = None
     # Raw byline strings the normaliser lifted out of the body (责任编辑：…, 撰文 | …, trailing 本报记者…).
     bylines: list[str] = field(default_factory=list)
+    # The knowledge base of office-holders (policyie.kb.KB) for ids and untitled officials, or None.
+    kb: Any = None
     # Indexes an extractor builds once per document and consults per mention (sorted positions of
     # persons, places, entities), under the extractor's own key.
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -64,12 +64,21 @@ _CONGRESS = regex.compile(
 
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
-_NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋]+")
+# Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
+_NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
+# One-character short forms of partner countries after 中 (中新, 中欧, 中俄, 中非).
+BILATERAL_SHORT = frozenset("美俄日英法德韩朝新越泰巴欧非老柬缅蒙哈乌吉塔土印马阿以沙埃澳加意西葡荷比瑞")
+# A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
+_EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
 _CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
+# 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
+_HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重的|盛大的)?$")
+# A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
+_OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
 _HOSTED_BY = regex.compile(
     r"由([^，,。；;]{1,30}?)主持|([^，,。；;由]{2,30}?)(?:同志)?主持(?:会议|并讲话|仪式|开工仪式|签约仪式|开幕式|活动|(?=[。；;]|$))"
 )
@@ -97,7 +106,7 @@ _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", "次", "本次", "此次", "这次", "上次", "各类", "各种", "相关", "有关", "重要", "专题", "全体",
                       "两次", "一次", "扩大", "视频", "工作", "全市", "全省", "全区", "全县", "全国", "党"}
 
-_BARE_NEVER = {"会议", "大会", "论坛", "峰会", "全会", "常委会", "仪式", "开幕式", "闭幕式", "全体会议", "常务会议",
+_BARE_NEVER = {"会议", "大会", "论坛", "峰会", "全会", "常委会", "仪式", "全体会议", "常务会议",
                "联席会议", "扩大会议", "年会"}
 _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
 _HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了)$")
@@ -107,7 +116,11 @@ _HELD_AFTER = regex.compile(
     r"^(?:[，,](?=\d{1,2}月|\d{4}年|[今昨前]天))?[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"
     r"(?![^，,。；;]{0,4}以来)"
 )
-_CITED_AFTER = regex.compile(r"^(?:的)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备)")
+# …揭牌仪式由X主持: someone presided over it, so it took place.
+_PRESIDED_AFTER = regex.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
+_CITED_AFTER = regex.compile(
+    r"^(?:的)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即)"
+)
 _CITED_BEFORE = regex.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
 )
@@ -143,8 +156,16 @@ def extract(ctx: Context) -> list[Meeting]:
         if m is not None:
             found.append(m)
     receptions = _receptions(ctx)
-    # A gathering named inside a guest's description (会见来华出席…开幕式的…总统) is not one held here.
-    found = [m for m in found if not any(r.start < m.start < r.end for r in receptions)]
+    # A gathering named inside a guest's description (会见来华出席…论坛的…总统) is not one held here: a
+    # named edition of it is cited (第三届“一带一路”国际合作高峰论坛), anything else is dropped.
+    kept = []
+    for m in found:
+        if any(r.start < m.start < r.end for r in receptions):
+            if not _EDITION.search(m.name):
+                continue
+            m.referenced, m.date, m.hosts, m.attendees, m.speakers, m.place = True, None, [], [], [], None
+        kept.append(m)
+    found = kept
     if not any(m.kind == "座谈会" for m in found):
         # 座谈会上，… after a named 座谈会 refers back to it; otherwise it is a visit's talk.
         found.extend(_talks(ctx))
@@ -186,8 +207,14 @@ def _grow_left(ctx: Context, pos: int) -> int:
         if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
             start = toks[i - 1].start  # 党的二十大
             break
+        if t.text == "中" and text[t.end : t.end + 1] in BILATERAL_SHORT:
+            start = t.start  # 中新|数字经济合作中心, 中欧|…: China and a partner, abbreviated
+            i -= 1
+            continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
             break
+        if t.pos.startswith("v") and text.startswith("第", t.end):
+            break  # 推动|第二十一次会议: a verb before an ordinal governs the name, it is no part of it
         if t.text.endswith(_STOP_SUFFIXES):
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
@@ -237,13 +264,13 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     elif spoke_at and not numbered:
         held = True  # X在全市干部大会上讲话: the article reports the meeting
-    elif _HELD_AFTER.match(after):
+    elif _HELD_AFTER.match(after) or _PRESIDED_AFTER.match(after):
         held = True
     elif numbered:
         held = False
     else:
         return None
-    if not held and (kind in _HELD_ONLY and not name.endswith("会议")):
+    if not held and (kind in _HELD_ONLY and not name.endswith("会议")) and not _EDITION.search(name):
         return None
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end)
     if held:
@@ -270,9 +297,19 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     if not m.hosts and in_sentence and _CHAIRS_BEFORE.search(text, max(s_lo, m.start - 8), m.start):
         # X带队，先后到…调研，并主持召开…调度会: the sentence's subject chairs it
         m.hosts.append(in_sentence[0].name)
+    held_for = _HELD_FOR.search(text, max(s_lo, m.start - 30), m.start)
+    if not m.hosts and in_sentence and held_for:
+        # 李强在人民大会堂为黄循财举行欢迎仪式: who holds the ceremony hosts it, for whom it is held attends
+        guests = [p.name for p in persons_in(ctx, held_for.start(), held_for.end())]
+        hosts = [p.name for p in in_sentence if p.name not in guests][:1]
+        m.hosts.extend(hosts)
+        m.attendees.extend(guests)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
     for hm in _HOSTED_BY.finditer(tail):
+        if hm.group(1) and _OTHER_GATHERING.search(tail[: hm.start()]) and not tail[: hm.start()].endswith(
+                m.name[-2:]):
+            continue  # …论坛开幕。…开幕式由X主持: X chairs the opening ceremony, not the forum
         lo = m.end + hm.start(1 if hm.group(1) else 2)
         hi = m.end + hm.end(1 if hm.group(1) else 2)
         chairs = [p.name for p in persons_in(ctx, lo, hi + 2)]
@@ -320,7 +357,10 @@ def _talks(ctx: Context) -> list[Meeting]:
         if d is None:
             # The visit's own date: the nearest date earlier in the article.
             d = date_before(ctx, pos, 0)
-        out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), start=pos, end=tm.end()))
+        # 习近平在…同…座谈: the visit's leader hosts the talk (the sentence's first person).
+        subj = persons_in(ctx, s_lo, pos + 1) or persons_in(ctx, s_lo, tm.end())
+        out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), hosts=[subj[0].name] if subj else [],
+                           start=pos, end=tm.end()))
     return out
 
 

@@ -50,7 +50,9 @@ from policyie.extractors._people import (
     resolve_pronoun,
     surnames,
 )
+from policyie.extractors._untitled import kb_names, list_names
 from policyie.extractors.base import Context, register
+from policyie.kb import resolve
 from policyie.nlp import Analysis
 from policyie.records import Official, Span, Title
 
@@ -77,6 +79,8 @@ NOT_TITLE = {
     "她",
     "我们",
     "大家",
+    "日电",  # 新华社兰州4月20日电|中共中央总书记: a dateline's end, before the title
+    "电",
 }
 DROPPED = ("时任", "原任")
 # Verbs the segmenter tags as nouns; a title never runs across one (会见|新加坡总理李显龙, 委托|秘书长杨振武).
@@ -101,6 +105,7 @@ STATE_FIRM = regex.compile(
 )
 # The level an organ serves, standing alone before it (村党支部书记, 镇党委书记, 区人大常委会主任).
 SCOPE_WORDS = frozenset("村 镇 乡 街道 社区 区 县 市 省 州 盟 旗".split())
+ORDINAL = regex.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # Words ending in 代 that are no acting prefix (新时代, 年代, 替代 …).
 ACTING_NOT = frozenset("时代 年代 替代 现代 古代 近代 当代 世代 取代 交代 换代 一代 历代".split())
 DIVISION_ENDS = ("镇", "乡", "区", "县", "街道", "地区")
@@ -212,7 +217,21 @@ def _title_piece(piece: str, pos: str) -> bool:
         return False
     if piece in orgs() or piece in posts() or piece in place_forms() or piece in ORGAN_END or piece in SCOPE_WORDS:
         return True  # ORGAN_END: 外事|委 is cut off its organ; SCOPE_WORDS: 村|党支部书记
-    return pos.startswith(TITLE_POS)
+    if piece in AID_WORDS:
+        return True  # 广州市对口支援新疆前方指挥部: the organ's name says what it does
+    return pos.startswith(TITLE_POS) or _division_name(piece)
+
+
+# Words in the names of aid and front-line organs (对口支援新疆前方指挥部, 援藏工作队).
+AID_WORDS = frozenset("对口支援 对口 支援 援疆 援藏 援青 前方 前线 后方 援建 帮扶 东西部协作 协作".split())
+
+
+@cache
+def _division_name(word: str) -> bool:
+    """疏附|县委书记: a county's short name the segmenter tagged as something else opens its organ's title."""
+    from policyie.gazetteer import load
+
+    return len(word) >= 2 and any(e.level in ("province", "city", "district") for e in load().lookup(word))
 
 
 def _is_division(word: str) -> bool:
@@ -247,6 +266,17 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             if before is not None and before.pos in ("n", "vn") and before.text not in posts():
                 x = tok.start
                 continue
+        if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s:
+            # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
+            x = tok.start
+            continue
+        if ORDINAL.fullmatch(piece) and text[x : x + 4].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组")):
+            x = tok.start  # 省委|第三|督导组组长
+            continue
+        if piece in ("前", "原") and x == s:
+            # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead)
+            x = tok.start
+            continue
         if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
             break
         # A name that a post introduces (书记尹力|会见…) is a person, not part of the next title.
@@ -281,9 +311,12 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     return x
 
 
-def _title_chain(text: str, an: Analysis, m: LiteralMatch, by_end: dict[int, LiteralMatch]) -> list[str]:
-    """Title texts ending at ``m``: 市委副书记、市长 → [市委副书记, 市长]."""
-    a = _segment_start(text, an, m.start())
+def _title_chain(
+    text: str, an: Analysis, m: LiteralMatch, by_end: dict[int, LiteralMatch], seg: dict[int, int] | None = None
+) -> list[str]:
+    """Title texts ending at ``m``: 市委副书记、市长 → [市委副书记, 市长]. ``seg``: title starts known already."""
+    seg = seg or {}
+    a = seg.get(m.start()) if m.start() in seg else _segment_start(text, an, m.start())
     chain = [text[a : m.end()]]
     while True:
         sep = None
@@ -294,7 +327,7 @@ def _title_chain(text: str, an: Analysis, m: LiteralMatch, by_end: dict[int, Lit
         prev = by_end.get(sep) if sep is not None else None
         if prev is None or not _post_ends_cleanly(an, prev.end()):
             break
-        a = _segment_start(text, an, prev.start())
+        a = seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
         chain.insert(0, text[a : prev.end()])
     return chain
 
@@ -389,23 +422,31 @@ class _Found:
             prev = t
 
 
-def _segment_starts(text: str, an: Analysis, matches: list[LiteralMatch]) -> set[int]:
-    return {_segment_start(text, an, m.start()) for m in matches}
+def _segment_starts(text: str, an: Analysis, matches: list[LiteralMatch]) -> dict[int, int]:
+    """Post start → where its title starts, once per post: find_titled and the foreign check both need it."""
+    return {m.start(): _segment_start(text, an, m.start()) for m in matches}
+
+
+def _post_matches(ctx: Context) -> list[LiteralMatch]:
+    """Every post of posts.tsv in the text, scanned once per document (find_titled and _stated_titles)."""
+    hit = ctx.memo.get("officials.posts")
+    if hit is None:
+        hit = ctx.memo["officials.posts"] = post_pattern().finditer(ctx.text)
+    return hit
 
 
 def find_titled(ctx: Context) -> _Found:
     text, an = ctx.text, ctx.analysis
-    matches = [
-        m for m in post_pattern().finditer(text) if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m)
-    ]
+    matches = [m for m in _post_matches(ctx) if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m)]
     by_end = {m.end(): m for m in matches}
-    starts = _segment_starts(text, an, matches) | {m.start() for m in matches}
+    seg = _segment_starts(text, an, matches)
+    starts = set(seg.values()) | {m.start() for m in matches}
     found = _Found()
     for m in matches:
         # Web copy sometimes puts a space between post and name (市委书记 蔡奇).
         at = m.end() + 1 if text[m.end() : m.end() + 1] in (" ", "\u3000") else m.end()
         g = name_at(text, at, an, after_post=True)
-        if _foreign_title(text, an, m):
+        if _foreign_title(text, seg[m.start()], m):
             # 法国总统|马克龙: a transliterated name has no surname for the Chinese name model to start from.
             fg = foreign_name_at(text, at)
             # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
@@ -416,7 +457,13 @@ def find_titled(ctx: Context) -> _Found:
             end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
             if end > g.end:
                 g = NameGuess(g.start, end, g.score)
-        chain = _title_chain(text, an, m, by_end) if g is not None else []
+        elif g is None:
+            # 嘎查长|图门吉日嘎拉: a Mongolian or Tibetan name without a surname, read as a transliteration
+            # when a boundary confirms where it ends.
+            fg = foreign_name_at(text, at)
+            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3:
+                g = fg
+        chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
         # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
         if g is not None and chain == [m.group()] and m.group() in ("总书记", "主席"):
@@ -459,10 +506,104 @@ def _foreign_body_start(text: str, an: Analysis, end: int) -> int | None:
     return None
 
 
-def _foreign_title(text: str, an: Analysis, m: LiteralMatch) -> bool:
-    """Whether the title ending with post ``m`` is a foreign post (法国总统, 联合国秘书长, 秘鲁驻华大使)."""
-    start = _segment_start(text, an, m.start())
-    return country_of(text[start : m.end()]) is not None
+def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
+    """Whether the title that starts at ``start`` and ends with post ``m`` is a foreign post (法国总统, 联合国秘书长,
+    秘鲁驻华大使), or stands in a list that a foreign title opens (新加坡副总理颜金勇、外交部长|维文)."""
+    if country_of(text[start : m.end()]) is not None:
+        return True
+    return text[start - 1 : start] == "、" and clause_country(text, start) is not None
+
+
+CLAUSE_OPEN = regex.compile(r"[。；;！!？?\n：:，,]")
+
+
+def clause_country(text: str, pos: int) -> str | None:
+    """The foreign country whose title opens the clause ``pos`` lies in, when only a list (、) and names
+    run between (沙特阿拉伯通信和信息技术大臣…, 新加坡副总理颜金勇、外交部长…)."""
+    lo = max(0, pos - 40)
+    cut = max((m.end() for m in CLAUSE_OPEN.finditer(text, lo, pos)), default=lo)
+    if cut == lo and lo > 0:
+        return None
+    head = text[cut:pos]
+    if not head or len(head) > 40:
+        return None
+    country = country_of(head)
+    return country if country is not None and "、" in head + "、" else None
+
+
+# Titles stated in a clause rather than written before the name (选举王建国为市人大常委会主任, 李卫东当选为区长,
+# 郑小明，某村驻村第一书记，…).
+ELECTED_AS = regex.compile(r"(?:选举|推选|任命|决定任命|提名|增补|补选)(?=\p{Han})")
+BECAME = regex.compile(r"(?:当选为|当选|被任命为|被选举为|出任|担任)(?=\p{Han})")
+CLAUSE_END = regex.compile(r"[，,。；;！!？?\n]|$")
+CLAUSE_START = frozenset("。；;！!？?\n")
+
+
+def _stated_title(text: str, start: int) -> str | None:
+    """The title that runs from ``start`` to the clause's end, when it ends in a post (市人大常委会主任)."""
+    for lead in ("了", "连任"):  # 担任了…, 当选连任…: not part of the title
+        if text.startswith(lead, start):
+            start += len(lead)
+    end = CLAUSE_END.search(text, start).start()
+    seg = text[start:end]
+    if not 2 <= len(seg) <= MAX_TITLE or not all(HAN.match(c) for c in seg):
+        return None
+    last = post_pattern().finditer(seg)
+    return seg if last and last[-1].end() == len(seg) else None
+
+
+def _stated_titles(ctx: Context, found: _Found) -> None:
+    text, an = ctx.text, ctx.analysis
+    for m in ELECTED_AS.finditer(text):
+        pos = m.end()
+        names = []
+        while (g := name_at(text, pos, an, strict=True)) is not None:
+            names.append(g)
+            sep = LIST_SEP.match(text, g.end)
+            if sep is None:
+                break
+            pos = sep.end()
+        if names and text.startswith("为", names[-1].end):
+            title = _stated_title(text, names[-1].end + 1)
+            if title:
+                for g in names:
+                    found.add(g.text_in(text), g.start, [title])
+    for m in BECAME.finditer(text):
+        title = _stated_title(text, m.end())
+        g = _clause_name(text, an, m.start(), CLAUSE_START | {"，", ","})
+        if title and g is not None:
+            found.add(g.text_in(text), g.start, [title])
+    for m in _post_matches(ctx):
+        # 郑小明，某村驻村第一书记，介绍…: a post right after a name that opens the sentence. Only posts that
+        # close a clause are looked at, from the comma that opens it.
+        if text[m.end() : m.end() + 1] not in ("，", ",", "。"):
+            continue
+        comma = max(text.rfind("，", max(0, m.start() - MAX_TITLE), m.start()),
+                    text.rfind(",", max(0, m.start() - MAX_TITLE), m.start()))
+        if comma <= 0:
+            continue
+        title = _stated_title(text, comma + 1)
+        if title is None or comma + 1 + len(title) != m.end():
+            continue
+        g = _clause_name(text, an, comma)
+        if g is not None:
+            found.add(g.text_in(text), g.start, [title])
+
+
+def _clause_name(text: str, an: Analysis, end: int, starts: frozenset[str] = CLAUSE_START) -> NameGuess | None:
+    """The name that makes up the whole stretch from the sentence's (or clause's) start to ``end``."""
+    start = end
+    while start > 0 and end - start < 6 and text[start - 1] not in starts and HAN.match(text[start - 1]):
+        start -= 1
+    if start > 0 and text[start - 1] not in starts:
+        return None
+    g = name_at(text, start, an, strict=True)
+    if g is None or g.end != end or any(c in PRONOUNS for c in text[start:end]):
+        return None  # 祝贺他|当选: a pronoun, not a name
+    return g
+
+
+PRONOUNS = frozenset("他她它其我你您")
 
 
 def _organ_word(word: str) -> bool:
@@ -480,13 +621,23 @@ def _place_word(text: str, an: Analysis, start: int, end: int) -> bool:
 
 
 PARTY_BODY = regex.compile(r"(?:党委|党组|党工委|党委常委)$")
+# A Party committee's departments, written without the committee after its title (市委常委、宣传部长).
+PARTY_DEPARTMENTS = frozenset("宣传部 组织部 统战部 政法委 政研室 社会工作部 网信办 编办".split())
+PARTY_COMMITTEE = regex.compile(r"(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委|党工委)$")
 
 
 def _with_chain_org(titles: list[Title], texts: list[str], name: str, found: _Found, home) -> list[Title]:
-    """A bare post after a unit's Party title belongs to that unit: 首钢集团党委书记、董事长 → 董事长 of 首钢集团."""
+    """A bare post after a unit's Party title belongs to that unit: 首钢集团党委书记、董事长 → 董事长 of 首钢集团;
+    a department written without its committee after the committee's title belongs to that committee:
+    市委常委、宣传部长 → 宣传部长 of 市委 (北京市委 in a Beijing paper)."""
     out = []
     for t, text in zip(titles, texts, strict=True):
         prev = found.prev.get((name, text))
+        if prev and (t.org in PARTY_DEPARTMENTS or (t.org is None and t.post == "秘书长")):
+            committee = normalise_title(prev, home).org or ""
+            if PARTY_COMMITTEE.search(committee):
+                out.append(Title(text=t.text, org=committee, post=t.text))
+                continue
         if t.org is None and prev and t.post not in IMPLIED_ORG:
             org = normalise_title(prev, home).org or ""
             unit = PARTY_BODY.sub("", org)
@@ -606,6 +757,7 @@ def _settle_names(found: _Found, text: str) -> None:
 def extract(ctx: Context) -> list[Official]:
     text = ctx.text
     found = find_titled(ctx)
+    _stated_titles(ctx, found)
     _settle_names(found, text)
     authors = set(ctx.doc.authors or [])
     home = home_jurisdiction(ctx)
@@ -618,5 +770,36 @@ def extract(ctx: Context) -> list[Official]:
         if not is_public_post_holder(name, titles):
             continue
         mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
-        out.append(Official(name=name, titles=titles, mentions=mentions, country=country_of_person(name, titles)))
+        country = country_of_person(name, titles)
+        if country == "中国" and not any(CHINESE_ORGAN.search(t.text) for t in titles):
+            # 新加坡副总理颜金勇、外交部长维文: a bare ministry in a foreign delegation's list is that country's
+            country = clause_country(text, found.first[name]) or country
+        out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
+    out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles))
+    kb, day = ctx.kb, ctx.published.date() if ctx.published else None
+    if kb is not None:
+        for o in out:
+            o.id = resolve(kb, o.name, o.country, o.titles, day)
+    out.sort(key=lambda o: min((m.start for m in o.mentions), default=0))
+    return out
+
+
+def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
+    """SPEC.md §3: names without a title that a list of officials or the knowledge base makes officials."""
+    text, kb = ctx.text, ctx.kb
+    day = ctx.published.date() if ctx.published else None
+    found: dict[str, str] = {}
+    if kb is not None:  # first: the KB's answer is the more informative (it comes with an id)
+        for name, _ in kb_names(text, kb, day, taken):
+            found.setdefault(name, "kb:untitled")
+    for name, _ in list_names(text):
+        if name not in taken:
+            found.setdefault(name, "list:untitled")
+    out = []
+    for name, evidence in found.items():
+        people = kb.by_name(name) if kb is not None else []
+        countries = {p.country for p in people}
+        country = countries.pop() if len(countries) == 1 else "中国"
+        mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
+        out.append(Official(name=name, titles=[], mentions=mentions, country=country, evidence=evidence))
     return out

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyie.extractors import _localities as localities
 from policyie.extractors._people import foreign, jieba_freq
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
@@ -710,9 +711,22 @@ def extract(ctx: Context) -> list[Place]:
                 kinds[(c.start, c.end)] = ALIAS
 
     _join_heads(doc, gz, places, kinds, park_heads)
+    _add_localities(ctx, doc, places, in_person)
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Villages, sites and regions (`_localities`) where no division, zone or park already stands."""
+    taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+    counties = {p.code[:6] for p in places.values() if p.code and p.level == "district"}
+    towns = {p.name for p in places.values() if p.level == "town"}
+    for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
+        if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
+            continue
+        place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent))
+        place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
 
 
 def _park_key(name: str) -> str:

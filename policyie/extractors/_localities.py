@@ -1,0 +1,232 @@
+"""Villages, sites and physical regions: the places below and beside the administrative divisions.
+
+SPEC.md §2 counts villages and communities (下姜村, 十八洞村, …社区, …嘎查), landmarks and sites (外滩,
+八达岭长城) and physical or informal regions (黄土高原, 河西走廊, 中东, 长株潭) as places. The division
+gazetteer does not list them, so the places extractor asks this module after it has settled the
+divisions, zones and parks:
+
+* **sites and regions** come from lexicons/sites.tsv (5A scenic areas with their short forms, physical
+  regions, curated informal regions), kept where the match sits on the segmenter's word boundaries;
+* **villages** are a name ending in 村 / 社区 / 嘎查 that the village table (lexicons/villages/, 647k
+  villages and communities with township and county) lists, the longest such name that starts on a word
+  boundary. Generic words (农村, 示范村, 该社区) are no names. Where the article names the village's county
+  or township, the village takes that township as its parent; where the table holds several villages of
+  the name and the article does not say which, it has no parent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import sqlite3
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import regex
+
+from policyie.extractors._literals import Literals
+from policyie.extractors._people import _is_common_word
+from policyie.nlp import Analysis
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+SHARDS = 64  # scripts/build_localities.py
+VILLAGE_END = regex.compile(r"(?:村|社区|嘎查)")
+MAX_STEM = 6
+# Words that end in a village suffix but name no village.
+GENERIC = frozenset(
+    "农村 乡村 新农村 城中村 全村 本村 该村 各村 每村 贫困村 示范村 行政村 自然村 重点村 试点村 中心村 空心村 "
+    "美丽乡村 强村 弱村 富村 穷村 邻村 外村 村村 全社区 该社区 本社区 各社区 城乡社区 智慧社区 和谐社区 居民社区 "
+    "新社区 老社区 安置社区 农村社区 城市社区 社区 村 嘎查 易地扶贫搬迁安置社区 搬迁社区 示范社区 试点社区 "
+    "文明村 先进村 明星村 红色村 传统村 民族村 旅游村 网红村 淘宝村 小康村 光伏村".split()
+)
+# What follows a village inside an organisation's name (下姜村党支部): then the village is no place of its own.
+VILLAGE_ORG = regex.compile(r"党支部|党委|党总支|村委会|村委|居委会|委员会|合作社|股份经济合作社|集体经济|公司|小学|卫生室|幼儿园")
+# Levels of sites.tsv rows that become places.
+LEVELS = ("site", "region")
+
+
+class Locality(NamedTuple):
+    start: int
+    end: int
+    name: str  # canonical
+    level: str  # village, site, region
+    parent: str | None
+
+
+@cache
+def _sites() -> dict[str, tuple[str, str, str]]:
+    out = {}
+    for line in (LEXICONS / "sites.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, level, canon, parent = (line.split("\t") + ["", "", "", ""])[:4]
+            if level in LEVELS:
+                out[form] = (level, canon, parent)
+    return out
+
+
+@cache
+def _site_literals() -> Literals:
+    return Literals(_sites())
+
+
+@cache
+def _village_shard(n: int) -> dict[str, tuple[tuple[str, str], ...]]:
+    rows: dict[str, list[tuple[str, str]]] = {}
+    path = LEXICONS / "villages" / f"{n:02d}.tsv.gz"
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            name, township, county = line.rstrip("\n").split("\t")
+            rows.setdefault(name, []).append((township, county))
+    return {k: tuple(v) for k, v in rows.items()}
+
+
+def villages_named(name: str) -> tuple[tuple[str, str], ...]:
+    """(township, county code) of every village or community called ``name``."""
+    db = _village_db()
+    if db is not None:
+        try:
+            return tuple(db.execute("SELECT township, county FROM village WHERE name = ?", (name,)).fetchall())
+        except sqlite3.Error:
+            pass  # damaged under us: the shards answer
+    return _village_shard(zlib.crc32(name[0].encode("utf-8")) % SHARDS).get(name, ())
+
+
+# The table is 647k rows: held in memory it would cost a batch worker over 100 MB. It is looked up in an
+# SQLite file built once from the shipped shards in the user's cache directory, keyed by the shards' sizes
+# and this format, so a changed table rebuilds it and a damaged or foreign file is rebuilt, never trusted.
+_DB_FORMAT = "policyie-villages-1"
+_DB: tuple[int, sqlite3.Connection | None] | None = None
+
+
+def _village_db() -> sqlite3.Connection | None:
+    global _DB
+    if _DB is not None and _DB[0] == os.getpid():  # a forked worker opens its own connection
+        return _DB[1]
+    conn = None
+    try:
+        conn = _open_village_db()
+    except (OSError, sqlite3.Error):
+        conn = None  # no writable cache directory: the shards, in memory
+    _DB = (os.getpid(), conn)
+    return conn
+
+
+def _fingerprint() -> str:
+    shards = sorted((LEXICONS / "villages").glob("*.tsv.gz"))
+    key = _DB_FORMAT + "|" + "|".join(f"{p.name}:{p.stat().st_size}" for p in shards)
+    return hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def _open_village_db() -> sqlite3.Connection | None:
+    from policyie.nlp import _cache_dir
+
+    if not (LEXICONS / "villages").is_dir():
+        return None
+    path = _cache_dir() / f"villages-{_fingerprint()}.sqlite"
+    if path.exists():
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            if conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (_DB_FORMAT,):
+                return conn
+            conn.close()
+        except sqlite3.Error:
+            pass
+        path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    build = sqlite3.connect(tmp)
+    try:
+        build.execute("CREATE TABLE village (name TEXT, township TEXT, county TEXT)")
+        build.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        for n in range(SHARDS):
+            shard = LEXICONS / "villages" / f"{n:02d}.tsv.gz"
+            if shard.exists():
+                with gzip.open(shard, "rt", encoding="utf-8") as f:
+                    build.executemany("INSERT INTO village VALUES (?, ?, ?)",
+                                      (line.rstrip("\n").split("\t") for line in f if line.count("\t") == 2))
+        build.execute("CREATE INDEX village_name ON village (name)")
+        build.execute("INSERT INTO meta VALUES ('format', ?)", (_DB_FORMAT,))
+        build.commit()
+    finally:
+        build.close()
+    os.replace(tmp, path)  # whole or absent: a concurrent reader never sees half a file
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[Locality]:
+    """Sites, regions and villages in ``text``; ``counties`` (6-digit codes) and ``towns`` (names) are the
+    divisions the article names, which tell a village's township."""
+    out: list[Locality] = []
+    starts, ends = set(an.token_starts), set(an.token_ends)
+    sites = _sites()
+    for m in _site_literals().finditer(text):
+        if m.start() in starts and m.end() in ends and not _in_work_title(text, m.start()) and _site_context(text, m):
+            level, canon, parent = sites[m.group()]
+            out.append(Locality(m.start(), m.end(), canon, level, parent or None))
+    for m in VILLAGE_END.finditer(text):
+        v = _village_ending(text, an, starts, m.start(), m.end())
+        if v is None:
+            continue
+        name, start = v
+        rows = villages_named(name)
+        fit = [r for r in rows if r[1] in counties or r[0] in towns]
+        parent = fit[0][0] if len({r[0] for r in fit}) == 1 else (rows[0][0] if len({r[0] for r in rows}) == 1 else None)
+        out.append(Locality(start, m.end(), name, "village", parent))
+    return out
+
+
+# Before a two-character region (中亚, 西亚) a name may run on (阿纳斯塔|西亚|迪斯): only these may precede it.
+SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:（(“ \n往抵访")
+# An adjectival use: 非洲裔, 亚洲式.
+ADJECTIVAL_NEXT = ("裔", "式", "籍")
+
+
+def _site_context(text: str, m) -> bool:
+    if text.startswith(ADJECTIVAL_NEXT, m.end()):
+        return False
+    if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV:
+        return False
+    return True
+
+
+def _in_work_title(text: str, pos: int) -> bool:
+    """《梁家河》: a name inside the title of a book, film or document names the work, not the place."""
+    opened = text.rfind("《", max(0, pos - 40), pos)
+    return opened >= 0 and text.find("》", opened, pos) < 0
+
+
+def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int) -> tuple[str, int] | None:
+    """The longest listed village name that ends at ``end`` and starts on a word boundary, or None."""
+    if VILLAGE_ORG.match(text, end) or _in_work_title(text, at):
+        return None
+    if text[max(0, at - 1) : end] in ("乡村", "农村", "山村", "渔村"):
+        return None  # 发展乡村, 爱农村, 和美乡村: the common word, not a village's name
+    for k in range(min(MAX_STEM, at), 1, -1):
+        s = at - k
+        name = text[s:end]
+        if not all("\u4e00" <= c <= "\u9fff" for c in name[:k]):
+            continue
+        if name in GENERIC or _is_common_word(name) or _is_common_word(name[:k]):
+            continue
+        if s not in starts and not _after_division(text, s):
+            continue
+        tok = an.token_at(s)
+        if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m"):
+            continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name
+        if villages_named(name):
+            return name, s
+    return None
+
+
+DIVISION_END = frozenset("省市县区镇乡旗盟州")
+
+
+def _after_division(text: str, s: int) -> bool:
+    """花垣县|十八洞村: the segmenter glued the village's first characters to nothing, but a division ends here."""
+    return s > 0 and text[s - 1] in DIVISION_END

@@ -1,0 +1,117 @@
+"""Officials named without a title (SPEC.md §3): who they are, and which rule says so.
+
+A name with no post beside it is an official when
+
+* **a list of officials holds it** (``list:untitled``): 列席的有…, 出席会议的还有…, 参加…的有… introduce
+  names of office-holders, read one by one up to the end of the list; or
+* **the knowledge base knows the person** as an office-holder around the article's date, and the
+  sentence treats the name as a person (``kb:untitled``): a word boundary on both sides and a list
+  separator, a verb of attending or speaking (陪同, 参加, 出席, 会见, 强调 …), or a further official beside
+  it. A common name the KB knows, written where no such support is, is not promoted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import regex
+
+from policyie.extractors._foreign import JOINERS, countries
+from policyie.extractors._literals import Literals
+from policyie.extractors._people import HAN, clear_follower, name_at
+
+# Openers of a list of office-holders written without their posts.
+LIST_INTRO = regex.compile(
+    r"(?:列席(?:会议)?的(?:还)?有|(?:出席|参加|陪同)[^，,。；;\n]{0,20}?的(?:还)?有|(?:出席|参加|列席|陪同)(?:人员|领导)有)[：:，,]?"
+)
+SEP = regex.compile(r"、|，(?=[\p{Han}]{2,4}(?:[、，]|等|同志))|和|及")
+# What a named person does in a report: enough to read a known office-holder's bare name as theirs.
+PERSON_VERBS = regex.compile(
+    r"[、，,]|和|及|等|同志|陪同|一同|参加|出席|列席|主持|会见|会谈|会晤|通电话|考察|调研|视察|检查|看望|慰问|"
+    r"强调|指出|表示|要求|讲话|致辞|说|在|到|赴|率|带队|分别|先后|同"
+)
+LEFT_OK = frozenset("、，,。；;：:（(“”\"' \n\t和及与同由请向对")
+
+
+# A sentence that is only a list of names and their attending (朱丹、罗斌参加。) reports officials joining.
+ATTENDING = regex.compile(
+    r"(?:等)?(?:一同)?(?:参加|陪同|出席|列席)(?:上述)?(?:会议|会见|会谈|活动|调研|检查|考察|座谈|仪式|视察)?[。；;\n]"
+)
+SENTENCE_OPEN = frozenset("。；;！!？?\n")
+
+
+def attending_list(text: str) -> list[tuple[str, int]]:
+    """(name, start) of two or more names that open a sentence and do nothing but attend: 朱丹、罗斌参加。"""
+    out: list[tuple[str, int]] = []
+    for am in ATTENDING.finditer(text):
+        # Only the short sentence that ends in the attending verb is read, from its start.
+        lo = max(text.rfind(c, max(0, am.start() - 40), am.start()) for c in "。；;！!？?\n") + 1
+        pos, names = lo, []
+        while pos < am.start():
+            g = name_at(text, pos, strict=True)
+            if g is None:
+                break
+            names.append((text[g.start : g.end], g.start))
+            if text[g.end : g.end + 1] not in ("、", "和", "及"):
+                pos = g.end
+                break
+            pos = g.end + 1
+        if len(names) >= 2 and pos == am.start():
+            out.extend(names)
+    return out
+
+
+def list_names(text: str) -> list[tuple[str, int]]:
+    """(name, start) of the names in lists of officials introduced by 列席的有, 出席…的还有 and the like."""
+    out: list[tuple[str, int]] = attending_list(text)
+    for m in LIST_INTRO.finditer(text):
+        pos = m.end()
+        while pos < len(text):
+            g = name_at(text, pos, strict=True)
+            if g is None or not clear_follower(text, g.end):
+                break
+            out.append((text[g.start : g.end], g.start))
+            sep = SEP.match(text, g.end)
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
+
+
+@lru_cache(maxsize=4)
+def _kb_literals(kb) -> Literals:
+    return Literals(n for n in kb.names if len(n) >= 2 and all(HAN.match(c) or c in "·-" for c in n))
+
+
+def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str, int]]:
+    """(name, start) of names the KB knows as office-holders around ``day``, where the text reads them as persons."""
+    out: list[tuple[str, int]] = []
+    for m in _kb_literals(kb).finditer(text):
+        name, s, e = m.group(), m.start(), m.end()
+        if name in taken or _in_book_title(text, s):
+            continue
+        if text[s - 1 : s] in JOINERS or text[e : e + 1] in JOINERS:
+            continue  # 巴沙尔|·阿萨德: part of a longer dotted name, which the title rules read whole
+        if _longer_place(text, s, len(name)):
+            continue  # 阿尔|及利亚: a country, not the person
+        if s > 0 and text[s - 1] not in LEFT_OK and HAN.match(text[s - 1]):
+            continue  # inside a longer word or name (村民王宁 is no 王宁 of the KB's)
+        if e < len(text) and not PERSON_VERBS.match(text, e) and HAN.match(text[e]):
+            continue
+        if not any(p.active_around(day) for p in kb.by_name(name)):
+            continue
+        out.append((name, s))
+    return out
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    """《习近平关于…论述摘编》: a name inside a title of a work is no mention of the person at work."""
+    opened = text.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and text.find("》", opened, pos) < 0
+
+
+def _longer_place(text: str, pos: int, n: int) -> bool:
+    """A country or body name longer than ``n`` characters starts at ``pos`` (阿尔及利亚 over 阿尔)."""
+    table = countries()
+    return any(text[pos : pos + k] in table for k in range(n + 1, min(n + 8, len(text) - pos) + 1))

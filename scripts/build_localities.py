@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Build the lexicons of villages, sites and physical regions (SPEC.md §2 place levels village, site, region).
+
+Reads ../shared/data/places and writes into policyie/lexicons/:
+
+* villages/NN.tsv.gz — 657k villages and communities (…村, …社区, …嘎查) with township and county code, in 64 shards by the name's first character, so a lookup reads one small shard, never the whole
+  table (jionlp 1.5.31 dictionary/china_location.zip, Apache-2.0; places/jionlp_villages.tsv.gz);
+* sites.tsv — landmarks and scenic sites: the 5A scenic areas (places/scenic_5a.tsv, from the Ministry of
+  Culture and Tourism's list) with their short forms (八达岭长城 of 八达岭-慕田峪长城旅游区), and physical
+  regions (plateaus, plains, basins, deserts, peninsulas, archipelagos, corridors, regions) from
+  places/geo_features_derived.tsv (jieba MIT / HanLP Apache-2.0 place words), plus a curated list of
+  informal regions the news uses (中东, 河西走廊, 长株潭, 成渝地区 …).
+
+Re-run: ``python scripts/build_localities.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+import sys
+import zlib
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "places"
+OUT = ROOT / "policyie" / "lexicons"
+SHARDS = 64
+
+REGION_CLASSES = {"plateau", "plain", "basin", "desert", "peninsula", "archipelago", "region", "corridor", "grassland"}
+# Informal and macro regions of the news (general knowledge), level region.
+CURATED_REGIONS = (
+    "中东 西亚 北非 中亚 东南亚 南亚 东北亚 拉美 拉丁美洲 加勒比 南太平洋 巴尔干 巴尔干半岛 高加索 欧亚大陆 "
+    "河西走廊 黄土高原 青藏高原 云贵高原 内蒙古高原 四川盆地 塔里木盆地 准噶尔盆地 华北平原 东北平原 长江中下游平原 "
+    "长株潭 长三角 珠三角 成渝地区 关中平原 中原 江南 岭南 西南地区 西北地区 东北地区 华北地区 华东地区 华南地区 华中地区 "
+    "三江源 秦巴山区 武陵山区 乌蒙山区 大别山区 太行山区 六盘山区 罗霄山区 滇桂黔石漠化区 "
+    "海峡西岸 北部湾 环渤海 黄河流域 长江流域 长江经济带 淮河流域 珠江流域 雅鲁藏布江流域"
+).split()
+# Landmarks and sites the news names that are no 5A scenic area (general knowledge): form → where.
+CURATED_SITES = {
+    "外滩": "上海市", "天安门广场": "北京市", "天安门": "北京市", "故宫": "北京市", "颐和园": "北京市", "天坛": "北京市",
+    "八达岭长城": "北京市", "慕田峪长城": "北京市", "秦始皇兵马俑": "西安市", "兵马俑": "西安市", "布达拉宫": "拉萨市",
+    "鼓浪屿": "厦门市", "黄鹤楼": "武汉市", "中山陵": "南京市", "莫高窟": "敦煌市", "都江堰": "成都市", "九寨沟": "阿坝藏族羌族自治州",
+    "三峡大坝": "宜昌市", "红旗渠": "林州市", "西柏坡": "石家庄市", "嘉兴南湖": "嘉兴市", "宝塔山": "延安市",
+    "遵义会议会址": "遵义市", "井冈山": "吉安市", "梁家河": "延安市", "小岗村": "滁州市", "陆家嘴": "上海市",
+    "前海": "深圳市", "横琴": "珠海市", "南沙": "广州市", "洋山港": "上海市", "港珠澳大桥": "珠海市",
+}
+SITE_SUFFIXES = ("风景名胜区", "旅游景区", "旅游区", "风景区", "景区", "旅游度假区", "度假区", "生态旅游区", "文化旅游区",
+                 "风光带", "文化园", "博物馆", "遗址公园")
+
+
+# "X地区" names a region only when X is a proper name (亚太地区, 中东地区), not a quantifier or a kind
+# of area (各地区, 本地区, 周边地区, 偏远地区, 沿海地区), which the geography word lists also hold.
+NOT_PROPER = ("各", "本", "该", "此", "周边", "偏远", "边远", "沿海", "发达", "欠发达", "贫困", "农村", "城市", "山区", "边境",
+              "重点", "部分", "其他", "有关", "相关", "受灾", "灾区", "疫区", "高风险", "中风险", "低风险", "少数民族", "民族",
+              "落后", "干旱", "半干旱", "北方", "南方", "东部", "西部", "中部", "东北部", "西北部", "西南部", "东南部", "内陆")
+
+
+def proper_region(name: str) -> bool:
+    stem = name.removesuffix("地区").removesuffix("区域")
+    return stem == name or (len(stem) >= 2 and not stem.startswith(NOT_PROPER))
+
+
+def site_forms(name: str) -> set[str]:
+    """八达岭-慕田峪长城旅游区 → 八达岭长城, 慕田峪长城, …: the forms the news writes a 5A site by."""
+    forms = {name}
+    base = name
+    for suf in SITE_SUFFIXES:
+        if base.endswith(suf) and len(base) - len(suf) >= 2:
+            base = base[: -len(suf)]
+            break
+    if not any(w in base for w in ("边境", "国际", "中国", "国家")):  # 中俄边境 of 中俄边境旅游区 is no site
+        forms.add(base)
+    if "-" in base or "—" in base:
+        parts = re.split(r"[-—]", base)
+        tail = ""
+        # 八达岭-慕田峪长城: the last part's generic tail (长城) goes with each earlier part.
+        m = re.search(r"(长城|古镇|古城|湿地|公园|山|湖|寺|园)$", parts[-1])
+        if m:
+            tail = m.group(1)
+        for p in parts:
+            p = p.strip()
+            if len(p) >= 2:
+                forms.add(p)
+                if tail and not p.endswith(tail):
+                    forms.add(p + tail)
+    return {f for f in forms if 2 <= len(f) <= 16 and re.fullmatch(r"[\u4e00-\u9fff]+", f)}
+
+
+def shard(name: str) -> int:
+    return zlib.crc32(name[0].encode("utf-8")) % SHARDS
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"build_localities: needs the shared data at {DATA} (../shared beside the checkout)", file=sys.stderr)
+        return 2
+    villages: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    with gzip.open(DATA / "jionlp_villages.tsv.gz", "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            name = (r.get("village") or "").strip()
+            if len(name) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                continue
+            # County name, city and province follow from the county code (policyie.gazetteer).
+            villages[shard(name)].append((name, r["township"], r["county_code"]))
+    vdir = OUT / "villages"
+    vdir.mkdir(exist_ok=True)
+    total = 0
+    for n in range(SHARDS):
+        rows = sorted(set(villages.get(n, [])))
+        total += len(rows)
+        with open(vdir / f"{n:02d}.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write(("".join("\t".join(r) + "\n" for r in rows)).encode("utf-8"))
+    sites: dict[str, tuple[str, str, str]] = {}
+    with (DATA / "scenic_5a.tsv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            for form in site_forms(r["name"].strip()):
+                sites.setdefault(form, ("site", r["name"].strip(), r.get("city") or r.get("province") or ""))
+    with (DATA / "geo_features_derived.tsv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["feature_class"] in REGION_CLASSES and 3 <= len(r["name"]) <= 10 and proper_region(r["name"]):
+                sites.setdefault(r["name"], ("region", r["name"], ""))
+    for name in CURATED_REGIONS:
+        sites[name] = ("region", name, "")
+    for name, where in CURATED_SITES.items():
+        sites.setdefault(name, ("site", name, where))
+    with (OUT / "sites.tsv").open("w", encoding="utf-8") as f:
+        f.write("# Sites (5A scenic areas and their short forms) and physical or informal regions, with their level,\n"
+                "# canonical name and where they are. Sources: places/scenic_5a.tsv, places/geo_features_derived.tsv\n"
+                "# (jieba MIT, HanLP Apache-2.0), curated regions. Built by scripts/build_localities.py.\n"
+                "# form\tlevel\tcanonical\tparent\n")
+        for form, (level, canon, parent) in sorted(sites.items()):
+            f.write(f"{form}\t{level}\t{canon}\t{parent}\n")
+    print(f"villages {total} in {SHARDS} shards, sites and regions {len(sites)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
