@@ -63,6 +63,13 @@ def proper_region(name: str) -> bool:
     return stem == name or (len(stem) >= 2 and not stem.startswith(NOT_PROPER))
 
 
+def strip_suffix(name: str) -> str:
+    for suf in SITE_SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name
+
+
 def site_forms(name: str) -> set[str]:
     """八达岭-慕田峪长城旅游区 → 八达岭长城, 慕田峪长城, …: the forms the news writes a 5A site by."""
     forms = {name}
@@ -117,7 +124,8 @@ def main() -> int:
     with (DATA / "scenic_5a.tsv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             for form in site_forms(r["name"].strip()):
-                sites.setdefault(form, ("site", r["name"].strip(), r.get("city") or r.get("province") or ""))
+                # The canonical name is the form without its generic suffix (布达拉宫, not 布达拉宫景区).
+                sites.setdefault(form, ("site", strip_suffix(form), r.get("city") or r.get("province") or ""))
     with (DATA / "geo_features_derived.tsv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             if r["feature_class"] in REGION_CLASSES and 3 <= len(r["name"]) <= 10 and proper_region(r["name"]):

@@ -166,7 +166,8 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
     starts, ends = set(an.token_starts), set(an.token_ends)
     sites = _sites()
     for m in _site_literals().finditer(text):
-        if m.start() in starts and m.end() in ends and not _in_work_title(text, m.start()) and _site_context(text, m):
+        if (m.start() in starts or _after_place(text, m.start())) and m.end() in ends and \
+                not _in_work_title(text, m.start()) and _site_context(text, m):
             level, canon, parent = sites[m.group()]
             out.append(Locality(m.start(), m.end(), canon, level, parent or None))
     for m in VILLAGE_END.finditer(text):
@@ -175,7 +176,8 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
             continue
         name, start = v
         rows = villages_named(name)
-        fit = [r for r in rows if r[1] in counties or r[0] in towns]
+        # The township the article names (民和县中川乡的金田村), or the county it names.
+        fit = [r for r in rows if r[1] in counties or r[0] in towns or r[0] in text]
         parent = fit[0][0] if len({r[0] for r in fit}) == 1 else (rows[0][0] if len({r[0] for r in rows}) == 1 else None)
         out.append(Locality(start, m.end(), name, "village", parent))
     return out
@@ -190,7 +192,8 @@ ADJECTIVAL_NEXT = ("裔", "式", "籍")
 def _site_context(text: str, m) -> bool:
     if text.startswith(ADJECTIVAL_NEXT, m.end()):
         return False
-    if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV:
+    if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
+            not _after_place(text, m.start()):
         return False
     return True
 
@@ -217,7 +220,7 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
         if s not in starts and not _after_division(text, s):
             continue
         tok = an.token_at(s)
-        if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m"):
+        if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r"):
             continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name
         if villages_named(name):
             return name, s
@@ -225,6 +228,14 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
 
 
 DIVISION_END = frozenset("省市县区镇乡旗盟州")
+
+
+def _after_place(text: str, s: int) -> bool:
+    """上海|外滩: a city or province name the segmenter fused with the site after it."""
+    from policyie.extractors._people import place_forms
+
+    forms = place_forms()
+    return any(text[s - k : s] in forms for k in (2, 3, 4) if s >= k)
 
 
 def _after_division(text: str, s: int) -> bool:

@@ -46,7 +46,7 @@ BREAK_WORDS = frozenset(
     "是 有 要 将 在 为 和 与 及 同 把 对 从 向 的 了 召开 成立 举办 举行 建设 发展 推动 打造 开展 实施 出台 发布 印发 启动 组织 引进 设立 新建 落户 入驻 签约".split()
 )
 # 中国式现代化, 中国特色社会主义: adjectival, not the place.
-ADJECTIVAL = ("式", "特色", "共产党", "人民解放军", "之治")
+ADJECTIVAL = ("式", "特色", "共产党", "人民解放军", "之治", "裔")  # 非洲裔: descent, not the place
 ADJECTIVAL_WORDS = frozenset(
     "梦 方案 智慧 故事 声音 力量 速度 形象 制造 品牌 风格 气派 精神 时间".split()
 )  # a whole next word (not 制造业); 北京时间 is a time zone

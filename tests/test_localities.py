@@ -1,0 +1,67 @@
+"""Villages, sites and regions as places (tests/corpus/localities.yaml), and the village table's cache."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policyie import extract
+from policyie.extractors import _localities as L
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "localities.yaml").read_text(encoding="utf-8"))
+
+
+def _cases():
+    for i, case in enumerate(CORPUS["cases"]):
+        for sentence in case["say"]:
+            yield pytest.param(case, sentence, id=f"{i}-{sentence[:10]}")
+
+
+@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+def test_localities(case: dict, sentence: str) -> None:
+    doc = extract(sentence, published="2024-04-30", kb=False)
+    got = {p.name: p for p in doc.places}
+    for want in case["places"]:
+        name, level, *parent = want
+        assert name in got, f"{name} not among {list(got)}"
+        assert got[name].level == level
+        if parent:
+            assert got[name].parent == parent[0]
+        for m in got[name].mentions:
+            assert sentence[m.start : m.end] == m.text
+    for name in case.get("absent", []):
+        assert name not in got, f"{name} taken as a place"
+
+
+def test_corpus_has_twenty_sentences_per_class() -> None:
+    per: dict[str, int] = {}
+    for case in CORPUS["cases"]:
+        for _, level, *_ in case["places"]:
+            per[level] = per.get(level, 0) + len(case["say"])
+    assert all(per.get(k, 0) >= 20 for k in ("village", "site", "region")), per
+
+
+def test_the_village_cache_is_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(L, "_DB", None)
+    assert L.villages_named("十八洞村") == (("双龙镇", "433124"),)
+    (db,) = (tmp_path / "policyie").glob("villages-*.sqlite")
+    L._DB[1].close()
+    db.write_bytes(b"not a database")  # damaged, or another program's file
+    monkeypatch.setattr(L, "_DB", None)
+    assert L.villages_named("下姜村") == (("枫树岭镇", "330127"),)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone() == (L._DB_FORMAT,)
+
+
+def test_without_a_writable_cache_the_shards_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # a file where the cache folder would go
+    monkeypatch.setattr(L, "_DB", None)
+    assert L.villages_named("十八洞村") == (("双龙镇", "433124"),)
+    assert L._DB is not None and L._DB[1] is None
+    monkeypatch.setattr(L, "_DB", None)
