@@ -9,6 +9,8 @@ into one record; sub-steps (来到, 察看, 了解) are not tours of their own.
 
 from __future__ import annotations
 
+from datetime import date
+
 import regex
 
 from policyie.extractors._events import (
@@ -41,7 +43,8 @@ _VERB = regex.compile(
 )
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
-    r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?(?=[。；;，,\s]|$)"
+    r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
+    r"(?:和[^。；;，,]{1,8})?(?=[。；;，,\s]|$)"  # 参加调研和座谈会
 )
 _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
 _ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
@@ -73,7 +76,31 @@ def extract(ctx: Context) -> list[Activity]:
     acts = _merge(acts)
     if acts:
         _attach_companions(ctx, acts)
+        _later_days(ctx, acts)
     return acts
+
+
+# 10月2日上午，司徒卫华又来到…: the tour's actor goes on to another stop on a later day.
+_GOES_ON = regex.compile(r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴|察看|考察|调研|视察|看望)")
+
+
+def _later_days(ctx: Context, acts: list[Activity]) -> None:
+    """Extend a tour's span over the days its actor goes on to later stops, and add those stops."""
+    text = ctx.text
+    for d in ctx.doc.dates or []:
+        if not is_day(d):
+            continue
+        s_lo, s_hi = sentence_bounds(ctx, d.start)
+        if d.start - s_lo > 2:
+            continue  # the date must open its sentence
+        for a in acts:
+            if not a.date or a.date == d.value or not _same_days(a.date, d.value) or d.start < a.end:
+                continue
+            lead = next((p for p in persons_in(ctx, d.end, s_hi) if p.name in a.actors), None)
+            if lead is None or not _GOES_ON.match(text, lead.end) or persons_in(ctx, d.end, lead.start):
+                continue
+            a.date = _span(a.date, d.value)
+            a.places = dedupe(a.places + place_names_in(ctx, lead.end, s_hi))
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
@@ -108,10 +135,11 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         places = place_names_in(ctx, vm.end(), vm.end() + obj.end())[:1]
     d = date_before(ctx, v_lo, s_lo)
     if d is None or not is_day(d):
-        # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none.
+        # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none, unless the
+        # sentence names a month or year of its own: 2019年8月，习近平曾到张掖考察 is a past visit.
         p_lo, _ = paragraph_at(ctx, v_lo)
         earlier = date_before(ctx, s_lo, p_lo)
-        if earlier is not None and is_day(earlier):
+        if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
     return Activity(
         kind=_KIND[vm.group()], actors=actors, places=places, date=date_value(d), topic=topic,
@@ -165,11 +193,39 @@ def _places(ctx: Context, lo: int, hi: int, between: str, topic: str | None) -> 
     return dedupe(names)
 
 
+# Days apart that one tour may span when an article reports it day by day (10月1日晚 … 10月2日上午).
+TOUR_DAYS = 3
+
+
 def _same_days(a: str | None, b: str | None) -> bool:
-    """Dates of one tour: unknown, equal, or a day inside the tour's span (7月30日至31日 … 30日下午)."""
+    """Dates of one tour: unknown, equal, a day inside the tour's span (7月30日至31日 … 30日下午), or days
+    a few apart (the tour reported day by day)."""
     if not a or not b or a == b:
         return True
-    return any(_within(x, y) for x, y in ((a, b), (b, a)))
+    if any(_within(x, y) for x, y in ((a, b), (b, a))):
+        return True
+    lo, hi = _bounds(a), _bounds(b)
+    if lo is None or hi is None:
+        return False
+    return abs((max(lo[1], hi[1]) - min(lo[0], hi[0])).days) <= TOUR_DAYS
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    """First and last day of a day or a span of days (2024-10-01, 2024-10-01/2024-10-02)."""
+    lo, _, hi = value.partition("/")
+    try:
+        return date.fromisoformat(lo), date.fromisoformat(hi or lo)
+    except ValueError:
+        return None
+
+
+def _span(a: str, b: str) -> str:
+    """The days ``a`` and ``b`` cover together, as a day or an ISO interval."""
+    x, y = _bounds(a), _bounds(b)
+    if x is None or y is None:
+        return a
+    lo, hi = min(x[0], y[0]), max(x[1], y[1])
+    return lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
 
 
 def _within(day: str, span: str) -> bool:
@@ -191,6 +247,9 @@ def _merge(acts: list[Activity]) -> list[Activity]:
         if twin.date is None and a.date is not None:
             # The dated mention is the report proper; the undated one a headline.
             twin.kind, twin.date = a.kind, a.date
+        elif twin.date and a.date and twin.date != a.date:
+            # One tour over several days: its date is the whole span (2023-07-05/2023-07-07).
+            twin.date = _span(twin.date, a.date)
         twin.actors = dedupe(twin.actors + a.actors)
         twin.places = dedupe(twin.places + a.places)
         twin.topic = twin.topic or a.topic
@@ -214,5 +273,8 @@ def _attach_companions(ctx: Context, acts: list[Activity]) -> None:
 
 
 def _target(acts: list[Activity], pos: int) -> Activity:
-    before = [a for a in acts if a.start <= pos]
-    return before[-1] if before else acts[0]
+    """The tour a companion line (蔡奇陪同考察) belongs to: the last one before it, passing over cited past
+    visits (2013年11月…考察, dated by month or year) when a tour dated to the day was reported."""
+    before = [a for a in acts if a.start <= pos] or acts[:1]
+    reported = [a for a in before if a.date and len(a.date.partition("/")[0]) == 10]
+    return (reported or before)[-1]
