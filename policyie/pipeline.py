@@ -99,6 +99,7 @@ def _prepare(
     )
     if norm.pages:  # pages of a PDF or DOCX: not a contract field, read by policyie.normalize.documents.page_at
         doc.page_starts = norm.pages
+    doc.__dict__["_raw"] = (norm.raw, norm.offsets)  # Document.raw_span; not a contract field, not serialised
     if defaults:
         _fill_defaults(doc, defaults)
     return doc, norm

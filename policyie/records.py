@@ -55,6 +55,8 @@ class Place(DataClassJsonMixin):
     mentions: list[Span] = _list()
     lat: float | None = None
     lon: float | None = None
+    # Which rule found it: gazetteer, gazetteer:ambiguous, park-suffix, deictic, village-table, site-list, region-list.
+    evidence: str | None = None
 
 
 @dataclass
@@ -66,6 +68,7 @@ class DateMention(DataClassJsonMixin):
     granularity: str
     interval: list[str] | None = None
     part: str | None = None  # part of day, TIMEX3: MO 上午, MI 中午, AF 下午, EV 晚上, NI 夜间/凌晨
+    evidence: str | None = None  # the date rule that read it (date:month_day, date:relative_day, range:… …)
 
 
 @dataclass
@@ -80,6 +83,9 @@ class Meeting(DataClassJsonMixin):
     referenced: bool = False
     start: int = 0
     end: int = 0
+    # Which rule found it: held (a verb of holding or attending), cited (精神, 贯彻 …), organ-convenes
+    # (市委常委会召开会议), reception (会见, 会谈, 会晤, 通电话), talk (a 座谈 during a visit), spoke-at.
+    evidence: str | None = None
 
 
 @dataclass
@@ -92,6 +98,7 @@ class Activity(DataClassJsonMixin):
     topic: str | None = None
     start: int = 0
     end: int = 0
+    evidence: str | None = None  # tour-verb: a tour verb whose subject is a known official
 
 
 @dataclass
@@ -100,6 +107,7 @@ class Slogan(DataClassJsonMixin):
     kind: str
     mentions: list[Span] = _list()
     gloss: str | None = None
+    evidence: str | None = None  # quote-marks, numbered-pattern, parallel-pattern or lexicon
 
 
 @dataclass
@@ -110,6 +118,7 @@ class Directive(DataClassJsonMixin):
     start: int
     end: int
     slogans: list[str] = _list()
+    evidence: str | None = None  # the speech verb and how its speaker was found (speech-verb:person, :pronoun, :meeting)
 
 
 @dataclass
@@ -143,6 +152,38 @@ class Document(DataClassJsonMixin):
         out.extend(self.dates)
         out.extend(self.directives)
         return out
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where ``text[start:end]`` came from in the raw input (the decoded HTML page, Markdown file,
+        portal page …), so a record can be highlighted in the original: ``raw_text[a:b]``.
+
+        Only a `Document` made by `extract` in this process knows its raw input; one read back from JSON
+        (or passed between processes) does not, and raises `ValueError`.
+        """
+        raw = self.__dict__.get("_raw")
+        if raw is None:
+            raise ValueError("this Document carries no offset map to its raw input (it was not made by extract "
+                             "in this process, e.g. it was read back from JSON)")
+        offsets = raw[1]
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside the text of {len(self.text)} characters")
+        if start == end:
+            return offsets[start], offsets[start]
+        return offsets[start], offsets[end - 1] + 1
+
+    @property
+    def raw_text(self) -> str | None:
+        """The raw input, decoded (what `raw_span` offsets index), when this Document carries it."""
+        raw = self.__dict__.get("_raw")
+        return raw[0] if raw is not None else None
+
+    def __getstate__(self) -> dict:
+        # The raw input and its offset map stay in the process that made the Document: a batch sends its
+        # Documents between processes, and the raw page would double what crosses.
+        return {k: v for k, v in self.__dict__.items() if k != "_raw"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
     def _repr_html_(self) -> str:
         """Jupyter's rendering: the highlighted text and the records as tables (`policyie.display`)."""

@@ -235,7 +235,7 @@ def test_evidence_is_shown_when_records_carry_it() -> None:
     # A table has the column exactly when its records carry the attribute (a records.py field or not).
     carries = {f: any(hasattr(r, "evidence") for r in getattr(doc, f)) for f in FIELDS}
     assert _evidence_columns(page(doc)) == carries
-    assert not carries["meetings"] and not carries["slogans"]
+    assert all(carries[f] for f in FIELDS if getattr(doc, f))  # every record type carries it since 2026-12
     doc.officials[0].evidence = Span("省委书记王建国", 5, 12)
     doc.meetings[0].evidence = "kb:untitled <u>"
     doc.slogans[0].evidence = [{"text": "坚持“两个毫不动摇”", "start": 34, "end": 44}, "第二 & 条"]

@@ -142,7 +142,7 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
     return Activity(
-        kind=_KIND[vm.group()], actors=actors, places=places, date=date_value(d), topic=topic,
+        kind=_KIND[vm.group()], actors=actors, places=places, date=date_value(d), topic=topic, evidence="tour-verb",
         start=min(lead.start, d.start if d else lead.start), end=vm.end(),
     )
 

@@ -78,6 +78,7 @@ class _Cand:
     end: int
     spec: Spec
     end_spec: Spec | None = None  # ranges
+    rule: str = ""  # the handler that read it, for DateMention.evidence
 
 
 # ---------------------------------------------------------------- rules: regex → Spec
@@ -432,6 +433,7 @@ def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
             if m.end() > m.start():
                 c = handler(m, norm, analysis)
                 if c is not None:
+                    c.rule = handler.__name__.lstrip("_")
                     found.append(c)
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[_Cand] = []
@@ -456,7 +458,7 @@ def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
             )
         ):
             end = _inherit(c.spec, prev.spec)
-            out[-1] = _Cand(prev.start, c.end, prev.spec, end)
+            out[-1] = _Cand(prev.start, c.end, prev.spec, end, rule=f"range:{prev.rule}")
             continue
         out.append(c)
     return out
@@ -516,7 +518,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
-        out.append(DateMention(text[c.start : c.end], c.start, c.end, r.value, r.granularity, r.interval, part))
+        out.append(DateMention(text[c.start : c.end], c.start, c.end, r.value, r.granularity, r.interval, part,
+                               evidence=f"date:{c.rule}" if c.rule and not c.rule.startswith("range") else c.rule or None))
     return out
 
 

@@ -126,7 +126,8 @@ def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[
             e -= 1
         if e > s and (first or _INSTRUCTION.search(text[s:e])):
             out.append(Directive(speaker=speaker, verb=verb, text=text[s:e], start=s, end=e,
-                                 slogans=slogans_in(ctx, s, e)))
+                                 slogans=slogans_in(ctx, s, e),
+                                 evidence="speech-verb" if first else "speech-verb:continued"))
         first = False
         pos = end
     return out

@@ -164,6 +164,7 @@ def extract(ctx: Context) -> list[Meeting]:
             if not _EDITION.search(m.name):
                 continue
             m.referenced, m.date, m.hosts, m.attendees, m.speakers, m.place = True, None, [], [], [], None
+            m.evidence = "cited:guest-description"
         kept.append(m)
     found = kept
     if not any(m.kind == "座谈会" for m in found):
@@ -248,6 +249,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
     bare_ok = held_verb and head not in _BARE_NEVER
+    convened = False
     if not numbered and modifier in _GENERIC_MODIFIERS and not bare_ok and name != "全国两会":
         org = _ORG_CONVENES.search(before)
         if not org or head not in _ORG_HEADS:
@@ -256,6 +258,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         start = max(b_lo + org.start(1), _grow_left(ctx, b_lo + org.end(1)))
         name = text[start : b_lo + org.end(1)] + head
         held_verb = org
+        convened = True
         kind = "常委会" if "常委会" in name else kind
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
     if held_verb and not _CITED_AFTER.match(after):
@@ -272,7 +275,9 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         return None
     if not held and (kind in _HELD_ONLY and not name.endswith("会议")) and not _EDITION.search(name):
         return None
-    meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end)
+    evidence = "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
+        "spoke-at" if spoke_at else "presided" if _PRESIDED_AFTER.match(after) else "held-after"
+    meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)
     if held:
         attended = bool(held_verb and _ATTEND_BEFORE.search(before)) or spoke_at
         _fill_held(ctx, meeting, s_lo, s_hi, attended)
@@ -360,7 +365,7 @@ def _talks(ctx: Context) -> list[Meeting]:
         # 习近平在…同…座谈: the visit's leader hosts the talk (the sentence's first person).
         subj = persons_in(ctx, s_lo, pos + 1) or persons_in(ctx, s_lo, tm.end())
         out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), hosts=[subj[0].name] if subj else [],
-                           start=pos, end=tm.end()))
+                           start=pos, end=tm.end(), evidence="talk"))
     return out
 
 
@@ -410,7 +415,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
         out.append(
             Meeting(name=name, kind=verb, date=date_value(d), hosts=hosts,
                     attendees=[n for n in dedupe(guests) if n not in hosts],
-                    place=places[0] if places else None, start=rm.start(),
+                    place=places[0] if places else None, start=rm.start(), evidence="reception",
                     end=rm.end() + (len(rest) if verb == "会见" else 0))
         )
     return out

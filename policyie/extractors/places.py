@@ -672,7 +672,8 @@ def extract(ctx: Context) -> list[Place]:
     def place_for(e: Entry) -> Place:
         if e.key not in places:
             places[e.key] = Place(
-                name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e), lat=e.lat, lon=e.lon
+                name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e), lat=e.lat, lon=e.lon,
+                evidence="gazetteer",
             )
         return places[e.key]
 
@@ -687,7 +688,8 @@ def extract(ctx: Context) -> list[Place]:
                     kind == "ambiguous" and full and "town" not in levels
                 ):  # a real name we cannot pin down: keep it, codeless
                     key = f"?{c.hit.surface}"
-                    places.setdefault(key, Place(name=c.hit.surface, level=levels.pop() if len(levels) == 1 else None))
+                    places.setdefault(key, Place(name=c.hit.surface, level=levels.pop() if len(levels) == 1 else None,
+                                                 evidence="gazetteer:ambiguous"))
                     places[key].mentions.append(span)
                 continue
             place_for(e).mentions.append(span)
@@ -695,7 +697,7 @@ def extract(ctx: Context) -> list[Place]:
         elif c.kind == "park":
             key = "park:" + _park_key(c.name)
             if key not in places:
-                places[key] = Place(name=_park_key(c.name), level=_park_level(c.name))
+                places[key] = Place(name=_park_key(c.name), level=_park_level(c.name), evidence="park-suffix")
             places[key].mentions.append(span)
             if c.head:
                 park_heads.setdefault(key, c.head)
@@ -725,7 +727,9 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
             continue
-        place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent))
+        evidence = {"village": "village-table", "site": "site-list", "region": "region-list"}[loc.level]
+        place = places.setdefault(f"{loc.level}:{loc.name}",
+                                  Place(name=loc.name, level=loc.level, parent=loc.parent, evidence=evidence))
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
 
 

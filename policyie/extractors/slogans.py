@@ -449,9 +449,14 @@ def extract(ctx: Context) -> list[Slogan]:
             if (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
                 spans.append(Span(ctx.text[m.start : m.end], m.start, m.end))
-        out.append(Slogan(text=canonical, kind=kind, mentions=spans, gloss=_gloss(ctx, canonical, kind, ms)))
+        out.append(Slogan(text=canonical, kind=kind, mentions=spans, gloss=_gloss(ctx, canonical, kind, ms),
+                          evidence=_EVIDENCE[kind]))
     out.sort(key=lambda s: s.mentions[0].start)
     return out
+
+
+# Which rule a slogan's kind comes from (Slogan.evidence).
+_EVIDENCE = {"numbered": "numbered-pattern", "parallel": "parallel-pattern", "quoted": "quote-marks", "lexicon": "lexicon"}
 
 
 def slogans_in(ctx: Context, start: int, end: int, slogans: list[Slogan] | None = None) -> list[str]:
