@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("--html", action="store_true",
                     help="write one self-contained review page (highlighted text, records, evidence) instead")
     sh.add_argument("-o", "--output", help="write to this file instead of stdout (.html/.htm implies --html)")
+    sh.add_argument("--why", action="store_true", help="show which rule made each record (its evidence)")
     sh.set_defaults(run=_cmd_show)
 
     from policyie import kb_cli
@@ -214,12 +215,12 @@ def _cmd_show(args: argparse.Namespace) -> int:
         from policyie.show import render
 
         buffer = io.StringIO()  # a file, not a terminal: plain text, no colour codes
-        render(doc, Console(file=buffer, width=120, color_system=None, force_terminal=False))
+        render(doc, Console(file=buffer, width=120, color_system=None, force_terminal=False), why=args.why)
         text = buffer.getvalue()
     else:
         from policyie.show import render
 
-        render(doc)
+        render(doc, why=args.why)
         return 0
     if args.output in (None, "-"):
         sys.stdout.write(text)

@@ -23,11 +23,12 @@ STYLES: dict[str, str] = {
 }
 
 
-def render(doc: Document, console: Console | None = None) -> None:
-    """Print ``doc``: metadata, one table per non-empty record type, then the highlighted text."""
+def render(doc: Document, console: Console | None = None, *, why: bool = False) -> None:
+    """Print ``doc``: metadata, one table per non-empty record type, then the highlighted text. ``why`` adds
+    each record's evidence (the rule that made it) as a last column."""
     console = console or Console()
     console.print(_metadata(doc))
-    for table in _tables(doc):
+    for table in _tables(doc, why):
         console.print(table)
     console.print(_legend())
     console.print(Panel(highlight(doc), title="text", title_align="left"))
@@ -64,16 +65,18 @@ def _table(title: str, columns: list[str], rows: list[list[object]]) -> Table:
     return table
 
 
-def _tables(doc: Document) -> list[Table]:
+def _tables(doc: Document, why: bool = False) -> list[Table]:
     specs: list[tuple[str, list[str], list[list[object]]]] = [
         (
             "officials",
-            ["name", "titles", "org / post", "mentions"],
+            ["name", "titles", "org / post", "country", "id", "mentions"],
             [
                 [
                     o.name,
                     _join([t.text for t in o.titles]),
                     _join([" ".join(p for p in (t.org, t.post) if p) for t in o.titles]),
+                    o.country,
+                    o.id,
                     len(o.mentions),
                 ]
                 for o in doc.officials
@@ -132,6 +135,10 @@ def _tables(doc: Document) -> list[Table]:
             [[d.speaker, d.verb, d.text, _join(d.slogans)] for d in doc.directives],
         ),
     ]
+    if why:  # the rule behind each record (evidence), in the order the rows were built from the fields
+        specs = [(title, [*cols, "evidence"], [[*row, getattr(rec, "evidence", None)]
+                                                for row, rec in zip(rows, getattr(doc, title), strict=True)])
+                 for title, cols, rows in specs]
     return [_table(title, cols, rows) for title, cols, rows in specs if rows]
 
 

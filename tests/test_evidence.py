@@ -71,3 +71,15 @@ def test_raw_span_is_not_invented_for_a_document_read_back() -> None:
             other.raw_span(0, 1)
     with pytest.raises(ValueError, match="outside"):
         doc.raw_span(0, len(doc.text) + 5)
+
+
+def test_show_why_prints_the_evidence_of_every_table(tmp_path: Path) -> None:
+    from policyie.cli import main
+
+    out = tmp_path / "why.txt"
+    assert main(["show", str(SEEDS[2]), "--why", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("evidence") >= 4 and "title" in text and "gazetteer" in text
+    plain = tmp_path / "plain.txt"
+    assert main(["show", str(SEEDS[2]), "-o", str(plain)]) == 0
+    assert "evidence" not in plain.read_text(encoding="utf-8")
