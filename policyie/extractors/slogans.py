@@ -42,7 +42,8 @@ ITEM_SEP = regex.compile(r"[、和及]")
 CLAUSE = r"[\p{Han}\d]{2,10}"
 PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # Han characters, or parts joined by + (科学家+企业家, 科学+城, 3+1, 1+N).
-WATCHWORD = regex.compile(r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+)$")
+# A quoted watchword: Han characters, a formula of parts joined by + (3+1, 1+N), or a word and a + (智能+).
+WATCHWORD = regex.compile(r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋])$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
 NUMERALS = "一二两三四五六七八九十百千万双"
 NUMBERED = regex.compile(rf"^[{NUMERALS}]{{1,3}}\p{{Han}}{{1,8}}$")
