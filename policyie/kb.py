@@ -371,6 +371,8 @@ def _clean_harvest(seen: dict[tuple[str, str | None], dict[str, Post]]) -> dict[
     for (name, country), posts in seen.items():
         if name[0] in "们兼及与和" or (country == "中国" and name[0] in NOT_SURNAME):
             continue
+        if country in (None, "中国") and not _name_shaped(name):
+            continue  # 一道努力: a phrase, not a Chinese name (nor a transliteration)
         mine = counts[name]
         if any(counts.get(name[:k], 0) >= 5 * mine for k in range(2, len(name)) if "·" not in name):
             continue
@@ -381,6 +383,14 @@ def _clean_harvest(seen: dict[tuple[str, str | None], dict[str, Post]]) -> dict[
         for title, post in posts.items():
             into.setdefault(title, post)
     return out
+
+
+def _name_shaped(name: str) -> bool:
+    """A surname-led Chinese name, a dotted or transliterated one, or Mongolian or Tibetan name elements."""
+    from policyie.extractors._people import MONGOLIAN, TIBETAN, looks_transliterated, surname_at
+
+    return ("·" in name or bool(surname_at(name, 0)) or looks_transliterated(name)
+            or name[:2] in MONGOLIAN or name[:2] in TIBETAN)
 
 
 def _one_country_each(seen: dict[tuple[str, str | None], dict[str, Post]]) -> dict[tuple[str, str | None], dict[str, Post]]:

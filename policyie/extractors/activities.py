@@ -35,12 +35,16 @@ _KIND = {
     "调研考察": "调研考察", "专题视察": "专题视察", "专题调研": "调研", "实地调研": "调研",
     "蹲点调研": "调研", "督导检查": "检查", "检查指导": "检查", "视察": "视察", "考察": "考察",
     "调研": "调研", "检查": "检查", "走访": "走访", "督导": "督导", "暗访": "暗访", "巡视": "巡视",
+    # visits of foreign guests and visits to people (SPEC §2 activity kinds 走访, 会见 …)
+    "国事访问": "国事访问", "正式访问": "正式访问", "访问": "访问", "参观": "参观", "走访慰问": "走访慰问", "慰问": "慰问",
 }
 _VERB = regex.compile(
     "(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + ")"
     # 调研组, 检查报告, 考察团 are nouns; 纪律检查委员会 an organ.
-    + r"(?![组团队员站点报告成果结果委工情])"
+    + r"(?![组团队员站点报告成果结果委情]|工作)"
 )
+# A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
+_ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
     r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
@@ -97,15 +101,39 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
             if not a.date or a.date == d.value or not _same_days(a.date, d.value) or d.start < a.end:
                 continue
             lead = next((p for p in persons_in(ctx, d.end, s_hi) if p.name in a.actors), None)
+            if lead is None:  # 26日，他又来到…: the pronoun stands for the actor
+                pron = regex.compile(r"[，,\s]*(?:上午|下午|晚上)?[，,]?([他她])").match(text, d.end)
+                if pron and resolve_pronoun(ctx, pron.start(1)) in a.actors:
+                    lead = PersonMention(a.actors[0], pron.start(1), pron.end(1))
             if lead is None or not _GOES_ON.match(text, lead.end) or persons_in(ctx, d.end, lead.start):
                 continue
             a.date = _span(a.date, d.value)
             a.places = dedupe(a.places + place_names_in(ctx, lead.end, s_hi))
+    # Later stops on a day the article names by its day alone (26日，他又来到石门县三合村), inside the span
+    # the tour already has: the stops join it.
+    for m in _NEXT_STOP.finditer(text):
+        a = next((x for x in reversed(acts) if x.end <= m.start() and x.date and "/" in x.date), None)
+        if a is None:
+            continue
+        who = m.group("who")
+        if who in ("他", "她") and resolve_pronoun(ctx, m.start("who")) not in a.actors:
+            continue
+        if who not in ("他", "她") and who not in a.actors:
+            continue
+        _, s_hi = sentence_bounds(ctx, m.start("who"))
+        a.places = dedupe(a.places + place_names_in(ctx, m.end(), s_hi))
 
+
+_NEXT_STOP = regex.compile(
+    r"(?:^|(?<=[。；;\n，,]))\s*(?:\d{1,2}日|次日|第二天)(?:上午|下午|晚上)?[，,]\s*(?P<who>[他她]|\p{Han}{2,4}?)"
+    r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴)"
+)
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     text = ctx.text
     v_lo = vm.start()
+    if _KIND[vm.group()] in ("访问", "国事访问", "正式访问", "参观") and _ATTRIBUTIVE.match(text, vm.end()):
+        return None
     s_lo, _ = sentence_bounds(ctx, v_lo)
     if _COMPANION_BEFORE.search(text[max(s_lo, v_lo - 4) : v_lo]):
         return None

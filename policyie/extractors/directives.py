@@ -26,8 +26,13 @@ from policyie.extractors.base import Context, register
 from policyie.extractors.meetings import RECEPTION_KINDS
 from policyie.records import Directive
 
-_VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说"
-_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|要求(?=[\p{{Han}}])")
+_VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指示|批示|作出批示|作出指示"
+# 要求各地…, 希望山东…: addressed to someone, the instruction follows the verb directly.
+_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|(?:要求|希望)(?=[\p{{Han}}])")
+# Verbs that report a statement: what follows is an instruction only when it says so (要, 必须, 希望 …);
+# 李强表示，21世纪是亚洲的世纪 states a belief. The others (强调, 要求, 指示 …) instruct by themselves.
+_STATEMENT_VERBS = frozenset("表示 指出 认为 说 提出".split())
+_MODAL = regex.compile(r"(?<![重主必只想纲摘不])要(?!求|素|点|闻|害|领|事|职)|必须|务必|应当|应该|需要|须|希望|一定|确保|切实|坚决")
 # Between the subject and the verb: 在座谈时 / 在讲话中 / 还 / 进一步 ….
 _ADVERBIAL = regex.compile(
     r"(?:在[^，,。；;]{1,32}?(?:时|中|上|后))?(?:还|并|也|又|同时|进一步|再次|特别|明确|充分|着重|最后|深刻|郑重|强调)*$"
@@ -124,7 +129,8 @@ def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[
         e = end
         while e > s and text[e - 1] in SENT_PUNCT + " \u3000":
             e -= 1
-        if e > s and (first or _INSTRUCTION.search(text[s:e])):
+        instructive = verb not in _STATEMENT_VERBS or _MODAL.search(text[s:e]) is not None
+        if e > s and ((first and instructive) or (not first and _INSTRUCTION.search(text[s:e]))):
             out.append(Directive(speaker=speaker, verb=verb, text=text[s:e], start=s, end=e,
                                  slogans=slogans_in(ctx, s, e),
                                  evidence="speech-verb" if first else "speech-verb:continued"))

@@ -42,7 +42,8 @@ _KINDS: list[tuple[str, str]] = [
     ("推介会", "推介会"), ("洽谈会", "洽谈会"), ("总结会", "总结会"), ("专题会", "会议"),
     ("点评会", "点评会"), ("讲评会", "讲评会"), ("通报会", "通报会"), ("对接会", "对接会"), ("协调会", "协调会"),
     ("观摩会", "观摩会"), ("宣讲会", "宣讲会"), ("分析会", "分析会"), ("启动会", "启动会"), ("碰头会", "碰头会"),
-    ("例会", "会议"),
+    ("例会", "会议"), ("集体学习会", "学习会"), ("专题学习会", "学习会"), ("学习会", "学习会"), ("集体学习", "学习会"),
+    ("现场办公会", "办公会"), ("办公会", "办公会"), ("招商会", "招商会"), ("联谊会", "联谊会"),
     ("常委会", "常委会"), ("扩大会议", "会议"), ("会议", "会议"), ("年会", "年会"), ("论坛", "论坛"), ("峰会", "峰会"), ("大会", "大会"),
     ("两会", "会议"), ("开幕式", "仪式"), ("闭幕式", "仪式"), ("仪式", "仪式"),
 ]
@@ -83,7 +84,13 @@ _HOSTED_BY = regex.compile(
     r"由([^，,。；;]{1,30}?)主持|([^，,。；;由]{2,30}?)(?:同志)?主持(?:会议|并讲话|仪式|开工仪式|签约仪式|开幕式|活动|(?=[。；;]|$))"
 )
 _AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
-_SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:发表)?(?:讲话|强调|指出|致辞)")
+_SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:先后|分别)?(?:发表)?(?:讲话|强调|指出|致辞|发言)")
+# X、Y在座谈会上发言 / 会上，X、Y先后发言: a list of speakers.
+_LIST_SPOKE = regex.compile(r"(?:在[^，,。；;]{1,20}?上)?(?:先后|分别|相继)?(?:作)?(?:发言|讲话|交流发言)")
+# X主持会议并讲话: the host spoke too.
+_CHAIR_SPOKE = regex.compile(r"(?:同志)?主持(?:会议|仪式|座谈会)?并(?:发表)?(?:重要)?讲话")
+# …在长沙召开, …在人民大会堂开幕: where it was held, after its name.
+_HELD_AT_AFTER = regex.compile(r"[^，,。；;]{0,12}?在([^，,。；;]{1,16}?)(?:隆重)?(?:召开|举行|开幕|闭幕|举办)")
 _HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)")
 _CLAUSE_REST = regex.compile(r"[^，,。；;\n]{1,60}")
 # Where the guest ends inside 会见… : 会见X时指出 / 会见X时重要讲话 / 会见X并讲话 (not 比利时).
@@ -98,7 +105,7 @@ _STOP_WORDS = {
     "根据", "围绕", "精神", "通过", "审议", "研究", "听取", "部署", "在", "和", "及", "与", "以及", "同",
     "到", "于", "是", "把", "将", "为", "对", "了", "的", "、", "上", "由", "等", "向", "从", "自", "就",
     "这次", "此次", "本次", "这", "该", "此", "各", "各类", "有关", "相关", "时间", "利用", "开好", "办好",
-    "筹备", "宣传", "领会", "践行", "会见", "会谈", "会晤", "通电话", "召集",
+    "筹备", "宣传", "领会", "践行", "会见", "会谈", "会晤", "通电话", "召集", "进行",
     "前", "后", "期间", "以来", "经过", "经", "随着", "宣讲", "解读", "阐释", "形式", "结合", "对照", "体现", "以", "作", "作出", "发表", "讲话", "强调", "指出", "并", "后续",
 }
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
@@ -106,10 +113,13 @@ _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", "次", "本次", "此次", "这次", "上次", "各类", "各种", "相关", "有关", "重要", "专题", "全体",
                       "两次", "一次", "扩大", "视频", "工作", "全市", "全省", "全区", "全县", "全国", "党"}
 
+_ORDINAL_ONLY = regex.compile(r"第[一二三四五六七八九十\d]{1,3}次")
 _BARE_NEVER = {"会议", "大会", "论坛", "峰会", "全会", "常委会", "仪式", "全体会议", "常务会议",
                "联席会议", "扩大会议", "年会"}
 _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
-_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了)$")
+_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了|进行)$")
+# 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
+_HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?)([^，,。；;的]{1,14}?[和与及])$")
 _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
 # …第五次全体会议，8月5日至6日在京举行: a date clause may stand between the name and the verb
 _HELD_AFTER = regex.compile(
@@ -119,7 +129,8 @@ _HELD_AFTER = regex.compile(
 # …揭牌仪式由X主持: someone presided over it, so it took place.
 _PRESIDED_AFTER = regex.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
 _CITED_AFTER = regex.compile(
-    r"^(?:的)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即)"
+    r"^(?:的)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
+    r"召开以来|胜利召开以来|闭幕以来)"
 )
 _CITED_BEFORE = regex.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
@@ -136,6 +147,9 @@ _ORG_HEADS = {"会议", "常务会议", "全体会议", "扩大会议", "常委�
 _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
+_SAME_OCCASION = regex.compile(r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日)(?:上午|中午|下午|晚上|晚)?[，,]")
+_DELEGATION = regex.compile(r"代表团|一行|客人")
+_LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
 _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见)")
 # The kind of record each reception verb makes (SPEC.md §2: 会见, 会谈 …).
 _RECEPTION_KIND = {"会谈": "会谈", "会晤": "会晤", "通电话": "通电话", "视频通话": "通电话"}
@@ -144,7 +158,8 @@ RECEPTION_KINDS = frozenset(("会见", *_RECEPTION_KIND.values()))
 BEIJING_VENUES = ("人民大会堂", "钓鱼台国宾馆", "钓鱼台", "中南海", "怀仁堂", "紫光阁", "瀛台")
 _JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?$")
 _ATTEND_AFTER = regex.compile(
-    r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?(?=[，,。；;]|$)"
+    r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?"
+    r"(?:并[^，,。；;]{1,8})?(?=[，,。；;]|$)"  # 出席并答记者问
 )
 
 
@@ -246,11 +261,25 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     after = text[end:s_hi]
     # 召开2025年一季度重大项目建设动员部署会: a period between the verb and the name
     held_verb = _HELD_BEFORE.search(_LEADING_PERIOD.sub("", before))
+    gap = None if held_verb else _HELD_GAP.search(before)
+    if gap is not None:
+        start -= len(gap.group(1))  # the whole joined name
+        name, held_verb = text[start:end], gap
+        modifier = name[: len(name) - len(head)] if head else name
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
     bare_ok = held_verb and head not in _BARE_NEVER
     convened = False
-    if not numbered and modifier in _GENERIC_MODIFIERS and not bare_ok and name != "全国两会":
+    org_ordinal = _ORDINAL_ONLY.fullmatch(modifier) and _ORG_CONVENES.search(before)
+    if org_ordinal:
+        # 国务院召开第五次全体会议: the body convening names the meeting (国务院第五次全体会议).
+        org = org_ordinal
+        start = max(b_lo + org.start(1), _grow_left(ctx, b_lo + org.end(1)))
+        name = text[start : b_lo + org.end(1)] + modifier + head
+        held_verb, convened = org, True
+    elif name == "两会" and _CITED_AFTER.match(after):
+        pass  # 两会在即: the annual sessions, cited
+    elif not numbered and modifier in _GENERIC_MODIFIERS and not bare_ok and name != "全国两会":
         org = _ORG_CONVENES.search(before)
         if not org or head not in _ORG_HEADS:
             return None
@@ -339,8 +368,18 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     for p in persons_in(ctx, p_lo, p_hi):
         if _SPOKE.match(text[p.end : p.end + 24]):
             m.speakers.append(p.name)
+    for p in persons_in(ctx, p_lo, p_hi):
+        if _CHAIR_SPOKE.match(text, p.end) and p.name in m.hosts:
+            m.speakers.append(p.name)
+        elif _LIST_SPOKE.match(text, p.end):
+            m.speakers.extend(list_before(ctx, p.end, max(p_lo, p.start - 40)) or [p.name])
     places = place_names_in(ctx, s_lo, m.start)
-    at = _HELD_AT.search(text[s_lo : m.start])
+    at_after = _HELD_AT_AFTER.match(text, m.end, s_hi)
+    if at_after:
+        inside = place_names_in(ctx, at_after.start(1), at_after.end(1))
+        where = at_after.group(1)
+        m.place = inside[0] if inside else ("北京" if any(v in where for v in BEIJING_VENUES) else where)
+    at = None if at_after else _HELD_AT.search(text[s_lo : m.start])
     if at:
         inside = place_names_in(ctx, s_lo + at.start(1), s_lo + at.end(1))
         m.place = inside[0] if inside else at.group(1)
@@ -407,7 +446,16 @@ def _receptions(ctx: Context) -> list[Meeting]:
             name = "会见" + guest
             hosts = [p.name for p in subj if "同" not in between]
             guests = [p.name for p in persons_in(ctx, rm.end(), rm.end() + len(rest))]
+            if not guests and _DELEGATION.search(guest):
+                # 会见了代表团一行: the delegation a person led (X率团访问…) in the sentences before
+                led = _LEADS.search(text, max(0, s_lo - 200), s_lo)
+                if led is not None:
+                    guests = [p.name for p in persons_in(ctx, max(0, led.start() - 30), led.start())][-1:]
         d = date_before(ctx, rm.start(), s_lo)
+        if d is None and _SAME_OCCASION.match(text, s_lo):
+            # 会前，X会见了…: the occasion is the one the sentence before reported, on its day.
+            earlier = date_before(ctx, s_lo, max(0, s_lo - 300))
+            d = earlier if earlier is not None and is_day(earlier) else None
         places = place_names_in(ctx, c_lo, rm.start())
         if not places and any(v in text[c_lo : rm.start()] for v in BEIJING_VENUES):
             places = ["北京"]  # 在人民大会堂会见: the venue is in Beijing
