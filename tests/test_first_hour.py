@@ -107,3 +107,21 @@ def test_a_missing_file_is_not_found_from_python_as_from_the_cli(tmp_path: Path)
     with pytest.raises(policyie.InputError) as exc:
         policyie.extract(tmp_path / "nope.txt")
     assert exc.value.reason == "not-found"
+
+
+def test_a_parquet_table_folder_reads_with_plain_pandas(txt: Path, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "out.parquet"
+    assert main(["extract", str(txt), "-o", str(out), "-q", "--published", "2022-06-07"]) == 0
+    dates = pd.read_parquet(out / "dates")  # as the README shows: a table's folder of parts reads as one
+    assert "2022-03-23" in set(dates["value"])
+
+
+def test_part_of_day_codes_agree_with_the_docs() -> None:
+    doc = policyie.extract("昨天下午，市委书记蔡奇到通州区调研。", published="2022-06-07")
+    assert [(d.text, d.part) for d in doc.dates] == [("昨天下午", "AF")]
+    for doc_file in ("docs/schema.md", "docs/records.md"):
+        text = (ROOT / doc_file).read_text(encoding="utf-8")
+        assert "AF (下午)" in text or "`AF` (下午)" in text, doc_file
+    assert "上午/下午 …" not in (ROOT / "README.md").read_text(encoding="utf-8")
