@@ -612,14 +612,30 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
 
 @register("places", requires=("officials",))
 def extract(ctx: Context) -> list[Place]:
+    """The steps of the module docstring, in order: candidates (1–3), resolution (4), grouping (5)."""
     text = ctx.text
     if not text:
         return []
     gz = load()
     doc = _Doc(text, ctx.analysis, gz)
-    hits = list(gz.scan(text))
     # names inside an official's name are not places (刘昌平 holds no 昌平)
     in_person = SpanIndex((m.start, m.end) for o in ctx.doc.officials for m in o.mentions).overlaps
+    settled = _candidates(ctx, doc, gz, in_person)
+    meta_cands = _meta_candidates(ctx, gz)
+    w = _resolve_rounds(gz, settled, meta_cands)
+    places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
+    _join_heads(doc, gz, places, kinds, park_heads)
+    _add_localities(ctx, doc, places, in_person)
+    out = [p for p in places.values() if p.mentions]
+    out.sort(key=lambda p: p.mentions[0].start)
+    return out
+
+
+def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int, int], bool]) -> list[Cand]:
+    """Steps 1–3: name hits on word boundaries outside organisations, parks grown from their suffixes,
+    deictic mentions and 京, settled longest first."""
+    text = ctx.text
+    hits = list(gz.scan(text))
     names, org_spans = [], []
     nested = _nested_pairs(gz, hits)
     for c in _name_cands(doc, gz, hits, nested):
@@ -647,24 +663,35 @@ def extract(ctx: Context) -> list[Place]:
     names = [c for c in names if not in_org(c.start, c.end)]
     parks = [c for c in parks if not in_company(c.start, c.end)]
     deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
-    settled = _settle(names + parks + deictic + _jing(gz, text))
+    return _settle(names + parks + deictic + _jing(gz, text))
 
-    # Context from the metadata too: a paper called 北京日报 is about Beijing.
+
+def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
+    """Context from the metadata too: a paper called 北京日报 is about Beijing."""
     meta = " ".join(filter(None, [ctx.doc.source, ctx.doc.title]))
-    meta_cands = [
+    return [
         Cand(h.start, h.end, "name", h, senses=[(gz.entries[k], kd) for k, kd in h.senses])
         for h in gz.scan(meta)
         if h.senses and len(h.surface) >= 2
     ]
+
+
+def _resolve_rounds(gz: Gazetteer, settled: list[Cand], meta_cands: list[Cand]) -> Counter:
+    """Step 4: weigh every sense by the document; a second round lets what the first pinned down (通州区 →
+    Beijing's) support the rest (西集). Returns the final weights."""
     w = _weights(gz, settled, meta_cands)
-    # second round: what the first round pinned down (通州区 → Beijing's) supports the rest (西集)
     for c in settled:
         if c.kind == "name" and len({e.key for e, _ in c.senses}) > 1:
             e, kind = _resolve(gz, c, w)
             if e is not None and not (e.level == "town" and kind == SHORT):
                 c.senses = [(e, kind)]
-    w = _weights(gz, settled, meta_cands)
+    return _weights(gz, settled, meta_cands)
 
+
+def _group(
+    text: str, gz: Gazetteer, settled: list[Cand], w: Counter, meta_cands: list[Cand]
+) -> tuple[dict[str, Place], dict[tuple[int, int], str], dict[str, str]]:
+    """Step 5: one Place per real place with its mentions; how each mention names it; parks' head stems."""
     places: dict[str, Place] = {}
     kinds: dict[tuple[int, int], str] = {}  # how each mention names its place
     park_heads: dict[str, str] = {}
@@ -711,12 +738,7 @@ def extract(ctx: Context) -> list[Place]:
             if e is not None:
                 place_for(e).mentions.append(Span(text[c.start : c.end], c.start, c.end))
                 kinds[(c.start, c.end)] = ALIAS
-
-    _join_heads(doc, gz, places, kinds, park_heads)
-    _add_localities(ctx, doc, places, in_person)
-    out = [p for p in places.values() if p.mentions]
-    out.sort(key=lambda p: p.mentions[0].start)
-    return out
+    return places, kinds, park_heads
 
 
 def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
