@@ -8,6 +8,7 @@ carries ``doc_id`` and is keyed by it; tables whose records have no natural key 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -60,6 +61,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("first_offset", "int", "offset of the first mention (null when none was recorded)"),
         _c("country", "str", "the state or international body whose posts the person holds (中国, 法国, 联合国)"),
         _c("person_id", "str", "the knowledge base's key for the person, the same in every document (null: unknown)"),
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
     "official_titles": (
         _DOC_ID,
@@ -77,6 +79,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("lat", "float", "latitude (WGS 84), when the gazetteer has it"),
         _c("lon", "float", "longitude"),
         _c("n_mentions", "int", "how often the place occurs in the article"),
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
     "dates": (
         _DOC_ID,
@@ -89,6 +92,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("interval_start", "str", "first day of an explicit range, else null"),
         _c("interval_end", "str", "last day of an explicit range, else null"),
         _c("part", "str", "part of day as a TIMEX3 code: MO (上午, 早上 …), MI (中午), AF (下午), EV (晚上, 傍晚 …), NI (夜间, 凌晨 …)"),
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
     "meetings": (
         _DOC_ID,
@@ -103,6 +107,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("referenced", "bool", "true for a meeting only cited, false for one the article reports"),
         _START,
         _END,
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
     "activities": (
         _DOC_ID,
@@ -115,6 +120,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("topic", "str", "what it was about"),
         _START,
         _END,
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
     "slogans": (
         _DOC_ID,
@@ -122,6 +128,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("kind", "str", "numbered, quoted, parallel, lexicon"),
         _c("gloss", "str", "what it stands for, where known"),
         _c("n_mentions", "int", "how often it occurs in the article"),
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
     "directives": (
         _DOC_ID,
@@ -132,6 +139,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _START,
         _END,
         _c("slogans", "str[]", "slogans the instruction contains"),
+        _c("evidence", "str", "which rule made the record (docs/records.md)"),
     ),
 }
 
@@ -143,122 +151,67 @@ def empty_rows() -> Rows:
     return {t: [] for t in TABLES}
 
 
+Getter = Callable[[Document, int, Any], Any]
+
+def _count_of(field: str) -> Getter:
+    return lambda d, i, r: len(getattr(d, field))
+
+
+# Columns read the same way in every table: the document's id, the record's position and offsets.
+_COMMON: dict[str, Getter] = {
+    "doc_id": lambda d, i, r: d.id,
+    "idx": lambda d, i, r: i,
+    "start_offset": lambda d, i, r: r.start,
+    "end_offset": lambda d, i, r: r.end,
+    "n_mentions": lambda d, i, r: len(r.mentions),
+}
+# Columns that are not an attribute of the record of the same name; every other column is.
+_DERIVED: dict[str, dict[str, Getter]] = {
+    "documents": {
+        "published_date": lambda d, i, r: _date(d.published),
+        "n_chars": lambda d, i, r: len(d.text),
+        **{f"n_{f}": _count_of(f)
+           for f in ("officials", "places", "dates", "meetings", "activities", "slogans", "directives")},
+    },
+    "officials": {
+        "titles": lambda d, i, r: [t.text for t in r.titles],
+        "first_offset": lambda d, i, r: min((m.start for m in r.mentions), default=None),
+        "person_id": lambda d, i, r: r.id,
+    },
+    "official_titles": {  # a row per (official, title)
+        "name": lambda d, i, r: r[0].name,
+        "title": lambda d, i, r: r[1].text,
+        "org": lambda d, i, r: r[1].org,
+        "post": lambda d, i, r: r[1].post,
+    },
+    "dates": {
+        "interval_start": lambda d, i, r: (r.interval or [None])[0],
+        "interval_end": lambda d, i, r: (r.interval or [None, None])[1] if len(r.interval or []) > 1 else None,
+    },
+}
+
+
+def _records(table: str, doc: Document) -> list[Any]:
+    if table == "documents":
+        return [doc]
+    if table == "official_titles":
+        return [(o, t) for o in doc.officials for t in o.titles]
+    return getattr(doc, table)
+
+
 def add_rows(rows: Rows, doc: Document) -> None:
-    """Append the rows of ``doc`` to ``rows`` (one list per table)."""
-    d = doc.id
-    rows["documents"].append(
-        {
-            "id": d,
-            "title": doc.title,
-            "source": doc.source,
-            "published": doc.published,
-            "published_date": _date(doc.published),
-            "url": doc.url,
-            "authors": list(doc.authors),
-            "categories": list(doc.categories),
-            "n_chars": len(doc.text),
-            "n_officials": len(doc.officials),
-            "n_places": len(doc.places),
-            "n_dates": len(doc.dates),
-            "n_meetings": len(doc.meetings),
-            "n_activities": len(doc.activities),
-            "n_slogans": len(doc.slogans),
-            "n_directives": len(doc.directives),
-            "text": doc.text,
-        }
-    )
-    for o in doc.officials:
-        rows["officials"].append(
-            {
-                "doc_id": d,
-                "name": o.name,
-                "titles": [t.text for t in o.titles],
-                "n_mentions": len(o.mentions),
-                "first_offset": min((m.start for m in o.mentions), default=None),
-                "country": o.country,
-                "person_id": o.id,
-            }
-        )
-        for t in o.titles:
-            rows["official_titles"].append({"doc_id": d, "name": o.name, "title": t.text, "org": t.org, "post": t.post})
-    for p in doc.places:
-        rows["places"].append(
-            {
-                "doc_id": d,
-                "name": p.name,
-                "level": p.level,
-                "code": p.code,
-                "parent": p.parent,
-                "lat": p.lat,
-                "lon": p.lon,
-                "n_mentions": len(p.mentions),
-            }
-        )
-    for i, x in enumerate(doc.dates):
-        interval = x.interval or [None, None]
-        rows["dates"].append(
-            {
-                "doc_id": d,
-                "idx": i,
-                "text": x.text,
-                "start_offset": x.start,
-                "end_offset": x.end,
-                "value": x.value,
-                "granularity": x.granularity,
-                "interval_start": interval[0] if len(interval) > 0 else None,
-                "interval_end": interval[1] if len(interval) > 1 else None,
-                "part": x.part,
-            }
-        )
-    for i, m in enumerate(doc.meetings):
-        rows["meetings"].append(
-            {
-                "doc_id": d,
-                "idx": i,
-                "name": m.name,
-                "kind": m.kind,
-                "date": m.date,
-                "hosts": list(m.hosts),
-                "attendees": list(m.attendees),
-                "speakers": list(m.speakers),
-                "place": m.place,
-                "referenced": bool(m.referenced),
-                "start_offset": m.start,
-                "end_offset": m.end,
-            }
-        )
-    for i, a in enumerate(doc.activities):
-        rows["activities"].append(
-            {
-                "doc_id": d,
-                "idx": i,
-                "kind": a.kind,
-                "actors": list(a.actors),
-                "companions": list(a.companions),
-                "places": list(a.places),
-                "date": a.date,
-                "topic": a.topic,
-                "start_offset": a.start,
-                "end_offset": a.end,
-            }
-        )
-    for s in doc.slogans:
-        rows["slogans"].append(
-            {"doc_id": d, "text": s.text, "kind": s.kind, "gloss": s.gloss, "n_mentions": len(s.mentions)}
-        )
-    for i, r in enumerate(doc.directives):
-        rows["directives"].append(
-            {
-                "doc_id": d,
-                "idx": i,
-                "speaker": r.speaker,
-                "verb": r.verb,
-                "text": r.text,
-                "start_offset": r.start,
-                "end_offset": r.end,
-                "slogans": list(r.slogans),
-            }
-        )
+    """Append the rows of ``doc`` to ``rows`` (one list per table), column by column as SCHEMA lists them:
+    a column is the record's attribute of that name unless `_COMMON` or `_DERIVED` says how to compute it."""
+    for table, cols in SCHEMA.items():
+        derived = _DERIVED.get(table, {})
+        getters = [(c, derived.get(c.name) or _COMMON.get(c.name)) for c in cols]
+        out = rows[table]
+        for i, rec in enumerate(_records(table, doc)):
+            row: dict[str, Any] = {}
+            for c, get in getters:
+                v = get(doc, i, rec) if get is not None else getattr(rec, c.name)
+                row[c.name] = list(v) if v is not None and c.type.endswith("[]") else v
+            out.append(row)
 
 
 def _date(iso: str | None) -> date | None:
