@@ -420,18 +420,7 @@ def train(
     pnlp.register_tokenizer()
     data_dir, output = Path(data_dir), Path(output)
     random.seed(seed)
-    sentences = []
-    for name in TRAIN_FILES:
-        if name == FORBIDDEN:
-            raise ValueError(f"{FORBIDDEN} is the evaluation set")
-        sentences.append(list(read_bio(data_dir / name)))
-    pd_dev, msra = sentences
-    dev, train_part = pd_dev[-DEV_SENTENCES:], pd_dev[:-DEV_SENTENCES] + msra
-    rng = random.Random(seed)
-    if copies:
-        subs = Substitutes(train_part, data_dir.parent / GAZETTEER, rng)
-        train_part = train_part + augment(train_part, subs, copies)
-    rng.shuffle(train_part)
+    dev, train_part = _split(data_dir, seed, copies)
 
     blank = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policyie.jieba_char.v1"}}})
     stats: dict[str, Counter] = {"train": Counter(), "dev": Counter()}
@@ -459,8 +448,40 @@ def train(
         scores = dict(nlp.meta.get("performance", {}))
     if with_ruler:
         add_ruler(nlp)
-    nlp.meta.update(
-        {
+    settings = {"copies": copies, "epochs": epochs, "width": width, "depth": depth, "hidden": hidden, "pieces": pieces,
+                "seed": seed}
+    nlp.meta.update(_meta(len(train_part), len(dev), stats, terms, with_ruler, gazetteer_features, settings))
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+    # The training-time gazetteer file is gone; the saved tokenizer brings its own copy of the terms.
+    cfg_path = output / "config.cfg"
+    cfg_path.write_text(regex.sub(r'(?m)^gazetteer = .*$', 'gazetteer = ""', cfg_path.read_text(encoding="utf-8")), encoding="utf-8")
+    return {"scores": scores, **nlp.meta["policyie_training"]}
+
+
+def _split(data_dir: Path, seed: int, copies: int) -> tuple[list, list]:
+    """(dev, train) sentences: the last DEV_SENTENCES of pd1998_dev held out; the rest plus MSRA test,
+    augmented with ``copies`` substituted copies, shuffled. pd1998_test is never read."""
+    sentences = []
+    for name in TRAIN_FILES:
+        if name == FORBIDDEN:
+            raise ValueError(f"{FORBIDDEN} is the evaluation set")
+        sentences.append(list(read_bio(data_dir / name)))
+    pd_dev, msra = sentences
+    dev, train_part = pd_dev[-DEV_SENTENCES:], pd_dev[:-DEV_SENTENCES] + msra
+    rng = random.Random(seed)
+    if copies:
+        subs = Substitutes(train_part, data_dir.parent / GAZETTEER, rng)
+        train_part = train_part + augment(train_part, subs, copies)
+    rng.shuffle(train_part)
+    return dev, train_part
+
+
+def _meta(n_train: int, n_dev: int, stats: dict, terms: dict, with_ruler: bool, gazetteer_features: bool,
+          settings: dict) -> dict:
+    """The model's meta.json: what it is, what it was trained on, and how."""
+    return {
             "name": "policyie_zh",
             "version": "0.1.0",
             "description": "jieba words + character-level NER (PER/LOC/ORG) + lexicon entity ruler; built by scripts/train_ner.py",
@@ -470,20 +491,12 @@ def train(
                 {"name": "policyie lexicons (orgs/divisions/zones/posts)", "license": "see policyie/lexicons"},
             ],
             "policyie_training": {
-                "train_sentences": len(train_part),
-                "dev_sentences": len(dev),
+                "train_sentences": n_train,
+                "dev_sentences": n_dev,
                 "spans": {k: dict(v) for k, v in stats.items()},
                 "lexicon_terms": {k: len(v) for k, v in terms.items()},
                 "ruler": with_ruler,
                 "gazetteer_features": gazetteer_features,
-                "settings": {"copies": copies, "epochs": epochs, "width": width, "depth": depth, "hidden": hidden, "pieces": pieces, "seed": seed},
+                "settings": settings,
             },
         }
-    )
-    if output.exists():
-        shutil.rmtree(output)
-    nlp.to_disk(output)
-    # The training-time gazetteer file is gone; the saved tokenizer brings its own copy of the terms.
-    cfg_path = output / "config.cfg"
-    cfg_path.write_text(regex.sub(r'(?m)^gazetteer = .*$', 'gazetteer = ""', cfg_path.read_text(encoding="utf-8")), encoding="utf-8")
-    return {"scores": scores, **nlp.meta["policyie_training"]}
