@@ -118,14 +118,16 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
         who = m.group("who")
         if who in ("他", "她") and resolve_pronoun(ctx, m.start("who")) not in a.actors:
             continue
-        if who not in ("他", "她") and who not in a.actors:
+        if who not in ("他", "她") and who not in a.actors and not GROUP_SUBJECT.fullmatch(who):
             continue
         _, s_hi = sentence_bounds(ctx, m.start("who"))
         a.places = dedupe(a.places + place_names_in(ctx, m.end(), s_hi))
 
 
+# 检查组先后来到…: the team the tour's actor leads stands for the actor.
+GROUP_SUBJECT = regex.compile(r"(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组|代表团|一行")
 _NEXT_STOP = regex.compile(
-    r"(?:^|(?<=[。；;\n，,]))\s*(?:\d{1,2}日|次日|第二天)(?:上午|下午|晚上)?[，,]\s*(?P<who>[他她]|\p{Han}{2,4}?)"
+    r"(?:^|(?<=[。；;\n，,]))\s*(?:\d{1,2}日|次日|第二天)(?:上午|下午|晚上)?[，,]\s*(?P<who>[他她]|\p{Han}{2,5}?)"
     r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴)"
 )
 
@@ -178,8 +180,11 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
 def _subject(ctx: Context, subj, v_lo: int):
     """The person the tour verb is predicated of, or None when the verb is in someone's speech."""
     text = ctx.text
+    lo = min((p.start for p in subj), default=v_lo)
+    # 在省委书记X和省长Y陪同下: everyone inside the escort phrase escorts, not only the name before 陪同.
+    escorts = [(em.start(1), em.end(1)) for em in _ESCORTED.finditer(text, lo, v_lo)]
     for p in reversed(subj):
-        if _ACCOMPANIED.match(text[p.end : p.end + 8]):
+        if _ACCOMPANIED.match(text[p.end : p.end + 8]) or any(a <= p.start < b for a, b in escorts):
             continue  # 在Y陪同下 / Y陪同: Y escorts, the subject is someone else
         between = text[p.end : v_lo]
         topic = _topic(between)

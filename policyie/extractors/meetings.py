@@ -25,6 +25,7 @@ from policyie.extractors._events import (
     paragraph_at,
     persons_in,
     place_names_in,
+    resolve_pronoun,
     sentence_bounds,
     token_starts,
 )
@@ -71,10 +72,17 @@ _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’�
 BILATERAL_SHORT = frozenset("美俄日英法德韩朝新越泰巴欧非老柬缅蒙哈乌吉塔土印马阿以沙埃澳加意西葡荷比瑞")
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
 _EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]")
+_DATELINE = regex.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
 _CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
+# X来到…村，…，并在村党群服务中心召开座谈会: the sentence's subject convenes what it 召开.
+# Only a clause with no subject of its own (X表示，中国共产党召开了… names who convened).
+_CONVENES_BEFORE = regex.compile(
+    r"\s*(?:(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?召开(?:了)?"
+)
+_SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 # 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
 _HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重的|盛大的)?$")
@@ -135,12 +143,14 @@ _CITED_AFTER = regex.compile(
 _CITED_BEFORE = regex.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
 )
+# 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
+_PLANNED = regex.compile(r"(?:决定|将于|将在|拟于|拟在|定于)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办)(?:了)?$")
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
 _SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
 _ORG_CONVENES = regex.compile(
     r"([\p{Han}]{0,10}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
-    r"(?:于[^，,。；;]{1,12})?召开(?:了)?$"
+    r"(?:于[^，,。；;]{1,12}|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|[今昨前]天(?:上午|下午|晚上)?)?召开(?:了)?$"
 )
 _ORG_HEADS = {"会议", "常务会议", "全体会议", "扩大会议", "常委会会议", "专题会议"}
 # 座谈会上 / 在…座谈 opening a sentence reports a talk held during a visit.
@@ -237,6 +247,9 @@ def _grow_left(ctx: Context, pos: int) -> int:
         i -= 1
     # A date heading the sentence belongs to the event, not its name (1月12日召开…), but a year or
     # an ordinal inside it does (2024年第2次工委会议): drop leading month/day parts only.
+    dateline = _DATELINE.match(text, start, pos)
+    if dateline:
+        start = dateline.end()  # 新华社福州5月21日电　第九届…峰会: the dateline is no part of the name
     lead = _LEAD_DATE.match(text[start:pos])
     if lead:
         start += lead.end()
@@ -268,7 +281,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         modifier = name[: len(name) - len(head)] if head else name
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
-    bare_ok = held_verb and head not in _BARE_NEVER
+    bare_ok = (held_verb or _PRESIDED_AFTER.match(after)) and head not in _BARE_NEVER
     convened = False
     org_ordinal = _ORDINAL_ONLY.fullmatch(modifier) and _ORG_CONVENES.search(before)
     if org_ordinal:
@@ -290,7 +303,9 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         convened = True
         kind = "常委会" if "常委会" in name else kind
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
-    if held_verb and not _CITED_AFTER.match(after):
+    if held_verb and _PLANNED.search(text, s_lo, start):
+        held = False  # 会议决定，今年10月在北京召开…全会: planned, cited ahead of time
+    elif held_verb and not _CITED_AFTER.match(after):
         held = True
     elif _CITED_AFTER.match(after) or _CITED_BEFORE.search(before):
         held = False
@@ -317,7 +332,10 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
 
 def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
     text = ctx.text
-    d = date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, s_hi)
+    inner = [x for x in dates_between(ctx, m.start, m.end) if is_day(x)] if m.evidence == "organ-convenes" else []
+    # 中共中央政治局4月25日召开会议: the day stands between the organ and the verb it convenes with
+    d = inner[0] if inner else (
+        date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, s_hi))
     if d is None:
         # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
@@ -331,6 +349,8 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     if not m.hosts and in_sentence and _CHAIRS_BEFORE.search(text, max(s_lo, m.start - 8), m.start):
         # X带队，先后到…调研，并主持召开…调度会: the sentence's subject chairs it
         m.hosts.append(in_sentence[0].name)
+    if not m.hosts and _CONVENES_BEFORE.fullmatch(text, clause_start(text, m.start, s_lo), m.start):
+        m.hosts.extend(_sentence_subject(ctx, s_lo, m.start))
     held_for = _HELD_FOR.search(text, max(s_lo, m.start - 30), m.start)
     if not m.hosts and in_sentence and held_for:
         # 李强在人民大会堂为黄循财举行欢迎仪式: who holds the ceremony hosts it, for whom it is held attends
@@ -390,6 +410,32 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     m.speakers = dedupe(m.speakers)
 
 
+def _sentence_subject(ctx: Context, s_lo: int, pos: int) -> list[str]:
+    """Who a sentence is about, before ``pos``: its first person not escorting (陪同) anyone, or the
+    person an opening 他/她 stands for."""
+    text = ctx.text
+    for p in persons_in(ctx, s_lo, pos):
+        if not _ESCORTS.match(text, p.end):
+            return [p.name]
+    pron = _SENTENCE_PRONOUN.match(text, s_lo, pos)
+    name = resolve_pronoun(ctx, pron.start(1)) if pron else None
+    if name is None and _GROUP_OPENS.match(text, s_lo, pos):
+        # 检查组召开座谈会: the team's leader (X带队 earlier in the article) convenes it
+        lead = None
+        for lm in _LEADS_TEAM.finditer(text, 0, s_lo):
+            found = persons_in(ctx, max(0, lm.start() - 24), lm.start())
+            lead = found[-1].name if found else lead
+        name = lead
+    return [name] if name else []
+
+
+_GROUP_OPENS = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组")
+_LEADS_TEAM = regex.compile(r"(?:同志)?(?:带队|率队|领队)")
+
+
+_ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
+
+
 def _talks(ctx: Context) -> list[Meeting]:
     """A 座谈 during a visit: 座谈会上，… / X在…座谈，指出 / 在座谈时强调."""
     text = ctx.text
@@ -403,7 +449,8 @@ def _talks(ctx: Context) -> list[Meeting]:
             d = date_before(ctx, pos, 0)
         # 习近平在…同…座谈: the visit's leader hosts the talk (the sentence's first person).
         subj = persons_in(ctx, s_lo, pos + 1) or persons_in(ctx, s_lo, tm.end())
-        out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), hosts=[subj[0].name] if subj else [],
+        hosts = [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
+        out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), hosts=hosts,
                            start=pos, end=tm.end(), evidence="talk"))
     return out
 
