@@ -38,6 +38,7 @@ LEFT_OK = frozenset("、，,。；;：:（(“”\"' \n\t和及与同由请向�
 ATTENDING = regex.compile(
     r"(?:等)?(?:一同)?(?:参加|陪同|出席|列席)(?:上述)?(?:会议|会见|会谈|活动|调研|检查|考察|座谈|仪式|视察)?[。；;\n]"
 )
+_LIST_ITEM = regex.compile(r"\p{Han}{2,4}(?=、|$)")
 SENTENCE_OPEN = frozenset("。；;！!？?\n")
 
 
@@ -47,17 +48,25 @@ def attending_list(text: str) -> list[tuple[str, int]]:
     for am in ATTENDING.finditer(text):
         # Only the short sentence that ends in the attending verb is read, from its start.
         lo = max(text.rfind(c, max(0, am.start() - 40), am.start()) for c in "。；;！!？?\n") + 1
-        pos, names = lo, []
+        pos, names, strict = lo, [], 0
         while pos < am.start():
             g = name_at(text, pos, strict=True)
-            if g is None:
+            item = _LIST_ITEM.match(text, pos, am.start())
+            if g is not None and (item is None or g.end == item.end() or text[g.end : g.end + 1] in "、和及"):
+                strict += 1
+                g_start, g_end = g.start, g.end
+            else:
+                # 吉克阿果、马晓东陪同调研: a name outside the surname lists (Yi, Tibetan, Uyghur clan names)
+                # is read as one item of the list, as long as another item is a regular name.
+                if item is None:
+                    break
+                g_start, g_end = item.start(), item.end()
+            names.append((text[g_start:g_end], g_start))
+            if text[g_end : g_end + 1] not in ("、", "和", "及"):
+                pos = g_end
                 break
-            names.append((text[g.start : g.end], g.start))
-            if text[g.end : g.end + 1] not in ("、", "和", "及"):
-                pos = g.end
-                break
-            pos = g.end + 1
-        if len(names) >= 2 and pos == am.start():
+            pos = g_end + 1
+        if len(names) >= 2 and strict and pos == am.start():
             out.extend(names)
     return out
 
