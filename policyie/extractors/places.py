@@ -626,6 +626,7 @@ def extract(ctx: Context) -> list[Place]:
     places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
     _join_heads(doc, gz, places, kinds, park_heads)
     _add_localities(ctx, doc, places, in_person)
+    _add_list_members(ctx, places, in_person)
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -753,6 +754,35 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
         place = places.setdefault(f"{loc.level}:{loc.name}",
                                   Place(name=loc.name, level=loc.level, parent=loc.parent, evidence=evidence))
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
+
+
+# An item of an enumeration of townships and villages (深入三岔河镇、谷曲乡、新城镇等地): the whole item up
+# to the next separator, ending in the suffix of its kind.
+_LIST_MEMBER = regex.compile(r"、(\p{Han}{1,6}(?:镇|乡|街道|苏木|村|社区|嘎查))(?=[、和及等，,。；;\s]|$)")
+_GENERIC_TAILS = ("乡村", "农村", "城镇", "乡镇", "集镇", "小镇", "家乡", "故乡", "山村", "渔村", "各村", "各社区", "村村")
+_MEMBER_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town", "村": "village", "社区": "village",
+                 "嘎查": "village"}
+
+
+def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Townships and villages the tables do not hold, listed with ones they do: the list's other items
+    are of the same kind (an unknown 谷曲乡 beside a known 三岔河镇)."""
+    text = ctx.text
+    spans = {m.end: m for p in places.values() for m in p.mentions if m.text.endswith(tuple(_MEMBER_LEVEL))}
+    queue = sorted(spans)
+    while queue:
+        end = queue.pop(0)
+        item = _LIST_MEMBER.match(text, end)
+        if item is None or item.end(1) in spans or in_person(item.start(1), item.end(1)):
+            continue
+        name = item.group(1)
+        if name.endswith(_GENERIC_TAILS) or "城乡" in name:
+            continue  # 、美丽乡村 / 、城乡社区: kinds of place, not places
+        level = _MEMBER_LEVEL[next(k for k in _MEMBER_LEVEL if name.endswith(k))]
+        place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, evidence="list-member"))
+        place.mentions.append(Span(name, item.start(1), item.end(1)))
+        spans[item.end(1)] = place.mentions[-1]
+        queue.append(item.end(1))
 
 
 def _park_key(name: str) -> str:
