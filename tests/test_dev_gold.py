@@ -87,6 +87,23 @@ def test_checkset_2026_floor(tmp_path: Path) -> None:
     assert got["meeting_hosts"]["acc"] >= 0.93 and got["published"]["acc"] == 1.0
 
 
+FRESH = ROOT / "tests" / "checkset_fresh"
+# Regression floors for the fresh check set (first score 0.890 headline, hosts 0.636: the unseen-article
+# estimate, kept in its README), a little under what its errors taught.
+FRESH_FLOORS = {"headline_f1": 0.91, "officials": 0.96, "meetings": 0.93}
+
+
+def test_checkset_fresh_floor(tmp_path: Path) -> None:
+    """tests/checkset_fresh: twelve articles annotated by a helper who never ran policyie (see its README)."""
+    articles = sorted((FRESH / "articles").iterdir())
+    got = _score(articles, FRESH / "gold", tmp_path / "fresh.jsonl")
+    assert got["docs"] == len(articles) == 12 and got["missing"] == []
+    for field, floor in FRESH_FLOORS.items():
+        value = got[field] if field == "headline_f1" else got[field]["f1"]
+        assert value >= floor, f"{field} = {value}"
+    assert got["meeting_hosts"]["acc"] >= 0.9 and got["activity_companions"]["acc"] == 1.0
+
+
 def test_every_gold_document_is_predicted(scores: dict) -> None:
     assert scores["docs"] == 5 and scores["missing"] == []
 
