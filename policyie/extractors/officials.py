@@ -408,6 +408,8 @@ class _Found:
         self.first: dict[str, int] = {}
         # (name, title) → the title before it in its chain: 北京市国资委党委书记、主任 → 主任 of 北京市国资委
         self.prev: dict[tuple[str, str], str] = {}
+        # full name → the short forms the article also uses for the person (夏巴兹·谢里夫 → 夏巴兹)
+        self.aliases: dict[str, list[str]] = {}
 
     def add(self, name: str, pos: int, titles: list[str]) -> None:
         self.first.setdefault(name, pos)
@@ -550,6 +552,32 @@ def _stated_title(text: str, start: int) -> str | None:
         return None
     last = post_pattern().finditer(seg)
     return seg if last and last[-1].end() == len(seg) else None
+
+
+# Posts the news writes after the name of someone it has already titled: 古特雷斯秘书长, 拉克森总理, 王毅部长.
+AFTER_NAME_POSTS = regex.compile(
+    r"(?:副总理|总理|副总统|总统|首相|总书记|副主席|主席|委员长|秘书长|总干事|国务卿|外长|部长|议长|国王|大使)"
+    r"(?=[，,。；;、：:）)”\s]|表示|指出|强调|说|为|的|在|对|同|与|和|将|已|曾|也|还|一行|$)"
+)
+
+
+def _posts_after_known_names(text: str, found: _Found) -> None:
+    """A post right after a name the document titles elsewhere is that person's too (古特雷斯秘书长)."""
+    for name in list(found.titles):
+        if len(name) < 2:
+            continue
+        for at in _occurrences(text, name):
+            m = AFTER_NAME_POSTS.match(text, at + len(name))
+            if m is not None and m.group() not in found.titles[name]:
+                found.add(name, at, [m.group()])
+
+
+def _bare_posts_abroad(titles: list) -> None:
+    """拉克森总理 after 新西兰总理拉克森: the bare post is the one held abroad, not China's 国务院总理."""
+    org = next((t.org for t in titles if t.org and t.text != t.post), None)
+    for t in titles:
+        if t.text == t.post:
+            t.org = org
 
 
 def _stated_titles(ctx: Context, found: _Found) -> None:
@@ -751,6 +779,17 @@ def _settle_names(found: _Found, text: str) -> None:
         first = found.first.pop(name)
         found.add(short, first, titles)
         found.first[short] = min(found.first[short], first)
+    # 夏巴兹总理 after 巴基斯坦总理夏巴兹·谢里夫: one part of a dotted name, titled on its own, is that person.
+    dotted = [n for n in found.titles if "·" in n]
+    for name in list(found.titles):
+        if "·" in name or len(name) < 2:
+            continue
+        full = next((d for d in dotted if name in (d.split("·")[0], d.split("·")[-1])), None)
+        if full is not None:
+            first = found.first.pop(name)
+            found.add(full, first, found.titles.pop(name))
+            found.first[full] = min(found.first[full], first)
+            found.aliases.setdefault(full, []).append(name)
 
 
 @register("officials", requires=("authors",))
@@ -758,6 +797,7 @@ def extract(ctx: Context) -> list[Official]:
     text = ctx.text
     found = find_titled(ctx)
     _stated_titles(ctx, found)
+    _posts_after_known_names(text, found)
     _settle_names(found, text)
     authors = set(ctx.doc.authors or [])
     home = home_jurisdiction(ctx)
@@ -770,12 +810,19 @@ def extract(ctx: Context) -> list[Official]:
         if not is_public_post_holder(name, titles):
             continue
         mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
+        for alias in found.aliases.get(name, []):
+            mentions += [Span(alias, at, at + len(alias)) for at in _occurrences(text, alias)
+                         if not any(m.start <= at < m.end for m in mentions)]
+        mentions.sort(key=lambda m: m.start)
         country = country_of_person(name, titles)
         if country == "中国" and not any(CHINESE_ORGAN.search(t.text) for t in titles):
             # 新加坡副总理颜金勇、外交部长维文: a bare ministry in a foreign delegation's list is that country's
             country = clause_country(text, found.first[name]) or country
+        if country != "中国":
+            _bare_posts_abroad(titles)
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
-    out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles))
+    aliases = {a for names in found.aliases.values() for a in names}
+    out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles) | aliases)
     kb, day = ctx.kb, ctx.published.date() if ctx.published else None
     if kb is not None:
         for o in out:
