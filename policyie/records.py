@@ -84,7 +84,8 @@ class Meeting(DataClassJsonMixin):
     start: int = 0
     end: int = 0
     # Which rule found it: held (a verb of holding or attending), cited (精神, 贯彻 …), organ-convenes
-    # (市委常委会召开会议), reception (会见, 会谈, 会晤, 通电话), talk (a 座谈 during a visit), spoke-at.
+    # (市委常委会召开会议), reception (会见, 会谈, 会晤, 通电话), talk (a 座谈 during a visit), spoke-at,
+    # planned (会议决定…召开, …将于…举行: referenced, with the announced date and place).
     evidence: str | None = None
 
 

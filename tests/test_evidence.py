@@ -15,9 +15,10 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 EVIDENCE = {
     "officials": {"title", "kb:untitled", "list:untitled"},
-    "places": {"gazetteer", "gazetteer:ambiguous", "park-suffix", "deictic", "village-table", "site-list", "region-list"},
+    "places": {"gazetteer", "gazetteer:ambiguous", "park-suffix", "deictic", "village-table", "site-list", "region-list",
+               "list-member"},
     "meetings": {"held", "held-after", "presided", "spoke-at", "organ-convenes", "cited", "cited:guest-description",
-                 "reception", "talk"},
+                 "reception", "talk", "planned"},
     "activities": {"tour-verb"},
     "slogans": {"quote-marks", "numbered-pattern", "parallel-pattern", "lexicon"},
     "directives": {"speech-verb", "speech-verb:continued"},

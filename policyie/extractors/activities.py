@@ -54,7 +54,7 @@ _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他�
 _ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
 # What may stand between the tour's subject and its verb: titles, 在/到/赴 + place, 围绕/就 + topic.
 _BANNED = regex.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
-_COMMA_OK = regex.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对)")
+_COMMA_OK = regex.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
 _QUOTED = regex.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
 _TOPIC = regex.compile(
     r"围绕[“\"「]?([^”\"」，,。；;]{2,40}?)[”\"」]?(?=到|赴|在|来到|深入|前往|，|,|$)"
@@ -64,6 +64,7 @@ _PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|�
 _PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _OBJECT = regex.compile(r"[^，,。；;]{0,16}")
+_ONWARD = regex.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深入|来到|走进|前往|到)([^，,。；;]{1,40})")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _COMMA = regex.compile(r"[，,]")
 _CITED_VISIT_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?")
@@ -159,6 +160,10 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     actors = actors or [lead.name]
     topic = _topic(between)
     places = _places(ctx, lead.end, v_lo, between, topic)
+    onward = _ONWARD.match(text, vm.end())
+    if onward:
+        # …在甘肃考察，先后深入天水市、兰州市的乡村: the stops the same sentence goes on to name
+        places = dedupe(places + place_names_in(ctx, onward.start(1), onward.end(1)))
     if not places:
         # 调研海淀区 / 考察雄安新区: the place follows the verb.
         obj = _OBJECT.match(text[vm.end() :])

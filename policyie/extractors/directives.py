@@ -107,7 +107,10 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
 
 def _meeting_speaker(ctx: Context) -> str:
     """The reported meeting's name when there is one to name, else 会议."""
-    held = [m for m in ctx.doc.meetings or [] if not m.referenced and m.kind not in RECEPTION_KINDS]
+    # A name the article never writes (中共中央政治局…召开会议 → 中共中央政治局会议) is not how it names the
+    # issuer: 会议强调 then speaks as 会议.
+    held = [m for m in ctx.doc.meetings or []
+            if not m.referenced and m.kind not in RECEPTION_KINDS and m.evidence != "organ-convenes"]
     names = [m.name for m in held if m.name.endswith(("会", "会议"))]
     return names[0] if len(set(names)) == 1 else "会议"
 

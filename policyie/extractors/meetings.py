@@ -144,6 +144,8 @@ _CITED_BEFORE = regex.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
 )
 # 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
+_PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
+_DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
 _PLANNED = regex.compile(r"(?:决定|将于|将在|拟于|拟在|定于)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办)(?:了)?$")
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
 _SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
@@ -303,8 +305,10 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         convened = True
         kind = "常委会" if "常委会" in name else kind
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
-    if held_verb and _PLANNED.search(text, s_lo, start):
-        held = False  # 会议决定，今年10月在北京召开…全会: planned, cited ahead of time
+    planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
+        _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
+    if planned:
+        held = False  # 会议决定，今年10月在北京召开…全会 / …大会将于5月18日举行: announced ahead of time
     elif held_verb and not _CITED_AFTER.match(after):
         held = True
     elif _CITED_AFTER.match(after) or _CITED_BEFORE.search(before):
@@ -317,12 +321,16 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     else:
         return None
-    if not held and (kind in _HELD_ONLY and not name.endswith("会议")) and not _EDITION.search(name):
+    if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _EDITION.search(name):
         return None
-    evidence = "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
+    evidence = "planned" if planned else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if _PRESIDED_AFTER.match(after) else "held-after"
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)
-    if held:
+    if planned:
+        # when and where it is to be held are part of the announcement; no one has chaired it yet
+        _fill_held(ctx, meeting, s_lo, s_hi, False)
+        meeting.hosts, meeting.attendees, meeting.speakers = [], [], []
+    elif held:
         attended = bool(held_verb and _ATTEND_BEFORE.search(before)) or spoke_at
         _fill_held(ctx, meeting, s_lo, s_hi, attended)
         if spoke_at:
