@@ -26,7 +26,9 @@ from typing import NamedTuple, TypeVar
 
 import ahocorasick
 
-LEXICONS = Path(__file__).parent / "lexicons"
+from policyie import lexicons
+
+LEXICONS = lexicons.HERE
 SOURCES = ("divisions.tsv", "zones.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
 CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units)
@@ -307,18 +309,6 @@ def _float(s: str) -> float | None:
     return float(s) if s else None
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    with (LEXICONS / name).open(encoding="utf-8") as fh:
-        header = True
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            if header:  # column names
-                header = False
-                continue
-            yield line.rstrip("\n").split("\t")
-
-
 def _parse() -> Gazetteer:
     """The gazetteer from the TSVs (slow path; the build script caches its result)."""
     rows: dict[str, str] = {}
@@ -330,7 +320,7 @@ def _parse() -> Gazetteer:
             if (key, kind) not in senses:
                 senses.append((key, kind))
 
-    for code, name, shorts, level, parent, lat, lon in _rows("divisions.tsv"):
+    for code, name, shorts, level, parent, lat, lon in lexicons.rows("divisions.tsv", header=True):
         rows[code] = "\t".join((name, level, code, parent, lat, lon))
         if level == "town" and (name.endswith(ZONE_LIKE_TOWNS) or len(name) < 3):
             continue  # a 经济开发区 listed as a township unit is found by the park patterns instead
@@ -343,7 +333,7 @@ def _parse() -> Gazetteer:
                 if level == "town" and code.startswith(AREA_NAMED_PROVINCES) and len(s) >= 2:
                     add(s + "地区", code, ALIAS)  # 大红门地区: Beijing names a township's area so
 
-    for name, aliases, level, parent, code, lat, lon in _rows("zones.tsv"):
+    for name, aliases, level, parent, code, lat, lon in lexicons.rows("zones.tsv", header=True):
         if code and code in rows:  # extra aliases for a division (首都 → 北京市)
             key = code
         else:

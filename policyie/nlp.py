@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from . import lexicons
 from . import segmenter as _segmenter
 
 SENTENCE_END = regex.compile(r"[。！？!?；;\n]+[”’」』)）]*")
@@ -717,10 +718,9 @@ def _jieba_entities(tokens: list[Token]) -> list[Entity]:
 @functools.cache
 def _common_surnames(top: int = 300) -> frozenset[str]:
     """The most frequent single-character surnames from lexicons/surnames.tsv (empty if absent)."""
-    path = Path(__file__).parent / "lexicons" / "surnames.tsv"
-    if not path.exists():
+    if not lexicons.path("surnames.tsv").exists():
         return frozenset()
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = lexicons.rows("surnames.tsv")
     ranked = sorted((r for r in rows if len(r) >= 2 and len(r[0]) == 1), key=lambda r: -float(r[1] or 0))
     return frozenset(r[0] for r in ranked[:top])
 

@@ -21,13 +21,14 @@ from pathlib import Path
 
 import regex
 
+from policyie import lexicons
 from policyie import nlp as pnlp
 from policyie.shared_data import MissingData, need  # noqa: F401  (MissingData: what train raises)
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner"
 DEFAULT_OUTPUT = REPO / "models" / "policyie_zh"
-LEXICONS = Path(__file__).resolve().parent / "lexicons"
+LEXICONS = lexicons.HERE
 TRAIN_FILES = ("pd1998_dev.bio", "msra_test.bio")
 FORBIDDEN = "pd1998_test.bio"  # the evaluation file
 DEV_SENTENCES = 300

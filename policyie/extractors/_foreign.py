@@ -19,7 +19,8 @@ from functools import cache
 
 import regex
 
-from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, _rows, clear_follower
+from policyie import lexicons
+from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower
 
 # Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
 JOINERS = frozenset("·•・-－‧")
@@ -40,7 +41,7 @@ MAX_PART = 8
 @cache
 def countries() -> dict[str, str]:
     """A form that opens a foreign title → the country or body, as a Chinese short name."""
-    return {r[0]: r[1] for r in _rows("countries.tsv") if len(r) >= 2}
+    return {r[0]: r[1] for r in lexicons.rows("countries.tsv") if len(r) >= 2}
 
 
 @cache
@@ -55,12 +56,12 @@ def _country_lengths() -> dict[str, tuple[int, ...]]:
 
 @cache
 def translit() -> dict[str, float]:
-    return {r[0]: float(r[1]) for r in _rows("translit.tsv") if len(r) >= 2}
+    return {r[0]: float(r[1]) for r in lexicons.rows("translit.tsv") if len(r) >= 2}
 
 
 @cache
 def known_names() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("foreign_names.tsv") if r)
+    return frozenset(r[0] for r in lexicons.rows("foreign_names.tsv") if r)
 
 
 @cache

@@ -22,16 +22,16 @@ import os
 import sqlite3
 import zlib
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
+from policyie import lexicons
 from policyie.extractors._literals import Literals
 from policyie.extractors._people import _is_common_word
 from policyie.nlp import Analysis
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+LEXICONS = lexicons.HERE
 SHARDS = 64  # scripts/build_localities.py
 VILLAGE_END = regex.compile(r"(?:村|社区|嘎查)")
 MAX_STEM = 6
@@ -59,11 +59,10 @@ class Locality(NamedTuple):
 @cache
 def _sites() -> dict[str, tuple[str, str, str]]:
     out = {}
-    for line in (LEXICONS / "sites.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            form, level, canon, parent = (line.split("\t") + ["", "", "", ""])[:4]
-            if level in LEVELS:
-                out[form] = (level, canon, parent)
+    for cells in lexicons.rows("sites.tsv"):
+        form, level, canon, parent = (cells + ["", "", "", ""])[:4]
+        if level in LEVELS:
+            out[form] = (level, canon, parent)
     return out
 
 

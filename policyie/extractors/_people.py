@@ -11,16 +11,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
+
+from policyie import lexicons
 
 if TYPE_CHECKING:
     from policyie.extractors.base import Context
     from policyie.nlp import Analysis
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 HAN = regex.compile(r"\p{Han}")
 # Anything but a Han character (punctuation, digits, space, line end) ends a name.
 HARD_BOUNDARY = regex.compile(r"[^\p{Han}]")
@@ -34,38 +34,30 @@ NOT_SURNAME = set(
 RARE_SURNAME = 6
 
 
-def _rows(name: str) -> list[list[str]]:
-    out = []
-    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            out.append(line.split("\t"))
-    return out
-
-
 @cache
 def surnames() -> dict[str, int]:
-    return {r[0]: int(float(r[1])) for r in _rows("surnames.tsv")}
+    return {r[0]: int(float(r[1])) for r in lexicons.rows("surnames.tsv")}
 
 
 @cache
 def name_chars() -> dict[str, tuple[float, float]]:
-    return {r[0]: (float(r[1]), float(r[2])) for r in _rows("namechars.tsv")}
+    return {r[0]: (float(r[1]), float(r[2])) for r in lexicons.rows("namechars.tsv")}
 
 
 @cache
 def posts() -> dict[str, str]:
-    return {r[0]: r[1] for r in _rows("posts.tsv")}
+    return {r[0]: r[1] for r in lexicons.rows("posts.tsv")}
 
 
 @cache
 def orgs() -> dict[str, str]:
-    return {r[0]: r[1] for r in _rows("orgs.tsv") if r[1] not in ("province", "city")}
+    return {r[0]: r[1] for r in lexicons.rows("orgs.tsv") if r[1] not in ("province", "city")}
 
 
 @cache
 def foreign() -> tuple[frozenset[str], frozenset[str]]:
     """(full forms, one-character short forms) of foreign countries and international bodies."""
-    rows = _rows("foreign.tsv")
+    rows = lexicons.rows("foreign.tsv")
     return frozenset(r[0] for r in rows if r[1] == "full"), frozenset(r[0] for r in rows if r[1] == "short")
 
 
@@ -137,7 +129,7 @@ def looks_transliterated(name: str) -> bool:
 @cache
 def place_forms() -> dict[str, tuple[str, str]]:
     """Province and city forms (北京, 北京市, 石家庄) → (level, canonical name)."""
-    return {r[0]: (r[1], r[2]) for r in _rows("orgs.tsv") if r[1] in ("province", "city")}
+    return {r[0]: (r[1], r[2]) for r in lexicons.rows("orgs.tsv") if r[1] in ("province", "city")}
 
 
 @cache

@@ -13,20 +13,17 @@ The lexicon (lexicons/slogans.tsv) is built by scripts/build_slogans.py; it is l
 
 from __future__ import annotations
 
-import csv
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import ahocorasick
 import regex
 
+from policyie import lexicons
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.records import Slogan, Span
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "slogans.tsv"
 
 # Content between a pair of quote marks. Inner ‘…’ pairs are matched on their own.
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,60})’|\"([^\"\n]{1,60})\"")
@@ -141,9 +138,8 @@ NOT_SLOGAN_KINDS = {"name", "reject"}  # lexicon rows that say what the quote ma
 
 
 @cache
-def _rows() -> tuple[dict[str, str], ...]:
-    lines = [ln for ln in LEXICON.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _rows() -> tuple[dict[str, str | None], ...]:
+    return tuple(lexicons.records("slogans.tsv"))
 
 
 @cache
