@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policyie.outputs import WriteSummary, disk_size
-from policyie.outputs.tables import SCHEMA, TABLES, add_rows, empty_rows
+from policyie.outputs.tables import SCHEMA, TABLES, write_in_batches
 from policyie.records import Document
 
 
@@ -27,27 +27,13 @@ def write_csv(docs: Iterable[Document], root: str | Path, *, batch_size: int = 2
         writers = {t: csv.writer(f) for t, f in files.items()}
         for t, w in writers.items():
             w.writerow([c.name for c in SCHEMA[t]])
-        rows = empty_rows()
-        for doc in docs:
-            add_rows(rows, doc)
-            summary.documents += 1
-            if summary.documents % batch_size == 0:
-                _flush(rows, writers, summary)
-        _flush(rows, writers, summary)
+        write_in_batches(docs, summary, batch_size, lambda t, batch: writers[t].writerows(
+            [_cell(c.type, r.get(c.name)) for c in SCHEMA[t]] for r in batch))
     finally:
         for f in files.values():
             f.close()
     summary.bytes = disk_size(root)
     return summary
-
-
-def _flush(rows: dict[str, list[dict]], writers: dict, summary: WriteSummary) -> None:
-    for t, table_rows in rows.items():
-        cols = SCHEMA[t]
-        for r in table_rows:
-            writers[t].writerow([_cell(c.type, r.get(c.name)) for c in cols])
-        summary.rows[t] += len(table_rows)
-        table_rows.clear()
 
 
 def _cell(type_: str, v: object) -> object:

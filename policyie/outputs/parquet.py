@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policyie.outputs import WriteSummary, disk_size
-from policyie.outputs.tables import TABLES, add_rows, arrow_schema, arrow_table, empty_rows
+from policyie.outputs.tables import TABLES, arrow_schema, arrow_table, write_in_batches
 from policyie.records import Document
 
 
@@ -33,14 +33,8 @@ def write_parquet(
         (root / t).mkdir(parents=True, exist_ok=True)
         writers[t] = pq.ParquetWriter(root / t / part_name(part), arrow_schema(t), compression="zstd")
     summary = WriteSummary(str(root), "parquet", rows=dict.fromkeys(TABLES, 0))
-    rows = empty_rows()
     try:
-        for doc in docs:
-            add_rows(rows, doc)
-            summary.documents += 1
-            if len(rows["documents"]) >= batch_size:
-                _flush(writers, rows, summary)
-        _flush(writers, rows, summary)
+        write_in_batches(docs, summary, batch_size, lambda t, batch: writers[t].write_table(arrow_table(t, batch)))
     finally:
         for w in writers.values():
             w.close()
@@ -66,13 +60,3 @@ def read_table(root: str | Path, table: str):  # -> pyarrow.Table, parts in orde
     if not parts:
         return arrow_schema(table).empty_table()
     return pa.concat_tables([pq.read_table(p) for p in parts])
-
-
-def _flush(writers, rows, summary: WriteSummary) -> None:
-    if not rows["documents"]:
-        return
-    for t, batch in rows.items():
-        if batch:
-            writers[t].write_table(arrow_table(t, batch))
-            summary.rows[t] += len(batch)
-        batch.clear()

@@ -8,11 +8,12 @@ carries ``doc_id`` and is keyed by it; tables whose records have no natural key 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from policyie.outputs import WriteSummary
 from policyie.records import Document
 
 
@@ -298,3 +299,24 @@ def markdown() -> str:
 
 if __name__ == "__main__":
     print(markdown())
+
+
+def write_in_batches(docs: Iterable[Document], summary: WriteSummary, batch_size: int,
+                     write: Callable[[str, list[dict]], None]) -> None:
+    """Turn ``docs`` into table rows and hand each table's rows to ``write`` every ``batch_size`` documents
+    and at the end, counting documents and rows in ``summary``: the loop every file output shares."""
+    rows = empty_rows()
+
+    def flush() -> None:
+        for t, batch in rows.items():
+            if batch:
+                write(t, batch)
+                summary.rows[t] += len(batch)
+            batch.clear()
+
+    for doc in docs:
+        add_rows(rows, doc)
+        summary.documents += 1
+        if len(rows["documents"]) >= batch_size:
+            flush()
+    flush()
