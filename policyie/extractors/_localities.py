@@ -21,6 +21,7 @@ import hashlib
 import os
 import sqlite3
 import zlib
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -28,7 +29,8 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors._literals import Literals
-from policyie.extractors._people import _is_common_word
+from policyie.extractors._people import _is_common_word, place_forms
+from policyie.extractors._spans import in_work_title
 from policyie.nlp import Analysis
 
 LEXICONS = lexicons.HERE
@@ -42,6 +44,8 @@ GENERIC = frozenset(
     "新社区 老社区 安置社区 农村社区 城市社区 社区 村 嘎查 易地扶贫搬迁安置社区 搬迁社区 示范社区 试点社区 "
     "文明村 先进村 明星村 红色村 传统村 民族村 旅游村 网红村 淘宝村 小康村 光伏村".split()
 )
+# Common words a village suffix ends (发展乡村, 爱农村): no village's name; the places layer reads them so too.
+COMMON_VILLAGE_WORDS = ("乡村", "农村", "山村", "渔村")
 # What follows a village inside an organisation's name (下姜村党支部): then the village is no place of its own.
 VILLAGE_ORG = regex.compile(r"党支部|党委|党总支|村委会|村委|居委会|委员会|合作社|股份经济合作社|集体经济|公司|小学|卫生室|幼儿园")
 # Levels of sites.tsv rows that become places.
@@ -71,16 +75,21 @@ def _site_literals() -> Literals:
     return Literals(_sites())
 
 
+def _shard_rows(n: int) -> Iterator[list[str]]:
+    """The (name, township, county code) lines of village shard ``n``; none when it is absent."""
+    path = LEXICONS / "villages" / f"{n:02d}.tsv.gz"
+    if not path.exists():
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
 @cache
 def _village_shard(n: int) -> dict[str, tuple[tuple[str, str], ...]]:
     rows: dict[str, list[tuple[str, str]]] = {}
-    path = LEXICONS / "villages" / f"{n:02d}.tsv.gz"
-    if not path.exists():
-        return {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            name, township, county = line.rstrip("\n").split("\t")
-            rows.setdefault(name, []).append((township, county))
+    for name, township, county in _shard_rows(n):
+        rows.setdefault(name, []).append((township, county))
     return {k: tuple(v) for k, v in rows.items()}
 
 
@@ -144,11 +153,7 @@ def _open_village_db() -> sqlite3.Connection | None:
         build.execute("CREATE TABLE village (name TEXT, township TEXT, county TEXT)")
         build.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         for n in range(SHARDS):
-            shard = LEXICONS / "villages" / f"{n:02d}.tsv.gz"
-            if shard.exists():
-                with gzip.open(shard, "rt", encoding="utf-8") as f:
-                    build.executemany("INSERT INTO village VALUES (?, ?, ?)",
-                                      (line.rstrip("\n").split("\t") for line in f if line.count("\t") == 2))
+            build.executemany("INSERT INTO village VALUES (?, ?, ?)", (r for r in _shard_rows(n) if len(r) == 3))
         build.execute("CREATE INDEX village_name ON village (name)")
         build.execute("INSERT INTO meta VALUES ('format', ?)", (_DB_FORMAT,))
         build.commit()
@@ -166,7 +171,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
     sites = _sites()
     for m in _site_literals().finditer(text):
         if (m.start() in starts or _after_place(text, m.start())) and m.end() in ends and \
-                not _in_work_title(text, m.start()) and _site_context(text, m):
+                not in_work_title(text, m.start()) and _site_context(text, m):
             level, canon, parent = sites[m.group()]
             out.append(Locality(m.start(), m.end(), canon, level, parent or None))
     for m in VILLAGE_END.finditer(text):
@@ -197,17 +202,11 @@ def _site_context(text: str, m) -> bool:
     return True
 
 
-def _in_work_title(text: str, pos: int) -> bool:
-    """《梁家河》: a name inside the title of a book, film or document names the work, not the place."""
-    opened = text.rfind("《", max(0, pos - 40), pos)
-    return opened >= 0 and text.find("》", opened, pos) < 0
-
-
 def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int) -> tuple[str, int] | None:
     """The longest listed village name that ends at ``end`` and starts on a word boundary, or None."""
-    if VILLAGE_ORG.match(text, end) or _in_work_title(text, at):
+    if VILLAGE_ORG.match(text, end) or in_work_title(text, at):
         return None
-    if text[max(0, at - 1) : end] in ("乡村", "农村", "山村", "渔村"):
+    if text[max(0, at - 1) : end] in COMMON_VILLAGE_WORDS:
         return None  # 发展乡村, 爱农村, 和美乡村: the common word, not a village's name
     for k in range(min(MAX_STEM, at), 1, -1):
         s = at - k
@@ -231,8 +230,6 @@ DIVISION_END = frozenset("省市县区镇乡旗盟州")
 
 def _after_place(text: str, s: int) -> bool:
     """上海|外滩: a city or province name the segmenter fused with the site after it."""
-    from policyie.extractors._people import place_forms
-
     forms = place_forms()
     return any(text[s - k : s] in forms for k in (2, 3, 4) if s >= k)
 

@@ -34,3 +34,10 @@ class SpanIndex:
 
     def __bool__(self) -> bool:
         return bool(self._starts)
+
+
+def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
+    """Whether ``pos`` lies after a 《 opened within ``reach`` characters before it and not yet closed: inside
+    the title of a book, film or document (《习近平关于…论述摘编》, 《梁家河》), which names a work."""
+    opened = text.rfind("《", max(0, pos - reach), pos)
+    return opened >= 0 and text.find("》", opened, pos) < 0

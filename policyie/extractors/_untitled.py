@@ -20,6 +20,7 @@ import regex
 from policyie.extractors._foreign import JOINERS, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._people import HAN, clear_follower, name_at
+from policyie.extractors._spans import in_work_title
 
 # Openers of a list of office-holders written without their posts.
 LIST_INTRO = regex.compile(
@@ -98,7 +99,7 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
     out: list[tuple[str, int]] = []
     for m in _kb_literals(kb).finditer(text):
         name, s, e = m.group(), m.start(), m.end()
-        if name in taken or _in_book_title(text, s):
+        if name in taken or in_work_title(text, s, 60):  # 《习近平关于…论述摘编》: a work, not the person at work
             continue
         if text[s - 1 : s] in JOINERS or text[e : e + 1] in JOINERS:
             continue  # 巴沙尔|·阿萨德: part of a longer dotted name, which the title rules read whole
@@ -112,12 +113,6 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
             continue
         out.append((name, s))
     return out
-
-
-def _in_book_title(text: str, pos: int) -> bool:
-    """《习近平关于…论述摘编》: a name inside a title of a work is no mention of the person at work."""
-    opened = text.rfind("《", max(0, pos - 60), pos)
-    return opened >= 0 and text.find("》", opened, pos) < 0
 
 
 def _longer_place(text: str, pos: int, n: int) -> bool:

@@ -31,7 +31,7 @@ import regex
 
 from policyie.extractors import _timex as tx
 from policyie.extractors._scan import anchored_finditer
-from policyie.extractors._spans import SpanIndex
+from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.extractors._timex import Anchors, Spec, remember, resolve_spec
 from policyie.extractors.base import Context, register
 from policyie.nlp import Analysis
@@ -124,8 +124,7 @@ def _before(text: str, pos: int, n: int = 4) -> str:
 
 def _in_title(text: str, pos: int) -> bool:
     """Inside 《…》 (a work's title) on the same line."""
-    opened = text.rfind("《", max(0, pos - 40), pos)
-    return opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos : pos + 40]
+    return in_work_title(text, pos) and "》" in text[pos : pos + 40]
 
 
 # Patterns the rule handlers test around a match, compiled once (regex's cache lookup per call costs more).

@@ -750,25 +750,27 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
             continue
-        evidence = {"village": "village-table", "site": "site-list", "region": "region-list"}[loc.level]
-        place = places.setdefault(f"{loc.level}:{loc.name}",
-                                  Place(name=loc.name, level=loc.level, parent=loc.parent, evidence=evidence))
+        place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent,
+                                                                    evidence=_LOCALITY_EVIDENCE[loc.level]))
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
 
 
 # An item of an enumeration of townships and villages (深入三岔河镇、谷曲乡、新城镇等地): the whole item up
 # to the next separator, ending in the suffix of its kind.
 _LIST_MEMBER = regex.compile(r"、(\p{Han}{1,6}(?:镇|乡|街道|苏木|村|社区|嘎查))(?=[、和及等，,。；;\s]|$)")
-_GENERIC_TAILS = ("乡村", "农村", "城镇", "乡镇", "集镇", "小镇", "家乡", "故乡", "山村", "渔村", "各村", "各社区", "村村")
+_GENERIC_TAILS = (*localities.COMMON_VILLAGE_WORDS, "城镇", "乡镇", "集镇", "小镇", "家乡", "故乡", "各村", "各社区", "村村")
 _MEMBER_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town", "村": "village", "社区": "village",
                  "嘎查": "village"}
+_MEMBER_SUFFIXES = tuple(_MEMBER_LEVEL)
+# The rule that made each kind of locality a place (Place.evidence).
+_LOCALITY_EVIDENCE = {"village": "village-table", "site": "site-list", "region": "region-list"}
 
 
 def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Townships and villages the tables do not hold, listed with ones they do: the list's other items
     are of the same kind (an unknown 谷曲乡 beside a known 三岔河镇)."""
     text = ctx.text
-    spans = {m.end: m for p in places.values() for m in p.mentions if m.text.endswith(tuple(_MEMBER_LEVEL))}
+    spans = {m.end: m for p in places.values() for m in p.mentions if m.text.endswith(_MEMBER_SUFFIXES)}
     queue = sorted(spans)
     while queue:
         end = queue.pop(0)
@@ -778,7 +780,7 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         name = item.group(1)
         if name.endswith(_GENERIC_TAILS) or "城乡" in name:
             continue  # 、美丽乡村 / 、城乡社区: kinds of place, not places
-        level = _MEMBER_LEVEL[next(k for k in _MEMBER_LEVEL if name.endswith(k))]
+        level = _MEMBER_LEVEL[next(k for k in _MEMBER_SUFFIXES if name.endswith(k))]
         place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, evidence="list-member"))
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
