@@ -14,6 +14,7 @@ from datetime import date
 import regex
 
 from policyie.extractors._events import (
+    TEAM,
     PersonMention,
     date_before,
     date_value,
@@ -85,6 +86,14 @@ def extract(ctx: Context) -> list[Activity]:
     return acts
 
 
+# 26日，他又来到…: the pronoun after a day that opens a sentence.
+_PRONOUN_AFTER_DATE = regex.compile(r"[，,\s]*(?:上午|下午|晚上)?[，,]?([他她])")
+# 检查组先后来到…: the team the tour's actor leads stands for the actor.
+GROUP_SUBJECT = regex.compile(rf"{TEAM}|代表团|一行")
+_NEXT_STOP = regex.compile(
+    r"(?:^|(?<=[。；;\n，,]))\s*(?:\d{1,2}日|次日|第二天)(?:上午|下午|晚上)?[，,]\s*(?P<who>[他她]|\p{Han}{2,5}?)"
+    r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴)"
+)
 # 10月2日上午，司徒卫华又来到…: the tour's actor goes on to another stop on a later day.
 _GOES_ON = regex.compile(r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴|察看|考察|调研|视察|看望)")
 
@@ -103,7 +112,7 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
                 continue
             lead = next((p for p in persons_in(ctx, d.end, s_hi) if p.name in a.actors), None)
             if lead is None:  # 26日，他又来到…: the pronoun stands for the actor
-                pron = regex.compile(r"[，,\s]*(?:上午|下午|晚上)?[，,]?([他她])").match(text, d.end)
+                pron = _PRONOUN_AFTER_DATE.match(text, d.end)
                 if pron and resolve_pronoun(ctx, pron.start(1)) in a.actors:
                     lead = PersonMention(a.actors[0], pron.start(1), pron.end(1))
             if lead is None or not _GOES_ON.match(text, lead.end) or persons_in(ctx, d.end, lead.start):
@@ -124,13 +133,6 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
         _, s_hi = sentence_bounds(ctx, m.start("who"))
         a.places = dedupe(a.places + place_names_in(ctx, m.end(), s_hi))
 
-
-# 检查组先后来到…: the team the tour's actor leads stands for the actor.
-GROUP_SUBJECT = regex.compile(r"(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组|代表团|一行")
-_NEXT_STOP = regex.compile(
-    r"(?:^|(?<=[。；;\n，,]))\s*(?:\d{1,2}日|次日|第二天)(?:上午|下午|晚上)?[，,]\s*(?P<who>[他她]|\p{Han}{2,5}?)"
-    r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴)"
-)
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     text = ctx.text

@@ -14,6 +14,7 @@ from bisect import bisect_left
 import regex
 
 from policyie.extractors._events import (
+    TEAM,
     clause_start,
     date_after,
     date_before,
@@ -80,9 +81,14 @@ _CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
 # X来到…村，…，并在村党群服务中心召开座谈会: the sentence's subject convenes what it 召开.
 # Only a clause with no subject of its own (X表示，中国共产党召开了… names who convened).
 _CONVENES_BEFORE = regex.compile(
-    r"\s*(?:(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?召开(?:了)?"
+    rf"\s*(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?召开(?:了)?"
 )
 _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
+# 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
+_GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
+_LEADS_TEAM = regex.compile(r"(?:同志)?(?:带队|率队|领队)")
+# After a person: the person escorts someone (X等陪同, X一同陪同).
+_ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 # 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
 _HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重的|盛大的)?$")
@@ -283,7 +289,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         modifier = name[: len(name) - len(head)] if head else name
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
-    bare_ok = (held_verb or _PRESIDED_AFTER.match(after)) and head not in _BARE_NEVER
+    presided = _PRESIDED_AFTER.match(after) is not None
+    bare_ok = (held_verb or presided) and head not in _BARE_NEVER
     convened = False
     org_ordinal = _ORDINAL_ONLY.fullmatch(modifier) and _ORG_CONVENES.search(before)
     if org_ordinal:
@@ -305,17 +312,18 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         convened = True
         kind = "常委会" if "常委会" in name else kind
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
+    cited_after = _CITED_AFTER.match(after) is not None
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
     if planned:
         held = False  # 会议决定，今年10月在北京召开…全会 / …大会将于5月18日举行: announced ahead of time
-    elif held_verb and not _CITED_AFTER.match(after):
+    elif held_verb and not cited_after:
         held = True
-    elif _CITED_AFTER.match(after) or _CITED_BEFORE.search(before):
+    elif cited_after or _CITED_BEFORE.search(before):
         held = False
     elif spoke_at and not numbered:
         held = True  # X在全市干部大会上讲话: the article reports the meeting
-    elif _HELD_AFTER.match(after) or _PRESIDED_AFTER.match(after):
+    elif presided or _HELD_AFTER.match(after):
         held = True
     elif numbered:
         held = False
@@ -324,7 +332,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _EDITION.search(name):
         return None
     evidence = "planned" if planned else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
-        "spoke-at" if spoke_at else "presided" if _PRESIDED_AFTER.match(after) else "held-after"
+        "spoke-at" if spoke_at else "presided" if presided else "held-after"
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)
     if planned:
         # when and where it is to be held are part of the announcement; no one has chaired it yet
@@ -436,12 +444,6 @@ def _sentence_subject(ctx: Context, s_lo: int, pos: int) -> list[str]:
         name = lead
     return [name] if name else []
 
-
-_GROUP_OPENS = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组")
-_LEADS_TEAM = regex.compile(r"(?:同志)?(?:带队|率队|领队)")
-
-
-_ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 
 
 def _talks(ctx: Context) -> list[Meeting]:
