@@ -64,10 +64,7 @@ def run_until(
     """`extract`, stopped once ``field_name`` is filled (later fields stay empty): tests and debugging of one
     layer run exactly the steps it depends on, in the registered order, instead of rebuilding it by hand."""
     doc, norm = _prepare(source, published, doc_id, title, url, source_name)
-    ctx = _context(doc, norm, kb)
-    for name, fn in until(field_name):
-        setattr(doc, name, fn(ctx))
-    return doc
+    return run_extractors(doc, norm, kb, until(field_name))
 
 
 def _prepare(
@@ -138,20 +135,24 @@ def _kb(spec: KB | str | Path | bool | None) -> KB | None:
         raise InputError(str(exc), reason="bad-kb") from None
 
 
-def run_extractors(doc: Document, norm: Normalised, kb: KB | str | Path | bool | None = None) -> Document:
+def run_extractors(
+    doc: Document, norm: Normalised, kb: KB | str | Path | bool | None = None, steps: list | None = None
+) -> Document:
+    """Fill ``doc``'s record fields by the registered extractors, or only by ``steps`` (`until`)."""
+    steps = ordered() if steps is None else steps
     clock = STAGE_CLOCK
     if clock is not None:
-        return _run_timed(doc, norm, clock, kb)
+        return _run_timed(doc, norm, clock, kb, steps)
     ctx = _context(doc, norm, kb)
-    for field_name, fn in ordered():
+    for field_name, fn in steps:
         setattr(doc, field_name, fn(ctx))
     return doc
 
 
-def _run_timed(doc: Document, norm: Normalised, clock: dict[str, float], kb=None) -> Document:
+def _run_timed(doc: Document, norm: Normalised, clock: dict[str, float], kb, steps: list) -> Document:
     t = process_time()
     ctx = _context(doc, norm, kb)
-    for field_name, fn in [("analyse", None), *ordered()]:
+    for field_name, fn in [("analyse", None), *steps]:
         if fn is not None:
             setattr(doc, field_name, fn(ctx))
         now = process_time()

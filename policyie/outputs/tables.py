@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from policyie.outputs import WriteSummary
@@ -154,6 +155,7 @@ def empty_rows() -> Rows:
 
 Getter = Callable[[Document, int, Any], Any]
 
+
 def _count_of(field: str) -> Getter:
     return lambda d, i, r: len(getattr(d, field))
 
@@ -200,12 +202,18 @@ def _records(table: str, doc: Document) -> list[Any]:
     return getattr(doc, table)
 
 
+@cache
+def _getters() -> dict[str, list[tuple[Column, Getter | None]]]:
+    """Each table's columns with how to compute them (None: the record's attribute of the column's name),
+    worked out once rather than for every document."""
+    return {table: [(c, _DERIVED.get(table, {}).get(c.name) or _COMMON.get(c.name)) for c in cols]
+            for table, cols in SCHEMA.items()}
+
+
 def add_rows(rows: Rows, doc: Document) -> None:
     """Append the rows of ``doc`` to ``rows`` (one list per table), column by column as SCHEMA lists them:
     a column is the record's attribute of that name unless `_COMMON` or `_DERIVED` says how to compute it."""
-    for table, cols in SCHEMA.items():
-        derived = _DERIVED.get(table, {})
-        getters = [(c, derived.get(c.name) or _COMMON.get(c.name)) for c in cols]
+    for table, getters in _getters().items():
         out = rows[table]
         for i, rec in enumerate(_records(table, doc)):
             row: dict[str, Any] = {}
@@ -213,6 +221,27 @@ def add_rows(rows: Rows, doc: Document) -> None:
                 v = get(doc, i, rec) if get is not None else getattr(rec, c.name)
                 row[c.name] = list(v) if v is not None and c.type.endswith("[]") else v
             out.append(row)
+
+
+def write_in_batches(docs: Iterable[Document], summary: WriteSummary, batch_size: int,
+                     write: Callable[[str, list[dict]], None]) -> None:
+    """Turn ``docs`` into table rows and hand each table's rows to ``write`` every ``batch_size`` documents
+    and at the end, counting documents and rows in ``summary``: the loop every file output shares."""
+    rows = empty_rows()
+
+    def flush() -> None:
+        for t, batch in rows.items():
+            if batch:
+                write(t, batch)
+                summary.rows[t] += len(batch)
+            batch.clear()
+
+    for doc in docs:
+        add_rows(rows, doc)
+        summary.documents += 1
+        if len(rows["documents"]) >= batch_size:
+            flush()
+    flush()
 
 
 def _date(iso: str | None) -> date | None:
@@ -300,23 +329,3 @@ def markdown() -> str:
 if __name__ == "__main__":
     print(markdown())
 
-
-def write_in_batches(docs: Iterable[Document], summary: WriteSummary, batch_size: int,
-                     write: Callable[[str, list[dict]], None]) -> None:
-    """Turn ``docs`` into table rows and hand each table's rows to ``write`` every ``batch_size`` documents
-    and at the end, counting documents and rows in ``summary``: the loop every file output shares."""
-    rows = empty_rows()
-
-    def flush() -> None:
-        for t, batch in rows.items():
-            if batch:
-                write(t, batch)
-                summary.rows[t] += len(batch)
-            batch.clear()
-
-    for doc in docs:
-        add_rows(rows, doc)
-        summary.documents += 1
-        if len(rows["documents"]) >= batch_size:
-            flush()
-    flush()
