@@ -845,8 +845,8 @@ def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
     out = []
     for name, evidence in found.items():
         people = kb.by_name(name) if kb is not None else []
-        countries = {p.country for p in people}
-        country = countries.pop() if len(countries) == 1 else "中国"
+        known = {p.country for p in people}  # (not `countries`, the lexicon's function imported above)
+        country = known.pop() if len(known) == 1 else "中国"
         mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
         out.append(Official(name=name, titles=[], mentions=mentions, country=country, evidence=evidence))
     return out
