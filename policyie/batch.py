@@ -33,8 +33,8 @@ Source = str | bytes | Path | Mapping[str, Any]
 ProgressCallback = Callable[["BatchReport"], None]
 
 # Keys a JSONL corpus line may carry, in the order they are tried.
-_TEXT_KEYS = ("text", "html", "content", "body")
-_PUBLISHED_KEYS = ("published", "pubtime", "date", "datetime")
+TEXT_KEYS = ("text", "html", "content", "body")
+PUBLISHED_KEYS = ("published", "pubtime", "date", "datetime")
 
 
 @dataclass(frozen=True)
@@ -348,9 +348,9 @@ def _call(source: Source) -> tuple[tuple, dict]:
         return args, kwargs
     if not isinstance(source, Mapping):
         return (source,), {}
-    text = next((source[k] for k in _TEXT_KEYS if source.get(k)), None)
+    text = next((source[k] for k in TEXT_KEYS if source.get(k)), None)
     if text is None:
-        raise InputError(f"record has none of the keys {', '.join(_TEXT_KEYS)}", reason="no-text")
+        raise InputError(f"record has none of the keys {', '.join(TEXT_KEYS)}", reason="no-text")
     kwargs = {
         "doc_id": _str(source.get("id")),
         "title": _str(source.get("title")),
@@ -363,7 +363,7 @@ def _call(source: Source) -> tuple[tuple, dict]:
 
 def _published(record: Mapping[str, Any]) -> str | None:
     """The first publication field that reads as a date; else the first given (which then fails loudly)."""
-    given = [_compact_date(str(record[k])) for k in _PUBLISHED_KEYS if record.get(k)]
+    given = [_compact_date(str(record[k])) for k in PUBLISHED_KEYS if record.get(k)]
     if not given:
         return None
     try:

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from policyie.batch import PUBLISHED_KEYS, TEXT_KEYS
+
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet")
 
@@ -57,14 +59,13 @@ class Columns:
 
 
 # The names each field goes by when no column is named, in the order `policyie.batch` tries them.
-_TEXT_KEYS = ("text", "html", "content", "body")
 _FIELD_KEYS: dict[str, tuple[str, ...]] = {
-    "text": _TEXT_KEYS,
+    "text": TEXT_KEYS,
     "id": ("id",),
     "title": ("title",),
     "url": ("url",),
     "source": ("source",),
-    "published": ("published", "pubtime", "date", "datetime"),
+    "published": PUBLISHED_KEYS,
 }
 _OPTION = {f: f"--{'date' if f == 'published' else f}-column" for f in _FIELD_KEYS}
 
@@ -196,9 +197,9 @@ def _plan(header: Iterable[str], columns: Columns) -> list[tuple[str, str]] | st
             plan.append((field, col))
         else:
             plan.extend((k, folded[k]) for k in usual if k in folded)
-    if not any(key in _TEXT_KEYS for key, _ in plan):
+    if not any(key in TEXT_KEYS for key, _ in plan):
         return (
-            f"no text column ({', '.join(_TEXT_KEYS)}, any case); its columns are {', '.join(map(str, header))}: "
+            f"no text column ({', '.join(TEXT_KEYS)}, any case); its columns are {', '.join(map(str, header))}: "
             "name one with --text-column"
         )
     return plan
@@ -211,8 +212,8 @@ def _row_record(row: Mapping[str, object], plan: list[tuple[str, str]], stem: st
         if value is not None and value != "":
             rec[key] = value
     rec.setdefault("id", f"{stem}:{n}")
-    if not any(key in rec for key in _TEXT_KEYS):
-        cols = ", ".join(str(col) for key, col in plan if key in _TEXT_KEYS)
+    if not any(key in rec for key in TEXT_KEYS):
+        cols = ", ".join(str(col) for key, col in plan if key in TEXT_KEYS)
         return Unreadable(str(rec["id"]), "no-text", f"{stem} row {n}: no text in column {cols}")
     return rec
 
