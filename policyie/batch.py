@@ -308,7 +308,7 @@ def _extract_one(index: int, source: Source, timeout: float | None = None) -> Ou
             old = signal.signal(signal.SIGALRM, _alarm)
             signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            args, kwargs = _call(source)
+            args, kwargs = extract_arguments(source)
             doc = extract(*args, **kwargs)
         finally:
             if alarm:
@@ -337,10 +337,10 @@ class Defaulted:
     kb: Any = None
 
 
-def _call(source: Source) -> tuple[tuple, dict]:
+def extract_arguments(source: Source) -> tuple[tuple, dict]:
     """The `policyie.extract` arguments for one source."""
     if isinstance(source, Defaulted):
-        args, kwargs = _call(source.source)
+        args, kwargs = extract_arguments(source.source)
         if source.defaults:
             kwargs["defaults"] = {**kwargs.get("defaults", {}), **source.defaults}
         if source.kb is not None:

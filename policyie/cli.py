@@ -234,7 +234,7 @@ def _corpus_item(path: str, item_id: str | None, published: str | None) -> Docum
     """The item of a JSONL corpus that `policyie show` shows: the one with ``item_id``, else the first
     readable one (saying so on stderr). None, after saying why on stderr, when there is none."""
     from policyie import extract
-    from policyie.batch import _call  # the arguments `extract_many` gives `extract` for a corpus record
+    from policyie.batch import extract_arguments  # what `extract_many` gives `extract` for a corpus record
 
     for item in iter_sources([path]):
         if isinstance(item, Unreadable):
@@ -245,7 +245,7 @@ def _corpus_item(path: str, item_id: str | None, published: str | None) -> Docum
         rec_id = str(item.get("id"))
         if item_id is not None and rec_id != item_id:
             continue
-        call_args, kwargs = _call(Defaulted(item, {"published": published}) if published else item)
+        call_args, kwargs = extract_arguments(Defaulted(item, {"published": published}) if published else item)
         doc = extract(*call_args, **kwargs)
         if item_id is None:
             print(f"policyie: showing the first item of {path}, id {rec_id}; choose another with --id ID", file=sys.stderr)
