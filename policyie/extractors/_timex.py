@@ -15,7 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+from policyie.extractors._numerals import DIGITS
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Lunar New Year (春节) in the Gregorian calendar. A fixed astronomical fact, not a lexicon; beyond
@@ -47,17 +48,17 @@ def cn_number(s: str) -> int | None:
     s = ascii_digits(s)
     if s.isdigit():
         return int(s)
-    if not s or any(c not in _CN_DIGITS and c != "十" for c in s):
+    if not s or any(c not in DIGITS and c != "十" for c in s):
         return None
     if "十" not in s:  # 二〇二四: positional digits
         n = 0
         for c in s:
-            n = n * 10 + _CN_DIGITS[c]
+            n = n * 10 + DIGITS[c]
         return n
     tens, _, units = s.partition("十")
     if len(tens) > 1 or len(units) > 1:
         return None
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
 
 
 def last_day(year: int, month: int) -> int:

@@ -30,6 +30,7 @@ from datetime import date, datetime
 import regex
 
 from policyie.extractors import _timex as tx
+from policyie.extractors._numerals import DIGITS
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.extractors._timex import Anchors, Spec, remember, resolve_spec
@@ -64,7 +65,8 @@ _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2
 _DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
 _MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "上周": -1, "上个星期": -1, "下周": 1, "下个星期": 1}
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
+_WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
 _XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
 _SEASON = {"春季": ("SP", None), "夏季": ("SU", None), "秋季": ("FA", None), "冬季": ("WI", None),
            "暑期": ("SU", (7, 8)), "暑假": ("SU", (7, 8)), "寒假": ("WI", (1, 2))}

@@ -21,6 +21,7 @@ import ahocorasick
 import regex
 
 from policyie import lexicons
+from policyie.extractors._numerals import COUNT_CHARS, SMALL_COUNTS
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.records import Slogan, Span
@@ -42,23 +43,8 @@ PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # A quoted watchword: Han characters, a formula of parts joined by + (3+1, 1+N), or a word and a + (智能+).
 WATCHWORD = regex.compile(r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋])$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
-NUMERALS = "一二两三四五六七八九十百千万双"
-NUMBERED = regex.compile(rf"^[{NUMERALS}]{{1,3}}\p{{Han}}{{1,8}}$")
-NUM_VALUE = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "双": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-PURE_NUMERAL = regex.compile(rf"^[{NUMERALS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
+NUMBERED = regex.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
+PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
 # Numeral-led words that are ordinary vocabulary or dates, not formulations.
 # Whole words only: 一线, 一样 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations, and
 # quoted jargon (“一刀切”, “一条龙”) is a watchword like any other (SPEC §3); the curated list in
@@ -179,9 +165,9 @@ def _automaton() -> ahocorasick.Automaton:
 
 def numeral_value(text: str) -> int | None:
     """N of a numbered formulation (四个意识 → 4); 十四五 names a plan, not fourteen members."""
-    if len(text) > 1 and text[0] == "十" and text[1] in NUM_VALUE:
+    if len(text) > 1 and text[0] == "十" and text[1] in SMALL_COUNTS:
         return None
-    return NUM_VALUE.get(text[0])
+    return SMALL_COUNTS.get(text[0])
 
 
 def _is_numbered(phrase: str) -> bool:

@@ -1,0 +1,48 @@
+"""The curated word lists the rules read are data files (policyie/lexicons/*_words.tsv, numerals.tsv): each
+must be present, well formed and hold every list the code asks for, or extraction silently changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyie import lexicons
+
+# Each word-list lexicon and the lists the code reads from it.
+WORD_LISTS = {
+    "numerals.tsv": {"digit", "unit", "count"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORD_LISTS))
+def test_word_list_lexicon_is_well_formed(name):
+    path = lexicons.path(name)
+    assert path.is_file(), f"{name} is missing from policyie/lexicons"
+    assert path.read_text(encoding="utf-8").startswith("#"), f"{name} has no header comment saying where it comes from"
+    lists = lexicons.lists(name)  # raises on a short line, an empty word or a word listed twice in a list
+    assert set(lists) == WORD_LISTS[name], f"{name}: lists {sorted(lists)} expected {sorted(WORD_LISTS[name])}"
+    for list_name, words in lists.items():
+        assert words, f"{name}: list {list_name} is empty"
+        assert all(w == w.strip() for w in words), f"{name}: {list_name} has a word with surrounding space"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["digit", "digit\t", "\t一", "digit\t一\t1\textra", "digit\t一\t1\ndigit\t一\t1"],
+)
+def test_malformed_word_list_is_an_error(tmp_path, monkeypatch, line):
+    monkeypatch.setattr(lexicons, "HERE", tmp_path)
+    (tmp_path / "bad.tsv").write_text(f"# header\n# list\tword\tvalue\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        lexicons.lists("bad.tsv")
+
+
+def test_numerals_from_one_table():
+    from policyie.extractors._numerals import COUNT_CHARS, DIGITS, SMALL_COUNTS
+    from policyie.extractors._timex import cn_number
+    from policyie.extractors.slogans import numeral_value
+
+    assert DIGITS["〇"] == 0 and DIGITS["两"] == 2 and DIGITS["九"] == 9
+    assert set(COUNT_CHARS) == set("一二两三四五六七八九十百千万双")
+    assert SMALL_COUNTS["双"] == 2 and SMALL_COUNTS["十"] == 10 and "百" not in SMALL_COUNTS
+    assert cn_number("二〇二四") == 2024 and cn_number("二十六") == 26
+    assert numeral_value("四个意识") == 4 and numeral_value("十四五") is None
