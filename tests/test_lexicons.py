@@ -9,6 +9,15 @@ from policyie import lexicons
 
 # Each word-list lexicon and the lists the code reads from it.
 WORD_LISTS = {
+    "event_words.tsv": {
+        "meeting-kind", "held-only", "bilateral-short", "beijing-venue", "name-stop", "generic-modifier", "bare-never",
+        "organ-head", "tour-kind",
+    },
+    "numerals.tsv": {"digit", "unit", "count"},
+}
+# The lists read as word → value tables: every word needs its value.
+TABLES = {
+    "event_words.tsv": {"meeting-kind", "tour-kind"},
     "numerals.tsv": {"digit", "unit", "count"},
 }
 
@@ -23,6 +32,9 @@ def test_word_list_lexicon_is_well_formed(name):
     for list_name, words in lists.items():
         assert words, f"{name}: list {list_name} is empty"
         assert all(w == w.strip() for w in words), f"{name}: {list_name} has a word with surrounding space"
+    tables = lexicons.tables(name)
+    for list_name in TABLES.get(name, ()):
+        assert all(tables[list_name].values()), f"{name}: a word of {list_name} has no value"
 
 
 @pytest.mark.parametrize(

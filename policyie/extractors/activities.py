@@ -13,6 +13,7 @@ from datetime import date
 
 import regex
 
+from policyie import lexicons
 from policyie.extractors._events import (
     TEAM,
     PersonMention,
@@ -30,15 +31,8 @@ from policyie.extractors._events import (
 from policyie.extractors.base import Context, register
 from policyie.records import Activity
 
-# Tour verbs, longest first; the kind is the normalised verb.
-_KIND = {
-    "调研检查": "调研检查", "检查调研": "调研检查", "调查研究": "调研", "考察调研": "考察调研",
-    "调研考察": "调研考察", "专题视察": "专题视察", "专题调研": "调研", "实地调研": "调研",
-    "蹲点调研": "调研", "督导检查": "检查", "检查指导": "检查", "视察": "视察", "考察": "考察",
-    "调研": "调研", "检查": "检查", "走访": "走访", "督导": "督导", "暗访": "暗访", "巡视": "巡视",
-    # visits of foreign guests and visits to people (SPEC §2 activity kinds 走访, 会见 …)
-    "国事访问": "国事访问", "正式访问": "正式访问", "访问": "访问", "参观": "参观", "走访慰问": "走访慰问", "慰问": "慰问",
-}
+# Tour verbs (lexicons/event_words.tsv); the kind is the normalised verb.
+_KIND = lexicons.tables("event_words.tsv")["tour-kind"]
 _VERB = regex.compile(
     "(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + ")"
     # 调研组, 检查报告, 考察团 are nouns; 纪律检查委员会 an organ.

@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 import regex
 
+from policyie import lexicons
 from policyie.extractors._events import (
     TEAM,
     clause_start,
@@ -33,27 +34,17 @@ from policyie.extractors._events import (
 from policyie.extractors.base import Context, register
 from policyie.records import Meeting
 
-# Head noun → kind. Longest first so 常委会会议 wins over 会议.
-_KINDS: list[tuple[str, str]] = [
-    ("常委会会议", "常委会"), ("常委会扩大会议", "常委会"), ("常务会议", "会议"), ("联席会议", "会议"),
-    ("电视电话会议", "会议"), ("全体会议", "全会"), ("中全会", "全会"), ("全会", "全会"),
-    ("党代会", "党代会"), ("代表大会", "代表大会"), ("座谈会", "座谈会"), ("务虚会", "务虚会"),
-    ("汇报会", "汇报会"), ("报告会", "报告会"), ("推进会", "推进会"), ("部署会", "部署会"),
-    ("调度会", "调度会"), ("动员会", "动员会"), ("现场会", "现场会"), ("研讨会", "研讨会"),
-    ("交流会", "交流会"), ("恳谈会", "恳谈会"), ("发布会", "发布会"), ("见面会", "见面会"),
-    ("推介会", "推介会"), ("洽谈会", "洽谈会"), ("总结会", "总结会"), ("专题会", "会议"),
-    ("点评会", "点评会"), ("讲评会", "讲评会"), ("通报会", "通报会"), ("对接会", "对接会"), ("协调会", "协调会"),
-    ("观摩会", "观摩会"), ("宣讲会", "宣讲会"), ("分析会", "分析会"), ("启动会", "启动会"), ("碰头会", "碰头会"),
-    ("例会", "会议"), ("集体学习会", "学习会"), ("专题学习会", "学习会"), ("学习会", "学习会"), ("集体学习", "学习会"),
-    ("现场办公会", "办公会"), ("办公会", "办公会"), ("招商会", "招商会"), ("联谊会", "联谊会"),
-    ("常委会", "常委会"), ("扩大会议", "会议"), ("会议", "会议"), ("年会", "年会"), ("论坛", "论坛"), ("峰会", "峰会"), ("大会", "大会"),
-    ("两会", "会议"), ("开幕式", "仪式"), ("闭幕式", "仪式"), ("仪式", "仪式"),
-]
+# The curated words of meetings and tours (heads, kinds, stop words): data, in lexicons/event_words.tsv.
+_WORDS = lexicons.lists("event_words.tsv")
+_TABLES = lexicons.tables("event_words.tsv")
+
+# Head noun → kind, in lexicons/event_words.tsv's order: 常委会会议 is listed before 会议, so it wins.
+_KINDS: list[tuple[str, str]] = list(_TABLES["meeting-kind"].items())
 _KIND_OF = dict(_KINDS)
 # Forums, summits, ceremonies and generic 大会 are meetings only when attended or held: an article
 # that says 办好…论坛 plans an event, it does not report or cite one.
 # A bare 常委会 cited (根据全国人大常委会的决定) is the standing committee, an organ.
-_HELD_ONLY = {"论坛", "峰会", "大会", "仪式", "发布会", "推介会", "洽谈会", "见面会", "常委会", "年会"}
+_HELD_ONLY = set(_WORDS["held-only"])
 
 _HEAD = regex.compile(
     "(?:" + "|".join(regex.escape(k) for k, _ in _KINDS) + ")"
@@ -70,7 +61,7 @@ _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
 _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
 # One-character short forms of partner countries after 中 (中新, 中欧, 中俄, 中非).
-BILATERAL_SHORT = frozenset("美俄日英法德韩朝新越泰巴欧非老柬缅蒙哈乌吉塔土印马阿以沙埃澳加意西葡荷比瑞")
+BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
 _EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]")
 _DATELINE = regex.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
@@ -114,22 +105,13 @@ _GUEST_END = regex.compile(
 )
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
-_STOP_WORDS = {
-    "召开", "举行", "举办", "主持", "出席", "参加", "列席", "落实", "贯彻", "学习", "传达", "迎接", "按照",
-    "根据", "围绕", "精神", "通过", "审议", "研究", "听取", "部署", "在", "和", "及", "与", "以及", "同",
-    "到", "于", "是", "把", "将", "为", "对", "了", "的", "、", "上", "由", "等", "向", "从", "自", "就",
-    "这次", "此次", "本次", "这", "该", "此", "各", "各类", "有关", "相关", "时间", "利用", "开好", "办好",
-    "筹备", "宣传", "领会", "践行", "会见", "会谈", "会晤", "通电话", "召集", "进行",
-    "前", "后", "期间", "以来", "经过", "经", "随着", "宣讲", "解读", "阐释", "形式", "结合", "对照", "体现", "以", "作", "作出", "发表", "讲话", "强调", "指出", "并", "后续",
-}
+_STOP_WORDS = set(_WORDS["name-stop"])
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
-_GENERIC_MODIFIERS = {"", "次", "本次", "此次", "这次", "上次", "各类", "各种", "相关", "有关", "重要", "专题", "全体",
-                      "两次", "一次", "扩大", "视频", "工作", "全市", "全省", "全区", "全县", "全国", "党"}
+_GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会议)
 
 _ORDINAL_ONLY = regex.compile(r"第[一二三四五六七八九十\d]{1,3}次")
-_BARE_NEVER = {"会议", "大会", "论坛", "峰会", "全会", "常委会", "仪式", "全体会议", "常务会议",
-               "联席会议", "扩大会议", "年会"}
+_BARE_NEVER = set(_WORDS["bare-never"])
 _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
 _HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了|进行)$")
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
@@ -160,7 +142,7 @@ _ORG_CONVENES = regex.compile(
     r"([\p{Han}]{0,10}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
     r"(?:于[^，,。；;]{1,12}|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|[今昨前]天(?:上午|下午|晚上)?)?召开(?:了)?$"
 )
-_ORG_HEADS = {"会议", "常务会议", "全体会议", "扩大会议", "常委会会议", "专题会议"}
+_ORG_HEADS = set(_WORDS["organ-head"])
 # 座谈会上 / 在…座谈 opening a sentence reports a talk held during a visit.
 _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
@@ -173,7 +155,7 @@ _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲�
 _RECEPTION_KIND = {"会谈": "会谈", "会晤": "会晤", "通电话": "通电话", "视频通话": "通电话"}
 RECEPTION_KINDS = frozenset(("会见", *_RECEPTION_KIND.values()))
 # Venues in Beijing where state receptions are held: 在人民大会堂会见 happened in 北京.
-BEIJING_VENUES = ("人民大会堂", "钓鱼台国宾馆", "钓鱼台", "中南海", "怀仁堂", "紫光阁", "瀛台")
+BEIJING_VENUES = _WORDS["beijing-venue"]
 _JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?$")
 _ATTEND_AFTER = regex.compile(
     r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?"
