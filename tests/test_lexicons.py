@@ -14,11 +14,18 @@ WORD_LISTS = {
         "organ-head", "tour-kind",
     },
     "numerals.tsv": {"digit", "unit", "count"},
+    "title_words.tsv": {
+        "suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
+        "firm-post", "firm-organ-end", "state-prefix", "state-mark", "firm-generic", "folded-organ", "scope-word",
+        "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
+        "foreign-only-post", "foreign-ministry",
+    },
 }
 # The lists read as word → value tables: every word needs its value.
 TABLES = {
     "event_words.tsv": {"meeting-kind", "tour-kind"},
     "numerals.tsv": {"digit", "unit", "count"},
+    "title_words.tsv": {"implied-organ"},
 }
 
 

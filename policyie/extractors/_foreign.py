@@ -31,8 +31,7 @@ FOREIGN_FOLLOWERS = regex.compile(
     r"已|也|还|都|曾|又|则|便|均|亦|正在|在|的|和|与|同|及|以及|、|通过|透过|借助|以视频"
 )
 # Posts no Chinese organ has: a holder of only these is a foreigner even when the country is not named.
-FOREIGN_ONLY_POSTS = ("总统", "副总统", "首相", "副首相", "国王", "女王", "王储", "国务卿", "副国务卿", "总督", "埃米尔",
-                      "议长", "副议长", "众议长", "参议长", "外交大臣", "大臣", "亲王", "苏丹")
+FOREIGN_ONLY_POSTS = lexicons.lists("title_words.tsv")["foreign-only-post"]
 # A character this unlike a transliteration ends the name (log odds; absent characters count as unlike).
 MIN_TRANSLIT = -2.5
 MAX_PART = 8

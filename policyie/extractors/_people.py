@@ -61,9 +61,7 @@ def foreign() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(r[0] for r in rows if r[1] == "full"), frozenset(r[0] for r in rows if r[1] == "short")
 
 
-FOREIGN_MINISTRIES = frozenset(
-    "国防 国防部 外交 外交部 财政 财政部 商务部 司法部 内政部 总统府 政府 国务院 联邦 议会 国会 参议院 众议院 国家安全与国防委员会".split()
-)
+FOREIGN_MINISTRIES = frozenset(lexicons.lists("title_words.tsv")["foreign-ministry"])
 
 
 @cache

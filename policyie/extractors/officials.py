@@ -26,6 +26,7 @@ from functools import cache
 
 import regex
 
+from policyie import lexicons
 from policyie.extractors._foreign import (
     countries,
     country_of,
@@ -58,70 +59,48 @@ from policyie.records import Official, Span, Title
 
 __all__ = ["extract", "resolve_pronoun", "normalise_title", "home_jurisdiction"]
 
+# The curated words of titles (posts that may follow a name, words a title never runs across, state-firm
+# marks …): data, in lexicons/title_words.tsv.
+_WORDS = lexicons.lists("title_words.tsv")
+
 # Posts that may follow the name (习近平总书记); others after a name are too often something else.
-SUFFIX_POSTS = ("总书记", "主席", "副主席", "总理", "副总理", "委员长", "副委员长")
+SUFFIX_POSTS = _WORDS["suffix-post"]
 # Segmenter tags a title's organ part is made of.
 TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un", "vn")
 # Words that open a clause, never part of a title.
-NOT_TITLE = {
-    "会上",
-    "会议",
-    "期间",
-    "其中",
-    "同时",
-    "此外",
-    "随后",
-    "今天",
-    "昨天",
-    "记者",
-    "本报",
-    "他",
-    "她",
-    "我们",
-    "大家",
-    "日电",  # 新华社兰州4月20日电|中共中央总书记: a dateline's end, before the title
-    "电",
-}
-DROPPED = ("时任", "原任")
+NOT_TITLE = set(_WORDS["not-title"])
+DROPPED = _WORDS["dropped"]
 # Verbs the segmenter tags as nouns; a title never runs across one (会见|新加坡总理李显龙, 委托|秘书长杨振武).
-TITLE_STOP = {
-    "会见", "委托", "任命", "会晤", "接见", "看望", "陪同", "邀请", "宣布", "致电", "致信", "慰问", "会谈", "听取",
-    "批准", "决定", "提名", "推举", "聘任", "选举", "表决", "通过", "免去", "经", "受", "由", "同", "与", "向", "对",
-    "在", "并", "将", "代表", "和", "及", "以及", "率", "随同", "出席", "参加", "主持", "介绍", "获悉",
-}  # fmt: skip
-LEADING_FUNC = frozenset("据经由受请向对与同在让使将把被从跟给")
-SCOPE_START = frozenset("市区县省镇乡国中全北")
+TITLE_STOP = set(_WORDS["title-stop"])
+LEADING_FUNC = frozenset(_WORDS["leading-function"])
+SCOPE_START = frozenset(_WORDS["scope-start"])
 # Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
-ORGAN_END = tuple("委局办厅部院署")
+ORGAN_END = _WORDS["organ-end"]
 # Last characters of a working unit jieba does not know (专班, 工作组, 突击队): an organ, not a name.
-UNIT_END = ("班", "组", "队", "中心", "站", "所")
+UNIT_END = _WORDS["unit-end"]
 # Posts of a company: a person holding only these is an official only at a state firm (SPEC.md §3).
-FIRM_POSTS = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "首席执行官", "董事", "执行董事", "总监")
-FIRM_ORG_END = ("公司", "集团", "董事局", "董事会", "控股", "股份", "企业")
+FIRM_POSTS = _WORDS["firm-post"]
+FIRM_ORG_END = _WORDS["firm-organ-end"]
 # An organ that says the firm is the state's: a central or Beijing state firm, a state bank, 国资委.
 STATE_FIRM = regex.compile(
-    r"^(?:中国|中央|国家|中华|北京市|首都|国投|国新|招商局|华润|中粮|中信|中化|中铝|中核|中广核|中远|中交|中建|中铁|中冶|中电|中船|中航|中车|中石|中海)"
-    r"|^北京\p{Han}{0,8}(?:集团|集团公司|集团有限责任公司|总公司|银行|控股|投资有限公司)$|国资|国有|国企|央企"
+    "^(?:" + "|".join(map(regex.escape, _WORDS["state-prefix"])) + ")"
+    r"|^北京\p{Han}{0,8}(?:集团|集团公司|集团有限责任公司|总公司|银行|控股|投资有限公司)$"
+    "|" + "|".join(map(regex.escape, _WORDS["state-mark"]))
 )
 # The level an organ serves, standing alone before it (村党支部书记, 镇党委书记, 区人大常委会主任).
-SCOPE_WORDS = frozenset("村 镇 乡 街道 社区 区 县 市 省 州 盟 旗".split())
+SCOPE_WORDS = frozenset(_WORDS["scope-word"])
 ORDINAL = regex.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # Words ending in 代 that are no acting prefix (新时代, 年代, 替代 …).
-ACTING_NOT = frozenset("时代 年代 替代 现代 古代 近代 当代 世代 取代 交代 换代 一代 历代".split())
-DIVISION_ENDS = ("镇", "乡", "区", "县", "街道", "地区")
+ACTING_NOT = frozenset(_WORDS["acting-not"])
+DIVISION_ENDS = _WORDS["division-end"]
 # Between two titles of one person; a bare comma counts too (市委常委、副市长，城市副中心党工委书记孟景伟),
 # since only a post that ends right at it chains (a name before the comma ends the chain).
 TITLE_SEP = regex.compile(r"[,，]?、[,，]?|兼|[,，]")
 LIST_SEP = regex.compile(r"[,，]?、[,，]?|和|及|以及")
 MAX_TITLE = 24
 # The organ implied by a bare post (市长 → 市政府).
-IMPLIED_ORG = {
-    "市长": "市政府", "副市长": "市政府", "常务副市长": "市政府", "省长": "省政府", "副省长": "省政府",
-    "常务副省长": "省政府", "区长": "区政府", "副区长": "区政府", "县长": "县政府", "副县长": "县政府",
-    "总理": "国务院", "副总理": "国务院", "国务委员": "国务院", "总书记": "中共中央", "委员长": "全国人大常委会",
-    "副委员长": "全国人大常委会",
-}  # fmt: skip
-MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+IMPLIED_ORG = lexicons.tables("title_words.tsv")["implied-organ"]
+MUNICIPALITIES = _WORDS["municipality"]
 
 
 @cache
@@ -132,7 +111,7 @@ def post_pattern() -> Literals:
 @cache
 def base_posts() -> list[str]:
     """Posts without an organ folded in (书记, not 党委书记), longest first: the `post` of a Title."""
-    folded = ("党委", "党组", "党工委", "工委", "政治局", "纪检", "国家", "监事会", "主席团")
+    folded = _WORDS["folded-organ"]
     table = posts()
     keep = [
         p
@@ -223,7 +202,7 @@ def _title_piece(piece: str, pos: str) -> bool:
 
 
 # Words in the names of aid and front-line organs (对口支援新疆前方指挥部, 援藏工作队).
-AID_WORDS = frozenset("对口支援 对口 支援 援疆 援藏 援青 前方 前线 后方 援建 帮扶 东西部协作 协作".split())
+AID_WORDS = frozenset(_WORDS["aid-word"])
 
 
 @cache
@@ -631,7 +610,7 @@ def _clause_name(text: str, an: Analysis, end: int, starts: frozenset[str] = CLA
     return g
 
 
-PRONOUNS = frozenset("他她它其我你您")
+PRONOUNS = frozenset(_WORDS["pronoun"])
 
 
 def _organ_word(word: str) -> bool:
@@ -650,7 +629,7 @@ def _place_word(text: str, an: Analysis, start: int, end: int) -> bool:
 
 PARTY_BODY = regex.compile(r"(?:党委|党组|党工委|党委常委)$")
 # A Party committee's departments, written without the committee after its title (市委常委、宣传部长).
-PARTY_DEPARTMENTS = frozenset("宣传部 组织部 统战部 政法委 政研室 社会工作部 网信办 编办".split())
+PARTY_DEPARTMENTS = frozenset(_WORDS["party-department"])
 PARTY_COMMITTEE = regex.compile(r"(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委|党工委)$")
 
 
@@ -677,19 +656,7 @@ def _with_chain_org(titles: list[Title], texts: list[str], name: str, found: _Fo
 
 @cache
 def _firm_names() -> frozenset[str]:
-    generic = {
-        "集团",
-        "集团公司",
-        "有限公司",
-        "有限责任公司",
-        "股份有限公司",
-        "控股",
-        "控股集团",
-        "投资集团",
-        "银行",
-        "公司",
-        "总公司",
-    }
+    generic = set(_WORDS["firm-generic"])
     return frozenset(o for o, k in orgs().items() if k == "firm" and o not in generic and len(o) >= 2)
 
 
