@@ -9,6 +9,10 @@ from policyie import lexicons
 
 # Each word-list lexicon and the lists the code reads from it.
 WORD_LISTS = {
+    "name_words.tsv": {
+        "not-given", "not-surname", "translit", "not-name", "after-post", "report-verb", "after-and", "compound-surname",
+        "sentence-glue", "name-middle", "tibetan", "mongolian", "companion-after",
+    },
     "event_words.tsv": {
         "meeting-kind", "held-only", "bilateral-short", "beijing-venue", "name-stop", "generic-modifier", "bare-never",
         "organ-head", "tour-kind",

@@ -21,15 +21,17 @@ if TYPE_CHECKING:
     from policyie.extractors.base import Context
     from policyie.nlp import Analysis
 
+# The curated words and characters of personal names (function characters, name elements, what follows a
+# name): data, in lexicons/name_words.tsv.
+_WORDS = lexicons.lists("name_words.tsv")
+
 HAN = regex.compile(r"\p{Han}")
 # Anything but a Han character (punctuation, digits, space, line end) ends a name.
 HARD_BOUNDARY = regex.compile(r"[^\p{Han}]")
 # Never inside a given name in news copy: function words that often follow a name.
-NOT_GIVEN = set("的了在是和与及等到对就从向为将被把也都还并说讲称们之于而或即作")
+NOT_GIVEN = set(_WORDS["not-given"])
 # Function characters that are also (rare) surnames: in news copy they start no name.
-NOT_SURNAME = set(
-    "和与及在对向为将把被从等同是也都还又并作由以之其该各全本我你他她这那有无不要就到会来去上下中内外前后"
-)
+NOT_SURNAME = set(_WORDS["not-surname"])
 # A surname this rare (per the corpus frequency) needs support from the segmenter to start a name.
 RARE_SURNAME = 6
 
@@ -116,7 +118,7 @@ def is_foreign_org(org: str) -> bool:
 
 
 # Characters of transliterated foreign names (普拉昌达, 阿玛尔巴伊斯格楞) that Han given names rarely use.
-TRANSLIT = frozenset("尔斯姆夫娃迪萨奥埃乌索卡塔普贝诺茨洛拉兹佩蒂玛阿克德特巴库科蓬哈舍什瓦纳伊盖提希森班布莫")
+TRANSLIT = frozenset(_WORDS["translit"])
 
 
 def looks_transliterated(name: str) -> bool:
@@ -148,22 +150,16 @@ def _word_tags() -> dict[str, str]:
 
 
 # Dictionary words tagged as names that follow a post as praise (习近平主席卓越领导下).
-NOT_NAMES = frozenset(
-    "卓越 英明 坚强 亲切 高超 杰出 权威 光荣 英勇 光辉 智慧 公正 顾问 宣言 荣誉 友谊 明白 文明 道德 诸如 候任".split()
-)
+NOT_NAMES = frozenset(_WORDS["not-name"])
 # Nouns that follow a post as part of a phrase (委员代表, 书记职务): never read as a name, even after a post.
-AFTER_POST_WORDS = frozenset(
-    "代表 同志 人选 职务 岗位 核心 班子 热线 信箱 人员 干部 群众 职责 任期 权力 办公 贺信 贺电 回信 讲话 指示 批示 署名".split()
-)
+AFTER_POST_WORDS = frozenset(_WORDS["after-post"])
 
 
 # Verbs of reporting that follow a name or a post (委员时强调, 书记时指出): never a given name, so a
 # surname-like character before one (时, 向, 于) does not start a name.
-REPORT_VERBS = frozenset(
-    "强调 指出 表示 要求 认为 提出 主持 出席 介绍 说明 透露 宣布 希望 指示 批示 讲话 致辞 会见 会谈 调研 考察 视察".split()
-)
+REPORT_VERBS = frozenset(_WORDS["report-verb"])
 # Collective nouns after 和: 汪洋和代表团全体成员 is a conjunction, not the last character of a name.
-AFTER_AND = ("代表团", "代表们", "全体", "夫人", "其他", "各界", "有关", "部分", "随行", "相关", "与会")
+AFTER_AND = _WORDS["after-and"]
 
 
 def _is_common_word(w: str) -> bool:
@@ -202,11 +198,7 @@ def follow_score(text: str, pos: int) -> float:
 
 # Compound surnames (复姓). They are rare in the surname counts, so the rarity rule would drop them, and a
 # name that starts with one is read with its two-character given name (司马|卫东, not 司|马卫).
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 端木 令狐 呼延 夏侯 轩辕 独孤 南宫 西门 百里 "
-    "东郭 闻人 澹台 万俟 申屠 太史 钟离 宗政 濮阳 淳于 单于 第五 拓跋 赫连 公冶 鲜于 闾丘 梁丘 左丘 东门 羊舌 "
-    "微生 公羊 公良 乐正 漆雕 壤驷 巫马 颛孙 仲孙 亓官 司寇 谷梁 段干 百里 呼延".split()
-)
+COMPOUND_SURNAMES = frozenset(_WORDS["compound-surname"])
 # Words that follow a name and start with a character a given name may also end in: 邵佳|一同, 王立|一行.
 FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队")
 
@@ -268,7 +260,7 @@ def _support(analysis: Analysis | None, start: int, end: int) -> float:
 
 
 # Characters that join a sentence, never inside a transliterated given name (阿不都 has 都, so not NOT_GIVEN).
-SENTENCE_GLUE = frozenset("向致电贺同与和的在对为将把被从就是")
+SENTENCE_GLUE = frozenset(_WORDS["sentence-glue"])
 MINORITY = regex.compile(r"\p{Han}{1,6}[·•・]\p{Han}{2,8}")
 
 
@@ -313,7 +305,7 @@ CLEAR_FOLLOWERS = regex.compile(
 
 
 # Function characters that are also common inside given names (向阳, 和平, 为民).
-NAME_MIDDLE = frozenset("向和为作")
+NAME_MIDDLE = frozenset(_WORDS["name-middle"])
 
 
 def clear_follower(text: str, pos: int) -> bool:
@@ -333,21 +325,12 @@ def _he_final(text: str, pos: int, sur: str) -> bool:
 
 
 # Elements of Tibetan personal names, which have no surname and pair two elements (洛桑江村, 白玛赤林).
-TIBETAN = frozenset(
-    "洛桑 江村 白玛 赤林 多吉 次仁 扎西 尼玛 拉巴 格桑 旦增 丹增 索朗 达瓦 边巴 普布 平措 顿珠 强巴 央金 卓嘎 德吉 益西 "
-    "群培 罗布 朗杰 次珠 坚参 加措 嘉措 巴桑 欧珠 米玛 曲珍 卓玛 拉姆 次旦 贡觉 仁青 扎巴 却吉 多布杰 土登".split()
-)
+TIBETAN = frozenset(_WORDS["tibetan"])
 
 
 # Elements of Mongolian personal names, which have no surname and join two or three elements
 # (乌日图那顺, 巴特孟和, 图门吉日嘎拉). General knowledge of common elements.
-MONGOLIAN = frozenset(
-    "巴特 巴图 孟和 那顺 乌日图 图门 吉日嘎拉 额尔敦 毕力格 朝鲁 苏和 乌力吉 额尔德尼 敖其尔 宝音 达来 斯琴 格日勒 "
-    "阿拉坦 其其格 萨仁 乌兰 图雅 哈斯 巴雅尔 呼和 查干 特木尔 白音 布和 乌恩 满都拉 巴音 德力格尔 松布尔 那木吉拉 "
-    "塔娜 娜仁 高娃 赛音 必力格 乌云 格根 布仁 道尔吉 额尔德木图 恩和 吉雅 其木格 巴根 阿木尔 朝格图 通拉嘎 青格勒 "
-    "巴特尔 巴雅斯古楞 孟根 达赖 乌日娜 萨日娜 阿拉腾 图日根 宝力道 旭日 干 敖登 格日乐 额日敦 仓 希 扎那 嘎拉 "
-    "朝克 达布希拉图 布日古德 特古斯 额尔和木 哈日 吉日木图 德勒黑 乌力吉图 巴达玛 其木德 宝鲁 陶格".split()
-)
+MONGOLIAN = frozenset(_WORDS["mongolian"])
 
 
 def _mongolian_name(text: str, pos: int) -> NameGuess | None:
@@ -504,7 +487,8 @@ def split_run(run: str) -> list[str] | None:
 # 他强调 → the last official named as a subject
 
 
-COMPANION_AFTER = ("一同", "陪同", "参加", "出席", "列席", "等")
+# What follows a companion (X一同, X陪同, X等): a mention that is no subject a pronoun refers to.
+COMPANION_AFTER = _WORDS["companion-after"]
 
 
 def _mention_index(ctx: Context) -> list[tuple[int, int, str]]:
