@@ -33,6 +33,9 @@ SOURCES = ("divisions.tsv", "zones.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
 CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units)
 log = logging.getLogger(__name__)
+# The curated words of place names (ordinary-word division names, park and zone suffixes, deictics): data, in
+# lexicons/place_words.tsv.
+_WORDS = lexicons.lists("place_words.tsv")
 
 LEVEL_RANK = {
     "country": 0,
@@ -51,88 +54,24 @@ LEVEL_RANK = {
 FULL, ALIAS, SHORT, WEAK = "full", "alias", "short", "weak"
 
 # Division names that are ordinary words (several 城区/郊区/矿区 exist): never matched.
-NAME_STOP = frozenset(
-    {
-        "城区",
-        "郊区",
-        "矿区",
-        "东区",
-        "西区",
-        "南区",
-        "北区",
-        "新区",
-        "中区",
-        "老城区",
-        "新城区",
-        "城中区",
-        "城东区",
-        "城西区",
-        "城北区",
-    }
-)
+NAME_STOP = frozenset(_WORDS["name-stop"])
 
 # Where a township's short form plus 地区 names its area (大红门地区, 西红门地区): Beijing.
 AREA_NAMED_PROVINCES = ("11",)
 
 # Township-level units that are really development zones (高新区, 经济开发区, 某某农场).
-ZONE_LIKE_TOWNS = (
-    "开发区",
-    "高新区",
-    "园区",
-    "工业园",
-    "管理区",
-    "管委会",
-    "示范区",
-    "新区",
-    "农场",
-    "林场",
-    "牧场",
-    "渔场",
-    "盐场",
-    "试验区",
-    "合作区",
-    "保税区",
-    "旅游区",
-    "度假区",
-    "产业园",
-    "片区",
-    "局",
-    "处",
-    "所",
-    "站",
-    "公司",
-    "厂",
-    "中心",
-    "机场",
-)
+ZONE_LIKE_TOWNS = _WORDS["zone-like-town"]
 
 # Suffixes of named parks, bases, towns and zones, in three tiers by how much name the stem needs:
 # "area" ones name a place even after a generic stem (文化旅游区, 运河商务区); "park" ones after a
 # long or proper stem (人力资源服务产业园, not 蔬菜产业园); "weak" ones only after a proper name
 # (亦庄新城, 台马科技板块, 永丰产业基地; not 金融板块, 现代化新城, 芒果生产基地).
-AREA_SUFFIXES = (
-    "商务区 中央商务区 旅游区 风景区 风景名胜区 度假区 旅游度假区 合作区 保税区 综保区 综合保税区 保税港区 开发区 "
-    "高新区 经开区 自贸区 自贸试验区 自由贸易试验区 自由贸易区 集聚区 聚集区 遗址公园 主题公园 森林公园 "
-    "湿地公园 郊野公园 国家公园 文化公园 科学城 科技城 创新城 金融城"
-).split()
-PARK_SUFFIXES = "产业园区 产业园 科技园区 科技园 工业园区 工业园 软件园 创业园 物流园区 物流园 示范区 先行区 先导区 试验区 实验区".split()
-WEAK_SUFFIXES = (
-    "新城 新区 小镇 特色小镇 板块 片区 园区 基地 产业基地 制造基地 研发基地 生产基地 都市圈 经济圈 城市群 港区 组团 "
-    # 新兴金融功能区 is a kind of area; 首都功能核心区 and its like are curated in zones.tsv
-    "功能区"
-).split()
+AREA_SUFFIXES = list(_WORDS["area-suffix"])
+PARK_SUFFIXES = list(_WORDS["park-suffix"])
+WEAK_SUFFIXES = list(_WORDS["weak-suffix"])
 
 # Deictic references to the paper's own place (我市 in a Beijing paper is Beijing), by level wanted.
-DEICTICS = {
-    "我市": "city",
-    "本市": "city",
-    "我省": "province",
-    "本省": "province",
-    "我区": "district",
-    "本区": "district",
-    "我县": "district",
-    "本县": "district",
-}
+DEICTICS = lexicons.tables("place_words.tsv")["deictic"]
 
 
 @dataclass(frozen=True, slots=True)

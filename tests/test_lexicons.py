@@ -18,6 +18,11 @@ WORD_LISTS = {
         "organ-head", "tour-kind",
     },
     "numerals.tsv": {"digit", "unit", "count"},
+    "place_words.tsv": {
+        "organ-suffix", "break-word", "adjectival", "adjectival-word", "adjectival-next", "organ-rest", "glue-char",
+        "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
+        "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
+    },
     "title_words.tsv": {
         "suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
         "firm-post", "firm-organ-end", "state-prefix", "state-mark", "firm-generic", "folded-organ", "scope-word",
@@ -29,6 +34,7 @@ WORD_LISTS = {
 TABLES = {
     "event_words.tsv": {"meeting-kind", "tour-kind"},
     "numerals.tsv": {"digit", "unit", "count"},
+    "place_words.tsv": {"deictic"},
     "title_words.tsv": {"implied-organ"},
 }
 

@@ -34,18 +34,15 @@ from policyie.extractors._spans import in_work_title
 from policyie.nlp import Analysis
 
 LEXICONS = lexicons.HERE
+# The curated words of villages and sites: data, in lexicons/place_words.tsv.
+_WORDS = lexicons.lists("place_words.tsv")
 SHARDS = 64  # scripts/build_localities.py
 VILLAGE_END = regex.compile(r"(?:村|社区|嘎查)")
 MAX_STEM = 6
 # Words that end in a village suffix but name no village.
-GENERIC = frozenset(
-    "农村 乡村 新农村 城中村 全村 本村 该村 各村 每村 贫困村 示范村 行政村 自然村 重点村 试点村 中心村 空心村 "
-    "美丽乡村 强村 弱村 富村 穷村 邻村 外村 村村 全社区 该社区 本社区 各社区 城乡社区 智慧社区 和谐社区 居民社区 "
-    "新社区 老社区 安置社区 农村社区 城市社区 社区 村 嘎查 易地扶贫搬迁安置社区 搬迁社区 示范社区 试点社区 "
-    "文明村 先进村 明星村 红色村 传统村 民族村 旅游村 网红村 淘宝村 小康村 光伏村".split()
-)
+GENERIC = frozenset(_WORDS["village-generic"])
 # Common words a village suffix ends (发展乡村, 爱农村): no village's name; the places layer reads them so too.
-COMMON_VILLAGE_WORDS = ("乡村", "农村", "山村", "渔村")
+COMMON_VILLAGE_WORDS = _WORDS["village-common"]
 # What follows a village inside an organisation's name (下姜村党支部): then the village is no place of its own.
 VILLAGE_ORG = regex.compile(r"党支部|党委|党总支|村委会|村委|居委会|委员会|合作社|股份经济合作社|集体经济|公司|小学|卫生室|幼儿园")
 # Levels of sites.tsv rows that become places.
@@ -190,7 +187,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 # Before a two-character region (中亚, 西亚) a name may run on (阿纳斯塔|西亚|迪斯): only these may precede it.
 SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:（(“ \n往抵访")
 # An adjectival use: 非洲裔, 亚洲式.
-ADJECTIVAL_NEXT = ("裔", "式", "籍")
+ADJECTIVAL_NEXT = _WORDS["adjectival-next"]
 
 
 def _site_context(text: str, m) -> bool:
@@ -225,7 +222,7 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
     return None
 
 
-DIVISION_END = frozenset("省市县区镇乡旗盟州")
+DIVISION_END = frozenset(_WORDS["division-end"])
 
 
 def _after_place(text: str, s: int) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyie import lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._people import foreign, jieba_freq
 from policyie.extractors._spans import SpanIndex
@@ -31,52 +32,33 @@ from policyie.records import Place, Span
 CJK = regex.compile(r"[\p{Han}]")
 NAMEISH = regex.compile(r"[\p{Han}A-Za-z0-9·\-]")
 
+# The curated words of places (organisation suffixes, park stems, stop words): data, in lexicons/place_words.tsv.
+_WORDS = lexicons.lists("place_words.tsv")
+
 # What follows a place inside an organisation, company, institution or event name.
-ORG_SUFFIXES = (
-    "有限公司 有限责任公司 股份有限公司 公司 集团 银行 控股 股份 大学 学院 学校 中学 小学 幼儿园 医院 论坛 峰会 "
-    "博览会 展览会 交易会 洽谈会 冬奥会 奥运会 运动会 电影节 艺术节 马拉松 日报 晚报 时报 商报 电视台 广播电台 "
-    "出版社 报社 研究院 研究所 商场 百货 超市 酒店 饭店 宾馆 大厦 机场 火车站 地铁 医药 协会 学会 商会 基金会 "
-    "联合会 俱乐部 足球队 篮球队 工厂 制药 实业 置业 地产 投资 证券 保险 航空 能源 合作组织 科学院 社科院 工程院 "
-    "气象台 组委会 组委 法院 检察院 公安局 分局 展示中心 会议中心 会展中心 博物馆 纪念馆 展览馆 美术馆 图书馆 体育馆 "
-    "体育场 剧院"
-).split()
+ORG_SUFFIXES = list(_WORDS["organ-suffix"])
 ORG_SUFFIX_TUPLE = tuple(ORG_SUFFIXES)
 # Words after which a following noun no longer belongs to the place's phrase.
-BREAK_WORDS = frozenset(
-    "是 有 要 将 在 为 和 与 及 同 把 对 从 向 的 了 召开 成立 举办 举行 建设 发展 推动 打造 开展 实施 出台 发布 印发 启动 组织 引进 设立 新建 落户 入驻 签约".split()
-)
+BREAK_WORDS = frozenset(_WORDS["break-word"])
 # 中国式现代化, 中国特色社会主义: adjectival, not the place.
-ADJECTIVAL = ("式", "特色", "共产党", "人民解放军", "之治", "裔")  # 非洲裔: descent, not the place
-ADJECTIVAL_WORDS = frozenset(
-    "梦 方案 智慧 故事 声音 力量 速度 形象 制造 品牌 风格 气派 精神 时间".split()
-)  # a whole next word (not 制造业); 北京时间 is a time zone
+ADJECTIVAL = _WORDS["adjectival"]  # 非洲裔: descent, not the place
+ADJECTIVAL_WORDS = frozenset(_WORDS["adjectival-word"])  # a whole next word (not 制造业); 北京时间 is a time zone
 # Place shorts that are also verbs, with what follows them as verbs: 大兴调查研究之风 ("promote").
 # 省域副中心城市 is a rank any province gives its second cities, not Beijing's sub-centre.
 VERBAL_USES = {"大兴": regex.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": regex.compile(r"城市")}
 # 巴中关系, 中巴友好: two one-character country abbreviations, not the city of 巴中.
 BILATERAL = regex.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合作|人民|战略|全面")
 # The rest of a jieba token a place name may end inside: 北京市委, 海淀区委, 湖南籍.
-ORGAN_REST = frozenset(
-    "委 市委 区委 县委 省委 委员会 政府 人大 政协 党委 人 籍 地区 全市 全区 全省 段 境内 市 区 县 省".split()
-)
+ORGAN_REST = frozenset(_WORDS["organ-rest"])
 # One-character words that jieba glues onto an unknown name (向雄安|新区).
-GLUE_CHARS = frozenset("向在到和与及对从把将赴于至经为同跟让给由以是的了、及或等含")
+GLUE_CHARS = frozenset(_WORDS["glue-char"])
 
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
-STEM_STOP = frozenset(
-    "谋划 系统 建设 发展 推进 打造 培育 优化 提升 完善 加快 推动 统筹 全力 聚焦 围绕 依托 支持 转型 实施 规划 布局 "
-    "重点 全面 加强 深化 持续 申建 创建 争创 批准 设立 成立 获批 入选 位于 地处 考察 调研 视察 参观 前往 开发 管理 "
-    "运营 招商 投资 落户 入驻 引进 形成 构建 研究 审议 部署 落实 学习 贯彻 申报 认定 命名 授予 挂牌 建成 领先 高标准 高水平 高质量 一批 一个 新 首个 一流 抓好 抓紧 办好 做好 用好 "
-    "了解 来到 察看 走进 听取 肯定 视察 前往 含 包括 监管 考察调研 参加 出席 召开 举行 主动 对接 服务好 融入 带动 辐射 联动 协同 共建 共同 携手 积极 大力 着力 加速 全域 一体化 高起点".split()
-)
+STEM_STOP = frozenset(_WORDS["stem-stop"])
 STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "nr", "nt")
 # A stem made of these alone (after qualifiers) names no particular place: 经济开发区, 产业园区.
-GENERIC_STEMS = frozenset(
-    "该 各 本 全 这些 这个 相关 有关 各类 各个 示范 综合 现代 特色 产业 科技 经济 园区 功能 核心 城市 创新 高新技术 "
-    "新技术 技术 跨境 边境 工业 生态 重要 主要 国家 省 市 区 县 省级 市级 区级 县级 国家级 世界级 国际 全球 区域 中心 新兴 未来 "
-    "现代化 智慧 数字 开放 改革 试点 专业 特色产业 中央 国际化 世界级 全国 外国 国外 海外 境外 农业 教育 示范 绿色 低碳 零碳 智能 循环 美丽 和美 文明 自贸 自由贸易 保税 综合保税 生产 研发 制造 世界 领先 一流 知名 大型 龙头 最大 标杆 先进 高端".split()
-)
-QUALIFIERS = ("国家级", "省级", "市级", "区级", "县级", "首批", "首个")
+GENERIC_STEMS = frozenset(_WORDS["generic-stem"])
+QUALIFIERS = _WORDS["qualifier"]
 PLACEISH_TAGS = ("ns", "nr", "nz", "un", "j", "x")
 # 京 standing for Beijing: after 在/来/进/离/抵/赴/返/留/回, not heading another abbreviation or word
 # (在京津冀, 在京东方, 来京剧院).
@@ -233,7 +215,7 @@ class _Doc:
 
 
 # A park or zone name is often an organisation's name itself (…商务区管委会, …片区): only a company heads it.
-COMPANY_SUFFIXES = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "控股", "股份", "银行")
+COMPANY_SUFFIXES = _WORDS["company-suffix"]
 
 
 _COMPANY_AHEAD = regex.compile(r"\p{Han}{0,10}?(?:有限公司|有限责任公司|股份有限公司|集团有限公司)")
@@ -758,7 +740,7 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
 # An item of an enumeration of townships and villages (深入三岔河镇、谷曲乡、新城镇等地): the whole item up
 # to the next separator, ending in the suffix of its kind.
 _LIST_MEMBER = regex.compile(r"、(\p{Han}{1,6}(?:镇|乡|街道|苏木|村|社区|嘎查))(?=[、和及等，,。；;\s]|$)")
-_GENERIC_TAILS = (*localities.COMMON_VILLAGE_WORDS, "城镇", "乡镇", "集镇", "小镇", "家乡", "故乡", "各村", "各社区", "村村")
+_GENERIC_TAILS = (*localities.COMMON_VILLAGE_WORDS, *_WORDS["generic-tail"])
 _MEMBER_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town", "村": "village", "社区": "village",
                  "嘎查": "village"}
 _MEMBER_SUFFIXES = tuple(_MEMBER_LEVEL)
