@@ -16,7 +16,6 @@ divisions, zones and parks:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import sqlite3
@@ -74,12 +73,9 @@ def _site_literals() -> Literals:
 
 def _shard_rows(n: int) -> Iterator[list[str]]:
     """The (name, township, county code) lines of village shard ``n``; none when it is absent."""
-    path = LEXICONS / "villages" / f"{n:02d}.tsv.gz"
-    if not path.exists():
-        return
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            yield line.rstrip("\n").split("\t")
+    name = f"villages/{n:02d}.tsv.gz"
+    if lexicons.path(name).exists():
+        yield from lexicons.rows(name)
 
 
 @cache

@@ -11,6 +11,7 @@ extend without touching code. ``lists`` and ``tables`` read them.
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,10 +23,14 @@ def path(name: str) -> Path:
 
 
 def rows(name: str, header: bool = False) -> list[list[str]]:
-    """The data lines of lexicon ``name`` split on tabs. '#' comment lines and blank lines are skipped, and
-    so is the first remaining line, the column names, when ``header`` is set."""
-    out = [line.split("\t") for line in path(name).read_text(encoding="utf-8").splitlines()
-           if line and not line.startswith("#")]
+    """The data lines of lexicon ``name`` (gzipped when it ends in .gz) split on tabs. '#' comment lines and
+    blank lines are skipped, and so is the first remaining line, the column names, when ``header`` is set."""
+    if name.endswith(".gz"):
+        with gzip.open(path(name), "rt", encoding="utf-8") as f:
+            text = f.read()
+    else:
+        text = path(name).read_text(encoding="utf-8")
+    out = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return out[1:] if header else out
 
 

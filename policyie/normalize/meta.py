@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
-from pathlib import Path
 
 import regex
 
+from policyie import lexicons
 from policyie.normalize.script import LOST_CHAR
 
 # Endings of a news outlet's name (北京晚报, 北京日报客户端, 北京广播电视台). The portal-stamp reader and the
@@ -82,13 +82,10 @@ _PUBLISHER_HINT = regex.compile(r"(?:日报|晚报|早报|时报|周刊|报社|�
 @cache
 def _publishers() -> tuple[dict[str, str], list[str]]:
     """alias or slug → canonical publisher name, plus the canonical names."""
-    path = Path(__file__).resolve().parent.parent / "lexicons" / "publishers.tsv"
     index: dict[str, str] = {}
     names: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = (line.split("\t") + ["", ""])[:3]
+    for cells in lexicons.rows("publishers.tsv"):
+        cols = (cells + ["", ""])[:3]
         name = cols[0].strip()
         names.append(name)
         for key in [name, *cols[1].split(","), *cols[2].split(",")]:
