@@ -31,8 +31,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from policyie import lexicons
+
 FORMAT = 1
-SHIPPED = Path(__file__).resolve().parent / "lexicons" / "kb.jsonl.gz"
+SHIPPED = lexicons.path("kb.jsonl.gz")
 # How far around a person's known span of posts an article may be dated and still count as "around the
 # article's date" (SPEC §3's untitled office-holders): news cites a leader shortly after they leave, and
 # the lists stop in 2017–2019 while people stay in office.
