@@ -22,8 +22,9 @@ _BLOCK = regex.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|tbody|thead|section|article|header|footer|blockquote|pre|hr|dd|dt|dl|figure|figcaption)\b[^<>]{0,2000}>",
     regex.I,
 )
-_TAG = regex.compile(r"</?[A-Za-z!?][^<>]{0,2000}>")
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Any tag, and any character or named entity: the HTML syntax page.py's reader reads too.
+TAG = regex.compile(r"</?[A-Za-z!?][^<>]{0,2000}>")
+ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def looks_like_html(text: str) -> bool:
@@ -38,7 +39,7 @@ def html_title(text: str) -> str | None:
 def strip_html(mt: MappedText) -> MappedText:
     mt = mt.sub(_DROP, "")
     mt = mt.sub(_BLOCK, "\n")
-    mt = mt.sub(_TAG, "")
+    mt = mt.sub(TAG, "")
     return decode_entities(mt)
 
 
@@ -49,4 +50,4 @@ def decode_entities(mt: MappedText) -> MappedText:
         out = html.unescape(m.group())
         return " " if out == "\xa0" else out
 
-    return mt.sub(_ENTITY, repl)
+    return mt.sub(ENTITY, repl)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyie.normalize.boilerplate import clean_lines
+from policyie.normalize.html import ENTITY, TAG
 from policyie.normalize.meta import parse_datetime
 from policyie.normalize.textmap import MappedText
 
@@ -96,7 +97,6 @@ _RELATED = regex.compile(
 )
 _SENTENCE_PUNCT = regex.compile(r"[，。！？；]")
 _WS = regex.compile(r"\s+")
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 class _Node:
@@ -258,7 +258,7 @@ def _parse(text: str) -> tuple[_Node, list[_Node]]:
             return
         chunk = text[s:e]
         if "&" in chunk:
-            chunk = _ENTITY.sub("x", chunk)
+            chunk = ENTITY.sub("x", chunk)
         n = len(chunk) - sum(1 for c in chunk if c.isspace())
         if n <= 0:
             return
@@ -526,7 +526,7 @@ def _plain(fragment: str) -> str:
                   fragment, flags=regex.I | regex.S)
     s = regex.sub(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|dd|dt|dl|section|article|header|footer)\b[^<>]{0,2000}>", "\n",
                   s, flags=regex.I)
-    s = regex.sub(r"</?[A-Za-z!?][^<>]{0,2000}>", " ", s)
+    s = TAG.sub(" ", s)
     s = html.unescape(s).replace("\xa0", " ")
     lines = (regex.sub(r"[ \t\u3000]+", " ", line).strip() for line in s.split("\n"))
     return "\n".join(line for line in lines if line)
