@@ -14,13 +14,14 @@ is a per-process cache after that). Needs ``pip install policyie[dask]``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from policyie.batch import Failure, Source, extract_many, warm_up
+from policyie.outputs.jsonl import json_lines
+from policyie.sources import CORPUS_SUFFIXES
 
 
 @dataclass
@@ -101,7 +102,7 @@ def _bag(sources: Any, npartitions: int | None, partition_size: int):
     items = list(sources)
     if items and all(isinstance(s, (str, Path)) and _is_corpus(s) for s in items):
         # Lines are read on the driver: a gzip file cannot be split, and ids must follow line order.
-        records = [rec for p in items for rec in _read_corpus(Path(p))]
+        records = [rec for p in items for rec in json_lines(p)]
     else:
         records = items
     n = npartitions or max(1, -(-len(records) // partition_size))
@@ -110,17 +111,7 @@ def _bag(sources: Any, npartitions: int | None, partition_size: int):
 
 def _is_corpus(s: str | Path) -> bool:
     name = str(s).lower()
-    return name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")) and Path(s).is_file()
-
-
-def _read_corpus(path: Path) -> Iterable[dict]:
-    import gzip
-
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
+    return name.endswith(CORPUS_SUFFIXES) and Path(s).is_file()
 
 
 def _run_partition(items: list, part: int, output_dir: str) -> tuple[int, list[Failure], dict[str, int]]:

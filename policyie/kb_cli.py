@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections.abc import Iterator
@@ -32,16 +31,14 @@ def add_parser(sub) -> None:
 
 def read_documents(paths: list[str]) -> Iterator[dict]:
     """Documents as JSON dicts from policyie's JSONL output (or a .jsonl.gz of it) and DuckDB files."""
+    from policyie.outputs.jsonl import json_lines
+
     for spec in paths:
         path = Path(spec)
         if path.suffix in (".duckdb", ".db"):
             yield from _from_duckdb(path)
             continue
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
+        yield from json_lines(path)
 
 
 def _from_duckdb(path: Path) -> Iterator[dict]:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from policyie.outputs import WriteSummary, disk_size
 from policyie.records import Document
@@ -36,11 +36,18 @@ def _dump(docs: Iterable[Document], f: IO[str]) -> int:
     return n
 
 
-def read_jsonl(path: str | Path) -> Iterator[Document]:
-    """The `Document`s of a file `write_jsonl` wrote."""
+def json_lines(path: str | Path) -> Iterator[Any]:
+    """The JSON value of each non-blank line of a JSON Lines file, read as gzip when its name ends in .gz: the one
+    reader for policyie's output, a KB build's input documents and a distributed run's corpus."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.strip():
-                yield Document.from_dict(json.loads(line))
+                yield json.loads(line)
+
+
+def read_jsonl(path: str | Path) -> Iterator[Document]:
+    """The `Document`s of a file `write_jsonl` wrote."""
+    for rec in json_lines(path):
+        yield Document.from_dict(rec)
