@@ -75,3 +75,23 @@ def test_numerals_from_one_table():
     assert SMALL_COUNTS["双"] == 2 and SMALL_COUNTS["十"] == 10 and "百" not in SMALL_COUNTS
     assert cn_number("二〇二四") == 2024 and cn_number("二十六") == 26
     assert numeral_value("四个意识") == 4 and numeral_value("十四五") is None
+
+
+def test_every_lexicon_ships_in_the_wheel():
+    """Each file under policyie/lexicons matches a package-data pattern of pyproject.toml, so an installed
+    policyie has it (a new lexicon whose suffix no pattern names would be left out of the wheel)."""
+    import fnmatch
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")
+    root = Path(__file__).resolve().parent.parent
+    package_data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]
+    for f in lexicons.HERE.rglob("*"):
+        if not f.is_file() or f.suffix in (".py", ".pyc") or "__pycache__" in f.parts:
+            continue
+        rel = f.relative_to(lexicons.HERE)
+        package = ".".join(("policyie", "lexicons", *rel.parts[:-1]))
+        patterns = package_data.get(package, [])
+        assert any(fnmatch.fnmatch(rel.name, p) for p in patterns), f"{rel} is not in {package}'s package-data"
