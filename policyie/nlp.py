@@ -79,6 +79,8 @@ class Analysis:
     tokens: list[Token]
     entities: list[Entity]
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # The statistical NER's own spans (`policyie.charner`), before the merge into ``entities``.
+    ner: list[Entity] = field(default_factory=list)
     # Indexes over the entities that extractors build once per analysis, under their own key.
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -412,7 +414,7 @@ class _Engine:
     def setting(self) -> str:
         name = os.environ.get("POLICYIE_PIPELINE", DEFAULT_PIPELINE)
         if os.environ.get("POLICYIE_NER", "").lower() in {"off", "0", "false", "no"}:
-            return "fast"
+            return "lexicon"
         return name
 
     def get(self, name: str):
@@ -421,7 +423,14 @@ class _Engine:
             with self._lock:
                 hit = self._loaded.get(name)
                 if hit is None:
-                    hit = FastLexicon.load() if name == "fast" else load_pipeline(name)
+                    if name in {"fast", "lexicon"}:
+                        hit = FastLexicon.load()
+                        if name == "fast":
+                            from . import charner
+
+                            hit.tagger = charner.shipped()
+                    else:
+                        hit = load_pipeline(name)
                     self._loaded[name] = hit
         return hit
 
@@ -449,6 +458,8 @@ class FastLexicon:
     dictionary tags and surname-led unknown words."""
 
     def __init__(self, terms: dict[str, str]) -> None:
+        # The statistical tagger (`policyie.charner`) run over the lexicon's output; None in ``lexicon``.
+        self.tagger = None
         self._terms: dict[str, str] | None = terms
         self._source: Path | None = None
         self._automaton = None
@@ -632,7 +643,13 @@ def analyse(text: str, nlp=None) -> Analysis:
     if isinstance(nlp, FastLexicon):
         tokens = _word_tokens(segment(text), tagtab)
         entities = nlp.entities(text, tokens)
-        return Analysis(text=text, tokens=tokens, entities=entities, sentences=split_sentences(text))
+        sentences = split_sentences(text)
+        if nlp.tagger is None:
+            return Analysis(text=text, tokens=tokens, entities=entities, sentences=sentences)
+        new = tuple.__new__
+        found = [new(Entity, (text[s:e], s, e, lab)) for s, e, lab in nlp.tagger.tag(text, sentences, tokens, entities, only_open=True)]
+        # The lexicons' spans win where the two overlap; the model fills what they leave open.
+        return Analysis(text=text, tokens=tokens, entities=_merge(entities, found), sentences=sentences, ner=found)
     doc = nlp(text)
     words = doc.user_data.get(WORDS_KEY)
     if words is not None:  # the shipped char pipeline: tokens are the jieba words

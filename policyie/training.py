@@ -10,6 +10,7 @@ selection) and MSRA ``msra_test.bio``. Both are one character and one BIO tag pe
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import random
@@ -179,7 +180,8 @@ def read_bio(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
     """(sentence, [(start, end, label)]) from a one-character-per-line BIO file (space or tab)."""
     chars: list[str] = []
     tags: list[str] = []
-    with open(path, encoding="utf-8") as fh:
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\r\n")
             if not line.strip():

@@ -1,0 +1,378 @@
+"""The statistical NER: a character tagger over hashed context features, decoded with a CRF.
+
+Why this shape: it has to run inside the default `extract()` at a fraction of jieba's own cost, so
+everything is vectorised over the whole document in NumPy. Each character gets a few hashed sparse
+features (the characters and character pairs around it, the jieba word it sits in with its dictionary
+tag and its place in the word, the words either side, and the lexicon hit covering it); their
+embeddings are summed, one hidden layer scores the BIO tags, and Viterbi with learnt transitions picks
+the best path per clause. The weights are trained by ``scripts/train_charner.py`` (PyTorch, at build
+time only) on MSRA's training split and shipped as an ``.npz`` of plain arrays, read with
+``allow_pickle=False``.
+
+Features come from what `policyie.nlp` already computed (jieba's words and tags, the lexicon hits), so
+the model adds no second segmentation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import re
+import zlib
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+FEATURE_VERSION = 1
+LABELS = ("PER", "LOC", "ORG")
+TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BI")
+_O = 0
+# Lexicon labels that become features; anything else (TITLE, …) shares one slot.
+_LEX_LABELS = {"PER": 1, "LOC": 2, "ORG": 3, "TITLE": 4}
+# Clause ends for decoding: an entity never spans them, and short clauses keep Viterbi's loop short.
+_CLAUSE_RE = re.compile(r"[，。！？；;!?,：:\n]")
+# jieba tags of the words that make a clause worth tagging (see `open_units`).
+OPEN_TAGS = ("nr", "ns", "nt", "nz", "un")
+_BOUNDARY = 0x110001  # code of the padding outside a sentence (beyond Unicode)
+_DIGIT = ord("0")
+_LATIN = ord("a")
+N_FEATURES = 15
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads structured keys over the hash table."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _codes(text: str) -> np.ndarray:
+    """Code points, with ASCII digits and Latin letters folded (a number's digits are not its identity)."""
+    c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    digit = (c >= 48) & (c <= 57) | (c >= 0xFF10) & (c <= 0xFF19)
+    latin = (c >= 65) & (c <= 90) | (c >= 97) & (c <= 122)
+    c[digit] = _DIGIT
+    c[latin] = _LATIN
+    return c
+
+
+_WORD_HASHES: dict[str, int] = {}
+
+
+def _hash_of(word: str) -> int:
+    h = _WORD_HASHES.get(word)
+    if h is None:
+        h = zlib.crc32(word.encode("utf-8")) + 1
+        if len(_WORD_HASHES) < 500_000:
+            _WORD_HASHES[word] = h
+    return h
+
+
+def _word_features(tokens: Sequence[tuple], positions: np.ndarray) -> tuple[np.ndarray, ...]:
+    """At each position: (tag, place in word), (word, place), the word before and the word after."""
+    n = len(positions)
+    toks = [t for t in tokens if t[2] > t[1]]
+    if not toks:
+        zeros = np.zeros(n, dtype=np.uint64)
+        return zeros, zeros, zeros, zeros
+    starts = np.fromiter((t[1] for t in toks), dtype=np.int64, count=len(toks))
+    ends = np.fromiter((t[2] for t in toks), dtype=np.int64, count=len(toks))
+    words = np.fromiter((_hash_of(t[0]) for t in toks), dtype=np.uint64, count=len(toks))
+    tags = np.fromiter((_hash_of(t[3]) - 1 for t in toks), dtype=np.uint64, count=len(toks))
+    # Which word each character sits in (characters outside every word get the one before).
+    idx = np.clip(np.searchsorted(starts, positions, side="right") - 1, 0, len(toks) - 1)
+    pos = positions - starts[idx]
+    length = ends[idx] - starts[idx]
+    place = np.where(length == 1, 4, np.where(pos == 0, 1, np.where(pos == length - 1, 3, 2))).astype(np.uint64)
+    prev = np.concatenate(([0], words[:-1])).astype(np.uint64)
+    nxt = np.concatenate((words[1:], [0])).astype(np.uint64)
+    eight = np.uint64(8)
+    return tags[idx] * eight + place, words[idx] * eight + place, prev[idx], nxt[idx]
+
+
+def _lexicon_feature(lexicon: Iterable[tuple], n: int) -> np.ndarray:
+    """Per character: the label of the last lexicon hit covering it and its place in the hit."""
+    lex = np.zeros(n, dtype=np.uint64)
+    for h in lexicon:
+        s, e = h[1], h[2]
+        if e <= s or e > n:
+            continue
+        lab = _LEX_LABELS.get(h[3], 5)
+        lex[s:e] = lab * 8 + 2
+        lex[s] = lab * 8 + 1
+        lex[e - 1] = lab * 8 + (3 if e - s > 1 else 4)
+    return lex
+
+
+def featurize(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    tokens: Sequence[tuple],
+    lexicon: Iterable[tuple],
+    rows: int,
+    positions: np.ndarray | None = None,
+) -> np.ndarray:
+    """(len(positions), N_FEATURES) row numbers into the hashed embedding table.
+
+    ``tokens`` are (text, start, end, tag) words covering ``text``; ``lexicon`` (text, start, end,
+    label) lexicon hits; ``positions`` the characters wanted (all by default). Context never crosses
+    a sentence boundary.
+    """
+    n = len(text)
+    if positions is None:
+        positions = np.arange(n, dtype=np.int64)
+    pad = 2
+    padded = np.full(n + 2 * pad, _BOUNDARY, dtype=np.uint64)
+    padded[pad : pad + n] = _codes(text)
+    firsts = np.fromiter((s for s, _e in sentences), dtype=np.int64, count=len(sentences))
+    spad = np.full(n + 2 * pad, -1, dtype=np.int64)
+    spad[pad : pad + n] = np.clip(np.searchsorted(firsts, np.arange(n), side="right") - 1, 0, None)
+    sent = spad[positions + pad]
+
+    def at(k: int) -> np.ndarray:
+        c = padded[positions + (pad + k)]
+        c[spad[positions + (pad + k)] != sent] = _BOUNDARY
+        return c
+
+    cm2, cm1, c0, cp1, cp2 = at(-2), at(-1), at(0), at(1), at(2)
+    wpos, wid, wprev, wnext = _word_features(tokens, positions)
+    lex = _lexicon_feature(lexicon, n)[positions]
+    K = np.uint64(0x1000003)
+    feats = [
+        cm2,
+        cm1,
+        c0,
+        cp1,
+        cp2,
+        cm2 * K + cm1,
+        cm1 * K + c0,
+        c0 * K + cp1,
+        cp1 * K + cp2,
+        (cm1 * K + c0) * K + cp1,
+        wpos,
+        wid,
+        wprev * np.uint64(3) + (wid & np.uint64(7)),
+        wnext * np.uint64(3) + (wid & np.uint64(7)),
+        lex * K + c0,
+    ]
+    out = np.empty((len(positions), N_FEATURES), dtype=np.int64)
+    with np.errstate(over="ignore"):
+        for k, f in enumerate(feats):
+            out[:, k] = (_mix(f + np.uint64(k + 1) * np.uint64(0x9E3779B97F4A7C15)) % np.uint64(rows)).astype(np.int64)
+    return out
+
+
+def clauses(text: str, sentences: Sequence[tuple[int, int]], limit: int = 80) -> list[tuple[int, int]]:
+    """The decoding units: sentences cut after commas and colons, and at ``limit`` characters."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        start = s
+        for m in _CLAUSE_RE.finditer(text, s, e):
+            cut = m.end()
+            while cut - start > limit:
+                out.append((start, start + limit))
+                start += limit
+            out.append((start, cut))
+            start = cut
+        while e - start > limit:
+            out.append((start, start + limit))
+            start += limit
+        if start < e:
+            out.append((start, e))
+    return out
+
+
+def open_units(units: Sequence[tuple[int, int]], tokens: Sequence[tuple]) -> list[tuple[int, int]]:
+    """The units holding a word the lexicons leave open: one jieba tags as a name, place, organisation
+    or proper noun, or one its dictionary lacks (``un``). Elsewhere the model has nothing to add."""
+    starts = [t[1] for t in tokens if t[3].startswith(OPEN_TAGS)]
+    if not starts:
+        return []
+    out = []
+    for s, e in units:
+        i = bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
+            out.append((s, e))
+    return out
+
+
+def viterbi(scores: np.ndarray, units: Sequence[tuple[int, int]], trans: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Best tag per character, each unit decoded on its own, all units stepped together."""
+    n_tags = trans.shape[0]
+    out = np.zeros(scores.shape[0], dtype=np.int64)
+    if not units:
+        return out
+    lens = np.array([e - s for s, e in units])
+    starts = np.array([s for s, _ in units])
+    order = np.argsort(-lens, kind="stable")
+    lens, starts = lens[order], starts[order]
+    m = int(lens[0])
+    back = np.zeros((m, len(units), n_tags), dtype=np.int64)
+    score = scores[starts] + start
+    for t in range(1, m):
+        alive = int(np.searchsorted(-lens, -t, side="left"))  # units longer than t
+        # lens sorted descending: the first `alive` units have length > t
+        cand = score[:alive, :, None] + trans[None, :, :]
+        back[t, :alive] = cand.argmax(axis=1)
+        score[:alive] = cand.max(axis=1) + scores[starts[:alive] + t]
+    # Walk back from each unit's own last character, all units together.
+    cur = score.argmax(axis=1)
+    path = np.zeros((len(units), m), dtype=np.int64)
+    for t in range(m - 1, -1, -1):
+        alive = int(np.searchsorted(-lens, -t, side="left"))
+        path[:alive, t] = cur[:alive]
+        if t:
+            cur[:alive] = back[t, np.arange(alive), cur[:alive]]
+    valid = np.arange(m)[None, :] < lens[:, None]
+    out[(starts[:, None] + np.arange(m)[None, :])[valid]] = path[valid]
+    return out
+
+
+def spans_from_tags(tags: np.ndarray, offset: int = 0) -> list[Span]:
+    """BIO tags to spans; an I- without its B- starts a span (the CRF rarely does that)."""
+    out: list[Span] = []
+    cur: list = []
+    for i, t in enumerate(tags.tolist()):
+        name = TAGS[t]
+        if name == "O":
+            if cur:
+                out.append(Span(cur[0] + offset, i + offset, cur[1]))
+                cur = []
+            continue
+        p, lab = name.split("-")
+        if p == "B" or not cur or cur[1] != lab:
+            if cur:
+                out.append(Span(cur[0] + offset, i + offset, cur[1]))
+            cur = [i, lab]
+    if cur:
+        out.append(Span(cur[0] + offset, len(tags) + offset, cur[1]))
+    return out
+
+
+class CharNER:
+    """The shipped model: hashed embeddings → hidden layer → tag scores → Viterbi."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
+        if meta.get("feature_version") != FEATURE_VERSION or tuple(meta.get("tags", ())) != TAGS:
+            raise ValueError("model was built for another feature layout")
+        emb, scale = arrays["emb"], arrays["emb_scale"].astype(np.float32)
+        if scale.size > 1:  # one scale per row: requantise to one scale for the table
+            emb = emb.astype(np.float32) * scale[:, None]
+            scale = np.array([np.abs(emb).max() / 127.0], dtype=np.float32)
+            emb = np.clip(np.round(emb / scale[0]), -127, 127).astype(np.int8)
+        # int8 with one scale: the file stays small, and the rows a character's features pick are summed
+        # in int16 (fifteen rows of at most 127 cannot overflow) from a table four times smaller in cache.
+        self.emb = np.ascontiguousarray(emb, dtype=np.int8)
+        self.emb_scale = float(scale.reshape(-1)[0])
+        self.b0 = arrays["b0"].astype(np.float32)
+        self.w1 = arrays["w1"].astype(np.float32)
+        self.b1 = arrays["b1"].astype(np.float32)
+        self.w2 = arrays["w2"].astype(np.float32)
+        self.b2 = arrays["b2"].astype(np.float32)
+        self.trans = arrays["trans"].astype(np.float32)
+        self.start = arrays["start"].astype(np.float32)
+        self.rows = self.emb.shape[0]
+        self.meta = meta
+
+    @classmethod
+    def load(cls, directory: str | Path) -> CharNER:
+        directory = Path(directory)
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        with np.load(directory / "weights.npz", allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        return cls(arrays, meta)
+
+    def scores(self, feats: np.ndarray) -> np.ndarray:
+        with _one_blas_thread():
+            return self._scores(feats)
+
+    def _scores(self, feats: np.ndarray) -> np.ndarray:
+        # Column by column: one (n, dim) block at a time stays in cache; a 3-D gather does not.
+        acc = self.emb[feats[:, 0]].astype(np.int16)
+        for k in range(1, feats.shape[1]):
+            acc += self.emb[feats[:, k]]
+        h = acc.astype(np.float32)
+        h *= self.emb_scale
+        h += self.b0
+        np.maximum(h, 0, out=h)
+        h = h @ self.w1 + self.b1
+        np.maximum(h, 0, out=h)
+        return h @ self.w2 + self.b2
+
+    def tag(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        tokens: Sequence[tuple],
+        lexicon: Iterable[tuple],
+        only_open: bool = False,
+    ) -> list[Span]:
+        """PER/LOC/ORG spans over ``text``; with ``only_open``, only in the clauses `open_units` picks."""
+        if not text:
+            return []
+        units = clauses(text, sentences)
+        if only_open:
+            units = open_units(units, tokens)
+            if not units:
+                return []
+        positions = np.concatenate([np.arange(s, e, dtype=np.int64) for s, e in units])
+        feats = featurize(text, sentences, tokens, lexicon, self.rows, positions)
+        # Decode in the compact coordinates of the chosen characters, then map back.
+        local, k = [], 0
+        for s, e in units:
+            local.append((k, k + e - s))
+            k += e - s
+        tags = viterbi(self.scores(feats), local, self.trans, self.start)
+        return [Span(int(positions[sp.start]), int(positions[sp.end - 1]) + 1, sp.label) for sp in spans_from_tags(tags)]
+
+
+_CONTROLLER = None
+
+
+def _one_blas_thread():
+    """BLAS on one thread for our small products: a second thread costs more to wake than it saves, and
+    under extract_many or Dask every core already runs a worker. (7 µs a call; threadpoolctl is a
+    dependency, but a missing one only costs speed.)"""
+    global _CONTROLLER
+    if _CONTROLLER is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:
+            _CONTROLLER = False
+        else:
+            _CONTROLLER = ThreadpoolController()
+    return _CONTROLLER.limit(limits=1, user_api="blas") if _CONTROLLER else contextlib.nullcontext()
+
+
+def model_path() -> Path:
+    """``charner/`` of the installed models package, or of this checkout's ``models/``."""
+    from importlib import resources
+
+    try:
+        path = Path(str(resources.files("policyie_models") / "charner"))
+        if (path / "weights.npz").exists():
+            return path
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "models" / "charner"
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> CharNER | None:
+    """The model that ships with policyie, or None when the models package lacks it."""
+    path = model_path()
+    if not (path / "weights.npz").exists():
+        return None
+    return CharNER.load(path)
