@@ -79,8 +79,10 @@ class Analysis:
     tokens: list[Token]
     entities: list[Entity]
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    # The statistical NER's own spans (`policyie.charner`), before the merge into ``entities``.
+    # The statistical NER's own spans (`policyie.charner`), and the lexicons' before the model's were merged
+    # into ``entities`` (where the two agree on a span, that agreement is evidence of its own).
     ner: list[Entity] = field(default_factory=list)
+    lexicon: list[Entity] = field(default_factory=list)
     # Indexes over the entities that extractors build once per analysis, under their own key.
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -649,7 +651,8 @@ def analyse(text: str, nlp=None) -> Analysis:
         new = tuple.__new__
         found = [new(Entity, (text[s:e], s, e, lab)) for s, e, lab in nlp.tagger.tag(text, sentences, tokens, entities, only_open=True)]
         # The lexicons' spans win where the two overlap; the model fills what they leave open.
-        return Analysis(text=text, tokens=tokens, entities=_merge(entities, found), sentences=sentences, ner=found)
+        return Analysis(text=text, tokens=tokens, entities=_merge(entities, found), sentences=sentences, ner=found,
+                        lexicon=entities)
     doc = nlp(text)
     words = doc.user_data.get(WORDS_KEY)
     if words is not None:  # the shipped char pipeline: tokens are the jieba words
