@@ -55,7 +55,8 @@ class Place(DataClassJsonMixin):
     mentions: list[Span] = _list()
     lat: float | None = None
     lon: float | None = None
-    # Which rule found it: gazetteer, gazetteer:ambiguous, park-suffix, deictic, village-table, site-list, region-list.
+    # Which rule found it: gazetteer, gazetteer:ambiguous, park-suffix, deictic, village-table, site-list,
+    # region-list, list-member, ner (the statistical NER, `policyie.charner`).
     evidence: str | None = None
 
 
@@ -85,7 +86,8 @@ class Meeting(DataClassJsonMixin):
     end: int = 0
     # Which rule found it: held (a verb of holding or attending), cited (精神, 贯彻 …), organ-convenes
     # (市委常委会召开会议), reception (会见, 会谈, 会晤, 通电话), talk (a 座谈 during a visit), spoke-at,
-    # planned (会议决定…召开, …将于…举行: referenced, with the announced date and place).
+    # planned (会议决定…召开, …将于…举行: referenced, with the announced date and place), briefing
+    # (X听取…工作汇报: a 汇报会 of the visit).
     evidence: str | None = None
 
 

@@ -22,6 +22,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors import _localities as localities
+from policyie.extractors import _model_places as model_places
 from policyie.extractors._people import foreign, jieba_freq
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
@@ -609,6 +610,8 @@ def extract(ctx: Context) -> list[Place]:
     _join_heads(doc, gz, places, kinds, park_heads)
     _add_localities(ctx, doc, places, in_person)
     _add_list_members(ctx, places, in_person)
+    model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
+                     lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -722,6 +725,11 @@ def _group(
                 place_for(e).mentions.append(Span(text[c.start : c.end], c.start, c.end))
                 kinds[(c.start, c.end)] = ALIAS
     return places, kinds, park_heads
+
+
+# The gazetteer drops a lone township or village name as a likely coincidence (a Chinese 蒙西镇 for the one
+# in New York): where the model reads the same span as a place, the place stands, without a code.
+_COINCIDENCE_LEVELS = frozenset({"town", "village"})
 
 
 def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:

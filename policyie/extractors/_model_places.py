@@ -1,0 +1,176 @@
+"""Places only the statistical NER finds: villages, townships, sites, regions and zones that no table
+lists, and named places whose kind the text does not say.
+
+The model's LOC spans (`Analysis.ner`) become places in four ways, each with evidence ``ner``:
+
+* typed by their ending (``lexicons/ner_words.tsv`` place-level: 村 → village, 湿地公园 → site,
+  都市圈 → region …);
+* extended over a zone suffix that follows at once (西哈努克港|经济特区 → a zone);
+* cut after a township the model read together with the village that follows it
+  (吾斯塘博依街道艾提尕尔社区 → the township and the village);
+* untyped (level null) where a second, independent signal agrees that the span is a place: the lexicon
+  pipeline marks the very same span LOC (jieba's dictionary or a place list), or a country the article
+  names stands right before it (喀麦隆|雅温得, its parent). A foreign city or a sea has no level that its
+  name shows, and a made-up one would mislead a reader filtering by level.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+from collections.abc import Callable
+
+from policyie import lexicons
+from policyie.extractors import _localities as localities
+from policyie.extractors._spans import SpanIndex, in_work_title
+from policyie.nlp import Analysis, Entity
+from policyie.records import Place, Span
+
+EVIDENCE = "ner"
+MIN_LEN, MAX_LEN = 3, 12
+UNTYPED_MAX = 8
+
+
+@functools.cache
+def _words() -> dict[str, dict[str, str]]:
+    return lexicons.tables("ner_words.tsv")
+
+
+def _han(name: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in name)
+
+
+def level_of(name: str) -> str | None:
+    """The SPEC level that ``name``'s ending gives it, or None."""
+    words = _words()
+    if not MIN_LEN <= len(name) <= MAX_LEN or name[0] in words["not-first"] or not _han(name):
+        return None
+    if name in localities.GENERIC or name.endswith(localities.COMMON_VILLAGE_WORDS):
+        return None
+    for ending, level in words["place-level"].items():
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            return level
+    return None
+
+
+def _zone_end(text: str, end: int) -> int | None:
+    """Where a zone suffix that follows ``end`` at once ends (西哈努克港|经济特区), if one does."""
+    for suffix in sorted(_words()["zone-suffix"], key=len, reverse=True):
+        if text.startswith(suffix, end):
+            return end + len(suffix)
+    return None
+
+
+def _split_town(name: str) -> int | None:
+    """Where the village starts in a span that runs a township into it (…街道|艾提尕尔社区), if it does."""
+    best = None
+    for town_end in _words()["town-end"]:
+        i = name.rfind(town_end, 2, len(name) - 3)
+        if i > 0:
+            cut = i + len(town_end)
+            if level_of(name[cut:]) == "village" and (best is None or cut > best):
+                best = cut
+    return best
+
+
+# jieba tags of words that are never (part of) a place's name: verbs, adjectives, adverbs, function words.
+FUNCTION_TAGS = frozenset("vadpcurmq")
+
+
+def _pieces(
+    text: str,
+    e: Entity,
+    lexicon_loc: set[tuple[int, int]],
+    country_end: dict[int, str],
+    analysis_tokens: Callable[[int, int], list],
+):
+    """(start, end, level, parent) of the places one model span stands for."""
+    zone = _zone_end(text, e.end)
+    if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
+        yield e.start, zone, "zone", None
+        return
+    level = level_of(e.text)
+    if level == "village" and (cut := _split_town(e.text)) is not None:
+        yield e.start, e.start + cut, "town", None
+        yield e.start + cut, e.end, "village", e.text[:cut]
+        return
+    if level is not None:
+        # 提升社区, 城乡社区: a verb or a kind of area before the ending names no village or site.
+        # (Words of two characters or more: jieba cuts a transliterated name into single characters that
+        # it tags as anything, 托|格拉|克.)
+        stem = [t for t in analysis_tokens(e.start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
+        if "城乡" in e.text or any(t.pos[:1] in FUNCTION_TAGS for t in stem):
+            return
+        yield e.start, e.end, level, None
+        return
+    if not 2 <= len(e.text) <= UNTYPED_MAX or not _han(e.text) or e.text[0] in _words()["not-first"]:
+        return
+    if e.text in _words()["place-level"] or e.text in localities.GENERIC or e.text in _words()["not-place"]:
+        return  # 三角洲, 走廊: a kind of place, not one; 太阳, 惠及: no place in running text
+    if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in analysis_tokens(e.start, e.end)):
+        return  # 惠及: a verb the place lists happen to hold
+    if (e.start, e.end) in lexicon_loc or e.start in country_end:
+        yield e.start, e.end, None, country_end.get(e.start)
+
+
+def _drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
+    """Remove the mentions lying inside [start, end) (with ``short_only``, those shorter than the span that
+    name their place by a short form), and places left without any; whether any went."""
+    dropped = False
+    for key, place in list(places.items()):
+        keep = [m for m in place.mentions if not (
+            start <= m.start and m.end <= end
+            and (not short_only or (m.end - m.start < end - start and m.text != place.name)))]
+        if len(keep) != len(place.mentions):
+            dropped = True
+            place.mentions = keep
+            if not keep:
+                del places[key]
+    return dropped
+
+
+def add(
+    text: str,
+    analysis: Analysis,
+    places: dict[str, Place],
+    in_person: Callable[[int, int], bool],
+    inside_org: Callable[[int], bool],
+    known: Callable[[str], bool],
+) -> None:
+    """Add the places the model's LOC spans stand for that no place, person or organisation covers."""
+    spans = [e for e in analysis.ner if e.label == "LOC"]
+    if not spans:
+        return
+    taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+    towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
+    country_end = {m.end: p.name for p in places.values() if p.level == "country" for m in p.mentions}
+    lexicon_loc = {(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"}
+
+    def tokens_in(start: int, end: int) -> list:
+        i = bisect_left(analysis.token_starts, start)
+        out = []
+        while i < len(analysis.tokens) and analysis.tokens[i].start < end:
+            out.append(analysis.tokens[i])
+            i += 1
+        return out
+
+    for e in spans:
+        if known(e.text):
+            continue  # the gazetteer had its say on this name (中关村 of 中关村论坛 is none): its word stands
+        for start, end, level, parent in _pieces(text, e, lexicon_loc, country_end, tokens_in):
+            # The longer name wins over a hit on its suffix alone (西哈努克港|经济特区 is no 深圳经济特区) and
+            # over a township's short form inside a village's name (托格拉克|社区 is no 托格拉克乡).
+            lo = e.end if level == "zone" else start
+            if level is not None and _drop_mentions_within(places, lo, end, short_only=level != "zone"):
+                taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+            if taken(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
+                continue
+            if level == "village" and localities.VILLAGE_ORG.match(text, end):
+                continue
+            name = text[start:end]
+            if level == "village" and parent is None:
+                parent = towns.get(start)
+            place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent, evidence=EVIDENCE))
+            place.mentions.append(Span(name, start, end))
+            if level == "town":
+                towns[end] = name
