@@ -58,7 +58,13 @@ NOT_PROPER = ("各", "本", "该", "此", "周边", "偏远", "边远", "沿海"
               "落后", "干旱", "半干旱", "北方", "南方", "东部", "西部", "中部", "东北部", "西北部", "西南部", "东南部", "内陆")
 
 
+# A size word before a landform names no place (大草原, 大沙漠): the lists carry a few of these.
+GENERIC_LANDFORMS = ("草原", "平原", "沙漠", "峡谷", "盆地", "高原", "山区", "湖区")
+
+
 def proper_region(name: str) -> bool:
+    if name[:1] in "大小" and name[1:] in GENERIC_LANDFORMS:
+        return False
     stem = name.removesuffix("地区").removesuffix("区域")
     return stem == name or (len(stem) >= 2 and not stem.startswith(NOT_PROPER))
 
