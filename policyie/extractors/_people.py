@@ -239,6 +239,17 @@ def _per_spans(analysis: Analysis) -> tuple[set[tuple[int, int]], dict[int, list
     return cached
 
 
+def model_person_end(analysis: Analysis | None, start: int) -> int | None:
+    """Where the statistical NER's person span that starts at ``start`` ends (`Analysis.ner`), if any."""
+    if analysis is None or not analysis.ner:
+        return None
+    ends = analysis.memo.get("ner_person_ends")
+    if ends is None:
+        ends = {e.start: e.end for e in analysis.ner if e.label == "PER"}
+        analysis.memo["ner_person_ends"] = ends
+    return ends.get(start)
+
+
 def _support(analysis: Analysis | None, start: int, end: int) -> float:
     """What the segmenter and NER say about text[start:end] being one name."""
     if analysis is None:

@@ -43,6 +43,7 @@ from policyie.extractors._people import (
     is_foreign_org,
     looks_transliterated,
     mentions_foreign,
+    model_person_end,
     name_at,
     name_ending_at,
     orgs,
@@ -444,6 +445,7 @@ def find_titled(ctx: Context) -> _Found:
             fg = foreign_name_at(text, at)
             if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3:
                 g = fg
+        g = _model_name(text, an, at, g)
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
         # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
@@ -817,3 +819,24 @@ def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
         mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
         out.append(Official(name=name, titles=[], mentions=mentions, country=country, evidence=evidence))
     return out
+
+
+# Longest name the statistical NER may give after a title: four-syllable minority names (次仁旺堆,
+# 阿说木呷) and dotted ones are longer, but those have rules of their own.
+MODEL_NAME_MAX = 6
+
+
+def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGuess | None:
+    """The statistical NER's person span that starts where a title ends, where it reads further than the
+    name models do (称多县委书记|次仁|旺堆 → 次仁旺堆) or reads a name where they read none. Its end must be
+    confirmed by a word that follows names (、, 陪同, 主持 …), as a guessed end is elsewhere."""
+    end = model_person_end(an, at)
+    if end is None or not 2 <= end - at <= MODEL_NAME_MAX or not clear_follower(text, end):
+        return g
+    if any(c in "·•・" for c in text[at:end]):
+        return g  # dotted names: the foreign and minority models read those whole already
+    if g is None:
+        return NameGuess(at, end, 1.0)
+    if g.start == at and g.end < end:
+        return NameGuess(at, end, g.score)
+    return g
