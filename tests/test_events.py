@@ -20,7 +20,7 @@ from policyie.records import DateMention, Document, Official, Place, Slogan, Spa
 
 # events_more.yaml: cases written for issue 18's bullets by an author who did not run the code.
 _FILES = [yaml.safe_load((Path(__file__).parent / "corpus" / n).read_text(encoding="utf-8"))
-          for n in ("events.yaml", "events_more.yaml", "events_third.yaml")]
+          for n in ("events.yaml", "events_more.yaml", "events_third.yaml", "events_fourth.yaml")]
 CORPUS = {"anchor": _FILES[0]["anchor"], "cases": [c for f in _FILES for c in f["cases"]]}
 assert all(f["anchor"] == CORPUS["anchor"] for f in _FILES)
 ANCHOR = date.fromisoformat(str(CORPUS["anchor"]))

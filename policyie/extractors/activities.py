@@ -42,7 +42,8 @@ _VERB = regex.compile(
 _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
-    r"(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
+    # 分别陪同调研: each escorts the part of the tour in their own jurisdiction; companions all the same.
+    r"(?:分别)?(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
     r"(?:和[^。；;，,]{1,8})?(?=[。；;，,\s]|$)"  # 参加调研和座谈会
 )
 _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")

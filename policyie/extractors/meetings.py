@@ -48,8 +48,8 @@ _HELD_ONLY = set(_WORDS["held-only"])
 
 _HEAD = regex.compile(
     "(?:" + "|".join(regex.escape(k) for k, _ in _KINDS) + ")"
-    # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings.
-    + r"(?![室堂厅场中]|常务委员会|常委会|代表|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
+    # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings; 对话会|议 is a 会议.
+    + r"(?![室堂厅场中议]|常务委员会|常委会|代表|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
 )
 # Numbered Party congresses and plenums: 党的二十大, 十九届四中全会, 市委十三届四次全会.
 _CONGRESS = regex.compile(
@@ -82,6 +82,7 @@ _LEADS_TEAM = regex.compile(r"(?:同志)?(?:带队|率队|领队)")
 _ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 # 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
+_HOLDS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,80}?)(?:举行|召开)(?:了)?$")
 _HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重的|盛大的)?$")
 # A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
 _OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
@@ -130,7 +131,13 @@ _CITED_AFTER = regex.compile(
 )
 _CITED_BEFORE = regex.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
+    # 在深圳举行的…领导人非正式会议: a meeting named as held elsewhere, at another time, is cited
+    r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
+# 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
+_HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
+_SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
+_SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
 # 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
 _PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
 _DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
@@ -186,6 +193,7 @@ def extract(ctx: Context) -> list[Meeting]:
         # 座谈会上，… after a named 座谈会 refers back to it; otherwise it is a visit's talk.
         found.extend(_talks(ctx))
     found.extend(receptions)
+    found.extend(_briefings(ctx))
     found.sort(key=lambda m: m.start)
     return _merge(found)
 
@@ -294,6 +302,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         convened = True
         kind = "常委会" if "常委会" in name else kind
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
+    if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
+        held_verb = _HELD_ATTRIBUTIVE.search(before)
     cited_after = _CITED_AFTER.match(after) is not None
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
@@ -325,6 +335,11 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         _fill_held(ctx, meeting, s_lo, s_hi, attended)
         if spoke_at:
             meeting.speakers = dedupe(meeting.speakers + meeting.attendees)
+        said = _SAID_THERE.match(after)
+        if said and not meeting.hosts and (who := resolve_pronoun(ctx, end + said.start(1))):
+            # 在随后召开的…座谈会上，他指出: the visit's leader, who speaks, holds it
+            meeting.hosts.append(who)
+            meeting.speakers = dedupe([*meeting.speakers, who])
     return meeting
 
 
@@ -332,8 +347,10 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     text = ctx.text
     inner = [x for x in dates_between(ctx, m.start, m.end) if is_day(x)] if m.evidence == "organ-convenes" else []
     # 中共中央政治局4月25日召开会议: the day stands between the organ and the verb it convenes with
+    # A date after a speech verb belongs to what was said (…会上，他指出，今年3月…), not to the meeting.
+    speech = _SPEECH_VERB.search(text, m.end, s_hi)
     d = inner[0] if inner else (
-        date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, s_hi))
+        date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, speech.start() if speech else s_hi))
     if d is None:
         # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
@@ -349,6 +366,13 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
         m.hosts.append(in_sentence[0].name)
     if not m.hosts and _CONVENES_BEFORE.fullmatch(text, clause_start(text, m.start, s_lo), m.start):
         m.hosts.extend(_sentence_subject(ctx, s_lo, m.start))
+    holds_with = _HOLDS_WITH.search(text, clause_start(text, m.start, s_lo), m.start)
+    if not m.hosts and holds_with:
+        # 李强同世界银行行长…举行“1+10”对话会: who holds it with the others hosts, the others attend
+        partners = [p.name for p in persons_in(ctx, holds_with.start(1), holds_with.end(1))]
+        hosts = [p.name for p in persons_in(ctx, s_lo, holds_with.start())][:1]
+        m.hosts.extend(hosts)
+        m.attendees.extend(n for n in partners if n not in hosts)
     held_for = _HELD_FOR.search(text, max(s_lo, m.start - 30), m.start)
     if not m.hosts and in_sentence and held_for:
         # 李强在人民大会堂为黄循财举行欢迎仪式: who holds the ceremony hosts it, for whom it is held attends
@@ -444,6 +468,32 @@ def _talks(ctx: Context) -> list[Meeting]:
         hosts = [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
         out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), hosts=hosts,
                            start=pos, end=tm.end(), evidence="talk"))
+    return out
+
+
+# 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
+_BRIEFING = regex.compile(r"听取(?:了)?[^，,。；;]{1,30}?工作汇报")
+# …but a meeting that hears reports as an item of its agenda (会议听取了…工作汇报, 召开座谈会，听取…工作汇报)
+# holds no second one: one gathering, one record.
+_AGENDA_ITEM = regex.compile(r"会议|会上|全会|常委会|常务会|大会|座谈会|座谈|汇报会")
+
+
+def _briefings(ctx: Context) -> list[Meeting]:
+    """X听取…工作汇报: the listening leader hosts the briefing, dated by its sentence or the visit."""
+    text = ctx.text
+    out: list[Meeting] = []
+    for bm in _BRIEFING.finditer(text):
+        pos = bm.start()
+        s_lo, _ = sentence_bounds(ctx, pos)
+        if _AGENDA_ITEM.search(text, s_lo, pos):
+            continue
+        subj = persons_in(ctx, s_lo, pos)
+        hosts = [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
+        if not hosts:
+            continue
+        d = date_before(ctx, pos, s_lo) or date_before(ctx, pos, 0)
+        out.append(Meeting(name="工作汇报", kind="汇报会", date=date_value(d), hosts=hosts,
+                           start=pos, end=bm.end(), evidence="briefing"))
     return out
 
 
