@@ -2,25 +2,22 @@
 
 Which engine runs is one setting, ``POLICYIE_PIPELINE``:
 
-* ``fast`` (default): jieba words, and entities from the lexicons (the terms the shipped model was
-  built with, matched where they agree with jieba's words) plus jieba's dictionary tags (nr/ns/nt) and
-  surname-led unknown words. No spaCy, so about 0.5-0.7x the speed of `jieba.lcut` alone;
-* ``ner``: the spaCy pipeline shipped in ``models/policyie_zh``: the same jieba words, plus a small
-  character-level statistical NER and an entity ruler fed by the lexicons. Far better entities
-  (PER 0.80 / LOC 0.79 F1 on People's Daily against 0.48 / 0.64 for ``fast``) at about a tenth of
-  the speed of jieba;
+* ``fast`` (default): jieba words; entities from the lexicons (the terms the shipped model was built
+  with, matched where they agree with jieba's words), jieba's dictionary tags (nr/ns/nt) and
+  surname-led unknown words; then the statistical NER `policyie.charner` on the clauses that hold a word
+  the lexicons leave open, its spans merged where no lexicon span stands (`Analysis.ner` keeps them
+  apart). No spaCy; docs/ner.md has its scores and cost;
+* ``lexicon``: ``fast`` without the statistical NER (what ``POLICYIE_NER=off`` selects);
+* ``ner``: the older spaCy pipeline shipped in ``models/policyie_zh`` (a character-level transition
+  NER and an entity ruler fed by the lexicons), about a tenth of the speed of jieba;
 * ``auto``: ``zh_core_web_sm`` when the user has it installed, else ``ner`` (silently);
 * ``blank``: jieba segmentation in spaCy, entities from jieba's dictionary tags;
 * any other value: an installed spaCy package name or a pipeline directory.
 
-``fast`` is the default because on the dev articles every field scores the same with either engine,
-and only ``fast`` stays inside the speed budget (docs/ner.md has the measurements).
-``POLICYIE_NER=off`` forces ``fast`` whatever ``POLICYIE_PIPELINE`` says.
-
-The shipped pipeline tokenises into *characters* (so entity spans need not follow jieba's word
-boundaries: with jieba tokens 18% of the gold place names in People's Daily cannot be expressed),
-and hands the NER the jieba word around each character as features. The jieba words themselves are
-kept on the Doc and become `Analysis.tokens`, so segmentation runs exactly once per document.
+The spaCy pipeline tokenises into *characters* (so entity spans need not follow jieba's word
+boundaries: with jieba tokens 18% of the gold place names in People's Daily cannot be expressed), and
+hands the NER the jieba word around each character as features; `policyie.charner` works on characters
+for the same reason. The jieba words become `Analysis.tokens`, so segmentation runs exactly once.
 """
 
 from __future__ import annotations
