@@ -189,8 +189,9 @@ def _canonical(text: str, phrase: str, after: int) -> tuple[str | None, str | No
 def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True) -> bool:
     """Whether a quoted phrase is a name: a place, an organisation or product. Person labels are not
     trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons."""
-    if _entity_index(ctx)[0].get((start, end), _NONE) & {"ORG", "LOC"}:
-        return True
+    if _entity_index(ctx)[0].get((start, end), _NONE) & {"ORG", "LOC"} and not (
+            NUMBERED.match(phrase) and (start, end) in _model_spans(ctx)):
+        return True  # (the statistical NER reads 三城一区 as a place: a numbered formulation is one still)
     tok = ctx.analysis.token_at(start)
     if tok is not None and tok.start == start and tok.end == end and tok.pos in {"ns", "nt"}:
         return True
@@ -214,6 +215,13 @@ def _entity_index(ctx: Context) -> tuple[dict[tuple[int, int], frozenset[str]], 
         cache["entities"] = {k: frozenset(v) for k, v in spans.items()}
         cache["person_starts"] = frozenset(e.start for e in ctx.analysis.entities if e.label == "PER")
     return cache["entities"], cache["person_starts"]
+
+
+def _model_spans(ctx: Context) -> frozenset[tuple[int, int]]:
+    cache = ctx.memo.setdefault("slogans", {})
+    if "model" not in cache:
+        cache["model"] = frozenset((e.start, e.end) for e in ctx.analysis.ner)
+    return cache["model"]
 
 
 def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
