@@ -16,9 +16,9 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 EVIDENCE = {
     "officials": {"title", "kb:untitled", "list:untitled"},
     "places": {"gazetteer", "gazetteer:ambiguous", "park-suffix", "deictic", "village-table", "site-list", "region-list",
-               "list-member"},
+               "list-member", "ner"},
     "meetings": {"held", "held-after", "presided", "spoke-at", "organ-convenes", "cited", "cited:guest-description",
-                 "reception", "talk", "planned"},
+                 "reception", "talk", "planned", "briefing"},
     "activities": {"tour-verb"},
     "slogans": {"quote-marks", "numbered-pattern", "parallel-pattern", "lexicon"},
     "directives": {"speech-verb", "speech-verb:continued"},
