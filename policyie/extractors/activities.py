@@ -17,6 +17,7 @@ from policyie import lexicons
 from policyie.extractors._events import (
     TEAM,
     PersonMention,
+    clause_start,
     date_before,
     date_value,
     dedupe,
@@ -40,6 +41,8 @@ _VERB = regex.compile(
 )
 # A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
 _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
+# A visit someone is invited to, or one that is hoped for, has not been made.
+_INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
     # 分别陪同调研: each escorts the part of the tour in their own jurisdiction; companions all the same.
@@ -137,6 +140,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     s_lo, _ = sentence_bounds(ctx, v_lo)
     if _COMPANION_BEFORE.search(text[max(s_lo, v_lo - 4) : v_lo]):
         return None
+    if _INVITED.search(text, clause_start(text, v_lo, s_lo), v_lo):
+        return None  # 卢拉邀请习近平明年再次访问巴西利亚: an invitation, no visit made
     subj = persons_in(ctx, s_lo, v_lo)
     pron = _PRONOUN_SUBJECT.match(text, s_lo)
     if pron:

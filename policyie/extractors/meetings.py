@@ -154,7 +154,10 @@ _ORG_HEADS = set(_WORDS["organ-head"])
 _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
-_SAME_OCCASION = regex.compile(r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日)(?:上午|中午|下午|晚上|晚)?[，,]")
+_SAME_OCCASION = regex.compile(
+    r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日|\p{Han}{1,8}?(?:会|会谈|会见|仪式|论坛)[前后])"  # 对话会前，
+    r"(?:上午|中午|下午|晚上|晚)?[，,]"
+)
 _DELEGATION = regex.compile(r"代表团|一行|客人")
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
 _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见)")
