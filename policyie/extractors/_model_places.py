@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from policyie import lexicons
 from policyie.extractors import _localities as localities
@@ -29,6 +30,7 @@ from policyie.records import Place, Span
 EVIDENCE = "ner"
 MIN_LEN, MAX_LEN = 3, 12
 UNTYPED_MAX = 8
+DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
 
 
 @functools.cache
@@ -77,40 +79,51 @@ def _split_town(name: str) -> int | None:
 FUNCTION_TAGS = frozenset("vadpcurmq")
 
 
-def _pieces(
-    text: str,
-    e: Entity,
-    lexicon_loc: set[tuple[int, int]],
-    country_end: dict[int, str],
-    analysis_tokens: Callable[[int, int], list],
-):
+@dataclass
+class _Around:
+    """What the article already holds around the model's spans."""
+
+    lexicon_loc: set[tuple[int, int]]  # spans the lexicon pipeline marks LOC (jieba's dictionary, lists)
+    country_end: dict[int, str]  # where a country's mention ends → its name
+    division_at: dict[int, int]  # where a province, city or district mention starts → where it ends
+    mention_ends: set[int]  # where any place mention ends
+    tokens_in: Callable[[int, int], list]
+
+
+def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
         return
-    level = level_of(e.text)
-    if level == "village" and (cut := _split_town(e.text)) is not None:
-        yield e.start, e.start + cut, "town", None
-        yield e.start + cut, e.end, "village", e.text[:cut]
+    start = e.start
+    while (nxt := around.division_at.get(start)) is not None and nxt < e.end - 1:
+        start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
+    name = text[start : e.end]
+    level = level_of(name)
+    if level is not None and e.end in around.mention_ends:
+        return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
+    if level == "village" and (cut := _split_town(name)) is not None:
+        yield start, start + cut, "town", None
+        yield start + cut, e.end, "village", name[:cut]
         return
     if level is not None:
         # 提升社区, 城乡社区: a verb or a kind of area before the ending names no village or site.
         # (Words of two characters or more: jieba cuts a transliterated name into single characters that
         # it tags as anything, 托|格拉|克.)
-        stem = [t for t in analysis_tokens(e.start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
-        if "城乡" in e.text or any(t.pos[:1] in FUNCTION_TAGS for t in stem):
+        stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
+        if "城乡" in name or any(t.pos[:1] in FUNCTION_TAGS for t in stem):
             return
-        yield e.start, e.end, level, None
+        yield start, e.end, level, None
         return
     if not 2 <= len(e.text) <= UNTYPED_MAX or not _han(e.text) or e.text[0] in _words()["not-first"]:
         return
     if e.text in _words()["place-level"] or e.text in localities.GENERIC or e.text in _words()["not-place"]:
         return  # 三角洲, 走廊: a kind of place, not one; 太阳, 惠及: no place in running text
-    if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in analysis_tokens(e.start, e.end)):
+    if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
-    if (e.start, e.end) in lexicon_loc or e.start in country_end:
-        yield e.start, e.end, None, country_end.get(e.start)
+    if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
+        yield e.start, e.end, None, around.country_end.get(e.start)
 
 
 def _drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
@@ -143,8 +156,6 @@ def add(
         return
     taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
-    country_end = {m.end: p.name for p in places.values() if p.level == "country" for m in p.mentions}
-    lexicon_loc = {(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"}
 
     def tokens_in(start: int, end: int) -> list:
         i = bisect_left(analysis.token_starts, start)
@@ -154,10 +165,17 @@ def add(
             i += 1
         return out
 
+    around = _Around(
+        lexicon_loc={(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"},
+        country_end={m.end: p.name for p in places.values() if p.level == "country" for m in p.mentions},
+        division_at={m.start: m.end for p in places.values() if p.level in DIVISION_LEVELS for m in p.mentions},
+        mention_ends={m.end for p in places.values() for m in p.mentions},
+        tokens_in=tokens_in,
+    )
     for e in spans:
         if known(e.text):
             continue  # the gazetteer had its say on this name (中关村 of 中关村论坛 is none): its word stands
-        for start, end, level, parent in _pieces(text, e, lexicon_loc, country_end, tokens_in):
+        for start, end, level, parent in _pieces(text, e, around):
             # The longer name wins over a hit on its suffix alone (西哈努克港|经济特区 is no 深圳经济特区) and
             # over a township's short form inside a village's name (托格拉克|社区 is no 托格拉克乡).
             lo = e.end if level == "zone" else start

@@ -135,6 +135,7 @@ _CITED_BEFORE = regex.compile(
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
+_SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
 _SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
 _SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
@@ -304,6 +305,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held_verb = org
         convened = True
         kind = "常委会" if "常委会" in name else kind
+    if kind == "会晤" and not (len(modifier) <= 12 and _SUMMIT_ROLE.search(modifier)):
+        return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤)
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
     if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
         held_verb = _HELD_ATTRIBUTIVE.search(before)
