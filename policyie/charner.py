@@ -20,8 +20,9 @@ import functools
 import json
 import re
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +32,7 @@ FEATURE_VERSION = 1
 LABELS = ("PER", "LOC", "ORG")
 TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BI")
 _O = 0
+_START = itemgetter(1)
 # Lexicon labels that become features; anything else (TITLE, …) shares one slot.
 _LEX_LABELS = {"PER": 1, "LOC": 2, "ORG": 3, "TITLE": 4}
 # Clause ends for decoding: an entity never spans them, and short clauses keep Viterbi's loop short.
@@ -68,16 +70,20 @@ def _codes(text: str) -> np.ndarray:
     return c
 
 
-_WORD_HASHES: dict[str, int] = {}
+class _Hashes(dict):
+    """word → a stable hash (crc32 + 1; Python's own is salted per process), filled on first sight so that
+    a map over an article's words runs in C."""
 
-
-def _hash_of(word: str) -> int:
-    h = _WORD_HASHES.get(word)
-    if h is None:
+    def __missing__(self, word: str) -> int:
         h = zlib.crc32(word.encode("utf-8")) + 1
-        if len(_WORD_HASHES) < 500_000:
-            _WORD_HASHES[word] = h
-    return h
+        if len(self) < 500_000:
+            self[word] = h
+        return h
+
+
+_HASHES = _Hashes()
+_hash_of = _HASHES.__getitem__
+_TEXT, _END, _TAG = itemgetter(0), itemgetter(2), itemgetter(3)
 
 
 def _word_features(tokens: Sequence[tuple], positions: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -87,10 +93,11 @@ def _word_features(tokens: Sequence[tuple], positions: np.ndarray) -> tuple[np.n
     if not toks:
         zeros = np.zeros(n, dtype=np.uint64)
         return zeros, zeros, zeros, zeros
-    starts = np.fromiter((t[1] for t in toks), dtype=np.int64, count=len(toks))
-    ends = np.fromiter((t[2] for t in toks), dtype=np.int64, count=len(toks))
-    words = np.fromiter((_hash_of(t[0]) for t in toks), dtype=np.uint64, count=len(toks))
-    tags = np.fromiter((_hash_of(t[3]) - 1 for t in toks), dtype=np.uint64, count=len(toks))
+    k = len(toks)
+    starts = np.fromiter(map(_START, toks), dtype=np.int64, count=k)
+    ends = np.fromiter(map(_END, toks), dtype=np.int64, count=k)
+    words = np.fromiter(map(_hash_of, map(_TEXT, toks)), dtype=np.uint64, count=k)
+    tags = np.fromiter(map(_hash_of, map(_TAG, toks)), dtype=np.uint64, count=k) - np.uint64(1)
     # Which word each character sits in (characters outside every word get the one before).
     idx = np.clip(np.searchsorted(starts, positions, side="right") - 1, 0, len(toks) - 1)
     pos = positions - starts[idx]
@@ -174,6 +181,23 @@ def featurize(
     return out
 
 
+def _tokens_around(tokens: Sequence[tuple], units: Sequence[tuple[int, int]]) -> list[tuple]:
+    """The words of ``units`` with one more on each side (the word before and after are features): the
+    word features of a whole article cost more than the model itself when only some clauses are tagged."""
+    if not tokens:
+        return []
+    starts = list(map(_START, tokens))
+    out: list[tuple] = []
+    last = 0
+    for s, e in units:
+        lo = max(bisect_right(starts, s) - 2, last)
+        hi = min(bisect_left(starts, e) + 1, len(tokens))
+        if hi > lo:
+            out.extend(tokens[lo:hi])
+            last = hi
+    return out
+
+
 def clauses(text: str, sentences: Sequence[tuple[int, int]], limit: int = 80) -> list[tuple[int, int]]:
     """The decoding units: sentences cut after commas and colons, and at ``limit`` characters."""
     out: list[tuple[int, int]] = []
@@ -194,10 +218,17 @@ def clauses(text: str, sentences: Sequence[tuple[int, int]], limit: int = 80) ->
     return out
 
 
-def open_units(units: Sequence[tuple[int, int]], tokens: Sequence[tuple]) -> list[tuple[int, int]]:
+def open_units(
+    units: Sequence[tuple[int, int]], tokens: Sequence[tuple], known: Iterable[tuple] = ()
+) -> list[tuple[int, int]]:
     """The units holding a word the lexicons leave open: one jieba tags as a name, place, organisation
-    or proper noun, or one its dictionary lacks (``un``). Elsewhere the model has nothing to add."""
-    starts = [t[1] for t in tokens if t[3].startswith(OPEN_TAGS)]
+    or proper noun, or one its dictionary lacks (``un``), that no ``known`` span (a lexicon term: 北京市,
+    国家发展改革委) covers. Elsewhere the model has nothing to add."""
+    inside = {i for k in known for i in range(k[1], k[2])}  # the characters of the known spans
+    starts = [
+        t[1] for t in tokens
+        if t[3].startswith(OPEN_TAGS) and not (inside and all(i in inside for i in range(t[1], t[2])))
+    ]
     if not starts:
         return []
     out = []
@@ -219,22 +250,26 @@ def viterbi(scores: np.ndarray, units: Sequence[tuple[int, int]], trans: np.ndar
     order = np.argsort(-lens, kind="stable")
     lens, starts = lens[order], starts[order]
     m = int(lens[0])
-    back = np.zeros((m, len(units), n_tags), dtype=np.int64)
+    # lens sorted descending: alive[t] units are longer than t (one search for every step).
+    alive_at = np.searchsorted(-lens, -np.arange(m), side="left").tolist()
+    back = np.zeros((m, len(units), n_tags), dtype=np.intp)
     score = scores[starts] + start
+    trans3 = trans[None, :, :]
     for t in range(1, m):
-        alive = int(np.searchsorted(-lens, -t, side="left"))  # units longer than t
-        # lens sorted descending: the first `alive` units have length > t
-        cand = score[:alive, :, None] + trans[None, :, :]
-        back[t, :alive] = cand.argmax(axis=1)
-        score[:alive] = cand.max(axis=1) + scores[starts[:alive] + t]
+        alive = alive_at[t]
+        cand = score[:alive, :, None] + trans3
+        best = cand.argmax(axis=1)
+        back[t, :alive] = best
+        score[:alive] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + scores[starts[:alive] + t]
     # Walk back from each unit's own last character, all units together.
     cur = score.argmax(axis=1)
     path = np.zeros((len(units), m), dtype=np.int64)
+    rows = np.arange(len(units))
     for t in range(m - 1, -1, -1):
-        alive = int(np.searchsorted(-lens, -t, side="left"))
+        alive = alive_at[t]
         path[:alive, t] = cur[:alive]
         if t:
-            cur[:alive] = back[t, np.arange(alive), cur[:alive]]
+            cur[:alive] = back[t, rows[:alive], cur[:alive]]
     valid = np.arange(m)[None, :] < lens[:, None]
     out[(starts[:, None] + np.arange(m)[None, :])[valid]] = path[valid]
     return out
@@ -318,17 +353,19 @@ class CharNER:
         tokens: Sequence[tuple],
         lexicon: Iterable[tuple],
         only_open: bool = False,
+        known: Iterable[tuple] = (),
     ) -> list[Span]:
-        """PER/LOC/ORG spans over ``text``; with ``only_open``, only in the clauses `open_units` picks."""
+        """PER/LOC/ORG spans over ``text``; with ``only_open``, only in the clauses `open_units` picks
+        (``known``: the lexicon's terms, whose words are not open)."""
         if not text:
             return []
         units = clauses(text, sentences)
         if only_open:
-            units = open_units(units, tokens)
+            units = open_units(units, tokens, known)
             if not units:
                 return []
         positions = np.concatenate([np.arange(s, e, dtype=np.int64) for s, e in units])
-        feats = featurize(text, sentences, tokens, lexicon, self.rows, positions)
+        feats = featurize(text, sentences, _tokens_around(tokens, units), lexicon, self.rows, positions)
         # Decode in the compact coordinates of the chosen characters, then map back.
         local, k = [], 0
         for s, e in units:

@@ -71,6 +71,18 @@ def test_features_at_chosen_positions_are_those_of_the_whole_text(text: str) -> 
     assert (again == whole).all()  # no process-salted hashing: training and run time agree
 
 
+def test_tagging_only_open_clauses_sees_the_same_features() -> None:
+    """The words around the open clauses are all featurize needs (charner._tokens_around)."""
+    text = "今天天气很好，我们去公园。会见巴基斯坦总理夏巴兹·谢里夫时，大家都在。随后他走进下姜村，看望村民。"
+    a = nlp.analyse(text, nlp.FastLexicon.load())
+    units = charner.open_units(charner.clauses(text, a.sentences), a.tokens)
+    assert 0 < len(units) < len(charner.clauses(text, a.sentences))
+    positions = np.concatenate([np.arange(s, e) for s, e in units])
+    whole = charner.featurize(text, a.sentences, a.tokens, a.entities, 1 << 16)
+    part = charner.featurize(text, a.sentences, charner._tokens_around(a.tokens, units), a.entities, 1 << 16, positions)
+    assert (part == whole[positions]).all()
+
+
 def test_context_stops_at_a_sentence_boundary() -> None:
     text = "甲乙。丙丁"
     sentences = [(0, 3), (3, 5)]
