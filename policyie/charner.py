@@ -43,6 +43,10 @@ _BOUNDARY = 0x110001  # code of the padding outside a sentence (beyond Unicode)
 _DIGIT = ord("0")
 _LATIN = ord("a")
 N_FEATURES = 15
+# How close (in tag scores) an entity tag must come to O for Viterbi to look at a character: on MSRA test
+# decoding only those windows gives the same spans as decoding every clause whole.
+WINDOW_SLACK = 6.0
+_SALTS = (np.arange(1, N_FEATURES + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))[None, :]
 
 
 class Span(NamedTuple):
@@ -174,11 +178,10 @@ def featurize(
         wnext * np.uint64(3) + (wid & np.uint64(7)),
         lex * K + c0,
     ]
-    out = np.empty((len(positions), N_FEATURES), dtype=np.int64)
+    # One pass of the mixer over all fifteen columns (each salted by its number) rather than fifteen.
     with np.errstate(over="ignore"):
-        for k, f in enumerate(feats):
-            out[:, k] = (_mix(f + np.uint64(k + 1) * np.uint64(0x9E3779B97F4A7C15)) % np.uint64(rows)).astype(np.int64)
-    return out
+        keys = np.stack(feats, axis=1) + _SALTS
+        return (_mix(keys) % np.uint64(rows)).astype(np.int64)
 
 
 def _tokens_around(tokens: Sequence[tuple], units: Sequence[tuple[int, int]]) -> list[tuple]:
@@ -224,7 +227,9 @@ def open_units(
     """The units holding a word the lexicons leave open: one jieba tags as a name, place, organisation
     or proper noun, or one its dictionary lacks (``un``), that no ``known`` span (a lexicon term: 北京市,
     国家发展改革委) covers. Elsewhere the model has nothing to add."""
-    inside = {i for k in known for i in range(k[1], k[2])}  # the characters of the known spans
+    # The characters of the known spans of three characters or more: a two-character term is as often a
+    # short form read where it names nothing (中原 of 中原区, 秀英 of 秀英港) as the place it names.
+    inside = {i for k in known if k[2] - k[1] >= 3 for i in range(k[1], k[2])}
     starts = [
         t[1] for t in tokens
         if t[3].startswith(OPEN_TAGS) and not (inside and all(i in inside for i in range(t[1], t[2])))
@@ -239,8 +244,30 @@ def open_units(
     return out
 
 
+def windows(scores: np.ndarray, units: Sequence[tuple[int, int]], slack: float) -> list[tuple[int, int, bool]]:
+    """(start, end, opens_unit) of the stretches of ``units`` (which tile ``scores``) where some entity tag
+    scores within ``slack`` of O, widened by a character each side. Outside them the best path is O with
+    room to spare, so Viterbi need only step through them: an entity is a few characters, a clause up to
+    80."""
+    n = scores.shape[0]
+    if not n:
+        return []
+    hot = scores[:, 1:].max(axis=1) > scores[:, 0] - slack
+    unit_start = np.zeros(n, dtype=bool)
+    unit_start[[s for s, _ in units]] = True
+    same = ~unit_start[1:]  # character i + 1 is in the unit of character i
+    w = hot.copy()
+    w[1:] |= hot[:-1] & same
+    w[:-1] |= hot[1:] & same
+    opens = w & (unit_start | np.concatenate(([True], ~w[:-1])))
+    closes = w & np.concatenate((unit_start[1:] | ~w[1:], [True]))
+    firsts, lasts = np.flatnonzero(opens), np.flatnonzero(closes) + 1
+    return list(zip(firsts.tolist(), lasts.tolist(), unit_start[firsts].tolist(), strict=True))
+
+
 def viterbi(scores: np.ndarray, units: Sequence[tuple[int, int]], trans: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """Best tag per character, each unit decoded on its own, all units stepped together."""
+    """Best tag per character, each unit decoded on its own, all units stepped together. ``start`` is the
+    score of each first tag, for all units alike or one row per unit."""
     n_tags = trans.shape[0]
     out = np.zeros(scores.shape[0], dtype=np.int64)
     if not units:
@@ -253,14 +280,16 @@ def viterbi(scores: np.ndarray, units: Sequence[tuple[int, int]], trans: np.ndar
     # lens sorted descending: alive[t] units are longer than t (one search for every step).
     alive_at = np.searchsorted(-lens, -np.arange(m), side="left").tolist()
     back = np.zeros((m, len(units), n_tags), dtype=np.intp)
-    score = scores[starts] + start
+    score = scores[starts] + (start[order] if start.ndim == 2 else start)
     trans3 = trans[None, :, :]
+    # Every unit's emissions in one padded block, so that each step reads a slice, not a gather.
+    steps = np.minimum(starts[:, None] + np.arange(m)[None, :], scores.shape[0] - 1)
+    emit = scores[steps]
     for t in range(1, m):
         alive = alive_at[t]
         cand = score[:alive, :, None] + trans3
-        best = cand.argmax(axis=1)
-        back[t, :alive] = best
-        score[:alive] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + scores[starts[:alive] + t]
+        back[t, :alive] = cand.argmax(axis=1)
+        score[:alive] = cand.max(axis=1) + emit[:alive, t]
     # Walk back from each unit's own last character, all units together.
     cur = score.argmax(axis=1)
     path = np.zeros((len(units), m), dtype=np.int64)
@@ -336,8 +365,10 @@ class CharNER:
     def _scores(self, feats: np.ndarray) -> np.ndarray:
         # Column by column: one (n, dim) block at a time stays in cache; a 3-D gather does not.
         acc = self.emb[feats[:, 0]].astype(np.int16)
+        rows = np.empty_like(self.emb, shape=(feats.shape[0], self.emb.shape[1]))
         for k in range(1, feats.shape[1]):
-            acc += self.emb[feats[:, k]]
+            np.take(self.emb, feats[:, k], axis=0, out=rows)
+            acc += rows
         h = acc.astype(np.float32)
         h *= self.emb_scale
         h += self.b0
@@ -371,7 +402,13 @@ class CharNER:
         for s, e in units:
             local.append((k, k + e - s))
             k += e - s
-        tags = viterbi(self.scores(feats), local, self.trans, self.start)
+        scores = self.scores(feats)
+        # A window inside a clause follows an O: its first tag is scored as a step from O.
+        wins = windows(scores, local, WINDOW_SLACK)
+        if not wins:
+            return []
+        first = np.stack([self.start if opens else self.trans[_O] for _, _, opens in wins])
+        tags = viterbi(scores, [(a, b) for a, b, _ in wins], self.trans, first)
         return [Span(int(positions[sp.start]), int(positions[sp.end - 1]) + 1, sp.label) for sp in spans_from_tags(tags)]
 
 
