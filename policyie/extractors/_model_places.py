@@ -165,6 +165,13 @@ def add(
             i += 1
         return out
 
+    whole = {(m.start, m.end) for p in places.values() for m in p.mentions}
+    reach = sorted(whole)
+
+    def covers(start: int, end: int) -> bool:
+        """A mention already spans [start, end) or more."""
+        return any(a <= start and end <= b for a, b in reach if a <= start)
+
     around = _Around(
         lexicon_loc={(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"},
         country_end={m.end: p.name for p in places.values() if p.level == "country" for m in p.mentions},
@@ -179,6 +186,8 @@ def add(
             # The longer name wins over a hit on its suffix alone (西哈努克港|经济特区 is no 深圳经济特区) and
             # over a township's short form inside a village's name (托格拉克|社区 is no 托格拉克乡).
             lo = e.end if level == "zone" else start
+            if covers(start, end):
+                continue  # 青海湖 is on the site list already: its place stands, and so does 青海省
             if level is not None and _drop_mentions_within(places, lo, end, short_only=level != "zone"):
                 taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
             if taken(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
