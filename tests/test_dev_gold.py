@@ -78,6 +78,9 @@ CHECKSETS = {
                       {"meeting_hosts": 0.93, "published": 1.0}),
     "checkset_fresh": (12, {"headline_f1": 0.92, "officials": 0.97, "official_titles": 0.95, "meetings": 0.93},
                        {"meeting_hosts": 0.9, "activity_companions": 1.0, "published": 1.0}),
+    "checkset_ner": (12, {"headline_f1": 0.92, "officials": 0.95, "official_titles": 0.9, "places": 0.85,
+                          "meetings": 0.92, "activities": 0.95},
+                     {"meeting_hosts": 0.95, "meeting_date": 0.95, "activity_companions": 0.6, "published": 1.0}),
 }
 
 
