@@ -176,7 +176,7 @@ JIEBA_STATE_CHECK = """
 import sys
 import jieba
 from policyie import nlp
-tags = nlp._tag_table()
+tags = nlp.tag_table()
 from_cache = "jieba.posseg" not in sys.modules
 fresh = jieba.Tokenizer()
 fresh.initialize()

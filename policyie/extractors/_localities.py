@@ -124,11 +124,11 @@ def _fingerprint() -> str:
 
 
 def _open_village_db() -> sqlite3.Connection | None:
-    from policyie.nlp import _cache_dir
+    from policyie.nlp import cache_dir
 
     if not (LEXICONS / "villages").is_dir():
         return None
-    path = _cache_dir() / f"villages-{_fingerprint()}.sqlite"
+    path = cache_dir() / f"villages-{_fingerprint()}.sqlite"
     if path.exists():
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -144,9 +144,9 @@ def jieba_freq() -> dict[str, int]:
 def _word_tags() -> dict[str, str]:
     """jieba.posseg's word → tag table, from the NLP layer's load cache: importing jieba.posseg here
     would re-read dict.txt, a second of CPU the first time an official's name is checked."""
-    from policyie.nlp import _tag_table
+    from policyie.nlp import tag_table
 
-    return _tag_table()
+    return tag_table()
 
 
 # Dictionary words tagged as names that follow a post as praise (习近平主席卓越领导下).
