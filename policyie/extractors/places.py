@@ -90,44 +90,6 @@ def _is_cjk(ch: str) -> bool:
     return bool(CJK.match(ch))
 
 
-# Penn Chinese Treebank tags (zh_core_web_sm) mapped onto the jieba tags the rules speak.
-CTB_TAGS = {
-    "NR": "nr",
-    "NN": "n",
-    "NT": "t",
-    "VV": "v",
-    "VA": "a",
-    "VC": "v",
-    "VE": "v",
-    "P": "p",
-    "CC": "c",
-    "CS": "c",
-    "DEG": "uj",
-    "DEC": "uj",
-    "DER": "ud",
-    "DEV": "uv",
-    "AS": "u",
-    "SP": "y",
-    "AD": "d",
-    "PN": "r",
-    "CD": "m",
-    "OD": "m",
-    "M": "q",
-    "PU": "x",
-    "JJ": "b",
-    "LC": "f",
-    "DT": "r",
-    "FW": "eng",
-    "ETC": "u",
-    "MSP": "u",
-    "BA": "p",
-    "LB": "p",
-    "SB": "p",
-    "IJ": "e",
-    "ON": "o",
-}
-
-
 class _Doc:
     """Token lookups over one analysis."""
 
@@ -140,9 +102,8 @@ class _Doc:
         self.ends = an.token_ends
 
     def _token(self, i: int) -> Token:
-        """Token ``i`` with a CTB tag (spaCy's) mapped to jieba's; mapped on use, as few tokens are ever read."""
-        t = self._raw[i]
-        return t if not t.pos[:1].isupper() else Token(t.text, t.start, t.end, CTB_TAGS.get(t.pos, "x"))
+        """Token ``i``: its tag is jieba's whatever the engine (`policyie.engines.spacy_engine` maps spaCy's)."""
+        return self._raw[i]
 
     def token_at(self, pos: int) -> Token | None:
         i = bisect_left(self.ends, pos + 1)
@@ -234,8 +195,6 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
     run = ""
     for k in range(i, min(i + 4, len(raw))):
         tok = raw[k]
-        if tok.pos[:1].isupper():
-            tok = doc._token(k)
         word, tag = text[max(tok.start, end) : tok.end], tok.pos
         if k == i and word in ADJECTIVAL_WORDS:
             return True
