@@ -19,7 +19,7 @@ from policyie.records import Document
 if TYPE_CHECKING:
     from policyie.kb import KB
 
-BEIJING = timezone(timedelta(hours=8))
+BEIJING_TIME = timezone(timedelta(hours=8))
 
 Source = str | bytes | Path
 
@@ -190,5 +190,5 @@ def _beijing(iso: str | None) -> datetime | None:
     except ValueError:
         return None
     if d.tzinfo is None:
-        return d.replace(tzinfo=BEIJING)
-    return d.astimezone(BEIJING)
+        return d.replace(tzinfo=BEIJING_TIME)
+    return d.astimezone(BEIJING_TIME)

@@ -77,7 +77,7 @@ def extract(ctx: Context) -> list[Activity]:
         a = _activity(ctx, vm)
         if a is not None:
             acts.append(a)
-    acts = _merge(acts)
+    acts = _merge_tours(acts)
     if acts:
         _attach_companions(ctx, acts)
         _later_days(ctx, acts)
@@ -273,7 +273,7 @@ def _within(day: str, span: str) -> bool:
     return bool(hi) and len(day) == len(lo) == len(hi) == 10 and day[:4] == lo[:4] and lo <= day <= hi
 
 
-def _merge(acts: list[Activity]) -> list[Activity]:
+def _merge_tours(acts: list[Activity]) -> list[Activity]:
     """The headline, the lead and later mentions of one tour: same lead actor, compatible dates."""
     out: list[Activity] = []
     for a in acts:

@@ -199,7 +199,7 @@ def extract(ctx: Context) -> list[Meeting]:
     found.extend(receptions)
     found.extend(_briefings(ctx))
     found.sort(key=lambda m: m.start)
-    return _merge(found)
+    return _merge_mentions(found)
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
@@ -564,7 +564,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
     return out
 
 
-def _merge(found: list[Meeting]) -> list[Meeting]:
+def _merge_mentions(found: list[Meeting]) -> list[Meeting]:
     """One record per meeting: 党的二十大 and 二十大, or a headline's 工委会议 and the body's full name."""
     out: list[Meeting] = []
     for m in found:

@@ -172,7 +172,7 @@ def main_content(mt: MappedText) -> Page | None:
     edits = [(0, start, "")]
     edits.extend((s, e, "") for s, e in cuts if s >= start and e <= end)
     edits.append((end, len(text), ""))
-    content = mt.edit(_merge(edits))
+    content = mt.edit(_merge_edits(edits))
     title = _title(root, text, named, start)
     page = Page(content=content, title=title, metas=metas, header=_header(text, start, title),
                 trailer=_plain(text[end : min(len(text), end + 3000)]))
@@ -456,7 +456,7 @@ def _cuts(best: _Node) -> list[tuple[int, int]]:
     return out
 
 
-def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _merge_edits(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for s, e, r in sorted(edits):
         if e <= s:
