@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from time import process_time
 from typing import TYPE_CHECKING
@@ -14,12 +14,12 @@ from policyie.errors import InputError
 from policyie.extractors import Context, ordered, until
 from policyie.normalize import Normalised, normalise
 from policyie.normalize.decode import without_surrogates
+from policyie.normalize.meta import BEIJING_TIME
 from policyie.records import Document
 
 if TYPE_CHECKING:
     from policyie.kb import KB
 
-BEIJING_TIME = timezone(timedelta(hours=8))
 
 Source = str | bytes | Path
 
