@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 GOALS = {"ratio_full": 0.8, "ratio_short": 0.6, "peak_rss_mb": 400.0, "cold_start_s": 1.0, "speedup_2_workers": 1.8}
+# The budget the statistical NER must stay inside once it runs in the default extract() (issue 16).
+NER_BUDGET = {"ratio_full": 0.5, "peak_rss_mb": 500.0, "cold_start_s": 1.5}
 HIGHER_IS_BETTER = {"ratio_full", "ratio_short", "speedup_2_workers"}
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "xwlb_2018_2026.jsonl.gz"
 STAGES = ("normalise", "analyse", "authors", "officials", "places", "dates", "slogans", "meetings", "activities",
@@ -254,12 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         res["speedup_2_workers"] = b["speedup"] if args.workers == 2 else float("nan")
 
-    print("goals (a ratio is its lowest run):")
-    for key, goal in GOALS.items():
-        if key in res:
-            better = key in HIGHER_IS_BETTER
-            ok = res[key] >= goal if better else res[key] <= goal
-            print(f"  {key:<18} {res[key]:>9.3f}  goal {'≥' if better else '≤'} {goal}  {'ok' if ok else 'MISSED'}")
+    for title, goals in (("goals (a ratio is its lowest run):", GOALS), ("the NER's budget (issue 16):", NER_BUDGET)):
+        print(title)
+        for key, goal in goals.items():
+            if key in res:
+                better = key in HIGHER_IS_BETTER
+                ok = res[key] >= goal if better else res[key] <= goal
+                print(f"  {key:<18} {res[key]:>9.3f}  goal {'≥' if better else '≤'} {goal}  {'ok' if ok else 'MISSED'}")
     if args.profile:
         print(profile(texts[: max(1, len(texts) // 4)], args.profile))
     if args.json:
