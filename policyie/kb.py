@@ -348,12 +348,12 @@ def looks_like_name(name: str) -> bool:
     """A harvested name that is a common word (发布, 政治) or a country or place (阿富汗, 卢森堡) is a misreading
     of some document, however often it recurs: the KB does not learn it."""
     from policyie.extractors._foreign import countries
-    from policyie.extractors._people import _is_common_word, place_forms
+    from policyie.extractors._people import is_common_word, place_forms
     from policyie.gazetteer import load
 
     if len(name) < 2 or name in countries() or name in place_forms() or name in load().surfaces:
         return False
-    return not _is_common_word(name) or "·" in name
+    return not is_common_word(name) or "·" in name
 
 
 def _clean_harvest(seen: dict[tuple[str, str | None], dict[str, Post]]) -> dict[tuple[str, str | None], dict[str, Post]]:

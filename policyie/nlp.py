@@ -7,8 +7,9 @@ Which engine runs is one setting, ``POLICYIE_PIPELINE`` (read into `Settings` by
 * ``fast`` (default): jieba words; entities from the lexicons (the terms the shipped model was built
   with, matched where they agree with jieba's words), jieba's dictionary tags (nr/ns/nt) and
   surname-led unknown words; then the statistical NER `policyie.charner` on the clauses that hold a word
-  the lexicons leave open, its spans merged where no lexicon span stands (`Analysis.ner` keeps them
-  apart). No spaCy; docs/ner.md has its scores and cost;
+  the lexicons leave open; the merged entities are its spans first, then the lexicon's terms where it
+  found none (`Analysis.ner` and `Analysis.lexicon` keep the two apart). No spaCy; docs/ner.md has its
+  scores and cost;
 * ``lexicon``: ``fast`` without the statistical NER (what ``POLICYIE_NER=off`` selects);
 * ``ner``: the older spaCy pipeline shipped in ``models/policyie_zh`` (a character-level transition
   NER and an entity ruler fed by the lexicons), about a tenth of the speed of jieba;

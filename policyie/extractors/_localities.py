@@ -28,7 +28,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors._literals import Literals
-from policyie.extractors._people import _is_common_word, place_forms
+from policyie.extractors._people import is_common_word, place_forms
 from policyie.extractors._spans import in_work_title
 from policyie.nlp import Analysis
 
@@ -206,7 +206,7 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
         name = text[s:end]
         if not all("\u4e00" <= c <= "\u9fff" for c in name[:k]):
             continue
-        if name in GENERIC or _is_common_word(name) or _is_common_word(name[:k]):
+        if name in GENERIC or is_common_word(name) or is_common_word(name[:k]):
             continue
         if s not in starts and not _after_division(text, s):
             continue

@@ -162,7 +162,7 @@ REPORT_VERBS = frozenset(_WORDS["report-verb"])
 AFTER_AND = _WORDS["after-and"]
 
 
-def _is_common_word(w: str) -> bool:
+def is_common_word(w: str) -> bool:
     """强调, 单位, 高度: a dictionary word that is not a name."""
     if w in NOT_NAMES:
         return True
@@ -411,7 +411,7 @@ def name_at(
                 score += 1.0 if glen == 2 else 0.0  # 司马|卫东 over 司马|卫
             elif surnames().get(sur, 0) < RARE_SURNAME and _support(analysis, pos, end) <= 0:
                 continue
-            if _is_common_word(text[pos:end]) and not (
+            if is_common_word(text[pos:end]) and not (
                 after_post and glen == 1 and surnames().get(sur, 0) >= 100 and _word_name_ok(text, pos, end)
             ):
                 continue

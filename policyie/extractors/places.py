@@ -63,11 +63,11 @@ QUALIFIERS = _WORDS["qualifier"]
 PLACEISH_TAGS = ("ns", "nr", "nz", "un", "j", "x")
 # 京 standing for Beijing: after 在/来/进/离/抵/赴/返/留/回, not heading another abbreviation or word
 # (在京津冀, 在京东方, 来京剧院).
-BEIJING = "110000"
+BEIJING_CODE = "110000"
 JING = regex.compile(r"(?<=[在来进离抵赴返留回])京(?![津冀沪港澳广深张雄郊腔味剧籍东西南北城华韵片昆])")
 # The national prefix of pilot zones and parks: 中国（上海）自由贸易试验区.
 CN_PREFIX = regex.compile(r"中国[（(]\p{Han}{2,6}[）)]$")
-NUMBERED = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项]")
+COUNTED_STEM = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项]")
 SINGLE_OK = ("n", "ns", "nr", "nz", "un", "x", "j", "zg", "ng", "b")
 
 
@@ -228,12 +228,12 @@ def _nested_pairs(gz: Gazetteer, hits: list[Hit]) -> set[tuple[int, int]]:
 
 def _jing(gz: Gazetteer, text: str) -> list[Cand]:
     """京 after a verb of motion or place (在京举行, 来京, 在京企业) is Beijing."""
-    if BEIJING not in gz.entries:
+    if BEIJING_CODE not in gz.entries:
         return []
     out = []
     for m in JING.finditer(text):
-        hit = Hit(m.start(), m.end(), "京", ((BEIJING, ALIAS),))
-        out.append(Cand(m.start(), m.end(), "name", hit, senses=[(gz.entries[BEIJING], ALIAS)]))
+        hit = Hit(m.start(), m.end(), "京", ((BEIJING_CODE, ALIAS),))
+        out.append(Cand(m.start(), m.end(), "name", hit, senses=[(gz.entries[BEIJING_CODE], ALIAS)]))
     return out
 
 
@@ -313,7 +313,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
     for start, word, tag in doc.tokens_before(pos):
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if tag.startswith("m") or NUMBERED.match(word):
+        if tag.startswith("m") or COUNTED_STEM.match(word):
             break  # 六大板块, 三个示范区
         if len(word) == 1:
             if not tag.startswith(SINGLE_OK):
