@@ -338,18 +338,25 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         meeting.hosts, meeting.attendees, meeting.speakers = [], [], []
     elif held:
         attended = bool(held_verb and _ATTEND_BEFORE.search(before)) or spoke_at
-        _fill_held(ctx, meeting, s_lo, s_hi, attended)
-        if spoke_at:
-            meeting.speakers = dedupe(meeting.speakers + meeting.attendees)
-        said = _SAID_THERE.match(after)
-        if said and not meeting.hosts and (who := resolve_pronoun(ctx, end + said.start(1))):
-            # 在随后召开的…座谈会上，他指出: the visit's leader, who speaks, holds it
-            meeting.hosts.append(who)
-            meeting.speakers = dedupe([*meeting.speakers, who])
+        _fill_reported(ctx, meeting, (s_lo, s_hi), attended, spoke_at)
     return meeting
 
 
-def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
+def _fill_reported(ctx: Context, m: Meeting, sentence: tuple[int, int], attended: bool, spoke_at: bool) -> None:
+    """Roles, date and place of a meeting the article reports as held."""
+    _fill_held(ctx, m, *sentence, attended)
+    if spoke_at:
+        m.speakers = dedupe(m.speakers + m.attendees)
+    said = _SAID_THERE.match(ctx.text, m.end, sentence[1])
+    if said and not m.hosts and (who := resolve_pronoun(ctx, said.start(1))):
+        # 在随后召开的…座谈会上，他指出: the visit's leader, who speaks, holds it
+        m.hosts.append(who)
+        m.speakers = dedupe([*m.speakers, who])
+
+
+def _held_date(ctx: Context, m: Meeting, s_lo: int, s_hi: int) -> str | None:
+    """The day a held meeting took place: in its name (an organ's), before it in its sentence, after it up
+    to a speech verb, or the day the article reported last."""
     text = ctx.text
     inner = [x for x in dates_between(ctx, m.start, m.end) if is_day(x)] if m.evidence == "organ-convenes" else []
     # 中共中央政治局4月25日召开会议: the day stands between the organ and the verb it convenes with
@@ -361,8 +368,13 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
         # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
         d = earlier if earlier is not None and is_day(earlier) else None
-    m.date = date_value(d)
-    # Hosts: X主持 just before the name in its sentence, or 会议由X主持 / X主持会议 after it.
+    return date_value(d)
+
+
+def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
+    """Hosts named in the meeting's own sentence, before it: X主持…, the subject who 召开 it, X同Y举行…,
+    X为Y举行…."""
+    text = ctx.text
     in_sentence = persons_in(ctx, s_lo, m.start)
     for p in in_sentence:
         if _HOSTS_BEFORE.match(text[p.end : m.start]):
@@ -386,6 +398,12 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
         hosts = [p.name for p in in_sentence if p.name not in guests][:1]
         m.hosts.extend(hosts)
         m.attendees.extend(guests)
+
+
+def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
+    text = ctx.text
+    m.date = _held_date(ctx, m, s_lo, s_hi)
+    _hosts_in_sentence(ctx, m, s_lo)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
     for hm in _HOSTED_BY.finditer(tail):
@@ -463,18 +481,21 @@ def _talks(ctx: Context) -> list[Meeting]:
     text = ctx.text
     out: list[Meeting] = []
     for tm in _TALK.finditer(text):
-        pos = tm.start()
-        s_lo, s_hi = sentence_bounds(ctx, pos)
-        d = date_before(ctx, pos, s_lo)
-        if d is None:
-            # The visit's own date: the nearest date earlier in the article.
-            d = date_before(ctx, pos, 0)
         # 习近平在…同…座谈: the visit's leader hosts the talk (the sentence's first person).
-        subj = persons_in(ctx, s_lo, pos + 1) or persons_in(ctx, s_lo, tm.end())
-        hosts = [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
-        out.append(Meeting(name="座谈会", kind="座谈会", date=date_value(d), hosts=hosts,
-                           start=pos, end=tm.end(), evidence="talk"))
+        d, hosts = _visit_occasion(ctx, tm.start(), tm.end())
+        out.append(Meeting(name="座谈会", kind="座谈会", date=d, hosts=hosts,
+                           start=tm.start(), end=tm.end(), evidence="talk"))
     return out
+
+
+def _visit_occasion(ctx: Context, pos: int, end: int) -> tuple[str | None, list[str]]:
+    """The day and the host of a gathering held during a visit (a 座谈, a briefing): the date in its
+    sentence or else the visit's (the nearest earlier in the article), and the sentence's first person or
+    the one its 他/她 stands for."""
+    s_lo, _ = sentence_bounds(ctx, pos)
+    d = date_before(ctx, pos, s_lo) or date_before(ctx, pos, 0)
+    subj = persons_in(ctx, s_lo, pos + 1) or persons_in(ctx, s_lo, end)
+    return date_value(d), [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
 
 
 # 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
@@ -486,20 +507,15 @@ _AGENDA_ITEM = regex.compile(r"会议|会上|全会|常委会|常务会|大会|�
 
 def _briefings(ctx: Context) -> list[Meeting]:
     """X听取…工作汇报: the listening leader hosts the briefing, dated by its sentence or the visit."""
-    text = ctx.text
     out: list[Meeting] = []
-    for bm in _BRIEFING.finditer(text):
-        pos = bm.start()
-        s_lo, _ = sentence_bounds(ctx, pos)
-        if _AGENDA_ITEM.search(text, s_lo, pos):
+    for bm in _BRIEFING.finditer(ctx.text):
+        s_lo, _ = sentence_bounds(ctx, bm.start())
+        if _AGENDA_ITEM.search(ctx.text, s_lo, bm.start()):
             continue
-        subj = persons_in(ctx, s_lo, pos)
-        hosts = [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
-        if not hosts:
-            continue
-        d = date_before(ctx, pos, s_lo) or date_before(ctx, pos, 0)
-        out.append(Meeting(name="工作汇报", kind="汇报会", date=date_value(d), hosts=hosts,
-                           start=pos, end=bm.end(), evidence="briefing"))
+        d, hosts = _visit_occasion(ctx, bm.start(), bm.start())
+        if hosts:
+            out.append(Meeting(name="工作汇报", kind="汇报会", date=d, hosts=hosts,
+                               start=bm.start(), end=bm.end(), evidence="briefing"))
     return out
 
 
