@@ -8,6 +8,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
+from .. import lexicons
 from .analysis import END, START, Analysis, Entity, Token, merge, split_sentences
 from .jieba_tables import jieba_entities, jieba_tokenizer, segment, tag_table, word_tokens
 from .paths import cache_dir, shipped_model_path, write_cache
@@ -111,23 +112,9 @@ class _Fold(dict):
         return out
 
 
-# The 600 commonest lexicon characters in news text, commonest first (counted on 2,000 xwlb_2018_2026
-# articles): only the order of the automaton's child lists depends on it, which makes lookups 1.6x faster
-# than jieba's one-character frequencies alone would.
-_COMMON_CHARS = (
-    "的国中新和在发人大一全会年日展作地动进业为央方民出行同家要主平部成联工实生合建以化有加重力对上等月政"
-    "天视开是高共强时近区个多消关播产经今网总体持表党来息推不习闻长务现美面到增设代前制定将能保机员通各市"
-    "理军提治目系好示公法议领社分济委万坚战度安深过量学场两心用文利斯海下与资统正次续期于外道事际特运交北"
-    "自水导十基当色指组改项向本记题更第席内电施路数调举活克企点计西造义书式间立明性报布南防村创确应就三者"
-    "问台江达局界比科护世决支元程最俄任流革院从后信放们农里广规域得相技亿疫质至门协小山步及带金据首起东团"
-    "位华稳列京育完超品队线结服取复快精四教城亚源众球供意之升级标态落州气击接管解商打巴织他集口其受物名港"
-    "互也省效府求办节构策境着投群参可风约贸称罗命二空责断届常车引积五种严收专还环医愿游优核春拉别略志把论"
-    "控传准所维极边费河权卫乌老思果尔研周航显子型火感史欧族历速案处装划障件干预神李促转影双术备兴都营想署"
-    "原先条贫无旅继致范兰乡马伊措非客易贯查话形格类突回善武告见由模切整验单健德反宣绿降铁监让纪融友讲使批"
-    "响走认手去康青林百沙始福连庆观紧识抗英访冠启础围助阿居累扩越香号警检王选采富益湖清热土率斗险苏头士谈"
-    "察况县迎功献然张截段挥站念奋班智未演少则根看洲值坦因米如包聚均红排再望价朗审抓层光章伟八依减真直盟灾"
-    "具输破季赛获古声兵努征峰普夫往景澳住职字宁身攻司充黄测考户疆乐花底救税密远希奥尼祝园午试必足韩言财执"
-)
+# The commonest lexicon characters in news text, commonest first: only the order of the automaton's child
+# lists depends on them (lexicons/common_chars.tsv says how they were counted).
+_COMMON_CHARS = "".join(cells[0] for cells in lexicons.rows("common_chars.tsv"))
 
 
 def _lexicon_automaton(terms: dict[str, str]):
