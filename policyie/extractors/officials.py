@@ -543,7 +543,9 @@ AFTER_NAME_POSTS = regex.compile(
 
 
 def _posts_after_known_names(text: str, found: _Found) -> None:
-    """A post right after a name the document titles elsewhere is that person's too (古特雷斯秘书长)."""
+    """A post right after a name the document titles elsewhere is that person's too (古特雷斯秘书长), and so
+    is one after a part of a dotted or hyphenated name standing alone (卢拉总统 after 巴西总统路易斯·伊纳西奥·
+    卢拉·达席尔瓦, 伊维拉总干事 after 恩戈齐·奥孔乔-伊维拉): the part is the short form the article uses."""
     for name in list(found.titles):
         if len(name) < 2:
             continue
@@ -551,6 +553,28 @@ def _posts_after_known_names(text: str, found: _Found) -> None:
             m = AFTER_NAME_POSTS.match(text, at + len(name))
             if m is not None and m.group() not in found.titles[name]:
                 found.add(name, at, [m.group()])
+        for part in _name_parts(name):
+            for at in _occurrences(text, part):
+                if at > 0 and not _STANDS_ALONE_AFTER.match(text[at - 1]):
+                    continue  # inside the full name, or inside another word
+                m = AFTER_NAME_POSTS.match(text, at + len(part))
+                if m is None:
+                    continue
+                if m.group() not in found.titles[name]:
+                    found.add(name, found.first[name], [m.group()])
+                if part not in found.aliases.get(name, []):
+                    found.aliases.setdefault(name, []).append(part)
+
+
+# What may stand right before a short form used alone: a clause or sentence boundary, a quote, a space.
+_STANDS_ALONE_AFTER = regex.compile(r"[，,。；;：:、“”\"'（(\s]")
+
+
+def _name_parts(name: str) -> list[str]:
+    """The parts of a dotted or hyphenated foreign name that can stand for it (two characters or more)."""
+    if "·" not in name and "-" not in name:
+        return []
+    return [p for p in regex.split(r"[·\-]", name) if len(p) >= 2 and p != name]
 
 
 def _bare_posts_abroad(titles: list) -> None:
