@@ -91,6 +91,7 @@ NAME_SUFFIX = regex.compile(
     r"[一二三四五六七八九十百]{1,3}条)$|^最美"
 )
 # Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
+GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|示范|先行)(?:省|市|县|区)$")
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
@@ -291,7 +292,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         if NUMBERED_NAME_SUFFIX.search(phrase) or _named(ctx, phrase, start, end, by_suffix=False):
             return None
         return _Mention(phrase, "numbered", start, end, True)
-    if _named(ctx, phrase, start, end):
+    # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
+    if _named(ctx, phrase, start, end, by_suffix=not GOAL_SUFFIX.search(phrase)):
         return None
     return _Mention(phrase, "quoted", start, end, True)
 
