@@ -25,7 +25,7 @@ for the same reason. The jieba words become `Analysis.tokens`, so segmentation r
 
 from __future__ import annotations
 
-from .engines.analysis import SENTENCE_END, Analysis, Engine, Entity, Token, merge, split_sentences
+from .engines.analysis import SENTENCE_END, Analysis, Engine, Entity, Token, merge, split_on, split_sentences
 from .engines.jieba_tables import (
     JIEBA_LABELS,
     LABEL_TAGS,
@@ -88,6 +88,7 @@ __all__ = [
     "register_tokenizer",
     "segment",
     "shipped_model_path",
+    "split_on",
     "split_sentences",
     "tag_table",
     "word_tokens",

@@ -87,16 +87,23 @@ class Analysis:
         return None
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_on(pattern, text: str, keep: bool) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty stretches of ``text`` between matches of ``pattern``; with ``keep``
+    each match closes the stretch before it (sentences keep their 。), else it is dropped (paragraph breaks)."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in SENTENCE_END.finditer(text):
-        if m.end() > start:
-            out.append((start, m.end()))
+    for m in pattern.finditer(text):
+        end = m.end() if keep else m.start()
+        if end > start:
+            out.append((start, end))
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    return split_on(SENTENCE_END, text, keep=True)
 
 
 @runtime_checkable

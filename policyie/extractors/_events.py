@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from policyie.extractors.base import Context
+from policyie.nlp import split_on
 from policyie.records import DateMention
 
 # Clause and sentence punctuation; the normaliser may leave half-width commas in Chinese text.
@@ -134,15 +135,7 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in PARA_BREAK.finditer(text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    return split_on(PARA_BREAK, text, keep=False)
 
 
 def paragraph_at(ctx: Context, pos: int) -> tuple[int, int]:
