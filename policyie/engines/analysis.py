@@ -64,6 +64,10 @@ class Analysis:
     def token_ends(self) -> list[int]:
         return list(map(END, self.tokens))
 
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that start inside [start, end)."""
+        return self.tokens[bisect_left(self.token_starts, start) : bisect_left(self.token_starts, end)]
+
     def token_at(self, pos: int) -> Token | None:
         i = bisect_right(self.token_starts, pos) - 1
         if 0 <= i < len(self.tokens) and self.tokens[i].start <= pos < self.tokens[i].end:

@@ -17,7 +17,6 @@ The model's LOC spans (`Analysis.ner`) become places in four ways, each with evi
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -154,30 +153,17 @@ def add(
     spans = [e for e in analysis.ner if e.label == "LOC"]
     if not spans:
         return
-    taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+    def mentions() -> SpanIndex:
+        return SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions)
+
+    held = mentions()
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
-
-    def tokens_in(start: int, end: int) -> list:
-        i = bisect_left(analysis.token_starts, start)
-        out = []
-        while i < len(analysis.tokens) and analysis.tokens[i].start < end:
-            out.append(analysis.tokens[i])
-            i += 1
-        return out
-
-    whole = {(m.start, m.end) for p in places.values() for m in p.mentions}
-    reach = sorted(whole)
-
-    def covers(start: int, end: int) -> bool:
-        """A mention already spans [start, end) or more."""
-        return any(a <= start and end <= b for a, b in reach if a <= start)
-
     around = _Around(
         lexicon_loc={(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"},
         country_end={m.end: p.name for p in places.values() if p.level == "country" for m in p.mentions},
         division_at={m.start: m.end for p in places.values() if p.level in DIVISION_LEVELS for m in p.mentions},
         mention_ends={m.end for p in places.values() for m in p.mentions},
-        tokens_in=tokens_in,
+        tokens_in=analysis.tokens_in,
     )
     for e in spans:
         if known(e.text):
@@ -186,11 +172,11 @@ def add(
             # The longer name wins over a hit on its suffix alone (西哈努克港|经济特区 is no 深圳经济特区) and
             # over a township's short form inside a village's name (托格拉克|社区 is no 托格拉克乡).
             lo = e.end if level == "zone" else start
-            if covers(start, end):
+            if held.contains(start, end):
                 continue  # 青海湖 is on the site list already: its place stands, and so does 青海省
             if level is not None and _drop_mentions_within(places, lo, end, short_only=level != "zone"):
-                taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
-            if taken(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
+                held = mentions()
+            if held.overlaps(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
                 continue
             if level == "village" and localities.VILLAGE_ORG.match(text, end):
                 continue

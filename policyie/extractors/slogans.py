@@ -13,7 +13,6 @@ The lexicon (lexicons/slogans.tsv) is built by scripts/build_slogans.py; it is l
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -306,9 +305,7 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
     """“中师、专科、本科”, “科技、教育、人才”: a quoted list of bare nouns enumerates things, it is no formula."""
     if len(clauses) < 3 or max(map(len, clauses)) > 3:
         return False  # two short clauses (限量、错峰) are as often a formula as a pair of nouns
-    a = ctx.analysis
-    lo, hi = bisect_left(a.token_starts, start), bisect_left(a.token_starts, end)
-    tokens = [t for t in a.tokens[lo:hi] if t.end <= end and HAN_CHAR.match(t.text)]
+    tokens = [t for t in ctx.analysis.tokens_in(start, end) if t.end <= end and HAN_CHAR.match(t.text)]
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
 
