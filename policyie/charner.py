@@ -331,11 +331,9 @@ class CharNER:
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
         if meta.get("feature_version") != FEATURE_VERSION or tuple(meta.get("tags", ())) != TAGS:
             raise ValueError("model was built for another feature layout")
-        emb, scale = arrays["emb"], arrays["emb_scale"].astype(np.float32)
-        if scale.size > 1:  # one scale per row: requantise to one scale for the table
-            emb = emb.astype(np.float32) * scale[:, None]
-            scale = np.array([np.abs(emb).max() / 127.0], dtype=np.float32)
-            emb = np.clip(np.round(emb / scale[0]), -127, 127).astype(np.int8)
+        emb, scale = arrays["emb"], arrays["emb_scale"]
+        if scale.size != 1:
+            raise ValueError("model was built for another feature layout (one embedding scale expected)")
         # int8 with one scale: the file stays small, and the rows a character's features pick are summed
         # in int16 (fifteen rows of at most 127 cannot overflow) from a table four times smaller in cache.
         self.emb = np.ascontiguousarray(emb, dtype=np.int8)

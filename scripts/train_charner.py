@@ -226,12 +226,11 @@ def build(args) -> None:
         for b in range(0, len(order), args.batch):
             batch = [U[i] for i in order[b : b + args.batch]]
             # gather this batch's characters into one flat block
-            spans = [(us[0][0], us[-1][1]) for us in batch if us]
+            batch = [us for us in batch if us]
+            spans = [(us[0][0], us[-1][1]) for us in batch]
             pos = torch.cat([torch.arange(s, e) for s, e in spans])
-            remap = {}
             units, k = [], 0
-            for (s, e), us in zip(spans, [u for u in batch if u], strict=True):
-                remap[s] = k
+            for (s, e), us in zip(spans, batch, strict=True):
                 units.extend((a - s + k, bb - s + k) for a, bb in us)
                 k += e - s
             em = model.emissions(Xt[pos])
