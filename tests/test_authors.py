@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from corpus_cases import case_params, load_corpus
 
 from policyie import nlp
 from policyie.extractors import authors
@@ -13,16 +11,11 @@ from policyie.extractors._people import split_run
 from policyie.extractors.base import Context
 from policyie.records import Document
 
-CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "authors.yaml").read_text(encoding="utf-8"))
+CORPUS = load_corpus("authors.yaml")
 
 
-def _cases():
-    for i, case in enumerate(CORPUS["cases"]):
-        for sentence in case["say"]:
-            yield pytest.param(case, sentence, id=f"{i}-{sentence[:12]}")
 
-
-@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+@pytest.mark.parametrize(("case", "sentence"), list(case_params(CORPUS)))
 def test_authors(case: dict, sentence: str) -> None:
     if case.get("bylines"):
         body = "市委书记王立新出席会议。"

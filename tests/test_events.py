@@ -7,11 +7,10 @@ these tests exercise only the event extractors and do not move when the other la
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 import regex
-import yaml
+from corpus_cases import load_corpus
 
 from policyie import nlp
 from policyie.extractors import activities, directives, meetings
@@ -19,7 +18,7 @@ from policyie.extractors.base import Context
 from policyie.records import DateMention, Document, Official, Place, Slogan, Span
 
 # events_more.yaml: cases written for issue 18's bullets by an author who did not run the code.
-_FILES = [yaml.safe_load((Path(__file__).parent / "corpus" / n).read_text(encoding="utf-8"))
+_FILES = [load_corpus(n)
           for n in ("events.yaml", "events_more.yaml", "events_third.yaml", "events_fourth.yaml")]
 CORPUS = {"anchor": _FILES[0]["anchor"], "cases": [c for f in _FILES for c in f["cases"]]}
 assert all(f["anchor"] == CORPUS["anchor"] for f in _FILES)

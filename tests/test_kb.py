@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import case_params, load_corpus
 
 import policyie
 from policyie import kb as K
@@ -15,17 +15,12 @@ from policyie.cli import main
 from policyie.pipeline import run_until
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = yaml.safe_load((ROOT / "tests" / "corpus" / "untitled.yaml").read_text(encoding="utf-8"))
+CORPUS = load_corpus("untitled.yaml")
 FIXTURE = K.KB(K.Person.from_json({"country": "中国", **p}) for p in CORPUS["kb"])
 
 
-def _cases():
-    for i, case in enumerate(CORPUS["cases"]):
-        for sentence in case["say"]:
-            yield pytest.param(case, sentence, id=f"{i}-{sentence[:10]}")
 
-
-@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+@pytest.mark.parametrize(("case", "sentence"), list(case_params(CORPUS)))
 def test_untitled_and_ids(case: dict, sentence: str) -> None:
     doc = run_until(sentence, "officials", published=str(CORPUS["anchor"]), kb=FIXTURE)
     got = [(o.name, [t.text for t in o.titles], o.id, o.evidence) for o in doc.officials]

@@ -6,21 +6,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import case_params, load_corpus
 
 from policyie import extract
 from policyie.extractors import _localities as L
 
-CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "localities.yaml").read_text(encoding="utf-8"))
+CORPUS = load_corpus("localities.yaml")
 
 
-def _cases():
-    for i, case in enumerate(CORPUS["cases"]):
-        for sentence in case["say"]:
-            yield pytest.param(case, sentence, id=f"{i}-{sentence[:10]}")
 
-
-@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+@pytest.mark.parametrize(("case", "sentence"), list(case_params(CORPUS)))
 def test_localities(case: dict, sentence: str) -> None:
     doc = extract(sentence, published="2024-04-30", kb=False)
     got = {p.name: p for p in doc.places}

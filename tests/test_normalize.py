@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import load_corpus
 
 from policyie import InputError
 from policyie.normalize import normalise
 from policyie.normalize.decode import MAX_INPUT_BYTES
 
-CASES = yaml.safe_load((Path(__file__).parent / "corpus" / "normalize.yaml").read_text(encoding="utf-8"))
+CASES = load_corpus("normalize.yaml")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

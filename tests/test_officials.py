@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import case_params, load_corpus
 
 from policyie import nlp
 from policyie.extractors import authors, officials
@@ -14,7 +13,7 @@ from policyie.extractors._people import resolve_pronoun
 from policyie.extractors.base import Context
 from policyie.records import Document
 
-CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "officials.yaml").read_text(encoding="utf-8"))
+CORPUS = load_corpus("officials.yaml")
 ANCHOR = datetime.fromisoformat(str(CORPUS["anchor"])).replace(tzinfo=timezone(timedelta(hours=8)))
 
 
@@ -26,13 +25,8 @@ def _context(text: str, source: str | None = None) -> Context:
     return ctx
 
 
-def _cases():
-    for i, case in enumerate(CORPUS["cases"]):
-        for sentence in case["say"]:
-            yield pytest.param(case, sentence, id=f"{i}-{sentence[:12]}")
 
-
-@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+@pytest.mark.parametrize(("case", "sentence"), list(case_params(CORPUS)))
 def test_officials(case: dict, sentence: str) -> None:
     ctx = _context(sentence, case.get("source"))
     got = ctx.doc.officials

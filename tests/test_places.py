@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import load_corpus
 
 from policyie.extractors.base import Context
 from policyie.extractors.places import extract
@@ -13,7 +13,7 @@ from policyie.gazetteer import load
 from policyie.nlp import analyse
 from policyie.records import Document, Place
 
-CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "places.yaml").read_text(encoding="utf-8"))
+CORPUS = load_corpus("places.yaml")
 CASES = [(case, say) for case in CORPUS["cases"] for say in case["say"]]
 
 

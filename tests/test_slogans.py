@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
-import yaml
+from corpus_cases import case_params, load_corpus
 
 from policyie import nlp
 from policyie.extractors import slogans as S
 from policyie.extractors.base import Context
 from policyie.records import Document
 
-CORPUS = yaml.safe_load((Path(__file__).parent / "corpus" / "slogans.yaml").read_text(encoding="utf-8"))
+CORPUS = load_corpus("slogans.yaml")
 QUOTES = "“”‘’「」『』\"'"
 
 
@@ -25,11 +24,6 @@ def _norm(s: str | None) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def _cases():
-    for i, case in enumerate(CORPUS["cases"]):
-        for sentence in case["say"]:
-            yield pytest.param(case, sentence, id=f"{i}:{sentence[:14]}")
-
 
 def _context(text: str) -> Context:
     return Context(doc=Document(id="t", text=text), analysis=nlp.analyse(text))
@@ -39,7 +33,7 @@ def _keys(slogan) -> set[str]:
     return {_norm(slogan.text)} | {_norm(m.text) for m in slogan.mentions}
 
 
-@pytest.mark.parametrize(("case", "sentence"), list(_cases()))
+@pytest.mark.parametrize(("case", "sentence"), list(case_params(CORPUS)))
 def test_corpus(case: dict, sentence: str) -> None:
     ctx = _context(sentence)
     found = S.extract(ctx)
