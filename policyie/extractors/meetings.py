@@ -96,8 +96,10 @@ _LIST_SPOKE = regex.compile(r"(?:在[^，,。；;]{1,20}?上)?(?:先后|分别|�
 # X主持会议并讲话: the host spoke too.
 _CHAIR_SPOKE = regex.compile(r"(?:同志)?主持(?:会议|仪式|座谈会)?并(?:发表)?(?:重要)?讲话")
 # …在长沙召开, …在人民大会堂开幕: where it was held, after its name.
-_HELD_AT_AFTER = regex.compile(r"[^，,。；;]{0,12}?在([^，,。；;]{1,16}?)(?:隆重)?(?:召开|举行|开幕|闭幕|举办)")
-_HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:主持)?(?:召开|举行)")
+# The place ends before 为/同/与/向 and whom they name: 在人民大会堂东门外广场|为特朗普|举行欢迎仪式.
+_HELD_AT_AFTER = regex.compile(
+    r"[^，,。；;]{0,12}?在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:隆重)?(?:召开|举行|开幕|闭幕|举办)")
+_HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:主持)?(?:召开|举行)")
 _CLAUSE_REST = regex.compile(r"[^，,。；;\n]{1,60}")
 # Where the guest ends inside 会见… : 会见X时指出 / 会见X时重要讲话 / 会见X并讲话 (not 比利时).
 _GUEST_END = regex.compile(

@@ -39,6 +39,9 @@ _WORDS = lexicons.lists("place_words.tsv")
 # What follows a place inside an organisation, company, institution or event name.
 ORG_SUFFIXES = list(_WORDS["organ-suffix"])
 ORG_SUFFIX_TUPLE = tuple(ORG_SUFFIXES)
+# Event venues: after 在/于 the place before one is where the event is (在北京|国家会议中心举行), not part of a name.
+VENUE_SUFFIXES = tuple(_WORDS["venue-suffix"])
+VENUE_AND_ORG_SUFFIXES = VENUE_SUFFIXES + ORG_SUFFIX_TUPLE
 # Words after which a following noun no longer belongs to the place's phrase.
 BREAK_WORDS = frozenset(_WORDS["break-word"])
 # 中国式现代化, 中国特色社会主义: adjectival, not the place.
@@ -118,7 +121,7 @@ class _Doc:
         if tok is None or tok.start == pos:
             return True
         # jieba keeps compound places whole (上海浦东新区): a known place may start after another
-        if self._major(self.text[tok.start : pos]):
+        if self.major(self.text[tok.start : pos]):
             return True
         # jieba glued a function character onto an unknown name: 向|雄安
         return tok.pos in ("un", "x") and pos - tok.start == 1 and self.text[tok.start] in GLUE_CHARS
@@ -132,11 +135,11 @@ class _Doc:
         rest = self.text[pos : tok.end]
         return (
             rest in ORGAN_REST
-            or self._major(rest)
+            or self.major(rest)
             or (tok.pos in ("un", "x") and len(rest) == 1 and rest in GLUE_CHARS)
         )
 
-    def _major(self, word: str) -> bool:
+    def major(self, word: str) -> bool:
         """A province, city or district name (not a township's short form, which is any word)."""
         return any(
             kind != SHORT or e.level != "town"
@@ -148,7 +151,7 @@ class _Doc:
         freq = jieba_freq()
         for k in range(end + 1, min(end + 4, len(self.text)) + 1):
             word = self.text[start:k]
-            if freq.get(word, 0) > 0 and word not in self.gz.surfaces and not self._major(self.text[end:k]):
+            if freq.get(word, 0) > 0 and word not in self.gz.surfaces and not self.major(self.text[end:k]):
                 return True  # (but 广西|南宁 is two places jieba keeps as one word)
         return False
 
@@ -190,6 +193,13 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
         return True
     if _COMPANY_AHEAD.match(text, end):
         return True  # 什刹海|文化旅游发展有限公司: a company's full name, whatever words it holds
+    return _name_run(doc, end, suffixes) is not None
+
+
+def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
+    """The words after ``end`` (the rest of its word first) up to one ending in ``suffixes``, or None when the
+    phrase breaks off before one (上海|合作|组织 → 合作组织; 上海|的 → None)."""
+    text = doc.text
     # `tokens_from(end)` walked lazily: most names are settled by their first word, and this runs for every name hit.
     raw, i = doc._raw, bisect_left(doc.ends, end + 1)
     run = ""
@@ -197,15 +207,24 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
         tok = raw[k]
         word, tag = text[max(tok.start, end) : tok.end], tok.pos
         if k == i and word in ADJECTIVAL_WORDS:
-            return True
+            return word
         if not word or not NAMEISH.match(word[0]):
-            return False
+            return None
         run += word
-        if run.endswith(suffixes):  # over words: 上海|合作|组织
-            return True
+        if run.endswith(suffixes):
+            return run
         if word in BREAK_WORDS or tag[:1] in ("p", "c", "u", "r", "d", "m") or (tag.startswith("v") and len(word) == 1):
-            return False
-    return False
+            return None
+    return None
+
+
+def _at_venue(doc: _Doc, start: int, end: int) -> bool:
+    """在北京|人民大会堂, 在天津|梅江会展中心: after 在/于 a place that a venue's name follows is where an event
+    is held, although 北京饭店 is a name like 北京大学 (an organisation suffix reached first still decides)."""
+    if start < 1 or doc.text[start - 1] not in "在于":
+        return False
+    run = _name_run(doc, end, VENUE_AND_ORG_SUFFIXES)
+    return run is not None and run.endswith(VENUE_SUFFIXES)
 
 
 def _nested_pairs(gz: Gazetteer, hits: list[Hit]) -> set[tuple[int, int]]:
@@ -243,7 +262,8 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if not h.senses:
             continue
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
-        if (h.start, h.end) in nested:
+        if (h.start, h.end) in nested or (doc.major(h.surface) and _at_venue(doc, h.start, h.end)):
+            # jieba keeps 北京人民大会堂 and 北京饭店 whole: the word boundaries say nothing here
             out.append(Cand(h.start, h.end, "name", h, senses=senses))
             continue
         loose = len(h.surface) >= 3 and any(kind in (FULL, ALIAS) for _, kind in senses)
@@ -582,9 +602,13 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     text = ctx.text
     hits = list(gz.scan(text))
     names, org_spans = [], []
+    venue_places: set[tuple[int, int]] = set()
     nested = _nested_pairs(gz, hits)
     for c in _name_cands(doc, gz, hits, nested):
-        if _inside_org(doc, c.end):
+        at_venue = _at_venue(doc, c.start, c.end)
+        if at_venue:
+            venue_places.add((c.start, c.end))
+        if _inside_org(doc, c.end) and not at_venue:
             org_spans.append((c.start, c.end))
         elif not in_person(c.start, c.end):
             names.append(c)
@@ -598,7 +622,11 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     # 中关村国家自主创新示范区展示中心), and so does the place it is nested in (中国|雄安|集团)
     starts = {s for s, _ in org_spans}
     while True:
-        joined = [c for c in names if c.end in starts and c.start not in starts and (c.start, c.end) in nested]
+        joined = [
+            c for c in names
+            if c.end in starts and c.start not in starts and (c.start, c.end) in nested
+            and (c.start, c.end) not in venue_places
+        ]
         if not joined:
             break
         org_spans += [(c.start, c.end) for c in joined]
