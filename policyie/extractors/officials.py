@@ -73,6 +73,7 @@ NOT_TITLE = set(_WORDS["not-title"])
 DROPPED = _WORDS["dropped"]
 # Verbs the segmenter tags as nouns; a title never runs across one (会见|新加坡总理李显龙, 委托|秘书长杨振武).
 TITLE_STOP = set(_WORDS["title-stop"])
+LIST_STANDING = tuple(_WORDS["list-standing"])
 LEADING_FUNC = frozenset(_WORDS["leading-function"])
 SCOPE_START = frozenset(_WORDS["scope-start"])
 # Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
@@ -230,6 +231,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     forms = _organ_forms()
     lengths = _organ_form_lengths()
     while x > 0 and s - x < MAX_TITLE:
+        if x < s and text.endswith(LIST_STANDING, 0, x):
+            break  # 上海合作组织成员国|白俄罗斯总统: the guest's standing, then the title
         # A known organ or place wins over the segmenter (发展改革委 is cut 发展/改革/委).
         k = next((k for k in lengths.get(text[x - 1], ()) if k <= x and text[x - k : x] in forms), 0)
         if k and not text[x - k - 2 : x - k].endswith(DROPPED):
