@@ -180,6 +180,36 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
     return out
 
 
+# A village or community named right after its township (谢家湾街道|民主村社区, 良渚街道|新港村): the township
+# vouches for it, so it need not be in the village table. 村社区 is one suffix (a village turned community).
+_AFTER_TOWNSHIP = regex.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查))(?!社区|村)")
+# Characters no village's name holds (的, 等), or opens with (各村, 该社区, 本村, 全村, 两村).
+_STEM_NEVER = frozenset("的等、")
+_STEM_NEVER_FIRST = frozenset("各该本全两多每其此这那在对从到与及和为")
+
+
+def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Locality]:
+    """Villages and communities that directly follow a township mention; ``towns``: where each mention of a
+    township (镇, 乡, 街道, 苏木) ends → its name, which becomes the village's parent."""
+    out: list[Locality] = []
+    ends = set(an.token_ends)
+    for at, town in towns.items():
+        m = _AFTER_TOWNSHIP.match(text, at)
+        if m is None or m.end() not in ends:
+            continue
+        name = m.group(1)
+        stem = name.removesuffix("社区").removesuffix("村").removesuffix("嘎查") or name
+        if any(c in _STEM_NEVER for c in stem) or stem[0] in _STEM_NEVER_FIRST or name in GENERIC or is_common_word(name):
+            continue
+        if text[at : m.end()] in COMMON_VILLAGE_WORDS or VILLAGE_ORG.match(text, m.end()) or in_work_title(text, at):
+            continue
+        tok = an.token_at(at)
+        if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m"):
+            continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name
+        out.append(Locality(at, m.end(), name, "village", town))
+    return out
+
+
 # Before a two-character region (中亚, 西亚) a name may run on (阿纳斯塔|西亚|迪斯): only these may precede it.
 SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:（(“ \n往抵访")
 # An adjectival use: 非洲裔, 亚洲式.

@@ -730,6 +730,14 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
         place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent,
                                                                     evidence=_LOCALITY_EVIDENCE[loc.level]))
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
+    town_ends = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
+    taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+    for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
+        if taken(loc.start, loc.end) or in_person(loc.start, loc.end):
+            continue
+        place = places.setdefault(f"village:{loc.name}", Place(name=loc.name, level="village", parent=loc.parent,
+                                                               evidence="after-township"))
+        place.mentions.append(Span(loc.name, loc.start, loc.end))
 
 
 # An item of an enumeration of townships and villages (深入三岔河镇、谷曲乡、新城镇等地): the whole item up
