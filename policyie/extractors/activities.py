@@ -81,6 +81,7 @@ def extract(ctx: Context) -> list[Activity]:
     if acts:
         _attach_companions(ctx, acts)
         _later_days(ctx, acts)
+        _later_stops(ctx, acts)
     return acts
 
 
@@ -130,6 +131,44 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
             continue
         _, s_hi = sentence_bounds(ctx, m.start("who"))
         a.places = dedupe(a.places + place_names_in(ctx, m.end(), s_hi))
+
+
+# 李强先后来到乌鲁木齐市、昌吉回族自治州…, 在宜昌，李强首先来到…: a sentence that the tour's actor opens by
+# going somewhere, with no date of its own, is a further stop of the tour reported before it.
+_STOP = regex.compile(
+    r"(?:在(?P<pre>[^，,。；;\n]{2,16})[，,]\s*)?(?P<who>[他她]|\p{Han}{2,8}?)"
+    r"(?:首先|先后|随后|接着|还|又|再|最后|也|先|则)?(?:来到|走进|前往|深入|赶赴|走访了?|考察了|调研了|察看了)"
+)
+_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
+
+
+def _later_stops(ctx: Context, acts: list[Activity]) -> None:
+    """Add the stops a tour's actor goes on to in the sentences after the tour is reported, in order, up to
+    the next activity (one inspection tour = one record with every stop; SPEC.md §3)."""
+    text = ctx.text
+    dated = {sentence_bounds(ctx, d.start)[0] for d in ctx.doc.dates or []}
+    # 李强来到中国一汽: a country read inside a firm's name is no stop of a tour at home.
+    countries = {p.name for p in ctx.doc.places or [] if p.level == "country"}
+    for i, a in enumerate(acts):
+        if not a.actors or a.kind in ("访问", "国事访问", "正式访问", "会见"):
+            continue
+        hi = min((b.start for b in acts[i + 1 :] if b.start > a.start), default=len(text))
+        pos = sentence_bounds(ctx, a.start)[1]
+        while pos < hi:
+            s_lo, s_hi = sentence_bounds(ctx, pos)
+            s_lo = max(s_lo, pos)
+            pos = max(s_hi, pos + 1)
+            lead = len(text[s_lo:s_hi]) - len(text[s_lo:s_hi].lstrip())
+            m = _STOP.match(text, s_lo + lead, s_hi)
+            if m is None or s_lo in dated:
+                continue
+            who = m.group("who")
+            name = resolve_pronoun(ctx, m.start("who")) if who in ("他", "她") else who
+            if name not in a.actors:
+                continue
+            end = _CLAUSE_END.search(text, m.end(), s_hi)
+            stops = place_names_in(ctx, m.start(), end.start() if end else s_hi)
+            a.places = dedupe(a.places + [p for p in stops if p not in countries])
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
