@@ -31,6 +31,7 @@ from policyie.extractors._events import (
     sentence_bounds,
     token_starts,
 )
+from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
 from policyie.records import Meeting
 
@@ -232,8 +233,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
         i -= 1
     while i >= 0 and pos - toks[i].start <= 24:
         t = toks[i]
-        if t.end != start or not _NAME_TOKEN.fullmatch(t.text):
-            break
+        if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in t.text:
+            break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
         if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
             start = toks[i - 1].start  # 党的二十大
             break
@@ -263,8 +264,76 @@ def _grow_left(ctx: Context, pos: int) -> int:
     return start
 
 
+_TITLE_CLOSES = regex.compile(r"[^《》。；;！？!?\n]{0,40}》")
+_TITLE_VERB = regex.compile(r"(?:热烈|隆重|认真|深入)?(?:祝贺|庆祝|纪念|迎接|学习|贯彻|落实|宣传|领会|传达)+")
+
+
+def _in_title(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
+    """A meeting named inside the title of a work (社论《…——热烈祝贺全国政协十四届四次会议开幕》) is cited there,
+    whatever the title says of it; its name starts after the 《 or the subtitle's dash."""
+    text = ctx.text
+    opened = text.rfind("《", max(0, start - 40), end)
+    lo = max(opened + 1 if opened >= 0 else start, text.rfind("——", opened + 1, end) + 2)
+    start = max(start, lo)
+    verb = _TITLE_VERB.match(text, start, end)
+    if verb is not None:
+        start = verb.end()  # 《热烈祝贺|…会议开幕》
+    name = text[start:end]
+    head = next((k for k, _ in _KINDS if name.endswith(k)), "")
+    if start == opened + 1 and text.startswith("》", end):
+        return None  # 《全国大学生党史知识竞答大会》今晚开播: a work named after a gathering is a programme
+    if len(name) - len(head) < 2 and not _CONGRESS.search(name):
+        return None  # 《关于召开会议的通知》: no gathering named
+    if kind == "常委会" and not regex.search(r"会议|第[一二三四五六七八九十百\d]+次", name):
+        return None  # 《区委常委会工作报告》: the standing committee as a body, not a sitting of it
+    return Meeting(name=name, kind=kind, referenced=True, start=start, end=end, evidence="cited:work-title")
+
+
+# 出席|越南在重庆设立总领馆换文|仪式: a ceremony is named by what it marks, a clause of its own.
+_CEREMONY_AFTER_VERB = regex.compile(r"(?:出席|参加|举行|举办|见证|主持)(?:了)?([^，,。；;、“”《》的]{2,20})$")
+# What a clause's subject holds before a meeting's name when it is no part of the name (以实际行动迎接|党的二十大,
+# 在|…大会, 由…主办的|…论坛): prepositions, particles, conjunctions, pronouns, and the verbs of welcoming.
+_NOT_NAME_POS = ("p", "u", "c", "r")
+_NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "为", "以", "在", "由", "的"))
+_CEREMONY_HEADS = ("仪式", "典礼")
+# The name is the clause's whole subject: only when and where stand between it and 召开.
+_SUBJECT_HELD = regex.compile(
+    r"\s*(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?(?:在[^，,。；;]{1,12}?)?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕|开班)")
+
+
+def _whole_clause_name(
+    ctx: Context, c_lo: int, start: int, head: str, before: str, after: str
+) -> tuple[int, regex.Match | None] | None:
+    """Where a name the word walk cut short really starts, and the verb that shows it held (None when it is
+    the clause's subject): (1) a clause that opens with the name and goes on to say it was held takes the
+    whole opening phrase (深入贯彻中央八项规定精神学习教育中央指导组工作座谈会|6日在京召开: the walk stops at
+    学习); (2) a ceremony attended or held runs back to the verb (出席|越南在重庆设立总领馆换文仪式)."""
+    text = ctx.text
+    if head in _CEREMONY_HEADS:
+        cm = _CEREMONY_AFTER_VERB.search(before)
+        if cm is not None and cm.start(1) < len(before) and not persons_in(ctx, start - len(before) + cm.start(1), start):
+            return start - len(before) + cm.start(1), cm
+    if not _SUBJECT_HELD.match(after) or start - c_lo > 30:
+        return None
+    lo = c_lo + len(text[c_lo:start]) - len(text[c_lo:start].lstrip())
+    lead = _LEAD_DATE.match(text, lo, start)
+    if lead is not None:
+        lo = lead.end()
+    if lo >= start or not _NAME_TOKEN.fullmatch(text, lo, start) or persons_in(ctx, lo, start) or dates_between(ctx, lo, start):
+        return None
+    toks = ctx.analysis.tokens
+    i = bisect_left(token_starts(ctx), lo)
+    while i < len(toks) and toks[i].start < start:
+        if toks[i].pos.startswith(_NOT_NAME_POS) or toks[i].text in _NOT_NAME_WORDS:
+            return None
+        i += 1
+    return lo, None
+
+
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     text = ctx.text
+    if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
+        return _in_title(ctx, start, end, kind)
     name = text[start:end]
     head = next((k for k, _ in _KINDS if name.endswith(k)), "")
     modifier = name[: len(name) - len(head)] if head else name
@@ -283,6 +352,13 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         start -= len(gap.group(1))  # the whole joined name
         name, held_verb = text[start:end], gap
         modifier = name[: len(name) - len(head)] if head else name
+    if not held_verb:
+        whole = _whole_clause_name(ctx, c_lo, start, head, before, after)
+        if whole is not None:
+            start, held_verb = whole
+            name = text[start:end]
+            modifier = name[: len(name) - len(head)] if head else name
+            before = text[b_lo:start]
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
     presided = _PRESIDED_AFTER.match(after) is not None
