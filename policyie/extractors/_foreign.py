@@ -137,8 +137,8 @@ def foreign_name_at(text: str, pos: int) -> NameGuess | None:
     a boundary confirms where it ends, 1.0 when it only ends where transliteration-like characters stop."""
     if _prefix_country(text[pos : pos + 12]) is not None:
         return None  # 联合国秘书长|叙利亚问题特使: a country continues the title, no name starts here
-    if clear_follower(text, pos) or FOREIGN_FOLLOWERS.match(text, pos):
-        return None  # 东盟秘书长|出席, 财长|和央行行长: a follower, not a name, comes after the title
+    if clear_follower(text, pos) or FOREIGN_FOLLOWERS.match(text, pos) or text.startswith("兼", pos):
+        return None  # 东盟秘书长|出席, 财长|和央行行长, 副首相|兼内阁…大臣: no name comes after the title
     part = _part_end(text, pos, 2)
     if part is None or (part[0] - pos == 1 and text[part[0] : part[0] + 1] not in JOINERS):
         # 让-伊夫: a one-character first part only before a joiner

@@ -42,6 +42,7 @@ _TABLES = lexicons.tables("event_words.tsv")
 # Head noun → kind, in lexicons/event_words.tsv's order: 常委会会议 is listed before 会议, so it wins.
 _KINDS: list[tuple[str, str]] = list(_TABLES["meeting-kind"].items())
 _KIND_OF = dict(_KINDS)
+_HEAD_WORDS = tuple(k for k, _ in _KINDS)  # …会议|和|市委…全会: two meetings, not one name
 # Forums, summits, ceremonies and generic 大会 are meetings only when attended or held: an article
 # that says 办好…论坛 plans an event, it does not report or cite one.
 # A bare 常委会 cited (根据全国人大常委会的决定) is the standing committee, an organ.
@@ -240,6 +241,11 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break
         if t.text == "中" and text[t.end : t.end + 1] in BILATERAL_SHORT:
             start = t.start  # 中新|数字经济合作中心, 中欧|…: China and a partner, abbreviated
+            i -= 1
+            continue
+        if t.text in "与和及" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("n", "vn") \
+                and toks[i - 1].text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
+            start = t.start  # 中国—东盟商务|与|投资峰会: 与 joins two nouns inside the name
             i -= 1
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):

@@ -242,8 +242,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if tok is None:
             break
         piece = text[tok.start : x]
-        if piece == "和" and x < s and text[x] not in SCOPE_START:
-            # 市政务服务和数据管理局, 文化和旅游局: 和 joins two nouns inside one organ's name
+        if piece in ("和", "及") and x < s and text[x] not in SCOPE_START:
+            # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
             # (区委和区政府 are two organs: the part after 和 opens with its own level)
             before = an.token_at(tok.start - 1)
             if before is not None and before.pos in ("n", "vn") and before.text not in posts():
