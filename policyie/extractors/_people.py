@@ -311,7 +311,7 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
 # 魏凤和 (和 ends the name: 和出席 cannot be "and attended") and a name that is also a word (副市长马力参加).
 CLEAR_FOLLOWERS = regex.compile(
     r"[^\p{Han}]|一行|一同|陪同|参加|出席|主持|列席|等|同志|指出|强调|表示|介绍|讲话|会见|会谈|来到|深入|前往|到|在|赴|率|带队|"
-    r"宣布|致辞|作|代表|调研|检查|察看|考察|看望|慰问|就|对|说|并|也|还|分别|先后|围绕|听取|通报"
+    r"宣布|致辞|作|代表|调研|检查|察看|考察|看望|慰问|就|对|说|并|也|还|分别|先后|围绕|听取|通报|告诉|汇报|坦言|谈到"
 )
 
 
@@ -359,6 +359,22 @@ def _mongolian_name(text: str, pos: int) -> NameGuess | None:
     return None
 
 
+# Yi family names of two characters (吉克, 沙马), before a given name of one or two characters.
+YI_SURNAMES = frozenset(_WORDS["yi-surname"])
+
+
+def _yi_name(text: str, pos: int) -> NameGuess | None:
+    """吉克阿果告诉…: a Yi family name and a given name, ended by a follower (the longer reading first)."""
+    if text[pos : pos + 2] not in YI_SURNAMES:
+        return None
+    for glen in (2, 1):
+        end = pos + 2 + glen
+        if end <= len(text) and all(HAN.match(c) and c not in NOT_GIVEN for c in text[pos + 2 : end]) \
+                and clear_follower(text, end):
+            return NameGuess(pos, end, 3.0)
+    return None
+
+
 def _tibetan_name(text: str, pos: int) -> NameGuess | None:
     """洛桑江村: two Tibetan name elements in a row."""
     for k in (2, 3):
@@ -379,11 +395,15 @@ def name_at(
     ``after_post``: a post title ends right at ``pos`` (副市长|马力), context enough to read a
     two-character dictionary word as a name when a clear follower (参加, 、) ends it.
     """
-    minority = _minority_name(text, pos) or _tibetan_name(text, pos) or _mongolian_name(text, pos)
+    minority = _minority_name(text, pos) or _tibetan_name(text, pos) or _mongolian_name(text, pos) or _yi_name(text, pos)
     if minority is not None:
         return minority
     best: NameGuess | None = None
     best_sur = ""
+    if after_post and not surname_at(text, pos):
+        function_led = _function_surname_name(text, pos)
+        if function_led is not None:
+            return function_led
     for sur in surname_at(text, pos):
         for glen in (1, 2):
             end = pos + len(sur) + glen
@@ -427,6 +447,21 @@ def name_at(
     if strict and (min(given_score(c) for c in given) < -3.0 or best.score < 0.0):
         return None
     return best
+
+
+def _function_surname_name(text: str, pos: int) -> NameGuess | None:
+    """区长|向春华，: right after a post, a function character that is also a surname (向, 于, 和 …) starts a
+    name when two given-name characters that make no common word follow and a clear follower closes them
+    (区长向记者介绍, 县长向群众… stay function words)."""
+    sur = text[pos : pos + 1]
+    if sur not in NOT_SURNAME or surnames().get(sur, 0) < RARE_SURNAME:
+        return None
+    given = text[pos + 1 : pos + 3]
+    if len(given) < 2 or not all(HAN.match(c) for c in given) or is_common_word(given) or given in REPORT_VERBS:
+        return None
+    if min(given_score(c) for c in given) <= 0 or not clear_follower(text, pos + 3) or FOLLOWER_WORDS.match(text, pos + 2):
+        return None
+    return NameGuess(pos, pos + 3, 1.0)
 
 
 def _word_name_ok(text: str, pos: int, end: int) -> bool:

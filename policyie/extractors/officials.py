@@ -33,6 +33,7 @@ from policyie.extractors._foreign import (
     extend_transliterated,
     foreign_name_at,
     only_foreign_posts,
+    translit,
 )
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
@@ -40,6 +41,7 @@ from policyie.extractors._people import (
     NameGuess,
     clear_follower,
     foreign,
+    is_common_word,
     is_foreign_org,
     looks_transliterated,
     mentions_foreign,
@@ -285,12 +287,43 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             if x - k >= 0 and HAN.match(text[x - k]) and _is_division(text[x - k : first.end]):
                 x -= k
                 break
+    x = _foreign_locality_start(text, an, x, s)
     # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
     if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
         return _segment_start(text, an, x - 1)
     # 据|市生态环境局副局长: a preposition the segmenter glued to the organ after it.
     while x < s - 1 and text[x] in LEADING_FUNC and text[x + 1] in SCOPE_START:
         x += 1
+    return x
+
+
+# What stands between a foreign country and a post when the post is a city's or a mission's: 德国|奥芬巴赫市|市长,
+# 德国|驻上海总领事馆|副总领事.
+_FOREIGN_LOCALITY = regex.compile(r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}{1,8}?(?:市|州|省|郡))?(?:总领事馆|领事馆|大使馆)?")
+
+
+def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
+    """Where a title starts when a foreign city or mission the walk could not read stands before it: back to
+    the country opening it (德国奥芬巴赫市市长, 德国驻上海总领事馆副总领事), or over a transliterated city's
+    name alone (奥芬巴赫市副市长). ``x`` otherwise."""
+    for p in range(x - 1, max(x - 16, 0) - 1, -1):
+        country = country_of(text[p:s])
+        if country is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
+            continue
+        form = next((f for f in sorted(countries(), key=len, reverse=True) if text.startswith(f, p) and len(f) > 1), None)
+        if form is None:
+            continue
+        m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
+        if m is not None and m.end() > m.start():
+            return p
+    if x == s and x >= 3 and text[x - 1] in "市州":
+        # 与|奥芬巴赫市|副市长: a run of transliteration characters before 市 names a foreign city
+        table = translit()
+        j = x - 1
+        while j > max(x - 9, 0) and table.get(text[j - 1], -99.0) >= 0:
+            j -= 1
+        if x - 1 - j >= 2 and looks_transliterated(text[j : x - 1]) and text[j : x - 1] not in place_forms():
+            return j
     return x
 
 
@@ -446,7 +479,10 @@ def find_titled(ctx: Context) -> _Found:
             # 嘎查长|图门吉日嘎拉: a Mongolian or Tibetan name without a surname, read as a transliteration
             # when a boundary confirms where it ends.
             fg = foreign_name_at(text, at)
-            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3:
+            # 市长|向大会作报告: a common word inside it makes the run a phrase, not a name
+            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3 and not any(
+                is_common_word(text[k : k + 2]) for k in range(fg.start, fg.end - 1)
+            ):
                 g = fg
         g = _model_name(text, an, at, g)
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
@@ -858,10 +894,16 @@ def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGu
     name models do (称多县委书记|次仁|旺堆 → 次仁旺堆) or reads a name where they read none. Its end must be
     confirmed by a word that follows names (、, 陪同, 主持 …), as a guessed end is elsewhere."""
     end = model_person_end(an, at)
-    if end is None or not 2 <= end - at <= MODEL_NAME_MAX or not clear_follower(text, end):
+    if end is None or not clear_follower(text, end):
         return g
     if any(c in "·•・" for c in text[at:end]):
-        return g  # dotted names: the foreign and minority models read those whole already
+        # dotted names: the foreign and minority models read them whole, unless they stopped inside the
+        # last part (买买提江·阿不|都拉、): then the model's end, closed by a follower, is the better one
+        if g is not None and g.start == at and g.end < end <= at + 2 * MODEL_NAME_MAX and "·" in text[at : g.end]:
+            return NameGuess(at, end, g.score)
+        return g
+    if not 2 <= end - at <= MODEL_NAME_MAX:
+        return g
     if g is None:
         return NameGuess(at, end, 1.0)
     if g.start == at and g.end < end:
