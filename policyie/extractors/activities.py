@@ -62,15 +62,16 @@ _TOPIC = regex.compile(
 _PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|新区|开发区|自治州|园区|基地)")
 _PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
-_OBJECT = regex.compile(r"[^，,。；;]{0,16}")
+_OBJECT = regex.compile(r"[^，,。；;]{0,24}")  # 察看了产业园标准化厂房和会盟镇临港物流园
 _ONWARD = regex.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深入|来到|走进|前往|到)([^，,。；;]{1,40})")
+_UNNAMED_GROUP = regex.compile(r"(?:和|及|以及)[^，,。；;、]{1,16}?(?:负责同志|负责人|领导同志|有关同志)(?:等)?$")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _COMMA = regex.compile(r"[，,]")
 _CITED_VISIT_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?")
 _CITED_VISIT_BEFORE = regex.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
 
 
-@register("activities", requires=("officials", "places", "dates"))
+@register("activities", requires=("officials", "places", "dates", "meetings"))
 def extract(ctx: Context) -> list[Activity]:
     acts: list[Activity] = []
     for vm in _VERB.finditer(ctx.text):
@@ -207,8 +208,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         places = dedupe(places + place_names_in(ctx, onward.start(1), onward.end(1)))
     if not places:
         # 调研海淀区 / 考察雄安新区: the place follows the verb.
-        obj = _OBJECT.match(text[vm.end() :])
-        places = place_names_in(ctx, vm.end(), vm.end() + obj.end())[:1]
+        obj = _OBJECT.match(text, vm.end())
+        places = place_names_in(ctx, vm.end(), obj.end())[:2]
     d = date_before(ctx, v_lo, s_lo)
     if d is None or not is_day(d):
         # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none, unless the
@@ -217,10 +218,26 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         earlier = date_before(ctx, s_lo, p_lo)
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
+    value = date_value(d)
+    if value is None and _AROUND_OCCASION.match(text, s_lo):
+        value = _occasion_day(ctx, s_lo)
+    if _KIND[vm.group()] == "察看" and value is None and not vm.group().startswith("实地"):
+        return None  # 来到车间察看生产情况: a step of a visit reported elsewhere, not an inspection of its own
     return Activity(
-        kind=_KIND[vm.group()], actors=actors, places=places, date=date_value(d), topic=topic, evidence="tour-verb",
+        kind=_KIND[vm.group()], actors=actors, places=places, date=value, topic=topic, evidence="tour-verb",
         start=min(lead.start, d.start if d else lead.start), end=vm.end(),
     )
+
+
+# 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
+_AROUND_OCCASION = regex.compile(
+    r"\s*(?:[^，,。；;]{0,10}?(?:仪式|典礼|会议|座谈会|大会|活动|会)(?:结束)?(?:后|前|期间)|会前|会后|随后|当天|当日)[，,]")
+
+
+def _occasion_day(ctx: Context, pos: int) -> str | None:
+    """The day of the last gathering reported as held before ``pos``."""
+    held = [m for m in ctx.doc.meetings or [] if not m.referenced and m.start < pos and m.date and len(m.date) == 10]
+    return max(held, key=lambda m: m.start).date if held else None
 
 
 def _subject(ctx: Context, subj, v_lo: int):
@@ -323,13 +340,16 @@ def _merge_tours(acts: list[Activity]) -> list[Activity]:
         if twin is None:
             out.append(a)
             continue
+        headline = twin.date is None
         if twin.date is None and a.date is not None:
             # The dated mention is the report proper; the undated one a headline.
             twin.kind, twin.date = a.kind, a.date
         elif twin.date and a.date and twin.date != a.date:
             # One tour over several days: its date is the whole span (2023-07-05/2023-07-07).
             twin.date = _span(twin.date, a.date)
-        twin.actors = dedupe(twin.actors + a.actors)
+        if headline:
+            # after the report's dated lead, a later mention (蔡奇、陈吉宁来到…察看) names who went along
+            twin.actors = dedupe(twin.actors + a.actors)
         twin.places = dedupe(twin.places + a.places)
         twin.topic = twin.topic or a.topic
         twin.start, twin.end = min(twin.start, a.start), max(twin.end, a.end)
@@ -340,7 +360,9 @@ def _attach_companions(ctx: Context, acts: list[Activity]) -> None:
     text = ctx.text
     for cm in _COMPANION_VERB.finditer(text):
         s_lo, _ = sentence_bounds(ctx, cm.start())
-        names = list_before(ctx, cm.start(), s_lo)
+        # 蔡奇、何立峰|和中央有关部门负责同志|陪同考察: the named list ends before the unnamed group
+        group = _UNNAMED_GROUP.search(text, max(s_lo, cm.start() - 24), cm.start())
+        names = list_before(ctx, group.start() if group else cm.start(), s_lo)
         if names:
             _target(acts, cm.start()).companions.extend(names)
     for em in _ESCORTED.finditer(text):
