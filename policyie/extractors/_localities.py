@@ -66,6 +66,24 @@ def _sites() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+def site_ends_at(text: str, end: int) -> bool:
+    """Whether a listed site's form ends at ``end`` (黄鹤楼 before 景区)."""
+    return any(text.startswith(f, end - len(f)) for f in _site_forms_by_last().get(text[end - 1 : end], ()))
+
+
+@cache
+def _site_forms_by_last() -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for f in _sites():
+        by_last.setdefault(f[-1], []).append(f)
+    return {c: tuple(fs) for c, fs in by_last.items()}
+
+
+def is_site(form: str) -> bool:
+    """Whether ``form`` is a listed site or region (洞庭湖, 黄土高原): a proper name wherever it stands."""
+    return form in _sites()
+
+
 @cache
 def _site_literals() -> Literals:
     return Literals(_sites())

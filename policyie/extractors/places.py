@@ -23,7 +23,7 @@ import regex
 from policyie import lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
-from policyie.extractors._people import foreign, jieba_freq
+from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
@@ -57,6 +57,9 @@ ORGAN_REST = frozenset(_WORDS["organ-rest"])
 # One-character words that jieba glues onto an unknown name (向雄安|新区).
 GLUE_CHARS = frozenset(_WORDS["glue-char"])
 
+TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
+DIVISION_LAST = frozenset("省市区县镇乡旗")
+SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
 STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "nr", "nt")
@@ -70,6 +73,8 @@ BEIJING_CODE = "110000"
 JING = regex.compile(r"(?<=[在来进离抵赴返留回])京(?![津冀沪港澳广深张雄郊腔味剧籍东西南北城华韵片昆])")
 # The national prefix of pilot zones and parks: 中国（上海）自由贸易试验区.
 CN_PREFIX = regex.compile(r"中国[（(]\p{Han}{2,6}[）)]$")
+# A round number that is part of a name (西江|千户|苗寨, 百里|杜鹃, 万亩|茶园), unlike a count (30多万个, 2018年).
+NUMBER_IN_NAME = regex.compile(r"[千百万][户里亩山岛]")
 COUNTED_STEM = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项]")
 SINGLE_OK = ("n", "ns", "nr", "nz", "un", "x", "j", "zg", "ng", "b")
 
@@ -103,6 +108,13 @@ class _Doc:
         self._raw = an.tokens
         self.starts = an.token_starts  # computed once per analysis, shared with the other extractors
         self.ends = an.token_ends
+
+    def model_locations(self) -> frozenset[tuple[int, int]]:
+        """The spans the statistical NER read as places (empty without it)."""
+        found = getattr(self, "_model_locs", None)
+        if found is None:
+            found = self._model_locs = frozenset((e.start, e.end) for e in self.an.ner or () if e.label == "LOC")
+        return found
 
     def _token(self, i: int) -> Token:
         """Token ``i``: its tag is jieba's whatever the engine (`policyie.engines.spacy_engine` maps spaCy's)."""
@@ -313,8 +325,8 @@ def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
 def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
     # nr is jieba's person tag, but it tags many unknown place words too (张家湾, 台马); the officials
     # already found are kept out of stems by the caller
-    if word in gz.surfaces:
-        return True
+    if word in gz.surfaces or localities.is_site(word):
+        return True  # (黄土高原|生态区: a listed site is a proper name, however common the word)
     if len(word) < 2:
         return False
     if tag.startswith(("un", "x")) or jieba_freq().get(word, 0) == 0:
@@ -324,18 +336,27 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
 
 def _stem_stop(word: str) -> bool:
     """A verb or adverb no name holds, alone or as jieba's compound of two (研究部署, 统筹推进)."""
-    return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP)
+    # (孟津区|南接 glued into 区南接: a division's last character before the verb)
+    return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP) or (
+        len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
 
 def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> list[tuple[int, str, str]]:
     """The name-like words before a park suffix at ``pos``, in reading order."""
     words: list[tuple[int, str, str]] = []  # nearest first
-    for start, word, tag in doc.tokens_before(pos):
+    before = doc.tokens_before(pos)
+    for k, (start, word, tag) in enumerate(before):
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if tag.startswith("m") or COUNTED_STEM.match(word):
-            break  # 六大板块, 三个示范区
-        if len(word) == 1:
+        number_inside = tag.startswith("m") and NUMBER_IN_NAME.fullmatch(word) is not None and bool(words) \
+            and k + 1 < len(before) and (
+            _placeish(before[k + 1][1], before[k + 1][2], gz)
+            or (before[k + 1][0], before[k + 1][0] + len(before[k + 1][1])) in doc.model_locations())
+        if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside):
+            break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
+        if number_inside:
+            pass
+        elif len(word) == 1:
             if not tag.startswith(SINGLE_OK):
                 break
         elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS:  # 首都 d, 现代 t
@@ -344,7 +365,9 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
         if full and word != "首都" and all(e.level in ("country", "province", "city", "district", "town") for e in full):
             # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective);
             # but before a generic stem it names the park (平谷|现代|物流园)
-            if words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words):
+            # and so does a township before a short common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园)
+            if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
+                    word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)):
                 words.append((start, word, tag))
             break
         words.append((start, word, tag))
@@ -369,6 +392,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         tok = doc.token_at(h.start)
         if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20:
             continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区)
+        if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start):
+            continue  # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind
         words = _stem_words(doc, gz, h.start, persons)
         stem_start = words[0][0] if words else h.start
         national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
@@ -389,10 +414,13 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         ):
             continue
         head = ""
-        for _, word, tag in words:
+        model_locs = doc.model_locations()
+        for w_start, word, tag in words:
             if word in QUALIFIERS:
                 continue
-            if _placeish(word, tag, gz) or (len(word) == 1 and tag not in ("n", "vn")):
+            # (洞庭湖|生态经济区: a famous lake is a common word, but the NER reads it as a place here)
+            if _placeish(word, tag, gz) or (len(word) == 1 and tag not in ("n", "vn")) or \
+                    (w_start, w_start + len(word)) in model_locs:
                 head += word
             else:
                 break
@@ -779,8 +807,10 @@ def _park_key(name: str) -> str:
 
 
 def _park_level(name: str) -> str:
-    if name.endswith(("都市圈", "经济圈", "城市群", "经济带")):
+    if name.endswith(("都市圈", "经济圈", "城市群", "经济带", "经济区", "合作带", "山区", "沙地", "走廊")):
         return "region"
+    if name.endswith(SITE_SUFFIXES):
+        return "site"
     if name.endswith(("区", "新城", "片区", "板块", "城")):
         return "zone"
     return "park"
