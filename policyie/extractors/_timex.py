@@ -146,21 +146,25 @@ def week_value(monday: date) -> Resolved:
 
 
 def xun_value(year: int | None, month: int, xun: int, last_xun: int | None = None) -> Resolved:
-    """上旬 1–10, 中旬 11–20, 下旬 21–end (中下旬 11–end): an explicit range of days."""
+    """上旬 1–10, 中旬 11–20, 下旬 21–end (中下旬 11–end): the month as the value, as every check set's
+    annotators write it (10月下旬 → 2026-10), the days in the interval (2026-10-21 to 2026-10-31)."""
     d0 = 1 + 10 * (xun - 1)
     xun_end = last_xun or xun
     if year is None:
-        d1 = 10 * xun_end if xun_end < 3 else 31
-        return Resolved(f"XXXX-{month:02d}-{d0:02d}/XXXX-{month:02d}-{d1:02d}", "day")
+        return Resolved(f"XXXX-{month:02d}", "xun")
     d1 = 10 * xun_end if xun_end < 3 else last_day(year, month)
-    a, b = date(year, month, d0), date(year, month, d1)
-    return Resolved(f"{a.isoformat()}/{b.isoformat()}", "day", a, b)
+    return Resolved(f"{year:04d}-{month:02d}", "xun", date(year, month, d0), date(year, month, d1))
 
 
 def span(a: Resolved, b: Resolved) -> Resolved:
     """An explicit range ``a`` to ``b`` (3月30日至31日, 1至3月, 2021—2025年)."""
     # 7月下旬至8月上旬: either end may be a period itself; the range runs from the first's start to the last's end
     first, last = a.value.split("/")[0], b.value.split("/")[-1]
+    if a.granularity == "xun" or b.granularity == "xun":
+        # 7月下旬至8月上旬 runs from the first 旬's first day to the last's last day
+        first = a.first.isoformat() if a.first else first
+        last = b.last.isoformat() if b.last else last
+        return Resolved(f"{first}/{last}", "day", a.first or _day_of(first), b.last or _day_of(last))
     return Resolved(f"{first}/{last}", a.granularity, a.first or _day_of(first), b.last or _day_of(last))
 
 
