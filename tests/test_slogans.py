@@ -73,9 +73,9 @@ def test_lexicon() -> None:
 
 
 def test_slogans_in() -> None:
-    text = "会议强调，要增强“四个意识”。要打好“组合拳”，推动高质量发展。"
+    text = "会议强调，要增强“四个意识”。要打好“组合拳”，推动新质生产力发展。"
     ctx = _context(text)
     ctx.doc.slogans = S.extract(ctx)
     second = text.index("要打好")
     assert S.slogans_in(ctx, 0, second) == ["四个意识"]
-    assert S.slogans_in(ctx, second, len(text)) == ["组合拳", "高质量发展"]
+    assert S.slogans_in(ctx, second, len(text)) == ["组合拳", "新质生产力"]
