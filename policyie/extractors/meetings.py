@@ -67,6 +67,7 @@ BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
 _EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]")
 _DATELINE = regex.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
+_LEAD_PART_OF_DAY = regex.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
@@ -125,7 +126,7 @@ _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
 # …第五次全体会议，8月5日至6日在京举行: a date clause may stand between the name and the verb
 _HELD_AFTER = regex.compile(
     r"^(?:[，,](?=\d{1,2}月|\d{4}年|[今昨前]天))?[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"
-    r"(?![^，,。；;]{0,4}以来)"
+    r"(?![^，,。；;]{0,4}(?:以来|不久))"  # 党的十九大闭幕不久: a time after it, not a report of it
 )
 # …揭牌仪式由X主持: someone presided over it, so it took place.
 _PRESIDED_AFTER = regex.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
@@ -264,6 +265,9 @@ def _grow_left(ctx: Context, pos: int) -> int:
     lead = _LEAD_DATE.match(text[start:pos])
     if lead:
         start += lead.end()
+    part = _LEAD_PART_OF_DAY.match(text, start, pos)
+    if part:
+        start = part.end()  # 传达学习上午|学习会精神: when, not what it is called
     for d in dates_between(ctx, start - 12, pos):
         if d.start <= start < d.end <= pos and not _YEAR_VALUE.fullmatch(d.value or ""):
             start = d.end  # 昨天, 今天上午: when it happened, not what it is called
@@ -677,9 +681,11 @@ def _merge_mentions(found: list[Meeting]) -> list[Meeting]:
                 None,
             )
         else:
+            # (传达学习|学习会|精神 after the 第6次集体学习会 held that morning names it again, cited)
             twin = next(
                 (o for o in out if o.kind not in RECEPTION_KINDS and (o.name in m.name or m.name in o.name)
-                 and (o.referenced == m.referenced or min(len(o.name), len(m.name)) >= 4)),
+                 and (o.referenced == m.referenced or min(len(o.name), len(m.name)) >= 4
+                      or (m.referenced and not o.referenced and m.name in o.name))),
                 None,
             )
         if twin is None:
