@@ -615,6 +615,7 @@ def extract(ctx: Context) -> list[Place]:
     w = _resolve_rounds(gz, settled, meta_cands)
     places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
     _join_heads(doc, gz, places, kinds, park_heads)
+    _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
     _add_list_members(ctx, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
@@ -798,6 +799,41 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
+
+
+_GROWN_LEVELS = ("park", "zone", "site", "region")
+
+
+def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """A grown name's tail after the division it opens with, said again later, is that place (孟津区智能装备产业园
+    … 智能装备产业园): its mentions join the full name's, and a place grown from the tail alone merges in."""
+    grown = [(k, p) for k, p in places.items() if p.level in _GROWN_LEVELS and p.evidence == "park-suffix"]
+    if not grown:
+        return
+    taken = {(m.start, m.end) for p in places.values() for m in p.mentions}
+    suffixes = sorted(gz.suffixes, key=len, reverse=True)
+    for key, full in grown:
+        lead = next((full.name[:n] for n in range(min(6, len(full.name) - 4), 1, -1)
+                     if any(gz.entries[k].level in ("province", "city", "district", "town")
+                            for k, _ in gz.surfaces.get(full.name[:n], ()))), None)
+        if lead is None:
+            continue
+        tail = full.name[len(lead):]
+        suffix = next((x for x in suffixes if tail.endswith(x)), "")
+        stem = tail[: len(tail) - len(suffix)]
+        if tail in gz.suffixes or len(stem) < 2 or stem in GENERIC_STEMS:
+            continue  # 浙江|自贸试验区: the tail is a kind of zone, said of any
+        for k, other in grown:
+            if other is not full and other.name == tail and k in places:
+                full.mentions.extend(other.mentions)
+                del places[k]
+        starts = {m.start for m in full.mentions}
+        i = text.find(tail)
+        while i >= 0:
+            if i - len(lead) not in starts and i not in starts and not any(a <= i < b for a, b in taken):
+                full.mentions.append(Span(tail, i, i + len(tail)))
+            i = text.find(tail, i + len(tail))
+        full.mentions.sort(key=lambda m: m.start)
 
 
 def _park_key(name: str) -> str:
