@@ -11,7 +11,7 @@ from policyie import lexicons
 WORD_LISTS = {
     "name_words.tsv": {
         "not-given", "not-surname", "translit", "not-name", "after-post", "report-verb", "after-and", "compound-surname",
-        "sentence-glue", "name-middle", "tibetan", "mongolian", "companion-after",
+        "sentence-glue", "name-middle", "tibetan", "mongolian", "companion-after", "yi-surname",
     },
     "event_words.tsv": {
         "meeting-kind", "held-only", "bilateral-short", "beijing-venue", "name-stop", "generic-modifier", "bare-never",
@@ -22,12 +22,13 @@ WORD_LISTS = {
         "organ-suffix", "break-word", "adjectival", "adjectival-word", "adjectival-next", "organ-rest", "glue-char",
         "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
+        "venue-suffix",
     },
     "title_words.tsv": {
         "suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
         "firm-post", "firm-organ-end", "state-prefix", "state-mark", "firm-generic", "folded-organ", "scope-word",
         "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
-        "foreign-only-post", "foreign-ministry",
+        "foreign-only-post", "foreign-ministry", "list-standing",
     },
 }
 # The lists read as word → value tables: every word needs its value.

@@ -340,6 +340,22 @@ def _whole_clause_name(
     return lo, None
 
 
+def _held_verb_and_start(
+    ctx: Context, start: int, c_lo: int, head: str, before: str, after: str
+) -> tuple[int, regex.Match | None]:
+    """The verb before a name that shows the meeting held, and where the name starts once what the word walk
+    left out is taken in: a name joined to another (召开A和B座谈会), a clause-long name or a ceremony's."""
+    # 召开2025年一季度重大项目建设动员部署会: a period between the verb and the name
+    held_verb = _HELD_BEFORE.search(_LEADING_PERIOD.sub("", before))
+    if held_verb:
+        return start, held_verb
+    gap = _HELD_GAP.search(before)
+    if gap is not None:
+        return start - len(gap.group(1)), gap  # the whole joined name
+    whole = _whole_clause_name(ctx, c_lo, start, head, before, after)
+    return whole if whole is not None else (start, None)
+
+
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     text = ctx.text
     if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
@@ -355,20 +371,10 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     b_lo = max(c_lo, start - 60)
     before = text[b_lo:start]
     after = text[end:s_hi]
-    # 召开2025年一季度重大项目建设动员部署会: a period between the verb and the name
-    held_verb = _HELD_BEFORE.search(_LEADING_PERIOD.sub("", before))
-    gap = None if held_verb else _HELD_GAP.search(before)
-    if gap is not None:
-        start -= len(gap.group(1))  # the whole joined name
-        name, held_verb = text[start:end], gap
-        modifier = name[: len(name) - len(head)] if head else name
-    if not held_verb:
-        whole = _whole_clause_name(ctx, c_lo, start, head, before, after)
-        if whole is not None:
-            start, held_verb = whole
-            name = text[start:end]
-            modifier = name[: len(name) - len(head)] if head else name
-            before = text[b_lo:start]
+    start, held_verb = _held_verb_and_start(ctx, start, c_lo, head, before, after)
+    name = text[start:end]
+    modifier = name[: len(name) - len(head)] if head else name
+    before = text[b_lo:start]
     # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
     # a bare 会议 / 大会 never is.
     presided = _PRESIDED_AFTER.match(after) is not None

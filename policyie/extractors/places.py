@@ -812,7 +812,7 @@ def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> Non
         return
     taken = {(m.start, m.end) for p in places.values() for m in p.mentions}
     suffixes = sorted(gz.suffixes, key=len, reverse=True)
-    for key, full in grown:
+    for _key, full in grown:
         lead = next((full.name[:n] for n in range(min(6, len(full.name) - 4), 1, -1)
                      if any(gz.entries[k].level in ("province", "city", "district", "town")
                             for k, _ in gz.surfaces.get(full.name[:n], ()))), None)
