@@ -277,3 +277,17 @@ def test_pathological_whole_pages_stay_linear(shape: str) -> None:
     except InputError:
         pass
     assert time.perf_counter() - t0 < 10, shape
+
+
+def test_bylines_of_a_whole_page_header_and_trailer_are_the_authors() -> None:
+    """作者： in a long info line beside the date, and 责任编辑/编辑/审核 under the article, are authors even
+    though the article's text leaves them out (checkset_local's first score missed both)."""
+    from policyie import extract
+
+    html = page("<h1>市委书记到通州区调研</h1>"
+                '<div class="info">发布时间：2024年06月03日 17:26　信息来源：北京日报　作者：阿依古丽·买买提 李晨　'
+                "【字号：<a>大</a> <a>中</a> <a>小</a>】【<a>打印</a>】【<a>关闭</a>】</div>"
+                + ARTICLE + '<div class="editor">编辑：吴静　审核：钱卫东</div>')
+    doc = extract(html)
+    assert doc.authors == ["阿依古丽·买买提", "李晨", "吴静", "钱卫东"]
+    assert "编辑" not in doc.text and "作者" not in doc.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from policyie.extractors._people import RARE_SURNAME, given_score, split_run, surnames
+from policyie.extractors._people import RARE_SURNAME, given_score, name_at, split_run, surnames
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
 from policyie.normalize.meta import OUTLET_ENDINGS
@@ -57,9 +57,22 @@ INNER_ROLE = regex.compile(
 )
 ROLE_WORD = regex.compile(rf"^(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜]?")
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
+HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+def _minority_name(name: str) -> bool:
+    """阿依古丽·买买提 (dotted, Han parts of two or more characters), 索朗旺姆, 额尔敦巴特尔: names the Tibetan,
+    Mongolian, Yi and dotted-name readers take whole, which have no Han surname to check."""
+    if "·" in name:
+        parts = name.split("·")
+        return 2 <= len(parts) <= 3 and all(len(p) >= 2 and HAN_RUN.fullmatch(p) for p in parts) and len(name) <= 14
+    whole = name_at(name, 0)
+    return whole is not None and whole.end == len(name) and whole.score >= 3.0
 
 
 def _valid_name(name: str) -> bool:
+    if _minority_name(name):
+        return True
     sur = surnames()
     s = name[:2] if len(name) >= 3 and name[:2] in sur else name[:1]
     if s not in sur or sur[s] < RARE_SURNAME or not 2 <= len(name) <= 4:
@@ -77,7 +90,8 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", TAIL_WORDS.sub("", tok)))  # 文并摄 is a tail, not 文 + 并摄
         if not tok:
             continue
-        parts = split_run(tok)
+        # a dotted or minority name is one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆)
+        parts = [tok] if _minority_name(tok) else split_run(tok)
         if parts is None or not all(_valid_name(p) for p in parts):
             if strict_end or out:
                 return None if strict_end else out

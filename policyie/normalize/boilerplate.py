@@ -97,6 +97,9 @@ def _is_metadata(body: str, info: LineInfo) -> bool:
     if (src or when) and (len(body) <= 60 or _HEADER_LINE.match(body)):
         if src and not info.source:
             info.source = src["src"].rstrip("）)】]")
+        # 发布时间：… 来源：… 作者：刘芊芊 浏览次数：…: the info line's byline is the article's
+        if (byline := INFO_BYLINE.search(body)) is not None:
+            info.bylines.append(byline.group())
         if not info.published:
             # 来源：北京日报 | 2024年03月29日 07:15: the stamp beside the source needs no label
             stamp = when or (_BARE_STAMP.search(body) if not _SENTENCE_PUNCT.search(body) else None)
@@ -136,6 +139,7 @@ _BARE_STAMP = regex.compile(_STAMP)
 _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
 _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
+INFO_BYLINE = regex.compile(r"(?:作者|记者|通讯员|编辑)[:：]\s*[\p{Han}·]{2,12}(?:[\s、]+[\p{Han}·]{2,12}){0,4}")
 _STAMP_BYLINE = regex.compile(r"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,4}")
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyie.normalize.boilerplate import clean_lines
+from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines
 from policyie.normalize.html import ENTITY, TAG
 from policyie.normalize.meta import parse_datetime
 from policyie.normalize.textmap import MappedText
@@ -186,6 +186,7 @@ def main_content(mt: MappedText) -> Page | None:
 
 _STAMP = regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<d>" + _STAMP.pattern + ")")
+_TRAILER_EDITOR = regex.compile(r"(?:责任编辑|责编|编辑|审核|校对)\s*[:：]\s*[\p{Han}·]{2,12}")
 _SOURCE_LINE = regex.compile(r"(?:本文|文章|稿件|信息)?来源于?\s*[:：]?\s*(?P<src>[^\s|｜丨（）()：:]{2,20})")
 
 
@@ -220,6 +221,9 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
             info.source = m["src"]
         stamp = stamp or (parse_datetime(info.published) if info.published else None)
         source = source or info.source
+        if not info.bylines:
+            # 发布时间：… 信息来源：… 作者：刘芊芊 【字号：大 中 小】: too long a line for a portal header
+            info.bylines = [m.group() for m in INFO_BYLINE.finditer(line)]
         bylines[:0] = info.bylines
     from_meta = parse_datetime(meta_time) if meta_time else None
     if from_meta and not (stamp and len(from_meta) == 10 and stamp[:10] == from_meta):
@@ -229,6 +233,9 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
     elif page.trailer and (m := _LABELED_STAMP.search(page.trailer)):
         page.published = parse_datetime(m["d"])
     page.source = source or meta_source
+    # 责任编辑：龚丽, 编辑：吴静 审核：钱卫东 under the article, before the related news and the footer
+    for line in page.trailer.split("\n")[:8]:
+        bylines.extend(m.group() for m in _TRAILER_EDITOR.finditer(line))
     page.bylines = bylines
 
 
