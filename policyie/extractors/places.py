@@ -13,6 +13,7 @@ Then, in order:
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -394,6 +395,10 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区)
         if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start):
             continue  # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind
+        cluster = _city_cluster(doc, gz, h)
+        if cluster is not None:
+            out.append(cluster)
+            continue
         words = _stem_words(doc, gz, h.start, persons)
         stem_start = words[0][0] if words else h.start
         national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
@@ -438,6 +443,41 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         name = text[words[0][0] : h.end]
         out.append(Cand(words[0][0], end, "park", h, name=name, head=head if len(head) >= 2 else ""))
     return out
+
+
+# City clusters are named by one character of each city or province (宜荆荆 = 宜昌, 荆州, 荆门; 滇中; 苏锡常).
+CLUSTER_SUFFIXES = frozenset(("都市圈", "城市群", "经济圈", "一体化示范区"))
+PROVINCE_ABBREVIATIONS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台"
+
+
+@functools.cache
+def _cluster_chars(gz: Gazetteer) -> frozenset[str]:
+    """The characters that stand for a province or city in a cluster's name: the abbreviations and the first two
+    characters of every province and prefecture (湘潭 gives 潭 to 长株潭, 十堰 十 to 襄十随神)."""
+    chars = set(PROVINCE_ABBREVIATIONS + "中东西南北")
+    for e in gz.entries.values():
+        if e.level in ("province", "city"):
+            chars.update(e.name[:2])
+    return frozenset(chars)
+
+
+def _city_cluster(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
+    """融入|宜荆荆都市圈, 推动|滇中城市群: a run of two to four such characters, a word of its own, before a
+    cluster's suffix is the cluster's name (the word walk stops at single characters the segmenter tags oddly)."""
+    if h.surface not in CLUSTER_SUFFIXES:
+        return None
+    text, chars = doc.text, _cluster_chars(gz)
+    for k in (4, 3, 2):
+        s = h.start - k
+        run = text[s : h.start]
+        if s < 0 or not all(c in chars for c in run) or jieba_freq().get(run, 0) > 0 \
+                or any(c in "省市区县州城乡镇和同与及在对从" for c in run) \
+                or any(run[i:] in gz.surfaces for i in range(len(run) - 1)):
+            continue  # (大城市|都市圈: a word; 同|济南都市圈: a known name the word walk reads)
+        tok = doc.token_at(s)
+        if tok is not None and tok.start == s and run[0] not in "中东西南北":
+            return Cand(s, h.end, "park", h, name=run + h.surface, head=run)
+    return None
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
