@@ -9,6 +9,7 @@ into one record; sub-steps (来到, 察看, 了解) are not tours of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 import regex
@@ -149,29 +150,33 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
     """Add the stops a tour's actor goes on to in the sentences after the tour is reported, in order, up to
     the next activity (one inspection tour = one record with every stop; SPEC.md §3)."""
     text = ctx.text
-    dated = {sentence_bounds(ctx, d.start)[0] for d in ctx.doc.dates or []}
+    tours = [a for a in acts if a.actors and a.kind not in ("访问", "国事访问", "正式访问", "会见")]
+    if not tours:
+        return
+    date_starts = sorted(d.start for d in ctx.doc.dates or [])
     # 李强来到中国一汽: a country read inside a firm's name is no stop of a tour at home.
     countries = {p.name for p in ctx.doc.places or [] if p.level == "country"}
-    for i, a in enumerate(acts):
-        if not a.actors or a.kind in ("访问", "国事访问", "正式访问", "会见"):
+    act_starts = sorted(a.start for a in acts)
+    for s_lo, s_hi in ctx.analysis.sentences:
+        lead = s_lo + len(text[s_lo:s_hi]) - len(text[s_lo:s_hi].lstrip())
+        m = _STOP.match(text, lead, s_hi)
+        if m is None:
             continue
-        hi = min((b.start for b in acts[i + 1 :] if b.start > a.start), default=len(text))
-        pos = sentence_bounds(ctx, a.start)[1]
-        while pos < hi:
-            s_lo, s_hi = sentence_bounds(ctx, pos)
-            s_lo = max(s_lo, pos)
-            pos = max(s_hi, pos + 1)
-            lead = len(text[s_lo:s_hi]) - len(text[s_lo:s_hi].lstrip())
-            m = _STOP.match(text, s_lo + lead, s_hi)
-            if m is None or s_lo in dated:
-                continue
-            who = m.group("who")
-            name = resolve_pronoun(ctx, m.start("who")) if who in ("他", "她") else who
-            if name not in a.actors:
-                continue
-            end = _CLAUSE_END.search(text, m.end(), s_hi)
-            stops = place_names_in(ctx, m.start(), end.start() if end else s_hi)
-            a.places = dedupe(a.places + [p for p in stops if p not in countries])
+        # the tour reported last before this sentence, with no other activity starting in between
+        i = bisect_right(act_starts, s_lo) - 1
+        a = next((t for t in tours if i >= 0 and t.start == act_starts[i] and t.start < s_lo), None)
+        if a is None or sentence_bounds(ctx, a.start)[1] > s_lo:
+            continue
+        k = bisect_left(date_starts, s_lo)
+        if k < len(date_starts) and date_starts[k] < s_hi:
+            continue  # a sentence with a date of its own is another day or another visit
+        who = m.group("who")
+        name = resolve_pronoun(ctx, m.start("who")) if who in ("他", "她") else who
+        if name not in a.actors:
+            continue
+        end = _CLAUSE_END.search(text, m.end(), s_hi)
+        stops = place_names_in(ctx, m.start(), end.start() if end else s_hi)
+        a.places = dedupe(a.places + [p for p in stops if p not in countries])
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:

@@ -275,7 +275,7 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if not h.senses:
             continue
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
-        if (h.start, h.end) in nested or (doc.major(h.surface) and _at_venue(doc, h.start, h.end)):
+        if (h.start, h.end) in nested or (_at_venue(doc, h.start, h.end) and doc.major(h.surface)):
             # jieba keeps 北京人民大会堂 and 北京饭店 whole: the word boundaries say nothing here
             out.append(Cand(h.start, h.end, "name", h, senses=senses))
             continue
