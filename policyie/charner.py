@@ -229,11 +229,15 @@ def open_units(
     国家发展改革委) covers. Elsewhere the model has nothing to add."""
     # The characters of the known spans of three characters or more: a two-character term is as often a
     # short form read where it names nothing (中原 of 中原区, 秀英 of 秀英港) as the place it names.
-    inside = {i for k in known if k[2] - k[1] >= 3 for i in range(k[1], k[2])}
-    starts = [
-        t[1] for t in tokens
-        if t[3].startswith(OPEN_TAGS) and not (inside and all(i in inside for i in range(t[1], t[2])))
-    ]
+    # (a byte mask of the covered characters: `find` tells in C whether a word has an uncovered one)
+    spans = [(k[1], k[2]) for k in known if k[2] - k[1] >= 3]
+    if spans:
+        mask = bytearray(max(max(e for _, e in spans), max((t[2] for t in tokens), default=0)))
+        for s, e in spans:
+            mask[s:e] = b"\x01" * (e - s)
+        starts = [t[1] for t in tokens if t[3].startswith(OPEN_TAGS) and mask.find(0, t[1], t[2]) >= 0]
+    else:
+        starts = [t[1] for t in tokens if t[3].startswith(OPEN_TAGS)]
     if not starts:
         return []
     out = []
@@ -361,12 +365,11 @@ class CharNER:
             return self._scores(feats)
 
     def _scores(self, feats: np.ndarray) -> np.ndarray:
-        # Column by column: one (n, dim) block at a time stays in cache; a 3-D gather does not.
-        acc = self.emb[feats[:, 0]].astype(np.int16)
-        rows = np.empty_like(self.emb, shape=(feats.shape[0], self.emb.shape[1]))
-        for k in range(1, feats.shape[1]):
-            np.take(self.emb, feats[:, k], axis=0, out=rows)
-            acc += rows
+        # One gather of every feature's row, feature-major, then one int16 sum over the features: two calls
+        # instead of thirty (twice as fast on a news item; the sum is the same to the bit).
+        n, k = feats.shape
+        rows = self.emb.take(np.ascontiguousarray(feats.T).reshape(-1), axis=0).reshape(k, n, self.emb.shape[1])
+        acc = np.add.reduce(rows, axis=0, dtype=np.int16)
         h = acc.astype(np.float32)
         h *= self.emb_scale
         h += self.b0
