@@ -456,6 +456,10 @@ def _function_surname_name(text: str, pos: int) -> NameGuess | None:
     sur = text[pos : pos + 1]
     if sur not in NOT_SURNAME or surnames().get(sur, 0) < RARE_SURNAME:
         return None
+    two = text[pos : pos + 2]
+    if HAN.match(two[1:] or " ") and given_score(two[1]) > 0 and clear_follower(text, pos + 2) \
+            and jieba_freq().get(two, 0) == 0:
+        return NameGuess(pos, pos + 2, 1.0)  # 区委书记|于波|作讲话: a one-character given name (not 来华出席)
     given = text[pos + 1 : pos + 3]
     if len(given) < 2 or not all(HAN.match(c) for c in given) or is_common_word(given) or given in REPORT_VERBS:
         return None

@@ -55,10 +55,13 @@ _HEAD = regex.compile(
 )
 # Numbered Party congresses and plenums: 党的二十大, 十九届四中全会, 市委十三届四次全会.
 _CONGRESS = regex.compile(
-    r"(?:党的|中共)?(?:第)?(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五]?)大(?![会力量学家众型小幅楼院多于])"
+    r"(?:党的|中共)?(?:第)?(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五]?)大(?![会力量学家众型小幅楼院多于伙工行举项类重])"
 )
 
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
+_SESSION_OPEN = regex.compile(r"(?:中共|中国共产党|全国|政协|[一二三四五六七八九十]{1,3}届)")
+_DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次)(?!第)")
+_NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)")
 _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
 _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
@@ -204,7 +207,30 @@ def extract(ctx: Context) -> list[Meeting]:
     found.extend(receptions)
     found.extend(_briefings(ctx))
     found.sort(key=lambda m: m.start)
-    return _merge_mentions(found)
+    merged = _merge_mentions(found, frozenset(o.name for o in ctx.doc.officials or [] if o.name))
+    _later_hosts(ctx, merged)
+    return merged
+
+
+# X主持会议。 / X主持开幕会 / X在主持学习时强调: the chair named apart from the meeting's own sentence.
+_CHAIRS_IT = regex.compile(
+    r"(?:同志)?(?:主持(?:了)?(?:会议|开幕会|闭幕会|本次会议|全体会议)(?=[。，,并；;\n]|$)|在主持(?:会议|学习|座谈会|座谈)时)")
+
+
+def _later_hosts(ctx: Context, meetings: list[Meeting]) -> None:
+    """A held meeting reported without its chair takes the person who, later in the article, 主持会议 or
+    speaks 在主持学习时 (国务院副总理…出席会议并讲话。…韩俊主持会议。), the last such meeting before them."""
+    open_ = [m for m in meetings if not m.referenced and not m.hosts and m.kind not in RECEPTION_KINDS]
+    if not open_:
+        return
+    text = ctx.text
+    for p in persons_in(ctx, 0, len(text)):
+        if not _CHAIRS_IT.match(text, p.end):
+            continue
+        before = [m for m in meetings if not m.referenced and m.kind not in RECEPTION_KINDS and m.start < p.start]
+        if before and before[-1] in open_ and p.name not in before[-1].attendees:
+            before[-1].hosts = [p.name]
+            open_.remove(before[-1])
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
@@ -251,12 +277,26 @@ def _grow_left(ctx: Context, pos: int) -> int:
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
             break
-        if t.pos.startswith("v") and text.startswith("第", t.end):
-            break  # 推动|第二十一次会议: a verb before an ordinal governs the name, it is no part of it
+        if t.pos.startswith("v") and (text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):
+            break  # 推动|第二十一次会议, 提请|全国政协十四届…: a verb before a numbered name governs it
+        if t.pos.startswith(("p", "c")) and len(t.text) == 2:
+            break  # 关于|政协第十四届…会议: a preposition opens no name
         if t.text.endswith(_STOP_SUFFIXES):
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
         i -= 1
+    # 新华社…电（记者 樊思远）|全国春季农业生产现场推进会: a bracket closed inside that it did not open ends a
+    # byline, not a part of the name (中国（海南）…论坛 keeps both)
+    depth = 0
+    for k in range(start, pos):
+        c = text[k]
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if depth == 0:
+                start = k + 1
+            else:
+                depth -= 1
     # A date heading the sentence belongs to the event, not its name (1月12日召开…), but a year or
     # an ordinal inside it does (2024年第2次工委会议): drop leading month/day parts only.
     dateline = _DATELINE.match(text, start, pos)
@@ -356,6 +396,12 @@ def _held_verb_and_start(
     return whole if whole is not None else (start, None)
 
 
+def _numbered(name: str, kind: str) -> bool:
+    """A Party congress, and a plenum or session by its number (二十届四中全会, 十四届全国人大三次会议): a proper
+    name, cited wherever the article does not report it held."""
+    return (kind == "党代会" and bool(_CONGRESS.search(name))) or bool(_NUMBERED_SESSION.search(name))
+
+
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     text = ctx.text
     if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
@@ -363,7 +409,9 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     name = text[start:end]
     head = next((k for k, _ in _KINDS if name.endswith(k)), "")
     modifier = name[: len(name) - len(head)] if head else name
-    numbered = kind == "党代会" and bool(_CONGRESS.fullmatch(name) or _CONGRESS.search(name))
+    if _DETERMINER.match(modifier):
+        return None  # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named
+    numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
     # Every pattern tried on the clause before the name ends at the name and spans at most ~30
@@ -674,7 +722,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
     return out
 
 
-def _merge_mentions(found: list[Meeting]) -> list[Meeting]:
+def _merge_mentions(found: list[Meeting], people: frozenset[str] = frozenset()) -> list[Meeting]:
     """One record per meeting: 党的二十大 and 二十大, or a headline's 工委会议 and the body's full name."""
     out: list[Meeting] = []
     for m in found:
@@ -697,7 +745,8 @@ def _merge_mentions(found: list[Meeting]) -> list[Meeting]:
         if twin is None:
             out.append(m)
             continue
-        if len(m.name) > len(twin.name):
+        # a longer name, unless what it adds names a person (刘结一为|政协…第四次会议新闻发言人: a clause, not a name)
+        if len(m.name) > len(twin.name) and not any(p in m.name.replace(twin.name, "") for p in people):
             twin.name, twin.kind = m.name, m.kind
         if twin.referenced and not m.referenced:
             twin.referenced = False

@@ -255,7 +255,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
             x = tok.start
             continue
-        if ORDINAL.fullmatch(piece) and text[x : x + 4].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组")):
+        if ORDINAL.fullmatch(piece) and text[x : x + 6].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组", "督导检查组", "检查组", "督查组", "调研组")):
             x = tok.start  # 省委|第三|督导组组长
             continue
         if piece in ("前", "原") and x == s:
@@ -288,6 +288,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
                 x -= k
                 break
     x = _foreign_locality_start(text, an, x, s)
+    x = _village_start(text, x, s)
     # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
     if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
         return _segment_start(text, an, x - 1)
@@ -295,6 +296,24 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     while x < s - 1 and text[x] in LEADING_FUNC and text[x + 1] in SCOPE_START:
         x += 1
     return x
+
+
+# A village's post (乌兰敖都|嘎查党支部书记, 新立村|驻村第一书记): the village's name, back to where the clause
+# opens, belongs to the title although the segmenter cuts it into pieces the walk does not take.
+_VILLAGE_TITLE = regex.compile(r"(?:会上|据)?(\p{Han}{2,6}?(?:村|嘎查|社区)(?:党支部|党总支|党委|村委会|居委会|驻村)?)")
+_CLAUSE_OPEN = regex.compile(r"[。，,；;：:、\n\s（(]")
+
+
+def _village_start(text: str, x: int, s: int) -> int:
+    lo = max(0, s - 16)
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, lo, s)]
+    lo = opens[-1] if opens else (0 if s <= 16 else -1)
+    if lo < 0 or lo >= x:
+        return x
+    m = _VILLAGE_TITLE.fullmatch(text, lo, s)
+    if m is None or any(c in "各全每该本" for c in m.group(1)[:3]) or any(c in "与和及同跟向对" for c in m.group(1)):
+        return x
+    return m.start(1)
 
 
 # What stands between a foreign country and a post when the post is a city's or a mission's: 德国|奥芬巴赫市|市长,
@@ -906,6 +925,6 @@ def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGu
         return g
     if g is None:
         return NameGuess(at, end, 1.0)
-    if g.start == at and g.end < end:
-        return NameGuess(at, end, g.score)
+    if g.start == at and g.end < end and not clear_follower(text, g.end):
+        return NameGuess(at, end, g.score)  # (于波|作讲话: a follower already closes the shorter reading)
     return g
