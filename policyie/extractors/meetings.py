@@ -225,12 +225,15 @@ def _later_hosts(ctx: Context, meetings: list[Meeting]) -> None:
         return
     text = ctx.text
     for p in persons_in(ctx, 0, len(text)):
-        if not _CHAIRS_IT.match(text, p.end):
+        chair = _CHAIRS_IT.match(text, p.end)
+        if chair is None:
             continue
         before = [m for m in meetings if not m.referenced and m.kind not in RECEPTION_KINDS and m.start < p.start]
-        if before and before[-1] in open_ and p.name not in before[-1].attendees:
-            before[-1].hosts = [p.name]
-            open_.remove(before[-1])
+        # 主持开幕会 opens the session the article reports (its first meeting), not the 主席团 sitting before it
+        target = before[0] if before and "幕会" in chair.group() else (before[-1] if before else None)
+        if target is not None and target in open_ and p.name not in target.attendees:
+            target.hosts = [p.name]
+            open_.remove(target)
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
