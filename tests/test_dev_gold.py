@@ -72,7 +72,7 @@ def test_independent_set_floor(tmp_path: Path) -> None:
 
 # Regression floors for the check sets annotated before policyie saw them (each README keeps the first
 # score: 0.899 headline for checkset_2026, 0.890 for checkset_fresh, 0.899 for checkset_ner, 0.893 for
-# checkset_local, the unseen-article estimates). They sit
+# checkset_local, 0.927 for checkset_wide, the unseen-article estimates). They sit
 # a little under today's figures, so a change that loses what their errors taught fails here.
 CHECKSETS = {
     "checkset_2026": (24, {"headline_f1": 0.96, "officials": 0.97, "official_titles": 0.95, "meetings": 0.95,
@@ -88,6 +88,9 @@ CHECKSETS = {
                             "places": 0.92, "meetings": 0.95, "activities": 0.95, "dates": 0.95},
                        {"meeting_hosts": 0.95, "meeting_date": 0.95, "activity_date": 0.95, "activity_companions": 0.95,
                         "published": 1.0}),
+    "checkset_wide": (12, {"headline_f1": 0.95, "officials": 0.97, "official_titles": 0.95, "places": 0.88,
+                           "meetings": 0.95, "activities": 0.95, "slogans": 0.95},
+                      {"meeting_hosts": 0.95, "meeting_date": 0.95, "activity_date": 0.95, "published": 1.0}),
 }
 
 
