@@ -20,6 +20,7 @@ only posts are at a firm not shown to be the state's (京东集团董事局主�
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
@@ -321,15 +322,24 @@ def _village_start(text: str, x: int, s: int) -> int:
 _FOREIGN_LOCALITY = regex.compile(r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}{1,8}?(?:市|州|省|郡))?(?:总领事馆|领事馆|大使馆)?")
 
 
+@functools.cache
+def _country_forms() -> tuple[str, ...]:
+    """The country forms of two characters or more, longest first."""
+    return tuple(sorted((f for f in countries() if len(f) > 1), key=len, reverse=True))
+
+
 def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     """Where a title starts when a foreign city or mission the walk could not read stands before it: back to
     the country opening it (德国奥芬巴赫市市长, 德国驻上海总领事馆副总领事), or over a transliterated city's
     name alone (奥芬巴赫市副市长). ``x`` otherwise."""
+    # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title).
+    if x < 1 or (text[x - 1] not in "市州省郡馆驻" and "驻" not in text[max(x - 7, 0) : x]):
+        return x
     for p in range(x - 1, max(x - 16, 0) - 1, -1):
         country = country_of(text[p:s])
         if country is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
             continue
-        form = next((f for f in sorted(countries(), key=len, reverse=True) if text.startswith(f, p) and len(f) > 1), None)
+        form = next((f for f in _country_forms() if text.startswith(f, p)), None)
         if form is None:
             continue
         m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
