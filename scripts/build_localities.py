@@ -36,7 +36,13 @@ CURATED_REGIONS = (
     "河西走廊 黄土高原 青藏高原 云贵高原 内蒙古高原 四川盆地 塔里木盆地 准噶尔盆地 华北平原 东北平原 长江中下游平原 "
     "长株潭 长三角 珠三角 成渝地区 关中平原 中原 江南 岭南 西南地区 西北地区 东北地区 华北地区 华东地区 华南地区 华中地区 "
     "三江源 秦巴山区 武陵山区 乌蒙山区 大别山区 太行山区 六盘山区 罗霄山区 滇桂黔石漠化区 "
-    "海峡西岸 北部湾 环渤海 黄河流域 长江流域 长江经济带 淮河流域 珠江流域 雅鲁藏布江流域"
+    "海峡西岸 北部湾 环渤海 黄河流域 长江流域 长江经济带 淮河流域 珠江流域 雅鲁藏布江流域 "
+    "中西部 中西部地区 东北黑土区"
+).split()
+# Parts of a province named by its abbreviation and a direction, also written with 地区 (粤东北地区 → 粤东北).
+PROVINCE_PARTS = (
+    "粤东北 粤东 粤西 粤北 粤东西北 苏北 苏南 苏中 皖北 皖南 浙西南 陕北 陕南 晋北 晋南 豫南 豫北 鄂西 川西 川南 "
+    "闽西 闽东 赣南 鲁西南 冀中南 桂西 滇西 滇南 湘南 蒙东"
 ).split()
 # Landmarks and sites the news names that are no 5A scenic area (general knowledge): form → where.
 CURATED_SITES = {
@@ -138,6 +144,8 @@ def main() -> int:
                 sites.setdefault(r["name"], ("region", r["name"], ""))
     for name in CURATED_REGIONS:
         sites[name] = ("region", name, "")
+    for name in PROVINCE_PARTS:
+        sites[name] = sites[name + "地区"] = ("region", name, "")
     for name, where in CURATED_SITES.items():
         sites.setdefault(name, ("site", name, where))
     with (OUT / "sites.tsv").open("w", encoding="utf-8") as f:

@@ -91,6 +91,8 @@ class _Around:
 
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
+    if e.text in _words()["not-place"]:
+        return  # 打造…桥头堡, 山塘水库: a metaphor or a kind of work, whatever its ending
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
@@ -125,7 +127,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield e.start, e.end, None, around.country_end.get(e.start)
 
 
-def _drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
+def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
     """Remove the mentions lying inside [start, end) (with ``short_only``, those shorter than the span that
     name their place by a short form), and places left without any; whether any went."""
     dropped = False
@@ -174,7 +176,7 @@ def add(
             lo = e.end if level == "zone" else start
             if held.contains(start, end):
                 continue  # 青海湖 is on the site list already: its place stands, and so does 青海省
-            if level is not None and _drop_mentions_within(places, lo, end, short_only=level != "zone"):
+            if level is not None and drop_mentions_within(places, lo, end, short_only=level != "zone"):
                 held = mentions()
             if held.overlaps(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
                 continue
