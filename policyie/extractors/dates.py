@@ -228,6 +228,7 @@ def _half(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("half", n=1 if m.group("h") == "上" else 2, **_year_fields(m)))
 
 
+_ATTRIBUTIVE_SEASON = regex.compile(r"(?![里中内时期前后以来间末初底到至和、，。；;,是为将要也已正就都还再会的])\p{Han}")
 # 季, 暑 or 寒 within a character of the year's end; then at most 期 and a three-character lookahead.
 @_rule(
     rf"{_YP}?(?<![春夏秋冬])(?P<s>春季|夏季|秋季|冬季|暑期|暑假|寒假)(?!运动|奥|项目|达沃斯|学期|攻势|两项)",
@@ -236,6 +237,8 @@ def _half(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _in_title(text, m.start()):
         return None
+    if m.group("s").endswith("季") and not _year_fields(m) and _ATTRIBUTIVE_SEASON.match(text, m.end()):
+        return None  # 春季农业生产, 冬季安全生产: a kind of work, not a period (no check set's annotators date it)
     code, months = _SEASON[m.group("s")]
     return _Cand(m.start(), m.end(), Spec("season", code=code, months=months, **_year_fields(m)))
 
