@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from corpus_cases import case_params, load_corpus
 
-from policyie import nlp
+from policyie import extract, nlp
 from policyie.extractors import authors, officials
 from policyie.extractors._people import resolve_pronoun
 from policyie.extractors.base import Context
@@ -58,3 +58,16 @@ def test_authors_are_never_officials() -> None:
     ctx = _context(text)
     assert ctx.doc.authors == ["王立新"]
     assert ctx.doc.officials == []
+
+
+def test_a_headline_title_goes_to_the_person_the_body_names() -> None:
+    """A Q&A transcript's body names the spokesperson only as a speaker label (郭嘉昆：…); the headline gives the
+    title. The person's mentions stay the body's; a name only the headline holds is left out."""
+    doc = extract("外交部发言人郭嘉昆主持例行记者会\n来源：外交部网站　发布时间：2026-04-08 19:52\n"
+                  "郭嘉昆：应国务院总理李强邀请，新西兰总理将于4月10日访华。\n郭嘉昆：中方欢迎各方参与。")
+    guo = next(o for o in doc.officials if o.name == "郭嘉昆")
+    assert [t.text for t in guo.titles] == ["外交部发言人"]
+    assert all(doc.text[m.start : m.end] == "郭嘉昆" for m in guo.mentions) and len(guo.mentions) == 2
+    doc = extract("外交部发言人郭嘉昆主持例行记者会\n来源：外交部网站　发布时间：2026-04-08 19:52\n"
+                  "发言人：中方欢迎各方参与。")
+    assert all(o.name != "郭嘉昆" for o in doc.officials)

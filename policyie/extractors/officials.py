@@ -27,7 +27,7 @@ from functools import cache
 
 import regex
 
-from policyie import lexicons
+from policyie import lexicons, nlp
 from policyie.extractors._foreign import (
     countries,
     country_of,
@@ -59,7 +59,7 @@ from policyie.extractors._untitled import kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.kb import resolve
 from policyie.nlp import Analysis
-from policyie.records import Official, Span, Title
+from policyie.records import Document, Official, Span, Title
 
 __all__ = ["extract", "resolve_pronoun", "normalise_title", "home_jurisdiction"]
 
@@ -857,6 +857,7 @@ def _settle_names(found: _Found, text: str) -> None:
 def extract(ctx: Context) -> list[Official]:
     text = ctx.text
     found = find_titled(ctx)
+    _headline_titles(ctx, found)
     _stated_titles(ctx, found)
     _posts_after_known_names(text, found)
     _settle_names(found, text)
@@ -890,6 +891,26 @@ def extract(ctx: Context) -> list[Official]:
             o.id = resolve(kb, o.name, o.country, o.titles, day)
     out.sort(key=lambda o: min((m.start for m in o.mentions), default=0))
     return out
+
+
+def _headline_titles(ctx: Context, found: _Found) -> None:
+    """The title a transcript's headline gives its speaker (外交部发言人郭嘉昆主持例行记者会), whose body names them only
+    as a speaker label (郭嘉昆：…). Other headline readings are not taken: a headline's names have no context to
+    end them (魏凤|和), and its titles no clause to bound them (李强同老挝国家主席…)."""
+    title = ctx.doc.title
+    if not title or len(title) > 80 or not ctx.text:
+        return
+    speakers = {m.group(1) for m in _SPEAKER_LABEL.finditer(ctx.text)}
+    if not speakers:
+        return
+    sub = Context(doc=Document(id="headline", text=title), analysis=nlp.analyse(title), published=ctx.published)
+    for name, titles in find_titled(sub).titles.items():
+        if name in speakers:
+            found.add(name, found.first.get(name, ctx.text.find(name)), titles)
+
+
+# 郭嘉昆：… at a line's start: the speaker of a transcript.
+_SPEAKER_LABEL = regex.compile(r"(?m)^[\s　]*(\p{Han}{2,4}|\p{Han}{2,8}·\p{Han}{2,8})[:：]")
 
 
 def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
