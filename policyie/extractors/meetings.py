@@ -112,6 +112,7 @@ _GUEST_END = regex.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
 )
+_REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = set(_WORDS["name-stop"])
@@ -690,6 +691,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
         if verb != "会见":
             # The guest sits between 同/与 and 举行会谈 / 通电话.
             g = _TALKS_WITH.search(text[c_lo : rm.end()])
+            if g and _REPEATED.search(g.group(1)):
+                continue  # 习近平主席和博鲁阿尔特总统已经两度会晤: meetings counted, not one reported
             # 同来华进行国事访问的安哥拉总统洛伦索: the guest, not the description before 的
             who = g.group(1).split("的")[-1] if g else ""
             if g and (len(who) < 2 or who[0].isdigit()):
