@@ -112,6 +112,7 @@ _GUEST_END = regex.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
 )
+_SPEECH_BEFORE = regex.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
 _REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
@@ -719,10 +720,15 @@ def _receptions(ctx: Context) -> list[Meeting]:
         if not places and any(v in text[c_lo : rm.start()] for v in BEIJING_VENUES):
             places = ["北京"]  # 在人民大会堂会见: the venue is in Beijing
         hosts = dedupe(hosts or [subj[0].name])
+        # 王沪宁表示，去年，习近平主席同…斯图布总统举行会谈: talks a speaker recalls, dated by a year or month
+        # only, are cited, not reported
+        recalled = d is not None and not is_day(d) and _SPEECH_BEFORE.search(
+            text, paragraph_at(ctx, rm.start())[0], rm.start()) is not None
         out.append(
             Meeting(name=name, kind=verb, date=date_value(d), hosts=hosts,
                     attendees=[n for n in dedupe(guests) if n not in hosts],
-                    place=places[0] if places else None, start=rm.start(), evidence="reception",
+                    place=places[0] if places else None, start=rm.start(),
+                    evidence="cited:recalled" if recalled else "reception", referenced=recalled,
                     end=rm.end() + (len(rest) if verb == "会见" else 0))
         )
     return out
