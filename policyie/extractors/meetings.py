@@ -89,7 +89,7 @@ _ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 # 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
 _HOLDS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,80}?)(?:举行|召开)(?:了)?$")
-_HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重的|盛大的)?$")
+_HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重|盛大|热烈|庄严|庄重|简短|简朴){0,2}的?$")
 # A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
 _OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
 _HOSTED_BY = regex.compile(
@@ -112,6 +112,7 @@ _GUEST_END = regex.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
 )
+_MANNER = regex.compile(r"(?:隆重|盛大|热烈|庄严|庄重|简短|简朴){1,2}的?$")
 _SPEECH_BEFORE = regex.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
 _REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
@@ -391,9 +392,9 @@ def _held_verb_and_start(
     """The verb before a name that shows the meeting held, and where the name starts once what the word walk
     left out is taken in: a name joined to another (召开A和B座谈会), a clause-long name or a ceremony's."""
     # 召开2025年一季度重大项目建设动员部署会: a period between the verb and the name
-    held_verb = _HELD_BEFORE.search(_LEADING_PERIOD.sub("", before))
+    held_verb = _HELD_BEFORE.search(_MANNER.sub("", _LEADING_PERIOD.sub("", before)))
     if held_verb:
-        return start, held_verb
+        return start, held_verb  # (举行|隆重盛大|欢迎仪式, 举行|庄严的|升旗仪式: the manner between verb and name)
     gap = _HELD_GAP.search(before)
     if gap is not None:
         return start - len(gap.group(1)), gap  # the whole joined name
