@@ -178,7 +178,7 @@ _RECEPTION_KIND = {"会谈": "会谈", "会晤": "会晤", "通电话": "通电�
 RECEPTION_KINDS = frozenset(("会见", *_RECEPTION_KIND.values()))
 # Venues in Beijing where state receptions are held: 在人民大会堂会见 happened in 北京.
 BEIJING_VENUES = _WORDS["beijing-venue"]
-_JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?$")
+_JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?(?:有关|上述|相关|以上)?$")  # 参加有关会见
 _ATTEND_AFTER = regex.compile(
     r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?"
     r"(?:并[^，,。；;]{1,8})?(?=[，,。；;]|$)"  # 出席并答记者问
