@@ -20,8 +20,11 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from policyie import lexicons
 from policyie.extractors import _localities as localities
+from policyie.extractors._people import looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.nlp import Analysis, Entity
 from policyie.records import Place, Span
@@ -29,6 +32,10 @@ from policyie.records import Place, Span
 EVIDENCE = "ner"
 MIN_LEN, MAX_LEN = 3, 12
 UNTYPED_MAX = 8
+# One-character forms of states before a place of theirs (俄库尔斯克州), and the words after a foreign region.
+_DIVISION_AFTER = regex.compile(r"地区|州|省|市(?![场长民委])")
+_FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日": "日本", "韩": "韩国", "英": "英国", "法": "法国",
+                  "德": "德国", "以": "以色列", "叙": "叙利亚"}
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
 
 
@@ -125,6 +132,15 @@ def _pieces(text: str, e: Entity, around: _Around):
         return  # 惠及: a verb the place lists happen to hold
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
         yield e.start, e.end, None, around.country_end.get(e.start)
+        return
+    # 俄库尔斯克州, 顿涅茨克|地区: a transliterated name the model reads as a place, after a country's one-character
+    # form or before a division's word, is a foreign place (the characters, not the model alone, say foreign)
+    lead = _FOREIGN_SHORT.get(e.text[0]) if len(e.text) >= 4 else None
+    start = e.start + 1 if lead else e.start
+    core = text[start : e.end].removesuffix("州").removesuffix("省")
+    if looks_transliterated(core) and len(core) >= 3 and (lead or _DIVISION_AFTER.match(text, e.end) or
+                                                          text[start:e.end] != core):
+        yield start, e.end, None, lead
 
 
 def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
