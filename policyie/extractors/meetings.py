@@ -43,6 +43,13 @@ _TABLES = lexicons.tables("event_words.tsv")
 _KINDS: list[tuple[str, str]] = list(_TABLES["meeting-kind"].items())
 _KIND_OF = dict(_KINDS)
 _HEAD_WORDS = tuple(k for k, _ in _KINDS)  # …会议|和|市委…全会: two meetings, not one name
+
+
+def _head_of(name: str) -> str:
+    """The head noun a meeting's name ends with (the first in `_KINDS`' order), or ""."""
+    return next((k for k in _HEAD_WORDS if name.endswith(k)), "")
+
+
 # Forums, summits, ceremonies and generic 大会 are meetings only when attended or held: an article
 # that says 办好…论坛 plans an event, it does not report or cite one.
 # A bare 常委会 cited (根据全国人大常委会的决定) is the standing committee, an organ.
@@ -89,7 +96,9 @@ _ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 # 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
 _HOLDS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,80}?)(?:举行|召开)(?:了)?$")
-_HELD_FOR = regex.compile(r"为([^，,。；;为]{1,16}?)举行(?:了)?(?:隆重|盛大|热烈|庄严|庄重|简短|简朴){0,2}的?$")
+# How a ceremony is held, between the verb and its name (举行|隆重盛大|欢迎仪式, 举行了|庄重的|纪念仪式).
+_MANNER_WORDS = "隆重|盛大|热烈|庄严|庄重|简短|简朴"
+_HELD_FOR = regex.compile(rf"为([^，,。；;为]{{1,16}}?)举行(?:了)?(?:{_MANNER_WORDS}){{0,2}}的?$")
 # A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
 _OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
 _HOSTED_BY = regex.compile(
@@ -112,7 +121,7 @@ _GUEST_END = regex.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
 )
-_MANNER = regex.compile(r"(?:隆重|盛大|热烈|庄严|庄重|简短|简朴){1,2}的?$")
+_MANNER = regex.compile(rf"(?:{_MANNER_WORDS}){{1,2}}的?$")
 _SPEECH_BEFORE = regex.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
 _REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
@@ -320,6 +329,7 @@ def _grow_left(ctx: Context, pos: int) -> int:
     return start
 
 
+_SITTING = regex.compile(r"会议|第[一二三四五六七八九十百\d]+次")  # a standing committee's sitting, not the body
 _TITLE_CLOSES = regex.compile(r"[^《》。；;！？!?\n]{0,40}》")
 _TITLE_VERB = regex.compile(r"(?:热烈|隆重|认真|深入)?(?:祝贺|庆祝|纪念|迎接|学习|贯彻|落实|宣传|领会|传达)+")
 
@@ -335,12 +345,12 @@ def _in_title(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     if verb is not None:
         start = verb.end()  # 《热烈祝贺|…会议开幕》
     name = text[start:end]
-    head = next((k for k, _ in _KINDS if name.endswith(k)), "")
+    head = _head_of(name)
     if start == opened + 1 and text.startswith("》", end):
         return None  # 《全国大学生党史知识竞答大会》今晚开播: a work named after a gathering is a programme
     if len(name) - len(head) < 2 and not _CONGRESS.search(name):
         return None  # 《关于召开会议的通知》: no gathering named
-    if kind == "常委会" and not regex.search(r"会议|第[一二三四五六七八九十百\d]+次", name):
+    if kind == "常委会" and not _SITTING.search(name):
         return None  # 《区委常委会工作报告》: the standing committee as a body, not a sitting of it
     return Meeting(name=name, kind=kind, referenced=True, start=start, end=end, evidence="cited:work-title")
 
@@ -413,7 +423,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
         return _in_title(ctx, start, end, kind)
     name = text[start:end]
-    head = next((k for k, _ in _KINDS if name.endswith(k)), "")
+    head = _head_of(name)
     modifier = name[: len(name) - len(head)] if head else name
     if _DETERMINER.match(modifier):
         return None  # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named
