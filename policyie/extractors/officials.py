@@ -20,7 +20,6 @@ only posts are at a firm not shown to be the state's (京东集团董事局主�
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
@@ -322,7 +321,7 @@ def _village_start(text: str, x: int, s: int) -> int:
 _FOREIGN_LOCALITY = regex.compile(r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}{1,8}?(?:市|州|省|郡))?(?:总领事馆|领事馆|大使馆)?")
 
 
-@functools.cache
+@cache
 def _country_forms() -> tuple[str, ...]:
     """The country forms of two characters or more, longest first."""
     return tuple(sorted((f for f in countries() if len(f) > 1), key=len, reverse=True))
@@ -336,11 +335,9 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     if x < 1 or (text[x - 1] not in "市州省郡馆驻" and "驻" not in text[max(x - 7, 0) : x]):
         return x
     for p in range(x - 1, max(x - 16, 0) - 1, -1):
-        country = country_of(text[p:s])
-        if country is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
-            continue
+        # (the country form opening the title: what `country_of` would read there, found once)
         form = next((f for f in _country_forms() if text.startswith(f, p)), None)
-        if form is None:
+        if form is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
             continue
         m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
         if m is not None and m.end() > m.start():
