@@ -60,7 +60,7 @@ CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
 HAN_RUN = regex.compile(r"\p{Han}+")
 
 
-def _minority_name(name: str) -> bool:
+def _whole_minority_name(name: str) -> bool:
     """阿依古丽·买买提 (dotted, Han parts of two or more characters), 索朗旺姆, 额尔敦巴特尔: names the Tibetan,
     Mongolian, Yi and dotted-name readers take whole, which have no Han surname to check."""
     if "·" in name:
@@ -71,7 +71,7 @@ def _minority_name(name: str) -> bool:
 
 
 def _valid_name(name: str) -> bool:
-    if _minority_name(name):
+    if _whole_minority_name(name):
         return True
     sur = surnames()
     s = name[:2] if len(name) >= 3 and name[:2] in sur else name[:1]
@@ -90,8 +90,10 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", TAIL_WORDS.sub("", tok)))  # 文并摄 is a tail, not 文 + 并摄
         if not tok:
             continue
-        # a dotted or minority name is one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆)
-        parts = [tok] if _minority_name(tok) else split_run(tok)
+        if _whole_minority_name(tok):
+            out.append(tok)  # one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆)
+            continue
+        parts = split_run(tok)
         if parts is None or not all(_valid_name(p) for p in parts):
             if strict_end or out:
                 return None if strict_end else out
