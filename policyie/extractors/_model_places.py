@@ -99,7 +99,7 @@ class _Around:
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
-        return  # 打造…桥头堡, 山塘水库: a metaphor or a kind of work, whatever its ending
+        return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
@@ -126,8 +126,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         return
     if not 2 <= len(e.text) <= UNTYPED_MAX or not _han(e.text) or e.text[0] in _words()["not-first"]:
         return
-    if e.text in _words()["place-level"] or e.text in localities.GENERIC or e.text in _words()["not-place"]:
-        return  # 三角洲, 走廊: a kind of place, not one; 太阳, 惠及: no place in running text
+    if e.text in _words()["place-level"] or e.text in localities.GENERIC:
+        return  # 三角洲, 走廊: a kind of place, not one
     if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:

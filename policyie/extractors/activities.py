@@ -157,6 +157,7 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
     # 李强来到中国一汽: a country read inside a firm's name is no stop of a tour at home.
     countries = {p.name for p in ctx.doc.places or [] if p.level == "country"}
     act_starts = sorted(a.start for a in acts)
+    tour_at = {t.start: t for t in tours}
     for s_lo, s_hi in ctx.analysis.sentences:
         lead = s_lo + len(text[s_lo:s_hi]) - len(text[s_lo:s_hi].lstrip())
         m = _STOP.match(text, lead, s_hi)
@@ -164,7 +165,7 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
             continue
         # the tour reported last before this sentence, with no other activity starting in between
         i = bisect_right(act_starts, s_lo) - 1
-        a = next((t for t in tours if i >= 0 and t.start == act_starts[i] and t.start < s_lo), None)
+        a = tour_at.get(act_starts[i]) if i >= 0 else None
         if a is None or sentence_bounds(ctx, a.start)[1] > s_lo:
             continue
         k = bisect_left(date_starts, s_lo)
@@ -350,7 +351,7 @@ def _merge_tours(acts: list[Activity]) -> list[Activity]:
             out.append(a)
             continue
         headline = twin.date is None
-        if twin.date is None and a.date is not None:
+        if headline and a.date is not None:
             # The dated mention is the report proper; the undated one a headline.
             twin.kind, twin.date = a.kind, a.date
         elif twin.date and a.date and twin.date != a.date:

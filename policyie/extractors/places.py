@@ -855,6 +855,11 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
 _GROWN_LEVELS = ("park", "zone", "site", "region")
 
 
+@functools.cache
+def _suffixes_longest_first(gz: Gazetteer) -> tuple[str, ...]:
+    return tuple(sorted(gz.suffixes, key=len, reverse=True))
+
+
 def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
     """A grown name's tail after the division it opens with, said again later, is that place (孟津区智能装备产业园
     … 智能装备产业园): its mentions join the full name's, and a place grown from the tail alone merges in."""
@@ -862,7 +867,7 @@ def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> Non
     if not grown:
         return
     taken = {(m.start, m.end) for p in places.values() for m in p.mentions}
-    suffixes = sorted(gz.suffixes, key=len, reverse=True)
+    suffixes = _suffixes_longest_first(gz)
     for _key, full in grown:
         lead = next((full.name[:n] for n in range(min(6, len(full.name) - 4), 1, -1)
                      if any(gz.entries[k].level in ("province", "city", "district", "town")
