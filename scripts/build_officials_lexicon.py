@@ -6,7 +6,7 @@ Reads ../shared/data (relative to the repo root) and writes into policyie/lexico
 * surnames.tsv  — surname, frequency            (gazetteer/surnames.csv, Chinese-Names-Corpus, Apache-2.0)
 * namechars.tsv — per character: how much likelier it is inside a given name, and right after a
                   person's name, than in running text (log odds). Counted from the PER spans of
-                  ner/pd1998_*.bio and ner/msra_test.bio (research use) and from the given names of
+                  ner/msra_train_minus_pd98devtest.bio.gz (research use; no test split) and from the given names of
                   officials/background1.csv (CPED v1.0, Jiang 2018: cite the source). Only character
                   statistics are kept: no person's name is written out.
 * posts.tsv     — post titles (书记, 副市长, 董事长 …) with a kind; curated here.
@@ -24,6 +24,7 @@ Re-run after changing the curated lists: ``python scripts/build_officials_lexico
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import math
 import re
@@ -234,7 +235,8 @@ def surnames() -> list[tuple[str, int]]:
 def read_bio(path: Path) -> list[list[tuple[str, str]]]:
     sents: list[list[tuple[str, str]]] = []
     cur: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    for line in raw.decode("utf-8").splitlines():
         parts = line.split()
         if len(parts) < 2:
             if cur:
@@ -252,7 +254,9 @@ def name_chars(sur: set[str]) -> list[tuple[str, float, float, int, int]]:
     given: Counter[str] = Counter()
     follow: Counter[str] = Counter()
     text: Counter[str] = Counter()
-    for f in ("pd1998_dev.bio", "pd1998_test.bio", "msra_test.bio"):
+    # MSRA train without the sentences of pd1998 dev/test: no test set's names shape these odds
+    # (../shared/data/SOURCES.md, leakage warning), so the NER scores on either test set stay clean.
+    for f in ("msra_train_minus_pd98devtest.bio.gz",):
         for sent in read_bio(DATA / "ner" / f):
             chars = [c for c, _ in sent]
             text.update(chars)
@@ -307,7 +311,7 @@ def main() -> None:
         OUT / "namechars.tsv",
         "# Character statistics for splitting names from what follows them: log odds of the character inside a "
         "given name (given) and right after a person's name (follow), against running text; raw counts after.\n"
-        "# Sources: PER spans of People's Daily 1998 and MSRA NER test (research use); given names of the "
+        "# Sources: PER spans of MSRA NER train without the People's Daily 1998 dev/test sentences (research use); given names of the "
         "China Political Elite Database v1.0 (Jiang 2018). No names are stored. Built by "
         "scripts/build_officials_lexicon.py.\n# char\tgiven\tfollow\tn_given\tn_follow\n",
         chars,

@@ -275,12 +275,13 @@ SENTENCE_GLUE = frozenset(_WORDS["sentence-glue"])
 MINORITY = regex.compile(r"\p{Han}{1,6}[·•・]\p{Han}{2,8}")
 
 
-def _word_here(text: str, i: int) -> bool:
-    """A common verb, adverb or adjective of two or three characters starts at ``i``."""
+def _word_here(text: str, i: int, kinds: tuple[str, ...] = ("v", "d", "a", "p", "c")) -> bool:
+    """A common verb, adverb or adjective of two or three characters starts at ``i`` (with ``time``, a time
+    word: 近日, 此前)."""
     freq, tags = jieba_freq(), _word_tags()
     for k in (2, 3):
         w = text[i : i + k]
-        if len(w) == k and freq.get(w, 0) >= 300 and tags.get(w, "x").startswith(("v", "d", "a", "p", "c")):
+        if len(w) == k and freq.get(w, 0) >= 300 and tags.get(w, "x").startswith(kinds):
             return True
     return False
 
@@ -303,7 +304,8 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     if stop - dot < 3:
         return None
     ends = range(dot + 3, stop + 1)
-    best = next((e for e in ends if follow_score(text, e) >= 1.5), stop)
+    # A time word ends it too (大卫·纳巴罗|近日在…), though a clear follower comes after it.
+    best = next((e for e in ends if follow_score(text, e) >= 1.5 or _word_here(text, e, ("t",))), stop)
     return NameGuess(pos, best, 3.0)
 
 
