@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import name_runs
+
 FEATURE_VERSION = 1
 LABELS = ("PER", "LOC", "ORG")
 TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BI")
@@ -410,7 +412,9 @@ class CharNER:
             return []
         first = np.stack([self.start if opens else self.trans[_O] for _, _, opens in wins])
         tags = viterbi(scores, [(a, b) for a, b, _ in wins], self.trans, first)
-        return [Span(int(positions[sp.start]), int(positions[sp.end - 1]) + 1, sp.label) for sp in spans_from_tags(tags)]
+        found = [Span(int(positions[sp.start]), int(positions[sp.end - 1]) + 1, sp.label) for sp in spans_from_tags(tags)]
+        # A member list printed without separators reads as one long PER: cut it into its names.
+        return name_runs.split(text, found)
 
 
 _CONTROLLER = None
