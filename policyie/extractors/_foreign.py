@@ -155,6 +155,23 @@ def foreign_name_at(text: str, pos: int) -> NameGuess | None:
     return NameGuess(pos, end, 2.0 if sure else 1.0)
 
 
+# Japanese names are written in kanji, family and given name run together (岸田文雄, 高市早苗, 菅义伟): neither
+# transliteration odds nor the Chinese surname + given-name shape fit them.
+JAPANESE_NAME = (3, 4, 5)
+
+
+def japanese_name_at(text: str, pos: int) -> NameGuess | None:
+    """The name after a Japanese title: the shortest run of three to five Han characters that a word
+    following names (or punctuation) closes; None when none does."""
+    for n in JAPANESE_NAME:
+        end = pos + n
+        if end > len(text) or not HAN.match(text[end - 1]):
+            return None
+        if _boundary(text, end):
+            return NameGuess(pos, end, 2.0)
+    return None
+
+
 # Characters this typical of transliterations may lengthen a name the Chinese model cut short.
 STRONG_TRANSLIT = 2.0
 

@@ -32,6 +32,7 @@ from policyie.extractors._foreign import (
     country_of,
     extend_transliterated,
     foreign_name_at,
+    japanese_name_at,
     only_foreign_posts,
     translit,
 )
@@ -499,6 +500,8 @@ def find_titled(ctx: Context) -> _Found:
         if _foreign_title(text, seg[m.start()], m):
             # 法国总统|马克龙: a transliterated name has no surname for the Chinese name model to start from.
             fg = foreign_name_at(text, at)
+            if country_of(text[seg[m.start()] : m.end()]) == "日本" and (fg is None or fg.end - fg.start < 3):
+                fg = japanese_name_at(text, at) or fg  # 日本首相|高市早苗|的
             # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
             # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
             if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
