@@ -479,8 +479,8 @@ def _word_name_ok(text: str, pos: int, end: int) -> bool:
 
 def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> NameGuess | None:
     """A name that ends right before ``end`` (习近平|总书记): the segmenter or NER must agree."""
-    if analysis is None:
-        return None
+    if analysis is None or text[end - 1 : end] in NOT_GIVEN:
+        return None  # 张晓宏向|总书记汇报: a function character before the post makes it someone else's
     tok = analysis.token_at(end - 1)
     cands = []
     if tok is not None and tok.end == end and tok.pos.startswith(("nr", "un")) and 2 <= len(tok.text) <= 4:
