@@ -96,6 +96,8 @@ def _short_form_ok(text: str) -> bool:
     from policyie.extractors._people import FOREIGN_MINISTRIES, posts
 
     rest = text[1:]
+    if rest.startswith("国家") and len(rest) > 2:
+        return True  # 俄|国家杜马, 乌|国家安全局: a longer form would have matched 俄国, 美国 first
     return rest in posts() or rest in FOREIGN_MINISTRIES or any(rest.startswith(m) for m in FOREIGN_MINISTRIES)
 
 

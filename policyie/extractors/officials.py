@@ -287,6 +287,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     if 0 < x < s and HAN.match(text[x - 1]):
         body = _foreign_body_start(text, an, x)
         x = x if body is None else body
+    elif x == s and _state_letter_before(text, x):
+        x -= 1  # 俄方称，乌|总统泽连斯基: a state's one-character form (jieba tags 乌 a name, so the walk stops)
     # 西|集镇党委书记: the segmenter read a township's name across its first characters.
     first = an.token_at(x)
     if x < s and first is not None and first.start == x:
@@ -553,14 +555,32 @@ BODY_POS = ("n", "vn", "an", "b", "j", "nz", "ns", "nt", "p", "c")
 def _foreign_body_start(text: str, an: Analysis, end: int) -> int | None:
     """欧盟外交与安全政策|高级代表: where a foreign country or body opens the clause that runs, in nouns,
     up to ``end`` within 12 characters (the walk over organ words stops inside such names)."""
+    if text.endswith(LIST_STANDING, 0, end):
+        return None  # 二十国集团轮值主席国|南非财政部长: the standing ends the body; the title is the guest's own
     for p in range(end - 1, max(end - 12, 0) - 1, -1):
         if not HAN.match(text[p]):
             return None
         if (p == 0 or not HAN.match(text[p - 1])) and country_of(text[p:end]) is not None:
             toks = [t for t in an.tokens[bisect_left(an.token_starts, p) :] if t.start < end]
-            ok = all(t.pos.startswith(BODY_POS) and not t.pos.startswith("nr") and t.text not in posts() for t in toks)
+            ok = all(_body_word(t, p) for t in toks)
             return p if ok else None
     return None
+
+
+def _state_letter_before(text: str, x: int) -> bool:
+    """A state's one-character form (乌, 俄, 美) opens its clause right before ``x``."""
+    return x >= 1 and text[x - 1] in countries() and (x == 1 or not HAN.match(text[x - 2]))
+
+
+def _body_word(tok, p: int) -> bool:
+    """A word of a foreign body's name: a noun-like word, an idiom-like noun phrase (武装力量, 零排放), a quality
+    (净); the country form opening it whatever its tag (乌|总统: jieba tags 乌 a name); never a post or a
+    person's name (a tag nr of four characters or more is jieba misreading a noun: 能源安全)."""
+    if tok.start == p:
+        return tok.text not in posts()
+    if tok.pos.startswith("nr"):
+        return len(tok.text) >= 4
+    return tok.pos.startswith(BODY_POS + ("l", "a")) and tok.text not in posts()
 
 
 def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
