@@ -167,11 +167,21 @@ def japanese_name_at(text: str, pos: int) -> NameGuess | None:
     following names (or punctuation) closes; None when none does."""
     for n in JAPANESE_NAME:
         end = pos + n
-        if end > len(text) or not HAN.match(text[end - 1]):
-            return None
+        if end > len(text) or not HAN.match(text[end - 1]) or _frequent_word(text[end - 2 : end]):
+            return None  # 自民党总裁|选举今天|举行: a frequent word (选举, 今天) is no part of a name
         if _boundary(text, end):
             return NameGuess(pos, end, 2.0)
     return None
+
+
+def _frequent_word(w: str) -> bool:
+    from policyie.extractors._people import _word_tags, jieba_freq
+
+    return jieba_freq().get(w, 0) >= FREQUENT and not _word_tags().get(w, "x").startswith("nr")
+
+
+# jieba frequency of a word too common to sit inside a Japanese name (选举 15208, 今天 15960; 阳子 183).
+FREQUENT = 1000
 
 
 # Characters this typical of transliterations may lengthen a name the Chinese model cut short.

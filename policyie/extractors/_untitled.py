@@ -105,6 +105,8 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
             continue  # 巴沙尔|·阿萨德: part of a longer dotted name, which the title rules read whole
         if _longer_place(text, s, len(name)):
             continue  # 阿尔|及利亚: a country, not the person
+        if s > 0 and text[s - 1].isdigit():
+            continue  # 获得277|张和|226张: a count's measure word, not a surname (a Han numeral is caught below)
         if s > 0 and text[s - 1] not in LEFT_OK and HAN.match(text[s - 1]):
             continue  # inside a longer word or name (村民王宁 is no 王宁 of the KB's)
         if e < len(text) and not PERSON_VERBS.match(text, e) and HAN.match(text[e]):
