@@ -57,8 +57,9 @@ _HELD_ONLY = set(_WORDS["held-only"])
 
 _HEAD = regex.compile(
     "(?:" + "|".join(regex.escape(k) for k, _ in _KINDS) + ")"
-    # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings; 对话会|议 is a 会议.
-    + r"(?![室堂厅场中议]|常务委员会|常委会|代表|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
+    # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings; 对话会|议 is a 会议; 国会|议员
+    # are members.
+    + r"(?![室堂厅场中议员]|常务委员会|常委会|代表|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
 )
 # Numbered Party congresses and plenums: 党的二十大, 十九届四中全会, 市委十三届四次全会.
 _CONGRESS = regex.compile(
@@ -265,7 +266,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 
 
 def _grow_left(ctx: Context, pos: int) -> int:
-    """Extend a name leftwards token by token (at most 24 characters)."""
+    """Extend a name leftwards token by token (at most 24 characters, 40 across a 暨)."""
     text = ctx.text
     toks = ctx.analysis.tokens
     starts = token_starts(ctx)
@@ -274,7 +275,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
     if i >= 0 and toks[i].start < pos < toks[i].end and _HAN_DIGITS.fullmatch(text[toks[i].start : pos]):
         start = toks[i].start  # the head sits inside a token (三中全会): take the whole token
         i -= 1
-    while i >= 0 and pos - toks[i].start <= 24:
+    # Two names joined by 暨 (全国审计工作会议暨…表彰大会) are one event's name and run longer.
+    while i >= 0 and pos - toks[i].start <= (40 if "暨" in text[start:pos] else 24):
         t = toks[i]
         if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in t.text:
             break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
@@ -300,6 +302,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
         i -= 1
+    if text.startswith("全会", pos) and start < pos and ctx.analysis.token_at(start).pos == "v" and ctx.analysis.token_at(start).end == pos:
+        start = pos  # 推动|全会精神: a plenum is named by its number, so a verb alone before it governs it
+    if text.startswith("年", start) and start >= 4 and text[start - 4 : start].isdigit():
+        start -= 4  # 2025|年度中国青年五四奖章…颁奖仪式: the length limit cut the year off its 年度
     # 新华社…电（记者 樊思远）|全国春季农业生产现场推进会: a bracket closed inside that it did not open ends a
     # byline, not a part of the name (中国（海南）…论坛 keeps both)
     depth = 0
@@ -360,7 +366,8 @@ _CEREMONY_AFTER_VERB = regex.compile(r"(?:出席|参加|举行|举办|见证|主
 # What a clause's subject holds before a meeting's name when it is no part of the name (以实际行动迎接|党的二十大,
 # 在|…大会, 由…主办的|…论坛): prepositions, particles, conjunctions, pronouns, and the verbs of welcoming.
 _NOT_NAME_POS = ("p", "u", "c", "r")
-_NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "为", "以", "在", "由", "的"))
+# (将, 就, 将就: 14日将就峰会举行筹备会议 says what a later meeting will be about, it names none)
+_NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "为", "以", "在", "由", "的", "将", "就", "将就", "拟"))
 _CEREMONY_HEADS = ("仪式", "典礼")
 # The name is the clause's whole subject: only when and where stand between it and 召开.
 _SUBJECT_HELD = regex.compile(
