@@ -20,7 +20,7 @@ from functools import cache
 import regex
 
 from policyie import lexicons
-from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower
+from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower, is_common_word
 
 # Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
 JOINERS = frozenset("·•・-－‧")
@@ -160,6 +160,8 @@ def foreign_name_at(text: str, pos: int) -> NameGuess | None:
 # Japanese names are written in kanji, family and given name run together (岸田文雄, 高市早苗, 菅义伟): neither
 # transliteration odds nor the Chinese surname + given-name shape fit them.
 JAPANESE_NAME = (3, 4, 5)
+# jieba frequency of a word too common to sit inside a Japanese name (选举 15208, 今天 15960; 阳子 183).
+FREQUENT = 1000
 
 
 def japanese_name_at(text: str, pos: int) -> NameGuess | None:
@@ -167,21 +169,12 @@ def japanese_name_at(text: str, pos: int) -> NameGuess | None:
     following names (or punctuation) closes; None when none does."""
     for n in JAPANESE_NAME:
         end = pos + n
-        if end > len(text) or not HAN.match(text[end - 1]) or _frequent_word(text[end - 2 : end]):
+        if end > len(text) or not HAN.match(text[end - 1]) or is_common_word(text[end - 2 : end], FREQUENT):
             return None  # 自民党总裁|选举今天|举行: a frequent word (选举, 今天) is no part of a name
         if _boundary(text, end):
             return NameGuess(pos, end, 2.0)
     return None
 
-
-def _frequent_word(w: str) -> bool:
-    from policyie.extractors._people import _word_tags, jieba_freq
-
-    return jieba_freq().get(w, 0) >= FREQUENT and not _word_tags().get(w, "x").startswith("nr")
-
-
-# jieba frequency of a word too common to sit inside a Japanese name (选举 15208, 今天 15960; 阳子 183).
-FREQUENT = 1000
 
 
 # Characters this typical of transliterations may lengthen a name the Chinese model cut short.

@@ -162,11 +162,11 @@ REPORT_VERBS = frozenset(_WORDS["report-verb"])
 AFTER_AND = _WORDS["after-and"]
 
 
-def is_common_word(w: str) -> bool:
-    """强调, 单位, 高度: a dictionary word that is not a name."""
+def is_common_word(w: str, min_freq: int = 30) -> bool:
+    """强调, 单位, 高度: a dictionary word (at least ``min_freq`` in jieba's counts) that is not a name."""
     if w in NOT_NAMES:
         return True
-    return jieba_freq().get(w, 0) >= 30 and not _word_tags().get(w, "x").startswith("nr")
+    return jieba_freq().get(w, 0) >= min_freq and not _word_tags().get(w, "x").startswith("nr")
 
 
 # A character the name statistics never saw: rare in running text, and rare characters are
