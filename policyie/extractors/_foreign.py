@@ -176,7 +176,6 @@ def japanese_name_at(text: str, pos: int) -> NameGuess | None:
     return None
 
 
-
 # Characters this typical of transliterations may lengthen a name the Chinese model cut short.
 STRONG_TRANSLIT = 2.0
 
