@@ -27,7 +27,7 @@ JOINERS = frozenset("·•・-－‧")
 # What follows a foreign name in the news, besides what follows any name (_people.CLEAR_FOLLOWERS).
 FOREIGN_FOLLOWERS = regex.compile(
     r"通电话|举行|会谈|会晤|访华|访问|一行|夫妇|阁下|先生|女士|应邀|称|说|时|于|将|再次|首次|致|发表|签署|共同|以及|"
-    r"当选|就任|抵达|率团|率领|宣布|认为|会面|通话|参观|出访|来华|当天|当日|当地|日前|近日|今天|昨天|此前|随后|互致|互|"
+    r"当选|就任|抵达|率团|率领|宣布|认为|会面|通话|参观|出访|来华|当天|当日|当地|日前|近日|今天|昨天|此前|随后|互致|互|后|"
     r"已|也|还|都|曾|又|则|便|均|亦|正在|在|的|和|与|同|及|以及|、|通过|透过|借助|以视频"
 )
 # Posts no Chinese organ has: a holder of only these is a foreigner even when the country is not named.

@@ -227,6 +227,7 @@ def _is_division(word: str) -> bool:
 
 # A date's unit after its digits ends a title's walk left, whatever word the segmenter made of it.
 DATE_UNITS = frozenset("年月日号")
+PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
 def _segment_start(text: str, an: Analysis, s: int) -> int:
@@ -251,6 +252,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         piece = text[tok.start : x]
         if tok.start and text[tok.start] in DATE_UNITS and text[tok.start - 1].isdigit():
             break  # 习近平6月21|日同|法国总统…: the segmenter glued the date's 日 to the 同 after it
+        if tok.start and text[tok.start] in PARTS_OF_DAY and text[tok.start - 1] in DATE_UNITS:
+            break  # 6月16日|晚同|塔吉克斯坦总统: likewise a part of the day after the date
         if piece in ("和", "及") and x < s and text[x] not in SCOPE_START:
             # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
             # (区委和区政府 are two organs: the part after 和 opens with its own level)
