@@ -44,6 +44,7 @@ from policyie.extractors._people import (
     foreign,
     is_common_word,
     is_foreign_org,
+    jieba_freq,
     looks_transliterated,
     mentions_foreign,
     model_person_end,
@@ -78,6 +79,8 @@ DROPPED = _WORDS["dropped"]
 TITLE_STOP = set(_WORDS["title-stop"])
 LIST_STANDING = tuple(_WORDS["list-standing"])
 LEADING_FUNC = frozenset(_WORDS["leading-function"])
+# Function characters jieba's guesser glues onto the word after them (从亚奥, 据黎, 还同).
+GLUED_FUNC = LEADING_FUNC | frozenset("还也曾又和及")
 SCOPE_START = frozenset(_WORDS["scope-start"])
 # Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
 ORGAN_END = _WORDS["organ-end"]
@@ -261,7 +264,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             if before is not None and before.pos in ("n", "vn") and before.text not in posts():
                 x = tok.start
                 continue
-        if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s:
+        if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s and not _opens_place(an, x):
             # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
             x = tok.start
             continue
@@ -272,6 +275,12 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead)
             x = tok.start
             continue
+        if _glued_function(piece, tok.pos) and x == tok.end:
+            # jieba's guesser glues function characters to the words around them: 苟仲文|从亚奥|理事会主席,
+            # 李强|还同|越共中央总书记, 丁薛|祥和|委内瑞拉总统, 丁薛祥|应邀出席|巴西总统
+            lead = next((k for k, c in enumerate(piece) if c not in GLUED_FUNC), len(piece))
+            x = tok.start + lead if lead and piece[-1] not in "和与同及" else x
+            break
         if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
             break
         # A name that a post introduces (书记尹力|会见…) is a person, not part of the next title.
@@ -573,6 +582,22 @@ def _foreign_body_start(text: str, an: Analysis, end: int) -> int | None:
 def _state_letter_before(text: str, x: int) -> bool:
     """A state's one-character form (乌, 俄, 美) opens its clause right before ``x``."""
     return x >= 1 and text[x - 1] in countries() and (x == 1 or not HAN.match(text[x - 2]))
+
+
+def _glued_function(piece: str, pos: str) -> bool:
+    """A word jieba's guesser made of a function character and what follows or precedes it (从亚奥, 还同,
+    应邀出席 tagged a name), or a name ending in a conjunction (丁薛|祥和); dictionary words (和平, 共和) are not."""
+    if len(piece) < 2 or not pos.startswith(("un", "nr")):
+        return False
+    if pos.startswith("nr") and piece[-1] in "和与同及" or any(w in piece for w in TITLE_STOP if len(w) >= 2):
+        return True
+    return piece[0] in GLUED_FUNC and not jieba_freq().get(piece, 0)
+
+
+def _opens_place(an: Analysis, x: int) -> bool:
+    """A place name starts at ``x`` (指认|委内瑞拉国防部长: 委 opens a country there, not an organ's 委)."""
+    tok = an.token_at(x)
+    return tok is not None and tok.start == x and tok.pos == "ns"
 
 
 def _body_word(tok, p: int) -> bool:
