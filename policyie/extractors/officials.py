@@ -253,10 +253,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if tok is None:
             break
         piece = text[tok.start : x]
-        if tok.start and text[tok.start] in DATE_UNITS and text[tok.start - 1].isdigit():
-            break  # 习近平6月21|日同|法国总统…: the segmenter glued the date's 日 to the 同 after it
-        if tok.start and text[tok.start] in PARTS_OF_DAY and text[tok.start - 1] in DATE_UNITS:
-            break  # 6月16日|晚同|塔吉克斯坦总统: likewise a part of the day after the date
+        if _after_date(text, tok.start):
+            break
         if piece in ("和", "及") and x < s and text[x] not in SCOPE_START:
             # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
             # (区委和区政府 are two organs: the part after 和 opens with its own level)
@@ -276,10 +274,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             x = tok.start
             continue
         if _glued_function(piece, tok.pos) and x == tok.end:
-            # jieba's guesser glues function characters to the words around them: 苟仲文|从亚奥|理事会主席,
-            # 李强|还同|越共中央总书记, 丁薛|祥和|委内瑞拉总统, 丁薛祥|应邀出席|巴西总统
-            lead = next((k for k, c in enumerate(piece) if c not in GLUED_FUNC), len(piece))
-            x = tok.start + lead if lead and piece[-1] not in "和与同及" else x
+            x = _after_glued_function(piece, tok.start, x)
             break
         if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
             break
@@ -582,6 +577,23 @@ def _foreign_body_start(text: str, an: Analysis, end: int) -> int | None:
 def _state_letter_before(text: str, x: int) -> bool:
     """A state's one-character form (乌, 俄, 美) opens its clause right before ``x``."""
     return x >= 1 and text[x - 1] in countries() and (x == 1 or not HAN.match(text[x - 2]))
+
+
+def _after_date(text: str, start: int) -> bool:
+    """The word at ``start`` opens with a date's unit after its digits (习近平6月21|日同|法国总统) or a part of
+    the day after the date (6月16日|晚同|塔吉克斯坦总统): the segmenter glued it to the 同 after it."""
+    return start > 0 and (
+        text[start] in DATE_UNITS and text[start - 1].isdigit()
+        or text[start] in PARTS_OF_DAY and text[start - 1] in DATE_UNITS
+    )
+
+
+def _after_glued_function(piece: str, start: int, x: int) -> int:
+    """Where the title starts when the word ``piece`` (at ``start``, ending at ``x``) holds a glued function
+    character: after the leading ones (苟仲文|从亚奥|理事会主席, 李强|还同|越共中央总书记), else at ``x``
+    (丁薛|祥和|委内瑞拉总统, 丁薛祥|应邀出席|巴西总统)."""
+    lead = next((k for k, c in enumerate(piece) if c not in GLUED_FUNC), len(piece))
+    return start + lead if lead and piece[-1] not in "和与同及" else x
 
 
 def _glued_function(piece: str, pos: str) -> bool:
