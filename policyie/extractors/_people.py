@@ -410,8 +410,8 @@ def name_at(
         for glen in (1, 2):
             end = pos + len(sur) + glen
             given = text[pos + len(sur) : end]
-            if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS:
-                continue
+            if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or given == sur:
+                continue  # (殷殷嘱托: a doubled character is a word, not a surname and its given name)
             he = glen == 2 and given[-1] == "和" and _he_final(text, pos, sur)
             if he:
                 score = given_score(given[0]) + 5.0
