@@ -37,6 +37,8 @@ _DIVISION_AFTER = regex.compile(r"地区|州|省|市(?![场长民委])")
 _FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日": "日本", "韩": "韩国", "英": "英国", "法": "法国",
                   "德": "德国", "以": "以色列", "叙": "叙利亚"}
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
+# Those and the other states a news item writes as one character after 中 (中沙, 中马, 中新, 中越, 中巴).
+_FOREIGN_SHORT_CHARS = frozenset(_FOREIGN_SHORT) | frozenset("沙马新越巴泰印朝蒙哈塔吉土伊埃澳加墨欧非")
 
 
 @functools.cache
@@ -96,6 +98,14 @@ class _Around:
     tokens_in: Callable[[int, int], list]
 
 
+def _relation_or_session(text: str, e: Entity) -> bool:
+    """中德, 中越, 美韩: two states' one-character forms name a relation (中德合作), not a place; 三中|全会,
+    四中|全会: a plenum's ordinal."""
+    if len(e.text) == 2 and e.text[0] in "中美" and e.text[1] in _FOREIGN_SHORT_CHARS and e.text[1] != e.text[0]:
+        return True
+    return text.startswith("全会", e.end)
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
@@ -128,6 +138,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         return
     if e.text in _words()["place-level"] or e.text in localities.GENERIC:
         return  # 三角洲, 走廊: a kind of place, not one
+    if _relation_or_session(text, e):
+        return
     if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
