@@ -275,8 +275,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
     if i >= 0 and toks[i].start < pos < toks[i].end and _HAN_DIGITS.fullmatch(text[toks[i].start : pos]):
         start = toks[i].start  # the head sits inside a token (三中全会): take the whole token
         i -= 1
-    # Two names joined by 暨 (全国审计工作会议暨…表彰大会) are one event's name and run longer.
-    while i >= 0 and pos - toks[i].start <= (40 if "暨" in text[start:pos] else 24):
+    # Two names joined by 暨 (全国审计工作会议暨…表彰大会) are one event's name and run longer; a ceremony's
+    # name does not (…博览会暨…峰会|开幕式: the expo and summit are gatherings of their own, as before).
+    ceremony = text.startswith(_CEREMONY_WORDS, pos)
+    while i >= 0 and pos - toks[i].start <= (40 if "暨" in text[start:pos] and not ceremony else 24):
         t = toks[i]
         if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in t.text:
             break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
@@ -369,6 +371,7 @@ _NOT_NAME_POS = ("p", "u", "c", "r")
 # (将, 就, 将就: 14日将就峰会举行筹备会议 says what a later meeting will be about, it names none)
 _NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "为", "以", "在", "由", "的", "将", "就", "将就", "拟"))
 _CEREMONY_HEADS = ("仪式", "典礼")
+_CEREMONY_WORDS = tuple(k for k, kind in _KINDS if kind == "仪式")
 # The name is the clause's whole subject: only when and where stand between it and 召开.
 _SUBJECT_HELD = regex.compile(
     r"\s*(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?(?:在[^，,。；;]{1,12}?)?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕|开班)")
