@@ -46,6 +46,8 @@ for _kind, _words in {
     # of international bodies, as the news writes them after the country (法国总统, 美国国务卿, 世卫组织总干事)
     "总统 首相 国王 女王 王储 外长 防长 财长 国务卿 总干事 议长 总督 埃米尔 国务委员长 外交大臣 众议长 参议长 "
     "高级代表 特使 特别代表 高级专员 执行秘书 总秘书长 联合主席 大臣 外务相 外相 防卫相 "
+    # Korean and Japanese posts as the news writes them (外交部长官, 国家安保室长, 东京都知事)
+    "长官 室长 知事 "
     # village and pastoral heads (嘎查长 in Inner Mongolia's pastoral areas)
     "嘎查长 苏木达 村长 驻村第一书记",
     "deputy": "副书记 副主席 副委员长 副总理 副省长 副市长 副区长 副县长 副州长 副旗长 副镇长 副乡长 副主任 副部长 "

@@ -157,23 +157,27 @@ def foreign_name_at(text: str, pos: int) -> NameGuess | None:
     return NameGuess(pos, end, 2.0 if sure else 1.0)
 
 
-# Japanese names are written in kanji, family and given name run together (岸田文雄, 高市早苗, 菅义伟): neither
-# transliteration odds nor the Chinese surname + given-name shape fit them.
-JAPANESE_NAME = (3, 4, 5)
-# jieba frequency of a word too common to sit inside a Japanese name (选举 15208, 今天 15960; 阳子 183).
+# Japanese and Korean names are written in Han characters, family and given name run together (岸田文雄,
+# 高市早苗, 菅义伟; 李在明, 赵显): neither transliteration odds nor the Chinese given-name odds fit them (在 is
+# no Chinese given name's character). Their lengths, by the country whose title they follow.
+HAN_NAME_LENGTHS = {"日本": (3, 4, 5), "韩国": (2, 3), "朝鲜": (2, 3)}
+# jieba frequency of a word too common to sit inside such a name (选举 15208, 今天 15960; 阳子 183).
 FREQUENT = 1000
 
 
-def japanese_name_at(text: str, pos: int) -> NameGuess | None:
-    """The name after a Japanese title: the shortest run of three to five Han characters that a word
-    following names (or punctuation) closes; None when none does."""
-    for n in JAPANESE_NAME:
+def han_name_at(text: str, pos: int, country: str | None) -> NameGuess | None:
+    """The name after a Japanese or Korean title: the longest run of Han characters of such a name's length
+    that a word following names (or punctuation) closes; None when none does or ``country`` is another."""
+    if clear_follower(text, pos) or FOREIGN_FOLLOWERS.match(text, pos):
+        return None  # 日本官房长官|就“慰安妇”问题: no name after the title
+    best = None
+    for n in HAN_NAME_LENGTHS.get(country or "", ()):
         end = pos + n
         if end > len(text) or not HAN.match(text[end - 1]) or is_common_word(text[end - 2 : end], FREQUENT):
-            return None  # 自民党总裁|选举今天|举行: a frequent word (选举, 今天) is no part of a name
+            break  # 自民党总裁|选举今天|举行: a frequent word (选举, 今天) is no part of a name
         if _boundary(text, end):
-            return NameGuess(pos, end, 2.0)
-    return None
+            best = NameGuess(pos, end, 2.0)  # the longest so closed: 康京和|表示, not 康京|和
+    return best
 
 
 # Characters this typical of transliterations may lengthen a name the Chinese model cut short.

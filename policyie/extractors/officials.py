@@ -32,7 +32,7 @@ from policyie.extractors._foreign import (
     country_of,
     extend_transliterated,
     foreign_name_at,
-    japanese_name_at,
+    han_name_at,
     only_foreign_posts,
     translit,
 )
@@ -495,9 +495,25 @@ def _post_matches(ctx: Context) -> list[LiteralMatch]:
     return hit
 
 
+def _clean_posts(ctx: Context) -> list[LiteralMatch]:
+    """The posts that end where a word ends (or a name follows); where a post does not, a later post that
+    overlaps it may (外交|部长|官: 部长 runs into 官, 长官 ends cleanly)."""
+    text, an = ctx.text, ctx.analysis
+    out = []
+    for m in _post_matches(ctx):
+        if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m):
+            out.append(m)
+            continue
+        later = (post_pattern().match(text, k) for k in range(m.start() + 1, m.end()))
+        alt = next((o for o in later if o is not None and o.end() > m.end() and _post_ends_cleanly(an, o.end())), None)
+        if alt is not None:
+            out.append(alt)
+    return out
+
+
 def find_titled(ctx: Context) -> _Found:
     text, an = ctx.text, ctx.analysis
-    matches = [m for m in _post_matches(ctx) if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m)]
+    matches = _clean_posts(ctx)
     by_end = {m.end(): m for m in matches}
     seg = _segment_starts(text, an, matches)
     starts = set(seg.values()) | {m.start() for m in matches}
@@ -509,8 +525,8 @@ def find_titled(ctx: Context) -> _Found:
         if _foreign_title(text, seg[m.start()], m):
             # 法国总统|马克龙: a transliterated name has no surname for the Chinese name model to start from.
             fg = foreign_name_at(text, at)
-            if country_of(text[seg[m.start()] : m.end()]) == "日本" and (fg is None or fg.end - fg.start < 3):
-                fg = japanese_name_at(text, at) or fg  # 日本首相|高市早苗|的
+            if fg is None or fg.end - fg.start < 3:
+                fg = han_name_at(text, at, country_of(text[seg[m.start()] : m.end()])) or fg  # 日本首相|高市早苗|的
             # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
             # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
             if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
@@ -919,10 +935,41 @@ def _settle_names(found: _Found, text: str) -> None:
             found.aliases.setdefault(full, []).append(name)
 
 
+# A line that opens with a post and a colon lists its holders (副主席：马晓燕; 常务委员（按姓氏笔画为序）：王建伟、…),
+# as election results and appointment lists print them.
+_LABEL = regex.compile(r"(?:（[^（）\n]{1,12}）)?[：:][ \u3000]*([^\n]{2,200})")
+_LABEL_SEP = regex.compile(r"[、，,；; \u3000]+")
+
+
+def _label_lists(ctx: Context, found: _Found) -> None:
+    """The holders a post labels at the start of a line: names split by 、 or spaces, or a run of Han names
+    without separators cut into names (`policyie.name_runs`); a part that reads as no name ends the list."""
+    from policyie import name_runs
+
+    text, an = ctx.text, ctx.analysis
+    for m in _clean_posts(ctx):
+        start = _segment_start(text, an, m.start())
+        label = _LABEL.match(text, m.end())
+        if label is None or (start > 0 and text[start - 1] != "\n"):
+            continue
+        chain = [text[start : m.end()]]
+        pos = label.start(1)
+        for part in _LABEL_SEP.split(label.group(1).rstrip("。")):
+            g = name_at(text, pos, an) if part else None
+            pieces = [(0, len(part))] if g is not None and g.end - pos == len(part) else name_runs.cut(part)
+            if not pieces:
+                break
+            for a, b in pieces:
+                found.add(part[a:b], pos + a, chain)
+            pos = text.find(part, pos) + len(part)
+            pos = next((k for k in range(pos, len(text)) if not _LABEL_SEP.match(text[k])), len(text))
+
+
 @register("officials", requires=("authors",))
 def extract(ctx: Context) -> list[Official]:
     text = ctx.text
     found = find_titled(ctx)
+    _label_lists(ctx, found)
     _headline_titles(ctx, found)
     _stated_titles(ctx, found)
     _posts_after_known_names(text, found)
