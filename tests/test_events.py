@@ -127,3 +127,20 @@ def test_events(item) -> None:
 def test_corpus_size() -> None:
     assert len(CASES) >= 150
     assert {c["level"] for c in CORPUS["cases"]} >= {"national", "provincial", "municipal"}
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("2026年6月1日外交部发言人林剑主持例行记者会", [("例行记者会", "记者会", ["林剑"], "2026-06-01")]),
+        ("外交部发言人林剑答记者问", []),  # no conference the headline says was held
+    ],
+)
+def test_a_transcripts_headline_press_conference(title: str, want: list) -> None:
+    """A transcript's body is questions and answers; only its headline says a press conference was held, by the
+    speaker who answers in the body, on the day of publication."""
+    from policyie import extract
+
+    body = "林剑：应外交部长王毅邀请，联合国秘书长将于6月3日访华。\n问：中方对此有何回应？\n林剑：我们注意到有关报道。\n"
+    doc = extract(body, title=title, published="2026-06-01T18:45:00+08:00")
+    assert [(m.name, m.kind, m.hosts, m.date) for m in doc.meetings if m.kind == "记者会"] == want

@@ -9,6 +9,7 @@ meetings too, hosted by the receiving leader. Dates, hosts and places link by po
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 
 import regex
@@ -219,6 +220,7 @@ def extract(ctx: Context) -> list[Meeting]:
         found.extend(_talks(ctx))
     found.extend(receptions)
     found.extend(_briefings(ctx))
+    found.extend(_headline_press_conference(ctx, found))
     found.sort(key=lambda m: m.start)
     merged = _merge_mentions(found, frozenset(o.name for o in ctx.doc.officials or [] if o.name))
     _later_hosts(ctx, merged)
@@ -687,6 +689,31 @@ def _briefings(ctx: Context) -> list[Meeting]:
     return out
 
 
+# A transcript's headline: 外交部发言人郭嘉昆主持例行记者会 (its body is questions and answers only).
+_HEADLINE_PRESSER = regex.compile(r"主持(?:召开)?((?:例行|专题)?(?:记者会|新闻发布会))$")
+# 郭嘉昆：… at a line's start: a transcript's speaker label.
+_SPEAKER = regex.compile(r"(?m)^[\s　]*(\p{Han}{2,4})[:：]")
+
+
+def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeting]:
+    """The press conference a transcript's headline reports and its body never names: held on the day of
+    publication, hosted by the speaker who answers in the body."""
+    title = (ctx.doc.title or "").strip()
+    m = _HEADLINE_PRESSER.search(title)
+    if m is None or any(f.kind == "记者会" for f in found):
+        return []
+    host = next((s for s in _SPEAKER.findall(ctx.text) if title.endswith(s, 0, m.start())), None)
+    if host is None:
+        return []
+    day = ctx.published.date().isoformat() if ctx.published else None
+    return [Meeting(name=m.group(1), kind="记者会", date=day, hosts=[host], start=0, end=0,
+                    evidence="headline:transcript")]
+
+
+# What may open a clause that continues the sentence's subject before a reception verb.
+_CLAUSE_GOES_ON = regex.compile(r"\s*(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
+
+
 def _receptions(ctx: Context) -> list[Meeting]:
     """X会见Y / X同Y举行会谈: the receiving leader (the subject) hosts."""
     text = ctx.text
@@ -695,6 +722,9 @@ def _receptions(ctx: Context) -> list[Meeting]:
         s_lo, s_hi = sentence_bounds(ctx, rm.start())
         c_lo = clause_start(text, rm.start(), s_lo)
         subj = persons_in(ctx, c_lo, rm.start())
+        if not subj and _CLAUSE_GOES_ON.fullmatch(text, c_lo, rm.start()):
+            # 王毅…出席…外长会期间，(分别)会见…: the clause goes on from the sentence's subject
+            subj = persons_in(ctx, s_lo, c_lo)[:1]
         if not subj:
             continue
         verb = next((k for v, k in _RECEPTION_KIND.items() if rm.group().endswith(v)), "会见")
@@ -745,13 +775,32 @@ def _receptions(ctx: Context) -> list[Meeting]:
         # only, are cited, not reported
         recalled = d is not None and not is_day(d) and _SPEECH_BEFORE.search(
             text, paragraph_at(ctx, rm.start())[0], rm.start()) is not None
-        out.append(
-            Meeting(name=name, kind=verb, date=date_value(d), hosts=hosts,
-                    attendees=[n for n in dedupe(guests) if n not in hosts],
-                    place=places[0] if places else None, start=rm.start(),
-                    evidence="cited:recalled" if recalled else "reception", referenced=recalled,
-                    end=rm.end() + (len(rest) if verb == "会见" else 0))
-        )
+        met = Meeting(name=name, kind=verb, date=date_value(d), hosts=hosts,
+                      attendees=[n for n in dedupe(guests) if n not in hosts],
+                      place=places[0] if places else None, start=rm.start(),
+                      evidence="cited:recalled" if recalled else "reception", referenced=recalled,
+                      end=rm.end() + (len(rest) if verb == "会见" else 0))
+        out.extend(_separately(met, text[c_lo : rm.start()], rest))
+    return out
+
+
+def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
+    """分别会见A和B: one reception per guest, each named by its own part of the list."""
+    if met.kind != "会见" or "分别" not in before or len(met.attendees) < 2:
+        return [met]
+    out, lo = [], 0
+    for guest in met.attendees:
+        at = rest.find(guest, lo)
+        if at < 0:
+            return [met]
+        if out:
+            # the guest's part starts after the last 和 / 、 before it (阿尔及利亚 holds a 及, so not that)
+            cuts = [rest.rfind(w, lo, at) + len(w) for w in ("和", "、", "以及") if rest.rfind(w, lo, at) >= 0]
+            if not cuts:
+                return [met]
+            lo = max(cuts)
+        out.append(dataclasses.replace(met, name="会见" + rest[lo : at + len(guest)], attendees=[guest]))
+        lo = at + len(guest)
     return out
 
 
