@@ -84,6 +84,7 @@ _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午
 _YEAR_VALUE = regex.compile(r"\d{4}")
 _HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
 _CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
+_CO_CHAIRS = regex.compile(r"[同与和][^，,。；;]{1,30}?共同主持(?:召开)?(?:了)?$")
 # X来到…村，…，并在村党群服务中心召开座谈会: the sentence's subject convenes what it 召开.
 # Only a clause with no subject of its own (X表示，中国共产党召开了… names who convened).
 _CONVENES_BEFORE = regex.compile(
@@ -549,6 +550,10 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
     for p in in_sentence:
         if _HOSTS_BEFORE.match(text[p.end : m.start]):
             m.hosts.append(p.name)
+    co = _CO_CHAIRS.search(text, clause_start(text, m.start, s_lo), m.start)
+    if co is not None and m.hosts:
+        # 李强…同俄罗斯总理米舒斯京共同主持…会晤: the subject before 同 chairs it too
+        m.hosts[:0] = [p.name for p in persons_in(ctx, s_lo, co.start()) if p.name not in m.hosts][:1]
     if not m.hosts and in_sentence and _CHAIRS_BEFORE.search(text, max(s_lo, m.start - 8), m.start):
         # X带队，先后到…调研，并主持召开…调度会: the sentence's subject chairs it
         m.hosts.append(in_sentence[0].name)
@@ -745,6 +750,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
             g = _TALKS_WITH.search(text[c_lo : rm.end()])
             if g and _REPEATED.search(g.group(1)):
                 continue  # 习近平主席和博鲁阿尔特总统已经两度会晤: meetings counted, not one reported
+            if g and "主持" in g.group(1):
+                continue  # 同俄罗斯总理…共同主持中俄总理第三十一次定期会晤: a named meeting two chair, not a talk
             # 同来华进行国事访问的安哥拉总统洛伦索: the guest, not the description before 的
             who = g.group(1).split("的")[-1] if g else ""
             if g and (len(who) < 2 or who[0].isdigit()):
@@ -811,9 +818,11 @@ def _merge_mentions(found: list[Meeting], people: frozenset[str] = frozenset()) 
         twin = None
         if m.kind in RECEPTION_KINDS:
             # A headline and its body report one reception: the same kind, host and guest.
+            # A named summit series cited again (《中俄总理第三十一次定期会晤联合公报》) is the one held.
             twin = next(
-                (o for o in out if o.kind == m.kind and set(o.hosts) & set(m.hosts)
-                 and (o.name == m.name or set(o.attendees) & set(m.attendees))),
+                (o for o in out if o.kind == m.kind and (
+                    set(o.hosts) & set(m.hosts) and (o.name == m.name or set(o.attendees) & set(m.attendees))
+                    or o.name == m.name and len(m.name) >= 6 and not (o.hosts and m.hosts))),
                 None,
             )
         else:
