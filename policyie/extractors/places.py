@@ -60,7 +60,7 @@ GLUE_CHARS = frozenset(_WORDS["glue-char"])
 
 TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
 DIVISION_LAST = frozenset("省市区县镇乡旗")
-SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉")
+SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉", "湿地", "自然保护区", "大本营")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
 STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "nr", "nt")
@@ -328,8 +328,8 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
     # already found are kept out of stems by the caller
     if word in gz.surfaces or localities.is_site(word):
         return True  # (黄土高原|生态区: a listed site is a proper name, however common the word)
-    if len(word) < 2:
-        return False
+    if len(word) < 2 or word.isdigit():
+        return False  # (64|处国际重要湿地: a count is no name)
     if tag.startswith(("un", "x")) or jieba_freq().get(word, 0) == 0:
         return True  # a word jieba has never seen is most likely a name
     return tag.startswith(PLACEISH_TAGS) and jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
@@ -361,6 +361,9 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
             if not tag.startswith(SINGLE_OK):
                 break
         elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS:  # 首都 d, 现代 t
+            break
+        if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
+            words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
             break
         full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
         if full and word != "首都" and all(e.level in ("country", "province", "city", "district", "town") for e in full):
