@@ -107,6 +107,8 @@ _OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全�
 _HOSTED_BY = regex.compile(
     r"由([^，,。；;]{1,30}?)主持|([^，,。；;由]{2,30}?)(?:同志)?主持(?:会议|并讲话|仪式|开工仪式|签约仪式|开幕式|活动|(?=[。；;]|$))"
 )
+# Gatherings made of sessions of their own: a bare 会议 after one may be one of its sessions.
+_SERIES_KINDS = frozenset(("论坛", "峰会", "博览会", "大会", "年会"))
 _AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
 _SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:先后|分别)?(?:发表)?(?:讲话|强调|指出|致辞|发言)")
 # X、Y在座谈会上发言 / 会上，X、Y先后发言: a list of speakers.
@@ -582,9 +584,10 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
     for hm in _HOSTED_BY.finditer(tail):
-        if hm.group(1) and _OTHER_GATHERING.search(tail[: hm.start()]) and not tail[: hm.start()].endswith(
-                m.name[-2:]):
-            continue  # …论坛开幕。…开幕式由X主持: X chairs the opening ceremony, not the forum
+        other = _OTHER_GATHERING.search(tail[: hm.start()]) if hm.group(1) else None
+        if other and not tail[: hm.start()].endswith(m.name[-2:]) and not (
+                other.group().startswith("会议") and m.kind not in _SERIES_KINDS):
+            continue  # …论坛开幕。…开幕式由X主持: X chairs the opening ceremony, not the forum (but 外长会。会议由X主持)
         lo = m.end + hm.start(1 if hm.group(1) else 2)
         hi = m.end + hm.end(1 if hm.group(1) else 2)
         chairs = [p.name for p in persons_in(ctx, lo, hi + 2)]
