@@ -109,6 +109,7 @@ _HOSTED_BY = regex.compile(
 )
 # Gatherings made of sessions of their own: a bare 会议 after one may be one of its sessions.
 _SERIES_KINDS = frozenset(("论坛", "峰会", "博览会", "大会", "年会"))
+_BARE_MEETING = regex.compile(r"(?:^|[。；;\n])会议$")  # 。会议由X主持: the meeting just reported, named again
 _AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
 _SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:先后|分别)?(?:发表)?(?:讲话|强调|指出|致辞|发言)")
 # X、Y在座谈会上发言 / 会上，X、Y先后发言: a list of speakers.
@@ -586,7 +587,7 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     for hm in _HOSTED_BY.finditer(tail):
         other = _OTHER_GATHERING.search(tail[: hm.start()]) if hm.group(1) else None
         if other and not tail[: hm.start()].endswith(m.name[-2:]) and not (
-                other.group().startswith("会议") and m.kind not in _SERIES_KINDS):
+                _BARE_MEETING.search(tail[: hm.start()]) and m.kind not in _SERIES_KINDS):
             continue  # …论坛开幕。…开幕式由X主持: X chairs the opening ceremony, not the forum (but 外长会。会议由X主持)
         lo = m.end + hm.start(1 if hm.group(1) else 2)
         hi = m.end + hm.end(1 if hm.group(1) else 2)
