@@ -286,6 +286,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
     ceremony = text.startswith(_CEREMONY_WORDS, pos)
     while i >= 0 and pos - toks[i].start <= (40 if "暨" in text[start:pos] and not ceremony else 24):
         t = toks[i]
+        if t.end == start and t.text == "》" and start < pos and (opened := text.rfind("《", max(0, start - 40), start)) >= 0 \
+                and "》" not in text[opened : start - 1]:
+            start = opened  # 《大连市与北九州市…合作备忘录》|签约仪式: a ceremony named by the document it signs
+            break
         if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in t.text:
             break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
         if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
