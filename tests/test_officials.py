@@ -71,3 +71,21 @@ def test_a_headline_title_goes_to_the_person_the_body_names() -> None:
     doc = extract("外交部发言人郭嘉昆主持例行记者会\n来源：外交部网站　发布时间：2026-04-08 19:52\n"
                   "发言人：中方欢迎各方参与。")
     assert all(o.name != "郭嘉昆" for o in doc.officials)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a foreign title the headline gives someone the body names in full is theirs too
+        ("王毅在马尼拉会见俄外长拉夫罗夫", "外交部长王毅在马尼拉会见俄罗斯外长谢尔盖·拉夫罗夫。",
+         {"谢尔盖·拉夫罗夫": ["俄罗斯外长", "俄外长"]}),
+        # …but not a title the headline's other clause ends with (老挝国家主席 李强致电…)
+        ("习近平致电祝贺通伦当选连任老挝国家主席 李强致电祝贺宋赛当选连任老挝政府总理",
+         "国务院总理李强致电宋赛，祝贺他当选连任老挝政府总理。", {"李强": ["国务院总理"]}),
+    ],
+)
+def test_headline_titles_of_body_officials(title: str, body: str, want: dict) -> None:
+    from policyie import extract
+
+    got = {o.name: [t.text for t in o.titles] for o in extract(body, title=title).officials}
+    assert {n: got.get(n) for n in want} == want

@@ -1008,18 +1008,25 @@ def extract(ctx: Context) -> list[Official]:
 
 def _headline_titles(ctx: Context, found: _Found) -> None:
     """The title a transcript's headline gives its speaker (外交部发言人郭嘉昆主持例行记者会), whose body names them only
-    as a speaker label (郭嘉昆：…). Other headline readings are not taken: a headline's names have no context to
-    end them (魏凤|和), and its titles no clause to bound them (李强同老挝国家主席…)."""
+    as a speaker label (郭嘉昆：…), and a foreign title it gives someone the body names (俄外长|拉夫罗夫). Other headline
+    readings are not taken: a headline's names have no context to end them (魏凤|和), and its titles no clause to
+    bound them (李强同老挝国家主席…)."""
     title = ctx.doc.title
     if not title or len(title) > 80 or not ctx.text:
         return
     speakers = {m.group(1) for m in _SPEAKER_LABEL.finditer(ctx.text)}
-    if not speakers:
-        return
     sub = Context(doc=Document(id="headline", text=title), analysis=nlp.analyse(title), published=ctx.published)
     for name, titles in find_titled(sub).titles.items():
         if name in speakers:
             found.add(name, found.first.get(name, ctx.text.find(name)), titles)
+            continue
+        # 王毅会见俄外长拉夫罗夫: a foreign title the headline gives a person the body names in full
+        # (谢尔盖·拉夫罗夫, 茂木敏充) is theirs too; the headline adds no one of its own.
+        full = next((n for n in found.titles if n == name or "·" in n and n.split("·")[-1] == name), None)
+        states = {country_of(t) for t in titles} - {None, "中国"}
+        # (only a state the body already gives them: 老挝国家主席 李强致电… is the headline's two clauses)
+        if full is not None and states and states <= {country_of(t) for t in found.titles[full]}:
+            found.add(full, found.first[full], titles)
 
 
 # 郭嘉昆：… at a line's start: the speaker of a transcript.
