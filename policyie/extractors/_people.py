@@ -554,6 +554,10 @@ def _mention_index(ctx: Context) -> list[tuple[int, int, str]]:
     return cached[1]
 
 
+# 村党支部书记边巴扎西告诉他…: who speaks to "him" is not whom the next 他 means.
+_ADDRESSES = regex.compile(r"(?:告诉|向|对|给|为)[他她]")
+
+
 def resolve_pronoun(ctx: Context, pos: int) -> str | None:
     """The official a pronoun at ``pos`` (他/她) refers to: the last one mentioned as a subject before it.
 
@@ -578,7 +582,7 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
         sent_start, _ = an.sentence_at(mentions[k][0])
         first = bisect_left(starts, sent_start)
         for m in mentions[first : k + 1]:
-            if not text.startswith(COMPANION_AFTER, m[1]):
+            if not text.startswith(COMPANION_AFTER, m[1]) and not _ADDRESSES.match(text, m[1]):
                 return m[2]
         k = first - 1
     return mentions[i - 1][2]
