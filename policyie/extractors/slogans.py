@@ -90,7 +90,8 @@ NAME_SUFFIX = regex.compile(
     r"[一二三四五六七八九十百]{1,3}条)$|^最美"
 )
 # Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
-GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|示范|先行)(?:省|市|县|区)$")
+# (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
+GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
