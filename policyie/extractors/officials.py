@@ -498,8 +498,11 @@ def _post_matches(ctx: Context) -> list[LiteralMatch]:
 def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     """The posts that end where a word ends (or a name follows); where a post does not, a later post that
     overlaps it may (外交|部长|官: 部长 runs into 官, 长官 ends cleanly)."""
+    hit = ctx.memo.get("officials.clean_posts")
+    if hit is not None:
+        return hit
     text, an = ctx.text, ctx.analysis
-    out = []
+    out = ctx.memo["officials.clean_posts"] = []
     for m in _post_matches(ctx):
         if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m):
             out.append(m)
@@ -948,9 +951,11 @@ def _label_lists(ctx: Context, found: _Found) -> None:
 
     text, an = ctx.text, ctx.analysis
     for m in _clean_posts(ctx):
+        label = _LABEL.match(text, m.end()) if text.startswith(("：", ":", "（"), m.end()) else None
+        if label is None:
+            continue
         start = _segment_start(text, an, m.start())
-        label = _LABEL.match(text, m.end())
-        if label is None or (start > 0 and text[start - 1] != "\n"):
+        if start > 0 and text[start - 1] != "\n":
             continue
         chain = [text[start : m.end()]]
         pos = label.start(1)
