@@ -199,7 +199,8 @@ def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = Tr
     names, spans = _place_index(ctx)
     if phrase in names or (start, end) in spans:
         return True
-    return by_suffix and bool(NAME_SUFFIX.search(phrase))
+    # (“冰上丝绸之路”, “复兴之路”: a road of 之 is a course, not a street)
+    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路")
 
 
 _NONE: frozenset[str] = frozenset()
