@@ -98,12 +98,15 @@ class _Around:
     tokens_in: Callable[[int, int], list]
 
 
+_PLENUM_ORDINAL = regex.compile(r"[一二三四五六七八九十]{1,2}中")
+
+
 def _relation_or_session(text: str, e: Entity) -> bool:
     """中德, 中越, 美韩: two states' one-character forms name a relation (中德合作), not a place; 三中|全会,
     四中|全会: a plenum's ordinal."""
     if len(e.text) == 2 and e.text[0] in "中美" and e.text[1] in _FOREIGN_SHORT_CHARS and e.text[1] != e.text[0]:
         return True
-    return text.startswith("全会", e.end)
+    return text.startswith("全会", e.end) or _PLENUM_ORDINAL.fullmatch(e.text) is not None  # 二中、三中、四中全会
 
 
 def _pieces(text: str, e: Entity, around: _Around):

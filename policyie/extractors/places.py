@@ -63,6 +63,7 @@ DIVISION_LAST = frozenset("省市区县镇乡旗")
 SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉", "湿地", "自然保护区", "大本营")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
+DEMONSTRATIVES = frozenset(("那个", "那座", "那一", "那片", "那里", "那是", "那些"))
 STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "nr", "nt")
 # A stem made of these alone (after qualifiers) names no particular place: 经济开发区, 产业园区.
 GENERIC_STEMS = frozenset(_WORDS["generic-stem"])
@@ -338,6 +339,8 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
 def _stem_stop(word: str) -> bool:
     """A verb or adverb no name holds, alone or as jieba's compound of two (研究部署, 统筹推进)."""
     # (孟津区|南接 glued into 区南接: a division's last character before the verb)
+    if word[:1] == "这" or word in DEMONSTRATIVES:
+        return True  # 这座|古城, 这个|临港产业园, 这是|喀什古城: a thing pointed at, not named
     return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP) or (
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
