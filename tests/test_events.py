@@ -144,3 +144,18 @@ def test_a_transcripts_headline_press_conference(title: str, want: list) -> None
     body = "林剑：应外交部长王毅邀请，联合国秘书长将于6月3日访华。\n问：中方对此有何回应？\n林剑：我们注意到有关报道。\n"
     doc = extract(body, title=title, published="2026-06-01T18:45:00+08:00")
     assert [(m.name, m.kind, m.hosts, m.date) for m in doc.meetings if m.kind == "记者会"] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国妇联组织巾帼家政服务机构开展送暖行动，依托社区服务站点，通过关怀慰问、留工轮岗等方式开展服务。",
+        "此次考察首次开展了秦岭站越冬考察任务。",
+    ],
+)
+def test_no_actor_from_a_common_word_jieba_tags_a_name(text: str) -> None:
+    """With no official in the article, the events fall back on the tagger's names; a common word jieba's
+    dictionary happens to tag nr (关怀, 秦岭, 越冬) is none of them."""
+    from policyie import extract
+
+    assert extract(text).activities == []

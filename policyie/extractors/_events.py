@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from policyie.extractors._people import jieba_freq
 from policyie.extractors.base import Context
 from policyie.nlp import split_on
 from policyie.records import DateMention
@@ -39,6 +40,10 @@ def _cache(ctx: Context) -> dict:
     return ctx.memo.setdefault("events", {})
 
 
+# jieba frequency from which a dictionary word is taken for a common word, not a person (安全法 53 is not one).
+COMMON_WORD = 40
+
+
 def person_mentions(ctx: Context) -> list[PersonMention]:
     """Every known mention of a person, sorted by position.
 
@@ -58,13 +63,15 @@ def person_mentions(ctx: Context) -> list[PersonMention]:
                 out.append(PersonMention(o.name, at, at + len(o.name)))
                 at = ctx.text.find(o.name, at + len(o.name))
     if not out:
+        # (a common word of the dictionary is no name here, whatever the tagger or jieba's own tag says: 西风,
+        # 关怀, 越冬, 秦岭, 汤加 are nr in jieba's dict.txt)
         seen: set[tuple[int, int]] = set()
         for e in ctx.analysis.entities:
-            if e.label == "PER" and 2 <= len(e.text) <= 4:
+            if e.label == "PER" and 2 <= len(e.text) <= 4 and jieba_freq().get(e.text, 0) < COMMON_WORD:
                 out.append(PersonMention(e.text, e.start, e.end))
                 seen.add((e.start, e.end))
         for t in ctx.analysis.tokens:
-            if t.pos == "nr" and 2 <= len(t.text) <= 3 and (t.start, t.end) not in seen:
+            if t.pos == "nr" and 2 <= len(t.text) <= 3 and (t.start, t.end) not in seen and jieba_freq().get(t.text, 0) < COMMON_WORD:
                 out.append(PersonMention(t.text, t.start, t.end))
     out = sorted({(p.start, p.end, p.name): p for p in out}.values(), key=lambda p: (p.start, -p.end))
     # Drop mentions nested in a longer one (a surname token inside a full name).
