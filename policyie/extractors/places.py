@@ -666,9 +666,23 @@ def extract(ctx: Context) -> list[Place]:
     _add_list_members(ctx, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
+    for p in places.values():
+        p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+# “旅游兴县”, “工业强市”, “文化大省”: a goal for a place, quoted; its last characters name no place (兴县 is a county).
+_GOAL_QUOTE = regex.compile(r"“\p{Han}{2,8}(?:强|兴|大)(?:省|市|县|区)”")
+
+
+def _in_goal_quote(text: str, start: int, end: int) -> bool:
+    """The mention ends a quoted goal (“旅游兴县”) and is not the whole quote."""
+    if text[end : end + 1] != "”":
+        return False
+    opened = text.rfind("“", max(0, start - 10), start)
+    return opened >= 0 and _GOAL_QUOTE.fullmatch(text, opened, end + 1) is not None
 
 
 def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int, int], bool]) -> list[Cand]:
