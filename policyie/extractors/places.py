@@ -678,8 +678,8 @@ _GOAL_QUOTE = regex.compile(r"“\p{Han}{2,8}(?:强|兴|大)(?:省|市|县|区)�
 
 
 def _in_goal_quote(text: str, start: int, end: int) -> bool:
-    """The mention ends a quoted goal (“旅游兴县”) and is not the whole quote."""
-    if text[end : end + 1] != "”":
+    """The mention is a quoted goal's last two characters (“旅游|兴县”), not a place named in quotes (“北京大兴区”)."""
+    if text[end : end + 1] != "”" or end - start != 2:
         return False
     opened = text.rfind("“", max(0, start - 10), start)
     return opened >= 0 and _GOAL_QUOTE.fullmatch(text, opened, end + 1) is not None
