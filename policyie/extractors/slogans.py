@@ -187,6 +187,12 @@ def _canonical(text: str, phrase: str, after: int) -> tuple[str | None, str | No
     return (hit, entries[hit].kind) if hit else (None, None)
 
 
+def _goal(ctx: Context, phrase: str, end: int) -> bool:
+    """A goal for a place (文化强省, 旅游兴县), unless a place of three characters or more ends the phrase
+    (北京大兴区, 宜兴市: the 兴 is the place's own)."""
+    return bool(GOAL_SUFFIX.search(phrase)) and not any(e == end and e - s >= 3 for s, e in _place_index(ctx)[1])
+
+
 def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True) -> bool:
     """Whether a quoted phrase is a name: a place, an organisation or product. Person labels are not
     trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons."""
@@ -294,7 +300,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
             return None
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
-    if _named(ctx, phrase, start, end, by_suffix=not GOAL_SUFFIX.search(phrase)):
+    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)):
         return None
     return _Mention(phrase, "quoted", start, end, True)
 
