@@ -79,3 +79,12 @@ def test_slogans_in() -> None:
     second = text.index("要打好")
     assert S.slogans_in(ctx, 0, second) == ["四个意识"]
     assert S.slogans_in(ctx, second, len(text)) == ["组合拳", "新质生产力"]
+
+
+@pytest.mark.parametrize("text", ["他来到“北京大兴区”调研。", "打造“江苏宜兴市”品牌。"])
+def test_a_quoted_place_with_its_own_xing_is_no_goal(text: str) -> None:
+    """…兴县 is a goal (旅游兴县), but a place of three characters or more that ends the quote keeps its own 兴:
+    read through the whole pipeline, since the rule asks the places found."""
+    from policyie import extract
+
+    assert extract(text).slogans == []
