@@ -276,8 +276,8 @@ MINORITY = regex.compile(r"\p{Han}{1,6}[·•・]\p{Han}{2,8}")
 
 
 def _word_here(text: str, i: int, kinds: tuple[str, ...] = ("v", "d", "a", "p", "c")) -> bool:
-    """A common verb, adverb or adjective of two or three characters starts at ``i`` (with ``time``, a time
-    word: 近日, 此前)."""
+    """A common word of two or three characters whose jieba tag opens with one of ``kinds`` starts at ``i``:
+    by default a verb, adverb, adjective, preposition or conjunction; ("t",) asks for a time word (近日, 此前)."""
     freq, tags = jieba_freq(), _word_tags()
     for k in (2, 3):
         w = text[i : i + k]
@@ -552,6 +552,15 @@ def _mention_index(ctx: Context) -> list[tuple[int, int, str]]:
         cached = (key, ms, [m[0] for m in ms])
         ctx.memo["official_mentions"] = cached
     return cached[1]
+
+
+# 郭嘉昆：… at a line's start: the speaker of a transcript.
+_SPEAKER_LABEL = regex.compile(r"(?m)^[\s　]*(\p{Han}{2,4}|\p{Han}{2,8}·\p{Han}{2,8})[:：]")
+
+
+def transcript_speakers(text: str) -> list[str]:
+    """The names that open lines as a transcript's speaker labels (郭嘉昆：…), in order."""
+    return _SPEAKER_LABEL.findall(text)
 
 
 # 村党支部书记边巴扎西告诉他…: who speaks to "him" is not whom the next 他 means.

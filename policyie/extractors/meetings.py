@@ -32,6 +32,7 @@ from policyie.extractors._events import (
     sentence_bounds,
     token_starts,
 )
+from policyie.extractors._people import transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
 from policyie.records import Meeting
@@ -704,8 +705,6 @@ def _briefings(ctx: Context) -> list[Meeting]:
 
 # A transcript's headline: 外交部发言人郭嘉昆主持例行记者会 (its body is questions and answers only).
 _HEADLINE_PRESSER = regex.compile(r"主持(?:召开)?((?:例行|专题)?(?:记者会|新闻发布会))$")
-# 郭嘉昆：… at a line's start: a transcript's speaker label.
-_SPEAKER = regex.compile(r"(?m)^[\s　]*(\p{Han}{2,4})[:：]")
 
 
 def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeting]:
@@ -715,7 +714,7 @@ def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeti
     m = _HEADLINE_PRESSER.search(title)
     if m is None or any(f.kind == "记者会" for f in found):
         return []
-    host = next((s for s in _SPEAKER.findall(ctx.text) if title.endswith(s, 0, m.start())), None)
+    host = next((s for s in transcript_speakers(ctx.text) if title.endswith(s, 0, m.start())), None)
     if host is None:
         return []
     day = ctx.published.date().isoformat() if ctx.published else None

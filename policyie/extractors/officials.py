@@ -55,6 +55,7 @@ from policyie.extractors._people import (
     posts,
     resolve_pronoun,
     surnames,
+    transcript_speakers,
 )
 from policyie.extractors._untitled import kb_names, list_names
 from policyie.extractors.base import Context, register
@@ -1019,7 +1020,10 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
     title = ctx.doc.title
     if not title or len(title) > 80 or not ctx.text:
         return
-    speakers = {m.group(1) for m in _SPEAKER_LABEL.finditer(ctx.text)}
+    speakers = set(transcript_speakers(ctx.text))
+    foreign_held = any(country_of(t) not in (None, "中国") for ts in found.titles.values() for t in ts)
+    if not speakers and not foreign_held:
+        return  # nothing a headline could add to: spare the headline its own analysis
     sub = Context(doc=Document(id="headline", text=title), analysis=nlp.analyse(title), published=ctx.published)
     for name, titles in find_titled(sub).titles.items():
         if name in speakers:
@@ -1032,10 +1036,6 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
         # (only a state the body already gives them: 老挝国家主席 李强致电… is the headline's two clauses)
         if full is not None and states and states <= {country_of(t) for t in found.titles[full]}:
             found.add(full, found.first[full], titles)
-
-
-# 郭嘉昆：… at a line's start: the speaker of a transcript.
-_SPEAKER_LABEL = regex.compile(r"(?m)^[\s　]*(\p{Han}{2,4}|\p{Han}{2,8}·\p{Han}{2,8})[:：]")
 
 
 def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
