@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from policyie import lexicons, nlp
+from policyie import lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
     countries,
     country_of,
@@ -943,13 +943,12 @@ def _settle_names(found: _Found, text: str) -> None:
 # as election results and appointment lists print them.
 _LABEL = regex.compile(r"(?:（[^（）\n]{1,12}）)?[：:][ \u3000]*([^\n]{2,200})")
 _LABEL_SEP = regex.compile(r"[、，,；; \u3000]+")
+_LABEL_PART = regex.compile(r"[^、，,；; \u3000]+")
 
 
 def _label_lists(ctx: Context, found: _Found) -> None:
     """The holders a post labels at the start of a line: names split by 、 or spaces, or a run of Han names
     without separators cut into names (`policyie.name_runs`); a part that reads as no name ends the list."""
-    from policyie import name_runs
-
     text, an = ctx.text, ctx.analysis
     for m in _clean_posts(ctx):
         label = _LABEL.match(text, m.end()) if text.startswith(("：", ":", "（"), m.end()) else None
@@ -959,16 +958,17 @@ def _label_lists(ctx: Context, found: _Found) -> None:
         if start > 0 and text[start - 1] != "\n":
             continue
         chain = [text[start : m.end()]]
-        pos = label.start(1)
-        for part in _LABEL_SEP.split(label.group(1).rstrip("。")):
-            g = name_at(text, pos, an) if part else None
-            pieces = [(0, len(part))] if g is not None and g.end - pos == len(part) else name_runs.cut(part)
+        content = label.group(1).rstrip("。")
+        if _LABEL_SEP.match(content):
+            continue  # (a label whose list opens with a separator lists no one)
+        for part in _LABEL_PART.finditer(content):
+            pos = label.start(1) + part.start()
+            g = name_at(text, pos, an)
+            pieces = [(0, len(part[0]))] if g is not None and g.end == part.end() + label.start(1) else name_runs.cut(part[0])
             if not pieces:
                 break
             for a, b in pieces:
-                found.add(part[a:b], pos + a, chain)
-            pos = text.find(part, pos) + len(part)
-            pos = next((k for k in range(pos, len(text)) if not _LABEL_SEP.match(text[k])), len(text))
+                found.add(part[0][a:b], pos + a, chain)
 
 
 @register("officials", requires=("authors",))
