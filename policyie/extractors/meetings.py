@@ -315,7 +315,7 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
         i -= 1
-    if text.startswith("全会", pos) and start < pos and ctx.analysis.token_at(start).pos == "v" and ctx.analysis.token_at(start).end == pos:
+    if text.startswith("全会", pos) and start < pos and (verb := ctx.analysis.token_at(start)).pos == "v" and verb.end == pos:
         start = pos  # 推动|全会精神: a plenum is named by its number, so a verb alone before it governs it
     if text.startswith("年", start) and start >= 4 and text[start - 4 : start].isdigit():
         start -= 4  # 2025|年度中国青年五四奖章…颁奖仪式: the length limit cut the year off its 年度
@@ -809,7 +809,7 @@ def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
             return [met]
         if out:
             # the guest's part starts after the last 和 / 、 before it (阿尔及利亚 holds a 及, so not that)
-            cuts = [rest.rfind(w, lo, at) + len(w) for w in ("和", "、", "以及") if rest.rfind(w, lo, at) >= 0]
+            cuts = [(i + len(w)) for w in ("和", "、", "以及") if (i := rest.rfind(w, lo, at)) >= 0]
             if not cuts:
                 return [met]
             lo = max(cuts)
