@@ -60,7 +60,12 @@ GLUE_CHARS = frozenset(_WORDS["glue-char"])
 
 TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
 DIVISION_LAST = frozenset("省市区县镇乡旗")
-SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉", "湿地", "自然保护区", "大本营")
+SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉", "湿地", "自然保护区", "大本营", "口岸", "遗址", "沼泽")
+# Suffixes of facilities named by their county-level city alone (满洲里口岸, 霍尔果斯口岸).
+BY_DIVISION = frozenset(_WORDS["division-named-suffix"])
+DASHES = frozenset("—–-")
+# Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
+GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
 DEMONSTRATIVES = frozenset(("那个", "那座", "那一", "那片", "那里", "那是", "那些"))
@@ -77,7 +82,7 @@ JING = regex.compile(r"(?<=[在来进离抵赴返留回])京(?![津冀沪港澳�
 CN_PREFIX = regex.compile(r"中国[（(]\p{Han}{2,6}[）)]$")
 # A round number that is part of a name (西江|千户|苗寨, 百里|杜鹃, 万亩|茶园), unlike a count (30多万个, 2018年).
 NUMBER_IN_NAME = regex.compile(r"[千百万][户里亩山岛]")
-COUNTED_STEM = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项]")
+COUNTED_STEM = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项处座家所]")
 SINGLE_OK = ("n", "ns", "nr", "nz", "un", "x", "j", "zg", "ng", "b")
 
 
@@ -345,18 +350,62 @@ def _stem_stop(word: str) -> bool:
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
 
-def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> list[tuple[int, str, str]]:
-    """The name-like words before a park suffix at ``pos``, in reading order."""
+def _division_ends_inside(text: str, pos: int, gz: Gazetteer) -> bool:
+    """Whether a division's name (short or full) ends at the character at ``pos``, begun before it."""
+    return any(
+        _is_division_short(gz, text[pos - n + 1 : pos + 1]) or _is_division(gz, text[pos - n + 1 : pos + 1])
+        for n in (2, 3) if pos - n + 1 >= 0
+    )
+
+
+def _is_country(gz: Gazetteer, word: str) -> bool:
+    return any(gz.entries[k].level == "country" for k, _ in gz.surfaces.get(word, ()))
+
+
+def _county_level(gz: Gazetteer, word: str) -> bool:
+    entries = [gz.entries[k] for k, _ in gz.surfaces.get(word, ())]
+    return bool(entries) and all(e.level in ("district", "town") for e in entries)
+
+
+def _is_division_short(gz: Gazetteer, word: str) -> bool:
+    return any(kind == SHORT and gz.entries[k].level in ("province", "city", "district") for k, kind in gz.surfaces.get(word, ()))
+
+
+def _is_division(gz: Gazetteer, word: str) -> bool:
+    full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
+    return bool(full) and all(e.level in ("country", "province", "city", "district", "town") for e in full)
+
+
+def _joins_names(before: list[tuple[int, str, str]], k: int, words: list, gz: Gazetteer) -> bool:
+    """Whether the dash at ``before[k]`` joins two names inside one park's name (凭祥—同登跨境经济合作区,
+    广西—文莱经济走廊): a name is already taken after it, and a place-like word stands before it."""
+    if not words or k + 1 >= len(before):
+        return False
+    _, prev, tag = before[k + 1]
+    # (not two states or blocs: 中国—东盟自贸区 is a trade agreement's area, not a park)
+    return len(prev) >= 2 and (_placeish(prev, tag, gz) or prev in gz.surfaces) and not _is_country(gz, prev) \
+        and not _is_country(gz, words[-1][1]) and prev not in foreign()[0]
+
+
+def _stem_words(
+    doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str], site: bool = False
+) -> list[tuple[int, str, str]]:
+    """The name-like words before a park suffix at ``pos``, in reading order; ``site``: a site's suffix
+    (`SITE_SUFFIXES`), whose own name a division's short form does not begin."""
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
+        if word in DASHES and _joins_names(before, k, words, gz):
+            words.append((start, word, tag))
+            continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
         number_inside = tag.startswith("m") and NUMBER_IN_NAME.fullmatch(word) is not None and bool(words) \
             and k + 1 < len(before) and (
             _placeish(before[k + 1][1], before[k + 1][2], gz)
             or (before[k + 1][0], before[k + 1][0] + len(before[k + 1][1])) in doc.model_locations())
-        if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside):
+        if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside) or (
+                len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
         if number_inside:
             pass
@@ -368,19 +417,38 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str]) -> 
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
             words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
             break
-        full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
-        if full and word != "首都" and all(e.level in ("country", "province", "city", "district", "town") for e in full):
+        if len(word) == 1 and word in DIVISION_LAST and k + 1 < len(before) and (
+                _is_division(gz, before[k + 1][1] + word) or (before[k + 1][0], start + 1) in doc.model_locations()):
+            # 武鸣|区|伊岭岩景区: the division jieba cut in two is a place of its own, and so is a unit the NER
+            # reads that no table lists (谅山|市|同登—谅山经济区); before a generic stem it names the park
+            # (孟津|区|智能制造产业园)
+            if words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words):
+                words += [(start, word, tag), (before[k + 1][0], before[k + 1][1], before[k + 1][2])]
+            break
+        if site and words and _is_division_short(gz, word) and not all(is_common_word(w) for _, w, _ in words):
+            # 陕西宝鸡|周原遗址: before a site's own name, a division's short form is its place; but a common
+            # word names a site only with its place (恩施大峡谷风景区)
+            break
+        if _is_division(gz, word) and word != "首都":
+            if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
+                words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
+                continue
             # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective);
             # but before a generic stem it names the park (平谷|现代|物流园)
-            # and so does a township before a short common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园)
+            # and so does a township before a short common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园),
+            # a city that names its port of entry (满洲里|口岸), and the first of two joined by a dash (凭祥—同登)
             if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
-                    word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)):
+                    word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)) or (
+                    words and words[-1][1] in DASHES):
                 words.append((start, word, tag))
             break
         words.append((start, word, tag))
         if sum(len(w) for _, w, _ in words) >= 12:
             break
     words.reverse()
+    if words and len(words[0][1]) >= 2 and _division_ends_inside(doc.text, words[0][0], gz):
+        start, word, tag = words[0]
+        words[0] = (start + 1, word[1:], tag)  # 吉林和|龙大|洞遗址: jieba took 和龙's last character into the name
     while words and words[0][1] in QUALIFIERS + ("国家",) and len(words) > 1 and words[1][1] in GENERIC_STEMS:
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
     return words
@@ -405,15 +473,16 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if cluster is not None:
             out.append(cluster)
             continue
-        words = _stem_words(doc, gz, h.start, persons)
+        words = _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))
         stem_start = words[0][0] if words else h.start
         national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
         if national and h.suffix != "weak":  # 中国（广东）自由贸易试验区, 中国（怀柔）影视产业示范区: always a name
             name = text[national.start() : h.end]
             out.append(Cand(national.start(), h.end, "park", h, name=name))
             continue
-        if not words:
-            continue
+        if not words or (h.surface in BY_DIVISION and len(words) == 1 and _is_division_short(gz, words[0][1])
+                         and not _county_level(gz, words[0][1])):
+            continue  # 崇左口岸: a prefecture's ports together, not one (满洲里口岸, 霍尔果斯口岸 are one each)
         stem = "".join(w for _, w, _ in words)
         core = stem
         for q in QUALIFIERS:
@@ -435,6 +504,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
                 head += word
             else:
                 break
+        if not head and len(core) <= 4 and words[-1][1] in GEO_CHARS and len(words) > 1:
+            head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
         if h.suffix == "weak" and len(head) < 2:
             continue
         specific = "".join(w for _, w, _ in words if w not in QUALIFIERS and w not in GENERIC_STEMS)
