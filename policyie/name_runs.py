@@ -95,6 +95,13 @@ def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, float], fro
     return surname, given, translit, parts
 
 
+def translit_odds(text: str) -> float:
+    """How typical of transliterated names the characters of ``text`` are, on average (log odds; the
+    syllables of 古丽米拉 or 霍尔布鲁克 score above zero, 王海张楠 below)."""
+    translit = _tables()[2]
+    return sum(translit.get(c, UNSEEN_TRANSLIT) for c in text) / len(text) if text else UNSEEN_TRANSLIT
+
+
 def _han(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from policyie.extractors._people import RARE_SURNAME, given_score, name_at, split_run, surnames
+from policyie import name_runs
+from policyie.extractors._people import RARE_SURNAME, given_score, is_common_word, name_at, split_run, surnames
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
 from policyie.normalize.meta import OUTLET_ENDINGS
@@ -70,6 +71,26 @@ def _whole_minority_name(name: str) -> bool:
     return whole is not None and whole.end == len(name) and whole.score >= 3.0
 
 
+# A split of a byline's word into Han names needs one surname at least this common (the table's counts: 王 9520,
+# 古 58, 米 46): 王海张楠 is two names, 古丽米拉 one.
+COMMON_SURNAME = 100
+# A byline that labels one word alone (作者：泽让拉姆, 责任编辑：格绒多吉): the label says it is a name, though no
+# surname reads it (Tibetan names have none).
+LABELED_ONE = regex.compile(r"^(?:作者|责任编辑|编辑|责编|记者)[:：]\s*(\p{Han}{2,5})$")
+
+
+def _reads_as_one_name(tok: str) -> bool:
+    """古丽米拉: a word of four or five characters that a split would cut only at rare surnames and whose
+    syllables read as a transliteration (a Uyghur or Kazakh name), not two Han names (王海张楠)."""
+    if not 4 <= len(tok) <= 5 or not HAN_RUN.fullmatch(tok):
+        return False
+    parts = split_run(tok)
+    sur = surnames()
+    if parts and any(sur.get(p[:2], sur.get(p[:1], 0)) >= COMMON_SURNAME for p in parts):
+        return False
+    return name_runs.translit_odds(tok) > 0.5
+
+
 def _valid_name(name: str) -> bool:
     if _whole_minority_name(name):
         return True
@@ -90,8 +111,8 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", TAIL_WORDS.sub("", tok)))  # 文并摄 is a tail, not 文 + 并摄
         if not tok:
             continue
-        if _whole_minority_name(tok):
-            out.append(tok)  # one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆)
+        if _whole_minority_name(tok) or _reads_as_one_name(tok):
+            out.append(tok)  # one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆, 古丽米拉)
             continue
         parts = split_run(tok)
         if parts is None or not all(_valid_name(p) for p in parts):
@@ -127,6 +148,8 @@ def extract(ctx: Context) -> list[str]:
         if not found:
             bare = names_in(line.strip("（）() \n"), strict_end=True)
             found = [(0, k, n) for k, n in enumerate(bare or [])]
+        if not found and (one := LABELED_ONE.match(line.strip())) and not is_common_word(one[1]):
+            found = [(0, 0, one[1])]
         names.extend(n for _, _, n in found)
     names.extend(n for _, _, n in _scan(ctx.text))
     return list(dict.fromkeys(names))
