@@ -229,6 +229,14 @@ def _is_division(word: str) -> bool:
     return word.endswith(DIVISION_ENDS) and any(e.level in ("town", "district") for e in load().lookup(word))
 
 
+DIVISION_LAST_CHARS = frozenset(c for end in DIVISION_ENDS for c in end[-1:])
+
+
+def _division_ending_at(text: str, x: int) -> int:
+    """The length of the longest known county or township name (`_is_division`) ending at ``x``, or 0."""
+    return next((k for k in range(min(x, 8), 2, -1) if _is_division(text[x - k : x])), 0)
+
+
 # A date's unit after its digits ends a title's walk left, whatever word the segmenter made of it.
 DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
@@ -249,6 +257,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         k = next((k for k in lengths.get(text[x - 1], ()) if k <= x and text[x - k : x] in forms), 0)
         if k and not text[x - k - 2 : x - k].endswith(DROPPED):
             x -= k
+            continue
+        if text[x - 1] in DIVISION_LAST_CHARS and (d := _division_ending_at(text, x)):
+            x -= d  # 嘎|措乡|党委书记, 托格|日尕孜乡|党委书记: a known township or county, however jieba cut it
             continue
         tok = an.token_at(x - 1)
         if tok is None:
@@ -292,6 +303,12 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         ):
             break
         x = tok.start
+    return _settle_start(text, an, x, s)
+
+
+def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
+    """The start of a title the walk left reached ``x`` for, moved over what the walk's words cannot see:
+    a foreign body, a state's letter, a township jieba cut across, a foreign locality, a village, 驻."""
     if 0 < x < s and HAN.match(text[x - 1]):
         body = _foreign_body_start(text, an, x)
         x = x if body is None else body
