@@ -28,7 +28,7 @@ WORD_LISTS = {
         "suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
         "firm-post", "firm-organ-end", "state-prefix", "state-mark", "firm-generic", "folded-organ", "scope-word",
         "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
-        "foreign-only-post", "foreign-ministry", "list-standing",
+        "foreign-only-post", "foreign-ministry", "list-standing", "state-post",
     },
 }
 # The lists read as word → value tables: every word needs its value.

@@ -46,6 +46,11 @@ def _words() -> dict[str, dict[str, str]]:
     return lexicons.tables("ner_words.tsv")
 
 
+@functools.cache
+def _state_posts() -> frozenset[str]:
+    return frozenset(lexicons.lists("title_words.tsv")["state-post"])
+
+
 def _han(name: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in name)
 
@@ -145,6 +150,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         return
     if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
+    if e.start in around.country_end and e.text in _state_posts():
+        return  # 文莱|苏丹: a monarch's post under his state, not a second state
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
         yield e.start, e.end, None, around.country_end.get(e.start)
         return

@@ -486,7 +486,8 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
     if tok is not None and tok.end == end and tok.pos.startswith(("nr", "un")) and 2 <= len(tok.text) <= 4:
         cands.append(tok.start)
     cands += [a for a in _per_spans(analysis)[1].get(end, []) if 2 <= end - a <= 4]
-    for start in cands:
+    # The longest first: the NER's 范明政 over jieba's 范|明政, whose 明 is a surname too.
+    for start in sorted(set(cands)):
         if text[start:end] in NOT_NAMES:
             continue  # 荣誉|主席: jieba tags the honour nr
         sur = surname_at(text, start)

@@ -237,6 +237,10 @@ def _division_ending_at(text: str, x: int) -> int:
     return next((k for k in range(min(x, 8), 2, -1) if _is_division(text[x - k : x])), 0)
 
 
+# Posts that are also the names of states (苏丹).
+STATE_POSTS = frozenset(_WORDS["state-post"])
+
+
 # A date's unit after its digits ends a title's walk left, whatever word the segmenter made of it.
 DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
@@ -570,6 +574,9 @@ def find_titled(ctx: Context) -> _Found:
         # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
         # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
         if g is not None and chain == [m.group()] and m.group() in ("总书记", "主席"):
+            g = None
+        # 苏丹 is a monarch's post only under his state (文莱苏丹, 阿曼苏丹); alone it is the state (苏丹境内).
+        if g is not None and chain == [m.group()] and m.group() in STATE_POSTS:
             g = None
         if g is not None:
             found.add(g.text_in(text), g.start, chain)

@@ -425,9 +425,10 @@ def _stem_words(
             if words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words):
                 words += [(start, word, tag), (before[k + 1][0], before[k + 1][1], before[k + 1][2])]
             break
-        if site and words and _is_division_short(gz, word) and not all(is_common_word(w) for _, w, _ in words):
+        if site and words and _is_division_short(gz, word) and not (
+                all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)):
             # 陕西宝鸡|周原遗址: before a site's own name, a division's short form is its place; but a common
-            # word names a site only with its place (恩施大峡谷风景区)
+            # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland)
             break
         if _is_division(gz, word) and word != "首都":
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
