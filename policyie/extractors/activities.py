@@ -46,10 +46,10 @@ _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
 _INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
 # A visit or tour announced ahead (将于…进行访问, 拟赴…调研) has not been made.
 _ANNOUNCED = regex.compile(r"(?:将于|将要|即将|拟于|拟赴|拟|将(?=[^，,。；;]{0,20}?(?:进行|赴|前往|出席|访问|深入|来到)))")
-_COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|分别|参加|参与)(?:了)?$")
+_COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|随团|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
     # 分别陪同调研: each escorts the part of the tour in their own jurisdiction; companions all the same.
-    r"(?:分别)?(?:一同|一起|陪同|随同|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
+    r"(?:分别)?(?:一同|一起|陪同|随同|随团|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
     r"(?:和[^。；;，,]{1,8})?(?=[。；;，,\s]|$)"  # 参加调研和座谈会
 )
 _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
@@ -219,7 +219,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     if not places:
         # 调研海淀区 / 考察雄安新区: the place follows the verb.
         obj = _OBJECT.match(text, vm.end())
-        places = place_names_in(ctx, vm.end(), obj.end())[:2]
+        # two places (察看了产业园标准化厂房和会盟镇临港物流园), and one more for each 、 of a list of stops
+        places = place_names_in(ctx, vm.end(), obj.end())[: 2 + obj.group().count("、")]
     d = date_before(ctx, v_lo, s_lo)
     if d is None or not is_day(d):
         # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none, unless the

@@ -35,6 +35,7 @@ from policyie.extractors._events import (
 from policyie.extractors._people import transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
+from policyie.gazetteer import load as load_gazetteer
 from policyie.records import Meeting
 
 # The curated words of meetings and tours (heads, kinds, stop words): data, in lexicons/event_words.tsv.
@@ -162,7 +163,7 @@ _CITED_BEFORE = regex.compile(
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
-_SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长")
+_SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
 _SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
 _SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
@@ -187,6 +188,8 @@ _SAME_OCCASION = regex.compile(
     r"(?:上午|中午|下午|晚上|晚)?[，,]"
 )
 _DELEGATION = regex.compile(r"代表团|一行|客人")
+# 双方举行工作会谈: talks held by the two sides of the reception reported just before.
+_BOTH_SIDES = regex.compile(r"(?:会见后，)?双方(?:随后|还|并|即)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
 _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见)")
 # The kind of record each reception verb makes (SPEC.md §2: 会见, 会谈 …).
@@ -439,6 +442,20 @@ def _numbered(name: str, kind: str) -> bool:
     return (kind == "党代会" and bool(_CONGRESS.search(name))) or bool(_NUMBERED_SESSION.search(name))
 
 
+def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
+    """Whether the name ``text[start:end]`` names one edition of a series: by its number (第二届), or by a city
+    or state named right before its head (中非合作论坛北京|峰会, 二十国集团杭州|峰会)."""
+    if _EDITION.search(ctx.text, start, end):
+        return True
+    at = end - len(head)
+    gz = load_gazetteer()
+    return any(
+        gz.entries[k].level in ("country", "province", "city")
+        for n in (2, 3, 4) if at - n >= start
+        for k, _ in gz.surfaces.get(ctx.text[at - n : at], ())
+    )
+
+
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     text = ctx.text
     if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
@@ -484,7 +501,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held_verb = org
         convened = True
         kind = "常委会" if "常委会" in name else kind
-    if kind == "会晤" and not (len(modifier) <= 12 and _SUMMIT_ROLE.search(modifier)):
+    if kind == "会晤" and not (len(modifier) <= 16 and _SUMMIT_ROLE.search(modifier)):
         return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤)
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
     if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
@@ -506,7 +523,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     else:
         return None
-    if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _EDITION.search(name):
+    if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _one_edition(ctx, start, end, head):
         return None
     evidence = "planned" if planned else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"
@@ -738,6 +755,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
             # 王毅…出席…外长会期间，(分别)会见…: the clause goes on from the sentence's subject
             subj = persons_in(ctx, s_lo, c_lo)[:1]
         if not subj:
+            out.extend(_both_sides_talks(text, out, rm, c_lo))
             continue
         verb = next((k for v, k in _RECEPTION_KIND.items() if rm.group().endswith(v)), "会见")
         if _JOINS_RECEPTION.search(text, max(c_lo, rm.start() - 6), rm.start()):
@@ -796,6 +814,16 @@ def _receptions(ctx: Context) -> list[Meeting]:
                       end=rm.end() + (len(rest) if verb == "会见" else 0))
         out.extend(_separately(met, text[c_lo : rm.start()], rest))
     return out
+
+
+def _both_sides_talks(text: str, out: list[Meeting], rm: regex.Match, c_lo: int) -> list[Meeting]:
+    """…会见代表团一行，双方举行工作会谈: the talks of the reception just reported, between the same sides."""
+    both = _BOTH_SIDES.fullmatch(text, c_lo, rm.start())
+    if not out or both is None or rm.group() != "会谈":
+        return []
+    lead = both.group(1) or ""
+    return [dataclasses.replace(out[-1], name=lead + "会谈", kind="会谈", start=rm.start() - len(lead), end=rm.end(),
+                                evidence="reception:both-sides")]
 
 
 def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
