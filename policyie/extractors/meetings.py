@@ -107,7 +107,7 @@ _HELD_FOR = regex.compile(rf"为([^，,。；;为]{{1,16}}?)举行(?:了)?(?:{_M
 # A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
 _OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
 _HOSTED_BY = regex.compile(
-    r"由([^，,。；;]{1,30}?)主持|([^，,。；;由]{2,30}?)(?:同志)?主持(?:会议|并讲话|仪式|开工仪式|签约仪式|开幕式|活动|(?=[。；;]|$))"
+    r"由([^，,。；;]{1,30}?)主持|([^，,。；;由]{2,30}?)(?:同志)?主持(?:会议|大会|全会|座谈会|并讲话|仪式|开工仪式|签约仪式|开幕式|活动|(?=[。；;]|$))"
 )
 # Gatherings made of sessions of their own: a bare 会议 after one may be one of its sessions.
 _SERIES_KINDS = frozenset(("论坛", "峰会", "博览会", "大会", "年会"))
