@@ -92,6 +92,10 @@ NAME_SUFFIX = regex.compile(
 # Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
 # (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
 GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
+# “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
+GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
+# “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
+PLACE_BRAND = regex.compile(r"^(?:中国|全国|世界|国际)\p{Han}{1,10}之(?:乡|都|城|源|窗|谷)$")
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
@@ -190,6 +194,8 @@ def _canonical(text: str, phrase: str, after: int) -> tuple[str | None, str | No
 def _goal(ctx: Context, phrase: str, end: int) -> bool:
     """A goal for a place (文化强省, 旅游兴县), unless a place of three characters or more ends the phrase
     (北京大兴区, 宜兴市: the 兴 is the place's own)."""
+    if GOAL_RANK.match(phrase):
+        return True
     return bool(GOAL_SUFFIX.search(phrase)) and not any(e == end and e - s >= 3 for s, e in _place_index(ctx)[1])
 
 
@@ -267,6 +273,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     if head:
         head_start = max(0, start - 80) + head.start()
         first_before = text[max(0, head_start - 7) : head_start]
+    if PLACE_BRAND.match(phrase) and canonical is None:
+        return _Mention(phrase, "quoted", start, end, True)
     if NAME_BEFORE.search(before) or NAME_AFTER.match(after):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
     if canonical is None and (_key(phrase) in not_slogans() or SPEECH_INSIDE.search(phrase)):
@@ -292,7 +300,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return None
     if canonical is not None:
         return _Mention(canonical, kind if kind in {"numbered", "parallel"} else "quoted", start, end, True)
-    if len(phrase) > MAX_WATCHWORD or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
+    if (len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase)) or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
         return None
     if _is_numbered(phrase):
         # 两区, 两个示范区 end like place names but are formulations: only a tagged name or an honour disqualifies.
