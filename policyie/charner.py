@@ -22,6 +22,7 @@ import re
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -34,6 +35,7 @@ FEATURE_VERSION = 1
 LABELS = ("PER", "LOC", "ORG")
 TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BI")
 _O = 0
+_TAG_PARTS = tuple(tuple(t.split("-")) if t != "O" else ("O", "") for t in TAGS)
 _START = itemgetter(1)
 # Lexicon labels that become features; anything else (TITLE, …) shares one slot.
 _LEX_LABELS = {"PER": 1, "LOC": 2, "ORG": 3, "TITLE": 4}
@@ -41,6 +43,17 @@ _LEX_LABELS = {"PER": 1, "LOC": 2, "ORG": 3, "TITLE": 4}
 _CLAUSE_RE = re.compile(r"[，。！？；;!?,：:\n]")
 # jieba tags of the words that make a clause worth tagging (see `open_units`).
 OPEN_TAGS = ("nr", "ns", "nt", "nz", "un")
+
+
+class _OpenTags(dict):
+    """tag → whether it opens a clause (`OPEN_TAGS`), filled on first sight of each of jieba's few tags."""
+
+    def __missing__(self, tag: str) -> bool:
+        self[tag] = is_open = tag.startswith(OPEN_TAGS)
+        return is_open
+
+
+_OPEN_TAG = _OpenTags()
 _BOUNDARY = 0x110001  # code of the padding outside a sentence (beyond Unicode)
 _DIGIT = ord("0")
 _LATIN = ord("a")
@@ -232,14 +245,18 @@ def open_units(
     # The characters of the known spans of three characters or more: a two-character term is as often a
     # short form read where it names nothing (中原 of 中原区, 秀英 of 秀英港) as the place it names.
     # (a byte mask of the covered characters: `find` tells in C whether a word has an uncovered one)
+    # The open words picked in C (a tag's openness memoised): a few in a hundred words are open.
+    cands = list(compress(tokens, map(_OPEN_TAG.__getitem__, map(_TAG, tokens))))
+    if not cands:
+        return []
     spans = [(k[1], k[2]) for k in known if k[2] - k[1] >= 3]
     if spans:
-        mask = bytearray(max(max(e for _, e in spans), max((t[2] for t in tokens), default=0)))
+        mask = bytearray(max(max(e for _, e in spans), max(t[2] for t in cands)))
         for s, e in spans:
             mask[s:e] = b"\x01" * (e - s)
-        starts = [t[1] for t in tokens if t[3].startswith(OPEN_TAGS) and mask.find(0, t[1], t[2]) >= 0]
+        starts = [t[1] for t in cands if mask.find(0, t[1], t[2]) >= 0]
     else:
-        starts = [t[1] for t in tokens if t[3].startswith(OPEN_TAGS)]
+        starts = [t[1] for t in cands]
     if not starts:
         return []
     out = []
@@ -314,20 +331,20 @@ def spans_from_tags(tags: np.ndarray, offset: int = 0) -> list[Span]:
     """BIO tags to spans; an I- without its B- starts a span (the CRF rarely does that)."""
     out: list[Span] = []
     cur: list = []
-    for i, t in enumerate(tags.tolist()):
-        name = TAGS[t]
-        if name == "O":
-            if cur:
-                out.append(Span(cur[0] + offset, i + offset, cur[1]))
-                cur = []
-            continue
-        p, lab = name.split("-")
-        if p == "B" or not cur or cur[1] != lab:
+    last = -1
+    # Only the tagged characters are visited (a few in a hundred): an O between them closes a span.
+    for i, t in zip(np.flatnonzero(tags).tolist(), tags[tags != _O].tolist(), strict=True):
+        if cur and i != last + 1:
+            out.append(Span(cur[0] + offset, last + 1 + offset, cur[1]))
+            cur = []
+        prefix, lab = _TAG_PARTS[t]
+        if prefix == "B" or not cur or cur[1] != lab:
             if cur:
                 out.append(Span(cur[0] + offset, i + offset, cur[1]))
             cur = [i, lab]
+        last = i
     if cur:
-        out.append(Span(cur[0] + offset, len(tags) + offset, cur[1]))
+        out.append(Span(cur[0] + offset, last + 1 + offset, cur[1]))
     return out
 
 

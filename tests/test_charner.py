@@ -101,6 +101,27 @@ def test_clauses_tile_the_sentences(text: str, limit: int) -> None:
     assert all(0 < e - s <= limit for s, e in units)
 
 
+def _spans_by_reading(tags: list[int], offset: int) -> list[charner.Span]:
+    """BIO read one character at a time: the reference `spans_from_tags` must agree with."""
+    out, cur = [], None
+    for i, t in enumerate([*tags, 0]):
+        prefix, lab = ("O", "") if t == 0 else charner.TAGS[t].split("-")
+        if cur is not None and (prefix != "I" or lab != cur[1]):
+            out.append(charner.Span(cur[0] + offset, i + offset, cur[1]))
+            cur = None
+        if prefix != "O" and cur is None:
+            cur = (i, lab)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, N_TAGS - 1), max_size=40), st.integers(0, 9))
+def test_spans_from_tags_reads_bio(tags: list[int], offset: int) -> None:
+    """Spans from the tagged characters alone equal a character-by-character reading, an I- without its B-
+    opening a span."""
+    assert charner.spans_from_tags(np.array(tags, dtype=np.int64), offset) == _spans_by_reading(tags, offset)
+
+
 def test_open_units_need_a_word_the_lexicons_leave_open() -> None:
     tokens = [("我们", 0, 2, "r"), ("，", 2, 3, "x"), ("斯琴", 3, 5, "un"), ("来", 5, 6, "v")]
     assert charner.open_units([(0, 3), (3, 6)], tokens) == [(3, 6)]
