@@ -237,6 +237,36 @@ def _division_ending_at(text: str, x: int) -> int:
     return next((k for k in range(min(x, 8), 2, -1) if _is_division(text[x - k : x])), 0)
 
 
+# Characters that end a name read on to a list's separator (王海|在会上、…).
+_NOT_IN_LISTED_NAME = frozenset("在和与同及的了是为对把被将从向由等并")
+
+
+def _to_list_separator(text: str, an: Analysis, g: NameGuess) -> NameGuess:
+    """副主席阿旺此里、李春燕: a name the models read short (阿旺, a Tibetan name has no surname) runs on to
+    the list's separator when what lies between is no common word and a name follows the separator."""
+    k = g.end
+    while k < len(text) and k - g.start < 5 and HAN.match(text[k]) and text[k] not in _NOT_IN_LISTED_NAME:
+        k += 1
+    if k == g.end or text[k : k + 1] != "、" or is_common_word(text[g.end : k]):
+        return g
+    if name_at(text, k + 1, an, after_post=True) is None:
+        return g
+    return NameGuess(g.start, k, g.score)
+
+
+def _minority_listed(text: str, at: int) -> NameGuess | None:
+    """A listed name of three to five characters with no Han surname (a Tibetan or Mongolian name) that a word
+    following names closes (…、七林农布出席), read as the transliteration reader reads one after a post."""
+    fg = foreign_name_at(text, at)
+    if fg is None or not 3 <= fg.end - fg.start <= 5 or not clear_follower(text, fg.end):
+        return None
+    if any(is_common_word(text[k : k + 2]) for k in range(fg.start, fg.end - 1)):
+        return None
+    return fg
+
+
+# A seconded official's post is marked in brackets after it (副市长（挂职）).
+SECONDED = regex.compile(r"[（(]挂职[）)]")
 # Posts that are also the names of states (苏丹).
 STATE_POSTS = frozenset(_WORDS["state-post"])
 
@@ -275,7 +305,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
             # (区委和区政府 are two organs: the part after 和 opens with its own level)
             before = an.token_at(tok.start - 1)
-            if before is not None and before.pos in ("n", "vn") and before.text not in posts():
+            if before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts():
                 x = tok.start
                 continue
         if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s and not _opens_place(an, x):
@@ -285,8 +315,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if ORDINAL.fullmatch(piece) and text[x : x + 6].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组", "督导检查组", "检查组", "督查组", "调研组")):
             x = tok.start  # 省委|第三|督导组组长
             continue
-        if piece in ("前", "原") and x == s:
-            # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead)
+        if piece in ("前", "原", "挂职") and x == s:
+            # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead); 挂职副县长 likewise
             x = tok.start
             continue
         if _glued_function(piece, tok.pos) and x == tok.end:
@@ -544,8 +574,11 @@ def find_titled(ctx: Context) -> _Found:
     starts = set(seg.values()) | {m.start() for m in matches}
     found = _Found()
     for m in matches:
-        # Web copy sometimes puts a space between post and name (市委书记 蔡奇).
+        # Web copy sometimes puts a space between post and name (市委书记 蔡奇), and a seconded official's
+        # post says so in brackets (副市长（挂职）周立新), which stay part of the title.
         at = m.end() + 1 if text[m.end() : m.end() + 1] in (" ", "\u3000") else m.end()
+        marked = SECONDED.match(text, at)
+        at = marked.end() if marked else at
         g = name_at(text, at, an, after_post=True)
         if _foreign_title(text, seg[m.start()], m):
             # 法国总统|马克龙: a transliterated name has no surname for the Chinese name model to start from.
@@ -571,6 +604,8 @@ def find_titled(ctx: Context) -> _Found:
                 g = fg
         g = _model_name(text, an, at, g)
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
+        if marked and chain:
+            chain[-1] += marked.group()
         # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
         # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
         if g is not None and chain == [m.group()] and m.group() in ("总书记", "主席"):
@@ -579,11 +614,14 @@ def find_titled(ctx: Context) -> _Found:
         if g is not None and chain == [m.group()] and m.group() in STATE_POSTS:
             g = None
         if g is not None:
+            g = _to_list_separator(text, an, g)
             found.add(g.text_in(text), g.start, chain)
             end = g.end
             # Names listed after the first share its titles, until the next title starts.
             while (sep := LIST_SEP.match(text, end)) is not None and sep.end() not in starts:
                 nxt = name_at(text, sep.end(), an, after_post=sep.group().strip("，,") == "、")
+                if nxt is None and sep.group() == "、":
+                    nxt = _minority_listed(text, sep.end())  # …、七林农布出席: no surname to read it by
                 if nxt is None or (sep.group() in ("和", "及", "以及") and nxt.score < 1.5):
                     break
                 # 张业遂、环资委主任委员高虎城: what a post follows at once is an organ, not a listed name.
@@ -645,7 +683,8 @@ def _glued_function(piece: str, pos: str) -> bool:
     应邀出席 tagged a name), or a name ending in a conjunction (丁薛|祥和); dictionary words (和平, 共和) are not."""
     if len(piece) < 2 or not pos.startswith(("un", "nr")):
         return False
-    if pos.startswith("nr") and piece[-1] in "和与同及" or any(w in piece for w in TITLE_STOP if len(w) >= 2):
+    # (a name ending in a conjunction, 丁薛|祥和, or a guess that took one in, 李成|勋及|常委会委员)
+    if piece[-1] in "和与同及" or any(w in piece for w in TITLE_STOP if len(w) >= 2):
         return True
     return piece[0] in GLUED_FUNC and not jieba_freq().get(piece, 0)
 
@@ -720,10 +759,11 @@ AFTER_NAME_POSTS = regex.compile(
 )
 
 
-def _posts_after_known_names(text: str, found: _Found) -> None:
+def _posts_after_known_names(text: str, found: _Found, an: Analysis) -> None:
     """A post right after a name the document titles elsewhere is that person's too (古特雷斯秘书长), and so
     is one after a part of a dotted or hyphenated name standing alone (卢拉总统 after 巴西总统路易斯·伊纳西奥·
-    卢拉·达席尔瓦, 伊维拉总干事 after 恩戈齐·奥孔乔-伊维拉): the part is the short form the article uses."""
+    卢拉·达席尔瓦, 伊维拉总干事 after 恩戈齐·奥孔乔-伊维拉): the part is the short form the article uses,
+    and a mention of that person wherever it stands alone before a word that follows names (奥尔西表示)."""
     for name in list(found.titles):
         if len(name) < 2:
             continue
@@ -733,15 +773,23 @@ def _posts_after_known_names(text: str, found: _Found) -> None:
                 found.add(name, at, [m.group()])
         for part in _name_parts(name):
             for at in _occurrences(text, part):
-                if at > 0 and not _STANDS_ALONE_AFTER.match(text[at - 1]):
+                if not _part_alone(text, an, at):
                     continue  # inside the full name, or inside another word
                 m = AFTER_NAME_POSTS.match(text, at + len(part))
-                if m is None:
+                if m is None and not clear_follower(text, at + len(part)):
                     continue
-                if m.group() not in found.titles[name]:
+                if m is not None and m.group() not in found.titles[name]:
                     found.add(name, found.first[name], [m.group()])
                 if part not in found.aliases.get(name, []):
                     found.aliases.setdefault(name, []).append(part)
+
+
+def _part_alone(text: str, an: Analysis, at: int) -> bool:
+    """Whether a part of a foreign name at ``at`` stands alone: after a boundary (，奥尔西表示), or where a word
+    of the segmenter's ends (欢迎|奥尔西总统), but never after the dot or hyphen of the full name."""
+    if at == 0 or _STANDS_ALONE_AFTER.match(text[at - 1]):
+        return True
+    return text[at - 1] not in "·-‐" and HAN.match(text[at - 1]) is not None and an.is_token_boundary(at)
 
 
 # What may stand right before a short form used alone: a clause or sentence boundary, a quote, a space.
@@ -1002,7 +1050,7 @@ def extract(ctx: Context) -> list[Official]:
     _label_lists(ctx, found)
     _headline_titles(ctx, found)
     _stated_titles(ctx, found)
-    _posts_after_known_names(text, found)
+    _posts_after_known_names(text, found, ctx.analysis)
     _settle_names(found, text)
     authors = set(ctx.doc.authors or [])
     home = home_jurisdiction(ctx)
@@ -1055,7 +1103,8 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
             continue
         # 王毅会见俄外长拉夫罗夫: a foreign title the headline gives a person the body names in full
         # (谢尔盖·拉夫罗夫, 茂木敏充) is theirs too; the headline adds no one of its own.
-        full = next((n for n in found.titles if n == name or "·" in n and n.split("·")[-1] == name), None)
+        # (any part of a dotted name may be its short form: 辛鲍姆 of 克劳迪娅·辛鲍姆·帕尔多)
+        full = next((n for n in found.titles if n == name or name in _name_parts(n)), None)
         states = {country_of(t) for t in titles} - {None, "中国"}
         # (only a state the body already gives them: 老挝国家主席 李强致电… is the headline's two clauses)
         if full is not None and states and states <= {country_of(t) for t in found.titles[full]}:
