@@ -291,3 +291,21 @@ def test_bylines_of_a_whole_page_header_and_trailer_are_the_authors() -> None:
     doc = extract(html)
     assert doc.authors == ["阿依古丽·买买提", "李晨", "吴静", "钱卫东"]
     assert "编辑" not in doc.text and "作者" not in doc.text
+
+
+@pytest.mark.parametrize("furniture", [
+    '<div class="bread">首页 / 要闻 / 正文</div>',
+    "<p>上一篇：市政府召开常务会议</p>",
+    "<p>吉ICP备09004158号</p>",
+])
+def test_a_page_of_few_links_is_a_whole_page_by_its_furniture(furniture: str) -> None:
+    """A portal whose menu is plain <li>s (no links) is still a whole page: its breadcrumb with slashes, its
+    上一篇/下一篇 pager or its ICP filing says so, and the menu, pager and footer stay out of the text
+    (checkset_dec3's first score took a whole such page for an article: places from its footer and pager)."""
+    html = ('<!DOCTYPE html><html><head><title>市委书记到通州区调研-要闻-通州区人民政府</title></head><body>'
+            "<ul><li>首页</li><li>政务公开</li><li>昌平新闻</li></ul>" + furniture +
+            '<div class="art"><h1>市委书记到通州区调研</h1>' + ARTICLE + "</div>"
+            "<div>主办：通州区人民政府办公室 地址：北京市通州区新华大街1号</div></body></html>")
+    assert is_whole_page(html)
+    doc = extract(html)
+    assert "昌平新闻" not in doc.text and "主办" not in doc.text and "新华大街" not in doc.text

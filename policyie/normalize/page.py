@@ -42,7 +42,10 @@ _DOCUMENT = regex.compile(r"<(?:html|body)\b", regex.I)
 _LINK = regex.compile(r"<a\s[^<>]{0,2000}?href", regex.I)
 MIN_LINKS = 10
 # …or a breadcrumb: 当前位置：首页 > 要闻, 现在位置： 首页 >> 东区新闻 >> 正文
-_BREADCRUMB = regex.compile(r"(?:当前|现在|您的|您当前的?|所在)位置\s*[:：]|首页\s*(?:&gt;|>|»|→)", regex.I)
+_BREADCRUMB = regex.compile(r"(?:当前|现在|您的|您当前的?|所在)位置\s*[:：]|首页\s*(?:&gt;|>|»|→|/|／)", regex.I)
+# …or a site's furniture: the ICP licence or police filing every Chinese site's footer carries, a 上一篇/下一篇
+# pager (a page of few links, its menu in plain <li>s: 首页 / 珲春新闻 / 综合要闻)
+_SITE_FURNITURE = regex.compile(r"ICP备|公网安备|上一篇[:：]|下一篇[:：]")
 
 _TOKEN = regex.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -132,7 +135,7 @@ def is_whole_page(text: str) -> bool:
     """A saved web page with its navigation, not an article fragment."""
     if _DOCUMENT.search(text) is None:
         return False
-    if _BREADCRUMB.search(text) is not None:
+    if _BREADCRUMB.search(text) is not None or _SITE_FURNITURE.search(text) is not None:
         return True
     n = 0
     for _ in _LINK.finditer(text):
