@@ -92,6 +92,12 @@ def _split_town(name: str) -> int | None:
 FUNCTION_TAGS = frozenset("vadpcurmq")
 
 
+def _function_word(pos: str) -> bool:
+    """A verb, adverb, particle … by jieba's tag; ``un`` (a word jieba does not know) is none, though it
+    starts with u (马滴|达镇: an unknown name's part)."""
+    return pos[:1] in FUNCTION_TAGS and pos != "un"
+
+
 @dataclass
 class _Around:
     """What the article already holds around the model's spans."""
@@ -138,7 +144,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         # (Words of two characters or more: jieba cuts a transliterated name into single characters that
         # it tags as anything, 托|格拉|克.)
         stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
-        if "城乡" in name or any(t.pos[:1] in FUNCTION_TAGS for t in stem):
+        if "城乡" in name or any(_function_word(t.pos) for t in stem):
             return
         yield start, e.end, level, None
         return
@@ -148,7 +154,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         return  # 三角洲, 走廊: a kind of place, not one
     if _relation_or_session(text, e):
         return
-    if any(t.pos[:1] in FUNCTION_TAGS and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
+    if any(_function_word(t.pos) and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
     if e.start in around.country_end and e.text in _state_posts():
         return  # 文莱|苏丹: a monarch's post under his state, not a second state
