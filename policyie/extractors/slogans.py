@@ -438,10 +438,51 @@ def _gloss(ctx: Context, canonical: str, kind: str, mentions: list[_Mention]) ->
     return known
 
 
+# 山上要治坡、沟里要打坝、川里要建园; 茶园变公园、茶区变景区、茶山变金山: three clauses or more listed with 、,
+# each turning on the same character at the same place from its end (要, 变, 包), with different words before
+# and after it: a parallel formulation (排比), unquoted. (Not a list of organs or posts: 市委书记、区委书记 turn on
+# nothing, and 加强党的建设、加强作风建设 end alike.)
+_LISTED_RUN = regex.compile(r"\p{Han}{3,10}(?:、\p{Han}{3,8}){2,5}(?=[，,。；;！!：:]|$)")
+_NO_PIVOT = frozenset("市省县区镇乡村委局厅部的和与及等之")
+PARALLEL_PART = (3, 8)
+
+
+def _pivot_at(parts: list[str]) -> int | None:
+    """The offset from the end of the character every part turns on, or None."""
+    for off in (2, 3, 4):
+        if any(len(p) <= off for p in parts):
+            continue
+        if len({p[-off] for p in parts}) != 1 or parts[0][-off] in _NO_PIVOT:
+            continue
+        if len({p[: -off] for p in parts}) == len(parts) and len({p[1 - off :] for p in parts}) == len(parts):
+            return off
+    return None
+
+
+def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Mention]:
+    in_quote = SpanIndex(taken).overlaps
+    out: list[_Mention] = []
+    for m in _LISTED_RUN.finditer(ctx.text):
+        parts = m.group().split("、")
+        width = max(map(len, parts[1:]))
+        # the first part's left edge is where the run's Han characters began (推动|茶园变公园): its fellows' width
+        first = parts[0][-width:]
+        parts[0] = first
+        if not PARALLEL_PART[0] <= min(map(len, parts)) <= max(map(len, parts)) <= PARALLEL_PART[1]:
+            continue
+        if max(map(len, parts)) - min(map(len, parts)) > 2 or _pivot_at(parts) is None:
+            continue
+        start = m.end() - len("、".join(parts))
+        if not in_quote(start, m.end()):
+            out.append(_Mention("、".join(parts), "parallel", start, m.end(), False))
+    return out
+
+
 @register("slogans")
 def extract(ctx: Context) -> list[Slogan]:
     quoted, quote_spans = _quoted_mentions(ctx)
-    mentions = quoted + _unquoted_mentions(ctx, [(s, e) for s, e in quote_spans])
+    taken = [(s, e) for s, e in quote_spans]
+    mentions = quoted + _unquoted_mentions(ctx, taken) + _parallel_mentions(ctx, taken)
     by_canon: dict[str, list[_Mention]] = {}
     for m in mentions:
         by_canon.setdefault(m.canonical, []).append(m)
