@@ -159,3 +159,17 @@ def test_no_actor_from_a_common_word_jieba_tags_a_name(text: str) -> None:
     from policyie import extract
 
     assert extract(text).activities == []
+
+
+@pytest.mark.parametrize(("sentence", "host", "guest"), [
+    # talks held in a foreign city are hosted by the side that receives the visitor…
+    ("当地时间5月14日上午，外交部长王毅在奥斯陆同挪威外交大臣埃斯彭·巴特·艾德举行会谈。", "埃斯彭·巴特·艾德", "王毅"),
+    # …in Beijing by the Chinese side, and the guest's country in his title is no venue
+    ("5月14日，外交部长王毅在北京同挪威外交大臣埃斯彭·巴特·艾德举行会谈。", "王毅", "埃斯彭·巴特·艾德"),
+    ("5月14日，国家主席习近平在人民大会堂同乌拉圭总统亚曼杜·奥尔西举行会谈。", "习近平", "亚曼杜·奥尔西"),
+])
+def test_talks_abroad_are_hosted_by_the_receiving_side(sentence: str, host: str, guest: str) -> None:
+    from policyie import extract
+
+    talks = [m for m in extract(sentence).meetings if m.kind == "会谈"]
+    assert [(m.hosts, m.attendees) for m in talks] == [([host], [guest])]

@@ -812,8 +812,24 @@ def _receptions(ctx: Context) -> list[Meeting]:
                       place=places[0] if places else None, start=rm.start(),
                       evidence="cited:recalled" if recalled else "reception", referenced=recalled,
                       end=rm.end() + (len(rest) if verb == "会见" else 0))
-        out.extend(_separately(met, text[c_lo : rm.start()], rest))
+        out.extend(_separately(_hosted_abroad(ctx, met), text[c_lo : rm.start()], rest))
     return out
+
+
+def _hosted_abroad(ctx: Context, met: Meeting) -> Meeting:
+    """王毅在奥斯陆同挪威外交大臣艾德举行会谈: talks held in a foreign city are hosted by the side that receives the
+    visitor (SPEC.md §2: the receiving leader), the visitor attends. A foreign place is one with no GB/T 2260
+    code (every Chinese division has one)."""
+    if met.kind not in ("会谈", "会晤") or not met.attendees or met.place is None:
+        return met
+    place = next((p for p in ctx.doc.places or [] if p.name == met.place), None)
+    if place is None or place.code or place.level not in ("city", "country") or place.name in ("中国", "中华人民共和国"):
+        return met
+    # the place is where the talks were held (在奥斯陆), not the guest's country in his title (同乌拉圭总统…)
+    lo = clause_start(ctx.text, met.start, sentence_bounds(ctx, met.start)[0])
+    if not any(lo <= m.start < met.start and ctx.text[m.start - 1 : m.start] in "在于赴" for m in place.mentions if m.start):
+        return met
+    return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
 
 
 def _both_sides_talks(text: str, out: list[Meeting], rm: regex.Match, c_lo: int) -> list[Meeting]:
