@@ -92,6 +92,8 @@ NAME_SUFFIX = regex.compile(
 # Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
 # (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
 GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
+# The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
+BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|塑造|持续打响|全力打响)$")
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
 GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
@@ -275,7 +277,10 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         first_before = text[max(0, head_start - 7) : head_start]
     if PLACE_BRAND.match(phrase) and canonical is None:
         return _Mention(phrase, "quoted", start, end, True)
-    if NAME_BEFORE.search(before) or NAME_AFTER.match(after):
+    # 擦亮“黄河画廊”品牌, 打响“投资中国”品牌: a place's or a campaign's brand that officials polish is a
+    # watchword, though 品牌 after a quote marks a product's name
+    campaign = after.startswith("品牌") and BRAND_VERB.search(before) is not None
+    if NAME_BEFORE.search(before) or (NAME_AFTER.match(after) and not campaign):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
     if canonical is None and (_key(phrase) in not_slogans() or SPEECH_INSIDE.search(phrase)):
         return None
