@@ -65,6 +65,7 @@ SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉", "�
 # Suffixes of facilities named by their county-level city alone (满洲里口岸, 霍尔果斯口岸).
 BY_DIVISION = frozenset(_WORDS["division-named-suffix"])
 DASHES = frozenset("—–-")
+DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
@@ -396,6 +397,9 @@ def _stem_words(
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
+        if word in DIRECTION_WORDS and not words and k + 1 < len(before) and _placeish(*before[k + 1][1:], gz):
+            words.append((start, word, tag))  # 山西|中部|城市群: the part of the place the region covers
+            continue
         if word in DASHES and _joins_names(before, k, words, gz):
             words.append((start, word, tag))
             continue
