@@ -477,5 +477,6 @@ def remember(anc: Anchors, r: Resolved) -> None:
         anc.month_from_day = day is not None
         anc.month_sentence = anc.sentence
         anc.crossed = False
-    if year is not None and month is not None and day is not None and valid_day(year, month, day):
+    # A span of days (5月13日至15日, a visit's) is no day a later 当天 can mean: it stays with the last single day.
+    if year is not None and month is not None and day is not None and valid_day(year, month, day) and "/" not in r.value:
         anc.last_day = date(year, month, day)
