@@ -363,7 +363,16 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
     # 据|市生态环境局副局长: a preposition the segmenter glued to the organ after it.
     while x < s - 1 and text[x] in LEADING_FUNC and text[x + 1] in SCOPE_START:
         x += 1
-    return x
+    # 临县碛口镇|李家山村党支部书记, 双湖县|嘎措乡党委书记: a township's or a village's post is titled from its own
+    # unit, the divisions above it only say where it lies (a county's post keeps its city: 重庆市渝北区委书记)
+    inner = _INNERMOST_UNIT.match(text, x, s)
+    return x + inner.start("inner") - inner.start() if inner else x
+
+
+_INNERMOST_UNIT = regex.compile(
+    r".*[县区市旗州盟镇乡](?P<inner>[^县区市旗州盟镇乡村]{2,8}(?:镇|乡|街道|苏木|村|嘎查|社区)"
+    r"(?:党委|党支部|党总支|村委会|居委会|党工委|驻村)?)$"
+)
 
 
 # A village's post (乌兰敖都|嘎查党支部书记, 新立村|驻村第一书记): the village's name, back to where the clause
