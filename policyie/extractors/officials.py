@@ -131,6 +131,19 @@ def base_posts() -> list[str]:
 
 
 @cache
+def _base_posts_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths: dict[int, set[str]] = {}
+    for p in base_posts():
+        lengths.setdefault(len(p), set()).add(p)
+    return tuple((n, frozenset(ps)) for n, ps in sorted(lengths.items(), reverse=True))
+
+
+def _base_post_ending(text: str) -> str | None:
+    """The longest of `base_posts` that ``text`` ends with (a lookup per length, not a scan of every post)."""
+    return next((text[-n:] for n, ps in _base_posts_by_length() if n <= len(text) and text[-n:] in ps), None)
+
+
+@cache
 def _organ_forms() -> frozenset[str]:
     # Foreign countries and international bodies too, so that a foreign title is read whole (黎巴嫩总理,
     # 欧佩克秘书长) and its country known.
@@ -493,7 +506,7 @@ def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None
             text[: text.index("领导")] if "领导" in text else ""
         )
         return Title(text=text, org=scope, post=None)
-    post = next((p for p in base_posts() if text.endswith(p)), None)
+    post = _base_post_ending(text)
     org = text[: len(text) - len(post)] if post else text
     # 代区长, 北京市代市长: an acting post keeps 代 on the post, and the organ is the post's own.
     if post and org.endswith("代") and org[-2:] not in ACTING_NOT:
