@@ -191,6 +191,22 @@ def cut(run: str) -> list[tuple[int, int]] | None:
     return pieces if pieces and len(pieces) > 1 else None
 
 
+def cut_names(run: str) -> list[tuple[int, int]] | None:
+    """The best cut of a run known to hold only names (the holders a post lists after its colon), where a name
+    no surname reads (乌云其其格, a Mongolian name) may stand between the others, at a cost; None when the run
+    cannot be read so."""
+    if not _han(run.replace(DOT, "")) or run[:1] == DOT or run[-1:] == DOT:
+        return None
+    pieces = _best(run, [(0, len(run))])
+    if not pieces:
+        return None
+    surname, given, translit, parts = _tables()
+    regular = sum(1 for a, b in pieces if _piece(run[a:b], surname, given) is not None
+                  or _dotted(run[a:b], parts, translit) is not None)
+    # (a sentence after a colon, 俄总理：集团重要性不应过分…, reads as names only through odd pieces)
+    return pieces if regular >= 2 and regular > len(pieces) - regular else None
+
+
 def _gap_ok(gap: str) -> bool:
     return len(gap) <= MAX_GAP and _han(gap) and not any(c in GAP_STOPS for c in gap)
 

@@ -1060,7 +1060,10 @@ def _label_lists(ctx: Context, found: _Found) -> None:
             g = name_at(text, pos, an)
             pieces = [(0, len(part[0]))] if g is not None and g.end == part.end() + label.start(1) else name_runs.cut(part[0])
             if not pieces:
-                break
+                # a run mixing names no surname reads (王建伟乌云其其格艾力·买买提…): each piece a name, no common word
+                pieces = name_runs.cut_names(part[0])
+                if not pieces or any(is_common_word(part[0][a:b]) for a, b in pieces):
+                    break
             for a, b in pieces:
                 found.add(part[0][a:b], pos + a, chain)
 
