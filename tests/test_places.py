@@ -114,3 +114,13 @@ def test_dev_gold_districts_have_code_and_coordinates() -> None:
         assert (p.code, p.parent) == (code, parent), key
         assert p.lat is not None and p.lon is not None, key
         assert abs(p.lat - lat) < 0.05 and abs(p.lon - lon) < 0.05, (key, p.lat, p.lon)
+
+
+def test_a_parks_stem_that_names_a_city_in_the_article_stays_the_citys() -> None:
+    """北九州市 … 北九州生态工业园区 … 大连与北九州结好: a park's bare stem names the park only where the article
+    does not also name a division by it (checkset_dec's first score lost the park to the city's mentions)."""
+    from policyie import extract
+
+    doc = extract("市长会见日本北九州市市长一行。北九州生态工业园区愿与大连分享经验。大连与北九州结好47年来，合作成果丰硕。")
+    park = next(p for p in doc.places if p.name == "北九州生态工业园区")
+    assert [m.text for m in park.mentions] == ["北九州生态工业园区"]

@@ -1036,8 +1036,9 @@ def _join_heads(
             park.mentions.extend(moving)
             gone = {(m.start, m.end, m.text) for m in moving}
             p.mentions = [m for m in p.mentions if (m.start, m.end, m.text) not in gone]
-        # bare occurrences nobody claimed (台马 is in no gazetteer)
-        if head in gz.surfaces:
+        # bare occurrences nobody claimed (台马 is in no gazetteer), unless the article names a division by it
+        # (北九州市 … 北九州生态工业园区 … 大连与北九州结好: the short form is the city's)
+        if head in gz.surfaces or any(head + c in text for c in "市县州省"):
             continue
         for m in regex.finditer(regex.escape(head), text):
             s, e = m.start(), m.end()
