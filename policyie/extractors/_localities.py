@@ -203,7 +203,8 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 _AFTER_TOWNSHIP = regex.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查))(?!社区|村)")
 # Characters no village's name holds (的, 等), or opens with (各村, 该社区, 本村, 全村, 两村).
 _STEM_NEVER = frozenset("的等、")
-_STEM_NEVER_FIRST = frozenset("各该本全两多每其此这那在对从到与及和为")
+# (乡, 镇 first: the township mention ended a character short, 茅坪|乡神山村, and its name runs on)
+_STEM_NEVER_FIRST = frozenset("各该本全两多每其此这那在对从到与及和为乡镇")
 
 
 def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Locality]:

@@ -76,20 +76,29 @@ def _zone_end(text: str, end: int) -> int | None:
     return None
 
 
+def _short_village(name: str) -> bool:
+    """余村: one character and 村, a village's name only where its township stands right before it."""
+    return len(name) == 2 and name.endswith("村") and name[0] not in _words()["not-first"] and _han(name)
+
+
 def _split_town(name: str) -> int | None:
     """Where the village starts in a span that runs a township into it (…街道|艾提尕尔社区), if it does."""
     best = None
     for town_end in _words()["town-end"]:
-        i = name.rfind(town_end, 2, len(name) - 3)
+        i = name.rfind(town_end, 2, len(name) - 2)
         if i > 0:
             cut = i + len(town_end)
-            if level_of(name[cut:]) == "village" and (best is None or cut > best):
+            village = name[cut:]
+            # (a village of one character and 村 after its township: 天荒坪镇|余村)
+            if (level_of(village) == "village" or _short_village(village)) and (best is None or cut > best):
                 best = cut
     return best
 
 
 # jieba tags of words that are never (part of) a place's name: verbs, adjectives, adverbs, function words.
 FUNCTION_TAGS = frozenset("vadpcurmq")
+# Conjunctions the model takes into the place after them (灵峰街道及|余村).
+_LEADING_JOINERS = frozenset("及、")
 
 
 def _function_word(pos: str) -> bool:
@@ -128,11 +137,15 @@ def _pieces(text: str, e: Entity, around: _Around):
     if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
         return
-    start = e.start
+    # 灵峰街道|及余村: 及 right after another place's mention joins the two and opens no name (和 may: 和平社区)
+    joined = e.text[:1] in _LEADING_JOINERS and len(e.text) >= 3 and e.start in around.mention_ends
+    start = e.start + 1 if joined else e.start
     while (nxt := around.division_at.get(start)) is not None and nxt < e.end - 1:
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     name = text[start : e.end]
     level = level_of(name)
+    if level is None and _short_village(name) and start in around.mention_ends:
+        level = "village"  # 天荒坪镇|余村: a one-character village right after its township
     if level is not None and e.end in around.mention_ends:
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
     if level == "village" and (cut := _split_town(name)) is not None:
