@@ -744,10 +744,22 @@ def extract(ctx: Context) -> list[Place]:
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     for p in places.values():
-        p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end)]
+        p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+# A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
+# place's quoted brand (“中国薰衣草之乡”), an event styled with the country and a dot (2026中国·布拖彝族火把节).
+_FORMULA = regex.compile(r"一个中国(?:政策|原则)|“(?:中国|全国|世界)\p{Han}{1,10}之(?:乡|都|城)”|中国·\p{Han}{2,16}?(?:节|会|赛|展)")
+
+
+def _in_formula(text: str, m: Span) -> bool:
+    if text[m.start : m.end] != "中国":
+        return False  # (布拖 of 中国·布拖彝族火把节 is where the festival is)
+    lo = max(0, m.start - 3)
+    return any(f.start() <= m.start and m.end <= f.end() for f in _FORMULA.finditer(text, lo, min(len(text), m.end + 20)))
 
 
 # “旅游兴县”, “工业强市”, “文化大省”: a goal for a place, quoted; its last characters name no place (兴县 is a county).
