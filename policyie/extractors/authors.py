@@ -74,15 +74,20 @@ def _whole_minority_name(name: str) -> bool:
 # A split of a byline's word into Han names needs one surname at least this common (the table's counts: 王 9520,
 # 古 58, 米 46): 王海张楠 is two names, 古丽米拉 one.
 COMMON_SURNAME = 100
-# A byline that labels one word alone (作者：泽让拉姆, 责任编辑：格绒多吉): the label says it is a name, though no
-# surname reads it (Tibetan names have none).
-LABELED_ONE = regex.compile(r"^(?:作者|责任编辑|编辑|责编|记者)[:：]\s*(\p{Han}{2,5})$")
+
+
+# A byline that labels one editor's word alone (责任编辑：娜仁, 编辑：旦增): an editor is a person, though no
+# surname reads the name (Tibetan and Mongolian names have none). (作者 is not: a front matter's author is often
+# the outlet, 作者：津云.)
+LABELED_ONE = regex.compile(r"^(?:责任编辑|编辑|责编)[:：]\s*(\p{Han}{2,5})$")
+# An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
+OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
 
 
 def _reads_as_one_name(tok: str) -> bool:
     """古丽米拉: a word of four or five characters that a split would cut only at rare surnames and whose
     syllables read as a transliteration (a Uyghur or Kazakh name), not two Han names (王海张楠)."""
-    if not 4 <= len(tok) <= 5 or not HAN_RUN.fullmatch(tok):
+    if not 4 <= len(tok) <= 5 or not HAN_RUN.fullmatch(tok) or OUTLET_WORD.fullmatch(tok):
         return False
     parts = split_run(tok)
     sur = surnames()
