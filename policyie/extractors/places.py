@@ -442,7 +442,7 @@ def _stem_words(
             # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective);
             # but before a generic stem it names the park (平谷|现代|物流园)
             # and so does a township before a short common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园),
-            # a city that names its port of entry (满洲里|口岸), and the first of two joined by a dash (凭祥—同登)
+            # and the first of two joined by a dash (凭祥—同登)
             if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
                     word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)) or (
                     words and words[-1][1] in DASHES):
