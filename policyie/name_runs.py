@@ -40,10 +40,11 @@ UNSEEN_TRANSLIT = -5.0
 # Log prior of a name's length: lists are mostly three-character names.
 LENGTH_PRIOR = {2: math.log(0.25), 3: math.log(0.7), 4: math.log(0.05)}
 DOT = "·"
-# A dotted name: parts of one to MAX_PART characters. What it scores as a whole (a name among names), and
-# what each part that is no known name part costs: two known parts beat one part of seven characters
-# (阿沛·阿旺晋美|赛福鼎·艾则孜, not one name with three parts), and a known part is not stretched over the
-# end of the Han name before it (王兆国|阿沛·…, not 王兆|国阿沛·…).
+# A dotted name: parts of one to MAX_PART characters. What it scores as a whole (a name among names), what a
+# known name part adds, and how much a part that is no known one gains by its characters' transliteration odds
+# (clipped) and loses for each character beyond LONG_PART: two known parts beat one part of seven characters
+# (阿沛·阿旺晋美|赛福鼎·艾则孜, not one name with three parts), and a part is not stretched over the end of the
+# Han name before it (王兆国|阿沛·…, not 王兆|国阿沛·…).
 MAX_PART = 6
 DOTTED = -4.0
 KNOWN_PART = 8.0
@@ -55,6 +56,7 @@ LONG_PART_COST = -2.0
 # another cut into Han names: each Han name is worth this much more than spelling its characters into the
 # dotted name beside it (…扎克尔|李明, not …扎克尔李明).
 HAN_BESIDE_DOTS = 5.0
+# …unless the piece's characters read as transliteration syllables at least this much (`translit_odds`).
 FOREIGN_PIECE = 2.0
 # A piece boundary where the tagger put one (the end of one tagged name, the start of the next) is worth
 # this much: inside a list, the tagger's own cuts are mostly right.
@@ -160,8 +162,7 @@ def _best(run: str, odd: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]
                 if score is not None and han_bonus:
                     # …unless its characters are transliteration syllables: 莉萨·科斯马斯 is one name, not
                     # 莉萨·科斯|马斯 (the test a whole run gets, `MAX_TRANSLIT`, made for one piece)
-                    foreign = sum(translit.get(c, UNSEEN_TRANSLIT) for c in name) / len(name) > FOREIGN_PIECE
-                    score = None if foreign else score + han_bonus
+                    score = None if translit_odds(name) > FOREIGN_PIECE else score + han_bonus
             else:
                 score = None
             if score is None and j - i in ODD_LENGTHS and DOT not in name and any(a <= i and j <= b for a, b in odd):
@@ -179,13 +180,16 @@ def _best(run: str, odd: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]
     return pieces[::-1]
 
 
+def _names_text(run: str) -> bool:
+    """Han characters and dots between them only: what a run of names is written in."""
+    return _han(run.replace(DOT, "")) and run[:1] != DOT and run[-1:] != DOT
+
+
 def cut(run: str) -> list[tuple[int, int]] | None:
     """The best cut of ``run`` into two or more names, as (start, end) offsets; None when it is no run."""
-    n = len(run)
-    if n < MIN_RUN or not _han(run.replace(DOT, "")) or run[0] == DOT or run[-1] == DOT:
+    if len(run) < MIN_RUN or not _names_text(run):
         return None
-    _, _, translit, _ = _tables()
-    if DOT not in run and sum(translit.get(c, UNSEEN_TRANSLIT) for c in run) / n > MAX_TRANSLIT:
+    if DOT not in run and translit_odds(run) > MAX_TRANSLIT:
         return None
     pieces = _best(run)
     return pieces if pieces and len(pieces) > 1 else None
@@ -195,7 +199,7 @@ def cut_names(run: str) -> list[tuple[int, int]] | None:
     """The best cut of a run known to hold only names (the holders a post lists after its colon), where a name
     no surname reads (乌云其其格, a Mongolian name) may stand between the others, at a cost; None when the run
     cannot be read so."""
-    if not _han(run.replace(DOT, "")) or run[:1] == DOT or run[-1:] == DOT:
+    if not _names_text(run):
         return None
     pieces = _best(run, [(0, len(run))])
     if not pieces:
