@@ -451,9 +451,7 @@ def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
     at = end - len(head)
     gz = load_gazetteer()
     return any(
-        gz.entries[k].level in ("country", "province", "city")
-        for n in (2, 3, 4) if at - n >= start
-        for k, _ in gz.surfaces.get(ctx.text[at - n : at], ())
+        e.level in ("country", "province", "city") for n in (2, 3, 4) if at - n >= start for e in gz.lookup(ctx.text[at - n : at])
     )
 
 

@@ -361,11 +361,11 @@ def _division_ends_inside(text: str, pos: int, gz: Gazetteer) -> bool:
 
 
 def _is_country(gz: Gazetteer, word: str) -> bool:
-    return any(gz.entries[k].level == "country" for k, _ in gz.surfaces.get(word, ()))
+    return any(e.level == "country" for e in gz.lookup(word))
 
 
 def _county_level(gz: Gazetteer, word: str) -> bool:
-    entries = [gz.entries[k] for k, _ in gz.surfaces.get(word, ())]
+    entries = gz.lookup(word)
     return bool(entries) and all(e.level in ("district", "town") for e in entries)
 
 
