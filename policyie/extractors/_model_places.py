@@ -24,7 +24,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors import _localities as localities
-from policyie.extractors._people import looks_transliterated
+from policyie.extractors._people import STATE_POSTS, looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.nlp import Analysis, Entity
 from policyie.records import Place, Span
@@ -44,11 +44,6 @@ _FOREIGN_SHORT_CHARS = frozenset(_FOREIGN_SHORT) | frozenset("沙马新越巴泰
 @functools.cache
 def _words() -> dict[str, dict[str, str]]:
     return lexicons.tables("ner_words.tsv")
-
-
-@functools.cache
-def _state_posts() -> frozenset[str]:
-    return frozenset(lexicons.lists("title_words.tsv")["state-post"])
 
 
 def _han(name: str) -> bool:
@@ -169,7 +164,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         return
     if any(_function_word(t.pos) and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
-    if e.start in around.country_end and e.text in _state_posts():
+    if e.start in around.country_end and e.text in STATE_POSTS:
         return  # 文莱|苏丹: a monarch's post under his state, not a second state
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
         yield e.start, e.end, None, around.country_end.get(e.start)

@@ -64,6 +64,8 @@ def foreign() -> tuple[frozenset[str], frozenset[str]]:
 
 
 FOREIGN_MINISTRIES = frozenset(lexicons.lists("title_words.tsv")["foreign-ministry"])
+# Posts that are also the names of states (苏丹): a post only under its state (文莱苏丹).
+STATE_POSTS = frozenset(lexicons.lists("title_words.tsv")["state-post"])
 
 
 @cache

@@ -39,6 +39,7 @@ from policyie.extractors._foreign import (
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
     HAN,
+    STATE_POSTS,
     NameGuess,
     clear_follower,
     foreign,
@@ -280,8 +281,6 @@ def _minority_listed(text: str, at: int) -> NameGuess | None:
 
 # A seconded official's post is marked in brackets after it (副市长（挂职）).
 SECONDED = regex.compile(r"[（(]挂职[）)]")
-# Posts that are also the names of states (苏丹).
-STATE_POSTS = frozenset(_WORDS["state-post"])
 
 
 # A date's unit after its digits ends a title's walk left, whatever word the segmenter made of it.
