@@ -83,6 +83,8 @@ LIST_STANDING = tuple(_WORDS["list-standing"])
 LEADING_FUNC = frozenset(_WORDS["leading-function"])
 # Function characters jieba's guesser glues onto the word after them (从亚奥, 据黎, 还同).
 GLUED_FUNC = LEADING_FUNC | frozenset("还也曾又和及")
+# …and the conjunctions it glues onto the end of a name (丁薛|祥和, 李成|勋及).
+CONJUNCTIONS = frozenset("和与同及")
 SCOPE_START = frozenset(_WORDS["scope-start"])
 # Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
 ORGAN_END = _WORDS["organ-end"]
@@ -696,7 +698,7 @@ def _after_glued_function(piece: str, start: int, x: int) -> int:
     character: after the leading ones (苟仲文|从亚奥|理事会主席, 李强|还同|越共中央总书记), else at ``x``
     (丁薛|祥和|委内瑞拉总统, 丁薛祥|应邀出席|巴西总统)."""
     lead = next((k for k, c in enumerate(piece) if c not in GLUED_FUNC), len(piece))
-    return start + lead if lead and piece[-1] not in "和与同及" else x
+    return start + lead if lead and piece[-1] not in CONJUNCTIONS else x
 
 
 def _glued_function(piece: str, pos: str) -> bool:
@@ -705,7 +707,7 @@ def _glued_function(piece: str, pos: str) -> bool:
     if len(piece) < 2 or not pos.startswith(("un", "nr")):
         return False
     # (a name ending in a conjunction, 丁薛|祥和, or a guess that took one in, 李成|勋及|常委会委员)
-    if piece[-1] in "和与同及" or any(w in piece for w in TITLE_STOP if len(w) >= 2):
+    if piece[-1] in CONJUNCTIONS or any(w in piece for w in TITLE_STOP if len(w) >= 2):
         return True
     return piece[0] in GLUED_FUNC and not jieba_freq().get(piece, 0)
 
