@@ -60,8 +60,8 @@ GLUE_CHARS = frozenset(_WORDS["glue-char"])
 
 TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
 DIVISION_LAST = frozenset("省市区县镇乡旗")
-SITE_SUFFIXES = ("古镇", "古城", "古村", "景区", "街区", "温泉", "湿地", "自然保护区", "大本营", "口岸", "遗址", "沼泽", "故城",
-                 "石窟", "水利枢纽")
+SITE_SUFFIXES = tuple(_WORDS["site-suffix"])
+REGION_SUFFIXES = tuple(_WORDS["region-suffix"])
 # Suffixes of facilities named by their county-level city alone (满洲里口岸, 霍尔果斯口岸).
 BY_DIVISION = frozenset(_WORDS["division-named-suffix"])
 DASHES = frozenset("—–-")
@@ -1008,7 +1008,7 @@ def _park_key(name: str) -> str:
 
 
 def _park_level(name: str) -> str:
-    if name.endswith(("都市圈", "经济圈", "城市群", "经济带", "经济区", "合作带", "山区", "沙地", "走廊", "盆地")):
+    if name.endswith(REGION_SUFFIXES):
         return "region"
     if name.endswith(SITE_SUFFIXES):
         return "site"
