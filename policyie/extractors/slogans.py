@@ -469,17 +469,17 @@ def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
     out: list[_Mention] = []
     for m in _LISTED_RUN.finditer(ctx.text):
         parts = m.group().split("、")
-        width = max(map(len, parts[1:]))
         # the first part's left edge is where the run's Han characters began (推动|茶园变公园): its fellows' width
-        first = parts[0][-width:]
-        parts[0] = first
-        if not PARALLEL_PART[0] <= min(map(len, parts)) <= max(map(len, parts)) <= PARALLEL_PART[1]:
+        parts[0] = parts[0][-max(map(len, parts[1:])) :]
+        shortest, longest = min(map(len, parts)), max(map(len, parts))
+        if not PARALLEL_PART[0] <= shortest <= longest <= PARALLEL_PART[1] or longest - shortest > 2:
             continue
-        if max(map(len, parts)) - min(map(len, parts)) > 2 or _pivot_at(parts) is None:
+        if _pivot_at(parts) is None:
             continue
-        start = m.end() - len("、".join(parts))
+        phrase = "、".join(parts)
+        start = m.end() - len(phrase)
         if not in_quote(start, m.end()):
-            out.append(_Mention("、".join(parts), "parallel", start, m.end(), False))
+            out.append(_Mention(phrase, "parallel", start, m.end(), False))
     return out
 
 
