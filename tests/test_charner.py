@@ -71,6 +71,17 @@ def test_features_at_chosen_positions_are_those_of_the_whole_text(text: str) -> 
     assert (again == whole).all()  # no process-salted hashing: training and run time agree
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_power_of_two_table_masks_to_the_rows_a_remainder_gives(text: str) -> None:
+    """featurize masks for a power-of-two table and takes a remainder otherwise: both name one row.
+    (A key's remainder by 3·2^16, taken again by 2^16, is its remainder by 2^16.)"""
+    a = nlp.analyse(text, nlp.FastLexicon.load())
+    masked = charner.featurize(text, a.sentences, a.tokens, a.entities, 1 << 16)
+    divided = charner.featurize(text, a.sentences, a.tokens, a.entities, 3 << 16)
+    assert divided.max() >= 1 << 16  # the remainder branch ran, over the wider table
+    assert ((divided % (1 << 16)) == masked).all()
+
+
 def test_tagging_only_open_clauses_sees_the_same_features() -> None:
     """The words around the open clauses are all featurize needs (charner._tokens_around)."""
     text = "今天天气很好，我们去公园。会见巴基斯坦总理夏巴兹·谢里夫时，大家都在。随后他走进下姜村，看望村民。"
