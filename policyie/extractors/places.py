@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyie import lexicons
+from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
@@ -741,6 +742,7 @@ def extract(ctx: Context) -> list[Place]:
     _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
     _add_list_members(ctx, places, in_person)
+    foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     for p in places.values():

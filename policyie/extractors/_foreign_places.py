@@ -1,0 +1,107 @@
+"""Foreign places that no table lists, read from the characters after the country they are in.
+
+A news item puts a foreign city right after its country, and the two after a word of place or motion:
+在丹麦|霍森斯举行, 抵达尼泊尔|勒利德布尔市, 在俄亥俄州|克利夫兰市. No list holds every such town, and the
+statistical NER often reads the transliteration as a person (奇姆肯特) or stops a character short (特罗姆|瑟).
+Three signals together make the run a place, each of which alone would not: the leading word (在, 抵达 …),
+the state mentioned right before, and characters typical of transliterated names (`name_runs.translit_odds`)
+up to a word that is no part of a name (举行, 召开, 隆重, 拉开). Evidence ``translit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from policyie import lexicons
+from policyie.extractors._model_places import drop_mentions_within
+from policyie.extractors._people import looks_transliterated
+from policyie.extractors._spans import SpanIndex
+from policyie.name_runs import translit_odds
+from policyie.nlp import Analysis
+from policyie.records import Place, Span
+
+EVIDENCE = "translit"
+_WORDS = lexicons.lists("place_words.tsv")
+# A word of place or motion right before the state: the run after the state is where something is or goes.
+_LEAD = regex.compile("(?:" + "|".join(map(regex.escape, _WORDS["foreign-lead"])) + ")$")
+# What may stand between the state and its town.
+_BETWEEN = regex.compile("|".join(map(regex.escape, sorted(_WORDS["foreign-between"], key=len, reverse=True))))
+_NOT_AFTER = frozenset(_WORDS["foreign-not-after"])
+# China's own places are in the gazetteer: a run after 中国 is no unlisted foreign town.
+_HOME = frozenset({"中国", "中华人民共和国"})
+# A character whose odds are above this may continue a run (兰|开|斯特); the run as a whole must average
+# MIN_MEAN (typical syllables score 2–5; Han words' characters below 0), a two-character one more.
+_CHAR_FLOOR = -2.5
+_MIN_MEAN, _MIN_MEAN_2 = 2.0, 3.0
+_MAX_LEN = 8
+# A division word right after the run belongs to the town's name (勒利德布尔市, 哈塔伊省, 杜伊斯堡港).
+_SUFFIX = "市县省州港"
+# jieba tags of words that are no part of a name: the run stops before such a word that it runs into
+# (霍森斯|隆重举行).
+_NOT_NAME_TAGS = frozenset("vadpcuf")
+
+
+def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str]]:
+    """(end, state) of each mention of a state, or of a foreign state's province (俄亥俄州), that a word of
+    place or motion leads."""
+    found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in _HOME
+             for m in p.mentions]
+    # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
+    spans = {(t.start, t.end) for t in analysis.tokens if t.pos.startswith("ns")}
+    spans |= {(e.start, e.end) for e in analysis.ner if e.label == "LOC"}
+    found += [(s, e, text[s:e]) for s, e in spans
+              if text[e - 1] in "州省" and (_typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1]))]
+    return [(end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
+
+
+def _run_end(text: str, analysis: Analysis, start: int) -> int:
+    """Where the transliterated run from ``start`` ends, before a word that is no part of a name."""
+    end = start
+    while end < len(text) and end - start < _MAX_LEN and translit_odds(text[end]) > _CHAR_FLOOR:
+        end += 1
+    # Back off over a word the run ran into whose tag says it names nothing, or that reaches past the run
+    # (贝伦|拉开序幕: a word, not the name's last syllables).
+    # A name jieba knows whole runs to its end (萨拉热窝: 窝 is no typical syllable).
+    toks = analysis.tokens_in(start, end)
+    for tok in reversed(toks):
+        if tok.start > start and (tok.end > end or tok.end - tok.start >= 2 and _names_nothing(tok.pos)):
+            end = tok.start
+    if toks and toks[0].start == start and toks[0].end > end and toks[0].pos[:2] in ("ns", "nr", "nz"):
+        end = toks[0].end
+    return end
+
+
+def _names_nothing(pos: str) -> bool:
+    # (``un``, a word jieba does not know, starts with u but is no particle: 科尔|蒂纳)
+    return pos[:1] in _NOT_NAME_TAGS and pos != "un"
+
+
+def _typical(name: str) -> bool:
+    mean = sum(map(translit_odds, name)) / len(name) if name else 0.0
+    return len(name) >= 2 and mean >= (_MIN_MEAN_2 if len(name) == 2 else _MIN_MEAN)
+
+
+def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add the foreign towns that follow their state after a word of place or motion."""
+    for anchor, state in _anchors(text, analysis, places):
+        between = _BETWEEN.match(text, anchor)
+        start = between.end() if between else anchor
+        end = _run_end(text, analysis, start)
+        if not _typical(text[start:end]):
+            continue
+        if text[end : end + 1] and text[end] in _SUFFIX:
+            end += 1
+        after = analysis.token_at(end)
+        if after is not None and after.start == end and after.text in _NOT_AFTER:
+            continue  # 库尔德|武装: a group, not a town
+        if in_person(start, end):
+            continue
+        # A shorter mention inside the run read a piece of the town as a place of its own (科尔 of 科尔蒂纳).
+        drop_mentions_within(places, start, end, short_only=True)
+        if SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps(start, end):
+            continue
+        name = text[start:end]
+        place = places.setdefault(f"None:{name}", Place(name=name, level=None, parent=state, evidence=EVIDENCE))
+        place.mentions.append(Span(name, start, end))
