@@ -568,6 +568,17 @@ def transcript_speakers(text: str) -> list[str]:
 
 # 村党支部书记边巴扎西告诉他…: who speaks to "him" is not whom the next 他 means.
 _ADDRESSES = regex.compile(r"(?:告诉|向|对|给|为)[他她]")
+# 在村党总支书记李阿黑家中，他…; 他…，听取村党支部书记敖德胜介绍; 与村党支部书记吉格木德交流: in a sentence whose
+# subject is a pronoun, an official after one of these in his clause is whom the subject meets, not the subject.
+_MET_BEFORE = regex.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到)[^，。；！？、\n]{0,16}$")
+_PRONOUN = regex.compile(r"[他她](?!们)")
+
+
+def _met(text: str, start: int, sent: tuple[int, int]) -> bool:
+    """The official mentioned at ``start`` is someone the sentence's pronoun subject meets."""
+    if not _PRONOUN.search(text, sent[0], sent[1]):
+        return False
+    return _MET_BEFORE.search(text, max(sent[0], start - 17), start) is not None
 
 
 def resolve_pronoun(ctx: Context, pos: int) -> str | None:
@@ -582,19 +593,20 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
     if i == 0:
         return None
     text, an = ctx.text, ctx.analysis
-    s_start, _ = an.sentence_at(pos)
-    j = bisect_left(starts, s_start)
-    if j < i:
-        return mentions[j][2]
+    sent = an.sentence_at(pos)
+    j = bisect_left(starts, sent[0])
+    for m in mentions[j:i]:
+        if not _met(text, m[0], sent):
+            return m[2]
     k = i - 1
     # Walk back sentence by sentence; a bounded walk keeps long articles linear.
     for _ in range(20):
         if k < 0:
             break
-        sent_start, _ = an.sentence_at(mentions[k][0])
-        first = bisect_left(starts, sent_start)
+        sent = an.sentence_at(mentions[k][0])
+        first = bisect_left(starts, sent[0])
         for m in mentions[first : k + 1]:
-            if not text.startswith(COMPANION_AFTER, m[1]) and not _ADDRESSES.match(text, m[1]):
+            if not text.startswith(COMPANION_AFTER, m[1]) and not _ADDRESSES.match(text, m[1]) and not _met(text, m[0], sent):
                 return m[2]
         k = first - 1
     return mentions[i - 1][2]
