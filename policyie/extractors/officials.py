@@ -370,7 +370,7 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
                 x -= k
                 break
     x = _foreign_locality_start(text, an, x, s)
-    x = _village_start(text, x, s)
+    x = _village_start(text, an, x, s)
     # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
     if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
         return _segment_start(text, an, x - 1)
@@ -395,7 +395,7 @@ _VILLAGE_TITLE = regex.compile(r"(?:会上|据)?(\p{Han}{2,6}?(?:村|嘎查|社�
 _CLAUSE_OPEN = regex.compile(r"[。，,；;：:、\n\s（(]")
 
 
-def _village_start(text: str, x: int, s: int) -> int:
+def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
     lo = max(0, s - 16)
     opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, lo, s)]
     lo = opens[-1] if opens else (0 if s <= 16 else -1)
@@ -403,6 +403,10 @@ def _village_start(text: str, x: int, s: int) -> int:
         return x
     m = _VILLAGE_TITLE.fullmatch(text, lo, s)
     if m is None or any(c in "各全每该本" for c in m.group(1)[:3]) or any(c in "与和及同跟向对" for c in m.group(1)):
+        return x
+    # 听取|村党支部书记, 走访|村委会主任: a verb opening the clause is what the speaker does, no village's name.
+    first = an.token_at(m.start(1))
+    if first is not None and first.start == m.start(1) and first.end - first.start >= 2 and first.pos[:1] in "vpdc":
         return x
     return m.start(1)
 
@@ -460,7 +464,10 @@ def _title_chain(
         prev = by_end.get(sep) if sep is not None else None
         if prev is None or not _post_ends_cleanly(an, prev.end()):
             break
-        a = seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
+        prev_start = seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
+        if prev.group() in STATE_POSTS and country_of(text[prev_start : prev.start()]) is None:
+            break  # 叶尔兰·别克|苏丹，地委常委: a state's post without its state ends a name, not a title
+        a = prev_start
         chain.insert(0, text[a : prev.end()])
     return chain
 
@@ -778,7 +785,7 @@ def _stated_title(text: str, start: int) -> str | None:
 # Posts the news writes after the name of someone it has already titled: 古特雷斯秘书长, 拉克森总理, 王毅部长.
 AFTER_NAME_POSTS = regex.compile(
     r"(?:副总理|总理|副总统|总统|首相|总书记|副主席|主席|委员长|秘书长|总干事|国务卿|外长|部长|议长|国王|大使)"
-    r"(?=[，,。；;、：:）)”\s]|表示|指出|强调|说|为|的|在|对|同|与|和|将|已|曾|也|还|一行|$)"
+    r"(?=[，,。；;、：:）)”\s]|表示|指出|强调|说|为|的|在|对|同|与|和|将|已|曾|也|还|一行|就|向|致|$)"
 )
 
 
@@ -812,7 +819,13 @@ def _part_alone(text: str, an: Analysis, at: int) -> bool:
     of the segmenter's ends (欢迎|奥尔西总统), but never after the dot or hyphen of the full name."""
     if at == 0 or _STANDS_ALONE_AFTER.match(text[at - 1]):
         return True
-    return text[at - 1] not in "·-‐" and HAN.match(text[at - 1]) is not None and an.is_token_boundary(at)
+    if text[at - 1] in "·-‐" or HAN.match(text[at - 1]) is None:
+        return False
+    if an.is_token_boundary(at):
+        return True
+    # 我|同鲁托|总统: the guesser glued a function character onto the part; it still begins a word of its own.
+    tok = an.token_at(at)
+    return tok is not None and all(c in GLUED_FUNC for c in text[tok.start : at])
 
 
 # What may stand right before a short form used alone: a clause or sentence boundary, a quote, a space.
@@ -948,7 +961,7 @@ def _state_org(org: str) -> bool:
 # only under one of these; otherwise it is a foreigner's (彼得·莫雷尔, 蒂姆·库克).
 CHINESE_ORGAN = regex.compile(
     r"自治区|自治州|自治县|新疆|西藏|青海|宁夏|甘肃|内蒙古|全国|中央|中共|国务院|国家|人大|政协|党委|党组|党工委|纪委|"
-    r"省委|省政府|市委|市政府|州委|地委|县委|县政府|旗委|乡党委|镇党委|村党|兵团|人民政府|人民法院|人民检察院|军区|战区"
+    r"省委|省政府|市委|市政府|州委|地委|县委|县政府|旗委|乡党委|镇党委|村党|兵团|人民政府|行署|行政公署|人民法院|人民检察院|军区|战区"
 )
 # What marks 负责人 as a public post: a level or an organ of state or Party before it.
 PUBLIC_UNIT = regex.compile(r"^[市区县省镇乡]|街道|专班|委|局|办|厅|政府|党|人大|政协|指挥部")
