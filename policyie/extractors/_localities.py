@@ -184,7 +184,10 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
         if (m.start() in starts or _after_place(text, m.start())) and m.end() in ends and \
                 not in_work_title(text, m.start()) and _site_context(text, m):
             level, canon, parent = sites[m.group()]
-            out.append(Locality(m.start(), m.end(), canon, level, parent or None))
+            start = m.start()
+            if level == "region" and _direction_before(text, an, start):
+                start, canon = start - 1, text[start - 1] + canon  # 南|高加索地区, 东|地中海地区: a part of the region
+            out.append(Locality(start, m.end(), canon, level, parent or None))
     for m in VILLAGE_END.finditer(text):
         v = _village_ending(text, an, starts, m.start(), m.end())
         if v is None:
@@ -196,6 +199,14 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
         parent = fit[0][0] if len({r[0] for r in fit}) == 1 else (rows[0][0] if len({r[0] for r in rows}) == 1 else None)
         out.append(Locality(start, m.end(), name, "village", parent))
     return out
+
+
+def _direction_before(text: str, an: Analysis, start: int) -> bool:
+    """A compass point standing as a word of its own right before a region's name (期待|南|高加索地区)."""
+    if start < 1 or text[start - 1] not in "东南西北":
+        return False
+    tok = an.token_at(start - 1)
+    return tok is not None and tok.start == start - 1 and tok.end == start
 
 
 # A village or community named right after its township (谢家湾街道|民主村社区, 良渚街道|新港村): the township
