@@ -76,6 +76,12 @@ def _short_village(name: str) -> bool:
     return len(name) == 2 and name.endswith("村") and name[0] not in _words()["not-first"] and _han(name)
 
 
+def _common_ending_village(name: str) -> bool:
+    """团山村, 神山村: a name ending in a common village word (山村) that holds more than the word."""
+    return 3 <= len(name) <= 6 and name.endswith(("村", "社区")) and name.endswith(localities.COMMON_VILLAGE_WORDS) \
+        and name not in localities.COMMON_VILLAGE_WORDS and name[0] not in _words()["not-first"] and _han(name)
+
+
 def _split_town(name: str) -> int | None:
     """Where the village starts in a span that runs a township into it (…街道|艾提尕尔社区), if it does."""
     best = None
@@ -139,8 +145,10 @@ def _pieces(text: str, e: Entity, around: _Around):
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     name = text[start : e.end]
     level = level_of(name)
-    if level is None and _short_village(name) and start in around.mention_ends:
-        level = "village"  # 天荒坪镇|余村: a one-character village right after its township
+    if level is None and start in around.mention_ends and text[start - 1] in "镇乡道木" and (
+            _short_village(name) or _common_ending_village(name)):
+        level = "village"  # 天荒坪镇|余村, 西庄镇|团山村: right after its township, even a village whose
+        # name is short or ends like a common word (山村) is a village
     if level is not None and e.end in around.mention_ends:
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
     if level == "village" and (cut := _split_town(name)) is not None:
@@ -239,5 +247,6 @@ def add(
                 parent = towns.get(start)
             place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent, evidence=EVIDENCE))
             place.mentions.append(Span(name, start, end))
+            around.mention_ends.add(end)  # (a village the model reads next may follow it: 茅坪乡|神山村)
             if level == "town":
                 towns[end] = name

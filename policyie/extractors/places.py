@@ -25,6 +25,7 @@ from policyie import lexicons
 from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
+from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
@@ -410,6 +411,10 @@ def _stem_words(
             and k + 1 < len(before) and (
             _placeish(before[k + 1][1], before[k + 1][2], gz)
             or (before[k + 1][0], before[k + 1][0] + len(before[k + 1][1])) in doc.model_locations())
+        if len(word) == 1 and tag.startswith("m") and word not in COUNT_CHARS and word not in "年月日号度" and words \
+                and words[-1][2] == "un" and not (k + 1 < len(before) and before[k + 1][2].startswith(("m", "x"))):
+            words.append((start, word, tag))  # 多|依树|景区: a character jieba reads as "many" opens an unknown name
+            continue
         if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
