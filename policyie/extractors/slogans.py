@@ -42,6 +42,10 @@ PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # A quoted watchword: Han characters, a formula of parts joined by + (3+1, 1+N), or a word and a + (智能+).
 WATCHWORD = regex.compile(r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋])$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
+# “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
+PLUS_FORMULA = regex.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
+# “拼、抢、实”, “快、准、稳”: single characters listed in one pair of quote marks are a formula.
+CHAR_LIST = regex.compile(r"^\p{Han}(?:、\p{Han}){2,4}$")
 NUMBERED = regex.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
 PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
 # Numeral-led words that are ordinary vocabulary or dates, not formulations.
@@ -53,7 +57,7 @@ PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十�
 NUMERAL_WORDS = regex.compile(
     r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|"
     r"万一|十分|百姓|千万)$"
-    r"|[一二三四五六七八九十]+[月日号季](?!一)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
+    r"|[一二三四五六七八九十]+[月日号](?!一)|[一二三四]季(?:度|$)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
 )
 # 声明表示，“…”: a speech verb may be followed by a comma before the quote.
 SPEECH_BEFORE = regex.compile(
@@ -83,7 +87,7 @@ NAME_AFTER = regex.compile(
 )
 NAME_SUFFIX = regex.compile(
     r"(?:号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
-    r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
+    r"省|市|县|区|镇|乡|村|街道|社区|(?<![线思出道弯老门套])路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
     # events and programmes: 北京消费季, 北京时尚周, 安全生产月, 京彩灯会, 中国农民丰收节, …特区计划
     r"节|周|季|月|赛|会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
     # “新创十条”, “国十条”: a policy document's nickname, a title; “最美庭院”: an honour.
@@ -290,10 +294,12 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         and (WEAK_NAME_BEFORE.search(first_before) or WEAK_NAME_AFTER.match(after))
     ):
         return None
-    if canonical is None and SPEECH_BEFORE.search(before):
-        return None
+    if canonical is None and SPEECH_BEFORE.search(before) and not (before.endswith("问") and HAN_CHAR.match(after[:1])):
+        return None  # (询问“稻鱼鸭”综合种养收益: what is asked about, a noun after it, is a term, not the words asked)
     if canonical is None and _nickname(ctx, chain.end() if chain else q_end):
         return None
+    if canonical is None and CHAR_LIST.match(phrase) and not any(c in COUNT_CHARS for c in phrase):
+        return _Mention(phrase, "parallel", start, end, True)
     if PARALLEL.match(phrase) and SEP_RE.search(phrase):
         clauses = SEP_RE.split(phrase)
         if canonical is None and max(map(len, clauses)) - min(map(len, clauses)) > 4:
@@ -305,7 +311,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return None
     if canonical is not None:
         return _Mention(canonical, kind if kind in {"numbered", "parallel"} else "quoted", start, end, True)
-    if (len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase)) or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
+    too_long = len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase)
+    if too_long or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
         return None
     if _is_numbered(phrase):
         # 两区, 两个示范区 end like place names but are formulations: only a tagged name or an honour disqualifies.
@@ -402,7 +409,9 @@ GLOSS_AFTER = regex.compile(
     rf"[”’」]?\p{{Han}}{{0,6}}?(?:[（(]{_LISTED}[）)]|[，,]?(?:即|就是|也就是|是指|指的是|包括)[：:]?{_LISTED})"
 )
 GLOSS_BEFORE = regex.compile(rf"{_LISTED}(?:这|等)?[“‘「]?$")  # A、B、C这“三个X”
-GLOSS_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:这|等)$")
+GLOSS_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:这|等|的)$")
+# Function characters a trimmed first item may still open with (形成了|春赏花、夏游林…的“四季游”).
+GLOSS_LEAD = "了的是把将以为有在对和"
 
 
 def article_gloss(text: str, start: int, end: int, n: int, before: bool = True) -> str | None:
@@ -425,6 +434,8 @@ def article_gloss(text: str, start: int, end: int, n: int, before: bool = True) 
             # The list's left edge is unknown (全市坚持开工一批、…): trim the first item to its fellows' length.
             width = max(len(x) for x in items[1:])
             items[0] = items[0][-width:]
+            while items[0][:1] in GLOSS_LEAD and len(items[0]) > min(len(x) for x in items[1:]):
+                items[0] = items[0][1:]
             return "、".join(items)
     return None
 
