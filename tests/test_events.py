@@ -6,7 +6,7 @@ these tests exercise only the event extractors and do not move when the other la
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 import regex
@@ -56,7 +56,8 @@ def _context(case: dict, text: str) -> Context:
     doc.places = [Place(name=n, mentions=_spans(text, n)) for n in case.get("places", [])]
     doc.slogans = [Slogan(text=n, kind="quoted", mentions=_spans(text, n)) for n in case.get("slogans", [])]
     doc.dates = _dates(text)
-    ctx = Context(doc=doc, analysis=nlp.analyse(text))
+    # (published at the anchor, as the harness's dates are: a meeting dated in an earlier year is cited)
+    ctx = Context(doc=doc, analysis=nlp.analyse(text), published=datetime(ANCHOR.year, ANCHOR.month, ANCHOR.day))
     return ctx
 
 
@@ -173,3 +174,18 @@ def test_talks_abroad_are_hosted_by_the_receiving_side(sentence: str, host: str,
 
     talks = [m for m in extract(sentence).meetings if m.kind == "会谈"]
     assert [(m.hosts, m.attendees) for m in talks] == [([host], [guest])]
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    # a summit dated in a year before the paper's, during which (期间) something happened, is cited
+    ("习近平指出，2016年9月二十国集团杭州峰会期间，双方达成重要共识。", True),
+    # …but one of the paper's own year, during which something happens, is no citation of an earlier one
+    ("习近平指出，2024年4月二十国集团杭州峰会期间，双方达成重要共识。", False),
+])
+def test_a_summit_of_an_earlier_year_during_which_something_happened_is_cited(text: str, cited: bool) -> None:
+    from policyie import extract
+
+    doc = extract(text, published="2024-04-30T08:00:00+08:00")
+    found = [m for m in doc.meetings if m.name == "二十国集团杭州峰会"]
+    assert bool(found) == cited
+    assert all(m.referenced for m in found)

@@ -89,8 +89,9 @@ _CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
 _CO_CHAIRS = regex.compile(r"[同与和][^，,。；;]{1,30}?共同主持(?:召开)?(?:了)?$")
 # X来到…村，…，并在村党群服务中心召开座谈会: the sentence's subject convenes what it 召开.
 # Only a clause with no subject of its own (X表示，中国共产党召开了… names who convened).
+# (当天下午，他主持召开座谈会: a pronoun opening the clause convenes it too; _sentence_subject resolves it)
 _CONVENES_BEFORE = regex.compile(
-    rf"\s*(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?召开(?:了)?"
+    rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?(?:主持)?召开(?:了)?"
 )
 _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
@@ -162,6 +163,13 @@ _CITED_BEFORE = regex.compile(
     # 在深圳举行的…领导人非正式会议: a meeting named as held elsewhere, at another time, is cited
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
+def _in_an_earlier_year(ctx: Context, start: int, c_lo: int) -> bool:
+    """2024年9月中非合作论坛北京峰会期间 in a paper of 2026: the date before the name puts it in a year gone."""
+    d = date_before(ctx, start, c_lo)
+    year = (date_value(d) or "")[:4]
+    return bool(ctx.published) and year.isdigit() and int(year) < ctx.published.year
+
+
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
 _SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
@@ -505,7 +513,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
     if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
         held_verb = _HELD_ATTRIBUTIVE.search(before)
-    cited_after = _CITED_AFTER.match(after) is not None
+    cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, c_lo))
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
     if planned:
