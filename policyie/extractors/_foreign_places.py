@@ -49,8 +49,7 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in _HOME
              for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
-    spans = {(t.start, t.end) for t in analysis.tokens if t.pos.startswith("ns")}
-    spans |= {(e.start, e.end) for e in analysis.ner if e.label == "LOC"}
+    spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
     found += [(s, e, text[s:e]) for s, e in spans
               if text[e - 1] in "州省" and (_typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1]))]
     return [(end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
