@@ -43,7 +43,11 @@ _SUFFIX = "市县省州港"
 _NOT_NAME_TAGS = frozenset("vadpcuf")
 
 
-def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str]]:
+# What joins a second town to the first (在米兰和科尔蒂纳丹佩佐).
+_JOINERS = "和、及与"
+
+
+def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None]]:
     """(end, state) of each mention of a state, or of a foreign state's province (俄亥俄州), that a word of
     place or motion leads."""
     found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in _HOME
@@ -52,7 +56,14 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
     found += [(s, e, text[s:e]) for s, e in spans
               if text[e - 1] in "州省" and (_typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1]))]
-    return [(end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
+    led = [(start, end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
+    # 在米兰和|科尔蒂纳丹佩佐举行: a foreign town joined to one the lead word placed is a town too (its state
+    # unsaid); a foreign town is one the tables list without a Chinese code.
+    towns = [(m.start, m.end) for p in places.values() if p.level == "city" and p.code is None for m in p.mentions]
+    led += [(start, end, None) for start, end in towns if _LEAD.search(text, max(0, start - 2), start)]
+    anchors = [(end, state) for _, end, state in led]
+    anchors += [(end + 1, None) for _, end, _ in led if text[end : end + 1] in _JOINERS]
+    return anchors
 
 
 def _run_end(text: str, analysis: Analysis, start: int) -> int:
