@@ -189,3 +189,12 @@ def test_a_summit_of_an_earlier_year_during_which_something_happened_is_cited(te
     found = [m for m in doc.meetings if m.name == "二十国集团杭州峰会"]
     assert bool(found) == cited
     assert all(m.referenced for m in found)
+
+
+def test_a_tour_dated_only_recently_takes_the_days_the_article_then_names() -> None:
+    """近日 is the paper's day, approximately: the first days the article names for the tour replace it."""
+    from policyie import extract
+
+    doc = extract("近日，地委书记王海峰深入富蕴县、青河县，就边境地区高质量发展进行调研。4月24日至26日，他先后走进"
+                  "景区、村落和口岸，与基层干部群众深入交流。", published="2024-04-28T08:00:00+08:00")
+    assert [(a.kind, a.actors, a.date) for a in doc.activities] == [("调研", ["王海峰"], "2024-04-24/2024-04-26")]

@@ -41,6 +41,8 @@ _VERB = regex.compile(
     + r"(?![组团队员站点报告成果结果委情]|工作)"
 )
 # A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
+# What turns a tour's verb into a noun's modifier: 慰问电, 慰问信, 考察报告, 调研报告.
+_MESSAGE = frozenset("电信函品金报")
 _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
 # A visit someone is invited to, or one that is hoped for, has not been made.
 _INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
@@ -55,12 +57,15 @@ _COMPANION_VERB = regex.compile(
 _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
 _ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
 # What may stand between the tour's subject and its verb: titles, 在/到/赴 + place, 围绕/就 + topic.
-_BANNED = regex.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
+# (要 of a directive, not of 重要/主要/需要 inside a topic: 就贯彻…重要讲话精神进行调研)
+_BANNED = regex.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|(?<![重主需纲])要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
+_TOPIC_OPENS = regex.compile(r"就|围绕")
 _COMMA_OK = regex.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
 _QUOTED = regex.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
 _TOPIC = regex.compile(
     r"围绕[“\"「]?([^”\"」，,。；;]{2,40}?)[”\"」]?(?=到|赴|在|来到|深入|前往|，|,|$)"
-    r"|就([^，,。；;]{2,40}?)(?:问题|工作)?(?:进行|开展|展开)?$"
+    # (a topic may cite a speech and a plenum at length: 就深入贯彻…重要讲话精神、落实…全会部署进行调研)
+    r"|就([^，,。；;]{2,80}?)(?:问题|工作)?(?:进行|开展|展开)?$"
 )
 _PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|新区|开发区|自治州|园区|基地)")
 _PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
@@ -104,6 +109,10 @@ _GOES_ON = regex.compile(r"(?:又|还|再|随后|接着|先后)?(?:来到|走进
 def _later_days(ctx: Context, acts: list[Activity]) -> None:
     """Extend a tour's span over the days its actor goes on to later stops, and add those stops."""
     text = ctx.text
+    # Tours dated only by 近日/日前 (an approximate day, the paper's): the first day the article names for
+    # them replaces that day instead of widening the span to it.
+    approx = {id(a) for a in acts for d in ctx.doc.dates or []
+              if d.granularity == "approx" and d.value == a.date and sentence_bounds(ctx, a.start)[0] <= d.start < a.end}
     for d in ctx.doc.dates or []:
         if not is_day(d):
             continue
@@ -111,7 +120,8 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
         if d.start - s_lo > 2:
             continue  # the date must open its sentence
         for a in acts:
-            if not a.date or a.date == d.value or not _same_days(a.date, d.value) or d.start < a.end:
+            fits = _same_days(a.date, d.value) or (id(a) in approx and _shortly_before(d.value, a.date))
+            if not a.date or a.date == d.value or not fits or d.start < a.end:
                 continue
             lead = next((p for p in persons_in(ctx, d.end, s_hi) if p.name in a.actors), None)
             if lead is None:  # 26日，他又来到…: the pronoun stands for the actor
@@ -120,7 +130,8 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
                     lead = PersonMention(a.actors[0], pron.start(1), pron.end(1))
             if lead is None or not _GOES_ON.match(text, lead.end) or persons_in(ctx, d.end, lead.start):
                 continue
-            a.date = _span(a.date, d.value)
+            a.date = d.value if id(a) in approx else _span(a.date, d.value)
+            approx.discard(id(a))
             a.places = dedupe(a.places + place_names_in(ctx, lead.end, s_hi))
     # Later stops on a day the article names by its day alone (26日，他又来到石门县三合村), inside the span
     # the tour already has: the stops join it.
@@ -185,6 +196,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     v_lo = vm.start()
     if _KIND[vm.group()] in ("访问", "国事访问", "正式访问", "参观") and _ATTRIBUTIVE.match(text, vm.end()):
         return None
+    if text[vm.end() : vm.end() + 1] in _MESSAGE:
+        return None  # 向…普京致慰问电, 考察报告: a message or a document, no visit made
     s_lo, _ = sentence_bounds(ctx, v_lo)
     if _COMPANION_BEFORE.search(text[max(s_lo, v_lo - 4) : v_lo]):
         return None
@@ -260,6 +273,8 @@ def _subject(ctx: Context, subj, v_lo: int):
     for p in reversed(subj):
         if _ACCOMPANIED.match(text[p.end : p.end + 8]) or any(a <= p.start < b for a, b in escorts):
             continue  # 在Y陪同下 / Y陪同: Y escorts, the subject is someone else
+        if _TOPIC_OPENS.search(text, clause_start(text, p.start, lo), p.start):
+            continue  # 就贯彻习近平总书记…重要讲话精神进行调研: a person named in the topic is not its subject
         between = text[p.end : v_lo]
         topic = _topic(between)
         plain = _QUOTED.sub("", between.replace(topic, "") if topic else between)
@@ -302,6 +317,12 @@ def _places(ctx: Context, lo: int, hi: int, between: str, topic: str | None) -> 
 
 # Days apart that one tour may span when an article reports it day by day (10月1日晚 … 10月2日上午).
 TOUR_DAYS = 3
+
+
+def _shortly_before(value: str, approx: str) -> bool:
+    """The days ``value`` end at most ten days before ``approx`` (the paper's day a 近日 stands for)."""
+    days, near = _bounds(value), _bounds(approx)
+    return days is not None and near is not None and 0 <= (near[0] - days[1]).days <= 10
 
 
 def _same_days(a: str | None, b: str | None) -> bool:
