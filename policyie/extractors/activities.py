@@ -41,6 +41,8 @@ _VERB = regex.compile(
     + r"(?![组团队员站点报告成果结果委情]|工作)"
 )
 # A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
+# A visit to a state: one record of its own, whatever is inspected during it.
+VISITS = ("访问", "国事访问", "正式访问")
 # What turns a tour's verb into a noun's modifier: 慰问电, 慰问信, 考察报告, 调研报告.
 _MESSAGE = frozenset("电信函品金报")
 _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
@@ -161,7 +163,7 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
     """Add the stops a tour's actor goes on to in the sentences after the tour is reported, in order, up to
     the next activity (one inspection tour = one record with every stop; SPEC.md §3)."""
     text = ctx.text
-    tours = [a for a in acts if a.actors and a.kind not in ("访问", "国事访问", "正式访问", "会见")]
+    tours = [a for a in acts if a.actors and a.kind not in (*VISITS, "会见")]
     if not tours:
         return
     date_starts = sorted(d.start for d in ctx.doc.dates or [])
@@ -365,8 +367,10 @@ def _merge_tours(acts: list[Activity]) -> list[Activity]:
     """The headline, the lead and later mentions of one tour: same lead actor, compatible dates."""
     out: list[Activity] = []
     for a in acts:
+        # (a state visit and an inspection made during it are two records: 正式访问 … 抵达雅典后考察了…港)
         twin = next(
-            (o for o in out if set(o.actors) & set(a.actors) and _same_days(o.date, a.date)),
+            (o for o in out if set(o.actors) & set(a.actors) and _same_days(o.date, a.date)
+             and (o.kind in VISITS) == (a.kind in VISITS)),
             None,
         )
         if twin is None:
