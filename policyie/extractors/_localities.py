@@ -266,13 +266,19 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
         name = text[s:end]
         if not all("\u4e00" <= c <= "\u9fff" for c in name[:k]):
             continue
-        if name in GENERIC or is_common_word(name) or is_common_word(name[:k]):
+        if name in GENERIC or is_common_word(name):
+            continue
+        # 长征|村, 平安|村: a common word before 村 names a village only right after its division (海伦市平安村);
+        # elsewhere it is as often a kind of village (示范村) as one
+        if is_common_word(name[:k]) and not _after_division(text, s):
             continue
         if s not in starts and not _after_division(text, s):
             continue
         tok = an.token_at(s)
-        if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r"):
-            continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name
+        if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r") and not (
+                tok.end - tok.start == 1 and tok.pos.endswith("g")) and not (
+                tok.pos[:1] == "a" and _after_division(text, s)):
+            continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name (睦|和村: a bound morpheme may)
         if villages_named(name):
             return name, s
     return None

@@ -910,8 +910,11 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     counties = {p.code[:6] for p in places.values() if p.code and p.level == "district"}
     towns = {p.name for p in places.values() if p.level == "town"}
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
-        if loc.level == "region" and taken(loc.start, loc.end) and _regions_within(places, loc.start, loc.end):
-            # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区)
+        if taken(loc.start, loc.end) and (
+                (loc.level == "region" and _regions_within(places, loc.start, loc.end))
+                or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end))):
+            # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区); a
+            # listed site over its division's short form (山西|平遥古城: 平遥 of 平遥县 is the site's name here)
             model_places.drop_mentions_within(places, loc.start, loc.end)
             taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
@@ -927,6 +930,13 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
         place = places.setdefault(f"village:{loc.name}", Place(name=loc.name, level="village", parent=loc.parent,
                                                                evidence="after-township"))
         place.mentions.append(Span(loc.name, loc.start, loc.end))
+
+
+def _short_forms_within(places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether every mention overlapping [start, end) is a division's short form opening it (平遥 of 平遥古城)."""
+    hits = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    return bool(hits) and all(p.level in ("district", "city", "town") and m.start == start and m.end < end
+                              and m.text != p.name for p, m in hits)
 
 
 def _regions_within(places: dict[str, Place], start: int, end: int) -> bool:
