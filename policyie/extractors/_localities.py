@@ -259,25 +259,27 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
     """The longest listed village name that ends at ``end`` and starts on a word boundary, or None."""
     if VILLAGE_ORG.match(text, end) or in_work_title(text, at):
         return None
-    if text[max(0, at - 1) : end] in COMMON_VILLAGE_WORDS:
-        return None  # 发展乡村, 爱农村, 和美乡村: the common word, not a village's name
+    # 发展乡村, 爱农村, 和美乡村: the common word, not a village's name; but a listed name may end in one where
+    # a bound morpheme opens it (峒|山村) or its county stands right before it
+    common = text[max(0, at - 1) : end] in COMMON_VILLAGE_WORDS
     for k in range(min(MAX_STEM, at), 1, -1):
         s = at - k
         name = text[s:end]
         if not all("\u4e00" <= c <= "\u9fff" for c in name[:k]):
             continue
+        if common and not (_after_county(text, s) or _bound_morpheme_at(an, s)):
+            continue
         if name in GENERIC or is_common_word(name):
             continue
         # 长征|村, 平安|村: a common word before 村 names a village only right after its division (海伦市平安村);
         # elsewhere it is as often a kind of village (示范村) as one
-        if is_common_word(name[:k]) and not _after_division(text, s):
+        if is_common_word(name[:k]) and not _after_county(text, s):
             continue
         if s not in starts and not _after_division(text, s):
             continue
         tok = an.token_at(s)
         if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r") and not (
-                tok.end - tok.start == 1 and tok.pos.endswith("g")) and not (
-                tok.pos[:1] == "a" and _after_division(text, s)):
+                _bound_morpheme_at(an, s)) and not (tok.pos[:1] == "a" and _after_county(text, s)):
             continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name (睦|和村: a bound morpheme may)
         if villages_named(name):
             return name, s
@@ -285,6 +287,18 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
 
 
 DIVISION_END = frozenset(_WORDS["division-end"])
+
+
+def _after_county(text: str, s: int) -> bool:
+    """海伦市|平安村: a county-level name ends right before ``s`` (after a township, `township_villages` reads
+    the village with the township as its parent)."""
+    return s > 0 and text[s - 1] in "县市区旗"
+
+
+def _bound_morpheme_at(an: Analysis, s: int) -> bool:
+    """A one-character word jieba tags as a bound morpheme (峒 g, 睦 ag) starts at ``s``: no word of its own."""
+    tok = an.token_at(s)
+    return tok is not None and tok.start == s and tok.end - tok.start == 1 and tok.pos.endswith("g")
 
 
 def _after_place(text: str, s: int) -> bool:

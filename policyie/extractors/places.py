@@ -912,9 +912,11 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
         if taken(loc.start, loc.end) and (
                 (loc.level == "region" and _regions_within(places, loc.start, loc.end))
-                or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end))):
+                or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end))
+                or (loc.level == "village" and loc.parent and _short_forms_within(places, loc.start, loc.end))):
             # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区); a
-            # listed site over its division's short form (山西|平遥古城: 平遥 of 平遥县 is the site's name here)
+            # listed site over its division's short form (山西|平遥古城: 平遥 of 平遥县 is the site's name here), and
+            # a listed village whose township the article fixes likewise (涿州|万全庄村, not 万全区)
             model_places.drop_mentions_within(places, loc.start, loc.end)
             taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
@@ -925,6 +927,10 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     town_ends = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
     for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
+        if taken(loc.start, loc.end) and _short_forms_within(places, loc.start, loc.end):
+            # 万兴街道|金融街社区: right after its township, the community's name holds no other place
+            model_places.drop_mentions_within(places, loc.start, loc.end)
+            taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end):
             continue
         place = places.setdefault(f"village:{loc.name}", Place(name=loc.name, level="village", parent=loc.parent,
@@ -933,10 +939,11 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
 
 
 def _short_forms_within(places: dict[str, Place], start: int, end: int) -> bool:
-    """Whether every mention overlapping [start, end) is a division's short form opening it (平遥 of 平遥古城)."""
+    """Whether every mention overlapping [start, end) opens it and is a division's short form (平遥 of 平遥古城)
+    or a small area or site (金融街 of 金融街社区)."""
     hits = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
-    return bool(hits) and all(p.level in ("district", "city", "town") and m.start == start and m.end < end
-                              and m.text != p.name for p, m in hits)
+    return bool(hits) and all(m.start == start and m.end < end and (
+        (p.level in ("district", "city", "town") and m.text != p.name) or p.level in ("area", "site")) for p, m in hits)
 
 
 def _regions_within(places: dict[str, Place], start: int, end: int) -> bool:
