@@ -365,8 +365,10 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
     # 西|集镇党委书记: the segmenter read a township's name across its first characters.
     first = an.token_at(x)
     if x < s and first is not None and first.start == x:
+        # (浉|河|区委副书记: the division's last character went into the organ's word after it)
+        ends = (first.end, first.end + 1) if text[first.end : first.end + 1] in DIVISION_LAST_CHARS else (first.end,)
         for k in (1, 2):
-            if x - k >= 0 and HAN.match(text[x - k]) and _is_division(text[x - k : first.end]):
+            if x - k >= 0 and HAN.match(text[x - k]) and any(_is_division(text[x - k : e]) for e in ends):
                 x -= k
                 break
     x = _foreign_locality_start(text, an, x, s)
@@ -413,7 +415,9 @@ def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
 
 # What stands between a foreign country and a post when the post is a city's or a mission's: 德国|奥芬巴赫市|市长,
 # 德国|驻上海总领事馆|副总领事.
-_FOREIGN_LOCALITY = regex.compile(r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}{1,8}?(?:市|州|省|郡))?(?:总领事馆|领事馆|大使馆)?")
+# (a region's name may hold a hyphen and end in 大区: 意大利|艾米利亚-罗马涅大区|主席)
+_FOREIGN_LOCALITY = regex.compile(
+    r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}[\p{Han}\-‐]{0,11}?(?:市|州|省|郡|大区))?(?:总领事馆|领事馆|大使馆)?")
 
 
 @cache
@@ -426,8 +430,27 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     """Where a title starts when a foreign city or mission the walk could not read stands before it: back to
     the country opening it (德国奥芬巴赫市市长, 德国驻上海总领事馆副总领事), or over a transliterated city's
     name alone (奥芬巴赫市副市长). ``x`` otherwise."""
+    # 艾米利亚-|罗马涅大区主席: the walk stopped at a hyphen inside a foreign region's name; read on over the
+    # transliterated part before it, and over the country before that (意大利|艾米利亚-罗马涅大区主席)
+    moved = False
+    while x >= 3 and text[x - 1] in "-‐" and HAN.match(text[x - 2]):  # (奥弗涅-罗讷-阿尔卑斯大区: each part)
+        table = translit()
+        j, form = x - 1, None
+        while j > max(x - 9, 0) and table.get(text[j - 1], -99.0) >= 0:
+            form = next((f for f in _country_forms() if text.endswith(f, 0, j)), None)
+            if form:
+                break  # (意大利|艾米利亚: the country ends where the region's name begins)
+            j -= 1
+        if x - 1 - j < 2 or sum(table.get(c, -99.0) for c in text[j : x - 1]) / (x - 1 - j) < 2.0:
+            break
+        x, moved = j, True
+        if form:
+            return j - len(form)
+    if moved:
+        return x
     # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title).
-    if x < 1 or (text[x - 1] not in "市州省郡馆驻" and "驻" not in text[max(x - 7, 0) : x]):
+    if x < 1 or (text[x - 1] not in "市州省郡馆驻" and not text.endswith("大区", 0, x)
+                 and "驻" not in text[max(x - 7, 0) : x]):
         return x
     for p in range(x - 1, max(x - 16, 0) - 1, -1):
         # (the country form opening the title: what `country_of` would read there, found once)
@@ -443,7 +466,9 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         j = x - 1
         while j > max(x - 9, 0) and table.get(text[j - 1], -99.0) >= 0:
             j -= 1
-        if x - 1 - j >= 2 and looks_transliterated(text[j : x - 1]) and text[j : x - 1] not in place_forms():
+        stem = text[j : x - 1]
+        typical = sum(table.get(c, -99.0) for c in stem) / max(len(stem), 1) >= 2.0  # (法恩扎: no listed syllables)
+        if len(stem) >= 2 and (looks_transliterated(stem) or typical) and stem not in place_forms():
             return j
     return x
 
