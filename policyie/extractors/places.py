@@ -209,6 +209,12 @@ COMPANY_SUFFIXES = _WORDS["company-suffix"]
 _COMPANY_AHEAD = regex.compile(r"\p{Han}{0,10}?(?:有限公司|有限责任公司|股份有限公司|集团有限公司)")
 
 
+# Company endings that are also sectors (陕西能源 the firm, 延安能源化工产业 the industry).
+SECTOR_SUFFIXES = ("能源", "医药", "投资", "航空", "实业", "地产", "证券", "保险")
+# …and the words after one that make it the industry (not 投资|银行, 投资|推介会).
+SECTOR_GOES_ON = frozenset(("化工", "产业", "产业链", "产业园", "基地", "行业", "领域", "资源", "装备", "汽车", "电池", "材料", "兴业"))
+
+
 def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPLE) -> bool:
     """True when the words after a place make it part of an organisation or event name."""
     text = doc.text
@@ -235,7 +241,11 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
             return None
         run += word
         if run.endswith(suffixes):
-            return run
+            nxt = raw[k + 1] if k + 1 < len(raw) else None
+            if not (run.endswith(SECTOR_SUFFIXES) and nxt is not None and nxt.start == tok.end
+                    and text[nxt.start : nxt.end] in SECTOR_GOES_ON):
+                return run
+            continue  # 延安|能源|化工产业: a sector a noun goes on from is the place's industry, not a firm
         if word in BREAK_WORDS or tag[:1] in ("p", "c", "u", "r", "d", "m") or (tag.startswith("v") and len(word) == 1):
             return None
     return None
@@ -751,7 +761,8 @@ def extract(ctx: Context) -> list[Place]:
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     for p in places.values():
-        p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)]
+        p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
+                      and not _in_quoted_parallel(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -767,6 +778,25 @@ def _in_formula(text: str, m: Span) -> bool:
         return False  # (布拖 of 中国·布拖彝族火把节 is where the festival is)
     lo = max(0, m.start - 3)
     return any(f.start() <= m.start and m.end <= f.end() for f in _FORMULA.finditer(text, lo, min(len(text), m.end + 20)))
+
+
+# “北国江南、江南北国”: a parallel formulation in quote marks, its places words of the watchword.
+_QUOTED_PARALLEL = regex.compile(r"“(\p{Han}{2,8}(?:、\p{Han}{2,8}){1,3})”")
+
+
+def place_forms_known(name: str) -> bool:
+    """A whole item the tables list (“北京、上海”) is a place even in quote marks; one only the model read
+    (“塞上江南、江南塞上”) is a word of the watchword."""
+    return bool(load().lookup(name))
+
+
+def _in_quoted_parallel(text: str, m: Span) -> bool:
+    lo = text.rfind("“", max(0, m.start - 20), m.start + 1)
+    if lo < 0:
+        return False
+    q = _QUOTED_PARALLEL.match(text, lo)
+    return q is not None and q.start(1) <= m.start and m.end <= q.end(1) and (
+        m.text not in q.group(1).split("、") or not place_forms_known(m.text))
 
 
 # “旅游兴县”, “工业强市”, “文化大省”: a goal for a place, quoted; its last characters name no place (兴县 is a county).
