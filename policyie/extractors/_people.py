@@ -568,9 +568,10 @@ def transcript_speakers(text: str) -> list[str]:
 
 # 村党支部书记边巴扎西告诉他…: who speaks to "him" is not whom the next 他 means.
 _ADDRESSES = regex.compile(r"(?:告诉|向|对|给|为)[他她]")
-# 在村党总支书记李阿黑家中，他…; 他…，听取村党支部书记敖德胜介绍; 与村党支部书记吉格木德交流: in a sentence whose
-# subject is a pronoun, an official after one of these in his clause is whom the subject meets, not the subject.
-_MET_BEFORE = regex.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到)[^，。；！？、\n]{0,16}$")
+# 在村党总支书记李阿黑家中，他…; 他…，听取村党支部书记敖德胜介绍; 与村党支部书记吉格木德交流; 她…叮嘱村党支部
+# 书记唐三妹要…: in a sentence whose subject is a pronoun, an official after one of these in his clause is whom
+# the subject meets, not the subject.
+_MET_BEFORE = regex.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到|叮嘱|嘱咐|勉励|鼓励|要求|询问)[^，。；！？、\n]{0,16}$")
 _PRONOUN = regex.compile(r"[他她](?!们)")
 
 

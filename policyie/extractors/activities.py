@@ -77,7 +77,10 @@ _ONWARD = regex.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深�
 _UNNAMED_GROUP = regex.compile(r"(?:和|及|以及)[^，,。；;、]{1,16}?(?:负责同志|负责人|领导同志|有关同志)(?:等)?$")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _COMMA = regex.compile(r"[，,]")
-_CITED_VISIT_AFTER = regex.compile(r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?")
+# (…视察唐山时提出“三个努力建成”的重要指示: what was said then, however long its quoted words, is cited)
+_CITED_VISIT_AFTER = regex.compile(
+    r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?"
+    r"|[^，,。；;]{0,12}?时(?:提出|作出|发表)[^，,。；;]{0,24}?的(?:重要)?(?:讲话|指示|批示|要求)")
 _CITED_VISIT_BEFORE = regex.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
 
 

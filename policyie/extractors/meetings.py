@@ -70,7 +70,9 @@ _CONGRESS = regex.compile(
 )
 
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
-_SESSION_OPEN = regex.compile(r"(?:中共|中国共产党|全国|政协|[一二三四五六七八九十]{1,3}届)")
+# (also a Party committee's numbered session: 抓好|省委十四届九次全会)
+_SESSION_OPEN = regex.compile(
+    r"(?:中共|中国共产党|全国|政协|(?:省委|市委|区委|县委|州委|旗委|自治区党委)?[一二三四五六七八九十]{1,3}届)")
 _DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次)(?!第)")
 _NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)")
 _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
@@ -155,7 +157,7 @@ _HELD_AFTER = regex.compile(
 # …揭牌仪式由X主持: someone presided over it, so it took place.
 _PRESIDED_AFTER = regex.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
 _CITED_AFTER = regex.compile(
-    r"^(?:的)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
+    r"^(?:的)?(?:各项|重大|重要|决策)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
     r"召开以来|胜利召开以来|闭幕以来)"
 )
 _CITED_BEFORE = regex.compile(
@@ -241,7 +243,28 @@ def extract(ctx: Context) -> list[Meeting]:
     found.sort(key=lambda m: m.start)
     merged = _merge_mentions(found, frozenset(o.name for o in ctx.doc.officials or [] if o.name))
     _later_hosts(ctx, merged)
+    merged.extend(_opened(merged))
+    merged.sort(key=lambda m: m.start)
     return merged
+
+
+# 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
+_OPENED = regex.compile(r"(\p{Han}[\p{Han}—\-·“”]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式)$")
+
+
+def _opened(found: list[Meeting]) -> list[Meeting]:
+    """The forum a reported opening or closing ceremony belongs to is held too (SPEC §3: an 开幕式 is a
+    meeting separate from its forum, every set's annotators list both), chaired by no one named."""
+    names = {m.name for m in found}
+    out = []
+    for m in found:
+        g = _OPENED.match(m.name) if not m.referenced and m.kind == "仪式" else None
+        if g is None or g.group(1) in names:
+            continue
+        names.add(g.group(1))
+        out.append(Meeting(name=g.group(1), kind=g.group(2), date=m.date, attendees=list(m.attendees), place=m.place,
+                           referenced=False, start=m.start, end=m.start + len(g.group(1)), evidence="opened"))
+    return out
 
 
 # X主持会议。 / X主持开幕会 / X在主持学习时强调: the chair named apart from the meeting's own sentence.
@@ -451,6 +474,10 @@ def _numbered(name: str, kind: str) -> bool:
     return (kind == "党代会" and bool(_CONGRESS.search(name))) or bool(_NUMBERED_SESSION.search(name))
 
 
+# 全国生态环境保护大会, 全省科技创新大会: a conference named by its scope and subject is one event, cited as such.
+_SCOPED_CONFERENCE = regex.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{4,16}大会$")
+
+
 def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
     """Whether the name ``text[start:end]`` names one edition of a series: by its number (第二届), or by a city
     or state named right before its head (中非合作论坛北京|峰会, 二十国集团杭州|峰会)."""
@@ -530,7 +557,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     else:
         return None
-    if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _one_edition(ctx, start, end, head):
+    if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _one_edition(ctx, start, end, head) \
+            and not _SCOPED_CONFERENCE.match(name):
         return None
     evidence = "planned" if planned else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"

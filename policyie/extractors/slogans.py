@@ -40,7 +40,9 @@ CLAUSE = r"[\p{Han}\d]{2,10}"
 PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # Han characters, or parts joined by + (科学家+企业家, 科学+城, 3+1, 1+N).
 # A quoted watchword: Han characters, a formula of parts joined by + (3+1, 1+N), or a word and a + (智能+).
-WATCHWORD = regex.compile(r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋])$")
+# (“15分钟生活圈”: a count of minutes or steps before the words, not a date)
+WATCHWORD = regex.compile(
+    r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋]|\d{1,3}(?![年月日号])\p{Han}{3,10})$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
 PLUS_FORMULA = regex.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
@@ -89,7 +91,7 @@ NAME_SUFFIX = regex.compile(
     r"(?:号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
     r"省|市|县|区|镇|乡|村|街道|社区|(?<![线思出道弯老门套])路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
     # events and programmes: 北京消费季, 北京时尚周, 安全生产月, 京彩灯会, 中国农民丰收节, …特区计划
-    r"节|周|季|月|赛|会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
+    r"节|周|季|月|赛|(?<!\p{Han}[省都])会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
     # “新创十条”, “国十条”: a policy document's nickname, a title; “最美庭院”: an honour.
     r"[一二三四五六七八九十百]{1,3}条)$|^最美"
 )
