@@ -100,6 +100,12 @@ CHECKSETS = {
     "checkset_dec3": (10, {"headline_f1": 0.94, "officials": 0.97, "official_titles": 0.95, "authors": 0.95,
                            "places": 0.85, "meetings": 0.95, "slogans": 0.92},
                       {"meeting_hosts": 0.95, "meeting_date": 0.85, "published": 1.0}),
+    "checkset_dec4": (10, {"headline_f1": 0.96, "officials": 0.97, "official_titles": 0.97, "authors": 0.95,
+                           "places": 0.92, "meetings": 0.97, "activities": 0.95, "slogans": 0.95},
+                      {"meeting_hosts": 0.95, "meeting_date": 0.95, "activity_date": 0.95, "published": 1.0}),
+    "checkset_dec5": (10, {"headline_f1": 0.95, "officials": 0.97, "official_titles": 0.97, "authors": 0.95,
+                           "places": 0.87, "meetings": 0.97, "activities": 0.95, "slogans": 0.92},
+                      {"meeting_hosts": 0.95, "meeting_date": 0.9, "published": 1.0}),
 }
 
 
