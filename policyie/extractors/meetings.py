@@ -474,6 +474,14 @@ def _numbered(name: str, kind: str) -> bool:
     return (kind == "党代会" and bool(_CONGRESS.search(name))) or bool(_NUMBERED_SESSION.search(name))
 
 
+def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str) -> bool:
+    """Whether a gathering not reported as held may be cited: any 会议; a kind only held (大会, 论坛 …) when its
+    name says which one (an edition, a host city, a scope and subject)."""
+    if kind not in _HELD_ONLY or name.endswith("会议"):
+        return True
+    return _one_edition(ctx, start, end, head) or _SCOPED_CONFERENCE.match(name) is not None
+
+
 # 全国生态环境保护大会, 全省科技创新大会: a conference named by its scope and subject is one event, cited as such.
 _SCOPED_CONFERENCE = regex.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{4,16}大会$")
 
@@ -557,8 +565,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     else:
         return None
-    if not held and not planned and (kind in _HELD_ONLY and not name.endswith("会议")) and not _one_edition(ctx, start, end, head) \
-            and not _SCOPED_CONFERENCE.match(name):
+    if not held and not planned and not _citable(ctx, name, kind, start, end, head):
         return None
     evidence = "planned" if planned else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"
