@@ -97,6 +97,11 @@ def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, float], fro
     return surname, given, translit, parts
 
 
+# Mean odds at or above which a run of characters reads as a transliterated name or place (syllables of
+# 霍森斯 or 法恩扎 average 2–5; a Han word's characters fall below 0).
+TYPICAL_TRANSLIT = 2.0
+
+
 def translit_odds(text: str) -> float:
     """How typical of transliterated names the characters of ``text`` are, on average (log odds; the
     syllables of 古丽米拉 or 霍尔布鲁克 score above zero, 王海张楠 below)."""

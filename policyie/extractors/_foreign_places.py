@@ -18,7 +18,7 @@ from policyie import lexicons
 from policyie.extractors._model_places import drop_mentions_within
 from policyie.extractors._people import looks_transliterated
 from policyie.extractors._spans import SpanIndex
-from policyie.name_runs import translit_odds
+from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis
 from policyie.records import Place, Span
 
@@ -34,7 +34,7 @@ _HOME = frozenset({"中国", "中华人民共和国"})
 # A character whose odds are above this may continue a run (兰|开|斯特); the run as a whole must average
 # MIN_MEAN (typical syllables score 2–5; Han words' characters below 0), a two-character one more.
 _CHAR_FLOOR = -2.5
-_MIN_MEAN, _MIN_MEAN_2 = 2.0, 3.0
+_MIN_MEAN, _MIN_MEAN_2 = TYPICAL_TRANSLIT, 3.0
 _MAX_LEN = 8
 # A division word right after the run belongs to the town's name (勒利德布尔市, 哈塔伊省, 杜伊斯堡港).
 _SUFFIX = "市县省州港"

@@ -441,7 +441,7 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
             if form:
                 break  # (意大利|艾米利亚: the country ends where the region's name begins)
             j -= 1
-        if x - 1 - j < 2 or sum(table.get(c, -99.0) for c in text[j : x - 1]) / (x - 1 - j) < 2.0:
+        if x - 1 - j < 2 or name_runs.translit_odds(text[j : x - 1]) < name_runs.TYPICAL_TRANSLIT:
             break
         x, moved = j, True
         if form:
@@ -467,7 +467,7 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         while j > max(x - 9, 0) and table.get(text[j - 1], -99.0) >= 0:
             j -= 1
         stem = text[j : x - 1]
-        typical = sum(table.get(c, -99.0) for c in stem) / max(len(stem), 1) >= 2.0  # (法恩扎: no listed syllables)
+        typical = name_runs.translit_odds(stem) >= name_runs.TYPICAL_TRANSLIT  # (法恩扎: no listed syllables, typical ones)
         if len(stem) >= 2 and (looks_transliterated(stem) or typical) and stem not in place_forms():
             return j
     return x
