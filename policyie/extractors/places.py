@@ -401,6 +401,10 @@ def _joins_names(before: list[tuple[int, str, str]], k: int, words: list, gz: Ga
         and not _is_country(gz, words[-1][1]) and prev not in foreign()[0]
 
 
+# Prepositions jieba glues onto an unknown name after them; 同, 和, 与 also begin names (同兴, 和平).
+_GLUED_PREPOSITIONS = frozenset("从向在到对把将赴于经给让由以")
+
+
 def _stem_words(
     doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str], site: bool = False
 ) -> list[tuple[int, str, str]]:
@@ -468,6 +472,11 @@ def _stem_words(
         if sum(len(w) for _, w, _ in words) >= 12:
             break
     words.reverse()
+    if words and len(words[0][1]) >= 2 and words[0][2] in ("un", "x") and words[0][1][0] in _GLUED_PREPOSITIONS \
+            and not is_common_word(words[0][1][:2]):
+        # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
+        start, word, tag = words[0]
+        words[0] = (start + 1, word[1:], tag)
     if words and len(words[0][1]) >= 2 and _division_ends_inside(doc.text, words[0][0], gz):
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)  # 吉林和|龙大|洞遗址: jieba took 和龙's last character into the name
