@@ -147,7 +147,12 @@ class _Doc:
         if self.major(self.text[tok.start : pos]):
             return True
         # jieba glued a function character onto an unknown name: 向|雄安
-        return tok.pos in ("un", "x") and pos - tok.start == 1 and self.text[tok.start] in GLUE_CHARS
+        if tok.pos in ("un", "x") and pos - tok.start == 1 and self.text[tok.start] in GLUE_CHARS:
+            return True
+        # 走|进深|渡镇: the name's first character went into a word with the verb's last one (走进 is the word)
+        prev = self.token_at(tok.start - 1) if tok.start > 0 else None
+        return pos - tok.start == 1 and prev is not None and prev.end == tok.start and prev.pos.startswith("v") \
+            and is_common_word(self.text[prev.start : pos])
 
     def end_ok(self, pos: int) -> bool:
         if pos >= len(self.text) or not NAMEISH.match(self.text[pos]):
