@@ -182,7 +182,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
     sites = _sites()
     for m in _site_literals().finditer(text):
         if (m.start() in starts or _after_place(text, m.start())) and m.end() in ends and \
-                not in_work_title(text, m.start()) and _site_context(text, m):
+                not in_work_title(text, m.start()) and _site_context(text, m, an):
             level, canon, parent = sites[m.group()]
             start = m.start()
             if level == "region" and _direction_before(text, an, start):
@@ -246,13 +246,20 @@ SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:�
 ADJECTIVAL_NEXT = _WORDS["adjectival-next"]
 
 
-def _site_context(text: str, m) -> bool:
+def _site_context(text: str, m, an: Analysis) -> bool:
     if text.startswith(ADJECTIVAL_NEXT, m.end()):
         return False
     if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
-            not _after_place(text, m.start()):
+            not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.end()):
         return False
     return True
+
+
+def _word_after_verb(an: Analysis, start: int, end: int) -> bool:
+    """推动|关中: a two-character region that is a word of its own right after a verb (not 阿纳斯塔|西亚|迪斯)."""
+    tok, prev = an.token_at(start), an.token_at(start - 1)
+    return tok is not None and (tok.start, tok.end) == (start, end) and prev is not None and prev.end == start \
+        and prev.pos.startswith("v") and prev.end - prev.start >= 2
 
 
 def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int) -> tuple[str, int] | None:
