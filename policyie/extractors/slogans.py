@@ -258,6 +258,21 @@ def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int
     return held[1], held[2]
 
 
+# The cues by which a place is praised with an epithet (被誉为, 被称为).
+PRAISED = frozenset(("誉为", "被称为"))
+_CLAUSE_BREAK = regex.compile(r"[，,。；;！？\n]")
+
+
+def _place_praised(ctx: Context, quote_start: int) -> bool:
+    """A place is mentioned in the clause before the epithet's cue (三江源地区…被誉为“中华水塔”)."""
+    lo = max(0, quote_start - 24)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, lo, quote_start)]
+    lo = breaks[-1] if breaks else lo
+    # (the places layer's mentions, or the analysis' place entities where no places layer ran)
+    spans = list(_place_index(ctx)[1]) + [(e.start, e.end) for e in ctx.analysis.entities if e.label == "LOC"]
+    return any(lo <= s and e <= quote_start for s, e in spans)
+
+
 def _nickname(ctx: Context, pos: int) -> bool:
     """“导弹司令”杨业功: a quoted phrase right before a person's name is that person's epithet."""
     if pos in _entity_index(ctx)[1]:
@@ -286,7 +301,10 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     # 擦亮“黄河画廊”品牌, 打响“投资中国”品牌: a place's or a campaign's brand that officials polish is a
     # watchword, though 品牌 after a quote marks a product's name
     campaign = after.startswith("品牌") and BRAND_VERB.search(before) is not None
-    if NAME_BEFORE.search(before) or (NAME_AFTER.match(after) and not campaign):
+    named_before = NAME_BEFORE.search(before)
+    if named_before and named_before.group() in PRAISED and _place_praised(ctx, start):
+        named_before = None  # 塔吉克斯坦被誉为“中亚水塔”: a place's epithet is a watchword (not 被誉为“中国天眼”的望远镜)
+    if named_before or (NAME_AFTER.match(after) and not campaign):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
     if canonical is None and (_key(phrase) in not_slogans() or SPEECH_INSIDE.search(phrase)):
         return None
