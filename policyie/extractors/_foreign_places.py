@@ -15,9 +15,8 @@ from collections.abc import Callable
 import regex
 
 from policyie import lexicons
-from policyie.extractors._model_places import drop_mentions_within
+from policyie.extractors._model_places import drop_mentions_within, mention_index
 from policyie.extractors._people import looks_transliterated
-from policyie.extractors._spans import SpanIndex
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis
 from policyie.records import Place, Span
@@ -54,8 +53,7 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
              for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
     spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
-    found += [(s, e, text[s:e]) for s, e in spans
-              if text[e - 1] in "州省" and (_typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1]))]
+    found += [(s, e, text[s:e]) for s, e in spans if _typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1])]
     led = [(start, end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
     # 在米兰和|科尔蒂纳丹佩佐举行: a foreign town joined to one the lead word placed is a town too (its state
     # unsaid); a foreign town is one the tables list without a Chinese code.
@@ -89,8 +87,7 @@ def _names_nothing(pos: str) -> bool:
 
 
 def _typical(name: str) -> bool:
-    mean = sum(map(translit_odds, name)) / len(name) if name else 0.0
-    return len(name) >= 2 and mean >= (_MIN_MEAN_2 if len(name) == 2 else _MIN_MEAN)
+    return len(name) >= 2 and translit_odds(name) >= (_MIN_MEAN_2 if len(name) == 2 else _MIN_MEAN)
 
 
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -110,7 +107,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             continue
         # A shorter mention inside the run read a piece of the town as a place of its own (科尔 of 科尔蒂纳).
         drop_mentions_within(places, start, end, short_only=True)
-        if SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps(start, end):
+        if mention_index(places).overlaps(start, end):
             continue
         name = text[start:end]
         place = places.setdefault(f"None:{name}", Place(name=name, level=None, parent=state, evidence=EVIDENCE))

@@ -187,6 +187,11 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield start, e.end, None, lead
 
 
+def mention_index(places: dict[str, Place]) -> SpanIndex:
+    """The spans of every place mention found so far."""
+    return SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions)
+
+
 def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
     """Remove the mentions lying inside [start, end) (with ``short_only``, those shorter than the span that
     name their place by a short form), and places left without any; whether any went."""
@@ -215,10 +220,7 @@ def add(
     spans = [e for e in analysis.ner if e.label == "LOC"]
     if not spans:
         return
-    def mentions() -> SpanIndex:
-        return SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions)
-
-    held = mentions()
+    held = mention_index(places)
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     around = _Around(
         lexicon_loc={(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"},
@@ -237,7 +239,7 @@ def add(
             if held.contains(start, end):
                 continue  # 青海湖 is on the site list already: its place stands, and so does 青海省
             if level is not None and drop_mentions_within(places, lo, end, short_only=level != "zone"):
-                held = mentions()
+                held = mention_index(places)
             if held.overlaps(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
                 continue
             if level == "village" and localities.VILLAGE_ORG.match(text, end):

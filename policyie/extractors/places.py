@@ -798,7 +798,7 @@ def _in_formula(text: str, m: Span) -> bool:
 _QUOTED_PARALLEL = regex.compile(r"“(\p{Han}{2,8}(?:、\p{Han}{2,8}){1,3})”")
 
 
-def place_forms_known(name: str) -> bool:
+def _listed(name: str) -> bool:
     """A whole item the tables list (“北京、上海”) is a place even in quote marks; one only the model read
     (“塞上江南、江南塞上”) is a word of the watchword."""
     return bool(load().lookup(name))
@@ -810,7 +810,7 @@ def _in_quoted_parallel(text: str, m: Span) -> bool:
         return False
     q = _QUOTED_PARALLEL.match(text, lo)
     return q is not None and q.start(1) <= m.start and m.end <= q.end(1) and (
-        m.text not in q.group(1).split("、") or not place_forms_known(m.text))
+        m.text not in q.group(1).split("、") or not _listed(m.text))
 
 
 # “旅游兴县”, “工业强市”, “文化大省”: a goal for a place, quoted; its last characters name no place (兴县 is a county).
@@ -950,7 +950,7 @@ _COINCIDENCE_LEVELS = frozenset({"town", "village"})
 
 def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Villages, sites and regions (`_localities`) where no division, zone or park already stands."""
-    taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+    taken = model_places.mention_index(places).overlaps
     counties = {p.code[:6] for p in places.values() if p.code and p.level == "district"}
     towns = {p.name for p in places.values() if p.level == "town"}
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
@@ -962,19 +962,19 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
             # listed site over its division's short form (山西|平遥古城: 平遥 of 平遥县 is the site's name here), and
             # a listed village whose township the article fixes likewise (涿州|万全庄村, not 万全区)
             model_places.drop_mentions_within(places, loc.start, loc.end)
-            taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+            taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
             continue
         place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent,
                                                                     evidence=_LOCALITY_EVIDENCE[loc.level]))
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
     town_ends = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
-    taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+    taken = model_places.mention_index(places).overlaps
     for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
         if taken(loc.start, loc.end) and _short_forms_within(places, loc.start, loc.end):
             # 万兴街道|金融街社区: right after its township, the community's name holds no other place
             model_places.drop_mentions_within(places, loc.start, loc.end)
-            taken = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions).overlaps
+            taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end):
             continue
         place = places.setdefault(f"village:{loc.name}", Place(name=loc.name, level="village", parent=loc.parent,
@@ -982,17 +982,21 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
         place.mentions.append(Span(loc.name, loc.start, loc.end))
 
 
+def _overlapping(places: dict[str, Place], start: int, end: int) -> list[tuple[Place, Span]]:
+    return [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+
+
 def _short_forms_within(places: dict[str, Place], start: int, end: int) -> bool:
     """Whether every mention overlapping [start, end) opens it and is a division's short form (平遥 of 平遥古城)
     or a small area or site (金融街 of 金融街社区)."""
-    hits = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    hits = _overlapping(places, start, end)
     return bool(hits) and all(m.start == start and m.end < end and (
         (p.level in ("district", "city", "town") and m.text != p.name) or p.level in ("area", "site")) for p, m in hits)
 
 
 def _regions_within(places: dict[str, Place], start: int, end: int) -> bool:
     """Whether every mention overlapping [start, end) is a region's lying strictly inside it."""
-    hits = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    hits = _overlapping(places, start, end)
     return bool(hits) and all(p.level == "region" and start <= m.start and m.end <= end and m.end - m.start < end - start
                               for p, m in hits)
 
@@ -1097,7 +1101,7 @@ def _join_heads(
         if len(keys) != 1:
             continue
         park = places[keys[0]]
-        covered = SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions)
+        covered = model_places.mention_index(places)
         # mentions of a town by its short form, or of a zone by a weak alias, move to the park
         for key, p in list(places.items()):
             if key == keys[0] or not key[:1].isdigit() and not key.startswith("zone:"):
