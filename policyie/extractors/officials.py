@@ -426,6 +426,18 @@ def _country_forms() -> tuple[str, ...]:
     return tuple(sorted((f for f in countries() if len(f) > 1), key=len, reverse=True))
 
 
+def _syllables_before(text: str, end: int, stop_at_country: bool = False) -> tuple[int, str | None]:
+    """Where the run of transliteration characters (at most eight) ending at ``end`` starts, and, with
+    ``stop_at_country``, the country form it stops at (意大利|艾米利亚: the country ends where the name begins)."""
+    table = translit()
+    j = end
+    while j > max(end - 8, 0) and table.get(text[j - 1], -99.0) >= 0:
+        if stop_at_country and (form := next((f for f in _country_forms() if text.endswith(f, 0, j)), None)):
+            return j, form
+        j -= 1
+    return j, None
+
+
 def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     """Where a title starts when a foreign city or mission the walk could not read stands before it: back to
     the country opening it (德国奥芬巴赫市市长, 德国驻上海总领事馆副总领事), or over a transliterated city's
@@ -434,13 +446,7 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     # transliterated part before it, and over the country before that (意大利|艾米利亚-罗马涅大区主席)
     moved = False
     while x >= 3 and text[x - 1] in "-‐" and HAN.match(text[x - 2]):  # (奥弗涅-罗讷-阿尔卑斯大区: each part)
-        table = translit()
-        j, form = x - 1, None
-        while j > max(x - 9, 0) and table.get(text[j - 1], -99.0) >= 0:
-            form = next((f for f in _country_forms() if text.endswith(f, 0, j)), None)
-            if form:
-                break  # (意大利|艾米利亚: the country ends where the region's name begins)
-            j -= 1
+        j, form = _syllables_before(text, x - 1, stop_at_country=True)
         if x - 1 - j < 2 or name_runs.translit_odds(text[j : x - 1]) < name_runs.TYPICAL_TRANSLIT:
             break
         x, moved = j, True
@@ -462,10 +468,7 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
             return p
     if x == s and x >= 3 and text[x - 1] in "市州":
         # 与|奥芬巴赫市|副市长: a run of transliteration characters before 市 names a foreign city
-        table = translit()
-        j = x - 1
-        while j > max(x - 9, 0) and table.get(text[j - 1], -99.0) >= 0:
-            j -= 1
+        j, _ = _syllables_before(text, x - 1)
         stem = text[j : x - 1]
         typical = name_runs.translit_odds(stem) >= name_runs.TYPICAL_TRANSLIT  # (法恩扎: no listed syllables, typical ones)
         if len(stem) >= 2 and (looks_transliterated(stem) or typical) and stem not in place_forms():
