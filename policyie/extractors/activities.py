@@ -40,11 +40,11 @@ _VERB = regex.compile(
     # 调研组, 检查报告, 考察团 are nouns; 纪律检查委员会 an organ.
     + r"(?![组团队员站点报告成果结果委情]|工作)"
 )
-# A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
 # A visit to a state: one record of its own, whatever is inspected during it.
 VISITS = ("访问", "国事访问", "正式访问")
 # What turns a tour's verb into a noun's modifier: 慰问电, 慰问信, 考察报告, 调研报告.
 _MESSAGE = frozenset("电信函品金报")
+# A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
 _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
 # A visit someone is invited to, or one that is hoped for, has not been made.
 _INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
@@ -199,7 +199,7 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     text = ctx.text
     v_lo = vm.start()
-    if _KIND[vm.group()] in ("访问", "国事访问", "正式访问", "参观") and _ATTRIBUTIVE.match(text, vm.end()):
+    if _KIND[vm.group()] in (*VISITS, "参观") and _ATTRIBUTIVE.match(text, vm.end()):
         return None
     if text[vm.end() : vm.end() + 1] in _MESSAGE:
         return None  # 向…普京致慰问电, 考察报告: a message or a document, no visit made

@@ -165,13 +165,6 @@ _CITED_BEFORE = regex.compile(
     # 在深圳举行的…领导人非正式会议: a meeting named as held elsewhere, at another time, is cited
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
-def _in_an_earlier_year(ctx: Context, start: int, c_lo: int) -> bool:
-    """2024年9月中非合作论坛北京峰会期间 in a paper of 2026: the date before the name puts it in a year gone."""
-    d = date_before(ctx, start, c_lo)
-    year = (date_value(d) or "")[:4]
-    return bool(ctx.published) and year.isdigit() and int(year) < ctx.published.year
-
-
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
 _SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
@@ -472,6 +465,13 @@ def _numbered(name: str, kind: str) -> bool:
     """A Party congress, and a plenum or session by its number (二十届四中全会, 十四届全国人大三次会议): a proper
     name, cited wherever the article does not report it held."""
     return (kind == "党代会" and bool(_CONGRESS.search(name))) or bool(_NUMBERED_SESSION.search(name))
+
+
+def _in_an_earlier_year(ctx: Context, start: int, c_lo: int) -> bool:
+    """2024年9月中非合作论坛北京峰会期间 in a paper of 2026: the date before the name puts it in a year gone."""
+    d = date_before(ctx, start, c_lo)
+    year = (date_value(d) or "")[:4]
+    return bool(ctx.published) and year.isdigit() and int(year) < ctx.published.year
 
 
 def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str) -> bool:
