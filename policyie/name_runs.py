@@ -97,6 +97,11 @@ def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, float], fro
     return surname, given, translit, parts
 
 
+def translit_table() -> dict[str, float]:
+    """Character → log odds of its standing in a transliterated name (lexicons/translit.tsv), read once."""
+    return _tables()[2]
+
+
 # Mean odds at or above which a run of characters reads as a transliterated name or place (syllables of
 # 霍森斯 or 法恩扎 average 2–5; a Han word's characters fall below 0).
 TYPICAL_TRANSLIT = 2.0

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from policyie import lexicons
+from policyie import lexicons, name_runs
 from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower, is_common_word
 
 # Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
@@ -53,9 +53,9 @@ def _country_lengths() -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
 
 
-@cache
 def translit() -> dict[str, float]:
-    return {r[0]: float(r[1]) for r in lexicons.rows("translit.tsv") if len(r) >= 2}
+    # (the one table the name-run reader loads too)
+    return name_runs.translit_table()
 
 
 @cache
