@@ -22,7 +22,7 @@ WORD_LISTS = {
         "organ-suffix", "break-word", "adjectival", "adjectival-word", "adjectival-next", "organ-rest", "glue-char",
         "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
-        "venue-suffix", "division-named-suffix", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
+        "venue-suffix", "division-named-suffix", "crossing-mode", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
         "foreign-between", "foreign-not-after",
     },
     "title_words.tsv": {

@@ -30,6 +30,7 @@ from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
+from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Token
 from policyie.records import Place, Span
 
@@ -66,6 +67,7 @@ SITE_SUFFIXES = tuple(_WORDS["site-suffix"])
 REGION_SUFFIXES = tuple(_WORDS["region-suffix"])
 # Suffixes of facilities named by their county-level city alone (满洲里口岸, 霍尔果斯口岸).
 BY_DIVISION = frozenset(_WORDS["division-named-suffix"])
+CROSSING_MODES = frozenset(_WORDS["crossing-mode"])
 DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
@@ -381,9 +383,19 @@ def _is_country(gz: Gazetteer, word: str) -> bool:
     return any(e.level == "country" for e in gz.lookup(word))
 
 
+def _transliterated(stem: str) -> bool:
+    """A stem of three to six characters that no dictionary holds as a word and whose characters read as
+    a transliteration (卡拉苏, 伊尔克什坦: jieba cuts such a name into common pieces, 卡拉|苏)."""
+    return 3 <= len(stem) <= 6 and jieba_freq().get(stem, 0) == 0 and translit_odds(stem) >= TYPICAL_TRANSLIT
+
+
 def _county_level(gz: Gazetteer, word: str) -> bool:
-    entries = gz.lookup(word)
+    # Only the divisions a word names count: 霍尔果斯 is also an alias of its development zone.
+    entries = [e for e in gz.lookup(word) if e.level in _DIVISION_LEVELS]
     return bool(entries) and all(e.level in ("district", "town") for e in entries)
+
+
+_DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
 
 
 def _is_division_short(gz: Gazetteer, word: str) -> bool:
@@ -456,9 +468,11 @@ def _stem_words(
                 words += [(start, word, tag), (before[k + 1][0], before[k + 1][1], before[k + 1][2])]
             break
         if site and words and _is_division_short(gz, word) and not (
-                all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)):
+                all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) and not (
+                all(w in CROSSING_MODES for _, w, _ in words)):
             # 陕西宝鸡|周原遗址: before a site's own name, a division's short form is its place; but a common
-            # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland)
+            # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland);
+            # and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)
             break
         if _is_division(gz, word) and word != "首都":
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
@@ -542,6 +556,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
                 break
         if not head and len(core) <= 4 and words[-1][1] in GEO_CHARS and len(words) > 1:
             head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
+        if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES):
+            head = core  # 卡拉|苏|口岸, 塔克什肯口岸: a border crossing or port named by a transliterated toponym
         if h.suffix == "weak" and len(head) < 2:
             continue
         specific = "".join(w for _, w, _ in words if w not in QUALIFIERS and w not in GENERIC_STEMS)
