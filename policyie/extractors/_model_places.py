@@ -149,6 +149,8 @@ def _pieces(text: str, e: Entity, around: _Around):
             _short_village(name) or _common_ending_village(name)):
         level = "village"  # 天荒坪镇|余村, 西庄镇|团山村: right after its township, even a village whose
         # name is short or ends like a common word (山村) is a village
+    elif level is None and _common_ending_village(name) and localities.villages_named(name):
+        level = "village"  # 来到碧|山村: the village table holds the name the model read, a second signal
     if level is not None and e.end in around.mention_ends:
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
     if level == "village" and (cut := _split_town(name)) is not None:
