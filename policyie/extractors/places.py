@@ -554,7 +554,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
                 head += word
             else:
                 break
-        if not head and len(core) <= 4 and words[-1][1] in GEO_CHARS and len(words) > 1:
+        named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
+        if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
             head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
         if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES):
             head = core  # 卡拉|苏|口岸, 塔克什肯口岸: a border crossing or port named by a transliterated toponym
