@@ -31,7 +31,7 @@ from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
-from policyie.nlp import Analysis, Token
+from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
 CJK = regex.compile(r"[\p{Han}]")
@@ -379,6 +379,17 @@ def _division_ends_inside(text: str, pos: int, gz: Gazetteer) -> bool:
     )
 
 
+def _toponym_cut_before(doc: _Doc, first: tuple[int, str, str]) -> tuple[int, str, str] | None:
+    """The one-character word before a stem's first word when the two begin a toponym jieba's dictionary
+    holds (天|山北坡 -> 天山), so that the character belongs to the name."""
+    before = doc.tokens_before(first[0])
+    if not before or len(before[0][1]) != 1 or not _is_cjk(before[0][1]):
+        return None
+    char = before[0][1]
+    return before[0] if tag_table().get(char + first[1][0], "").startswith("ns") and \
+        jieba_freq().get(char + first[1], 0) == 0 else None
+
+
 def _is_country(gz: Gazetteer, word: str) -> bool:
     return any(e.level == "country" for e in gz.lookup(word))
 
@@ -499,6 +510,8 @@ def _stem_words(
     if words and len(words[0][1]) >= 2 and _division_ends_inside(doc.text, words[0][0], gz):
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)  # 吉林和|龙大|洞遗址: jieba took 和龙's last character into the name
+    elif words and (lost := _toponym_cut_before(doc, words[0])) is not None:
+        words.insert(0, lost)  # 天|山北坡|经济带: jieba cut 天山 across two words, the first a measure word
     while words and words[0][1] in QUALIFIERS + ("国家",) and len(words) > 1 and words[1][1] in GENERIC_STEMS:
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
     return words
