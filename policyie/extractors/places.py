@@ -502,6 +502,11 @@ def _stem_words(
         if sum(len(w) for _, w, _ in words) >= 12:
             break
     words.reverse()
+    return _trim_stem(doc, gz, words)
+
+
+def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The stem's words (in reading order) with its first word's edge mended where jieba cut across it."""
     if words and len(words[0][1]) >= 2 and words[0][2] in ("un", "x") and words[0][1][0] in _GLUED_PREPOSITIONS \
             and not is_common_word(words[0][1][:2]):
         # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
@@ -515,6 +520,8 @@ def _stem_words(
     while words and words[0][1] in QUALIFIERS + ("国家",) and len(words) > 1 and words[1][1] in GENERIC_STEMS:
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
     return words
+
+
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
 
