@@ -66,6 +66,45 @@ NOT_PROPER = ("各", "本", "该", "此", "周边", "偏远", "边远", "沿海"
               "落后", "干旱", "半干旱", "北方", "南方", "东部", "西部", "中部", "东北部", "西北部", "西南部", "东南部", "内陆")
 
 
+# Straits, mountain ranges and bays the geography lists hold: a strait or range with a proper name of two
+# characters or more before its ending (马六甲海峡, 横断山脉; not the fragments 斯海峡, 山山脉), a bay named after
+# a state or a division (墨西哥湾, 孟加拉湾, 杭州湾; the lists also hold estates and beaches: 星河湾, 浅水湾), and the
+# seas and oceans of three characters or more the news names (two-character seas are also counties and districts:
+# 东海, 南海), and the island states of the Pacific as one group.
+BAY_STEMS_EXTRA = ("波斯", "北部", "渤海", "辽东", "暹罗", "比斯开", "哈得孙", "巴芬", "亚喀巴", "几内亚", "加利福尼亚")
+SEAS = ("地中海 加勒比海 阿拉伯海 波罗的海 爱琴海 亚得里亚海 日本海 挪威海 巴伦支海 白令海 鄂霍次克海 南中国海 珊瑚海 "
+        "菲律宾海 北冰洋 印度洋 大西洋 太平洋岛国 南太平洋岛国").split()
+
+
+def named_water_or_range(name: str, feature_class: str) -> bool:
+    if feature_class == "strait":
+        return len(name) >= 4 and name.endswith("海峡") and name[:2] not in ("斯海", "巴林")
+    if feature_class == "range":
+        return len(name) >= 4 and name.endswith("山脉") and name[-3] != "山" and name[:-2] not in ("斯", "桂", "中央")
+    if feature_class == "bay":
+        stem = name.removesuffix("湾")
+        return len(stem) >= 2 and (stem in _division_names() or stem in BAY_STEMS_EXTRA)
+    return False
+
+
+def _division_names() -> frozenset[str]:
+    """Names and short forms of countries and divisions (墨西哥, 孟加拉, 杭州), from the package's own
+    gazetteer source lexicons."""
+    global _DIVISIONS
+    if _DIVISIONS is None:
+        sys.path.insert(0, str(ROOT))
+        from policyie.gazetteer import load
+
+        gz = load()
+        _DIVISIONS = frozenset(k for k, senses in gz.surfaces.items()
+                               if any(gz.entries[key].level in ("country", "province", "city", "district")
+                                      for key, _kind in senses if key in gz.entries))
+    return _DIVISIONS
+
+
+_DIVISIONS: frozenset[str] | None = None
+
+
 # A size word before a landform names no place (大草原, 大沙漠): the lists carry a few of these.
 GENERIC_LANDFORMS = ("草原", "平原", "沙漠", "峡谷", "盆地", "高原", "山区", "湖区")
 
@@ -146,6 +185,14 @@ def main() -> int:
                 sites.setdefault(r["name"], ("region", r["name"], ""))
     for name in CURATED_REGIONS:
         sites[name] = ("region", name, "")
+        if not name.endswith(("地区", "流域", "区", "高原", "平原", "盆地", "走廊", "半岛", "大陆", "经济带")):
+            sites.setdefault(name + "地区", ("region", name, ""))  # 南|太平洋地区: jieba's word ends after 地区
+    with (DATA / "geo_features_derived.tsv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if named_water_or_range(r["name"], r["feature_class"]):
+                sites.setdefault(r["name"], ("region", r["name"], ""))
+    for name in SEAS:
+        sites.setdefault(name, ("region", name, ""))
     for name in PROVINCE_PARTS:
         sites[name] = sites[name + "地区"] = ("region", name, "")
     for name, where in CURATED_SITES.items():

@@ -1005,9 +1005,10 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
                 (loc.level == "region" and _regions_within(places, loc.start, loc.end))
                 or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end))
                 or (loc.level == "village" and loc.parent and _short_forms_within(places, loc.start, loc.end))):
-            # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区); a
-            # listed site over its division's short form (山西|平遥古城: 平遥 of 平遥县 is the site's name here), and
-            # a listed village whose township the article fixes likewise (涿州|万全庄村, not 万全区)
+            # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区), a listed
+            # bay over the state it is named after (墨西哥湾); a listed site over its division's short form
+            # (山西|平遥古城: 平遥 of 平遥县 is the site's name here), and a listed village whose township the
+            # article fixes likewise (涿州|万全庄村, not 万全区)
             model_places.drop_mentions_within(places, loc.start, loc.end)
             taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
@@ -1042,10 +1043,11 @@ def _short_forms_within(places: dict[str, Place], start: int, end: int) -> bool:
 
 
 def _regions_within(places: dict[str, Place], start: int, end: int) -> bool:
-    """Whether every mention overlapping [start, end) is a region's lying strictly inside it."""
+    """Whether every mention overlapping [start, end) lies strictly inside it and is a region's, or a state's or
+    division's that opens it (墨西哥|湾, 杭州|湾: the water is named after the place)."""
     hits = _overlapping(places, start, end)
-    return bool(hits) and all(p.level == "region" and start <= m.start and m.end <= end and m.end - m.start < end - start
-                              for p, m in hits)
+    return bool(hits) and all(start <= m.start and m.end <= end and m.end - m.start < end - start and (
+        p.level == "region" or m.start == start) for p, m in hits)
 
 
 # An item of an enumeration of townships and villages (深入三岔河镇、谷曲乡、新城镇等地): the whole item up
