@@ -27,7 +27,7 @@ WORD_LISTS = {
     },
     "title_words.tsv": {
         "suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
-        "firm-post", "firm-organ-end", "state-prefix", "state-mark", "firm-generic", "folded-organ", "scope-word",
+        "firm-post", "firm-organ-end", "state-prefix", "state-mark", "state-sector", "firm-generic", "folded-organ", "scope-word",
         "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
         "foreign-only-post", "foreign-ministry", "list-standing", "state-post",
     },

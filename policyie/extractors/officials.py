@@ -982,7 +982,27 @@ def _firm_title(t: Title) -> bool:
 
 
 def _state_org(org: str) -> bool:
-    return bool(org) and (STATE_FIRM.search(org) is not None or any(f in org for f in _firm_names()))
+    return bool(org) and (STATE_FIRM.search(org) is not None or any(f in org for f in _firm_names())
+                          or _local_state_firm(org))
+
+
+STATE_SECTORS = _WORDS["state-sector"]
+_LOCAL_FIRM = regex.compile(r"(\p{Han}{0,8}?)(?:控股集团|投资集团|集团有限责任公司|集团有限公司|集团公司|集团|控股有限公司)$")
+
+
+def _local_state_firm(org: str) -> bool:
+    """A group named by a level or a province, city or county and a sector the state runs there
+    (连云港|港口控股集团, 省|交通投资集团): a local state firm, as 北京…集团 is Beijing's."""
+    for lead in ("省", "市", "县", "区", "自治区", "州"):
+        if org.startswith(lead) and _sector_firm(org[len(lead):]):
+            return True
+    forms = place_forms()
+    return any(org[:k] in forms and _sector_firm(org[k:]) for k in range(2, min(len(org), 8)))
+
+
+def _sector_firm(rest: str) -> bool:
+    m = _LOCAL_FIRM.fullmatch(rest)
+    return m is not None and any(w in m.group(1) for w in STATE_SECTORS)
 
 
 # Marks of a Chinese public organ. A name with a middle dot is a minority official's (阿不都·热合曼)
