@@ -202,15 +202,15 @@ def _post_ends_at(text: str, end: int) -> bool:
 
 
 def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
-    """主任|何立峰, 院长|江小涓: the segmenter read 任何, 长江 across the post's end, but a clear name follows."""
+    """主任|何立峰, 院长|江小涓, 县长|沙马拉达: the segmenter read 任何, 长江, 长沙 across the post's end, but a clear
+    name follows."""
     if text[m.start() : m.end() + 1] in posts():
         return False  # the post runs on (书记处 is no 书记 + 处…)
     g = name_at(text, m.end(), an)
     return (
         g is not None
-        and g.end - g.start == 3
-        and g.score >= 1.5
-        and surnames().get(text[m.end()], 0) >= 100
+        and ((g.end - g.start == 3 and g.score >= 1.5 and surnames().get(text[m.end()], 0) >= 100)
+             or (g.end - g.start >= 4 and g.score >= 3.0))  # 县长|沙马拉达: a Yi, Tibetan or Mongolian name
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
         and clear_follower(text, g.end)  # 部长江水利委员会: an organ follows, not a verb
     )
