@@ -391,6 +391,11 @@ def _tibetan_name(text: str, pos: int) -> NameGuess | None:
     return None
 
 
+def minority_name_at(text: str, pos: int) -> NameGuess | None:
+    """A Uyghur, Tibetan, Mongolian or Yi name starting at ``pos`` (by its name parts), or None."""
+    return _minority_name(text, pos) or _tibetan_name(text, pos) or _mongolian_name(text, pos) or _yi_name(text, pos)
+
+
 def name_at(
     text: str, pos: int, analysis: Analysis | None = None, *, strict: bool = True, after_post: bool = False
 ) -> NameGuess | None:
@@ -399,7 +404,7 @@ def name_at(
     ``after_post``: a post title ends right at ``pos`` (副市长|马力), context enough to read a
     two-character dictionary word as a name when a clear follower (参加, 、) ends it.
     """
-    minority = _minority_name(text, pos) or _tibetan_name(text, pos) or _mongolian_name(text, pos) or _yi_name(text, pos)
+    minority = minority_name_at(text, pos)
     if minority is not None:
         return minority
     best: NameGuess | None = None

@@ -48,6 +48,7 @@ from policyie.extractors._people import (
     jieba_freq,
     looks_transliterated,
     mentions_foreign,
+    minority_name_at,
     model_person_end,
     name_at,
     name_ending_at,
@@ -210,7 +211,8 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     return (
         g is not None
         and ((g.end - g.start == 3 and g.score >= 1.5 and surnames().get(text[m.end()], 0) >= 100)
-             or (g.end - g.start >= 4 and g.score >= 3.0))  # 县长|沙马拉达: a Yi, Tibetan or Mongolian name
+             or (minority_name_at(text, m.end()) == g and g.end - g.start <= 6
+                 and all(HAN.match(c) for c in text[g.start : g.end])))  # 县长|沙马拉达: a Yi, Tibetan or Mongolian name
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
         and clear_follower(text, g.end)  # 部长江水利委员会: an organ follows, not a verb
     )
