@@ -474,6 +474,17 @@ def _in_an_earlier_year(ctx: Context, start: int, c_lo: int) -> bool:
     return bool(ctx.published) and year.isdigit() and int(year) < ctx.published.year
 
 
+def _months_ago(ctx: Context, start: int, s_lo: int) -> int:
+    """How many calendar months before publication the date opening the name's sentence lies (0 when none
+    or unknown): 2024年4月，习近平…主持召开…座谈会 in a paper of August 2026 is 28 months back."""
+    d = date_before(ctx, start, s_lo)
+    value = date_value(d) or ""
+    if not ctx.published or not value[:4].isdigit():
+        return 0
+    month = int(value[5:7]) if value[5:7].isdigit() else 12  # a bare year counts from its end
+    return max(0, (ctx.published.year - int(value[:4])) * 12 + ctx.published.month - month)
+
+
 def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str) -> bool:
     """Whether a gathering not reported as held may be cited: any 会议; a kind only held (大会, 论坛 …) when its
     name says which one (an edition, a host city, a scope and subject)."""
@@ -551,8 +562,11 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, c_lo))
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
+    long_ago = held_verb and not planned and _months_ago(ctx, start, s_lo) >= 2
     if planned:
         held = False  # 会议决定，今年10月在北京召开…全会 / …大会将于5月18日举行: announced ahead of time
+    elif long_ago:
+        held = False  # 2024年4月，…主持召开…座谈会 in a paper of 2026: recalled, with the date it was held
     elif held_verb and not cited_after:
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
@@ -565,16 +579,16 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     else:
         return None
-    if not held and not planned and not _citable(ctx, name, kind, start, end, head):
+    if not held and not planned and not long_ago and not _citable(ctx, name, kind, start, end, head):
         return None
-    evidence = "planned" if planned else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
+    evidence = "planned" if planned else "cited:recalled" if long_ago else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)
     if planned:
         # when and where it is to be held are part of the announcement; no one has chaired it yet
         _fill_held(ctx, meeting, s_lo, s_hi, False)
         meeting.hosts, meeting.attendees, meeting.speakers = [], [], []
-    elif held:
+    elif held or long_ago:  # (a recalled meeting keeps the date and chair its sentence gives)
         attended = bool(held_verb and _ATTEND_BEFORE.search(before)) or spoke_at
         _fill_reported(ctx, meeting, (s_lo, s_hi), attended, spoke_at)
     return meeting
