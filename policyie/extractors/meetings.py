@@ -563,18 +563,14 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
     long_ago = held_verb and not planned and _months_ago(ctx, start, s_lo) >= 2
-    if planned:
-        held = False  # 会议决定，今年10月在北京召开…全会 / …大会将于5月18日举行: announced ahead of time
-    elif long_ago:
-        held = False  # 2024年4月，…主持召开…座谈会 in a paper of 2026: recalled, with the date it was held
+    if planned or long_ago:  # announced ahead (会议决定，今年10月…召开), or recalled (2024年4月，…主持召开 in 2026)
+        held = False
     elif held_verb and not cited_after:
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
         held = False
-    elif spoke_at and not numbered:
+    elif (spoke_at and not numbered) or presided or _HELD_AFTER.match(after):
         held = True  # X在全市干部大会上讲话: the article reports the meeting
-    elif presided or _HELD_AFTER.match(after):
-        held = True
     elif numbered:
         held = False
     else:
