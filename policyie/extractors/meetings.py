@@ -265,15 +265,27 @@ _CHAIRS_IT = regex.compile(
     r"(?:同志)?(?:主持(?:了)?(?:会议|开幕会|闭幕会|本次会议|全体会议)(?=[。，,并；;\n]|$)|在主持(?:会议|学习|座谈会|座谈)时)")
 
 
+# 开幕会由全国政协副主席胡春华主持: the same, said of the meeting first (by 由, a title between).
+_CHAIRED_BY = regex.compile(r"(?:开幕会|闭幕会|会议|本次会议|全体会议)由[^，,。；;\n]{0,30}$")
+_CHAIR_VERB = regex.compile(r"(?:同志)?主持(?=[。，,；;\n]|$)")
+
+
+def _chaired_by(text: str, start: int, end: int) -> regex.Match | None:
+    if not _CHAIR_VERB.match(text, end):
+        return None
+    return _CHAIRED_BY.search(text, max(0, start - 40), start)
+
+
 def _later_hosts(ctx: Context, meetings: list[Meeting]) -> None:
     """A held meeting reported without its chair takes the person who, later in the article, 主持会议 or
-    speaks 在主持学习时 (国务院副总理…出席会议并讲话。…韩俊主持会议。), the last such meeting before them."""
+    speaks 在主持学习时 (国务院副总理…出席会议并讲话。…韩俊主持会议。), or by whom 开幕会由…主持, the last such
+    meeting before them."""
     open_ = [m for m in meetings if not m.referenced and not m.hosts and m.kind not in RECEPTION_KINDS]
     if not open_:
         return
     text = ctx.text
     for p in persons_in(ctx, 0, len(text)):
-        chair = _CHAIRS_IT.match(text, p.end)
+        chair = _CHAIRS_IT.match(text, p.end) or _chaired_by(text, p.start, p.end)
         if chair is None:
             continue
         before = [m for m in meetings if not m.referenced and m.kind not in RECEPTION_KINDS and m.start < p.start]
