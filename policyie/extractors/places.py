@@ -790,7 +790,7 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     return gz.entries[best[0][1]]
 
 
-@register("places", requires=("officials",))
+@register("places", requires=("officials", "authors"))
 def extract(ctx: Context) -> list[Place]:
     """The steps of the module docstring, in order: candidates (1–3), resolution (4), grouping (5)."""
     text = ctx.text
@@ -798,8 +798,9 @@ def extract(ctx: Context) -> list[Place]:
         return []
     gz = load()
     doc = _Doc(text, ctx.analysis, gz)
-    # names inside an official's name are not places (刘昌平 holds no 昌平)
-    in_person = SpanIndex((m.start, m.end) for o in ctx.doc.officials for m in o.mentions).overlaps
+    # names inside an official's or a reporter's name are not places (刘昌平 holds no 昌平, 记者严嘉禾 no 嘉禾)
+    in_person = SpanIndex([(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
+                          + _author_spans(text, ctx.doc.authors)).overlaps
     settled = _candidates(ctx, doc, gz, in_person)
     meta_cands = _meta_candidates(ctx, gz)
     w = _resolve_rounds(gz, settled, meta_cands)
@@ -817,6 +818,11 @@ def extract(ctx: Context) -> list[Place]:
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
+    """Where the reporters' and editors' names stand (authors are names without spans)."""
+    return [(m.start(), m.end()) for a in authors if len(a) >= 2 for m in regex.finditer(regex.escape(a), text)]
 
 
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
