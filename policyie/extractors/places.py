@@ -814,10 +814,20 @@ def extract(ctx: Context) -> list[Place]:
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
-                      and not _in_quoted_parallel(text, m) and not _in_book_title(text, m)]
+                      and not _in_quoted_parallel(text, m) and not _in_book_title(text, m)
+                      and not _in_ethnic_list(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+# 回、汉、满、蒙古等多个民族: a list of peoples, each by its short name, some of which name states or places too.
+_PEOPLES_AFTER = regex.compile(r"(?:、\p{Han}{1,4}){0,8}等(?:多个|各|\d+个|[一二三四五六七八九十几]+个)?(?:少数)?民族")
+
+
+def _in_ethnic_list(text: str, m: Span) -> bool:
+    after = _PEOPLES_AFTER.match(text, m.end)
+    return after is not None and ("、" in after.group() or text[m.start - 1 : m.start] == "、")
 
 
 def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
