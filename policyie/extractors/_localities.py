@@ -84,6 +84,11 @@ def is_site(form: str) -> bool:
     return form in _sites()
 
 
+def is_area_region(form: str) -> bool:
+    """Whether ``form`` is a listed region written as an area (环渤海地区, 中西部地区): a place of its own."""
+    return form.endswith(("地区", "区域")) and _sites().get(form, ("",))[0] == "region"
+
+
 @cache
 def _site_literals() -> Literals:
     return Literals(_sites())
@@ -184,10 +189,13 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
         if (m.start() in starts or _after_place(text, m.start())) and m.end() in ends and \
                 not in_work_title(text, m.start()) and _site_context(text, m, an):
             level, canon, parent = sites[m.group()]
-            start = m.start()
+            start, end = m.start(), m.end()
             if level == "region" and _direction_before(text, an, start):
                 start, canon = start - 1, text[start - 1] + canon  # 南|高加索地区, 东|地中海地区: a part of the region
-            out.append(Locality(start, m.end(), canon, level, parent or None))
+            elif (around := _AROUND.match(text, end)) is not None and text[start - 1 : start] == "环":
+                # 环|青海湖|地区, 环渤海地区: the lands around a lake or sea are a region of their own
+                start, end, canon, level, parent = start - 1, around.end(), "环" + canon + around.group(), "region", ""
+            out.append(Locality(start, end, canon, level, parent or None))
     for m in VILLAGE_END.finditer(text):
         v = _village_ending(text, an, starts, m.start(), m.end())
         if v is None:
@@ -199,6 +207,9 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
         parent = fit[0][0] if len({r[0] for r in fit}) == 1 else (rows[0][0] if len({r[0] for r in rows}) == 1 else None)
         out.append(Locality(start, m.end(), name, "village", parent))
     return out
+
+
+_AROUND = regex.compile(r"地区|区域")
 
 
 def _direction_before(text: str, an: Analysis, start: int) -> bool:

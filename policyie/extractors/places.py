@@ -485,6 +485,8 @@ def _stem_words(
             # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland);
             # and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)
             break
+        if localities.is_area_region(word) and words and not all(w in GENERIC_STEMS for _, w, _ in words):
+            break  # 环渤海地区|新型工业化|基地: the region is a place of its own, the base one of a kind within it
         if _is_division(gz, word) and word != "首都":
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
                 words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
