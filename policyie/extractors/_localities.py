@@ -195,6 +195,8 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
             elif (around := _AROUND.match(text, end)) is not None and text[start - 1 : start] == "环":
                 # 环|青海湖|地区, 环渤海地区: the lands around a lake or sea are a region of their own
                 start, end, canon, level, parent = start - 1, around.end(), "环" + canon + around.group(), "region", ""
+            elif level == "site" and (kind := _SITE_KIND.match(text, end)) is not None:
+                end = kind.end()  # 沙坡头|景区: the mention is the name as written, the place the listed site
             out.append(Locality(start, end, canon, level, parent or None))
     for m in VILLAGE_END.finditer(text):
         v = _village_ending(text, an, starts, m.start(), m.end())
@@ -210,6 +212,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 
 
 _AROUND = regex.compile(r"地区|区域")
+_SITE_KIND = regex.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区")
 
 
 def _direction_before(text: str, an: Analysis, start: int) -> bool:

@@ -1021,7 +1021,8 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
         if taken(loc.start, loc.end) and (
                 (loc.level == "region" and _regions_within(places, loc.start, loc.end))
-                or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end))
+                or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end,
+                                                                ctx.text.startswith(SITE_SUFFIXES, loc.end)))
                 or (loc.level == "village" and loc.parent and _short_forms_within(places, loc.start, loc.end))):
             # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区), a listed
             # bay over the state it is named after (墨西哥湾); a listed site over its division's short form
@@ -1052,11 +1053,12 @@ def _overlapping(places: dict[str, Place], start: int, end: int) -> list[tuple[P
     return [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
 
 
-def _short_forms_within(places: dict[str, Place], start: int, end: int) -> bool:
+def _short_forms_within(places: dict[str, Place], start: int, end: int, whole: bool = False) -> bool:
     """Whether every mention overlapping [start, end) opens it and is a division's short form (平遥 of 平遥古城)
-    or a small area or site (金融街 of 金融街社区)."""
+    or a small area or site (金融街 of 金融街社区); ``whole``: the short form may also be all of it (沙坡头 of
+    沙坡头区, where 景区 follows: the listed site of that name)."""
     hits = _overlapping(places, start, end)
-    return bool(hits) and all(m.start == start and m.end < end and (
+    return bool(hits) and all(m.start == start and (m.end < end or (whole and m.end == end)) and (
         (p.level in ("district", "city", "town") and m.text != p.name) or p.level in ("area", "site")) for p, m in hits)
 
 
