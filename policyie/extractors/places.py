@@ -531,6 +531,9 @@ _PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
     text = doc.text
     out: list[Cand] = []
+    # 共和县 … 共和|盆地: a county the article names in full makes its bare name a proper one there, however
+    # common the word (共和 is "republic")
+    named_in_full = {h.surface[:-1] for h in hits if h.surface[-1:] in "县旗" and any(k == FULL for _, k in h.senses)}
     for h in hits:
         if not h.suffix:
             continue
@@ -572,7 +575,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
                 continue
             # (洞庭湖|生态经济区: a famous lake is a common word, but the NER reads it as a place here)
             if _placeish(word, tag, gz) or (len(word) == 1 and tag not in ("n", "vn")) or \
-                    (w_start, w_start + len(word)) in model_locs:
+                    (w_start, w_start + len(word)) in model_locs or word in named_in_full:
                 head += word
             else:
                 break
