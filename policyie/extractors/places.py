@@ -1038,6 +1038,11 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
         place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent,
                                                                     evidence=_LOCALITY_EVIDENCE[loc.level]))
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
+        town = loc.parent if loc.level == "village" and loc.parent else ""
+        if town and ctx.text.startswith(town, loc.start - len(town)) and not taken(loc.start - len(town), loc.start):
+            # 泽库县宁秀乡|拉格日村: the township the village table gives, written right before it, is a place too
+            t = places.setdefault(f"town:{town}", Place(name=town, level="town", evidence="village-table"))
+            t.mentions.append(Span(town, loc.start - len(town), loc.start))
     town_ends = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     taken = model_places.mention_index(places).overlaps
     for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
