@@ -37,7 +37,9 @@ CURATED_REGIONS = (
     "长株潭 长三角 珠三角 成渝地区 关中平原 中原 江南 岭南 西南地区 西北地区 东北地区 华北地区 华东地区 华南地区 华中地区 "
     "三江源 秦巴山区 武陵山区 乌蒙山区 大别山区 太行山区 六盘山区 罗霄山区 滇桂黔石漠化区 "
     "海峡西岸 北部湾 环渤海 黄河流域 长江流域 长江经济带 淮河流域 珠江流域 雅鲁藏布江流域 "
-    "中西部 中西部地区 东北黑土区 "
+    "中西部 中西部地区 东北黑土区 大凉山 小凉山 "
+    # the economic corridors of the Belt and Road
+    "中蒙俄经济走廊 新亚欧大陆桥经济走廊 中国—中亚—西亚经济走廊 中国—中南半岛经济走廊 中巴经济走廊 孟中印缅经济走廊 "
     # a province's historic part, and old base areas named by the provinces they straddle
     "关中 陕甘宁 鄂豫皖 湘鄂赣 湘鄂西 川陕 晋察冀 晋冀鲁豫"
 ).split()
