@@ -99,7 +99,7 @@ NAME_SUFFIX = regex.compile(
 # (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
 GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
-BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|塑造|持续打响|全力打响)$")
+BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响|塑造|打造|培育|深化|持续打响|全力打响)$")
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
 GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
@@ -273,6 +273,16 @@ def _place_praised(ctx: Context, quote_start: int) -> bool:
     return any(lo <= s and e <= quote_start for s, e in spans)
 
 
+_COPULA = regex.compile(r"是\p{Han}{0,12}的[“‘]$")
+
+
+def _epithet(ctx: Context, quote_start: int) -> bool:
+    """哈密是新疆向东开放的“东大门”: what a place *is*, said in quote marks, is its epithet, a watchword,
+    though the words would name a place elsewhere (a place mentioned before 是 in the clause)."""
+    copula = _COPULA.search(ctx.text, max(0, quote_start - 16), quote_start)
+    return copula is not None and _place_praised(ctx, copula.start())
+
+
 def _nickname(ctx: Context, pos: int) -> bool:
     """“导弹司令”杨业功: a quoted phrase right before a person's name is that person's epithet."""
     if pos in _entity_index(ctx)[1]:
@@ -340,7 +350,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
             return None
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
-    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)):
+    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start):
         return None
     return _Mention(phrase, "quoted", start, end, True)
 
@@ -353,6 +363,10 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
     """“中师、专科、本科”, “科技、教育、人才”: a quoted list of bare nouns enumerates things, it is no formula."""
     if len(clauses) < 3 or max(map(len, clauses)) > 3:
         return False  # two short clauses (限量、错峰) are as often a formula as a pair of nouns
+    if len(set(map(len, clauses))) == 1 and any(len({c[i] for c in clauses}) == 1 for i in range(len(clauses[0]) - 1)):
+        # “断路、断电、断网”, “县包乡、乡包村、村包户”: a character held in place through every item (not the last, a
+        # kind of noun: 手感、听感、嗅感) is a pattern
+        return False
     tokens = [t for t in ctx.analysis.tokens_in(start, end) if t.end <= end and HAN_CHAR.match(t.text)]
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
