@@ -571,7 +571,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
     if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
         held_verb = _HELD_ATTRIBUTIVE.search(before)
-    cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, c_lo))
+    cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, s_lo))
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
     long_ago = held_verb and not planned and _months_ago(ctx, start, s_lo) >= 2
