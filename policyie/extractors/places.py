@@ -817,6 +817,7 @@ def extract(ctx: Context) -> list[Place]:
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
+    _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not _in_book_title(text, m)
@@ -1043,11 +1044,21 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
             # 泽库县宁秀乡|拉格日村: the township the village table gives, written right before it, is a place too
             t = places.setdefault(f"town:{town}", Place(name=town, level="town", evidence="village-table"))
             t.mentions.append(Span(town, loc.start - len(town), loc.start))
-    town_ends = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
+    _add_township_villages(ctx, places, in_person)
+
+
+def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Callable[[int, int], bool],
+                           evidence: str | None = None) -> None:
+    """Villages right after a township's mention (`_localities.township_villages`); ``evidence``: only after
+    the townships that rule found (the NER's, which come in after the tables' places)."""
+    town_ends = {m.end: p.name for p in places.values() if p.level == "town" and evidence in (None, p.evidence)
+                 for m in p.mentions}
     taken = model_places.mention_index(places).overlaps
     for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
-        if taken(loc.start, loc.end) and _short_forms_within(places, loc.start, loc.end):
-            # 万兴街道|金融街社区: right after its township, the community's name holds no other place
+        if taken(loc.start, loc.end) and (_short_forms_within(places, loc.start, loc.end)
+                                          or _unplaced_tail(places, loc.start, loc.end)):
+            # 万兴街道|金融街社区: right after its township, the community's name holds no other place; nor a
+            # village of the table's, named elsewhere, that only ends it (花园乡|卡日|塔里村)
             model_places.drop_mentions_within(places, loc.start, loc.end)
             taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end):
@@ -1068,6 +1079,14 @@ def _short_forms_within(places: dict[str, Place], start: int, end: int, whole: b
     hits = _overlapping(places, start, end)
     return bool(hits) and all(m.start == start and (m.end < end or (whole and m.end == end)) and (
         (p.level in ("district", "city", "town") and m.text != p.name) or p.level in ("area", "site")) for p, m in hits)
+
+
+def _unplaced_tail(places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether every mention overlapping [start, end) ends it, starts inside it, and is a village the table
+    lists only outside the article's divisions (no township found for it)."""
+    hits = _overlapping(places, start, end)
+    return bool(hits) and all(m.end == end and m.start > start and p.level == "village" and p.parent is None
+                              and p.evidence == "village-table" for p, m in hits)
 
 
 def _regions_within(places: dict[str, Place], start: int, end: int) -> bool:
