@@ -78,6 +78,20 @@ SEAS = ("地中海 加勒比海 阿拉伯海 波罗的海 爱琴海 亚得里亚
         "菲律宾海 北冰洋 印度洋 大西洋 太平洋岛国 南太平洋岛国").split()
 
 
+# Mountains, ridges and peaks of three characters or more that HanLP's dictionary tags as places (祁连山, 贺兰山,
+# 大别山; its other tags and jieba's alone hold idioms: 侃大山, 军令如山, 半壁江山), sites of their own; two foreign
+# cities that end like mountains are left out. Two-character mountains are also words and divisions (东山, 南山),
+# so only a few famous ones are listed.
+MOUNTAIN_CLASSES = {"mountain", "peak", "ridge"}
+NOT_MOUNTAINS = {"旧金山", "檀香山"}
+FAMOUS_MOUNTAINS = "秦岭 苍山 天山 燕山 阴山 岷山 泰山 华山 嵩山 衡山 恒山 庐山 崂山".split()
+
+
+def named_mountain(name: str, feature_class: str, sources: str) -> bool:
+    return feature_class in MOUNTAIN_CLASSES and "hanlp:ns" in sources and 3 <= len(name) <= 6 \
+        and name[-1] in "山岭峰" and name not in NOT_MOUNTAINS
+
+
 def named_water_or_range(name: str, feature_class: str) -> bool:
     if feature_class == "strait":
         return len(name) >= 4 and name.endswith("海峡") and name[:2] not in ("斯海", "巴林")
@@ -195,6 +209,12 @@ def main() -> int:
                 sites.setdefault(r["name"], ("region", r["name"], ""))
     for name in SEAS:
         sites.setdefault(name, ("region", name, ""))
+    with (DATA / "geo_features_derived.tsv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if named_mountain(r["name"], r["feature_class"], r["sources"]):
+                sites.setdefault(r["name"], ("site", r["name"], ""))
+    for name in FAMOUS_MOUNTAINS:
+        sites.setdefault(name, ("site", name, ""))
     for name in PROVINCE_PARTS:
         sites[name] = sites[name + "地区"] = ("region", name, "")
     for name, where in CURATED_SITES.items():

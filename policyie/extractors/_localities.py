@@ -258,11 +258,12 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
 SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:（(“ \n往抵访")
 # An adjectival use: 非洲裔, 亚洲式.
 ADJECTIVAL_NEXT = _WORDS["adjectival-next"]
+_DIVISION_AFTER = ("镇", "乡", "村", "街道", "社区", "苏木", "嘎查")
 
 
 def _site_context(text: str, m, an: Analysis) -> bool:
-    if text.startswith(ADJECTIVAL_NEXT, m.end()):
-        return False
+    if text.startswith(ADJECTIVAL_NEXT, m.end()) or text.startswith(_DIVISION_AFTER, m.end()):
+        return False  # (唐古拉山|镇: the site names the township, which is the place there)
     if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
             not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.end()):
         return False
