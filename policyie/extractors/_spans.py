@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
+import regex
+
 
 class SpanIndex:
     __slots__ = ("_starts", "_reach")
@@ -41,3 +43,17 @@ def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
     the title of a book, film or document (《习近平关于…论述摘编》, 《梁家河》), which names a work."""
     opened = text.rfind("《", max(0, pos - reach), pos)
     return opened >= 0 and text.find("》", opened, pos) < 0
+
+
+# 哈密是新疆向东开放的“东大门”, 把…港打造成…的“南大门”: what a place is or is to become, in quote marks.
+_EPITHET_BEFORE = regex.compile(r"(?:是|成为|打造成|打造为|建成|建设成为?)\p{Han}{0,12}的[“‘]$")
+
+
+def epithet_cue(text: str, start: int, end: int) -> int | None:
+    """Where the copula starts when [start, end) is all of a pair of quote marks that a copula (是…的, 打造成…的)
+    puts after its subject: an epithet, which names no place of its own (the slogans extractor decides whether
+    it is one); None otherwise."""
+    if text[end : end + 1] not in ("”", "’"):
+        return None
+    m = _EPITHET_BEFORE.search(text, max(0, start - 18), start)
+    return m.start() if m else None

@@ -27,7 +27,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
-from policyie.extractors._spans import SpanIndex
+from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
@@ -820,8 +820,8 @@ def extract(ctx: Context) -> list[Place]:
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
-                      and not _in_quoted_parallel(text, m) and not _in_book_title(text, m)
-                      and not _in_ethnic_list(text, m)]
+                      and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
+                      and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -853,14 +853,6 @@ def _in_formula(text: str, m: Span) -> bool:
         return False  # (布拖 of 中国·布拖彝族火把节 is where the festival is)
     lo = max(0, m.start - 4)
     return any(f.start() <= m.start and m.end <= f.end() for f in _FORMULA.finditer(text, lo, min(len(text), m.end + 20)))
-
-
-def _in_book_title(text: str, m: Span) -> bool:
-    """The mention is inside the 《》 of a law's, plan's or book's title (《中华人民共和国乡村振兴促进法》,
-    《北京市城市总体规划》): a word of the document's name, like a place inside an organisation's name."""
-    opened = text.rfind("《", max(0, m.start - 40), m.start)
-    return opened >= 0 and text.find("》", opened, m.start) < 0 and text.find("》", m.end, m.end + 40) >= 0 \
-        and text.find("《", m.end, text.find("》", m.end, m.end + 40)) < 0
 
 
 # “北国江南、江南北国”: a parallel formulation in quote marks, its places words of the watchword.

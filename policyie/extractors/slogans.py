@@ -21,7 +21,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors._numerals import COUNT_CHARS, SMALL_COUNTS
-from policyie.extractors._spans import SpanIndex
+from policyie.extractors._spans import SpanIndex, epithet_cue
 from policyie.extractors.base import Context, register
 from policyie.records import Slogan, Span
 
@@ -63,7 +63,7 @@ NUMERAL_WORDS = regex.compile(
 )
 # 声明表示，“…”: a speech verb may be followed by a comma before the quote.
 SPEECH_BEFORE = regex.compile(
-    r"(?:(?:说|道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|主讲|欢呼|高呼|呼喊)[，,]?|[：:])\s{0,2}$"
+    r"(?:(?:说|(?<![这那一两每])道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|主讲|欢呼|高呼|呼喊)[，,]?|[：:])\s{0,2}$"
 )
 SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
 NAME_BEFORE = regex.compile(
@@ -103,7 +103,7 @@ BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
 GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
-PLACE_BRAND = regex.compile(r"^(?:中国|全国|世界|国际)\p{Han}{1,10}之(?:乡|都|城|源|窗|谷)$")
+PLACE_BRAND = regex.compile(r"^(?:中国|全国|世界|国际)\p{Han}{1,10}之?(?:乡|都|城|源|窗|谷)$")
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
@@ -207,9 +207,17 @@ def _goal(ctx: Context, phrase: str, end: int) -> bool:
     return bool(GOAL_SUFFIX.search(phrase)) and not any(e == end and e - s >= 3 for s, e in _place_index(ctx)[1])
 
 
+# Programmes named for what they would make (美丽河湖, 数字丝路, 平安乡村) and aims (南南合作): watchwords, whatever
+# their ending or the NER's label.
+PROGRAMME = regex.compile(r"^(?:美丽|平安|健康|数字|法治|智慧|幸福|绿色|清廉|书香|诚信|文明|和美)\p{Han}{2,6}$")
+AIM_END = ("合作", "发展", "振兴", "共富", "治理")
+
+
 def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True) -> bool:
     """Whether a quoted phrase is a name: a place, an organisation or product. Person labels are not
     trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons."""
+    if phrase.endswith(AIM_END) and len(phrase) <= 8:
+        return False
     if _entity_index(ctx)[0].get((start, end), _NONE) & {"ORG", "LOC"} and not (
             NUMBERED.match(phrase) and (start, end) in _model_spans(ctx)):
         return True  # (the statistical NER reads 三城一区 as a place: a numbered formulation is one still)
@@ -219,8 +227,8 @@ def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = Tr
     names, spans = _place_index(ctx)
     if phrase in names or (start, end) in spans:
         return True
-    # (“冰上丝绸之路”, “复兴之路”: a road of 之 is a course, not a street)
-    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路")
+    # (“冰上丝绸之路”, “复兴之路”: a road of 之 is a course, not a street; “美丽河湖”, “数字丝路”: a programme)
+    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路") and not PROGRAMME.match(phrase)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -273,14 +281,14 @@ def _place_praised(ctx: Context, quote_start: int) -> bool:
     return any(lo <= s and e <= quote_start for s, e in spans)
 
 
-_COPULA = regex.compile(r"是\p{Han}{0,12}的[“‘]$")
 
 
-def _epithet(ctx: Context, quote_start: int) -> bool:
-    """哈密是新疆向东开放的“东大门”: what a place *is*, said in quote marks, is its epithet, a watchword,
-    though the words would name a place elsewhere (a place mentioned before 是 in the clause)."""
-    copula = _COPULA.search(ctx.text, max(0, quote_start - 16), quote_start)
-    return copula is not None and _place_praised(ctx, copula.start())
+def _epithet(ctx: Context, quote_start: int, quote_end: int) -> bool:
+    """哈密是新疆向东开放的“东大门”, 把比雷埃夫斯港打造成…的“南大门”: what a place is or is to become, said in
+    quote marks, is its epithet, a watchword, though the words would name a place elsewhere (a place mentioned
+    before the verb in the clause)."""
+    cue = epithet_cue(ctx.text, quote_start, quote_end)
+    return cue is not None and _place_praised(ctx, cue)
 
 
 def _nickname(ctx: Context, pos: int) -> bool:
@@ -350,7 +358,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
             return None
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
-    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start):
+    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end):
         return None
     return _Mention(phrase, "quoted", start, end, True)
 
