@@ -296,7 +296,9 @@ def _nickname(ctx: Context, pos: int) -> bool:
     if pos in _entity_index(ctx)[1]:
         return True
     tok = ctx.analysis.token_at(pos)
-    return tok is not None and tok.start == pos and tok.pos in {"nr", "nrfg", "nrt"}
+    # (“千年瓷都”景德镇: jieba tags the city nr, but a place read there makes the phrase the place's epithet)
+    return tok is not None and tok.start == pos and tok.pos in {"nr", "nrfg", "nrt"} and \
+        "LOC" not in _entity_index(ctx)[0].get((tok.start, tok.end), _NONE)
 
 
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
