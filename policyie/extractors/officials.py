@@ -74,7 +74,7 @@ _WORDS = lexicons.lists("title_words.tsv")
 # Posts that may follow the name (习近平总书记); others after a name are too often something else.
 SUFFIX_POSTS = _WORDS["suffix-post"]
 # Segmenter tags a title's organ part is made of.
-TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un", "vn")
+TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un", "vn", "an")  # (an: 安全|生产…督导检查组组长)
 # Words that open a clause, never part of a title.
 NOT_TITLE = set(_WORDS["not-title"])
 DROPPED = _WORDS["dropped"]
@@ -375,6 +375,8 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
                 break
     x = _foreign_locality_start(text, an, x, s)
     x = _village_start(text, an, x, s)
+    if x + 1 < s and text[x] in "同与跟" and any(text.startswith(w, x + 1) for w in SCOPE_WORDS):
+        x += 1  # ，同|村党支部书记X: with the village's secretary (jieba reads 同村, "of the same village")
     # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
     if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
         return _segment_start(text, an, x - 1)
