@@ -241,6 +241,11 @@ def _per_spans(analysis: Analysis) -> tuple[set[tuple[int, int]], dict[int, list
     return cached
 
 
+def person_starts_ending_at(analysis: Analysis, end: int) -> list[int]:
+    """Where the person entities (the NER's or the lexicon's) that end at ``end`` start."""
+    return list(_per_spans(analysis)[1].get(end, ()))
+
+
 def model_person_end(analysis: Analysis | None, start: int) -> int | None:
     """Where the statistical NER's person span that starts at ``start`` ends (`Analysis.ner`), if any."""
     if analysis is None or not analysis.ner:

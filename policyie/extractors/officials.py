@@ -33,6 +33,7 @@ from policyie.extractors._foreign import (
     extend_transliterated,
     foreign_name_at,
     han_name_at,
+    known_names,
     only_foreign_posts,
     translit,
 )
@@ -53,6 +54,7 @@ from policyie.extractors._people import (
     name_at,
     name_ending_at,
     orgs,
+    person_starts_ending_at,
     place_forms,
     posts,
     resolve_pronoun,
@@ -695,7 +697,47 @@ def find_titled(ctx: Context) -> _Found:
             g = name_ending_at(text, m.start(), an)
             if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]):
                 found.add(g.text_in(text), g.start, [m.group()])
+        if m.group() in FOREIGN_SUFFIX_POSTS:
+            end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
+            if (start := _transliterated_before(text, an, end)) is not None and not _part_of_dotted(text, text[start:end]):
+                found.add(text[start:end], start, [m.group()])
     return found
+
+
+# Posts a foreign office-holder's short name takes after it (普拉博沃总统, 莫迪总理, 塞西总统来华).
+FOREIGN_SUFFIX_POSTS = frozenset(_WORDS["foreign-suffix-post"])
+
+
+def _part_of_dotted(text: str, name: str) -> bool:
+    """卢拉 of 路易斯·伊纳西奥·卢拉·达席尔瓦: a part the article also writes inside a dotted or hyphenated name,
+    which the alias step gives its post (a person of its own here would be that person twice)."""
+    return any(f"{sep}{name}" in text or f"{name}{sep}" in text for sep in "·-")
+
+
+def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
+    """Where a transliterated short name ending at ``end`` starts (欢迎|塞西|总统, 同|托卡耶夫|总统), or None: the
+    whole run of characters of foreign names before it (by their transliteration odds; the words around a name,
+    同, 欢迎, 会见, are none), two to eight of them, typical on average, or a name foreign_names.tsv lists; no
+    state or place (巴西总统, 阿根廷总统 are a state's)."""
+    if any(text[end - k : end] in countries() or text[end - k : end] in place_forms() for k in range(1, 9) if k <= end):
+        return None  # 俄罗斯|总统, 吉尔吉斯斯坦|总统: a state's post (its first character is no syllable of names)
+    table = translit()
+    start = end
+    while start > 0 and end - start <= 8 and table.get(text[start - 1], -9.0) > -0.5:
+        start -= 1
+    # (a listed name may hold an untypical syllable: 普京)
+    known = [end - k for k in range(2, 7) if end - k >= 0 and text[end - k : end] in known_names()
+             and (end - k == 0 or table.get(text[end - k - 1], -9.0) <= -0.5)]  # (not 马|克龙: the name runs on)
+    # (the NER's person may run over a syllable the odds doubt: 武契奇, 米尔济约耶夫)
+    persons = [a for a in person_starts_ending_at(an, end) if a < start and end - a <= 8]
+    for s in sorted({start, *known, *persons}):
+        name = text[s:end]
+        if not 2 <= len(name) <= 8 or name in countries() or name in place_forms() or _place_word(text, an, s, end):
+            continue
+        odds = name_runs.translit_odds(name)
+        if s in known or odds >= (2.5 if len(name) == 2 else name_runs.TYPICAL_TRANSLIT) or (s in persons and odds >= 1.0):
+            return s
+    return None
 
 
 # Parts of speech a foreign body's long name is made of (欧盟|外交|与|安全|政策): nouns, and 与/和 joining them;
