@@ -46,7 +46,10 @@ CURATED_REGIONS = (
 # Parts of a province named by its abbreviation and a direction, also written with 地区 (粤东北地区 → 粤东北).
 PROVINCE_PARTS = (
     "粤东北 粤东 粤西 粤北 粤东西北 苏北 苏南 苏中 皖北 皖南 浙西南 陕北 陕南 晋北 晋南 豫南 豫北 鄂西 川西 川南 "
-    "闽西 闽东 赣南 鲁西南 冀中南 桂西 滇西 滇南 湘南 蒙东"
+    "闽西 闽东 赣南 鲁西南 冀中南 桂西 滇西 滇南 湘南 蒙东 "
+    # the same by two compass points (not 黔东南, 黔西南: prefectures)
+    "黔东北 黔西北 桂西北 桂东南 桂东北 川东北 川西北 鄂西北 鄂东南 豫东南 豫西南 晋东南 晋西北 赣东北 滇东北 滇西北 "
+    "滇东南 浙东南 浙西北 闽东北 闽西北 湘西北 湘东北 冀东北 皖东北 皖西南 苏西南 辽西北 鲁东南 陕西北"
 ).split()
 # Landmarks and sites the news names that are no 5A scenic area (general knowledge): form → where.
 CURATED_SITES = {

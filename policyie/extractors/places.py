@@ -582,8 +582,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
         if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
             head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
-        if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES):
-            head = core  # 卡拉|苏|口岸, 塔克什肯口岸: a border crossing or port named by a transliterated toponym
+        if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
+            head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
         if h.suffix == "weak" and len(head) < 2:
             continue
         specific = "".join(w for _, w, _ in words if w not in QUALIFIERS and w not in GENERIC_STEMS)
