@@ -234,6 +234,12 @@ def _title_piece(piece: str, pos: str) -> bool:
 AID_WORDS = frozenset(_WORDS["aid-word"])
 
 
+def _division_short_ending_at(text: str, an: Analysis, x: int) -> int:
+    """The length of a province's, city's or county's name of three or four characters that ends at ``x`` and
+    starts where a word does (阿克塞 before 县委书记), or 0."""
+    return next((k for k in (4, 3) if k <= x and an.is_token_boundary(x - k) and _division_name(text[x - k : x])), 0)
+
+
 @cache
 def _division_name(word: str) -> bool:
     """疏附|县委书记: a county's short name the segmenter tagged as something else opens its organ's title."""
@@ -312,6 +318,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             continue
         if text[x - 1] in DIVISION_LAST_CHARS and (d := _division_ending_at(text, x)):
             x -= d  # 嘎|措乡|党委书记, 托格|日尕孜乡|党委书记: a known township or county, however jieba cut it
+            continue
+        if x < s and (k := _division_short_ending_at(text, an, x)):
+            x -= k  # 阿克|塞|县委书记: a county's short name, however jieba cut it, opens its organ's title
             continue
         tok = an.token_at(x - 1)
         if tok is None:
