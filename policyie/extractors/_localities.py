@@ -196,7 +196,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
                 # 环|青海湖|地区, 环渤海地区: the lands around a lake or sea are a region of their own
                 start, end, canon, level, parent = start - 1, around.end(), "环" + canon + around.group(), "region", ""
             elif level == "site" and (kind := _SITE_KIND.match(text, end)) is not None:
-                end = kind.end()  # 沙坡头|景区: the mention is the name as written, the place the listed site
+                end = kind.end()  # 沙坡头|景区, 锁阳城|遗址: the mention is the name as written, the place the listed site
             out.append(Locality(start, end, canon, level, parent or None))
     for m in VILLAGE_END.finditer(text):
         v = _village_ending(text, an, starts, m.start(), m.end())
@@ -212,7 +212,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 
 
 _AROUND = regex.compile(r"地区|区域")
-_SITE_KIND = regex.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区")
+_SITE_KIND = regex.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区|遗址")
 
 
 def _direction_before(text: str, an: Analysis, start: int) -> bool:
@@ -264,6 +264,8 @@ _DIVISION_AFTER = ("镇", "乡", "村", "街道", "社区", "苏木", "嘎查")
 def _site_context(text: str, m, an: Analysis) -> bool:
     if text.startswith(ADJECTIVAL_NEXT, m.end()) or text.startswith(_DIVISION_AFTER, m.end()):
         return False  # (唐古拉山|镇: the site names the township, which is the place there)
+    if m.group().endswith("山") and text.startswith(("脉", "区"), m.end()):
+        return False  # 武陵山|脉, 武陵山|区: the range or the mountain area, not the mountain
     if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
             not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.end()):
         return False

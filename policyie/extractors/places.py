@@ -540,8 +540,9 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if not doc.end_ok(h.end) and not (h.end < len(text) and text[h.end] in "要的和与及、（("):
             continue
         tok = doc.token_at(h.start)
-        if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20:
-            continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区)
+        if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
+                and not (h.surface == "山脉" and tok.pos.startswith("ns")):
+            continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range)
         if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start):
             continue  # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind
         cluster = _city_cluster(doc, gz, h)
@@ -582,6 +583,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
         if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
             head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
+        if len(head) < 2 and core in gz.surfaces:
+            head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
         if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
             head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
         if h.suffix == "weak" and len(head) < 2:
