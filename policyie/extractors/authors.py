@@ -119,7 +119,9 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         if _whole_minority_name(tok) or _reads_as_one_name(tok):
             out.append(tok)  # one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆, 古丽米拉)
             continue
-        parts = split_run(tok)
+        # (和雪晴: a surname that is also a function character, 和 or 向, opens no run of names the split reads, but
+        # a byline's word of two or three characters is one name)
+        parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
         if parts is None or not all(_valid_name(p) for p in parts):
             if strict_end or out:
                 return None if strict_end else out
