@@ -824,7 +824,8 @@ def extract(ctx: Context) -> list[Place]:
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
-                      and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None]
+                      and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
+                      and not _quoted_likeness(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -837,6 +838,16 @@ _PEOPLES_AFTER = regex.compile(r"(?:、\p{Han}{1,4}){0,8}等(?:多个|各|\d+个
 def _in_ethnic_list(text: str, m: Span) -> bool:
     after = _PEOPLES_AFTER.match(text, m.end)
     return after is not None and ("、" in after.group() or text[m.start - 1 : m.start] == "、")
+
+
+# “陆上三峡”, “塞上江南”: a quoted phrase that likens something to a place by a modifier before the place's name.
+_LIKENESS = regex.compile(r"“(?:陆上|海上|空中|地下|塞上|草原|沙漠|东方|西部|北方|南方|新|小)\p{Han}{2,4}”")
+
+
+def _quoted_likeness(text: str, m: Span) -> bool:
+    """The mention ends a quoted likeness (“陆上三峡”): the watchword names no place."""
+    lo = text.rfind("“", max(0, m.start - 4), m.start)
+    return lo >= 0 and m.start > lo + 1 and text[m.end : m.end + 1] == "”" and _LIKENESS.fullmatch(text, lo, m.end + 1) is not None
 
 
 def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
