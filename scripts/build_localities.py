@@ -38,11 +38,15 @@ CURATED_REGIONS = (
     "三江源 秦巴山区 武陵山区 乌蒙山区 大别山区 太行山区 六盘山区 罗霄山区 滇桂黔石漠化区 "
     "海峡西岸 北部湾 环渤海 黄河流域 长江流域 长江经济带 淮河流域 珠江流域 雅鲁藏布江流域 "
     "中西部 中西部地区 东北黑土区 大凉山 小凉山 "
+    # disputed and war-torn areas the national news names as places of their own
+    "加沙 约旦河西岸 戈兰高地 克里米亚 顿巴斯 "
     # the economic corridors of the Belt and Road
     "中蒙俄经济走廊 新亚欧大陆桥经济走廊 中国—中亚—西亚经济走廊 中国—中南半岛经济走廊 中巴经济走廊 孟中印缅经济走廊 "
     # a province's historic part, and old base areas named by the provinces they straddle
     "关中 陕甘宁 鄂豫皖 湘鄂赣 湘鄂西 川陕 晋察冀 晋冀鲁豫"
 ).split()
+# Other written forms of curated regions.
+REGION_FORMS = {"加沙地带": "加沙"}
 # Parts of a province named by its abbreviation and a direction, also written with 地区 (粤东北地区 → 粤东北).
 PROVINCE_PARTS = (
     "粤东北 粤东 粤西 粤北 粤东西北 苏北 苏南 苏中 皖北 皖南 浙西南 陕北 陕南 晋北 晋南 豫南 豫北 鄂西 川西 川南 "
@@ -218,6 +222,8 @@ def main() -> int:
                 sites.setdefault(r["name"], ("site", r["name"], ""))
     for name in FAMOUS_MOUNTAINS:
         sites.setdefault(name, ("site", name, ""))
+    for form, name in REGION_FORMS.items():
+        sites[form] = ("region", name, "")
     for name in PROVINCE_PARTS:
         sites[name] = sites[name + "地区"] = ("region", name, "")
     for name, where in CURATED_SITES.items():
