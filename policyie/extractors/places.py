@@ -390,6 +390,12 @@ def _toponym_cut_before(doc: _Doc, first: tuple[int, str, str]) -> tuple[int, st
         jieba_freq().get(char + first[1], 0) == 0 else None
 
 
+def _zone_like_unit(gz: Gazetteer, word: str) -> bool:
+    """松山湖: a township-level unit named without 镇, 乡, 街道 or 苏木, which is a zone's area (its 高新区 follows)."""
+    entries = gz.lookup(word)
+    return bool(entries) and all(e.level == "town" for e in entries) and not word.endswith(TOWNSHIP_ENDS)
+
+
 def _is_country(gz: Gazetteer, word: str) -> bool:
     return any(e.level == "country" for e in gz.lookup(word))
 
@@ -497,7 +503,7 @@ def _stem_words(
             # and the first of two joined by a dash (凭祥—同登)
             if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
                     word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)) or (
-                    words and words[-1][1] in DASHES):
+                    words and words[-1][1] in DASHES) or (not words and _zone_like_unit(gz, word)):
                 words.append((start, word, tag))
             break
         words.append((start, word, tag))
