@@ -51,6 +51,13 @@ def test_simplified_encodings(encoding: str) -> None:
     assert normalise(SENTENCE.encode(encoding)).text == SENTENCE
 
 
+# GB18030 bytes that open with a valid UTF-8 pair by chance (思路 = CB BC C2 B7 reads ˼· in UTF-8): found by
+# test_properties' GB18030 round trip; the first line must not be taken for a UTF-8 template.
+@pytest.mark.parametrize("text", ["思路举措。要坚持实践创新，切实当好首都高质量发展开路先锋。\n会议强调，要压实责任。"])
+def test_gb18030_opening_like_utf8(text: str) -> None:
+    assert normalise(text.encode("gb18030")).text == normalise(text).text
+
+
 def test_big5_is_detected_and_converted() -> None:
     trad = "市委副書記、市長殷勇到海淀區調研，強調要聚焦發展戰略性新興產業。"
     assert normalise(trad.encode("big5")).text == SENTENCE

@@ -147,7 +147,8 @@ def _line_by_line(data: bytes) -> str | None:
             lead = line[: e.start].decode("utf-8")
             texts.append(None)
             leads.append((e.start, lead))
-            utf8_wide = utf8_wide or (sum(not c.isascii() for c in lead) >= 2 and _chineseness(lead) >= 0.5)
+            # (a GB18030 line may open with bytes that are UTF-8 by chance, 思路 read as ˼·: Han characters only count)
+            utf8_wide = utf8_wide or (_han_count(lead) >= 2 and _chineseness(lead) >= 0.5)
             continue
         leads.append((0, ""))
         if not text.isascii():
@@ -172,11 +173,15 @@ def _mixed_line(line: bytes, lead: tuple[int, str], codec: str) -> str:
     fragment), then the rest in ``codec`` or as damaged UTF-8, whichever reads more like Chinese."""
     head = ""
     end, text = lead
-    if end and (text.isascii() or _chineseness(text) >= 0.5):
+    if end and (text.isascii() or (_han_count(text) >= 1 and _chineseness(text) >= 0.5)):
         head, line = text, line[end:]
     legacy = line.decode(codec, errors="replace")
     damaged = line.decode("utf-8", errors="replace")
     return head + (legacy if _chineseness(legacy) > _chineseness(damaged) else damaged)
+
+
+def _han_count(text: str) -> int:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
 
 
 def _chineseness(text: str) -> float:
