@@ -506,7 +506,7 @@ def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str
 
 
 # 全国生态环境保护大会, 全省科技创新大会: a conference named by its scope and subject is one event, cited as such.
-_SCOPED_CONFERENCE = regex.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{4,16}大会$")
+_SCOPED_CONFERENCE = regex.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{2,16}大会$")
 
 
 def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
