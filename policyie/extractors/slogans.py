@@ -46,6 +46,8 @@ WATCHWORD = regex.compile(
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
 PLUS_FORMULA = regex.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
+# 素有“天鹅城”美誉, 有“塞上江南”之称: what follows an epithet a place is known by.
+EPITHET_AFTER = regex.compile(r"^(?:的)?(?:美誉|美称|之称)")
 # “拼、抢、实”, “快、准、稳”: single characters listed in one pair of quote marks are a formula.
 CHAR_LIST = regex.compile(r"^\p{Han}(?:、\p{Han}){2,4}$")
 NUMBERED = regex.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
@@ -320,7 +322,9 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(phrase, "quoted", start, end, True)
     # 擦亮“黄河画廊”品牌, 打响“投资中国”品牌: a place's or a campaign's brand that officials polish is a
     # watchword, though 品牌 after a quote marks a product's name
-    campaign = after.startswith("品牌") and BRAND_VERB.search(before) is not None
+    campaign = after.startswith("品牌") and (BRAND_VERB.search(before) is not None or after.startswith("品牌建设"))
+    if canonical is None and EPITHET_AFTER.match(after):
+        return _Mention(phrase, "quoted", start, end, True)  # 素有“天鹅城”美誉: a place's epithet is a watchword
     named_before = NAME_BEFORE.search(before)
     if named_before and named_before.group() in PRAISED and _place_praised(ctx, start):
         named_before = None  # 塔吉克斯坦被誉为“中亚水塔”: a place's epithet is a watchword (not 被誉为“中国天眼”的望远镜)
@@ -360,7 +364,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
             return None
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
-    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end):
+    if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end) \
+            and not PLUS_FORMULA.match(phrase):  # (“东莞研发+三门峡制造”: a formula, though it holds places)
         return None
     return _Mention(phrase, "quoted", start, end, True)
 
