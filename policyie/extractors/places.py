@@ -644,6 +644,26 @@ def _city_cluster(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
     return None
 
 
+# 广佛全域同城化, 成德眉资同城化, 宁镇扬同城化: cities named by one character each, merging into one.
+_MERGING = regex.compile(r"(\p{Han}{2,4})(?:全域)?同城化")
+
+
+def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """The cities a 同城化 names by one character each are a region (广佛, 成德眉资), as a cluster's are."""
+    chars, taken = _cluster_chars(gz), model_places.mention_index(places).overlaps
+    for m in _MERGING.finditer(text):
+        for k in range(4, 1, -1):  # the longest run of cities' characters before 同城化
+            s = m.end(1) - k
+            run = text[s : m.end(1)]
+            if s < m.start(1) or not all(c in chars for c in run) or (k == 2 and jieba_freq().get(run, 0) > 0) \
+                    or any(c in "省市区县城乡和同与及在对从" for c in run):
+                continue  # (和|广佛: a conjunction, however many cities' names it opens; a pair that is a word)
+            if not taken(s, m.end(1)) and not in_person(s, m.end(1)):
+                place = places.setdefault(f"region:{run}", Place(name=run, level="region", evidence="merging-cities"))
+                place.mentions.append(Span(run, s, m.end(1)))
+            break
+
+
 def _settle(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first; a known full name beats a grown park name."""
     names_by_end: dict[int, list[Cand]] = defaultdict(list)
@@ -822,6 +842,7 @@ def extract(ctx: Context) -> list[Place]:
     _join_heads(doc, gz, places, kinds, park_heads)
     _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
+    _add_merging_cities(text, gz, places, in_person)
     _add_list_members(ctx, places, in_person)
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
