@@ -1149,7 +1149,7 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
     queue = sorted(spans)
     while queue:
         end = queue.pop(0)
-        item = _LIST_MEMBER.match(text, end)
+        item = _LIST_MEMBER.match(text, end) or _last_member(ctx, end)
         if item is None or item.end(1) in spans or in_person(item.start(1), item.end(1)):
             continue
         name = item.group(1)
@@ -1160,6 +1160,16 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
+
+
+# The last item of such a list, running into the words after it (、杭桂乡|特色种植): a township of two or three
+# characters whose suffix ends a word.
+_LAST_MEMBER = regex.compile(r"、(\p{Han}{2,3}(?:镇|乡))(?=\p{Han})")
+
+
+def _last_member(ctx: Context, end: int) -> regex.Match | None:
+    m = _LAST_MEMBER.match(ctx.text, end)
+    return m if m is not None and ctx.analysis.is_token_boundary(m.end(1)) and not is_common_word(m.group(1)) else None
 
 
 _GROWN_LEVELS = ("park", "zone", "site", "region")
