@@ -438,8 +438,6 @@ def _build(spec: Spec, year: int | None) -> Resolved:
         if spec.code == "初":
             return month_value(year, 3 * q - 2)
         return quarter_value(year, q)
-    if u == "quarters":
-        return span(quarter_value(year, 1), quarter_value(year, spec.n or 3))
     if u == "half":
         return half_value(year, spec.n or 1)
     if u == "season":
