@@ -47,6 +47,9 @@ def _dates(text: str) -> list[DateMention]:
     for m in regex.finditer(r"(\d{4})年", text):
         if not any(d.start <= m.start() < d.end for d in out):
             out.append(DateMention(m.group(), m.start(), m.end(), m.group(1), "year"))
+    for m in regex.finditer(r"(今|去|明)年(?![\d一二三四五六七八九十]+月)", text):  # deictic years, read whole
+        year = ANCHOR.year + {"今": 0, "去": -1, "明": 1}[m.group(1)]
+        out.append(DateMention(m.group(), m.start(), m.end(), str(year), "year"))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -383,11 +383,12 @@ def _grow_left(ctx: Context, pos: int) -> int:
     if part:
         start = part.end()  # 传达学习上午|学习会精神: when, not what it is called
     for d in dates_between(ctx, start - 12, pos):
-        if d.start <= start < d.end <= pos and not _YEAR_VALUE.fullmatch(d.value or ""):
-            start = d.end  # 昨天, 今天上午: when it happened, not what it is called
+        if d.start <= start < d.end <= pos and (not _YEAR_VALUE.fullmatch(d.value or "") or d.text in _DEICTIC_YEARS):
+            start = d.end  # 昨天, 今天上午, 今年: when it happened, not what it is called (2024年 may be part of it)
     return start
 
 
+_DEICTIC_YEARS = frozenset(("今年", "明年", "去年", "前年", "后年", "当年", "本年"))
 _SITTING = regex.compile(r"会议|第[一二三四五六七八九十百\d]+次")  # a standing committee's sitting, not the body
 _TITLE_CLOSES = regex.compile(r"[^《》。；;！？!?\n]{0,40}》")
 _TITLE_VERB = regex.compile(r"(?:热烈|隆重|认真|深入)?(?:祝贺|庆祝|纪念|迎接|学习|贯彻|落实|宣传|领会|传达)+")
