@@ -81,7 +81,7 @@ _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’�
 # One-character short forms of partner countries after 中 (中新, 中欧, 中俄, 中非).
 BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
-_EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]")
+_EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|(?:19|20)\d\d年(?=年会|峰会|论坛)")  # (…论坛2026年年会)
 _DATELINE = regex.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
 _LEAD_PART_OF_DAY = regex.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
 _LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
@@ -345,6 +345,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
             start = t.start  # 中国—东盟商务|与|投资峰会: 与 joins two nouns inside the name
             i -= 1
             continue
+        if t.text == "年" and i > 0 and toks[i - 1].end == t.start and regex.fullmatch(r"(?:19|20)\d\d", toks[i - 1].text):
+            start = toks[i - 1].start  # 博鳌亚洲论坛|2026|年|年会: an edition's year inside the name
+            i -= 2
+            continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
             break
         if t.pos.startswith("v") and (text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):
@@ -582,8 +586,9 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
         held = False
-    elif (spoke_at and not numbered) or presided or _HELD_AFTER.match(after):
-        held = True  # X在全市干部大会上讲话: the article reports the meeting
+    elif (spoke_at and not numbered) or presided or _HELD_AFTER.match(after) or (
+            _ATTEND_BEFORE.search(before) and after.startswith("的") and not numbered):
+        held = True  # X在全市干部大会上讲话, 会见出席…年会的…: the article reports the meeting
     elif numbered:
         held = False
     else:
