@@ -221,10 +221,14 @@ def extract(ctx: Context) -> list[Meeting]:
     kept = []
     for m in found:
         if any(r.start < m.start < r.end for r in receptions):
-            if not _EDITION.search(m.name):
+            edition = _EDITION.search(m.name)
+            if not edition:
                 continue
-            m.referenced, m.date, m.hosts, m.attendees, m.speakers, m.place = True, None, [], [], [], None
-            m.evidence = "cited:guest-description"
+            if ctx.published and edition.group().startswith(str(ctx.published.year)) and not m.referenced:
+                m.hosts, m.attendees, m.speakers = [], [], []  # …2026年年会 in a paper of 2026: going on now, held
+            else:
+                m.referenced, m.date, m.hosts, m.attendees, m.speakers, m.place = True, None, [], [], [], None
+                m.evidence = "cited:guest-description"
         kept.append(m)
     found = kept
     if not any(m.kind == "座谈会" for m in found):
