@@ -415,7 +415,7 @@ def name_at(
     best: NameGuess | None = None
     best_sur = ""
     if after_post and not surname_at(text, pos):
-        function_led = _function_surname_name(text, pos)
+        function_led = _function_surname_name(text, pos, analysis)
         if function_led is not None:
             return function_led
     for sur in surname_at(text, pos):
@@ -463,10 +463,11 @@ def name_at(
     return best
 
 
-def _function_surname_name(text: str, pos: int) -> NameGuess | None:
+def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None) -> NameGuess | None:
     """区长|向春华，: right after a post, a function character that is also a surname (向, 于, 和 …) starts a
-    name when two given-name characters that make no common word follow and a clear follower closes them
-    (区长向记者介绍, 县长向群众… stay function words)."""
+    name when two given-name characters that make no common word follow and a clear follower closes them, or the
+    NER reads them as a person (党总支书记|和正军|拉家常: a Naxi surname) (区长向记者介绍, 县长向群众… stay
+    function words)."""
     sur = text[pos : pos + 1]
     if sur not in NOT_SURNAME or surnames().get(sur, 0) < RARE_SURNAME:
         return None
@@ -477,7 +478,8 @@ def _function_surname_name(text: str, pos: int) -> NameGuess | None:
     given = text[pos + 1 : pos + 3]
     if len(given) < 2 or not all(HAN.match(c) for c in given) or is_common_word(given) or given in REPORT_VERBS:
         return None
-    if min(given_score(c) for c in given) <= 0 or not clear_follower(text, pos + 3) or FOLLOWER_WORDS.match(text, pos + 2):
+    closed = clear_follower(text, pos + 3) or model_person_end(analysis, pos + 1) == pos + 3
+    if min(given_score(c) for c in given) <= 0 or not closed or FOLLOWER_WORDS.match(text, pos + 2):
         return None
     return NameGuess(pos, pos + 3, 1.0)
 
