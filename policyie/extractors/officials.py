@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -441,12 +442,21 @@ def _country_forms() -> tuple[str, ...]:
     return tuple(sorted((f for f in countries() if len(f) > 1), key=len, reverse=True))
 
 
-def _syllables_before(text: str, end: int, stop_at_country: bool = False) -> tuple[int, str | None]:
-    """Where the run of transliteration characters (at most eight) ending at ``end`` starts, and, with
-    ``stop_at_country``, the country form it stops at (意大利|艾米利亚: the country ends where the name begins)."""
+# Which characters a walk over a foreign name's syllables takes, by their transliteration odds: a typical one
+# (odds ≥ 0), or, for a short name before a post, any not clearly a word's (odds > −0.5: 马克|龙 has 龙 at −0.04).
+_SYLLABLE = (0.0).__le__
+_NOT_A_WORD_CHAR = (-0.5).__lt__
+
+
+def _syllables_before(
+    text: str, end: int, stop_at_country: bool = False, longest: int = 8, keep: Callable[[float], bool] = _SYLLABLE
+) -> tuple[int, str | None]:
+    """Where the run of transliteration characters (at most ``longest``, each one ``keep`` takes by its odds)
+    ending at ``end`` starts, and, with ``stop_at_country``, the country form it stops at (意大利|艾米利亚: the
+    country ends where the name begins)."""
     table = translit()
     j = end
-    while j > max(end - 8, 0) and table.get(text[j - 1], -99.0) >= 0:
+    while j > max(end - longest, 0) and keep(table.get(text[j - 1], -99.0)):
         if stop_at_country and (form := next((f for f in _country_forms() if text.endswith(f, 0, j)), None)):
             return j, form
         j -= 1
@@ -730,13 +740,11 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
     state or place (巴西总统, 阿根廷总统 are a state's)."""
     if any(text[end - k : end] in countries() or text[end - k : end] in place_forms() for k in range(1, 9) if k <= end):
         return None  # 俄罗斯|总统, 吉尔吉斯斯坦|总统: a state's post (its first character is no syllable of names)
-    table = translit()
-    start = end
-    while start > 0 and end - start <= 8 and table.get(text[start - 1], -9.0) > -0.5:
-        start -= 1
+    start, _ = _syllables_before(text, end, longest=9, keep=_NOT_A_WORD_CHAR)  # (a ninth marks a run too long)
     # (a listed name may hold an untypical syllable: 普京)
+    table = translit()
     known = [end - k for k in range(2, 7) if end - k >= 0 and text[end - k : end] in known_names()
-             and (end - k == 0 or table.get(text[end - k - 1], -9.0) <= -0.5)]  # (not 马|克龙: the name runs on)
+             and (end - k == 0 or not _NOT_A_WORD_CHAR(table.get(text[end - k - 1], -9.0)))]  # (not 马|克龙: it runs on)
     # (the NER's person may run over a syllable the odds doubt: 武契奇, 米尔济约耶夫)
     persons = [a for a in person_starts_ending_at(an, end) if a < start and end - a <= 8]
     for s in sorted({start, *known, *persons}):
