@@ -488,22 +488,26 @@ def _numbered(name: str, kind: str) -> bool:
     return (kind == "党代会" and bool(_CONGRESS.search(name))) or bool(_NUMBERED_SESSION.search(name))
 
 
-def _in_an_earlier_year(ctx: Context, start: int, c_lo: int) -> bool:
+def _year_month_before(ctx: Context, start: int, lo: int) -> tuple[int, int] | None:
+    """(year, month) of the date nearest before the name from ``lo`` (a bare year counts from its end, month 12),
+    or None when there is none, its year is unknown or the paper has no date."""
+    value = date_value(date_before(ctx, start, lo)) or ""
+    if not ctx.published or not value[:4].isdigit():
+        return None
+    return int(value[:4]), int(value[5:7]) if value[5:7].isdigit() else 12
+
+
+def _in_an_earlier_year(ctx: Context, start: int, lo: int) -> bool:
     """2024年9月中非合作论坛北京峰会期间 in a paper of 2026: the date before the name puts it in a year gone."""
-    d = date_before(ctx, start, c_lo)
-    year = (date_value(d) or "")[:4]
-    return bool(ctx.published) and year.isdigit() and int(year) < ctx.published.year
+    ym = _year_month_before(ctx, start, lo)
+    return ym is not None and ym[0] < ctx.published.year
 
 
-def _months_ago(ctx: Context, start: int, s_lo: int) -> int:
+def _months_ago(ctx: Context, start: int, lo: int) -> int:
     """How many calendar months before publication the date opening the name's sentence lies (0 when none
     or unknown): 2024年4月，习近平…主持召开…座谈会 in a paper of August 2026 is 28 months back."""
-    d = date_before(ctx, start, s_lo)
-    value = date_value(d) or ""
-    if not ctx.published or not value[:4].isdigit():
-        return 0
-    month = int(value[5:7]) if value[5:7].isdigit() else 12  # a bare year counts from its end
-    return max(0, (ctx.published.year - int(value[:4])) * 12 + ctx.published.month - month)
+    ym = _year_month_before(ctx, start, lo)
+    return 0 if ym is None else max(0, (ctx.published.year - ym[0]) * 12 + ctx.published.month - ym[1])
 
 
 def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str) -> bool:
