@@ -271,22 +271,18 @@ def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int
 # The cues by which a place is praised with an epithet (被誉为, 被称为).
 PRAISED = frozenset(("誉为", "被称为"))
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！？\n]")
-
-
 _SENTENCE_BREAK = regex.compile(r"[。；;！？\n]")
 
 
-def _place_praised(ctx: Context, quote_start: int, breaks_at: regex.Pattern = _CLAUSE_BREAK) -> bool:
-    """A place is mentioned in the clause (or sentence) before the epithet's cue (三江源地区…被誉为“中华水塔”;
-    三门峡地处豫西，素有“天鹅城”美誉)."""
-    lo = max(0, quote_start - 24 if breaks_at is _CLAUSE_BREAK else quote_start - 60)
+def _place_praised(ctx: Context, quote_start: int, breaks_at: regex.Pattern = _CLAUSE_BREAK, reach: int = 24) -> bool:
+    """A place is mentioned in the clause (or, with ``_SENTENCE_BREAK``, the sentence) within ``reach`` characters
+    before the epithet's cue (三江源地区…被誉为“中华水塔”; 三门峡地处豫西，素有“天鹅城”美誉)."""
+    lo = max(0, quote_start - reach)
     breaks = [m.end() for m in breaks_at.finditer(ctx.text, lo, quote_start)]
     lo = breaks[-1] if breaks else lo
     # (the places layer's mentions, or the analysis' place entities where no places layer ran)
     spans = list(_place_index(ctx)[1]) + [(e.start, e.end) for e in ctx.analysis.entities if e.label == "LOC"]
     return any(lo <= s and e <= quote_start for s, e in spans)
-
-
 
 
 def _epithet(ctx: Context, quote_start: int, quote_end: int) -> bool:
@@ -327,7 +323,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     # 擦亮“黄河画廊”品牌, 打响“投资中国”品牌: a place's or a campaign's brand that officials polish is a
     # watchword, though 品牌 after a quote marks a product's name
     campaign = after.startswith("品牌") and (BRAND_VERB.search(before) is not None or after.startswith("品牌建设"))
-    if canonical is None and EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK):
+    if canonical is None and EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK, reach=60):
         return _Mention(phrase, "quoted", start, end, True)  # 三门峡…素有“天鹅城”美誉: a place's epithet is a watchword
     named_before = NAME_BEFORE.search(before)
     if named_before and named_before.group() in PRAISED and _place_praised(ctx, start):
