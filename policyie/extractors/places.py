@@ -609,6 +609,9 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
     return out
 
 
+# Characters that stand for no city in a run of cities' initials: division words and function words (城乡, 和|广佛).
+# A cluster's run also refuses 州 and 镇 (乡镇, 州|市); a 同城化's keeps them (宁镇扬: 镇 of 镇江).
+_NOT_INITIALS = frozenset("省市区县城乡和同与及在对从")
 # City clusters are named by one character of each city or province (宜荆荆 = 宜昌, 荆州, 荆门; 滇中; 苏锡常).
 CLUSTER_SUFFIXES = frozenset(("都市圈", "城市群", "经济圈", "一体化示范区"))
 PROVINCE_ABBREVIATIONS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台"
@@ -635,7 +638,7 @@ def _city_cluster(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
         s = h.start - k
         run = text[s : h.start]
         if s < 0 or not all(c in chars for c in run) or jieba_freq().get(run, 0) > 0 \
-                or any(c in "省市区县州城乡镇和同与及在对从" for c in run) \
+                or any(c in _NOT_INITIALS or c in "州镇" for c in run) \
                 or any(run[i:] in gz.surfaces for i in range(len(run) - 1)):
             continue  # (大城市|都市圈: a word; 同|济南都市圈: a known name the word walk reads)
         tok = doc.token_at(s)
@@ -656,7 +659,7 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
             s = m.end(1) - k
             run = text[s : m.end(1)]
             if s < m.start(1) or not all(c in chars for c in run) or (k == 2 and jieba_freq().get(run, 0) > 0) \
-                    or any(c in "省市区县城乡和同与及在对从" for c in run):
+                    or any(c in _NOT_INITIALS for c in run):
                 continue  # (和|广佛: a conjunction, however many cities' names it opens; a pair that is a word)
             if not taken(s, m.end(1)) and not in_person(s, m.end(1)):
                 place = places.setdefault(f"region:{run}", Place(name=run, level="region", evidence="merging-cities"))
