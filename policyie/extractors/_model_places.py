@@ -130,6 +130,22 @@ def _relation_or_session(text: str, e: Entity) -> bool:
     return text.startswith("全会", e.end) or _PLENUM_ORDINAL.fullmatch(e.text) is not None  # 二中、三中、四中全会
 
 
+# A township of a people (俄罗斯族民族乡, 鄂温克民族乡) is named by its place first: the people's name alone is none.
+_PEOPLES_TOWNSHIP = regex.compile(r"\p{Han}{1,5}(?:族|民族)乡")
+
+
+def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> int:
+    """Where a people's township the model read without its place name (室韦|俄罗斯族民族乡) starts: the name-like
+    word right before it, where there is one."""
+    if not _PEOPLES_TOWNSHIP.fullmatch(text, start, end):
+        return start
+    before = around.tokens_in(max(0, start - 4), start)
+    if before and before[-1].end == start and 2 <= len(before[-1].text) <= 4 and _han(before[-1].text) \
+            and not _function_word(before[-1].pos) and not before[-1].pos.startswith(("t", "f", "m")):
+        return before[-1].start
+    return start
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
@@ -143,6 +159,7 @@ def _pieces(text: str, e: Entity, around: _Around):
     start = e.start + 1 if joined else e.start
     while (nxt := around.division_at.get(start)) is not None and nxt < e.end - 1:
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
+    start = _ethnic_township_start(text, start, e.end, around)
     name = text[start : e.end]
     level = level_of(name)
     if level is None and start in around.mention_ends and text[start - 1] in "镇乡道木" and (

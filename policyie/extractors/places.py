@@ -469,6 +469,9 @@ def _stem_words(
         if number_inside:
             pass
         elif len(word) == 1:
+            if _bound_first_char(gz, before, k, words):
+                words.append((start, word, tag))  # 长白朝鲜族自治县|望|天鹅|风景区: right after a county named in full
+                continue
             if not tag.startswith(SINGLE_OK):
                 break
         elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS:  # 首都 d, 现代 t
@@ -483,6 +486,9 @@ def _stem_words(
             # (孟津|区|智能制造产业园)
             if words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words):
                 words += [(start, word, tag), (before[k + 1][0], before[k + 1][1], before[k + 1][2])]
+            break
+        if _names_port(doc, gz, pos, word, tag, words):
+            words.append((start, word, tag))
             break
         if site and words and _is_division_short(gz, word) and not (
                 all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) and not (
@@ -511,6 +517,31 @@ def _stem_words(
             break
     words.reverse()
     return _trim_stem(doc, gz, words)
+
+
+def _names_port(doc: _Doc, gz: Gazetteer, pos: int, word: str, tag: str, words: list) -> bool:
+    """Whether ``word`` names the port whose wharves (港区 at ``pos``) the stem ``words`` name: 东莞|港|沙田|港区,
+    东莞|港麻涌|港区, 唐山港|曹妃甸|港区. A port is named by its city, and its wharves by both."""
+    if not words or not doc.text.startswith("港区", pos):
+        return False
+    if words[-1][1][0] == "港" and sum(len(w) for _, w, _ in words) > 1:
+        return _is_division_short(gz, word) or _is_division(gz, word)
+    return len(word) >= 3 and word.endswith("港") and _placeish(word, tag, gz)
+
+
+# Characters that after a place name begin a clause (来到长白县|看|…), never a name of its own there.
+_CLAUSE_CHARS = frozenset("到去来赴至往在从向对与和及为是有让使把被将给用以于并又也再就还都看")
+
+
+def _bound_first_char(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
+    """Whether the single character ``before[k]``, which jieba reads as a verb or the like, opens the name whose
+    other words are ``words``: it stands right after a division named in full (望|天鹅 after 长白朝鲜族自治县),
+    where a name, not a clause, goes on."""
+    word = before[k][1]
+    if not words or word in _CLAUSE_CHARS or k + 1 >= len(before) or not before[k][2].startswith(("v", "a", "d")):
+        return False
+    prev = before[k + 1][1]
+    return len(prev) >= 3 and prev[-1] in DIVISION_LAST and _is_division(gz, prev)
 
 
 def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -841,6 +872,7 @@ def extract(ctx: Context) -> list[Place]:
     settled = _candidates(ctx, doc, gz, in_person)
     meta_cands = _meta_candidates(ctx, gz)
     w = _resolve_rounds(gz, settled, meta_cands)
+    _model_vouches(doc, settled, w)
     places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
     _join_heads(doc, gz, places, kinds, park_heads)
     _join_short_forms(text, gz, places)
@@ -981,6 +1013,34 @@ def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
         for h in gz.scan(meta)
         if h.senses and len(h.surface) >= 2
     ]
+
+
+# Verbs and prepositions of going to or being at a place, right before a name.
+_GOING_TO = regex.compile(r"(?:在|到|来到|赴|前往|走进|深入|抵达|途经|从)$")
+
+
+def _model_vouches(doc: _Doc, settled: list[Cand], w: Counter) -> None:
+    """A county's bare short form right after a verb of going or being there, which the NER reads as a place on
+    the very span (来到巩义调研) and which names one county only, needs no province or city beside it: the two
+    readings agree. It vouches for itself alone (its weight, not its ancestors'). (Elsewhere such a short form
+    spells too many other things: 贵南高铁, 开江鱼, 惠农.)"""
+    model_locs = doc.model_locations()
+    for c in settled:
+        if c.kind == "name" and len(c.senses) == 1 and (c.start, c.end) in model_locs \
+                and _GOING_TO.search(doc.text, max(0, c.start - 2), c.start):
+            e, kind = c.senses[0]
+            if kind == SHORT and e.level == "district" and not w[e.key] and not is_common_word(c.hit.surface) \
+                    and not _compass_couplet(doc.text, c.start, c.end):
+                w[e.key] = 1
+
+
+def _compass_couplet(text: str, start: int, end: int) -> bool:
+    """连南接北, 承东启西: a four-character couplet of two compass points, whose first half a county's short form
+    may spell."""
+    return text[end - 1] in COMPASS and text[end + 1 : end + 2] in COMPASS and end + 1 < len(text) and end - start == 2
+
+
+COMPASS = frozenset("东西南北")
 
 
 def _resolve_rounds(gz: Gazetteer, settled: list[Cand], meta_cands: list[Cand]) -> Counter:
