@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from policyie.extractors._people import jieba_freq
+from policyie.extractors._spans import SpanIndex
 from policyie.extractors.base import Context
 from policyie.nlp import split_on
 from policyie.records import DateMention
@@ -65,13 +66,18 @@ def person_mentions(ctx: Context) -> list[PersonMention]:
     if not out:
         # (a common word of the dictionary is no name here, whatever the tagger or jieba's own tag says: 西风,
         # 关怀, 越冬, 秦岭, 汤加 are nr in jieba's dict.txt)
+        # (a place the places layer settled is no person, nor part of one, though jieba tags it nr: 昌珠寺、桑耶寺等
+        # 寺庙, 唐山港|曹妃甸|港区)
+        in_place = SpanIndex((m.start, m.end) for p in ctx.doc.places or [] for m in p.mentions).contains
         seen: set[tuple[int, int]] = set()
         for e in ctx.analysis.entities:
-            if e.label == "PER" and 2 <= len(e.text) <= 4 and jieba_freq().get(e.text, 0) < COMMON_WORD:
+            if e.label == "PER" and 2 <= len(e.text) <= 4 and jieba_freq().get(e.text, 0) < COMMON_WORD \
+                    and not in_place(e.start, e.end):
                 out.append(PersonMention(e.text, e.start, e.end))
                 seen.add((e.start, e.end))
         for t in ctx.analysis.tokens:
-            if t.pos == "nr" and 2 <= len(t.text) <= 3 and (t.start, t.end) not in seen and jieba_freq().get(t.text, 0) < COMMON_WORD:
+            if t.pos == "nr" and 2 <= len(t.text) <= 3 and (t.start, t.end) not in seen \
+                    and jieba_freq().get(t.text, 0) < COMMON_WORD and not in_place(t.start, t.end):
                 out.append(PersonMention(t.text, t.start, t.end))
     out = sorted({(p.start, p.end, p.name): p for p in out}.values(), key=lambda p: (p.start, -p.end))
     # Drop mentions nested in a longer one (a surname token inside a full name).
