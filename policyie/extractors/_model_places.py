@@ -38,7 +38,7 @@ _FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日"
                   "德": "德国", "以": "以色列", "叙": "叙利亚"}
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
 # Those and the other states a news item writes as one character after 中 (中沙, 中马, 中新, 中越, 中巴).
-_FOREIGN_SHORT_CHARS = frozenset(_FOREIGN_SHORT) | frozenset("沙马新越巴泰印朝蒙哈塔吉土伊埃澳加墨欧非")
+FOREIGN_SHORT_CHARS = frozenset(_FOREIGN_SHORT) | frozenset("沙马新越巴泰印朝蒙哈塔吉土伊埃澳加墨欧非")
 
 
 @functools.cache
@@ -125,7 +125,7 @@ _PLENUM_ORDINAL = regex.compile(r"[一二三四五六七八九十]{1,2}中")
 def _relation_or_session(text: str, e: Entity) -> bool:
     """中德, 中越, 美韩: two states' one-character forms name a relation (中德合作), not a place; 三中|全会,
     四中|全会: a plenum's ordinal."""
-    if len(e.text) == 2 and e.text[0] in "中美" and e.text[1] in _FOREIGN_SHORT_CHARS and e.text[1] != e.text[0]:
+    if len(e.text) == 2 and e.text[0] in "中美" and e.text[1] in FOREIGN_SHORT_CHARS and e.text[1] != e.text[0]:
         return True
     return text.startswith("全会", e.end) or _PLENUM_ORDINAL.fullmatch(e.text) is not None  # 二中、三中、四中全会
 

@@ -459,9 +459,8 @@ def _stem_words(
             and k + 1 < len(before) and (
             _placeish(before[k + 1][1], before[k + 1][2], gz)
             or (before[k + 1][0], before[k + 1][0] + len(before[k + 1][1])) in doc.model_locations())
-        if len(word) == 1 and tag.startswith("m") and word not in COUNT_CHARS and word not in "年月日号度" and words \
-                and words[-1][2] == "un" and not (k + 1 < len(before) and before[k + 1][2].startswith(("m", "x"))):
-            words.append((start, word, tag))  # 多|依树|景区: a character jieba reads as "many" opens an unknown name
+        if _opens_name(gz, before, k, words):
+            words.append((start, word, tag))
             continue
         if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
@@ -469,9 +468,6 @@ def _stem_words(
         if number_inside:
             pass
         elif len(word) == 1:
-            if _bound_first_char(gz, before, k, words):
-                words.append((start, word, tag))  # 长白朝鲜族自治县|望|天鹅|风景区: right after a county named in full
-                continue
             if not tag.startswith(SINGLE_OK):
                 break
         elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS:  # 首都 d, 现代 t
@@ -517,6 +513,32 @@ def _stem_words(
             break
     words.reverse()
     return _trim_stem(doc, gz, words)
+
+
+def _opens_name(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
+    """Whether the single character ``before[k]``, which jieba tags as a number, a verb or a direction, opens the
+    name the stem's ``words`` go on with."""
+    word, tag = before[k][1], before[k][2]
+    if len(word) != 1 or not words:
+        return False
+    if tag.startswith("m") and word not in COUNT_CHARS and word not in "年月日号度" and words[-1][2] == "un" \
+            and not (k + 1 < len(before) and before[k + 1][2].startswith(("m", "x"))):
+        return True  # 多|依树|景区: a character jieba reads as "many" opens an unknown name
+    return _two_states(gz, before, k, words) or _bound_first_char(gz, before, k, words)
+
+
+def _two_states(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
+    """Whether ``before[k]`` is one of two states' one-character forms that open a zone's name after its town
+    (东兴|中|越|跨境经济合作区, 满洲里|中|俄|互市贸易区): 中 before another state's, or that one after 中. (Without its
+    town, 中越跨境经济合作区 is a kind of zone, not one.)"""
+    word = before[k][1]
+    if word == "中":
+        town = k + 1
+        ok = words[-1][1] in model_places.FOREIGN_SHORT_CHARS
+    else:
+        town = k + 2
+        ok = word in model_places.FOREIGN_SHORT_CHARS and k + 1 < len(before) and before[k + 1][1] == "中"
+    return ok and town < len(before) and (_is_division(gz, before[town][1]) or _is_division_short(gz, before[town][1]))
 
 
 def _names_port(doc: _Doc, gz: Gazetteer, pos: int, word: str, tag: str, words: list) -> bool:
