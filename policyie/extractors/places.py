@@ -541,6 +541,34 @@ def _two_states(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words
     return ok and town < len(before) and (_is_division(gz, before[town][1]) or _is_division_short(gz, before[town][1]))
 
 
+def _add_park_hosts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """The county or township a park's name opens with, named in full (灵宝市|铜箔产业园, 平谷区|现代物流园), is a
+    place of its own: the article names it, and a reader filtering by county expects the park's host there."""
+    for park in [p for p in places.values() if p.evidence == "park-suffix"]:
+        for m in list(park.mentions):
+            for n in range(min(len(m.text) - 2, 8), 2, -1):
+                name = m.text[:n]
+                senses = [gz.entries[k] for k, kind in gz.surfaces.get(name, ()) if kind == FULL]
+                if name[-1] not in "市县区旗镇乡" or len(senses) != 1 or senses[0].level not in ("district", "town"):
+                    continue
+                e = senses[0]
+                host = places.setdefault(e.key, Place(name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e),
+                                                      lat=e.lat, lon=e.lon, evidence="gazetteer"))
+                host.mentions.append(Span(name, m.start, m.start + n))
+                break
+
+
+def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] | None:
+    """The county or city named in full whose word ends right at ``pos``, if one does."""
+    before = doc.tokens_before(pos)
+    if not before:
+        return None
+    start, word, tag = before[0]
+    if start + len(word) == pos and len(word) >= 3 and word[-1] in "市县区旗" and _is_division(gz, word):
+        return start, word, tag
+    return None
+
+
 def _names_port(doc: _Doc, gz: Gazetteer, pos: int, word: str, tag: str, words: list) -> bool:
     """Whether ``word`` names the port whose wharves (港区 at ``pos``) the stem ``words`` name: 东莞|港|沙田|港区,
     东莞|港麻涌|港区, 唐山港|曹妃甸|港区. A port is named by its city, and its wharves by both."""
@@ -557,13 +585,20 @@ _CLAUSE_CHARS = frozenset("到去来赴至往在从向对与和及为是有让�
 
 def _bound_first_char(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
     """Whether the single character ``before[k]``, which jieba reads as a verb or the like, opens the name whose
-    other words are ``words``: it stands right after a division named in full (望|天鹅 after 长白朝鲜族自治县),
-    where a name, not a clause, goes on."""
+    other words are ``words``: it stands right after a division named in full (望|天鹅 after 长白朝鲜族自治县), or
+    after another place of a list, where a name, not a clause, goes on."""
     word = before[k][1]
     if not words or word in _CLAUSE_CHARS or k + 1 >= len(before) or not before[k][2].startswith(("v", "a", "d")):
         return False
     prev = before[k + 1][1]
+    if prev in _LIST_JOINERS and k + 2 < len(before):
+        # 察看长白口岸、鸭绿江大峡谷和|望|天鹅|风景区: the last of a list of places
+        item, item_tag = before[k + 2][1], before[k + 2][2]
+        return item.endswith(SITE_SUFFIXES) or _placeish(item, item_tag, gz)
     return len(prev) >= 3 and prev[-1] in DIVISION_LAST and _is_division(gz, prev)
+
+
+_LIST_JOINERS = frozenset(("和", "、", "及", "与"))
 
 
 def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -652,7 +687,12 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if not head and any(w in QUALIFIERS for _, w, _ in words) and len(specific) < 4:
             continue  # 国家级考古遗址公园: a rank and a short kind name a category, not a park
         if h.suffix == "park" and len(head) < 2 and len(core) < 4:
-            continue  # 蔬菜产业园 is a kind of park, 人力资源服务产业园 a particular one
+            # 蔬菜产业园 is a kind of park, 人力资源服务产业园 a particular one, and so is the kind a county
+            # named in full right before it has (灵宝市|铜箔|产业园)
+            county = _county_before(doc, gz, words[0][0])
+            if county is None:
+                continue
+            words, head = [county, *words], county[1]
         end = h.end
         paren = _PAREN_PARK.match(text[end : end + 16])
         if paren:
@@ -897,6 +937,7 @@ def extract(ctx: Context) -> list[Place]:
     _model_vouches(doc, settled, w)
     places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
     _join_heads(doc, gz, places, kinds, park_heads)
+    _add_park_hosts(text, gz, places)
     _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
     _add_merging_cities(text, gz, places, in_person)
