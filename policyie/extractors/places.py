@@ -462,7 +462,7 @@ def _stem_words(
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
             continue
-        if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside) or (
+        if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside and _numeric(word)) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
         if number_inside:
@@ -470,7 +470,9 @@ def _stem_words(
         elif len(word) == 1:
             if not tag.startswith(SINGLE_OK):
                 break
-        elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS:  # 首都 d, 现代 t
+        elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
+                and (start, start + len(word)) not in doc.model_locations() \
+                and not (tag.startswith("m") and not _numeric(word)):  # 首都 d, 现代 t, 零部件 mq, 可可托海 i
             break
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
             words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
@@ -493,8 +495,11 @@ def _stem_words(
             # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland);
             # and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)
             break
-        if localities.is_area_region(word) and words and not all(w in GENERIC_STEMS for _, w, _ in words):
-            break  # 环渤海地区|新型工业化|基地: the region is a place of its own, the base one of a kind within it
+        if (words and localities.is_area_region(word)) or (
+                word in ("地区", "区域") and k + 1 < len(before) and localities.is_area_region(before[k + 1][1] + word)):
+            # 环渤海地区|新型工业化|基地, 中西部|地区|生产基地: the region is a place of its own, the base one of a kind
+            # within it
+            break
         if _is_division(gz, word) and word != "首都":
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
                 words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
@@ -556,6 +561,14 @@ def _add_park_hosts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
                                                       lat=e.lat, lon=e.lon, evidence="gazetteer"))
                 host.mentions.append(Span(name, m.start, m.start + n))
                 break
+
+
+def _numeric(word: str) -> bool:
+    """Whether a word jieba tags as a numeral holds one (零部件/mq holds none: 零 opens a common noun there)."""
+    return any(c.isdigit() or c in _NUMERAL_CHARS for c in word) or len(word) < 3
+
+
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十百千万亿两几半多数第首")
 
 
 def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] | None:
