@@ -55,6 +55,23 @@ PROVINCE_PARTS = (
     "黔东北 黔西北 桂西北 桂东南 桂东北 川东北 川西北 鄂西北 鄂东南 豫东南 豫西南 晋东南 晋西北 赣东北 滇东北 滇西北 "
     "滇东南 浙东南 浙西北 闽东北 闽西北 湘西北 湘东北 冀东北 皖东北 皖西南 苏西南 辽西北 鲁东南 陕西北"
 ).split()
+# The same, generated: every province abbreviation the news uses for such parts with every compass point and 中
+# (藏东南, 桂北, 陇中, 渝东北), except a form that is a division's name or short form (陇南, 晋中, 黔东南, 津南),
+# one that opens with a division's name (陕西|北 of 陕西北部), and the abbreviations that spell other words with a
+# compass point (京东 the firm, 新西兰, 蒙中 = Mongolia–China, 宁东, 吉南, 青中, 沪中, 津北).
+PART_ABBREVIATIONS = "冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕陇蒙"
+PART_DIRECTIONS = ("东", "西", "南", "北", "中", "东北", "西北", "东南", "西南")
+NOT_PARTS = frozenset(("蒙中", "苏东", "苏西"))
+
+
+def province_parts() -> list[str]:
+    """The curated parts and the generated ones (see PART_ABBREVIATIONS)."""
+    divisions = _division_names()
+    made = [a + d for a in PART_ABBREVIATIONS for d in PART_DIRECTIONS]
+    return PROVINCE_PARTS + [p for p in made if p not in PROVINCE_PARTS and p not in divisions and p not in NOT_PARTS
+                             and p[:2] not in divisions]
+
+
 # Landmarks and sites the news names that are no 5A scenic area (general knowledge): form → where.
 CURATED_SITES = {
     "外滩": "上海市", "天安门广场": "北京市", "天安门": "北京市", "故宫": "北京市", "颐和园": "北京市", "天坛": "北京市",
@@ -226,6 +243,9 @@ def main() -> int:
         sites[form] = ("region", name, "")
     for name in PROVINCE_PARTS:
         sites[name] = sites[name + "地区"] = ("region", name, "")
+    for name in province_parts():
+        sites.setdefault(name, ("region", name, ""))
+        sites.setdefault(name + "地区", ("region", name, ""))
     for name, where in CURATED_SITES.items():
         sites.setdefault(name, ("site", name, where))
     with (OUT / "sites.tsv").open("w", encoding="utf-8") as f:

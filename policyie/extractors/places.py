@@ -773,6 +773,23 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
             break
 
 
+# Two to four provinces by their one-character forms before how many provinces meet there (赣浙皖|三省交界,
+# 湘鄂渝黔|四省市边区, 川滇|两省): the area where they meet is a region.
+_PROVINCE_RUN = regex.compile(
+    rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})(?=[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边区|接壤))")
+
+
+def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """The regions `_PROVINCE_RUN` reads, where no place or person holds the run already."""
+    taken = model_places.mention_index(places).overlaps
+    for m in _PROVINCE_RUN.finditer(text):
+        run = m.group(1)
+        if len(set(run)) != len(run) or taken(m.start(1), m.end(1)) or in_person(m.start(1), m.end(1)):
+            continue
+        place = places.setdefault(f"region:{run}", Place(name=run, level="region", evidence="province-run"))
+        place.mentions.append(Span(run, m.start(1), m.end(1)))
+
+
 def _settle(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first; a known full name beats a grown park name."""
     names_by_end: dict[int, list[Cand]] = defaultdict(list)
@@ -954,6 +971,7 @@ def extract(ctx: Context) -> list[Place]:
     _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
     _add_merging_cities(text, gz, places, in_person)
+    _add_province_runs(text, places, in_person)
     _add_list_members(ctx, places, in_person)
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
@@ -963,7 +981,7 @@ def extract(ctx: Context) -> list[Place]:
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
-                      and not _quoted_likeness(text, m)]
+                      and not _quoted_likeness(text, m) and not _quoted_brand(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -988,6 +1006,21 @@ def _quoted_likeness(text: str, m: Span) -> bool:
     return lo >= 0 and m.start > lo + 1 and text[m.end : m.end + 1] == "”" and _LIKENESS.fullmatch(text, lo, m.end + 1) is not None
 
 
+# “黄河三峡”文旅品牌, “西藏江南”金字招牌, “波罗的海明珠”综合社区项目: a short quoted name followed by what it
+# brands; a place's name inside it is a word of the brand.
+_BRANDED = regex.compile(r"”(?:\p{Han}{0,4}(?:品牌|招牌|名片|IP)|\p{Han}{0,6}项目)")
+
+
+def _quoted_brand(text: str, m: Span) -> bool:
+    """The mention lies inside a short quoted brand name (`_BRANDED`) that holds more than the place's name."""
+    lo = text.rfind("“", max(0, m.start - 8), m.start + 1)
+    hi = text.find("”", m.end, m.end + 8)
+    if lo < 0 or hi < 0 or "”" in text[lo:m.start] or hi - lo - 1 > 10 or (lo + 1, hi) == (m.start, m.end) \
+            or text[hi - 1] in DIVISION_LAST:
+        return False  # (“江苏宜兴市”品牌: a place's full name is the brand, and a place)
+    return _BRANDED.match(text, hi) is not None
+
+
 def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
     """Where the reporters' and editors' names stand (authors are names without spans)."""
     return [(m.start(), m.end()) for a in authors if len(a) >= 2 for m in regex.finditer(regex.escape(a), text)]
@@ -996,7 +1029,7 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
 # place's quoted brand (“中国薰衣草之乡”, “中国畲乡”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
 # a national programme named for the country it would make (美丽中国, 平安中国, 数字中国).
-_FORMULA = regex.compile(r"一个中国(?:政策|原则)|“(?:中国|全国|世界)\p{Han}{1,10}之?(?:乡|都|城)”|中国·\p{Han}{2,16}?(?:节|会|赛|展)"
+_FORMULA = regex.compile(r"一个中国(?:政策|原则)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|乡村|村|镇|县城)”|中国·\p{Han}{2,16}?(?:节|会|赛|展)"
                          r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信)中国")
 
 
