@@ -158,10 +158,12 @@ _HELD_AFTER = regex.compile(
 _PRESIDED_AFTER = regex.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
 _CITED_AFTER = regex.compile(
     r"^(?:的)?(?:各项|重大|重要|决策)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
-    r"召开以来|胜利召开以来|闭幕以来)"
+    r"召开以来|胜利召开以来|闭幕以来|(?:所)?取得的)"
 )
 _CITED_BEFORE = regex.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
+    # 高度评价|上合组织天津峰会: judged, so over (not 评价习近平主席在…大会上的讲话, a speech judged)
+    r"|(?:评价|赞赏|祝贺)$"
     # 在深圳举行的…领导人非正式会议: a meeting named as held elsewhere, at another time, is cited
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
@@ -246,7 +248,8 @@ def extract(ctx: Context) -> list[Meeting]:
 
 
 # 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
-_OPENED = regex.compile(r"(\p{Han}[\p{Han}—\-·“”]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式)$")
+# (…经济论坛全会, …博览会全体大会: a forum's plenary session is its part, reported as held with it)
+_OPENED = regex.compile(r"(\p{Han}[\p{Han}—\-·“”]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式|全会|全体大会)$")
 
 
 def _opened(found: list[Meeting]) -> list[Meeting]:
@@ -255,9 +258,9 @@ def _opened(found: list[Meeting]) -> list[Meeting]:
     names = {m.name for m in found}
     out = []
     for m in found:
-        g = _OPENED.match(m.name) if not m.referenced and m.kind == "仪式" else None
-        if g is None or g.group(1) in names:
-            continue
+        g = _OPENED.match(m.name) if not m.referenced and m.kind in ("仪式", "全会", "会议") else None
+        if g is None or g.group(1) in names or (m.name.endswith("全会") and g.group(2) not in ("论坛", "峰会", "博览会")):
+            continue  # (a party congress's 全会 is its own plenum, not a forum's session)
         names.add(g.group(1))
         out.append(Meeting(name=g.group(1), kind=g.group(2), date=m.date, attendees=list(m.attendees), place=m.place,
                            referenced=False, start=m.start, end=m.start + len(g.group(1)), evidence="opened"))
@@ -522,10 +525,15 @@ def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str
 _SCOPED_CONFERENCE = regex.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{2,16}大会$")
 
 
+# 今年在比什凯克举行的|上海合作组织峰会: a year and a verb of holding right before the name say which edition.
+_HELD_IN_YEAR = regex.compile(r"(?:今年|明年|去年|(?:19|20)\d\d年)[^，,。；;]{0,12}(?:举行|举办|召开)的$")
+
+
 def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
-    """Whether the name ``text[start:end]`` names one edition of a series: by its number (第二届), or by a city
-    or state named right before its head (中非合作论坛北京|峰会, 二十国集团杭州|峰会)."""
-    if _EDITION.search(ctx.text, start, end):
+    """Whether the name ``text[start:end]`` names one edition of a series: by its number (第二届), by a city
+    or state named right before its head (中非合作论坛北京|峰会, 二十国集团杭州|峰会), or by the year it is held in
+    said right before it (今年在比什凯克举行的上海合作组织峰会)."""
+    if _EDITION.search(ctx.text, start, end) or _HELD_IN_YEAR.search(ctx.text, max(0, start - 24), start):
         return True
     at = end - len(head)
     gz = load_gazetteer()
