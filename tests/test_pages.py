@@ -181,6 +181,14 @@ def test_two_line_headlines_join_as_the_page_title_writes_them() -> None:
     assert "关于批准" not in n.text
 
 
+def test_the_page_title_printed_whole_is_not_the_headline() -> None:
+    # the <title> (headline, channel, site) printed as a line, and the headline as a line of its own
+    title = "全县秋粮收购工作有序推进 - 县区新闻 - 中国·某县"
+    html = page(f"<div class='top'>{title}</div><div class='t_title'>全县秋粮收购工作有序推进</div>" + ARTICLE,
+                title=title)
+    assert normalise(html).title == "全县秋粮收购工作有序推进"
+
+
 def test_a_menu_item_is_never_the_title() -> None:
     # no <title>: the heading before the article, not the first line of the page (a menu)
     n = normalise(page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=None))

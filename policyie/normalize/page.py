@@ -572,10 +572,15 @@ def _title(root: _Node, text: str, named: list[str], start: int) -> str | None:
     is returned as the page's title writes it, so its lines are joined the way the site joins them."""
     keys = [_key(t) for t in named]
     best, best_len = None, 0
-    for lines in _visible_headlines(root, text, start):
+    visible = _visible_headlines(root, text, start)
+    # The page title printed whole (…开幕 - 婺源新闻 - 中国·婺源) is no headline where its first piece stands on a
+    # line of its own: that line is the headline, the rest the site's names.
+    printed = {k for t, k in zip(named, keys, strict=True) if (first := _first_piece(t))
+               and any(_key("".join(lines)) == _key(first) for lines in visible)}
+    for lines in visible:
         line = "".join(lines)
         sq = _key(line)
-        if len(sq) < 4 or len(sq) <= best_len or _SITE_TAIL.search(lines[-1]):
+        if len(sq) < 4 or len(sq) <= best_len or _SITE_TAIL.search(lines[-1]) or sq in printed:
             continue
         for t, k in zip(named, keys, strict=True):
             if sq in k:
@@ -588,6 +593,12 @@ def _title(root: _Node, text: str, named: list[str], start: int) -> str | None:
         return _tidy_title(core)
     headings = [n for n in _headings(root) if n.start < start]
     return _tidy_title(_heading_text(text, headings[-1])) if headings else None
+
+
+def _first_piece(title: str) -> str | None:
+    """The piece of a page title before its first site separator, if it has one."""
+    parts = [p.strip() for p in _SITE_SEP.split(title) if p and p.strip()]
+    return parts[0] if len(parts) > 1 else None
 
 
 def _headings(root: _Node) -> list[_Node]:
