@@ -170,6 +170,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         level = "village"  # 来到碧|山村: the village table holds the name the model read, a second signal
     if level is not None and e.end in around.mention_ends:
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
+    if name.endswith("山区") and around.division_at.get(start) == e.end - 2:
+        return  # 婺源|山区村民: a county's mountain areas, not a named region
     if level == "village" and (cut := _split_town(name)) is not None:
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]

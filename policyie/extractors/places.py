@@ -666,6 +666,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if not words or (h.surface in BY_DIVISION and len(words) == 1 and _is_division_short(gz, words[0][1])
                          and not _county_level(gz, words[0][1])):
             continue  # 崇左口岸: a prefecture's ports together, not one (满洲里口岸, 霍尔果斯口岸 are one each)
+        if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
+            continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
         stem = "".join(w for _, w, _ in words)
         core = stem
         for q in QUALIFIERS:
@@ -775,8 +777,10 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 
 # Two to four provinces by their one-character forms before how many provinces meet there (赣浙皖|三省交界,
 # 湘鄂渝黔|四省市边区, 川滇|两省): the area where they meet is a region.
+# The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区); the region is named by the run.
 _PROVINCE_RUN = regex.compile(
-    rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})(?=[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边区|接壤))")
+    rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
+    r"[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边区|接壤)(?:地区|地带|区域)?")
 
 
 def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -784,10 +788,10 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
     taken = model_places.mention_index(places).overlaps
     for m in _PROVINCE_RUN.finditer(text):
         run = m.group(1)
-        if len(set(run)) != len(run) or taken(m.start(1), m.end(1)) or in_person(m.start(1), m.end(1)):
+        if len(set(run)) != len(run) or taken(m.start(), m.end()) or in_person(m.start(1), m.end(1)):
             continue
         place = places.setdefault(f"region:{run}", Place(name=run, level="region", evidence="province-run"))
-        place.mentions.append(Span(run, m.start(1), m.end(1)))
+        place.mentions.append(Span(m.group(), m.start(), m.end()))
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
@@ -981,7 +985,7 @@ def extract(ctx: Context) -> list[Place]:
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
-                      and not _quoted_likeness(text, m) and not _quoted_brand(text, m)]
+                      and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
@@ -1021,6 +1025,18 @@ def _quoted_brand(text: str, m: Span) -> bool:
     return _BRANDED.match(text, hi) is not None
 
 
+# “江西省乡村旅游重点村”, “浙江省美丽乡村示范县”: an honour a province or city awards, quoted, is no place there.
+_HONOUR_END = regex.compile(r"(?:重点村|示范村|名村|名镇|特色小镇|示范县|示范区|先进县|文明村|文明镇|美丽乡村)”")
+
+
+def _quoted_honour(text: str, m: Span) -> bool:
+    """The mention opens a short quoted honour (`_HONOUR_END`)."""
+    if text[m.start - 1 : m.start] != "“":
+        return False
+    hi = text.find("”", m.end, m.end + 16)
+    return hi >= 0 and _HONOUR_END.search(text, m.end, hi + 1) is not None and _HONOUR_END.search(text, m.end, hi + 1).end() == hi + 1
+
+
 def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
     """Where the reporters' and editors' names stand (authors are names without spans)."""
     return [(m.start(), m.end()) for a in authors if len(a) >= 2 for m in regex.finditer(regex.escape(a), text)]
@@ -1029,7 +1045,7 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
 # place's quoted brand (“中国薰衣草之乡”, “中国畲乡”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
 # a national programme named for the country it would make (美丽中国, 平安中国, 数字中国).
-_FORMULA = regex.compile(r"一个中国(?:政策|原则)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|乡村|村|镇|县城)”|中国·\p{Han}{2,16}?(?:节|会|赛|展)"
+_FORMULA = regex.compile(r"一个中国(?:政策|原则)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
                          r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信)中国")
 
 
