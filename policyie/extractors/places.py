@@ -1428,6 +1428,8 @@ def _join_heads(
         if len(keys) != 1:
             continue
         park = places[keys[0]]
+        if park.level == "region" and head[-1] in "河江湖海山":
+            continue  # 黄河 of 黄河文化旅游带 is the river, not the belt's short name (长株潭 is 长株潭都市圈's)
         covered = model_places.mention_index(places)
         # mentions of a town by its short form, or of a zone by a weak alias, move to the park
         for key, p in list(places.items()):
