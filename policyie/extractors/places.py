@@ -455,14 +455,11 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        number_inside = tag.startswith("m") and NUMBER_IN_NAME.fullmatch(word) is not None and bool(words) \
-            and k + 1 < len(before) and (
-            _placeish(before[k + 1][1], before[k + 1][2], gz)
-            or (before[k + 1][0], before[k + 1][0] + len(before[k + 1][1])) in doc.model_locations())
+        number_inside = _number_inside(doc, gz, before, k, words, pos)
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
             continue
-        if COUNTED_STEM.match(word) or (tag.startswith("m") and not number_inside and _numeric(word)) or (
+        if (COUNTED_STEM.match(word) and not number_inside) or (tag.startswith("m") and not number_inside and _numeric(word)) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
         if number_inside:
@@ -518,6 +515,52 @@ def _stem_words(
             break
     words.reverse()
     return _trim_stem(doc, gz, words)
+
+
+def _number_inside(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list, pos: int) -> bool:
+    """Whether the numeral ``before[k]`` lies inside the name rather than counting parks: a place's name stands
+    before it (西江|千户|苗寨景区), or with the word after it the numeral spells a place's name (七个|星 of 七个星镇:
+    七个星佛寺遗址)."""
+    word, tag = before[k][1], before[k][2]
+    if not words or not tag.startswith("m"):
+        return False
+    if word + words[-1][1] in gz.surfaces or word + words[-1][1][:1] in gz.surfaces:
+        return True
+    if NUMBER_IN_NAME.fullmatch(word) is None or k + 1 >= len(before):
+        return False
+    prev = before[k + 1]
+    return _placeish(prev[1], prev[2], gz) or (prev[0], prev[0] + len(prev[1])) in doc.model_locations()
+
+
+def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core: str, h: Hit,
+               named_in_full: set[str]) -> str:
+    """The proper-name head of a park's stem (张家湾 of 张家湾设计小镇), or "" when the stem has none."""
+    head = ""
+    model_locs = doc.model_locations()
+    for w_start, word, tag in words:
+        if word in QUALIFIERS:
+            continue
+        # (洞庭湖|生态经济区: a famous lake is a common word, but the NER reads it as a place here)
+        if _placeish(word, tag, gz) or (len(word) == 1 and tag not in ("n", "vn")) or \
+                (w_start, w_start + len(word)) in model_locs or word in named_in_full:
+            head += word
+        else:
+            break
+    named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
+    if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
+        head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
+    if len(head) < 2 and core in gz.surfaces:
+        head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
+    if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
+        head = known  # 七个|星|佛寺|遗址: a numeral opens a place's name (七个星 of 七个星镇)
+    if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
+        head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
+    return head
+
+
+def _known_opening(gz: Gazetteer, core: str) -> str:
+    """The longest opening of ``core``, three characters or more, that names a place the gazetteer knows."""
+    return next((core[:n] for n in range(len(core) - 1, 2, -1) if core[:n] in gz.surfaces), "")
 
 
 def _opens_name(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
@@ -678,24 +721,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             or all(w in GENERIC_STEMS for _, w, _ in words if w not in QUALIFIERS)
         ):
             continue
-        head = ""
-        model_locs = doc.model_locations()
-        for w_start, word, tag in words:
-            if word in QUALIFIERS:
-                continue
-            # (洞庭湖|生态经济区: a famous lake is a common word, but the NER reads it as a place here)
-            if _placeish(word, tag, gz) or (len(word) == 1 and tag not in ("n", "vn")) or \
-                    (w_start, w_start + len(word)) in model_locs or word in named_in_full:
-                head += word
-            else:
-                break
-        named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
-        if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
-            head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
-        if len(head) < 2 and core in gz.surfaces:
-            head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
-        if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
-            head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
+        head = _stem_head(doc, gz, words, core, h, named_in_full)
         if h.suffix == "weak" and len(head) < 2:
             continue
         specific = "".join(w for _, w, _ in words if w not in QUALIFIERS and w not in GENERIC_STEMS)
