@@ -33,7 +33,7 @@ from policyie.extractors import _timex as tx
 from policyie.extractors._numerals import DIGITS
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors._spans import SpanIndex, in_work_title
-from policyie.extractors._timex import Anchors, Spec, remember, resolve_spec
+from policyie.extractors._timex import Anchors, Resolved, Spec, remember, resolve_spec
 from policyie.extractors.base import Context, register
 from policyie.nlp import Analysis
 from policyie.records import DateMention
@@ -529,7 +529,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
             r = tx.span(r, resolve_spec(end, anc, sy))
-        if c.start not in naming:
+        if c.start not in naming and not _recalls_earlier_year(text, c, r, published):
             remember(anc, r)
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
@@ -555,6 +555,18 @@ def extract_dates(text: str, published: date | datetime | None = None, analysis:
 
     cands = [c for c in find_candidates(text, analysis) if not _inside_watchword(text, c.start, c.end)]
     return resolve(cands, text, published, sentence_of)
+
+
+# 去年12月召开的…会议, 2021年7月在西藏考察时: the date of an event recalled, said in passing.
+_RECALLED_AFTER = regex.compile(r"[^，,。；;\n]{0,16}?(?:召开的|举行的|举办的|考察时|视察时|调研时)")
+
+
+def _recalls_earlier_year(text: str, c: _Cand, r: Resolved, published: date | None) -> bool:
+    """Whether ``c`` dates an event of an earlier year recalled in passing: it dates that event only, and the
+    periods the article reports later (上半年, 全年) stay in the paper's own year."""
+    year = r.value[:4]
+    return published is not None and year.isdigit() and int(year) < published.year \
+        and _RECALLED_AFTER.match(text, c.end) is not None
 
 
 _EVENT_AFTER_YEAR = regex.compile(r"(?:北京)?(?:冬奥会|冬残奥会|奥运会|残奥会|亚运会|世博会|大运会|冬奥|世界杯|全运会)")
