@@ -248,10 +248,19 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         if text[at : m.end()] in COMMON_VILLAGE_WORDS or VILLAGE_ORG.match(text, m.end()) or in_work_title(text, at):
             continue
         tok = an.token_at(at)
-        if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m"):
+        if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m") \
+                and not _glued_first(an, tok, m.end()):
             continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name
         out.append(Locality(at, m.end(), name, "village", town))
     return out
+
+
+def _glued_first(an: Analysis, tok, end: int) -> bool:
+    """乡|才|召村: one character jieba reads as an adverb or verb, then a word it does not know that ends the
+    village's name: the name's first character, cut off."""
+    rest = an.token_at(tok.end)
+    return tok.end - tok.start == 1 and rest is not None and rest.start == tok.end and rest.end == end \
+        and rest.pos == "un"
 
 
 # Before a two-character region (中亚, 西亚) a name may run on (阿纳斯塔|西亚|迪斯): only these may precede it.
