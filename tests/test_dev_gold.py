@@ -107,11 +107,14 @@ CHECKSETS = {
                            "places": 0.87, "meetings": 0.97, "activities": 0.95, "slogans": 0.92},
                       {"meeting_hosts": 0.95, "meeting_date": 0.9, "published": 1.0}),
     "checkset_dec6": (10, {"headline_f1": 0.97, "officials": 0.99, "official_titles": 0.99, "authors": 0.99,
-                           "places": 0.91, "meetings": 0.99, "activities": 0.99, "slogans": 0.96},
+                           "places": 0.93, "meetings": 0.99, "activities": 0.99, "slogans": 0.96},
                       {"meeting_hosts": 0.99, "meeting_date": 0.8, "activity_companions": 0.99, "published": 1.0}),
     "checkset_dec7": (10, {"headline_f1": 0.96, "officials": 0.97, "official_titles": 0.98, "authors": 0.95,
-                           "places": 0.89, "meetings": 0.95, "activities": 0.99, "slogans": 0.94},
+                           "places": 0.92, "meetings": 0.95, "activities": 0.99, "slogans": 0.94},
                       {"meeting_hosts": 0.99, "meeting_date": 0.9, "published": 1.0}),
+    "checkset_dec8": (10, {"headline_f1": 0.96, "officials": 0.99, "official_titles": 0.99, "authors": 0.99,
+                           "places": 0.93, "dates": 0.98, "meetings": 0.97, "activities": 0.92, "slogans": 0.95},
+                      {"meeting_hosts": 0.99, "meeting_date": 0.99, "published": 1.0}),
 }
 
 
