@@ -1030,10 +1030,20 @@ def _in_ethnic_list(text: str, m: Span) -> bool:
 _LIKENESS = regex.compile(r"“(?:陆上|海上|空中|地下|塞上|草原|沙漠|东方|西部|北方|南方|新|小)\p{Han}{2,4}”")
 
 
+# “丝绸之路经济带上的明珠”, “雷公山下的葡萄村”: a quoted likeness of something to a thing at a place (not quoted
+# words of a stance: “支持巴勒斯坦人民的决心”).
+_OF_LIKENESS = regex.compile(r"“[^“”]{2,12}[上下里中边畔间]的\p{Han}{1,4}”")
+
+
 def _quoted_likeness(text: str, m: Span) -> bool:
-    """The mention ends a quoted likeness (“陆上三峡”): the watchword names no place."""
+    """The mention ends a quoted likeness (“陆上三峡”) or lies in one of a thing of a place (“…经济带上的明珠”):
+    the watchword names no place."""
     lo = text.rfind("“", max(0, m.start - 4), m.start)
-    return lo >= 0 and m.start > lo + 1 and text[m.end : m.end + 1] == "”" and _LIKENESS.fullmatch(text, lo, m.end + 1) is not None
+    if lo >= 0 and m.start > lo + 1 and text[m.end : m.end + 1] == "”" and _LIKENESS.fullmatch(text, lo, m.end + 1):
+        return True
+    lo = text.rfind("“", max(0, m.start - 12), m.start + 1)
+    return lo >= 0 and "”" not in text[lo : m.end] and _OF_LIKENESS.match(text, lo) is not None \
+        and _OF_LIKENESS.match(text, lo).end() > m.end
 
 
 # “黄河三峡”文旅品牌, “西藏江南”金字招牌, “波罗的海明珠”综合社区项目: a short quoted name followed by what it
