@@ -57,7 +57,7 @@ PROVINCE_PARTS = (
 ).split()
 # The same, generated: every province abbreviation the news uses for such parts with every compass point and 中
 # (藏东南, 桂北, 陇中, 渝东北), except a form that is a division's name or short form (陇南, 晋中, 黔东南, 津南),
-# one that opens with a division's name (陕西|北 of 陕西北部), and the abbreviations that spell other words with a
+# one that opens with a province's name (陕西|北 of 陕西北部), and the abbreviations that spell other words with a
 # compass point (京东 the firm, 新西兰, 蒙中 = Mongolia–China, 宁东, 吉南, 青中, 沪中, 津北).
 PART_ABBREVIATIONS = "冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕陇蒙"
 PART_DIRECTIONS = ("东", "西", "南", "北", "中", "东北", "西北", "东南", "西南")
@@ -67,9 +67,12 @@ NOT_PARTS = frozenset(("蒙中", "苏东", "苏西"))
 def province_parts() -> list[str]:
     """The curated parts and the generated ones (see PART_ABBREVIATIONS)."""
     divisions = _division_names()
+    from policyie.gazetteer import load
+
+    provinces = {e.name[:2] for e in load().entries.values() if e.level == "province"}  # 陕西, 山西 (not 湘西)
     made = [a + d for a in PART_ABBREVIATIONS for d in PART_DIRECTIONS]
     return PROVINCE_PARTS + [p for p in made if p not in PROVINCE_PARTS and p not in divisions and p not in NOT_PARTS
-                             and p[:2] not in divisions]
+                             and p[:2] not in provinces]
 
 
 # Landmarks and sites the news names that are no 5A scenic area (general knowledge): form → where.

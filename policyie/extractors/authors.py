@@ -10,7 +10,15 @@ from __future__ import annotations
 import regex
 
 from policyie import name_runs
-from policyie.extractors._people import RARE_SURNAME, given_score, is_common_word, name_at, split_run, surnames
+from policyie.extractors._people import (
+    RARE_SURNAME,
+    given_score,
+    is_common_word,
+    jieba_freq,
+    name_at,
+    split_run,
+    surnames,
+)
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
 from policyie.normalize.meta import OUTLET_ENDINGS
@@ -110,14 +118,16 @@ def _rare_surname_name(tok: str) -> bool:
     """A byline's word of three Han characters whose last two read as a given name (妥|文博), the first a
     character the surname table lacks or counts as rare."""
     return len(tok) == 3 and HAN_RUN.fullmatch(tok) is not None and not OUTLET_WORD.fullmatch(tok) \
-        and surnames().get(tok[0], 0) < RARE_SURNAME and all(given_score(c) > -3.0 for c in tok[1:])
+        and surnames().get(tok[0], 0) < RARE_SURNAME and all(given_score(c) > -3.0 for c in tok[1:]) \
+        and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)  # (点击数: a word, no name)
 
 
 def names_in(content: str, *, strict_end: bool) -> list[str] | None:
     """The names a byline's content lists, or None when it is not a list of names."""
     content = INNER_ROLE.sub(" ", content.strip(" 　|｜丨"))
     out: list[str] = []
-    for tok in SPLIT.split(content):
+    toks = SPLIT.split(content)
+    for i, tok in enumerate(toks):
         if not tok or CODE.match(tok):
             continue
         tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", TAIL_WORDS.sub("", tok)))  # 文并摄 is a tail, not 文 + 并摄
@@ -129,8 +139,9 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         # (和雪晴: a surname that is also a function character, 和 or 向, opens no run of names the split reads, but
         # a byline's word of two or three characters is one name)
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
-        if (parts is None or not all(_valid_name(p) for p in parts)) and out and _rare_surname_name(tok):
-            parts = [tok]  # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 哈, 者) opens one too
+        if (parts is None or not all(_valid_name(p) for p in parts)) and _rare_surname_name(tok) \
+                and (out or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
+            parts = [tok]  # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too
         elif parts is None or not all(_valid_name(p) for p in parts):
             if strict_end or out:
                 return None if strict_end else out

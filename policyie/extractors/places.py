@@ -492,7 +492,7 @@ def _stem_words(
             # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland);
             # and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)
             break
-        if (words and localities.is_area_region(word)) or (
+        if (words and (localities.is_area_region(word) or localities.is_listed_region(word))) or (
                 word in ("地区", "区域") and k + 1 < len(before) and localities.is_area_region(before[k + 1][1] + word)):
             # 环渤海地区|新型工业化|基地, 中西部|地区|生产基地: the region is a place of its own, the base one of a kind
             # within it
@@ -506,7 +506,8 @@ def _stem_words(
             # and so does a township before a short common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园),
             # and the first of two joined by a dash (凭祥—同登)
             if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
-                    word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)) or (
+                    word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)
+                    and not (words and word.startswith(words[-1][1]))) or (  # (打洛镇|打洛|口岸: the port repeats its town)
                     words and words[-1][1] in DASHES) or (not words and _zone_like_unit(gz, word)):
                 words.append((start, word, tag))
             break
@@ -1080,8 +1081,9 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
 # place's quoted brand (“中国薰衣草之乡”, “中国畲乡”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
-# a national programme named for the country it would make (美丽中国, 平安中国, 数字中国).
-_FORMULA = regex.compile(r"一个中国(?:政策|原则)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
+# a national programme named for the country it would make (美丽中国, 平安中国, 数字中国), a national day or
+# festival (中国农民丰收节).
+_FORMULA = regex.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
                          r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信)中国")
 
 
