@@ -175,7 +175,8 @@ _SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
 # 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
 _PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
 _DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
-_PLANNED = regex.compile(r"(?:决定|将于|将在|拟于|拟在|定于)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办)(?:了)?$")
+# (期待明年在堪培拉举办…, 为今年下半年举行…做好准备: looked forward to, so still to come)
+_PLANNED = regex.compile(r"(?:决定|将于|将在|拟于|拟在|定于|期待|期盼|欢迎|支持)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办)(?:了)?$")
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
 _SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
