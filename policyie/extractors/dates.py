@@ -530,7 +530,10 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
             r = tx.span(r, resolve_spec(end, anc, sy))
         if c.start not in naming and not _recalls_earlier_year(text, c, r, published):
+            last_day = anc.last_day
             remember(anc, r)
+            if published is not None and anc.last_day is not None and anc.last_day > published:
+                anc.last_day = last_day  # 将于3月5日开幕的…: a day ahead is no day that 同日, 当天 then refer to
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
