@@ -685,7 +685,7 @@ def find_titled(ctx: Context) -> _Found:
                 is_common_word(text[k : k + 2]) for k in range(fg.start, fg.end - 1)
             ):
                 g = fg
-        g = _model_name(text, an, at, g)
+        g = _model_name(text, an, at, g) if not text.startswith("兼", at) else None  # 副总理|兼外长…: a post follows
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         if marked and chain:
             chain[-1] += marked.group()
