@@ -95,6 +95,7 @@ _CO_CHAIRS = regex.compile(r"[同与和][^，,。；;]{1,30}?共同主持(?:召�
 _CONVENES_BEFORE = regex.compile(
     rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?(?:主持)?召开(?:了)?"
 )
+_NAME_CONVENES = regex.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开(?:了)?")
 _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
@@ -671,6 +672,9 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
         m.hosts.append(in_sentence[0].name)
     if not m.hosts and _CONVENES_BEFORE.fullmatch(text, clause_start(text, m.start, s_lo), m.start):
         m.hosts.extend(_sentence_subject(ctx, s_lo, m.start))
+    if not m.hosts:
+        # 18日下午，公乘远志在昌吉市召开…座谈会: the person right before the verb convenes it
+        m.hosts.extend(p.name for p in in_sentence[-1:] if _NAME_CONVENES.fullmatch(text, p.end, m.start))
     holds_with = _HOLDS_WITH.search(text, clause_start(text, m.start, s_lo), m.start)
     if not m.hosts and holds_with:
         # 李强同世界银行行长…举行“1+10”对话会: who holds it with the others hosts, the others attend
