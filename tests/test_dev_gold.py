@@ -115,6 +115,9 @@ CHECKSETS = {
     "checkset_dec8": (10, {"headline_f1": 0.96, "officials": 0.99, "official_titles": 0.99, "authors": 0.99,
                            "places": 0.93, "dates": 0.98, "meetings": 0.97, "activities": 0.92, "slogans": 0.95},
                       {"meeting_hosts": 0.99, "meeting_date": 0.99, "published": 1.0}),
+    "checkset_dec9": (10, {"headline_f1": 0.94, "officials": 0.99, "official_titles": 0.96, "authors": 0.99,
+                           "places": 0.86, "dates": 0.98, "meetings": 0.9, "activities": 0.99, "slogans": 0.9},
+                      {"meeting_hosts": 0.99, "meeting_date": 0.85, "published": 1.0}),
 }
 
 
