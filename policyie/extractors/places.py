@@ -485,6 +485,9 @@ def _stem_words(
         if _names_port(doc, gz, pos, word, tag, words):
             words.append((start, word, tag))
             break
+        if site and words and all(w in QUALIFIERS for _, w, _ in words) and _is_division_short(gz, word):
+            words.append((start, word, tag))  # 西双版纳|国家级|自然保护区: a reserve named by its place and rank
+            break
         if site and words and _is_division_short(gz, word) and not (
                 all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) and not (
                 all(w in CROSSING_MODES for _, w, _ in words)):
@@ -492,7 +495,7 @@ def _stem_words(
             # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland);
             # and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)
             break
-        if (words and (localities.is_area_region(word) or localities.is_listed_region(word))) or (
+        if (words and (localities.is_area_region(word) or (localities.is_listed_region(word) and words[-1][1] not in DASHES))) or (
                 word in ("地区", "区域") and k + 1 < len(before) and localities.is_area_region(before[k + 1][1] + word)):
             # 环渤海地区|新型工业化|基地, 中西部|地区|生产基地: the region is a place of its own, the base one of a kind
             # within it
@@ -675,6 +678,7 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
     return words
 
 
+_KIND_AFTER_SITE = regex.compile(r"遗址|景区|旅游区|风景区")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
 
@@ -739,6 +743,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         paren = _PAREN_PARK.match(text[end : end + 16])
         if paren:
             end += paren.end()
+        elif h.surface.endswith(SITE_SUFFIXES) and (kind := _KIND_AFTER_SITE.match(text, end)) is not None:
+            end = kind.end()  # 北庭故城|遗址: the mention is the site as written, with the kind it is
         name = text[words[0][0] : h.end]
         out.append(Cand(words[0][0], end, "park", h, name=name, head=head if len(head) >= 2 else ""))
     return out
