@@ -105,7 +105,7 @@ BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
 GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
-PLACE_BRAND = regex.compile(r"^(?:中国|全国|世界|国际)\p{Han}{1,10}之?(?:乡|都|城|源|窗|谷)$")
+PLACE_BRAND = regex.compile(r"^(?:中国|全国|世界|国际)\p{Han}{1,10}(?:之?(?:乡|都|城|源|窗|谷)|乡村|第一[县市村镇])$")
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
