@@ -139,10 +139,10 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         # (和雪晴: a surname that is also a function character, 和 or 向, opens no run of names the split reads, but
         # a byline's word of two or three characters is one name)
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
-        if (parts is None or not all(_valid_name(p) for p in parts)) and _rare_surname_name(tok) \
-                and (out or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
+        valid = parts is not None and all(_valid_name(p) for p in parts)
+        if not valid and _rare_surname_name(tok) and (out or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
             parts = [tok]  # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too
-        elif parts is None or not all(_valid_name(p) for p in parts):
+        elif not valid:
             if strict_end or out:
                 return None if strict_end else out
             return None

@@ -455,11 +455,11 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        number_inside = _number_inside(doc, gz, before, k, words, pos)
+        number_inside = _number_inside(doc, gz, before, k, words)
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
             continue
-        if (COUNTED_STEM.match(word) and not number_inside) or (tag.startswith("m") and not number_inside and _numeric(word)) or (
+        if (not number_inside and (COUNTED_STEM.match(word) or (tag.startswith("m") and _numeric(word)))) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
         if number_inside:
@@ -521,7 +521,7 @@ def _stem_words(
     return _trim_stem(doc, gz, words)
 
 
-def _number_inside(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list, pos: int) -> bool:
+def _number_inside(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
     """Whether the numeral ``before[k]`` lies inside the name rather than counting parks: a place's name stands
     before it (西江|千户|苗寨景区), or with the word after it the numeral spells a place's name (七个|星 of 七个星镇:
     七个星佛寺遗址)."""
@@ -1049,8 +1049,8 @@ def _quoted_likeness(text: str, m: Span) -> bool:
     if lo >= 0 and m.start > lo + 1 and text[m.end : m.end + 1] == "”" and _LIKENESS.fullmatch(text, lo, m.end + 1):
         return True
     lo = text.rfind("“", max(0, m.start - 12), m.start + 1)
-    return lo >= 0 and "”" not in text[lo : m.end] and _OF_LIKENESS.match(text, lo) is not None \
-        and _OF_LIKENESS.match(text, lo).end() > m.end
+    likeness = _OF_LIKENESS.match(text, lo) if lo >= 0 and "”" not in text[lo : m.end] else None
+    return likeness is not None and likeness.end() > m.end
 
 
 # “黄河三峡”文旅品牌, “西藏江南”金字招牌, “波罗的海明珠”综合社区项目: a short quoted name followed by what it
@@ -1077,7 +1077,8 @@ def _quoted_honour(text: str, m: Span) -> bool:
     if text[m.start - 1 : m.start] != "“":
         return False
     hi = text.find("”", m.end, m.end + 16)
-    return hi >= 0 and _HONOUR_END.search(text, m.end, hi + 1) is not None and _HONOUR_END.search(text, m.end, hi + 1).end() == hi + 1
+    honour = _HONOUR_END.search(text, m.end, hi + 1) if hi >= 0 else None
+    return honour is not None and honour.end() == hi + 1
 
 
 def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
