@@ -12,7 +12,7 @@ and policyie.extract alternate text by text, so the machine's drift hits both al
 wall time, so other load on a shared machine skews neither. Each set is timed --runs times and the range
 of the ratio extract/jieba is printed (goals: ≥ 0.8 on full articles, ≥ 0.6 on short items), then each
 stage's share of extract's time. Also: peak RSS of this process (goal ≤ 400 MB), cold start in a fresh
-interpreter with a warm user cache = import + first document (goal ≤ 1.0 s), and extract_many with 2
+interpreter with a warm user cache and compiled modules = import + first document (goal ≤ 1.0 s), and extract_many with 2
 workers against 1 (goal ≥ 1.8×; needs two idle cores).
 """
 
@@ -26,6 +26,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -119,17 +120,26 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
 
 
-def cold_start(text: str, runs: int) -> list[tuple[float, float]]:
-    """(wall, CPU) seconds of import + first document in fresh interpreters."""
+def cold_start(text: str, runs: int, bytecode_dir: str | None = None) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of import + first document in fresh interpreters.
+
+    With ``bytecode_dir``, the interpreters keep compiled modules there (PYTHONPYCACHEPREFIX), as every
+    installed package has them (pip compiles a wheel's modules as it installs it, and Python writes them
+    on first import): that is a user's cold start. Without it, they inherit this environment, where
+    PYTHONDONTWRITEBYTECODE=1 makes every start compile policyie's source again (0.1-0.15 s)."""
     code = (
         "import sys,time;t=time.perf_counter();c=time.process_time();import policyie;"
         "policyie.extract(sys.stdin.read(), published='2022-06-07');"
         "print(time.perf_counter()-t, time.process_time()-c)"
     )
+    env = dict(os.environ)
+    if bytecode_dir is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = bytecode_dir
     out = []
     for _ in range(runs):
         r = subprocess.run(
-            [sys.executable, "-c", code], input=text, capture_output=True, text=True, cwd=ROOT, check=True
+            [sys.executable, "-c", code], input=text, capture_output=True, text=True, cwd=ROOT, check=True, env=env
         )
         wall, cpu = r.stdout.strip().splitlines()[-1].split()
         out.append((float(wall), float(cpu)))
@@ -218,12 +228,18 @@ def main(argv: list[str] | None = None) -> int:
     res: dict[str, object] = {}
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     # Cold start first, while this process has loaded nothing that could warm the page cache unfairly.
-    cold_start(seeds[0], 1)  # fills the user cache, should this be a new machine
-    colds = cold_start(seeds[0], args.cold_runs)
+    with tempfile.TemporaryDirectory() as bytecode:
+        cold_start(seeds[0], 1, bytecode)  # fills the user cache (should this be a new machine) and the bytecode
+        colds = cold_start(seeds[0], args.cold_runs, bytecode)
     res["cold_start_s"] = min(w for w, _ in colds)
     res["cold_start_cpu_s"] = min(c for _, c in colds)
-    print("cold start (import + first document, fresh interpreter, warm user cache), wall/CPU s: "
+    print("cold start (import + first document, fresh interpreter, warm user cache, compiled modules), wall/CPU s: "
           + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in colds))
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        source = cold_start(seeds[0], args.cold_runs)
+        res["cold_start_source_s"] = min(w for w, _ in source)
+        print("  the same, compiling every module from source (PYTHONDONTWRITEBYTECODE is set here), wall/CPU s: "
+              + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in source))
 
     import jieba
 

@@ -18,7 +18,7 @@ import gzip
 import hashlib
 import logging
 import pickle
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -177,6 +177,12 @@ class Gazetteer:
             automaton.make_automaton()
         self.automaton = automaton
         self._ancestors: dict[str, tuple[str, ...]] = {}
+
+    def names_at(self, levels: Iterable[str]) -> list[str]:
+        """The names of every entry at one of ``levels``, read from the raw rows: decoding all 45,000
+        entries to ask each its level took a fifth of a second of the first document."""
+        wanted = frozenset(levels)
+        return [name for name, level, _ in (raw.split("\t", 2) for raw in self.rows.values()) if level in wanted]
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry that ``name`` may denote (full name, alias or short form)."""

@@ -30,11 +30,13 @@ from .engines.jieba_tables import (
     JIEBA_LABELS,
     LABEL_TAGS,
     MAX_HAN_RUN,
+    default_baseline,
     jieba_entities,
     jieba_tag,
     jieba_tokenizer,
     segment,
     tag_table,
+    word_freq,
     word_tokens,
 )
 from .engines.lexicon_engine import FastLexicon
@@ -76,6 +78,7 @@ __all__ = [
     "Token",
     "analyse",
     "cache_dir",
+    "default_baseline",
     "engine_for",
     "jieba_entities",
     "jieba_pos",
@@ -91,6 +94,7 @@ __all__ = [
     "split_on",
     "split_sentences",
     "tag_table",
+    "word_freq",
     "word_tokens",
     "write_cache",
 ]

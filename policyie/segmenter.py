@@ -154,26 +154,33 @@ def _rjieba():
 
 
 def _freq() -> dict[str, int]:
-    from .nlp import jieba_tokenizer
+    from .nlp import word_freq
 
-    return jieba_tokenizer().FREQ
+    return word_freq()
 
 
 _BASELINE: tuple[int, int] | None = None
 
 
 def _jieba_changed() -> bool:
-    """Whether the user changed jieba's dictionary (`jieba.add_word`, `load_userdict`, `set_dictionary`)
-    since policyie loaded it: rjieba would not see the change, so jieba must segment."""
+    """Whether the user changed jieba's dictionary (`jieba.add_word`, `load_userdict`, `set_dictionary`):
+    rjieba would not see the change, so jieba must segment. jieba initialises its tokenizer before any
+    change of its table, so an uninitialised one is the default; an initialised one is compared with the
+    size of the table jieba builds from its default dictionary (or, where that is unknown, with the table
+    as policyie first saw it)."""
     global _BASELINE
     import jieba
 
-    from .nlp import jieba_tokenizer
+    from .nlp import default_baseline, jieba_tokenizer
 
-    dt = jieba_tokenizer()
+    dt = jieba.dt
     if dt.dictionary is not jieba.DEFAULT_DICT or dt.user_word_tag_tab:
         return True
+    if not dt.initialized:
+        if default_baseline() is not None:
+            return False
+        dt = jieba_tokenizer()
     now = (len(dt.FREQ), dt.total)
     if _BASELINE is None:
-        _BASELINE = now
+        _BASELINE = default_baseline() or now
     return now != _BASELINE

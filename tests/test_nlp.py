@@ -177,22 +177,45 @@ import sys
 import jieba
 from policyie import nlp
 tags = nlp.tag_table()
-from_cache = "jieba.posseg" not in sys.modules
+words = nlp.word_freq()
+light_from_cache = "jieba.posseg" not in sys.modules
+assert not jieba.dt.initialized, "the light table initialised jieba's tokenizer"
+dt = nlp.jieba_tokenizer()
+full_from_cache = "jieba.posseg" not in sys.modules
 fresh = jieba.Tokenizer()
 fresh.initialize()
 import jieba.posseg
 assert jieba.dt.FREQ == fresh.FREQ and jieba.dt.total == fresh.total, "prefix table differs from jieba's"
 assert tags == jieba.posseg.dt.word_tag_tab, "tag table differs from jieba.posseg's"
-print("cache" if from_cache else "built")
+assert words == {w: f for w, f in fresh.FREQ.items() if f}, "word frequencies differ from jieba's"
+assert nlp.default_baseline() == (len(fresh.FREQ), fresh.total)
+assert nlp.word_freq() is jieba.dt.FREQ, "an initialised tokenizer's live table is the one read"
+print("cache" if light_from_cache else "built", "cache" if full_from_cache else "built")
 """
 
 
 def test_jieba_state_cache_is_jiebas_own_state(tmp_path) -> None:
-    """The pickled prefix and tag tables (cold start) are exactly what jieba and jieba.posseg build."""
+    """The pickled tables (cold start) are exactly what jieba and jieba.posseg build: the light one (words,
+    frequencies, tags), which serves where rjieba segments, and jieba's own prefix table."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     runs = [
         subprocess.run([sys.executable, "-c", JIEBA_STATE_CHECK], env=env, capture_output=True, text=True, check=True)
         for _ in range(2)
     ]
-    assert [r.stdout.strip() for r in runs] == ["built", "cache"], [r.stderr[-500:] for r in runs]
-    assert len(list((tmp_path / "policyie").glob("jieba-*.pickle"))) == 1
+    assert [r.stdout.strip() for r in runs] == ["built built", "cache cache"], [r.stderr[-500:] for r in runs]
+    assert len(list((tmp_path / "policyie").glob("jieba-[0-9a-f]*.pickle"))) == 1
+    assert len(list((tmp_path / "policyie").glob("jieba-words-*.pickle"))) == 1
+
+
+def test_old_caches_of_a_family_are_pruned(tmp_path) -> None:
+    """Each jieba install keys its own cache; only the newest few are kept."""
+    from policyie.engines.paths import prune_caches
+
+    for i in range(6):
+        f = tmp_path / f"jieba-words-{i}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, ns=(i * 10**9, i * 10**9))
+    (tmp_path / "lexicon-0.pickle").write_bytes(b"x")
+    prune_caches(tmp_path, "jieba-words-*.pickle", 3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "jieba-words-3.pickle", "jieba-words-4.pickle", "jieba-words-5.pickle", "lexicon-0.pickle"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import lexicons
 from .analysis import END, START, Analysis, Entity, Token, merge, split_sentences
-from .jieba_tables import jieba_entities, jieba_tokenizer, segment, tag_table, word_tokens
+from .jieba_tables import jieba_entities, segment, tag_table, word_freq, word_tokens
 from .paths import cache_dir, shipped_model_path, write_cache
 
 
@@ -136,7 +136,7 @@ def _lexicon_automaton(terms: dict[str, str]):
     alphabet = frozenset("".join(terms))
     spare = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in alphabet)
     placeholder, end_mark = next(spare), next(spare)
-    freq = jieba_tokenizer().FREQ
+    freq = word_freq()
     common = {c: i - len(_COMMON_CHARS) for i, c in enumerate(_COMMON_CHARS)}
     # Rank: the commonest news characters first, in order, then by jieba's one-character word frequency.
     rank = {c: common[c] * (1 << 40) if c in common else -freq.get(c, 0) for c in alphabet}

@@ -18,6 +18,17 @@ def write_cache(path: Path, value: object) -> None:
         pass  # read-only home: build again next time
 
 
+def prune_caches(directory: Path, pattern: str, keep: int) -> None:
+    """Remove all but the ``keep`` newest files matching ``pattern``: a cache is keyed by what it was built
+    from, so each install or version leaves its own behind."""
+    try:
+        files = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first, or a read-only home
+
+
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "policyie"

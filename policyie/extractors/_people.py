@@ -134,12 +134,11 @@ def place_forms() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in lexicons.rows("orgs.tsv") if r[1] in ("province", "city")}
 
 
-@cache
 def jieba_freq() -> dict[str, int]:
     # Through the NLP layer, so the dictionary comes from its fast load cache, not jieba's marshal file.
-    from policyie.nlp import jieba_tokenizer
+    from policyie.nlp import word_freq
 
-    return jieba_tokenizer().FREQ
+    return word_freq()
 
 
 @cache

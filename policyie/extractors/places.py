@@ -763,9 +763,8 @@ def _cluster_chars(gz: Gazetteer) -> frozenset[str]:
     """The characters that stand for a province or city in a cluster's name: the abbreviations and the first two
     characters of every province and prefecture (湘潭 gives 潭 to 长株潭, 十堰 十 to 襄十随神)."""
     chars = set(PROVINCE_ABBREVIATIONS + "中东西南北")
-    for e in gz.entries.values():
-        if e.level in ("province", "city"):
-            chars.update(e.name[:2])
+    for name in gz.names_at(("province", "city")):
+        chars.update(name[:2])
     return frozenset(chars)
 
 
