@@ -43,7 +43,13 @@ CURATED_REGIONS = (
     # the economic corridors of the Belt and Road
     "中蒙俄经济走廊 新亚欧大陆桥经济走廊 中国—中亚—西亚经济走廊 中国—中南半岛经济走廊 中巴经济走廊 孟中印缅经济走廊 "
     # a province's historic part, and old base areas named by the provinces they straddle
-    "关中 陕甘宁 鄂豫皖 湘鄂赣 湘鄂西 川陕 晋察冀 晋冀鲁豫"
+    "关中 陕甘宁 鄂豫皖 湘鄂赣 湘鄂西 川陕 晋察冀 晋冀鲁豫 中央苏区"
+).split()
+# Provinces by their usual names: a listed region written after one (甘肃河西走廊) is the province and the region,
+# two places, as the news means them (the geography lists carry a few such rows).
+PROVINCE_NAMES = (
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 "
+    "重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门"
 ).split()
 # Other written forms of curated regions.
 REGION_FORMS = {"加沙地带": "加沙"}
@@ -251,6 +257,10 @@ def main() -> int:
         sites.setdefault(name + "地区", ("region", name, ""))
     for name, where in CURATED_SITES.items():
         sites.setdefault(name, ("site", name, where))
+    for name in [n for n, (level, _, _) in sites.items() if level == "region"]:
+        province = next((p for p in PROVINCE_NAMES if name.startswith(p)), None)
+        if province and sites.get(name[len(province) :], ("",))[0] == "region":
+            del sites[name]
     with (OUT / "sites.tsv").open("w", encoding="utf-8") as f:
         f.write("# Sites (5A scenic areas and their short forms) and physical or informal regions, with their level,\n"
                 "# canonical name and where they are. Sources: places/scenic_5a.tsv, places/geo_features_derived.tsv\n"

@@ -50,6 +50,7 @@ VENUE_AND_ORG_SUFFIXES = VENUE_SUFFIXES + ORG_SUFFIX_TUPLE
 BREAK_WORDS = frozenset(_WORDS["break-word"])
 # 中国式现代化, 中国特色社会主义: adjectival, not the place.
 ADJECTIVAL = _WORDS["adjectival"]  # 非洲裔: descent, not the place
+COUNTRY_ADJECTIVAL = _WORDS["country-adjectival"]  # 中国特色: after a country only (陕南|特色产业 is the region's)
 ADJECTIVAL_WORDS = frozenset(_WORDS["adjectival-word"])  # a whole next word (not 制造业); 北京时间 is a time zone
 # Place shorts that are also verbs, with what follows them as verbs: 大兴调查研究之风 ("promote").
 # 省域副中心城市 is a rank any province gives its second cities, not Beijing's sub-centre.
@@ -227,9 +228,17 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
     text = doc.text
     if end < len(text) and text.startswith(ADJECTIVAL, end):
         return True
+    if text.startswith(COUNTRY_ADJECTIVAL, end) and _country_ends_at(text, end):
+        return True
     if _COMPANY_AHEAD.match(text, end):
         return True  # 什刹海|文化旅游发展有限公司: a company's full name, whatever words it holds
     return _name_run(doc, end, suffixes) is not None
+
+
+def _country_ends_at(text: str, end: int) -> bool:
+    """中国|特色, 俄罗斯|特色: a country's name (China's or a foreign full form) ends at ``end``."""
+    full, _ = foreign()
+    return any(text[max(0, end - k) : end] in full or text[max(0, end - k) : end] == "中国" for k in range(2, 9))
 
 
 def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
@@ -386,6 +395,8 @@ def _toponym_cut_before(doc: _Doc, first: tuple[int, str, str]) -> tuple[int, st
     if not before or len(before[0][1]) != 1 or not _is_cjk(before[0][1]):
         return None
     char = before[0][1]
+    if char in DIVISION_LAST and len(before) > 1 and _is_division(doc.gz, before[1][1] + char):
+        return None  # 西江|镇|西江千户苗寨: the character closes the town before the name (镇西 is a toponym too)
     return before[0] if tag_table().get(char + first[1][0], "").startswith("ns") and \
         jieba_freq().get(char + first[1], 0) == 0 else None
 
@@ -485,15 +496,9 @@ def _stem_words(
         if _names_port(doc, gz, pos, word, tag, words):
             words.append((start, word, tag))
             break
-        if site and words and all(w in QUALIFIERS for _, w, _ in words) and _is_division_short(gz, word):
-            words.append((start, word, tag))  # 西双版纳|国家级|自然保护区: a reserve named by its place and rank
-            break
-        if site and words and _is_division_short(gz, word) and not (
-                all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) and not (
-                all(w in CROSSING_MODES for _, w, _ in words)):
-            # 陕西宝鸡|周原遗址: before a site's own name, a division's short form is its place; but a common
-            # landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地, a basin's wetland);
-            # and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)
+        if site and words and (take := _site_step(gz, words, word)) is not None:
+            if take:
+                words.append((start, word, tag))
             break
         if (words and (localities.is_area_region(word) or (localities.is_listed_region(word) and words[-1][1] not in DASHES))) or (
                 word in ("地区", "区域") and k + 1 < len(before) and localities.is_area_region(before[k + 1][1] + word)):
@@ -510,7 +515,9 @@ def _stem_words(
             # and the first of two joined by a dash (凭祥—同登)
             if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
                     word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)
-                    and not (words and word.startswith(words[-1][1]))) or (  # (打洛镇|打洛|口岸: the port repeats its town)
+                    and not (words and word.startswith(words[-1][1]))  # (打洛镇|打洛|口岸: the port repeats its town)
+                    and not (site and words and not all(is_common_word(w) for _, w, _ in words))) or (
+                    # (沙洲坝镇|红井|景区: a site's own proper name follows its town)
                     words and words[-1][1] in DASHES) or (not words and _zone_like_unit(gz, word)):
                 words.append((start, word, tag))
             break
@@ -518,17 +525,46 @@ def _stem_words(
         if sum(len(w) for _, w, _ in words) >= 12:
             break
     words.reverse()
-    return _trim_stem(doc, gz, words)
+    words = _trim_stem(doc, gz, words)
+    return _after_town(gz, words) if site else words
+
+
+def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> bool | None:
+    """At ``word`` before a site's stem ``words``: True when it is the division whose short form ends the name
+    (西双版纳|国家级|自然保护区, a reserve named by its place and rank; 黎平|会议|会址, a site named by a meeting, the
+    meeting by its place), False when it is a division before the site's own name (陕西宝鸡|周原遗址: the site's
+    place), None to read on: a common landform word names a site only with its place (恩施大峡谷风景区; not 黑河流域|湿地,
+    a basin's wetland), and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)."""
+    if not _is_division_short(gz, word):
+        return None
+    if all(w in QUALIFIERS for _, w, _ in words) or words[0][1].endswith("会议"):
+        return True
+    if (all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) or \
+            all(w in CROSSING_MODES for _, w, _ in words):
+        return None
+    return False
+
+
+def _after_town(gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """沙洲|坝镇|红井|景区: a township named in full that opens a site's stem (jieba cut across it) is a place of its
+    own, and the site's name is what follows it; not where that is a common word (汤山镇|温泉景区 stays as read)."""
+    stem = "".join(w for _, w, _ in words)
+    for n in range(min(len(stem) - 2, 6), 2, -1):
+        if not stem[:n].endswith(("镇", "乡")) or not _is_division(gz, stem[:n]) or is_common_word(stem[n:]):
+            continue
+        cut = words[0][0] + n
+        return [(max(s, cut), w[max(0, cut - s) :], t) for s, w, t in words if s + len(w) > cut]
+    return words
 
 
 def _number_inside(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
     """Whether the numeral ``before[k]`` lies inside the name rather than counting parks: a place's name stands
-    before it (西江|千户|苗寨景区), or with the word after it the numeral spells a place's name (七个|星 of 七个星镇:
+    before it (西江|千户|苗寨景区, 西江|千户|苗寨, the numeral right before the suffix), or with the word after it the numeral spells a place's name (七个|星 of 七个星镇:
     七个星佛寺遗址)."""
     word, tag = before[k][1], before[k][2]
-    if not words or not tag.startswith("m"):
+    if not tag.startswith("m"):
         return False
-    if word + words[-1][1] in gz.surfaces or word + words[-1][1][:1] in gz.surfaces:
+    if words and (word + words[-1][1] in gz.surfaces or word + words[-1][1][:1] in gz.surfaces):
         return True
     if NUMBER_IN_NAME.fullmatch(word) is None or k + 1 >= len(before):
         return False
@@ -1013,6 +1049,7 @@ def extract(ctx: Context) -> list[Place]:
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
+    _join_hamlets(places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
@@ -1021,6 +1058,19 @@ def extract(ctx: Context) -> list[Place]:
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
+
+
+def _join_hamlets(places: dict[str, Place]) -> None:
+    """上堡村 … 走进上堡侗寨: a village and its Dong or Miao hamlet of the same name are one place, the village."""
+    villages = {p.name: p for p in places.values() if p.level == "village"}
+    for key, p in list(places.items()):
+        village = villages.get(p.name[:-2] + "村") if p.level == "site" and p.name.endswith(HAMLET_SUFFIXES) else None
+        if village is not None:
+            village.mentions = sorted(village.mentions + p.mentions, key=lambda m: m.start)
+            del places[key]
 
 
 # 回、汉、满、蒙古等多个民族: a list of peoples, each by its short name, some of which name states or places too.
