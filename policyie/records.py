@@ -42,7 +42,7 @@ class Official(DataClassJsonMixin):
     id: str | None = None
     # Which rule made this an official: "title" (a post written next to the name), "kb:untitled" (a
     # name the KB knows as an office-holder around the article's date), "list:untitled" (a name in a
-    # list of officials: 列席的有…).
+    # list of officials: 列席的有…), "formula:untitled" (the leader 以…同志为核心的党中央 names).
     evidence: str | None = None
 
 

@@ -14,7 +14,7 @@ from policyie.records import Document
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 EVIDENCE = {
-    "officials": {"title", "kb:untitled", "list:untitled"},
+    "officials": {"title", "kb:untitled", "list:untitled", "formula:untitled"},
     "places": {"gazetteer", "gazetteer:ambiguous", "park-suffix", "deictic", "village-table", "site-list", "region-list",
                "list-member", "ner"},
     "meetings": {"held", "held-after", "presided", "spoke-at", "organ-convenes", "cited", "cited:guest-description",

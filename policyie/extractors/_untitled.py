@@ -7,7 +7,9 @@ A name with no post beside it is an official when
 * **the knowledge base knows the person** as an office-holder around the article's date, and the
   sentence treats the name as a person (``kb:untitled``): a word boundary on both sides and a list
   separator, a verb of attending or speaking (陪同, 参加, 出席, 会见, 强调 …), or a further official beside
-  it. A common name the KB knows, written where no such support is, is not promoted.
+  it. A common name the KB knows, written where no such support is, is not promoted; or
+* **the formula of the Party's leadership names them** (``formula:untitled``): 以习近平同志为核心的党中央,
+  以胡锦涛同志为总书记的党中央 name the general secretary, who holds the post by what the formula says.
 """
 
 from __future__ import annotations
@@ -87,6 +89,16 @@ def list_names(text: str) -> list[tuple[str, int]]:
                 break
             pos = sep.end()
     return out
+
+
+# 以习近平同志为核心的党中央, 以胡锦涛同志为总书记的党中央: the formula names the leader of the Party's centre, an
+# office-holder whether or not the KB lists them.
+CORE_FORMULA = regex.compile(r"以(\p{Han}{2,4})同志为(?:核心|总书记)的(?:党中央|中央领导集体)")
+
+
+def core_names(text: str) -> list[tuple[str, int]]:
+    """(name, start) of the leaders `CORE_FORMULA` names."""
+    return [(m.group(1), m.start(1)) for m in CORE_FORMULA.finditer(text)]
 
 
 @lru_cache(maxsize=4)

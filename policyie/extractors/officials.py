@@ -62,7 +62,7 @@ from policyie.extractors._people import (
     surnames,
     transcript_speakers,
 )
-from policyie.extractors._untitled import kb_names, list_names
+from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.kb import resolve
 from policyie.nlp import Analysis
@@ -1272,6 +1272,9 @@ def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
     for name, _ in list_names(text):
         if name not in taken:
             found.setdefault(name, "list:untitled")
+    for name, _ in core_names(text):
+        if name not in taken:
+            found.setdefault(name, "formula:untitled")
     out = []
     for name, evidence in found.items():
         people = kb.by_name(name) if kb is not None else []
