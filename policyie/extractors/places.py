@@ -526,7 +526,24 @@ def _stem_words(
             break
     words.reverse()
     words = _trim_stem(doc, gz, words)
-    return _after_town(gz, words) if site else words
+    return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _mend_site_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A site's stem where jieba cut across a division's name: the crossing's city before it (同|江中|俄|铁路|大桥:
+    the walk never met 同江 whole) joins it, the township opening it (沙洲|坝镇|红井) leaves it."""
+    if _two_states_crossing([w for _, w, _ in words]):
+        s = words[0][0]
+        k = next((k for k in (4, 3, 2) if k <= s and _is_division_short(gz, doc.text[s - k : s])), 0)
+        return [(s - k, doc.text[s - k : s], "ns"), *words] if k else words
+    return _after_town(gz, words)
+
+
+def _two_states_crossing(stem: list[str]) -> bool:
+    """中|俄|铁路 (in reading order): two states' one-character forms and the traffic a crossing serves, and no
+    name of its own."""
+    return len(stem) >= 2 and stem[0] == "中" and stem[1] in model_places.FOREIGN_SHORT_CHARS and \
+        all(w in CROSSING_MODES for w in stem[2:])
 
 
 def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> bool | None:
@@ -539,6 +556,8 @@ def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> b
         return None
     if all(w in QUALIFIERS for _, w, _ in words) or words[0][1].endswith("会议"):
         return True
+    if _two_states_crossing([w for _, w, _ in reversed(words)]):
+        return True  # 同江|中|俄|铁路|大桥: two states' bridge is named by the city it leaves from
     if (all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) or \
             all(w in CROSSING_MODES for _, w, _ in words):
         return None
@@ -848,7 +867,7 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 # The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区); the region is named by the run.
 _PROVINCE_RUN = regex.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
-    r"[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边区|接壤)(?:地区|地带|区域)?")
+    r"(?:[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域)?|(?P<corridor>走廊))")
 
 
 def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -858,7 +877,8 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
         run = m.group(1)
         if len(set(run)) != len(run) or taken(m.start(), m.end()) or in_person(m.start(1), m.end(1)):
             continue
-        place = places.setdefault(f"region:{run}", Place(name=run, level="region", evidence="province-run"))
+        name = m.group() if m.group("corridor") else run  # 湘桂走廊 is the corridor's own name
+        place = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="province-run"))
         place.mentions.append(Span(m.group(), m.start(), m.end()))
 
 
@@ -1050,6 +1070,7 @@ def extract(ctx: Context) -> list[Place]:
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
     _join_hamlets(places)
+    _peoples_townships(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
@@ -1058,6 +1079,21 @@ def extract(ctx: Context) -> list[Place]:
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+# 街津口|赫哲族乡: a people's township written with its people after the short form the gazetteer knows.
+_PEOPLES_AFTER_SHORT = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
+
+
+def _peoples_townships(text: str, places: dict[str, Place]) -> None:
+    """The township's mention runs on over its people's name (街津口赫哲族乡 of the gazetteer's 街津口乡)."""
+    for p in places.values():
+        if p.level != "town":
+            continue
+        for i, m in enumerate(p.mentions):
+            tail = _PEOPLES_AFTER_SHORT.match(text, m.end, m.end + 12)
+            if tail is not None and not m.text.endswith(("乡", "镇")):
+                p.mentions[i] = Span(m.text + tail.group(), m.start, tail.end())
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
