@@ -96,6 +96,9 @@ _CONVENES_BEFORE = regex.compile(
     rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?(?:主持)?召开(?:了)?"
 )
 _NAME_CONVENES = regex.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开(?:了)?")
+# 习近平在人民大会堂金色大厅举行欢迎宴会: who gives a banquet or reception hosts it.
+_NAME_GIVES = regex.compile(r"(?:同志)?(?:和夫人[^，,。；;]{2,4})?(?:在[^，,。；;]{1,20}?)?举行(?:了)?(?:欢迎|盛大)?")
+_GIVEN_KINDS = frozenset(("宴会", "招待会"))
 _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
@@ -316,9 +319,18 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     for m in _HEAD.finditer(text):
         if m.start() in taken:
             continue
-        s = _grow_left(ctx, m.start())
-        spans.append((s, m.end(), _KIND_OF[m.group()]))
+        tok = ctx.analysis.token_at(m.start())
+        glued = tok is not None and tok.start < m.start() and text[tok.start : m.start()] in _GLUED_VERBS
+        # (举行宴会 is one word of jieba's: the name starts after the verb, not where the word does)
+        kind = _KIND_OF[m.group()]
+        if kind == "节会" and not _FESTIVAL_OPENS.match(text, m.end()):
+            continue
+        s = m.start() if glued else _grow_left(ctx, m.start())
+        spans.append((s, m.end(), kind))
     return spans
+
+
+_GLUED_VERBS = frozenset(("举行", "召开", "举办"))
 
 
 def _grow_left(ctx: Context, pos: int) -> int:
@@ -544,6 +556,11 @@ def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
     )
 
 
+# A festival is a gathering held only where the article reports it opening (…文化旅游周在红岩村开幕): 举办文化节 and
+# 多场文化节活动 speak of festivals in general.
+_FESTIVAL_OPENS = regex.compile(r"(?:活动)?(?:[于在][^，,。；;]{1,24}?)?(?:隆重|盛大)?(?:开幕|启动|举行|拉开帷幕)")
+
+
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     text = ctx.text
     if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
@@ -655,6 +672,21 @@ def _held_date(ctx: Context, m: Meeting, s_lo: int, s_hi: int) -> str | None:
     return date_value(d)
 
 
+# 本届活动…将持续至11月2日: how long the festival just opened lasts.
+_LASTS_UNTIL = regex.compile(r"(?:本届|本次|此次)[^。；;]{0,30}?持续(?:到|至)(\d{1,2})月(\d{1,2})日")
+
+
+def _festival_days(text: str, end: int, opened: str | None) -> str | None:
+    """The festival's days, from the day it opened to the day the article says it lasts until."""
+    until = _LASTS_UNTIL.search(text, end, end + 600)
+    if until is None or opened is None or not regex.fullmatch(r"\d{4}-\d\d-\d\d", opened):
+        return opened
+    year, month, day = int(opened[:4]), int(until[1]), int(until[2])
+    if (month, day) < (int(opened[5:7]), int(opened[8:10])):
+        year += 1  # (opened in December, lasting into January)
+    return f"{opened}/{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else opened
+
+
 def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
     """Hosts named in the meeting's own sentence, before it: X主持…, the subject who 召开 it, X同Y举行…,
     X为Y举行…."""
@@ -675,6 +707,8 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
     if not m.hosts:
         # 18日下午，公乘远志在昌吉市召开…座谈会: the person right before the verb convenes it
         m.hosts.extend(p.name for p in in_sentence[-1:] if _NAME_CONVENES.fullmatch(text, p.end, m.start))
+    if not m.hosts and m.kind in _GIVEN_KINDS:
+        m.hosts.extend(p.name for p in in_sentence[:1] if _NAME_GIVES.fullmatch(text, p.end, m.start))
     holds_with = _HOLDS_WITH.search(text, clause_start(text, m.start, s_lo), m.start)
     if not m.hosts and holds_with:
         # 李强同世界银行行长…举行“1+10”对话会: who holds it with the others hosts, the others attend
@@ -694,6 +728,8 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
 def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
     text = ctx.text
     m.date = _held_date(ctx, m, s_lo, s_hi)
+    if m.kind == "节会":
+        m.date = _festival_days(text, m.end, m.date)
     _hosts_in_sentence(ctx, m, s_lo)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
@@ -743,6 +779,8 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
         m.place = inside[0] if inside else at.group(1)
     elif places and any(c + places[-1] in text[s_lo : m.start] for c in "在于赴到"):
         m.place = places[-1]
+    if m.kind == "节会":
+        m.hosts = []  # a festival has organisers, not a chair: who presides chairs its opening ceremony
     m.hosts = dedupe(m.hosts)
     m.attendees = dedupe(a for a in m.attendees if a not in m.hosts)
     m.speakers = dedupe(m.speakers)
