@@ -47,6 +47,8 @@ def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
 
 # 哈密是新疆向东开放的“东大门”, 把…港打造成…的“南大门”: what a place is or is to become, in quote marks.
 _EPITHET_BEFORE = regex.compile(r"(?:是|成为|打造成|打造为|建成|建设成为?)\p{Han}{0,12}的[“‘]$")
+# 素有“天下第一村”“旱码头”之称, 被誉为“塞上江南”: what a place is called, in a run of quoted names after the cue.
+_EPITHET_NAMED = regex.compile(r"(?:素有|享有|被誉为|誉为|被称为|号称|人称)(?:[“‘][^”’“‘]{1,12}[”’])*[“‘]$")
 
 
 def epithet_cue(text: str, start: int, end: int) -> int | None:
@@ -55,5 +57,5 @@ def epithet_cue(text: str, start: int, end: int) -> int | None:
     it is one); None otherwise."""
     if text[end : end + 1] not in ("”", "’"):
         return None
-    m = _EPITHET_BEFORE.search(text, max(0, start - 18), start)
+    m = _EPITHET_BEFORE.search(text, max(0, start - 18), start) or _EPITHET_NAMED.search(text, max(0, start - 40), start)
     return m.start() if m else None

@@ -800,9 +800,18 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             end += paren.end()
         elif h.surface.endswith(SITE_SUFFIXES) and (kind := _KIND_AFTER_SITE.match(text, end)) is not None:
             end = kind.end()  # 北庭故城|遗址: the mention is the site as written, with the kind it is
-        name = text[words[0][0] : h.end]
+        name = _county_named(doc, gz, words[0][0], h) + text[words[0][0] : h.end]
         out.append(Cand(words[0][0], end, "park", h, name=name, head=head if len(head) >= 2 else ""))
     return out
+
+
+def _county_named(doc: _Doc, gz: Gazetteer, pos: int, h: Hit) -> str:
+    """平利县|苏陕协作产业园: the county named in full right before a park is in the park's name as the news writes
+    it (every check set's gold does so); the mention stays the park's own words, which are its short name."""
+    county = _county_before(doc, gz, pos) if h.suffix == "park" else None
+    if county is None or not all(e.level == "district" for e in gz.lookup(county[1])):
+        return ""
+    return county[1]
 
 
 # Characters that stand for no city in a run of cities' initials: division words and function words (城乡, 和|广佛).
