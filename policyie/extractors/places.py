@@ -1080,6 +1080,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
     _join_hamlets(places)
     _peoples_townships(text, places)
+    _ring_regions(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
@@ -1103,6 +1104,19 @@ def _peoples_townships(text: str, places: dict[str, Place]) -> None:
             tail = _PEOPLES_AFTER_SHORT.match(text, m.end, m.end + 12)
             if tail is not None and not m.text.endswith(("乡", "镇")):
                 p.mentions[i] = Span(m.text + tail.group(), m.start, tail.end())
+
+
+def _ring_regions(text: str, places: dict[str, Place]) -> None:
+    """环|青海湖|地区: the lands around a place are a region of their own, whatever the place's mention resolved to
+    (here a township named after the lake, which the article's county made likely)."""
+    for p in list(places.values()):
+        ring = [m for m in p.mentions if text[m.start - 1 : m.start] == "环" and text.startswith("地区", m.end)]
+        for m in ring:
+            name = text[m.start - 1 : m.end + 2]
+            region = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="region-list"))
+            region.mentions.append(Span(name, m.start - 1, m.end + 2))
+        if ring:
+            p.mentions = [m for m in p.mentions if m not in ring]
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
