@@ -876,7 +876,7 @@ def _stated_title(text: str, start: int) -> str | None:
 # Posts the news writes after the name of someone it has already titled: 古特雷斯秘书长, 拉克森总理, 王毅部长.
 AFTER_NAME_POSTS = regex.compile(
     r"(?:副总理|总理|副总统|总统|首相|总书记|副主席|主席|委员长|秘书长|总干事|国务卿|外交大臣|外务大臣|外长|部长|议长|国王|大使)"
-    r"(?=[，,。；;、：:）)”\s]|表示|指出|强调|说|为|的|在|对|同|与|和|将|已|曾|也|还|一行|就|向|致|访|来华|出席|率|会见|$)"
+    r"(?=[，,。；;、：:）)”\s]|表示|指出|强调|说|为|的|在|对|同|与|和|将|已|曾|也|还|一行|就|向|致|访|来华|出席|率|会见|时|$)"
 )
 
 
@@ -903,6 +903,22 @@ def _posts_after_known_names(text: str, found: _Found, an: Analysis) -> None:
                     found.add(name, found.first[name], [m.group()])
                 if part not in found.aliases.get(name, []):
                     found.aliases.setdefault(name, []).append(part)
+    _fold_short_forms(found)
+
+
+def _fold_short_forms(found: _Found) -> None:
+    """巴西总统卢拉 after 巴西总统路易斯·伊纳西奥·卢拉·达席尔瓦: a short form titled for the same country as a dotted
+    name it is a part of is that person again, not a second official; its titles and mentions are theirs."""
+    for name in list(found.titles):
+        states = {country_of(t) for t in found.titles[name]} - {None, "中国"}
+        full = next((n for n in found.titles if n != name and name in _name_parts(n)
+                     and states & {country_of(t) for t in found.titles[n]}), None)
+        if full is None:
+            continue
+        found.add(full, found.first[full], found.titles.pop(name))
+        found.first.pop(name, None)
+        if name not in found.aliases.get(full, []):
+            found.aliases.setdefault(full, []).append(name)
 
 
 def _part_alone(text: str, an: Analysis, at: int) -> bool:
