@@ -320,6 +320,9 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         first_before = text[max(0, head_start - 7) : head_start]
     if PLACE_BRAND.match(phrase) and canonical is None:
         return _Mention(phrase, "quoted", start, end, True)
+    if before.endswith("以") and text.startswith("为主题", q_end) and not SPEECH_INSIDE.search(phrase):
+        # 以“柿柿如意·瑶乡丰年”为主题, 以“扩大民间交流、深化融合发展”为主题: an event's theme is its watchword
+        return _Mention(canonical or phrase, "parallel" if SEP_RE.search(phrase) else "quoted", start, end, True)
     # 擦亮“黄河画廊”品牌, 打响“投资中国”品牌: a place's or a campaign's brand that officials polish is a
     # watchword, though 品牌 after a quote marks a product's name
     campaign = after.startswith("品牌") and (BRAND_VERB.search(before) is not None or after.startswith("品牌建设"))
