@@ -665,6 +665,34 @@ def _add_park_hosts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
                 break
 
 
+def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """甘肃|河西走廊, 青海|柴达木盆地, 俄罗斯|远东地区: the province or country written right before a listed region is
+    a place of its own, though jieba's dictionary holds the two as one word and the gazetteer's match inside it was
+    not read, or the suffix rule grew the two as one name."""
+    def state(name: str) -> Entry | None:
+        senses = [gz.entries[k] for k, kind in gz.surfaces.get(name, ()) if kind in (FULL, ALIAS, SHORT)]
+        return senses[0] if len(senses) == 1 and senses[0].level in ("province", "country") else None
+
+    for region in [p for p in places.values() if p.level == "region"]:
+        n = next((n for n in (3, 2) if localities.is_listed_region(region.name[n:]) and state(region.name[:n])), 0)
+        if n and all(m.text == region.name for m in region.mentions):
+            # 青海|柴达木盆地 read whole by the suffix rule: the listed region and the province before it
+            region.name = region.name[n:]
+            region.mentions = [Span(m.text[n:], m.start + n, m.end) for m in region.mentions]
+    covered = model_places.mention_index(places).overlaps
+    for region in [p for p in places.values() if p.level == "region"]:
+        for m in list(region.mentions):
+            for n in (3, 2):
+                name = text[max(0, m.start - n) : m.start]
+                e = state(name) if len(name) == n else None
+                if e is None or covered(m.start - n, m.start):
+                    continue
+                host = places.setdefault(e.key, Place(name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e),
+                                                      lat=e.lat, lon=e.lon, evidence="gazetteer"))
+                host.mentions.append(Span(name, m.start - n, m.start))
+                break
+
+
 def _numeric(word: str) -> bool:
     """Whether a word jieba tags as a numeral holds one (零部件/mq holds none: 零 opens a common noun there)."""
     return any(c.isdigit() or c in _NUMERAL_CHARS for c in word) or len(word) < 3
@@ -1081,6 +1109,7 @@ def extract(ctx: Context) -> list[Place]:
     _join_hamlets(places)
     _peoples_townships(text, places)
     _ring_regions(text, places)
+    _add_region_provinces(text, gz, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
