@@ -24,7 +24,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors import _localities as localities
-from policyie.extractors._people import STATE_POSTS, looks_transliterated
+from policyie.extractors._people import STATE_POSTS, jieba_freq, looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.nlp import Analysis, Entity
 from policyie.records import Place, Span
@@ -100,6 +100,8 @@ def _split_town(name: str) -> int | None:
 FUNCTION_TAGS = frozenset("vadpcurmq")
 # Conjunctions the model takes into the place after them (灵峰街道及|余村).
 _LEADING_JOINERS = frozenset("及、")
+# Characters that, before a common word the model read with them as a township, open no name.
+_FUNCTION_FIRST = frozenset("和与及前在对从向把被将为")
 
 
 def _function_word(pos: str) -> bool:
@@ -183,6 +185,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
         if "城乡" in name or any(_function_word(t.pos) for t in stem):
             return
+        if level == "town" and name[0] in _FUNCTION_FIRST and jieba_freq().get(name[1:], 0) >= 100:
+            return  # 年底|前城镇, 保护|和古镇: a function character before a common word (城镇, 古镇) names no town
         yield start, e.end, level, None
         return
     if not 2 <= len(e.text) <= UNTYPED_MAX or not _han(e.text) or e.text[0] in _words()["not-first"]:
