@@ -380,6 +380,12 @@ def _stem_stop(word: str) -> bool:
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
 
+def _joins_places(text: str, pos: int) -> bool:
+    """保护区和|龙湾群: the character before ``pos`` joins two places (the one before ends with a place's suffix), so
+    a division it would spell with the next (和龙) is none."""
+    return pos >= 2 and text[pos - 1] in "和与及" and text[pos - 2] in "区园村县市镇乡城岛湖山馆址"
+
+
 def _division_ends_inside(text: str, pos: int, gz: Gazetteer) -> bool:
     """Whether a division's name (short or full) ends at the character at ``pos``, begun before it."""
     return any(
@@ -631,6 +637,10 @@ def _opens_name(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words
     if tag.startswith("m") and word not in COUNT_CHARS and word not in "年月日号度" and words[-1][2] == "un" \
             and not (k + 1 < len(before) and before[k + 1][2].startswith(("m", "x"))):
         return True  # 多|依树|景区: a character jieba reads as "many" opens an unknown name
+    if tag in ("y", "e") and words[-1][2] in ("un", "nz") and len(words[-1][1]) >= 2:
+        return True  # 察看|呀|诺达|雨林文化旅游区: a modal particle never comes before a noun, so it opens the name
+    if word == "大" and tag == "a" and words[-1][1][:2] in gz.surfaces:
+        return True  # 融入|大|三亚旅游|经济圈: a greater city's region is named so
     return _two_states(gz, before, k, words) or _bound_first_char(gz, before, k, words)
 
 
@@ -751,7 +761,8 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
         # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)
-    if words and len(words[0][1]) >= 2 and _division_ends_inside(doc.text, words[0][0], gz):
+    if words and len(words[0][1]) >= 2 and _division_ends_inside(doc.text, words[0][0], gz) \
+            and not _joins_places(doc.text, words[0][0]):
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)  # 吉林和|龙大|洞遗址: jieba took 和龙's last character into the name
     elif words and (lost := _toponym_cut_before(doc, words[0])) is not None:
