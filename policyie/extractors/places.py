@@ -1148,7 +1148,8 @@ def _peoples_townships(text: str, places: dict[str, Place]) -> None:
 
 def _ring_regions(text: str, places: dict[str, Place]) -> None:
     """环|青海湖|地区: the lands around a place are a region of their own, whatever the place's mention resolved to
-    (here a township named after the lake, which the article's county made likely)."""
+    (here a township named after the lake, which the article's county made likely); a sea or region written with
+    地区 (里海地区) is mentioned so."""
     for p in list(places.values()):
         ring = [m for m in p.mentions if text[m.start - 1 : m.start] == "环" and text.startswith("地区", m.end)]
         for m in ring:
@@ -1157,6 +1158,10 @@ def _ring_regions(text: str, places: dict[str, Place]) -> None:
             region.mentions.append(Span(name, m.start - 1, m.end + 2))
         if ring:
             p.mentions = [m for m in p.mentions if m not in ring]
+        if p.level in (None, "region", "site") and any(text.startswith("地区", m.end) for m in p.mentions):
+            # 里海|地区, 中亚|地区: a sea's or a region's name before 地区 is the area as written
+            p.mentions = [Span(m.text + "地区", m.start, m.end + 2) if text.startswith("地区", m.end) else m
+                          for m in p.mentions]  # (its level stays: 喀土穆地区 is the city's area, 喀土穆 a city)
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
