@@ -658,6 +658,14 @@ def _two_states(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words
     return ok and town < len(before) and (_is_division(gz, before[town][1]) or _is_division_short(gz, before[town][1]))
 
 
+def _entry_place(places: dict[str, Place], gz: Gazetteer, e: Entry) -> Place:
+    """The place a gazetteer entry stands for in ``places``, added on first sight."""
+    if e.key not in places:
+        places[e.key] = Place(name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e), lat=e.lat, lon=e.lon,
+                              evidence="gazetteer")
+    return places[e.key]
+
+
 def _add_park_hosts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
     """The county or township a park's name opens with, named in full (灵宝市|铜箔产业园, 平谷区|现代物流园), is a
     place of its own: the article names it, and a reader filtering by county expects the park's host there."""
@@ -668,10 +676,7 @@ def _add_park_hosts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
                 senses = [gz.entries[k] for k, kind in gz.surfaces.get(name, ()) if kind == FULL]
                 if name[-1] not in "市县区旗镇乡" or len(senses) != 1 or senses[0].level not in ("district", "town"):
                     continue
-                e = senses[0]
-                host = places.setdefault(e.key, Place(name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e),
-                                                      lat=e.lat, lon=e.lon, evidence="gazetteer"))
-                host.mentions.append(Span(name, m.start, m.start + n))
+                _entry_place(places, gz, senses[0]).mentions.append(Span(name, m.start, m.start + n))
                 break
 
 
@@ -697,9 +702,7 @@ def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) ->
                 e = state(name) if len(name) == n else None
                 if e is None or covered(m.start - n, m.start):
                     continue
-                host = places.setdefault(e.key, Place(name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e),
-                                                      lat=e.lat, lon=e.lon, evidence="gazetteer"))
-                host.mentions.append(Span(name, m.start - n, m.start))
+                _entry_place(places, gz, e).mentions.append(Span(name, m.start - n, m.start))
                 break
 
 
@@ -1386,14 +1389,6 @@ def _group(
     kinds: dict[tuple[int, int], str] = {}  # how each mention names its place
     park_heads: dict[str, str] = {}
 
-    def place_for(e: Entry) -> Place:
-        if e.key not in places:
-            places[e.key] = Place(
-                name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e), lat=e.lat, lon=e.lon,
-                evidence="gazetteer",
-            )
-        return places[e.key]
-
     for c in settled:
         span = Span(text[c.start : c.end], c.start, c.end)
         if c.kind == "name":
@@ -1409,7 +1404,7 @@ def _group(
                                                  evidence="gazetteer:ambiguous"))
                     places[key].mentions.append(span)
                 continue
-            place_for(e).mentions.append(span)
+            _entry_place(places, gz, e).mentions.append(span)
             kinds[(c.start, c.end)] = kind
         elif c.kind == "park":
             key = "park:" + _park_key(c.name)
@@ -1426,7 +1421,7 @@ def _group(
         if c.kind == "deictic" and c.hit:
             e = _home(gz, own + _meta_counts(meta_cands), c.hit.deictic or "")
             if e is not None:
-                place_for(e).mentions.append(Span(text[c.start : c.end], c.start, c.end))
+                _entry_place(places, gz, e).mentions.append(Span(text[c.start : c.end], c.start, c.end))
                 kinds[(c.start, c.end)] = ALIAS
     return places, kinds, park_heads
 
