@@ -167,12 +167,23 @@ def word_freq() -> dict[str, int]:
     """jieba's word → frequency: the tokenizer's live table once it is initialised (so a word the user
     added shows), else the light table's. Prefixes jieba keeps at 0 are absent from the light one, which
     no caller can tell apart: they read a frequency, and 0 is the default."""
-    import jieba
-
-    dt = jieba.dt
+    dt = (_JIEBA_MODULE or _jieba_module()).dt
     if dt.initialized or (_WORDS is None and not _load_words()):
         return jieba_tokenizer().FREQ
     return _WORDS  # type: ignore[return-value]
+
+
+_JIEBA_MODULE = None
+
+
+def _jieba_module():
+    """jieba, imported on first use and kept: `word_freq` runs a dozen times a document, and an import
+    statement there cost more than the lookup it served."""
+    global _JIEBA_MODULE
+    import jieba
+
+    _JIEBA_MODULE = jieba
+    return jieba
 
 
 def default_baseline() -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from policyie import lexicons
+from policyie.nlp import word_freq
 
 if TYPE_CHECKING:
     from policyie.extractors.base import Context
@@ -134,11 +135,9 @@ def place_forms() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in lexicons.rows("orgs.tsv") if r[1] in ("province", "city")}
 
 
-def jieba_freq() -> dict[str, int]:
-    # Through the NLP layer, so the dictionary comes from its fast load cache, not jieba's marshal file.
-    from policyie.nlp import word_freq
-
-    return word_freq()
+# jieba's word frequencies, through the NLP layer (its light load cache, not jieba's marshal file); not cached
+# here, so a word the user adds to jieba shows.
+jieba_freq = word_freq
 
 
 @cache
