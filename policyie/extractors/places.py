@@ -689,11 +689,19 @@ def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) ->
         return senses[0] if len(senses) == 1 and senses[0].level in ("province", "country") else None
 
     for region in [p for p in places.values() if p.level == "region"]:
-        n = next((n for n in (3, 2) if localities.is_listed_region(region.name[n:]) and state(region.name[:n])), 0)
-        if n and all(m.text == region.name for m in region.mentions):
+        n = next((n for n in (3, 2) if state(region.name[:n])), 0)
+        if not n or any(m.text != region.name for m in region.mentions):
+            continue
+        rest = _region_after_state(gz, region, n)
+        if rest == "name":
             # 青海|柴达木盆地 read whole by the suffix rule: the listed region and the province before it
             region.name = region.name[n:]
             region.mentions = [Span(m.text[n:], m.start + n, m.end) for m in region.mentions]
+        elif rest == "common":
+            # 北京|部分山区: the suffix rule grew a common word after the city into a region; only the city is named
+            place = _entry_place(places, gz, state(region.name[:n]))  # type: ignore[arg-type]
+            place.mentions += [Span(m.text[:n], m.start, m.start + n) for m in region.mentions]
+            region.mentions = []
     covered = model_places.mention_index(places).overlaps
     for region in [p for p in places.values() if p.level == "region"]:
         for m in list(region.mentions):
@@ -704,6 +712,30 @@ def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) ->
                     continue
                 _entry_place(places, gz, e).mentions.append(Span(name, m.start - n, m.start))
                 break
+
+
+def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
+    """What follows the first ``n`` characters of ``region``'s name, a state's: "name" where it is a region's own name,
+    a listed one (甘肃|河西走廊) or one the suffix rule grew whose stem is a proper name (新疆|伊犁河谷, 重庆|三峡库区,
+    北京|门头沟山区); "common" where that stem is a common word (北京|部分山区, 贵州|交通山区); None otherwise
+    (黑龙江|垦区, the province's own; 山西|中部城市群)."""
+    rest = region.name[n:]
+    if localities.is_listed_region(rest):
+        return "name"
+    suffix = next((s for s in REGION_SUFFIXES if rest.endswith(s)), "")
+    stem = rest[: len(rest) - len(suffix)]
+    if region.evidence != "park-suffix" or not suffix or len(stem) < 2 or stem[:2] in DIRECTION_WORDS or \
+            not stem[0].isalpha():  # 河西走廊—塔克拉玛干沙漠: a dash joins the two into one name
+        return None
+    tags = tag_table()
+    if any(stem[:k] in gz.surfaces for k in range(len(stem), 1, -1)) or \
+            tags.get(stem, tags.get(stem[:2], "un")) not in _COMMON_TAGS:
+        return "name"
+    return "common"
+
+
+# jieba tags of common words: a stem so tagged names no place (部分|山区, 交通|山区).
+_COMMON_TAGS = frozenset(("n", "v", "vn", "a", "ad", "an", "m", "d", "r", "q", "f", "p", "c", "u", "t"))
 
 
 def _numeric(word: str) -> bool:
@@ -1437,6 +1469,8 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     counties = {p.code[:6] for p in places.values() if p.code and p.level == "district"}
     towns = {p.name for p in places.values() if p.level == "town"}
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
+        if loc.level == "region" and _trim_grown_region(places, loc.start, loc.end):
+            taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) and (
                 (loc.level == "region" and _regions_within(places, loc.start, loc.end))
                 or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end,
@@ -1459,6 +1493,20 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
             t = places.setdefault(f"town:{town}", Place(name=town, level="town", evidence="village-table"))
             t.mentions.append(Span(town, loc.start - len(town), loc.start))
     _add_township_villages(ctx, places, in_person)
+
+
+def _trim_grown_region(places: dict[str, Place], start: int, end: int) -> bool:
+    """渝东北|三峡库区: a listed region at ``start``-``end`` that opens a region the suffix rule grew, whose rest has a
+    proper name of its own, is a region of its own; the grown one is trimmed to that rest."""
+    gz = load()
+    for region in [p for p in places.values() if p.level == "region" and p.evidence == "park-suffix"]:
+        if len(region.mentions) == 1 and region.mentions[0].start == start and region.mentions[0].end > end and \
+                region.mentions[0].text == region.name and _region_after_state(gz, region, end - start) == "name":
+            m = region.mentions[0]
+            region.name = m.text[end - start :]
+            region.mentions = [Span(region.name, end, m.end)]
+            return True
+    return False
 
 
 def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Callable[[int, int], bool],
