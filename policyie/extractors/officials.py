@@ -350,6 +350,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if _glued_function(piece, tok.pos) and x == tok.end:
             x = _after_glued_function(piece, tok.start, x)
             break
+        if tok.pos == "l" and x == s and len(piece) >= 4 and text.startswith(("部长", "大臣"), s):
+            x = tok.start  # 外交和|对外贸易|部长, 高等教育|部长: a ministry's field that jieba keeps as a set phrase
+            continue
         if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
             break
         # A name that a post introduces (书记尹力|会见…) is a person, not part of the next title.
