@@ -456,6 +456,16 @@ def _joins_names(before: list[tuple[int, str, str]], k: int, words: list, gz: Ga
 _GLUED_PREPOSITIONS = frozenset("从向在到对把将赴于经给让由以")
 
 
+def _site_opens_park(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k: int,
+                     words: list[tuple[int, str, str]]) -> bool:
+    """Whether the site's suffix ``before[k]`` (温泉, 湿地, 古镇), with only a rank after it, belongs to the name of the
+    park at ``pos`` (七仙岭温泉|国家森林公园, 黄河湿地|国家级自然保护区), a proper name before it; not before a region's
+    suffix (李家峡水库|库区 is the reservoir's area, the reservoir the place)."""
+    return before[k][1] in SITE_SUFFIXES and all(w in QUALIFIERS or w == "国家" for _, w, _ in words) and \
+        k + 1 < len(before) and all(NAMEISH.match(c) for c in before[k + 1][1]) and \
+        not _stem_stop(before[k + 1][1]) and not doc.text.startswith(REGION_SUFFIXES, pos)
+
+
 def _stem_words(
     doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str], site: bool = False
 ) -> list[tuple[int, str, str]]:
@@ -469,6 +479,9 @@ def _stem_words(
             continue
         if word in DASHES and _joins_names(before, k, words, gz):
             words.append((start, word, tag))
+            continue
+        if _site_opens_park(doc, pos, before, k, words):
+            words.append((start, word, tag))  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
