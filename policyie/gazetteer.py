@@ -177,12 +177,25 @@ class Gazetteer:
             automaton.make_automaton()
         self.automaton = automaton
         self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._common_named: dict[tuple[str, str], str] | None = None
 
     def names_at(self, levels: Iterable[str]) -> list[str]:
         """The names of every entry at one of ``levels``, read from the raw rows: decoding all 45,000
         entries to ask each its level took a fifth of a second of the first document."""
         wanted = frozenset(levels)
         return [name for name, level, _ in (raw.split("\t", 2) for raw in self.rows.values()) if level in wanted]
+
+    def child_named(self, parent: str, name: str) -> Entry | None:
+        """The division called ``name`` directly under ``parent`` (a code), for the names that are common words
+        (`NAME_STOP`: 郊区, 城区, 矿区) and so are never matched alone; None where there is none."""
+        if self._common_named is None:
+            self._common_named = {
+                (row[3], row[0]): code
+                for code, row in ((code, raw.split("\t")) for code, raw in self.rows.items())
+                if row[0] in NAME_STOP
+            }
+        code = self._common_named.get((parent, name))
+        return self.entries[code] if code else None
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry that ``name`` may denote (full name, alias or short form)."""

@@ -29,7 +29,7 @@ from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title
 from policyie.extractors.base import Context, register
-from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, SHORT, WEAK, Entry, Gazetteer, Hit, load
+from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
@@ -727,6 +727,24 @@ def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) ->
                 break
 
 
+def _add_common_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """佳木斯市|郊区, 阳泉市|矿区, 西宁市|城中区: a district whose name is a common word, written right after its city
+    named in full, is that district (alone such a name is never matched: 郊区 is any city's suburbs)."""
+    for city in [p for p in places.values() if p.level == "city" and p.code]:
+        for m in list(city.mentions):
+            if not m.text.endswith(("市", "州", "盟", "地区")):
+                continue
+            word = next((w for w in _COMMON_DISTRICT_NAMES if text.startswith(w, m.end)), "")
+            child = gz.child_named(city.code or "", word) if word else None
+            if child is not None:
+                model_places.drop_mentions_within(places, m.end, m.end + len(word))  # (the NER's untyped 城中区)
+                _entry_place(places, gz, child).mentions.append(Span(word, m.end, m.end + len(word)))
+
+
+# Longest first, so that 城中区 is not read as 城|中区.
+_COMMON_DISTRICT_NAMES = tuple(sorted(NAME_STOP, key=len, reverse=True))
+
+
 def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
     """What follows the first ``n`` characters of ``region``'s name, a state's: "name" where it is a region's own name,
     a listed one (甘肃|河西走廊) or one the suffix rule grew whose stem is a proper name (新疆|伊犁河谷, 重庆|三峡库区,
@@ -1169,6 +1187,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_townships(text, places)
     _ring_regions(text, places)
     _add_region_provinces(text, gz, places)
+    _add_common_named_districts(text, gz, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
