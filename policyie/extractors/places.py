@@ -1185,6 +1185,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
     _join_hamlets(places)
     _peoples_townships(text, places)
+    _peoples_villages(text, places)
     _ring_regions(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
@@ -1211,6 +1212,24 @@ def _peoples_townships(text: str, places: dict[str, Place]) -> None:
             tail = _PEOPLES_AFTER_SHORT.match(text, m.end, m.end + 12)
             if tail is not None and not m.text.endswith(("乡", "镇")):
                 p.mentions[i] = Span(m.text + tail.group(), m.start, tail.end())
+
+
+# 敖其|赫哲族村: a village named by its people, after the name it shares with its township.
+_PEOPLES_VILLAGE = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}村")
+
+
+def _peoples_villages(text: str, places: dict[str, Place]) -> None:
+    """敖其镇|敖其赫哲族村: a village named by its township's name and its people is read from that name on (the
+    village table's 赫哲族村 is another township's), and lies in that township."""
+    towns = {p.name[:-1]: p.name for p in places.values() if p.level == "town" and p.name.endswith(("镇", "乡"))}
+    for p in [p for p in places.values() if p.level == "village"]:
+        m = p.mentions[0] if len(p.mentions) == 1 else None
+        if m is None or _PEOPLES_VILLAGE.fullmatch(m.text) is None:
+            continue
+        stem = next((text[m.start - n : m.start] for n in (4, 3, 2) if text[m.start - n : m.start] in towns), "")
+        if stem:
+            p.name, p.parent = stem + m.text, towns[stem]
+            p.mentions = [Span(p.name, m.start - len(stem), m.end)]
 
 
 def _ring_regions(text: str, places: dict[str, Place]) -> None:
