@@ -43,6 +43,8 @@ ATTENDING = regex.compile(
 )
 _LIST_ITEM = regex.compile(r"\p{Han}{2,4}(?=、|$)")
 SENTENCE_OPEN = frozenset("。；;！!？?\n")
+# Characters a division's name ends in and a person's given name does not.
+_DIVISION_ENDS = frozenset("市县省乡旗")
 
 
 def attending_list(text: str) -> list[tuple[str, int]]:
@@ -64,6 +66,8 @@ def attending_list(text: str) -> list[tuple[str, int]]:
                 if item is None:
                     break
                 g_start, g_end = item.start(), item.end()
+            if text[g_end - 1] in _DIVISION_ENDS:
+                break  # 福鼎市、霞浦县参加: the counties whose people attend, not names
             names.append((text[g_start:g_end], g_start))
             if text[g_end : g_end + 1] not in ("、", "和", "及"):
                 pos = g_end
