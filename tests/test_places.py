@@ -125,3 +125,18 @@ def test_a_parks_stem_that_names_a_city_in_the_article_stays_the_citys() -> None
     doc = extract("市长会见日本北九州市市长一行。北九州生态工业园区愿与大连分享经验。大连与北九州结好47年来，合作成果丰硕。")
     park = next(p for p in doc.places if p.name == "北九州生态工业园区")
     assert [m.text for m in park.mentions] == ["北九州生态工业园区"]
+
+
+@pytest.mark.parametrize(
+    ("source", "home"),
+    [("绥芬河市融媒体中心", "绥芬河市"), ("福鼎市融媒体中心", "福鼎市"), ("宁德日报", "宁德市"), ("牡丹江日报", "牡丹江市")],
+)
+def test_we_the_city_of_a_county_level_citys_own_source(source: str, home: str) -> None:
+    """我市 in a county-level city's own paper or portal is that city; in a prefecture's paper, the prefecture,
+    although the article names its county-level cities more often."""
+    from policyie import extract as extract_document
+
+    text = "我市与俄方代表团举行会谈。绥芬河、福鼎市、福鼎市、绥芬河与宁德、牡丹江各界人士出席。我市将扩大开放。"
+    doc = extract_document(text, source_name=source)
+    holders = [p.name for p in doc.places if any(m.text == "我市" for m in p.mentions)]
+    assert holders == [home]

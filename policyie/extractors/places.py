@@ -29,7 +29,7 @@ from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title
 from policyie.extractors.base import Context, register
-from policyie.gazetteer import ALIAS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
+from policyie.gazetteer import ALIAS, DEICTICS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
@@ -1125,6 +1125,24 @@ def _meta_counts(meta: list[Cand]) -> Counter:
     return out
 
 
+def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """我市 in the paper or portal of a county-level city (绥芬河市融媒体中心) is that city, not the prefecture the
+    city's mentions count for: a county-level city calls itself 我市 as a prefecture does."""
+    senses = {k for h in gz.scan(ctx.doc.source or "") if len(h.surface) >= 3 for k, kind in h.senses if kind == FULL}
+    cities = [gz.entries[k] for k in senses if gz.entries[k].level == "district" and gz.entries[k].name.endswith("市")]
+    if len(cities) != 1:
+        return
+    moved = [m for p in places.values() for m in p.mentions if DEICTICS.get(m.text) == "city"]
+    if not moved:
+        return
+    for p in places.values():
+        p.mentions = [m for m in p.mentions if DEICTICS.get(m.text) != "city"]
+    home = _entry_place(places, gz, cities[0])
+    home.mentions = sorted(home.mentions + moved, key=lambda m: m.start)
+    for key in [k for k, p in places.items() if not p.mentions]:
+        del places[key]
+
+
 def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     """The paper's own place of ``level``: the most-mentioned one, counting the places inside it
     (潞城镇 and 永顺镇 speak for 通州区, 中关村顺义园 for 顺义区)."""
@@ -1173,6 +1191,7 @@ def extract(ctx: Context) -> list[Place]:
     _model_vouches(doc, settled, w)
     places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
     _join_heads(doc, gz, places, kinds, park_heads)
+    _source_city_deictics(ctx, gz, places)
     _add_park_hosts(text, gz, places)
     _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
