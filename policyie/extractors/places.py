@@ -745,6 +745,26 @@ def _add_common_named_districts(text: str, gz: Gazetteer, places: dict[str, Plac
 _COMMON_DISTRICT_NAMES = tuple(sorted(NAME_STOP, key=len, reverse=True))
 
 
+# What a region or site may be written with and still be the same place (东南亚|地区, 五台山|风景名胜区).
+_VARIANT_TAILS = {"region": ("地区",), "site": ("风景名胜区", "风景区", "景区")}
+
+
+def _merge_variants(places: dict[str, Place]) -> None:
+    """东南亚 and 东南亚地区, 五台山 and 五台山风景名胜区 (a unit of the gazetteer): one place written with and without
+    the word its kind adds. It keeps the code and name of the one that has a code, else the shorter region's and
+    the longer site's name."""
+    by_name = {p.name: k for k, p in places.items()}
+    for key, short in list(places.items()):
+        tails = _VARIANT_TAILS.get(short.level or "", ())
+        long_key = next((by_name[short.name + t] for t in tails if short.name + t in by_name), None)
+        if long_key is None or long_key == key or not short.mentions or not places[long_key].mentions:
+            continue
+        long = places[long_key]
+        keep, drop = (short, long) if short.code or (short.level == "region" and not long.code) else (long, short)
+        keep.mentions = sorted(keep.mentions + drop.mentions, key=lambda m: m.start)
+        drop.mentions = []
+
+
 def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
     """What follows the first ``n`` characters of ``region``'s name, a state's: "name" where it is a region's own name,
     a listed one (甘肃|河西走廊) or one the suffix rule grew whose stem is a proper name (新疆|伊犁河谷, 重庆|三峡库区,
@@ -1208,6 +1228,7 @@ def extract(ctx: Context) -> list[Place]:
     _ring_regions(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
+    _merge_variants(places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
