@@ -997,11 +997,13 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 
 
 # Two to four provinces by their one-character forms before how many provinces meet there (赣浙皖|三省交界,
-# 湘鄂渝黔|四省市边区, 川滇|两省): the area where they meet is a region.
+# 湘鄂渝黔|四省市边区, 川滇|两省), or before the area itself without the count (闽浙|边界地区, 川陕甘|结合部): the
+# area where they meet is a region.
 # The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区); the region is named by the run.
 _PROVINCE_RUN = regex.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
-    r"(?:[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域)?|(?P<corridor>走廊))")
+    r"(?:[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域)?"
+    r"|(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|(?P<corridor>走廊))")
 
 
 def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -1277,8 +1279,8 @@ def _ring_regions(text: str, places: dict[str, Place]) -> None:
     (here a township named after the lake, which the article's county made likely); a sea or region written with
     地区 (里海地区) is mentioned so."""
     for p in list(places.values()):
-        ring = [m for m in p.mentions if text[m.start - 1 : m.start] == "环" and text.startswith("地区", m.end)]
-        for m in ring:
+        ring = [m for m in p.mentions if text[m.start - 1 : m.start] == "环" and text.startswith(("地区", "区域"), m.end)]
+        for m in ring:  # (环三都澳区域 likewise)
             name = text[m.start - 1 : m.end + 2]
             region = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="region-list"))
             region.mentions.append(Span(name, m.start - 1, m.end + 2))
