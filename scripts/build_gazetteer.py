@@ -78,13 +78,15 @@ def extra_names(name: str, short: str, level: str) -> list[str]:
     """Other full names news uses (marked ``=`` in the shorts column: matched like the full name).
 
     Beijing lists many townships as 地区办事处 (西北旺地区) while news says 西北旺镇 or 南磨房乡;
-    autonomous prefectures go by short + 州 (阿坝州, 凉山州).
+    autonomous prefectures go by short + 州 (阿坝州, 凉山州), autonomous counties by short + 县 (通道县, 恭城县).
     """
     if level == "town" and name.endswith("地区") and len(name) >= 4:
         stem = name.removesuffix("地区")
         return [stem + "镇", stem + "乡"]
     if level == "city" and name.endswith("自治州") and len(short) >= 2 and name.startswith(short):
         return [short + "州"]
+    if level == "district" and name.endswith("自治县") and len(short) >= 2 and name.startswith(short):
+        return [short + "县"]  # 通道侗族自治县 is 通道县 in news, though 通道 alone is a word
     return []
 
 
