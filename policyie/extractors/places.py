@@ -72,7 +72,7 @@ CROSSING_MODES = frozenset(_WORDS["crossing-mode"])
 DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
-GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝")
+GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
 DEMONSTRATIVES = frozenset(("那个", "那座", "那一", "那片", "那里", "那是", "那些"))
@@ -453,7 +453,7 @@ def _joins_names(before: list[tuple[int, str, str]], k: int, words: list, gz: Ga
 
 
 # Prepositions jieba glues onto an unknown name after them; 同, 和, 与 also begin names (同兴, 和平).
-_GLUED_PREPOSITIONS = frozenset("从向在到对把将赴于经给让由以")
+_GLUED_PREPOSITIONS = frozenset("从向在到对把将赴于经给让由以沿")
 
 
 def _site_opens_park(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k: int,
@@ -492,14 +492,7 @@ def _stem_words(
         if (not number_inside and (COUNTED_STEM.match(word) or (tag.startswith("m") and _numeric(word)))) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
-        if number_inside:
-            pass
-        elif len(word) == 1:
-            if not tag.startswith(SINGLE_OK):
-                break
-        elif not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
-                and (start, start + len(word)) not in doc.model_locations() \
-                and not (tag.startswith("m") and not _numeric(word)):  # 首都 d, 现代 t, 零部件 mq, 可可托海 i
+        if not number_inside and _tag_ends_stem(doc, before, k):
             break
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
             words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
@@ -548,6 +541,18 @@ def _stem_words(
     return _mend_site_stem(doc, gz, words) if site else words
 
 
+def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether jieba's tag of ``before[k]`` ends a park's stem: a single character's unless it is a landform's
+    after a noun (红军|渡|纪念地, 渡 tagged a verb), a word's unless a stem's word of another tag (首都 d, 现代 t,
+    零部件 mq, 可可托海 i) or a span the NER reads as a place."""
+    start, word, tag = before[k]
+    if len(word) == 1:
+        return not tag.startswith(SINGLE_OK) and not (
+            word in GEO_CHARS and k + 1 < len(before) and before[k + 1][2].startswith(("n", "un")))
+    return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
+        and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word))
+
+
 def _mend_site_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """A site's stem where jieba cut across a division's name: the crossing's city before it (同|江中|俄|铁路|大桥:
     the walk never met 同江 whole) joins it, the township opening it (沙洲|坝镇|红井) leaves it."""
@@ -585,10 +590,13 @@ def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> b
 
 def _after_town(gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """沙洲|坝镇|红井|景区: a township named in full that opens a site's stem (jieba cut across it) is a place of its
-    own, and the site's name is what follows it; not where that is a common word (汤山镇|温泉景区 stays as read)."""
+    own, and the site's name is what follows it; not where that is a common word (汤山镇|温泉景区 stays as read),
+    though a place's name is one (县溪镇|恭城书院: 恭城 is a county's)."""
     stem = "".join(w for _, w, _ in words)
+    tags = tag_table()
     for n in range(min(len(stem) - 2, 6), 2, -1):
-        if not stem[:n].endswith(("镇", "乡")) or not _is_division(gz, stem[:n]) or is_common_word(stem[n:]):
+        if not stem[:n].endswith(("镇", "乡")) or not _is_division(gz, stem[:n]) or \
+                (is_common_word(stem[n:]) and tags.get(stem[n:]) != "ns"):
             continue
         cut = words[0][0] + n
         return [(max(s, cut), w[max(0, cut - s) :], t) for s, w, t in words if s + len(w) > cut]
