@@ -29,7 +29,7 @@ import ahocorasick
 from policyie import lexicons
 
 LEXICONS = lexicons.HERE
-SOURCES = ("divisions.tsv", "zones.tsv")
+SOURCES = ("divisions.tsv", "zones.tsv", "foreign_cities.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
 CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units)
 log = logging.getLogger(__name__)
@@ -301,6 +301,15 @@ def _parse() -> Gazetteer:
         for a in filter(None, aliases.split("|")):
             weak = a.startswith("~")
             add(a.lstrip("~"), key, WEAK if weak else ALIAS)
+    for city, country, _kind in lexicons.rows("foreign_cities.tsv"):
+        parent = f"zone:{country}" if f"zone:{country}" in rows else ""
+        key = f"zone:{city}"
+        if key in rows:  # a foreign city zones.tsv curates: it gains its country
+            name, level, code, old, lat, lon = rows[key].split("\t")
+            rows[key] = "\t".join((name, level, code, old or parent, lat, lon))
+        elif city not in surfaces:  # (not a Chinese place's name)
+            rows[key] = "\t".join((city, "city", "", parent, "", ""))
+            add(city, key, FULL)
     return Gazetteer(rows, {k: ";".join(f"{key},{kind}" for key, kind in v) for k, v in surfaces.items()})
 
 

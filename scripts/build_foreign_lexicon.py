@@ -9,6 +9,8 @@ Reads ../shared/data (relative to the repo root) and writes into policyie/lexico
                   official names, capitals), names/intl_orgs_supraverden.tsv (confirmordeny/supraverden,
                   CC BY-SA 4.0: Chinese names of international organisations), and the curated foreign
                   forms of scripts/build_officials_lexicon.py (FOREIGN, FOREIGN_SHORT) with their country.
+* foreign_cities.tsv — capitals and major cities of foreign countries (names/countries_zh.tsv, same licences),
+                  listed by the gazetteer as cities of their country (喀麦隆首都雅温得, 在帝力举行).
 * translit.tsv  — per character: log odds of appearing inside a transliterated foreign name against
                   running text. Counted from HanLP's transliteration name parts (names/hanlp_nrf_components.txt)
                   and its nrf person names (names/hanlp_person_dict.tsv; hankcs/HanLP 1.x, Apache-2.0),
@@ -107,6 +109,29 @@ def countries() -> dict[str, str]:
     return dict(sorted((k, v) for k, v in out.items() if not any(c in k or c in v for c in chinese) and k != "北京"))
 
 
+# Capitals and cities whose name reads first as a common word or a given name (包罗万象; 维多利亚, 圣约翰, 亚历山大):
+# left to the rules that read a town after its country.
+NOT_CITY_FIRST = frozenset("万象 维多利亚 圣约翰 圣乔治 罗索 亚历山大".split())
+
+
+def foreign_cities(country_forms: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(city, country, kind) for each country's capital and major cities (names/countries_zh.tsv), where the
+    name is no country's own form and does not read first as something else (`NOT_CITY_FIRST`)."""
+    out: dict[str, tuple[str, str]] = {}
+    for r in read_tsv(DATA / "names" / "countries_zh.tsv"):
+        country = (r.get("jionlp_short") or r.get("name_zh_pycountry") or "").strip()
+        country = country_forms.get(country, "")  # (China's own places are the gazetteer's divisions)
+        if len(country) < 2:
+            continue
+        cities = [("capital", (r.get("capital") or "").strip())]
+        cities += [("major", c.strip()) for c in (r.get("major_cities") or "").split("/")]
+        for kind, city in cities:
+            if len(city) < 2 or country_forms.get(city) == city or city in NOT_CITY_FIRST:
+                continue
+            out.setdefault(city, (country, kind))
+    return sorted((city, country, kind) for city, (country, kind) in out.items())
+
+
 def translit_chars() -> tuple[dict[str, float], list[str]]:
     parts = [w.strip() for w in (DATA / "names" / "hanlp_nrf_components.txt").read_text(encoding="utf-8").splitlines()]
     names = [r["name"] for r in read_tsv(DATA / "names" / "hanlp_person_dict.tsv") if r.get("tag") == "nrf"]
@@ -152,6 +177,14 @@ def main() -> None:
         "# international organisations (CC BY-SA 4.0), curated forms. Built by scripts/build_foreign_lexicon.py.\n"
         "# form\tcountry\n",
         table.items(),
+    )
+    cities = foreign_cities(table)
+    write_tsv(
+        OUT / "foreign_cities.tsv",
+        "# Capitals and major cities of foreign countries (pycountry + jionlp world_location, LGPL-2.1 / Apache-2.0),\n"
+        "# without forms that are a country's own name or read first as a word or a person. The gazetteer lists them as\n"
+        "# cities of their country. Built by scripts/build_foreign_lexicon.py.\n# city\tcountry\tkind\n",
+        cities,
     )
     scores, known = translit_chars()
     write_tsv(

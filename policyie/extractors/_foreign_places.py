@@ -26,7 +26,9 @@ _WORDS = lexicons.lists("place_words.tsv")
 # A word of place or motion right before the state: the run after the state is where something is or goes.
 _LEAD = regex.compile("(?:" + "|".join(map(regex.escape, _WORDS["foreign-lead"])) + ")$")
 # What may stand between the state and its town.
-_BETWEEN = regex.compile("|".join(map(regex.escape, sorted(_WORDS["foreign-between"], key=len, reverse=True))))
+# (喀麦隆|南部港口城市|克里比: a compass part of the state may come first)
+_BETWEEN = regex.compile(
+    "(?:[东南西北中]{1,2}部)?(?:" + "|".join(map(regex.escape, sorted(_WORDS["foreign-between"], key=len, reverse=True))) + ")")
 _NOT_AFTER = frozenset(_WORDS["foreign-not-after"])
 # China's own places are in the gazetteer: a run after 中国 is no unlisted foreign town.
 _HOME = frozenset({"中国", "中华人民共和国"})

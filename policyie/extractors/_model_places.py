@@ -233,6 +233,21 @@ def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_o
     return dropped
 
 
+def _drop_foreign_city_within(places: dict[str, Place], start: int, end: int) -> bool:
+    """达累斯萨拉姆|港, 鹿特丹|港: a foreign city's mention that a site's name opens is the site's (the port is named by
+    its city); whether any went."""
+    dropped = False
+    for key, place in list(places.items()):
+        if place.level != "city" or place.code is not None:
+            continue
+        keep = [m for m in place.mentions if not (start <= m.start and m.end < end)]
+        if len(keep) != len(place.mentions):
+            place.mentions, dropped = keep, True
+            if not keep:
+                del places[key]
+    return dropped
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -264,6 +279,8 @@ def add(
             if held.contains(start, end):
                 continue  # 青海湖 is on the site list already: its place stands, and so does 青海省
             if level is not None and drop_mentions_within(places, lo, end, short_only=level != "zone"):
+                held = mention_index(places)
+            if level == "site" and _drop_foreign_city_within(places, start, end):
                 held = mention_index(places)
             if held.overlaps(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
                 continue

@@ -773,6 +773,20 @@ def _merge_variants(places: dict[str, Place]) -> None:
         drop.mentions = []
 
 
+def _city_palaces(text: str, places: dict[str, Place]) -> None:
+    """莫迪在海得拉巴宫同李强举行会谈: a foreign city's name before 宫 names a palace, a site, not the city (nor need
+    the palace stand in it: 海得拉巴宫 is in New Delhi)."""
+    for city in list(places.values()):
+        if city.level != "city" or city.code is not None:
+            continue
+        palaces = [m for m in city.mentions if text.startswith("宫", m.end)]
+        for m in palaces:
+            name = m.text + "宫"
+            site = places.setdefault(f"site:{name}", Place(name=name, level="site", evidence="park-suffix"))
+            site.mentions.append(Span(name, m.start, m.end + 1))
+        city.mentions = [m for m in city.mentions if m not in palaces]
+
+
 def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
     """What follows the first ``n`` characters of ``region``'s name, a state's: "name" where it is a region's own name,
     a listed one (甘肃|河西走廊) or one the suffix rule grew whose stem is a proper name (新疆|伊犁河谷, 重庆|三峡库区,
@@ -1239,6 +1253,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
     _merge_variants(places)
+    _city_palaces(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
