@@ -171,6 +171,8 @@ def test_no_actor_from_a_common_word_jieba_tags_a_name(text: str) -> None:
     # …in Beijing by the Chinese side, and the guest's country in his title is no venue
     ("5月14日，外交部长王毅在北京同挪威外交大臣埃斯彭·巴特·艾德举行会谈。", "王毅", "埃斯彭·巴特·艾德"),
     ("5月14日，国家主席习近平在人民大会堂同乌拉圭总统亚曼杜·奥尔西举行会谈。", "习近平", "亚曼杜·奥尔西"),
+    # …and in his own capital by the foreign leader who is the subject (no visitor then)
+    ("印度总理纳伦德拉·莫迪出席欢迎仪式。16日晚，莫迪在新德里同国务院总理李强举行会谈。", "纳伦德拉·莫迪", "李强"),
 ])
 def test_talks_abroad_are_hosted_by_the_receiving_side(sentence: str, host: str, guest: str) -> None:
     from policyie import extract

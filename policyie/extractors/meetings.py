@@ -958,6 +958,9 @@ def _hosted_abroad(ctx: Context, met: Meeting) -> Meeting:
     lo = clause_start(ctx.text, met.start, sentence_bounds(ctx, met.start)[0])
     if not any(lo <= m.start < met.start and ctx.text[m.start - 1 : m.start] in "在于赴" for m in place.mentions if m.start):
         return met
+    countries = {o.country for o in ctx.doc.officials or [] if o.name in met.hosts}
+    if countries & {place.name, place.parent}:
+        return met  # 莫迪在海得拉巴宫同李强举行会谈: the subject is at home, and receives
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
 
 
