@@ -285,6 +285,25 @@ def _place_praised(ctx: Context, quote_start: int, breaks_at: regex.Pattern = _C
     return any(lo <= s and e <= quote_start for s, e in spans)
 
 
+# What stands for the place praised when the sentence has named it before (这里被誉为…, 该村被称为…).
+_HERE = regex.compile(r"(?:这里|此地|此处|当地|该[村镇乡县市区]|这个[村镇乡县])")
+
+
+def _praised_here(ctx: Context, quote_start: int, after_quote: int) -> bool:
+    """Whether the epithet after 被誉为 or 被称为 is a place's: a place in its clause (塔吉克斯坦被誉为“中亚水塔”), or one
+    named earlier in the sentence, the clause's subject being the place itself or 这里 (牛河梁遗址是…重要遗址，被誉为
+    “中华文明的曙光”; 这里是长城与黄河交汇之处，被誉为“黄河入晋第一湾”); not where the epithet qualifies a noun after
+    it (被誉为“中国天眼”的望远镜)."""
+    if _place_praised(ctx, quote_start):
+        return True
+    if ctx.text.startswith("的", after_quote):
+        return False
+    lo = max(0, quote_start - 60)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(ctx.text, lo, quote_start)]
+    lo = breaks[-1] if breaks else lo
+    return _HERE.search(ctx.text, lo, quote_start) is not None or _place_praised(ctx, quote_start, _SENTENCE_BREAK, 60)
+
+
 def _epithet(ctx: Context, quote_start: int, quote_end: int) -> bool:
     """哈密是新疆向东开放的“东大门”, 把比雷埃夫斯港打造成…的“南大门”: what a place is or is to become, said in
     quote marks, is its epithet, a watchword, though the words would name a place elsewhere (a place mentioned
@@ -329,7 +348,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     if canonical is None and EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK, reach=60):
         return _Mention(phrase, "quoted", start, end, True)  # 三门峡…素有“天鹅城”美誉: a place's epithet is a watchword
     named_before = NAME_BEFORE.search(before)
-    if named_before and named_before.group() in PRAISED and _place_praised(ctx, start):
+    if named_before and named_before.group() in PRAISED and _praised_here(ctx, start, q_end):
         named_before = None  # 塔吉克斯坦被誉为“中亚水塔”: a place's epithet is a watchword (not 被誉为“中国天眼”的望远镜)
     if named_before or (NAME_AFTER.match(after) and not campaign):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
