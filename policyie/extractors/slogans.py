@@ -527,7 +527,7 @@ def _gloss(ctx: Context, canonical: str, kind: str, mentions: list[_Mention]) ->
 
 # 山上要治坡、沟里要打坝、川里要建园; 茶园变公园、茶区变景区、茶山变金山: three clauses or more listed with 、,
 # each turning on the same character at the same place from its end (要, 变, 包), with different words before
-# and after it: a parallel formulation (排比), unquoted. (Not a list of organs or posts: 市委书记、区委书记 turn on
+# and after it, or opening on the same one (稳就业、稳企业、稳市场): a parallel formulation (排比), unquoted. (Not a list of organs or posts: 市委书记、区委书记 turn on
 # nothing, and 加强党的建设、加强作风建设 end alike.)
 _LISTED_RUN = regex.compile(r"\p{Han}{3,10}(?:、\p{Han}{3,8}){2,5}(?=[，,。；;！!：:]|$)")
 _NO_PIVOT = frozenset("市省县区镇乡村委局厅部的和与及等之")
@@ -546,6 +546,23 @@ def _pivot_at(parts: list[str]) -> int | None:
     return None
 
 
+def _anaphora(parts: list[str]) -> bool:
+    """稳就业、稳企业、稳市场、稳预期; 把红色资源利用好、把红色传统发扬好、把红色基因传承好: parts of one length that
+    open on the same character, parts of three characters or ones that also end alike in a result (好, 住), with
+    different words after it (not 审查范围、审查内容、审查机制, a list of nouns)."""
+    head = parts[0][0]
+    return len({len(p) for p in parts}) == 1 and all(p[0] == head for p in parts) and head not in _NO_HEAD \
+        and len({p[1:] for p in parts}) == len(parts) and (
+            len(parts[0]) == 3 or (len({p[-1] for p in parts}) == 1 and parts[0][-1] in _RESULT_ENDS))
+
+
+# What an anaphora does not open on: a place's or an organ's character, a function word, or a modal that makes the
+# parts a list of demands (要进展、要结果、要成效).
+_NO_HEAD = _NO_PIVOT | frozenset("要会能应须得是有在对为") | frozenset("新好老小")  # (新技术、新成果: nouns)
+# How a long part of an anaphora ends for it to be a formulation (利用好, 守得住), not a list of tasks (加强…建设).
+_RESULT_ENDS = frozenset("好住牢实强优准稳细严紧足活")
+
+
 def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Mention]:
     in_quote = SpanIndex(taken).overlaps
     out: list[_Mention] = []
@@ -556,7 +573,7 @@ def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
         shortest, longest = min(map(len, parts)), max(map(len, parts))
         if not PARALLEL_PART[0] <= shortest <= longest <= PARALLEL_PART[1] or longest - shortest > 2:
             continue
-        if _pivot_at(parts) is None:
+        if _pivot_at(parts) is None and not _anaphora(parts):
             continue
         phrase = "、".join(parts)
         start = m.end() - len(phrase)
@@ -585,6 +602,9 @@ def extract(ctx: Context) -> list[Slogan]:
                 spans.append(Span(ctx.text[m.start : m.end], m.start, m.end))
         out.append(Slogan(text=canonical, kind=kind, mentions=spans, gloss=_gloss(ctx, canonical, kind, ms),
                           evidence=_EVIDENCE[kind]))
+    glosses = {s.gloss for s in out if s.gloss}
+    # 以水定城、以水定地、以水定人、以水定产 spelled out after “四水四定”: the members of a formulation, not another one
+    out = [s for s in out if not (s.evidence == "parallel-pattern" and s.text in glosses)]
     out.sort(key=lambda s: s.mentions[0].start)
     return out
 
