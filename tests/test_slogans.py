@@ -88,3 +88,4 @@ def test_a_quoted_place_with_its_own_xing_is_no_goal(text: str) -> None:
     from policyie import extract
 
     assert extract(text).slogans == []
+

@@ -100,6 +100,10 @@ NAME_SUFFIX = regex.compile(
 # Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
 # (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
 GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
+# What officials do with a place's brand, said after it (“X”品牌建设, “X”品牌打造).
+_BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力")
+# A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
+BRAND_PHRASE = regex.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
 BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响|塑造|打造|培育|深化|持续打响|全力打响)$")
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
@@ -344,7 +348,13 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(canonical or phrase, "parallel" if SEP_RE.search(phrase) else "quoted", start, end, True)
     # 擦亮“黄河画廊”品牌, 打响“投资中国”品牌: a place's or a campaign's brand that officials polish is a
     # watchword, though 品牌 after a quote marks a product's name
-    campaign = after.startswith("品牌") and (BRAND_VERB.search(before) is not None or after.startswith("品牌建设"))
+    campaign = after.startswith(("品牌", "等品牌")) and (
+        BRAND_VERB.search(before) is not None or BRAND_VERB.search(first_before) is not None
+        or after.startswith(_BRAND_WORK))
+    if campaign and canonical is None and BRAND_PHRASE.match(phrase) and not _named(ctx, phrase, start, end):
+        # 做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: however long, or
+        # two halves joined by a middle dot
+        return _Mention(phrase, "quoted", start, end, True)
     if canonical is None and EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK, reach=60):
         return _Mention(phrase, "quoted", start, end, True)  # 三门峡…素有“天鹅城”美誉: a place's epithet is a watchword
     named_before = NAME_BEFORE.search(before)
