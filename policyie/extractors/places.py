@@ -759,8 +759,15 @@ _VARIANT_TAILS = {"region": ("地区",), "site": ("风景名胜区", "风景区"
 
 def _merge_variants(places: dict[str, Place]) -> None:
     """东南亚 and 东南亚地区, 五台山 and 五台山风景名胜区 (a unit of the gazetteer): one place written with and without
-    the word its kind adds. It keeps the code and name of the one that has a code, else the shorter region's and
+    the word its kind adds; and one the NER read untyped that another rule typed under the same name. It keeps the code and name of the one that has a code, else the shorter region's and
     the longer site's name."""
+    typed = {p.name: p for p in places.values() if p.level and p.mentions}
+    for p in places.values():
+        twin = typed.get(p.name) if p.level is None else None
+        if twin is not None and twin is not p:
+            # 三峡库区 read by the NER in one sentence and grown by its suffix in another: one place, typed
+            twin.mentions = sorted(twin.mentions + p.mentions, key=lambda m: m.start)
+            p.mentions = []
     by_name = {p.name: k for k, p in places.items()}
     for key, short in list(places.items()):
         tails = _VARIANT_TAILS.get(short.level or "", ())
