@@ -35,6 +35,9 @@ FOREIGN_ONLY_POSTS = lexicons.lists("title_words.tsv")["foreign-only-post"]
 # A character this unlike a transliteration ends the name (log odds; absent characters count as unlike).
 MIN_TRANSLIT = -2.5
 MAX_PART = 8
+# Conjunctions that also end transliterated names (巴特孟和, 乌力吉和): one of them right before a word that
+# follows names is the name's last character (康京和|表示 likewise among Korean names).
+_NAME_ENDING_CONJ = frozenset("和")
 
 
 @cache
@@ -109,6 +112,15 @@ def _boundary(text: str, pos: int) -> bool:
     return pos >= len(text) or text[pos] in JOINERS or clear_follower(text, pos) or bool(FOREIGN_FOLLOWERS.match(text, pos))
 
 
+def _past_conjunction(text: str, end: int) -> int:
+    """策·巴特孟和|率领: a conjunction at ``end`` that a word following names comes right after is the name's last
+    character (普京和|美国总统… keeps its 和)."""
+    if text[end : end + 1] in _NAME_ENDING_CONJ and _boundary(text, end + 1) and \
+            HAN.match(text[end + 1 : end + 2]) and text[end + 1] not in _NAME_ENDING_CONJ:
+        return end + 1  # (勒梅尔和|100多名代表: a number after it is the other side of 和)
+    return end
+
+
 def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     """Where the name part starting at ``start`` ends, and whether a boundary confirms it: a known name
     reaching a boundary, else the first boundary after ``min_len`` transliteration-like characters, else
@@ -117,14 +129,14 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     for n in _known_lengths():
         end = start + n
         if n >= min_len and text[start:end] in known and _boundary(text, end):
-            return end, True
+            return _past_conjunction(text, end), True
     if start >= len(text) or not HAN.match(text[start]):
         return None
     j = start
     while j < len(text) and j - start < MAX_PART and (_ok(text[j]) or j == start):
         j += 1
         if j - start >= min_len and _boundary(text, j):
-            return j, True
+            return _past_conjunction(text, j), True
     # The run stops where characters stop looking transliterated (克利奇科|确认): that is the end too,
     # unless one such character closes the name right before a boundary (安诺生|对).
     if j - start >= min_len and j - start < MAX_PART and j < len(text) and HAN.match(text[j]):
