@@ -804,6 +804,8 @@ def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
         return "name"
     suffix = next((s for s in REGION_SUFFIXES if rest.endswith(s)), "")
     stem = rest[: len(rest) - len(suffix)]
+    if region.evidence == "park-suffix" and not stem and suffix in _NAMED_ONLY:
+        return "common"  # 青海|草原: the province's grassland, no region of that name
     if region.evidence != "park-suffix" or not suffix or len(stem) < 2 or stem[:2] in DIRECTION_WORDS or \
             not stem[0].isalpha():  # 河西走廊—塔克拉玛干沙漠: a dash joins the two into one name
         return None
@@ -814,6 +816,8 @@ def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
     return "common"
 
 
+# Region suffixes a state alone does not name (青海草原 is Qinghai's grassland; 黑龙江垦区 is a region).
+_NAMED_ONLY = frozenset({"草原"})
 # jieba tags of common words: a stem so tagged names no place (部分|山区, 交通|山区).
 _COMMON_TAGS = frozenset(("n", "v", "vn", "a", "ad", "an", "m", "d", "r", "q", "f", "p", "c", "u", "t"))
 
@@ -903,6 +907,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue
         if not doc.end_ok(h.end) and not (h.end < len(text) and text[h.end] in "要的和与及、（("):
             continue
+        if len(h.surface) == 1 and text[h.end : h.end + 1] in "村镇乡街路巷":
+            continue  # 周口店北下寺|村: a one-character suffix inside a village's or a street's name
         tok = doc.token_at(h.start)
         if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
                 and not (h.surface == "山脉" and tok.pos.startswith("ns")):
@@ -1257,6 +1263,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_townships(text, places)
     _peoples_villages(text, places)
     _ring_regions(text, places)
+    _foothills(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
     _merge_variants(places)
@@ -1320,6 +1327,23 @@ def _ring_regions(text: str, places: dict[str, Place]) -> None:
             # 里海|地区, 中亚|地区: a sea's or a region's name before 地区 is the area as written
             p.mentions = [Span(m.text + "地区", m.start, m.end + 2) if text.startswith("地区", m.end) else m
                           for m in p.mentions]  # (its level stays: 喀土穆地区 is the city's area, 喀土穆 a city)
+
+
+# 大兴安岭|西麓, 贺兰山|东麓: the side of a mountain range, a region.
+_FOOTHILL = regex.compile(r"[东西南北]麓")
+
+
+def _foothills(text: str, places: dict[str, Place]) -> None:
+    """贺兰山东麓, 大兴安岭西麓: a mountain's mention (whatever it resolved to: 大兴安岭 is also a prefecture's short
+    form) followed by the side of it is a region of that name."""
+    for p in list(places.values()):
+        sides = [m for m in p.mentions if _FOOTHILL.match(text, m.end) and p.level in (None, "site", "region", "city")]
+        for m in sides:
+            name = m.text + text[m.end : m.end + 2]
+            region = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="region-list"))
+            region.mentions.append(Span(name, m.start, m.end + 2))
+        if sides:
+            p.mentions = [m for m in p.mentions if m not in sides]
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
@@ -1562,6 +1586,8 @@ def _group(
             _entry_place(places, gz, e).mentions.append(span)
             kinds[(c.start, c.end)] = kind
         elif c.kind == "park":
+            if _NUMBERED_NAME.fullmatch(c.name):
+                continue  # 一城两寺: a numbered formulation, not a temple
             key = "park:" + _park_key(c.name)
             if key not in places:
                 places[key] = Place(name=_park_key(c.name), level=_park_level(c.name), evidence="park-suffix")
@@ -1581,6 +1607,8 @@ def _group(
     return places, kinds, park_heads
 
 
+# Counted kinds of place read as one name (一城两寺, 一湖两岸): a formulation.
+_NUMBERED_NAME = regex.compile(r"[一二两三四五六七八九十]\p{Han}[一二两三四五六七八九十]\p{Han}{1,2}")
 # The gazetteer drops a lone township or village name as a likely coincidence (a Chinese 蒙西镇 for the one
 # in New York): where the model reads the same span as a place, the place stands, without a code.
 _COINCIDENCE_LEVELS = frozenset({"town", "village"})
