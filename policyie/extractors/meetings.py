@@ -802,7 +802,16 @@ def _sentence_subject(ctx: Context, s_lo: int, pos: int) -> list[str]:
             found = persons_in(ctx, max(0, lm.start() - 24), lm.start())
             lead = found[-1].name if found else lead
         name = lead
+    if name is None and s_lo >= 2 and _CONTINUES.match(text, s_lo, pos):
+        # 29日上午，林拓海来到…村。随后在宁德主持召开座谈会: a sentence that goes on with no subject of its own
+        # is the previous sentence's subject's doing
+        prev_lo = sentence_bounds(ctx, s_lo - 2)[0]
+        return [p.name for p in persons_in(ctx, prev_lo, s_lo) if not _ESCORTS.match(text, p.end)][:1]
     return [name] if name else []
+
+
+# What opens a sentence that goes on from the last one's subject (随后在…主持召开).
+_CONTINUES = regex.compile(r"[\s　]*(?:随后|接着|之后|其后|而后|最后)[，,]?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开")
 
 
 
