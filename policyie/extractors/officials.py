@@ -1280,6 +1280,13 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
             found.add(full, found.first[full], titles)
 
 
+def _only_inside_longer(text: str, name: str, taken: set[str]) -> bool:
+    """Whether every occurrence of ``name`` lies inside an occurrence of a longer name already taken."""
+    covered = {(at, at + len(t)) for t in taken if name in t and t != name for at in _occurrences(text, t)}
+    return bool(covered) and all(any(lo <= at and at + len(name) <= hi for lo, hi in covered)
+                                 for at in _occurrences(text, name))
+
+
 def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
     """SPEC.md §3: names without a title that a list of officials or the knowledge base makes officials."""
     text, kb = ctx.text, ctx.kb
@@ -1296,6 +1303,8 @@ def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
             found.setdefault(name, "formula:untitled")
     out = []
     for name, evidence in found.items():
+        if _only_inside_longer(text, name, taken):
+            continue  # 市委书记孟和巴特尔: the KB's 巴特尔 is only ever part of a titled official's name here
         people = kb.by_name(name) if kb is not None else []
         known = {p.country for p in people}  # (not `countries`, the lexicon's function imported above)
         country = known.pop() if len(known) == 1 else "中国"
