@@ -710,8 +710,8 @@ def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) ->
         return senses[0] if len(senses) == 1 and senses[0].level in ("province", "country") else None
 
     for region in [p for p in places.values() if p.level == "region"]:
-        n = next((n for n in (3, 2) if state(region.name[:n])), 0)
-        if not n or any(m.text != region.name for m in region.mentions):
+        n, opening = next(((n, e) for n in (3, 2) if (e := state(region.name[:n])) is not None), (0, None))
+        if opening is None or any(m.text != region.name for m in region.mentions):
             continue
         rest = _region_after_state(gz, region, n)
         if rest == "name":
@@ -720,7 +720,7 @@ def _add_region_provinces(text: str, gz: Gazetteer, places: dict[str, Place]) ->
             region.mentions = [Span(m.text[n:], m.start + n, m.end) for m in region.mentions]
         elif rest == "common":
             # 北京|部分山区: the suffix rule grew a common word after the city into a region; only the city is named
-            place = _entry_place(places, gz, state(region.name[:n]))  # type: ignore[arg-type]
+            place = _entry_place(places, gz, opening)
             place.mentions += [Span(m.text[:n], m.start, m.start + n) for m in region.mentions]
             region.mentions = []
     covered = model_places.mention_index(places).overlaps
@@ -759,8 +759,8 @@ _VARIANT_TAILS = {"region": ("地区",), "site": ("风景名胜区", "风景区"
 
 def _merge_variants(places: dict[str, Place]) -> None:
     """东南亚 and 东南亚地区, 五台山 and 五台山风景名胜区 (a unit of the gazetteer): one place written with and without
-    the word its kind adds; and one the NER read untyped that another rule typed under the same name. It keeps the code and name of the one that has a code, else the shorter region's and
-    the longer site's name."""
+    the word its kind adds, keeping the code and name of the one that has a code, else the shorter region's and the
+    longer site's name; and one place the NER read untyped that another rule typed under the same name."""
     typed = {p.name: p for p in places.values() if p.level and p.mentions}
     for p in places.values():
         twin = typed.get(p.name) if p.level is None else None

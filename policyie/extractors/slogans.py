@@ -537,8 +537,8 @@ def _gloss(ctx: Context, canonical: str, kind: str, mentions: list[_Mention]) ->
 
 # 山上要治坡、沟里要打坝、川里要建园; 茶园变公园、茶区变景区、茶山变金山: three clauses or more listed with 、,
 # each turning on the same character at the same place from its end (要, 变, 包), with different words before
-# and after it, or opening on the same one (稳就业、稳企业、稳市场): a parallel formulation (排比), unquoted. (Not a list of organs or posts: 市委书记、区委书记 turn on
-# nothing, and 加强党的建设、加强作风建设 end alike.)
+# and after it, or opening on the same one (稳就业、稳企业、稳市场): a parallel formulation (排比), unquoted. (Not a
+# list of organs or posts: 市委书记、区委书记 turn on nothing, and 加强党的建设、加强作风建设 end alike.)
 _LISTED_RUN = regex.compile(r"\p{Han}{3,10}(?:、\p{Han}{3,8}){2,5}(?=[，,。；;！!：:]|$)")
 _NO_PIVOT = frozenset("市省县区镇乡村委局厅部的和与及等之")
 PARALLEL_PART = (3, 8)
