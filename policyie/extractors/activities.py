@@ -218,9 +218,9 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         if name:
             subj = [*subj, PersonMention(name, pron.end() - 1, pron.end())]
             subj.sort(key=lambda p: p.start)
-    if not subj:
-        return None
-    lead = _subject(ctx, subj, v_lo)
+    lead = _subject(ctx, subj, v_lo, s_lo) if subj else None
+    if lead is None:
+        lead = _delegation_lead(ctx, s_lo, v_lo)
     if lead is None:
         return None
     if _CITED_VISIT_AFTER.match(text, vm.end()) or _CITED_VISIT_BEFORE.search(text, max(s_lo, lead.start - 24), lead.start):
@@ -269,12 +269,31 @@ def _occasion_day(ctx: Context, pos: int) -> str | None:
     return max(held, key=lambda m: m.start).date if held else None
 
 
-def _subject(ctx: Context, subj, v_lo: int):
+# 代表团一行在…陪同下，参观了…: a visiting delegation opens the sentence; 率领的代表团, 率代表团: who leads it.
+_DELEGATION_OPENS = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*(?:代表团|考察团|访问团|客人|外宾|来宾)(?:一行)?")
+_LEADS_DELEGATION = regex.compile(r"(?:率领的|带领的|率|带领)(?:代表团|考察团|访问团)")
+
+
+def _delegation_lead(ctx: Context, s_lo: int, v_lo: int) -> PersonMention | None:
+    """The leader of the delegation that opens the sentence, named earlier as leading it (X率代表团一行访问我市 …
+    代表团一行在Y陪同下，参观了…), standing where the delegation is named; None where none opens it."""
+    dm = _DELEGATION_OPENS.match(ctx.text, s_lo, v_lo)
+    if dm is None:
+        return None
+    leader = None
+    for lm in _LEADS_DELEGATION.finditer(ctx.text, 0, s_lo):
+        found = persons_in(ctx, max(0, lm.start() - 30), lm.start())
+        leader = found[-1].name if found else leader
+    return PersonMention(leader, dm.end() - 1, dm.end()) if leader else None
+
+
+def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
     """The person the tour verb is predicated of, or None when the verb is in someone's speech."""
     text = ctx.text
     lo = min((p.start for p in subj), default=v_lo)
-    # 在省委书记X和省长Y陪同下: everyone inside the escort phrase escorts, not only the name before 陪同.
-    escorts = [(em.start(1), em.end(1)) for em in _ESCORTED.finditer(text, lo, v_lo)]
+    # 在省委书记X和省长Y陪同下: everyone inside the escort phrase escorts, not only the name before 陪同 (the phrase
+    # opens before its first name).
+    escorts = [(em.start(1), em.end(1)) for em in _ESCORTED.finditer(text, s_lo, v_lo)]
     for p in reversed(subj):
         if _ACCOMPANIED.match(text[p.end : p.end + 8]) or any(a <= p.start < b for a, b in escorts):
             continue  # 在Y陪同下 / Y陪同: Y escorts, the subject is someone else
