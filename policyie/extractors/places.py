@@ -753,6 +753,26 @@ def _add_common_named_districts(text: str, gz: Gazetteer, places: dict[str, Plac
 _COMMON_DISTRICT_NAMES = tuple(sorted(NAME_STOP, key=len, reverse=True))
 
 
+def _city_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """茂名|滨海新区: a new area's full name (Tianjin's district 滨海新区) right after a city it does not lie in names
+    that city's own area, a zone of the city, not the far district."""
+    for d in [p for p in places.values() if p.level == "district" and p.code and p.name.endswith("新区")]:
+        for m in list(d.mentions):
+            if m.text != d.name:
+                continue  # (only a new area's name is one any city may give its own: 贵州黔南|册亨县 is a slip)
+            host = next(((p, pm) for p in places.values() if p.level == "city" and p.code
+                         for pm in p.mentions if pm.end == m.start), None)
+            if host is None or host[0].code in gz.ancestors(d.code):
+                continue
+            city, pm = host
+            name = text[pm.start : m.end]
+            zone = places.setdefault(f"zone:{name}", Place(name=name, level="zone", parent=city.name,
+                                                          evidence="park-suffix"))
+            zone.mentions.append(Span(name, pm.start, m.end))
+            d.mentions.remove(m)
+            city.mentions.remove(pm)
+
+
 # What a region or site may be written with and still be the same place (东南亚|地区, 五台山|风景名胜区).
 _VARIANT_TAILS = {"region": ("地区",), "site": ("风景名胜区", "风景区", "景区")}
 
@@ -1266,6 +1286,7 @@ def extract(ctx: Context) -> list[Place]:
     _foothills(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
+    _city_named_districts(text, gz, places)
     _merge_variants(places)
     _city_palaces(text, places)
     for p in places.values():
