@@ -45,7 +45,7 @@ VISITS = ("访问", "国事访问", "正式访问")
 # What turns a tour's verb into a noun's modifier: 慰问电, 慰问信, 考察报告, 调研报告.
 _MESSAGE = frozenset("电信函品金报")
 # A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
-_ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际)")
+_ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际|期间)")  # (访问期间，他…: the visit named, not reported)
 # A visit someone is invited to, or one that is hoped for, has not been made.
 _INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
 # A visit or tour announced ahead (将于…进行访问, 拟赴…调研) has not been made.
@@ -208,7 +208,7 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         return None
     if _INVITED.search(text, clause_start(text, v_lo, s_lo), v_lo):
         return None  # 卢拉邀请习近平明年再次访问巴西利亚: an invitation, no visit made
-    if _ANNOUNCED.search(text, clause_start(text, v_lo, s_lo), v_lo):
+    if _ANNOUNCED.search(text, clause_start(text, v_lo, s_lo), v_lo) or _plan_goes_on(ctx, s_lo, v_lo):
         return None  # 拉克森将于10月26日至29日对中国进行正式访问: announced ahead, not yet made
     subj = persons_in(ctx, s_lo, v_lo)
     pron = _PRONOUN_SUBJECT.match(text, s_lo)
@@ -285,6 +285,13 @@ def _delegation_lead(ctx: Context, s_lo: int, v_lo: int) -> PersonMention | None
         found = persons_in(ctx, max(0, lm.start() - 30), lm.start())
         leader = found[-1].name if found else leader
     return PersonMention(leader, dm.end() - 1, dm.end()) if leader else None
+
+
+def _plan_goes_on(ctx: Context, s_lo: int, v_lo: int) -> bool:
+    """他还将前往海南三亚和福建厦门，参观…: a plan (将 before a verb of going) that the sentence goes on with, no one
+    else named after it, covers the later clauses' visits too."""
+    plan = _ANNOUNCED.search(ctx.text, s_lo, v_lo)
+    return plan is not None and not persons_in(ctx, plan.end(), v_lo)
 
 
 def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
