@@ -15,7 +15,7 @@ from collections.abc import Callable
 import regex
 
 from policyie import lexicons
-from policyie.extractors._model_places import drop_mentions_within, mention_index
+from policyie.extractors._model_places import drop_mentions_within, mention_index, named_place
 from policyie.extractors._people import looks_transliterated
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis
@@ -112,5 +112,5 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         if mention_index(places).overlaps(start, end):
             continue
         name = text[start:end]
-        place = places.setdefault(f"None:{name}", Place(name=name, level=None, parent=state, evidence=EVIDENCE))
+        place = named_place(places, name, None, EVIDENCE, state)
         place.mentions.append(Span(name, start, end))

@@ -217,14 +217,18 @@ def mention_index(places: dict[str, Place]) -> SpanIndex:
     return SpanIndex((m.start, m.end) for p in places.values() for m in p.mentions)
 
 
-def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
-    """Remove the mentions lying inside [start, end) (with ``short_only``, those shorter than the span that
-    name their place by a short form), and places left without any; whether any went."""
+def named_place(places: dict[str, Place], name: str, level: str | None, evidence: str,
+                parent: str | None = None) -> Place:
+    """The place of ``level`` called ``name`` that no gazetteer entry stands for, added on first sight: keyed
+    ``level:name``, so every rule that finds the same one adds to it."""
+    return places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent, evidence=evidence))
+
+
+def _drop_mentions(places: dict[str, Place], gone: Callable[[Place, Span], bool]) -> bool:
+    """Remove the mentions ``gone`` picks, and places left without any; whether any went."""
     dropped = False
     for key, place in list(places.items()):
-        keep = [m for m in place.mentions if not (
-            start <= m.start and m.end <= end
-            and (not short_only or (m.end - m.start < end - start and m.text != place.name)))]
+        keep = [m for m in place.mentions if not gone(place, m)]
         if len(keep) != len(place.mentions):
             dropped = True
             place.mentions = keep
@@ -233,19 +237,18 @@ def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_o
     return dropped
 
 
+def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_only: bool = False) -> bool:
+    """Remove the mentions lying inside [start, end) (with ``short_only``, those shorter than the span that
+    name their place by a short form), and places left without any; whether any went."""
+    return _drop_mentions(places, lambda place, m: start <= m.start and m.end <= end and (
+        not short_only or (m.end - m.start < end - start and m.text != place.name)))
+
+
 def _drop_foreign_city_within(places: dict[str, Place], start: int, end: int) -> bool:
     """达累斯萨拉姆|港, 鹿特丹|港: a foreign city's mention that a site's name opens is the site's (the port is named by
     its city); whether any went."""
-    dropped = False
-    for key, place in list(places.items()):
-        if place.level != "city" or place.code is not None:
-            continue
-        keep = [m for m in place.mentions if not (start <= m.start and m.end < end)]
-        if len(keep) != len(place.mentions):
-            place.mentions, dropped = keep, True
-            if not keep:
-                del places[key]
-    return dropped
+    return _drop_mentions(places, lambda place, m: place.level == "city" and place.code is None
+                          and start <= m.start and m.end < end)
 
 
 def add(
@@ -289,7 +292,7 @@ def add(
             name = text[start:end]
             if level == "village" and parent is None:
                 parent = towns.get(start)
-            place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent, evidence=EVIDENCE))
+            place = named_place(places, name, level, EVIDENCE, parent)
             place.mentions.append(Span(name, start, end))
             around.mention_ends.add(end)  # (a village the model reads next may follow it: 茅坪乡|神山村)
             if level == "town":

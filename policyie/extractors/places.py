@@ -766,9 +766,8 @@ def _city_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) ->
                 continue
             city, pm = host
             name = text[pm.start : m.end]
-            zone = places.setdefault(f"zone:{name}", Place(name=name, level="zone", parent=city.name,
-                                                          evidence="park-suffix"))
-            zone.mentions.append(Span(name, pm.start, m.end))
+            model_places.named_place(places, name, "zone", "park-suffix", city.name).mentions.append(
+                Span(name, pm.start, m.end))
             d.mentions.remove(m)
             city.mentions.remove(pm)
 
@@ -809,8 +808,7 @@ def _city_palaces(text: str, places: dict[str, Place]) -> None:
         palaces = [m for m in city.mentions if text.startswith("宫", m.end)]
         for m in palaces:
             name = m.text + "宫"
-            site = places.setdefault(f"site:{name}", Place(name=name, level="site", evidence="park-suffix"))
-            site.mentions.append(Span(name, m.start, m.end + 1))
+            model_places.named_place(places, name, "site", "park-suffix").mentions.append(Span(name, m.start, m.end + 1))
         city.mentions = [m for m in city.mentions if m not in palaces]
 
 
@@ -1046,8 +1044,7 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
                     or any(c in _NOT_INITIALS for c in run):
                 continue  # (和|广佛: a conjunction, however many cities' names it opens; a pair that is a word)
             if not taken(s, m.end(1)) and not in_person(s, m.end(1)):
-                place = places.setdefault(f"region:{run}", Place(name=run, level="region", evidence="merging-cities"))
-                place.mentions.append(Span(run, s, m.end(1)))
+                model_places.named_place(places, run, "region", "merging-cities").mentions.append(Span(run, s, m.end(1)))
             break
 
 
@@ -1069,8 +1066,8 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
         if len(set(run)) != len(run) or taken(m.start(), m.end()) or in_person(m.start(1), m.end(1)):
             continue
         name = m.group() if m.group("corridor") else run  # 湘桂走廊 is the corridor's own name
-        place = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="province-run"))
-        place.mentions.append(Span(m.group(), m.start(), m.end()))
+        model_places.named_place(places, name, "region", "province-run").mentions.append(
+            Span(m.group(), m.start(), m.end()))
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
@@ -1202,11 +1199,13 @@ def _meta_counts(meta: list[Cand]) -> Counter:
     return out
 
 
-def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place]) -> None:
+def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place], meta: list[Cand]) -> None:
     """我市 in the paper or portal of a county-level city (绥芬河市融媒体中心) is that city, not the prefecture the
-    city's mentions count for: a county-level city calls itself 我市 as a prefecture does."""
-    senses = {k for h in gz.scan(ctx.doc.source or "") if len(h.surface) >= 3 for k, kind in h.senses if kind == FULL}
-    cities = [gz.entries[k] for k in senses if gz.entries[k].level == "district" and gz.entries[k].name.endswith("市")]
+    city's mentions count for: a county-level city calls itself 我市 as a prefecture does. ``meta``: the
+    `_meta_candidates`, whose text opens with the source."""
+    in_source = len(ctx.doc.source or "")
+    cities = list({e.key: e for c in meta if c.end <= in_source and c.text_len >= 3 for e, kind in c.senses
+                   if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
     if len(cities) != 1:
         return
     moved = [m for p in places.values() for m in p.mentions if DEICTICS.get(m.text) == "city"]
@@ -1268,7 +1267,7 @@ def extract(ctx: Context) -> list[Place]:
     _model_vouches(doc, settled, w)
     places, kinds, park_heads = _group(text, gz, settled, w, meta_cands)
     _join_heads(doc, gz, places, kinds, park_heads)
-    _source_city_deictics(ctx, gz, places)
+    _source_city_deictics(ctx, gz, places, meta_cands)
     _add_park_hosts(text, gz, places)
     _join_short_forms(text, gz, places)
     _add_localities(ctx, doc, places, in_person)
@@ -1340,8 +1339,8 @@ def _ring_regions(text: str, places: dict[str, Place]) -> None:
         ring = [m for m in p.mentions if text[m.start - 1 : m.start] == "环" and text.startswith(("地区", "区域"), m.end)]
         for m in ring:  # (环三都澳区域 likewise)
             name = text[m.start - 1 : m.end + 2]
-            region = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="region-list"))
-            region.mentions.append(Span(name, m.start - 1, m.end + 2))
+            model_places.named_place(places, name, "region", "region-list").mentions.append(
+                Span(name, m.start - 1, m.end + 2))
         if ring:
             p.mentions = [m for m in p.mentions if m not in ring]
         if p.level in (None, "region", "site") and any(text.startswith("地区", m.end) for m in p.mentions):
@@ -1361,8 +1360,8 @@ def _foothills(text: str, places: dict[str, Place]) -> None:
         sides = [m for m in p.mentions if _FOOTHILL.match(text, m.end) and p.level in (None, "site", "region", "city")]
         for m in sides:
             name = m.text + text[m.end : m.end + 2]
-            region = places.setdefault(f"region:{name}", Place(name=name, level="region", evidence="region-list"))
-            region.mentions.append(Span(name, m.start, m.end + 2))
+            model_places.named_place(places, name, "region", "region-list").mentions.append(
+                Span(name, m.start, m.end + 2))
         if sides:
             p.mentions = [m for m in p.mentions if m not in sides]
 
@@ -1641,7 +1640,7 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
     counties = {p.code[:6] for p in places.values() if p.code and p.level == "district"}
     towns = {p.name for p in places.values() if p.level == "town"}
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
-        if loc.level == "region" and _trim_grown_region(places, loc.start, loc.end):
+        if loc.level == "region" and _trim_grown_region(places, doc.gz, loc.start, loc.end):
             taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) and (
                 (loc.level == "region" and _regions_within(places, loc.start, loc.end))
@@ -1656,21 +1655,19 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
             taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
             continue
-        place = places.setdefault(f"{loc.level}:{loc.name}", Place(name=loc.name, level=loc.level, parent=loc.parent,
-                                                                    evidence=_LOCALITY_EVIDENCE[loc.level]))
+        place = model_places.named_place(places, loc.name, loc.level, _LOCALITY_EVIDENCE[loc.level], loc.parent)
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
         town = loc.parent if loc.level == "village" and loc.parent else ""
         if town and ctx.text.startswith(town, loc.start - len(town)) and not taken(loc.start - len(town), loc.start):
             # 泽库县宁秀乡|拉格日村: the township the village table gives, written right before it, is a place too
-            t = places.setdefault(f"town:{town}", Place(name=town, level="town", evidence="village-table"))
-            t.mentions.append(Span(town, loc.start - len(town), loc.start))
+            model_places.named_place(places, town, "town", "village-table").mentions.append(
+                Span(town, loc.start - len(town), loc.start))
     _add_township_villages(ctx, places, in_person)
 
 
-def _trim_grown_region(places: dict[str, Place], start: int, end: int) -> bool:
+def _trim_grown_region(places: dict[str, Place], gz: Gazetteer, start: int, end: int) -> bool:
     """渝东北|三峡库区: a listed region at ``start``-``end`` that opens a region the suffix rule grew, whose rest has a
     proper name of its own, is a region of its own; the grown one is trimmed to that rest."""
-    gz = load()
     for region in [p for p in places.values() if p.level == "region" and p.evidence == "park-suffix"]:
         if len(region.mentions) == 1 and region.mentions[0].start == start and region.mentions[0].end > end and \
                 region.mentions[0].text == region.name and _region_after_state(gz, region, end - start) == "name":
@@ -1697,8 +1694,7 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
             taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end):
             continue
-        place = places.setdefault(f"village:{loc.name}", Place(name=loc.name, level="village", parent=loc.parent,
-                                                               evidence="after-township"))
+        place = model_places.named_place(places, loc.name, "village", "after-township", loc.parent)
         place.mentions.append(Span(loc.name, loc.start, loc.end))
 
 
@@ -1757,7 +1753,7 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         if name.endswith(_GENERIC_TAILS) or "城乡" in name:
             continue  # 、美丽乡村 / 、城乡社区: kinds of place, not places
         level = _MEMBER_LEVEL[next(k for k in _MEMBER_SUFFIXES if name.endswith(k))]
-        place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, evidence="list-member"))
+        place = model_places.named_place(places, name, level, "list-member")
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
