@@ -790,9 +790,9 @@ def _sentence_subject(ctx: Context, s_lo: int, pos: int) -> list[str]:
     """Who a sentence is about, before ``pos``: its first person not escorting (陪同) anyone, or the
     person an opening 他/她 stands for."""
     text = ctx.text
-    for p in persons_in(ctx, s_lo, pos):
-        if not _ESCORTS.match(text, p.end):
-            return [p.name]
+    first = _first_unescorted(ctx, s_lo, pos)
+    if first:
+        return first
     pron = _SENTENCE_PRONOUN.match(text, s_lo, pos)
     name = resolve_pronoun(ctx, pron.start(1)) if pron else None
     if name is None and _GROUP_OPENS.match(text, s_lo, pos):
@@ -805,9 +805,13 @@ def _sentence_subject(ctx: Context, s_lo: int, pos: int) -> list[str]:
     if name is None and s_lo >= 2 and _CONTINUES.match(text, s_lo, pos):
         # 29日上午，林拓海来到…村。随后在宁德主持召开座谈会: a sentence that goes on with no subject of its own
         # is the previous sentence's subject's doing
-        prev_lo = sentence_bounds(ctx, s_lo - 2)[0]
-        return [p.name for p in persons_in(ctx, prev_lo, s_lo) if not _ESCORTS.match(text, p.end)][:1]
+        return _first_unescorted(ctx, sentence_bounds(ctx, s_lo - 2)[0], s_lo)
     return [name] if name else []
+
+
+def _first_unescorted(ctx: Context, lo: int, hi: int) -> list[str]:
+    """The first person between ``lo`` and ``hi`` not escorting (陪同) anyone, as a one-name list, or []."""
+    return [p.name for p in persons_in(ctx, lo, hi) if not _ESCORTS.match(ctx.text, p.end)][:1]
 
 
 # What opens a sentence that goes on from the last one's subject (随后在…主持召开).
