@@ -148,6 +148,42 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
     return start
 
 
+# Landform characters a name ends in that also end idioms and other words (万水千山, 西起|中山): a span ending in
+# one must start where a word does, and be no idiom.
+_BARE_LANDFORMS = ("山", "塔")
+# Words jieba makes of a mountain's last character and a place on it (白云|山麓, 岳麓|山下).
+_SLOPES = frozenset("山下 山上 山脚 山麓 山顶 山间 山腰 山中 山里 山巅".split())
+# 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
+_NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
+
+
+def _one_word(around: _Around, start: int, end: int) -> bool:
+    """Whether jieba read [start, end) as one word."""
+    return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
+
+
+def _idiom_or_glued(e: Entity, around: _Around) -> bool:
+    """Whether the model's span is one idiom or phrase of jieba's (万水千山), or, ending in a bare landform
+    character, starts or ends inside a word (西起|中山: 起 is the verb's; 友谊|比山高) or holds a preposition,
+    conjunction or particle."""
+    if _NUMERAL_IDIOM.fullmatch(e.text):
+        return True
+    tokens = around.tokens_in(max(0, e.start - 4), e.end)
+    if any(t.start <= e.start and t.end >= e.end and t.pos[:1] in "il" for t in tokens):
+        return True
+    if not e.text.endswith(_BARE_LANDFORMS):
+        return False
+    before = [t for t in tokens if t.end == e.start]
+    if before and len(before[0].text) == 1 and _han(before[0].text) and before[0].pos[:1] not in "pcuvfdrmqx":
+        return True  # 努|鲁儿虎山: a character jieba left alone before the span may be the name's first
+    # (友谊|比|山高, 吴|为|山: a function word of one character inside, a comparison or a person's name)
+    after = [t for t in tokens if t.start < e.end < t.end]
+    if after and not (after[0].start == e.end - 1 and after[0].text in _SLOPES):
+        return True  # 友谊|比山高: the span ends inside a word (白云|山麓 is a mountain's foot)
+    return any(t.start < e.start < t.end or (e.start <= t.start and t.end < e.end and t.pos[:1] in "pcu"
+                                             and t.pos != "un") for t in tokens)
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
@@ -160,10 +196,19 @@ def _pieces(text: str, e: Entity, around: _Around):
     joined = e.text[:1] in _LEADING_JOINERS and len(e.text) >= 3 and e.start in around.mention_ends
     start = e.start + 1 if joined else e.start
     while (nxt := around.division_at.get(start)) is not None and nxt < e.end - 1:
+        if e.end - nxt == 2 and text[e.end - 1] in "塔寺" and level_of(text[start : e.end]) is not None:
+            break  # 朝阳|北塔, 辽阳|白塔: a tower or temple its city names with one character more is the city's
+        if e.end - nxt == 1 and _one_word(around, start, e.end):
+            break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     start = _ethnic_township_start(text, start, e.end, around)
     name = text[start : e.end]
     level = level_of(name)
+    if name.endswith("山") and around.division_at.get(start) == e.end - 1 and not _one_word(around, start, e.end):
+        return  # 阜平|山|高沟深: a county's hills, not a mountain of that name
+    if level == "site" and name.endswith("山") and text.startswith("脉", e.end):
+        yield start, e.end + 1, "region", None  # 戴云山|脉: the range the mountain's name opens
+        return
     if level is None and start in around.mention_ends and text[start - 1] in "镇乡道木" and (
             _short_village(name) or _common_ending_village(name)):
         level = "village"  # 天荒坪镇|余村, 西庄镇|团山村: right after its township, even a village whose
@@ -178,6 +223,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
         return
+    if level is not None and _idiom_or_glued(e, around):
+        level = None  # its ending says nothing then: only a second signal (below) makes it a place
     if level is not None:
         # 提升社区, 城乡社区: a verb or a kind of area before the ending names no village or site.
         # (Words of two characters or more: jieba cuts a transliterated name into single characters that
