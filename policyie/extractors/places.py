@@ -635,6 +635,11 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
     named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
     if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
         head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
+    if len(head) < 2 and len(named) == 1 and h.surface.endswith(SITE_SUFFIXES) and _landform_word(core, words[-1][2]):
+        head = core  # 隔河岩|大坝: one word ending in a landform's character names the place the site is at
+    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and words[-1][2] == "nr" \
+            and 2 <= len(core) <= 3:
+        head = core  # 屈原|祠, 武侯|祠: a temple to a person is named by the person
     if len(head) < 2 and core in gz.surfaces:
         head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
     if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
@@ -642,6 +647,15 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
     if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
         head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
     return head
+
+
+# Suffixes of memorial temples, which bear the name of the person they honour.
+MEMORIAL_SUFFIXES = frozenset({"祠"})
+
+
+def _landform_word(word: str, tag: str) -> bool:
+    """A noun or unknown word of three characters or more that ends in a landform's character (隔河岩, 青石滩)."""
+    return len(word) >= 3 and word[-1] in GEO_CHARS and tag in ("n", "nz", "ns", "un", "nr") and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 def _known_opening(gz: Gazetteer, core: str) -> str:
