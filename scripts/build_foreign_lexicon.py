@@ -113,6 +113,20 @@ def countries() -> dict[str, str]:
 # left to the rules that read a town after its country.
 NOT_CITY_FIRST = frozenset("万象 维多利亚 圣约翰 圣乔治 罗索 亚历山大".split())
 
+# Cities the diplomatic and trade news names that the source lists do not (summit venues, ports of the Belt and
+# Road, border cities), curated from general knowledge; only names that read as nothing else in Chinese text
+# (海防, 泗水, 新山, 光州 and 达尔文 are words, Chinese places or persons first).
+CURATED_CITIES = {
+    "宿务": "菲律宾", "达沃": "菲律宾", "岘港": "越南", "名古屋": "日本", "休斯敦": "美国", "达沃斯": "瑞士",
+    "普拉托": "意大利", "喀山": "俄罗斯", "新西伯利亚": "俄罗斯", "伊尔库茨克": "俄罗斯", "哈巴罗夫斯克": "俄罗斯",
+    "布拉戈维申斯克": "俄罗斯", "乌兰乌德": "俄罗斯", "撒马尔罕": "乌兹别克斯坦", "布哈拉": "乌兹别克斯坦",
+    "瓜达尔": "巴基斯坦", "白沙瓦": "巴基斯坦", "吉大港": "孟加拉国", "曼德勒": "缅甸", "皎漂": "缅甸",
+    "槟城": "马来西亚", "万隆": "印度尼西亚", "暹粒": "柬埔寨", "西哈努克城": "柬埔寨", "琅勃拉邦": "老挝",
+    "蒙巴萨": "肯尼亚", "吉达": "沙特阿拉伯", "伊兹密尔": "土耳其", "安塔利亚": "土耳其", "巴统": "格鲁吉亚",
+    "奥什": "吉尔吉斯斯坦", "比雷埃夫斯": "希腊", "汉班托塔": "斯里兰卡", "瓜亚基尔": "厄瓜多尔", "钱凯": "秘鲁",
+    "马瑙斯": "巴西", "安特卫普": "比利时", "杜伊斯堡": "德国",
+}
+
 
 def foreign_cities(country_forms: dict[str, str]) -> list[tuple[str, str, str]]:
     """(city, country, kind) for each country's capital and major cities (names/countries_zh.tsv), where the
@@ -129,6 +143,9 @@ def foreign_cities(country_forms: dict[str, str]) -> list[tuple[str, str, str]]:
             if len(city) < 2 or country_forms.get(city) == city or city in NOT_CITY_FIRST:
                 continue
             out.setdefault(city, (country, kind))
+    for city, country in CURATED_CITIES.items():
+        if country_forms.get(country) == country:
+            out.setdefault(city, (country, "major"))
     return sorted((city, country, kind) for city, (country, kind) in out.items())
 
 

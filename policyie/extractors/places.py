@@ -813,17 +813,30 @@ def _merge_variants(places: dict[str, Place]) -> None:
         drop.mentions = []
 
 
-def _city_palaces(text: str, places: dict[str, Place]) -> None:
-    """莫迪在海得拉巴宫同李强举行会谈: a foreign city's name before 宫 names a palace, a site, not the city (nor need
-    the palace stand in it: 海得拉巴宫 is in New Delhi)."""
+# What a foreign city's name opens when one of these follows it: a palace or a port (sites; the palace need not
+# stand in the city: 海得拉巴宫 is in New Delhi), or the state's division named after the city (伊尔库茨克州, 滨海边疆区
+# is none: only a city's own name counts), whose level the name does not say.
+_CITY_NAMED = (("边疆区", None), ("宫", "site"), ("港", "site"), ("州", None))
+
+
+def _city_named_places(text: str, places: dict[str, Place]) -> None:
+    """莫迪在海得拉巴宫同李强举行会谈, 比雷埃夫斯港, 伊尔库茨克州州长: a foreign city's name before 宫 or 港 names a
+    palace or port, before 州 or 边疆区 a division of its state, not the city itself."""
     for city in list(places.values()):
         if city.level != "city" or city.code is not None:
             continue
-        palaces = [m for m in city.mentions if text.startswith("宫", m.end)]
-        for m in palaces:
-            name = m.text + "宫"
-            model_places.named_place(places, name, "site", "park-suffix").mentions.append(Span(name, m.start, m.end + 1))
-        city.mentions = [m for m in city.mentions if m not in palaces]
+        named = []
+        for m in city.mentions:
+            suffix, level = next(((w, lv) for w, lv in _CITY_NAMED if text.startswith(w, m.end)), ("", None))
+            if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区"), m.end)):
+                continue
+            name = m.text + suffix
+            parent = city.parent if level is None else None
+            place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent,
+                                                               evidence="park-suffix"))
+            place.mentions.append(Span(name, m.start, m.end + len(suffix)))
+            named.append(m)
+        city.mentions = [m for m in city.mentions if m not in named]
 
 
 def _region_after_state(gz: Gazetteer, region: Place, n: int) -> str | None:
@@ -1301,7 +1314,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
     _merge_variants(places)
-    _city_palaces(text, places)
+    _city_named_places(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
