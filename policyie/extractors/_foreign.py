@@ -146,10 +146,14 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     return None
 
 
+# A name's first part, up to the joiner after it: a country's form it opens (巴西|鲁·迪奥马耶·法耶) is no country.
+_FIRST_PART = regex.compile(r"\p{Han}{2,4}[·•・‧]")
+
+
 def foreign_name_at(text: str, pos: int) -> NameGuess | None:
     """The transliterated name starting at ``pos`` (after a foreign title), or None. Its score is 2.0 when
     a boundary confirms where it ends, 1.0 when it only ends where transliteration-like characters stop."""
-    if _prefix_country(text[pos : pos + 12]) is not None:
+    if _prefix_country(text[pos : pos + 12]) is not None and not _FIRST_PART.match(text, pos):
         return None  # 联合国秘书长|叙利亚问题特使: a country continues the title, no name starts here
     if clear_follower(text, pos) or FOREIGN_FOLLOWERS.match(text, pos) or text.startswith("兼", pos):
         return None  # 东盟秘书长|出席, 财长|和央行行长, 副首相|兼内阁…大臣: no name comes after the title
