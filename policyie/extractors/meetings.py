@@ -36,6 +36,7 @@ from policyie.extractors._people import transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import load as load_gazetteer
+from policyie.nlp import Token
 from policyie.records import Meeting
 
 # The curated words of meetings and tours (heads, kinds, stop words): data, in lexicons/event_words.tsv.
@@ -333,6 +334,12 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 _GLUED_VERBS = frozenset(("举行", "召开", "举办"))
 
 
+def _bloc_pair(before: Token, after: Token) -> bool:
+    """东盟|与|中日韩: 与 between two groups of states (an abbreviation and a run of states' one-character forms)
+    joins the parties a summit's name holds, not a subject and its partner."""
+    return before.pos == "j" and after.pos in ("ns", "j") and len(after.text) >= 2
+
+
 def _grow_left(ctx: Context, pos: int) -> int:
     """Extend a name leftwards token by token (at most 24 characters, 40 across a 暨)."""
     text = ctx.text
@@ -361,7 +368,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
             start = t.start  # 中新|数字经济合作中心, 中欧|…: China and a partner, abbreviated
             i -= 1
             continue
-        if t.text in "与和及" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("n", "vn") \
+        if t.text in "与和及" and i > 0 and toks[i - 1].end == t.start and (
+                toks[i - 1].pos in ("n", "vn") or (t.text == "与" and _bloc_pair(toks[i - 1], toks[i + 1]))) \
                 and toks[i - 1].text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
             start = t.start  # 中国—东盟商务|与|投资峰会: 与 joins two nouns inside the name
             i -= 1
