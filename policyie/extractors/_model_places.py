@@ -153,6 +153,10 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
 _BARE_LANDFORMS = ("山", "塔")
 # Words jieba makes of a mountain's last character and a place on it (白云|山麓, 岳麓|山下).
 _SLOPES = frozenset("山下 山上 山脚 山麓 山顶 山间 山腰 山中 山里 山巅".split())
+# Words for kinds of settlement whose first character ends village and township names (村落, 乡村).
+_KIND_WORDS = frozenset({"村落", "村寨", "村庄", "乡村", "乡镇"})
+# A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
+_VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
 _NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
 
@@ -163,23 +167,25 @@ def _one_word(around: _Around, start: int, end: int) -> bool:
 
 
 def _idiom_or_glued(e: Entity, around: _Around) -> bool:
-    """Whether the model's span is one idiom or phrase of jieba's (万水千山), or, ending in a bare landform
-    character, starts or ends inside a word (西起|中山: 起 is the verb's; 友谊|比山高) or holds a preposition,
-    conjunction or particle."""
+    """Whether the model's span is one idiom or phrase of jieba's (万水千山), ends inside a word for a kind of
+    settlement (柯尔克孜族村|落), or, ending in a bare landform character, starts or ends inside a word (西起|中山: 起
+    is the verb's) or holds a preposition, conjunction or particle."""
     if _NUMERAL_IDIOM.fullmatch(e.text):
         return True
     tokens = around.tokens_in(max(0, e.start - 4), e.end)
     if any(t.start <= e.start and t.end >= e.end and t.pos[:1] in "il" for t in tokens):
         return True
+    after = [t for t in tokens if t.start < e.end < t.end]
+    if after and after[0].start == e.end - 1 and after[0].text in _KIND_WORDS:
+        return True  # 柯尔克孜族村|落, 城|乡村: the ending is the first character of a kind of place
     if not e.text.endswith(_BARE_LANDFORMS):
         return False
+    if after and not (after[0].start == e.end - 1 and after[0].text in _SLOPES):
+        return True  # 友谊|比山高: the span ends inside a word (白云|山麓 is a mountain's foot)
     before = [t for t in tokens if t.end == e.start]
     if before and len(before[0].text) == 1 and _han(before[0].text) and before[0].pos[:1] not in "pcuvfdrmqx":
         return True  # 努|鲁儿虎山: a character jieba left alone before the span may be the name's first
     # (友谊|比|山高, 吴|为|山: a function word of one character inside, a comparison or a person's name)
-    after = [t for t in tokens if t.start < e.end < t.end]
-    if after and not (after[0].start == e.end - 1 and after[0].text in _SLOPES):
-        return True  # 友谊|比山高: the span ends inside a word (白云|山麓 is a mountain's foot)
     return any(t.start < e.start < t.end or (e.start <= t.start and t.end < e.end and t.pos[:1] in "pcu"
                                              and t.pos != "un") for t in tokens)
 
@@ -219,6 +225,9 @@ def _pieces(text: str, e: Entity, around: _Around):
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
     if name.endswith("山区") and around.division_at.get(start) == e.end - 2:
         return  # 婺源|山区村民: a county's mountain areas, not a named region
+    if level == "village" and (kind := _VILLAGE_KIND.match(name)) is not None and level_of(name[kind.end() :]):
+        start += kind.end()  # 布依族村寨|纳灰村: the kind of village before its name is no part of it
+        name = text[start : e.end]
     if level == "village" and (cut := _split_town(name)) is not None:
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]

@@ -635,11 +635,11 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
     named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
     if len(head) < 2 and len(core) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
         head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
-    if len(head) < 2 and len(named) == 1 and h.surface.endswith(SITE_SUFFIXES) and _landform_word(core, words[-1][2]):
-        head = core  # 隔河岩|大坝: one word ending in a landform's character names the place the site is at
-    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and words[-1][2] == "nr" \
+    if len(head) < 2 and len(named) <= 2 and h.surface.endswith(SITE_SUFFIXES) and _landform_word(core, words):
+        head = core  # 隔河岩|大坝, 双|乳峰|景区: a word or two ending in a landform's character name the site's place
+    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and words[-1][2].startswith("nr") \
             and 2 <= len(core) <= 3:
-        head = core  # 屈原|祠, 武侯|祠: a temple to a person is named by the person
+        head = core  # 屈原|祠, 王若飞|故居: a temple to a person, or the house they lived in, is named by the person
     if len(head) < 2 and core in gz.surfaces:
         head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
     if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
@@ -649,13 +649,16 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
     return head
 
 
-# Suffixes of memorial temples, which bear the name of the person they honour.
-MEMORIAL_SUFFIXES = frozenset({"祠"})
+# Suffixes of memorial temples and former residences, which bear the name of the person they honour.
+MEMORIAL_SUFFIXES = frozenset({"祠", "故居"})
 
 
-def _landform_word(word: str, tag: str) -> bool:
-    """A noun or unknown word of three characters or more that ends in a landform's character (隔河岩, 青石滩)."""
-    return len(word) >= 3 and word[-1] in GEO_CHARS and tag in ("n", "nz", "ns", "un", "nr") and all("\u4e00" <= c <= "\u9fff" for c in word)
+def _landform_word(core: str, words: list[tuple[int, str, str]]) -> bool:
+    """Nouns or unknown words, three or four characters together, the last ending in a landform's character and
+    of two or more itself (隔河岩, 双|乳峰; not 大|峡谷 of a common landform word)."""
+    return 3 <= len(core) <= 4 and core[-1] in GEO_CHARS and len(words[-1][1]) >= 2 \
+        and (len(words) == 1 or not is_common_word(words[-1][1])) \
+        and all(tag in ("n", "nz", "ns", "un", "nr") for _, _, tag in words) and all("\u4e00" <= c <= "\u9fff" for c in core)
 
 
 def _known_opening(gz: Gazetteer, core: str) -> str:
