@@ -94,6 +94,8 @@ NAME_SUFFIX = regex.compile(
     r"省|市|县|区|镇|乡|村|街道|社区|(?<![线思出道弯老门套])路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
     # events and programmes: 北京消费季, 北京时尚周, 安全生产月, 京彩灯会, 中国农民丰收节, …特区计划
     r"节|周|季|月|赛|(?<!\p{Han}[省都])会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
+    # “南海行为准则”, “巴黎协定”: an agreement's or a code's name
+    r"准则|公约|条约|协定|宣言|守则|"
     # “新创十条”, “国十条”: a policy document's nickname, a title; “最美庭院”: an honour.
     r"[一二三四五六七八九十百]{1,3}条)$|^最美"
 )
@@ -101,7 +103,10 @@ NAME_SUFFIX = regex.compile(
 # (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
 GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
 # What officials do with a place's brand, said after it (“X”品牌建设, “X”品牌打造).
-_BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力")
+_BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力", "品牌为引领", "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度",
+               "品牌价值")
+# A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮).
+_CARD_AFTER = regex.compile(r"^(?:这张|这块|的)?(?:金?名片|金字招牌)")
 # A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
 BRAND_PHRASE = regex.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
@@ -109,7 +114,11 @@ BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
 GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
-PLACE_BRAND = regex.compile(r"^(?:中国|全国|世界|国际)\p{Han}{1,10}(?:之?(?:乡|都|城|源|窗|谷)|乡村|第一[县市村镇])$")
+# (without the rank, “文史之乡”, “花木之乡”, “西陲第一村”: still a place's brand by its shape)
+PLACE_BRAND = regex.compile(
+    r"^(?:(?:中国|全国|世界|国际)\p{Han}{1,10}(?:之?(?:乡|都|城|源|窗|谷)|小镇|乡村|第一[县市村镇])"
+    r"|\p{Han}{2,6}之(?:乡|都)|\p{Han}{2,4}第一[县市村镇])$"
+)
 NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
@@ -351,6 +360,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     campaign = after.startswith(("品牌", "等品牌")) and (
         BRAND_VERB.search(before) is not None or BRAND_VERB.search(first_before) is not None
         or after.startswith(_BRAND_WORK))
+    campaign = campaign or _CARD_AFTER.match(text, q_end) is not None
     if campaign and canonical is None and BRAND_PHRASE.match(phrase) and not _named(ctx, phrase, start, end):
         # 做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: however long, or
         # two halves joined by a middle dot
