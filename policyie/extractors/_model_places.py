@@ -34,6 +34,8 @@ MIN_LEN, MAX_LEN = 3, 12
 UNTYPED_MAX = 8
 # One-character forms of states before a place of theirs (俄库尔斯克州), and the words after a foreign region.
 _DIVISION_AFTER = regex.compile(r"地区|州|省|市(?![场长民委])")
+# The kinds of a foreign state's first-level divisions that follow their name as a word of their own.
+_FOREIGN_DIVISION = regex.compile(r"大区|边疆区")
 _FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日": "日本", "韩": "韩国", "英": "英国", "法": "法国",
                   "德": "德国", "以": "以色列", "叙": "叙利亚"}
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
@@ -161,6 +163,10 @@ _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 _NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
 
 
+# What follows 村 when 村 opens a word about the village (村民, 村委, 村干部 …), not a second 村 of its name.
+_VILLAGE_WORD_NEXT = frozenset("民委干级务集两组里庄落寨镇支主长书医规内头口")
+
+
 def _one_word(around: _Around, start: int, end: int) -> bool:
     """Whether jieba read [start, end) as one word."""
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
@@ -194,6 +200,8 @@ def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
         return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
+    if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _VILLAGE_WORD_NEXT:
+        e = Entity(e.text + "村", e.start, e.end + 1, e.label)  # 东村|村: a village named 东村 is 东村村 (not 东村|村民)
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
@@ -245,6 +253,13 @@ def _pieces(text: str, e: Entity, around: _Around):
             return  # 年底|前城镇, 保护|和古镇: a function character before a common word (城镇, 古镇) names no town
         yield start, e.end, level, None
         return
+    yield from _untyped_pieces(text, e, around)
+
+
+def _untyped_pieces(text: str, e: Entity, around: _Around):
+    """(start, end, level, parent) of the place a model span with no place's ending stands for, where a second
+    signal says it is one: a foreign division's kind after it, jieba's dictionary, a country before it, or the
+    characters of a transliteration."""
     if not 2 <= len(e.text) <= UNTYPED_MAX or not _han(e.text) or e.text[0] in _words()["not-first"]:
         return
     if e.text in _words()["place-level"] or e.text in localities.GENERIC:
@@ -255,6 +270,11 @@ def _pieces(text: str, e: Entity, around: _Around):
         return  # 惠及: a verb the place lists happen to hold
     if e.start in around.country_end and e.text in STATE_POSTS:
         return  # 文莱|苏丹: a monarch's post under his state, not a second state
+    division = _FOREIGN_DIVISION.match(text, e.end)
+    if division and (e.start in around.country_end or looks_transliterated(e.text)):
+        # 意大利托斯卡纳|大区, 滨海|边疆区: a state's first-level division, named with its kind
+        yield e.start, division.end(), "province", around.country_end.get(e.start)
+        return
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
         yield e.start, e.end, None, around.country_end.get(e.start)
         return
@@ -353,3 +373,14 @@ def add(
             around.mention_ends.add(end)  # (a village the model reads next may follow it: 茅坪乡|神山村)
             if level == "town":
                 towns[end] = name
+    _join_village_short_forms(places)
+
+
+def _join_village_short_forms(places: dict[str, Place]) -> None:
+    """东村|古村落 after 东村村: an untyped place the model read whose name and 村 are a village's of the article is
+    that village, named without its second 村."""
+    for key, place in list(places.items()):
+        village = places.get(f"village:{place.name}村")
+        if place.level is None and place.evidence == EVIDENCE and village is not None:
+            village.mentions.extend(place.mentions)
+            del places[key]

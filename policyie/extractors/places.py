@@ -817,9 +817,9 @@ def _merge_variants(places: dict[str, Place]) -> None:
 
 
 # What a foreign city's name opens when one of these follows it: a palace or a port (sites; the palace need not
-# stand in the city: 海得拉巴宫 is in New Delhi), or the state's division named after the city (伊尔库茨克州, 滨海边疆区
-# is none: only a city's own name counts), whose level the name does not say.
-_CITY_NAMED = (("边疆区", None), ("宫", "site"), ("港", "site"), ("州", None))
+# stand in the city: 海得拉巴宫 is in New Delhi), or the state's first-level division named after the city
+# (伊尔库茨克州; 滨海边疆区 is none: only a city's own name counts).
+_CITY_NAMED = (("边疆区", "province"), ("宫", "site"), ("港", "site"), ("州", "province"))
 
 
 def _city_named_places(text: str, places: dict[str, Place]) -> None:
@@ -834,7 +834,7 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
             if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区"), m.end)):
                 continue
             name = m.text + suffix
-            parent = city.parent if level is None else None
+            parent = city.parent if level == "province" else None
             place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent,
                                                                evidence="park-suffix"))
             place.mentions.append(Span(name, m.start, m.end + len(suffix)))
@@ -1081,10 +1081,11 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 # Two to four provinces by their one-character forms before how many provinces meet there (赣浙皖|三省交界,
 # 湘鄂渝黔|四省市边区, 川滇|两省), or before the area itself without the count (闽浙|边界地区, 川陕甘|结合部): the
 # area where they meet is a region.
-# The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区); the region is named by the run.
+# The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区, 滇黔桂三省区结合部); the region is
+# named by the run.
 _PROVINCE_RUN = regex.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
-    r"(?:[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域)?"
+    r"(?:[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域|(?<=合)部)?"
     r"|(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|(?P<corridor>走廊))")
 
 
