@@ -74,6 +74,11 @@ def common_word(short: str, level: str, freq: dict[str, int], tags: dict[str, st
     return tag is not None and not tag.startswith("ns") and freq.get(short, 0) >= 300
 
 
+# Prefectures the news names by one character and 州 (克州党委书记), where that form names nothing else (巴州 of
+# 巴音郭楞 is left out: 巴州区 is Bazhong's).
+ABBREVIATED = {"克孜勒苏柯尔克孜自治州": "克州", "博尔塔拉蒙古自治州": "博州"}
+
+
 def extra_names(name: str, short: str, level: str) -> list[str]:
     """Other full names news uses (marked ``=`` in the shorts column: matched like the full name).
 
@@ -83,6 +88,8 @@ def extra_names(name: str, short: str, level: str) -> list[str]:
     if level == "town" and name.endswith("地区") and len(name) >= 4:
         stem = name.removesuffix("地区")
         return [stem + "镇", stem + "乡"]
+    if level == "city" and name in ABBREVIATED:
+        return [short + "州", ABBREVIATED[name]]
     if level == "city" and name.endswith("自治州") and len(short) >= 2 and name.startswith(short):
         return [short + "州"]
     if level == "district" and name.endswith("自治县") and len(short) >= 2 and name.startswith(short):

@@ -237,8 +237,9 @@ AID_WORDS = frozenset(_WORDS["aid-word"])
 
 def _division_short_ending_at(text: str, an: Analysis, x: int) -> int:
     """The length of a province's, city's or county's name of three or four characters that ends at ``x`` and
-    starts where a word does (阿克塞 before 县委书记), or 0."""
-    return next((k for k in (4, 3) if k <= x and an.is_token_boundary(x - k) and _division_name(text[x - k : x])), 0)
+    starts where a word does (阿克塞 before 县委书记), or of a prefecture's two (克州 before 党委书记), or 0."""
+    return next((k for k in (4, 3, 2) if k <= x and an.is_token_boundary(x - k) and (k > 2 or text[x - 1] == "州")
+                 and _division_name(text[x - k : x])), 0)
 
 
 @cache
@@ -301,6 +302,10 @@ DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
+# Posts that name their organ (党委书记, 人大常委会主任): a division's short name right before one is its organ's.
+_ORGAN_POSTS = ("党委", "党工委", "人大", "政府", "政协")
+
+
 def _segment_start(text: str, an: Analysis, s: int) -> int:
     """Where the title whose post starts at ``s`` begins: walk left over organ and place words."""
     x = s
@@ -320,7 +325,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if text[x - 1] in DIVISION_LAST_CHARS and (d := _division_ending_at(text, x)):
             x -= d  # 嘎|措乡|党委书记, 托格|日尕孜乡|党委书记: a known township or county, however jieba cut it
             continue
-        if x < s and (k := _division_short_ending_at(text, an, x)):
+        if (x < s or text.startswith(_ORGAN_POSTS, s)) and (k := _division_short_ending_at(text, an, x)):
             x -= k  # 阿克|塞|县委书记: a county's short name, however jieba cut it, opens its organ's title
             continue
         tok = an.token_at(x - 1)
