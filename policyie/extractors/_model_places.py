@@ -159,6 +159,8 @@ _SLOPES = frozenset("山下 山上 山脚 山麓 山顶 山间 山腰 山中 山
 _KIND_WORDS = frozenset({"村落", "村寨", "村庄", "乡村", "乡镇"})
 # A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
 _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
+# What follows a person's name, never a mountain's: a person ending in 山 (邝文山|驱车前往) is no mountain.
+_PERSON_NEXT = regex.compile(r"驱车|来到|前往|表示|指出|强调|主持|介绍|讲话|会见|出席|陪同|一行|同志|说|调研|察看|考察|看望|慰问|听取|率")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
 _NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
 
@@ -172,7 +174,7 @@ def _one_word(around: _Around, start: int, end: int) -> bool:
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
 
 
-def _idiom_or_glued(e: Entity, around: _Around) -> bool:
+def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
     """Whether the model's span is one idiom or phrase of jieba's (万水千山), ends inside a word for a kind of
     settlement (柯尔克孜族村|落), or, ending in a bare landform character, starts or ends inside a word (西起|中山: 起
     is the verb's) or holds a preposition, conjunction or particle."""
@@ -186,6 +188,8 @@ def _idiom_or_glued(e: Entity, around: _Around) -> bool:
         return True  # 柯尔克孜族村|落, 城|乡村: the ending is the first character of a kind of place
     if not e.text.endswith(_BARE_LANDFORMS):
         return False
+    if _PERSON_NEXT.match(text, e.end):
+        return True  # 邝文山|驱车前往: what a person does follows, so the name is a person's (李宝山, 王金山)
     if after and not (after[0].start == e.end - 1 and after[0].text in _SLOPES):
         return True  # 友谊|比山高: the span ends inside a word (白云|山麓 is a mountain's foot)
     before = [t for t in tokens if t.end == e.start]
@@ -240,7 +244,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
         return
-    if level is not None and _idiom_or_glued(e, around):
+    if level is not None and _idiom_or_glued(text, e, around):
         level = None  # its ending says nothing then: only a second signal (below) makes it a place
     if level is not None:
         # 提升社区, 城乡社区: a verb or a kind of area before the ending names no village or site.
