@@ -560,8 +560,9 @@ def extract_dates(text: str, published: date | datetime | None = None, analysis:
     return resolve(cands, text, published, sentence_of)
 
 
-# 去年12月召开的…会议, 2021年7月在西藏考察时: the date of an event recalled, said in passing.
-_RECALLED_AFTER = regex.compile(r"[^，,。；;\n]{0,16}?(?:召开的|举行的|举办的|考察时|视察时|调研时)")
+# 去年12月召开的…会议, 2021年7月在西藏考察时, 去年12月中央经济工作会议(精神): the date of an event recalled,
+# said in passing.
+_RECALLED_AFTER = regex.compile(r"[^，,。；;\n]{0,16}?(?:召开的|举行的|举办的|考察时|视察时|调研时)|\p{Han}{2,14}?(?:会议|全会)")
 
 
 def _recalls_earlier_year(text: str, c: _Cand, r: Resolved, published: date | None) -> bool:
