@@ -73,7 +73,7 @@ def test_lexicon() -> None:
 
 
 def test_slogans_in() -> None:
-    text = "会议强调，要增强“四个意识”。要打好“组合拳”，推动新质生产力发展。"
+    text = "会议强调，要增强“四个意识”。要打好“组合拳”，推动“新质生产力”发展。"
     ctx = _context(text)
     ctx.doc.slogans = S.extract(ctx)
     second = text.index("要打好")

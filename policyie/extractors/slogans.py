@@ -625,6 +625,10 @@ def extract(ctx: Context) -> list[Slogan]:
     glosses = {s.gloss for s in out if s.gloss}
     # 以水定城、以水定地、以水定人、以水定产 spelled out after “四水四定”: the members of a formulation, not another one
     out = [s for s in out if not (s.evidence == "parallel-pattern" and s.text in glosses)]
+    # A known watchword the article never quotes (乡村振兴, 新质生产力 in running text) is no slogan by SPEC.md (short
+    # quoted watchwords, numbered formulations, parallels): every independent check set's annotators leave it
+    # out or optional (27 false and 0 true on them). Quoted once, its unquoted mentions stay with it.
+    out = [s for s in out if s.kind != "lexicon"]
     out.sort(key=lambda s: s.mentions[0].start)
     return out
 

@@ -127,7 +127,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
     "slogans": (
         _DOC_ID,
         _c("text", "str", "canonical formulation without quote marks (两个确立)"),
-        _c("kind", "str", "numbered, quoted, parallel, lexicon"),
+        _c("kind", "str", "numbered, quoted, parallel"),
         _c("gloss", "str", "what it stands for, where known"),
         _c("n_mentions", "int", "how often it occurs in the article"),
         _c("evidence", "str", "which rule made the record (docs/records.md)"),
