@@ -122,14 +122,17 @@ CHECKSETS = {
                             "places": 0.95, "dates": 0.95, "meetings": 0.95, "activities": 0.99, "slogans": 0.92},
                        {"meeting_hosts": 0.99, "meeting_date": 0.88, "published": 1.0}),
     "checkset_dec11": (10, {"headline_f1": 0.94, "officials": 0.99, "official_titles": 0.99, "authors": 0.96,
-                            "places": 0.89, "dates": 0.97, "meetings": 0.92, "activities": 0.84, "slogans": 0.94},
+                            "places": 0.89, "dates": 0.97, "meetings": 0.92, "activities": 0.84, "slogans": 0.96},
                        {"meeting_hosts": 0.94, "meeting_date": 0.88, "published": 1.0}),
-    "checkset_dec12": (10, {"headline_f1": 0.95, "officials": 0.99, "official_titles": 0.97, "authors": 0.97,
-                            "places": 0.86, "dates": 0.98, "meetings": 0.97, "activities": 0.99, "slogans": 0.87},
+    "checkset_dec12": (10, {"headline_f1": 0.955, "officials": 0.99, "official_titles": 0.97, "authors": 0.97,
+                            "places": 0.87, "dates": 0.98, "meetings": 0.97, "activities": 0.99, "slogans": 0.91},
                        {"meeting_hosts": 0.99, "meeting_date": 0.85, "published": 0.9}),
-    "checkset_dec13": (10, {"headline_f1": 0.96, "officials": 0.99, "official_titles": 0.99, "authors": 0.97,
-                            "places": 0.91, "dates": 0.99, "meetings": 0.96, "activities": 0.99, "slogans": 0.9},
+    "checkset_dec13": (10, {"headline_f1": 0.97, "officials": 0.99, "official_titles": 0.99, "authors": 0.97,
+                            "places": 0.93, "dates": 0.99, "meetings": 0.96, "activities": 0.99, "slogans": 0.95},
                        {"meeting_hosts": 0.99, "meeting_date": 0.94, "published": 1.0}),
+    "checkset_dec14": (10, {"headline_f1": 0.955, "officials": 0.97, "official_titles": 0.98, "authors": 0.97,
+                            "places": 0.87, "dates": 0.98, "meetings": 0.92, "activities": 0.99, "slogans": 0.97},
+                       {"meeting_hosts": 0.99, "meeting_date": 0.89, "directives_recall": 0.97, "published": 1.0}),
 }
 
 
