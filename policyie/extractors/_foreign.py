@@ -146,6 +146,8 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     return None
 
 
+# A monarch's regnal number after the name (二世, 十六世).
+REGNAL = regex.compile(r"[一二三四五六七八九十]{1,3}世")
 # A name's first part, up to the joiner after it: a country's form it opens (巴西|鲁·迪奥马耶·法耶) is no country.
 _FIRST_PART = regex.compile(r"\p{Han}{2,4}[·•・‧]")
 
@@ -170,6 +172,8 @@ def foreign_name_at(text: str, pos: int) -> NameGuess | None:
         if nxt is None:
             break
         end, sure = nxt
+    if (regnal := REGNAL.match(text, end)) is not None and _boundary(text, regnal.end()):
+        end, sure = regnal.end(), True  # 穆特比|二世, 查尔斯|三世: a monarch's regnal number is part of the name
     return NameGuess(pos, end, 2.0 if sure else 1.0)
 
 

@@ -277,7 +277,8 @@ def _support(analysis: Analysis | None, start: int, end: int) -> float:
 
 # Characters that join a sentence, never inside a transliterated given name (阿不都 has 都, so not NOT_GIVEN).
 SENTENCE_GLUE = frozenset(_WORDS["sentence-glue"])
-MINORITY = regex.compile(r"\p{Han}{1,6}[·•・]\p{Han}{2,8}")
+# (one dot or more: 罗纳德·穆温达·穆特比二世; the part after the last ends as below)
+MINORITY = regex.compile(r"\p{Han}{1,6}(?:[·•・]\p{Han}{2,8}(?=[·•・]))*[·•・]\p{Han}{2,8}")
 
 
 def _word_here(text: str, i: int, kinds: tuple[str, ...] = ("v", "d", "a", "p", "c")) -> bool:

@@ -29,6 +29,7 @@ import regex
 
 from policyie import lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
+    REGNAL,
     countries,
     country_of,
     extend_transliterated,
@@ -304,6 +305,12 @@ PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 # Posts that name their organ (党委书记, 人大常委会主任): a division's short name right before one is its organ's.
 _ORGAN_POSTS = ("党委", "党工委", "人大", "政府", "政协")
+
+
+def _regnal_length(text: str, end: int) -> int:
+    """The length of the regnal number (二世) that ends a name at ``end``, or 0."""
+    m = REGNAL.search(text, max(0, end - 4), end)
+    return end - m.start() if m is not None and m.end() == end else 0
 
 
 def _segment_start(text: str, an: Analysis, s: int) -> int:
@@ -689,8 +696,10 @@ def find_titled(ctx: Context) -> _Found:
             # when a boundary confirms where it ends.
             fg = foreign_name_at(text, at)
             # 市长|向大会作报告: a common word inside it makes the run a phrase, not a name
+            # (a monarch's regnal number, 二世, is no word inside the name)
+            core_end = fg.end - _regnal_length(text, fg.end) if fg is not None else 0
             if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3 and not any(
-                is_common_word(text[k : k + 2]) for k in range(fg.start, fg.end - 1)
+                is_common_word(text[k : k + 2]) for k in range(fg.start, core_end - 1)
             ):
                 g = fg
         g = _model_name(text, an, at, g) if not text.startswith("兼", at) else None  # 副总理|兼外长…: a post follows
