@@ -38,7 +38,9 @@ COMMON_SHORTS = set(
     "和顺 吉利 平安 长寿 安宁 永和 大同 正义 仁爱 新生 兴业 金融 新港 海港 港口 站前 铁西 铁东 桥西 桥东 城厢 "
     "前锋 新市 白云 白银 大兴 新乡 新会 顺德 青山 秀山 龙山 宝山 金山 南山 北山 东山 西山 黄山 泰山 天山 "
     "龙华 福田 天河 新津 新都 金牛 武侯 江东 江海 海城 海安 安康 长乐 乐山 通化 开平 安阳 丰城 双城 永川 "
-    "西安 吉安 新安 建安 淮安 长宁 普陀 静安 松江 嘉定 崇明 虹口 黄浦 徐汇 杨浦 宝安".split()
+    "西安 吉安 新安 建安 淮安 长宁 普陀 静安 松江 嘉定 崇明 虹口 黄浦 徐汇 杨浦 宝安 "
+    # border policy's 富民、兴边、强国、睦邻 (兴边富民): 富民 is a county of Kunming only when named in full
+    "富民".split()
 )
 # Well-known places whose short form is also a word but which news uses bare all the time.
 KEEP_SHORTS = set(

@@ -45,6 +45,7 @@ CURATED_REGIONS = (
     "加沙 约旦河西岸 戈兰高地 克里米亚 顿巴斯 "
     # the economic corridors of the Belt and Road
     "中蒙俄经济走廊 新亚欧大陆桥经济走廊 中国—中亚—西亚经济走廊 中国—中南半岛经济走廊 中巴经济走廊 孟中印缅经济走廊 "
+    "中缅经济走廊 中老经济走廊 中尼印经济走廊 珠江—西江经济带 "
     # a province's historic part, and old base areas named by the provinces they straddle
     "关中 陕甘宁 鄂豫皖 湘鄂赣 湘鄂西 川陕 晋察冀 晋冀鲁豫 中央苏区"
 ).split()
@@ -120,7 +121,7 @@ SEAS = ("地中海 加勒比海 阿拉伯海 波罗的海 爱琴海 亚得里亚
 # so only a few famous ones are listed.
 MOUNTAIN_CLASSES = {"mountain", "peak", "ridge"}
 NOT_MOUNTAINS = {"旧金山", "檀香山"}
-FAMOUS_MOUNTAINS = "秦岭 苍山 天山 燕山 阴山 岷山 泰山 华山 嵩山 衡山 恒山 庐山 崂山".split()
+FAMOUS_MOUNTAINS = "秦岭 苍山 天山 燕山 阴山 岷山 泰山 华山 嵩山 衡山 恒山 庐山 崂山 十万大山 九万大山".split()
 
 
 def named_mountain(name: str, feature_class: str, sources: str) -> bool:

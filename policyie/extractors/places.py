@@ -816,15 +816,15 @@ def _merge_variants(places: dict[str, Place]) -> None:
         drop.mentions = []
 
 
-# What a foreign city's name opens when one of these follows it: a palace or a port (sites; the palace need not
+# What a foreign city's name opens when one of these follows it: a palace, port or crossing (sites; the palace need not
 # stand in the city: 海得拉巴宫 is in New Delhi), or the state's first-level division named after the city
 # (伊尔库茨克州; 滨海边疆区 is none: only a city's own name counts).
-_CITY_NAMED = (("边疆区", "province"), ("宫", "site"), ("港", "site"), ("州", "province"))
+_CITY_NAMED = (("边疆区", "province"), ("口岸", "site"), ("宫", "site"), ("港", "site"), ("州", "province"))
 
 
 def _city_named_places(text: str, places: dict[str, Place]) -> None:
-    """莫迪在海得拉巴宫同李强举行会谈, 比雷埃夫斯港, 伊尔库茨克州州长: a foreign city's name before 宫 or 港 names a
-    palace or port, before 州 or 边疆区 a division of its state, not the city itself."""
+    """莫迪在海得拉巴宫同李强举行会谈, 比雷埃夫斯港, 芒街口岸, 伊尔库茨克州州长: a foreign city's name before 宫, 港 or
+    口岸 names a palace, port or crossing, before 州 or 边疆区 a division of its state, not the city itself."""
     for city in list(places.values()):
         if city.level != "city" or city.code is not None:
             continue
@@ -1081,11 +1081,11 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 # Two to four provinces by their one-character forms before how many provinces meet there (赣浙皖|三省交界,
 # 湘鄂渝黔|四省市边区, 川滇|两省), or before the area itself without the count (闽浙|边界地区, 川陕甘|结合部): the
 # area where they meet is a region.
-# The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区, 滇黔桂三省区结合部); the region is
-# named by the run.
+# The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区, 滇黔桂三省（区）结合部); the region
+# is named by the run.
 _PROVINCE_RUN = regex.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
-    r"(?:[两三四五]省(?:区|市)?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域|(?<=合)部)?"
+    r"(?:[两三四五]省(?:区|市|[（(][区市][）)])?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域|(?<=合)部)?"
     r"|(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|(?P<corridor>走廊))")
 
 
