@@ -241,6 +241,8 @@ def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         return None
     if m.group("s").endswith("季") and not _year_fields(m) and _ATTRIBUTIVE_SEASON.match(text, m.end()):
         return None  # 春季农业生产, 冬季安全生产: a kind of work, not a period (no check set's annotators date it)
+    if not _year_fields(m) and text.endswith(("每年", "每逢", "每到"), 0, m.start()):
+        return None  # 每年冬季来此越冬: a season that recurs every year is no date
     code, months = _SEASON[m.group("s")]
     return _Cand(m.start(), m.end(), Spec("season", code=code, months=months, **_year_fields(m)))
 
