@@ -154,6 +154,8 @@ _HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
 _HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?)([^，,。；;的]{1,14}?[和与及])$")
 _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
+# 见证 earlier in the clause, before what a ceremony signs (见证了…多份合作文件的签字仪式).
+_WITNESSED = regex.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
 # …第五次全体会议，8月5日至6日在京举行: a date clause may stand between the name and the verb
 _HELD_AFTER = regex.compile(
     r"^(?:[，,](?=\d{1,2}月|\d{4}年|[今昨前]天))?[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"
@@ -500,6 +502,8 @@ def _held_verb_and_start(
     held_verb = _HELD_BEFORE.search(_MANNER.sub("", _LEADING_PERIOD.sub("", before)))
     if held_verb:
         return start, held_verb  # (举行|隆重盛大|欢迎仪式, 举行|庄严的|升旗仪式: the manner between verb and name)
+    if head.endswith("仪式") and (witnessed := _WITNESSED.search(before)) is not None:
+        return start, witnessed  # 两国总理共同见证了…合作文件的|签字仪式: a ceremony its witnesses attend is held
     gap = _HELD_GAP.search(before)
     if gap is not None:
         return start - len(gap.group(1)), gap  # the whole joined name
