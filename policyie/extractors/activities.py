@@ -54,8 +54,10 @@ _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|随团
 _COMPANION_VERB = regex.compile(
     # 分别陪同调研: each escorts the part of the tour in their own jurisdiction; companions all the same.
     r"(?:分别)?(?:一同|一起|陪同|随同|随团|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
-    r"(?:和[^。；;，,]{1,8})?(?=[。；;，,\s]|$)"  # 参加调研和座谈会
+    r"(?:和[^。；;，,]{1,8})?(?=[。；;，,\s]|$|并)"  # 参加调研和座谈会; 陪同督导并介绍了…
 )
+# 邝世平|在东兴|陪同考察: where a companion went along, between the name and the verb.
+_WHERE_BEFORE = regex.compile(r"在\p{Han}{1,6}$")
 _PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
 _ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
 # What may stand between the tour's subject and its verb: titles, 在/到/赴 + place, 围绕/就 + topic.
@@ -427,7 +429,8 @@ def _attach_companions(ctx: Context, acts: list[Activity]) -> None:
         s_lo, _ = sentence_bounds(ctx, cm.start())
         # 蔡奇、何立峰|和中央有关部门负责同志|陪同考察: the named list ends before the unnamed group
         group = _UNNAMED_GROUP.search(text, max(s_lo, cm.start() - 24), cm.start())
-        names = list_before(ctx, group.start() if group else cm.start(), s_lo)
+        where = _WHERE_BEFORE.search(text, max(s_lo, cm.start() - 7), cm.start())
+        names = list_before(ctx, group.start() if group else where.start() if where else cm.start(), s_lo)
         if names:
             _target(acts, cm.start()).companions.extend(names)
     for em in _ESCORTED.finditer(text):
