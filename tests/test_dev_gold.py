@@ -129,10 +129,15 @@ CHECKSETS = {
                        {"meeting_hosts": 0.99, "meeting_date": 0.85, "published": 0.9}),
     "checkset_dec13": (10, {"headline_f1": 0.97, "officials": 0.99, "official_titles": 0.99, "authors": 0.97,
                             "places": 0.93, "dates": 0.99, "meetings": 0.96, "activities": 0.99, "slogans": 0.95},
-                       {"meeting_hosts": 0.99, "meeting_date": 0.94, "published": 1.0}),
+                       {"meeting_hosts": 0.99, "meeting_date": 0.94, "activity_companions": 0.99, "published": 1.0}),
     "checkset_dec14": (10, {"headline_f1": 0.955, "officials": 0.97, "official_titles": 0.98, "authors": 0.97,
                             "places": 0.87, "dates": 0.98, "meetings": 0.92, "activities": 0.99, "slogans": 0.97},
-                       {"meeting_hosts": 0.99, "meeting_date": 0.89, "directives_recall": 0.97, "published": 1.0}),
+                       {"meeting_hosts": 0.99, "meeting_date": 0.89, "directives_recall": 0.97, "activity_companions": 0.99,
+                        "published": 1.0}),
+    "checkset_dec15": (10, {"headline_f1": 0.93, "officials": 0.99, "official_titles": 0.98, "authors": 0.97,
+                            "places": 0.83, "dates": 0.94, "meetings": 0.95, "activities": 0.9, "slogans": 0.91},
+                       {"meeting_hosts": 0.99, "meeting_date": 0.99, "directives_recall": 0.89, "activity_companions": 0.99,
+                        "published": 1.0}),
 }
 
 
