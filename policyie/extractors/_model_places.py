@@ -163,8 +163,6 @@ _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 _PERSON_NEXT = regex.compile(r"驱车|来到|前往|表示|指出|强调|主持|介绍|讲话|会见|出席|陪同|一行|同志|说|调研|察看|考察|看望|慰问|听取|率")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
 _NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
-
-
 # What follows 村 when 村 opens a word about the village (村民, 村委, 村干部 …), not a second 村 of its name.
 _VILLAGE_WORD_NEXT = frozenset("民委干级务集两组里庄落寨镇支主长书医规内头口")
 
@@ -386,5 +384,5 @@ def _join_village_short_forms(places: dict[str, Place]) -> None:
     for key, place in list(places.items()):
         village = places.get(f"village:{place.name}村")
         if place.level is None and place.evidence == EVIDENCE and village is not None:
-            village.mentions.extend(place.mentions)
+            village.mentions = sorted(village.mentions + place.mentions, key=lambda m: m.start)
             del places[key]

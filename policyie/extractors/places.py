@@ -836,7 +836,7 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
             name = m.text + suffix
             parent = city.parent if level == "province" else None
             place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent,
-                                                               evidence="park-suffix"))
+                                                               evidence="city-named"))
             place.mentions.append(Span(name, m.start, m.end + len(suffix)))
             named.append(m)
         city.mentions = [m for m in city.mentions if m not in named]
