@@ -17,6 +17,7 @@ import regex
 from policyie import lexicons
 from policyie.extractors._events import (
     TEAM,
+    PersonMention,
     clause_start,
     date_after,
     date_before,
@@ -205,7 +206,9 @@ _DELEGATION = regex.compile(r"代表团|一行|客人")
 # 双方举行工作会谈: talks held by the two sides of the reception reported just before.
 _BOTH_SIDES = regex.compile(r"(?:会见后，)?双方(?:随后|还|并|即)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
-_RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见)")
+_RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会)")  # (团拜会 is a party)
+# 他应邀拜会布干达国王: a courtesy call, a reception the one called on hosts (the subject is the guest).
+_CALLS_ON = "拜会"
 # The kind of record each reception verb makes (SPEC.md §2: 会见, 会谈 …).
 _RECEPTION_KIND = {"会谈": "会谈", "会晤": "会晤", "通电话": "通电话", "视频通话": "通电话"}
 RECEPTION_KINDS = frozenset(("会见", *_RECEPTION_KIND.values()))
@@ -909,6 +912,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
             # 王毅…出席…外长会期间，(分别)会见…: the clause goes on from the sentence's subject
             subj = persons_in(ctx, s_lo, c_lo)[:1]
         if not subj:
+            subj = _pronoun_subject(ctx, s_lo, rm.start())  # 当晚，他会见了…: whom the opening 他 stands for
+        if not subj:
             out.extend(_both_sides_talks(text, out, rm, c_lo))
             continue
         verb = next((k for v, k in _RECEPTION_KIND.items() if rm.group().endswith(v)), "会见")
@@ -940,7 +945,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
             # SPEC.md §3: the guest side are the attendees.
             guests = [p.name for p in persons_in(ctx, c_lo + g.start(1), c_lo + g.end(1))] if g else []
         else:
-            name = "会见" + guest
+            name = (_CALLS_ON if rm.group() == _CALLS_ON else "会见") + guest
             hosts = [p.name for p in subj if "同" not in between]
             guests = [p.name for p in persons_in(ctx, rm.end(), rm.end() + len(rest))]
             if not guests and _DELEGATION.search(guest):
@@ -966,8 +971,22 @@ def _receptions(ctx: Context) -> list[Meeting]:
                       place=places[0] if places else None, start=rm.start(),
                       evidence="cited:recalled" if recalled else "reception", referenced=recalled,
                       end=rm.end() + (len(rest) if verb == "会见" else 0))
+        if rm.group() == _CALLS_ON and met.attendees:
+            met = dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
         out.extend(_separately(_hosted_abroad(ctx, met), text[c_lo : rm.start()], rest))
     return out
+
+
+_SAYS = regex.compile(r"说|表示|指出|认为|强调|介绍|称")
+
+
+def _pronoun_subject(ctx: Context, s_lo: int, pos: int) -> list[PersonMention]:
+    """The official an opening 他/她 of the sentence stands for, as a mention at the pronoun (当晚，他应邀拜会…)."""
+    pron = _SENTENCE_PRONOUN.match(ctx.text, s_lo, pos)
+    if pron is None or pos - pron.end() > 8 or _SAYS.search(ctx.text, pron.end(), pos):
+        return []  # 他说，此次会谈成果…: what he says names the talks, he does not hold them here
+    name = resolve_pronoun(ctx, pron.start(1))
+    return [PersonMention(name, pron.start(1), pron.end(1))] if name else []
 
 
 def _hosted_abroad(ctx: Context, met: Meeting) -> Meeting:
