@@ -31,8 +31,9 @@ SEP = r"[、，,；;]"
 SEP_RE = regex.compile(SEP)
 HAN_CHAR = regex.compile(r"\p{Han}")
 # A run of quoted phrases after a closing mark, and one ending just before an opening mark.
-QUOTE_RUN_AFTER = regex.compile(r"(?:“[^“”\n]{1,16}”){0,4}")
-QUOTE_RUN_BEFORE = regex.compile(r"(?:“[^“”\n]{1,16}”){1,4}$")
+# (joined by 和, 、, 与 or 及 too: 打响“精致城市·幸福威海”和“好客山东”品牌)
+QUOTE_RUN_AFTER = regex.compile(r"(?:[和、与及]?“[^“”\n]{1,16}”){0,4}")
+QUOTE_RUN_BEFORE = regex.compile(r"(?:“[^“”\n]{1,16}”[和、与及]?){1,4}$")
 INNER_QUOTE = regex.compile(r"‘([^‘’]{2,20})’")
 TITLE = regex.compile(r"《[^《》\n]{1,80}》")
 ITEM_SEP = regex.compile(r"[、和及]")
