@@ -770,6 +770,36 @@ def _add_common_named_districts(text: str, gz: Gazetteer, places: dict[str, Plac
 _COMMON_DISTRICT_NAMES = tuple(sorted(NAME_STOP, key=len, reverse=True))
 
 
+# Landforms a township or village lends its name to (然乌镇 … 然乌湖, 来古村 … 来古冰川), not followed by what makes
+# the whole another settlement's or a body's name.
+_SETTLEMENT_LANDFORM = regex.compile(r"(?:冰川|湖|湾|峡谷|草原|湿地)(?![镇乡村街区])")
+
+
+def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
+    """然乌镇 … 察看然乌湖: a lake, bay, glacier, gorge, grassland or wetland named by a township or village the
+    article names in full is a site of its own, wherever no place's mention already stands."""
+    stems = {p.name[:-1] for p in places.values() if p.level in ("town", "village") and len(p.name) >= 3
+             and p.name[-1] in "镇乡村" and "\u4e00" <= p.name[0] <= "\u9fff"}
+    if not stems:
+        return
+    held = model_places.mention_index(places)
+    for stem in stems:
+        for i in _find_all(text, stem):
+            m = _SETTLEMENT_LANDFORM.match(text, i + len(stem))
+            if m is None or held.overlaps(i, m.end()):
+                continue
+            name = text[i : m.end()]
+            model_places.named_place(places, name, "site", "park-suffix").mentions.append(Span(name, i, m.end()))
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def _city_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
     """茂名|滨海新区: a new area's full name (Tianjin's district 滨海新区) right after a city it does not lie in names
     that city's own area, a zone of the city, not the far district."""
@@ -1317,6 +1347,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
+    _settlement_named_sites(text, places)
     _merge_variants(places)
     _city_named_places(text, places)
     for p in places.values():
