@@ -56,8 +56,8 @@ class Place(DataClassJsonMixin):
     lat: float | None = None
     lon: float | None = None
     # Which rule found it: gazetteer, gazetteer:ambiguous, park-suffix, deictic, village-table, site-list,
-    # region-list, list-member, city-named (a foreign city's port, palace or division), ner (the statistical NER,
-    # `policyie.charner`).
+    # region-list, list-member, city-named (a foreign city's port, palace or division), settlement-named (a landform
+    # named by a township or village), ner (the statistical NER, `policyie.charner`).
     evidence: str | None = None
 
 

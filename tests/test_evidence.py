@@ -16,7 +16,7 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 EVIDENCE = {
     "officials": {"title", "kb:untitled", "list:untitled", "formula:untitled"},
     "places": {"gazetteer", "gazetteer:ambiguous", "park-suffix", "deictic", "village-table", "site-list", "region-list",
-               "list-member", "city-named", "ner"},
+               "list-member", "city-named", "settlement-named", "ner"},
     "meetings": {"held", "held-after", "presided", "spoke-at", "organ-convenes", "cited", "cited:guest-description",
                  "reception", "talk", "planned", "briefing"},
     "activities": {"tour-verb"},

@@ -789,7 +789,7 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
             if m is None or held.overlaps(i, m.end()):
                 continue
             name = text[i : m.end()]
-            model_places.named_place(places, name, "site", "park-suffix").mentions.append(Span(name, i, m.end()))
+            model_places.named_place(places, name, "site", "settlement-named").mentions.append(Span(name, i, m.end()))
 
 
 def _find_all(text: str, word: str) -> list[int]:
