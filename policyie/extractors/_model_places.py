@@ -167,6 +167,19 @@ _NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Ha
 _VILLAGE_WORD_NEXT = frozenset("民委干级务集两组里庄落寨镇支主长书医规内头口")
 
 
+_TEMPLE_ENDS = ("寺", "庙")
+
+
+def _lone_char_before(text: str, start: int, around: _Around) -> int | None:
+    """Where a Han character jieba left alone right before ``start`` begins, when it is no function word, no number
+    and not punctuation (强|巴林寺); None otherwise."""
+    before = [t for t in around.tokens_in(max(0, start - 1), start) if t.end == start]
+    if before and len(before[0].text) == 1 and _han(before[0].text) and before[0].pos[:1] not in "pcuvfdrmqx" \
+            and start - 1 not in around.mention_ends:
+        return start - 1
+    return None
+
+
 def _one_word(around: _Around, start: int, end: int) -> bool:
     """Whether jieba read [start, end) as one word."""
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
@@ -242,6 +255,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
         return
+    if level == "site" and name.endswith(_TEMPLE_ENDS) and (lone := _lone_char_before(text, start, around)):
+        start, name = lone, text[lone : e.end]  # 强|巴林寺: a character jieba left alone opens a temple's name
     if level is not None and _idiom_or_glued(text, e, around):
         level = None  # its ending says nothing then: only a second signal (below) makes it a place
     if level is not None:
@@ -324,9 +339,11 @@ def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_o
 
 def _drop_foreign_city_within(places: dict[str, Place], start: int, end: int) -> bool:
     """达累斯萨拉姆|港, 鹿特丹|港: a foreign city's mention that a site's name opens is the site's (the port is named by
-    its city); whether any went."""
-    return _drop_mentions(places, lambda place, m: place.level == "city" and place.code is None
-                          and start <= m.start and m.end < end)
+    its city), and so is a foreign state's name a site's holds inside (强|巴林|寺 is a temple in Tibet, not Bahrain's);
+    whether any went."""
+    return _drop_mentions(places, lambda place, m: start <= m.start and m.end < end and (
+        (place.level == "city" and place.code is None)
+        or (place.level == "country" and start < m.start and place.name != "中华人民共和国")))
 
 
 def add(
