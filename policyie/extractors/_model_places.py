@@ -26,7 +26,7 @@ from policyie import lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._people import STATE_POSTS, jieba_freq, looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
-from policyie.nlp import Analysis, Entity
+from policyie.nlp import Analysis, Entity, Token
 from policyie.records import Place, Span
 
 EVIDENCE = "ner"
@@ -48,14 +48,15 @@ def _words() -> dict[str, dict[str, str]]:
     return lexicons.tables("ner_words.tsv")
 
 
-def _han(name: str) -> bool:
+def han_only(name: str) -> bool:
+    """Whether every character of ``name`` is a common Han one (U+4E00–U+9FFF)."""
     return all("\u4e00" <= c <= "\u9fff" for c in name)
 
 
 def level_of(name: str) -> str | None:
     """The SPEC level that ``name``'s ending gives it, or None."""
     words = _words()
-    if not MIN_LEN <= len(name) <= MAX_LEN or name[0] in words["not-first"] or not _han(name):
+    if not MIN_LEN <= len(name) <= MAX_LEN or name[0] in words["not-first"] or not han_only(name):
         return None
     if name in localities.GENERIC or name.endswith(localities.COMMON_VILLAGE_WORDS):
         return None
@@ -75,13 +76,13 @@ def _zone_end(text: str, end: int) -> int | None:
 
 def _short_village(name: str) -> bool:
     """余村: one character and 村, a village's name only where its township stands right before it."""
-    return len(name) == 2 and name.endswith("村") and name[0] not in _words()["not-first"] and _han(name)
+    return len(name) == 2 and name.endswith("村") and name[0] not in _words()["not-first"] and han_only(name)
 
 
 def _common_ending_village(name: str) -> bool:
     """团山村, 神山村: a name ending in a common village word (山村) that holds more than the word."""
     return 3 <= len(name) <= 6 and name.endswith(("村", "社区")) and name.endswith(localities.COMMON_VILLAGE_WORDS) \
-        and name not in localities.COMMON_VILLAGE_WORDS and name[0] not in _words()["not-first"] and _han(name)
+        and name not in localities.COMMON_VILLAGE_WORDS and name[0] not in _words()["not-first"] and han_only(name)
 
 
 def _split_town(name: str) -> int | None:
@@ -144,7 +145,7 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
     if not _PEOPLES_TOWNSHIP.fullmatch(text, start, end):
         return start
     before = around.tokens_in(max(0, start - 4), start)
-    if before and before[-1].end == start and 2 <= len(before[-1].text) <= 4 and _han(before[-1].text) \
+    if before and before[-1].end == start and 2 <= len(before[-1].text) <= 4 and han_only(before[-1].text) \
             and not _function_word(before[-1].pos) and not before[-1].pos.startswith(("t", "f", "m")):
         return before[-1].start
     return start
@@ -170,12 +171,18 @@ _VILLAGE_WORD_NEXT = frozenset("民委干级务集两组里庄落寨镇支主长
 _TEMPLE_ENDS = ("寺", "庙")
 
 
-def _lone_char_before(text: str, start: int, around: _Around) -> int | None:
-    """Where a Han character jieba left alone right before ``start`` begins, when it is no function word, no number
-    and not punctuation (强|巴林寺); None otherwise."""
+def _lone_char_token(around: _Around, start: int) -> Token | None:
+    """The one-character Han word jieba left alone right before ``start``, when it is no function word, number or
+    punctuation (努|鲁儿虎山, 强|巴林寺); None otherwise."""
     before = [t for t in around.tokens_in(max(0, start - 1), start) if t.end == start]
-    if before and len(before[0].text) == 1 and _han(before[0].text) and before[0].pos[:1] not in "pcuvfdrmqx" \
-            and start - 1 not in around.mention_ends:
+    if before and len(before[0].text) == 1 and han_only(before[0].text) and before[0].pos[:1] not in "pcuvfdrmqx":
+        return before[0]
+    return None
+
+
+def _lone_char_before(text: str, start: int, around: _Around) -> int | None:
+    """Where such a lone character opens a temple's name (强|巴林寺), unless a place's mention ends there."""
+    if _lone_char_token(around, start) is not None and start - 1 not in around.mention_ends:
         return start - 1
     return None
 
@@ -203,8 +210,7 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
         return True  # 邝文山|驱车前往: what a person does follows, so the name is a person's (李宝山, 王金山)
     if after and not (after[0].start == e.end - 1 and after[0].text in _SLOPES):
         return True  # 友谊|比山高: the span ends inside a word (白云|山麓 is a mountain's foot)
-    before = [t for t in tokens if t.end == e.start]
-    if before and len(before[0].text) == 1 and _han(before[0].text) and before[0].pos[:1] not in "pcuvfdrmqx":
+    if _lone_char_token(around, e.start) is not None:
         return True  # 努|鲁儿虎山: a character jieba left alone before the span may be the name's first
     # (友谊|比|山高, 吴|为|山: a function word of one character inside, a comparison or a person's name)
     return any(t.start < e.start < t.end or (e.start <= t.start and t.end < e.end and t.pos[:1] in "pcu"
@@ -218,7 +224,7 @@ def _pieces(text: str, e: Entity, around: _Around):
     if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _VILLAGE_WORD_NEXT:
         e = Entity(e.text + "村", e.start, e.end + 1, e.label)  # 东村|村: a village named 东村 is 东村村 (not 东村|村民)
     zone = _zone_end(text, e.end)
-    if zone is not None and len(e.text) >= 2 and _han(e.text) and e.text[0] not in _words()["not-first"]:
+    if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
         return
     # 灵峰街道|及余村: 及 right after another place's mention joins the two and opens no name (和 may: 和平社区)
@@ -277,7 +283,7 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the place a model span with no place's ending stands for, where a second
     signal says it is one: a foreign division's kind after it, jieba's dictionary, a country before it, or the
     characters of a transliteration."""
-    if not 2 <= len(e.text) <= UNTYPED_MAX or not _han(e.text) or e.text[0] in _words()["not-first"]:
+    if not 2 <= len(e.text) <= UNTYPED_MAX or not han_only(e.text) or e.text[0] in _words()["not-first"]:
         return
     if e.text in _words()["place-level"] or e.text in localities.GENERIC:
         return  # 三角洲, 走廊: a kind of place, not one

@@ -658,7 +658,7 @@ def _landform_word(core: str, words: list[tuple[int, str, str]]) -> bool:
     of two or more itself (隔河岩, 双|乳峰; not 大|峡谷 of a common landform word)."""
     return 3 <= len(core) <= 4 and core[-1] in GEO_CHARS and len(words[-1][1]) >= 2 \
         and (len(words) == 1 or not is_common_word(words[-1][1])) \
-        and all(tag in ("n", "nz", "ns", "un", "nr") for _, _, tag in words) and all("\u4e00" <= c <= "\u9fff" for c in core)
+        and all(tag in ("n", "nz", "ns", "un", "nr") for _, _, tag in words) and model_places.han_only(core)
 
 
 def _known_opening(gz: Gazetteer, core: str) -> str:
@@ -779,7 +779,7 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
     """然乌镇 … 察看然乌湖: a lake, bay, glacier, gorge, grassland or wetland named by a township or village the
     article names in full is a site of its own, wherever no place's mention already stands."""
     stems = {p.name[:-1] for p in places.values() if p.level in ("town", "village") and len(p.name) >= 3
-             and p.name[-1] in "镇乡村" and "\u4e00" <= p.name[0] <= "\u9fff"}
+             and p.name[-1] in "镇乡村" and model_places.han_only(p.name[0])}
     if not stems:
         return
     held = model_places.mention_index(places)
@@ -865,9 +865,8 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
                 continue
             name = m.text + suffix
             parent = city.parent if level == "province" else None
-            place = places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent,
-                                                               evidence="city-named"))
-            place.mentions.append(Span(name, m.start, m.end + len(suffix)))
+            model_places.named_place(places, name, level, "city-named", parent).mentions.append(
+                Span(name, m.start, m.end + len(suffix)))
             named.append(m)
         city.mentions = [m for m in city.mentions if m not in named]
 
