@@ -266,6 +266,16 @@ _GAP_VERBS = regex.compile(r"强调|指出|要求|表示|调研|考察|视察|�
 _LIST_TAIL = regex.compile(r"^(?:同志)?(?:等[\p{Han}]{0,12})?$")
 
 
+def leader_named_before(ctx: Context, leads: regex.Pattern, hi: int, reach: int) -> str | None:
+    """Who leads, by the last match of ``leads`` before ``hi`` with a person named within ``reach`` characters
+    before it (X带队 → the inspection team's leader, X率代表团 → the delegation's), or None."""
+    leader = None
+    for lm in leads.finditer(ctx.text, 0, hi):
+        found = persons_in(ctx, max(0, lm.start() - reach), lm.start())
+        leader = found[-1].name if found else leader
+    return leader
+
+
 def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
     """The names listed right before ``pos`` (X、Y，Z等…出席 → [X, Y, Z]), nearest last."""
     ps = persons_in(ctx, lo, pos)

@@ -23,6 +23,7 @@ from policyie.extractors._events import (
     date_value,
     dedupe,
     is_day,
+    leader_named_before,
     list_before,
     paragraph_at,
     persons_in,
@@ -282,10 +283,7 @@ def _delegation_lead(ctx: Context, s_lo: int, v_lo: int) -> PersonMention | None
     dm = _DELEGATION_OPENS.match(ctx.text, s_lo, v_lo)
     if dm is None:
         return None
-    leader = None
-    for lm in _LEADS_DELEGATION.finditer(ctx.text, 0, s_lo):
-        found = persons_in(ctx, max(0, lm.start() - 30), lm.start())
-        leader = found[-1].name if found else leader
+    leader = leader_named_before(ctx, _LEADS_DELEGATION, s_lo, 30)
     return PersonMention(leader, dm.end() - 1, dm.end()) if leader else None
 
 

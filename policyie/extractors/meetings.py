@@ -25,6 +25,7 @@ from policyie.extractors._events import (
     dates_between,
     dedupe,
     is_day,
+    leader_named_before,
     list_before,
     paragraph_at,
     persons_in,
@@ -812,11 +813,7 @@ def _sentence_subject(ctx: Context, s_lo: int, pos: int) -> list[str]:
     name = resolve_pronoun(ctx, pron.start(1)) if pron else None
     if name is None and _GROUP_OPENS.match(text, s_lo, pos):
         # 检查组召开座谈会: the team's leader (X带队 earlier in the article) convenes it
-        lead = None
-        for lm in _LEADS_TEAM.finditer(text, 0, s_lo):
-            found = persons_in(ctx, max(0, lm.start() - 24), lm.start())
-            lead = found[-1].name if found else lead
-        name = lead
+        name = leader_named_before(ctx, _LEADS_TEAM, s_lo, 24)
     if name is None and s_lo >= 2 and _CONTINUES.match(text, s_lo, pos):
         # 29日上午，林拓海来到…村。随后在宁德主持召开座谈会: a sentence that goes on with no subject of its own
         # is the previous sentence's subject's doing
