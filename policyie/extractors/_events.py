@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from policyie.extractors._people import jieba_freq
-from policyie.extractors._spans import SpanIndex
+from policyie.extractors._spans import SpanIndex, occurrences
 from policyie.extractors.base import Context
 from policyie.nlp import split_on
 from policyie.records import DateMention
@@ -59,10 +59,7 @@ def person_mentions(ctx: Context) -> list[PersonMention]:
         for m in o.mentions or []:
             out.append(PersonMention(o.name, m.start, m.end))
         if not o.mentions:  # names without offsets: find them ourselves
-            at = ctx.text.find(o.name) if o.name else -1
-            while at >= 0:  # non-overlapping, as finditer would
-                out.append(PersonMention(o.name, at, at + len(o.name)))
-                at = ctx.text.find(o.name, at + len(o.name))
+            out += [PersonMention(o.name, at, at + len(o.name)) for at in occurrences(ctx.text, o.name or "")]
     if not out:
         # (a common word of the dictionary is no name here, whatever the tagger or jieba's own tag says: 西风,
         # 关怀, 越冬, 秦岭, 汤加 are nr in jieba's dict.txt)

@@ -38,6 +38,17 @@ class SpanIndex:
         return bool(self._starts)
 
 
+def occurrences(text: str, word: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of ``word``, as ``finditer(escape(word))`` finds them (none of an
+    empty word)."""
+    out: list[int] = []
+    at = text.find(word) if word else -1
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
+
+
 def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
     """Whether ``pos`` lies after a 《 opened within ``reach`` characters before it and not yet closed: inside
     the title of a book, film or document (《习近平关于…论述摘编》, 《梁家河》), which names a work."""

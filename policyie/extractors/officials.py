@@ -63,6 +63,7 @@ from policyie.extractors._people import (
     surnames,
     transcript_speakers,
 )
+from policyie.extractors._spans import occurrences
 from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.kb import resolve
@@ -905,12 +906,12 @@ def _posts_after_known_names(text: str, found: _Found, an: Analysis) -> None:
     for name in list(found.titles):
         if len(name) < 2:
             continue
-        for at in _occurrences(text, name):
+        for at in occurrences(text, name):
             m = AFTER_NAME_POSTS.match(text, at + len(name))
             if m is not None and m.group() not in found.titles[name]:
                 found.add(name, at, [m.group()])
         for part in _name_parts(name):
-            for at in _occurrences(text, part):
+            for at in occurrences(text, part):
                 if not _part_alone(text, an, at):
                     continue  # inside the full name, or inside another word
                 m = AFTER_NAME_POSTS.match(text, at + len(part))
@@ -1154,16 +1155,6 @@ def _foreign_public(t: Title) -> bool:
     return country_of(t.text) is not None and not (t.org or t.text).endswith(FIRM_ORG_END)
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Starts of the non-overlapping occurrences of ``word``, as ``finditer(escape(word))`` finds them."""
-    out: list[int] = []
-    at = text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + len(word))
-    return out
-
-
 def _settle_names(found: _Found, text: str) -> None:
     """韩正以|视频方式: a three-character name seen once, whose first two characters stand alone
     elsewhere in the article (韩正表示, 韩正说), is the two-character name and a word after it."""
@@ -1171,7 +1162,7 @@ def _settle_names(found: _Found, text: str) -> None:
         if len(name) != 3 or not HAN.match(name[2]) or text.count(name) != 1:
             continue
         short = name[:2]
-        alone = sum(1 for at in _occurrences(text, short) if text[at + 2 : at + 3] != name[2])
+        alone = sum(1 for at in occurrences(text, short) if text[at + 2 : at + 3] != name[2])
         if alone < 2 or name_at(text, text.index(name), strict=True) is None:
             continue
         titles = found.titles.pop(name)
@@ -1245,9 +1236,9 @@ def extract(ctx: Context) -> list[Official]:
         titles = _with_chain_org([normalise_title(t, home) for t in texts], texts, name, found, home)
         if not is_public_post_holder(name, titles):
             continue
-        mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
+        mentions = [Span(name, at, at + len(name)) for at in occurrences(text, name)]
         for alias in found.aliases.get(name, []):
-            mentions += [Span(alias, at, at + len(alias)) for at in _occurrences(text, alias)
+            mentions += [Span(alias, at, at + len(alias)) for at in occurrences(text, alias)
                          if not any(m.start <= at < m.end for m in mentions)]
         mentions.sort(key=lambda m: m.start)
         country = country_of_person(name, titles)
@@ -1296,9 +1287,9 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
 
 def _only_inside_longer(text: str, name: str, taken: set[str]) -> bool:
     """Whether every occurrence of ``name`` lies inside an occurrence of a longer name already taken."""
-    covered = {(at, at + len(t)) for t in taken if name in t and t != name for at in _occurrences(text, t)}
+    covered = {(at, at + len(t)) for t in taken if name in t and t != name for at in occurrences(text, t)}
     return bool(covered) and all(any(lo <= at and at + len(name) <= hi for lo, hi in covered)
-                                 for at in _occurrences(text, name))
+                                 for at in occurrences(text, name))
 
 
 def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
@@ -1322,7 +1313,7 @@ def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
         people = kb.by_name(name) if kb is not None else []
         known = {p.country for p in people}  # (not `countries`, the lexicon's function imported above)
         country = known.pop() if len(known) == 1 else "中国"
-        mentions = [Span(name, at, at + len(name)) for at in _occurrences(text, name)]
+        mentions = [Span(name, at, at + len(name)) for at in occurrences(text, name)]
         out.append(Official(name=name, titles=[], mentions=mentions, country=country, evidence=evidence))
     return out
 

@@ -27,7 +27,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
-from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title
+from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title, occurrences
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, DEICTICS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
@@ -784,20 +784,12 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
         return
     held = model_places.mention_index(places)
     for stem in stems:
-        for i in _find_all(text, stem):
+        for i in occurrences(text, stem):
             m = _SETTLEMENT_LANDFORM.match(text, i + len(stem))
             if m is None or held.overlaps(i, m.end()):
                 continue
             name = text[i : m.end()]
             model_places.named_place(places, name, "site", "settlement-named").mentions.append(Span(name, i, m.end()))
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 def _city_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
@@ -1862,11 +1854,9 @@ def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> Non
                 full.mentions.extend(other.mentions)
                 del places[k]
         starts = {m.start for m in full.mentions}
-        i = text.find(tail)
-        while i >= 0:
+        for i in occurrences(text, tail):
             if i - len(lead) not in starts and i not in starts and not any(a <= i < b for a, b in taken):
                 full.mentions.append(Span(tail, i, i + len(tail)))
-            i = text.find(tail, i + len(tail))
         full.mentions.sort(key=lambda m: m.start)
 
 
