@@ -48,6 +48,12 @@ def _words() -> dict[str, dict[str, str]]:
     return lexicons.tables("ner_words.tsv")
 
 
+@functools.cache
+def _person_next() -> regex.Pattern:
+    """What follows a person's name, never a mountain's (ner_words.tsv person-next)."""
+    return regex.compile("|".join(map(regex.escape, _words()["person-next"])))
+
+
 def han_only(name: str) -> bool:
     """Whether every character of ``name`` is a common Han one (U+4E00–U+9FFF)."""
     return all("\u4e00" <= c <= "\u9fff" for c in name)
@@ -154,18 +160,10 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
 # Landform characters a name ends in that also end idioms and other words (万水千山, 西起|中山): a span ending in
 # one must start where a word does, and be no idiom.
 _BARE_LANDFORMS = ("山", "塔")
-# Words jieba makes of a mountain's last character and a place on it (白云|山麓, 岳麓|山下).
-_SLOPES = frozenset("山下 山上 山脚 山麓 山顶 山间 山腰 山中 山里 山巅".split())
-# Words for kinds of settlement whose first character ends village and township names (村落, 乡村).
-_KIND_WORDS = frozenset({"村落", "村寨", "村庄", "乡村", "乡镇"})
 # A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
 _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
-# What follows a person's name, never a mountain's: a person ending in 山 (邝文山|驱车前往) is no mountain.
-_PERSON_NEXT = regex.compile(r"驱车|来到|前往|表示|指出|强调|主持|介绍|讲话|会见|出席|陪同|一行|同志|说|调研|察看|考察|看望|慰问|听取|率")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
 _NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
-# What follows 村 when 村 opens a word about the village (村民, 村委, 村干部 …), not a second 村 of its name.
-_VILLAGE_WORD_NEXT = frozenset("民委干级务集两组里庄落寨镇支主长书医规内头口")
 
 
 _TEMPLE_ENDS = ("寺", "庙")
@@ -202,13 +200,13 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
     if any(t.start <= e.start and t.end >= e.end and t.pos[:1] in "il" for t in tokens):
         return True
     after = [t for t in tokens if t.start < e.end < t.end]
-    if after and after[0].start == e.end - 1 and after[0].text in _KIND_WORDS:
+    if after and after[0].start == e.end - 1 and after[0].text in _words()["settlement-kind"]:
         return True  # 柯尔克孜族村|落, 城|乡村: the ending is the first character of a kind of place
     if not e.text.endswith(_BARE_LANDFORMS):
         return False
-    if _PERSON_NEXT.match(text, e.end):
+    if _person_next().match(text, e.end):
         return True  # 邝文山|驱车前往: what a person does follows, so the name is a person's (李宝山, 王金山)
-    if after and not (after[0].start == e.end - 1 and after[0].text in _SLOPES):
+    if after and not (after[0].start == e.end - 1 and after[0].text in _words()["slope-word"]):
         return True  # 友谊|比山高: the span ends inside a word (白云|山麓 is a mountain's foot)
     if _lone_char_token(around, e.start) is not None:
         return True  # 努|鲁儿虎山: a character jieba left alone before the span may be the name's first
@@ -221,7 +219,7 @@ def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
         return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
-    if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _VILLAGE_WORD_NEXT:
+    if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _words()["village-word-next"]:
         e = Entity(e.text + "村", e.start, e.end + 1, e.label)  # 东村|村: a village named 东村 is 东村村 (not 东村|村民)
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
