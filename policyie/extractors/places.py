@@ -73,6 +73,8 @@ DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
+# How a nature reserve's name ends: its place's short forms open it (湛江红树林国家级自然保护区).
+RESERVE_SUFFIXES = ("自然保护区", "国家级自然保护区", "省级自然保护区")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
 DEMONSTRATIVES = frozenset(("那个", "那座", "那一", "那片", "那里", "那是", "那些"))
@@ -485,6 +487,14 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
+        if site and words and _reserve_place(doc, gz, pos, word):
+            # 湛江|红树林|国家级自然保护区, 吉林|龙湾|…: a nature reserve is named by its place's short forms and what
+            # it protects, as gazetted, whatever jieba tags the place (大连 is an adverb to it); a division named
+            # in full stays a place of its own (玉树市|隆宝…)
+            words.append((start, word, tag))
+            if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
+                continue
+            break
         number_inside = _number_inside(doc, gz, before, k, words)
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
@@ -561,6 +571,12 @@ def _mend_site_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]])
         k = next((k for k in (4, 3, 2) if k <= s and _is_division_short(gz, doc.text[s - k : s])), 0)
         return [(s - k, doc.text[s - k : s], "ns"), *words] if k else words
     return _after_town(gz, words)
+
+
+def _reserve_place(doc: _Doc, gz: Gazetteer, pos: int, word: str) -> bool:
+    """Whether ``word``, before the stem of the site at ``pos``, is a division's short form that opens a nature
+    reserve's name (芒康|滇|金丝猴, 大连|斑海豹, 北票|鸟化石)."""
+    return doc.text.startswith(RESERVE_SUFFIXES, pos) and _is_division_short(gz, word) and not _is_country(gz, word)
 
 
 def _two_states_crossing(stem: list[str]) -> bool:
