@@ -304,6 +304,8 @@ DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
+# The posts that head an office (办): what makes a word ending in 办 before them the office's name.
+OFFICE_HEADS = ("主任", "副主任", "常务副主任")
 # Posts that name their organ (党委书记, 人大常委会主任): a division's short name right before one is its organ's.
 _ORGAN_POSTS = ("党委", "党工委", "人大", "政府", "政协")
 
@@ -351,6 +353,12 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
                 continue
         if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s and not _opens_place(an, x):
             # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
+            x = tok.start
+            continue
+        if len(piece) <= 4 and not tok.pos.startswith(("v", "p", "c", "d", "r")) and (
+                (x == s and piece.endswith("办") and text.startswith(OFFICE_HEADS, s))
+                or (text.startswith("办", x) and text.startswith(OFFICE_HEADS, x + 1))):
+            # 扶贫办|主任, 口岸|办主任: an office's short name (X办 = X办公室), whatever jieba tags its word
             x = tok.start
             continue
         if ORDINAL.fullmatch(piece) and text[x : x + 6].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组", "督导检查组", "检查组", "督查组", "调研组")):
