@@ -29,6 +29,7 @@ import regex
 
 from policyie import lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
+    HAN_NAME_LENGTHS,
     REGNAL,
     countries,
     country_of,
@@ -250,6 +251,14 @@ def _division_name(word: str) -> bool:
     from policyie.gazetteer import load
 
     return len(word) >= 2 and any(e.level in ("province", "city", "district") for e in load().lookup(word))
+
+
+@cache
+def _is_state(name: str) -> bool:
+    """A foreign state (the gazetteer's level country), not an international body."""
+    from policyie.gazetteer import load
+
+    return any(e.level == "country" for e in load().lookup(name))
 
 
 def _is_division(word: str) -> bool:
@@ -673,6 +682,19 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     return out
 
 
+def _body_head_japanese(text: str, at: int, g: NameGuess, country: str | None) -> NameGuess | None:
+    """亚洲开发银行行长|神田|真人: after the post of an international body (no state to say how its holder's name
+    is written), a two-character reading that no word closes may be the surname of a four-character Japanese
+    name that punctuation or a word following names does close."""
+    if country is None or country in HAN_NAME_LENGTHS or _is_state(country) or g.end - g.start != 2 \
+            or clear_follower(text, g.end):
+        return None  # (巴西总统|卢拉|将于: a state's holder is named the state's way)
+    if nlp.tag_table().get(text[g.end : g.end + 2], "x")[:1] in "vdpc":
+        return None  # 欧盟委员会主席容克|应邀: what follows the name is what its holder does
+    guess = han_name_at(text, at, "日本")
+    return guess if guess is not None and guess.end - guess.start == 4 else None
+
+
 def find_titled(ctx: Context) -> _Found:
     text, an = ctx.text, ctx.analysis
     matches = _clean_posts(ctx)
@@ -692,6 +714,8 @@ def find_titled(ctx: Context) -> _Found:
             fg = foreign_name_at(text, at)
             if fg is None or fg.end - fg.start < 3:
                 fg = han_name_at(text, at, country_of(text[seg[m.start()] : m.end()])) or fg  # 日本首相|高市早苗|的
+            if (fg is None or fg.end - fg.start < 3) and (short := g or fg) is not None:
+                fg = _body_head_japanese(text, at, short, country_of(text[seg[m.start()] : m.end()])) or fg
             # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
             # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
             if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
