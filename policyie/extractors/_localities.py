@@ -254,10 +254,16 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
             continue
         tok = an.token_at(at)
         if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m") \
-                and not _glued_first(an, tok, m.end()):
+                and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name):
             continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name
         out.append(Locality(at, m.end(), name, "village", town))
     return out
+
+
+def _listed_with_adjective(an: Analysis, tok, name: str) -> bool:
+    """枫桥镇|大|竹园村: one character jieba reads as an adjective (大, 小, 新, 老) opens the name of a village the
+    table lists (大竹园村, 小岗村)."""
+    return tok.pos[:1] == "a" and tok.end - tok.start == 1 and bool(villages_named(name))
 
 
 def _glued_first(an: Analysis, tok, end: int) -> bool:

@@ -185,6 +185,18 @@ def _lone_char_before(text: str, start: int, around: _Around) -> int | None:
     return None
 
 
+def _word_opened_before(around: _Around, start: int) -> int | None:
+    """Where a village's name starts when the model's span opens on the second character of a two-character word
+    of jieba's that follows a place's mention or a verb (金庭镇|明月|湾古村, 观摩|明月|湾古村), or None; not where
+    that word is a division's mention (山西|乡宁|塔尔移民村: the county, then the village)."""
+    near = around.tokens_in(max(0, start - 3), start + 1)
+    word = next((t for t in near if t.start == start - 1 and t.end == start + 1), None)
+    if word is None or not han_only(word.text) or word.pos[:1] in "pcuvfdrmqx" or start - 1 in around.division_at:
+        return None
+    after_verb = any(t.end == start - 1 and t.pos.startswith("v") and t.end - t.start >= 2 for t in near)
+    return start - 1 if start - 1 in around.mention_ends or after_verb else None
+
+
 def _one_word(around: _Around, start: int, end: int) -> bool:
     """Whether jieba read [start, end) as one word."""
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
@@ -255,6 +267,8 @@ def _pieces(text: str, e: Entity, around: _Around):
     if level == "village" and (kind := _VILLAGE_KIND.match(name)) is not None and level_of(name[kind.end() :]):
         start += kind.end()  # 布依族村寨|纳灰村: the kind of village before its name is no part of it
         name = text[start : e.end]
+    if level == "village" and (first := _word_opened_before(around, start)) is not None:
+        start, name = first, text[first : e.end]  # 金庭镇|明|月湾古村: after its township, a village starts where a word does
     if level == "village" and (cut := _split_town(name)) is not None:
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
