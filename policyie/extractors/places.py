@@ -73,6 +73,8 @@ DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
+# A development zone's kind: a park of common words after a zone so named is the zone's (东津新区汽车零部件产业园).
+ZONE_WORDS = frozenset(("新区", "高新区", "开发区", "经开区"))
 # How a nature reserve's name ends: its place's short forms open it (湛江红树林国家级自然保护区).
 RESERVE_SUFFIXES = ("自然保护区", "国家级自然保护区", "省级自然保护区")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
@@ -485,6 +487,9 @@ def _stem_words(
         if _site_opens_park(doc, pos, before, k, words):
             words.append((start, word, tag))  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
             continue
+        if word in ZONE_WORDS and _common_stem(words) and not site:
+            words.append((start, word, tag))  # 东津|新区|汽车|零部件|产业园: a park of common words is named with its zone
+            continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
         if site and words and _reserve_place(doc, gz, pos, word):
@@ -571,6 +576,12 @@ def _mend_site_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]])
         k = next((k for k in (4, 3, 2) if k <= s and _is_division_short(gz, doc.text[s - k : s])), 0)
         return [(s - k, doc.text[s - k : s], "ns"), *words] if k else words
     return _after_town(gz, words)
+
+
+def _common_stem(words: list[tuple[int, str, str]]) -> bool:
+    """A park's stem of common words only (汽车|零部件, 现代|中药, 新型建材): no proper name of its own."""
+    return bool(words) and all(not tag.startswith(("nr", "ns", "nt", "nz", "un", "j")) and (
+        is_common_word(w) or tag in ("n", "vn")) for _, w, tag in words if w not in QUALIFIERS)
 
 
 def _reserve_place(doc: _Doc, gz: Gazetteer, pos: int, word: str) -> bool:
@@ -1162,10 +1173,19 @@ def _settle(cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in order:
         if any(taken[c.start : c.end]):
+            if _zone_opening_park(c, out):
+                out.append(c)  # 东津新区|汽车零部件产业园: the zone is a place too, as well as in the park's name
             continue
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return sorted(out, key=lambda c: c.start)
+
+
+def _zone_opening_park(c: Cand, kept: list[Cand]) -> bool:
+    """Whether the grown zone ``c`` opens the name of a park already kept (`ZONE_WORDS`)."""
+    zone = c.hit is not None and (c.hit.surface in ZONE_WORDS if c.kind == "park" else
+                                  c.kind == "name" and c.hit.surface.endswith(tuple(ZONE_WORDS)))
+    return zone and any(k.kind == "park" and k.start == c.start and k.end > c.end for k in kept)
 
 
 def _weights(gz: Gazetteer, cands: list[Cand], extra: list[Cand]) -> Counter:
