@@ -145,6 +145,7 @@ _REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = set(_WORDS["name-stop"])
+_PAIRED_VERBS = frozenset(_WORDS["paired-verb"])
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会议)
@@ -382,6 +383,11 @@ def _grow_left(ctx: Context, pos: int) -> int:
             continue
         if t.text == "年" and i > 0 and toks[i - 1].end == t.start and regex.fullmatch(r"(?:19|20)\d\d", toks[i - 1].text):
             start = toks[i - 1].start  # 博鳌亚洲论坛|2026|年|年会: an edition's year inside the name
+            i -= 2
+            continue
+        if t.text in _PAIRED_VERBS and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("v", "vn") \
+                and len(toks[i - 1].text) == 2 and toks[i - 1].text not in _STOP_WORDS:
+            start = toks[i - 1].start  # 梯田保护|利用|暨…推进会: the second of two verbs inside the name
             i -= 2
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
