@@ -31,6 +31,7 @@ from policyie import lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
     HAN_NAME_LENGTHS,
     REGNAL,
+    STRONG_TRANSLIT,
     countries,
     country_of,
     extend_transliterated,
@@ -682,6 +683,15 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     return out
 
 
+def _minority_name_closed(text: str, fg: NameGuess) -> bool:
+    """县长|阿果木呷|陪同: a minority name may hold a common noun (果木) where it opens with a character typical of
+    such names, holds no function character, verb or adverb (埃尔多安|得票率) and a word following names closes it."""
+    tags = nlp.tag_table()
+    return translit().get(text[fg.start], -99.0) >= STRONG_TRANSLIT and clear_follower(text, fg.end) and \
+        not any(c in _NOT_IN_LISTED_NAME for c in text[fg.start : fg.end]) and \
+        not any(tags.get(text[k : k + 2], "n")[:1] in "vad" for k in range(fg.start + 1, fg.end - 1))
+
+
 def _body_head_japanese(text: str, at: int, g: NameGuess, country: str | None) -> NameGuess | None:
     """亚洲开发银行行长|神田|真人: after the post of an international body (no state to say how its holder's name
     is written), a two-character reading that no word closes may be the surname of a four-character Japanese
@@ -731,9 +741,9 @@ def find_titled(ctx: Context) -> _Found:
             # 市长|向大会作报告: a common word inside it makes the run a phrase, not a name
             # (a monarch's regnal number, 二世, is no word inside the name)
             core_end = fg.end - _regnal_length(text, fg.end) if fg is not None else 0
-            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3 and not any(
+            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3 and (not any(
                 is_common_word(text[k : k + 2]) for k in range(fg.start, core_end - 1)
-            ):
+            ) or _minority_name_closed(text, fg)):
                 g = fg
         g = _model_name(text, an, at, g) if not text.startswith("兼", at) else None  # 副总理|兼外长…: a post follows
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
