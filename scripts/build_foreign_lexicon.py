@@ -125,6 +125,7 @@ CURATED_CITIES = {
     "蒙巴萨": "肯尼亚", "吉达": "沙特阿拉伯", "伊兹密尔": "土耳其", "安塔利亚": "土耳其", "巴统": "格鲁吉亚",
     "奥什": "吉尔吉斯斯坦", "比雷埃夫斯": "希腊", "汉班托塔": "斯里兰卡", "瓜亚基尔": "厄瓜多尔", "钱凯": "秘鲁",
     "马瑙斯": "巴西", "安特卫普": "比利时", "杜伊斯堡": "德国", "布里奇敦": "巴巴多斯", "恩德培": "乌干达", "芒街": "越南",
+    "丹吉尔": "摩洛哥", "马拉喀什": "摩洛哥", "斯法克斯": "突尼斯",
 }
 
 
@@ -140,6 +141,8 @@ def foreign_cities(country_forms: dict[str, str]) -> list[tuple[str, str, str]]:
         cities = [("capital", (r.get("capital") or "").strip())]
         cities += [("major", c.strip()) for c in (r.get("major_cities") or "").split("/")]
         for kind, city in cities:
+            if kind == "capital" and country_forms.get(city) == city:
+                city += "市"  # 突尼斯市, 吉布提市: a capital named as its state is written with 市 to be the city
             if len(city) < 2 or country_forms.get(city) == city or city in NOT_CITY_FIRST:
                 continue
             out.setdefault(city, (country, kind))

@@ -191,7 +191,7 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
     starts, ends = set(an.token_starts), set(an.token_ends)
     sites = _sites()
     for m in _site_literals().finditer(text):
-        if (m.start() in starts or _after_place(text, m.start())) and m.end() in ends and \
+        if (m.start() in starts or _after_place(text, m.start())) and _ends_word(text, m, ends, sites) and \
                 not in_work_title(text, m.start()) and _site_context(text, m, an):
             level, canon, parent = sites[m.group()]
             start, end = m.start(), m.end()
@@ -217,6 +217,12 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 
 
 _AROUND = regex.compile(r"地区|区域")
+
+
+def _ends_word(text: str, m, ends: set[int], sites: dict) -> bool:
+    """Whether a listed site or region ends where a word does, or a region's 国家 follows it inside one word of
+    jieba's (北非国家, 拉美国家: the states of the region, which it names)."""
+    return m.end() in ends or (sites[m.group()][0] == "region" and text.startswith("国家", m.end()))
 _SITE_KIND = regex.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区|遗址")
 
 
