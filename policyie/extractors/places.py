@@ -75,6 +75,9 @@ DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
 # A development zone's kind: a park of common words after a zone so named is the zone's (东津新区汽车零部件产业园).
 ZONE_WORDS = frozenset(("新区", "高新区", "开发区", "经开区"))
+# Works built in or on a landform, which are sites of their own beside it (麦积山石窟, 丹江口水库 are not the
+# mountain or the river).
+WORKS_ON_SITE = frozenset(("石窟", "书院", "寺", "水库", "大坝", "水利枢纽"))
 # How a nature reserve's name ends: its place's short forms open it (湛江红树林国家级自然保护区).
 RESERVE_SUFFIXES = ("自然保护区", "国家级自然保护区", "省级自然保护区")
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
@@ -1009,8 +1012,11 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
                 and not (h.surface == "山脉" and tok.pos.startswith("ns")):
             continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range)
-        if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start):
-            continue  # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind
+        if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start) and \
+                not (h.surface in WORKS_ON_SITE and text[h.start - 1 : h.start] in GEO_CHARS):
+            # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind (but 麦积山|石窟 are
+            # grottoes in the mountain, a site of their own)
+            continue
         cluster = _city_cluster(doc, gz, h)
         if cluster is not None:
             out.append(cluster)
