@@ -197,6 +197,23 @@ def _word_opened_before(around: _Around, start: int) -> int | None:
     return start - 1 if start - 1 in around.mention_ends or after_verb else None
 
 
+_TOWNSHIP_HEAD = regex.compile(r"\p{Han}{1,4}?(?:镇|乡)(?=\p{Han}{3})")
+
+
+def _visited(analysis: Analysis, start: int) -> bool:
+    """Whether a verb (来到, 察看了; 参观, which jieba tags a noun) or a preposition of place (在) stands right before ``start``: an academy
+    visited is a site, one listed among programmes (北大燕京学堂、清华苏世民书院) an institution."""
+    before = [t for t in analysis.tokens_in(max(0, start - 3), start) if t.end == start]
+    return bool(before) and (before[0].pos.startswith(("v", "ul")) or before[0].text in ("在", "到", "赴", "参观"))
+
+
+def _org_site(text: str, e: Entity) -> Entity:
+    """The site an organisation-like span names, without the township that opens it (中和镇|东坡书院)."""
+    head = _TOWNSHIP_HEAD.match(e.text)
+    start = e.start + head.end() if head is not None else e.start
+    return Entity(text[start : e.end], start, e.end, "LOC")
+
+
 def _one_word(around: _Around, start: int, end: int) -> bool:
     """Whether jieba read [start, end) as one word."""
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
@@ -373,7 +390,11 @@ def add(
     known: Callable[[str], bool],
 ) -> None:
     """Add the places the model's LOC spans stand for that no place, person or organisation covers."""
-    spans = [e for e in analysis.ner if e.label == "LOC"]
+    org_sites = tuple(_words()["org-site"])
+    # (中和镇东坡书院: an old academy the model reads as an organisation is a site, after its township)
+    spans = [e if e.label == "LOC" else _org_site(text, e) for e in analysis.ner
+             if e.label == "LOC" or (e.label == "ORG" and e.text.endswith(org_sites) and han_only(e.text)
+                                     and _visited(analysis, e.start))]
     if not spans:
         return
     held = mention_index(places)
