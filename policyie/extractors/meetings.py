@@ -206,7 +206,9 @@ _SAME_OCCASION = regex.compile(
 )
 _DELEGATION = regex.compile(r"代表团|一行|客人")
 # 双方举行工作会谈: talks held by the two sides of the reception reported just before.
-_BOTH_SIDES = regex.compile(r"(?:会见后，)?双方(?:随后|还|并|即)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")
+_BOTH_SIDES = regex.compile(
+    r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长)(?:随后|还|并|即)?(?:举行|进行)(?:了)?"
+    r"(工作|正式|深入|小范围|大范围)?")
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
 _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会)")  # (团拜会 is a party)
 # 他应邀拜会布干达国王: a courtesy call, a reception the one called on hosts (the subject is the guest).
@@ -907,6 +909,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
     """X会见Y / X同Y举行会谈: the receiving leader (the subject) hosts."""
     text = ctx.text
     out: list[Meeting] = []
+    cited: list[Meeting] = []
     for rm in _RECEPTION.finditer(text):
         s_lo, s_hi = sentence_bounds(ctx, rm.start())
         c_lo = clause_start(text, rm.start(), s_lo)
@@ -917,7 +920,10 @@ def _receptions(ctx: Context) -> list[Meeting]:
         if not subj:
             subj = _pronoun_subject(ctx, s_lo, rm.start())  # 当晚，他会见了…: whom the opening 他 stands for
         if not subj:
-            out.extend(_both_sides_talks(text, out, rm, c_lo))
+            if (recalled := _recalled_by_speaker(ctx, rm, c_lo, s_lo)) is not None:
+                cited.append(recalled)  # (kept apart: who joins a reception later (…等参加会见) joins the one held)
+                continue
+            out.extend(_both_sides_talks(ctx, out, rm, c_lo, s_lo))
             continue
         verb = next((k for v, k in _RECEPTION_KIND.items() if rm.group().endswith(v)), "会见")
         if _JOINS_RECEPTION.search(text, max(c_lo, rm.start() - 6), rm.start()):
@@ -977,7 +983,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
         if rm.group() == _CALLS_ON and met.attendees:
             met = dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
         out.extend(_separately(_hosted_abroad(ctx, met), text[c_lo : rm.start()], rest))
-    return out
+    return sorted(out + cited, key=lambda m: m.start) if cited else out
 
 
 _SAYS = regex.compile(r"说|表示|指出|认为|强调|介绍|称")
@@ -1011,12 +1017,44 @@ def _hosted_abroad(ctx: Context, met: Meeting) -> Meeting:
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
 
 
-def _both_sides_talks(text: str, out: list[Meeting], rm: regex.Match, c_lo: int) -> list[Meeting]:
-    """…会见代表团一行，双方举行工作会谈: the talks of the reception just reported, between the same sides."""
+# 我同你在杭州会晤: a speaker recalls talks with the one he addresses.
+_I_WITH_YOU = regex.compile(r"我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")
+
+
+def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> Meeting | None:
+    """…指出，2023年9月，我同你在杭州会晤: talks the speaker recalls with the guest he addresses are cited (SPEC.md
+    §3), dated and placed by the clause; who held them is the speech's, not the record's."""
+    me = _I_WITH_YOU.search(ctx.text, c_lo, rm.end())
+    if me is None or me.end() != rm.end():
+        return None
+    # (the date opens this clause or the one before it: 2023年9月，我同你…; not the dateline's day)
+    d = date_before(ctx, rm.start(), clause_start(ctx.text, max(s_lo, c_lo - 1), s_lo))
+    places = place_names_in(ctx, me.start(), rm.start())
+    return Meeting(name=rm.group(), kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d), hosts=[],
+                   attendees=[], place=places[0] if places else None, start=rm.start(), end=rm.end(),
+                   evidence="cited:recalled", referenced=True)
+
+
+def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: int, s_lo: int) -> list[Meeting]:
+    """…会见代表团一行，双方举行工作会谈: the talks of the reception just reported, between the same sides;
+    …为米沙勒埃米尔举行欢迎仪式，随后两国元首举行会谈: the leaders the sentence named before hold them, the first
+    (who welcomed the other) hosting."""
+    text = ctx.text
     both = _BOTH_SIDES.fullmatch(text, c_lo, rm.start())
-    if not out or both is None or rm.group() != "会谈":
+    if both is None or rm.group() != "会谈":
         return []
-    lead = both.group(1) or ""
+    lead = both.group(2) or ""
+    sides = dedupe([p.name for p in persons_in(ctx, s_lo, c_lo)])
+    if both.group(1) != "双方" and len(sides) >= 2:
+        d = date_before(ctx, rm.start(), s_lo)
+        places = place_names_in(ctx, s_lo, rm.start())
+        if not places and any(v in text[s_lo : rm.start()] for v in BEIJING_VENUES):
+            places = ["北京"]
+        return [Meeting(name=lead + "会谈", kind="会谈", date=date_value(d), hosts=sides[:1], attendees=sides[1:],
+                        place=places[0] if places else None, start=rm.start() - len(lead), end=rm.end(),
+                        evidence="reception:both-sides")]
+    if not out:
+        return []
     return [dataclasses.replace(out[-1], name=lead + "会谈", kind="会谈", start=rm.start() - len(lead), end=rm.end(),
                                 evidence="reception:both-sides")]
 
