@@ -33,7 +33,7 @@ PAPER = (
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
 EDIT_ROLE = (
     r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
-    r"制图|设计|策划|统筹|主编|作者|排版|美编|编审"
+    r"制图|设计|策划|统筹|主编|作者|排版|美编|编审|撰稿"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -62,7 +62,7 @@ SPLIT = regex.compile(r"[\s　、，,/|｜丨]+")
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
     r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|编辑|责编|校对|摄影|摄像|审核|审校|"
-    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文)[:：|｜丨/]?"
+    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|撰稿)[:：|｜丨/]?"
 )
 ROLE_WORD = regex.compile(rf"^(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜]?")
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
@@ -122,6 +122,13 @@ def _rare_surname_name(tok: str) -> bool:
         and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)  # (点击数: a word, no name)
 
 
+def _unseen_given_name(tok: str) -> bool:
+    """A byline's word of three Han characters: a common surname, then two characters no word of jieba's holds."""
+    return len(tok) == 3 and HAN_RUN.fullmatch(tok) is not None and not OUTLET_WORD.fullmatch(tok) \
+        and surnames().get(tok[0], 0) >= COMMON_SURNAME and not jieba_freq().get(tok[1:]) \
+        and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)
+
+
 def names_in(content: str, *, strict_end: bool) -> list[str] | None:
     """The names a byline's content lists, or None when it is not a list of names."""
     content = INNER_ROLE.sub(" ", content.strip(" 　|｜丨"))
@@ -140,8 +147,11 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         # a byline's word of two or three characters is one name)
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
         valid = parts is not None and all(_valid_name(p) for p in parts)
-        if not valid and _rare_surname_name(tok) and (out or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
-            parts = [tok]  # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too
+        if not valid and (_rare_surname_name(tok) or _unseen_given_name(tok)) and (
+                out or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
+            # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too, and a
+            # common surname one whose given characters the table has not seen (作者：易可欣、丁牧之)
+            parts = [tok]
         elif not valid:
             if strict_end or out:
                 return None if strict_end else out

@@ -139,7 +139,7 @@ _BARE_STAMP = regex.compile(_STAMP)
 _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
 _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
-INFO_BYLINE = regex.compile(r"(?:作者|记者|通讯员|编辑)[:：]\s*[\p{Han}·]{2,12}(?:[\s、]+[\p{Han}·]{2,12}){0,4}")
+INFO_BYLINE = regex.compile(r"(?:作者|记者|通讯员|编辑|撰稿)[:：]\s*[\p{Han}·]{2,12}(?:[\s、/／]+[\p{Han}·]{2,12}){0,4}")
 _STAMP_BYLINE = regex.compile(r"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,4}")
 
 
