@@ -935,7 +935,8 @@ def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] |
     if not before:
         return None
     start, word, tag = before[0]
-    if start + len(word) == pos and len(word) >= 3 and word[-1] in "市县区旗" and _is_division(gz, word):
+    # (a two-character name too: 芒市|咖啡产业园, 沛县; 全市, 我市 are no division's names)
+    if start + len(word) == pos and len(word) >= 2 and word[-1] in "市县区旗" and _is_division(gz, word):
         return start, word, tag
     return None
 
