@@ -30,6 +30,7 @@ import regex
 from policyie import lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
     HAN_NAME_LENGTHS,
+    JOINERS,
     REGNAL,
     STRONG_TRANSLIT,
     countries,
@@ -314,6 +315,8 @@ DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
+# Posts a rank (第一, 第二) opens as part of the post (第一副总统, 第一副总理, 第一书记).
+RANKED_POSTS = ("副总统", "副总理", "书记", "副主席", "副首相", "副部长")
 # The posts that head an office (办): what makes a word ending in 办 before them the office's name.
 OFFICE_HEADS = ("主任", "副主任", "常务副主任")
 # Posts that name their organ (党委书记, 人大常委会主任): a division's short name right before one is its organ's.
@@ -373,6 +376,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             continue
         if ORDINAL.fullmatch(piece) and text[x : x + 6].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组", "督导检查组", "检查组", "督查组", "调研组")):
             x = tok.start  # 省委|第三|督导组组长
+            continue
+        if piece in ("第一", "第二") and x == s and text.startswith(RANKED_POSTS, s):
+            x = tok.start  # 伊朗|第一|副总统, 古共中央|第一|书记: the rank is the post's, and the walk goes on to its state
             continue
         if piece in ("前", "原", "挂职") and x == s:
             # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead); 挂职副县长 likewise
@@ -705,6 +711,21 @@ def _body_head_japanese(text: str, at: int, g: NameGuess, country: str | None) -
     return guess if guess is not None and guess.end - guess.start == 4 else None
 
 
+def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | None) -> NameGuess | None:
+    """The name after a foreign post at ``at`` (``g``: the Chinese name model's reading): 法国总统|马克龙 has no
+    surname for the Chinese model to start from."""
+    fg = foreign_name_at(text, at)
+    if fg is None or fg.end - fg.start < 3:
+        fg = han_name_at(text, at, country) or fg  # 日本首相|高市早苗|的
+    if (fg is None or fg.end - fg.start < 3) and (short := g or fg) is not None:
+        fg = _body_head_japanese(text, at, short, country) or fg
+    # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
+    # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
+    if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
+        return fg
+    return g
+
+
 def find_titled(ctx: Context) -> _Found:
     text, an = ctx.text, ctx.analysis
     matches = _clean_posts(ctx)
@@ -720,16 +741,7 @@ def find_titled(ctx: Context) -> _Found:
         at = marked.end() if marked else at
         g = name_at(text, at, an, after_post=True)
         if _foreign_title(text, seg[m.start()], m):
-            # 法国总统|马克龙: a transliterated name has no surname for the Chinese name model to start from.
-            fg = foreign_name_at(text, at)
-            if fg is None or fg.end - fg.start < 3:
-                fg = han_name_at(text, at, country_of(text[seg[m.start()] : m.end()])) or fg  # 日本首相|高市早苗|的
-            if (fg is None or fg.end - fg.start < 3) and (short := g or fg) is not None:
-                fg = _body_head_japanese(text, at, short, country_of(text[seg[m.start()] : m.end()])) or fg
-            # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
-            # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
-            if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
-                g = fg
+            g = _foreign_reading(text, at, g, country_of(text[seg[m.start()] : m.end()]))
         elif g is not None and not clear_follower(text, g.end):
             end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
             if end > g.end:
@@ -745,6 +757,9 @@ def find_titled(ctx: Context) -> _Found:
                 is_common_word(text[k : k + 2]) for k in range(fg.start, core_end - 1)
             ) or _minority_name_closed(text, fg)):
                 g = fg
+        if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
+                (fg := foreign_name_at(text, at)) is not None and fg.end > g.end + 1 and fg.score >= 2.0:
+            g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
         g = _model_name(text, an, at, g) if not text.startswith("兼", at) else None  # 副总理|兼外长…: a post follows
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         if marked and chain:
