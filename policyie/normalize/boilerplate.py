@@ -137,7 +137,8 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
 _SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
 _BARE_STAMP = regex.compile(_STAMP)
 _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
-_OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)")
+# (the national agencies by their names: 【新华社】【2026.06.27】)
+_OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 INFO_BYLINE = regex.compile(r"(?:作者|记者|通讯员|编辑|撰稿)[:：]\s*[\p{Han}·]{2,12}(?:[\s、/／]+[\p{Han}·]{2,12}){0,4}")
 _STAMP_BYLINE = regex.compile(r"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,4}")
