@@ -667,9 +667,11 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
         head = core  # 月亮|湾|景区: a common word and a landform's character make a toponym
     if len(head) < 2 and len(named) <= 2 and h.surface.endswith(SITE_SUFFIXES) and _landform_word(core, words):
         head = core  # 隔河岩|大坝, 双|乳峰|景区: a word or two ending in a landform's character name the site's place
-    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and words[-1][2].startswith("nr") \
-            and 2 <= len(core) <= 3:
-        head = core  # 屈原|祠, 王若飞|故居: a temple to a person, or the house they lived in, is named by the person
+    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and 2 <= len(core) <= 3 and (
+            words[-1][2].startswith("nr") or (words[-1][2] == "un" and not is_common_word(core))):
+        # 屈原|祠, 王若飞|故居, 虞姬|墓: a temple to a person, the house they lived in or their tomb is named by the
+        # person (a name jieba knows, or none it knows at all)
+        head = core
     if len(head) < 2 and core in gz.surfaces:
         head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
     if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
@@ -680,7 +682,7 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
 
 
 # Suffixes of memorial temples and former residences, which bear the name of the person they honour.
-MEMORIAL_SUFFIXES = frozenset({"祠", "故居"})
+MEMORIAL_SUFFIXES = frozenset({"祠", "故居", "墓"})
 
 
 def _landform_word(core: str, words: list[tuple[int, str, str]]) -> bool:
@@ -1009,6 +1011,9 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue
         if len(h.surface) == 1 and text[h.end : h.end + 1] in "村镇乡街路巷":
             continue  # 周口店北下寺|村: a one-character suffix inside a village's or a street's name
+        if h.surface == "墓" and (t := doc.token_at(h.start)) is not None and t.start < h.start \
+                and not t.pos.startswith(("nr", "ns", "nz")):
+            continue  # 自掘|坟墓, 以树|代墓: 墓 inside a common word names no tomb
         tok = doc.token_at(h.start)
         if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
                 and not (h.surface == "山脉" and tok.pos.startswith("ns")):
