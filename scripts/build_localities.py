@@ -39,7 +39,7 @@ CURATED_REGIONS = (
     "海峡西岸 北部湾 环渤海 黄河流域 长江流域 长江经济带 淮河流域 珠江流域 雅鲁藏布江流域 "
     "中西部 中西部地区 东北黑土区 大凉山 小凉山 "
     # parts of continents the diplomatic news names (南部非洲发展共同体 is an organisation: the longer name wins)
-    "东非 西非 南部非洲 中部非洲 东部非洲 西部非洲 北部非洲 撒哈拉以南非洲 非洲之角 萨赫勒 马格里布 "
+    "东非 西非 南部非洲 中部非洲 东部非洲 西部非洲 北部非洲 撒哈拉以南非洲 非洲之角 萨赫勒 马格里布 北极圈 拉普兰 "
     "北欧 南欧 东欧 西欧 中东欧 北美 南美 北美洲 南美洲 中美洲 大洋洲 "
     # disputed and war-torn areas the national news names as places of their own
     "加沙 约旦河西岸 戈兰高地 克里米亚 顿巴斯 "

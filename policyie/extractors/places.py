@@ -503,6 +503,9 @@ def _stem_words(
             if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
                 continue
             break
+        if word == "临" and words and words[-1][1].startswith("空"):
+            words.append((start, word, tag))  # 武汉|临|空港|经济技术开发区: 临空, by the airport, opens the name
+            continue
         number_inside = _number_inside(doc, gz, before, k, words)
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
