@@ -315,6 +315,7 @@ DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
+_ORDINAL_END = regex.compile(r"第[\d一二三四五六七八九十百]")
 # Posts a rank (第一, 第二) opens as part of the post (第一副总统, 第一副总理, 第一书记).
 RANKED_POSTS = ("副总统", "副总理", "书记", "副主席", "副首相", "副部长")
 # The posts that head an office (办): what makes a word ending in 办 before them the office's name.
@@ -761,6 +762,8 @@ def find_titled(ctx: Context) -> _Found:
                 (fg := foreign_name_at(text, at)) is not None and fg.end > g.end + 1 and fg.score >= 2.0:
             g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
         g = _model_name(text, an, at, g) if not text.startswith("兼", at) else None  # 副总理|兼外长…: a post follows
+        if g is not None and _ORDINAL_END.match(text, g.end - 1):
+            g = None  # 中国外长|连续第|36年: an ordinal's 第 before its number ends no name
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         if marked and chain:
             chain[-1] += marked.group()
