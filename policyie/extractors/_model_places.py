@@ -208,9 +208,12 @@ def _visited(analysis: Analysis, start: int) -> bool:
 
 
 def _org_site(text: str, e: Entity) -> Entity:
-    """The site an organisation-like span names, without the township that opens it (中和镇|东坡书院)."""
+    """The site an organisation-like span names, without the township that opens it (中和镇|东坡书院) or what a
+    conjunction joins before it (南桥村瓷艺民宿群和|渌江书院)."""
     head = _TOWNSHIP_HEAD.match(e.text)
     start = e.start + head.end() if head is not None else e.start
+    joined = max(text.rfind(c, start, e.end - 2) for c in "和与及、")
+    start = joined + 1 if joined >= 0 else start
     return Entity(text[start : e.end], start, e.end, "LOC")
 
 

@@ -685,7 +685,7 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
 
 
 # Suffixes of memorial temples and former residences, which bear the name of the person they honour.
-MEMORIAL_SUFFIXES = frozenset({"祠", "故居", "墓"})
+MEMORIAL_SUFFIXES = frozenset({"祠", "庙", "故居", "墓"})
 
 
 def _landform_word(core: str, words: list[tuple[int, str, str]]) -> bool:
@@ -993,10 +993,18 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
         words.insert(0, lost)  # 天|山北坡|经济带: jieba cut 天山 across two words, the first a measure word
     while words and words[0][1] in QUALIFIERS + ("国家",) and len(words) > 1 and words[1][1] in GENERIC_STEMS:
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
+    # 南桥|村瓷艺|民宿|群和渌江|书院: a conjunction inside a word jieba does not know joins two things; the name is
+    # what follows it
+    cut = max((k for k, (_, w, tag) in enumerate(words) if tag == "un" and _JOINED_INSIDE.search(w)), default=-1)
+    if cut >= 0:
+        start, word, tag = words[cut]
+        j = _JOINED_INSIDE.search(word).end()
+        words = [(start + j, word[j:], tag), *words[cut + 1 :]]
     return words
 
 
 _KIND_AFTER_SITE = regex.compile(r"遗址|景区|旅游区|风景区")
+_JOINED_INSIDE = regex.compile(r"(?<=\p{Han})[和与及](?=\p{Han})")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
 
@@ -1043,6 +1051,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
             continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
         stem = "".join(w for _, w, _ in words)
+        if h.surface in ("庙", "墓") and len(stem) > 4:
+            continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
         core = stem
         for q in QUALIFIERS:
             core = core.removeprefix(q)
