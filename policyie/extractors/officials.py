@@ -712,6 +712,19 @@ def _body_head_japanese(text: str, at: int, g: NameGuess, country: str | None) -
     return guess if guess is not None and guess.end - guess.start == 4 else None
 
 
+_LIST_HEAD = regex.compile(r"(\p{Han}{2,4})、")
+
+
+def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
+    """The first name of a list after a post, which neither name model reads (a Jingpo or other minority name), where
+    the next is a name they read and no common word or function character is inside it."""
+    m = _LIST_HEAD.match(text, at)
+    if m is None or is_common_word(m.group(1)) or any(c in _NOT_IN_LISTED_NAME or c == "有" for c in m.group(1)):
+        return None  # (领导人|有崔龙海、…: a verb before the list, which no name holds)
+    nxt = name_at(text, m.end(), an, after_post=True)
+    return NameGuess(at, m.end(1), 1.0) if nxt is not None and nxt.score >= 2.0 else None
+
+
 def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | None) -> NameGuess | None:
     """The name after a foreign post at ``at`` (``g``: the Chinese name model's reading): 法国总统|马克龙 has no
     surname for the Chinese model to start from."""
@@ -758,6 +771,8 @@ def find_titled(ctx: Context) -> _Found:
                 is_common_word(text[k : k + 2]) for k in range(fg.start, core_end - 1)
             ) or _minority_name_closed(text, fg)):
                 g = fg
+        if g is None:
+            g = _heads_list(text, an, at)  # 副州长|排腊都、尚明轩、康卓越出席: a name no model reads, heading a list
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
                 (fg := foreign_name_at(text, at)) is not None and fg.end > g.end + 1 and fg.score >= 2.0:
             g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
