@@ -153,7 +153,8 @@ _GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会
 _ORDINAL_ONLY = regex.compile(r"第[一二三四五六七八九十\d]{1,3}次")
 _BARE_NEVER = set(_WORDS["bare-never"])
 _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
-_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持|出席|参加|列席|出席了|参加了|进行)$")
+# (承办, 主办: the host country or city holds it, 在达喀尔承办…部长级会议)
+_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|进行)$")
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
 _HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?)([^，,。；;的]{1,14}?[和与及])$")
 _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
@@ -186,7 +187,9 @@ _SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
 _PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
 _DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
 # (期待明年在堪培拉举办…, 为今年下半年举行…做好准备: looked forward to, so still to come)
-_PLANNED = regex.compile(r"(?:决定|将于|将在|拟于|拟在|定于|期待|期盼|欢迎|支持)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办)(?:了)?$")
+_PLANNED = regex.compile(
+    r"(?:决定|将于|将在|拟于|拟在|定于|期待|期盼|欢迎|支持)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办|承办|主办)(?:了)?$"
+    r"|将(?:承办|主办)$")  # (中方明年将主办…会议)
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
 _SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
