@@ -1034,7 +1034,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind (but 麦积山|石窟 are
             # grottoes in the mountain, a site of their own)
             continue
-        cluster = _city_cluster(doc, gz, h)
+        cluster = _city_cluster(doc, gz, h) or _town_named_crossing(doc, gz, h)
         if cluster is not None:
             out.append(cluster)
             continue
@@ -1084,6 +1084,22 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         name = _county_named(doc, gz, words[0][0], h) + text[words[0][0] : h.end]
         out.append(Cand(words[0][0], end, "park", h, name=name, head=head if len(head) >= 2 else ""))
     return out
+
+
+def _town_named_crossing(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
+    """甘其|毛|都|口岸, 峒|中|口岸: a border crossing named by its township's name without 镇 or 乡, however jieba cut
+    it (the township, 甘其毛都镇, is in the gazetteer); the name opens where a word does."""
+    if h.surface != "口岸":
+        return None
+    text = doc.text
+    for k in range(min(6, h.start), 1, -1):
+        stem = text[h.start - k : h.start]
+        if not model_places.han_only(stem) or is_common_word(stem) or not doc.start_ok(h.start - k):
+            continue
+        if any(e.level == "town" for end in ("镇", "乡") for e in gz.lookup(stem + end)) and \
+                not any(e.level in ("province", "city", "district") for e in gz.lookup(stem)):
+            return Cand(h.start - k, h.end, "park", h, name=stem + h.surface, head=stem)
+    return None
 
 
 def _county_named(doc: _Doc, gz: Gazetteer, pos: int, h: Hit) -> str:
