@@ -159,7 +159,7 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
 
 # Landform characters a name ends in that also end idioms and other words (万水千山, 西起|中山): a span ending in
 # one must start where a word does, and be no idiom.
-_BARE_LANDFORMS = ("山", "塔")
+_BARE_LANDFORMS = ("山", "塔", "岭", "湾")
 # A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
 _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
