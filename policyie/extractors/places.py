@@ -503,6 +503,10 @@ def _stem_words(
             if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
                 continue
             break
+        if len(word) == 1 and word in "东西南北" and tag == "f" and words and words[-1][2] == "un" \
+                and len(words[-1][1]) >= 2:
+            words.append((start, word, tag))  # 成县|西|狭颂|景区: a compass character opens a name jieba does not know
+            break
         if word == "临" and words and words[-1][1].startswith("空"):
             words.append((start, word, tag))  # 武汉|临|空港|经济技术开发区: 临空, by the airport, opens the name
             continue
