@@ -409,18 +409,7 @@ def _grow_left(ctx: Context, pos: int) -> int:
         start = pos  # 推动|全会精神: a plenum is named by its number, so a verb alone before it governs it
     if text.startswith("年", start) and start >= 4 and text[start - 4 : start].isdigit():
         start -= 4  # 2025|年度中国青年五四奖章…颁奖仪式: the length limit cut the year off its 年度
-    # 新华社…电（记者 樊思远）|全国春季农业生产现场推进会: a bracket closed inside that it did not open ends a
-    # byline, not a part of the name (中国（海南）…论坛 keeps both)
-    depth = 0
-    for k in range(start, pos):
-        c = text[k]
-        if c in "（(":
-            depth += 1
-        elif c in "）)":
-            if depth == 0:
-                start = k + 1
-            else:
-                depth -= 1
+    start = _after_unopened_bracket(text, start, pos)
     # A date heading the sentence belongs to the event, not its name (1月12日召开…), but a year or
     # an ordinal inside it does (2024年第2次工委会议): drop leading month/day parts only.
     dateline = _DATELINE.match(text, start, pos)
@@ -435,6 +424,22 @@ def _grow_left(ctx: Context, pos: int) -> int:
     for d in dates_between(ctx, start - 12, pos):
         if d.start <= start < d.end <= pos and (not _YEAR_VALUE.fullmatch(d.value or "") or d.text in _DEICTIC_YEARS):
             start = d.end  # 昨天, 今天上午, 今年: when it happened, not what it is called (2024年 may be part of it)
+    return start
+
+
+def _after_unopened_bracket(text: str, start: int, pos: int) -> int:
+    """新华社…电（记者 樊思远）|全国春季农业生产现场推进会: a bracket closed inside that it did not open ends a byline,
+    not a part of the name (中国（海南）…论坛 keeps both)."""
+    depth = 0
+    for k in range(start, pos):
+        c = text[k]
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if depth == 0:
+                start = k + 1
+            else:
+                depth -= 1
     return start
 
 

@@ -473,6 +473,22 @@ def _site_opens_park(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k:
         not _stem_stop(before[k + 1][1]) and not doc.text.startswith(REGION_SUFFIXES, pos)
 
 
+def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, str]], k: int,
+             words: list[tuple[int, str, str]], site: bool) -> bool:
+    """Whether the word ``before[k]`` belongs to the stem of the park at ``pos`` for a reason of its own, whatever the
+    checks after it in `_stem_words` would say, and the walk goes on."""
+    _, word, tag = before[k]
+    if word in DIRECTION_WORDS and not words and k + 1 < len(before) and _placeish(*before[k + 1][1:], gz):
+        return True  # 山西|中部|城市群: the part of the place the region covers
+    if word in DASHES and _joins_names(before, k, words, gz):
+        return True
+    if _site_opens_park(doc, pos, before, k, words):
+        return True  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
+    if word in ZONE_WORDS and _common_stem(words) and not site:
+        return True  # 东津|新区|汽车|零部件|产业园: a park of common words is named with its zone
+    return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
+
+
 def _stem_words(
     doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str], site: bool = False
 ) -> list[tuple[int, str, str]]:
@@ -481,17 +497,8 @@ def _stem_words(
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
-        if word in DIRECTION_WORDS and not words and k + 1 < len(before) and _placeish(*before[k + 1][1:], gz):
-            words.append((start, word, tag))  # 山西|中部|城市群: the part of the place the region covers
-            continue
-        if word in DASHES and _joins_names(before, k, words, gz):
+        if _runs_on(doc, gz, pos, before, k, words, site):
             words.append((start, word, tag))
-            continue
-        if _site_opens_park(doc, pos, before, k, words):
-            words.append((start, word, tag))  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
-            continue
-        if word in ZONE_WORDS and _common_stem(words) and not site:
-            words.append((start, word, tag))  # 东津|新区|汽车|零部件|产业园: a park of common words is named with its zone
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
@@ -503,13 +510,9 @@ def _stem_words(
             if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
                 continue
             break
-        if len(word) == 1 and word in "东西南北" and tag == "f" and words and words[-1][2] == "un" \
-                and len(words[-1][1]) >= 2:
+        if len(word) == 1 and word in "东西南北" and tag == "f" and words and words[-1][2] == "un" and len(words[-1][1]) > 1:
             words.append((start, word, tag))  # 成县|西|狭颂|景区: a compass character opens a name jieba does not know
             break
-        if word == "临" and words and words[-1][1].startswith("空"):
-            words.append((start, word, tag))  # 武汉|临|空港|经济技术开发区: 临空, by the airport, opens the name
-            continue
         number_inside = _number_inside(doc, gz, before, k, words)
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
