@@ -12,6 +12,9 @@ The model's LOC spans (`Analysis.ner`) become places in four ways, each with evi
   pipeline marks the very same span LOC (jieba's dictionary or a place list), or a country the article
   names stands right before it (喀麦隆|雅温得, its parent). A foreign city or a sea has no level that its
   name shows, and a made-up one would mislead a reader filtering by level.
+
+An ORG span ending in an org-site word (书院) right after a verb of visiting is read as a site the same way
+(来到中和镇|东坡书院): an academy of old is visited as a place.
 """
 
 from __future__ import annotations
@@ -197,12 +200,13 @@ def _word_opened_before(around: _Around, start: int) -> int | None:
     return start - 1 if start - 1 in around.mention_ends or after_verb else None
 
 
+# A township's name opening an organisation-like span, with a name of three characters or more after it.
 _TOWNSHIP_HEAD = regex.compile(r"\p{Han}{1,4}?(?:镇|乡)(?=\p{Han}{3})")
 
 
 def _visited(analysis: Analysis, start: int) -> bool:
-    """Whether a verb (来到, 察看了; 参观, which jieba tags a noun) or a preposition of place (在) stands right before ``start``: an academy
-    visited is a site, one listed among programmes (北大燕京学堂、清华苏世民书院) an institution."""
+    """Whether a verb (来到, 察看了; 参观, which jieba tags a noun) or a preposition of place (在) stands right before
+    ``start``: an academy visited is a site, one listed among programmes (北大燕京学堂、清华苏世民书院) an institution."""
     before = [t for t in analysis.tokens_in(max(0, start - 3), start) if t.end == start]
     return bool(before) and (before[0].pos.startswith(("v", "ul")) or before[0].text in ("在", "到", "赴", "参观"))
 
@@ -288,7 +292,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         start += kind.end()  # 布依族村寨|纳灰村: the kind of village before its name is no part of it
         name = text[start : e.end]
     if level == "village" and (first := _word_opened_before(around, start)) is not None:
-        start, name = first, text[first : e.end]  # 金庭镇|明|月湾古村: after its township, a village starts where a word does
+        start, name = first, text[first : e.end]  # 金庭镇|明|月湾古村: after a place or a verb, it starts where a word does
     if level == "village" and (cut := _split_town(name)) is not None:
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
@@ -392,7 +396,8 @@ def add(
     inside_org: Callable[[int], bool],
     known: Callable[[str], bool],
 ) -> None:
-    """Add the places the model's LOC spans stand for that no place, person or organisation covers."""
+    """Add the places the model's LOC spans (and ORG spans of visited academies) stand for that no place, person or
+    organisation covers."""
     org_sites = tuple(_words()["org-site"])
     # (中和镇东坡书院: an old academy the model reads as an organisation is a site, after its township)
     spans = [e if e.label == "LOC" else _org_site(text, e) for e in analysis.ner

@@ -315,11 +315,10 @@ DATE_UNITS = frozenset("年月日号")
 PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
+# An ordinal's 第 before its number (连续第|36年): no name ends in it.
 _ORDINAL_END = regex.compile(r"第[\d一二三四五六七八九十百]")
-# Posts a rank (第一, 第二) opens as part of the post (第一副总统, 第一副总理, 第一书记).
-RANKED_POSTS = ("副总统", "副总理", "书记", "副主席", "副首相", "副部长")
-# The posts that head an office (办): what makes a word ending in 办 before them the office's name.
-OFFICE_HEADS = ("主任", "副主任", "常务副主任")
+RANKED_POSTS = tuple(_WORDS["ranked-post"])
+OFFICE_HEADS = tuple(_WORDS["office-head"])
 # Posts that name their organ (党委书记, 人大常委会主任): a division's short name right before one is its organ's.
 _ORGAN_POSTS = ("党委", "党工委", "人大", "政府", "政协")
 
@@ -717,7 +716,7 @@ _LIST_HEAD = regex.compile(r"(\p{Han}{2,4})、")
 
 def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
     """The first name of a list after a post, which neither name model reads (a Jingpo or other minority name), where
-    the next is a name they read and no common word or function character is inside it."""
+    the next is a name they read and the word is no common word and holds no function character."""
     m = _LIST_HEAD.match(text, at)
     if m is None or is_common_word(m.group(1)) or any(c in _NOT_IN_LISTED_NAME or c == "有" for c in m.group(1)):
         return None  # (领导人|有崔龙海、…: a verb before the list, which no name holds)
