@@ -23,7 +23,7 @@ WORD_LISTS = {
         "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
         "venue-suffix", "division-named-suffix", "crossing-mode", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
-        "foreign-between", "foreign-not-after",
+        "foreign-between", "foreign-not-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
     },
     "title_words.tsv": {
         "suffix-post", "foreign-suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",

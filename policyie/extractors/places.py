@@ -73,13 +73,9 @@ DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
-# A development zone's kind: a park of common words after a zone so named is the zone's (东津新区汽车零部件产业园).
-ZONE_WORDS = frozenset(("新区", "高新区", "开发区", "经开区"))
-# Works built in or on a landform, which are sites of their own beside it (麦积山石窟, 丹江口水库 are not the
-# mountain or the river).
-WORKS_ON_SITE = frozenset(("石窟", "书院", "寺", "水库", "大坝", "水利枢纽"))
-# How a nature reserve's name ends: its place's short forms open it (湛江红树林国家级自然保护区).
-RESERVE_SUFFIXES = ("自然保护区", "国家级自然保护区", "省级自然保护区")
+ZONE_WORDS = frozenset(_WORDS["zone-word"])
+WORKS_ON_SITE = frozenset(_WORDS["works-on-site"])
+RESERVE_SUFFIXES = tuple(_WORDS["reserve-suffix"])
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
 DEMONSTRATIVES = frozenset(("那个", "那座", "那一", "那片", "那里", "那是", "那些"))
@@ -692,7 +688,7 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
 
 
 # Suffixes of memorial temples and former residences, which bear the name of the person they honour.
-MEMORIAL_SUFFIXES = frozenset({"祠", "庙", "故居", "墓"})
+MEMORIAL_SUFFIXES = frozenset(_WORDS["memorial-suffix"])
 
 
 def _landform_word(core: str, words: list[tuple[int, str, str]]) -> bool:
