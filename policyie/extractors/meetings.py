@@ -975,9 +975,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
             # 会前，X会见了…: the occasion is the one the sentence before reported, on its day.
             earlier = date_before(ctx, s_lo, max(0, s_lo - 300))
             d = earlier if earlier is not None and is_day(earlier) else None
-        places = place_names_in(ctx, c_lo, rm.start())
-        if not places and any(v in text[c_lo : rm.start()] for v in BEIJING_VENUES):
-            places = ["北京"]  # 在人民大会堂会见: the venue is in Beijing
+        place = _reception_place(ctx, c_lo, rm.start())
         hosts = dedupe(hosts or [subj[0].name])
         # 王沪宁表示，去年，习近平主席同…斯图布总统举行会谈: talks a speaker recalls, dated by a year or month
         # only, are cited, not reported
@@ -985,13 +983,22 @@ def _receptions(ctx: Context) -> list[Meeting]:
             text, paragraph_at(ctx, rm.start())[0], rm.start()) is not None
         met = Meeting(name=name, kind=verb, date=date_value(d), hosts=hosts,
                       attendees=[n for n in dedupe(guests) if n not in hosts],
-                      place=places[0] if places else None, start=rm.start(),
+                      place=place, start=rm.start(),
                       evidence="cited:recalled" if recalled else "reception", referenced=recalled,
                       end=rm.end() + (len(rest) if verb == "会见" else 0))
         if rm.group() == _CALLS_ON and met.attendees:
             met = dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
         out.extend(_separately(_hosted_abroad(ctx, met), text[c_lo : rm.start()], rest))
     return sorted(out + cited, key=lambda m: m.start) if cited else out
+
+
+def _reception_place(ctx: Context, lo: int, hi: int) -> str | None:
+    """Where a reception or talks said in ``[lo, hi)`` took place: the first place named there, or 北京 for a state
+    venue of Beijing's (在人民大会堂会见)."""
+    places = place_names_in(ctx, lo, hi)
+    if not places and any(v in ctx.text[lo:hi] for v in BEIJING_VENUES):
+        return "北京"
+    return places[0] if places else None
 
 
 _SAYS = regex.compile(r"说|表示|指出|认为|强调|介绍|称")
@@ -1055,11 +1062,8 @@ def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: i
     sides = dedupe([p.name for p in persons_in(ctx, s_lo, c_lo)])
     if both.group(1) != "双方" and len(sides) >= 2:
         d = date_before(ctx, rm.start(), s_lo)
-        places = place_names_in(ctx, s_lo, rm.start())
-        if not places and any(v in text[s_lo : rm.start()] for v in BEIJING_VENUES):
-            places = ["北京"]
         return [Meeting(name=lead + "会谈", kind="会谈", date=date_value(d), hosts=sides[:1], attendees=sides[1:],
-                        place=places[0] if places else None, start=rm.start() - len(lead), end=rm.end(),
+                        place=_reception_place(ctx, s_lo, rm.start()), start=rm.start() - len(lead), end=rm.end(),
                         evidence="reception:both-sides")]
     if not out:
         return []
