@@ -207,8 +207,8 @@ _TOWNSHIP_HEAD = regex.compile(r"\p{Han}{1,4}?(?:镇|乡)(?=\p{Han}{3})")
 def _visited(analysis: Analysis, start: int) -> bool:
     """Whether a verb (来到, 察看了; 参观, which jieba tags a noun) or a preposition of place (在) stands right before
     ``start``: an academy visited is a site, one listed among programmes (北大燕京学堂、清华苏世民书院) an institution."""
-    before = [t for t in analysis.tokens_in(max(0, start - 3), start) if t.end == start]
-    return bool(before) and (before[0].pos.startswith(("v", "ul")) or before[0].text in ("在", "到", "赴", "参观"))
+    tok = analysis.token_at(start - 1) if start > 0 else None
+    return tok is not None and tok.end == start and (tok.pos.startswith(("v", "ul")) or tok.text in ("在", "到", "赴", "参观"))
 
 
 def _org_site(text: str, e: Entity) -> Entity:

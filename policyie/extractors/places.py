@@ -73,7 +73,7 @@ DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
-ZONE_WORDS = frozenset(_WORDS["zone-word"])
+ZONE_WORDS = tuple(_WORDS["zone-word"])  # (a tuple: words are looked up in it, and names end with one)
 WORKS_ON_SITE = frozenset(_WORDS["works-on-site"])
 RESERVE_SUFFIXES = tuple(_WORDS["reserve-suffix"])
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
@@ -1025,10 +1025,9 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue
         if len(h.surface) == 1 and text[h.end : h.end + 1] in "村镇乡街路巷":
             continue  # 周口店北下寺|村: a one-character suffix inside a village's or a street's name
-        if h.surface == "墓" and (t := doc.token_at(h.start)) is not None and t.start < h.start \
-                and not t.pos.startswith(("nr", "ns", "nz")):
-            continue  # 自掘|坟墓, 以树|代墓: 墓 inside a common word names no tomb
         tok = doc.token_at(h.start)
+        if h.surface == "墓" and tok is not None and tok.start < h.start and not tok.pos.startswith(("nr", "ns", "nz")):
+            continue  # 自掘|坟墓, 以树|代墓: 墓 inside a common word names no tomb
         if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
                 and not (h.surface == "山脉" and tok.pos.startswith("ns")):
             continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range)
@@ -1228,7 +1227,7 @@ def _settle(cands: list[Cand]) -> list[Cand]:
 def _zone_opening_park(c: Cand, kept: list[Cand]) -> bool:
     """Whether the grown zone ``c`` opens the name of a park already kept (`ZONE_WORDS`)."""
     zone = c.hit is not None and (c.hit.surface in ZONE_WORDS if c.kind == "park" else
-                                  c.kind == "name" and c.hit.surface.endswith(tuple(ZONE_WORDS)))
+                                  c.kind == "name" and c.hit.surface.endswith(ZONE_WORDS))
     return zone and any(k.kind == "park" and k.start == c.start and k.end > c.end for k in kept)
 
 
