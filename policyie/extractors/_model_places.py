@@ -130,6 +130,7 @@ class _Around:
     country_end: dict[int, str]  # where a country's mention ends → its name
     division_at: dict[int, int]  # where a province, city or district mention starts → where it ends
     mention_ends: set[int]  # where any place mention ends
+    named_ends: set[int]  # where a mention ends that is no township's short form (北塔 of 北塔镇 is a weak one)
     tokens_in: Callable[[int, int], list]
 
 
@@ -153,6 +154,8 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
     word right before it, where there is one."""
     if not _PEOPLES_TOWNSHIP.fullmatch(text, start, end):
         return start
+    if start in around.mention_ends and text[start - 1] in "县市区旗州盟":
+        return start  # 绥宁县|黄桑坪苗族乡: the word before is the county it lies in, named in full (白银|哈尔 is no city)
     before = around.tokens_in(max(0, start - 4), start)
     if before and before[-1].end == start and 2 <= len(before[-1].text) <= 4 and han_only(before[-1].text) \
             and not _function_word(before[-1].pos) and not before[-1].pos.startswith(("t", "f", "m")):
@@ -162,7 +165,7 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
 
 # Landform characters a name ends in that also end idioms and other words (万水千山, 西起|中山): a span ending in
 # one must start where a word does, and be no idiom.
-_BARE_LANDFORMS = ("山", "塔", "岭", "湾")
+_BARE_LANDFORMS = ("山", "塔", "岭", "湾", "城", "桥", "滩")
 # A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
 _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
@@ -221,6 +224,18 @@ def _org_site(text: str, e: Entity) -> Entity:
     return Entity(text[start : e.end], start, e.end, "LOC")
 
 
+def _common_town_word(name: str, start: int, end: int, around: _Around) -> bool:
+    """Whether a name ending in 城 ends in a common word for a town or market (县城, 商城, 航天城) that jieba knows, or
+    is a division's name and 城 (北京|城): a walled town or fort is named 城 alone (五女山|城) or in a word jieba does
+    not know (鸡鸣|驿城)."""
+    if name.endswith(("古城", "故城")):
+        return False
+    last = [t for t in around.tokens_in(max(0, end - 4), end) if t.end == end]
+    if around.division_at.get(start) == end - 1 or (last and last[0].start == start and last[0].pos == "ns"):
+        return True  # (北京城: jieba's place word for the city; its dictionary, not the ending, may vouch for it)
+    return bool(last) and len(last[0].text) >= 2 and last[0].pos not in ("un", "ns", "nz")
+
+
 def _one_word(around: _Around, start: int, end: int) -> bool:
     """Whether jieba read [start, end) as one word."""
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
@@ -269,6 +284,10 @@ def _pieces(text: str, e: Entity, around: _Around):
             break  # 朝阳|北塔, 辽阳|白塔: a tower or temple its city names with one character more is the city's
         if e.end - nxt == 1 and _one_word(around, start, e.end):
             break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
+        if any(t.start < nxt < t.end for t in around.tokens_in(max(0, nxt - 4), nxt)):
+            break  # 京|九铁路桥, 辽宁|号特大桥: the division's name ends inside a word (京九, 辽宁号) that opens the name
+        if text[nxt : e.end] in _words()["not-place"]:
+            break  # 上海|松江|特大桥: the works are named by the last division, which opens their name
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     start = _ethnic_township_start(text, start, e.end, around)
     name = text[start : e.end]
@@ -278,14 +297,15 @@ def _pieces(text: str, e: Entity, around: _Around):
     if level == "site" and name.endswith("山") and text.startswith("脉", e.end):
         yield start, e.end + 1, "region", None  # 戴云山|脉: the range the mountain's name opens
         return
-    if level is None and start in around.mention_ends and text[start - 1] in "镇乡道木" and (
-            _short_village(name) or _common_ending_village(name)):
+    after_township = start in around.mention_ends and text[start - 1] in "镇乡道木"
+    if level is None and after_township and (_short_village(name) or _common_ending_village(name)):
         level = "village"  # 天荒坪镇|余村, 西庄镇|团山村: right after its township, even a village whose
         # name is short or ends like a common word (山村) is a village
     elif level is None and _common_ending_village(name) and localities.villages_named(name):
         level = "village"  # 来到碧|山村: the village table holds the name the model read, a second signal
-    if level is not None and e.end in around.mention_ends:
-        return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township
+    if level is not None and e.end in (around.named_ends if level == "site" else around.mention_ends):
+        return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township (but 朝阳|北塔 is a
+        # tower, whatever township 北塔镇 the gazetteer knows elsewhere)
     if name.endswith("山区") and around.division_at.get(start) == e.end - 2:
         return  # 婺源|山区村民: a county's mountain areas, not a named region
     if level == "village" and (kind := _VILLAGE_KIND.match(name)) is not None and level_of(name[kind.end() :]):
@@ -299,6 +319,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         return
     if level == "site" and name.endswith(_TEMPLE_ENDS) and (lone := _lone_char_before(text, start, around)):
         start, name = lone, text[lone : e.end]  # 强|巴林寺: a character jieba left alone opens a temple's name
+    if level == "site" and name.endswith("城") and _common_town_word(name, start, e.end, around):
+        level = None  # 丰宁|县城, 古|商城, 北京|城: a county's seat, a market or the city itself, not a walled site
     if level is not None and _idiom_or_glued(text, e, around):
         level = None  # its ending says nothing then: only a second signal (below) makes it a place
     if level is not None:
@@ -306,8 +328,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         # (Words of two characters or more: jieba cuts a transliterated name into single characters that
         # it tags as anything, 托|格拉|克.)
         stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
-        if "城乡" in name or any(_function_word(t.pos) for t in stem):
-            return
+        if "城乡" in name or (any(_function_word(t.pos) for t in stem) and not (level == "village" and after_township)):
+            return  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
         if level == "town" and name[0] in _FUNCTION_FIRST and jieba_freq().get(name[1:], 0) >= 100:
             return  # 年底|前城镇, 保护|和古镇: a function character before a common word (城镇, 古镇) names no town
         yield start, e.end, level, None
@@ -388,6 +410,28 @@ def _drop_foreign_city_within(places: dict[str, Place], start: int, end: int) ->
         or (place.level == "country" and start < m.start and place.name != "中华人民共和国")))
 
 
+# Places a village or township may be named after (广州新城|社区, 豫园|街道): not the divisions, whose name before
+# a township's ending is the township's own short form or the place it lies in.
+_NAMESAKE_LEVELS = frozenset({"site", "zone", "park", "region", None})
+
+
+def _drop_namesake_within(text: str, places: dict[str, Place], start: int, end: int, level: str) -> bool:
+    """广州新城|社区, 豫园|街道, 五女山|城, 官厅水库|特大桥: the mention of a site or zone that a village's or township's
+    ending alone follows, or a short site's ending, is that name's, not a visit to the site it names (西柏坡|本村人 is
+    no village); whether any went."""
+    endings = _words()["place-level"]
+
+    def named_after(place: Place, m: Span) -> bool:
+        rest = text[m.end : end]
+        if m.start != start or place.level not in _NAMESAKE_LEVELS:
+            return False
+        if level == "site":  # (a site's only: 加勒比|岛国, 中东|海湾地区 are the region's)
+            return place.level == "site" and len(rest) <= 3 and any(rest.endswith(k) for k, v in endings.items() if v == "site")
+        return endings.get(rest) in ("village", "town")
+
+    return _drop_mentions(places, named_after)
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -412,6 +456,7 @@ def add(
         country_end={m.end: p.name for p in places.values() if p.level == "country" for m in p.mentions},
         division_at={m.start: m.end for p in places.values() if p.level in DIVISION_LEVELS for m in p.mentions},
         mention_ends={m.end for p in places.values() for m in p.mentions},
+        named_ends={m.end for p in places.values() for m in p.mentions if p.level != "town" or m.text == p.name},
         tokens_in=analysis.tokens_in,
     )
     for e in spans:
@@ -427,6 +472,8 @@ def add(
                 held = mention_index(places)
             if level == "site" and _drop_foreign_city_within(places, start, end):
                 held = mention_index(places)
+            if level in ("village", "town", "site") and _drop_namesake_within(text, places, start, end, level):
+                held = mention_index(places)
             if held.overlaps(start, end) or in_person(start, end) or inside_org(end) or in_work_title(text, start):
                 continue
             if level == "village" and localities.VILLAGE_ORG.match(text, end):
@@ -437,6 +484,7 @@ def add(
             place = named_place(places, name, level, EVIDENCE, parent)
             place.mentions.append(Span(name, start, end))
             around.mention_ends.add(end)  # (a village the model reads next may follow it: 茅坪乡|神山村)
+            around.named_ends.add(end)
             if level == "town":
                 towns[end] = name
     _join_village_short_forms(places)
