@@ -55,8 +55,13 @@ def _dates(text: str) -> list[DateMention]:
 
 def _context(case: dict, text: str) -> Context:
     doc = Document(id="t", text=text)
-    doc.officials = [Official(name=n, mentions=_spans(text, n)) for n in case.get("persons", [])]
+    # (countries: whose office-holder each person is; foreign_cities: a city abroad and its state, as the place
+    # rules would give them)
+    states = case.get("countries", {})
+    doc.officials = [Official(name=n, country=states.get(n), mentions=_spans(text, n)) for n in case.get("persons", [])]
     doc.places = [Place(name=n, mentions=_spans(text, n)) for n in case.get("places", [])]
+    doc.places += [Place(name=n, level="city", parent=state, mentions=_spans(text, n))
+                   for n, state in case.get("foreign_cities", {}).items()]
     doc.slogans = [Slogan(text=n, kind="quoted", mentions=_spans(text, n)) for n in case.get("slogans", [])]
     doc.dates = _dates(text)
     # (published at the anchor, as the harness's dates are: a meeting dated in an earlier year is cited)

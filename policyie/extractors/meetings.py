@@ -210,8 +210,8 @@ _SAME_OCCASION = regex.compile(
 _DELEGATION = regex.compile(r"代表团|一行|客人")
 # 双方举行工作会谈: talks held by the two sides of the reception reported just before.
 _BOTH_SIDES = regex.compile(
-    r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长)(?:随后|还|并|即)?(?:举行|进行)(?:了)?"
-    r"(工作|正式|深入|小范围|大范围)?")
+    r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长)(?:随后|还|并|即)?"
+    r"(?:在[^，,。；;]{2,14}?)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")  # (…在人民大会堂举行)
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
 _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会)")  # (团拜会 is a party)
 # 他应邀拜会布干达国王: a courtesy call, a reception the one called on hosts (the subject is the guest).
@@ -256,6 +256,7 @@ def extract(ctx: Context) -> list[Meeting]:
         found.extend(_talks(ctx))
     found.extend(receptions)
     found.extend(_briefings(ctx))
+    found.extend(_welcomes(ctx))
     found.extend(_headline_press_conference(ctx, found))
     found.sort(key=lambda m: m.start)
     merged = _merge_mentions(found, frozenset(o.name for o in ctx.doc.officials or [] if o.name))
@@ -870,6 +871,27 @@ def _visit_occasion(ctx: Context, pos: int, end: int) -> tuple[str | None, list[
 
 
 # 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
+# 在人民大会堂东门外广场举行仪式，欢迎…总统…: the state welcome, whose ceremony the text names only by 仪式.
+_WELCOME = regex.compile(r"举行(?:了)?(?:隆重|盛大|简短)?(?:的)?(仪式)[，,](?:热烈)?欢迎([^，,。；;]{2,60}?)(?=对|来华|访华|[，,。；;])")
+
+
+def _welcomes(ctx: Context) -> list[Meeting]:
+    """X举行仪式，欢迎Y对中国进行国事访问: the welcome ceremony for a state guest (欢迎仪式), which X holds and Y
+    attends, where and when the sentence says."""
+    out = []
+    for wm in _WELCOME.finditer(ctx.text):
+        s_lo, _ = sentence_bounds(ctx, wm.start())
+        hosts = [p.name for p in persons_in(ctx, clause_start(ctx.text, wm.start(), s_lo), wm.start())][:1]
+        guests = [p.name for p in persons_in(ctx, wm.start(2), wm.end(2)) if p.name not in hosts]
+        if not hosts or not guests:
+            continue
+        d = date_before(ctx, wm.start(), s_lo)
+        out.append(Meeting(name="欢迎仪式", kind="仪式", date=date_value(d), hosts=hosts, attendees=guests,
+                           place=_reception_place(ctx, s_lo, wm.start()), start=wm.start(1), end=wm.end(1),
+                           evidence="held:welcome"))
+    return out
+
+
 _BRIEFING = regex.compile(r"听取(?:了)?[^，,。；;]{1,30}?工作汇报")
 # …but a meeting that hears reports as an item of its agenda (会议听取了…工作汇报, 召开座谈会，听取…工作汇报)
 # holds no second one: one gathering, one record.
@@ -996,7 +1018,13 @@ def _reception_place(ctx: Context, lo: int, hi: int) -> str | None:
     """Where a reception or talks said in ``[lo, hi)`` took place: the first place named there, or 北京 for a state
     venue of Beijing's (在人民大会堂会见)."""
     places = place_names_in(ctx, lo, hi)
-    if not places and any(v in ctx.text[lo:hi] for v in BEIJING_VENUES):
+    # 厄瓜多尔总统…在基多…会见: the place after 在 is where, one in a title only whose office it is (在人民大会堂同
+    # 乌拉圭总统…: in Beijing)
+    at = sorted((m.start, p.name) for p in ctx.doc.places or [] if p.name in places
+                for m in p.mentions if lo < m.start < hi and ctx.text[m.start - 1] in "在于")
+    if at:
+        return at[0][1]
+    if any(v in ctx.text[lo:hi] for v in BEIJING_VENUES):
         return "北京"
     return places[0] if places else None
 
@@ -1017,23 +1045,45 @@ def _hosted_abroad(ctx: Context, met: Meeting) -> Meeting:
     """王毅在奥斯陆同挪威外交大臣艾德举行会谈: talks held in a foreign city are hosted by the side that receives the
     visitor (SPEC.md §2: the receiving leader), the visitor attends. A foreign place is one with no GB/T 2260
     code (every Chinese division has one)."""
-    if met.kind not in ("会谈", "会晤") or not met.attendees or met.place is None:
+    if met.kind not in ("会谈", "会晤") or not met.attendees:
         return met
+    if met.place is None:
+        return _hosted_where_received(ctx, met)
     place = next((p for p in ctx.doc.places or [] if p.name == met.place), None)
     if place is None or place.code or place.level not in ("city", "country") or place.name in ("中国", "中华人民共和国"):
         return met
     # the place is where the talks were held (在奥斯陆), not the guest's country in his title (同乌拉圭总统…)
     lo = clause_start(ctx.text, met.start, sentence_bounds(ctx, met.start)[0])
     if not any(lo <= m.start < met.start and ctx.text[m.start - 1 : m.start] in "在于赴" for m in place.mentions if m.start):
-        return met
+        return _hosted_where_received(ctx, met)
     countries = {o.country for o in ctx.doc.officials or [] if o.name in met.hosts}
     if countries & {place.name, place.parent}:
         return met  # 莫迪在海得拉巴宫同李强举行会谈: the subject is at home, and receives
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
 
 
+def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
+    """…在基多…会见王毅。当天下午，王毅同厄瓜多尔外长…举行会谈: talks a Chinese visitor holds with one foreign state's
+    office-holders, where the sentence names no place, took place in that state's city the paragraph last put him in
+    (在基多): hosted by the side that receives him."""
+    officials = {o.name: o.country for o in ctx.doc.officials or []}
+    host_states = {officials.get(n) for n in met.hosts}
+    guest_states = {officials.get(n) for n in met.attendees}
+    if host_states != {"中国"} or len(guest_states) != 1 or None in guest_states or "中国" in guest_states:
+        return met
+    state = next(iter(guest_states))
+    lo = paragraph_at(ctx, met.start)[0]
+    last = max(((m.start, p) for p in ctx.doc.places or [] if not p.code and p.level == "city" and p.parent == state
+                for m in p.mentions if lo <= m.start < met.start and ctx.text[m.start - 1 : m.start] in "在于赴"),
+               default=None, key=lambda x: x[0])
+    if last is None:
+        return met
+    return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
+
+
 # 我同你在杭州会晤: a speaker recalls talks with the one he addresses.
-_I_WITH_YOU = regex.compile(r"我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")
+_I_WITH_YOU = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)|我们|我俩)(?:曾|曾经|多次)?"
+                           r"(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")  # (我们在北京会晤: the two of them)
 
 
 def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> Meeting | None:
@@ -1060,8 +1110,13 @@ def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: i
         return []
     lead = both.group(2) or ""
     sides = dedupe([p.name for p in persons_in(ctx, s_lo, c_lo)])
+    side_lo = s_lo
+    if len(sides) < 2 and s_lo > 0 and (s_lo == c_lo or _SAME_OCCASION.fullmatch(text, s_lo, c_lo)):
+        # 欢迎仪式后，两国元首…举行会谈: the sentence before, which reported the ceremony, names the two
+        side_lo = sentence_bounds(ctx, s_lo - 1)[0]
+        sides = dedupe([p.name for p in persons_in(ctx, side_lo, s_lo)])
     if both.group(1) != "双方" and len(sides) >= 2:
-        d = date_before(ctx, rm.start(), s_lo)
+        d = date_before(ctx, rm.start(), side_lo)
         return [Meeting(name=lead + "会谈", kind="会谈", date=date_value(d), hosts=sides[:1], attendees=sides[1:],
                         place=_reception_place(ctx, s_lo, rm.start()), start=rm.start() - len(lead), end=rm.end(),
                         evidence="reception:both-sides")]
