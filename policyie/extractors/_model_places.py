@@ -236,6 +236,26 @@ def _common_town_word(name: str, start: int, end: int, around: _Around) -> bool:
     return bool(last) and len(last[0].text) >= 2 and last[0].pos not in ("un", "ns", "nz")
 
 
+# Words of works that follow the name they are called by as words of their own (灞陵|桥, 恒山|水库).
+_WORKS_AFTER = frozenset({"桥", "大桥", "水库", "水电站", "寺", "庙", "塔"})
+
+
+def _site_around(text: str, e: Entity, around: _Around) -> Entity:
+    """The site a LOC span names with what jieba cut off it: the works' word after it (灞陵|桥, 恒山|水库), and a
+    name's first character that jieba glued onto the division before it (澄江市帽|天山: 市帽 is one word of its,
+    帽天山 the hill). ``e`` itself when neither makes a site's name."""
+    start, end = e.start, e.end
+    glued = [t for t in around.tokens_in(max(0, start - 4), start) if t.end == start]
+    if glued and _glued_to_division(text, glued[0], around):
+        start = glued[0].start + 1
+    after = [t for t in around.tokens_in(end, end + 1) if t.start == end]
+    if after and after[0].text in _WORKS_AFTER:
+        end = after[0].end
+    if (start, end) == (e.start, e.end) or level_of(text[start:end]) != "site":
+        return e
+    return Entity(text[start:end], start, end, "LOC")
+
+
 def _one_word(around: _Around, start: int, end: int) -> bool:
     """Whether jieba read [start, end) as one word."""
     return any(t.start == start and t.end == end for t in around.tokens_in(start, start + 1))
@@ -262,8 +282,13 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
     if _lone_char_token(around, e.start) is not None:
         return True  # 努|鲁儿虎山: a character jieba left alone before the span may be the name's first
     # (友谊|比|山高, 吴|为|山: a function word of one character inside, a comparison or a person's name)
-    return any(t.start < e.start < t.end or (e.start <= t.start and t.end < e.end and t.pos[:1] in "pcu"
-                                             and t.pos != "un") for t in tokens)
+    return any((t.start < e.start < t.end and not _glued_to_division(text, t, around))
+               or (e.start <= t.start and t.end < e.end and t.pos[:1] in "pcu" and t.pos != "un") for t in tokens)
+
+
+def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
+    """Whether ``t`` is an unknown word of jieba's that a division's last character opens (澄江市|帽: 市帽)."""
+    return t.pos == "un" and t.end - t.start >= 2 and t.start + 1 in around.mention_ends and text[t.start] in "市县区镇乡"
 
 
 def _pieces(text: str, e: Entity, around: _Around):
@@ -276,6 +301,11 @@ def _pieces(text: str, e: Entity, around: _Around):
     if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
         return
+    division = _FOREIGN_DIVISION.match(text, e.end)
+    if division and len(e.text) >= 3 and looks_transliterated(e.text) and han_only(e.text):
+        # 安托法加斯塔|大区: a state's first-level division named with its kind, whatever its last character (塔)
+        yield e.start, division.end(), "province", around.country_end.get(e.start)
+        return
     # 灵峰街道|及余村: 及 right after another place's mention joins the two and opens no name (和 may: 和平社区)
     joined = e.text[:1] in _LEADING_JOINERS and len(e.text) >= 3 and e.start in around.mention_ends
     start = e.start + 1 if joined else e.start
@@ -286,14 +316,19 @@ def _pieces(text: str, e: Entity, around: _Around):
             break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
         if any(t.start < nxt < t.end for t in around.tokens_in(max(0, nxt - 4), nxt)):
             break  # 京|九铁路桥, 辽宁|号特大桥: the division's name ends inside a word (京九, 辽宁号) that opens the name
-        if text[nxt : e.end] in _words()["not-place"]:
-            break  # 上海|松江|特大桥: the works are named by the last division, which opens their name
+        if text[nxt : e.end] in _words()["not-place"] and text.endswith(tuple(_WORKS_AFTER | {"机场"}), nxt, e.end):
+            break  # 上海|松江|特大桥: the works are named by the last division, which opens their name (浙江|河湖 is none)
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     start = _ethnic_township_start(text, start, e.end, around)
     name = text[start : e.end]
     level = level_of(name)
-    if name.endswith("山") and around.division_at.get(start) == e.end - 1 and not _one_word(around, start, e.end):
-        return  # 阜平|山|高沟深: a county's hills, not a mountain of that name
+    if name.endswith(_BARE_LANDFORMS) and around.country_end.get(e.end - 1) and (e.end - 1) - start <= 4 \
+            and around.division_at.get(start) == e.end - 1:
+        return  # 中国路、中国|桥: a country's name and a landform's character make a figure of speech, no site
+    if name.endswith("山") and around.division_at.get(start) == e.end - 1 and not _one_word(around, start, e.end) \
+            and han_only(text[e.end : e.end + 1]) and text[e.end : e.end + 1] not in _LEADING_JOINERS | {"和", "与"}:
+        return  # 阜平|山|高沟深: a county's hills, not a mountain of that name (登上青原|山，: a mountain the district
+        # is named after)
     if level == "site" and name.endswith("山") and text.startswith("脉", e.end):
         yield start, e.end + 1, "region", None  # 戴云山|脉: the range the mountain's name opens
         return
@@ -460,6 +495,8 @@ def add(
         tokens_in=analysis.tokens_in,
     )
     for e in spans:
+        if e.label == "LOC":
+            e = _site_around(text, e, around)  # (before the gazetteer's say: 天山, 恒山 are known, 帽天山 is not)
         if known(e.text):
             continue  # the gazetteer had its say on this name (中关村 of 中关村论坛 is none): its word stands
         for start, end, level, parent in _pieces(text, e, around):

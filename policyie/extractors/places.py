@@ -1413,6 +1413,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_townships(text, places)
     _peoples_villages(text, places)
     _ring_regions(text, places)
+    _lake_areas(places)
     _foothills(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
@@ -1461,6 +1462,20 @@ def _peoples_villages(text: str, places: dict[str, Place]) -> None:
         if stem:
             p.name, p.parent = stem + m.text, towns[stem]
             p.mentions = [Span(p.name, m.start - len(stem), m.end)]
+
+
+def _lake_areas(places: dict[str, Place]) -> None:
+    """汉源湖|库区移民安置点, 万安湖|库区: the reservoir area of a lake the text names is that lake (a site), not a
+    region of its own; an area named without its lake (丹江口库区, 丹江口水库库区) stays the region it is."""
+    for key, p in list(places.items()):
+        if p.level != "region" or not p.name.endswith("湖库区"):
+            continue
+        name = p.name.removesuffix("库区")
+        lake = places.setdefault(f"site:{name}", Place(name=name, level="site", parent=p.parent, evidence=p.evidence))
+        lake.mentions = sorted([*lake.mentions, *(Span(m.text.removesuffix("库区"), m.start, m.end - 2)
+                                                 for m in p.mentions if m.text.endswith("库区"))],
+                               key=lambda m: m.start)
+        del places[key]
 
 
 def _ring_regions(text: str, places: dict[str, Place]) -> None:
