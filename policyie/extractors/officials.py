@@ -329,6 +329,13 @@ def _regnal_length(text: str, end: int) -> int:
     return end - m.start() if m is not None and m.end() == end else 0
 
 
+def _inside_place_word(an: Analysis, x: int) -> bool:
+    """Whether ``x`` falls inside a word jieba reads as a place (波哥|大同: the form 大同 starts inside 波哥大, the
+    city where someone is, before 同 'with')."""
+    tok = an.token_at(x)
+    return tok is not None and tok.start < x and tok.pos == "ns"
+
+
 def _segment_start(text: str, an: Analysis, s: int) -> int:
     """Where the title whose post starts at ``s`` begins: walk left over organ and place words."""
     x = s
@@ -341,7 +348,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if x < s and text.endswith(LIST_STANDING, 0, x):
             break  # 上海合作组织成员国|白俄罗斯总统: the guest's standing, then the title
         # A known organ or place wins over the segmenter (发展改革委 is cut 发展/改革/委).
-        k = next((k for k in lengths.get(text[x - 1], ()) if k <= x and text[x - k : x] in forms), 0)
+        k = next((k for k in lengths.get(text[x - 1], ()) if k <= x and text[x - k : x] in forms
+                  and not _inside_place_word(an, x - k)), 0)
         if k and not text[x - k - 2 : x - k].endswith(DROPPED):
             x -= k
             continue
