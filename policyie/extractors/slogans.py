@@ -490,6 +490,29 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
     return out
 
 
+# “黄河、长城、太行”三大旅游板块: a quoted list of n members right before an unquoted count of n of a kind.
+_QUOTED_LIST_HEAD = regex.compile(r"“(\p{Han}{1,8}(?:、\p{Han}{1,8}){1,9})”([两三四五六七八九十])(大|个|项|种|条|张|批)")
+_HEAD_NOUN_TAGS = ("n", "vn", "nz", "ns", "an")
+
+
+def _listed_heads(ctx: Context) -> list[_Mention]:
+    """The count after a quoted list of as many members (“黄河、长城、太行”三大旅游板块) is a numbered formulation,
+    which the list glosses: the count, its measure and the nouns after them, to the first word that is none (建设)."""
+    out = []
+    for m in _QUOTED_LIST_HEAD.finditer(ctx.text):
+        if len(_items(m.group(1))) != numeral_value(m.group(2) + m.group(3)):
+            continue
+        end = m.end()
+        for tok in ctx.analysis.tokens_in(m.end(), m.end() + 8):
+            if tok.start != end or not tok.pos.startswith(_HEAD_NOUN_TAGS) or tok.text in ("建设", "发展") \
+                    or tok.end - m.start(2) > 10:
+                break
+            end = tok.end
+        if end - m.end() >= 2:
+            out.append(_Mention(ctx.text[m.start(2) : end], "numbered", m.start(2), end, False))
+    return out
+
+
 def _items(s: str) -> list[str]:
     return [x for x in ITEM_SEP.split(s) if x]
 
@@ -500,7 +523,7 @@ _LISTED = rf"({_ITEM}(?:[、和及]{_ITEM}){{1,9}})"
 GLOSS_AFTER = regex.compile(
     rf"[”’」]?\p{{Han}}{{0,6}}?(?:[（(]{_LISTED}[）)]|[，,]?(?:即|就是|也就是|是指|指的是|包括)[：:]?{_LISTED})"
 )
-GLOSS_BEFORE = regex.compile(rf"{_LISTED}(?:这|等)?[“‘「]?$")  # A、B、C这“三个X”
+GLOSS_BEFORE = regex.compile(rf"{_LISTED}(?:这|等)?[“‘「]?$|[“‘「]{_LISTED}[”’」]$")  # A、B、C这“三个X”, “A、B、C”三大X
 GLOSS_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:这|等|的)$")
 # Function characters a trimmed first item may still open with (形成了|春赏花、夏游林…的“四季游”).
 GLOSS_LEAD = "了的是把将以为有在对和"
@@ -519,8 +542,9 @@ def article_gloss(text: str, start: int, end: int, n: int, before: bool = True) 
         return None
     head = text[max(0, start - 240) : start]
     m = GLOSS_BEFORE.search(head)
-    if m and "、" in m.group(1):
-        items = _items(m.group(1))
+    listed = m and (m.group(1) or m.group(2))
+    if listed and "、" in listed:
+        items = _items(listed)
         items[-1] = GLOSS_TAIL.sub("", items[-1])
         if len(items) == n and max(map(len, items[1:])) - min(map(len, items[1:])) <= 2:
             # The list's left edge is unknown (全市坚持开工一批、…): trim the first item to its fellows' length.
@@ -607,7 +631,7 @@ def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
 def extract(ctx: Context) -> list[Slogan]:
     quoted, quote_spans = _quoted_mentions(ctx)
     taken = [(s, e) for s, e in quote_spans]
-    mentions = quoted + _unquoted_mentions(ctx, taken) + _parallel_mentions(ctx, taken)
+    mentions = quoted + _unquoted_mentions(ctx, taken) + _parallel_mentions(ctx, taken) + _listed_heads(ctx)
     by_canon: dict[str, list[_Mention]] = {}
     for m in mentions:
         by_canon.setdefault(m.canonical, []).append(m)
