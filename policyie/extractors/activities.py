@@ -65,6 +65,8 @@ _ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
 # (要 of a directive, not of 重要/主要/需要 inside a topic: 就贯彻…重要讲话精神进行调研)
 _BANNED = regex.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|(?<![重主需纲])要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
 _TOPIC_OPENS = regex.compile(r"就|围绕")
+# 在X出席…座谈会，并|考察: the subject attended a gathering, and the sentence goes on with his visit.
+_ATTENDS_THEN = regex.compile(r"(?:在\p{Han}{1,8})?出席(?:了)?[^，,。；;“”]{2,40}?(?:会|仪式|论坛|活动)[，,]?并")
 _COMMA_OK = regex.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
 _QUOTED = regex.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
 _TOPIC = regex.compile(
@@ -309,6 +311,8 @@ def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
         between = text[p.end : v_lo]
         topic = _topic(between)
         plain = _QUOTED.sub("", between.replace(topic, "") if topic else between)
+        if _ATTENDS_THEN.fullmatch(plain):
+            return p  # 王毅在卡塔赫纳出席…座谈会，并考察…: he attended, then went on to inspect
         if len(plain) > 60 or _BANNED.search(plain):
             continue
         pieces = _COMMA.split(plain)
