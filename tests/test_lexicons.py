@@ -22,7 +22,7 @@ WORD_LISTS = {
         "organ-suffix", "break-word", "adjectival", "country-adjectival", "adjectival-word", "adjectival-next", "organ-rest", "glue-char",
         "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
-        "venue-suffix", "division-named-suffix", "crossing-mode", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
+        "venue-suffix", "division-named-suffix", "crossing-mode", "event-site", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
         "foreign-between", "foreign-not-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
     },
     "title_words.tsv": {

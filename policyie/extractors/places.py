@@ -69,6 +69,7 @@ REGION_SUFFIXES = tuple(_WORDS["region-suffix"])
 # Suffixes of facilities named by their county-level city alone (满洲里口岸, 霍尔果斯口岸).
 BY_DIVISION = frozenset(_WORDS["division-named-suffix"])
 CROSSING_MODES = frozenset(_WORDS["crossing-mode"])
+EVENT_SITE_WORDS = tuple(_WORDS["event-site"])
 DASHES = frozenset("—–-")
 DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 # Landform characters that make a toponym of the word before them (月亮湾, 白石山, 太阳岛).
@@ -614,8 +615,10 @@ def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> b
     a basin's wetland), and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)."""
     if not _is_division_short(gz, word):
         return None
-    if all(w in QUALIFIERS for _, w, _ in words) or words[0][1].endswith("会议"):
-        return True
+    if all(w in QUALIFIERS for _, w, _ in words) or words[0][1].endswith("会议") or \
+            any(w in EVENT_SITE_WORDS for _, w, _ in words):
+        return True  # (会宁|红军|会师|旧址: named by what happened at the place; not 商丘|淮海战役…旧址, an event
+        # named by a place of its own)
     if _two_states_crossing([w for _, w, _ in reversed(words)]):
         return True  # 同江|中|俄|铁路|大桥: two states' bridge is named by the city it leaves from
     if (all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) or \
@@ -858,8 +861,11 @@ def _merge_variants(places: dict[str, Place]) -> None:
     the word its kind adds, keeping the code and name of the one that has a code, else the shorter region's and the
     longer site's name; and one place the NER read untyped that another rule typed under the same name."""
     typed = {p.name: p for p in places.values() if p.level and p.mentions}
+    coded = {(p.name, p.level): p for p in places.values() if p.code and p.mentions}
     for p in places.values():
         twin = typed.get(p.name) if p.level is None else None
+        if twin is None and not p.code and p.evidence == "ner":
+            twin = coded.get((p.name, p.level))  # 当壁镇 the NER read, and the gazetteer's where a crossing names it
         if twin is not None and twin is not p:
             # 三峡库区 read by the NER in one sentence and grown by its suffix in another: one place, typed
             twin.mentions = sorted(twin.mentions + p.mentions, key=lambda m: m.start)
@@ -1101,6 +1107,8 @@ def _town_named_crossing(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
         if any(e.level == "town" for end in ("镇", "乡") for e in gz.lookup(stem + end)) and \
                 not any(e.level in ("province", "city", "district") for e in gz.lookup(stem)):
             return Cand(h.start - k, h.end, "park", h, name=stem + h.surface, head=stem)
+        if stem[-1] in "镇乡" and len(stem) >= 3 and any(e.level == "town" for e in gz.lookup(stem)):
+            return Cand(h.start - k, h.end, "park", h, name=stem + h.surface, head=stem)  # 当壁镇|口岸, in full
     return None
 
 
