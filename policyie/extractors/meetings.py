@@ -113,7 +113,7 @@ _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|
 _HOLDS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,80}?)(?:举行|召开)(?:了)?$")
 # How a ceremony is held, between the verb and its name (举行|隆重盛大|欢迎仪式, 举行了|庄重的|纪念仪式).
 _MANNER_WORDS = "隆重|盛大|热烈|庄严|庄重|简短|简朴"
-_HELD_FOR = regex.compile(rf"为([^，,。；;为]{{1,16}}?)举行(?:了)?(?:{_MANNER_WORDS}){{0,2}}的?$")
+_HELD_FOR = regex.compile(rf"为([^，,。；;为]{{1,40}}?)举行(?:了)?(?:{_MANNER_WORDS}){{0,2}}的?$")
 # A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
 _OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
 _HOSTED_BY = regex.compile(
@@ -749,7 +749,7 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
         hosts = [p.name for p in persons_in(ctx, s_lo, holds_with.start())][:1]
         m.hosts.extend(hosts)
         m.attendees.extend(n for n in partners if n not in hosts)
-    held_for = _HELD_FOR.search(text, max(s_lo, m.start - 30), m.start)
+    held_for = _HELD_FOR.search(text, max(s_lo, m.start - 60), m.start)
     if not m.hosts and in_sentence and held_for:
         # 李强在人民大会堂为黄循财举行欢迎仪式: who holds the ceremony hosts it, for whom it is held attends
         guests = [p.name for p in persons_in(ctx, held_for.start(), held_for.end())]
@@ -933,6 +933,8 @@ def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeti
 
 # What may open a clause that continues the sentence's subject before a reception verb.
 _CLAUSE_GOES_ON = regex.compile(r"\s*(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
+# A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈).
+_WITH_OPENS = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)$")
 
 
 def _receptions(ctx: Context) -> list[Meeting]:
@@ -944,6 +946,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
         s_lo, s_hi = sentence_bounds(ctx, rm.start())
         c_lo = clause_start(text, rm.start(), s_lo)
         subj = persons_in(ctx, c_lo, rm.start())
+        if subj and _WITH_OPENS.match(text, c_lo, subj[0].start) and (first := persons_in(ctx, s_lo, c_lo)[:1]):
+            subj = first  # …举行欢迎仪式，随后同菲佐举行会谈: the one after 同 is the partner, the sentence's subject holds them
         if not subj and _CLAUSE_GOES_ON.fullmatch(text, c_lo, rm.start()):
             # 王毅…出席…外长会期间，(分别)会见…: the clause goes on from the sentence's subject
             subj = persons_in(ctx, s_lo, c_lo)[:1]
@@ -1081,6 +1085,10 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
 
 
+# 2024年11月…期间，两国领导人在北京会晤: a speaker recalls the two states' leaders meeting.
+_LEADERS_MET = regex.compile(r"两国(?:领导人|元首|总理)(?:曾|曾经)?(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")
+
+
 # 我同你在杭州会晤: a speaker recalls talks with the one he addresses.
 _I_WITH_YOU = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)|我们|我俩)(?:曾|曾经|多次)?"
                            r"(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")  # (我们在北京会晤: the two of them)
@@ -1090,10 +1098,14 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
     """…指出，2023年9月，我同你在杭州会晤: talks the speaker recalls with the guest he addresses are cited (SPEC.md
     §3), dated and placed by the clause; who held them is the speech's, not the record's."""
     me = _I_WITH_YOU.search(ctx.text, c_lo, rm.end())
+    leaders = _LEADERS_MET.search(ctx.text, c_lo, rm.end()) if me is None else None
+    me = me or leaders
     if me is None or me.end() != rm.end():
         return None
     # (the date opens this clause or the one before it: 2023年9月，我同你…; not the dateline's day)
     d = date_before(ctx, rm.start(), clause_start(ctx.text, max(s_lo, c_lo - 1), s_lo))
+    if leaders is not None and (d is None or is_day(d)):
+        return None  # 两国领导人在北京会晤 recalled only under a month or year gone by (2024年11月…期间，…)
     places = place_names_in(ctx, me.start(), rm.start())
     return Meeting(name=rm.group(), kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d), hosts=[],
                    attendees=[], place=places[0] if places else None, start=rm.start(), end=rm.end(),
