@@ -818,13 +818,31 @@ def find_titled(ctx: Context) -> _Found:
                 found.add(g.text_in(text), g.start, [m.group()])
         if m.group() in FOREIGN_SUFFIX_POSTS:
             end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
-            if (start := _transliterated_before(text, an, end)) is not None and not _part_of_dotted(text, text[start:end]):
+            start = _transliterated_before(text, an, end)
+            if start is not None and text[start - 1 : start] in ("·", "-"):
+                start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
+                found.add(text[start:end], start, [m.group()])
+            elif start is not None and not _part_of_dotted(text, text[start:end]):
                 found.add(text[start:end], start, [m.group()])
     return found
 
 
 # Posts a foreign office-holder's short name takes after it (普拉博沃总统, 莫迪总理, 塞西总统来华).
 FOREIGN_SUFFIX_POSTS = frozenset(_WORDS["foreign-suffix-post"])
+
+
+def _dotted_start(text: str, start: int) -> int:
+    """Where the dotted or hyphenated name whose last part starts at ``start`` begins: back over parts of
+    transliteration characters (one, as 本 of 穆罕默德·本·扎耶德, or more), each after a dot or hyphen."""
+    table = translit()
+    while start >= 2 and text[start - 1] in "·-":
+        k = 0
+        while start - 1 - k - 1 >= 0 and k < 8 and text[start - 2 - k] in table and HAN.match(text[start - 2 - k]):
+            k += 1
+        if k == 0:
+            break
+        start = start - 1 - k
+    return start
 
 
 def _part_of_dotted(text: str, name: str) -> bool:
@@ -838,8 +856,10 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
     whole run of characters of foreign names before it (by their transliteration odds; the words around a name,
     同, 欢迎, 会见, are none), two to eight of them, typical on average, or a name foreign_names.tsv lists; no
     state or place (巴西总统, 阿根廷总统 are a state's)."""
-    if any(text[end - k : end] in countries() or text[end - k : end] in place_forms() for k in range(1, 9) if k <= end):
-        return None  # 俄罗斯|总统, 吉尔吉斯斯坦|总统: a state's post (its first character is no syllable of names)
+    if any((text[end - k : end] in countries() or text[end - k : end] in place_forms())
+           and (k > 1 or end < 2 or text[end - 2] not in translit()) for k in range(1, 9) if k <= end):
+        return None  # 俄罗斯|总统, 吉尔吉斯斯坦|总统: a state's post (its first character is no syllable of names; a
+        # one-character state, 美|总统, stands alone: 扎耶|德 is a name's last syllable)
     start, _ = _syllables_before(text, end, longest=9, keep=_NOT_A_WORD_CHAR)  # (a ninth marks a run too long)
     # (a listed name may hold an untypical syllable: 普京)
     table = translit()
