@@ -48,9 +48,9 @@ _NOT_NAME_TAGS = frozenset("vadpcuf")
 _JOINERS = "和、及与"
 
 
-def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None]]:
-    """(end, state) of each mention of a state, or of a foreign state's province (俄亥俄州), that a word of
-    place or motion leads."""
+def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None, bool]]:
+    """(end, state, led) of each mention of a state, or of a foreign state's province (俄亥俄州): led where a word
+    of place or motion leads it (a state alone is an anchor only for a run its division word closes)."""
     found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in _HOME
              for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
@@ -61,8 +61,9 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     # unsaid); a foreign town is one the tables list without a Chinese code.
     towns = [(m.start, m.end) for p in places.values() if p.level == "city" and p.code is None for m in p.mentions]
     led += [(start, end, None) for start, end in towns if _LEAD.search(text, max(0, start - 2), start)]
-    anchors = [(end, state) for _, end, state in led]
-    anchors += [(end + 1, None) for _, end, _ in led if text[end : end + 1] in _JOINERS]
+    anchors = [(end, state, True) for _, end, state in led]
+    anchors += [(end + 1, None, True) for _, end, _ in led if text[end : end + 1] in _JOINERS]
+    anchors += [(end, state, False) for start, end, state in found if state and (start, end, state) not in led]
     return anchors
 
 
@@ -94,12 +95,16 @@ def _typical(name: str) -> bool:
 
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Add the foreign towns that follow their state after a word of place or motion."""
-    for anchor, state in _anchors(text, analysis, places):
+    for anchor, state, led in _anchors(text, analysis, places):
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
         end = _run_end(text, analysis, start)
+        if end > start and text[end - 1] == "市" and text[end : end + 1] in ("市", "议"):
+            end -= 1  # (jieba's word 欧登塞市 took the run over the town's 市)
         if not _typical(text[start:end]):
             continue
+        if not led and (between or text[end : end + 2] not in ("市市", "市议")):
+            continue  # 丹麦|欧登塞|市|市长, …市议员: unled, only a town its own office names
         if text[end : end + 1] and text[end] in _SUFFIX:
             end += 1
         after = analysis.token_at(end)

@@ -320,7 +320,8 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
 CLEAR_FOLLOWERS = regex.compile(
     r"[^\p{Han}]|一行|一同|陪同|参加|参与|联名|出席|主持|列席|等|同志|指出|强调|表示|介绍|讲话|会见|会谈|来到|深入|前往|到|在|赴|率|带队|"
     r"宣布|致辞|作|代表|调研|检查|察看|考察|看望|慰问|就|对|说|并|也|还|分别|先后|围绕|听取|通报|告诉|汇报|坦言|谈到|共同|"
-    r"结束|抵达|应邀"  # (…萨巴赫|结束对华国事访问, …抵达北京, …应邀出席: what a visiting office-holder does)
+    r"结束|抵达|应邀|随团|随同"  # (…萨巴赫|结束对华国事访问, …抵达北京, …应邀出席, …随团访问: what a visiting office-holder
+    # does)
 )
 
 
