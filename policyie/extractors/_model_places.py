@@ -251,6 +251,9 @@ def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     after = [t for t in around.tokens_in(end, end + 1) if t.start == end]
     if after and after[0].text in _WORKS_AFTER:
         end = after[0].end
+    crossing = [t for t in around.tokens_in(max(0, end - 4), end) if t.start > start and t.start < end < t.end]
+    if crossing and level_of(text[start : crossing[0].start]) == "site":
+        end = crossing[0].start  # 拉加寺|周边: the model ran into the word after the site
     if (start, end) == (e.start, e.end) or level_of(text[start:end]) != "site":
         return e
     return Entity(text[start:end], start, end, "LOC")

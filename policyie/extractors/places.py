@@ -1422,6 +1422,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_villages(text, places)
     _ring_regions(text, places)
     _lake_areas(places)
+    _mountain_passes(text, places)
     _foothills(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
@@ -1470,6 +1471,22 @@ def _peoples_villages(text: str, places: dict[str, Place]) -> None:
         if stem:
             p.name, p.parent = stem + m.text, towns[stem]
             p.mentions = [Span(p.name, m.start - len(stem), m.end)]
+
+
+# What may follow a mountain pass's 口: the clause or the list goes on.
+_AFTER_PASS = regex.compile(r"[，,。；;、）)]|来到|抵达|进入|后")
+
+
+def _mountain_passes(text: str, places: dict[str, Place]) -> None:
+    """翻越巴颜喀拉山|口，: a mountain's name and 口 where the clause goes on is the pass over it (a site of its own),
+    not the mountain."""
+    for p in list(places.values()):
+        if not p.name.endswith("山") or p.level not in ("site", "region", None):
+            continue
+        for m in [m for m in p.mentions if text.startswith("口", m.end) and _AFTER_PASS.match(text, m.end + 1)]:
+            p.mentions.remove(m)
+            name = m.text + "口"
+            model_places.named_place(places, name, "site", "pass").mentions.append(Span(name, m.start, m.end + 1))
 
 
 def _lake_areas(places: dict[str, Place]) -> None:
