@@ -213,7 +213,8 @@ _BOTH_SIDES = regex.compile(
     r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长)(?:随后|还|并|即)?"
     r"(?:在[^，,。；;]{2,14}?)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")  # (…在人民大会堂举行)
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
-_RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会)")  # (团拜会 is a party)
+_RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会(?!见))")
+# (团拜会 is a party; 在迪拜|会见 no courtesy call)
 # 他应邀拜会布干达国王: a courtesy call, a reception the one called on hosts (the subject is the guest).
 _CALLS_ON = "拜会"
 # The kind of record each reception verb makes (SPEC.md §2: 会见, 会谈 …).
