@@ -69,6 +69,8 @@ def level_of(name: str) -> str | None:
         return None
     if name in localities.GENERIC or name.endswith(localities.COMMON_VILLAGE_WORDS):
         return None
+    if name.endswith(("大楼", "大门")):
+        return None  # 福岛县厅大楼, 陕西东大门: an office building (optional by SPEC.md) or a figure of speech (gateway)
     for ending, level in words["place-level"].items():
         if name.endswith(ending) and len(name) - len(ending) >= 2:
             return level
@@ -165,7 +167,7 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
 
 # Landform characters a name ends in that also end idioms and other words (万水千山, 西起|中山): a span ending in
 # one must start where a word does, and be no idiom.
-_BARE_LANDFORMS = ("山", "塔", "岭", "湾", "城", "桥", "滩")
+_BARE_LANDFORMS = ("山", "塔", "岭", "湾", "城", "桥", "滩", "门", "楼", "碑")
 # A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
 _VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
@@ -252,7 +254,7 @@ def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     if after and after[0].text in _WORKS_AFTER:
         end = after[0].end
     crossing = [t for t in around.tokens_in(max(0, end - 4), end) if t.start > start and t.start < end < t.end]
-    if crossing and level_of(text[start : crossing[0].start]) == "site":
+    if crossing and level_of(e.text) is None and level_of(text[start : crossing[0].start]) == "site":
         end = crossing[0].start  # 拉加寺|周边: the model ran into the word after the site
     if (start, end) == (e.start, e.end) or level_of(text[start:end]) != "site":
         return e
