@@ -62,6 +62,11 @@ def han_only(name: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in name)
 
 
+@functools.cache
+def _not_site_endings() -> tuple[str, ...]:
+    return tuple(_words()["not-site-ending"])
+
+
 def level_of(name: str) -> str | None:
     """The SPEC level that ``name``'s ending gives it, or None."""
     words = _words()
@@ -69,7 +74,7 @@ def level_of(name: str) -> str | None:
         return None
     if name in localities.GENERIC or name.endswith(localities.COMMON_VILLAGE_WORDS):
         return None
-    if name.endswith(("大楼", "大门")):
+    if name.endswith(_not_site_endings()):
         return None  # 福岛县厅大楼, 陕西东大门: an office building (optional by SPEC.md) or a figure of speech (gateway)
     for ending, level in words["place-level"].items():
         if name.endswith(ending) and len(name) - len(ending) >= 2:
@@ -238,10 +243,6 @@ def _common_town_word(name: str, start: int, end: int, around: _Around) -> bool:
     return bool(last) and len(last[0].text) >= 2 and last[0].pos not in ("un", "ns", "nz")
 
 
-# Words of works that follow the name they are called by as words of their own (灞陵|桥, 恒山|水库).
-_WORKS_AFTER = frozenset({"桥", "大桥", "水库", "水电站", "寺", "庙", "塔"})
-
-
 def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     """The site a LOC span names with what jieba cut off it: the works' word after it (灞陵|桥, 恒山|水库), and a
     name's first character that jieba glued onto the division before it (澄江市帽|天山: 市帽 is one word of its,
@@ -251,7 +252,7 @@ def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     if glued and _glued_to_division(text, glued[0], around):
         start = glued[0].start + 1
     after = [t for t in around.tokens_in(end, end + 1) if t.start == end]
-    if after and after[0].text in _WORKS_AFTER:
+    if after and after[0].text in _words()["works-after"]:
         end = after[0].end
     crossing = [t for t in around.tokens_in(max(0, end - 4), end) if t.start > start and t.start < end < t.end]
     if crossing and level_of(e.text) is None and level_of(text[start : crossing[0].start]) == "site":
@@ -321,7 +322,7 @@ def _pieces(text: str, e: Entity, around: _Around):
             break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
         if any(t.start < nxt < t.end for t in around.tokens_in(max(0, nxt - 4), nxt)):
             break  # 京|九铁路桥, 辽宁|号特大桥: the division's name ends inside a word (京九, 辽宁号) that opens the name
-        if text[nxt : e.end] in _words()["not-place"] and text.endswith(tuple(_WORKS_AFTER | {"机场"}), nxt, e.end):
+        if text[nxt : e.end] in _words()["not-place"] and text.endswith((*_words()["works-after"], "机场"), nxt, e.end):
             break  # 上海|松江|特大桥: the works are named by the last division, which opens their name (浙江|河湖 is none)
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     start = _ethnic_township_start(text, start, e.end, around)
