@@ -586,6 +586,9 @@ _ADDRESSES = regex.compile(r"(?:告诉|向|对|给|为)[他她]")
 # the subject meets, not the subject.
 _MET_BEFORE = regex.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到|叮嘱|嘱咐|勉励|鼓励|要求|询问)[^，。；！？、\n]{0,16}$")
 _PRONOUN = regex.compile(r"[他她](?!们)")
+# 段崇岳|出席并讲话, 李强|发表主旨演讲: who spoke at the gathering the sentence reports.
+_SPOKE_AFTER = regex.compile(r"[^，,。；;！？\n]{0,12}?(?:并|，)?(?:发表|作)(?:了)?(?:重要|主旨)?(?:讲话|演讲|致辞)|"
+                             r"[^，,。；;！？\n]{0,8}?(?:出席|参加)(?:会议|活动)?并讲话")
 
 
 def _met(text: str, start: int, sent: tuple[int, int]) -> bool:
@@ -619,6 +622,9 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
             break
         sent = an.sentence_at(mentions[k][0])
         first = bisect_left(starts, sent[0])
+        spoke = [m for m in mentions[first : k + 1] if _SPOKE_AFTER.match(text, m[1])]
+        if spoke:
+            return spoke[0][2]  # 牛文斌主持会议，段崇岳出席并讲话。他强调…: the one who spoke, not the chair
         for m in mentions[first : k + 1]:
             if not text.startswith(COMPANION_AFTER, m[1]) and not _ADDRESSES.match(text, m[1]) and not _met(text, m[0], sent):
                 return m[2]
