@@ -45,6 +45,12 @@ PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 WATCHWORD = regex.compile(
     r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋]|\d{1,3}(?![年月日号])\p{Han}{3,10})$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
+# “2030愿景”, “2050年愿景”, “低碳发展战略2030”, “新科威特2035”国家愿景: a vision named by the year it aims at, or a name and
+# its year that the text calls a vision or strategy (not an exercise or a campaign: “北欧响应2024”, “净网2018”).
+VISION = regex.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程)$")
+NAMED_VISION = regex.compile(r"^\p{Han}{4,10}20\d{2}$")
+VISION_WORD = regex.compile(r"愿景|战略|规划|议程")
+VISION_AFTER = regex.compile(r"(?:国家|发展)?(?:愿景|战略|规划|议程)")
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
 PLUS_FORMULA = regex.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
 # 素有“天鹅城”美誉, 有“塞上江南”之称: what follows an epithet a place is known by.
@@ -394,6 +400,9 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         if canonical is None and _enumeration(ctx, clauses, start, end):
             return None
         return _Mention(canonical or phrase, "parallel", start, end, True)
+    if canonical is None and (VISION.match(phrase) or (NAMED_VISION.match(phrase) and (
+            VISION_WORD.search(phrase) or VISION_AFTER.match(text, q_end)))):
+        return _Mention(phrase, "quoted", start, end, True)  # “2050年愿景”, “新科威特2035”国家愿景: a vision, by its year
     if not WATCHWORD.match(phrase):
         return None
     if canonical is not None:
