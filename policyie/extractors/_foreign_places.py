@@ -119,3 +119,25 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         name = text[start:end]
         place = named_place(places, name, None, EVIDENCE, state)
         place.mentions.append(Span(name, start, end))
+        if name.endswith("市"):
+            _bare_mentions(text, analysis, places, place, in_person)
+
+
+def _bare_mentions(text: str, analysis: Analysis, places: dict[str, Place], place: Place,
+                   in_person: Callable[[int, int], bool]) -> None:
+    """丹麦欧登塞市市长… 明年访问欧登塞: the town is named without its 市 elsewhere in the article, where the name stands as
+    a word of its own (not inside a longer name, a person's or another place's)."""
+    stem = place.name.removesuffix("市")
+    if len(stem) < 3:
+        return
+    held = mention_index(places)
+    for m in regex.finditer(regex.escape(stem), text):
+        lo, hi = m.start(), m.end()
+        if text.startswith("市", hi) or held.overlaps(lo, hi) or in_person(lo, hi):
+            continue
+        if not (analysis.is_token_boundary(lo) and analysis.is_token_boundary(hi)):
+            continue
+        if translit_odds(text[hi : hi + 1]) > _CHAR_FLOOR and text[hi : hi + 1] not in "是和与的在、，。":
+            continue  # the name runs on (欧登塞|罗…)
+        place.mentions.append(Span(stem, lo, hi))
+    place.mentions.sort(key=lambda s: s.start)
