@@ -67,6 +67,12 @@ def _not_site_endings() -> tuple[str, ...]:
     return tuple(_words()["not-site-ending"])
 
 
+@functools.cache
+def _works_words() -> tuple[str, ...]:
+    """How a kind of works ends that a division before it names (松江|特大桥, 万安|水电站, 北京|机场)."""
+    return (*_words()["works-after"], "机场")
+
+
 def level_of(name: str) -> str | None:
     """The SPEC level that ``name``'s ending gives it, or None."""
     words = _words()
@@ -322,7 +328,7 @@ def _pieces(text: str, e: Entity, around: _Around):
             break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
         if any(t.start < nxt < t.end for t in around.tokens_in(max(0, nxt - 4), nxt)):
             break  # 京|九铁路桥, 辽宁|号特大桥: the division's name ends inside a word (京九, 辽宁号) that opens the name
-        if text[nxt : e.end] in _words()["not-place"] and text.endswith((*_words()["works-after"], "机场"), nxt, e.end):
+        if text[nxt : e.end] in _words()["not-place"] and text.endswith(_works_words(), nxt, e.end):
             break  # 上海|松江|特大桥: the works are named by the last division, which opens their name (浙江|河湖 is none)
         start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
     start = _ethnic_township_start(text, start, e.end, around)

@@ -1104,11 +1104,11 @@ def _town_named_crossing(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
         stem = text[h.start - k : h.start]
         if not model_places.han_only(stem) or is_common_word(stem) or not doc.start_ok(h.start - k):
             continue
-        if any(e.level == "town" for end in ("镇", "乡") for e in gz.lookup(stem + end)) and \
-                not any(e.level in ("province", "city", "district") for e in gz.lookup(stem)):
+        short = any(e.level == "town" for end in ("镇", "乡") for e in gz.lookup(stem + end)) and \
+            not any(e.level in ("province", "city", "district") for e in gz.lookup(stem))
+        full = stem[-1] in "镇乡" and len(stem) >= 3 and any(e.level == "town" for e in gz.lookup(stem))  # 当壁镇|口岸
+        if short or full:
             return Cand(h.start - k, h.end, "park", h, name=stem + h.surface, head=stem)
-        if stem[-1] in "镇乡" and len(stem) >= 3 and any(e.level == "town" for e in gz.lookup(stem)):
-            return Cand(h.start - k, h.end, "park", h, name=stem + h.surface, head=stem)  # 当壁镇|口岸, in full
     return None
 
 
@@ -1495,8 +1495,7 @@ def _lake_areas(places: dict[str, Place]) -> None:
     for key, p in list(places.items()):
         if p.level != "region" or not p.name.endswith("湖库区"):
             continue
-        name = p.name.removesuffix("库区")
-        lake = places.setdefault(f"site:{name}", Place(name=name, level="site", parent=p.parent, evidence=p.evidence))
+        lake = model_places.named_place(places, p.name.removesuffix("库区"), "site", p.evidence, p.parent)
         lake.mentions = sorted([*lake.mentions, *(Span(m.text.removesuffix("库区"), m.start, m.end - 2)
                                                  for m in p.mentions if m.text.endswith("库区"))],
                                key=lambda m: m.start)
