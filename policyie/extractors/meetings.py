@@ -871,7 +871,6 @@ def _visit_occasion(ctx: Context, pos: int, end: int) -> tuple[str | None, list[
     return date_value(d), [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
 
 
-# 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
 # 在人民大会堂东门外广场举行仪式，欢迎…总统…: the state welcome, whose ceremony the text names only by 仪式.
 _WELCOME = regex.compile(r"举行(?:了)?(?:隆重|盛大|简短)?(?:的)?(仪式)[，,](?:热烈)?欢迎([^，,。；;]{2,60}?)(?=对|来华|访华|[，,。；;])")
 
@@ -893,6 +892,7 @@ def _welcomes(ctx: Context) -> list[Meeting]:
     return out
 
 
+# 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
 _BRIEFING = regex.compile(r"听取(?:了)?[^，,。；;]{1,30}?工作汇报")
 # …but a meeting that hears reports as an item of its agenda (会议听取了…工作汇报, 召开座谈会，听取…工作汇报)
 # holds no second one: one gathering, one record.
@@ -1086,26 +1086,21 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
 
 
-# 2024年11月…期间，两国领导人在北京会晤: a speaker recalls the two states' leaders meeting.
-_LEADERS_MET = regex.compile(r"两国(?:领导人|元首|总理)(?:曾|曾经)?(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")
-
-
-# 我同你在杭州会晤: a speaker recalls talks with the one he addresses.
-_I_WITH_YOU = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)|我们|我俩)(?:曾|曾经|多次)?"
-                           r"(?:在([^，,。；;]{2,8}?))?(?:举行了?)?(?:会谈|会晤)$")  # (我们在北京会晤: the two of them)
+# 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
+# 会晤: or the two states' leaders meeting (group "leaders").
+_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
+                          r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:会谈|会晤)$")
 
 
 def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> Meeting | None:
     """…指出，2023年9月，我同你在杭州会晤: talks the speaker recalls with the guest he addresses are cited (SPEC.md
     §3), dated and placed by the clause; who held them is the speech's, not the record's."""
-    me = _I_WITH_YOU.search(ctx.text, c_lo, rm.end())
-    leaders = _LEADERS_MET.search(ctx.text, c_lo, rm.end()) if me is None else None
-    me = me or leaders
+    me = _RECALLED.search(ctx.text, c_lo, rm.end())
     if me is None or me.end() != rm.end():
         return None
     # (the date opens this clause or the one before it: 2023年9月，我同你…; not the dateline's day)
     d = date_before(ctx, rm.start(), clause_start(ctx.text, max(s_lo, c_lo - 1), s_lo))
-    if leaders is not None and (d is None or is_day(d)):
+    if me.group("leaders") and (d is None or is_day(d)):
         return None  # 两国领导人在北京会晤 recalled only under a month or year gone by (2024年11月…期间，…)
     places = place_names_in(ctx, me.start(), rm.start())
     return Meeting(name=rm.group(), kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d), hosts=[],
