@@ -836,8 +836,8 @@ def _dotted_start(text: str, start: int) -> int:
     transliteration characters (one, as 本 of 穆罕默德·本·扎耶德, or more), each after a dot or hyphen."""
     table = translit()
     while start >= 2 and text[start - 1] in "·-":
-        k = 0
-        while start - 1 - k - 1 >= 0 and k < 8 and text[start - 2 - k] in table and HAN.match(text[start - 2 - k]):
+        k = 0  # the part's length, read leftwards from the character before the joiner
+        while k < 8 and start - 2 - k >= 0 and text[start - 2 - k] in table and HAN.match(text[start - 2 - k]):
             k += 1
         if k == 0:
             break

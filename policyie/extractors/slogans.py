@@ -49,8 +49,9 @@ MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless t
 # its year that the text calls a vision or strategy (not an exercise or a campaign: “北欧响应2024”, “净网2018”).
 VISION = regex.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程)$")
 NAMED_VISION = regex.compile(r"^\p{Han}{4,10}20\d{2}$")
-VISION_WORD = regex.compile(r"愿景|战略|规划|议程")
-VISION_AFTER = regex.compile(r"(?:国家|发展)?(?:愿景|战略|规划|议程)")
+_VISION_WORDS = r"(?:愿景|战略|规划|议程)"
+VISION_WORD = regex.compile(_VISION_WORDS)
+VISION_AFTER = regex.compile(rf"(?:国家|发展)?{_VISION_WORDS}")
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
 PLUS_FORMULA = regex.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
 # 素有“天鹅城”美誉, 有“塞上江南”之称: what follows an epithet a place is known by.
