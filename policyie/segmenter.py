@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable
 
 # jieba's own patterns (jieba/__init__.py and jieba/finalseg/__init__.py), restated so that this module
@@ -169,8 +170,9 @@ def _jieba_changed() -> bool:
     size of the table jieba builds from its default dictionary (or, where that is unknown, with the table
     as policyie first saw it)."""
     global _BASELINE
-    import jieba
-
+    jieba = sys.modules.get("jieba")
+    if jieba is None:  # never imported in this process, so never changed
+        return False
     from .nlp import default_baseline, jieba_tokenizer
 
     dt = jieba.dt

@@ -207,6 +207,33 @@ def test_jieba_state_cache_is_jiebas_own_state(tmp_path) -> None:
     assert len(list((tmp_path / "policyie").glob("jieba-words-*.pickle"))) == 1
 
 
+WITHOUT_JIEBA_CHECK = """
+import sys
+import policyie
+from policyie import segmenter
+doc = policyie.extract("新华社北京1月1日电 国务院总理在北京主持召开国务院常务会议。", published="2024-01-02")
+assert doc.places, doc
+print(segmenter.engine(), "jieba" in sys.modules)
+"""
+
+
+def test_rjieba_path_never_imports_jieba(tmp_path) -> None:
+    """Where rjieba segments, a process that has not imported jieba never does (its import was a quarter of
+    a cold start): the light table's cache is found by jieba's files alone, under the key a process that has
+    imported jieba uses too. The first run builds the cache (that needs jieba); later ones only read it."""
+    pytest.importorskip("rjieba")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("POLICYIE_SEGMENTER", None)
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        for code in (WITHOUT_JIEBA_CHECK, WITHOUT_JIEBA_CHECK, "import jieba\n" + WITHOUT_JIEBA_CHECK)
+    ]
+    assert [r.stdout.strip() for r in runs] == ["rjieba True", "rjieba False", "rjieba True"], [
+        r.stderr[-500:] for r in runs
+    ]
+    assert len(list((tmp_path / "policyie").glob("jieba-words-*.pickle"))) == 1
+
+
 def test_old_caches_of_a_family_are_pruned(tmp_path) -> None:
     """Each jieba install keys its own cache; only the newest few are kept."""
     from policyie.engines.paths import prune_caches

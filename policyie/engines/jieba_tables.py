@@ -13,9 +13,11 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import importlib.util
 import logging
 import os
 import pickle
+import sys
 import threading
 from itertools import accumulate, compress, islice, repeat
 from operator import itemgetter, not_
@@ -37,9 +39,10 @@ _JIEBA_LOCK = threading.Lock()
 _JIEBA = None
 _TAGS: dict[str, str] | None = None
 # Bump when the layout of the pickled (FREQ, total, tags) changes.
-_JIEBA_CACHE_FORMAT = b"jieba-state-1"
+_JIEBA_CACHE_FORMAT = b"jieba-state-2"
 # Bump when the layout of the pickled (words, tags, baseline) changes.
-_WORDS_CACHE_FORMAT = b"jieba-words-1"
+_WORDS_CACHE_FORMAT = b"jieba-words-2"
+_DEFAULT_DICT_NAME = "dict.txt"  # jieba.DEFAULT_DICT_NAME, for where jieba is not imported
 # Caches of one family kept in the user's cache directory: each jieba install (a venv, a clone) has its own
 # key, and without a bound every new one left 12 MB behind.
 KEEP_CACHES = 3
@@ -64,18 +67,46 @@ MAX_HAN_RUN = _segmenter.MAX_HAN_RUN
 segment = _segmenter.segment
 
 
+def imported_jieba():
+    """jieba's module where someone has imported it in this process, else None. Until then its dictionary
+    is the default and its tokenizer uninitialised, so nothing needs importing (jieba's import, with
+    pkg_resources and the HMM's tables, was a quarter of a cold start) to know that."""
+    return sys.modules.get("jieba")
+
+
+def _dictionary_files(jieba) -> tuple[str, str] | None:
+    """jieba's ``__init__.py`` (its version is written there) and its default ``dict.txt``, found without
+    importing jieba where it is not imported yet."""
+    if jieba is not None:
+        init, name = jieba.__file__, jieba.DEFAULT_DICT_NAME
+    else:
+        try:
+            spec = importlib.util.find_spec("jieba")
+        except (ImportError, ValueError):
+            return None
+        if spec is None or not spec.origin:
+            return None
+        init, name = spec.origin, _DEFAULT_DICT_NAME
+    return init, os.path.join(os.path.dirname(init), name)
+
+
 def _default_dictionary_key(jieba, fmt: bytes = _JIEBA_CACHE_FORMAT) -> bytes | None:
-    """What the default dictionary's tables depend on, or None when jieba is not in its default state
-    (a user's own dictionary, or, for the prefix table, an already initialised tokenizer): jieba's own
-    loader then."""
-    dt = jieba.dt
-    if (dt.initialized and fmt == _JIEBA_CACHE_FORMAT) or dt.dictionary is not jieba.DEFAULT_DICT or dt.cache_file:
+    """What the default dictionary's tables depend on (jieba's version, by its ``__init__.py``, and its
+    dictionary file), or None when jieba is not in its default state (a user's own dictionary, or, for
+    the prefix table, an already initialised tokenizer): jieba's own loader then. ``jieba`` is its module,
+    or None where it is not imported (then it is in its default state)."""
+    if jieba is not None:
+        dt = jieba.dt
+        if (dt.initialized and fmt == _JIEBA_CACHE_FORMAT) or dt.dictionary is not jieba.DEFAULT_DICT or dt.cache_file:
+            return None
+    files = _dictionary_files(jieba)
+    if files is None:
         return None
     try:
-        st = os.stat(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
+        stats = [os.stat(f) for f in files]
     except OSError:
         return None
-    return f"{jieba.__version__}|{st.st_size}|{st.st_mtime_ns}".encode() + fmt
+    return "|".join(f"{st.st_size}|{st.st_mtime_ns}" for st in stats).encode() + fmt
 
 
 def _load_pickle(path) -> object:
@@ -134,16 +165,16 @@ def _load_words() -> bool:
     with _JIEBA_LOCK:
         if _WORDS is not None:
             return True
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        key = _default_dictionary_key(jieba, _WORDS_CACHE_FORMAT)
+        key = _default_dictionary_key(imported_jieba(), _WORDS_CACHE_FORMAT)
         if key is None:
             return False
         cache = cache_dir() / f"jieba-words-{hashlib.sha1(key).hexdigest()[:20]}.pickle"
         try:
             words, tags, baseline = _load_pickle(cache)
         except Exception:  # missing, stale or damaged: build from jieba's own reading of dict.txt
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
             words, tags, baseline = _build_words(jieba)
             write_cache(cache, (words, tags, baseline))
             prune_caches(cache_dir(), "jieba-words-*.pickle", KEEP_CACHES)
@@ -167,23 +198,10 @@ def word_freq() -> dict[str, int]:
     """jieba's word → frequency: the tokenizer's live table once it is initialised (so a word the user
     added shows), else the light table's. Prefixes jieba keeps at 0 are absent from the light one, which
     no caller can tell apart: they read a frequency, and 0 is the default."""
-    dt = (_JIEBA_MODULE or _jieba_module()).dt
-    if dt.initialized or (_WORDS is None and not _load_words()):
+    jieba = imported_jieba()
+    if (jieba is not None and jieba.dt.initialized) or (_WORDS is None and not _load_words()):
         return jieba_tokenizer().FREQ
     return _WORDS  # type: ignore[return-value]
-
-
-_JIEBA_MODULE = None
-
-
-def _jieba_module():
-    """jieba, imported on first use and kept: `word_freq` runs a dozen times a document, and an import
-    statement there cost more than the lookup it served."""
-    global _JIEBA_MODULE
-    import jieba
-
-    _JIEBA_MODULE = jieba
-    return jieba
 
 
 def default_baseline() -> tuple[int, int] | None:
