@@ -6,9 +6,46 @@ indices into ``Document.text``, end exclusive.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from dataclasses_json import DataClassJsonMixin
+R = TypeVar("R", bound="JsonRecord")
+
+
+class JsonRecord:
+    """dataclasses-json's ``DataClassJsonMixin`` (to_json, from_json, to_dict, from_dict, schema), imported on
+    first use: its import, marshmallow with it, was a fifth of a cold start, and `extract` never serialises.
+    On that first use every record class becomes a registered subclass of the mixin, so dataclasses-json
+    treats them as its own (nested records in `schema`, ``isinstance`` checks)."""
+
+    dataclass_json_config = None
+
+    def to_json(self, **kw: Any) -> str:
+        return _mixin().to_json(self, **kw)
+
+    def to_dict(self, encode_json: bool = False) -> dict[str, Any]:
+        return _mixin().to_dict(self, encode_json=encode_json)
+
+    @classmethod
+    def from_json(cls: type[R], s: str | bytes, **kw: Any) -> R:
+        return _mixin().from_json.__func__(cls, s, **kw)
+
+    @classmethod
+    def from_dict(cls: type[R], kvs: Any, *, infer_missing: bool = False) -> R:
+        return _mixin().from_dict.__func__(cls, kvs, infer_missing=infer_missing)
+
+    @classmethod
+    def schema(cls, **kw: Any) -> Any:
+        return _mixin().schema.__func__(cls, **kw)
+
+
+@functools.cache
+def _mixin() -> type:
+    from dataclasses_json import DataClassJsonMixin
+
+    DataClassJsonMixin.register(JsonRecord)
+    return DataClassJsonMixin
 
 
 def _list() -> list:
@@ -16,21 +53,21 @@ def _list() -> list:
 
 
 @dataclass
-class Span(DataClassJsonMixin):
+class Span(JsonRecord):
     text: str
     start: int
     end: int
 
 
 @dataclass
-class Title(DataClassJsonMixin):
+class Title(JsonRecord):
     text: str
     org: str | None = None
     post: str | None = None
 
 
 @dataclass
-class Official(DataClassJsonMixin):
+class Official(JsonRecord):
     name: str
     titles: list[Title] = _list()
     mentions: list[Span] = _list()
@@ -47,7 +84,7 @@ class Official(DataClassJsonMixin):
 
 
 @dataclass
-class Place(DataClassJsonMixin):
+class Place(JsonRecord):
     name: str
     level: str | None = None
     code: str | None = None
@@ -62,7 +99,7 @@ class Place(DataClassJsonMixin):
 
 
 @dataclass
-class DateMention(DataClassJsonMixin):
+class DateMention(JsonRecord):
     text: str
     start: int
     end: int
@@ -74,7 +111,7 @@ class DateMention(DataClassJsonMixin):
 
 
 @dataclass
-class Meeting(DataClassJsonMixin):
+class Meeting(JsonRecord):
     name: str
     kind: str
     date: str | None = None
@@ -93,7 +130,7 @@ class Meeting(DataClassJsonMixin):
 
 
 @dataclass
-class Activity(DataClassJsonMixin):
+class Activity(JsonRecord):
     kind: str
     actors: list[str] = _list()
     companions: list[str] = _list()
@@ -106,7 +143,7 @@ class Activity(DataClassJsonMixin):
 
 
 @dataclass
-class Slogan(DataClassJsonMixin):
+class Slogan(JsonRecord):
     text: str
     kind: str
     mentions: list[Span] = _list()
@@ -115,7 +152,7 @@ class Slogan(DataClassJsonMixin):
 
 
 @dataclass
-class Directive(DataClassJsonMixin):
+class Directive(JsonRecord):
     speaker: str | None
     verb: str | None
     text: str
@@ -126,7 +163,7 @@ class Directive(DataClassJsonMixin):
 
 
 @dataclass
-class Document(DataClassJsonMixin):
+class Document(JsonRecord):
     id: str
     text: str
     title: str | None = None

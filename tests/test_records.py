@@ -96,3 +96,18 @@ def test_round_trip_generated(name: str, start: int, value: str, referenced: boo
         meetings=[Meeting(name, "会议", referenced=referenced)],
     )
     assert Document.from_json(doc.to_json()) == doc
+
+
+def test_serialising_loads_dataclasses_json_only_when_asked() -> None:
+    """`extract` never serialises, so a fresh process does not import dataclasses-json (with marshmallow, a
+    fifth of a cold start) until a record is; then the records are the mixin's own classes."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import policyie; d = policyie.extract('国务院总理李强在北京主持召开国务院常务会议。'); "
+        "print('dataclasses_json' in sys.modules); from dataclasses_json import DataClassJsonMixin; "
+        "j = d.to_json(); print(isinstance(d, DataClassJsonMixin), type(d).from_json(j) == d)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.split() == ["False", "True", "True"], run.stderr[-500:]
