@@ -104,6 +104,18 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
             json.dumps(p.to_json(), sort_keys=True) for p in FIXTURE)
 
 
+def test_lazy_load_reads_names_written_with_escapes(tmp_path: Path) -> None:
+    """The lazy loader indexes a person by the name field as written; escaped names (another writer's
+    ensure_ascii, a quote) are decoded as JSON, so both spellings of a file index the same names."""
+    for ensure_ascii in (False, True):
+        path = tmp_path / f"kb-{ensure_ascii}.jsonl"
+        lines = [json.dumps({"policyie_kb": K.FORMAT})]
+        lines += [json.dumps({**next(iter(FIXTURE)).to_json(), "name": n}, ensure_ascii=ensure_ascii)
+                  for n in ("王小明", '马"克', "让-伊夫·勒德里昂")]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        assert K.KB.load(path, lazy=True).names == {"王小明", '马"克', "让-伊夫·勒德里昂"}
+
+
 @pytest.mark.parametrize(("content", "match"), [
     (b"", "empty"), (b"not json\n", "not JSON"), (b'{"a": 1}\n', "header"),
     (b'{"policyie_kb": 99}\n', "format"), (b'{"policyie_kb": 1}\n{"name": "x"}\n', "line 2"),

@@ -105,9 +105,14 @@ def core_names(text: str) -> list[tuple[str, int]]:
     return [(m.group(1), m.start(1)) for m in CORE_FORMULA.finditer(text)]
 
 
+# A name the KB lists that text can show as a person: Han characters, with the dots and hyphens of
+# transliterations.
+_KB_NAME = regex.compile(r"[\p{Han}·-]{2,}")
+
+
 @lru_cache(maxsize=4)
 def _kb_literals(kb) -> Literals:
-    return Literals(n for n in kb.names if len(n) >= 2 and all(HAN.match(c) or c in "·-" for c in n))
+    return Literals(filter(_KB_NAME.fullmatch, kb.names))
 
 
 def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str, int]]:
