@@ -25,6 +25,7 @@ from policyie import lexicons
 from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
+from policyie.extractors import _visited_sites as visited_sites
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title, occurrences
@@ -1428,6 +1429,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
     _settlement_named_sites(text, places)
+    visited_sites.add(text, places, in_person)
     _merge_variants(places)
     _city_named_places(text, places)
     for p in places.values():

@@ -1,0 +1,117 @@
+"""Sites named as the stops of a visit: 来到大散关，察看…; 先后察看丸都山城、好太王碑和将军坟.
+
+The gazetteers list few temples, shrines, passes, steles, weirs or old streets, and the NER, trained on
+newswire, reads few of them as places. Where a visit verb (place_words.tsv ``visit-cue``) opens a clause,
+the clause's list items that end as a site does (``visited-site-ending``: 寺, 祠, 关, 碑, 陂, 府, 街 …) are
+sites, where they are names:
+
+* not a common word, whole or at its end (大楼, 实训|教学楼, 值班|岗亭: the dictionary knows them), nor ended
+  by a verb (中欧班列|通关);
+* not opened by a word that refers rather than names (该, 当地: ``visit-not-first``);
+* named by a word the dictionary does not know as common (大散|关, 燊海|井), or listed beside another place or
+  site (恒山、悬空寺, 好太王碑和将军坟: 悬空 and 将军 are common words, the list says what they are).
+
+A division written in full before the item is a place of its own (宛城区|医圣祠); a short form stays part of
+the site's name (哈密回王府). Every other bare mention of a site so found is the same site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from policyie import lexicons
+from policyie.extractors import _model_places as model_places
+from policyie.extractors._people import jieba_freq
+from policyie.extractors._spans import occurrences
+from policyie.nlp import tag_table
+from policyie.records import Place, Span
+
+_WORDS = lexicons.lists("place_words.tsv")
+_CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
+_ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
+_NOT_FIRST = tuple(_WORDS["visit-not-first"])
+_CLAUSE_END = regex.compile(r"[，,。；;：:！？!?\n]")
+_ITEM_SEP = regex.compile(r"、|和|与|及")
+# What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点).
+_TAIL = regex.compile(r"(?:等地?|周边|所在|一带|沿线)")
+_NAME = regex.compile(r"\p{Han}{3,7}")
+_DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
+COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
+COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to vouch for it
+ENDING_WORD = 20  # a two-character word this common that the ending closes is a kind, not a name (岗亭, 闸门)
+
+
+def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add the sites visit clauses list (see the module docstring)."""
+    if not text:
+        return
+    held = model_places.mention_index(places)
+    exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
+    openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
+               for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for cue in _CUE.finditer(text):
+        items = _items(text, cue.end())
+        shaped = [_site(text, s, e, openers) for s, e in items]
+        listed = sum(1 for x in shaped if x) + sum(1 for s, e in items if (s, _trimmed(text, s, e)) in exact)
+        for x in shaped:
+            if x is None or held.overlaps(x[0], x[1]) or in_person(x[0], x[1]):
+                continue
+            if x[2] or listed >= 2:
+                found.setdefault(text[x[0] : x[1]], []).append((x[0], x[1]))
+    for name in found:
+        place = model_places.named_place(places, name, "site", "visited-site")
+        for i in occurrences(text, name):
+            if not held.overlaps(i, i + len(name)) and not in_person(i, i + len(name)):
+                place.mentions.append(Span(name, i, i + len(name)))
+        place.mentions.sort(key=lambda m: m.start)
+
+
+def _items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The list items of the clause from ``pos``: what 、 和 与 及 separate, up to the clause's end."""
+    stop = _CLAUSE_END.search(text, pos)
+    end = stop.start() if stop else len(text)
+    out, start = [], pos
+    for sep in _ITEM_SEP.finditer(text, pos, end):
+        out.append((start, sep.start()))
+        start = sep.end()
+    out.append((start, end))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """Where the item's name ends: before a tail (周边, 等) that follows it."""
+    tail = _TAIL.search(text, start, end)
+    return tail.start() if tail else end
+
+
+def _common_end(name: str, ending: str) -> bool:
+    """Whether a word of the dictionary, not a name, ends ``name`` with its ending: a kind of building or
+    monument (实训|教学楼, 革命烈士|纪念碑, 值班|岗亭, 溢洪道|闸门) or a verb (中欧班列|通关). A name's ending stands
+    alone after its stem (大散|关, 好太王|碑, 朱家|花园), or makes a rare word with the stem's last character
+    (医圣|祠: 圣祠, 荣国|府: 国府)."""
+    freq = jieba_freq()
+    short, long = name[-len(ending) - 1 :], name[-len(ending) - 2 :]  # the ending with one, two of the stem's
+    if len(long) < len(name) and freq.get(long, 0) > 0:
+        return True
+    return freq.get(short, 0) >= ENDING_WORD or tag_table().get(short, "").startswith("v")
+
+
+def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int, int, bool] | None:
+    """(start, end, named by an uncommon word) of the site the item names, or None."""
+    end = _trimmed(text, start, end)
+    start = openers.get(start, start) if openers.get(start, end) < end else start
+    name = text[start:end]
+    if _NAME.fullmatch(name) is None or name.startswith(_NOT_FIRST) or "的" in name:
+        return None
+    ending = next((k for k in _ENDINGS if name.endswith(k)), None)
+    if ending is None or jieba_freq().get(name, 0) >= COMMON:
+        return None
+    if _common_end(name, ending):
+        return None
+    stem = name[: -len(ending)]
+    if len(stem) < 2:
+        return None
+    return start, end, jieba_freq().get(stem, 0) < COMMON_STEM
