@@ -50,7 +50,7 @@ _ROLE_LEAD = 13
 _ROLE_REACH = 46
 # 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌
 EDITOR = regex.compile(
-    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜丨:：/][\s　]{{0,3}}([^\n。；;（()）]{{2,40}})"
+    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜丨:：/][\s　]{{0,3}}([^\n。；;（()）【】\[\]]{{2,40}})"
 )
 # （徐飞鹏 范俊生） closing a paragraph
 TRAILING = regex.compile(
