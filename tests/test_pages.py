@@ -301,6 +301,15 @@ def test_bylines_of_a_whole_page_header_and_trailer_are_the_authors() -> None:
     assert "编辑" not in doc.text and "作者" not in doc.text
 
 
+def test_an_author_line_under_the_article_names_every_author() -> None:
+    """（作者：陈映溪　吴书远　　责任编辑：…）under the article: each role's names, up to the next role."""
+    from policyie import extract
+
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE
+                + '<div class="editor">（作者：陈映溪　吴书远　　责任编辑：李晚禾　　审核：周正清）</div>')
+    assert extract(html).authors == ["陈映溪", "吴书远", "李晚禾", "周正清"]
+
+
 @pytest.mark.parametrize("furniture", [
     '<div class="bread">首页 / 要闻 / 正文</div>',
     "<p>上一篇：市政府召开常务会议</p>",
