@@ -203,8 +203,8 @@ _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
 _SAME_OCCASION = regex.compile(
-    # 对话会前，开幕式前，随后，: the occasion the sentence before reported
-    r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日|随后|\p{Han}{0,8}?(?:会|会谈|会见|仪式|论坛|开幕式|闭幕式)[前后])"
+    # 对话会前，开幕式前，欢迎仪式结束后，随后，: the occasion the sentence before reported
+    r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日|随后|\p{Han}{0,8}?(?:会|会谈|会见|仪式|论坛|开幕式|闭幕式)(?:结束)?[前后])"
     r"(?:上午|中午|下午|晚上|晚)?[，,]"
 )
 _DELEGATION = regex.compile(r"代表团|一行|客人")
@@ -1088,7 +1088,8 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
 
 # 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
 # 会晤: or the two states' leaders meeting (group "leaders").
-_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下)|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
+_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{1,8}?"
+                          r"(?:总统|主席|总理|首相|国王|元首)))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
                           r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:会谈|会晤)$")
 
 
@@ -1100,8 +1101,10 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
         return None
     # (the date opens this clause or the one before it: 2023年9月，我同你…; not the dateline's day)
     d = date_before(ctx, rm.start(), clause_start(ctx.text, max(s_lo, c_lo - 1), s_lo))
-    if me.group("leaders") and (d is None or is_day(d)):
-        return None  # 两国领导人在北京会晤 recalled only under a month or year gone by (2024年11月…期间，…)
+    if (me.group("leaders") or me.group("third")) and (d is None or is_day(d)):
+        # 两国领导人在北京会晤, 我同纽西总统在北京会晤 (a guest's predecessor): recalled only under a month or year gone
+        # by (2024年11月…期间，…)
+        return None
     places = place_names_in(ctx, me.start(), rm.start())
     return Meeting(name=rm.group(), kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d), hosts=[],
                    attendees=[], place=places[0] if places else None, start=rm.start(), end=rm.end(),
