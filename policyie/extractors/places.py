@@ -570,13 +570,16 @@ def _stem_words(
 def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
     """Whether jieba's tag of ``before[k]`` ends a park's stem: a single character's unless it is a landform's
     after a noun (红军|渡|纪念地, 渡 tagged a verb), a word's unless a stem's word of another tag (首都 d, 现代 t,
-    零部件 mq, 可可托海 i) or a span the NER reads as a place."""
+    零部件 mq, 可可托海 i), a span the NER reads as a place, or a division's short form right before the suffix."""
     start, word, tag = before[k]
     if len(word) == 1:
         return not tag.startswith(SINGLE_OK) and not (
             word in GEO_CHARS and k + 1 < len(before) and before[k + 1][2].startswith(("n", "un")))
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
-        and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word))
+        and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word)) \
+        and not (k == 0 and _is_division_short(doc.gz, word))
+    # (遵义|都市圈, 正定|古城: jieba tags 遵义 a verb, yet a division's short form right before the suffix names the
+    # whole; before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区)
 
 
 def _mend_site_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
