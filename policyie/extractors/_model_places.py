@@ -479,6 +479,21 @@ def _drop_namesake_within(text: str, places: dict[str, Place], start: int, end: 
     return _drop_mentions(places, named_after)
 
 
+def _glue_first_character(spans: list[Entity], known: Callable[[str], bool]) -> list[Entity]:
+    """司|莫拉佤族村: a place of one character the model read right before a village is the village's first
+    character (no village, township or county is named by one character alone); the village runs from it. Not
+    where the character and the next make a known place (黄|山西递村 is 黄山|西递村)."""
+    out: list[Entity] = []
+    for e in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == e.label == "LOC" and prev.end == e.start and len(prev.text) == 1 \
+                and han_only(prev.text) and e.text.endswith(("村", "社区")) and not known(prev.text + e.text[0]):
+            out[-1] = Entity(prev.text + e.text, prev.start, e.end, "LOC")
+            continue
+        out.append(e)
+    return out
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -496,6 +511,7 @@ def add(
                                      and _visited(analysis, e.start))]
     if not spans:
         return
+    spans = _glue_first_character(spans, known)
     held = mention_index(places)
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     around = _Around(
