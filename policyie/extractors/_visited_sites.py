@@ -34,8 +34,9 @@ _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_END = regex.compile(r"[，,。；;：:！？!?\n]")
 _ITEM_SEP = regex.compile(r"、|和|与|及")
-# What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点).
-_TAIL = regex.compile(r"(?:等地?|周边|所在|一带|沿线)")
+# What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
+# 温公祠|修缮工程).
+_TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
 _NAME = regex.compile(r"\p{Han}{3,7}")
 _DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
 COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
@@ -102,7 +103,8 @@ def _common_end(name: str, ending: str) -> bool:
 def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int, int, bool] | None:
     """(start, end, named by an uncommon word) of the site the item names, or None."""
     end = _trimmed(text, start, end)
-    start = openers.get(start, start) if openers.get(start, end) < end else start
+    while openers.get(start, end) < end:
+        start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
     name = text[start:end]
     if _NAME.fullmatch(name) is None or name.startswith(_NOT_FIRST) or "的" in name:
         return None

@@ -1008,10 +1008,15 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
     # 南桥|村瓷艺|民宿|群和渌江|书院: a conjunction inside a word jieba does not know joins two things; the name is
     # what follows it
-    cut = max((k for k, (_, w, tag) in enumerate(words) if tag == "un" and _JOINED_INSIDE.search(w)), default=-1)
+    # (司马光|墓及|温公祠: jieba glued the conjunction to the end of the word before the name)
+    cut = max((k for k, (_, w, tag) in enumerate(words) if tag == "un" and (
+        _JOINED_INSIDE.search(w) or (w[-1] in "和与及" and k + 1 < len(words)))), default=-1)
     if cut >= 0:
         start, word, tag = words[cut]
-        j = _JOINED_INSIDE.search(word).end()
+        inside = _JOINED_INSIDE.search(word)
+        if inside is None:
+            return words[cut + 1 :]
+        j = inside.end()
         words = [(start + j, word[j:], tag), *words[cut + 1 :]]
     return words
 
