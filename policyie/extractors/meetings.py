@@ -1088,8 +1088,8 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
 
 # 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
 # 会晤: or the two states' leaders meeting (group "leaders").
-_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{1,8}?"
-                          r"(?:总统|主席|总理|首相|国王|元首)))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
+_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{0,8}?"
+                          r"(?:总统|主席|总理|首相|国王|元首)(?:先生|阁下)?))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
                           r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:会谈|会晤)$")
 
 
@@ -1102,9 +1102,11 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
     # (the date opens this clause or the one before it: 2023年9月，我同你…; not the dateline's day)
     d = date_before(ctx, rm.start(), clause_start(ctx.text, max(s_lo, c_lo - 1), s_lo))
     if (me.group("leaders") or me.group("third")) and (d is None or is_day(d)):
-        # 两国领导人在北京会晤, 我同纽西总统在北京会晤 (a guest's predecessor): recalled only under a month or year gone
-        # by (2024年11月…期间，…)
+        # 两国领导人在北京会晤, 我同纽西总统在北京会晤 (a guest's predecessor), 我同总统先生在北京会晤 (the guest): recalled
+        # only under a month or year gone by (2024年11月…期间，…)
         return None
+    if me.group("third") and any(o.name in me.group("third") for o in ctx.doc.officials or ()):
+        return None  # 我同习近平主席在阿根廷会晤: talks with a person the article names are read where he is
     places = place_names_in(ctx, me.start(), rm.start())
     return Meeting(name=rm.group(), kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d), hosts=[],
                    attendees=[], place=places[0] if places else None, start=rm.start(), end=rm.end(),
