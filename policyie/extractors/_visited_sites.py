@@ -52,16 +52,17 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
     openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
-    found: dict[str, list[tuple[int, int]]] = {}
+    found: dict[str, None] = {}  # the names, in reading order
     for cue in _CUE.finditer(text):
         items = _items(text, cue.end())
         shaped = [_site(text, s, e, openers) for s, e in items]
-        listed = sum(1 for x in shaped if x) + sum(1 for s, e in items if (s, _trimmed(text, s, e)) in exact)
+        # (how many of the list's items are sites or places: one beside another vouches for a common stem)
+        listed = sum(1 for (s, e), x in zip(items, shaped, strict=True) if x or (s, _trimmed(text, s, e)) in exact)
         for x in shaped:
             if x is None or held.overlaps(x[0], x[1]) or in_person(x[0], x[1]):
                 continue
             if x[2] or listed >= 2:
-                found.setdefault(text[x[0] : x[1]], []).append((x[0], x[1]))
+                found[text[x[0] : x[1]]] = None
     for name in found:
         place = model_places.named_place(places, name, "site", "visited-site")
         for i in occurrences(text, name):
