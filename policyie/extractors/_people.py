@@ -220,7 +220,7 @@ class NameGuess:
     start: int
     end: int
     score: float
-    he_final: bool = False  # the name ends in 和 (魏凤和)
+    he_final: bool = False  # the name ends in a function character, 和 or 之 (魏凤和, 邵敬之)
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
@@ -345,6 +345,14 @@ def _he_final(text: str, pos: int, sur: str) -> bool:
     return text[end : end + 1] not in set("的") and text[end : end + 2] not in ("在京", "在内")
 
 
+def _zhi_final(text: str, pos: int, sur: str) -> bool:
+    """邵敬之陪同, 王恒之主持: 之 ends a three-character name where a clear follower comes right after it (之后, 之间,
+    之一 and X之Y are no followers)."""
+    end = pos + len(sur) + 2
+    return HAN.match(text[end - 2 : end - 1] or " ") is not None and text[end - 2] not in NOT_GIVEN \
+        and clear_follower(text, end) and text[end : end + 1] not in set("的")
+
+
 # Elements of Tibetan personal names, which have no surname and pair two elements (洛桑江村, 白玛赤林).
 TIBETAN = frozenset(_WORDS["tibetan"])
 
@@ -425,7 +433,8 @@ def name_at(
             given = text[pos + len(sur) : end]
             if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or given == sur:
                 continue  # (殷殷嘱托: a doubled character is a word, not a surname and its given name)
-            he = glen == 2 and given[-1] == "和" and _he_final(text, pos, sur)
+            he = glen == 2 and ((given[-1] == "和" and _he_final(text, pos, sur)) or (
+                given[-1] == "之" and _zhi_final(text, pos, sur)))
             if he:
                 score = given_score(given[0]) + 5.0
             elif glen == 2 and given[0] in NAME_MIDDLE and given_score(given[1]) > 0 and clear_follower(text, end):
