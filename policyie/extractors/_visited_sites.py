@@ -54,10 +54,10 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
     found: dict[str, None] = {}  # the names, in reading order
     for cue in _CUE.finditer(text):
-        items = _items(text, cue.end())
+        items = [(s, _trimmed(text, s, e)) for s, e in _items(text, cue.end())]
         shaped = [_site(text, s, e, openers) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
-        listed = sum(1 for (s, e), x in zip(items, shaped, strict=True) if x or (s, _trimmed(text, s, e)) in exact)
+        listed = sum(1 for item, x in zip(items, shaped, strict=True) if x or item in exact)
         for x in shaped:
             if x is None or held.overlaps(x[0], x[1]) or in_person(x[0], x[1]):
                 continue
@@ -102,8 +102,7 @@ def _common_end(name: str, ending: str) -> bool:
 
 
 def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int, int, bool] | None:
-    """(start, end, named by an uncommon word) of the site the item names, or None."""
-    end = _trimmed(text, start, end)
+    """(start, end, named by an uncommon word) of the site the (trimmed) item names, or None."""
     while openers.get(start, end) < end:
         start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
     name = text[start:end]
