@@ -333,24 +333,18 @@ def clear_follower(text: str, pos: int) -> bool:
     return pos >= len(text) or CLEAR_FOLLOWERS.match(text, pos) is not None
 
 
-def _he_final(text: str, pos: int, sur: str) -> bool:
-    """张国和出席: 和 ends a three-character name when what follows it cannot be a second conjunct."""
+def _function_final(text: str, pos: int, sur: str) -> bool:
+    """张国和出席, 邵敬之陪同: a function character, 和 or 之, ends a three-character name where a clear follower
+    comes right after it (之后, 之间, 之一 are no followers); after 和, only where what follows cannot be a second
+    conjunct."""
     end = pos + len(sur) + 2
-    if text[end - 1 : end] != "和" or not HAN.match(text[end - 2 : end - 1] or " ") or text[end - 2] in NOT_GIVEN:
+    last = text[end - 1 : end]
+    if last not in ("和", "之") or not HAN.match(text[end - 2 : end - 1] or " ") or text[end - 2] in NOT_GIVEN:
         return False
-    if not clear_follower(text, end) or name_at(text, end, strict=True) is not None:
+    if not clear_follower(text, end) or text[end : end + 1] == "的":
         return False
-    if text.startswith(AFTER_AND, end):
-        return False
-    return text[end : end + 1] not in set("的") and text[end : end + 2] not in ("在京", "在内")
-
-
-def _zhi_final(text: str, pos: int, sur: str) -> bool:
-    """邵敬之陪同, 王恒之主持: 之 ends a three-character name where a clear follower comes right after it (之后, 之间,
-    之一 and X之Y are no followers)."""
-    end = pos + len(sur) + 2
-    return HAN.match(text[end - 2 : end - 1] or " ") is not None and text[end - 2] not in NOT_GIVEN \
-        and clear_follower(text, end) and text[end : end + 1] not in set("的")
+    return last == "之" or (name_at(text, end, strict=True) is None and not text.startswith(AFTER_AND, end)
+                            and text[end : end + 2] not in ("在京", "在内"))
 
 
 # Elements of Tibetan personal names, which have no surname and pair two elements (洛桑江村, 白玛赤林).
@@ -433,8 +427,7 @@ def name_at(
             given = text[pos + len(sur) : end]
             if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or given == sur:
                 continue  # (殷殷嘱托: a doubled character is a word, not a surname and its given name)
-            he = glen == 2 and ((given[-1] == "和" and _he_final(text, pos, sur)) or (
-                given[-1] == "之" and _zhi_final(text, pos, sur)))
+            he = glen == 2 and _function_final(text, pos, sur)
             if he:
                 score = given_score(given[0]) + 5.0
             elif glen == 2 and given[0] in NAME_MIDDLE and given_score(given[1]) > 0 and clear_follower(text, end):
