@@ -13,6 +13,11 @@ sites, where they are names:
 
 A division written in full before the item is a place of its own (宛城区|医圣祠); a short form stays part of
 the site's name (哈密回王府). Every other bare mention of a site so found is the same site.
+
+Endings that are words of their own kind (纪念馆, 博物馆, 遗址, 旧址, 古巷, 古道) also close descriptions
+(抗战交通遗址), so under them a word of the stem must name a place or a body, or be rare (南湖|革命纪念馆,
+三湾|改编纪念馆). What another rule read inside such a name, untyped or short (the river of 辽河|老街, the
+township of 珠玑镇|珠玑古巷), becomes part of it.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from policyie.extractors._people import jieba_freq
 from policyie.extractors._spans import occurrences
 from policyie.nlp import tag_table
 from policyie.records import Place, Span
+from policyie.segmenter import segment
 
 _WORDS = lexicons.lists("place_words.tsv")
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
@@ -37,8 +43,16 @@ _ITEM_SEP = regex.compile(r"、|和|与|及")
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
 # 温公祠|修缮工程).
 _TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
-_NAME = regex.compile(r"\p{Han}{3,7}")
+_NAME = regex.compile(r"\p{Han}{3,10}")
+# A name past seven characters is a site only under an ending of its own kind (北大荒开发建设|纪念馆); under one
+# character (楼, 门) so long an item is rather a description (县人民医院住院部大楼).
+LONG_NAME = 7
 _DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
+_PROPER_TAGS = frozenset(("ns", "nt"))
+# A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
+# its own follows (内乡县|衙 is one name: the county's with an ending).
+_DIVISION_PREFIX = regex.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
+RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
 COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
 COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to vouch for it
 ENDING_WORD = 20  # a two-character word this common that the ending closes is a kind, not a name (岗亭, 闸门)
@@ -48,10 +62,10 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     """Add the sites visit clauses list (see the module docstring)."""
     if not text:
         return
-    held = model_places.mention_index(places)
     exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
     openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
+    held = model_places.mention_index(places)
     found: dict[str, None] = {}  # the names, in reading order
     for cue in _CUE.finditer(text):
         items = [(s, _trimmed(text, s, e)) for s, e in _items(text, cue.end())]
@@ -59,16 +73,44 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
         listed = sum(1 for item, x in zip(items, shaped, strict=True) if x or item in exact)
         for x in shaped:
-            if x is None or held.overlaps(x[0], x[1]) or in_person(x[0], x[1]):
+            if x is None or in_person(x[0], x[1]):
+                continue
+            if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1]):
                 continue
             if x[2] or listed >= 2:
                 found[text[x[0] : x[1]]] = None
+    for name in found:
+        for i in occurrences(text, name):
+            if _superseded(places, i, i + len(name)):
+                model_places.drop_mentions_within(places, i, i + len(name))
+    held = model_places.mention_index(places)
     for name in found:
         place = model_places.named_place(places, name, "site", "visited-site")
         for i in occurrences(text, name):
             if not held.overlaps(i, i + len(name)) and not in_person(i, i + len(name)):
                 place.mentions.append(Span(name, i, i + len(name)))
         place.mentions.sort(key=lambda m: m.start)
+
+
+def _superseded(places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether every mention the site [start, end) overlaps lies inside it and is a part of its name: a place no
+    division stands for (a river or a mountain the NER found untyped: 辽河|老街; a site it found short:
+    自贡|恐龙博物馆), or a division's short form right after its full name (珠玑镇|珠玑古巷: the site is named after
+    its township). A division's name keeps its own place (扬州|东关街 stays two), and a site the item only
+    qualifies keeps its name (北庭故城|遗址 is 北庭故城)."""
+    for p in places.values():
+        ends = {m.end for m in p.mentions}
+        for m in p.mentions:
+            if m.end <= start or end <= m.start:
+                continue
+            if m.start < start or end < m.end or (m.start, m.end) == (start, end):
+                return False
+            if p.level in _DIVISION_LEVELS or p.level == "country":
+                if not (m.start in ends and m.text != p.name):
+                    return False
+            elif p.level is not None and m.start == start:
+                return False
+    return True
 
 
 def _items(text: str, pos: int) -> list[tuple[int, int]]:
@@ -103,17 +145,36 @@ def _common_end(name: str, ending: str) -> bool:
 
 def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int, int, bool] | None:
     """(start, end, named by an uncommon word) of the site the (trimmed) item names, or None."""
+    before = ""
     while openers.get(start, end) < end:
+        before = text[start : openers[start] - 1]  # the division's short form (珠玑镇 → 珠玑)
         start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
     name = text[start:end]
     if _NAME.fullmatch(name) is None or name.startswith(_NOT_FIRST) or "的" in name:
         return None
     ending = next((k for k in _ENDINGS if name.endswith(k)), None)
-    if ending is None or jieba_freq().get(name, 0) >= COMMON:
+    if ending is None or jieba_freq().get(name, 0) >= COMMON or (len(name) > LONG_NAME and len(ending) < 2):
         return None
     if _common_end(name, ending):
         return None
+    if (prefix := _DIVISION_PREFIX.match(name)) and len(name) - prefix.end() >= len(ending) + 2:
+        # 眉县|扶眉战役纪念馆, 马坝镇|南华寺: a county or township the gazetteer missed opens the item
+        before, start = prefix.group()[:-1], start + prefix.end()
+        name = text[start:end]
     stem = name[: -len(ending)]
     if len(stem) < 2:
         return None
-    return start, end, jieba_freq().get(stem, 0) < COMMON_STEM
+    # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not.
+    named = _named(stem, ending) or (len(before) >= 2 and stem.startswith(before))
+    return start, end, named
+
+
+def _named(stem: str, ending: str) -> bool:
+    """Whether the stem names the site by itself. An ending of its own kind (纪念馆, 遗址) closes descriptions
+    too (抗战|交通|遗址, 红色|教育|纪念馆), so there a word of the stem must be a place's or a body's (南湖|革命,
+    新四军|军部) or rare (三湾|改编, 马坝人); under a one-character ending a stem no common word spells will do."""
+    freq = jieba_freq()
+    if len(ending) < 2:
+        return freq.get(stem, 0) < COMMON_STEM
+    tags = tag_table()
+    return any(tags.get(w, "") in _PROPER_TAGS or freq.get(w, 0) < RARE_WORD for w in segment(stem))
