@@ -25,6 +25,7 @@ from policyie import lexicons
 from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
+from policyie.extractors import _river_sections as river_sections
 from policyie.extractors import _visited_sites as visited_sites
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
@@ -1430,6 +1431,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_townships(text, places)
     _peoples_villages(text, places)
     _ring_regions(text, places)
+    river_sections.add(text, ctx.analysis, places, in_person)
     _lake_areas(places)
     _mountain_passes(text, places)
     _foothills(text, places)
