@@ -21,6 +21,7 @@ EVIDENCE = "river-section"
 _WORDS = lexicons.lists("place_words.tsv")
 _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
+_LAST = frozenset(s[-1] for s in _SECTIONS)  # a word that can end a section ends in one of these
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
 _NAME_TAGS = frozenset(("ns", "nr"))
 _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
@@ -51,10 +52,13 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
 def _spans(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     """Where a river and a section of it are written: two words (黄河|上游), or one the dictionary holds (长江上游)."""
     for i, tok in enumerate(tokens):
-        if any(tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
+        if tok.text[-1] not in _LAST:
+            continue
+        if tok.text in _SECTIONS:
+            if i and _river(tokens[i - 1].text, tokens[i - 1].pos) and tokens[i - 1].end == tok.start:
+                yield tokens[i - 1].start, tok.end
+        elif any(tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
             yield tok.start, tok.end
-        elif i + 1 < len(tokens) and tokens[i + 1].text in _SECTIONS and _river(tok.text, tok.pos):
-            yield tok.start, tokens[i + 1].end
 
 
 def _river(word: str, pos: str) -> bool:
