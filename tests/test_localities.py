@@ -31,6 +31,13 @@ def test_localities(case: dict, sentence: str) -> None:
         assert name not in got, f"{name} taken as a place"
 
 
+@pytest.mark.parametrize("sentence", ["通城地处湘鄂赣省际交界地区。", "修水县位于湘鄂赣三省交界地区。"])
+def test_a_listed_province_run_is_mentioned_with_the_area_where_they_meet(sentence: str) -> None:
+    # 湘鄂赣 is in the region list; the area phrase after it (省际交界地区) is part of the mention, as for any run
+    (run,) = [p for p in extract(sentence, kb=False).places if p.name == "湘鄂赣"]
+    assert [m.text for m in run.mentions] == [sentence[sentence.index("湘"):-1]]
+
+
 def test_corpus_has_twenty_sentences_per_class() -> None:
     per: dict[str, int] = {}
     for case in CORPUS["cases"]:

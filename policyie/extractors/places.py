@@ -1195,7 +1195,7 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 _PROVINCE_RUN = regex.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
     r"(?:[两三四五]省(?:区|市|[（(][区市][）)])?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域|(?<=合)部)?"
-    r"|(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|(?P<corridor>走廊))")
+    r"|(?:省际|省区|边境)?(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|(?P<corridor>走廊))")
 
 
 def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -1203,11 +1203,24 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
     taken = model_places.mention_index(places).overlaps
     for m in _PROVINCE_RUN.finditer(text):
         run = m.group(1)
-        if len(set(run)) != len(run) or taken(m.start(), m.end()) or in_person(m.start(1), m.end(1)):
+        if len(set(run)) != len(run) or in_person(m.start(1), m.end(1)):
+            continue
+        if taken(m.start(), m.end()):
+            _extend_listed_run(places, text, m.start(1), m.end(1), m.end())  # 湘鄂赣 of the region list, then 省际交界地区
             continue
         name = m.group() if m.group("corridor") else run  # 湘桂走廊 is the corridor's own name
         model_places.named_place(places, name, "region", "province-run").mentions.append(
             Span(m.group(), m.start(), m.end()))
+
+
+def _extend_listed_run(places: dict[str, Place], text: str, start: int, end: int, phrase_end: int) -> None:
+    """A region another rule read as the run alone (湘鄂赣) takes the phrase of the area where they meet into its
+    mention (湘鄂赣|省际交界地区), as `_add_province_runs` would have, where nothing else lies in the phrase."""
+    held = [(p, i) for p in places.values() for i, m in enumerate(p.mentions) if m.start < phrase_end and start < m.end]
+    if len(held) == 1 and held[0][0].level == "region":
+        p, i = held[0]
+        if (p.mentions[i].start, p.mentions[i].end) == (start, end):
+            p.mentions[i] = Span(text[start:phrase_end], start, phrase_end)
 
 
 def _settle(cands: list[Cand]) -> list[Cand]:
