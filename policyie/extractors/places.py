@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyie import lexicons
+from policyie.extractors import _flats as flats
 from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
@@ -1445,6 +1446,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_villages(text, places)
     _ring_regions(text, places)
     river_sections.add(text, ctx.analysis, places, in_person)
+    flats.add(text, places)
     _lake_areas(places)
     _mountain_passes(text, places)
     _foothills(text, places)
