@@ -40,6 +40,8 @@ _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_END = regex.compile(r"[，,。；;：:！？!?\n]")
 _ITEM_SEP = regex.compile(r"、|和|与|及")
+# A clause holding an enumeration (two 、 at least): where the lists of `_listed_sites` are.
+_ENUMERATION = regex.compile(r"(?<=^|[，,。；;：:！？!?\n])[^，,。；;：:！？!?\n]*、[^，,。；;：:！？!?\n]*、")
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
 # 温公祠|修缮工程).
 _TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
@@ -66,7 +68,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
     held = model_places.mention_index(places)
-    found: dict[str, None] = {}  # the names, in reading order
+    found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     for cue in _CUE.finditer(text):
         items = [(s, _trimmed(text, s, e)) for s, e in _items(text, cue.end())]
         shaped = [_site(text, s, e, openers) for s, e in items]
@@ -78,18 +80,41 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1]):
                 continue
             if x[2] or listed >= 2:
-                found[text[x[0] : x[1]]] = None
+                found[text[x[0] : x[1]]] = "visited-site"
+    for x in _listed_sites(text, places, openers, {e for _, e in exact}):
+        if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1])):
+            found.setdefault(text[x[0] : x[1]], "listed-site")
     for name in found:
         for i in occurrences(text, name):
             if _superseded(places, i, i + len(name)):
                 model_places.drop_mentions_within(places, i, i + len(name))
     held = model_places.mention_index(places)
     for name in found:
-        place = model_places.named_place(places, name, "site", "visited-site")
+        place = model_places.named_place(places, name, "site", found[name])
         for i in occurrences(text, name):
             if not held.overlaps(i, i + len(name)) and not in_person(i, i + len(name)):
                 place.mentions.append(Span(name, i, i + len(name)))
         place.mentions.sort(key=lambda m: m.start)
+
+
+def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
+                  ends: set[int]) -> list[tuple[int, int, bool]]:
+    """Sites a list names without a visit verb (统筹九宫山、隐水洞、赤壁古战场; 岳飞庙、道口古镇和文峰塔、袁林等):
+    an item after the first that is shaped as a site, where at least two other items of the list end in a place
+    or site found already or are so shaped themselves, one at least found already. The first item is not read
+    (what opens the clause runs into it: 统筹九宫山)."""
+    out: list[tuple[int, int, bool]] = []
+    for clause in _ENUMERATION.finditer(text):
+        items = _items(text, clause.start())
+        if len(items) < 3:
+            continue
+        items = [(s, _trimmed(text, s, e)) for s, e in items]
+        shaped = [None, *(_site(text, s, e, openers) for s, e in items[1:])]
+        support = sum(1 for (_s, e), x in zip(items, shaped, strict=True) if x or e in ends)
+        # (a list of shaped items alone may be of abstract nouns: 国家观、文化观、民族观; 证据关、起诉关)
+        if support >= 3 and any(e in ends for _s, e in items):
+            out.extend(x for x in shaped if x is not None)
+    return out
 
 
 def _superseded(places: dict[str, Place], start: int, end: int) -> bool:
