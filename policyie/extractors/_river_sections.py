@@ -1,10 +1,12 @@
-"""Sections of a river as regions: 黄河|上游, 北江|上游, 长江|中下游, 黄河|源区.
+"""Sections of a river as regions: 黄河|上游, 北江|上游, 长江|中下游, 黄河|源区, 长江口, 黄河|滩区, 长江|黄州|段.
 
 SPEC.md §2 counts physical regions as places, and a river's upper or lower reaches are one (守好黄河上游生态屏障).
 The river itself is optional, so the gazetteers hold few rivers and the NER reads some of them untyped; the section
 is found from the words: a word ending in 江 or 河 that the dictionary tags as a name (黄河, 北江, 钱塘江), then a
 word of section (``river-section`` in place_words.tsv: 上游, 中下游, 源区) right after it. A river glued into a
 longer word (黄河流域|上游: the section of a basin) or a section of a firm's supply chain (京东方|上游) is none.
+The mouth is a section too (长江口, 辽河|口), and so is a reach named by a place along it (黄河|开封|段, where the
+place is a name the gazetteer or the dictionary knows).
 Evidence ``river-section``.
 """
 
@@ -12,16 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from policyie import lexicons
+import regex
+
+from policyie import gazetteer, lexicons
 from policyie.extractors._model_places import drop_mentions_within, mention_index, named_place
-from policyie.nlp import Analysis, Token
+from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
 EVIDENCE = "river-section"
 _WORDS = lexicons.lists("place_words.tsv")
 _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
-_LAST = frozenset(s[-1] for s in _SECTIONS)  # a word that can end a section ends in one of these
+_LAST = frozenset({*(s[-1] for s in _SECTIONS), "口", "段"})  # a word that can end a section ends in one of these
+# Where a section may be written at all (most texts have none: one search spares the walk over their words).
+_GUARD = regex.compile(r"[江河](?:[上中下]|源区|滩区|入海口|口|\p{Han}{2,3}段)")
+# Words before 段 that name no place (长江|这|段 is no reach).
+_NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
 _NAME_TAGS = frozenset(("ns", "nr"))
 _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
@@ -29,16 +37,16 @@ _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town",
 
 def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Add each river section the words spell (see the module docstring)."""
-    if not text or not any(s in text for s in ("游", "源区")):
+    if not text or _GUARD.search(text) is None:
         return
     tokens = an.tokens
     held = mention_index(places)
-    for start, end in _spans(tokens):
+    for start, end, reach in _spans(tokens):
         if text.startswith(_WORKS, end):
             continue  # 雅鲁藏布江下游|水电工程: a project's name
         if text.startswith("地区", end):
             end += 2  # 长江下游|地区 names the same region
-        if in_person(start, end) or (held.overlaps(start, end) and not _only_river_held(places, start, end)):
+        if in_person(start, end) or (held.overlaps(start, end) and not _only_river_held(places, start, end, reach)):
             continue
         drop_mentions_within(places, start, end)  # the river's own mention is part of the section's name
         name = text[start:end]
@@ -49,28 +57,43 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
             p.mentions.sort(key=lambda m: m.start)
 
 
-def _spans(tokens: list[Token]) -> Iterator[tuple[int, int]]:
-    """Where a river and a section of it are written: two words (黄河|上游), or one the dictionary holds (长江上游)."""
+def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is a reach) where a river and a section of it are written: two words (黄河|上游, 辽河|口), one the
+    dictionary holds (长江上游, 长江口), or the river, a place and 段 (长江|黄州|段: the reach along that place)."""
     for i, tok in enumerate(tokens):
         if tok.text[-1] not in _LAST:
             continue
-        if tok.text in _SECTIONS:
-            if i and _river(tokens[i - 1].text, tokens[i - 1].pos) and tokens[i - 1].end == tok.start:
-                yield tokens[i - 1].start, tok.end
-        elif any(tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
-            yield tok.start, tok.end
+        before = tokens[i - 1] if i else None
+        if tok.text in _SECTIONS or tok.text == "口":
+            if before and _river(before.text, before.pos) and before.end == tok.start:
+                yield before.start, tok.end, False
+        elif tok.text == "段":
+            river = tokens[i - 2] if i > 1 else None
+            if river and before and _river(river.text, river.pos) and _reach_place(before) and river.end == before.start:
+                yield river.start, tok.end, True
+        elif (tok.text.endswith("口") and _river(tok.text[:-1], tag_table().get(tok.text[:-1], ""))) or any(
+                tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
+            yield tok.start, tok.end, False
+
+
+def _reach_place(tok: Token) -> bool:
+    """A place's name a reach is named by (黄州, 开封: the dictionary tags some of them as verbs)."""
+    return 2 <= len(tok.text) <= 3 and tok.text not in _NOT_REACH and (tok.pos == "ns" or tok.text in gazetteer.load().surfaces)
 
 
 def _river(word: str, pos: str) -> bool:
     return 2 <= len(word) <= 6 and word[-1] in "江河" and pos in _NAME_TAGS
 
 
-def _only_river_held(places: dict[str, Place], start: int, end: int) -> bool:
-    """Whether the places found inside [start, end) are only the river, read as no division (辽河, untyped)."""
+def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool) -> bool:
+    """Whether the places found inside [start, end) are only the river, read as no division (辽河, untyped), or
+    for a reach also the place it is named by (长江|黄州|段)."""
     for p in places.values():
         for m in p.mentions:
             if m.end <= start or end <= m.start:
                 continue
-            if m.start < start or end < m.end or (m.start, m.end) == (start, end) or p.level in _DIVISION_LEVELS:
+            if m.start < start or end < m.end or (m.start, m.end) == (start, end):
+                return False
+            if p.level in _DIVISION_LEVELS and not reach:
                 return False
     return True
