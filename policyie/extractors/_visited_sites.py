@@ -73,7 +73,9 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         items = [(s, _trimmed(text, s, e)) for s, e in _items(text, cue.end())]
         shaped = [_site(text, s, e, openers) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
-        listed = sum(1 for item, x in zip(items, shaped, strict=True) if x or item in exact)
+        # (a place that goes on past 的 is no list item of its own: 深入赣州市的企业、农村、革命纪念馆)
+        listed = sum(1 for item, x in zip(items, shaped, strict=True)
+                     if x or (item in exact and not text.startswith("的", item[1])))
         for x in shaped:
             if x is None or in_person(x[0], x[1]):
                 continue

@@ -333,8 +333,10 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         if loose and not doc.end_ok(h.end):
             # a full name may run into an organ (北京市委) but not into another word (通州区委 is fine);
-            # a township's name must end a word (快于|城镇居民 holds no 于城镇)
-            senses = [(e, k) for e, k in senses if k in (FULL, ALIAS) and e.level != "town"]
+            # a township's name must end a word (快于|城镇居民 holds no 于城镇), unless the segmenter glued its
+            # suffix to the village after it (江南|镇江|边村 is 江南镇|江边村)
+            glued = _suffix_glued_to_village(doc, h.end)
+            senses = [(e, k) for e, k in senses if k in (FULL, ALIAS) and (e.level != "town" or glued)]
             if not senses:
                 continue
         if len(h.surface) == 2 and "中" in (h.surface[0], h.surface[1]) and BILATERAL.match(doc.text, h.end):
@@ -346,6 +348,15 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
+
+
+_VILLAGE_AFTER = regex.compile(r"\p{Han}{1,3}村")
+
+
+def _suffix_glued_to_village(doc: _Doc, end: int) -> bool:
+    """Whether the township suffix before ``end`` opens a word of the segmenter and a village's name follows."""
+    tok = doc.an.token_at(end - 1)
+    return tok is not None and tok.start == end - 1 and _VILLAGE_AFTER.match(doc.text, end) is not None
 
 
 _OTHER_STATE = regex.compile(r"(?:[该两各本他其]国|国家)$")
@@ -1455,6 +1466,7 @@ def extract(ctx: Context) -> list[Place]:
     _city_named_districts(text, gz, places)
     _settlement_named_sites(text, places)
     visited_sites.add(text, places, in_person)
+    _split_township_heads(places)
     _merge_variants(places)
     _city_named_places(text, places)
     for p in places.values():
@@ -1469,6 +1481,29 @@ def extract(ctx: Context) -> list[Place]:
 
 # 街津口|赫哲族乡: a people's township written with its people after the short form the gazetteer knows.
 _PEOPLES_AFTER_SHORT = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
+
+
+# A township written in full at the head of a grown site's name (澧阳镇|澧州文庙): its name is no common word
+# (城乡, 城镇 are), and a site's name of three characters or more follows.
+_TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}[镇乡])(\p{Han}{3,})")
+
+
+def _split_township_heads(places: dict[str, Place]) -> None:
+    """A site grown over the township before it (澧阳镇澧州文庙) is the township and the site: the gazetteer
+    missed the township, so the park rule took it for part of the site's stem."""
+    for key, p in list(places.items()):
+        head = _TOWNSHIP_HEAD.fullmatch(p.name) if p.level == "site" and p.evidence == "park-suffix" else None
+        if head is None or jieba_freq().get(head[1], 0) >= visited_sites.COMMON_STEM:
+            continue
+        cut = len(head[1])
+        town = model_places.named_place(places, head[1], "town", "township-head")
+        site = model_places.named_place(places, head[2], "site", p.evidence)
+        for m in p.mentions:
+            if m.text == p.name:
+                town.mentions.append(Span(head[1], m.start, m.start + cut))
+                site.mentions.append(Span(head[2], m.start + cut, m.end))
+        if site is not p:
+            del places[key]
 
 
 def _peoples_townships(text: str, places: dict[str, Place]) -> None:
@@ -1640,10 +1675,10 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 
 
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
-# place's quoted brand (“中国薰衣草之乡”, “中国畲乡”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
+# place's quoted brand (“中国薰衣草之乡”, “中国畲乡”, “中国最早的城市”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
 # a national programme named for the country it would make (美丽中国, 平安中国, 数字中国), a national day or
 # festival (中国农民丰收节).
-_FORMULA = regex.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
+_FORMULA = regex.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|城市|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
                          r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信)中国")
 
 
