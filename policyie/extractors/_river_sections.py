@@ -6,7 +6,9 @@ is found from the words: a word ending in 江 or 河 that the dictionary tags as
 word of section (``river-section`` in place_words.tsv: 上游, 中下游, 源区) right after it. A river glued into a
 longer word (黄河流域|上游: the section of a basin) or a section of a firm's supply chain (京东方|上游) is none.
 The mouth is a section too (长江口, 辽河|口), and so is a reach named by a place along it (黄河|开封|段, where the
-place is a name the gazetteer or the dictionary knows).
+place is a name the gazetteer or the dictionary knows). A basin (澧水|流域) is a region of a river's or a lake's
+(滇池|流域); the river's bare mentions are the basin's (every check set's annotator that lists the river gives it
+as the basin's alias or optional), while a lake stays a site of its own.
 Evidence ``river-section``.
 """
 
@@ -27,7 +29,12 @@ _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
 _LAST = frozenset({*(s[-1] for s in _SECTIONS), "口", "段"})  # a word that can end a section ends in one of these
 # Where a section may be written at all (most texts have none: one search spares the walk over their words).
-_GUARD = regex.compile(r"[江河](?:[上中下]|源区|滩区|入海口|口|\p{Han}{2,3}段)")
+_GUARD = regex.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|流域|\p{Han}{2,3}段)")
+_RIVER_END = "江河水"
+_BASIN_OF = "江河水湖池溪"
+_WATER = frozenset(_BASIN_OF)
+# One-character words that do not begin a river's name (和|溪河 is 和 + a river).
+_NOT_HEAD = frozenset("和与及在的是把将对为从向于了着或并同跟到")
 # Words before 段 that name no place (长江|这|段 is no reach).
 _NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
@@ -51,6 +58,8 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
         drop_mentions_within(places, start, end)  # the river's own mention is part of the section's name
         name = text[start:end]
         named_place(places, name, "region", EVIDENCE).mentions.append(Span(name, start, end))
+        if name.endswith("流域") and name[-3] in _RIVER_END + "溪":
+            _fold_river(places, name)  # (a lake is a site of its own beside its basin: 抚仙湖, 抚仙湖流域)
         held = mention_index(places)
     for p in places.values():
         if p.evidence == EVIDENCE:
@@ -65,8 +74,8 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
             continue
         before = tokens[i - 1] if i else None
         if tok.text in _SECTIONS or tok.text == "口":
-            if before and _river(before.text, before.pos) and before.end == tok.start:
-                yield before.start, tok.end, False
+            if before and _river(before.text, before.pos, tok.text) and before.end == tok.start:
+                yield _glued_head(tokens, i - 1), tok.end, False
         elif tok.text == "段":
             river = tokens[i - 2] if i > 1 else None
             if river and before and _river(river.text, river.pos) and _reach_place(before) and river.end == before.start:
@@ -76,13 +85,37 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
             yield tok.start, tok.end, False
 
 
+def _fold_river(places: dict[str, Place], basin: str) -> None:
+    """The river's other bare mentions are the basin's (泾河流域 … 泾河: news names the basin by its river), where
+    no division holds the river's name."""
+    river = basin.removesuffix("流域")
+    target = places[f"region:{basin}"]
+    for key, p in list(places.items()):
+        if p is target or p.level in _DIVISION_LEVELS or p.name != river:
+            continue
+        target.mentions.extend(p.mentions)
+        del places[key]
+
+
 def _reach_place(tok: Token) -> bool:
     """A place's name a reach is named by (黄州, 开封: the dictionary tags some of them as verbs)."""
     return 2 <= len(tok.text) <= 3 and tok.text not in _NOT_REACH and (tok.pos == "ns" or tok.text in gazetteer.load().surfaces)
 
 
-def _river(word: str, pos: str) -> bool:
-    return 2 <= len(word) <= 6 and word[-1] in "江河" and pos in _NAME_TAGS
+def _river(word: str, pos: str, section: str = "") -> bool:
+    """A river's name (黄河, 澧水), or for a basin also a lake's (滇池|流域, 抚仙湖|流域)."""
+    return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and pos in _NAME_TAGS
+
+
+def _glued_head(tokens: list[Token], i: int) -> int:
+    """Where the river at token ``i`` starts: a two-character river word of the dictionary (溪河) may have lost
+    its first character to a word of its own (濑|溪河, 西|溪河), where the word says only "river" (not 年|长江)."""
+    tok = tokens[i]
+    if len(tok.text) == 2 and set(tok.text) <= _WATER and i and len(prev := tokens[i - 1].text) == 1 and \
+            prev not in _NOT_HEAD and \
+            tokens[i - 1].end == tok.start and "\u4e00" <= prev <= "\u9fff":
+        return tokens[i - 1].start
+    return tok.start
 
 
 def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool) -> bool:

@@ -1456,8 +1456,6 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_townships(text, places)
     _peoples_villages(text, places)
     _ring_regions(text, places)
-    river_sections.add(text, ctx.analysis, places, in_person)
-    flats.add(text, places)
     _lake_areas(places)
     _mountain_passes(text, places)
     _foothills(text, places)
@@ -1467,6 +1465,8 @@ def extract(ctx: Context) -> list[Place]:
     _settlement_named_sites(text, places)
     visited_sites.add(text, places, in_person)
     _split_township_heads(places)
+    river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
+    flats.add(text, places)
     _merge_variants(places)
     _city_named_places(text, places)
     for p in places.values():
