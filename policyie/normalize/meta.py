@@ -17,7 +17,7 @@ OUTLET_ENDINGS = r"日报|晚报|时报|商报|早报|青年报|法治报|新闻
 
 _CN_DATE = regex.compile(
     r"(?P<y>\d{4})\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2}))?秒?)?"
+    r"(?:\s*(?P<ap>上午|下午|晚上|早上|中午|凌晨)?\s*(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2}))?秒?)?"
     r"(?:\s*(?P<tz>[+-]\d{2}:?\d{2}|Z|UTC|GMT))?"
 )
 
@@ -58,7 +58,10 @@ def parse_datetime(value: object) -> str | None:
     if m["H"] is None:
         return d.isoformat()
     try:
-        dt = datetime(d.year, d.month, d.day, int(m["H"]), int(m["M"]), int(m["S"] or 0))
+        hour = int(m["H"])
+        if m["ap"] in ("下午", "晚上") and hour < 12:
+            hour += 12  # 下午3:05 is 15:05; 中午12:30 and 上午10:21 are as written
+        dt = datetime(d.year, d.month, d.day, hour, int(m["M"]), int(m["S"] or 0))
     except ValueError:
         return d.isoformat()
     tz = m["tz"]
