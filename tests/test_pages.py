@@ -219,6 +219,12 @@ def test_published_and_source_from_the_header_lines() -> None:
     # a stamp with the time of day wins over a <meta> date of the same day without one
     n = normalise(page(body, head='<meta name="publishdate" content="2024-04-30">'))
     assert n.published == "2024-04-30T07:15:00+08:00"
+    # and over a <meta> of the same day with its hidden seconds: the page says the minute it was published
+    n = normalise(page(body, head='<meta name="PubDate" content="2024-04-30 07:15:12">'))
+    assert n.published == "2024-04-30T07:15:00+08:00"
+    # a <meta> of another day is the page's own record and wins
+    n = normalise(page(body, head='<meta name="PubDate" content="2024-05-02 09:00:00">'))
+    assert n.published == "2024-05-02T09:00:00+08:00"
 
 
 def test_published_from_a_date_line_at_the_foot() -> None:

@@ -212,8 +212,8 @@ def _header(text: str, start: int, title: str | None) -> str:
 def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> None:
     """Time, source and bylines from the header lines (by the portal-header rules of plain text), then <meta>.
 
-    The header line nearest the article wins; a visible stamp wins over a <meta> date without a time of day
-    when both name the same day; a stamp after the article (发布日期 at the foot of a portal page) is the last
+    The header line nearest the article wins; a visible stamp wins over a <meta> date of the same day that has
+    no time of day, and one with a time of day wins over the <meta> of the same day whatever it has; a stamp after the article (发布日期 at the foot of a portal page) is the last
     resort."""
     stamp = source = None
     bylines: list[str] = []
@@ -233,7 +233,10 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
             info.bylines = [m.group() for m in INFO_BYLINE.finditer(line)]
         bylines[:0] = info.bylines
     from_meta = parse_datetime(meta_time) if meta_time else None
-    if from_meta and not (stamp and len(from_meta) == 10 and stamp[:10] == from_meta):
+    # (the visible stamp with a time of day wins over the <meta> of the same day: the page says when it was
+    # published to the minute, a CMS's hidden seconds are when the record was saved)
+    same_day = stamp is not None and from_meta is not None and stamp[:10] == from_meta[:10]
+    if from_meta and not (same_day and (len(from_meta) == 10 or len(stamp or "") > 10)):
         page.published = from_meta
     elif stamp:
         page.published = stamp
