@@ -98,8 +98,7 @@ def _is_metadata(body: str, info: LineInfo) -> bool:
         if src and not info.source:
             info.source = src["src"].rstrip("）)】]")
         # 发布时间：… 来源：… 作者：刘芊芊 浏览次数：…: the info line's byline is the article's
-        if (byline := INFO_BYLINE.search(body)) is not None:
-            info.bylines.append(byline.group())
+        info.bylines.extend(m.group() for m in INFO_BYLINE.finditer(body))  # (记者：… 通讯员：…: each role)
         if not info.published:
             # 来源：北京日报 | 2024年03月29日 07:15: the stamp beside the source needs no label
             stamp = when or (_BARE_STAMP.search(body) if not _SENTENCE_PUNCT.search(body) else None)
@@ -140,8 +139,12 @@ _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨
 # (the national agencies by their names: 【新华社】【2026.06.27】)
 _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
-INFO_BYLINE = regex.compile(r"(?:作者|记者|通讯员|编辑|撰稿)[:：]\s*[\p{Han}·]{2,12}(?:[\s、/／]+[\p{Han}·]{2,12}){0,4}")
-_STAMP_BYLINE = regex.compile(r"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}){0,4}")
+# (a name after a space is another of the same role's, unless it is the next role or the line's tools:
+# 记者：苗若溪　通讯员：谢知行　　打印)
+_NEXT_ROLE = r"(?!(?:作者|记者|通讯员|编辑|撰稿)[:：]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布)"
+INFO_BYLINE = regex.compile(
+    rf"(?:作者|记者|通讯员|编辑|撰稿)[:：]\s*[\p{{Han}}·]{{2,12}}(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
+_STAMP_BYLINE = regex.compile(rf"(?:记者|通讯员|作者|编辑)[:：]?\s*\p{{Han}}{{2,4}}(?:[\s、]+{_NEXT_ROLE}\p{{Han}}{{2,4}}){{0,4}}")
 
 
 def _lift_headline(
