@@ -11,7 +11,7 @@ from policyie import lexicons
 WORD_LISTS = {
     "name_words.tsv": {
         "not-given", "not-surname", "translit", "not-name", "after-post", "report-verb", "after-and", "compound-surname",
-        "sentence-glue", "name-middle", "tibetan", "mongolian", "companion-after", "yi-surname",
+        "sentence-glue", "name-middle", "tibetan", "mongolian", "companion-after", "yi-surname", "side",
     },
     "event_words.tsv": {
         "meeting-kind", "held-only", "bilateral-short", "beijing-venue", "name-stop", "generic-modifier", "bare-never",

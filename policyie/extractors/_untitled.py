@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from policyie import lexicons
 from policyie.extractors._foreign import JOINERS, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._people import HAN, clear_follower, name_at
@@ -42,6 +43,8 @@ ATTENDING = regex.compile(
     r"(?:等)?(?:一同)?(?:参加|陪同|出席|列席)(?:上述)?(?:会议|会见|会谈|活动|调研|检查|考察|座谈|仪式|视察)?[。；;\n]"
 )
 _LIST_ITEM = regex.compile(r"\p{Han}{2,4}(?=、|$)")
+# The side a list of names is on, written right before it (中方, 俄方, 双方).
+_SIDE = regex.compile("[" + "".join(lexicons.lists("name_words.tsv")["side"]) + "]方")
 SENTENCE_OPEN = frozenset("。；;！!？?\n")
 # Characters a division's name ends in and a person's given name does not.
 _DIVISION_ENDS = frozenset("市县省乡旗")
@@ -54,6 +57,8 @@ def attending_list(text: str) -> list[tuple[str, int]]:
         # Only the short sentence that ends in the attending verb is read, from its start.
         lo = max(text.rfind(c, max(0, am.start() - 40), am.start()) for c in "。；;！!？?\n") + 1
         pos, names, strict = lo, [], 0
+        if (side := _SIDE.match(text, lo)) is not None and _LIST_ITEM.match(text, side.end(), am.start()):
+            pos = side.end()  # 中方|王毅、吴政隆等参加: the side the names are on opens the sentence
         while pos < am.start():
             g = name_at(text, pos, strict=True)
             item = _LIST_ITEM.match(text, pos, am.start())
@@ -128,8 +133,8 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
             continue  # 阿尔|及利亚: a country, not the person
         if s > 0 and text[s - 1].isdigit():
             continue  # 获得277|张和|226张: a count's measure word, not a surname (a Han numeral is caught below)
-        if s > 0 and text[s - 1] not in LEFT_OK and HAN.match(text[s - 1]):
-            continue  # inside a longer word or name (村民王宁 is no 王宁 of the KB's)
+        if s > 0 and text[s - 1] not in LEFT_OK and HAN.match(text[s - 1]) and _SIDE.fullmatch(text, s - 2, s) is None:
+            continue  # inside a longer word or name (村民王宁 is no 王宁 of the KB's; 中方|吴政隆 names the side)
         if e < len(text) and not PERSON_VERBS.match(text, e) and HAN.match(text[e]):
             continue
         if not any(p.active_around(day) for p in kb.by_name(name)):
