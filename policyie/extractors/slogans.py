@@ -44,10 +44,12 @@ PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # (“15分钟生活圈”: a count of minutes or steps before the words, not a date)
 WATCHWORD = regex.compile(
     r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋]|\d{1,3}(?![年月日号])\p{Han}{3,10})$")
+# A place's epithet after 被誉为/被称为: longer than a watchword may be (大西洋最后一滴眼泪), Han only.
+PRAISED_EPITHET = regex.compile(r"^\p{Han}{2,12}$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
 # “2030愿景”, “2050年愿景”, “低碳发展战略2030”, “新科威特2035”国家愿景: a vision named by the year it aims at, or a name and
 # its year that the text calls a vision or strategy (not an exercise or a campaign: “北欧响应2024”, “净网2018”).
-VISION = regex.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程)$")
+VISION = regex.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程|(?:国家)?发展战略)$")
 NAMED_VISION = regex.compile(r"^\p{Han}{4,10}20\d{2}$")
 _VISION_WORDS = r"(?:愿景|战略|规划|议程)"
 VISION_WORD = regex.compile(_VISION_WORDS)
@@ -378,6 +380,12 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     named_before = NAME_BEFORE.search(before)
     if named_before and named_before.group() in PRAISED and _praised_here(ctx, start, q_end):
         named_before = None  # 塔吉克斯坦被誉为“中亚水塔”: a place's epithet is a watchword (not 被誉为“中国天眼”的望远镜)
+        if canonical is None and PRAISED_EPITHET.match(phrase) and not SPEECH_INSIDE.search(phrase) \
+                and not text.startswith("的", q_end) \
+                and (len(phrase) > MAX_WATCHWORD or _named(ctx, phrase, start, end)):
+            # 赛里木湖被称为“大西洋最后一滴眼泪”, 被誉为“中国最早的城市”: a place's epithet however long, and whatever
+            # place it names (the checks below would take it for speech or a name)
+            return _Mention(phrase, "quoted", start, end, True)
     if named_before or (NAME_AFTER.match(after) and not campaign):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
     if canonical is None and (_key(phrase) in not_slogans() or SPEECH_INSIDE.search(phrase)):
