@@ -1483,9 +1483,9 @@ def extract(ctx: Context) -> list[Place]:
 _PEOPLES_AFTER_SHORT = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
 
 
-# A township written in full at the head of a grown site's name (澧阳镇|澧州文庙): its name is no common word
+# A township written in full at the head of a grown site's name (澧阳镇|澧州文庙, 龙岗街道|北山石刻): its name is no common word
 # (城乡, 城镇 are), and a site's name of three characters or more follows.
-_TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}[镇乡])(\p{Han}{3,})")
+_TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han}{3,})")
 
 
 def _split_township_heads(places: dict[str, Place]) -> None:
