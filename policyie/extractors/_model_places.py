@@ -84,8 +84,14 @@ def level_of(name: str) -> str | None:
         return None  # 福岛县厅大楼, 陕西东大门: an office building (optional by SPEC.md) or a figure of speech (gateway)
     for ending, level in words["place-level"].items():
         if name.endswith(ending) and len(name) - len(ending) >= 2:
-            return level
+            # (古城|景区, 研学|基地: a kind of place after a generic stem names none)
+            return None if name[: -len(ending)] in _generic_stems() else level
     return None
+
+
+@functools.cache
+def _generic_stems() -> frozenset[str]:
+    return frozenset(lexicons.lists("place_words.tsv")["generic-stem"])
 
 
 def _zone_end(text: str, end: int) -> int | None:
