@@ -38,10 +38,12 @@ _WORDS = lexicons.lists("place_words.tsv")
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
-_CLAUSE_END = regex.compile(r"[，,。；;：:！？!?\n]")
+_CLAUSE_CHARS = "，,。；;：:！？!?\n"
+_CLAUSE_END = regex.compile(f"[{_CLAUSE_CHARS}]")
+_TWO_COMMAS = regex.compile(f"、[^{_CLAUSE_CHARS}]*、")
 _ITEM_SEP = regex.compile(r"、|和|与|及")
-# A clause holding an enumeration (two 、 at least): where the lists of `_listed_sites` are.
-_ENUMERATION = regex.compile(r"(?<=^|[，,。；;：:！？!?\n])[^，,。；;：:！？!?\n]*、[^，,。；;：:！？!?\n]*、")
+# The last characters of the endings: an item ending in none of them is no site (one look spares the rest).
+_ENDING_LAST = frozenset(k[-1] for k in _ENDINGS)
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
 # 温公祠|修缮工程).
 _TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
@@ -106,11 +108,16 @@ def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
     or site found already or are so shaped themselves, one at least found already. The first item is not read
     (what opens the clause runs into it: 统筹九宫山)."""
     out: list[tuple[int, int, bool]] = []
-    for clause in _ENUMERATION.finditer(text):
-        items = _items(text, clause.start())
-        if len(items) < 3:
+    pos = 0
+    while (two := _TWO_COMMAS.search(text, pos)) is not None:  # (only clauses with two 、 hold such a list)
+        lo = two.start()
+        while lo > 0 and text[lo - 1] not in _CLAUSE_CHARS:
+            lo -= 1
+        stop = _CLAUSE_END.search(text, two.end())
+        pos = stop.end() if stop else len(text)
+        items = [(s, _trimmed(text, s, e)) for s, e in _items(text, lo)]
+        if len(items) < 3 or not any(text[e - 1] in _ENDING_LAST for s, e in items[1:] if e > s):
             continue
-        items = [(s, _trimmed(text, s, e)) for s, e in items]
         shaped = [None, *(_site(text, s, e, openers) for s, e in items[1:])]
         support = sum(1 for (_s, e), x in zip(items, shaped, strict=True) if x or e in ends)
         # (a list of shaped items alone may be of abstract nouns: 国家观、文化观、民族观; 证据关、起诉关)
@@ -176,6 +183,8 @@ def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int
     while openers.get(start, end) < end:
         before = text[start : openers[start] - 1]  # the division's short form (珠玑镇 → 珠玑)
         start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
+    if end <= start or text[end - 1] not in _ENDING_LAST:
+        return None
     name = text[start:end]
     if _NAME.fullmatch(name) is None or name.startswith(_NOT_FIRST) or "的" in name:
         return None
