@@ -52,6 +52,7 @@ _NAME = regex.compile(r"\p{Han}{3,10}")
 # character (楼, 门) so long an item is rather a description (县人民医院住院部大楼).
 LONG_NAME = 7
 _DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
+_LOW_DIVISIONS = frozenset(("district", "town"))
 _PROPER_TAGS = frozenset(("ns", "nt"))
 # A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
 # its own follows (内乡县|衙 is one name: the county's with an ending).
@@ -130,8 +131,9 @@ def _superseded(places: dict[str, Place], start: int, end: int) -> bool:
     """Whether every mention the site [start, end) overlaps lies inside it and is a part of its name: a place no
     division stands for (a river or a mountain the NER found untyped: 辽河|老街; a site it found short:
     自贡|恐龙博物馆), or a division's short form right after its full name (珠玑镇|珠玑古巷: the site is named after
-    its township). A division's name keeps its own place (扬州|东关街 stays two), and a site the item only
-    qualifies keeps its name (北庭故城|遗址 is 北庭故城)."""
+    its township), or a county's or township's short form (金牛|古道: two characters of a site's name are no
+    reference to 金牛区). A division's full name, and a city's or province's short form, keep their own place
+    (扬州|东关街 stays two), and a site the item only qualifies keeps its name (北庭故城|遗址 is 北庭故城)."""
     for p in places.values():
         ends = {m.end for m in p.mentions}
         for m in p.mentions:
@@ -140,7 +142,8 @@ def _superseded(places: dict[str, Place], start: int, end: int) -> bool:
             if m.start < start or end < m.end or (m.start, m.end) == (start, end):
                 return False
             if p.level in _DIVISION_LEVELS or p.level == "country":
-                if not (m.start in ends and m.text != p.name):
+                short = m.text != p.name
+                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS)):
                     return False
             elif p.level is not None and m.start == start:
                 return False
