@@ -1676,10 +1676,11 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
 # place's quoted brand (“中国薰衣草之乡”, “中国畲乡”, “中国最早的城市”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
-# a national programme named for the country it would make (美丽中国, 平安中国, 数字中国), a national day or
-# festival (中国农民丰收节).
+# a national programme named for the country it would make (美丽中国, 平安中国, 数字中国, 考古中国), a national day or
+# festival (中国农民丰收节), a national designation (中国传统村落, 中国历史文化名镇), the formula 同中国具体实际相结合.
 _FORMULA = regex.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|城市|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
-                         r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信)中国")
+                         r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信|考古)中国"
+                         r"|中国(?:传统村落|历史文化名[城镇村]|重要农业文化遗产|具体实际)")
 
 
 def _in_formula(text: str, m: Span) -> bool:
