@@ -44,6 +44,8 @@ PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # (“15分钟生活圈”: a count of minutes or steps before the words, not a date)
 WATCHWORD = regex.compile(
     r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋]|\d{1,3}(?![年月日号])\p{Han}{3,10})$")
+# 素有/享有 before a quote and 之称/美誉 after it: the quote is an epithet, whatever it names (岭南第一关).
+_REPUTED = regex.compile(r"(?:素有|享有|素称|向有)$")
 # A place's epithet after 被誉为/被称为: longer than a watchword may be (大西洋最后一滴眼泪), Han only.
 PRAISED_EPITHET = regex.compile(r"^\p{Han}{2,12}$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
@@ -377,6 +379,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(phrase, "quoted", start, end, True)
     if canonical is None and EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK, reach=60):
         return _Mention(phrase, "quoted", start, end, True)  # 三门峡…素有“天鹅城”美誉: a place's epithet is a watchword
+    if canonical is None and _REPUTED.search(before) and EPITHET_AFTER.match(after) and PRAISED_EPITHET.match(phrase):
+        return _Mention(phrase, "quoted", start, end, True)  # 素有“岭南第一关”之称的梅关: what is so reputed follows
     named_before = NAME_BEFORE.search(before)
     if named_before and named_before.group() in PRAISED and _praised_here(ctx, start, q_end):
         named_before = None  # 塔吉克斯坦被誉为“中亚水塔”: a place's epithet is a watchword (not 被誉为“中国天眼”的望远镜)
