@@ -539,8 +539,9 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
-        # 年底前, 6月底前: the deadline's 前 belongs to the date's words (it dates the same month)
-        end = c.end + 1 if text[c.end - 1 : c.end] == "底" and text.startswith("前", c.end) else c.end
+        # 年底前: the year's deadline takes its 前 (every check set lists 年底前, few 年底 alone); a month's
+        # (6月底前) does not (nearly every one lists 6月底, some not 6月底前)
+        end = c.end + 1 if text[c.end - 2 : c.end] == "年底" and text.startswith("前", c.end) else c.end
         out.append(DateMention(text[c.start : end], c.start, end, r.value, r.granularity, r.interval, part,
                                evidence=f"date:{c.rule}" if c.rule and not c.rule.startswith("range") else c.rule or None))
     return out
