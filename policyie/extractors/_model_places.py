@@ -500,6 +500,15 @@ def _glue_first_character(spans: list[Entity], known: Callable[[str], bool]) -> 
     return out
 
 
+def _with_bound_morpheme(analysis: Analysis, e: Entity) -> Entity:
+    """溱|潼古镇, 溱|湖: a rare character the segmenter cut off as a bound morpheme (its tag ``g``) right before the
+    model's span opens the name; the model, reading the word's features, started after it."""
+    tok = analysis.token_at(e.start - 1) if e.start else None
+    if tok is not None and tok.end == e.start and len(tok.text) == 1 and tok.pos == "g" and han_only(tok.text):
+        return Entity(tok.text + e.text, tok.start, e.end, e.label)
+    return e
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -518,6 +527,7 @@ def add(
     if not spans:
         return
     spans = _glue_first_character(spans, known)
+    spans = [_with_bound_morpheme(analysis, e) for e in spans]
     held = mention_index(places)
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     around = _Around(

@@ -7,8 +7,7 @@ word of section (``river-section`` in place_words.tsv: 上游, 中下游, 源区
 longer word (黄河流域|上游: the section of a basin) or a section of a firm's supply chain (京东方|上游) is none.
 The mouth is a section too (长江口, 辽河|口), and so is a reach named by a place along it (黄河|开封|段, where the
 place is a name the gazetteer or the dictionary knows). A basin (澧水|流域) is a region of a river's or a lake's
-(滇池|流域); the river's bare mentions are the basin's (every check set's annotator that lists the river gives it
-as the basin's alias or optional), while a lake stays a site of its own.
+(滇池|流域); the river's bare mentions stay the river's (optional in the check sets, beside the basin).
 Evidence ``river-section``.
 """
 
@@ -58,8 +57,6 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
         drop_mentions_within(places, start, end)  # the river's own mention is part of the section's name
         name = text[start:end]
         named_place(places, name, "region", EVIDENCE).mentions.append(Span(name, start, end))
-        if name.endswith("流域") and name[-3] in _RIVER_END + "溪":
-            _fold_river(places, name)  # (a lake is a site of its own beside its basin: 抚仙湖, 抚仙湖流域)
         held = mention_index(places)
     for p in places.values():
         if p.evidence == EVIDENCE:
@@ -85,18 +82,6 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
             yield tok.start, tok.end, False
 
 
-def _fold_river(places: dict[str, Place], basin: str) -> None:
-    """The river's other bare mentions are the basin's (泾河流域 … 泾河: news names the basin by its river), where
-    no division holds the river's name."""
-    river = basin.removesuffix("流域")
-    target = places[f"region:{basin}"]
-    for key, p in list(places.items()):
-        if p is target or p.level in _DIVISION_LEVELS or p.name != river:
-            continue
-        target.mentions.extend(p.mentions)
-        del places[key]
-
-
 def _reach_place(tok: Token) -> bool:
     """A place's name a reach is named by (黄州, 开封: the dictionary tags some of them as verbs)."""
     return 2 <= len(tok.text) <= 3 and tok.text not in _NOT_REACH and (tok.pos == "ns" or tok.text in gazetteer.load().surfaces)
@@ -119,14 +104,14 @@ def _glued_head(tokens: list[Token], i: int) -> int:
 
 
 def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool) -> bool:
-    """Whether the places found inside [start, end) are only the river, read as no division (辽河, untyped), or
-    for a reach also the place it is named by (长江|黄州|段)."""
+    """Whether the places found inside [start, end) are only the river, read as no division (辽河, untyped) or as a
+    county's or township's short form (岷江 of 岷江乡), or for a reach also the place it is named by (长江|黄州|段)."""
     for p in places.values():
         for m in p.mentions:
             if m.end <= start or end <= m.start:
                 continue
             if m.start < start or end < m.end or (m.start, m.end) == (start, end):
                 return False
-            if p.level in _DIVISION_LEVELS and not reach:
-                return False
+            if p.level in _DIVISION_LEVELS and not reach and not (p.level in ("district", "town") and m.text != p.name):
+                return False  # (岷江|上游: a township's short form 岷江 the gazetteer read is the river here)
     return True

@@ -521,6 +521,9 @@ def _stem_words(
             if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
                 continue
             break
+        if len(word) == 1 and tag == "g" and words and NAMEISH.match(word):
+            words.append((start, word, tag))  # 溱|湖|国家湿地公园: a rare character cut off as a bound morpheme
+            break
         if len(word) == 1 and word in "东西南北" and tag == "f" and words and words[-1][2] == "un" and len(words[-1][1]) > 1:
             words.append((start, word, tag))  # 成县|西|狭颂|景区: a compass character opens a name jieba does not know
             break
@@ -1455,6 +1458,7 @@ def extract(ctx: Context) -> list[Place]:
     _join_hamlets(places)
     _peoples_townships(text, places)
     _peoples_villages(text, places)
+    _peoples_hamlets(text, places)
     _ring_regions(text, places)
     _lake_areas(places)
     _mountain_passes(text, places)
@@ -1533,6 +1537,26 @@ def _peoples_villages(text: str, places: dict[str, Place]) -> None:
         if stem:
             p.name, p.parent = stem + m.text, towns[stem]
             p.mentions = [Span(p.name, m.start - len(stem), m.end)]
+
+
+# A people's stockaded village: 羌寨, 藏寨, 苗寨 … after the name of the township it is named by.
+_PEOPLES_HAMLET = regex.compile(r"[羌藏苗侗瑶彝傣壮佤土水布哈黎畲]寨")
+
+
+def _peoples_hamlets(text: str, places: dict[str, Place]) -> None:
+    """理县|桃坪|羌寨, 甘堡|藏寨: a township's short form right before a people's 寨 names the village (a 寨 named
+    after its township), not the township; the mention becomes the village's."""
+    for key, p in list(places.items()):
+        if p.level not in ("town", "district"):
+            continue
+        hamlets = [m for m in p.mentions if m.text != p.name and _PEOPLES_HAMLET.match(text, m.end)]
+        for m in hamlets:
+            p.mentions.remove(m)
+            name = text[m.start : m.end + 2]
+            model_places.named_place(places, name, "village", "peoples-hamlet", p.name).mentions.append(
+                Span(name, m.start, m.end + 2))
+        if not p.mentions:
+            del places[key]
 
 
 # What may follow a mountain pass's 口: the clause or the list goes on.
