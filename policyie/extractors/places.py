@@ -1469,6 +1469,7 @@ def extract(ctx: Context) -> list[Place]:
     _settlement_named_sites(text, places)
     visited_sites.add(text, places, in_person)
     _split_township_heads(places)
+    _china_named_sites(places)
     river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
@@ -1537,6 +1538,30 @@ def _peoples_villages(text: str, places: dict[str, Place]) -> None:
         if stem:
             p.name, p.parent = stem + m.text, towns[stem]
             p.mentions = [Span(p.name, m.start - len(stem), m.end)]
+
+
+_CHINA = frozenset(("中国", "中华人民共和国"))
+
+
+def _china_named_sites(places: dict[str, Place]) -> None:
+    """走进中国|古羌城: a site or park no table lists, written right after 中国, is named with it (中国古羌城, as 中国国家
+    博物馆); the country's mention there is part of that name. Listed places (中国|雄安新区) keep theirs."""
+    china = [(p, m) for p in places.values() if p.level == "country" for m in p.mentions if m.text in _CHINA]
+    if not china:
+        return
+    after = {m.end: (p, m) for p, m in china}
+    for p in [p for p in places.values() if p.level in ("site", "park") and p.evidence in ("ner", "park-suffix")]:
+        for i, m in enumerate(p.mentions):
+            hit = after.get(m.start)
+            if hit is None:
+                continue
+            country, cm = hit
+            country.mentions.remove(cm)
+            p.mentions[i] = Span(cm.text + m.text, cm.start, m.end)
+            if m.text == p.name:
+                p.name = cm.text + p.name
+    for key in [k for k, p in places.items() if not p.mentions]:
+        del places[key]
 
 
 # A people's stockaded village: 羌寨, 藏寨, 苗寨 … after the name of the township it is named by.
