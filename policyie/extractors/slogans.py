@@ -118,11 +118,11 @@ GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市
 _BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力", "品牌为引领", "品牌为牵引", "品牌为抓手", "品牌为龙头", "品牌培育",
                "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度", "品牌价值")
 # A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮).
-_CARD_AFTER = regex.compile(r"^(?:这张|这块|的)?(?:金?名片|金字招牌)")
+_CARD_AFTER = regex.compile(r"^(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)")
 # A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
 BRAND_PHRASE = regex.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
-BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响|塑造|打造|培育|深化|持续打响|全力打响)$")
+BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响|塑造|打造|培育|深化|放大|持续打响|全力打响)$")
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
 GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
@@ -294,7 +294,7 @@ def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int
 
 
 # The cues by which a place is praised with an epithet (被誉为, 被称为).
-PRAISED = frozenset(("誉为", "被称为"))
+PRAISED = frozenset(("誉为", "被称为", "称之为"))
 _CLAUSE_BREAK = regex.compile(r"[，,。；;！？\n]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！？\n]")
 
