@@ -1088,8 +1088,8 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
 
 # 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
 # 会晤: or the two states' leaders meeting (group "leaders").
-_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{0,8}?"
-                          r"(?:总统|主席|总理|首相|国王|元首)(?:先生|阁下)?))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
+_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:在[^，,。；;同与和]{2,8}?)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{0,10}?"
+                          r"(?:总统|主席|总理|首相|国王|元首|领导人)(?:先生|阁下)?))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
                           r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:会谈|会晤)$")
 
 
