@@ -521,11 +521,9 @@ def _stem_words(
             if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
                 continue
             break
-        if len(word) == 1 and tag == "g" and words and NAMEISH.match(word):
-            words.append((start, word, tag))  # 溱|湖|国家湿地公园: a rare character cut off as a bound morpheme
-            break
-        if len(word) == 1 and word in "东西南北" and tag == "f" and words and words[-1][2] == "un" and len(words[-1][1]) > 1:
-            words.append((start, word, tag))  # 成县|西|狭颂|景区: a compass character opens a name jieba does not know
+        if len(word) == 1 and words and (tag == "g" or (word in "东西南北" and tag == "f" and words[-1][2] == "un"
+                                                        and len(words[-1][1]) > 1)):
+            words.append((start, word, tag))  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
         if _opens_name(gz, before, k, words):

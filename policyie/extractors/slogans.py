@@ -347,6 +347,19 @@ def _nickname(ctx: Context, pos: int) -> bool:
         "LOC" not in _entity_index(ctx)[0].get((tok.start, tok.end), _NONE)
 
 
+def _epithet_shape(ctx: Context, phrase: str, start: int, end: int, before: str, after: str, praised: bool) -> bool:
+    """Whether the quote is an epithet the cues around it give, a watchword whatever it names and however long:
+    三门峡…素有“天鹅城”美誉 (a place praised before it), 素有“岭南第一关”之称的梅关 (what is so reputed follows), 赛里木湖
+    被称为“大西洋最后一滴眼泪”, 被誉为“中国最早的城市” (``praised``: the checks after would take it for speech or a
+    name; not where it qualifies a noun after it: 被誉为“中国天眼”的望远镜)."""
+    if EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK, reach=60):
+        return True
+    if _REPUTED.search(before) and EPITHET_AFTER.match(after) and PRAISED_EPITHET.match(phrase):
+        return True
+    return praised and PRAISED_EPITHET.match(phrase) is not None and not SPEECH_INSIDE.search(phrase) \
+        and not ctx.text.startswith("的", end + 1) and (len(phrase) > MAX_WATCHWORD or _named(ctx, phrase, start, end))
+
+
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
     """A slogan mention for the content of one pair of quote marks, or None."""
     text = ctx.text
@@ -377,19 +390,12 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         # 做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: however long, or
         # two halves joined by a middle dot
         return _Mention(phrase, "quoted", start, end, True)
-    if canonical is None and EPITHET_AFTER.match(after) and _place_praised(ctx, start, _SENTENCE_BREAK, reach=60):
-        return _Mention(phrase, "quoted", start, end, True)  # 三门峡…素有“天鹅城”美誉: a place's epithet is a watchword
-    if canonical is None and _REPUTED.search(before) and EPITHET_AFTER.match(after) and PRAISED_EPITHET.match(phrase):
-        return _Mention(phrase, "quoted", start, end, True)  # 素有“岭南第一关”之称的梅关: what is so reputed follows
     named_before = NAME_BEFORE.search(before)
-    if named_before and named_before.group() in PRAISED and _praised_here(ctx, start, q_end):
+    praised = bool(named_before) and named_before.group() in PRAISED and _praised_here(ctx, start, q_end)
+    if canonical is None and _epithet_shape(ctx, phrase, start, end, before, after, praised):
+        return _Mention(phrase, "quoted", start, end, True)
+    if praised:
         named_before = None  # 塔吉克斯坦被誉为“中亚水塔”: a place's epithet is a watchword (not 被誉为“中国天眼”的望远镜)
-        if canonical is None and PRAISED_EPITHET.match(phrase) and not SPEECH_INSIDE.search(phrase) \
-                and not text.startswith("的", q_end) \
-                and (len(phrase) > MAX_WATCHWORD or _named(ctx, phrase, start, end)):
-            # 赛里木湖被称为“大西洋最后一滴眼泪”, 被誉为“中国最早的城市”: a place's epithet however long, and whatever
-            # place it names (the checks below would take it for speech or a name)
-            return _Mention(phrase, "quoted", start, end, True)
     if named_before or (NAME_AFTER.match(after) and not campaign):
         return None  # the cue outweighs the lexicon, whose mined part holds some names (mascots, craft)
     if canonical is None and (_key(phrase) in not_slogans() or SPEECH_INSIDE.search(phrase)):
