@@ -162,6 +162,14 @@ CHECKSETS = {
                             "places": 0.8, "dates": 0.97, "meetings": 0.95, "activities": 0.9, "slogans": 0.91},
                        {"meeting_hosts": 0.94, "meeting_date": 0.94, "directives_recall": 0.96, "activity_companions": 0.99,
                         "published": 0.9}),
+    "checkset_dec22": (10, {"headline_f1": 0.96, "officials": 1.0, "official_titles": 0.97, "authors": 1.0,
+                            "places": 0.93, "dates": 0.99, "meetings": 0.97, "activities": 0.9, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.9, "activity_companions": 1.0,
+                        "published": 1.0}),
+    "checkset_dec23": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.84, "dates": 1.0, "meetings": 1.0, "activities": 1.0, "slogans": 0.95},
+                       {"meeting_hosts": 0.94, "meeting_date": 0.94, "directives_recall": 0.97, "activity_companions": 1.0,
+                        "published": 1.0}),
 }
 
 

@@ -18,6 +18,9 @@ Endings that are words of their own kind (纪念馆, 博物馆, 遗址, 旧址, 
 (抗战交通遗址), so under them a word of the stem must name a place or a body, or be rare (南湖|革命纪念馆,
 三湾|改编纪念馆). What another rule read inside such a name, untyped or short (the river of 辽河|老街, the
 township of 珠玑镇|珠玑古巷), becomes part of it.
+
+A list that is no visit's stops names sites the same way where two other items are places or sites, one of them found
+already (岳飞庙、道口古镇和|文峰塔; evidence ``listed-site``).
 """
 
 from __future__ import annotations
