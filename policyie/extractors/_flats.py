@@ -8,7 +8,7 @@ provinces mentioned right before 坝子, or before a 坝 that makes no word of t
 
 from __future__ import annotations
 
-from policyie.extractors._model_places import named_place
+from policyie.extractors._model_places import drop_empty, move_mention
 from policyie.extractors._people import jieba_freq
 from policyie.records import Place, Span
 
@@ -31,11 +31,8 @@ def add(text: str, places: dict[str, Place]) -> None:
             if end is not None:
                 found.append((p, m, end))
     for p, m, end in found:
-        p.mentions.remove(m)
-        name = text[m.start : end]
-        named_place(places, name, "region", EVIDENCE).mentions.append(Span(name, m.start, end))
-    for key in [k for k, p in places.items() if not p.mentions]:
-        del places[key]
+        move_mention(places, text, p, m, end, "region", EVIDENCE)
+    drop_empty(places)
 
 
 def _flat_end(text: str, at: int) -> int | None:

@@ -434,6 +434,21 @@ def named_place(places: dict[str, Place], name: str, level: str | None, evidence
     return places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent, evidence=evidence))
 
 
+def move_mention(places: dict[str, Place], text: str, owner: Place, m: Span, end: int, level: str, evidence: str,
+                 parent: str | None = None) -> None:
+    """Take ``m`` from ``owner`` into the place of ``level`` its words run on to, up to ``end`` (保山|坝 is the flat,
+    桃坪|羌寨 the village, not the division the short form stood for)."""
+    owner.mentions.remove(m)
+    name = text[m.start : end]
+    named_place(places, name, level, evidence, parent).mentions.append(Span(name, m.start, end))
+
+
+def drop_empty(places: dict[str, Place]) -> None:
+    """Remove the places left without a mention."""
+    for key in [k for k, p in places.items() if not p.mentions]:
+        del places[key]
+
+
 def _drop_mentions(places: dict[str, Place], gone: Callable[[Place, Span], bool]) -> bool:
     """Remove the mentions ``gone`` picks, and places left without any; whether any went."""
     dropped = False

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from policyie import gazetteer, lexicons
-from policyie.extractors._model_places import drop_mentions_within, mention_index, named_place
+from policyie.extractors._model_places import drop_mentions_within, han_only, mention_index, named_place
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -97,8 +97,7 @@ def _glued_head(tokens: list[Token], i: int) -> int:
     its first character to a word of its own (濑|溪河, 西|溪河), where the word says only "river" (not 年|长江)."""
     tok = tokens[i]
     if len(tok.text) == 2 and set(tok.text) <= _WATER and i and len(prev := tokens[i - 1].text) == 1 and \
-            prev not in _NOT_HEAD and \
-            tokens[i - 1].end == tok.start and "\u4e00" <= prev <= "\u9fff":
+            prev not in _NOT_HEAD and tokens[i - 1].end == tok.start and han_only(prev):
         return tokens[i - 1].start
     return tok.start
 

@@ -1390,8 +1390,7 @@ def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place],
         p.mentions = [m for m in p.mentions if DEICTICS.get(m.text) != "city"]
     home = _entry_place(places, gz, cities[0])
     home.mentions = sorted(home.mentions + moved, key=lambda m: m.start)
-    for key in [k for k, p in places.items() if not p.mentions]:
-        del places[key]
+    model_places.drop_empty(places)
 
 
 def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
@@ -1558,8 +1557,7 @@ def _china_named_sites(places: dict[str, Place]) -> None:
             p.mentions[i] = Span(cm.text + m.text, cm.start, m.end)
             if m.text == p.name:
                 p.name = cm.text + p.name
-    for key in [k for k, p in places.items() if not p.mentions]:
-        del places[key]
+    model_places.drop_empty(places)
 
 
 # A people's stockaded village: 羌寨, 藏寨, 苗寨 … after the name of the township it is named by.
@@ -1569,17 +1567,12 @@ _PEOPLES_HAMLET = regex.compile(r"[羌藏苗侗瑶彝傣壮佤土水布哈黎畲
 def _peoples_hamlets(text: str, places: dict[str, Place]) -> None:
     """理县|桃坪|羌寨, 甘堡|藏寨: a township's short form right before a people's 寨 names the village (a 寨 named
     after its township), not the township; the mention becomes the village's."""
-    for key, p in list(places.items()):
+    for p in list(places.values()):
         if p.level not in ("town", "district"):
             continue
-        hamlets = [m for m in p.mentions if m.text != p.name and _PEOPLES_HAMLET.match(text, m.end)]
-        for m in hamlets:
-            p.mentions.remove(m)
-            name = text[m.start : m.end + 2]
-            model_places.named_place(places, name, "village", "peoples-hamlet", p.name).mentions.append(
-                Span(name, m.start, m.end + 2))
-        if not p.mentions:
-            del places[key]
+        for m in [m for m in p.mentions if m.text != p.name and _PEOPLES_HAMLET.match(text, m.end)]:
+            model_places.move_mention(places, text, p, m, m.end + 2, "village", "peoples-hamlet", p.name)
+    model_places.drop_empty(places)
 
 
 # What may follow a mountain pass's 口: the clause or the list goes on.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyie.normalize.meta import OUTLET_ENDINGS
+from policyie.normalize.meta import DAY_PARTS, OUTLET_ENDINGS
 from policyie.normalize.textmap import MappedText
 
 _WS = r"[\s\u3000\xa0|｜丨]"
@@ -22,7 +22,7 @@ _CHROME = regex.compile(
 _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()]{2,20})")
 # A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05.
-_STAMP = r"(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*(?:上午|下午|晚上|早上|中午|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+_STAMP = rf"(?P<date>\d{{4}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
 _DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*" + _STAMP)
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
 _HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")

@@ -213,8 +213,8 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
     """Time, source and bylines from the header lines (by the portal-header rules of plain text), then <meta>.
 
     The header line nearest the article wins; a visible stamp wins over a <meta> date of the same day that has
-    no time of day, and one with a time of day wins over the <meta> of the same day whatever it has; a stamp after the article (发布日期 at the foot of a portal page) is the last
-    resort."""
+    no time of day, and one with a time of day wins over the <meta> of the same day whatever it has; a stamp after
+    the article (发布日期 at the foot of a portal page) is the last resort."""
     stamp = source = None
     bylines: list[str] = []
     for line in reversed(page.header.split("\n")) if page.header else ():
