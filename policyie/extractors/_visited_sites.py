@@ -50,7 +50,11 @@ _ENDING_LAST = frozenset(k[-1] for k in _ENDINGS)
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
 # 温公祠|修缮工程).
 _TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
-_NAME = regex.compile(r"\p{Han}{3,10}")
+_NAME = regex.compile(r"\p{Han}{3,14}")
+# Past ten characters only an ending of its own kind names a site (中国工农红军西路军|纪念馆, 西藏百万农奴解放|纪念馆).
+LONGEST_SHORT_ENDING = 10
+_HALL_ENDINGS = ("纪念馆", "博物馆", "展览馆", "陈列馆")
+HALL_NAME = 9  # a province's short form, a theme of four characters or more, the hall
 # A name past seven characters is a site only under an ending of its own kind (北大荒开发建设|纪念馆); under one
 # character (楼, 门) so long an item is rather a description (县人民医院住院部大楼).
 LONG_NAME = 7
@@ -85,16 +89,16 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         for x in shaped:
             if x is None or in_person(x[0], x[1]):
                 continue
-            if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1]):
+            if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
                 continue
             if x[2] or listed >= 2:
                 found[text[x[0] : x[1]]] = "visited-site"
     for x in _listed_sites(text, places, openers, {e for _, e in exact}):
-        if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1])):
+        if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
             found.setdefault(text[x[0] : x[1]], "listed-site")
     for name in found:
         for i in occurrences(text, name):
-            if _superseded(places, i, i + len(name)):
+            if _superseded(places, i, i + len(name), text):
                 model_places.drop_mentions_within(places, i, i + len(name))
     held = model_places.mention_index(places)
     for name in found:
@@ -130,13 +134,16 @@ def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
     return out
 
 
-def _superseded(places: dict[str, Place], start: int, end: int) -> bool:
+def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bool:
     """Whether every mention the site [start, end) overlaps lies inside it and is a part of its name: a place no
     division stands for (a river or a mountain the NER found untyped: 辽河|老街; a site it found short:
     自贡|恐龙博物馆), or a division's short form right after its full name (珠玑镇|珠玑古巷: the site is named after
     its township), or a county's or township's short form (金牛|古道: two characters of a site's name are no
     reference to 金牛区). A division's full name, and a city's or province's short form, keep their own place
-    (扬州|东关街 stays two), and a site the item only qualifies keeps its name (北庭故城|遗址 is 北庭故城)."""
+    (扬州|东关街 stays two), and a site the item only qualifies keeps its name (北庭故城|遗址 is 北庭故城). A hall
+    named for a theme (纪念馆, 博物馆) takes the province's or city's short form into its name (西藏|百万农奴解放纪念馆):
+    such a name is written whole, the place before the theme."""
+    hall = text.endswith(_HALL_ENDINGS, start, end) and end - start >= HALL_NAME
     for p in places.values():
         ends = {m.end for m in p.mentions}
         for m in p.mentions:
@@ -146,7 +153,7 @@ def _superseded(places: dict[str, Place], start: int, end: int) -> bool:
                 return False
             if p.level in _DIVISION_LEVELS or p.level == "country":
                 short = m.text != p.name
-                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS)):
+                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS or (hall and m.start == start))):
                     return False
             elif p.level is not None and m.start == start:
                 return False
@@ -197,6 +204,8 @@ def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int
     ending = next((k for k in _ENDINGS if name.endswith(k)), None)
     if ending is None or jieba_freq().get(name, 0) >= COMMON or (len(name) > LONG_NAME and len(ending) < 2):
         return None
+    if len(name) > LONGEST_SHORT_ENDING and len(ending) < 3:
+        return None
     if _common_end(name, ending):
         return None
     if (prefix := _DIVISION_PREFIX.match(name)) and len(name) - prefix.end() >= len(ending) + 2:
@@ -207,16 +216,17 @@ def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int
     if len(stem) < 2:
         return None
     # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not.
-    named = _named(stem, ending) or (len(before) >= 2 and stem.startswith(before))
+    named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before))
     return start, end, named
 
 
-def _named(stem: str, ending: str) -> bool:
+def _named(stem: str, ending: str, long: bool = False) -> bool:
     """Whether the stem names the site by itself. An ending of its own kind (纪念馆, 遗址) closes descriptions
     too (抗战|交通|遗址, 红色|教育|纪念馆), so there a word of the stem must be a place's or a body's (南湖|革命,
-    新四军|军部) or rare (三湾|改编, 马坝人); under a one-character ending a stem no common word spells will do."""
+    新四军|军部) or rare (三湾|改编, 马坝人); under a one-character ending a stem no common word spells will do.
+    A ``long`` stem holds some rare word by chance (新时代|党员干部|红色教育): only a place's or a body's names it."""
     freq = jieba_freq()
     if len(ending) < 2:
         return freq.get(stem, 0) < COMMON_STEM
     tags = tag_table()
-    return any(tags.get(w, "") in _PROPER_TAGS or freq.get(w, 0) < RARE_WORD for w in segment(stem))
+    return any(tags.get(w, "") in _PROPER_TAGS or (not long and freq.get(w, 0) < RARE_WORD) for w in segment(stem))
