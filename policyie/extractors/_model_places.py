@@ -35,6 +35,9 @@ from policyie.records import Place, Span
 EVIDENCE = "ner"
 MIN_LEN, MAX_LEN = 3, 12
 UNTYPED_MAX = 8
+# A word the dictionary counts this often before a village's ending is a common one (基层, 住房, 扎根), not a name.
+COMMON_VILLAGE_STEM = 80
+_PLACE_PREPOSITIONS = frozenset("在于赴到从自沿经往向至")
 # One-character forms of states before a place of theirs (俄库尔斯克州), and the words after a foreign region.
 _DIVISION_AFTER = regex.compile(r"地区|州|省|市(?![场长民委])")
 # The kinds of a foreign state's first-level divisions that follow their name as a word of their own.
@@ -111,6 +114,13 @@ def _common_ending_village(name: str) -> bool:
     """团山村, 神山村: a name ending in a common village word (山村) that holds more than the word."""
     return 3 <= len(name) <= 6 and name.endswith(("村", "社区")) and name.endswith(localities.COMMON_VILLAGE_WORDS) \
         and name not in localities.COMMON_VILLAGE_WORDS and name[0] not in _words()["not-first"] and han_only(name)
+
+
+def _common_word_village(name: str) -> bool:
+    """基层社区, 住房社区, 扎根社区: a common word of the dictionary with a village's ending, which the village table
+    holds nowhere (团结村, 光明社区 it holds: those are names, however common the word)."""
+    stem = name.removesuffix("社区").removesuffix("村")
+    return len(stem) >= 2 and jieba_freq().get(stem, 0) >= COMMON_VILLAGE_STEM and not localities.villages_named(name)
 
 
 def _split_town(name: str) -> int | None:
@@ -370,6 +380,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
         return
+    if level == "village" and not after_township and _common_word_village(name):
+        return  # 基层|社区工作人员, 居家|社区机构: a common word before the ending, no village the table knows
     if level == "site" and name.endswith(_TEMPLE_ENDS) and (lone := _lone_char_before(text, start, around)):
         start, name = lone, text[lone : e.end]  # 强|巴林寺: a character jieba left alone opens a temple's name
     if level == "site" and name.endswith("城") and _common_town_word(name, start, e.end, around):
@@ -409,6 +421,10 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         # 意大利托斯卡纳|大区, 滨海|边疆区: a state's first-level division, named with its kind
         yield e.start, division.end(), "province", around.country_end.get(e.start)
         return
+    if (e.start, e.end) in around.lexicon_loc and _person_next().match(text, e.end) \
+            and text[e.start - 1 : e.start] not in _PLACE_PREPOSITIONS and e.start not in around.mention_ends:
+        return  # 普京|表示: jieba's dictionary holds some persons' names as places; what follows says a person
+        # (在中南海|会见, 在中南海瀛台|会见: after a preposition or a place, a place)
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
         yield e.start, e.end, None, around.country_end.get(e.start)
         return
