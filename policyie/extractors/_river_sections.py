@@ -38,6 +38,8 @@ _NOT_HEAD = frozenset("和与及在的是把将对为从向于了着或并同跟
 _NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
 _NAME_TAGS = frozenset(("ns", "nr"))
+# Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
+_ANY_RIVER = frozenset(("江河", "大河", "大江", "河湖", "江湖", "山河"))
 _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
 
 
@@ -89,7 +91,8 @@ def _reach_place(tok: Token) -> bool:
 
 def _river(word: str, pos: str, section: str = "") -> bool:
     """A river's name (黄河, 澧水), or for a basin also a lake's (滇池|流域, 抚仙湖|流域)."""
-    return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and pos in _NAME_TAGS
+    return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and pos in _NAME_TAGS \
+        and word not in _ANY_RIVER
 
 
 def _glued_head(tokens: list[Token], i: int) -> int:
