@@ -1592,10 +1592,11 @@ def _mountain_passes(text: str, places: dict[str, Place]) -> None:
 
 
 def _lake_areas(places: dict[str, Place]) -> None:
-    """汉源湖|库区移民安置点, 万安湖|库区: the reservoir area of a lake the text names is that lake (a site), not a
-    region of its own; an area named without its lake (丹江口库区, 丹江口水库库区) stays the region it is."""
+    """汉源湖|库区移民安置点, 万安湖|库区, 梅山水库|库区: the reservoir area of a lake or a reservoir the text names is
+    that lake or reservoir (a site), not a region of its own; an area named without either (丹江口库区, 三峡库区)
+    stays the region it is."""
     for key, p in list(places.items()):
-        if p.level != "region" or not p.name.endswith("湖库区"):
+        if p.level != "region" or not p.name.endswith(("湖库区", "水库库区")):
             continue
         lake = model_places.named_place(places, p.name.removesuffix("库区"), "site", p.evidence, p.parent)
         lake.mentions = sorted([*lake.mentions, *(Span(m.text.removesuffix("库区"), m.start, m.end - 2)
@@ -2027,6 +2028,8 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         if name.endswith(_GENERIC_TAILS) or "城乡" in name:
             continue  # 、美丽乡村 / 、城乡社区: kinds of place, not places
         level = _MEMBER_LEVEL[next(k for k in _MEMBER_SUFFIXES if name.endswith(k))]
+        # (曲阳|桥乡: a county's short form the township's name opens is no mention of the county)
+        model_places.drop_mentions_within(places, item.start(1), item.end(1), short_only=True)
         place = model_places.named_place(places, name, level, "list-member")
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
