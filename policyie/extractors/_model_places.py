@@ -369,8 +369,9 @@ def _pieces(text: str, e: Entity, around: _Around):
     if level is not None and e.end in (around.named_ends if level == "site" else around.mention_ends):
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township (but 朝阳|北塔 is a
         # tower, whatever township 北塔镇 the gazetteer knows elsewhere)
-    if name.endswith("山区") and around.division_at.get(start) == e.end - 2:
-        return  # 婺源|山区村民: a county's mountain areas, not a named region
+    if (name.endswith("山区") and around.division_at.get(start) == e.end - 2) or (
+            level == "village" and not after_township and _common_word_village(name)):
+        return  # 婺源|山区村民: a county's mountain areas, no named region; 基层|社区: a common word, no village
     if level == "village" and (kind := _VILLAGE_KIND.match(name)) is not None and level_of(name[kind.end() :]):
         start += kind.end()  # 布依族村寨|纳灰村: the kind of village before its name is no part of it
         name = text[start : e.end]
@@ -380,8 +381,6 @@ def _pieces(text: str, e: Entity, around: _Around):
         yield start, start + cut, "town", None
         yield start + cut, e.end, "village", name[:cut]
         return
-    if level == "village" and not after_township and _common_word_village(name):
-        return  # 基层|社区工作人员, 居家|社区机构: a common word before the ending, no village the table knows
     if level == "site" and name.endswith(_TEMPLE_ENDS) and (lone := _lone_char_before(text, start, around)):
         start, name = lone, text[lone : e.end]  # 强|巴林寺: a character jieba left alone opens a temple's name
     if level == "site" and name.endswith("城") and _common_town_word(name, start, e.end, around):

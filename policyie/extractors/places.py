@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyie import lexicons
+from policyie.extractors import _county_townships as county_townships
 from policyie.extractors import _flats as flats
 from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _localities as localities
@@ -851,6 +852,19 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
             model_places.named_place(places, name, "site", "settlement-named").mentions.append(Span(name, i, m.end()))
 
 
+_SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区")
+
+
+def _township_named_sites(text: str, places: dict[str, Place]) -> None:
+    """千垛|景区, 周庄|景区: a scenic area named by a township's short form is a site of its own, not a mention of the
+    township (the township's full name, 缸顾乡 or 千垛镇, may stand before it)."""
+    for p in [p for p in places.values() if p.level == "town"]:
+        for m in list(p.mentions):
+            if m.text != p.name and p.name.startswith(m.text) and (scenic := _SCENIC.match(text, m.end)):
+                model_places.move_mention(places, text, p, m, scenic.end(), "site", "township-named")
+    model_places.drop_empty(places)
+
+
 def _city_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
     """茂名|滨海新区: a new area's full name (Tianjin's district 滨海新区) right after a city it does not lie in names
     that city's own area, a zone of the city, not the far district."""
@@ -1448,6 +1462,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_merging_cities(text, gz, places, in_person)
     _add_province_runs(text, places, in_person)
     _add_list_members(ctx, places, in_person)
+    county_townships.add(text, ctx.analysis, places, in_person)
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
@@ -1464,6 +1479,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
     _settlement_named_sites(text, places)
+    _township_named_sites(text, places)
     visited_sites.add(text, places, in_person)
     _split_township_heads(places)
     _china_named_sites(places)

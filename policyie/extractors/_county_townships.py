@@ -1,0 +1,61 @@
+"""Townships no table holds, written right after their county in full: 兴化市|缸顾乡, …县|X镇, …区|X街道.
+
+Local news names a township after its county (来到兴化市缸顾乡千垛景区); the gazetteer misses townships that were
+renamed or merged, and the NER, which reads 兴化市 as a place, often leaves the rest alone. Right after a county's
+full name, two or three characters and a township's suffix that end a word are that county's township, where the
+stem is no common word (城镇, 重点镇, 各乡: kinds and references, not names) and no other place is read there.
+Evidence ``after-county``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from policyie.engines.analysis import Analysis
+from policyie.extractors._model_places import han_only, mention_index, named_place
+from policyie.extractors._people import is_common_word, jieba_freq
+from policyie.records import Place, Span
+
+EVIDENCE = "after-county"
+_SUFFIXES = ("街道", "乡", "镇")
+_COUNTY_ENDS = frozenset("县市区旗")
+# Characters that open a reference or a count, never a township's name (各乡, 全镇, 两镇, 该乡).
+_NOT_FIRST = frozenset("各全该本每其此这那两多几数一二三四五六七八九十百千")
+# A stem holding a word for a kind of settlement is a phrase about them (部分|村镇, 城乡), not a township's name.
+_SETTLEMENT = frozenset("城乡镇村")
+COMMON = 100  # the dictionary's count of a word the stem's last character makes with the suffix (小镇, 古镇)
+
+
+def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each township written right after its county's full name (see the module docstring)."""
+    held = mention_index(places)
+    for county in [p for p in places.values() if p.level == "district"]:
+        for m in county.mentions:
+            if m.text != county.name or m.text[-1] not in _COUNTY_ENDS:
+                continue
+            end = _township_end(text, an, m.end)
+            if end is None or held.overlaps(m.end, end) or in_person(m.end, end):
+                continue
+            name = text[m.end : end]
+            named_place(places, name, "town", EVIDENCE, county.name).mentions.append(Span(name, m.end, end))
+            held = mention_index(places)
+
+
+def _township_end(text: str, an: Analysis, start: int) -> int | None:
+    """Where a township named from ``start`` ends, or None: a stem of two or three characters and a suffix, the
+    suffix ending a word of the segmenter's."""
+    if not an.is_token_boundary(start):
+        return None
+    for size in (2, 3):
+        stem = text[start : start + size]
+        suffix = next((s for s in _SUFFIXES if text.startswith(s, start + size)), None)
+        if suffix is None:
+            continue
+        end = start + size + len(suffix)
+        name = text[start:end]
+        if (len(stem) == size and han_only(stem) and stem[0] not in _NOT_FIRST and not set(stem) & _SETTLEMENT
+                and an.is_token_boundary(end) and not is_common_word(stem) and not is_common_word(name)
+                and not (len(suffix) == 1 and jieba_freq().get(name[-2:], 0) >= COMMON)):  # (疍家|小镇: a kind)
+            return end
+        return None
+    return None
