@@ -929,7 +929,7 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
         named = []
         for m in city.mentions:
             suffix, level = next(((w, lv) for w, lv in _CITY_NAMED if text.startswith(w, m.end)), ("", None))
-            if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区"), m.end)):
+            if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区", "港口"), m.end)):
                 continue
             name = m.text + suffix
             parent = city.parent if level == "province" else None
