@@ -25,6 +25,7 @@ from policyie import lexicons
 from policyie.extractors import _county_townships as county_townships
 from policyie.extractors import _flats as flats
 from policyie.extractors import _foreign_places as foreign_places
+from policyie.extractors import _kind_lists as kind_lists
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors import _river_sections as river_sections
@@ -1481,6 +1482,7 @@ def extract(ctx: Context) -> list[Place]:
     _settlement_named_sites(text, places)
     _township_named_sites(text, places)
     visited_sites.add(text, places, in_person)
+    kind_lists.add(text, ctx.analysis, places, in_person)
     _split_township_heads(places)
     _china_named_sites(places)
     river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
