@@ -38,6 +38,8 @@ _NOT_HEAD = frozenset("和与及在的是把将对为从向于了着或并同跟
 _NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
 _NAME_TAGS = frozenset(("ns", "nr"))
+# The town a reach runs through, named by its kind (涪江|城区|段, 长江|主城区|段).
+_URBAN_REACH = frozenset(("城区", "主城区", "中心城区", "市区", "县城"))
 # Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
 _ANY_RIVER = frozenset(("江河", "大河", "大江", "河湖", "江湖", "山河"))
 _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
@@ -73,20 +75,41 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
             continue
         before = tokens[i - 1] if i else None
         if tok.text in _SECTIONS or tok.text == "口":
-            if before and _river(before.text, before.pos, tok.text) and before.end == tok.start:
-                yield _glued_head(tokens, i - 1), tok.end, False
+            if before and before.end == tok.start and (start := _river_start(tokens, i - 1, tok.text)) is not None:
+                yield start, tok.end, False
         elif tok.text == "段":
             river = tokens[i - 2] if i > 1 else None
-            if river and before and _river(river.text, river.pos) and _reach_place(before) and river.end == before.start:
-                yield river.start, tok.end, True
+            if river and before and river.end == before.start and _reach_place(before) and \
+                    (start := _river_start(tokens, i - 2)) is not None and not (
+                    before.text in _URBAN_REACH and _names_city(river.text)):  # (九江|城区段: the city's)
+                yield start, tok.end, True
         elif (tok.text.endswith("口") and _river(tok.text[:-1], tag_table().get(tok.text[:-1], ""))) or any(
                 tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
             yield tok.start, tok.end, False
 
 
 def _reach_place(tok: Token) -> bool:
-    """A place's name a reach is named by (黄州, 开封: the dictionary tags some of them as verbs)."""
-    return 2 <= len(tok.text) <= 3 and tok.text not in _NOT_REACH and (tok.pos == "ns" or tok.text in gazetteer.load().surfaces)
+    """A place's name a reach is named by (黄州, 开封: the dictionary tags some of them as verbs), or the town it runs
+    through (涪江|城区|段)."""
+    return tok.text in _URBAN_REACH or (2 <= len(tok.text) <= 3 and tok.text not in _NOT_REACH and (
+        tok.pos == "ns" or tok.text in gazetteer.load().surfaces))
+
+
+def _names_city(word: str) -> bool:
+    """Whether ``word`` is a city's or county's name (九江); many townships are named after their river (涪江街道)."""
+    return any(e.level in ("city", "district", "province") for e in gazetteer.load().lookup(word))
+
+
+def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
+    """Where the river whose name ends with token ``i`` starts, or None where it names none: one word (黄河), or a
+    name the segmenter cut before its 河 or 江 (萍水|河)."""
+    tok = tokens[i]
+    if _river(tok.text, tok.pos, section):
+        return _glued_head(tokens, i)
+    if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start and prev.pos == "ns" \
+            and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
+        return prev.start
+    return None
 
 
 def _river(word: str, pos: str, section: str = "") -> bool:
