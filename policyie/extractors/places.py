@@ -421,6 +421,8 @@ def _toponym_cut_before(doc: _Doc, first: tuple[int, str, str]) -> tuple[int, st
     if not before or len(before[0][1]) != 1 or not _is_cjk(before[0][1]):
         return None
     char = before[0][1]
+    if before[0][2][:1] in "pcu":
+        return None  # 以|博鳌国家农业公园: a preposition, conjunction or particle opens no toponym (以博 is one somewhere)
     if char in DIVISION_LAST and len(before) > 1 and _is_division(doc.gz, before[1][1] + char):
         return None  # 西江|镇|西江千户苗寨: the character closes the town before the name (镇西 is a toponym too)
     return before[0] if tag_table().get(char + first[1][0], "").startswith("ns") and \
@@ -853,12 +855,12 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
             model_places.named_place(places, name, "site", "settlement-named").mentions.append(Span(name, i, m.end()))
 
 
-_SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区")
+_SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区|中心渔港|渔港")
 
 
 def _township_named_sites(text: str, places: dict[str, Place]) -> None:
-    """千垛|景区, 周庄|景区: a scenic area named by a township's short form is a site of its own, not a mention of the
-    township (the township's full name, 缸顾乡 or 千垛镇, may stand before it)."""
+    """千垛|景区, 周庄|景区, 潭门|中心渔港: a scenic area or a fishing port named by a township's short form is a site
+    of its own, not a mention of the township (the township's full name, 缸顾乡 or 千垛镇, may stand before it)."""
     for p in [p for p in places.values() if p.level == "town"]:
         for m in list(p.mentions):
             if m.text != p.name and p.name.startswith(m.text) and (scenic := _SCENIC.match(text, m.end)):
