@@ -665,9 +665,12 @@ def _span_of(title: str, key: str) -> str:
 
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
 _SITE_TAIL = regex.compile(
-    r"[-_|｜—–]\s*[^-_|｜—–]{0,30}(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)[^-_|｜—–]{0,20}$"
+    r"[-_|｜—–/»›]\s*[^-_|｜—–/»›]{0,30}(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
+    r"[^-_|｜—–/»›]{0,20}$"
 )
-_SITE_SEP = regex.compile(r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*")
+_SITE_SEP = regex.compile(
+    r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|[»›]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+)
 
 
 _SITE_NAME = regex.compile(
@@ -676,7 +679,7 @@ _SITE_NAME = regex.compile(
 
 
 def _strip_site(title: str) -> str:
-    """The headline part of a page title: of the pieces between site separators (_ | ｜ -- ' - '), the longest
+    """The headline part of a page title: of the pieces between site separators (_ | ｜ -- ' - ' ' / ' » ›), the longest
     that is not a site's or a channel's name (北京市人民政府门户网站, 新闻中心, 长江网, cjn.cn, The Paper)."""
     parts = [p.strip() for p in _SITE_SEP.split(title) if p and p.strip()]
     if len(parts) <= 1:
