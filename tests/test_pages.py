@@ -320,6 +320,15 @@ def test_an_author_line_under_the_article_names_every_author() -> None:
     assert extract(html).authors == ["陈映溪", "吴书远", "李晚禾", "周正清"]
 
 
+def test_a_reporter_line_under_the_article_names_the_reporter_too() -> None:
+    """记者：…　编辑：…　审核：… under the article: the reporter is an author as the editors are."""
+    from policyie import extract
+
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE
+                + '<p class="editor">记者：谈书远　编辑：宁小禾　审核：柏青山</p>')
+    assert extract(html).authors == ["谈书远", "宁小禾", "柏青山"]
+
+
 @pytest.mark.parametrize("furniture", [
     '<div class="bread">首页 / 要闻 / 正文</div>',
     "<p>上一篇：市政府召开常务会议</p>",

@@ -128,8 +128,8 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
         info.published = when["date"]
     if outlet and not info.source:
         info.source = outlet.group()
-    if byline:
-        info.bylines.append(byline.group())
+    if byline:  # (作者：邢望海　编辑：麦小禾: each role's byline)
+        info.bylines.extend(m.group() for m in _STAMP_BYLINE.finditer(body))
     return True
 
 
