@@ -79,6 +79,8 @@ NUMERAL_WORDS = regex.compile(
 SPEECH_BEFORE = regex.compile(
     r"(?:(?:说|(?<![这那一两每])道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|主讲|欢呼|高呼|呼喊)[，,]?|[：:])\s{0,2}$"
 )
+# “矿山变公园”, “荒山变青山”, “农房变客房”: one thing turned into another, a change policy calls for.
+TURN_INTO = regex.compile(r"^\p{Han}{2,4}变\p{Han}{2,4}$")
 SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
 NAME_BEFORE = regex.compile(
     r"(?:台风|飓风|命名为|取名为?|代号|名为|题为|号称|称之为|被称为|誉为|"
@@ -118,7 +120,7 @@ GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市
 _BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力", "品牌为引领", "品牌为牵引", "品牌为抓手", "品牌为龙头", "品牌培育",
                "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度", "品牌价值")
 # A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮).
-_CARD_AFTER = regex.compile(r"^(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)")
+_CARD_AFTER = regex.compile(r"(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)")
 # A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
 BRAND_PHRASE = regex.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
@@ -436,7 +438,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
     if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end) \
-            and not PLUS_FORMULA.match(phrase):  # (“东莞研发+三门峡制造”: a formula, though it holds places)
+            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase):
+        # (“东莞研发+三门峡制造”: a formula, though it holds places; “矿山变公园”: a change called for, not a park)
         return None
     return _Mention(phrase, "quoted", start, end, True)
 
@@ -518,8 +521,14 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
     return out
 
 
-# “黄河、长城、太行”三大旅游板块: a quoted list of n members right before an unquoted count of n of a kind.
-_QUOTED_LIST_HEAD = regex.compile(r"“(\p{Han}{1,8}(?:、\p{Han}{1,8}){1,9})”([两三四五六七八九十])(大|个|项|种|条|张|批)")
+# “黄河、长城、太行”三大旅游板块, “海”“河”“红”三篇文章: a quoted list of n members, or n quoted members, right
+# before an unquoted count of n of a kind.
+_QUOTED_LIST_HEAD = regex.compile(
+    r"(?:“(?P<list>\p{Han}{1,8}(?:、\p{Han}{1,8}){1,9})”|(?P<chain>(?:“\p{Han}{1,8}”){2,10}))"
+    r"(?P<n>[两三四五六七八九十])(?P<unit>大|个|项|种|条|张|批|篇)"
+)
+_QUOTED_MEMBER = regex.compile(r"“(\p{Han}{1,8})”")
+_CHAIN_UNITS = frozenset("篇个项条")  # the units a count after quoted members makes a task of (三篇文章, 三个一)
 _HEAD_NOUN_TAGS = ("n", "vn", "nz", "ns", "an")
 
 
@@ -528,16 +537,18 @@ def _listed_heads(ctx: Context) -> list[_Mention]:
     which the list glosses: the count, its measure and the nouns after them, to the first word that is none (建设)."""
     out = []
     for m in _QUOTED_LIST_HEAD.finditer(ctx.text):
-        if len(_items(m.group(1))) != numeral_value(m.group(2) + m.group(3)):
-            continue
+        members = _items(m["list"]) if m["list"] else _QUOTED_MEMBER.findall(m["chain"])
+        if len(members) != numeral_value(m["n"] + m["unit"]) or NAME_AFTER.match(ctx.text[m.end() : m.end() + 12]) \
+                or (m["chain"] and m["unit"] not in _CHAIN_UNITS):
+            continue  # (“特等功臣”“一级英雄”两个|称号: honours; “魏说”“王说”两大|发源地遗迹: two sites' names)
         end = m.end()
         for tok in ctx.analysis.tokens_in(m.end(), m.end() + 8):
             if tok.start != end or not tok.pos.startswith(_HEAD_NOUN_TAGS) or tok.text in ("建设", "发展") \
-                    or tok.end - m.start(2) > 10:
+                    or tok.end - m.start("n") > 10:
                 break
             end = tok.end
         if end - m.end() >= 2:
-            out.append(_Mention(ctx.text[m.start(2) : end], "numbered", m.start(2), end, False))
+            out.append(_Mention(ctx.text[m.start("n") : end], "numbered", m.start("n"), end, False))
     return out
 
 
