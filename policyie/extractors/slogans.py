@@ -521,10 +521,10 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
     return out
 
 
-# “黄河、长城、太行”三大旅游板块, “海”“河”“红”三篇文章: a quoted list of n members, or n quoted members, right
+# “黄河、长城、太行”三大旅游板块, “海”“河”“红”三篇文章: a quoted list of n members, or n short quoted members, right
 # before an unquoted count of n of a kind.
 _QUOTED_LIST_HEAD = regex.compile(
-    r"(?:“(?P<list>\p{Han}{1,8}(?:、\p{Han}{1,8}){1,9})”|(?P<chain>(?:“\p{Han}{1,8}”){2,10}))"
+    r"(?:“(?P<list>\p{Han}{1,8}(?:、\p{Han}{1,8}){1,9})”|(?P<chain>(?:“\p{Han}{1,2}”){2,10}))"
     r"(?P<n>[两三四五六七八九十])(?P<unit>大|个|项|种|条|张|批|篇)"
 )
 _QUOTED_MEMBER = regex.compile(r"“(\p{Han}{1,8})”")
