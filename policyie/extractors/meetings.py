@@ -64,8 +64,8 @@ _HELD_ONLY = set(_WORDS["held-only"])
 _HEAD = regex.compile(
     "(?:" + "|".join(regex.escape(k) for k, _ in _KINDS) + ")"
     # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings; 对话会|议 is a 会议; 国会|议员
-    # are members.
-    + r"(?![室堂厅场中议员]|常务委员会|常委会|代表|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
+    # are members (but …五次会议|代表建议: what the session's deputies proposed cites the session).
+    + r"(?![室堂厅场中议员]|常务委员会|常委会|代表(?!建议|议案|提出)|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
 )
 # Numbered Party congresses and plenums: 党的二十大, 十九届四中全会, 市委十三届四次全会.
 _CONGRESS = regex.compile(
