@@ -142,7 +142,7 @@ FUNCTION_TAGS = frozenset("vadpcurmq")
 # Conjunctions the model takes into the place after them (灵峰街道及|余村).
 _LEADING_JOINERS = frozenset("及、")
 # Characters that, before a common word the model read with them as a township, open no name.
-_FUNCTION_FIRST = frozenset("和与及前在对从向把被将为")
+_FUNCTION_FIRST = frozenset("和与及前在对从向把被将为好")
 
 
 def _function_word(pos: str) -> bool:
@@ -395,7 +395,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         if "城乡" in name or (any(_function_word(t.pos) for t in stem) and not (level == "village" and after_township)):
             return  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
         if level == "town" and name[0] in _FUNCTION_FIRST and jieba_freq().get(name[1:], 0) >= 100:
-            return  # 年底|前城镇, 保护|和古镇: a function character before a common word (城镇, 古镇) names no town
+            return  # 年底|前城镇, 保护|和古镇, 守护|好古镇: a function character before a common word names no town
         yield start, e.end, level, None
         return
     yield from _untyped_pieces(text, e, around)

@@ -835,12 +835,12 @@ _COMMON_DISTRICT_NAMES = tuple(sorted(NAME_STOP, key=len, reverse=True))
 
 # Landforms a township or village lends its name to (然乌镇 … 然乌湖, 来古村 … 来古冰川), not followed by what makes
 # the whole another settlement's or a body's name.
-_SETTLEMENT_LANDFORM = regex.compile(r"(?:冰川|湖|湾|峡谷|草原|湿地)(?![镇乡村街区])")
+_SETTLEMENT_LANDFORM = regex.compile(r"(?:冰川|湖|湾|峡谷|草原|湿地|山)(?![镇乡村街区寨])")
 
 
 def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
-    """然乌镇 … 察看然乌湖: a lake, bay, glacier, gorge, grassland or wetland named by a township or village the
-    article names in full is a site of its own, wherever no place's mention already stands."""
+    """然乌镇 … 察看然乌湖, 杨岐乡 … 登上杨岐山: a lake, bay, glacier, gorge, grassland, wetland or hill named by a
+    township or village the article names in full is a site of its own, wherever no place's mention already stands."""
     stems = {p.name[:-1] for p in places.values() if p.level in ("town", "village") and len(p.name) >= 3
              and p.name[-1] in "镇乡村" and model_places.han_only(p.name[0])}
     if not stems:
@@ -1612,15 +1612,17 @@ def _mountain_passes(text: str, places: dict[str, Place]) -> None:
 
 
 def _lake_areas(places: dict[str, Place]) -> None:
-    """汉源湖|库区移民安置点, 万安湖|库区, 梅山水库|库区: the reservoir area of a lake or a reservoir the text names is
-    that lake or reservoir (a site), not a region of its own; an area named without either (丹江口库区, 三峡库区)
-    stays the region it is."""
+    """汉源湖|库区移民安置点, 万安湖|库区, 梅山水库|库区, 莫愁湖|片区: the reservoir area or the quarter of a lake or a
+    reservoir the text names is that lake or reservoir (a site), not a region or zone of its own; an area named
+    without either (丹江口库区, 三峡库区) stays the region it is."""
     for key, p in list(places.items()):
-        if p.level != "region" or not p.name.endswith(("湖库区", "水库库区")):
+        if not (p.level == "region" and p.name.endswith(("湖库区", "水库库区"))) and not (
+                p.level in ("zone", "region") and p.name.endswith("湖片区") and len(p.name) >= 5):
             continue
-        lake = model_places.named_place(places, p.name.removesuffix("库区"), "site", p.evidence, p.parent)
-        lake.mentions = sorted([*lake.mentions, *(Span(m.text.removesuffix("库区"), m.start, m.end - 2)
-                                                 for m in p.mentions if m.text.endswith("库区"))],
+        area = "库区" if p.name.endswith("库区") else "片区"
+        lake = model_places.named_place(places, p.name.removesuffix(area), "site", p.evidence, p.parent)
+        lake.mentions = sorted([*lake.mentions, *(Span(m.text.removesuffix(area), m.start, m.end - 2)
+                                                 for m in p.mentions if m.text.endswith(area))],
                                key=lambda m: m.start)
         del places[key]
 
