@@ -125,6 +125,10 @@ def _glued_head(tokens: list[Token], i: int) -> int:
     if len(tok.text) == 2 and set(tok.text) <= _WATER and i and len(prev := tokens[i - 1].text) == 1 and \
             prev not in _NOT_HEAD and tokens[i - 1].end == tok.start and han_only(prev):
         return tokens[i - 1].start
+    if i and tokens[i - 1].end == tok.start and ((prev := tokens[i - 1]).pos == "un" or (
+            prev.pos == "ns" and len(prev.text) == 1)) and han_only(prev.text) \
+            and prev.text[-1] not in _NOT_HEAD and any(tag_table().get(prev.text[-1] + w) == "ns" for w in "河江水"):
+        return tok.start - 1  # 沂|沭河, 好沂|沭河: two rivers named together, the first by its character (沂河)
     return tok.start
 
 
