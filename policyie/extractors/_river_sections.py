@@ -114,8 +114,8 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
 
 def _river(word: str, pos: str, section: str = "") -> bool:
     """A river's name (黄河, 澧水), or for a basin also a lake's (滇池|流域, 抚仙湖|流域)."""
-    return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and pos in _NAME_TAGS \
-        and word not in _ANY_RIVER
+    return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and word not in _ANY_RIVER \
+        and (pos in _NAME_TAGS or (pos == "un" and len(word) >= 3 and word[-1] in "河江"))  # (竹皮河: jieba knows none)
 
 
 def _glued_head(tokens: list[Token], i: int) -> int:
