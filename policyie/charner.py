@@ -271,20 +271,6 @@ def open_units(
     return out
 
 
-def neighbour_index(units: Sequence[tuple[int, int]], n: int, k: int) -> np.ndarray:
-    """For each of ``n`` rows, the rows at offsets −k…k inside its own unit, and ``n`` (a zero row) where
-    the offset leaves the unit; a row in no unit sees only itself."""
-    starts = np.arange(n, dtype=np.int64)
-    ends = starts + 1
-    if units:
-        lens = np.array([e - s for s, e in units], dtype=np.int64)
-        inside = np.concatenate([np.arange(s, e, dtype=np.int64) for s, e in units])
-        starts[inside] = np.repeat(np.array([s for s, _ in units], dtype=np.int64), lens)
-        ends[inside] = np.repeat(np.array([e for _, e in units], dtype=np.int64), lens)
-    idx = np.arange(n, dtype=np.int64)[:, None] + np.arange(-k, k + 1, dtype=np.int64)[None, :]
-    return np.where((idx >= starts[:, None]) & (idx < ends[:, None]), idx, n)
-
-
 def windows(scores: np.ndarray, units: Sequence[tuple[int, int]], slack: float) -> list[tuple[int, int, bool]]:
     """(start, end, opens_unit) of the stretches of ``units`` (which tile ``scores``) where some entity tag
     scores within ``slack`` of O, widened by a character each side. Outside them the best path is O with
@@ -386,11 +372,6 @@ class CharNER:
         self.b2 = arrays["b2"].astype(np.float32)
         self.trans = arrays["trans"].astype(np.float32)
         self.start = arrays["start"].astype(np.float32)
-        # Optional context layer: each character's hidden vector beside those of its neighbours in the
-        # clause, so a long organ or place name is read past the features' window of two characters.
-        self.wc = arrays["wc"].astype(np.float32) if "wc" in arrays else None
-        self.bc = arrays["bc"].astype(np.float32) if "bc" in arrays else None
-        self.context = (self.wc.shape[0] // self.w1.shape[1] - 1) // 2 if self.wc is not None else 0
         self.rows = self.emb.shape[0]
         self.meta = meta
 
@@ -402,13 +383,11 @@ class CharNER:
             arrays = {k: z[k] for k in z.files}
         return cls(arrays, meta)
 
-    def scores(self, feats: np.ndarray, units: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
-        """Tag scores of each row of ``feats``; ``units`` (the clauses, tiling the rows) bound the context
-        layer, which never reads across a clause (default: all rows one clause)."""
+    def scores(self, feats: np.ndarray) -> np.ndarray:
         with _one_blas_thread():
-            return self._scores(feats, units if units is not None else [(0, feats.shape[0])])
+            return self._scores(feats)
 
-    def _scores(self, feats: np.ndarray, units: Sequence[tuple[int, int]]) -> np.ndarray:
+    def _scores(self, feats: np.ndarray) -> np.ndarray:
         # One gather of every feature's row, feature-major, then one int16 sum over the features: two calls
         # instead of thirty (twice as fast on a news item; the sum is the same to the bit).
         n, k = feats.shape
@@ -420,12 +399,6 @@ class CharNER:
         np.maximum(h, 0, out=h)
         h = h @ self.w1 + self.b1
         np.maximum(h, 0, out=h)
-        if self.wc is not None:
-            idx = neighbour_index(units, n, self.context)
-            padded = np.vstack([h, np.zeros((1, h.shape[1]), dtype=h.dtype)])
-            c = padded[idx].reshape(n, -1) @ self.wc + self.bc
-            np.maximum(c, 0, out=c)
-            h = h + c
         return h @ self.w2 + self.b2
 
     def tag(
@@ -453,7 +426,7 @@ class CharNER:
         for s, e in units:
             local.append((k, k + e - s))
             k += e - s
-        scores = self.scores(feats, local)
+        scores = self.scores(feats)
         # A window inside a clause follows an O: its first tag is scored as a step from O.
         wins = windows(scores, local, WINDOW_SLACK)
         if not wins:

@@ -170,13 +170,12 @@ def build(args) -> None:
             nn.init.normal_(self.emb.weight, std=0.02)
             self.b0 = nn.Parameter(torch.zeros(args.dim))
             self.l1 = nn.Linear(args.dim, args.hidden)
-            self.lc = nn.Linear(args.hidden * (2 * args.context + 1), args.hidden) if args.context else None
             self.l2 = nn.Linear(args.hidden, n_tags)
             self.trans = nn.Parameter(torch.zeros(n_tags, n_tags))
             self.start = nn.Parameter(torch.zeros(n_tags))
             self.drop = nn.Dropout(args.dropout)
 
-        def emissions(self, x, nb):
+        def emissions(self, x):
             e = self.emb(x)
             if self.training and args.feature_dropout:
                 # Whole features dropped per character, so no single rare feature (a word, a trigram)
@@ -185,10 +184,6 @@ def build(args) -> None:
                 e = e * keep / (1 - args.feature_dropout)
             h = torch.relu(e.sum(1) + self.b0)
             h = torch.relu(self.l1(self.drop(h)))
-            if self.lc is not None:
-                # nb: each character's neighbours in its clause, len(h) where the clause ends (a zero row)
-                padded = torch.cat([h, h.new_zeros(1, h.shape[1])])
-                h = h + torch.relu(self.lc(self.drop(padded[nb].reshape(h.shape[0], -1))))
             return self.l2(self.drop(h))
 
     model = Model()
@@ -238,8 +233,7 @@ def build(args) -> None:
             for (s, e), us in zip(spans, batch, strict=True):
                 units.extend((a - s + k, bb - s + k) for a, bb in us)
                 k += e - s
-            nb = torch.from_numpy(charner.neighbour_index(units, len(pos), args.context))
-            em = model.emissions(Xt[pos], nb)
+            em = model.emissions(Xt[pos])
             loss = crf_nll(em, Yt[pos], units) / len(pos)
             sparse_opt.zero_grad()
             dense_opt.zero_grad()
@@ -247,7 +241,7 @@ def build(args) -> None:
             sparse_opt.step()
             dense_opt.step()
             total += float(loss.detach()) * len(pos)
-        f1 = evaluate(model, Xd, Yd, Ud, args.context)
+        f1 = evaluate(model, Xd, Yd, Ud)
         print(f"epoch {epoch + 1}: loss {total / len(X):.4f}  held-out F1 {f1}  {time.time() - t0:.0f} s", flush=True)
         if f1["ALL"] > best:
             best = f1["ALL"]
@@ -256,14 +250,13 @@ def build(args) -> None:
     save(model, args, best)
 
 
-def evaluate(model, X, Y, U, context: int) -> dict[str, float]:
+def evaluate(model, X, Y, U) -> dict[str, float]:
     import torch
 
     model.eval()
-    units = [u for us in U for u in us]
-    nb = torch.from_numpy(charner.neighbour_index(units, len(X), context))
     with torch.no_grad():
-        em = model.emissions(torch.from_numpy(X), nb).numpy()
+        em = model.emissions(torch.from_numpy(X)).numpy()
+    units = [u for us in U for u in us]
     pred = charner.viterbi(em, units, model.trans.detach().numpy(), model.start.detach().numpy())
     return f1_by_label(charner.spans_from_tags(Y), charner.spans_from_tags(pred))
 
@@ -288,12 +281,8 @@ def save(model, args, best: float) -> None:
     scale = np.array([np.abs(w).max() / 127.0], dtype=np.float32)
     q = np.clip(np.round(w / scale[0]), -127, 127).astype(np.int8)
     # Uncompressed: loading it is a read, where inflating 11 MB took half a second of every cold start.
-    extra = {}
-    if model.lc is not None:
-        extra = {"wc": model.lc.weight.detach().numpy().T.copy(), "bc": model.lc.bias.detach().numpy()}
     np.savez(
         out / "weights.npz",
-        **extra,
         emb=q,
         emb_scale=scale.astype(np.float32),
         b0=model.b0.detach().numpy(),
@@ -314,7 +303,6 @@ def save(model, args, best: float) -> None:
         "rows": args.rows,
         "dim": args.dim,
         "hidden": args.hidden,
-        "context": args.context,
         "epochs": args.epochs,
         "augment": args.augment,
         "feature_dropout": args.feature_dropout,
@@ -334,7 +322,6 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1 << 18)
     ap.add_argument("--dim", type=int, default=64)
     ap.add_argument("--hidden", type=int, default=64)
-    ap.add_argument("--context", type=int, default=0, help="neighbours each side read by the context layer (0: none)")
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--feature-dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=3e-3)

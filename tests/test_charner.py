@@ -138,42 +138,6 @@ def test_open_units_need_a_word_the_lexicons_leave_open() -> None:
     assert charner.open_units([(0, 3), (3, 6)], tokens) == [(3, 6)]
 
 
-@given(st.lists(st.integers(1, 9), min_size=1, max_size=6), st.integers(0, 3))
-def test_neighbours_stay_inside_their_unit(lengths: list[int], k: int) -> None:
-    units, pos = [], 0
-    for n in lengths:
-        units.append((pos, pos + n))
-        pos += n
-    idx = charner.neighbour_index(units, pos, k)
-    assert idx.shape == (pos, 2 * k + 1)
-    for s, e in units:
-        for i in range(s, e):
-            want = [j if s <= j < e else pos for j in range(i - k, i + k + 1)]
-            assert idx[i].tolist() == want
-
-
-def test_the_context_layer_never_reads_across_a_clause() -> None:
-    """A model with the optional context layer (scripts/train_charner.py --context K): a clause's scores are the
-    same alone and beside another clause."""
-    rng = np.random.default_rng(3)
-    rows, dim, hidden, k = 64, 8, 6, 2
-    arrays = {
-        "emb": rng.integers(-20, 20, (rows, dim)).astype(np.int8), "emb_scale": np.array([0.05], np.float32),
-        "b0": rng.normal(size=dim).astype(np.float32), "w1": rng.normal(size=(dim, hidden)).astype(np.float32),
-        "b1": rng.normal(size=hidden).astype(np.float32), "w2": rng.normal(size=(hidden, N_TAGS)).astype(np.float32),
-        "b2": np.zeros(N_TAGS, np.float32), "trans": np.zeros((N_TAGS, N_TAGS), np.float32),
-        "start": np.zeros(N_TAGS, np.float32), "wc": rng.normal(size=((2 * k + 1) * hidden, hidden)).astype(np.float32),
-        "bc": np.zeros(hidden, np.float32),
-    }
-    m = charner.CharNER(arrays, {"feature_version": charner.FEATURE_VERSION, "tags": list(charner.TAGS)})
-    assert m.context == k
-    feats = rng.integers(0, rows, (12, charner.N_FEATURES))
-    both = m.scores(feats, [(0, 5), (5, 12)])
-    assert np.allclose(both[:5], m.scores(feats[:5]), atol=1e-5)
-    assert np.allclose(both[5:], m.scores(feats[5:]), atol=1e-5)
-    assert not np.allclose(both[:5], m.scores(feats)[:5], atol=1e-5)  # one clause: the neighbours count
-
-
 # ---------------------------------------------------------------------------------------- the shipped model
 
 
