@@ -37,6 +37,7 @@ MIN_LEN, MAX_LEN = 3, 12
 UNTYPED_MAX = 8
 # A word the dictionary counts this often before a village's ending is a common one (基层, 住房, 扎根), not a name.
 COMMON_VILLAGE_STEM = 80
+# Prepositions of place: after one, what a person does may follow a place (在中南海|会见), not only a person.
 _PLACE_PREPOSITIONS = frozenset("在于赴到从自沿经往向至")
 # One-character forms of states before a place of theirs (俄库尔斯克州), and the words after a foreign region.
 _DIVISION_AFTER = regex.compile(r"地区|州|省|市(?![场长民委])")
