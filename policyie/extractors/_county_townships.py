@@ -3,7 +3,8 @@
 Local news names a township after its county (来到兴化市缸顾乡千垛景区); the gazetteer misses townships that were
 renamed or merged, and the NER, which reads 兴化市 as a place, often leaves the rest alone. Right after a county's
 full name, two or three characters and a township's suffix that end a word are that county's township, where the
-stem is no common word (城镇, 重点镇, 各乡: kinds and references, not names) and no other place is read there.
+stem is no common word (城镇, 重点镇, 各乡: kinds and references, not names) and no other place is read there; a
+township the gazetteer holds in several counties, read there without its county, takes this one as its parent.
 Evidence ``after-county``.
 """
 
@@ -34,7 +35,10 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
             if m.text != county.name or m.text[-1] not in _COUNTY_ENDS:
                 continue
             end = _township_end(text, an, m.end)
-            if end is None or held.overlaps(m.end, end) or in_person(m.end, end):
+            if end is None or in_person(m.end, end):
+                continue
+            if held.overlaps(m.end, end):
+                _adopt(places, county, m.end, end)  # (a township the gazetteer holds in several counties: this one's)
                 continue
             name = text[m.end : end]
             named_place(places, name, "town", EVIDENCE, county.name).mentions.append(Span(name, m.end, end))
@@ -59,3 +63,12 @@ def _township_end(text: str, an: Analysis, start: int) -> int | None:
             return end
         return None
     return None
+
+
+def _adopt(places: dict[str, Place], county: Place, start: int, end: int) -> None:
+    """A township found at [start, end) without its county (a name several counties' townships bear) is the county's
+    written right before it."""
+    for p in places.values():
+        if p.level == "town" and p.parent is None and p.code is None and any(
+                (x.start, x.end) == (start, end) for x in p.mentions):
+            p.parent = county.name

@@ -379,6 +379,9 @@ def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
     return False
 
 
+_FUNCTION_OPENERS = frozenset("要将把被让使")
+
+
 def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
     # nr is jieba's person tag, but it tags many unknown place words too (张家湾, 台马); the officials
     # already found are kept out of stems by the caller
@@ -387,7 +390,8 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
     if len(word) < 2 or word.isdigit():
         return False  # (64|处国际重要湿地: a count is no name)
     if tag.startswith(("un", "x")) or jieba_freq().get(word, 0) == 0:
-        return True  # a word jieba has never seen is most likely a name
+        # a word jieba has never seen is most likely a name, unless a modal or a function word opens it (要守牢)
+        return word[0] not in _FUNCTION_OPENERS
     return tag.startswith(PLACEISH_TAGS) and jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
 
 
@@ -856,6 +860,16 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
 
 
 _SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区|中心渔港|渔港")
+_TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
+
+
+def _named_township(surface: str) -> bool:
+    """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
+    stem = next((surface.removesuffix(k) for k in _TOWNSHIP_SUFFIXES if surface.endswith(k)), "")
+    return len(stem) >= 2 and jieba_freq().get(stem, 0) < COMMON_TOWNSHIP_STEM
+
+
+COMMON_TOWNSHIP_STEM = 100
 
 
 def _township_named_sites(text: str, places: dict[str, Place]) -> None:
@@ -1892,9 +1906,9 @@ def _group(
             if e is None:
                 levels = {x.level for x, _ in c.senses}
                 full = all(k in (FULL, ALIAS) for _, k in c.senses)
-                if (
-                    kind == "ambiguous" and full and "town" not in levels
-                ):  # a real name we cannot pin down: keep it, codeless
+                if kind == "ambiguous" and full and ("town" not in levels or (levels == {"town"} and _named_township(c.hit.surface))):
+                    # a real name we cannot pin down: keep it, codeless (a township written with its suffix, 万家镇,
+                    # is one though the article does not say which county's)
                     key = f"?{c.hit.surface}"
                     places.setdefault(key, Place(name=c.hit.surface, level=levels.pop() if len(levels) == 1 else None,
                                                  evidence="gazetteer:ambiguous"))
