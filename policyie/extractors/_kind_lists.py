@@ -16,13 +16,13 @@ from policyie import lexicons
 from policyie.engines.analysis import Analysis
 from policyie.extractors._model_places import han_only, mention_index, named_place
 from policyie.extractors._people import jieba_freq
+from policyie.extractors._spans import list_items
 from policyie.records import Place, Span
 
 EVIDENCE = "kind-list"
 _WORDS = lexicons.lists("place_words.tsv")
 _CLOSER = regex.compile("等(?:" + "|".join(sorted(_WORDS["kind-list-word"], key=len, reverse=True)) + ")")
 _CLAUSE_CHARS = "，,。；;：:！？!?\n（(）)“”"
-_ITEM_SEP = regex.compile(r"、|和|及|与")
 _NOT_FIRST = frozenset("该各本全这那其此每")
 _OPENING_TAGS = ("v", "p", "d", "c", "r")  # words that open a clause before its first item (支持, 对于, 还是, 他们)
 _OPENING_CHARS = frozenset("在对把将从向与和及还并了的着过他她我由为被如像以是有")
@@ -50,20 +50,15 @@ def _items(text: str, an: Analysis, end: int) -> list[tuple[int, int]]:
     start = end
     while start > 0 and text[start - 1] not in _CLAUSE_CHARS:
         start -= 1
-    out, pos = [], start
-    for sep in _ITEM_SEP.finditer(text, start, end):
-        out.append((pos, sep.start()))
-        pos = sep.end()
-    out.append((pos, end))
-    if out:
-        first_start, first_end = out[0]
-        for tok in reversed(an.tokens_in(first_start, first_end)):
-            if tok.end > first_end:
-                continue
-            if (len(tok.text) >= 2 and tok.pos.startswith(_OPENING_TAGS)) or tok.text in _OPENING_CHARS:
-                first_start = tok.end  # 他还考察了|故宫, 支持|虎塘沟: what opens the clause is no part of the item
-                break  # (a one-character verb may open a name: 飞|瀑涧)
-        out[0] = (first_start, first_end)
+    out = list_items(text, start, end)
+    first_start, first_end = out[0]
+    for tok in reversed(an.tokens_in(first_start, first_end)):
+        if tok.end > first_end:
+            continue
+        if (len(tok.text) >= 2 and tok.pos.startswith(_OPENING_TAGS)) or tok.text in _OPENING_CHARS:
+            first_start = tok.end  # 他还考察了|故宫, 支持|虎塘沟: what opens the clause is no part of the item
+            break  # (a one-character verb may open a name: 飞|瀑涧)
+    out[0] = (first_start, first_end)
     return [(s, e) for s, e in out if e > s]
 
 

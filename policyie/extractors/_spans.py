@@ -49,6 +49,19 @@ def occurrences(text: str, word: str) -> list[int]:
     return out
 
 
+_LIST_SEP = regex.compile(r"、|和|与|及")
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list written in text[start:end]: what 、 和 与 及 separate."""
+    out, pos = [], start
+    for sep in _LIST_SEP.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, end))
+    return out
+
+
 def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
     """Whether ``pos`` lies after a 《 opened within ``reach`` characters before it and not yet closed: inside
     the title of a book, film or document (《习近平关于…论述摘编》, 《梁家河》), which names a work."""

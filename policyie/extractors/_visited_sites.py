@@ -32,7 +32,7 @@ import regex
 from policyie import lexicons
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._people import jieba_freq
-from policyie.extractors._spans import occurrences
+from policyie.extractors._spans import list_items, occurrences
 from policyie.nlp import tag_table
 from policyie.records import Place, Span
 from policyie.segmenter import segment
@@ -44,7 +44,6 @@ _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_CHARS = "，,。；;：:！？!?\n"
 _CLAUSE_END = regex.compile(f"[{_CLAUSE_CHARS}]")
 _TWO_COMMAS = regex.compile(f"、[^{_CLAUSE_CHARS}]*、")
-_ITEM_SEP = regex.compile(r"、|和|与|及")
 # The last characters of the endings: an item ending in none of them is no site (one look spares the rest).
 _ENDING_LAST = frozenset(k[-1] for k in _ENDINGS)
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
@@ -163,13 +162,7 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
 def _items(text: str, pos: int) -> list[tuple[int, int]]:
     """The list items of the clause from ``pos``: what 、 和 与 及 separate, up to the clause's end."""
     stop = _CLAUSE_END.search(text, pos)
-    end = stop.start() if stop else len(text)
-    out, start = [], pos
-    for sep in _ITEM_SEP.finditer(text, pos, end):
-        out.append((start, sep.start()))
-        start = sep.end()
-    out.append((start, end))
-    return out
+    return list_items(text, pos, stop.start() if stop else len(text))
 
 
 def _trimmed(text: str, start: int, end: int) -> int:

@@ -860,12 +860,9 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
 
 
 _SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区|中心渔港|渔港")
-_TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
-
-
 def _named_township(surface: str) -> bool:
     """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
-    stem = next((surface.removesuffix(k) for k in _TOWNSHIP_SUFFIXES if surface.endswith(k)), "")
+    stem = next((surface.removesuffix(k) for k in TOWNSHIP_ENDS if surface.endswith(k)), "")
     return len(stem) >= 2 and jieba_freq().get(stem, 0) < COMMON_TOWNSHIP_STEM
 
 
