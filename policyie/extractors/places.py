@@ -647,10 +647,18 @@ def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> b
         # named by a place of its own)
     if _two_states_crossing([w for _, w, _ in reversed(words)]):
         return True  # 同江|中|俄|铁路|大桥: two states' bridge is named by the city it leaves from
+    if _province_only(gz, word):
+        return False  # (安徽|马鞍山水库, 内蒙古|马鞍山林场: a province is where the site is, never in its name)
     if (all(is_common_word(w) for _, w, _ in words) and any(w[-1] in GEO_CHARS for _, w, _ in words)) or \
             all(w in CROSSING_MODES for _, w, _ in words):
         return None
     return False
+
+
+def _province_only(gz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` is a short form of provinces alone (内蒙古, 安徽; not 恩施, 马鞍山)."""
+    levels = {gz.entries[k].level for k, kind in gz.surfaces.get(word, ()) if kind == SHORT}
+    return levels == {"province"}
 
 
 def _after_town(gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
