@@ -7,7 +7,9 @@ word of section (``river-section`` in place_words.tsv: 上游, 中下游, 源区
 longer word (黄河流域|上游: the section of a basin) or a section of a firm's supply chain (京东方|上游) is none.
 The mouth is a section too (长江口, 辽河|口), and so is a reach named by a place along it (黄河|开封|段, where the
 place is a name the gazetteer or the dictionary knows). A basin (澧水|流域) is a region of a river's or a lake's
-(滇池|流域); the river's bare mentions stay the river's (optional in the check sets, beside the basin).
+(滇池|流域); the river's bare mentions stay the river's (optional in the check sets, beside the basin). A division
+named after its river (阿蓬江镇, 细河区, 清流县) does not hide the river before a section (阿|蓬江|黔江段, 细河|流域), and
+rivers named together by their first characters have one basin (沂沭泗|流域, 沅澧|流域).
 Evidence ``river-section``.
 """
 
@@ -28,12 +30,14 @@ _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
 _LAST = frozenset({*(s[-1] for s in _SECTIONS), "口", "段"})  # a word that can end a section ends in one of these
 # Where a section may be written at all (most texts have none: one search spares the walk over their words).
-_GUARD = regex.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|流域|\p{Han}{2,3}段)")
+_GUARD = regex.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|\p{Han}{2,3}段)|流域")
 _RIVER_END = "江河水"
 _BASIN_OF = "江河水湖池溪"
 _WATER = frozenset(_BASIN_OF)
 # One-character words that do not begin a river's name (和|溪河 is 和 + a river).
 _NOT_HEAD = frozenset("和与及在的是把将对为从向于了着或并同跟到")
+# Characters that begin no river in a run of rivers' initials (黄河、长江|两大|流域: 两河 and 大河 are rivers).
+_NOT_INITIAL = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万大小各全多")
 # Words before 段 that name no place (长江|这|段 is no reach).
 _NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
@@ -77,6 +81,8 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
         if tok.text in _SECTIONS or tok.text == "口":
             if before and before.end == tok.start and (start := _river_start(tokens, i - 1, tok.text)) is not None:
                 yield start, tok.end, False
+            elif tok.text == "流域" and (start := _initials_start(tokens, i)) is not None:
+                yield start, tok.end, False
         elif tok.text == "段":
             river = tokens[i - 2] if i > 1 else None
             if river and before and river.end == before.start and _reach_place(before) and \
@@ -106,16 +112,18 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
     tok = tokens[i]
     if _river(tok.text, tok.pos, section):
         return _glued_head(tokens, i)
-    if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start and prev.pos == "ns" \
-            and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
+    if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start \
+            and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces) and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
         return prev.start
     return None
 
 
 def _river(word: str, pos: str, section: str = "") -> bool:
     """A river's name (黄河, 澧水), or for a basin also a lake's (滇池|流域, 抚仙湖|流域)."""
+    # (竹皮河: jieba knows none; 细河|流域: a word to jieba, the name of the district named after the river)
     return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and word not in _ANY_RIVER \
-        and (pos in _NAME_TAGS or (pos == "un" and len(word) >= 3 and word[-1] in "河江"))  # (竹皮河: jieba knows none)
+        and (pos in _NAME_TAGS or (pos == "un" and len(word) >= 3 and word[-1] in "河江") or (
+            section != "" and word[-1] in "河江" and word in gazetteer.load().surfaces))
 
 
 def _glued_head(tokens: list[Token], i: int) -> int:
@@ -125,11 +133,28 @@ def _glued_head(tokens: list[Token], i: int) -> int:
     if len(tok.text) == 2 and set(tok.text) <= _WATER and i and len(prev := tokens[i - 1].text) == 1 and \
             prev not in _NOT_HEAD and tokens[i - 1].end == tok.start and han_only(prev):
         return tokens[i - 1].start
+    if len(tok.text) == 2 and tok.text[-1] in "江河" and i and len(prev := tokens[i - 1].text) == 1 and \
+            prev not in _NOT_HEAD and tokens[i - 1].end == tok.start and han_only(prev) and \
+            prev + tok.text in gazetteer.load().surfaces:
+        return tok.start - 1  # 阿|蓬江: the whole is a name the gazetteer holds (阿蓬江镇 is named after the river)
     if i and tokens[i - 1].end == tok.start and ((prev := tokens[i - 1]).pos == "un" or (
             prev.pos == "ns" and len(prev.text) == 1)) and han_only(prev.text) \
             and prev.text[-1] not in _NOT_HEAD and any(tag_table().get(prev.text[-1] + w) == "ns" for w in "河江水"):
         return tok.start - 1  # 沂|沭河, 好沂|沭河: two rivers named together, the first by its character (沂河)
     return tok.start
+
+
+def _initials_start(tokens: list[Token], i: int) -> int | None:
+    """Where rivers named together by one character each open the basin at token ``i`` (沂|沭|泗|流域, 沅澧|流域):
+    two to four characters right before it, each the first of a river's name the dictionary holds (沂河, 澧水)."""
+    tags, start, chars = tag_table(), tokens[i].start, ""
+    for tok in reversed(tokens[max(0, i - 4) : i]):
+        if tok.end != start or len(chars) + len(tok.text) > 4 or not han_only(tok.text) or \
+                tok.text in _ANY_RIVER or not all(c not in _NOT_INITIAL and any(tags.get(c + w) == "ns" for w in "河江水")
+                                                  for c in tok.text):
+            break
+        start, chars = tok.start, tok.text + chars
+    return start if len(chars) >= 2 else None
 
 
 def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool) -> bool:
