@@ -39,6 +39,7 @@ from policyie.segmenter import segment
 
 _WORDS = lexicons.lists("place_words.tsv")
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
+_GENERIC_STEMS = frozenset(_WORDS["generic-stem"])
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_CHARS = "，,。；;：:！？!?\n"
@@ -206,8 +207,8 @@ def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int
         before, start = prefix.group()[:-1], start + prefix.end()
         name = text[start:end]
     stem = name[: -len(ending)]
-    if len(stem) < 2:
-        return None
+    if len(stem) < 2 or stem in _GENERIC_STEMS:
+        return None  # (古闸|遗址: a kind of relic, whatever the list beside it)
     # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not.
     named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before))
     return start, end, named
