@@ -479,7 +479,10 @@ def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None
             and jieba_freq().get(two, 0) == 0:
         return NameGuess(pos, pos + 2, 1.0)  # 区委书记|于波|作讲话: a one-character given name (not 来华出席)
     given = text[pos + 1 : pos + 3]
-    if len(given) < 2 or not all(HAN.match(c) for c in given) or is_common_word(given) or given in REPORT_VERBS:
+    # (a given name that is a word, 向|远山, is one where the article writes the three characters again and again:
+    # a preposition and its object are not repeated so)
+    if len(given) < 2 or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or (
+            is_common_word(given) and text.count(text[pos : pos + 3]) < 3):
         return None
     closed = clear_follower(text, pos + 3) or model_person_end(analysis, pos + 1) == pos + 3
     if min(given_score(c) for c in given) <= 0 or not closed or FOLLOWER_WORDS.match(text, pos + 2):

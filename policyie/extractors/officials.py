@@ -49,6 +49,7 @@ from policyie.extractors._people import (
     NameGuess,
     clear_follower,
     foreign,
+    given_score,
     is_common_word,
     is_foreign_org,
     jieba_freq,
@@ -1259,14 +1260,16 @@ def _foreign_public(t: Title) -> bool:
 
 def _settle_names(found: _Found, text: str) -> None:
     """韩正以|视频方式: a three-character name seen once, whose first two characters stand alone
-    elsewhere in the article (韩正表示, 韩正说), is the two-character name and a word after it."""
+    elsewhere in the article (韩正表示, 韩正说), is the two-character name and a word after it; so is a longer
+    name seen once whose opening the name model reads and the article writes alone again (吴长贵|拉家常 … 吴长贵说).
+    韩知|白带: a two-character name the article always writes with the same third character, followed by
+    different words, is the three-character name jieba cut (韩知白带队, 韩知白先后, 韩知白察看)."""
     for name in list(found.titles):
-        if len(name) != 3 or not HAN.match(name[2]) or text.count(name) != 1:
-            continue
-        short = name[:2]
-        alone = sum(1 for at in occurrences(text, short) if text[at + 2 : at + 3] != name[2])
-        if alone < 2 or name_at(text, text.index(name), strict=True) is None:
-            continue
+        short = _settled_short(name, text)
+        if short is None:
+            short = _settled_long(name, text)
+            if short is None:
+                continue
         titles = found.titles.pop(name)
         first = found.first.pop(name)
         found.add(short, first, titles)
@@ -1282,6 +1285,34 @@ def _settle_names(found: _Found, text: str) -> None:
             found.add(full, first, found.titles.pop(name))
             found.first[full] = min(found.first[full], first)
             found.aliases.setdefault(full, []).append(name)
+
+
+def _settled_short(name: str, text: str) -> str | None:
+    """The name without the word glued after it (see `_settle_names`), or None."""
+    if "·" in name or len(name) < 3 or not all(HAN.match(c) for c in name) or text.count(name) != 1:
+        return None
+    at = text.index(name)
+    guess = name_at(text, at, strict=True)
+    if guess is None:
+        return None
+    for n in ((2,) if len(name) == 3 else (3, 2)):
+        short = name[:n]
+        alone = sum(1 for i in occurrences(text, short) if text[i + n : i + n + 1] != name[n])
+        if (len(name) == 3 and alone >= 2) or (alone >= 1 and guess.end == at + n):
+            return short
+    return None
+
+
+def _settled_long(name: str, text: str) -> str | None:
+    """The name with the third character the segmenter cut off it (see `_settle_names`), or None."""
+    if len(name) != 2 or not all(HAN.match(c) for c in name):
+        return None
+    ats = occurrences(text, name)
+    thirds = {text[i + 2 : i + 3] for i in ats}
+    if len(ats) < 3 or len(thirds) != 1 or not HAN.match(third := thirds.pop()) or is_common_word(name + third):
+        return None
+    followers = {text[i + 3 : i + 4] for i in ats}
+    return name + third if len(followers) >= 3 and given_score(third) > 0 else None
 
 
 # A line that opens with a post and a colon lists its holders (副主席：马晓燕; 常务委员（按姓氏笔画为序）：王建伟、…),
