@@ -27,7 +27,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors import _localities as localities
-from policyie.extractors._people import STATE_POSTS, jieba_freq, looks_transliterated
+from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.nlp import Analysis, Entity, Token
 from policyie.records import Place, Span
@@ -302,6 +302,10 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
     after = [t for t in tokens if t.start < e.end < t.end]
     if after and after[0].start == e.end - 1 and after[0].text in _words()["settlement-kind"]:
         return True  # 柯尔克孜族村|落, 城|乡村: the ending is the first character of a kind of place
+    opened = next((t for t in tokens if t.start < e.start < t.end), None)
+    if opened is not None and opened.pos.startswith("v") and _one_word(around, opened.end, e.end) and \
+            is_common_word(text[opened.end : e.end]):
+        return True  # 观|摩海岛: a verb's last character and the common word after it (海岛) name nothing
     if not e.text.endswith(_BARE_LANDFORMS):
         return False
     if _person_next().match(text, e.end):
@@ -320,10 +324,16 @@ def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
     return t.pos == "un" and t.end - t.start >= 2 and t.start + 1 in around.mention_ends and text[t.start] in "市县区镇乡"
 
 
+# 一湖清水, 一江春水, 一河两岸: a body of water counted right after its name is no part of the name.
+_COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海])一[湖江河海]$")
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
         return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
+    if (tail := _COUNTED_WATER.search(e.text)) is not None:
+        e = Entity(e.text[: tail.start()], e.start, e.start + tail.start(), e.label)  # 东江湖|一湖清水, 长江|一江春水
     if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _words()["village-word-next"]:
         e = Entity(e.text + "村", e.start, e.end + 1, e.label)  # 东村|村: a village named 东村 is 东村村 (not 东村|村民)
     zone = _zone_end(text, e.end)

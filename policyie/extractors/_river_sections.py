@@ -40,8 +40,8 @@ _NOT_HEAD = frozenset("和与及在的是把将对为从向于了着或并同跟
 _NOT_INITIAL = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万大小各全多")
 # Words before 段 that name no place (长江|这|段 is no reach).
 _NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
-# The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江).
-_NAME_TAGS = frozenset(("ns", "nr"))
+# The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江, canals nz).
+_NAME_TAGS = frozenset(("ns", "nr", "nz"))  # (京杭大运河 is nz)
 # The town a reach runs through, named by its kind (涪江|城区|段, 长江|主城区|段).
 _URBAN_REACH = frozenset(("城区", "主城区", "中心城区", "市区", "县城"))
 # Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
