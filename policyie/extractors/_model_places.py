@@ -328,14 +328,21 @@ def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
 _COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海])一[湖江河海]$")
 
 
+def _mended_span(text: str, e: Entity) -> Entity:
+    """The span without a body of water counted after it (东江湖|一湖清水, 长江|一江春水), or with the 村 of a village
+    named 东村 (东村|村; not 东村|村民)."""
+    if (tail := _COUNTED_WATER.search(e.text)) is not None:
+        e = Entity(e.text[: tail.start()], e.start, e.start + tail.start(), e.label)
+    if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _words()["village-word-next"]:
+        e = Entity(e.text + "村", e.start, e.end + 1, e.label)
+    return e
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
         return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
-    if (tail := _COUNTED_WATER.search(e.text)) is not None:
-        e = Entity(e.text[: tail.start()], e.start, e.start + tail.start(), e.label)  # 东江湖|一湖清水, 长江|一江春水
-    if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _words()["village-word-next"]:
-        e = Entity(e.text + "村", e.start, e.end + 1, e.label)  # 东村|村: a village named 东村 is 东村村 (not 东村|村民)
+    e = _mended_span(text, e)
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
