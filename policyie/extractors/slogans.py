@@ -339,6 +339,18 @@ def _epithet(ctx: Context, quote_start: int, quote_end: int) -> bool:
     return cue is not None and _place_praised(ctx, cue)
 
 
+# 打造“生态大公园”, 打造中欧之间的“金融之桥”: what is to be built, in quote marks, is a figure of speech (a goal),
+# though its ending would name a park or a bridge; not where a noun after it says what kind of thing it names.
+_BUILD_BEFORE = regex.compile(r"打造(?:\p{Han}{0,10}的)?[“‘]$")
+_KIND_AFTER = regex.compile(r"[”’](?:品牌|项目|工程|景区|公园|园区|基地|小镇|街区|平台|中心)")
+
+
+def _built_figure(text: str, start: int, q_end: int) -> bool:
+    """Whether the quote at [start, q_end) is a figure of what is to be built (see `_BUILD_BEFORE`)."""
+    return _BUILD_BEFORE.search(text, max(0, start - 14), start) is not None and \
+        _KIND_AFTER.match(text, q_end - 1) is None
+
+
 def _nickname(ctx: Context, pos: int) -> bool:
     """“导弹司令”杨业功: a quoted phrase right before a person's name is that person's epithet."""
     if pos in _entity_index(ctx)[1]:
@@ -438,7 +450,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
     if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end) \
-            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase):
+            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase) and not _built_figure(text, start, q_end):
         # (“东莞研发+三门峡制造”: a formula, though it holds places; “矿山变公园”: a change called for, not a park)
         return None
     return _Mention(phrase, "quoted", start, end, True)
