@@ -1237,14 +1237,14 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 
 
 # Two to four provinces by their one-character forms before how many provinces meet there (赣浙皖|三省交界,
-# 湘鄂渝黔|四省市边区, 川滇|两省), or before the area itself without the count (闽浙|边界地区, 川陕甘|结合部): the
+# 湘鄂渝黔|四省市边区, 川滇|两省), or before the area itself without the count (闽浙|边界地区, 川陕甘|结合部, 渝湘黔|边区): the
 # area where they meet is a region.
 # The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区, 滇黔桂三省（区）结合部); the region
 # is named by the run.
 _PROVINCE_RUN = regex.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
     r"(?:[两三四五]省(?:区|市|[（(][区市][）)])?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域|(?<=合)部)?"
-    r"|(?:省际|省区|边境)?(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|(?P<corridor>走廊))")
+    r"|(?:省际|省区|边境)?(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|边区(?!政府|银行|参议会)|(?P<corridor>走廊))")
 
 
 def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
