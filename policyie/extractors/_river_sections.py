@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from policyie import gazetteer, lexicons
+from policyie.extractors import _localities as localities
 from policyie.extractors._model_places import drop_mentions_within, han_only, mention_index, named_place
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
@@ -112,6 +113,10 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
     tok = tokens[i]
     if _river(tok.text, tok.pos, section):
         return _glued_head(tokens, i)
+    if tok.text in _ANY_RIVER and i and tokens[i - 1].end == tok.start and len(prev := tokens[i - 1].text) == 1 \
+            and prev not in _NOT_HEAD and han_only(prev) and tok.text[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) \
+            and (prev + tok.text in gazetteer.load().surfaces or localities.is_site(prev + tok.text)):
+        return tokens[i - 1].start  # 东|江湖|流域: a lake or river jieba cut into a character and "rivers and lakes"
     if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start \
             and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces) and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
         return prev.start
