@@ -186,9 +186,10 @@ def _common_end(name: str, ending: str) -> bool:
 
 def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int, int, bool] | None:
     """(start, end, named by an uncommon word) of the site the (trimmed) item names, or None."""
-    before = ""
+    before, in_town = "", False
     while openers.get(start, end) < end:
         before = text[start : openers[start] - 1]  # the division's short form (珠玑镇 → 珠玑)
+        in_town = text[openers[start] - 1] in "镇乡"
         start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
     if end <= start or text[end - 1] not in _ENDING_LAST:
         return None
@@ -209,8 +210,10 @@ def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int
     stem = name[: -len(ending)]
     if len(stem) < 2 or stem in _GENERIC_STEMS:
         return None  # (古闸|遗址: a kind of relic, whatever the list beside it)
-    # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not.
-    named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before))
+    # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not,
+    # and so is one a township written in full opens (街子镇|骆驼泉: where it lies, so a name, however common its words).
+    named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before)) \
+        or (in_town and len(name) <= LONGEST_SHORT_ENDING)
     return start, end, named
 
 
