@@ -984,7 +984,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
             who = g.group(1).split("的")[-1] if g else ""
             if g and (len(who) < 2 or who[0].isdigit()):
                 who = g.group(1)  # 举行的3天会谈: 的 ends no description of the guest
-            name = "与" + who + verb if g else verb
+            video = "视频" if text[max(0, rm.start() - 2) : rm.start()] == "视频" else ""  # (举行的视频会晤: its kind)
+            name = "与" + who + video + verb if g else video + verb
             hosts = [subj[0].name]
             # SPEC.md §3: the guest side are the attendees.
             guests = [p.name for p in persons_in(ctx, c_lo + g.start(1), c_lo + g.end(1))] if g else []
@@ -1090,7 +1091,7 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
 # 会晤: or the two states' leaders meeting (group "leaders").
 _RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:在[^，,。；;同与和]{2,8}?)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{0,10}?"
                           r"(?:总统|主席|总理|首相|国王|元首|领导人)(?:先生|阁下)?))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
-                          r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:会谈|会晤)$")
+                          r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:视频)?(?:会谈|会晤)$")
 
 
 def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> Meeting | None:
@@ -1108,8 +1109,9 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
     if me.group("third") and any(o.name in me.group("third") for o in ctx.doc.officials or ()):
         return None  # 我同习近平主席在阿根廷会晤: talks with a person the article names are read where he is
     places = place_names_in(ctx, me.start(), rm.start())
-    return Meeting(name=rm.group(), kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d), hosts=[],
-                   attendees=[], place=places[0] if places else None, start=rm.start(), end=rm.end(),
+    start = rm.start() - 2 if ctx.text[max(0, rm.start() - 2) : rm.start()] == "视频" else rm.start()
+    return Meeting(name=ctx.text[start : rm.end()], kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d),
+                   hosts=[], attendees=[], place=places[0] if places else None, start=start, end=rm.end(),
                    evidence="cited:recalled", referenced=True)
 
 
