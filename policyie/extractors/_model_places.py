@@ -338,11 +338,21 @@ def _mended_span(text: str, e: Entity) -> Entity:
     return e
 
 
+def _whole_name_opened(e: Entity, around: _Around) -> Entity:
+    """奥|卡万戈三角洲 → 奥卡万戈三角洲: a span the model opens inside a transliterated name of jieba's dictionary
+    (奥卡万戈, nrt) that ends inside the span starts where the name does."""
+    word = next((t for t in around.tokens_in(max(0, e.start - 4), e.start + 1) if t.start < e.start < t.end < e.end), None)
+    if word is None or word.pos not in ("nrt", "nrfg") or word.end - word.start < 3:
+        return e
+    lead = e.start - word.start
+    return Entity(word.text[:lead] + e.text, word.start, e.end, e.label)
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
         return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
-    e = _mended_span(text, e)
+    e = _whole_name_opened(_mended_span(text, e), around)
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None

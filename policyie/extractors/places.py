@@ -531,7 +531,7 @@ def _stem_words(
             break
         if len(word) == 1 and words and (tag == "g" or (word in "东西南北" and tag == "f" and words[-1][2] == "un"
                                                         and len(words[-1][1]) > 1)):
-            words.append((start, word, tag))  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
+            words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
         if _opens_name(gz, before, k, words):
@@ -587,6 +587,15 @@ def _stem_words(
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _opening_characters(before: list[tuple[int, str, str]], k: int) -> list[tuple[int, str, str]]:
+    """The one character ``before[k]`` that opens a stem, and a second rare one before a bound morpheme (嵖|岈|山: two
+    characters jieba leaves alone, tagged g and zg), in walk order (nearest first)."""
+    out = [before[k]]
+    if before[k][2] == "g" and k + 1 < len(before) and len(before[k + 1][1]) == 1 and before[k + 1][2] in ("g", "zg"):
+        out.append(before[k + 1])
+    return out
 
 
 def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
