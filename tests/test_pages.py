@@ -158,6 +158,7 @@ def test_title_is_the_headline_not_the_breadcrumb_or_the_site() -> None:
         ("市委书记到通州区调研 / 镇务动态 / 通州区某镇人民政府", "市委书记到通州区调研"),
         ("市委书记到通州区调研 » 通州要闻 » 通州区人民政府", "市委书记到通州区调研"),
         ("市委书记到通州区调研 › 要闻动态 › 北京市人民政府", "市委书记到通州区调研"),
+        ("市委书记到通州区调研－政务要闻－通州区人民政府", "市委书记到通州区调研"),  # (a full-width hyphen-minus)
         ("2026/11/20 市委书记到通州区调研", "2026/11/20市委书记到通州区调研"),  # (a date's slashes part nothing)
     ],
 )
@@ -191,6 +192,13 @@ def test_the_page_title_printed_whole_is_not_the_headline() -> None:
     html = page(f"<div class='top'>{title}</div><div class='t_title'>全县秋粮收购工作有序推进</div>" + ARTICLE,
                 title=title)
     assert normalise(html).title == "全县秋粮收购工作有序推进"
+
+
+def test_the_site_name_printed_in_the_banner_is_not_the_headline() -> None:
+    # the site's name (the title's last piece, longer than the headline) printed as the logo line above the headline
+    title = "市政协召开常委会议 | 协商议政 | 中国人民政治协商会议某某市委员会"
+    html = page("<div class='logo'>中国人民政治协商会议某某市委员会</div><h1>市政协召开常委会议</h1>" + ARTICLE, title=title)
+    assert normalise(html).title == "市政协召开常委会议"
 
 
 def test_a_menu_item_is_never_the_title() -> None:

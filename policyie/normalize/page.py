@@ -584,10 +584,13 @@ def _title(root: _Node, text: str, named: list[str], start: int) -> str | None:
     # line of its own: that line is the headline, the rest the site's names.
     printed = {k for t, k in zip(named, keys, strict=True) if (first := _first_piece(t))
                and any(_key("".join(lines)) == _key(first) for lines in visible)}
+    # (a line that repeats a piece after the title's first separator is the site's or a column's name, printed in
+    # the banner: 市政协召开…常委会议 | 协商议政 | 中国人民政治协商会议金昌市委员会)
+    site_pieces = {_key(p) for t in named for p in _SITE_SEP.split(t)[1:] if p and p.strip()}
     for lines in visible:
         line = "".join(lines)
         sq = _key(line)
-        if len(sq) < 4 or len(sq) <= best_len or _SITE_TAIL.search(lines[-1]) or sq in printed:
+        if len(sq) < 4 or len(sq) <= best_len or _SITE_TAIL.search(lines[-1]) or sq in printed or sq in site_pieces:
             continue
         for t, k in zip(named, keys, strict=True):
             if sq in k:
@@ -665,16 +668,17 @@ def _span_of(title: str, key: str) -> str:
 
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
 _SITE_TAIL = regex.compile(
-    r"[-_|｜—–/»›]\s*[^-_|｜—–/»›]{0,30}(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
-    r"[^-_|｜—–/»›]{0,20}$"
+    r"[-_|｜—–/»›－]\s*[^-_|｜—–/»›－]{0,30}(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
+    r"[^-_|｜—–/»›－]{0,20}$"
 )
 _SITE_SEP = regex.compile(
-    r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|[»›]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
 _SITE_NAME = regex.compile(
-    r".{0,16}(?:网|网站|门户|频道|新闻|中心|客户端|官网|首页|日报|晚报|报|社|台|政府|在线|APP)|[\x00-\x7f]{1,40}", regex.I
+    r".{0,16}(?:网|网站|门户|频道|新闻|中心|客户端|官网|首页|日报|晚报|报|社|台|政府|在线|APP|委员会|常委会|人大|政协)"
+    r"|[\x00-\x7f]{1,40}", regex.I
 )
 
 
