@@ -141,10 +141,10 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 # (a name after a space is another of the same role's, unless it is the next role or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_NEXT_ROLE = r"(?!(?:作者|记者|通讯员|编辑|责编|撰稿)[:：]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布)"
+_NEXT_ROLE = r"(?!(?:作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文)[:：]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布)"
 INFO_BYLINE = regex.compile(
-    rf"(?:作者|记者|通讯员|编辑|责编|撰稿)[:：]\s*[\p{{Han}}·]{{2,12}}(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
-_STAMP_BYLINE = regex.compile(rf"(?:记者|通讯员|作者|编辑|责编)[:：]?\s*\p{{Han}}{{2,4}}(?:[\s、]+{_NEXT_ROLE}\p{{Han}}{{2,4}}){{0,4}}")
+    rf"(?:作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文)[:：]\s*[\p{{Han}}·]{{2,12}}(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
+_STAMP_BYLINE = regex.compile(rf"(?:记者|通讯员|实习生|作者|编辑|责编|摄影|文/图|图/文)[:：]?\s*\p{{Han}}{{2,4}}(?:[\s、]+{_NEXT_ROLE}\p{{Han}}{{2,4}}){{0,4}}")
 
 
 def _lift_headline(
