@@ -1640,11 +1640,11 @@ def _mountain_passes(text: str, places: dict[str, Place]) -> None:
 
 
 def _lake_areas(places: dict[str, Place]) -> None:
-    """汉源湖|库区移民安置点, 万安湖|库区, 梅山水库|库区, 莫愁湖|片区: the reservoir area or the quarter of a lake or a
-    reservoir the text names is that lake or reservoir (a site), not a region or zone of its own; an area named
-    without either (丹江口库区, 三峡库区) stays the region it is."""
+    """汉源湖|库区移民安置点, 万安湖|库区, 梅山水库|库区, 溪洛渡水电站|库区, 莫愁湖|片区: the reservoir area or the quarter
+    of a lake, a reservoir or a dam the text names is that lake, reservoir or dam (a site), not a region or zone of
+    its own; an area named without either (丹江口库区, 三峡库区) stays the region it is."""
     for key, p in list(places.items()):
-        if not (p.level == "region" and p.name.endswith(("湖库区", "水库库区"))) and not (
+        if not (p.level == "region" and p.name.endswith(("湖库区", "水库库区", "电站库区", "枢纽库区"))) and not (
                 p.level in ("zone", "region") and p.name.endswith("湖片区") and len(p.name) >= 5):
             continue
         area = "库区" if p.name.endswith("库区") else "片区"
