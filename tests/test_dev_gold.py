@@ -175,9 +175,17 @@ CHECKSETS = {
                        {"meeting_hosts": 1.0, "meeting_date": 0.93, "directives_recall": 0.98, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
     "checkset_dec25": (10, {"headline_f1": 0.95, "officials": 0.99, "official_titles": 0.97, "authors": 1.0,
-                            "places": 0.88, "dates": 1.0, "meetings": 0.95, "activities": 0.9, "slogans": 0.95},
+                            "places": 0.9, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 0.95},
                        {"meeting_hosts": 1.0, "meeting_date": 0.94, "directives_recall": 0.96, "activity_companions": 0.8,
                         "published": 1.0}),
+    "checkset_dec26": (10, {"headline_f1": 0.945, "officials": 1.0, "official_titles": 0.98, "authors": 1.0,
+                            "places": 0.84, "dates": 0.96, "meetings": 0.97, "activities": 0.9, "slogans": 0.98},
+                       {"meeting_hosts": 0.93, "meeting_date": 1.0, "directives_recall": 0.89, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
+    "checkset_dec27": (10, {"headline_f1": 0.975, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.93, "dates": 0.94, "meetings": 1.0, "activities": 1.0, "slogans": 0.97},
+                       {"meeting_hosts": 0.93, "meeting_date": 1.0, "directives_recall": 0.97, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
 }
 
 
