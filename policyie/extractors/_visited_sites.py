@@ -142,8 +142,10 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
     reference to 金牛区). A division's full name, and a city's or province's short form, keep their own place
     (扬州|东关街 stays two), and a site the item only qualifies keeps its name (北庭故城|遗址 is 北庭故城). A hall
     named for a theme (纪念馆, 博物馆) takes the province's or city's short form into its name (西藏|百万农奴解放纪念馆):
-    such a name is written whole, the place before the theme."""
+    such a name is written whole, the place before the theme; so is a pass's fortress (嘉峪关|关城)."""
     hall = text.endswith(_HALL_ENDINGS, start, end) and end - start >= HALL_NAME
+    # (嘉峪关|关城: a pass's fortress is named by the pass, whatever city or district took the pass's name)
+    fortress = text.endswith("关城", start, end)
     for p in places.values():
         ends = {m.end for m in p.mentions}
         for m in p.mentions:
@@ -153,10 +155,11 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
                 return False
             if p.level in _DIVISION_LEVELS or p.level == "country":
                 short = m.text != p.name
-                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS or (hall and m.start == start))):
+                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS or (hall and m.start == start))) and \
+                        not (fortress and m.start == start and m.text.endswith("关") and m.end == end - 2):
                     return False
-            elif p.level is not None and m.start == start:
-                return False
+            elif p.level is not None and (m.start == start or (m.end == end and p.evidence == "site-list")):
+                return False  # (延庆|八达岭长城: a listed site is named whole; what opens the item is where it is)
     return True
 
 
