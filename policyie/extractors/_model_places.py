@@ -348,6 +348,25 @@ def _whole_name_opened(e: Entity, around: _Around) -> Entity:
     return Entity(word.text[:lead] + e.text, word.start, e.end, e.label)
 
 
+def _start_after_divisions(text: str, e: Entity, around: _Around, start: int) -> int:
+    """Where the name of the model's span starts past the divisions that open it (海口|秀英港), unless a division's short
+    form is part of the name itself."""
+    while (nxt := around.division_at.get(start)) is not None and nxt < e.end - 1:
+        if e.end - nxt == 2 and text[e.end - 1] in "塔寺" and level_of(text[start : e.end]) is not None:
+            break  # 朝阳|北塔, 辽阳|白塔: a tower or temple its city names with one character more is the city's
+        if e.end - nxt == 1 and _one_word(around, start, e.end):
+            break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
+        if any(t.start < nxt < t.end for t in around.tokens_in(max(0, nxt - 4), nxt)):
+            break  # 京|九铁路桥, 辽宁|号特大桥: the division's name ends inside a word (京九, 辽宁号) that opens the name
+        if any(t.start == nxt and t.end == nxt + 1 and t.pos == "ng" for t in around.tokens_in(nxt, nxt + 1)):
+            break  # 北海|子|公园: a noun morpheme glued to the division's short form makes them one name (北海子, a lake;
+            # not 哈密|淖|毛湖, where a rare character opens the next name)
+        if text[nxt : e.end] in _words()["not-place"] and text.endswith(_works_words(), nxt, e.end):
+            break  # 上海|松江|特大桥: the works are named by the last division, which opens their name (浙江|河湖 is none)
+        start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
+    return start
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"]:
@@ -365,16 +384,7 @@ def _pieces(text: str, e: Entity, around: _Around):
     # 灵峰街道|及余村: 及 right after another place's mention joins the two and opens no name (和 may: 和平社区)
     joined = e.text[:1] in _LEADING_JOINERS and len(e.text) >= 3 and e.start in around.mention_ends
     start = e.start + 1 if joined else e.start
-    while (nxt := around.division_at.get(start)) is not None and nxt < e.end - 1:
-        if e.end - nxt == 2 and text[e.end - 1] in "塔寺" and level_of(text[start : e.end]) is not None:
-            break  # 朝阳|北塔, 辽阳|白塔: a tower or temple its city names with one character more is the city's
-        if e.end - nxt == 1 and _one_word(around, start, e.end):
-            break  # 岳麓山: one word of jieba's, which a district's short form (岳麓) only opens
-        if any(t.start < nxt < t.end for t in around.tokens_in(max(0, nxt - 4), nxt)):
-            break  # 京|九铁路桥, 辽宁|号特大桥: the division's name ends inside a word (京九, 辽宁号) that opens the name
-        if text[nxt : e.end] in _words()["not-place"] and text.endswith(_works_words(), nxt, e.end):
-            break  # 上海|松江|特大桥: the works are named by the last division, which opens their name (浙江|河湖 is none)
-        start = nxt  # 海口|秀英港: the city before the name says where it is, and is a place of its own
+    start = _start_after_divisions(text, e, around, start)
     start = _ethnic_township_start(text, start, e.end, around)
     name = text[start : e.end]
     level = level_of(name)
