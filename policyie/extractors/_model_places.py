@@ -338,9 +338,20 @@ def _mended_span(text: str, e: Entity) -> Entity:
     return e
 
 
+_OLD_TOWN_ENDS = ("古镇", "古城", "古村")
+# Verbs of making and function characters that open no old town's one-character stem (双创|让|古镇…).
+_NOT_STEM_CHARS = frozenset("让使把被将给叫令在为到和与及对从向于是有")
+
+
 def _whole_name_opened(e: Entity, around: _Around) -> Entity:
     """奥|卡万戈三角洲 → 奥卡万戈三角洲: a span the model opens inside a transliterated name of jieba's dictionary
-    (奥卡万戈, nrt) that ends inside the span starts where the name does."""
+    (奥卡万戈, nrt) that ends inside the span starts where the name does; 豆沙|关|古镇 → 豆沙关古镇: an old town of one
+    character's stem (关, a verb to jieba) takes the noun glued before it (no old town is named by one character)."""
+    if len(e.text) == 3 and e.text.endswith(_OLD_TOWN_ENDS) and e.text[0] not in _NOT_STEM_CHARS:
+        before = next((t for t in around.tokens_in(max(0, e.start - 3), e.start) if t.end == e.start), None)
+        if before is not None and before.end - before.start == 2 and before.pos in ("n", "nz", "un") \
+                and han_only(before.text):
+            return Entity(before.text + e.text, before.start, e.end, e.label)
     word = next((t for t in around.tokens_in(max(0, e.start - 4), e.start + 1) if t.start < e.start < t.end < e.end), None)
     if word is None or word.pos not in ("nrt", "nrfg") or word.end - word.start < 3:
         return e
