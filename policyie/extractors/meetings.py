@@ -984,7 +984,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
             who = g.group(1).split("的")[-1] if g else ""
             if g and (len(who) < 2 or who[0].isdigit()):
                 who = g.group(1)  # 举行的3天会谈: 的 ends no description of the guest
-            video = "视频" if text[max(0, rm.start() - 2) : rm.start()] == "视频" else ""  # (举行的视频会晤: its kind)
+            video = _VIDEO if _video_before(text, rm.start()) else ""  # (举行的视频会晤: its kind)
             name = "与" + who + video + verb if g else video + verb
             hosts = [subj[0].name]
             # SPEC.md §3: the guest side are the attendees.
@@ -1094,6 +1094,14 @@ _RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:在[^，,。�
                           r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:视频)?(?:会谈|会晤)$")
 
 
+_VIDEO = "视频"
+
+
+def _video_before(text: str, pos: int) -> bool:
+    """Whether 视频 stands right before the talks' word at ``pos`` (视频|会晤): it is part of their name."""
+    return pos >= len(_VIDEO) and text.startswith(_VIDEO, pos - len(_VIDEO))
+
+
 def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> Meeting | None:
     """…指出，2023年9月，我同你在杭州会晤: talks the speaker recalls with the guest he addresses are cited (SPEC.md
     §3), dated and placed by the clause; who held them is the speech's, not the record's."""
@@ -1109,7 +1117,7 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
     if me.group("third") and any(o.name in me.group("third") for o in ctx.doc.officials or ()):
         return None  # 我同习近平主席在阿根廷会晤: talks with a person the article names are read where he is
     places = place_names_in(ctx, me.start(), rm.start())
-    start = rm.start() - 2 if ctx.text[max(0, rm.start() - 2) : rm.start()] == "视频" else rm.start()
+    start = rm.start() - len(_VIDEO) if _video_before(ctx.text, rm.start()) else rm.start()
     return Meeting(name=ctx.text[start : rm.end()], kind=_RECEPTION_KIND.get(rm.group(), "会谈"), date=date_value(d),
                    hosts=[], attendees=[], place=places[0] if places else None, start=start, end=rm.end(),
                    evidence="cited:recalled", referenced=True)

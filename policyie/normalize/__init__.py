@@ -19,7 +19,7 @@ from policyie.normalize.frontmatter import split_front_matter
 from policyie.normalize.html import decode_entities, html_title, looks_like_html, strip_html
 from policyie.normalize.invisible import strip_invisible
 from policyie.normalize.markdown import strip_markdown
-from policyie.normalize.page import is_whole_page, main_content
+from policyie.normalize.page import TITLE_SEPARATORS, is_whole_page, main_content
 from policyie.normalize.punct import fix_punctuation
 from policyie.normalize.script import strip_pinyin, to_simplified
 from policyie.normalize.textmap import MappedText
@@ -118,7 +118,7 @@ def _source(fm, header_source: str | None, bylines: list[str]) -> str | None:
 
 # What portals add around a headline: a site name after a dash or bar (…-首都之窗-北京市人民政府门户网站,
 # …_新浪财经_新浪网) and an outlet tag before it (【北京青年报】).
-_SITE_TAIL = regex.compile(r"(?:\s*[-_|｜—–»›－]{1,2}|\s/)\s*[^-_|｜—–»›/－]{1,24}$")
+_SITE_TAIL = regex.compile(rf"(?:\s*[{TITLE_SEPARATORS}]{{1,2}}|\s/)\s*[^{TITLE_SEPARATORS}/]{{1,24}}$")
 COLUMN_NAME = 8  # a piece this short between a headline and a site's name is the site's column (镇务动态, 荆门要闻)
 _SITE_WORDS = regex.compile(r"网|门户|首都之窗|频道|客户端|新闻|日报|晚报|青年报|政府|官网|APP|app")
 _OUTLET_TAG = regex.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")
@@ -129,7 +129,7 @@ def _page_title(title: str) -> str:
     outlet tag before it."""
     site = False
     while (m := _SITE_TAIL.search(title)) is not None and m.start() > 0 and (
-            _SITE_WORDS.search(m.group()) or (site and len(m.group().strip(" -_|｜—–»›/－")) <= COLUMN_NAME)):
+            _SITE_WORDS.search(m.group()) or (site and len(m.group().strip(" /" + TITLE_SEPARATORS)) <= COLUMN_NAME)):
         title, site = title[: m.start()], True
     return _OUTLET_TAG.sub("", title) or title
 

@@ -666,10 +666,15 @@ def _span_of(title: str, key: str) -> str:
     return title[where[at] : where[at + len(key) - 1] + 1]
 
 
+# The characters that part a page title's pieces (…-政务要闻-某某区人民政府, …_要闻_新华网, … » 通州要闻 » …), as the
+# contents of a regex character class ("-" first, so literal); "/" parts them too where a space stands before it (a date's
+# slashes part nothing: 2026/11/20). `policyie.normalize._page_title` reads titles by the same characters.
+TITLE_SEPARATORS = "-_|｜—–»›－"
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
 _SITE_TAIL = regex.compile(
-    r"[-_|｜—–/»›－]\s*[^-_|｜—–/»›－]{0,30}(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
-    r"[^-_|｜—–/»›－]{0,20}$"
+    rf"[{TITLE_SEPARATORS}/]\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
+    r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
+    rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
 _SITE_SEP = regex.compile(
     r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
