@@ -608,9 +608,19 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
             word in GEO_CHARS and k + 1 < len(before) and before[k + 1][2].startswith(("n", "un")))
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
         and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word)) \
-        and not (k == 0 and _is_division_short(doc.gz, word))
+        and not (k == 0 and (_is_division_short(doc.gz, word) or _rare_township_short(doc.gz, word)))
     # (遵义|都市圈, 正定|古城: jieba tags 遵义 a verb, yet a division's short form right before the suffix names the
-    # whole; before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区)
+    # whole; before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区; so does a township's
+    # short form no dictionary counts as a word: 拉加|寺, jieba's verb, is the temple of 拉加镇)
+
+
+RARE_TOWNSHIP_SHORT = 100  # 拉加 55, 法门 215, 白马 706, 和平 7,998 in jieba's dictionary
+
+
+def _rare_township_short(gz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` is a township's short form and rare as a word (拉加 of 拉加镇; not 和平, 中心)."""
+    return len(word) >= 2 and jieba_freq().get(word, 0) < RARE_TOWNSHIP_SHORT and any(
+        kind == SHORT and gz.entries[k].level == "town" for k, kind in gz.surfaces.get(word, ()))
 
 
 def _mend_site_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -724,8 +734,11 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
         # 屈原|祠, 王若飞|故居, 虞姬|墓: a temple to a person, the house they lived in or their tomb is named by the
         # person (a name jieba knows, or none it knows at all)
         head = core
-    if len(head) < 2 and core in gz.surfaces:
-        head = core  # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it
+    if len(head) < 2 and (core in gz.surfaces or (jieba_freq().get(core, 0) < COMMON_TOWNSHIP_STEM and (
+            _is_division(gz, core + "镇") or _is_division(gz, core + "乡")))):
+        # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it; 桃花|潭|景区: a
+        # township's name without its 镇 or 乡 (桃花潭镇), no common word (化工, 创业), names the site it lends its name to
+        head = core
     if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
         head = known  # 七个|星|佛寺|遗址: a numeral opens a place's name (七个星 of 七个星镇)
     if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
