@@ -324,12 +324,13 @@ def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
     return t.pos == "un" and t.end - t.start >= 2 and t.start + 1 in around.mention_ends and text[t.start] in "市县区镇乡"
 
 
-# 一湖清水, 一江春水, 一河两岸: a body of water counted right after its name is no part of the name.
-_COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海])一[湖江河海]$")
+# 一湖清水, 一江春水, 一河两岸: a body of water counted right after its name is no part of the name; nor is the way
+# round or along it (柳叶湖|环湖步道, 滨江|沿江 …).
+_COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海])(?:一[湖江河海]|环湖|沿[湖江河海岸])$")
 
 
 def _mended_span(text: str, e: Entity) -> Entity:
-    """The span without a body of water counted after it (东江湖|一湖清水, 长江|一江春水), or with the 村 of a village
+    """The span without a body of water counted after it (东江湖|一湖清水, 长江|一江春水) or the way round it (柳叶湖|环湖), or with the 村 of a village
     named 东村 (东村|村; not 东村|村民)."""
     if (tail := _COUNTED_WATER.search(e.text)) is not None:
         e = Entity(e.text[: tail.start()], e.start, e.start + tail.start(), e.label)

@@ -530,7 +530,7 @@ def _stem_words(
                 continue
             break
         if len(word) == 1 and words and (tag == "g" or (word in "东西南北" and tag == "f" and words[-1][2] == "un"
-                                                        and len(words[-1][1]) > 1)):
+                                                        and len(words[-1][1]) > 1) or _compass_opens_water(before, k, words)):
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
@@ -587,6 +587,13 @@ def _stem_words(
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _compass_opens_water(before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
+    """西|洞庭湖|国家级自然保护区: a compass character after a verb or a preposition opens the name of the lake or
+    mountain the stem starts with (西洞庭湖, 东太湖); after a place it is that place's part (岳阳|西)."""
+    return before[k][1] in "东西南北" and before[k][2] == "f" and words[-1][2] == "ns" and words[-1][1][-1] in "湖山" \
+        and (k + 1 >= len(before) or before[k + 1][2].startswith(("v", "p", "x")))
 
 
 def _opening_characters(before: list[tuple[int, str, str]], k: int) -> list[tuple[int, str, str]]:
