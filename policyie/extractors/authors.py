@@ -48,21 +48,21 @@ REPORTER = regex.compile(
 ROLE_CORE = regex.compile(r"记者|通讯员|实习生")
 _ROLE_LEAD = 13
 _ROLE_REACH = 46
-# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌
+# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label)
 EDITOR = regex.compile(
-    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜丨:：/][\s　]{{0,3}}([^\n。；;（()）【】\[\]]{{2,40}})"
+    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[|｜丨:：/／】][\s　]{{0,3}}([^\n。；;（()）【】\[\]]{{2,40}})"
 )
 # （徐飞鹏 范俊生） closing a paragraph
 TRAILING = regex.compile(
     r"[（(][\s　]{0,2}((?:[^\s　（()）\n]{2,12}[\s　、]{1,3}){0,5}[^\s　（()）\n]{2,12})[\s　]{0,2}[）)][\s　|｜]*(?=\n|$)"
 )
 TAIL_WORDS = regex.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道|文并摄|文并图|图文|文图)$")
-SPLIT = regex.compile(r"[\s　、，,/|｜丨]+")
+SPLIT = regex.compile(r"[\s　、，,/／|｜丨]+")
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
     r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|编辑|责编|校对|摄影|摄像|审核|审校|"
-    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|撰稿)[:：|｜丨/]?"
+    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|撰稿)[:：|｜丨/／]?"
 )
 ROLE_WORD = regex.compile(rf"^(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜]?")
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
@@ -84,10 +84,10 @@ def _whole_minority_name(name: str) -> bool:
 COMMON_SURNAME = 100
 
 
-# A byline that labels one editor's word alone (责任编辑：娜仁, 编辑：旦增): an editor is a person, though no
+# A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 文／措毛): a person, though no
 # surname reads the name (Tibetan and Mongolian names have none). (作者 is not: a front matter's author is often
 # the outlet, 作者：津云.)
-LABELED_ONE = regex.compile(r"^(?:责任编辑|编辑|责编)[:：]\s*(\p{Han}{2,5})$")
+LABELED_ONE = regex.compile(r"^(?:(?:责任编辑|编辑|责编)[:：]|[文图][/／])\s*(\p{Han}{2,5})$")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
 OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
 

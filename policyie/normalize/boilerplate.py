@@ -21,8 +21,9 @@ _CHROME = regex.compile(
 )
 _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()]{2,20})")
-# A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05.
-_STAMP = rf"(?P<date>\d{{4}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
+# A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05,
+# 2026·11·14 (a paper's middle dots).
+_STAMP = rf"(?P<date>\d{{4}}\s*[-年/.·・]\s*\d{{1,2}}\s*[-月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
 _DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*" + _STAMP)
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
 _HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
@@ -119,7 +120,8 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
     when = _BARE_STAMP.search(body)
     if when is None:
         return False
-    rest = _STAMP_FILLER.sub("", body[: when.start()] + " " + body[when.end() :])
+    # (the fillers leave a space: names beside the paper are no part of its name, 文／措毛　图／次力　…　甘南日报)
+    rest = _STAMP_FILLER.sub(" ", body[: when.start()] + " " + body[when.end() :])
     outlet = _OUTLET.search(rest)
     byline = _STAMP_BYLINE.search(body)
     if rest.strip() and not (outlet or byline):
@@ -135,16 +137,18 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
 
 _SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
 _BARE_STAMP = regex.compile(_STAMP)
-_STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/]+")
+_STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/／]+")
 # (the national agencies by their names: 【新华社】【2026.06.27】)
 _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 # (a name after a space is another of the same role's, unless it is the next role or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_NEXT_ROLE = r"(?!(?:作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文)[:：]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布)"
+_NEXT_ROLE = r"(?!(?:作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文)[:：】]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布)"
+# (a role's label may be bracketed, 【作者】冷盈秋; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
-    rf"(?:作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文)[:：]\s*[\p{{Han}}·]{{2,12}}(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
-_STAMP_BYLINE = regex.compile(rf"(?:记者|通讯员|实习生|作者|编辑|责编|摄影|文/图|图/文)[:：]?\s*\p{{Han}}{{2,4}}(?:[\s、]+{_NEXT_ROLE}\p{{Han}}{{2,4}}){{0,4}}")
+    rf"(?:作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文)[:：】]\s*[\p{{Han}}·]{{2,12}}(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
+_STAMP_BYLINE = regex.compile(
+    rf"(?:(?:记者|通讯员|实习生|作者|编辑|责编|摄影|文/图|图/文)[:：】]?|[文图][/／])\s*\p{{Han}}{{2,4}}(?:[\s、]+{_NEXT_ROLE}\p{{Han}}{{2,4}}){{0,4}}")
 
 
 def _lift_headline(
