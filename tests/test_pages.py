@@ -160,6 +160,9 @@ def test_title_is_the_headline_not_the_breadcrumb_or_the_site() -> None:
         ("市委书记到通州区调研 › 要闻动态 › 北京市人民政府", "市委书记到通州区调研"),
         ("市委书记到通州区调研－政务要闻－通州区人民政府", "市委书记到通州区调研"),  # (a full-width hyphen-minus)
         ("2026/11/20 市委书记到通州区调研", "2026/11/20市委书记到通州区调研"),  # (a date's slashes part nothing)
+        ("市委书记到通州区调研 :: 通州区人大网", "市委书记到通州区调研"),  # (a spaced double colon)
+        ("市委书记到通州区调研 : 通州区人民政府", "市委书记到通州区调研"),
+        ("专访:市委书记谈通州区发展", "专访：市委书记谈通州区发展"),  # (an unspaced colon is the headline's own)
     ],
 )
 def test_title_is_the_page_title_less_the_site_name(title: str, headline: str) -> None:

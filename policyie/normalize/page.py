@@ -672,12 +672,12 @@ def _span_of(title: str, key: str) -> str:
 TITLE_SEPARATORS = "-_|｜—–»›－"
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
 _SITE_TAIL = regex.compile(
-    rf"[{TITLE_SEPARATORS}/]\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
+    rf"(?:[{TITLE_SEPARATORS}/]|\s::?\s)\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
     r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
 _SITE_SEP = regex.compile(
-    r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|\s::?\s|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
