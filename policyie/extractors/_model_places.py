@@ -306,6 +306,8 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
     if opened is not None and opened.pos.startswith("v") and _one_word(around, opened.end, e.end) and \
             is_common_word(text[opened.end : e.end]):
         return True  # 观|摩海岛: a verb's last character and the common word after it (海岛) name nothing
+    if _verb_glued_before(text, e, around):
+        return True
     if not e.text.endswith(_BARE_LANDFORMS):
         return False
     if _person_next().match(text, e.end):
@@ -317,6 +319,17 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
     # (友谊|比|山高, 吴|为|山: a function word of one character inside, a comparison or a person's name)
     return any((t.start < e.start < t.end and not _glued_to_division(text, t, around))
                or (e.start <= t.start and t.end < e.end and t.pos[:1] in "pcu" and t.pos != "un") for t in tokens)
+
+
+def _verb_glued_before(text: str, e: Entity, around: _Around) -> bool:
+    """补|齐山区: a one-character verb jieba cut off before the span makes a word with the span's first character
+    (补齐, a word of the dictionary however rare), and the rest of the span is a common word (山区): the span is that
+    verb's object, no name (jieba's own
+    dictionary lists some such strings as places)."""
+    verb = next((t for t in around.tokens_in(max(0, e.start - 1), e.start) if t.end == e.start), None)
+    if verb is None or len(verb.text) != 1 or not verb.pos.startswith("v") or len(e.text) < 3:
+        return False
+    return jieba_freq().get(verb.text + e.text[0], 0) > 0 and is_common_word(e.text[1:])
 
 
 def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
@@ -463,6 +476,8 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return
     if any(_function_word(t.pos) and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
         return  # 惠及: a verb the place lists happen to hold
+    if _verb_glued_before(text, e, around):
+        return  # 补|齐山区
     if e.start in around.country_end and e.text in STATE_POSTS:
         return  # 文莱|苏丹: a monarch's post under his state, not a second state
     division = _FOREIGN_DIVISION.match(text, e.end)
