@@ -93,8 +93,32 @@ def _typical(name: str) -> bool:
     return len(name) >= 2 and translit_odds(name) >= (_MIN_MEAN_2 if len(name) == 2 else _MIN_MEAN)
 
 
+# 新华社科托努5月24日电: an agency's dateline names the town the story was filed from.
+_DATELINE = regex.compile(r"(?:新华社|中新社|中国新闻社|人民日报|央视网?|总台|央广)(?P<town>\p{Han}{2,8}?)(?=\d{1,2}月\d{1,2}日电)")
+
+
+def _dateline_towns(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """A dateline's town that no table lists and whose characters read as a transliteration (科托努) is a foreign town,
+    named so wherever else the article writes it as a word of its own (瓦达尼在科托努会见…); an organisation's seat
+    (新华社联合国…电) does not read as one."""
+    for m in _DATELINE.finditer(text):
+        start, end = m.span("town")
+        if not _typical(m["town"]) or mention_index(places).overlaps(start, end) or in_person(start, end):
+            continue
+        place = named_place(places, m["town"], None, EVIDENCE, None)
+        place.mentions.append(Span(m["town"], start, end))
+        held = mention_index(places)
+        for k in regex.finditer(regex.escape(m["town"]), text, pos=end):
+            lo, hi = k.span()
+            if not held.overlaps(lo, hi) and not in_person(lo, hi) and analysis.is_token_boundary(lo) \
+                    and translit_odds(text[hi : hi + 1]) <= _CHAR_FLOOR and text[hi : hi + 1] not in _SUFFIX + "湾岛区":
+                # (科托努|港 is the town's port, a place of its own)
+                place.mentions.append(Span(m["town"], lo, hi))
+
+
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
-    """Add the foreign towns that follow their state after a word of place or motion."""
+    """Add the foreign towns that follow their state after a word of place or motion, and those a dateline names."""
+    _dateline_towns(text, analysis, places, in_person)
     for anchor, state, led in _anchors(text, analysis, places):
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
