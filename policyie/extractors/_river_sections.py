@@ -92,7 +92,17 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
                 yield start, tok.end, True
         elif (tok.text.endswith("口") and _river(tok.text[:-1], tag_table().get(tok.text[:-1], ""))) or any(
                 tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
-            yield tok.start, tok.end, False
+            yield _compass_head(tokens, i), tok.end, False
+
+
+def _compass_head(tokens: list[Token], i: int) -> int:
+    """Where the river whose section is the word at ``i`` starts: a compass character jieba cut off before it opens
+    the river's name (督导|东|辽河流域: the 东辽河, not the 辽河), except after a place, whose part it is (辽宁|东|…)."""
+    tok = tokens[i]
+    if i and (prev := tokens[i - 1]).end == tok.start and prev.text in ("东", "西", "南", "北") and \
+            prev.pos in ("ns", "f") and (i < 2 or not tokens[i - 2].pos.startswith("ns")):
+        return prev.start
+    return tok.start
 
 
 def _reach_place(tok: Token) -> bool:
@@ -125,9 +135,10 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
 
 def _river(word: str, pos: str, section: str = "") -> bool:
     """A river's name (黄河, 澧水), or for a basin also a lake's (滇池|流域, 抚仙湖|流域)."""
-    # (竹皮河: jieba knows none; 细河|流域: a word to jieba, the name of the district named after the river)
+    # (竹皮河: jieba knows none, nor 琼江 of 琼江|流域, where the basin says it is a river; 细河|流域: a word to jieba, the
+    # name of the district named after the river)
     return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and word not in _ANY_RIVER \
-        and (pos in _NAME_TAGS or (pos == "un" and len(word) >= 3 and word[-1] in "河江") or (
+        and (pos in _NAME_TAGS or (pos == "un" and (len(word) >= 3 or section == "流域") and word[-1] in "河江") or (
             section != "" and word[-1] in "河江" and word in gazetteer.load().surfaces))
 
 
