@@ -569,16 +569,7 @@ def _stem_words(
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
                 words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
                 continue
-            # 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an adjective);
-            # but before a generic stem it names the park (平谷|现代|物流园)
-            # and so does a township before a short common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园),
-            # and the first of two joined by a dash (凭祥—同登)
-            if (words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or (
-                    word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)
-                    and not (words and word.startswith(words[-1][1]))  # (打洛镇|打洛|口岸: the port repeats its town)
-                    and not (site and words and not all(is_common_word(w) for _, w, _ in words))) or (
-                    # (沙洲坝镇|红井|景区: a site's own proper name follows its town)
-                    words and words[-1][1] in DASHES) or (not words and _zone_like_unit(gz, word)):
+            if _division_names_park(gz, word, words, site, doc.text.startswith(_OLD_TOWN, pos)):
                 words.append((start, word, tag))
             break
         words.append((start, word, tag))
@@ -594,6 +585,25 @@ def _compass_opens_water(before: list[tuple[int, str, str]], k: int, words: list
     mountain the stem starts with (西洞庭湖, 东太湖); after a place it is that place's part (岳阳|西)."""
     return before[k][1] in "东西南北" and before[k][2] == "f" and words[-1][2] == "ns" and words[-1][1][-1] in "湖山" \
         and (k + 1 >= len(before) or before[k + 1][2].startswith(("v", "p", "x")))
+
+
+_OLD_TOWN = ("古城", "古镇")
+
+
+def _division_names_park(gz: Gazetteer, word: str, words: list[tuple[int, str, str]], site: bool,
+                         old_town: bool = False) -> bool:
+    """Whether the division written in full as ``word`` before the stem ``words`` (nearest first) is part of the
+    park's or site's name. 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an
+    adjective); but before a generic stem it names the park (平谷|现代|物流园), and so does a township before a short
+    common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园), the first of two joined by a dash (凭祥—同登), and a county
+    of one character, named in full, before its ``old_town`` (浚县|古城; not 雄县|温泉城, a name of its own)."""
+    return bool(words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or bool(
+        word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)
+        and not (words and word.startswith(words[-1][1]))  # (打洛镇|打洛|口岸: the port repeats its town)
+        and not (site and words and not all(is_common_word(w) for _, w, _ in words))) or (
+        # (沙洲坝镇|红井|景区: a site's own proper name follows its town)
+        bool(words) and words[-1][1] in DASHES) or (not words and _zone_like_unit(gz, word)) or (
+        old_town and not words and len(word) == 2 and word[1] == "县")
 
 
 def _opening_characters(before: list[tuple[int, str, str]], k: int) -> list[tuple[int, str, str]]:
