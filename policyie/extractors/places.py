@@ -751,10 +751,11 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
         # 屈原|祠, 王若飞|故居, 虞姬|墓: a temple to a person, the house they lived in or their tomb is named by the
         # person (a name jieba knows, or none it knows at all)
         head = core
-    if len(head) < 2 and (core in gz.surfaces or (jieba_freq().get(core, 0) < COMMON_TOWNSHIP_STEM and (
-            _is_division(gz, core + "镇") or _is_division(gz, core + "乡")))):
+    if len(head) < 2 and (core in gz.surfaces or (h.surface.endswith(SITE_SUFFIXES) and jieba_freq().get(
+            core, 0) < COMMON_TOWNSHIP_STEM and (_is_division(gz, core + "镇") or _is_division(gz, core + "乡")))):
         # 锁阳|城|遗址: the whole stem is a place's name the gazetteer knows, however jieba cut it; 桃花|潭|景区: a
         # township's name without its 镇 or 乡 (桃花潭镇), no common word (化工, 创业), names the site it lends its name to
+        # (not a region: 双城|经济圈 is 成渝地区双城经济圈 written short, not 双城镇's)
         head = core
     if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
         head = known  # 七个|星|佛寺|遗址: a numeral opens a place's name (七个星 of 七个星镇)
