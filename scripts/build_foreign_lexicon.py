@@ -57,6 +57,8 @@ CURATED_COUNTRY = {
     "墨尔本": "澳大利亚", "奥克兰": "新西兰", "圣保罗": "巴西", "里约热内卢": "巴西", "墨西哥城": "墨西哥",
     "圣地亚哥": "智利", "日内瓦": "瑞士",
 }  # fmt: skip
+# Official names as the Chinese press writes them where the source lists another order (多民族玻利维亚国).
+PRESS_FORMS = {"玻利维亚多民族国": "玻利维亚", "委内瑞拉玻利瓦尔共和国": "委内瑞拉"}
 # Bodies that are not states, known by these names in the news.
 BODIES = (
     "联合国 欧盟 北约 东盟 非盟 阿盟 上海合作组织 世界卫生组织 世界贸易组织 国际货币基金组织 世界银行 国际奥委会 "
@@ -98,6 +100,7 @@ def countries() -> dict[str, str]:
             out.setdefault(zh, zh)
     for form in FOREIGN:
         out[form] = CURATED_COUNTRY.get(form, out.get(form, form))
+    out.update(PRESS_FORMS)
     # The UN's own organs and programmes are the UN's posts (联合国环境规划署执行主任 → 联合国).
     for form in list(out):
         if form.startswith("联合国") and form not in ("联合国教科文组织",):

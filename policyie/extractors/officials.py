@@ -556,6 +556,7 @@ def _title_chain(
     """Title texts ending at ``m``: 市委副书记、市长 → [市委副书记, 市长]. ``seg``: title starts known already."""
     seg = seg or {}
     a = seg.get(m.start()) if m.start() in seg else _segment_start(text, an, m.start())
+    a = _sender_start(text, an, m, a, by_end, seg)
     chain = [text[a : m.end()]]
     while True:
         sep = None
@@ -567,11 +568,32 @@ def _title_chain(
         if prev is None or not _post_ends_cleanly(an, prev.end()):
             break
         prev_start = seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
+        prev_start = _sender_start(text, an, prev, prev_start, by_end, seg)
         if prev.group() in STATE_POSTS and country_of(text[prev_start : prev.start()]) is None:
             break  # 叶尔兰·别克|苏丹，地委常委: a state's post without its state ends a name, not a title
         a = prev_start
         chain.insert(0, text[a : prev.end()])
     return chain
+
+
+# An envoy's title names whose envoy he is: 国家主席习近平特使, 泰国总理特使.
+ENVOY_POSTS = frozenset(("特使", "特别代表"))
+
+
+def _sender_start(text: str, an: Analysis, m: LiteralMatch, a: int, by_end: dict[int, LiteralMatch],
+                  seg: dict[int, int]) -> int:
+    """Where an envoy's title starts when the sender is named with his post right before it (国家主席习近平|特使: the
+    title is the whole, not 特使); ``a`` otherwise."""
+    if m.group() not in ENVOY_POSTS or a != m.start():
+        return a
+    for k in range(a - 2, max(0, a - 5) - 1, -1):
+        prev = by_end.get(k)
+        if prev is None:
+            continue
+        g = name_at(text, k, an, after_post=True)
+        if g is not None and g.start == k and g.end == a:
+            return seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
+    return a
 
 
 # ---------------------------------------------------------------------------------------------
