@@ -181,8 +181,12 @@ _CITED_BEFORE = regex.compile(
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
 _SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
+# 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
+_ATTENDED_AT = regex.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
 _SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
 _SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
+# …论坛并致辞，中国贸促会会长任鸿斌主持论坛: who chaired the meeting named just before, later in its sentence.
+_CHAIRED_AFTER = regex.compile(r"[^，,。；;]{0,8}[，,]([^，,。；;]{2,30}?)主持(?:论坛|会议|会谈|仪式|开幕式|大会|活动|峰会)")
 # 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
 _PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
 _DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
@@ -651,7 +655,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     long_ago = held_verb and not planned and _months_ago(ctx, start, s_lo) >= 2
     if planned or long_ago:  # announced ahead (会议决定，今年10月…召开), or recalled (2024年4月，…主持召开 in 2026)
         held = False
-    elif held_verb and not cited_after:
+    elif (held_verb and not cited_after) or _ATTENDED_AT.search(before):
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
         held = False
@@ -682,6 +686,9 @@ def _fill_reported(ctx: Context, m: Meeting, sentence: tuple[int, int], attended
     _fill_held(ctx, m, *sentence, attended)
     if spoke_at:
         m.speakers = dedupe(m.speakers + m.attendees)
+    chaired = _CHAIRED_AFTER.match(ctx.text, m.end, sentence[1])
+    if chaired and not m.hosts and (who := persons_in(ctx, chaired.start(1), chaired.end(1))):
+        m.hosts.append(who[-1].name)  # …论坛并致辞，中国贸促会会长任鸿斌主持论坛: he chaired it
     said = _SAID_THERE.match(ctx.text, m.end, sentence[1])
     if said and not m.hosts and (who := resolve_pronoun(ctx, said.start(1))):
         # 在随后召开的…座谈会上，他指出: the visit's leader, who speaks, holds it
