@@ -76,7 +76,7 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
     """(start, end, is a reach) where a river and a section of it are written: two words (黄河|上游, 辽河|口), one the
     dictionary holds (长江上游, 长江口), or the river, a place and 段 (长江|黄州|段: the reach along that place)."""
     for i, tok in enumerate(tokens):
-        if tok.text[-1] not in _LAST:
+        if tok.text[-1] not in _LAST and not (len(tok.text) == 2 and tok.text[0] == "段"):
             continue
         before = tokens[i - 1] if i else None
         if tok.text in _SECTIONS or tok.text == "口":
@@ -84,12 +84,13 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
                 yield start, tok.end, False
             elif tok.text == "流域" and (start := _initials_start(tokens, i)) is not None:
                 yield start, tok.end, False
-        elif tok.text == "段":
+        elif tok.text[0] == "段":
+            # (卫河|浚县|段水|环境: jieba glued 段 to the next word's character)
             river = tokens[i - 2] if i > 1 else None
             if river and before and river.end == before.start and _reach_place(before) and \
-                    (start := _river_start(tokens, i - 2)) is not None and not (
+                    (start := _river_start(tokens, i - 2, "段")) is not None and not (
                     before.text in _URBAN_REACH and _names_city(river.text)):  # (九江|城区段: the city's)
-                yield start, tok.end, True
+                yield start, tok.start + 1, True
         elif (tok.text.endswith("口") and _river(tok.text[:-1], tag_table().get(tok.text[:-1], ""))) or any(
                 tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
             yield _compass_head(tokens, i), tok.end, False
@@ -121,6 +122,9 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
     """Where the river whose name ends with token ``i`` starts, or None where it names none: one word (黄河), or a
     name the segmenter cut before its 河 or 江 (萍水|河)."""
     tok = tokens[i]
+    if len(tok.text) == 2 and tok.pos == "un" and i and (prev := tokens[i - 1]).end == tok.start and han_only(prev.text) \
+            and (prev.pos == "un" or (len(prev.text) == 1 and prev.pos[:1] not in "pucdrvfmqx")):
+        return None  # 沿竹|皮河|城区段: a river jieba does not know, glued to an unknown word, has no sure start
     if _river(tok.text, tok.pos, section):
         return _glued_head(tokens, i)
     if tok.text in _ANY_RIVER and i and tokens[i - 1].end == tok.start and len(prev := tokens[i - 1].text) == 1 \
@@ -135,10 +139,10 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
 
 def _river(word: str, pos: str, section: str = "") -> bool:
     """A river's name (黄河, 澧水), or for a basin also a lake's (滇池|流域, 抚仙湖|流域)."""
-    # (竹皮河: jieba knows none, nor 琼江 of 琼江|流域, where the basin says it is a river; 细河|流域: a word to jieba, the
-    # name of the district named after the river)
+    # (竹皮河: jieba knows none, nor 琼江 of 琼江|流域 or 卫河 of 卫河|浚县|段, where the basin or the reach says it is a
+    # river; 细河|流域: a word to jieba, the name of the district named after the river)
     return 2 <= len(word) <= 6 and word[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) and word not in _ANY_RIVER \
-        and (pos in _NAME_TAGS or (pos == "un" and (len(word) >= 3 or section == "流域") and word[-1] in "河江") or (
+        and (pos in _NAME_TAGS or (pos == "un" and (len(word) >= 3 or section in ("流域", "段")) and word[-1] in "河江") or (
             section != "" and word[-1] in "河江" and word in gazetteer.load().surfaces))
 
 
