@@ -1543,6 +1543,7 @@ def extract(ctx: Context) -> list[Place]:
     _settlement_named_sites(text, places)
     _township_named_sites(text, places)
     visited_sites.add(text, places, in_person)
+    _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
     _split_township_heads(places)
     _china_named_sites(places)
@@ -1719,6 +1720,26 @@ def _foothills(text: str, places: dict[str, Place]) -> None:
                 Span(name, m.start, m.end + 2))
         if sides:
             p.mentions = [m for m in p.mentions if m not in sides]
+
+
+# 武当山|紫霄宫, 浮丘山|碧霞宫: a temple's own name of two or three characters right after its mountain.
+_MOUNTAIN_TEMPLE = regex.compile(r"(\p{Han}{2,3}?)(?:宫|观|寺|庙|祠|庵|殿)")
+_VENUE_PALACES = frozenset(("文化宫", "少年宫", "青少年宫", "青年宫", "科技宫", "体育宫", "工人文化宫"))
+
+
+def _mountain_temples(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
+    """A temple named right after the mountain it stands on is a site of its own name, the mountain's with it
+    (武当山紫霄宫, as 五台山显通寺 is read from its 寺): the mountain keeps its mention; a venue is no temple (…山|文化宫),
+    nor is an ending inside a word of the segmenter's (…|宫殿)."""
+    for p in [p for p in places.values() if p.level in (None, "site")]:
+        for m in [m for m in p.mentions if m.text.endswith("山")]:
+            t = _MOUNTAIN_TEMPLE.match(text, m.end)
+            if t is None or t.group() in _VENUE_PALACES or not analysis.is_token_boundary(t.end()) or any(
+                    q.start < t.end() and m.start < q.end and q is not m for o in places.values() for q in o.mentions
+                    if (q.start, q.end) != (m.start, m.end)):
+                continue
+            name = text[m.start : t.end()]
+            model_places.named_place(places, name, "site", "mountain-temple").mentions.append(Span(name, m.start, t.end()))
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
