@@ -116,9 +116,35 @@ def _dateline_towns(text: str, analysis: Analysis, places: dict[str, Place], in_
                 place.mentions.append(Span(m["town"], lo, hi))
 
 
+_PORT = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)")
+_PORT_STEM_MAX = 6
+# Prepositions and particles that open no port's name (扣留在|伊兹梅尔港).
+_NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以由自经沿赴至")
+
+
+def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
+    so) is a site, its state unsaid; the longest such run the segmenter opens a word at."""
+    for m in _PORT.finditer(text):
+        k = m.start()
+        for n in range(min(_PORT_STEM_MAX, k), 1, -1):
+            stem = text[k - n : k]
+            if stem[0] in _NOT_PORT_FIRST or not _typical(stem) or not analysis.is_token_boundary(k - n) or \
+                    (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
+                     and analysis.token_at(k - n - 1).end > k - n):
+                continue
+            if mention_index(places).overlaps(k - n, k + 1) or in_person(k - n, k):
+                break
+            name = text[k - n : k + 1]
+            named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, k - n, k + 1))
+            break
+
+
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
-    """Add the foreign towns that follow their state after a word of place or motion, and those a dateline names."""
+    """Add the foreign towns that follow their state after a word of place or motion, those a dateline names, and
+    ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
+    _foreign_ports(text, analysis, places, in_person)
     for anchor, state, led in _anchors(text, analysis, places):
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
