@@ -220,6 +220,7 @@ class Anchors:
     last_year_announced: tuple[int, int] | None = None
     last_month: tuple[int | None, int] | None = None  # latest date with a known month
     last_day: date | None = None  # latest full date
+    span_first: date | None = None  # first day of the latest span of days (10月21日至22日), if later than last_day
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
     crossed: bool = False  # a paragraph break lies between the last date and this one
     sentence: tuple[int, int] | None = None  # the sentence of the mention being resolved
@@ -338,7 +339,10 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
     if u == "day" and spec.day_shift is not None:
         return _shift_day(pub, spec.day_shift)
     if u == "day" and spec.day_anaphor is not None:
-        return _shift_day(anc.last_day or pub, spec.day_anaphor)
+        # 10月21日至22日…。次日上午: with no single day before, the day after a span's first day, the visit's second
+        # (当天 stays unsaid by a span)
+        after_span = spec.day_anaphor > 0 and anc.span_first is not None and anc.last_day is None
+        return _shift_day(anc.span_first if after_span else anc.last_day or pub, spec.day_anaphor)
     if u in ("week", "weekday"):
         if pub is None:
             return Resolved("XXXX-WXX", "week") if u == "week" else day_value(None, None, None)
@@ -478,3 +482,6 @@ def remember(anc: Anchors, r: Resolved) -> None:
     # A span of days (5月13日至15日, a visit's) is no day a later 当天 can mean: it stays with the last single day.
     if year is not None and month is not None and day is not None and valid_day(year, month, day) and "/" not in r.value:
         anc.last_day = date(year, month, day)
+        anc.span_first = None
+    elif year is not None and month is not None and day is not None and valid_day(year, month, day):
+        anc.span_first = date(year, month, day)
