@@ -338,8 +338,11 @@ def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
 
 
 # 一湖清水, 一江春水, 一河两岸: a body of water counted right after its name is no part of the name; nor is the way
-# round or along it (柳叶湖|环湖步道, 滨江|沿江 …).
-_COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海])(?:一[湖江河海]|环湖|沿[湖江河海岸])$")
+# round or along it (柳叶湖|环湖步道, 埃法特岛|环岛公路, 滨江|沿江 …).
+_COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海岛])(?:一[湖江河海]|环湖|环岛|沿[湖江河海岸])$")
+
+
+_GROUPED_KINDS = ("瀑布", "古墓", "墓", "石窟", "古建筑", "土楼", "溶洞")
 
 
 def _mended_span(text: str, e: Entity) -> Entity:
@@ -347,6 +350,8 @@ def _mended_span(text: str, e: Entity) -> Entity:
     named 东村 (东村|村; not 东村|村民)."""
     if (tail := _COUNTED_WATER.search(e.text)) is not None:
         e = Entity(e.text[: tail.start()], e.start, e.start + tail.start(), e.label)
+    if text.startswith("群", e.end) and e.text.endswith(_GROUPED_KINDS):
+        e = Entity(e.text + "群", e.start, e.end + 1, e.label)  # 九龙瀑布|群: a group of its kind is one site
     if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _words()["village-word-next"]:
         e = Entity(e.text + "村", e.start, e.end + 1, e.label)
     return e

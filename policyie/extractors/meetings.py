@@ -181,6 +181,8 @@ _CITED_BEFORE = regex.compile(
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
 _SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
+# (一场 is "a": 举行一场媒体座谈会 reports one)
+_COUNTED_MEETINGS = regex.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)(?:次|场|轮)")
 # 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
 _ATTENDED_AT = regex.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
 _SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
@@ -670,6 +672,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         return None
     evidence = "planned" if planned else "cited:recalled" if long_ago else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"
+    if _COUNTED_MEETINGS.match(name):
+        return None  # 累计召开55次专家协商会: a count of meetings, none of them reported
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)
     if planned:
         # when and where it is to be held are part of the announcement; no one has chaired it yet
