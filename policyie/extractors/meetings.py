@@ -608,8 +608,9 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     name = text[start:end]
     head = _head_of(name)
     modifier = name[: len(name) - len(head)] if head else name
-    if _DETERMINER.match(modifier):
-        return None  # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named
+    if _DETERMINER.match(modifier) or _COUNTED_MEETINGS.match(name):
+        # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named; 累计召开55次专家协商会: a count
+        return None
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
@@ -672,8 +673,6 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         return None
     evidence = "planned" if planned else "cited:recalled" if long_ago else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"
-    if _COUNTED_MEETINGS.match(name):
-        return None  # 累计召开55次专家协商会: a count of meetings, none of them reported
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)
     if planned:
         # when and where it is to be held are part of the announcement; no one has chaired it yet
