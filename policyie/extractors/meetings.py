@@ -609,8 +609,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     head = _head_of(name)
     modifier = name[: len(name) - len(head)] if head else name
     if _DETERMINER.match(modifier) or _COUNTED_MEETINGS.match(name):
-        # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named; 累计召开55次专家协商会: a count
-        return None
+        return None  # 这次会议, …召开的一次重要会议: described, not named; 累计召开55次专家协商会: a count
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
