@@ -608,8 +608,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     name = text[start:end]
     head = _head_of(name)
     modifier = name[: len(name) - len(head)] if head else name
-    if _DETERMINER.match(modifier) or _COUNTED_MEETINGS.match(name):
-        return None  # 这次会议, …召开的一次重要会议: described, not named; 累计召开55次专家协商会: a count
+    if _DETERMINER.match(modifier):
+        return None  # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
@@ -622,8 +622,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     name = text[start:end]
     modifier = name[: len(name) - len(head)] if head else name
     before = text[b_lo:start]
-    # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held;
-    # a bare 会议 / 大会 never is.
+    # A typed gathering without a proper name (召开座谈会, 召开工作务虚会) is a meeting when held; a bare 会议 / 大会 never is.
     presided = _PRESIDED_AFTER.match(after) is not None
     bare_ok = (held_verb or presided) and head not in _BARE_NEVER
     convened = False
@@ -668,8 +667,9 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False
     else:
         return None
-    if not held and not planned and not long_ago and not _citable(ctx, name, kind, start, end, head):
-        return None
+    if _COUNTED_MEETINGS.match(name) or (not held and not planned and not long_ago and not _citable(
+            ctx, name, kind, start, end, head)):
+        return None  # (累计召开55次专家协商会, 举办30场高峰会和平行论坛: a count of meetings, none reported)
     evidence = "planned" if planned else "cited:recalled" if long_ago else "cited" if not held else "organ-convenes" if convened else "held" if held_verb else \
         "spoke-at" if spoke_at else "presided" if presided else "held-after"
     meeting = Meeting(name=name, kind=kind, referenced=not held, start=start, end=end, evidence=evidence)

@@ -469,6 +469,8 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
         # kind of noun: 手感、听感、嗅感) is a pattern
         return False
     tokens = [t for t in ctx.analysis.tokens_in(start, end) if t.end <= end and HAN_CHAR.match(t.text)]
+    if tokens and all(t.pos == "un" for t in tokens):
+        return False  # “减煤、增绿、强链”, “稳粮、优经、扩饲”: words coined for the formula (a verb and its object clipped)
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
 
