@@ -133,6 +133,8 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n):
                 continue
+            # (杜库姆|港: the zone's short form 杜库姆 read there is the port's name)
+            drop_mentions_within(places, k - n, k + 1, short_only=True)
             if mention_index(places).overlaps(k - n, k + 1) or in_person(k - n, k):
                 break
             name = text[k - n : k + 1]
