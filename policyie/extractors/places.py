@@ -492,6 +492,20 @@ def _site_opens_park(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k:
         not _stem_stop(before[k + 1][1]) and not doc.text.startswith(REGION_SUFFIXES, pos)
 
 
+def _bilateral_opening(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
+    """Whether ``before[k]`` is (part of) 中 and a partner state's one-character form right before a division's short
+    form that opens the stem (中新|天津|生态城, whether jieba wrote 中新 or 中|新)."""
+    word, short = before[k][1], model_places.FOREIGN_SHORT_CHARS
+    if not words:
+        return False
+    if len(word) == 2 and word[0] == "中" and word[1] in short:
+        return _is_division_short(gz, words[-1][1])
+    if len(word) == 1 and word in short and k + 1 < len(before) and before[k + 1][1] == "中":
+        return _is_division_short(gz, words[-1][1])
+    return word == "中" and len(words[-1][1]) == 1 and words[-1][1] in short and len(words) >= 2 and \
+        _is_division_short(gz, words[-2][1])
+
+
 def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, str]], k: int,
              words: list[tuple[int, str, str]], site: bool) -> bool:
     """Whether the word ``before[k]`` belongs to the stem of the park at ``pos`` for a reason of its own, whatever the
@@ -505,6 +519,8 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
         return True  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
     if word in ZONE_WORDS and _common_stem(words) and not site:
         return True  # 东津|新区|汽车|零部件|产业园: a park of common words is named with its zone
+    if _bilateral_opening(gz, before, k, words):
+        return True  # 中新|天津|生态城, 中|新|天津…: the two states that built it open its name
     return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
 
 
