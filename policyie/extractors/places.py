@@ -1569,6 +1569,7 @@ def extract(ctx: Context) -> list[Place]:
     _lake_areas(places)
     _mountain_passes(text, places)
     _foothills(text, places)
+    _unlisted_foothills(text, ctx.analysis, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
@@ -1773,6 +1774,32 @@ def _mountain_temples(text: str, analysis: Analysis, places: dict[str, Place]) -
                 continue
             name = text[m.start : t.end()]
             model_places.named_place(places, name, "site", "mountain-temple").mentions.append(Span(name, m.start, t.end()))
+
+
+# 大洪山|南麓 where no table lists the mountain: its name, two to four characters, then 山 or 岭 and the side.
+_UNLISTED_FOOTHILL = regex.compile(r"(\p{Han}{2,4}?[山岭])[东西南北]麓")
+
+
+def _unlisted_foothills(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
+    """大洪山南麓: the side of a mountain no table lists is a region too, where the mountain's name is no common word
+    (not 大山|南麓) and starts a word; the mountain's name is its other name (as 天山南麓's 天山)."""
+    held = model_places.mention_index(places)
+    for m in _UNLISTED_FOOTHILL.finditer(text):
+        mountain_end = m.end(1)
+        for lo in range(mountain_end - 3, max(m.start(), mountain_end - 5) - 1, -1):
+            stem = text[lo : mountain_end - 1]
+            if not analysis.is_token_boundary(lo) or is_common_word(stem) or is_common_word(text[lo:mountain_end]) or \
+                    any(t.pos[:1] in _NOT_MOUNTAIN_TAGS for t in analysis.tokens_in(lo, mountain_end)):
+                continue
+            if not held.overlaps(lo, m.end()):
+                name = text[lo : m.end()]
+                region = model_places.named_place(places, name, "region", "region-list")
+                region.mentions += [Span(name, lo, m.end()), Span(text[lo:mountain_end], lo, mountain_end)]
+            break
+
+
+# Words of these tags name no mountain (依托|大洪山, 坐落|在|大山).
+_NOT_MOUNTAIN_TAGS = frozenset("pvcudrfmqx")
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
