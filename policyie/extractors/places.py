@@ -743,6 +743,9 @@ def _number_inside(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]],
     return _placeish(prev[1], prev[2], gz) or (prev[0], prev[0] + len(prev[1])) in doc.model_locations()
 
 
+_SCENIC_KINDS = frozenset(("景区", "风景区", "旅游区", "风景名胜区"))
+
+
 def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core: str, h: Hit,
                named_in_full: set[str]) -> str:
     """The proper-name head of a park's stem (张家湾 of 张家湾设计小镇), or "" when the stem has none."""
@@ -773,6 +776,10 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
         # township's name without its 镇 or 乡 (桃花潭镇), no common word (化工, 创业), names the site it lends its name to
         # (not a region: 双城|经济圈 is 成渝地区双城经济圈 written short, not 双城镇's)
         head = core
+    if len(head) < 2 and h.surface in _SCENIC_KINDS and 3 <= len(core) <= 6 and len(words[-1][1]) >= 2 and \
+            words[-1][2] in ("nr", "nz", "un") and not is_common_word(words[-1][1]) and \
+            not any(w.endswith(TOWNSHIP_ENDS) for _, w, _ in words):  # (缸顾乡|千垛景区: the township is a place apart)
+        head = core  # 彩色|沙林|景区: a scenic area's stem that ends in a name of its own (沙林, tagged a person's)
     if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
         head = known  # 七个|星|佛寺|遗址: a numeral opens a place's name (七个星 of 七个星镇)
     if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
