@@ -1015,6 +1015,26 @@ def _merge_variants(places: dict[str, Place]) -> None:
         drop.mentions = []
 
 
+def _merge_short_namesakes(places: dict[str, Place]) -> None:
+    """One place written whole and short in one article: an untyped name the NER read that a district, county or
+    city the article names in full shortens (东山 beside 东山县), and a site whose name a longer site's name ends with,
+    a place's short form before it (关帝庙 beside 东山关帝庙). The short mentions join the full name's place."""
+    divisions = {p.name: p for p in places.values() if p.level in ("district", "city") and p.mentions}
+    sites = [p for p in places.values() if p.level == "site" and p.mentions]
+    for p in list(places.values()):
+        if not p.mentions:
+            continue
+        into = None
+        if p.level is None and p.evidence == "ner":
+            into = next((divisions[p.name + k] for k in "县市区旗" if p.name + k in divisions), None)
+        elif p.level == "site":
+            into = next((q for q in sites if q is not p and q.name.endswith(p.name) and 2 <= len(q.name) - len(p.name) <= 3
+                         and len(p.name) >= 3 and q.name[: len(q.name) - len(p.name)] + "县" in divisions), None)
+        if into is not None:
+            into.mentions = sorted(into.mentions + p.mentions, key=lambda m: m.start)
+            p.mentions = []
+
+
 # What a foreign city's name opens when one of these follows it: a palace, port or crossing (sites; the palace need not
 # stand in the city: 海得拉巴宫 is in New Delhi), or the state's first-level division named after the city
 # (伊尔库茨克州; 滨海边疆区 is none: only a city's own name counts).
@@ -1591,6 +1611,7 @@ def extract(ctx: Context) -> list[Place]:
     river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
+    _merge_short_namesakes(places)
     _city_named_places(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
