@@ -546,7 +546,8 @@ def _stem_words(
                 continue
             break
         if len(word) == 1 and words and (tag == "g" or (word in "东西南北" and tag == "f" and words[-1][2] == "un"
-                                                        and len(words[-1][1]) > 1) or _compass_opens_water(before, k, words)):
+                                                        and len(words[-1][1]) > 1) or _compass_opens_water(before, k, words)
+                                         or _lone_pair_opens(word, tag, words)):
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
@@ -594,6 +595,16 @@ def _stem_words(
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _lone_pair_opens(word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
+    """幕|阜|山区: a rare character jieba left alone as a measure word before a place's one character that it left
+    alone too: the two spell the name (幕阜山), not a count."""
+    return tag == "q" and word not in COUNT_CHARS and len(words[-1][1]) == 1 and words[-1][2] == "ns" \
+        and jieba_freq().get(word, 0) < RARE_MEASURE
+
+
+RARE_MEASURE = 3000  # 幕 1,520 as a word; measure words of everyday counting: 片 6,168, 座 9,662, 个 125,538
 
 
 def _compass_opens_water(before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
