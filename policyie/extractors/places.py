@@ -1608,6 +1608,7 @@ def extract(ctx: Context) -> list[Place]:
     _mountain_passes(text, places)
     _foothills(text, places)
     _unlisted_foothills(text, ctx.analysis, places)
+    _compass_parts(text, places)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
@@ -1813,6 +1814,25 @@ def _mountain_temples(text: str, analysis: Analysis, places: dict[str, Place]) -
                 continue
             name = text[m.start : t.end()]
             model_places.named_place(places, name, "site", "mountain-temple").mentions.append(Span(name, m.start, t.end()))
+
+
+# 吉林|西部, 越南|北部地区: a compass part of a province or a state (not 广西|北部湾, a gulf, nor 喀麦隆|南部港口城市, a
+# town described by where it lies).
+_COMPASS_PART = regex.compile(r"(?:[东西南北中]|东北|西北|东南|西南|中西|中东)部(?:地区)?(?!湾|\p{Han}{0,4}?(?:城市|港口|重镇))")
+
+
+def _compass_parts(text: str, places: dict[str, Place]) -> None:
+    """吉林西部, 海南西部, 越南北部地区: a province's or a foreign state's mention followed by a compass part is a region
+    of that name, and the mention is the region's, as a mountain's side is (China's own parts are curated regions)."""
+    for p in [p for p in places.values() if p.level in ("province", "country") and p.name not in _CHINA]:
+        parts = [(m, k) for m in p.mentions if (k := _COMPASS_PART.match(text, m.end)) is not None]
+        for m, k in parts:
+            model_places.drop_mentions_within(places, m.end, k.end())  # (湖南|西部地区: the part is no region alone)
+            name = text[m.start : k.end()]
+            model_places.named_place(places, name, "region", "region-list").mentions.append(Span(name, m.start, k.end()))
+        if parts:
+            gone = {id(m) for m, _ in parts}
+            p.mentions = [m for m in p.mentions if id(m) not in gone]
 
 
 # 大洪山|南麓 where no table lists the mountain: its name, two to four characters, then 山 or 岭 and the side.
