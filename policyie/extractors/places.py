@@ -1606,9 +1606,9 @@ def extract(ctx: Context) -> list[Place]:
     _ring_regions(text, places)
     _lake_areas(places)
     _mountain_passes(text, places)
-    _foothills(text, places)
+    _parts_as_regions(text, places, _FOOTHILL, (None, "site", "region", "city"))
     _unlisted_foothills(text, ctx.analysis, places)
-    _compass_parts(text, places)
+    _parts_as_regions(text, places, _COMPASS_PART, ("province", "country"), _CHINA)
     _add_region_provinces(text, gz, places)
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
@@ -1783,17 +1783,20 @@ def _ring_regions(text: str, places: dict[str, Place]) -> None:
 _FOOTHILL = regex.compile(r"[东西南北]麓")
 
 
-def _foothills(text: str, places: dict[str, Place]) -> None:
-    """贺兰山东麓, 大兴安岭西麓: a mountain's mention (whatever it resolved to: 大兴安岭 is also a prefecture's short
-    form) followed by the side of it is a region of that name."""
-    for p in list(places.values()):
-        sides = [m for m in p.mentions if _FOOTHILL.match(text, m.end) and p.level in (None, "site", "region", "city")]
-        for m in sides:
-            name = m.text + text[m.end : m.end + 2]
-            model_places.named_place(places, name, "region", "region-list").mentions.append(
-                Span(name, m.start, m.end + 2))
-        if sides:
-            p.mentions = [m for m in p.mentions if m not in sides]
+def _parts_as_regions(text: str, places: dict[str, Place], part: regex.Pattern, levels: tuple[str | None, ...],
+                      exclude: frozenset[str] = frozenset()) -> None:
+    """A place's mention followed by a part of it is a region of that name, and the mention is the region's: a
+    mountain's side (贺兰山东麓, 大兴安岭西麓, whatever the mountain resolved to: 大兴安岭 is also a prefecture's short
+    form), a province's or a foreign state's compass part (吉林西部, 越南北部地区; China's own parts are curated)."""
+    for p in [p for p in places.values() if p.level in levels and p.name not in exclude]:
+        parts = [(m, k) for m in p.mentions if (k := part.match(text, m.end)) is not None]
+        for m, k in parts:
+            model_places.drop_mentions_within(places, m.end, k.end())  # (湖南|西部地区: the part is no region alone)
+            name = text[m.start : k.end()]
+            model_places.named_place(places, name, "region", "region-list").mentions.append(Span(name, m.start, k.end()))
+        if parts:
+            gone = {id(m) for m, _ in parts}
+            p.mentions = [m for m in p.mentions if id(m) not in gone]
 
 
 # 武当山|紫霄宫, 浮丘山|碧霞宫: a temple's own name of two or three characters right after its mountain.
@@ -1821,22 +1824,8 @@ def _mountain_temples(text: str, analysis: Analysis, places: dict[str, Place]) -
 _COMPASS_PART = regex.compile(r"(?:[东西南北中]|东北|西北|东南|西南|中西|中东)部(?:地区)?(?!湾|\p{Han}{0,4}?(?:城市|港口|重镇))")
 
 
-def _compass_parts(text: str, places: dict[str, Place]) -> None:
-    """吉林西部, 海南西部, 越南北部地区: a province's or a foreign state's mention followed by a compass part is a region
-    of that name, and the mention is the region's, as a mountain's side is (China's own parts are curated regions)."""
-    for p in [p for p in places.values() if p.level in ("province", "country") and p.name not in _CHINA]:
-        parts = [(m, k) for m in p.mentions if (k := _COMPASS_PART.match(text, m.end)) is not None]
-        for m, k in parts:
-            model_places.drop_mentions_within(places, m.end, k.end())  # (湖南|西部地区: the part is no region alone)
-            name = text[m.start : k.end()]
-            model_places.named_place(places, name, "region", "region-list").mentions.append(Span(name, m.start, k.end()))
-        if parts:
-            gone = {id(m) for m, _ in parts}
-            p.mentions = [m for m in p.mentions if id(m) not in gone]
-
-
 # 大洪山|南麓 where no table lists the mountain: its name, two to four characters, then 山 or 岭 and the side.
-_UNLISTED_FOOTHILL = regex.compile(r"(\p{Han}{2,4}?[山岭])[东西南北]麓")
+_UNLISTED_FOOTHILL = regex.compile(r"(\p{Han}{2,4}?[山岭])" + _FOOTHILL.pattern)
 
 
 def _unlisted_foothills(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
