@@ -952,29 +952,23 @@ COMMON_TOWNSHIP_STEM = 100
 
 
 def _township_named_sites(text: str, places: dict[str, Place]) -> None:
-    """千垛|景区, 周庄|景区, 潭门|中心渔港: a scenic area or a fishing port named by a township's short form is a site
-    of its own, not a mention of the township (the township's full name, 缸顾乡 or 千垛镇, may stand before it)."""
+    """A township's short form that names a site of its own, not the township: before a scenic area's or a fishing
+    port's kind (千垛|景区, 周庄|景区, 潭门|中心渔港; the township's full name, 缸顾乡 or 千垛镇, may stand before it), or
+    as a word of its own right after the township's full name (广胜寺镇|广胜寺, 白马寺镇|白马寺; not 珠玑镇|珠玑古巷,
+    劲松街道|劲松五区: a name that goes on)."""
     for p in [p for p in places.values() if p.level == "town"]:
-        for m in list(p.mentions):
-            if m.text != p.name and p.name.startswith(m.text) and (scenic := _SCENIC.match(text, m.end)):
+        ends = {m.end for m in p.mentions if m.text == p.name}
+        for m in [m for m in p.mentions if m.text != p.name and p.name.startswith(m.text)]:
+            if scenic := _SCENIC.match(text, m.end):
                 model_places.move_mention(places, text, p, m, scenic.end(), "site", "township-named")
+            elif m.start in ends and len(m.text) >= 2 and not _name_goes_on(text, m.end):
+                model_places.move_mention(places, text, p, m, m.end, "site", "township-named")
     model_places.drop_empty(places)
 
 
 def _name_goes_on(text: str, end: int) -> bool:
     """Whether a Han character that joins no list and ends no clause follows ``end`` (虎头|要塞遗址, 劲松|五区)."""
     return end < len(text) and _is_cjk(text[end]) and text[end] not in "和与及的等"
-
-
-def _township_then_namesake(text: str, places: dict[str, Place]) -> None:
-    """广胜寺镇|广胜寺, 白马寺镇|白马寺: a township's short form right after its full name, as a word of its own, is not
-    the township again but the site it is named after (not 珠玑镇|珠玑古巷, 劲松街道|劲松五区: a name that goes on)."""
-    for p in [p for p in places.values() if p.level == "town"]:
-        ends = {m.end for m in p.mentions if m.text == p.name}
-        for m in [m for m in p.mentions if m.start in ends and m.text != p.name and p.name.startswith(m.text)
-                  and len(m.text) >= 2 and not _name_goes_on(text, m.end)]:
-            model_places.move_mention(places, text, p, m, m.end, "site", "township-named")
-    model_places.drop_empty(places)
 
 
 def _city_named_districts(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
@@ -1614,7 +1608,6 @@ def extract(ctx: Context) -> list[Place]:
     _city_named_districts(text, gz, places)
     _settlement_named_sites(text, places)
     _township_named_sites(text, places)
-    _township_then_namesake(text, places)
     visited_sites.add(text, places, in_person)
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
