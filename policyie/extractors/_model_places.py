@@ -528,6 +528,12 @@ def move_mention(places: dict[str, Place], text: str, owner: Place, m: Span, end
     named_place(places, name, level, evidence, parent).mentions.append(Span(name, m.start, end))
 
 
+def absorb(into: Place, other: Place) -> None:
+    """Move every mention of ``other`` into ``into``, in text order: one place written two ways."""
+    into.mentions = sorted(into.mentions + other.mentions, key=lambda m: m.start)
+    other.mentions = []
+
+
 def drop_empty(places: dict[str, Place]) -> None:
     """Remove the places left without a mention."""
     for key in [k for k, p in places.items() if not p.mentions]:

@@ -1006,8 +1006,7 @@ def _merge_variants(places: dict[str, Place]) -> None:
             twin = coded.get((p.name, p.level))  # 当壁镇 the NER read, and the gazetteer's where a crossing names it
         if twin is not None and twin is not p:
             # 三峡库区 read by the NER in one sentence and grown by its suffix in another: one place, typed
-            twin.mentions = sorted(twin.mentions + p.mentions, key=lambda m: m.start)
-            p.mentions = []
+            model_places.absorb(twin, p)
     by_name = {p.name: k for k, p in places.items()}
     for key, short in list(places.items()):
         tails = _VARIANT_TAILS.get(short.level or "", ())
@@ -1016,8 +1015,7 @@ def _merge_variants(places: dict[str, Place]) -> None:
             continue
         long = places[long_key]
         keep, drop = (short, long) if short.code or (short.level == "region" and not long.code) else (long, short)
-        keep.mentions = sorted(keep.mentions + drop.mentions, key=lambda m: m.start)
-        drop.mentions = []
+        model_places.absorb(keep, drop)
 
 
 def _merge_short_namesakes(places: dict[str, Place]) -> None:
@@ -1036,8 +1034,7 @@ def _merge_short_namesakes(places: dict[str, Place]) -> None:
             into = next((q for q in sites if q is not p and q.name.endswith(p.name) and 2 <= len(q.name) - len(p.name) <= 3
                          and len(p.name) >= 3 and q.name[: len(q.name) - len(p.name)] + "县" in divisions), None)
         if into is not None:
-            into.mentions = sorted(into.mentions + p.mentions, key=lambda m: m.start)
-            p.mentions = []
+            model_places.absorb(into, p)
 
 
 # What a foreign city's name opens when one of these follows it: a palace, port or crossing (sites; the palace need not
