@@ -19,7 +19,7 @@ from policyie.normalize.frontmatter import split_front_matter
 from policyie.normalize.html import decode_entities, html_title, looks_like_html, strip_html
 from policyie.normalize.invisible import strip_invisible
 from policyie.normalize.markdown import strip_markdown
-from policyie.normalize.page import TITLE_SEPARATORS, is_whole_page, main_content
+from policyie.normalize.page import TITLE_COLON, TITLE_SEPARATORS, is_whole_page, main_content
 from policyie.normalize.punct import fix_punctuation
 from policyie.normalize.script import strip_pinyin, to_simplified
 from policyie.normalize.textmap import MappedText
@@ -118,7 +118,7 @@ def _source(fm, header_source: str | None, bylines: list[str]) -> str | None:
 
 # What portals add around a headline: a site name after a dash, a bar or a spaced colon (…-首都之窗-北京市人民政府门户网站,
 # …_新浪财经_新浪网, … :: 浚县人大网) and an outlet tag before it (【北京青年报】).
-_SITE_TAIL = regex.compile(rf"(?:\s*[{TITLE_SEPARATORS}]{{1,2}}|\s/|\s::?(?=\s))\s*[^{TITLE_SEPARATORS}/:]{{1,24}}$")
+_SITE_TAIL = regex.compile(rf"(?:\s*[{TITLE_SEPARATORS}]{{1,2}}|\s/|{TITLE_COLON})\s*[^{TITLE_SEPARATORS}/:]{{1,24}}$")
 COLUMN_NAME = 8  # a piece this short between a headline and a site's name is the site's column (镇务动态, 荆门要闻)
 _SITE_WORDS = regex.compile(r"网|门户|首都之窗|频道|客户端|新闻|日报|晚报|青年报|政府|官网|APP|app")
 _OUTLET_TAG = regex.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")

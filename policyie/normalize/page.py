@@ -670,14 +670,16 @@ def _span_of(title: str, key: str) -> str:
 # contents of a regex character class ("-" first, so literal); "/" parts them too where a space stands before it (a date's
 # slashes part nothing: 2026/11/20). `policyie.normalize._page_title` reads titles by the same characters.
 TITLE_SEPARATORS = "-_|｜—–»›－"
+# A colon or a double colon parts them only with spaces on both sides (… :: 浚县人大网; 专访:… is the headline's own).
+TITLE_COLON = r"\s::?\s"
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
 _SITE_TAIL = regex.compile(
-    rf"(?:[{TITLE_SEPARATORS}/]|\s::?\s)\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
+    rf"(?:[{TITLE_SEPARATORS}/]|{TITLE_COLON})\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
     r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
 _SITE_SEP = regex.compile(
-    r"\s*(?:_{1,2}|\|{1,2}|｜|--|\s-\s|\s/\s|\s::?\s|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    rf"\s*(?:_{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|{TITLE_COLON}|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
