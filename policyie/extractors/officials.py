@@ -550,12 +550,17 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     return x
 
 
+def _title_start(text: str, an: Analysis, seg: dict[int, int], m: LiteralMatch) -> int:
+    """Where the title whose post is ``m`` starts: as ``seg`` knows it, else read from the text."""
+    return seg[m.start()] if m.start() in seg else _segment_start(text, an, m.start())
+
+
 def _title_chain(
     text: str, an: Analysis, m: LiteralMatch, by_end: dict[int, LiteralMatch], seg: dict[int, int] | None = None
 ) -> list[str]:
     """Title texts ending at ``m``: 市委副书记、市长 → [市委副书记, 市长]. ``seg``: title starts known already."""
     seg = seg or {}
-    a = seg.get(m.start()) if m.start() in seg else _segment_start(text, an, m.start())
+    a = _title_start(text, an, seg, m)
     a = _sender_start(text, an, m, a, by_end, seg)
     chain = [text[a : m.end()]]
     while True:
@@ -567,7 +572,7 @@ def _title_chain(
         prev = by_end.get(sep) if sep is not None else None
         if prev is None or not _post_ends_cleanly(an, prev.end()):
             break
-        prev_start = seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
+        prev_start = _title_start(text, an, seg, prev)
         prev_start = _sender_start(text, an, prev, prev_start, by_end, seg)
         if prev.group() in STATE_POSTS and country_of(text[prev_start : prev.start()]) is None:
             break  # 叶尔兰·别克|苏丹，地委常委: a state's post without its state ends a name, not a title
@@ -592,7 +597,7 @@ def _sender_start(text: str, an: Analysis, m: LiteralMatch, a: int, by_end: dict
             continue
         g = name_at(text, k, an, after_post=True)
         if g is not None and g.start == k and g.end == a:
-            return seg[prev.start()] if prev.start() in seg else _segment_start(text, an, prev.start())
+            return _title_start(text, an, seg, prev)
     return a
 
 
