@@ -324,8 +324,7 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
 def _verb_glued_before(text: str, e: Entity, around: _Around) -> bool:
     """补|齐山区: a one-character verb jieba cut off before the span makes a word with the span's first character
     (补齐, a word of the dictionary however rare), and the rest of the span is a common word (山区): the span is that
-    verb's object, no name (jieba's own
-    dictionary lists some such strings as places)."""
+    verb's object, no name (jieba's own dictionary lists some such strings as places)."""
     verb = next((t for t in around.tokens_in(max(0, e.start - 1), e.start) if t.end == e.start), None)
     if verb is None or len(verb.text) != 1 or not verb.pos.startswith("v") or len(e.text) < 3:
         return False
@@ -346,8 +345,8 @@ _GROUPED_KINDS = ("瀑布", "古墓", "墓", "石窟", "古建筑", "土楼", "�
 
 
 def _mended_span(text: str, e: Entity) -> Entity:
-    """The span without a body of water counted after it (东江湖|一湖清水, 长江|一江春水) or the way round it (柳叶湖|环湖), or with the 村 of a village
-    named 东村 (东村|村; not 东村|村民)."""
+    """The span without a body of water counted after it (东江湖|一湖清水, 长江|一江春水) or the way round it (柳叶湖|环湖),
+    with a group of its kind (九龙瀑布|群), or with the 村 of a village named 东村 (东村|村; not 东村|村民)."""
     if (tail := _COUNTED_WATER.search(e.text)) is not None:
         e = Entity(e.text[: tail.start()], e.start, e.start + tail.start(), e.label)
     if text.startswith("群", e.end) and e.text.endswith(_GROUPED_KINDS):
