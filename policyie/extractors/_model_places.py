@@ -89,12 +89,13 @@ def level_of(name: str) -> str | None:
     for ending, level in words["place-level"].items():
         if name.endswith(ending) and len(name) - len(ending) >= 2:
             # (古城|景区, 研学|基地: a kind of place after a generic stem names none)
-            return None if name[: -len(ending)] in _generic_stems() else level
+            return None if name[: -len(ending)] in generic_stems() else level
     return None
 
 
 @functools.cache
-def _generic_stems() -> frozenset[str]:
+def generic_stems() -> frozenset[str]:
+    """Stems that name a kind, not a place (古城, 研学, 古闸): one set for every rule that reads them."""
     return frozenset(lexicons.lists("place_words.tsv")["generic-stem"])
 
 

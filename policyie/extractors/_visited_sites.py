@@ -39,7 +39,7 @@ from policyie.segmenter import segment
 
 _WORDS = lexicons.lists("place_words.tsv")
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
-_GENERIC_STEMS = frozenset(_WORDS["generic-stem"])
+_GENERIC_STEMS = model_places.generic_stems()
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_CHARS = "，,。；;：:！？!?\n"

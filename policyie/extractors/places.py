@@ -87,7 +87,7 @@ STEM_STOP = frozenset(_WORDS["stem-stop"])
 DEMONSTRATIVES = frozenset(("那个", "那座", "那一", "那片", "那里", "那是", "那些"))
 STEM_TAGS_OK = ("n", "vn", "b", "j", "un", "x", "eng", "an", "s", "nz", "ns", "nr", "nt")
 # A stem made of these alone (after qualifiers) names no particular place: 经济开发区, 产业园区.
-GENERIC_STEMS = frozenset(_WORDS["generic-stem"])
+GENERIC_STEMS = model_places.generic_stems()
 QUALIFIERS = _WORDS["qualifier"]
 PLACEISH_TAGS = ("ns", "nr", "nz", "un", "j", "x")
 # 京 standing for Beijing: after 在/来/进/离/抵/赴/返/留/回, not heading another abbreviation or word
