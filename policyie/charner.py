@@ -23,7 +23,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, lt
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,6 +37,7 @@ TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BI")
 _O = 0
 _TAG_PARTS = tuple(tuple(t.split("-")) if t != "O" else ("O", "") for t in TAGS)
 _START = itemgetter(1)
+_FIRST = itemgetter(0)
 # Lexicon labels that become features; anything else (TITLE, …) shares one slot.
 _LEX_LABELS = {"PER": 1, "LOC": 2, "ORG": 3, "TITLE": 4}
 # Clause ends for decoding: an entity never spans them, and short clauses keep Viterbi's loop short.
@@ -101,6 +102,7 @@ class _Hashes(dict):
 
 
 _HASHES = _Hashes()
+_PLACE = np.array([2, 1, 3, 4], dtype=np.uint64)
 _hash_of = _HASHES.__getitem__
 _TEXT, _END, _TAG = itemgetter(0), itemgetter(2), itemgetter(3)
 
@@ -108,7 +110,7 @@ _TEXT, _END, _TAG = itemgetter(0), itemgetter(2), itemgetter(3)
 def _word_features(tokens: Sequence[tuple], positions: np.ndarray) -> tuple[np.ndarray, ...]:
     """At each position: (tag, place in word), (word, place), the word before and the word after."""
     n = len(positions)
-    toks = [t for t in tokens if t[2] > t[1]]
+    toks = list(compress(tokens, map(lt, map(_START, tokens), map(_END, tokens))))  # (non-empty words, picked in C)
     if not toks:
         zeros = np.zeros(n, dtype=np.uint64)
         return zeros, zeros, zeros, zeros
@@ -121,7 +123,10 @@ def _word_features(tokens: Sequence[tuple], positions: np.ndarray) -> tuple[np.n
     idx = np.clip(np.searchsorted(starts, positions, side="right") - 1, 0, len(toks) - 1)
     pos = positions - starts[idx]
     length = ends[idx] - starts[idx]
-    place = np.where(length == 1, 4, np.where(pos == 0, 1, np.where(pos == length - 1, 3, 2))).astype(np.uint64)
+    # first 1, inside 2, last 3, alone 4 (a character outside every word is alone when its word is one
+    # character), as one lookup: (pos == 0) + 2 (pos == last) indexes it
+    place = _PLACE[(pos == 0).view(np.int8) + 2 * (pos == length - 1).view(np.int8)]
+    place[length == 1] = 4
     prev = np.concatenate(([0], words[:-1])).astype(np.uint64)
     nxt = np.concatenate((words[1:], [0])).astype(np.uint64)
     eight = np.uint64(8)
@@ -162,9 +167,12 @@ def featurize(
     pad = 2
     padded = np.full(n + 2 * pad, _BOUNDARY, dtype=np.uint64)
     padded[pad : pad + n] = _codes(text)
-    firsts = np.fromiter((s for s, _e in sentences), dtype=np.int64, count=len(sentences))
+    # Sentence numbers only need to tell sentences apart: a count of the sentence starts up to each character
+    # (one cumulative sum) parts the text as a search of every character among the starts would.
+    starts = np.zeros(n + 1, dtype=np.int64)
+    starts[np.clip(np.fromiter(map(_FIRST, sentences), dtype=np.int64, count=len(sentences))[1:], 0, n)] = 1
     spad = np.full(n + 2 * pad, -1, dtype=np.int64)
-    spad[pad : pad + n] = np.clip(np.searchsorted(firsts, np.arange(n), side="right") - 1, 0, None)
+    np.cumsum(starts[:n], out=spad[pad : pad + n])
     sent = spad[positions + pad]
 
     def at(k: int) -> np.ndarray:
@@ -303,31 +311,39 @@ def viterbi(scores: np.ndarray, units: Sequence[tuple[int, int]], trans: np.ndar
     starts = np.array([s for s, _ in units])
     order = np.argsort(-lens, kind="stable")
     lens, starts = lens[order], starts[order]
-    m = int(lens[0])
+    m, u = int(lens[0]), len(units)
     # lens sorted descending: alive[t] units are longer than t (one search for every step).
     alive_at = np.searchsorted(-lens, -np.arange(m), side="left").tolist()
-    back = np.zeros((m, len(units), n_tags), dtype=np.intp)
     score = scores[starts] + (start[order] if start.ndim == 2 else start)
     trans3 = trans[None, :, :]
-    # Every unit's emissions in one padded block, so that each step reads a slice, not a gather.
-    steps = np.minimum(starts[:, None] + np.arange(m)[None, :], scores.shape[0] - 1)
-    emit = scores[steps]
+    # Every unit's emissions in one padded block, step-major, so that each step reads a contiguous slice;
+    # every step writes into buffers made once (a step is a few small calls: their count is the cost).
+    at = np.arange(m)[:, None] + starts[None, :]
+    emit = scores[np.minimum(at, scores.shape[0] - 1)]
+    back = np.empty((m, u, n_tags), dtype=np.intp)
+    cand = np.empty((u, n_tags, n_tags), dtype=score.dtype)
+    score3 = score[:, :, None]
     for t in range(1, m):
         alive = alive_at[t]
-        cand = score[:alive, :, None] + trans3
-        back[t, :alive] = cand.argmax(axis=1)
-        score[:alive] = cand.max(axis=1) + emit[:alive, t]
-    # Walk back from each unit's own last character, all units together.
+        c = cand[:alive]
+        np.add(score3[:alive], trans3, out=c)
+        c.argmax(axis=1, out=back[t, :alive])
+        live = score[:alive]
+        c.max(axis=1, out=live)
+        live += emit[t, :alive]
+    # Walk back from each unit's own last character, all units together (one flat take per step).
     cur = score.argmax(axis=1)
-    path = np.zeros((len(units), m), dtype=np.int64)
-    rows = np.arange(len(units))
-    for t in range(m - 1, -1, -1):
+    path = np.empty((m, u), dtype=np.int64)
+    flat = back.reshape(m, u * n_tags)
+    offsets = np.arange(u) * n_tags
+    for t in range(m - 1, 0, -1):
         alive = alive_at[t]
-        path[:alive, t] = cur[:alive]
-        if t:
-            cur[:alive] = back[t, rows[:alive], cur[:alive]]
-    valid = np.arange(m)[None, :] < lens[:, None]
-    out[(starts[:, None] + np.arange(m)[None, :])[valid]] = path[valid]
+        live = cur[:alive]
+        path[t, :alive] = live
+        live[...] = flat[t].take(offsets[:alive] + live)
+    path[0] = cur
+    valid = np.arange(m)[:, None] < lens[None, :]
+    out[at[valid]] = path[valid]
     return out
 
 

@@ -47,6 +47,32 @@ def test_viterbi_is_exact_on_every_unit(lengths: list[int], seed: int) -> None:
         assert got[s:e].tolist() == _brute_force(scores[s:e], trans, start)
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=4), st.integers(0, 2**32 - 1))
+def test_viterbi_takes_a_first_row_per_unit(lengths: list[int], seed: int) -> None:
+    """A window inside a clause starts as a step from O: each unit may bring its own first scores."""
+    rng = np.random.default_rng(seed)
+    n_tags = 3
+    trans = rng.normal(size=(n_tags, n_tags))
+    starts = rng.normal(size=(len(lengths), n_tags))
+    scores = rng.normal(size=(sum(lengths), n_tags))
+    units, pos = [], 0
+    for n in lengths:
+        units.append((pos, pos + n))
+        pos += n
+    got = charner.viterbi(scores, units, trans, starts)
+    for (s, e), first in zip(units, starts, strict=True):
+        assert got[s:e].tolist() == _brute_force(scores[s:e], trans, first)
+
+
+def test_place_in_word_feature() -> None:
+    """First 1, inside 2, last 3, alone 4; a character outside every word takes its word before's place
+    reading, and after a one-character word that is "alone"."""
+    tokens = [("甲", 0, 1, "x"), ("乙丙丁", 3, 6, "x"), ("戊己", 6, 8, "x")]
+    wpos = charner._word_features(tokens, np.arange(9, dtype=np.int64))[0]
+    assert (wpos & np.uint64(7)).tolist() == [4, 4, 4, 1, 2, 3, 1, 3, 2]
+
+
 def test_spans_from_tags() -> None:
     t = {name: i for i, name in enumerate(charner.TAGS)}
     tags = np.array([t["B-PER"], t["I-PER"], t["O"], t["I-LOC"], t["B-ORG"], t["B-ORG"], t["I-ORG"]])
