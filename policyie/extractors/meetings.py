@@ -105,7 +105,8 @@ _GIVEN_KINDS = frozenset(("宴会", "招待会"))
 _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
-_LEADS_TEAM = regex.compile(r"(?:同志)?(?:带队|率队|领队)")
+# (X率视察组, X率省人大常委会视察组: 率 before the team names its leader as 带队 after it does)
+_LEADS_TEAM = regex.compile(rf"(?:同志)?(?:带队|率队|领队|率[^，,。；;、]{{0,12}}?{TEAM})")
 # After a person: the person escorts someone (X等陪同, X一同陪同).
 _ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
@@ -150,6 +151,7 @@ _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时�
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会议)
 
+_BARE_SPIRIT = regex.compile(r"会议(?:精神|部署)")
 _ORDINAL_ONLY = regex.compile(r"第[一二三四五六七八九十\d]{1,3}次")
 _BARE_NEVER = set(_WORDS["bare-never"])
 _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
@@ -413,8 +415,11 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
         i -= 1
-    if text.startswith("全会", pos) and start < pos and (verb := ctx.analysis.token_at(start)).pos == "v" and verb.end == pos:
-        start = pos  # 推动|全会精神: a plenum is named by its number, so a verb alone before it governs it
+    if start < pos and (verb := ctx.analysis.token_at(pos - 1)) is not None and verb.pos == "v" and verb.end == pos and (
+            (text.startswith("全会", pos) and verb.start == start) or _BARE_SPIRIT.match(text, pos)):
+        # 推动|全会精神: a plenum is named by its number, so a verb alone before it governs it; a verb right before a
+        # bare 会议 whose spirit or plan follows governs that (抓紧推动|会议精神落地见效: the meeting just reported)
+        start = pos
     if text.startswith("年", start) and start >= 4 and text[start - 4 : start].isdigit():
         start -= 4  # 2025|年度中国青年五四奖章…颁奖仪式: the length limit cut the year off its 年度
     start = _after_unopened_bracket(text, start, pos)
@@ -776,6 +781,7 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     _hosts_in_sentence(ctx, m, s_lo)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
+    named_chairs: list[str] = []
     for hm in _HOSTED_BY.finditer(tail):
         other = _OTHER_GATHERING.search(tail[: hm.start()]) if hm.group(1) else None
         if other and not tail[: hm.start()].endswith(m.name[-2:]) and not (
@@ -786,7 +792,10 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
         chairs = [p.name for p in persons_in(ctx, lo, hi + 2)]
         if not chairs and hm.group(1) and _ORGAN_HOST.fullmatch(hm.group(1)):
             chairs = [hm.group(1)]  # 全会由区委常委会主持: an organ chairs it
-        m.hosts.extend(chairs)
+        named_chairs.extend(chairs)
+    if named_chairs and _GROUP_OPENS.match(text, s_lo, m.start):
+        m.hosts = []  # 督导组召开反馈会，X主持会议: the team convenes it and X chairs it, not the team's leader
+    m.hosts.extend(named_chairs)
     if attended:
         subj_lo = clause_start(text, m.start, s_lo)
         m.attendees.extend(p.name for p in persons_in(ctx, subj_lo, m.start))
