@@ -64,6 +64,8 @@ _PROPER_TAGS = frozenset(("ns", "nt"))
 # A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
 # its own follows (内乡县|衙 is one name: the county's with an ending).
 _DIVISION_PREFIX = regex.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
+# A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
+_DIVISION_STEM = regex.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
 COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
 COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to vouch for it
@@ -78,10 +80,11 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
     held = model_places.mention_index(places)
+    stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     for cue in _CUE.finditer(text):
         items = [(s, _trimmed(text, s, e)) for s, e in _items(text, cue.end())]
-        shaped = [_site(text, s, e, openers) for s, e in items]
+        shaped = [_site(text, s, e, openers, stems) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
         # (a place that goes on past 的 is no list item of its own: 深入赣州市的企业、农村、革命纪念馆)
         listed = sum(1 for item, x in zip(items, shaped, strict=True)
@@ -93,7 +96,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                 continue
             if x[2] or listed >= 2:
                 found[text[x[0] : x[1]]] = "visited-site"
-    for x in _listed_sites(text, places, openers, {e for _, e in exact}):
+    for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
         if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
             found.setdefault(text[x[0] : x[1]], "listed-site")
     for name in found:
@@ -110,7 +113,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
 
 
 def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
-                  ends: set[int]) -> list[tuple[int, int, bool]]:
+                  ends: set[int], stems: dict[str, int]) -> list[tuple[int, int, bool]]:
     """Sites a list names without a visit verb (统筹九宫山、隐水洞、赤壁古战场; 岳飞庙、道口古镇和文峰塔、袁林等):
     an item after the first that is shaped as a site, where at least two other items of the list end in a place
     or site found already or are so shaped themselves, one at least found already. The first item is not read
@@ -126,7 +129,7 @@ def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
         items = [(s, _trimmed(text, s, e)) for s, e in _items(text, lo)]
         if len(items) < 3 or not any(text[e - 1] in _ENDING_LAST for s, e in items[1:] if e > s):
             continue
-        shaped = [None, *(_site(text, s, e, openers) for s, e in items[1:])]
+        shaped = [None, *(_site(text, s, e, openers, stems) for s, e in items[1:])]
         support = sum(1 for (_s, e), x in zip(items, shaped, strict=True) if x or e in ends)
         # (a list of shaped items alone may be of abstract nouns: 国家观、文化观、民族观; 证据关、起诉关)
         if support >= 3 and any(e in ends for _s, e in items):
@@ -187,7 +190,20 @@ def _common_end(name: str, ending: str) -> bool:
     return freq.get(short, 0) >= ENDING_WORD or tag_table().get(short, "").startswith("v")
 
 
-def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int, int, bool] | None:
+def _division_stems(places: dict[str, Place]) -> dict[str, int]:
+    """The stems of the counties and townships written in full (名山镇 → 名山, 可乐彝族苗族乡 → 可乐), each with where
+    it is first written."""
+    out: dict[str, int] = {}
+    for p in places.values():
+        if p.level in _LOW_DIVISIONS:
+            for m in p.mentions:
+                if (stem := _DIVISION_STEM.fullmatch(m.text)) is not None and out.get(stem.group(1), m.start + 1) > m.start:
+                    out[stem.group(1)] = m.start
+    return out
+
+
+def _site(text: str, start: int, end: int, openers: dict[int, int],
+          stems: dict[str, int] | None = None) -> tuple[int, int, bool] | None:
     """(start, end, named by an uncommon word) of the site the (trimmed) item names, or None."""
     before, in_town = "", False
     while openers.get(start, end) < end:
@@ -215,8 +231,10 @@ def _site(text: str, start: int, end: int, openers: dict[int, int]) -> tuple[int
         return None  # (古闸|遗址: a kind of relic, whatever the list beside it)
     # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not,
     # and so is one a township written in full opens (街子镇|骆驼泉: where it lies, so a name, however common its words).
+    # So is one named after a county or township written in full earlier (萝北县名山镇，登上|名山岛; 来到可乐彝族苗族乡，察看
+    # 可乐遗址): the stem is that division's, however common a word it is.
     named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before)) \
-        or (in_town and len(name) <= LONGEST_SHORT_ENDING)
+        or (in_town and len(name) <= LONGEST_SHORT_ENDING) or (stems is not None and stems.get(stem, end) < start)
     return start, end, named
 
 
