@@ -279,6 +279,15 @@ def _division_ending_at(text: str, x: int) -> int:
     return next((k for k in range(min(x, 8), 2, -1) if _is_division(text[x - k : x])), 0)
 
 
+def _one_character_county(text: str, an: Analysis, x: int) -> int:
+    """2 where a county or banner of one character and its kind (随县, 浚县) ends at ``x`` as one word of its own, or 0:
+    jieba tags few of them as places (随县 is ``un``), and two characters alone are read only so (全县, 该县 are no
+    county's names)."""
+    tok = an.token_at(x - 1)
+    ok = x >= 2 and text[x - 1] in "县旗" and tok is not None and (tok.start, tok.end) == (x - 2, x)
+    return 2 if ok and _is_division(text[x - 2 : x]) else 0
+
+
 # Characters that end a name read on to a list's separator (王海|在会上、…).
 _NOT_IN_LISTED_NAME = frozenset("在和与同及的了是为对把被将从向由等并")
 
@@ -354,7 +363,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if k and not text[x - k - 2 : x - k].endswith(DROPPED):
             x -= k
             continue
-        if text[x - 1] in DIVISION_LAST_CHARS and (d := _division_ending_at(text, x)):
+        if text[x - 1] in DIVISION_LAST_CHARS and (d := _division_ending_at(text, x) or _one_character_county(text, an, x)):
             x -= d  # 嘎|措乡|党委书记, 托格|日尕孜乡|党委书记: a known township or county, however jieba cut it
             continue
         if (x < s or text.startswith(_ORGAN_POSTS, s)) and (k := _division_short_ending_at(text, an, x)):
