@@ -118,7 +118,9 @@ NAME_SUFFIX = regex.compile(
 GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
 # What officials do with a place's brand, said after it (“X”品牌建设, “X”品牌打造).
 _BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力", "品牌为引领", "品牌为牵引", "品牌为抓手", "品牌为龙头", "品牌培育",
-               "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度", "品牌价值")
+               "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度", "品牌价值",
+               # (“天下黄河贵德清”品牌越叫越响: a brand that grows louder is one polished)
+               "品牌越叫越响", "品牌越擦越亮")
 # A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮).
 _CARD_AFTER = regex.compile(r"(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)")
 # A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
