@@ -31,7 +31,7 @@ from policyie import lexicons
 LEXICONS = lexicons.HERE
 SOURCES = ("divisions.tsv", "zones.tsv", "foreign_cities.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
-CACHE_VERSION = 3  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units)
+CACHE_VERSION = 4  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units); 4: 兴发乡 aliases
 log = logging.getLogger(__name__)
 # The curated words of place names (ordinary-word division names, park and zone suffixes, deictics): data, in
 # lexicons/place_words.tsv.
@@ -58,6 +58,9 @@ NAME_STOP = frozenset(_WORDS["name-stop"])
 
 # Where a township's short form plus 地区 names its area (大红门地区, 西红门地区): Beijing.
 AREA_NAMED_PROVINCES = ("11",)
+
+# A township of one or more peoples (兴发苗族彝族回族乡, 长哨营满族乡) ends so: its kind after the peoples' names.
+PEOPLES_TOWNSHIP = ("族乡", "族镇")
 
 # Township-level units that are really development zones (高新区, 经济开发区, 某某农场).
 ZONE_LIKE_TOWNS = _WORDS["zone-like-town"]
@@ -290,6 +293,8 @@ def _parse() -> Gazetteer:
                 add(s, code, SHORT)
                 if level == "town" and code.startswith(AREA_NAMED_PROVINCES) and len(s) >= 2:
                     add(s + "地区", code, ALIAS)  # 大红门地区: Beijing names a township's area so
+                if level == "town" and len(s) >= 2 and name.endswith(PEOPLES_TOWNSHIP):
+                    add(s + name[-1], code, ALIAS)  # 兴发乡: a people's township written without its peoples
 
     for name, aliases, level, parent, code, lat, lon in lexicons.rows("zones.tsv", header=True):
         if code and code in rows:  # extra aliases for a division (首都 → 北京市)

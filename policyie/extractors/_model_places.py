@@ -483,6 +483,8 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return  # 惠及: a verb the place lists happen to hold
     if _verb_glued_before(text, e, around):
         return  # 补|齐山区
+    if _ends_inside_word(e, around):
+        return  # 巴拿马|国民大|会主席: the model cut a word of the dictionary (国民大会), so its span names nothing
     if e.start in around.country_end and e.text in STATE_POSTS:
         return  # 文莱|苏丹: a monarch's post under his state, not a second state
     division = _FOREIGN_DIVISION.match(text, e.end)
@@ -505,6 +507,12 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
     if looks_transliterated(core) and len(core) >= 3 and (lead or _DIVISION_AFTER.match(text, e.end) or
                                                           text[start:e.end] != core):
         yield start, e.end, None, lead
+
+
+def _ends_inside_word(e: Entity, around: _Around) -> bool:
+    """Whether a word of jieba's dictionary that starts inside the span runs on past its end."""
+    toks = around.tokens_in(e.start, e.end)
+    return bool(toks) and toks[-1].end > e.end and jieba_freq().get(toks[-1].text, 0) > 0
 
 
 def mention_index(places: dict[str, Place]) -> SpanIndex:

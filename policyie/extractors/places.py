@@ -648,8 +648,11 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
     零部件 mq, 可可托海 i), a span the NER reads as a place, or a division's short form right before the suffix."""
     start, word, tag = before[k]
     if len(word) == 1:
+        # (黄河|清|国家湿地公园: a character after a place's name goes on with it, though jieba tags it a time; not
+        # a function character, a verb or an adjective: 北京|和|…, 东兰|是|…革命老区, 东北|老|工业基地)
         return not tag.startswith(SINGLE_OK) and not (
-            word in GEO_CHARS and k + 1 < len(before) and before[k + 1][2].startswith(("n", "un")))
+            word in GEO_CHARS and k + 1 < len(before) and before[k + 1][2].startswith(("n", "un"))) and not (
+            tag.startswith("t") and k + 1 < len(before) and before[k + 1][2] == "ns" and len(before[k + 1][1]) >= 2)
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
         and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word)) \
         and not (k == 0 and (_is_division_short(doc.gz, word) or _rare_township_short(doc.gz, word)))
@@ -2006,8 +2009,9 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
 
 
 def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
-    """Context from the metadata too: a paper called 北京日报 is about Beijing."""
-    meta = " ".join(filter(None, [ctx.doc.source, ctx.doc.title]))
+    """Context from the metadata too: a paper called 北京日报 is about Beijing, a page of 松阳县人民政府门户网站 about
+    松阳县."""
+    meta = " ".join(filter(None, [ctx.doc.source, ctx.doc.title, ctx.site]))
     return [
         Cand(h.start, h.end, "name", h, senses=[(gz.entries[k], kd) for k, kd in h.senses])
         for h in gz.scan(meta)
