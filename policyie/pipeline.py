@@ -123,7 +123,7 @@ STAGE_CLOCK: dict[str, float] | None = None
 
 def _context(doc: Document, norm: Normalised, kb: KB | str | Path | bool | None = None) -> Context:
     return Context(doc=doc, analysis=nlp.analyse(doc.text), published=_beijing(doc.published), bylines=norm.bylines,
-                   kb=_kb(kb))
+                   kb=_kb(kb), site=norm.site)
 
 
 def _kb(spec: KB | str | Path | bool | None) -> KB | None:

@@ -252,6 +252,19 @@ def test_source_from_meta() -> None:
     assert n.source == "山西日报"
 
 
+def test_the_site_name_says_where_the_page_is() -> None:
+    """A county portal's 来源 may name only an office (县政府办公室); its SiteName says which county 我县 is."""
+    body = ("<h1>县长调研传统村落保护工作</h1><p>来源：县政府办公室</p>"
+            "<p>11月24日，县委副书记、县长应晓岑调研传统村落保护利用工作。应晓岑指出，传统村落是我县最宝贵的资源，"
+            "要坚持保护优先，让老房子住得进人、留得住魂。</p>")
+    n = normalise(page(body, head='<meta name="SiteName" content="松阳县人民政府门户网站">', title="县长调研_松阳县人民政府"))
+    assert n.site == "松阳县人民政府门户网站"
+    assert n.source == "县政府办公室"
+    doc = extract(page(body, head='<meta name="SiteName" content="松阳县人民政府门户网站">', title="县长调研_松阳县人民政府"))
+    assert [(p.name, [m.text for m in p.mentions]) for p in doc.places] == [("松阳县", ["我县"])]
+    assert "site" not in doc.to_dict()  # not a contract field
+
+
 def test_a_gb2312_page_keeps_its_title() -> None:
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE).replace('charset="utf-8"', 'charset="gb2312"')
     n = normalise(html.encode("gb2312"))

@@ -80,6 +80,8 @@ class Context:
     bylines: list[str] = field(default_factory=list)
     # The knowledge base of office-holders (policyie.kb.KB) for ids and untitled officials, or None.
     kb: Any = None
+    # The site a whole page came from (policyie.normalize.Normalised.site), or None.
+    site: str | None = None
     # Indexes an extractor builds once per document and consults per mention (sorted positions of
     # persons, places, entities), under the extractor's own key.
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

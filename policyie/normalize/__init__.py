@@ -40,6 +40,9 @@ class Normalised:
     # Where each page starts in ``text`` (PDF; DOCX where Word recorded it), else empty:
     # `policyie.normalize.documents.page_at` turns an offset into a page number.
     pages: list[int] = field(default_factory=list)
+    # The site a whole page came from (its <meta> SiteName or og:site_name: 松阳县人民政府门户网站), which says where
+    # the page's 我县 is when its 来源 names only an office (县政府办公室). Not a contract field.
+    site: str | None = None
 
 
 def normalise(source: object) -> Normalised:
@@ -93,6 +96,7 @@ def normalise(source: object) -> Normalised:
         categories=categories,
         raw=raw,
         pages=text_pages(raw.pages, mt.offsets) if isinstance(raw, DocumentText) else [],
+        site=page.site if page else None,
     )
 
 

@@ -158,6 +158,7 @@ class Page:
     trailer: str = ""  # text after the article (a 发布日期 line some portals put at the end)
     bylines: list[str] = field(default_factory=list)
     metas: dict[str, str] = field(default_factory=dict)
+    site: str | None = None  # the site's own name (<meta> SiteName, og:site_name)
 
 
 def main_content(mt: MappedText) -> Page | None:
@@ -178,7 +179,8 @@ def main_content(mt: MappedText) -> Page | None:
     content = mt.edit(_merge_edits(edits))
     title = _title(root, text, named, start)
     page = Page(content=content, title=title, metas=metas, header=_header(text, start, title),
-                trailer=_plain(text[end : min(len(text), end + 3000)]))
+                trailer=_plain(text[end : min(len(text), end + 3000)]),
+                site=next((metas[k][:40] for k in _SITE_KEYS if metas.get(k)), None))
     _read_header(page, _meta_published(metas, text), _meta_source(metas))
     canonical = _CANONICAL.search(text, 0, min(len(text), 400_000))
     page.url = metas.get("og:url") or (canonical["u"] if canonical else None)
@@ -502,6 +504,7 @@ _PUBLISHED_KEYS = (
 _JSON_TIME = regex.compile(r"""["'](?:pubtime|publish_time|pubDate|publishTime|datePublished)["']\s*:\s*["'](?P<d>\d{4}-\d{1,2}-\d{1,2}[^"']{0,20})["']""")
 _CANONICAL = regex.compile(r"""<link\b[^<>]{0,300}?rel=["']?canonical["']?[^<>]{0,300}?href=["']?(?P<u>[^"'\s<>]{1,1000})""", regex.I)
 _SOURCE_KEYS = ("contentsource", "source", "article:source", "og:source")
+_SITE_KEYS = ("sitename", "og:site_name", "site_name", "site")
 
 
 def _metas(text: str) -> dict[str, str]:
