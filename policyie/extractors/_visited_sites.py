@@ -50,6 +50,7 @@ _ENDING_LAST = frozenset(k[-1] for k in _ENDINGS)
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
 # 温公祠|修缮工程).
 _TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
+_HERITAGE_TAIL = tuple(_WORDS["visit-heritage-tail"])
 _NAME = regex.compile(r"\p{Han}{3,14}")
 # Past ten characters only an ending of its own kind names a site (中国工农红军西路军|纪念馆, 西藏百万农奴解放|纪念馆).
 LONGEST_SHORT_ENDING = 10
@@ -94,7 +95,8 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                 continue
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
                 continue
-            if x[2] or listed >= 2:
+            # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem)
+            if x[2] or listed >= 2 or text.startswith(_HERITAGE_TAIL, x[1]):
                 found[text[x[0] : x[1]]] = "visited-site"
     for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
         if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
