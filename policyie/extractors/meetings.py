@@ -711,8 +711,11 @@ def _held_date(ctx: Context, m: Meeting, s_lo: int, s_hi: int) -> str | None:
     # 中共中央政治局4月25日召开会议: the day stands between the organ and the verb it convenes with
     # A date after a speech verb belongs to what was said (…会上，他指出，今年3月…), not to the meeting.
     speech = _SPEECH_VERB.search(text, m.end, s_hi)
-    d = inner[0] if inner else (
-        date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or date_after(ctx, m.end, speech.start() if speech else s_hi))
+    after = date_after(ctx, m.end, speech.start() if speech else s_hi)
+    # (新华社北京11月17日电　…工作会议|16日至17日|在北京召开: a day right after the name is the meeting's, not the
+    # dateline's before it)
+    d = inner[0] if inner else after if after is not None and after.start == m.end and is_day(after) else (
+        date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or after)
     if d is None:
         # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
