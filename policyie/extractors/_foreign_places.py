@@ -67,6 +67,18 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     return anchors
 
 
+def _joined_anchors(text: str, places: dict[str, Place]) -> list[tuple[int, str]]:
+    """(start, state) of what follows a joiner after a listed foreign town no word of place leads (为多哈和|卢赛尔的…):
+    a town there is one of the same state, where the list or the clause ends right after it (`_AFTER_JOINED`)."""
+    return [(m.end + 1, p.parent) for p in places.values() if p.level == "city" and p.code is None and p.parent
+            for m in p.mentions if text[m.end : m.end + 1] in _JOINERS and not _LEAD.search(text, max(0, m.start - 2), m.start)]
+
+
+# What may follow a town joined so: the list or clause goes on or ends (卢赛尔|的, 达尔文|之后, 萨马尔|两地), never more
+# syllables (纳沃|伊, 科尔|蒂纳…: the run stopped short of the name's end).
+_AFTER_JOINED = regex.compile(r"[的等、和与及，,。；;]|两地|之后|之间")
+
+
 def _run_end(text: str, analysis: Analysis, start: int) -> int:
     """Where the transliterated run from ``start`` ends, before a word that is no part of a name."""
     end = start
@@ -147,10 +159,14 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
-    for anchor, state, led in _anchors(text, analysis, places):
+    anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
+    anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
+    for anchor, state, led, joined in anchors:
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
         end = _run_end(text, analysis, start)
+        if joined and (between or not _AFTER_JOINED.match(text, end)):
+            continue
         if end > start and text[end - 1] == "市" and text[end : end + 1] in ("市", "议"):
             end -= 1  # (jieba's word 欧登塞市 took the run over the town's 市)
         if not _typical(text[start:end]):

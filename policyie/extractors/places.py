@@ -653,12 +653,20 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
         return not tag.startswith(SINGLE_OK) and not (
             word in GEO_CHARS and k + 1 < len(before) and before[k + 1][2].startswith(("n", "un"))) and not (
             tag.startswith("t") and k + 1 < len(before) and before[k + 1][2] == "ns" and len(before[k + 1][1]) >= 2)
+    if tag == "un" and _verb_with_complement(word):
+        return True  # 守好|河西走廊, 用好|…: a verb and its result, which jieba's dictionary lacks
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
         and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word)) \
         and not (k == 0 and (_is_division_short(doc.gz, word) or _rare_township_short(doc.gz, word)))
     # (遵义|都市圈, 正定|古城: jieba tags 遵义 a verb, yet a division's short form right before the suffix names the
     # whole; before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区; so does a township's
     # short form no dictionary counts as a word: 拉加|寺, jieba's verb, is the temple of 拉加镇)
+
+
+def _verb_with_complement(word: str) -> bool:
+    """A verb of one character and its result (守好, 用好, 守住): jieba's dictionary holds many such (护好, 管好) as
+    verbs but not all, and those it lacks come out unknown, like a name."""
+    return len(word) == 2 and word[1] in "好住牢" and tag_table().get(word[0], "").startswith(("v", "p"))
 
 
 RARE_TOWNSHIP_SHORT = 100  # 拉加 55, 法门 215, 白马 706, 和平 7,998 in jieba's dictionary
