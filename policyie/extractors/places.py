@@ -551,6 +551,10 @@ def _stem_words(
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
+        if len(word) == 1 and words and not number_inside and tag.startswith("m") and any(
+                s == start and e >= words[-1][0] + len(words[-1][1]) for s, e in doc.model_locations()):
+            words.append((start, word, tag))  # 万|佛山|景区: a numeral the NER reads as opening the place is its first
+            break
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
             continue
