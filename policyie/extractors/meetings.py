@@ -39,7 +39,7 @@ from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import load as load_gazetteer
 from policyie.nlp import Token
-from policyie.records import Meeting
+from policyie.records import DateMention, Meeting
 
 # The curated words of meetings and tours (heads, kinds, stop words): data, in lexicons/event_words.tsv.
 _WORDS = lexicons.lists("event_words.tsv")
@@ -1019,11 +1019,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
                 led = _LEADS.search(text, max(0, s_lo - 200), s_lo)
                 if led is not None:
                     guests = [p.name for p in persons_in(ctx, max(0, led.start() - 30), led.start())][-1:]
-        d = date_before(ctx, rm.start(), s_lo)
-        if d is None and _SAME_OCCASION.match(text, s_lo):
-            # 会前，X会见了…: the occasion is the one the sentence before reported, on its day.
-            earlier = date_before(ctx, s_lo, max(0, s_lo - 300))
-            d = earlier if earlier is not None and is_day(earlier) else None
+        d = _reception_date(ctx, rm.start(), s_lo, c_lo, rm.end() + len(rest))
         place = _reception_place(ctx, c_lo, rm.start())
         hosts = dedupe(hosts or [subj[0].name])
         # 王沪宁表示，去年，习近平主席同…斯图布总统举行会谈: talks a speaker recalls, dated by a year or month
@@ -1039,6 +1035,21 @@ def _receptions(ctx: Context) -> list[Meeting]:
             met = dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts))
         out.extend(_separately(_hosted_abroad(ctx, met), text[c_lo : rm.start()], rest))
     return sorted(out + cited, key=lambda m: m.start) if cited else out
+
+
+def _reception_date(ctx: Context, start: int, s_lo: int, c_lo: int, end: int) -> DateMention | None:
+    """The day of a reception said at ``start``: named before it in its sentence; on 会前, the day of the occasion
+    the sentence before reported; for a delegation a person led in the sentences before (X率代表团来我市访问。…会见
+    代表团一行, 与代表团举行会谈), the day its visit is reported."""
+    text = ctx.text
+    d = date_before(ctx, start, s_lo)
+    if d is None and _SAME_OCCASION.match(text, s_lo):
+        earlier = date_before(ctx, s_lo, max(0, s_lo - 300))
+        d = earlier if earlier is not None and is_day(earlier) else None
+    if d is None and _DELEGATION.search(text, c_lo, end) and (led := _LEADS.search(text, max(0, s_lo - 200), s_lo)):
+        came = date_before(ctx, led.start(), sentence_bounds(ctx, led.start())[0])
+        d = came if came is not None and is_day(came) else None
+    return d
 
 
 def _reception_place(ctx: Context, lo: int, hi: int) -> str | None:
