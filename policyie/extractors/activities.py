@@ -81,6 +81,7 @@ _OBJECT = regex.compile(r"[^，,。；;]{0,24}")  # 察看了产业园标准化�
 _ONWARD = regex.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深入|来到|走进|前往|到)([^，,。；;]{1,40})")
 _UNNAMED_GROUP = regex.compile(r"(?:和|及|以及)[^，,。；;、]{1,16}?(?:负责同志|负责人|领导同志|有关同志)(?:等)?$")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
+_ESCORTS_ACTOR = regex.compile(r"陪同(?!下)")  # (a person right after it: X陪同Y察看…)
 _COMMA = regex.compile(r"[，,]")
 # (…视察唐山时提出“三个努力建成”的重要指示: what was said then, however long its quoted words, is cited)
 _CITED_VISIT_AFTER = regex.compile(
@@ -439,6 +440,14 @@ def _attach_companions(ctx: Context, acts: list[Activity]) -> None:
         names = [p.name for p in persons_in(ctx, em.start(1), em.end(1))]
         if names:
             _target(acts, em.start()).companions.extend(names)
+    for em in _ESCORTS_ACTOR.finditer(text):
+        # 会前，县委书记X陪同Y察看茶园: X escorts the tour of Y, named right after 陪同 (not a state visit: 李克强陪同洪森
+        # 检阅仪仗队 is the host at the guest's welcome)
+        after = [p for p in persons_in(ctx, em.end(), em.end() + 8) if p.start == em.end()]
+        tour = next((a for a in reversed(acts) if after and after[0].name in a.actors and a.start <= em.start()
+                     and "访问" not in a.kind), None)
+        if tour is not None:
+            tour.companions.extend(list_before(ctx, em.start(), sentence_bounds(ctx, em.start())[0]))
     for a in acts:
         a.companions = dedupe(c for c in a.companions if c not in a.actors)
 
