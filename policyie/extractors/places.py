@@ -956,6 +956,20 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
             model_places.named_place(places, name, "site", "settlement-named").mentions.append(Span(name, i, m.end()))
 
 
+def _village_named_relics(text: str, places: dict[str, Place]) -> None:
+    """鱼凫村|遗址: a village's name right before 遗址 names the archaeological site, not the village (the village table
+    lists many a village an excavation is named after); the village stays a place only where written alone."""
+    for key, p in list(places.items()):
+        if p.level != "village":
+            continue
+        for m in [m for m in p.mentions if text.startswith("遗址", m.end) and m.text == p.name]:
+            p.mentions.remove(m)
+            name = m.text + "遗址"
+            model_places.named_place(places, name, "site", "village-named").mentions.append(Span(name, m.start, m.end + 2))
+        if not p.mentions:
+            del places[key]
+
+
 _SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区|中心渔港|渔港")
 def _named_township(surface: str) -> bool:
     """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
@@ -1619,6 +1633,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_common_named_districts(text, gz, places)
     _city_named_districts(text, gz, places)
     _settlement_named_sites(text, places)
+    _village_named_relics(text, places)
     _township_named_sites(text, places)
     visited_sites.add(text, places, in_person)
     _mountain_temples(text, ctx.analysis, places)
