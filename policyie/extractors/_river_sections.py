@@ -47,6 +47,8 @@ _NAME_TAGS = frozenset(("ns", "nr", "nz"))  # (京杭大运河 is nz)
 _URBAN_REACH = frozenset(("城区", "主城区", "中心城区", "市区", "县城"))
 # Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
 _ANY_RIVER = frozenset(("江河", "大河", "大江", "河湖", "江湖", "山河"))
+# The dictionary's tags a word of rivers' initials may carry (松辽 ns, 江淮 j, 黄淮 nr): names and abbreviations.
+_INITIALS_TAGS = frozenset(("ns", "nr", "nz", "nt", "j"))
 _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
 
 
@@ -56,7 +58,10 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
         return
     tokens = an.tokens
     held = mention_index(places)
-    for start, end, reach in _spans(tokens):
+    # (漆|水河|流域: a river the NER reads whole where jieba cut it into a verb and a common word)
+    model_rivers = {e.end: e.start for e in an.ner or () if e.label == "LOC" and 3 <= len(e.text) <= 6
+                    and e.text[-1] in _RIVER_END and han_only(e.text)}
+    for start, end, reach in _spans(tokens, model_rivers):
         if text.startswith(_WORKS, end):
             continue  # 雅鲁藏布江下游|水电工程: a project's name
         if text.startswith("地区", end):
@@ -72,9 +77,10 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
             p.mentions.sort(key=lambda m: m.start)
 
 
-def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
+def _spans(tokens: list[Token], model_rivers: dict[int, int]) -> Iterator[tuple[int, int, bool]]:
     """(start, end, is a reach) where a river and a section of it are written: two words (黄河|上游, 辽河|口), one the
-    dictionary holds (长江上游, 长江口), or the river, a place and 段 (长江|黄州|段: the reach along that place)."""
+    dictionary holds (长江上游, 长江口), or the river, a place and 段 (长江|黄州|段: the reach along that place);
+    ``model_rivers``: where a river the NER read ends → where it starts."""
     for i, tok in enumerate(tokens):
         if tok.text[-1] not in _LAST and not (len(tok.text) == 2 and tok.text[0] == "段"):
             continue
@@ -82,6 +88,8 @@ def _spans(tokens: list[Token]) -> Iterator[tuple[int, int, bool]]:
         if tok.text in _SECTIONS or tok.text == "口":
             if before and before.end == tok.start and (start := _river_start(tokens, i - 1, tok.text)) is not None:
                 yield start, tok.end, False
+            elif tok.start in model_rivers:
+                yield model_rivers[tok.start], tok.end, False
             elif tok.text == "流域" and (start := _initials_start(tokens, i)) is not None:
                 yield start, tok.end, False
         elif tok.text[0] == "段":
@@ -169,7 +177,9 @@ def _initials_start(tokens: list[Token], i: int) -> int | None:
     two to four characters right before it, each the first of a river's name the dictionary holds (沂河, 澧水)."""
     tags, start, chars = tag_table(), tokens[i].start, ""
     for tok in reversed(tokens[max(0, i - 4) : i]):
+        # (漆|水河|流域: a common word of the dictionary, 水河, is no run of initials; a name, 松辽, or none, 沅澧, may be)
         if tok.end != start or len(chars) + len(tok.text) > 4 or not han_only(tok.text) or \
+                (len(tok.text) >= 2 and tags.get(tok.text, "ns") not in _INITIALS_TAGS) or \
                 tok.text in _ANY_RIVER or not all(c not in _NOT_INITIAL and any(tags.get(c + w) == "ns" for w in "河江水")
                                                   for c in tok.text):
             break
