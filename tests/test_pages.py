@@ -163,6 +163,8 @@ def test_title_is_the_headline_not_the_breadcrumb_or_the_site() -> None:
         ("市委书记到通州区调研 :: 通州区人大网", "市委书记到通州区调研"),  # (a spaced double colon)
         ("市委书记到通州区调研 : 通州区人民政府", "市委书记到通州区调研"),
         ("专访:市委书记谈通州区发展", "专访：市委书记谈通州区发展"),  # (an unspaced colon is the headline's own)
+        ("市委书记到通州区调研 · 政务动态 · 通州区人民政府", "市委书记到通州区调研"),  # (a spaced middle dot)
+        ("“精致城市·幸福威海”品牌发布", "“精致城市·幸福威海”品牌发布"),  # (an unspaced one is the headline's own)
     ],
 )
 def test_title_is_the_page_title_less_the_site_name(title: str, headline: str) -> None:

@@ -673,8 +673,9 @@ def _span_of(title: str, key: str) -> str:
 # contents of a regex character class ("-" first, so literal); "/" parts them too where a space stands before it (a date's
 # slashes part nothing: 2026/11/20). `policyie.normalize._page_title` reads titles by the same characters.
 TITLE_SEPARATORS = "-_|｜—–»›－"
-# A colon or a double colon parts them only with spaces on both sides (… :: 浚县人大网; 专访:… is the headline's own).
-TITLE_COLON = r"\s::?\s"
+# A colon, a double colon or a middle dot parts them only with spaces on both sides (… :: 浚县人大网, … · 政务动态 ·
+# 西丰县人民政府; 专访:… and 精致城市·幸福威海 are the headline's own).
+TITLE_COLON = r"\s(?:::?|[·•])\s"
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
 _SITE_TAIL = regex.compile(
     rf"(?:[{TITLE_SEPARATORS}/]|{TITLE_COLON})\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
