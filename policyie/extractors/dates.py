@@ -173,8 +173,9 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     else:
         f["month"] = tx.cn_number(m.group("m"))
         cn_month = not m.group("m")[0].isdigit()
-        # 一月一调度, 十月革命: a Chinese-numeral month stands alone only inside a fuller date
-        if cn_month and not (m.group("y") or m.group("d")):
+        # 一月一调度, 十月革命: a Chinese-numeral month stands alone only inside a fuller date, a deictic year's
+        # (明年二月底前) included
+        if cn_month and not (m.group("y") or m.group("ry") or m.group("d")):
             return None
     if m.group("d"):
         if m.group("fen"):
