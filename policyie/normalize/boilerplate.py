@@ -150,9 +150,11 @@ INFO_BYLINE = regex.compile(
     rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])[:：】]\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
+# (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
+_STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
 _STAMP_BYLINE = regex.compile(
-    rf"(?:(?:记者|通讯员|实习生|作者|编辑|责编|摄影|文/图|图/文)[:：】]?|[文图][/／])\s*\p{{Han}}{{2,6}}(?!\p{{Han}})"
-    rf"(?:[\s、]+{_NEXT_ROLE}\p{{Han}}{{2,6}}(?!\p{{Han}})){{0,4}}")
+    rf"(?:(?:{_INFO_ROLES})(?:[:：】]|\s*[/／])?|[文图][/／])\s*{_STAMP_NAME}"
+    rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")
 
 
 def _lift_headline(
