@@ -717,10 +717,16 @@ def _held_date(ctx: Context, m: Meeting, s_lo: int, s_hi: int) -> str | None:
     d = inner[0] if inner else after if after is not None and after.start == m.end and is_day(after) else (
         date_before(ctx, m.start, s_lo, exclude=(m.start, m.end)) or after)
     if d is None:
-        # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named
+        # 副区长刘兆麟主持签约仪式 later in the report: the day the article reports, if one was named (not a deadline
+        # set on the way: 要在12月18日前完成…)
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
+        while earlier is not None and text.startswith(_DEADLINE_AFTER, earlier.end):
+            earlier = date_before(ctx, earlier.start, 0, exclude=(m.start, m.end))
         d = earlier if earlier is not None and is_day(earlier) else None
     return date_value(d)
+
+
+_DEADLINE_AFTER = ("前", "之前", "以前")
 
 
 # 本届活动…将持续至11月2日: how long the festival just opened lasts.
