@@ -194,6 +194,14 @@ CHECKSETS = {
                             "places": 0.88, "dates": 0.93, "meetings": 0.96, "activities": 1.0, "slogans": 0.97},
                        {"meeting_hosts": 0.92, "meeting_date": 0.92, "directives_recall": 0.97, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
+    "checkset_dec30": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.92, "dates": 0.97, "meetings": 1.0, "activities": 1.0, "slogans": 0.97},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
+    "checkset_dec31": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 1.0, "authors": 0.96,
+                            "places": 0.90, "dates": 1.0, "meetings": 0.96, "activities": 1.0, "slogans": 0.95},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.97, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
 }
 
 
