@@ -30,6 +30,12 @@ def _brute_force(scores: np.ndarray, trans: np.ndarray, start: np.ndarray) -> li
     return best_path
 
 
+def _tiled(lengths: list[int]) -> list[tuple[int, int]]:
+    """Units of these lengths, one after another."""
+    ends = list(itertools.accumulate(lengths))
+    return [(e - n, e) for n, e in zip(lengths, ends, strict=True)]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(1, 4), min_size=1, max_size=4), st.integers(0, 2**32 - 1))
 def test_viterbi_is_exact_on_every_unit(lengths: list[int], seed: int) -> None:
@@ -38,10 +44,7 @@ def test_viterbi_is_exact_on_every_unit(lengths: list[int], seed: int) -> None:
     n_tags = 3
     trans, start = rng.normal(size=(n_tags, n_tags)), rng.normal(size=n_tags)
     scores = rng.normal(size=(sum(lengths), n_tags))
-    units, pos = [], 0
-    for n in lengths:
-        units.append((pos, pos + n))
-        pos += n
+    units = _tiled(lengths)
     got = charner.viterbi(scores, units, trans, start)
     for s, e in units:
         assert got[s:e].tolist() == _brute_force(scores[s:e], trans, start)
@@ -56,10 +59,7 @@ def test_viterbi_takes_a_first_row_per_unit(lengths: list[int], seed: int) -> No
     trans = rng.normal(size=(n_tags, n_tags))
     starts = rng.normal(size=(len(lengths), n_tags))
     scores = rng.normal(size=(sum(lengths), n_tags))
-    units, pos = [], 0
-    for n in lengths:
-        units.append((pos, pos + n))
-        pos += n
+    units = _tiled(lengths)
     got = charner.viterbi(scores, units, trans, starts)
     for (s, e), first in zip(units, starts, strict=True):
         assert got[s:e].tolist() == _brute_force(scores[s:e], trans, first)

@@ -204,8 +204,7 @@ def _division_stems(places: dict[str, Place]) -> dict[str, int]:
     return out
 
 
-def _site(text: str, start: int, end: int, openers: dict[int, int],
-          stems: dict[str, int] | None = None) -> tuple[int, int, bool] | None:
+def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[str, int]) -> tuple[int, int, bool] | None:
     """(start, end, named by an uncommon word) of the site the (trimmed) item names, or None."""
     before, in_town = "", False
     while openers.get(start, end) < end:
@@ -236,7 +235,7 @@ def _site(text: str, start: int, end: int, openers: dict[int, int],
     # So is one named after a county or township written in full earlier (萝北县名山镇，登上|名山岛; 来到可乐彝族苗族乡，察看
     # 可乐遗址): the stem is that division's, however common a word it is.
     named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before)) \
-        or (in_town and len(name) <= LONGEST_SHORT_ENDING) or (stems is not None and stems.get(stem, end) < start)
+        or (in_town and len(name) <= LONGEST_SHORT_ENDING) or stems.get(stem, end) < start
     return start, end, named
 
 

@@ -668,7 +668,7 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
 
 
 def _verb_with_complement(word: str) -> bool:
-    """A verb of one character and its result (守好, 用好, 守住): jieba's dictionary holds many such (护好, 管好) as
+    """A verb of one character and its result (守好, 用好, 筑牢): jieba's dictionary holds many such (护好, 管好) as
     verbs but not all, and those it lacks come out unknown, like a name."""
     return len(word) == 2 and word[1] in "好住牢" and tag_table().get(word[0], "").startswith(("v", "p"))
 
