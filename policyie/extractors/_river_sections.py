@@ -47,6 +47,8 @@ _NAME_TAGS = frozenset(("ns", "nr", "nz"))  # (京杭大运河 is nz)
 _URBAN_REACH = frozenset(("城区", "主城区", "中心城区", "市区", "县城"))
 # Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
 _ANY_RIVER = frozenset(("江河", "大河", "大江", "河湖", "江湖", "山河"))
+# jieba's tags of a character it leaves alone as no word (a bound morpheme): 溇 zg.
+_BOUND_TAGS = frozenset(("zg", "g", "ng"))
 # The dictionary's tags a word of rivers' initials may carry (松辽 ns, 江淮 j, 黄淮 nr): names and abbreviations.
 _INITIALS_TAGS = frozenset(("ns", "nr", "nz", "nt", "j"))
 _DIVISION_LEVELS = frozenset(("country", "province", "city", "district", "town", "village"))
@@ -139,6 +141,9 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
             and prev not in _NOT_HEAD and han_only(prev) and tok.text[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) \
             and (prev + tok.text in gazetteer.load().surfaces or localities.is_site(prev + tok.text)):
         return tokens[i - 1].start  # 东|江湖|流域: a lake or river jieba cut into a character and "rivers and lakes"
+    if tok.text in ("水", "河", "江") and section == "流域" and i and (prev := tokens[i - 1]).end == tok.start \
+            and len(prev.text) == 1 and prev.pos in _BOUND_TAGS and han_only(prev.text):
+        return prev.start  # 溇|水|流域: a river of one rare character, which jieba leaves as a bound morpheme
     if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start \
             and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces) and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
         return prev.start
