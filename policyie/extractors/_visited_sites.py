@@ -73,8 +73,11 @@ COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to
 ENDING_WORD = 20  # a two-character word this common that the ending closes is a kind, not a name (岗亭, 闸门)
 
 
-def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
-    """Add the sites visit clauses list (see the module docstring)."""
+def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool],
+        model_locations: frozenset[tuple[int, int]] = frozenset()) -> None:
+    """Add the sites visit clauses list (see the module docstring); ``model_locations``: the spans the NER reads as
+    places, which are sites as whole items of a visit's list of three or more beside a place or site (来到山海关古城、
+    老龙头和角山长城)."""
     if not text:
         return
     exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
@@ -84,7 +87,8 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     for cue in _CUE.finditer(text):
-        items = [(s, _trimmed(text, s, e)) for s, e in _items(text, cue.end())]
+        raw = _items(text, cue.end())
+        items = [(s, _trimmed(text, s, e)) for s, e in raw]
         shaped = [_site(text, s, e, openers, stems) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
         # (a place that goes on past 的 is no list item of its own: 深入赣州市的企业、农村、革命纪念馆)
@@ -98,6 +102,12 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem)
             if x[2] or listed >= 2 or text.startswith(_HERITAGE_TAIL, x[1]):
                 found[text[x[0] : x[1]]] = "visited-site"
+        if (listed >= 2 or (listed and len(items) >= 3)) and all(e - s <= LONGEST_SHORT_ENDING for s, e in raw):
+            # (a list of names, no item a phrase: …和当地群众一起在壮美的梯田里庆祝丰收、欢度国庆; not an item shaped as a
+            # site whose stem names none, 革命纪念馆)
+            for item, x in zip(items, shaped, strict=True):
+                if x is None and item in model_locations and not held.overlaps(*item) and not in_person(*item):
+                    found.setdefault(text[item[0] : item[1]], "visited-site")
     for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
         if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
             found.setdefault(text[x[0] : x[1]], "listed-site")

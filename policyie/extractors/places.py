@@ -1635,7 +1635,7 @@ def extract(ctx: Context) -> list[Place]:
     _settlement_named_sites(text, places)
     _village_named_relics(text, places)
     _township_named_sites(text, places)
-    visited_sites.add(text, places, in_person)
+    visited_sites.add(text, places, in_person, doc.model_locations())
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
     _split_township_heads(places)
