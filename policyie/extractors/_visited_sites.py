@@ -20,7 +20,8 @@ Endings that are words of their own kind (纪念馆, 博物馆, 遗址, 旧址, 
 township of 珠玑镇|珠玑古巷), becomes part of it.
 
 A list that is no visit's stops names sites the same way where two other items are places or sites, one of them found
-already (岳飞庙、道口古镇和|文峰塔; evidence ``listed-site``).
+already (岳飞庙、道口古镇和|文峰塔; evidence ``listed-site``). In a visit's list of short names, an item the NER reads as a
+place whole is a site too, where another item is one already (山海关古城、|老龙头|和角山长城).
 """
 
 from __future__ import annotations
