@@ -959,18 +959,14 @@ def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
 def _village_named_relics(text: str, places: dict[str, Place]) -> None:
     """鱼凫村|遗址: a village's name right before 遗址 names the archaeological site, not the village (the village table
     lists many a village an excavation is named after); the village stays a place only where written alone."""
-    for key, p in list(places.items()):
-        if p.level != "village":
-            continue
+    for p in [p for p in places.values() if p.level == "village"]:
         for m in [m for m in p.mentions if text.startswith("遗址", m.end) and m.text == p.name]:
-            p.mentions.remove(m)
-            name = m.text + "遗址"
-            model_places.named_place(places, name, "site", "village-named").mentions.append(Span(name, m.start, m.end + 2))
-        if not p.mentions:
-            del places[key]
+            model_places.move_mention(places, text, p, m, m.end + 2, "site", "village-named")
+    model_places.drop_empty(places)
 
 
-_SCENIC = regex.compile(r"风景名胜区|风景区|旅游区|景区|中心渔港|渔港")
+# (a scenic area's kinds and a fishing port's: what a township's short form names before it)
+_SCENIC = regex.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港"}, key=len, reverse=True)))
 def _named_township(surface: str) -> bool:
     """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
     stem = next((surface.removesuffix(k) for k in TOWNSHIP_ENDS if surface.endswith(k)), "")
