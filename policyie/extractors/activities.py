@@ -444,7 +444,9 @@ def _attach_companions(ctx: Context, acts: list[Activity]) -> None:
         # 会前，县委书记X陪同Y察看茶园: X escorts the tour of Y, named right after 陪同 (not a state visit: 李克强陪同洪森
         # 检阅仪仗队 is the host at the guest's welcome)
         after = [p for p in persons_in(ctx, em.end(), em.end() + 8) if p.start == em.end()]
-        tour = next((a for a in reversed(acts) if after and after[0].name in a.actors and a.start <= em.start()
+        if not after:
+            continue
+        tour = next((a for a in reversed(acts) if after[0].name in a.actors and a.start <= em.start()
                      and "访问" not in a.kind), None)
         if tour is not None:
             tour.companions.extend(list_before(ctx, em.start(), sentence_bounds(ctx, em.start())[0]))
