@@ -231,11 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as bytecode:
         cold_start(seeds[0], 1, bytecode)  # fills the user cache (should this be a new machine) and the bytecode
         colds = cold_start(seeds[0], args.cold_runs, bytecode)
-    res["cold_start_s"] = min(w for w, _ in colds)
-    res["cold_start_cpu_s"] = min(c for _, c in colds)
-    print("cold start (import + first document, fresh interpreter, warm user cache, compiled modules), wall/CPU s: "
-          + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in colds))
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+    if colds:  # --cold-runs 0 skips the measure (a profile run does not need it)
+        res["cold_start_s"] = min(w for w, _ in colds)
+        res["cold_start_cpu_s"] = min(c for _, c in colds)
+        print("cold start (import + first document, fresh interpreter, warm user cache, compiled modules), wall/CPU s: "
+              + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in colds))
+    if colds and os.environ.get("PYTHONDONTWRITEBYTECODE"):
         source = cold_start(seeds[0], args.cold_runs)
         res["cold_start_source_s"] = min(w for w, _ in source)
         print("  the same, compiling every module from source (PYTHONDONTWRITEBYTECODE is set here), wall/CPU s: "
