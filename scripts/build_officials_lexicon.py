@@ -62,7 +62,10 @@ for _kind, _words in {
     "纪检监察组组长 监察专员 总工程师 总会计师 总经济师 总法律顾问 外事顾问 国家安全顾问 总统顾问 巡视员 一级巡视员 二级巡视员 督察长 "
     "副巡视员 调研员 一级调研员 总督学 副总督学 召集人 专职委员 负责人 主要负责人 议员 "
     # spokespersons speak for their organ and are named with it (外交部发言人, 国防部新闻发言人, 白宫发言人)
-    "发言人 新闻发言人 首席发言人",
+    "发言人 新闻发言人 首席发言人 "
+    # assistants to a head of state, government or ministry, and a head of state's press secretary (总统助理乌沙科夫,
+    # 部长助理唐文弘, 白宫新闻秘书): a bare 助理 is left out, most are a firm's (总经理助理)
+    "总统助理 总理助理 国务卿助理 部长助理 省长助理 市长助理 主席助理 新闻秘书 总统新闻秘书",
 }.items():
     for _w in _words.split():
         POSTS[_w] = _kind

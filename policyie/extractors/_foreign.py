@@ -140,9 +140,12 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     # The run stops where characters stop looking transliterated (克利奇科|确认): that is the end too,
     # unless one such character closes the name right before a boundary (安诺生|对).
     if j - start >= min_len and j - start < MAX_PART and j < len(text) and HAN.match(text[j]):
-        if _boundary(text, j + 1) and text[j] not in NOT_GIVEN:
+        if _boundary(text, j + 1) and text[j] not in NOT_GIVEN and not is_common_word(text[j - 1 : j + 1], FREQUENT):
             return j + 1, True
-        return j, False
+        # No boundary closes the run: where a frequent word opens inside it, the name ended before it (安瓦尔|热情迎接,
+        # 马克龙|热烈欢迎, 卢拉|高度评价); a run a boundary closes keeps such a pair (阿纳斯塔|夏季|斯表示).
+        cut = next((k for k in range(start + max(min_len, 2), j) if is_common_word(text[k : k + 2], FREQUENT)), None)
+        return (cut, True) if cut is not None else (j, False)
     return None
 
 
@@ -165,16 +168,21 @@ def foreign_name_at(text: str, pos: int) -> NameGuess | None:
         part = _part_end(text, pos, 1)
         if part is None or part[0] - pos != 1 or text[part[0] : part[0] + 1] not in JOINERS:
             return None
-    end, sure = part
-    # Further parts after a middle dot or hyphen: 让-伊夫·勒德里昂.
+    end, sure = _further_parts(text, *part)
+    if (regnal := REGNAL.match(text, end)) is not None and _boundary(text, regnal.end()):
+        end, sure = regnal.end(), True  # 穆特比|二世, 查尔斯|三世: a monarch's regnal number is part of the name
+        end, sure = _further_parts(text, end, sure)  # 卡尔十六世|·古斯塔夫
+    return NameGuess(pos, end, 2.0 if sure else 1.0)
+
+
+def _further_parts(text: str, end: int, sure: bool) -> tuple[int, bool]:
+    """The parts after a middle dot or hyphen that continue a name ending at ``end``: 让-伊夫|·勒德里昂."""
     while end + 1 < len(text) and text[end] in JOINERS and _ok(text[end + 1]):
         nxt = _part_end(text, end + 1, 1)
         if nxt is None:
             break
         end, sure = nxt
-    if (regnal := REGNAL.match(text, end)) is not None and _boundary(text, regnal.end()):
-        end, sure = regnal.end(), True  # 穆特比|二世, 查尔斯|三世: a monarch's regnal number is part of the name
-    return NameGuess(pos, end, 2.0 if sure else 1.0)
+    return end, sure
 
 
 # Japanese and Korean names are written in Han characters, family and given name run together (岸田文雄,

@@ -82,6 +82,10 @@ _ONWARD = regex.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深�
 _UNNAMED_GROUP = regex.compile(r"(?:和|及|以及)[^，,。；;、]{1,16}?(?:负责同志|负责人|领导同志|有关同志)(?:等)?$")
 _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _ESCORTS_ACTOR = regex.compile(r"陪同(?!下)")  # (a person right after it: X陪同Y察看…)
+# 习近平在结束同|印度总理莫迪…会晤和对尼泊尔国事访问后, 汪洋还同|…省长穆斯塔法进行深入交流，考察…: a person after 同 or 与
+# is the partner of someone named before, not the one who makes the visit (同志, 同时, 共同, 参与 are no such 同 or 与).
+_TALKS = regex.compile(r"会晤|会谈|会见|交流|通电话|通话|举行|签署|共同出席")
+_PARTNER_OPENS = regex.compile(r"(?:(?<![共陪协会随赞认如一相])同(?![志时比意学样期一等])|(?<![参给赋])与(?![会此其])|跟)[^，,。；;]{0,30}$")
 _COMMA = regex.compile(r"[，,]")
 # (…视察唐山时提出“三个努力建成”的重要指示: what was said then, however long its quoted words, is cited)
 _CITED_VISIT_AFTER = regex.compile(
@@ -307,6 +311,10 @@ def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
     for p in reversed(subj):
         if _ACCOMPANIED.match(text[p.end : p.end + 8]) or any(a <= p.start < b for a, b in escorts):
             continue  # 在Y陪同下 / Y陪同: Y escorts, the subject is someone else
+        partner = _PARTNER_OPENS.search(text, s_lo, p.start)
+        if partner is not None and any(q.end <= partner.start() for q in subj) and \
+                _TALKS.search(text, p.end, v_lo) is not None:
+            continue  # X同Y…会晤，考察…: Y is X's partner in talks, X makes the visit (X同Y到…调研: both go)
         if _TOPIC_OPENS.search(text, clause_start(text, p.start, lo), p.start):
             continue  # 就贯彻习近平总书记…重要讲话精神进行调研: a person named in the topic is not its subject
         between = text[p.end : v_lo]

@@ -29,6 +29,7 @@ import regex
 
 from policyie import lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
+    FOREIGN_FOLLOWERS,
     HAN_NAME_LENGTHS,
     JOINERS,
     REGNAL,
@@ -800,8 +801,10 @@ def find_titled(ctx: Context) -> _Found:
         marked = SECONDED.match(text, at)
         at = marked.end() if marked else at
         g = name_at(text, at, an, after_post=True)
+        closed = False  # a foreign name a word that follows names closes: the NER does not run it on
         if _foreign_title(text, seg[m.start()], m):
             g = _foreign_reading(text, at, g, country_of(text[seg[m.start()] : m.end()]))
+            closed = g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
         elif g is not None and not clear_follower(text, g.end):
             end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
             if end > g.end:
@@ -822,7 +825,10 @@ def find_titled(ctx: Context) -> _Found:
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
                 (fg := foreign_name_at(text, at)) is not None and fg.end > g.end + 1 and fg.score >= 2.0:
             g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
-        g = _model_name(text, an, at, g) if not text.startswith("兼", at) else None  # 副总理|兼外长…: a post follows
+        if text.startswith("兼", at):
+            g = None  # 副总理|兼外长…: a post follows
+        elif not closed:
+            g = _model_name(text, an, at, g)  # (伊朗总统佩泽希齐扬|致慰问电 stays closed by its 致)
         if g is not None and _ORDINAL_END.match(text, g.end - 1):
             g = None  # 中国外长|连续第|36年: an ordinal's 第 before its number ends no name
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
@@ -1413,8 +1419,10 @@ def extract(ctx: Context) -> list[Official]:
                          if not any(m.start <= at < m.end for m in mentions)]
         mentions.sort(key=lambda m: m.start)
         country = country_of_person(name, titles)
-        if country == "中国" and not any(CHINESE_ORGAN.search(t.text) for t in titles):
-            # 新加坡副总理颜金勇、外交部长维文: a bare ministry in a foreign delegation's list is that country's
+        if country == "中国" and not any(CHINESE_ORGAN.search(t.text) for t in titles) and \
+                any(text.endswith(t, 0, found.first[name]) for t in found.titles[name]):
+            # 新加坡副总理颜金勇、外交部长维文: a bare ministry in a foreign delegation's list is that country's; a
+            # post written after the name is no such list's (安瓦尔在机场迎接|李强总理)
             country = clause_country(text, found.first[name]) or country
         if country != "中国":
             _bare_posts_abroad(titles)
