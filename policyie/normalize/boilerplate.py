@@ -20,11 +20,13 @@ _CHROME = regex.compile(
     r"|^\s*(?:\[|【)?(?:来源|编辑|责编)[:：]?\s*$|^\s*原标题[:：]"
 )
 _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
-_SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()]{2,20})")
+_SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()；;，,]{2,20})")
 # A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05,
 # 2026·11·14 (a paper's middle dots).
 _STAMP = rf"(?P<date>\d{{4}}\s*[-年/.·・]\s*\d{{1,2}}\s*[-月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
-_DATE_HEAD = regex.compile(r"(?:发布|发表|更新)?时间[:：]\s*" + _STAMP)
+_DATE_HEAD = regex.compile(r"(?<!成文|印发)(?:(?:发布|发表|更新|刊发|发稿|见报)?时间|(?:发布|发表|刊发|发稿|见报)日期)[:：]\s*" + _STAMP)
+# 稿件来源＝焦作日报；刊发日期＝2026年12月01日；作者＝…: an equals sign after an info line's label is its colon
+_EQUALS_LABEL = regex.compile(r"(?<=来源|日期|时间|作者|记者|通讯员|编辑|责编|审核|校对|摄影|撰稿)\s?[=＝]\s?")
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
 _HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
 _EDITOR = regex.compile(r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑)\s*[:：]\s*(?P<names>[^)）\]】]{1,40})[)）\]】]?$")
@@ -87,6 +89,8 @@ def clean_lines(mt: MappedText, known_title: str | None) -> tuple[MappedText, Li
 
 def _is_metadata(body: str, info: LineInfo) -> bool:
     """True when the line is chrome or metadata; metadata is recorded on ``info``."""
+    if "=" in body or "＝" in body:
+        body = _EQUALS_LABEL.sub("：", body)
     if (orig := _ORIGINAL_TITLE.match(body)) is not None:
         info.original_title = info.original_title or orig["t"].strip() or None
         return True
