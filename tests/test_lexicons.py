@@ -25,13 +25,13 @@ WORD_LISTS = {
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
         "venue-suffix", "division-named-suffix", "crossing-mode", "event-site", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
         "foreign-between", "foreign-not-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
-        "kind-list-word",
+        "kind-list-word", "visited-site-weak-ending",
     },
     "title_words.tsv": {
         "suffix-post", "foreign-suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
         "firm-post", "firm-organ-end", "state-prefix", "state-mark", "state-sector", "firm-generic", "folded-organ", "scope-word",
         "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
-        "foreign-only-post", "foreign-ministry", "list-standing", "state-post", "ranked-post", "office-head",
+        "foreign-only-post", "foreign-ministry", "list-standing", "state-post", "ranked-post", "office-head", "field-verb",
     },
 }
 # The lists read as word → value tables: every word needs its value.

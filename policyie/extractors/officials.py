@@ -99,6 +99,11 @@ CONJUNCTIONS = frozenset("和与同及")
 SCOPE_START = frozenset(_WORDS["scope-start"])
 # Last characters of an organ's short form (环资委, 外事委, 市文旅局): such a word is no person's name.
 ORGAN_END = _WORDS["organ-end"]
+FIELD_VERBS = frozenset(_WORDS["field-verb"])
+# The standing bodies whose names hold such a verb (a committee, a leading or working group, a headquarters).
+# (国务院|西部|地区开发领导小组: the part of the country it serves, which jieba tags a direction)
+_COMPASS_REGIONS = frozenset(("东部", "西部", "中部", "东北", "西北", "西南", "东南"))
+_STANDING_BODY = regex.compile(r"小组|委员会|工作组|指挥部|联席会议")
 # Last characters of a working unit jieba does not know (专班, 工作组, 突击队): an organ, not a name.
 UNIT_END = _WORDS["unit-end"]
 # Posts of a company: a person holding only these is an official only at a state firm (SPEC.md §3).
@@ -385,6 +390,13 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             if before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts():
                 x = tok.start
                 continue
+        if ((tok.pos.startswith("v") and piece in FIELD_VERBS) or piece in _COMPASS_REGIONS) and x < s and \
+                _STANDING_BODY.search(text, x, s) and \
+                (before := an.token_at(tok.start - 1)) is not None and before.pos.startswith(("n", "s")):
+            # 中央区域|协调|发展领导小组组长: a leading group's name says what it is set up to do, after the noun that
+            # opens it (要求|推动|…: a verb before it is the sentence's)
+            x = tok.start
+            continue
         if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s and not _opens_place(an, x):
             # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
             x = tok.start
