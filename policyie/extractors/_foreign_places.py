@@ -36,6 +36,7 @@ _HOME = frozenset({"中国", "中华人民共和国"})
 # MIN_MEAN (typical syllables score 2–5; Han words' characters below 0), a two-character one more.
 _CHAR_FLOOR = -2.5
 _MIN_MEAN, _MIN_MEAN_2 = TYPICAL_TRANSLIT, 3.0
+_MIN_MEAN_JOINED = 1.0
 _MAX_LEN = 8
 # A division word right after the run belongs to the town's name (勒利德布尔市, 哈塔伊省, 杜伊斯堡港).
 _SUFFIX = "市县省州港"
@@ -189,6 +190,33 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         place.mentions.append(Span(name, start, end))
         if name.endswith("市"):
             _bare_mentions(text, analysis, places, place, in_person)
+    for start, end in _joined_before(text, analysis, places):
+        if not in_person(start, end) and not mention_index(places).overlaps(start, end):
+            # (its state unsaid: a visit's towns may lie in two states, 飞赴努尔苏丹、撒马尔罕两地)
+            place = named_place(places, text[start:end], None, EVIDENCE, None)
+            place.mentions.append(Span(text[start:end], start, end))
+
+
+def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, int]]:
+    """(start, end) of a run of transliteration syllables that a word of place or motion leads and a joiner ties to a
+    listed foreign town after it (到|阿比让|和亚穆苏克罗): a foreign town too."""
+    out = []
+    for p in places.values():
+        if p.level != "city" or p.code is not None:
+            continue
+        for m in p.mentions:
+            end = m.start - 1
+            if end < 2 or text[end] not in _JOINERS:
+                continue
+            start = end
+            while start > 0 and end - start < _MAX_LEN and translit_odds(text[start - 1]) > _CHAR_FLOOR and \
+                    not _LEAD.search(text, max(0, start - 2), start):
+                start -= 1
+            # (the lead word and the listed town vouch for the run: its syllables need less typical odds, 阿比让 1.4)
+            if end - start >= 2 and _LEAD.search(text, max(0, start - 2), start) and \
+                    translit_odds(text[start:end]) >= _MIN_MEAN_JOINED and analysis.is_token_boundary(start):
+                out.append((start, end))
+    return out
 
 
 def _bare_mentions(text: str, analysis: Analysis, places: dict[str, Place], place: Place,

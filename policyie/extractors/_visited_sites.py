@@ -62,10 +62,15 @@ HALL_NAME = 9  # a province's short form, a theme of four characters or more, th
 LONG_NAME = 7
 _DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
 _LOW_DIVISIONS = frozenset(("district", "town"))
+_OWNING_LEVELS = frozenset(("district", "town", "village"))
 _PROPER_TAGS = frozenset(("ns", "nt"))
 # A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
 # its own follows (内乡县|衙 is one name: the county's with an ending).
 _DIVISION_PREFIX = regex.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
+_WEAK_ENDINGS = frozenset(_WORDS["visited-site-weak-ending"])
+_OWNER_ENDS = ("村的", "社区的", "镇的", "乡的", "街道的")
+# A village, community or township the item names before 的 and its site (月山村的如龙桥).
+_OWNED = regex.compile(r"\p{Han}{1,12}?(?:村|社区|镇|乡|街道)的(?=\p{Han}{3})")
 # A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
 _DIVISION_STEM = regex.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
@@ -84,12 +89,15 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
     openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
+    # (月山村的|如龙桥: a village, township or county and 的 open the item as where the site lies)
+    openers |= {m.start: m.end + 1 for p in places.values() if p.level in _OWNING_LEVELS
+                for m in p.mentions if text.startswith("的", m.end)}
     held = model_places.mention_index(places)
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     for cue in _CUE.finditer(text):
         raw = _items(text, cue.end())
-        items = [(s, _trimmed(text, s, e)) for s, e in raw]
+        items = [_named_part(text, s, e) for s, e in raw]
         shaped = [_site(text, s, e, openers, stems) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
         # (a place that goes on past 的 is no list item of its own: 深入赣州市的企业、农村、革命纪念馆)
@@ -101,7 +109,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
                 continue
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem)
-            if x[2] or listed >= 2 or text.startswith(_HERITAGE_TAIL, x[1]):
+            if x[2] or listed >= 2 or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
         if (listed >= 2 or (listed and len(items) >= 3)) and all(e - s <= LONGEST_SHORT_ENDING for s, e in raw):
             # (a list of names, no item a phrase: …和当地群众一起在壮美的梯田里庆祝丰收、欢度国庆; not an item shaped as a
@@ -185,6 +193,19 @@ def _items(text: str, pos: int) -> list[tuple[int, int]]:
     return list_items(text, pos, stop.start() if stop else len(text))
 
 
+def _weak(text: str, start: int, end: int) -> bool:
+    """Whether the site's name ends in a weak ending (风雨廊|桥|修缮: what is repaired may be a kind of bridge)."""
+    return next((k for k in _ENDINGS if text.endswith(k, start, end)), "") in _WEAK_ENDINGS
+
+
+def _named_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a list item that may name a site: after a village or township and 的 that say where it lies
+    (举水乡月山村的|如龙桥), before a tail (周边, 等)."""
+    if (owner := _OWNED.match(text, start, end)) is not None:
+        start = owner.end()
+    return start, _trimmed(text, start, end)
+
+
 def _trimmed(text: str, start: int, end: int) -> int:
     """Where the item's name ends: before a tail (周边, 等) that follows it."""
     tail = _TAIL.search(text, start, end)
@@ -200,7 +221,9 @@ def _common_end(name: str, ending: str) -> bool:
     short, long = name[-len(ending) - 1 :], name[-len(ending) - 2 :]  # the ending with one, two of the stem's
     if len(long) < len(name) and freq.get(long, 0) > 0:
         return True
-    return freq.get(short, 0) >= ENDING_WORD or tag_table().get(short, "").startswith("v")
+    tag = tag_table().get(short, "")
+    # (三|苏园: in a name of three, a word the dictionary holds as a place's name is no kind of building)
+    return (freq.get(short, 0) >= ENDING_WORD and not (tag == "ns" and len(name) == 3)) or tag.startswith("v")
 
 
 def _division_stems(places: dict[str, Place]) -> dict[str, int]:
@@ -245,8 +268,13 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     # and so is one a township written in full opens (街子镇|骆驼泉: where it lies, so a name, however common its words).
     # So is one named after a county or township written in full earlier (萝北县名山镇，登上|名山岛; 来到可乐彝族苗族乡，察看
     # 可乐遗址): the stem is that division's, however common a word it is.
+    placed = in_town or text.endswith(_OWNER_ENDS, 0, start)
+    if ending in _WEAK_ENDINGS:
+        # 园, 寨, 桥 end kinds as often as names (脐橙园, 彝家新寨, 风雨廊桥): only a township or village that opens the
+        # item (茨芭镇|三苏园, 月山村的|如龙桥) or the list beside it (千户藏寨和…) says it is a name
+        return start, end, placed and len(name) <= LONGEST_SHORT_ENDING
     named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before)) \
-        or (in_town and len(name) <= LONGEST_SHORT_ENDING) or stems.get(stem, end) < start
+        or (placed and len(name) <= LONGEST_SHORT_ENDING) or stems.get(stem, end) < start
     return start, end, named
 
 
