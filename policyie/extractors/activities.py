@@ -84,8 +84,11 @@ _ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
 _ESCORTS_ACTOR = regex.compile(r"陪同(?!下)")  # (a person right after it: X陪同Y察看…)
 # 习近平在结束同|印度总理莫迪…会晤和对尼泊尔国事访问后, 汪洋还同|…省长穆斯塔法进行深入交流，考察…: a person after 同 or 与
 # is the partner of someone named before, not the one who makes the visit (同志, 同时, 共同, 参与 are no such 同 or 与).
-_TALKS = regex.compile(r"会晤|会谈|会见|交流|通电话|通话|举行|签署|共同出席")
-_PARTNER_OPENS = regex.compile(r"(?:(?<![共陪协会随赞认如一相])同(?![志时比意学样期一等])|(?<![参给赋])与(?![会此其])|跟)[^，,。；;]{0,30}$")
+_TALK_WORDS = r"会晤|会谈|会见|交流|通电话|通话|举行|签署|共同出席"
+_TALKS = regex.compile(_TALK_WORDS)
+_PARTNER_WORD = r"(?:(?<![共陪协会随赞认如一相])同(?![志时比意学样期一等])|(?<![参给赋])与(?![会此其])|跟)"
+_PARTNER_OPENS = regex.compile(_PARTNER_WORD + r"[^，,。；;]{0,30}$")
+_PARTNER_TALKS = regex.compile(_PARTNER_WORD + r"[^，,。；;]{0,30}?(?:" + _TALK_WORDS + ")")
 _COMMA = regex.compile(r"[，,]")
 # (…视察唐山时提出“三个努力建成”的重要指示: what was said then, however long its quoted words, is cited)
 _CITED_VISIT_AFTER = regex.compile(
@@ -239,7 +242,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     actors = list_before(ctx, lead.end, s_lo) if lead.end - lead.start > 1 else []
     actors = actors or [lead.name]
     topic = _topic(between)
-    places = _places(ctx, lead.end, v_lo, between, topic)
+    lo = _after_talks(text, lead.end, v_lo)
+    places = _places(ctx, lo, v_lo, text[lo:v_lo], topic)
     onward = _ONWARD.match(text, vm.end())
     if onward:
         # …在甘肃考察，先后深入天水市、兰州市的乡村: the stops the same sentence goes on to name
@@ -329,6 +333,13 @@ def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
             continue
         return p
     return None
+
+
+def _after_talks(text: str, lo: int, hi: int) -> int:
+    """Where the places of a visit may start after its subject at ``lo``: past the talks with a partner in between
+    (赵乐际同|埃及众议院议长…进行深入交流|，考察…: the partner's country is not where the visit goes)."""
+    talks = _PARTNER_TALKS.search(text, lo, hi)
+    return talks.end() if talks is not None else lo
 
 
 def _topic(between: str) -> str | None:
