@@ -14,7 +14,7 @@ import regex
 
 from policyie import lexicons
 from policyie.engines.analysis import Analysis
-from policyie.extractors._model_places import han_only, mention_index, named_place
+from policyie.extractors._model_places import drop_mentions_within, han_only, mention_index, named_place
 from policyie.extractors._people import jieba_freq
 from policyie.extractors._spans import list_items
 from policyie.records import Place, Span
@@ -28,6 +28,7 @@ _OPENING_TAGS = ("v", "p", "d", "c", "r")  # words that open a clause before its
 _OPENING_CHARS = frozenset("在对把将从向与和及还并了的着过他她我由为被如像以是有")
 COMMON = 100  # an item the dictionary counts this often is a common word (古城, 公园), no site's name
 MIN_ITEMS = 2
+_DIVISION_LEVELS = frozenset(("province", "city", "district"))
 
 
 def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -39,7 +40,13 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
             continue
         for start, end in items:
             name = text[start:end]
-            if not _a_name(name) or held.overlaps(start, end) or in_person(start, end):
+            if not _a_name(name) or in_person(start, end):
+                continue
+            if held.overlaps(start, end) and _named_after_short_form(places, name, start, end):
+                # 揭阳|学宫、进贤门等文物保护单位: a city's short form opening the item is part of the site's name
+                drop_mentions_within(places, start, end, short_only=True)
+                held = mention_index(places)
+            if held.overlaps(start, end):
                 continue
             named_place(places, name, "site", EVIDENCE).mentions.append(Span(name, start, end))
         held = mention_index(places)
@@ -60,6 +67,15 @@ def _items(text: str, an: Analysis, end: int) -> list[tuple[int, int]]:
             break  # (a one-character verb may open a name: 飞|瀑涧)
     out[0] = (first_start, first_end)
     return [(s, e) for s, e in out if e > s]
+
+
+def _named_after_short_form(places: dict[str, Place], name: str, start: int, end: int) -> bool:
+    """Whether the only place mention inside the item is a division's short form opening it, before a name of two
+    characters or more (揭阳|学宫; not 揭阳市|学宫, where the city is written in full and is a place of its own)."""
+    inside = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    return len(inside) == 1 and inside[0][1].start == start and inside[0][1].end <= end - 2 and \
+        inside[0][0].level in _DIVISION_LEVELS and inside[0][1].text != inside[0][0].name and \
+        _a_name(name[inside[0][1].end - start :])
 
 
 def _a_name(name: str) -> bool:

@@ -1643,6 +1643,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_variants(places)
     _merge_short_namesakes(places)
     _city_named_places(text, places)
+    _site_named_town_shorts(places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
@@ -1651,6 +1652,19 @@ def extract(ctx: Context) -> list[Place]:
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+def _site_named_town_shorts(places: dict[str, Place]) -> None:
+    """云台山景区 … 云台山是修武的“聚宝盆”: a township's short form that is the name of a site the article writes, where
+    the township itself is never written in full, is the site (the township is named after it, 云台山镇)."""
+    sites = {p.name: p for p in places.values() if p.level == "site"}
+    for p in places.values():
+        if p.level != "town" or any(m.text == p.name for m in p.mentions):
+            continue
+        site = sites.get(next((m.text for m in p.mentions), ""))
+        if site is not None and all(m.text == site.name for m in p.mentions):
+            site.mentions = sorted(site.mentions + p.mentions, key=lambda m: m.start)
+            p.mentions = []
 
 
 # 街津口|赫哲族乡: a people's township written with its people after the short form the gazetteer knows.
