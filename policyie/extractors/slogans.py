@@ -668,8 +668,15 @@ def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
     out: list[_Mention] = []
     for m in _LISTED_RUN.finditer(ctx.text):
         parts = m.group().split("、")
-        # the first part's left edge is where the run's Han characters began (推动|茶园变公园): its fellows' width
-        parts[0] = parts[0][-max(map(len, parts[1:])) :]
+        # the first part's left edge is where the run's Han characters began (推动|茶园变公园): its fellows' width,
+        # back to where a place's or a name's word starts (即|台儿庄区抓古城, not 台|儿庄区…; jieba's other words
+        # run across a part's edge too often to say where it is: 有|效应|对重大挑战)
+        width = max(map(len, parts[1:]))
+        cut = m.start() + len(parts[0]) - width
+        tok = ctx.analysis.token_at(cut) if width < len(parts[0]) else None
+        if tok is not None and tok.start < cut and tok.start >= m.start() and tok.pos[:2] in ("ns", "nr", "nt", "nz"):
+            width += cut - tok.start
+        parts[0] = parts[0][-width:]
         shortest, longest = min(map(len, parts)), max(map(len, parts))
         if not PARALLEL_PART[0] <= shortest <= longest <= PARALLEL_PART[1] or longest - shortest > 2:
             continue
