@@ -65,7 +65,7 @@ for _kind, _words in {
     "发言人 新闻发言人 首席发言人 "
     # assistants to a head of state, government or ministry, and a head of state's press secretary (总统助理乌沙科夫,
     # 部长助理唐文弘, 白宫新闻秘书): a bare 助理 is left out, most are a firm's (总经理助理)
-    "总统助理 总理助理 国务卿助理 部长助理 省长助理 市长助理 主席助理 新闻秘书 总统新闻秘书",
+    "总统助理 总理助理 国务卿助理 部长助理 省长助理 市长助理 主席助理 新闻秘书 总统新闻秘书 国家安全事务助理 总理顾问",
 }.items():
     for _w in _words.split():
         POSTS[_w] = _kind

@@ -77,11 +77,11 @@ def country_of(title: str) -> str | None:
     if "驻" in t:
         # 中国驻法国大使 is China's own post; 秘鲁驻华大使 and 俄驻美大使 are the sender's.
         sender = t[: t.index("驻")]
-        return _prefix_country(sender) if sender else None
-    return _prefix_country(t)
+        return prefix_country(sender) if sender else None
+    return prefix_country(t)
 
 
-def _prefix_country(text: str) -> str | None:
+def prefix_country(text: str) -> str | None:
     if not text:
         return None
     table = countries()
@@ -158,7 +158,7 @@ _FIRST_PART = regex.compile(r"\p{Han}{2,4}[·•・‧]")
 def foreign_name_at(text: str, pos: int) -> NameGuess | None:
     """The transliterated name starting at ``pos`` (after a foreign title), or None. Its score is 2.0 when
     a boundary confirms where it ends, 1.0 when it only ends where transliteration-like characters stop."""
-    if _prefix_country(text[pos : pos + 12]) is not None and not _FIRST_PART.match(text, pos):
+    if prefix_country(text[pos : pos + 12]) is not None and not _FIRST_PART.match(text, pos):
         return None  # 联合国秘书长|叙利亚问题特使: a country continues the title, no name starts here
     if clear_follower(text, pos) or FOREIGN_FOLLOWERS.match(text, pos) or text.startswith("兼", pos):
         return None  # 东盟秘书长|出席, 财长|和央行行长, 副首相|兼内阁…大臣: no name comes after the title

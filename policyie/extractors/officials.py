@@ -41,6 +41,7 @@ from policyie.extractors._foreign import (
     han_name_at,
     known_names,
     only_foreign_posts,
+    prefix_country,
     translit,
 )
 from policyie.extractors._literals import LiteralMatch, Literals
@@ -739,7 +740,7 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     text, an = ctx.text, ctx.analysis
     out = ctx.memo["officials.clean_posts"] = []
     for m in _post_matches(ctx):
-        if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m):
+        if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m) or _foreign_name_follows(text, m):
             out.append(m)
             continue
         later = (post_pattern().match(text, k) for k in range(m.start() + 1, m.end()))
@@ -747,6 +748,13 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
         if alt is not None:
             out.append(alt)
     return out
+
+
+def _foreign_name_follows(text: str, m: LiteralMatch) -> bool:
+    """瑙鲁|外|长安|格明: a post right after a country's name, where a transliterated name a word that follows names
+    closes starts at its end, is the post, however jieba cut across it."""
+    return any(text.endswith(f, 0, m.start()) for f in _country_forms()) and \
+        (fg := foreign_name_at(text, m.end())) is not None and fg.score >= 2.0 and fg.end - fg.start >= 2
 
 
 def _minority_name_closed(text: str, fg: NameGuess) -> bool:
@@ -1025,8 +1033,9 @@ def clause_country(text: str, pos: int) -> str | None:
     head = text[cut:pos]
     if not head or len(head) > 40:
         return None
-    country = country_of(head)
-    return country if country is not None and "、" in head + "、" else None
+    # the country that opens the last item of the list (欧盟委员会前主席、|意大利前政府总理|普罗迪), else the clause's
+    opens = [i + 1 for i, c in enumerate(head) if c == "、"]
+    return next((c for i in reversed(opens) if (c := prefix_country(head[i:])) is not None), None) or country_of(head)
 
 
 # Titles stated in a clause rather than written before the name (选举王建国为市人大常委会主任, 李卫东当选为区长,
@@ -1431,10 +1440,11 @@ def extract(ctx: Context) -> list[Official]:
                          if not any(m.start <= at < m.end for m in mentions)]
         mentions.sort(key=lambda m: m.start)
         country = country_of_person(name, titles)
-        if country == "中国" and not any(CHINESE_ORGAN.search(t.text) for t in titles) and \
+        if country in ("中国", None) and not any(CHINESE_ORGAN.search(t.text) for t in titles) and \
                 any(text.endswith(t, 0, found.first[name]) for t in found.titles[name]):
-            # 新加坡副总理颜金勇、外交部长维文: a bare ministry in a foreign delegation's list is that country's; a
-            # post written after the name is no such list's (安瓦尔在机场迎接|李强总理)
+            # 新加坡副总理颜金勇、外交部长维文: a bare ministry in a foreign delegation's list is that country's, and so is
+            # a foreign post whose state the list does not repeat (美国总统国家安全事务助理…和国务卿布林肯); a post written
+            # after the name is no such list's (安瓦尔在机场迎接|李强总理)
             country = clause_country(text, found.first[name]) or country
         if country != "中国":
             _bare_posts_abroad(titles)
