@@ -354,7 +354,13 @@ def _mended_span(text: str, e: Entity) -> Entity:
         e = Entity(e.text + "群", e.start, e.end + 1, e.label)  # 九龙瀑布|群: a group of its kind is one site
     if e.text.endswith("村") and text.startswith("村", e.end) and text[e.end + 1 : e.end + 2] not in _words()["village-word-next"]:
         e = Entity(e.text + "村", e.start, e.end + 1, e.label)
+    if len(e.text) >= 5 and e.text.endswith(_VILLAGE_DUTY_ENDS) and e.text[-3] == "村":
+        e = Entity(e.text[:-2], e.start, e.end - 2, e.label)  # 白岩村|驻村|第一书记: the village's duty is no part of it
     return e
+
+
+# Words of village work that end in 村 after a village's name (驻村第一书记, 包村干部).
+_VILLAGE_DUTY_ENDS = ("驻村", "包村", "联村", "进村", "入村")
 
 
 _OLD_TOWN_ENDS = ("古镇", "古城", "古村")

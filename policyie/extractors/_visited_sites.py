@@ -69,6 +69,7 @@ _PROPER_TAGS = frozenset(("ns", "nt"))
 _DIVISION_PREFIX = regex.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
 _WEAK_ENDINGS = frozenset(_WORDS["visited-site-weak-ending"])
 _OWNER_ENDS = ("村的", "社区的", "镇的", "乡的", "街道的")
+_TOWNSHIP_PREFIX = regex.compile(r"\p{Han}{2,3}[镇乡]")
 # A village, community or township the item names before 的 and its site (月山村的如龙桥).
 _OWNED = regex.compile(r"\p{Han}{1,12}?(?:村|社区|镇|乡|街道)的(?=\p{Han}{3})")
 # A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
@@ -95,6 +96,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     held = model_places.mention_index(places)
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
+    towns: list[tuple[int, int]] = []
     for cue in _CUE.finditer(text):
         raw = _items(text, cue.end())
         items = [_named_part(text, s, e) for s, e in raw]
@@ -103,7 +105,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         # (a place that goes on past 的 is no list item of its own: 深入赣州市的企业、农村、革命纪念馆)
         listed = sum(1 for item, x in zip(items, shaped, strict=True)
                      if x or (item in exact and not text.startswith("的", item[1])))
-        for x in shaped:
+        for item, x in zip(items, shaped, strict=True):
             if x is None or in_person(x[0], x[1]):
                 continue
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
@@ -111,12 +113,17 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem)
             if x[2] or listed >= 2 or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
+                if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and \
+                        not held.overlaps(item[0], x[0]) and not in_person(item[0], x[0]):
+                    towns.append((item[0], x[0]))  # 前往|荆竹乡|小寨天坑: a township no table held opens the site's item
         if (listed >= 2 or (listed and len(items) >= 3)) and all(e - s <= LONGEST_SHORT_ENDING for s, e in raw):
             # (a list of names, no item a phrase: …和当地群众一起在壮美的梯田里庆祝丰收、欢度国庆; not an item shaped as a
             # site whose stem names none, 革命纪念馆)
             for item, x in zip(items, shaped, strict=True):
                 if x is None and item in model_locations and not held.overlaps(*item) and not in_person(*item):
                     found.setdefault(text[item[0] : item[1]], "visited-site")
+    for lo, hi in towns:
+        model_places.named_place(places, text[lo:hi], "town", "visited-site").mentions.append(Span(text[lo:hi], lo, hi))
     for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
         if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
             found.setdefault(text[x[0] : x[1]], "listed-site")

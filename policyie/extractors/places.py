@@ -537,6 +537,12 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
+        if not site and len(word) >= 2 and word[-1] in "镇乡" and k + 1 < len(before) and \
+                _is_division(gz, before[k + 1][1] + word) and not _is_division(gz, word):
+            # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as one it kept whole is (嘎拉乡|青稞产业园)
+            if _division_names_park(gz, before[k + 1][1] + word, words, site, doc.text.startswith(_OLD_TOWN, pos)):
+                words += [(start, word, tag), before[k + 1]]
+            break
         if site and words and _reserve_place(doc, gz, pos, word):
             # 湛江|红树林|国家级自然保护区, 吉林|龙湾|…: a nature reserve is named by its place's short forms and what
             # it protects, as gazetted, whatever jieba tags the place (大连 is an adverb to it); a division named
@@ -1644,6 +1650,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_short_namesakes(places)
     _city_named_places(text, places)
     _site_named_town_shorts(places)
+    _dotted_site_parts(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
@@ -1652,6 +1659,27 @@ def extract(ctx: Context) -> list[Place]:
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+def _dotted_site_parts(text: str, places: dict[str, Place]) -> None:
+    """白帝城·瞿塘峡景区 … 察看白帝城游客步道 … 瞿塘峡沿岸: a scenic area named by two sites joined with a middle dot holds
+    both, and each written alone is that site."""
+    held = model_places.mention_index(places)
+    for p in [p for p in places.values() if p.level == "site" and "·" in p.name]:
+        full = p.name
+        kind = max((k for k in _SCENIC_KINDS if full.endswith(k)), key=len, default="")
+        parts = full[: len(full) - len(kind)].split("·")
+        if len(parts) != 2 or not all(2 <= len(x) <= 6 and model_places.han_only(x) for x in parts):
+            continue
+        for part in parts:
+            for q in places.values():
+                if q.name == part and q.level is None:
+                    q.level = "site"  # (巫峡 the NER read untyped: the scenic area's name says what it is)
+            spans = [(i, i + len(part)) for i in occurrences(text, part) if not held.overlaps(i, i + len(part))]
+            if spans:
+                site = model_places.named_place(places, part, "site", "dotted-site")
+                site.mentions.extend(Span(part, a, b) for a, b in spans)
+                site.mentions.sort(key=lambda m: m.start)
 
 
 def _site_named_town_shorts(places: dict[str, Place]) -> None:
@@ -2357,6 +2385,8 @@ def _join_heads(
         park = places[keys[0]]
         if park.level == "region" and head[-1] in "河江湖海山":
             continue  # 黄河 of 黄河文化旅游带 is the river, not the belt's short name (长株潭 is 长株潭都市圈's)
+        if head.endswith(("村", "社区", "嘎查")):
+            continue  # 白岩村 of 白岩村茶叶基地 is the village the base lies in, a place of its own
         covered = model_places.mention_index(places)
         # mentions of a town by its short form, or of a zone by a weak alias, move to the park
         for key, p in list(places.items()):
