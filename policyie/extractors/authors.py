@@ -62,9 +62,9 @@ SPLIT = regex.compile(r"[\s　、，,/／|｜丨]+")
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
     r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|编辑|责编|校对|摄影|摄像|审核|审校|"
-    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|撰稿)[:：|｜丨/／】]?"
+    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|撰稿)[:：|｜丨/／】〗\]]?"
 )
-ROLE_WORD = regex.compile(rf"^【?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜】]?")  # (【责任编辑】庹晓帆: a bracketed label)
+ROLE_WORD = regex.compile(rf"^[【〖\[]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[:：|｜】〗\]]?")  # (【责任编辑】庹晓帆: a bracketed label)
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
 HAN_RUN = regex.compile(r"\p{Han}+")
 
@@ -87,7 +87,7 @@ COMMON_SURNAME = 100
 # A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 文／措毛): a person, though no
 # surname reads the name (Tibetan and Mongolian names have none). (作者 is not: a front matter's author is often
 # the outlet, 作者：津云.)
-LABELED_ONE = regex.compile(r"^【?(?:(?:责任编辑|编辑|责编)[:：】]|[文图][/／])\s*(\p{Han}{2,5})$")
+LABELED_ONE = regex.compile(r"^[【〖\[]?(?:(?:责任编辑|编辑|责编)[:：】〗\]]|[文图][/／])\s*(\p{Han}{2,5})$")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
 OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
 
@@ -114,10 +114,15 @@ def _valid_name(name: str) -> bool:
     return all(given_score(c) > -3.0 for c in name[len(s) :])
 
 
+# Function characters, which open no name (记者|的采访: what follows a role's word in a sentence, not a byline).
+_FUNCTION_FIRST = frozenset("的了在是为对把被将从于以等之着过也都就")
+
+
 def _rare_surname_name(tok: str) -> bool:
     """A byline's word of three Han characters whose last two read as a given name (妥|文博), the first a
     character the surname table lacks or counts as rare."""
     return len(tok) == 3 and HAN_RUN.fullmatch(tok) is not None and not OUTLET_WORD.fullmatch(tok) \
+        and tok[0] not in _FUNCTION_FIRST \
         and surnames().get(tok[0], 0) < RARE_SURNAME and all(given_score(c) > -3.0 for c in tok[1:]) \
         and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)  # (点击数: a word, no name)
 
@@ -129,8 +134,9 @@ def _unseen_given_name(tok: str) -> bool:
         and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)
 
 
-def names_in(content: str, *, strict_end: bool) -> list[str] | None:
-    """The names a byline's content lists, or None when it is not a list of names."""
+def names_in(content: str, *, strict_end: bool, labeled: bool = False) -> list[str] | None:
+    """The names a byline's content lists, or None when it is not a list of names; ``labeled`` when a role's label
+    (记者, 作者, 通讯员, 编辑) stands right before the content."""
     content = INNER_ROLE.sub(" ", content.strip(" 　|｜丨"))
     out: list[str] = []
     toks = SPLIT.split(content)
@@ -148,9 +154,10 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
         valid = parts is not None and all(_valid_name(p) for p in parts)
         if not valid and (_rare_surname_name(tok) or _unseen_given_name(tok)) and (
-                out or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
+                out or (labeled and i == 0) or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
             # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too, and a
-            # common surname one whose given characters the table has not seen (作者：易可欣、丁牧之)
+            # common surname one whose given characters the table has not seen (作者：易可欣、丁牧之); so does one
+            # alone right after a role's label (记者：禚映川: the label says a person's name follows)
             parts = [tok]
         elif not valid:
             if strict_end or out:
@@ -163,11 +170,11 @@ def names_in(content: str, *, strict_end: bool) -> list[str] | None:
 def _scan(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for m in anchored_finditer(REPORTER, ROLE_CORE, text, _ROLE_LEAD, _ROLE_REACH):
-        names = names_in(m.group(1), strict_end=True)
+        names = names_in(m.group(1), strict_end=True, labeled=True)
         if names:
             found.extend((m.start(1), k, n) for k, n in enumerate(names))
     for m in EDITOR.finditer(text):
-        names = names_in(m.group(1), strict_end=False)
+        names = names_in(m.group(1), strict_end=False, labeled=True)
         if names:
             found.extend((m.start(1), k, n) for k, n in enumerate(names))
     for m in TRAILING.finditer(text):
