@@ -288,7 +288,13 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
     if spec.unit == "holiday" and pub is not None:
         return _nearest_year(pub, spec)  # 春节临近: the festival at hand, not a year the sentence cites
     dated = spec.unit in ("day", "month", "xun") and not spec.future  # events reported: not after the paper
-    for y in (sentence_year, _carried_year(anc)):
+    carried = _carried_year(anc)
+    if spec.future and pub is not None and carried is not None and carried > pub.year and spec.month is not None \
+            and (spec.month, day or 1) >= (pub.month, pub.day if day else 1):
+        # 明年1月底前完成…；12月20日前报送 in a paper of 28 November: a deadline still ahead this year is this year's,
+        # not the year a later deadline named
+        return pub.year
+    for y in (sentence_year, carried):
         if y is None or (spec.future and pub is not None and pub.year - 2 <= y < pub.year):
             continue  # an announced date is not in the year a comparison cites (同比2023年)
         if not dated or _not_after_publication(anc, y, spec.month, day):
