@@ -202,6 +202,14 @@ CHECKSETS = {
                             "places": 0.90, "dates": 1.0, "meetings": 0.96, "activities": 1.0, "slogans": 0.95},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.97, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
+    "checkset_jan01": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.92, "dates": 0.97, "meetings": 0.97, "activities": 1.0, "slogans": 0.96},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "published": 0.9, "title": 1.0}),
+    "checkset_jan02": (10, {"headline_f1": 0.95, "officials": 1.0, "official_titles": 0.99, "authors": 1.0,
+                            "places": 0.86, "dates": 0.98, "meetings": 0.97, "activities": 0.90, "slogans": 0.98},
+                       {"meeting_hosts": 0.92, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
 }
 
 
