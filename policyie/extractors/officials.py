@@ -73,7 +73,7 @@ from policyie.extractors._spans import occurrences
 from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.kb import resolve
-from policyie.nlp import Analysis
+from policyie.nlp import Analysis, Token
 from policyie.records import Document, Official, Span, Title
 
 __all__ = ["extract", "resolve_pronoun", "normalise_title", "home_jurisdiction"]
@@ -391,16 +391,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             if before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts():
                 x = tok.start
                 continue
-        if ((tok.pos.startswith("v") and piece in FIELD_VERBS) or piece in _COMPASS_REGIONS) and x < s and \
-                _STANDING_BODY.search(text, x, s) and \
-                (before := an.token_at(tok.start - 1)) is not None and before.pos.startswith(("n", "s")):
-            # 中央区域|协调|发展领导小组组长: a leading group's name says what it is set up to do, after the noun that
-            # opens it (要求|推动|…: a verb before it is the sentence's)
-            x = tok.start
-            continue
-        if tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and x < s and not _opens_place(an, x):
-            # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
-            x = tok.start
+        if x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
+                tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))):
+            x = tok.start  # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
             continue
         if len(piece) <= 4 and not tok.pos.startswith(("v", "p", "c", "d", "r")) and (
                 (x == s and piece.endswith("办") and text.startswith(OFFICE_HEADS, s))
@@ -750,6 +743,20 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     return out
 
 
+def _closed(text: str, g: NameGuess | None) -> bool:
+    """伊朗总统佩泽希齐扬|致慰问电: a foreign name that a word following names closes, which the NER does not run on."""
+    return g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
+
+
+def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
+    """中央区域|协调|发展领导小组组长, 国务院|西部|地区开发领导小组: a standing body's name says what it is set up to do and
+    the part of the country it serves, after the noun that opens it (要求|推动|…: a verb before it is the sentence's)."""
+    if not ((tok.pos.startswith("v") and piece in FIELD_VERBS) or piece in _COMPASS_REGIONS):
+        return False
+    before = an.token_at(tok.start - 1)
+    return _STANDING_BODY.search(text, x, s) is not None and before is not None and before.pos.startswith(("n", "s"))
+
+
 def _foreign_name_follows(text: str, m: LiteralMatch) -> bool:
     """瑙鲁|外|长安|格明: a post right after a country's name, where a transliterated name a word that follows names
     closes starts at its end, is the post, however jieba cut across it."""
@@ -821,10 +828,9 @@ def find_titled(ctx: Context) -> _Found:
         marked = SECONDED.match(text, at)
         at = marked.end() if marked else at
         g = name_at(text, at, an, after_post=True)
-        closed = False  # a foreign name a word that follows names closes: the NER does not run it on
-        if _foreign_title(text, seg[m.start()], m):
+        foreign = _foreign_title(text, seg[m.start()], m)
+        if foreign:
             g = _foreign_reading(text, at, g, country_of(text[seg[m.start()] : m.end()]))
-            closed = g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
         elif g is not None and not clear_follower(text, g.end):
             end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
             if end > g.end:
@@ -845,10 +851,8 @@ def find_titled(ctx: Context) -> _Found:
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
                 (fg := foreign_name_at(text, at)) is not None and fg.end > g.end + 1 and fg.score >= 2.0:
             g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
-        if text.startswith("兼", at):
-            g = None  # 副总理|兼外长…: a post follows
-        elif not closed:
-            g = _model_name(text, an, at, g)  # (伊朗总统佩泽希齐扬|致慰问电 stays closed by its 致)
+        # (副总理|兼外长…: after 兼 a post follows, no name)
+        g = None if text.startswith("兼", at) else g if foreign and _closed(text, g) else _model_name(text, an, at, g)
         if g is not None and _ORDINAL_END.match(text, g.end - 1):
             g = None  # 中国外长|连续第|36年: an ordinal's 第 before its number ends no name
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []

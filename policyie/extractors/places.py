@@ -524,6 +524,18 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
     return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
 
 
+def _township_cut_in_two(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, str]], k: int,
+                         words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]] | None:
+    """The two pieces of a township jieba cut in two at ``before[k]`` (嘎|东镇), to take into a park's stem where the
+    township names the park ([] where it does not: the stem stops there), or None where ``before[k]`` is no such piece."""
+    word = before[k][1]
+    if len(word) < 2 or word[-1] not in "镇乡" or k + 1 >= len(before) or _is_division(gz, word) \
+            or not _is_division(gz, before[k + 1][1] + word):
+        return None
+    names = _division_names_park(gz, before[k + 1][1] + word, words, False, doc.text.startswith(_OLD_TOWN, pos))
+    return [before[k], before[k + 1]] if names else []
+
+
 def _stem_words(
     doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str], site: bool = False
 ) -> list[tuple[int, str, str]]:
@@ -537,11 +549,8 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if not site and len(word) >= 2 and word[-1] in "镇乡" and k + 1 < len(before) and \
-                _is_division(gz, before[k + 1][1] + word) and not _is_division(gz, word):
-            # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as one it kept whole is (嘎拉乡|青稞产业园)
-            if _division_names_park(gz, before[k + 1][1] + word, words, site, doc.text.startswith(_OLD_TOWN, pos)):
-                words += [(start, word, tag), before[k + 1]]
+        if not site and (cut := _township_cut_in_two(doc, gz, pos, before, k, words)) is not None:
+            words += cut  # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as 嘎拉乡|青稞产业园 is
             break
         if site and words and _reserve_place(doc, gz, pos, word):
             # 湛江|红树林|国家级自然保护区, 吉林|龙湾|…: a nature reserve is named by its place's short forms and what
