@@ -760,8 +760,15 @@ def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: in
 def _foreign_name_follows(text: str, m: LiteralMatch) -> bool:
     """瑙鲁|外|长安|格明: a post right after a country's name, where a transliterated name a word that follows names
     closes starts at its end, is the post, however jieba cut across it."""
-    return any(text.endswith(f, 0, m.start()) for f in _country_forms()) and \
+    at, table = m.start(), countries()
+    return any(n <= at and text[at - n : at] in table for n in _country_form_lengths()) and \
         (fg := foreign_name_at(text, m.end())) is not None and fg.score >= 2.0 and fg.end - fg.start >= 2
+
+
+@cache
+def _country_form_lengths() -> tuple[int, ...]:
+    """The lengths of the country forms of two characters or more: a form ending at a place is looked up by them."""
+    return tuple(sorted({len(f) for f in _country_forms()}, reverse=True))
 
 
 def _minority_name_closed(text: str, fg: NameGuess) -> bool:
