@@ -241,6 +241,8 @@ _ATTEND_AFTER = regex.compile(
 def extract(ctx: Context) -> list[Meeting]:
     found: list[Meeting] = []
     for start, end, kind in _candidates(ctx):
+        if _next_edition(ctx.text, start):
+            continue  # 下一届论坛将于2028年举办: the next edition, announced, is no meeting held or cited
         m = _classify(ctx, start, end, kind)
         if m is not None:
             found.append(m)
@@ -273,6 +275,12 @@ def extract(ctx: Context) -> list[Meeting]:
     merged.extend(_opened(merged))
     merged.sort(key=lambda m: m.start)
     return merged
+
+
+def _next_edition(text: str, start: int) -> bool:
+    """Whether the candidate at ``start`` names the next edition (下一届, 下届), opening on 下 or just after it."""
+    return text.startswith(("下一届", "下届"), start) or (text[start - 1 : start] == "下" and text.startswith(
+        ("一届", "届"), start)) or (text[start - 2 : start] == "下一" and text.startswith("届", start))
 
 
 # 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
