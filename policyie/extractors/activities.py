@@ -51,6 +51,8 @@ _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际|期间)")  # (访
 _INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
 # A visit or tour announced ahead (将于…进行访问, 拟赴…调研) has not been made.
 _ANNOUNCED = regex.compile(r"(?:将于|将要|即将|拟于|拟赴|拟|将(?=[^，,。；;]{0,20}?(?:进行|赴|前往|出席|访问|深入|来到)))")
+# 访问期间，他还将|考察…: 将 right before the verb announces the visit as much as 将于 does
+_WILL_BEFORE = regex.compile(r"(?<!即)将$|将要$")
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|随团|分别|参加|参与)(?:了)?$")
 _COMPANION_VERB = regex.compile(
     # 分别陪同调研: each escorts the part of the tour in their own jurisdiction; companions all the same.
@@ -221,7 +223,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         return None
     if _INVITED.search(text, clause_start(text, v_lo, s_lo), v_lo):
         return None  # 卢拉邀请习近平明年再次访问巴西利亚: an invitation, no visit made
-    if _ANNOUNCED.search(text, clause_start(text, v_lo, s_lo), v_lo) or _plan_goes_on(ctx, s_lo, v_lo):
+    if _ANNOUNCED.search(text, clause_start(text, v_lo, s_lo), v_lo) or _plan_goes_on(ctx, s_lo, v_lo) or \
+            _WILL_BEFORE.search(text, max(s_lo, v_lo - 2), v_lo):
         return None  # 拉克森将于10月26日至29日对中国进行正式访问: announced ahead, not yet made
     subj = persons_in(ctx, s_lo, v_lo)
     pron = _PRONOUN_SUBJECT.match(text, s_lo)
