@@ -504,9 +504,23 @@ _FOREIGN_LOCALITY = regex.compile(
 
 
 @cache
-def _country_forms() -> tuple[str, ...]:
-    """The country forms of two characters or more, longest first."""
-    return tuple(sorted((f for f in countries() if len(f) > 1), key=len, reverse=True))
+def _country_form_lengths() -> tuple[int, ...]:
+    """The lengths of the country forms of two characters or more, longest first: a form at a place is looked up
+    by them, not by trying every form."""
+    return tuple(sorted({len(f) for f in countries() if len(f) > 1}, reverse=True))
+
+
+def _country_form_ending_at(text: str, end: int) -> str | None:
+    """The longest country form of two characters or more that ends at ``end``, or None."""
+    table = countries()
+    return next((text[end - n : end] for n in _country_form_lengths() if n <= end and text[end - n : end] in table), None)
+
+
+def _country_form_at(text: str, start: int) -> str | None:
+    """The longest country form of two characters or more that starts at ``start``, or None."""
+    table = countries()
+    return next((text[start : start + n] for n in _country_form_lengths() if start + n <= len(text)
+                 and text[start : start + n] in table), None)
 
 
 # Which characters a walk over a foreign name's syllables takes, by their transliteration odds: a typical one
@@ -524,7 +538,7 @@ def _syllables_before(
     table = translit()
     j = end
     while j > max(end - longest, 0) and keep(table.get(text[j - 1], -99.0)):
-        if stop_at_country and (form := next((f for f in _country_forms() if text.endswith(f, 0, j)), None)):
+        if stop_at_country and (form := _country_form_ending_at(text, j)):
             return j, form
         j -= 1
     return j, None
@@ -552,7 +566,7 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         return x
     for p in range(x - 1, max(x - 16, 0) - 1, -1):
         # (the country form opening the title: what `country_of` would read there, found once)
-        form = next((f for f in _country_forms() if text.startswith(f, p)), None)
+        form = _country_form_at(text, p)
         if form is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
             continue
         m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
@@ -760,15 +774,8 @@ def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: in
 def _foreign_name_follows(text: str, m: LiteralMatch) -> bool:
     """瑙鲁|外|长安|格明: a post right after a country's name, where a transliterated name a word that follows names
     closes starts at its end, is the post, however jieba cut across it."""
-    at, table = m.start(), countries()
-    return any(n <= at and text[at - n : at] in table for n in _country_form_lengths()) and \
+    return _country_form_ending_at(text, m.start()) is not None and \
         (fg := foreign_name_at(text, m.end())) is not None and fg.score >= 2.0 and fg.end - fg.start >= 2
-
-
-@cache
-def _country_form_lengths() -> tuple[int, ...]:
-    """The lengths of the country forms of two characters or more: a form ending at a place is looked up by them."""
-    return tuple(sorted({len(f) for f in _country_forms()}, reverse=True))
 
 
 def _minority_name_closed(text: str, fg: NameGuess) -> bool:
