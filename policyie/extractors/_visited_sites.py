@@ -62,16 +62,16 @@ HALL_NAME = 9  # a province's short form, a theme of four characters or more, th
 LONG_NAME = 7
 _DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
 _LOW_DIVISIONS = frozenset(("district", "town"))
-_OWNING_LEVELS = frozenset(("district", "town", "village"))
 _PROPER_TAGS = frozenset(("ns", "nt"))
 # A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
 # its own follows (内乡县|衙 is one name: the county's with an ending).
 _DIVISION_PREFIX = regex.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
 _WEAK_ENDINGS = frozenset(_WORDS["visited-site-weak-ending"])
-_OWNER_ENDS = ("村的", "社区的", "镇的", "乡的", "街道的")
 _TOWNSHIP_PREFIX = regex.compile(r"\p{Han}{2,3}[镇乡]")
 # A village, community or township the item names before 的 and its site (月山村的如龙桥).
-_OWNED = regex.compile(r"\p{Han}{1,12}?(?:村|社区|镇|乡|街道)的(?=\p{Han}{3})")
+_OWNER_KINDS = ("村", "社区", "镇", "乡", "街道")
+_OWNER_ENDS = tuple(k + "的" for k in _OWNER_KINDS)
+_OWNED = regex.compile(r"\p{Han}{1,12}?(?:" + "|".join(_OWNER_KINDS) + r")的(?=\p{Han}{3})")
 # A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
 _DIVISION_STEM = regex.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
@@ -90,9 +90,6 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
     openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
-    # (月山村的|如龙桥: a village, township or county and 的 open the item as where the site lies)
-    openers |= {m.start: m.end + 1 for p in places.values() if p.level in _OWNING_LEVELS
-                for m in p.mentions if text.startswith("的", m.end)}
     held = model_places.mention_index(places)
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
