@@ -805,7 +805,7 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
     if len(head) < 2 and len("".join(named)) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
         # 月亮|湾|景区: a common word and a landform's character make a toponym (白芨|滩|国家级|自然保护区: the rank
         # after it is no part of the toponym)
-        head = "".join(named) if core.endswith(named[-1]) else core
+        head = core
     if len(head) < 2 and len(named) <= 2 and h.surface.endswith(SITE_SUFFIXES) and _landform_word(core, words):
         head = core  # 隔河岩|大坝, 双|乳峰|景区: a word or two ending in a landform's character name the site's place
     if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and 2 <= len(core) <= 3 and (
