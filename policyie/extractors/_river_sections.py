@@ -61,8 +61,9 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
     tokens = an.tokens
     held = mention_index(places)
     # (漆|水河|流域: a river the NER reads whole where jieba cut it into a verb and a common word)
+    # A lake's basin is as much a region as a river's (大冶|湖|流域), but a lake has no reaches (上游).
     model_rivers = {e.end: e.start for e in an.ner or () if e.label == "LOC" and 3 <= len(e.text) <= 6
-                    and e.text[-1] in _RIVER_END and han_only(e.text)}
+                    and e.text[-1] in _BASIN_OF and han_only(e.text)}
     for start, end, reach in _spans(tokens, model_rivers):
         if text.startswith(_WORKS, end):
             continue  # 雅鲁藏布江下游|水电工程: a project's name
@@ -90,7 +91,7 @@ def _spans(tokens: list[Token], model_rivers: dict[int, int]) -> Iterator[tuple[
         if tok.text in _SECTIONS or tok.text == "口":
             if before and before.end == tok.start and (start := _river_start(tokens, i - 1, tok.text)) is not None:
                 yield start, tok.end, False
-            elif tok.start in model_rivers:
+            elif tok.start in model_rivers and (tok.text == "流域" or tokens[i - 1].text[-1] in _RIVER_END):
                 yield model_rivers[tok.start], tok.end, False
             elif tok.text == "流域" and (start := _initials_start(tokens, i)) is not None:
                 yield start, tok.end, False

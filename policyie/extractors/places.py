@@ -1261,6 +1261,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
             continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
         stem = "".join(w for _, w, _ in words)
+        if "流域" in stem and h.surface.endswith(SITE_SUFFIXES):
+            continue  # 渠江流域|巴文化遗址: the sites of a basin (a region of its own), not one site's name
         if h.surface in ("庙", "墓") and len(stem) > 4:
             continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
         core = stem
@@ -1660,6 +1662,8 @@ def extract(ctx: Context) -> list[Place]:
     _city_named_places(text, places)
     _site_named_town_shorts(places)
     _dotted_site_parts(text, places)
+    _sites_opening_scenic_areas(places)
+    _climbed_hills(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
@@ -1691,6 +1695,44 @@ def _dotted_site_parts(text: str, places: dict[str, Place]) -> None:
                 site.mentions.sort(key=lambda m: m.start)
 
 
+# Verbs of climbing: what they take is a hill or a tower, never a division (登上|西塞山 of 西塞山区).
+_CLIMB = regex.compile(r"(?:登上|登临|攀登|登顶)$")
+
+
+def _climbed_hills(text: str, places: dict[str, Place]) -> None:
+    """来到西塞山区，登上西塞山: a division's short form ending in 山 that a verb of climbing takes is the hill the
+    division is named after, a site."""
+    for p in [p for p in places.values() if p.level in ("city", "district", "town")]:
+        for m in [m for m in p.mentions if m.text != p.name and m.text.endswith("山") and len(m.text) >= 2
+                  and _CLIMB.search(text, max(0, m.start - 2), m.start)]:
+            model_places.move_mention(places, text, p, m, m.end, "site", "visited-site")
+    model_places.drop_empty(places)
+
+
+def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
+    """南山|竹海景区: a listed site's short name written right before a scenic area the suffix rule read from the
+    words after it opens that area's name (the area is 南山竹海, not 竹海 beside a site 南山)."""
+    grown = ("park-suffix", "ner")  # (the NER reads 桃花峪景区 whole after 泰山, as the suffix rule reads 竹海景区)
+    ends = {(m.start, p.name): m for p in places.values() if p.level == "site" and p.evidence in grown
+            and p.name.endswith(tuple(_SCENIC_KINDS)) for m in p.mentions if m.text == p.name}
+    if not ends:
+        return
+    for p in [p for p in places.values() if p.level == "site" and p.evidence not in grown]:
+        for m in list(p.mentions):
+            area = next((q for q in places.values() if (m.end, q.name) in ends), None)
+            stem = area.name[: len(area.name) - max(len(k) for k in _SCENIC_KINDS if area.name.endswith(k))] \
+                if area is not None else ""
+            if area is None or not 2 <= len(m.text) <= 4 or not 1 <= len(stem) <= 3:
+                continue
+            whole = ends.pop((m.end, area.name))
+            area.mentions.remove(whole)
+            p.mentions.remove(m)
+            name = m.text + area.name
+            model_places.named_place(places, name, "site", area.evidence or "park-suffix").mentions.append(
+                Span(name, m.start, whole.end))
+    model_places.drop_empty(places)
+
+
 def _site_named_town_shorts(places: dict[str, Place]) -> None:
     """云台山景区 … 云台山是修武的“聚宝盆”: a township's short form that is the name of a site the article writes, where
     the township itself is never written in full, is the site (the township is named after it, 云台山镇)."""
@@ -1713,15 +1755,25 @@ _PEOPLES_AFTER_SHORT = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
 _TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han}{3,})")
 
 
+# A village at the head of a memorial's name (水西村|新四军江南指挥部旧址, 王家坪村|八路军总部旧址): the body the memorial
+# keeps is named after the village's, so a name of three characters or more stands between them.
+_VILLAGE_HEAD = regex.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑))")
+
+
 def _split_township_heads(places: dict[str, Place]) -> None:
     """A site grown over the township before it (澧阳镇澧州文庙) is the township and the site: the gazetteer
-    missed the township, so the park rule took it for part of the site's stem."""
+    missed the township, so the park rule took it for part of the site's stem; so is a memorial grown over its
+    village (``_VILLAGE_HEAD``)."""
     for key, p in list(places.items()):
-        head = _TOWNSHIP_HEAD.fullmatch(p.name) if p.level == "site" and p.evidence == "park-suffix" else None
+        if p.level != "site" or p.evidence != "park-suffix":
+            continue
+        head, level = _TOWNSHIP_HEAD.fullmatch(p.name), "town"
+        if head is None and (head := _VILLAGE_HEAD.fullmatch(p.name)) is not None:
+            level = "village"
         if head is None or jieba_freq().get(head[1], 0) >= visited_sites.COMMON_STEM:
             continue
         cut = len(head[1])
-        town = model_places.named_place(places, head[1], "town", "township-head")
+        town = model_places.named_place(places, head[1], level, "township-head" if level == "town" else "village-head")
         site = model_places.named_place(places, head[2], "site", p.evidence)
         for m in p.mentions:
             if m.text == p.name:
