@@ -106,7 +106,7 @@ _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
 # (X率视察组, X率省人大常委会视察组: 率 before the team names its leader as 带队 after it does)
-_LEADS_TEAM = regex.compile(rf"(?:同志)?(?:带队|率队|领队|率[^，,。；;、]{{0,12}}?{TEAM})")
+_LEADS_TEAM = regex.compile(rf"(?:同志)?(?:带队|率队|领队|(?:率|带领|率领)[^，,。；;、]{{0,12}}?{TEAM})")
 # After a person: the person escorts someone (X等陪同, X一同陪同).
 _ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
@@ -402,6 +402,11 @@ def _grow_left(ctx: Context, pos: int) -> int:
                 toks[i - 1].pos in ("n", "vn") or (t.text == "与" and _bloc_pair(toks[i - 1], toks[i + 1]))) \
                 and toks[i - 1].text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
             start = t.start  # 中国—东盟商务|与|投资峰会: 与 joins two nouns inside the name
+            i -= 1
+            continue
+        if t.text in "同与和" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].text.endswith("党") \
+                and "党" in text[t.end : pos]:
+            start = t.start  # 中国共产党|同|正义党第三次理论研讨会: two parties' seminar, both named in its name
             i -= 1
             continue
         if t.text == "年" and i > 0 and toks[i - 1].end == t.start and regex.fullmatch(r"(?:19|20)\d\d", toks[i - 1].text):
