@@ -1237,8 +1237,10 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.surface == "墓" and tok is not None and tok.start < h.start and not tok.pos.startswith(("nr", "ns", "nz")):
             continue  # 自掘|坟墓, 以树|代墓: 墓 inside a common word names no tomb
         if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
-                and not (h.surface == "山脉" and tok.pos.startswith("ns")):
-            continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range)
+                and not (h.surface == "山脉" and tok.pos.startswith("ns")) \
+                and not (h.surface.startswith("国家") and tok.text.endswith("国") and len(h.surface) >= 4):
+            continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range,
+            # a name ending in 祖 or 中 its 国家公园: 百山|祖国|家公园)
         if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start) and \
                 not (h.surface in WORKS_ON_SITE and text[h.start - 1 : h.start] in GEO_CHARS):
             # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind (but 麦积山|石窟 are
