@@ -39,6 +39,7 @@ from policyie.records import Place, Span
 from policyie.segmenter import segment
 
 _WORDS = lexicons.lists("place_words.tsv")
+_TEAM_CHARS = frozenset("组团队")
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
 _GENERIC_STEMS = model_places.generic_stems()
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
@@ -95,6 +96,8 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     towns: list[tuple[int, int]] = []
     for cue in _CUE.finditer(text):
+        if text[cue.end() : cue.end() + 1] in _TEAM_CHARS:
+            continue  # 视察|组还来到…: a team the verb names (视察组, 考察团), not its visit's list
         raw = _items(text, cue.end())
         items = [_named_part(text, s, e) for s, e in raw]
         shaped = [_site(text, s, e, openers, stems) for s, e in items]

@@ -1631,11 +1631,13 @@ def extract(ctx: Context) -> list[Place]:
     _add_merging_cities(text, gz, places, in_person)
     _add_province_runs(text, places, in_person)
     _add_list_members(ctx, places, in_person)
+    _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
+    _organ_villages(text, ctx.analysis, places, in_person)
     _join_hamlets(places)
     _peoples_townships(text, places)
     _peoples_villages(text, places)
@@ -1974,6 +1976,39 @@ _NOT_MOUNTAIN_TAGS = frozenset("pvcudrfmqx")
 
 
 HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
+
+
+# A village's or community's own organ, as the NER reads it whole (荷香村党支部, 胜芳镇荷香村党支部): the village opens
+# it, after its township where that is written; the village's name has two characters or more before its kind
+# (新村, 该村 name none).
+_VILLAGE_ORGAN = regex.compile(r"(?:(\p{Han}{2,4}?(?:镇|乡|街道)))?(\p{Han}{2,6}?(?:村|社区|嘎查))"
+                               r"(?:党支部|党总支|党委|村委会|居委会|村民委员会|居民委员会)")
+
+
+_NOT_VILLAGE_STEM_TAGS = ("v", "d", "p", "c", "r", "u")
+
+
+def _organ_villages(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """荷香村|党支部书记: the village whose organ the NER reads as an organisation is a place of the article, though
+    no table lists it."""
+    held = model_places.mention_index(places)
+    for e in an.ner or ():
+        om = _VILLAGE_ORGAN.fullmatch(e.text) if e.label == "ORG" else None
+        if om is None or len(om.group(2)) < 3 or om.group(2)[0] in "该各本全每" or tag_table().get(
+                om.group(2)[: -1 if om.group(2).endswith("村") else -2], "").startswith(_NOT_VILLAGE_STEM_TAGS):
+            continue  # (总书记希望|村党支部…: a verb before 村 names no village)
+        a, b = e.start + om.start(2), e.start + om.end(2)
+        name = om.group(2)
+        if held.overlaps(a, b) or in_person(a, b) or not an.is_token_boundary(a) or any(
+                p.level == "village" and len(p.name) > len(name) and text.endswith(p.name, 0, b)
+                for p in places.values()):
+            continue  # (乌兰|敖都嘎查党支部: the NER cut off the head of a village found already)
+        village = model_places.named_place(places, name, "village", "ner", om.group(1))
+        # (the village written again alone, 荷香村的花灯, is the same one)
+        village.mentions.extend(Span(name, i, i + len(name)) for i in occurrences(text, name)
+                                if not held.overlaps(i, i + len(name)) and all(m.start != i for m in village.mentions))
+        village.mentions.sort(key=lambda m: m.start)
+        held = model_places.mention_index(places)
 
 
 def _join_hamlets(places: dict[str, Place]) -> None:
@@ -2368,6 +2403,38 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
+
+
+# Counties' short names listed and closed by 等地 (前往昆山、晋江等地): each item vouches for the others.
+_SHORTS_LIST = regex.compile(r"((?:\p{Han}{2}[、和])+\p{Han}{2})等地")
+
+
+def _listed_county_shorts(ctx: Context, gz: Gazetteer, places: dict[str, Place],
+                          in_person: Callable[[int, int], bool]) -> None:
+    """昆山、晋江等地: a bare county's short name needs its province or city nearby (see ``_resolve``), but a list of
+    two or more, each one county's short name and no other word's, says what they all are."""
+    text, an = ctx.text, ctx.analysis
+    held = model_places.mention_index(places)
+    for lm in _SHORTS_LIST.finditer(text):
+        items = [(lm.start(1) + i * 3, lm.start(1) + i * 3 + 2) for i in range((len(lm.group(1)) + 1) // 3)]
+        entries = [_listed_county(gz, text[a:b]) for a, b in items]
+        if any(e is None for e in entries) or not all(an.is_token_boundary(a) and an.is_token_boundary(b)
+                                                      for a, b in items):
+            continue
+        for (a, b), e in zip(items, entries, strict=True):
+            if not held.overlaps(a, b) and not in_person(a, b):
+                _entry_place(places, gz, e).mentions.append(Span(text[a:b], a, b))
+
+
+def _listed_county(gz: Gazetteer, word: str) -> Entry | None:
+    """The one county whose short name ``word`` is (townships' short names aside: 昆山 of 昆山街道), where the
+    dictionary knows the word as a name or not at all."""
+    senses = gz.surfaces.get(word, ())
+    counties = [gz.entries[k] for k, kind in senses if kind == SHORT and gz.entries[k].level == "district"]
+    if len(counties) != 1 or any(kind != SHORT or gz.entries[k].level not in ("district", "town") for k, kind in senses):
+        return None
+    tag = tag_table().get(word)
+    return counties[0] if tag is None or tag.startswith(("ns", "nz")) else None
 
 
 # The last item of such a list, running into the words after it (、杭桂乡|特色种植): a township of two or three
