@@ -134,7 +134,9 @@ _CHAIR_SPOKE = regex.compile(r"(?:同志)?主持(?:会议|仪式|座谈会)?并(
 _HELD_AT_AFTER = regex.compile(
     r"[^，,。；;]{0,12}?在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:隆重)?(?:召开|举行|开幕|闭幕|举办)")
 _HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:主持)?(?:召开|举行)")
-_CLAUSE_REST = regex.compile(r"[^，,。；;\n]{1,60}")
+# (a list of guests after a long description of the occasion, 会见出席第十六届…峰会的老挝副总理宋赛、…和印尼总统特使、
+# 海洋统筹部长卢胡特, runs past 60 characters)
+_CLAUSE_REST = regex.compile(r"[^，,。；;\n]{1,100}")
 # Where the guest ends inside 会见… : 会见X时指出 / 会见X时重要讲话 / 会见X并讲话 (not 比利时).
 _GUEST_END = regex.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
@@ -370,6 +372,20 @@ def _bloc_pair(before: Token, after: Token) -> bool:
     return before.pos == "j" and after.pos in ("ns", "j") and len(after.text) >= 2
 
 
+def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
+    """Whether the conjunction at token ``i`` joins two parts of the name that ends at ``pos`` rather than a subject
+    and its partner: two nouns (中国—东盟商务|与|投资峰会), two groups of states, or two parties (中国共产党|同|正义党
+    第三次理论研讨会)."""
+    t = toks[i]
+    if i == 0 or toks[i - 1].end != t.start:
+        return False
+    before = toks[i - 1]
+    if t.text in "与和及" and (before.pos in ("n", "vn") or (t.text == "与" and _bloc_pair(before, toks[i + 1]))) \
+            and before.text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
+        return True
+    return t.text in "同与和" and before.text.endswith("党") and "党" in text[t.end : pos]
+
+
 def _grow_left(ctx: Context, pos: int) -> int:
     """Extend a name leftwards token by token (at most 24 characters, 40 across a 暨)."""
     text = ctx.text
@@ -398,15 +414,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
             start = t.start  # 中新|数字经济合作中心, 中欧|…: China and a partner, abbreviated
             i -= 1
             continue
-        if t.text in "与和及" and i > 0 and toks[i - 1].end == t.start and (
-                toks[i - 1].pos in ("n", "vn") or (t.text == "与" and _bloc_pair(toks[i - 1], toks[i + 1]))) \
-                and toks[i - 1].text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
-            start = t.start  # 中国—东盟商务|与|投资峰会: 与 joins two nouns inside the name
-            i -= 1
-            continue
-        if t.text in "同与和" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].text.endswith("党") \
-                and "党" in text[t.end : pos]:
-            start = t.start  # 中国共产党|同|正义党第三次理论研讨会: two parties' seminar, both named in its name
+        if _joins_inside_name(text, toks, i, pos):
+            start = t.start
             i -= 1
             continue
         if t.text == "年" and i > 0 and toks[i - 1].end == t.start and regex.fullmatch(r"(?:19|20)\d\d", toks[i - 1].text):
@@ -1201,15 +1210,19 @@ def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: i
 
 
 def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
-    """分别会见A和B: one reception per guest, each named by its own part of the list."""
-    if met.kind != "会见" or "分别" not in before or len(met.attendees) < 2:
+    """分别会见A和B (or 先后会见: one after the other): one reception per guest, each named by its own part of the
+    list."""
+    if met.kind != "会见" or not ("分别" in before or "先后" in before) or len(met.attendees) < 2:
         return [met]
     out, lo = [], 0
     for guest in met.attendees:
         at = rest.find(guest, lo)
         if at < 0:
             return [met]
-        if out:
+        if not out:
+            # (会见了…, 会见出席…峰会的老挝副总理宋赛: the first guest's part starts after 了 and the occasion)
+            lo = max(rest.rfind("的", 0, at) + 1, 1 if rest.startswith("了") else 0)
+        else:
             # the guest's part starts after the last 和 / 、 before it (阿尔及利亚 holds a 及, so not that)
             cuts = [(i + len(w)) for w in ("和", "、", "以及") if (i := rest.rfind(w, lo, at)) >= 0]
             if not cuts:
