@@ -446,7 +446,8 @@ def name_at(
                 continue  # 皇甫|建国: a compound surname alone is no one's full name
             if compound:
                 score += 1.0 if glen == 2 else 0.0  # 司马|卫东 over 司马|卫
-            elif surnames().get(sur, 0) < RARE_SURNAME and _support(analysis, pos, end) <= 0:
+            elif surnames().get(sur, 0) < RARE_SURNAME and _support(analysis, pos, end) <= 0 and not (
+                    after_post and _bound_surname(analysis, pos, end) and clear_follower(text, end)):
                 continue
             if is_common_word(text[pos:end]) and not (
                 after_post and glen == 1 and surnames().get(sur, 0) >= 100 and _word_name_ok(text, pos, end)
@@ -464,6 +465,16 @@ def name_at(
     if strict and (min(given_score(c) for c in given) < -3.0 or best.score < 0.0):
         return None
     return best
+
+
+def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
+    """乡长|厍|远帆|陪同: a rare surname the segmenter leaves alone as a bound morpheme (no word of its own), the
+    given name after it one unknown word: the segmenter has nothing else to read there."""
+    if analysis is None:
+        return False
+    sur, given = analysis.token_at(pos), analysis.token_at(end - 1)
+    return sur is not None and given is not None and (sur.start, sur.end) == (pos, pos + 1) \
+        and sur.pos in ("g", "zg", "ng") and (given.start, given.end) == (pos + 1, end) and given.pos == "un"
 
 
 def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None) -> NameGuess | None:

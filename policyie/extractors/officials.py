@@ -105,6 +105,7 @@ FIELD_VERBS = frozenset(_WORDS["field-verb"])
 # (国务院|西部|地区开发领导小组: the part of the country it serves, which jieba tags a direction)
 _COMPASS_REGIONS = frozenset(("东部", "西部", "中部", "东北", "西北", "西南", "东南"))
 _STANDING_BODY = regex.compile(r"小组|委员会|工作组|指挥部|联席会议")
+_LEGISLATURE_HEADS = ("议会", "会", "院", "委员会")  # 立法议会, 立法会, 立法院, 立法委员会
 # Last characters of a working unit jieba does not know (专班, 工作组, 突击队): an organ, not a name.
 UNIT_END = _WORDS["unit-end"]
 # Posts of a company: a person holding only these is an official only at a state firm (SPEC.md §3).
@@ -764,7 +765,10 @@ def _closed(text: str, g: NameGuess | None) -> bool:
 
 def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
     """中央区域|协调|发展领导小组组长, 国务院|西部|地区开发领导小组: a standing body's name says what it is set up to do and
-    the part of the country it serves, after the noun that opens it (要求|推动|…: a verb before it is the sentence's)."""
+    the part of the country it serves, after the noun that opens it (要求|推动|…: a verb before it is the sentence's);
+    so does a legislature (萨摩亚|立法|议会议长: jieba tags 立法 an adverb there)."""
+    if piece == "立法" and text.startswith(_LEGISLATURE_HEADS, x):
+        return True
     if not ((tok.pos.startswith("v") and piece in FIELD_VERBS) or piece in _COMPASS_REGIONS):
         return False
     before = an.token_at(tok.start - 1)
