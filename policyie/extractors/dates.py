@@ -368,6 +368,9 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("weekday", n=0, day=_WEEKDAY[m.group("wd")], part=_part(m)))
 
 
+_FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节"))
+
+
 # The festival starts after the year and a quote mark; then at most 国庆节, a quote mark and 黄金周.
 @_rule(
     rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?",
@@ -376,6 +379,8 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     h, hs = m.group("h"), m.group("hs")
     start, end = m.start(), m.end()
+    if hs == "前" and h in _FIXED_DAY_FESTIVALS:
+        hs = None  # 元旦前推出: a deadline on a fixed day is that day, as 12月20日前 is 12月20日 (春节前 stays the month)
     if not hs:  # “春节”到来: the mention is the festival without its quotes
         end = m.end("h")
         start = m.start("h") if text[start] == "“" else start
