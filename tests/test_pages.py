@@ -355,6 +355,18 @@ def test_a_reporter_line_under_the_article_names_the_reporter_too() -> None:
     assert extract(html).authors == ["谈书远", "宁小禾", "柏青山"]
 
 
+def test_labels_in_guillemets_and_labels_parted_by_spaces_name_authors() -> None:
+    """«撰稿» 孟望舒 in the info line, 责任编辑　柏晚舟 (a full-width space, no colon) under the article: both label
+    a name (checkset_jan03's first score missed both)."""
+    from policyie import extract
+
+    html = page("<h1>市委书记到通州区调研</h1>"
+                '<ul class="meta"><li>«来源» 区融媒体中心</li><li>«日期» 2024-06-03 17:26:09</li>'
+                "<li>«撰稿» 孟望舒</li></ul>"
+                + ARTICLE + '<div class="editor">责任编辑　柏晚舟</div>')
+    assert extract(html).authors == ["孟望舒", "柏晚舟"]
+
+
 @pytest.mark.parametrize("furniture", [
     '<div class="bread">首页 / 要闻 / 正文</div>',
     "<p>上一篇：市政府召开常务会议</p>",

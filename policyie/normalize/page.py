@@ -191,10 +191,11 @@ def main_content(mt: MappedText) -> Page | None:
 
 _STAMP = regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<d>" + _STAMP.pattern + ")")
-# 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role
+# 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
+# label from its name on such a line)
 _TRAILER_ROLE = r"(?:作者|记者|通讯员|责任编辑|责编|编辑|审核|校对)"
 _TRAILER_EDITOR = regex.compile(
-    _TRAILER_ROLE + r"\s*[:：]\s*[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
+    _TRAILER_ROLE + r"(?:\s*[:：]\s*|[ \u3000]+)[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
 )
 _SOURCE_LINE = regex.compile(r"(?:本文|文章|稿件|信息)?来源于?\s*[:：]?\s*(?P<src>[^\s|｜丨（）()：:]{2,20})")
 
