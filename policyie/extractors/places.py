@@ -30,6 +30,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors import _river_sections as river_sections
 from policyie.extractors import _visited_sites as visited_sites
+from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title, occurrences
@@ -1666,7 +1667,9 @@ def extract(ctx: Context) -> list[Place]:
     _city_named_places(text, places)
     _site_named_town_shorts(places)
     _dotted_site_parts(text, places)
+    _formal_country_names(places)
     _sites_opening_scenic_areas(places)
+    _short_forms_opening_sites(places)
     _climbed_hills(text, places)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
@@ -1699,6 +1702,37 @@ def _dotted_site_parts(text: str, places: dict[str, Place]) -> None:
                 site.mentions.sort(key=lambda m: m.start)
 
 
+def _short_forms_opening_sites(places: dict[str, Place]) -> None:
+    """江口|沉银遗址 … 江口古镇: a short form another place's name lends (江口 of 江口古镇, itself the township's; 金乡 of
+    金乡县) written right before a site grown from a stem of two or three characters opens that site's name: the
+    excavation is 江口沉银遗址, not 沉银遗址 beside the old town (as 哈密回王府 is one name)."""
+    sites = {(m.start, p.name): p for p in places.values() if p.level == "site"
+             and p.evidence in ("park-suffix", "visited-site")
+             for m in p.mentions if m.text == p.name and p.name.endswith(SITE_SUFFIXES)}
+    if not sites:
+        return
+    # (吉林|和龙|大洞遗址: a short form after another place's is an address, the site's name starts after it)
+    ends = {m.end for p in places.values() for m in p.mentions}
+    for p in [p for p in places.values() if p.level in ("site", "town", "district")]:
+        for m in [m for m in p.mentions if m.text != p.name and 2 <= len(m.text) <= 3 and m.start not in ends]:
+            if p.level == "district" and (m.text[-1] in "县市区旗" or len(p.mentions) < 2):
+                continue  # (肃北县|盐池湾湿地: a county in full is a place of its own; nor does a county lose its one mention)
+            q = next((q for (at, _), q in sites.items() if at == m.end), None)
+            kind = max((k for k in SITE_SUFFIXES if q is not None and q.name.endswith(k)), key=len, default="")
+            if q is None or q is p or not 2 <= len(q.name) - len(kind) <= 3:
+                continue
+            whole = next(x for x in q.mentions if x.start == m.end and x.text == q.name)
+            q.mentions.remove(whole)
+            p.mentions.remove(m)
+            name = m.text + q.name
+            site = model_places.named_place(places, name, "site", q.evidence)
+            site.mentions.append(Span(name, m.start, whole.end))
+            if not any(x.text == q.name for x in q.mentions):
+                model_places.absorb(site, q)  # (沉银 alone, later, is the same site)
+            site.mentions.sort(key=lambda x: x.start)
+    model_places.drop_empty(places)
+
+
 # Verbs of climbing: what they take is a hill or a tower, never a division (登上|西塞山 of 西塞山区).
 _CLIMB = regex.compile(r"(?:登上|登临|攀登|登顶)$")
 
@@ -1711,6 +1745,27 @@ def _climbed_hills(text: str, places: dict[str, Place]) -> None:
                   and _CLIMB.search(text, max(0, m.start - 2), m.start)]:
             model_places.move_mention(places, text, p, m, m.end, "site", "visited-site")
     model_places.drop_empty(places)
+
+
+# What a state's formal name adds to its short name (冰岛|共和国, 柬埔寨|王国, 俄罗斯|联邦).
+_FORMAL_TAILS = ("共和国", "民主共和国", "人民共和国", "联邦共和国", "王国", "联邦", "公国", "合众国", "大公国", "苏丹国",
+                 "伊斯兰共和国", "社会主义共和国", "合作共和国", "多民族国")
+
+
+def _formal_country_names(places: dict[str, Place]) -> None:
+    """冰岛共和国 … 冰岛: a state's formal name (the NER reads it, untyped) is that state, one place with its short name."""
+    states = {p.name: p for p in places.values() if p.level == "country"}
+    forms = foreign_countries()
+    for key, p in list(places.items()):
+        short = forms.get(p.name)
+        if p.level not in (None, "country") or short is None or short == p.name or \
+                not p.name.startswith(short) or p.name[len(short):] not in _FORMAL_TAILS:
+            continue
+        if short in states:
+            model_places.absorb(states[short], p)
+            del places[key]
+        else:
+            p.level = "country"
 
 
 def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
