@@ -368,13 +368,13 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("weekday", n=0, day=_WEEKDAY[m.group("wd")], part=_part(m)))
 
 
-_FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节"))
+_FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
 
 
 # The festival starts after the year and a quote mark; then at most 国庆节, a quote mark and 黄金周.
 @_rule(
-    rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?",
-    anchor="春节|元旦|国庆|劳动节|五一|清明", lead=_YP_MAX + 1, reach=10,
+    rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明|元宵节)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?",
+    anchor="春节|元旦|国庆|劳动节|五一|清明|元宵节", lead=_YP_MAX + 1, reach=10,
 )
 def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     h, hs = m.group("h"), m.group("hs")
