@@ -50,7 +50,8 @@ _ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际|期间)")  # (访
 # A visit someone is invited to, or one that is hoped for, has not been made.
 _INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
 # A visit or tour announced ahead (将于…进行访问, 拟赴…调研) has not been made.
-_ANNOUNCED = regex.compile(r"(?:将于|将要|即将|拟于|拟赴|拟|将(?=[^，,。；;]{0,20}?(?:进行|赴|前往|出席|访问|深入|来到)))")
+# (她将牵头开展…调研: a survey one will lead is planned as much as a visit one will make)
+_ANNOUNCED = regex.compile(r"(?:将于|将要|即将|拟于|拟赴|拟|将(?=[^，,。；;]{0,20}?(?:进行|赴|前往|出席|访问|深入|来到|开展)))")
 # 访问期间，他还将|考察…: 将 right before the verb announces the visit as much as 将于 does
 _WILL_BEFORE = regex.compile(r"(?<!即)将$|将要$")
 _COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|随团|分别|参加|参与)(?:了)?$")
