@@ -20,7 +20,7 @@ from functools import cache
 import regex
 
 from policyie import lexicons, name_runs
-from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower, is_common_word
+from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower, is_common_word, township_opened
 
 # Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
 JOINERS = frozenset("·•・-－‧")
@@ -91,8 +91,13 @@ def prefix_country(text: str) -> str | None:
             # (俄总统, 美防长), not part of a longer Chinese word (法院, 日报).
             if n == 1 and not _short_form_ok(text):
                 continue
+            if table[text[:n]] != text[:n] and township_opened(text, n):
+                return None  # 东京城镇|镇长: a Chinese township whose name opens with a foreign capital's (东京, Tokyo)
             return table[text[:n]]
     return None
+
+
+
 
 
 def _short_form_ok(text: str) -> bool:

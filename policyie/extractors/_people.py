@@ -74,6 +74,16 @@ def _lengths(forms: frozenset[str]) -> tuple[int, ...]:
     return tuple(sorted({len(f) for f in forms}))
 
 
+def township_opened(text: str, n: int = 2) -> bool:
+    """Whether the first ``n`` characters or more of ``text`` open the full name of a Chinese township or county the
+    gazetteer holds (东京城镇 opens with Tokyo's name)."""
+    from policyie.gazetteer import FULL, load
+
+    gz = load()
+    return any(kind == FULL and gz.entries[key].level in ("town", "district")
+               for k in range(n + 1, min(len(text), n + 4) + 1) for key, kind in gz.surfaces.get(text[:k], ()))
+
+
 def _has_prefix(word: str, forms: frozenset[str]) -> bool:
     """Whether some form starts ``word``: a set lookup per form length, not a scan of the lexicon."""
     return any(word[:n] in forms for n in _lengths(forms) if n <= len(word))
@@ -105,7 +115,7 @@ def is_foreign_org(org: str) -> bool:
     if "驻" in org:  # 中国驻法国大使 is China's; 秘鲁驻华大使 and 俄驻美大使 are not
         sender = org[: org.index("驻")]
         return "驻华" in org or "驻京" in org or (bool(sender) and is_foreign_org(sender))
-    if org in short or _has_prefix(org, full):
+    if org in short or (_has_prefix(org, full) and not township_opened(org)):
         return True
     # 俄国防部, 乌国防: a one-character country before a ministry
     if org[:1] in short and len(org) >= 3 and org[1:] in FOREIGN_MINISTRIES:

@@ -385,7 +385,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         piece = text[tok.start : x]
         if _after_date(text, tok.start):
             break
-        if piece in ("和", "及") and x < s and text[x] not in SCOPE_START:
+        if piece in ("和", "及") and x < s and (text[x] not in SCOPE_START or _foreign_ministry_join(text, an, tok)):
             # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
             # (区委和区政府 are two organs: the part after 和 opens with its own level)
             before = an.token_at(tok.start - 1)
@@ -761,6 +761,14 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
 def _closed(text: str, g: NameGuess | None) -> bool:
     """伊朗总统佩泽希齐扬|致慰问电: a foreign name that a word following names closes, which the NER does not run on."""
     return g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
+
+
+def _foreign_ministry_join(text: str, an: Analysis, tok: Token) -> bool:
+    """洪都拉斯|外交|和|国际合作部长: 国际 after 和 opens no level of its own where a state opens the ministry's name
+    (but 穆勒|和|国际电信联盟秘书长 are two people)."""
+    before = an.token_at(tok.start - 1)
+    return text.startswith("国际", tok.end) and before is not None and \
+        _country_form_ending_at(text, before.start) is not None
 
 
 def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
