@@ -683,7 +683,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     long_ago = held_verb and not planned and _months_ago(ctx, start, s_lo) >= 2
     if planned or long_ago:  # announced ahead (会议决定，今年10月…召开), or recalled (2024年4月，…主持召开 in 2026)
         held = False
-    elif (held_verb and not cited_after) or _ATTENDED_AT.search(before):
+    elif (held_verb and not cited_after) or _attended_there(ctx, b_lo, before):
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
         held = False
@@ -766,6 +766,30 @@ def _festival_days(text: str, end: int, opened: str | None) -> str | None:
     return f"{opened}/{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else opened
 
 
+# (习近平出席摩尔多瓦总统…在…广场举行的|隆重|欢迎仪式; not 将出席9日在…举行的…, 不会出席…: planned, or refused)
+_HOST_BEFORE_VENUE = regex.compile(
+    rf"(?<![将拟会未不])(?:出席|参加)(?:了)?([^，,。；;将于\d]{{2,40}}?)在[^，,。；;]{{1,16}}(?:召开|举行|举办)的"
+    rf"(?:{_MANNER_WORDS})*$")
+
+
+def _attended_there(ctx: Context, b_lo: int, before: str) -> bool:
+    """出席在…举行的…, 出席X在…举行的…: a gathering attended where it was held (by a named host) is reported held."""
+    if _ATTENDED_AT.search(_MANNER.sub("", before)):
+        return True
+    hm = _HOST_BEFORE_VENUE.search(before)
+    return hm is not None and bool(persons_in(ctx, b_lo + hm.start(1), b_lo + hm.end(1)))
+
+
+def _host_before_venue(ctx: Context, m: Meeting, s_lo: int) -> None:
+    """习近平出席摩尔多瓦总统武尔佩在…广场举行的欢迎仪式: who is named between the verb of attending and the venue
+    holds the ceremony; the sentence's subject attends it."""
+    hm = _HOST_BEFORE_VENUE.search(ctx.text, max(s_lo, m.start - 80), m.start)
+    hosts = [p.name for p in persons_in(ctx, hm.start(1), hm.end(1))] if hm and not m.hosts else []
+    if hosts:
+        m.hosts = hosts[-1:]
+        m.attendees.extend(p.name for p in persons_in(ctx, s_lo, hm.start()) if p.name not in m.hosts)
+
+
 def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
     """Hosts named in the meeting's own sentence, before it: X主持…, the subject who 召开 it, X同Y举行…,
     X为Y举行…."""
@@ -810,6 +834,7 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     if m.kind == "节会":
         m.date = _festival_days(text, m.end, m.date)
     _hosts_in_sentence(ctx, m, s_lo)
+    _host_before_venue(ctx, m, s_lo)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
     named_chairs: list[str] = []
@@ -1183,6 +1208,9 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
                    evidence="cited:recalled", referenced=True)
 
 
+_ATTENDS_AFTER_NAME = regex.compile(r"(?:同志)?(?:\d{1,2}日)?(?:上午|下午|晚上)?出席")
+
+
 def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: int, s_lo: int) -> list[Meeting]:
     """…会见代表团一行，双方举行工作会谈: the talks of the reception just reported, between the same sides;
     …为米沙勒埃米尔举行欢迎仪式，随后两国元首举行会谈: the leaders the sentence named before hold them, the first
@@ -1199,6 +1227,9 @@ def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: i
         side_lo = sentence_bounds(ctx, s_lo - 1)[0]
         sides = dedupe([p.name for p in persons_in(ctx, side_lo, s_lo)])
     if both.group(1) != "双方" and len(sides) >= 2:
+        # (习近平出席…武尔佩…举行的欢迎仪式，随后两国元首举行会谈: who attended the other's welcome is the guest)
+        guests = {p.name for p in persons_in(ctx, side_lo, c_lo) if _ATTENDS_AFTER_NAME.match(text, p.end)}
+        sides = [n for n in sides if n not in guests] + [n for n in sides if n in guests]
         d = date_before(ctx, rm.start(), side_lo)
         return [Meeting(name=lead + "会谈", kind="会谈", date=date_value(d), hosts=sides[:1], attendees=sides[1:],
                         place=_reception_place(ctx, s_lo, rm.start()), start=rm.start() - len(lead), end=rm.end(),
