@@ -90,7 +90,12 @@ def _spans(tokens: list[Token], model_rivers: dict[int, int]) -> Iterator[tuple[
         before = tokens[i - 1] if i else None
         if tok.text in _SECTIONS or tok.text == "口":
             if before and before.end == tok.start and (start := _river_start(tokens, i - 1, tok.text)) is not None:
-                yield start, tok.end, False
+                # (乌尔|吉|木伦河|流域: the NER reads the whole river where jieba cut its head off, but not a place
+                # before it: 新乡|卫河|流域)
+                head = model_rivers.get(tok.start, start)
+                if head < start and any(t.pos.startswith("ns") for t in tokens[max(0, i - 5) : i - 1] if t.start >= head):
+                    head = start
+                yield min(start, head), tok.end, False
             elif tok.start in model_rivers and (tok.text == "流域" or tokens[i - 1].text[-1] in _RIVER_END):
                 yield model_rivers[tok.start], tok.end, False
             elif tok.text == "流域" and (start := _initials_start(tokens, i)) is not None:
@@ -171,6 +176,9 @@ def _glued_head(tokens: list[Token], i: int) -> int:
             prev not in _NOT_HEAD and tokens[i - 1].end == tok.start and han_only(prev) and \
             prev + tok.text in gazetteer.load().surfaces:
         return tok.start - 1  # 阿|蓬江: the whole is a name the gazetteer holds (阿蓬江镇 is named after the river)
+    if len(tok.text) == 2 and tok.text[-1] in "江河" and i and tokens[i - 1].text in ("大", "小") and \
+            tokens[i - 1].pos == "a" and tokens[i - 1].end == tok.start:
+        return tok.start - 1  # 小|石河: an adjective jieba cut off is the river's first character
     if i and tokens[i - 1].end == tok.start and ((prev := tokens[i - 1]).pos == "un" or (
             prev.pos == "ns" and len(prev.text) == 1)) and han_only(prev.text) \
             and prev.text[-1] not in _NOT_HEAD and any(tag_table().get(prev.text[-1] + w) == "ns" for w in "河江水"):
