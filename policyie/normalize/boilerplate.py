@@ -23,7 +23,7 @@ _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()；;，,]{2,20})")
 # A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05,
 # 2026·11·14 (a paper's middle dots).
-_STAMP = rf"(?P<date>\d{{4}}\s*[-年/.·・]\s*\d{{1,2}}\s*[-月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
+_STAMP = rf"(?P<date>\d{{4}}\s*[-年/.·・]\s*\d{{1,2}}\s*[-月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|时\d{{1,2}}分(?:\d{{1,2}}秒)?))?)"
 _DATE_HEAD = regex.compile(r"(?<!成文|印发)(?:(?:发布|发表|更新|刊发|发稿|见报)?时间|(?:发布|发表|刊发|发稿|见报)日期)[:：]\s*" + _STAMP)
 # 稿件来源＝焦作日报；刊发日期＝2026年12月01日；作者＝…: an equals sign after an info line's label is its colon
 _EQUALS_LABEL = regex.compile(r"(?<=来源|日期|时间|作者|记者|通讯员|编辑|责编|审核|校对|摄影|撰稿)\s?[=＝]\s?")
@@ -147,17 +147,17 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 # (a name after a space is another of the same role's, unless it is the next role or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|摄影|文/图|图/文"  # the roles an info line labels
-_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[:：】〗\]»〉]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
+_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|供稿|摄影|文/图|图/文"  # the roles an info line labels
+_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[:：】〗\]»〉→＞>∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
-    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])[:：】〗\]»〉]\s*[\p{{Han}}·]{{2,12}}"
+    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])[:：】〗\]»〉→＞>∶]\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
 _STAMP_BYLINE = regex.compile(
-    rf"(?:(?:{_INFO_ROLES})(?:[:：】〗\]»〉]|\s*[/／])?|[文图][/／])\s*{_STAMP_NAME}"
+    rf"(?:(?:{_INFO_ROLES})(?:[:：】〗\]»〉→＞>∶]|\s*[/／])?|[文图][/／])\s*{_STAMP_NAME}"
     rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")
 
 

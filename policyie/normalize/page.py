@@ -189,8 +189,10 @@ def main_content(mt: MappedText) -> Page | None:
     return page
 
 
-_STAMP = regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
-_LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<d>" + _STAMP.pattern + ")")
+# (a time of day written 17时26分 as often as 17:26)
+_STAMP = regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+                       r"(?:\s*\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?))?")
+_LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
 _TRAILER_ROLE = r"(?:作者|记者|通讯员|责任编辑|责编|编辑|审核|校对)"
@@ -541,8 +543,27 @@ def _meta_source(metas: dict[str, str]) -> str | None:
     return None
 
 
+# An info line laid out as a table: a row of labels (<th>) over a row of values (<td>).
+_LABEL_ROWS = regex.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}?</th>)+)\s*</tr>\s*"
+                            r"<tr\b[^<>]{0,200}>((?:\s*<td\b[^<>]{0,200}>.{0,200}?</td>)+)\s*</tr>", regex.I | regex.S)
+_CELL = regex.compile(r"<t[hd]\b[^<>]{0,200}>(.*?)</t[hd]>", regex.I | regex.S)
+
+
+def _label_rows(fragment: str) -> str:
+    """信息来源 | 作者 | 发布时间 over 县融媒体中心 | 吴知禾 | 2026-12-02 17:36:20: each value after its label, as an info
+    line writes them (作者：吴知禾), so the header's rules read it."""
+    def pair(m: regex.Match) -> str:
+        heads = [TAG.sub("", c).strip() for c in _CELL.findall(m.group(1))]
+        cells = [TAG.sub("", c).strip() for c in _CELL.findall(m.group(2))]
+        if len(heads) != len(cells):
+            return m.group()
+        return "<p>" + "\u3000".join(f"{h}：{v}" for h, v in zip(heads, cells, strict=True) if h and v) + "</p>"
+    return _LABEL_ROWS.sub(pair, fragment) if "<th" in fragment.lower() else fragment
+
+
 def _plain(fragment: str) -> str:
     """Visible text of an HTML fragment, one line per block (for header and trailer lines)."""
+    fragment = _label_rows(fragment)
     s = regex.sub(r"<!--.*?(?:-->|\Z)|<(script|style|noscript|select|button)\b[^>]{0,2000}>.*?(?:</\1\s*>|\Z)", "",
                   fragment, flags=regex.I | regex.S)
     s = regex.sub(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|dd|dt|dl|section|article|header|footer)\b[^<>]{0,2000}>", "\n",
