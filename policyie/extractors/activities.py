@@ -172,7 +172,7 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
 # 李强先后来到乌鲁木齐市、昌吉回族自治州…, 在宜昌，李强首先来到…: a sentence that the tour's actor opens by
 # going somewhere, with no date of its own, is a further stop of the tour reported before it.
 _STOP = regex.compile(
-    r"(?:在(?P<pre>[^，,。；;\n]{2,16})[，,]\s*)?(?P<who>[他她]|\p{Han}{2,8}?)"
+    r"(?:(?:随后|接着|之后|然后|最后)[，,]\s*)?(?:在(?P<pre>[^，,。；;\n]{2,16})[，,]\s*)?(?P<who>[他她]|\p{Han}{2,8}?)"
     r"(?:首先|先后|随后|接着|还|又|再|最后|也|先|则)?(?:来到|走进|前往|深入|赶赴|走访了?|考察了|调研了|察看了)"
 )
 _CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
@@ -205,8 +205,8 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
             continue  # a sentence with a date of its own is another day or another visit
         who = m.group("who")
         name = resolve_pronoun(ctx, m.start("who")) if who in ("他", "她") else who
-        if name not in a.actors:
-            continue
+        if name not in a.actors and not GROUP_SUBJECT.fullmatch(who):
+            continue  # (检查组首先来到…: the team the actor leads goes where the actor goes)
         end = _CLAUSE_END.search(text, m.end(), s_hi)
         stops = place_names_in(ctx, m.start(), end.start() if end else s_hi)
         a.places = dedupe(a.places + [p for p in stops if p not in countries])
