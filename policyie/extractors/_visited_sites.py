@@ -46,7 +46,8 @@ _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_CHARS = "，,。；;：:！？!?\n"
 _CLAUSE_END = regex.compile(f"[{_CLAUSE_CHARS}]")
-_TWO_COMMAS = regex.compile(f"、[^{_CLAUSE_CHARS}]*、")
+# (three items at least: two 、, or one and a last item after 和 or 及: 临海古城、紫阳街和江南长城)
+_TWO_COMMAS = regex.compile(f"、[^{_CLAUSE_CHARS}]*[、和及]")
 # The last characters of the endings: an item ending in none of them is no site (one look spares the rest).
 _ENDING_LAST = frozenset(k[-1] for k in _ENDINGS)
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,

@@ -1668,6 +1668,7 @@ def extract(ctx: Context) -> list[Place]:
     _site_named_town_shorts(places)
     _dotted_site_parts(text, places)
     _formal_country_names(places)
+    _hominid_sites(text, places)
     _sites_opening_scenic_areas(places)
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
@@ -1766,6 +1767,30 @@ def _formal_country_names(places: dict[str, Place]) -> None:
             del places[key]
         else:
             p.level = "country"
+
+
+# A fossil people named after where it was found (北京人, 元谋人, 蓝田人) and its site or fossils.
+_HOMINID_SITE = regex.compile(r"人(?:遗址|化石地点|化石)")
+
+
+def _hominid_sites(text: str, places: dict[str, Place]) -> None:
+    """周口店北京人遗址 … 北京人遗址: a place's name before 人 and 遗址 names a fossil people (Peking Man), whose site it
+    is: the site is a place, the division is not mentioned there. A township's short form right before it opens the
+    site's name (周口店)."""
+    towns = {p.name[:k]: p for p in places.values() if p.level == "town" for k in (2, 3) if len(p.name) > k}
+    for p in [p for p in places.values() if p.level in ("province", "city", "district", "town")]:
+        for m in [m for m in p.mentions if _HOMINID_SITE.match(text, m.end) is not None]:
+            end = _HOMINID_SITE.match(text, m.end).end()
+            start = next((m.start - k for k in (3, 2) if text[m.start - k : m.start] in towns), m.start)
+            p.mentions.remove(m)
+            name = text[start:end]
+            model_places.named_place(places, name, "site", "park-suffix").mentions.append(Span(name, start, end))
+    sites = [p for p in places.values() if p.level == "site" and _HOMINID_SITE.search(p.name)]
+    for site in sites:  # (the short name, 北京人遗址, is the same site as 周口店北京人遗址)
+        for other in sites:
+            if other is not site and site.name.endswith(other.name) and len(site.name) > len(other.name):
+                model_places.absorb(site, other)
+    model_places.drop_empty(places)
 
 
 def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
