@@ -384,6 +384,28 @@ def test_an_info_line_of_arrows_ratio_colons_or_a_table_names_its_author(info: s
     assert doc.published.startswith("2024-06-03T17:26")
 
 
+@pytest.mark.parametrize("info", [
+    '<table class="info"><tr><td>来　　源：区融媒体中心</td><td>发布时间：2024-06-03 17:26:09</td></tr>'
+    "<tr><td>作　　者：孟望舒</td><td>浏览次数：--</td></tr></table>",
+    '<dl class="info"><dt>信息来源：</dt><dd>区融媒体中心</dd><dt>发布日期：</dt><dd>2024-06-03 17:26:09</dd>'
+    "<dt>作者：</dt><dd>孟望舒</dd></dl>",
+])
+def test_a_spaced_label_or_a_definition_list_names_its_author(info: str) -> None:
+    """作　　者： (a label spaced to the width of longer ones) and <dt>作者：</dt><dd>…</dd> label the name after them
+    (checkset_jan05's first score missed both)."""
+    from policyie import extract
+
+    doc = extract(page("<h1>市委书记到通州区调研</h1>" + info + ARTICLE))
+    assert doc.authors == ["孟望舒"]
+    assert doc.published.startswith("2024-06-03T17:26")
+
+
+def test_a_full_width_underscore_parts_the_site_from_the_headline() -> None:
+    """<title>headline ＿ site</title>: the full-width underscore is a site separator as _ is."""
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title="市委书记到通州区调研 ＿ 通州区人民政府")
+    assert extract(html).title == "市委书记到通州区调研"
+
+
 @pytest.mark.parametrize("furniture", [
     '<div class="bread">首页 / 要闻 / 正文</div>',
     "<p>上一篇：市政府召开常务会议</p>",

@@ -547,6 +547,9 @@ def _meta_source(metas: dict[str, str]) -> str | None:
 _LABEL_ROWS = regex.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}?</th>)+)\s*</tr>\s*"
                             r"<tr\b[^<>]{0,200}>((?:\s*<td\b[^<>]{0,200}>.{0,200}?</td>)+)\s*</tr>", regex.I | regex.S)
 _CELL = regex.compile(r"<t[hd]\b[^<>]{0,200}>(.*?)</t[hd]>", regex.I | regex.S)
+_DT_DD = regex.compile(r"</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
+# A label spaced out to the width of longer ones (作　　者：, 来　　源：): its characters are one word.
+_SPACED_LABEL = regex.compile(r"(?<!\p{Han})(\p{Han})[ \u3000]+(\p{Han})(?=[ \u3000]*[:：∶])")
 
 
 def _label_rows(fragment: str) -> str:
@@ -558,7 +561,10 @@ def _label_rows(fragment: str) -> str:
         if len(heads) != len(cells):
             return m.group()
         return "<p>" + "\u3000".join(f"{h}：{v}" for h, v in zip(heads, cells, strict=True) if h and v) + "</p>"
-    return _LABEL_ROWS.sub(pair, fragment) if "<th" in fragment.lower() else fragment
+    if "<th" in fragment.lower():
+        fragment = _LABEL_ROWS.sub(pair, fragment)
+    # (<dt>作者：</dt><dd>马晚澄</dd>: a definition list writes the label and its value on one line)
+    return _DT_DD.sub("", fragment) if "<dd" in fragment.lower() else fragment
 
 
 def _plain(fragment: str) -> str:
@@ -570,7 +576,7 @@ def _plain(fragment: str) -> str:
                   s, flags=regex.I)
     s = TAG.sub(" ", s)
     s = html.unescape(s).replace("\xa0", " ")
-    lines = (regex.sub(r"[ \t\u3000]+", " ", line).strip() for line in s.split("\n"))
+    lines = (regex.sub(r"[ \t\u3000]+", " ", _SPACED_LABEL.sub(r"\1\2", line)).strip() for line in s.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -694,7 +700,7 @@ def _span_of(title: str, key: str) -> str:
 # The characters that part a page title's pieces (…-政务要闻-某某区人民政府, …_要闻_新华网, … » 通州要闻 » …), as the
 # contents of a regex character class ("-" first, so literal); "/" parts them too where a space stands before it (a date's
 # slashes part nothing: 2026/11/20). `policyie.normalize._page_title` reads titles by the same characters.
-TITLE_SEPARATORS = "-_|｜—–»›－"
+TITLE_SEPARATORS = "-_|｜—–»›－＿"
 # A colon, a double colon or a middle dot parts them only with spaces on both sides (… :: 浚县人大网, … · 政务动态 ·
 # 西丰县人民政府; 专访:… and 精致城市·幸福威海 are the headline's own).
 TITLE_COLON = r"\s(?:::?|[·•])\s"
@@ -705,7 +711,7 @@ _SITE_TAIL = regex.compile(
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
 _SITE_SEP = regex.compile(
-    rf"\s*(?:_{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|{TITLE_COLON}|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|{TITLE_COLON}|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
