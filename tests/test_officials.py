@@ -82,6 +82,9 @@ def test_a_headline_title_goes_to_the_person_the_body_names() -> None:
         # …whichever part of a dotted name the headline uses (辛鲍姆 of 克劳迪娅·辛鲍姆·帕尔多)
         ("习近平同墨西哥总统辛鲍姆通电话", "国家主席习近平同墨西哥合众国总统克劳迪娅·辛鲍姆·帕尔多通电话。",
          {"克劳迪娅·辛鲍姆·帕尔多": ["墨西哥合众国总统", "墨西哥总统"]}),
+        # the body's Chinese title with the place the body leaves unsaid (北京|市委书记 over 市委书记)
+        ("北京市委书记王立新到通州区调研", "市委书记王立新到通州区调研城市副中心建设。",
+         {"王立新": ["市委书记", "北京市委书记"]}),
         # …but not a title the headline's other clause ends with (老挝国家主席 李强致电…)
         ("习近平致电祝贺通伦当选连任老挝国家主席 李强致电祝贺宋赛当选连任老挝政府总理",
          "国务院总理李强致电宋赛，祝贺他当选连任老挝政府总理。", {"李强": ["国务院总理"]}),

@@ -72,6 +72,7 @@ from policyie.extractors._people import (
 from policyie.extractors._spans import occurrences
 from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
+from policyie.gazetteer import load as load_gazetteer
 from policyie.kb import resolve
 from policyie.nlp import Analysis, Token
 from policyie.records import Document, Official, Span, Title
@@ -1020,8 +1021,8 @@ def _glued_function(piece: str, pos: str) -> bool:
     if len(piece) < 2 or not pos.startswith(("un", "nr")):
         return False
     # (a name ending in a conjunction, 丁薛|祥和, or a guess that took one in, 李成|勋及|常委会委员)
-    if piece[-1] in CONJUNCTIONS or any(w in piece for w in TITLE_STOP if len(w) >= 2):
-        return True
+    if piece[-1] in CONJUNCTIONS or piece[-1] == "在" or any(w in piece for w in TITLE_STOP if len(w) >= 2):
+        return True  # (视察|组在|县委书记: 在 glued to the team's 组 opens the clause the title is in)
     return piece[0] in GLUED_FUNC and not jieba_freq().get(piece, 0)
 
 
@@ -1499,7 +1500,7 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
         return
     speakers = set(transcript_speakers(ctx.text))
     foreign_held = any(country_of(t) not in (None, "中国") for ts in found.titles.values() for t in ts)
-    if not speakers and not foreign_held:
+    if not speakers and not foreign_held and not any(n in title for n in found.titles):
         return  # nothing a headline could add to: spare the headline its own analysis
     sub = Context(doc=Document(id="headline", text=title), analysis=nlp.analyse(title), published=ctx.published)
     for name, titles in find_titled(sub).titles.items():
@@ -1514,6 +1515,15 @@ def _headline_titles(ctx: Context, found: _Found) -> None:
         # (only a state the body already gives them: 老挝国家主席 李强致电… is the headline's two clauses)
         if full is not None and states and states <= {country_of(t) for t in found.titles[full]}:
             found.add(full, found.first[full], titles)
+        elif name in found.titles and not states:
+            # 敦化市委书记朴成浩 over the body's 市委书记朴成浩: the body's title with the place it leaves unsaid
+            found.add(name, found.first[name], [t for t in titles if _placed_form(t, found.titles[name])])
+
+
+def _placed_form(head: str, body: list[str]) -> bool:
+    """Whether the headline's title ``head`` is one of the body's titles with a division's name before it."""
+    gz = load_gazetteer()
+    return any(head.endswith(t) and len(head) > len(t) and head[: len(head) - len(t)] in gz.surfaces for t in body)
 
 
 def _only_inside_longer(text: str, name: str, taken: set[str]) -> bool:
