@@ -49,6 +49,9 @@ _REPUTED = regex.compile(r"(?:素有|享有|素称|向有)$")
 # A place's epithet after 被誉为/被称为: longer than a watchword may be (大西洋最后一滴眼泪), Han only.
 PRAISED_EPITHET = regex.compile(r"^\p{Han}{2,12}$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
+# …but a pledge quoted as a bottom line (守住“不发生区域性断粮断供”底线) is a watchword up to this length
+MAX_LINE_PLEDGE = 12
+_LINE_AFTER = regex.compile(r"[”’](?:的)?(?:底线|红线|硬杠杠)")
 # “2030愿景”, “2050年愿景”, “低碳发展战略2030”, “新科威特2035”国家愿景: a vision named by the year it aims at, or a name and
 # its year that the text calls a vision or strategy (not an exercise or a campaign: “北欧响应2024”, “净网2018”).
 VISION = regex.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程|(?:国家)?发展战略)$")
@@ -442,7 +445,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return None
     if canonical is not None:
         return _Mention(canonical, kind if kind in {"numbered", "parallel"} else "quoted", start, end, True)
-    too_long = len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase)
+    too_long = len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase) and \
+        not (len(phrase) <= MAX_LINE_PLEDGE and _LINE_AFTER.match(text, q_end - 1))
     if too_long or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
         return None
     if _is_numbered(phrase):
