@@ -210,6 +210,9 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
                 continue
             if m.start < start or end < m.end or (m.start, m.end) == (start, end):
                 return False
-            if p.level in _DIVISION_LEVELS and not reach and not (p.level in ("district", "town") and m.text != p.name):
-                return False  # (岷江|上游: a township's short form 岷江 the gazetteer read is the river here)
+            if p.level in _DIVISION_LEVELS and not reach and not (m.text != p.name and (
+                    p.level in ("district", "town") or (p.level == "city" and m.text[-1] in _RIVER_END))):
+                # (岷江|上游: a township's short form 岷江 the gazetteer read is the river here, and so is a city's
+                # named after its river, 牡丹江|上游)
+                return False
     return True
