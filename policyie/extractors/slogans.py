@@ -379,6 +379,13 @@ def _epithet_shape(ctx: Context, phrase: str, start: int, end: int, before: str,
         and not ctx.text.startswith("的", end + 1) and (len(phrase) > MAX_WATCHWORD or _named(ctx, phrase, start, end))
 
 
+def _too_long(text: str, phrase: str, q_end: int) -> bool:
+    """Whether a quoted phrase is too long for a watchword: past eight characters, unless a goal's rank, a formula or
+    a pledge quoted as a bottom line (``q_end``: just past the closing quote mark)."""
+    return len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase) and \
+        not (len(phrase) <= MAX_LINE_PLEDGE and _LINE_AFTER.match(text, q_end - 1))
+
+
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
     """A slogan mention for the content of one pair of quote marks, or None."""
     text = ctx.text
@@ -445,9 +452,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return None
     if canonical is not None:
         return _Mention(canonical, kind if kind in {"numbered", "parallel"} else "quoted", start, end, True)
-    too_long = len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase) and \
-        not (len(phrase) <= MAX_LINE_PLEDGE and _LINE_AFTER.match(text, q_end - 1))
-    if too_long or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
+    if _too_long(text, phrase, q_end) or PURE_NUMERAL.match(phrase) or NUMERAL_WORDS.match(phrase):
         return None
     if _is_numbered(phrase):
         # 两区, 两个示范区 end like place names but are formulations: only a tagged name or an honour disqualifies.
