@@ -477,6 +477,10 @@ def name_at(
     return best
 
 
+# How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz).
+_LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz"))
+
+
 def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
     """乡长|厍|远帆|陪同: a rare surname the segmenter leaves alone as a bound morpheme (no word of its own), the
     given name after it one unknown word: the segmenter has nothing else to read there."""
@@ -484,7 +488,7 @@ def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
         return False
     sur, given = analysis.token_at(pos), analysis.token_at(end - 1)
     return sur is not None and given is not None and (sur.start, sur.end) == (pos, pos + 1) \
-        and sur.pos in ("g", "zg", "ng") and (given.start, given.end) == (pos + 1, end) and given.pos == "un"
+        and sur.pos in _LONE_SURNAME_TAGS and (given.start, given.end) == (pos + 1, end) and given.pos == "un"
 
 
 def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None) -> NameGuess | None:
