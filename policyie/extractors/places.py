@@ -1075,7 +1075,8 @@ def _merge_short_namesakes(places: dict[str, Place]) -> None:
             into = next((divisions[p.name + k] for k in "县市区旗" if p.name + k in divisions), None)
         elif p.level == "site":
             into = next((q for q in sites if q is not p and q.name.endswith(p.name) and 2 <= len(q.name) - len(p.name) <= 3
-                         and len(p.name) >= 3 and q.name[: len(q.name) - len(p.name)] + "县" in divisions), None)
+                         and len(p.name) >= 3 and any(q.name[: len(q.name) - len(p.name)] + k in divisions
+                                                      for k in "县市区旗")), None)  # (南岳|忠烈祠 of 南岳区)
         if into is not None:
             model_places.absorb(into, p)
 
@@ -1722,14 +1723,18 @@ def _short_forms_opening_sites(places: dict[str, Place]) -> None:
             kind = max((k for k in SITE_SUFFIXES if q is not None and q.name.endswith(k)), key=len, default="")
             if q is None or q is p or not 2 <= len(q.name) - len(kind) <= 3:
                 continue
-            whole = next(x for x in q.mentions if x.start == m.end and x.text == q.name)
-            q.mentions.remove(whole)
-            p.mentions.remove(m)
             name = m.text + q.name
             site = model_places.named_place(places, name, "site", q.evidence)
+            # (the short site may have joined the long one already, at an earlier mention of the long name)
+            holder = q if any(x.start == m.end for x in q.mentions) else site
+            whole = next((x for x in holder.mentions if x.start == m.end and x.text == q.name), None)
+            if whole is None:
+                continue
+            holder.mentions.remove(whole)
+            p.mentions.remove(m)
             site.mentions.append(Span(name, m.start, whole.end))
-            if not any(x.text == q.name for x in q.mentions):
-                model_places.absorb(site, q)  # (沉银 alone, later, is the same site)
+            if q.mentions and all(x.start > m.start for x in q.mentions):
+                model_places.absorb(site, q)  # (沉银, 忠烈祠 alone after the full name: the same site)
             site.mentions.sort(key=lambda x: x.start)
     model_places.drop_empty(places)
 
