@@ -400,6 +400,28 @@ def test_a_spaced_label_or_a_definition_list_names_its_author(info: str) -> None
     assert doc.published.startswith("2024-06-03T17:26")
 
 
+@pytest.mark.parametrize(("info", "want"), [
+    ('<div class="info">发布时间 → 2024.06.03 17:26:09 ◇ 信息来源 → 区发展和改革局 ◇ 作者 → 孟望舒</div>', ["孟望舒"]),
+    ('<div class="info"><span>上网时间：2024年06月03日 17:26:09</span>　<span>撰写人：孟望舒</span></div>', ["孟望舒"]),
+    ('<ul class="meta"><li>北京日报</li><li>2024年06月03日 17:26:09</li><li>孟望舒 文 / 柏晚舟 图</li></ul>',
+     ["孟望舒", "柏晚舟"]),
+])
+def test_spaced_arrows_a_writer_label_and_names_before_their_roles_name_authors(info: str, want: list) -> None:
+    """作者 → … (spaces around the arrow), 撰写人：…, and 孟望舒 文 / 柏晚舟 图 (each name before its role) name the
+    authors (checkset_jan06's first score missed each)."""
+    from policyie import extract
+
+    doc = extract(page("<h1>市委书记到通州区调研</h1>" + info + ARTICLE))
+    assert doc.authors == want
+    assert doc.published.startswith("2024-06-03")
+
+
+@pytest.mark.parametrize("sep", ["◆", "~"])
+def test_a_diamond_or_a_tilde_parts_the_site_from_the_headline(sep: str) -> None:
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=f"市委书记到通州区调研 {sep} 通州区人民政府")
+    assert extract(html).title == "市委书记到通州区调研"
+
+
 def test_a_full_width_underscore_parts_the_site_from_the_headline() -> None:
     """<title>headline ＿ site</title>: the full-width underscore is a site separator as _ is."""
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title="市委书记到通州区调研 ＿ 通州区人民政府")

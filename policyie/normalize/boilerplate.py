@@ -147,11 +147,11 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 # (a name after a space is another of the same role's, unless it is the next role or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|供稿|摄影|文/图|图/文"  # the roles an info line labels
+_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|供稿|撰写人|摄影|文/图|图/文"  # the roles an info line labels
 _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[:：】〗\]»〉→＞>∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
-    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])[:：】〗\]»〉→＞>∶]\s*[\p{{Han}}·]{{2,12}}"
+    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])\s*[:：】〗\]»〉→＞>∶]\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)

@@ -192,7 +192,7 @@ def main_content(mt: MappedText) -> Page | None:
 # (a time of day written 17时26分 as often as 17:26)
 _STAMP = regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
                        r"(?:\s*\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?))?")
-_LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶]\s*(?P<d>" + _STAMP.pattern + ")")
+_LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
 _TRAILER_ROLE = r"(?:作者|记者|通讯员|责任编辑|责编|编辑|审核|校对)"
@@ -223,6 +223,7 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
     stamp = source = None
     bylines: list[str] = []
     for line in reversed(page.header.split("\n")) if page.header else ():
+        line = _NAME_THEN_ROLE.sub(r"\2：\1", line)  # 邰晚舟 文 / 顾承影 图: the name before its role
         info = clean_lines(MappedText(line), None)[1]
         if not info.published and (m := _LABELED_STAMP.search(line)):
             info.published = m["d"]  # 发布日期：2016-11-22
@@ -543,6 +544,10 @@ def _meta_source(metas: dict[str, str]) -> str | None:
     return None
 
 
+# 邰晚舟 文 / 顾承影 图: a name written before the role it had (文, 图, 摄), parted from the next by a slash.
+_NAME_THEN_ROLE = regex.compile(r"(?<![\p{Han}·])([\p{Han}·]{2,6})[ \u3000]+([文图摄])(?=[ \u3000]*(?:[/／|｜]|$))")
+
+
 # An info line laid out as a table: a row of labels (<th>) over a row of values (<td>).
 _LABEL_ROWS = regex.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}?</th>)+)\s*</tr>\s*"
                             r"<tr\b[^<>]{0,200}>((?:\s*<td\b[^<>]{0,200}>.{0,200}?</td>)+)\s*</tr>", regex.I | regex.S)
@@ -711,7 +716,7 @@ _SITE_TAIL = regex.compile(
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
 _SITE_SEP = regex.compile(
-    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|{TITLE_COLON}|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s[◆◇~～]\s|{TITLE_COLON}|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
