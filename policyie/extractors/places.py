@@ -1193,6 +1193,9 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
         # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)
+    elif words and len(words) > 1 and words[0][2] == "un" and len(words[0][1]) == 2 and words[0][1][0] in "即亦并" \
+            and words[0][1][1] in _GLUED_PREPOSITIONS:
+        words.pop(0)  # 即以|钱|江源国家公园: 即 and a preposition jieba glued into a word of their own open no name
     if words and len(words[0][1]) >= 2 and _division_ends_inside(doc.text, words[0][0], gz) \
             and not _joins_places(doc.text, words[0][0]):
         start, word, tag = words[0]
