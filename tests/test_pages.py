@@ -405,6 +405,8 @@ def test_a_spaced_label_or_a_definition_list_names_its_author(info: str) -> None
     ('<div class="info"><span>上网时间：2024年06月03日 17:26:09</span>　<span>撰写人：孟望舒</span></div>', ["孟望舒"]),
     ('<ul class="meta"><li>北京日报</li><li>2024年06月03日 17:26:09</li><li>孟望舒 文 / 柏晚舟 图</li></ul>',
      ["孟望舒", "柏晚舟"]),
+    # …but 文/图 after a source is the label of the name after it (checkset_dec26)
+    ('<div class="info">发布时间：2024-06-03 17:26:09 来源：区文物局 文/图：孟望舒</div>', ["孟望舒"]),
 ])
 def test_spaced_arrows_a_writer_label_and_names_before_their_roles_name_authors(info: str, want: list) -> None:
     """作者 → … (spaces around the arrow), 撰写人：…, and 孟望舒 文 / 柏晚舟 图 (each name before its role) name the

@@ -545,7 +545,8 @@ def _meta_source(metas: dict[str, str]) -> str | None:
 
 
 # 邰晚舟 文 / 顾承影 图: a name written before the role it had (文, 图, 摄), parted from the next by a slash.
-_NAME_THEN_ROLE = regex.compile(r"(?<![\p{Han}·])([\p{Han}·]{2,6})[ \u3000]+([文图摄])(?=[ \u3000]*(?:[/／|｜]|$))")
+# (文/图：庄远帆 after a source is a role's label, no name before it: the role stands spaced from the slash)
+_NAME_THEN_ROLE = regex.compile(r"(?<![\p{Han}·])([\p{Han}·]{2,6})[ \u3000]+([文图摄])(?=[ \u3000]+[/／|｜]|[ \u3000]*$)")
 
 
 # An info line laid out as a table: a row of labels (<th>) over a row of values (<td>).
