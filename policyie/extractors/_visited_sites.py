@@ -40,6 +40,9 @@ from policyie.segmenter import segment
 
 _WORDS = lexicons.lists("place_words.tsv")
 _TEAM_CHARS = frozenset("组团队")
+# 在南岳大庙，他详细了解…: a sentence a tour's report opens with 在 and a name before its first comma is at a stop of the
+# tour, as one opened by 来到 is (the name must still end as a site does).
+_AT_STOP = regex.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
 _GENERIC_STEMS = model_places.generic_stems()
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
@@ -96,7 +99,8 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     towns: list[tuple[int, int]] = []
-    for cue in _CUE.finditer(text):
+    cues = sorted([*_CUE.finditer(text), *_AT_STOP.finditer(text)], key=lambda c: c.start())
+    for cue in cues:
         if text[cue.end() : cue.end() + 1] in _TEAM_CHARS:
             continue  # 视察|组还来到…: a team the verb names (视察组, 考察团), not its visit's list
         raw = _items(text, cue.end())
