@@ -1785,10 +1785,12 @@ def _hominid_sites(text: str, places: dict[str, Place]) -> None:
     """周口店北京人遗址 … 北京人遗址: a place's name before 人 and 遗址 names a fossil people (Peking Man), whose site it
     is: the site is a place, the division is not mentioned there. A township's short form right before it opens the
     site's name (周口店)."""
-    towns = {p.name[:k]: p for p in places.values() if p.level == "town" for k in (2, 3) if len(p.name) > k}
+    towns = {p.name[:k] for p in places.values() if p.level == "town" for k in (2, 3) if len(p.name) > k}
     for p in [p for p in places.values() if p.level in ("province", "city", "district", "town")]:
-        for m in [m for m in p.mentions if _HOMINID_SITE.match(text, m.end) is not None]:
-            end = _HOMINID_SITE.match(text, m.end).end()
+        for m in list(p.mentions):
+            if (hm := _HOMINID_SITE.match(text, m.end)) is None:
+                continue
+            end = hm.end()
             start = next((m.start - k for k in (3, 2) if text[m.start - k : m.start] in towns), m.start)
             p.mentions.remove(m)
             name = text[start:end]

@@ -558,9 +558,10 @@ _DT_DD = regex.compile(r"</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
 _SPACED_LABEL = regex.compile(r"(?<!\p{Han})(\p{Han})[ \u3000]+(\p{Han})(?=[ \u3000]*[:：∶])")
 
 
-def _label_rows(fragment: str) -> str:
-    """信息来源 | 作者 | 发布时间 over 县融媒体中心 | 吴知禾 | 2026-12-02 17:36:20: each value after its label, as an info
-    line writes them (作者：吴知禾), so the header's rules read it."""
+def _labels_with_values(fragment: str) -> str:
+    """信息来源 | 作者 | 发布时间 over 县融媒体中心 | 吴知禾 | 2026-12-02 17:36:20 (a table), or <dt>作者：</dt><dd>吴知禾</dd>
+    (a definition list): each value after its label on one line, as an info line writes them (作者：吴知禾), so the
+    header's rules read it."""
     def pair(m: regex.Match) -> str:
         heads = [TAG.sub("", c).strip() for c in _CELL.findall(m.group(1))]
         cells = [TAG.sub("", c).strip() for c in _CELL.findall(m.group(2))]
@@ -575,7 +576,7 @@ def _label_rows(fragment: str) -> str:
 
 def _plain(fragment: str) -> str:
     """Visible text of an HTML fragment, one line per block (for header and trailer lines)."""
-    fragment = _label_rows(fragment)
+    fragment = _labels_with_values(fragment)
     s = regex.sub(r"<!--.*?(?:-->|\Z)|<(script|style|noscript|select|button)\b[^>]{0,2000}>.*?(?:</\1\s*>|\Z)", "",
                   fragment, flags=regex.I | regex.S)
     s = regex.sub(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|dd|dt|dl|section|article|header|footer)\b[^<>]{0,2000}>", "\n",
