@@ -67,6 +67,7 @@ HALL_NAME = 9  # a province's short form, a theme of four characters or more, th
 LONG_NAME = 7
 _DIVISION_LEVELS = frozenset(("province", "city", "district", "town"))
 _LOW_DIVISIONS = frozenset(("district", "town"))
+_OPENER_LEVELS = _DIVISION_LEVELS | {"village"}
 _PROPER_TAGS = frozenset(("ns", "nt"))
 # A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
 # its own follows (内乡县|衙 is one name: the county's with an ending).
@@ -79,6 +80,9 @@ _OWNER_ENDS = tuple(k + "的" for k in _OWNER_KINDS)
 _OWNED = regex.compile(r"\p{Han}{1,12}?(?:" + "|".join(_OWNER_KINDS) + r")的(?=\p{Han}{3})")
 # A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
 _DIVISION_STEM = regex.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
+# Characters that make a stem a description, not a name, however the dictionary spells it (两处, 各类, 新老, 该处).
+_NOT_NAME_CHARS = frozenset("一二三四五六七八九十两几多数各每某该此这那其本原旧新老古大小等类处座个")
+_SHRINES = frozenset("庙寺塔祠观")
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
 COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
 COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to vouch for it
@@ -93,8 +97,9 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     if not text:
         return
     exact = {(m.start, m.end) for p in places.values() for m in p.mentions}
-    openers = {m.start: m.end for p in places.values() if p.level in _DIVISION_LEVELS
-               for m in p.mentions if m.text[-1:] in "省市区县旗镇乡"}
+    # (a village written in full opens its site's item too: 走进拉片村|瑶山古寨)
+    openers = {m.start: m.end for p in places.values() if p.level in _OPENER_LEVELS
+               for m in p.mentions if m.text[-1:] in "省市区县旗镇乡村"}
     held = model_places.mention_index(places)
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
@@ -231,6 +236,8 @@ def _common_end(name: str, ending: str) -> bool:
     (医圣|祠: 圣祠, 荣国|府: 国府)."""
     freq = jieba_freq()
     short, long = name[-len(ending) - 1 :], name[-len(ending) - 2 :]  # the ending with one, two of the stem's
+    if len(ending) == 1 and short[0] in "大古" and ending in _SHRINES and tag_table().get(name[: -len(short)], "") == "ns":
+        return False  # 南岳|大庙, …|古寺: a shrine the place before names, not the common word for a big temple
     if len(long) < len(name) and freq.get(long, 0) > 0:
         return True
     tag = tag_table().get(short, "")
@@ -255,7 +262,7 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     before, in_town = "", False
     while openers.get(start, end) < end:
         before = text[start : openers[start] - 1]  # the division's short form (珠玑镇 → 珠玑)
-        in_town = text[openers[start] - 1] in "镇乡"
+        in_town = text[openers[start] - 1] in "镇乡村"
         start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
     if end <= start or text[end - 1] not in _ENDING_LAST:
         return None
@@ -299,4 +306,8 @@ def _named(stem: str, ending: str, long: bool = False) -> bool:
     if len(ending) < 2:
         return freq.get(stem, 0) < COMMON_STEM
     tags = tag_table()
-    return any(tags.get(w, "") in _PROPER_TAGS or (not long and freq.get(w, 0) < RARE_WORD) for w in segment(stem))
+    words = segment(stem)
+    if not long and len(words) > 1 and all(len(w) == 1 for w in words) and freq.get(stem, 0) == 0 \
+            and not any(c in _NOT_NAME_CHARS for c in stem):
+        return True  # 钧|官|窑址: a stem the dictionary spells with no word of two characters is a name it lacks
+    return any(tags.get(w, "") in _PROPER_TAGS or (not long and freq.get(w, 0) < RARE_WORD) for w in words)

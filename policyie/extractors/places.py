@@ -1414,6 +1414,26 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
             Span(m.group(), m.start(), m.end()))
 
 
+# A province's one-character form and a compass part before 地区 (豫中南地区, 川南地区, 陇东地区): the part of the
+# province is a region, named by the run (the common ones are also curated in sites.tsv). Forms that are common
+# words' characters too (新, 贵, 青, 宁, 云, 黑: 更新|西南地区) are left to the curated list.
+_PART_ABBREVIATIONS = "京津冀晋蒙辽吉沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇"
+_PROVINCE_PART = regex.compile(
+    rf"(?<![{PROVINCE_ABBREVIATIONS}])([{_PART_ABBREVIATIONS}](?:东南|东北|西南|西北|中南|[东南西北中]))地区")
+
+
+def _add_province_parts(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """The regions `_PROVINCE_PART` reads, where no place holds the province's character (江|苏北地区, 北|京东北地区:
+    the character ends another name) and no person the run; what lay inside (中南 of 豫中南地区) is the region's."""
+    for m in _PROVINCE_PART.finditer(text):
+        taken = model_places.mention_index(places).overlaps
+        if taken(m.start(1), m.start(1) + 1) or in_person(m.start(1), m.end()):
+            continue
+        model_places.drop_mentions_within(places, m.start(), m.end())
+        model_places.named_place(places, m.group(1), "region", "province-part").mentions.append(
+            Span(m.group(), m.start(), m.end()))
+
+
 def _extend_listed_run(places: dict[str, Place], text: str, start: int, end: int, phrase_end: int) -> None:
     """A region another rule read as the run alone (湘鄂赣) takes the phrase of the area where they meet into its
     mention (湘鄂赣|省际交界地区), as `_add_province_runs` would have, where nothing else lies in the phrase."""
@@ -1635,6 +1655,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_localities(ctx, doc, places, in_person)
     _add_merging_cities(text, gz, places, in_person)
     _add_province_runs(text, places, in_person)
+    _add_province_parts(text, places, in_person)
     _add_list_members(ctx, places, in_person)
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
