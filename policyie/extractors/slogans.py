@@ -67,7 +67,8 @@ EPITHET_AFTER = regex.compile(r"^(?:的)?(?:美誉|美称|之称)")
 CHAR_LIST = regex.compile(r"^\p{Han}(?:、\p{Han}){2,4}$")
 NUMBERED = regex.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
 PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
-# Numeral-led words that are ordinary vocabulary or dates, not formulations.
+# Numeral-led words that are ordinary vocabulary or dates, not formulations (a date goes on as one, 五月|四日; a count
+# after 一日 makes a routine, 一日|三巡, 一月|两查).
 # Whole words only: 一线, 一样 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations, and
 # quoted jargon (“一刀切”, “一条龙”) is a watchword like any other (SPEC §3); the curated list in
 # scripts/slogans_curated.tsv still rejects the service words (一站式, 一对一, 一把手).
@@ -76,7 +77,7 @@ PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十�
 NUMERAL_WORDS = regex.compile(
     r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|"
     r"万一|十分|百姓|千万)$"
-    r"|[一二三四五六七八九十]+[月日号](?!一)|[一二三四]季(?:度|$)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
+    r"|[一二三四五六七八九十]+[月日号](?![一二三四五六七八九十两]+(?![日号]))|[一二三四]季(?:度|$)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
 )
 # 声明表示，“…”: a speech verb may be followed by a comma before the quote.
 SPEECH_BEFORE = regex.compile(
@@ -429,8 +430,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
     if (
         canonical is None
         and not _is_numbered(phrase)
-        and (WEAK_NAME_BEFORE.search(first_before) or WEAK_NAME_AFTER.match(after))
-    ):
+        and (WEAK_NAME_BEFORE.search(first_before) or (WEAK_NAME_AFTER.match(after) and not PLUS_FORMULA.match(phrase)))
+    ):  # (用好“中文+职业技能”平台: a formula names the platform, not the other way round)
         return None
     if canonical is None and SPEECH_BEFORE.search(before) and not (before.endswith("问") and HAN_CHAR.match(after[:1])):
         return None  # (询问“稻鱼鸭”综合种养收益: what is asked about, a noun after it, is a term, not the words asked)
@@ -480,8 +481,10 @@ def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool
         # kind of noun: 手感、听感、嗅感) is a pattern
         return False
     tokens = [t for t in ctx.analysis.tokens_in(start, end) if t.end <= end and HAN_CHAR.match(t.text)]
-    if tokens and all(t.pos == "un" for t in tokens):
-        return False  # “减煤、增绿、强链”, “稳粮、优经、扩饲”: words coined for the formula (a verb and its object clipped)
+    if any(t.pos == "un" for t in tokens):
+        # “减煤、增绿、强链”, “护源、富民、强县”, “人防、技防、物防”: a word coined for the formula (a verb and its object
+        # clipped, a kind named by one character) makes the list a formulation, not an enumeration of nouns
+        return False
     return bool(tokens) and not any(CLAUSE_POS.match(t.pos or "") for t in tokens)
 
 
