@@ -33,7 +33,7 @@ PAPER = (
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
 EDIT_ROLE = (
     r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
-    r"制图|设计|策划|统筹|主编|作者|排版|美编|编审|撰稿|供稿|撰写人"
+    r"制图|设计|策划|统筹|主编|作者|排版|美编|编审|撰稿|供稿|撰写人|发布者|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).

@@ -23,12 +23,15 @@ _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()；;，,]{2,20})")
 # A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05,
 # 2026·11·14 (a paper's middle dots).
-_STAMP = rf"(?P<date>\d{{4}}\s*[-年/.·・]\s*\d{{1,2}}\s*[-月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|时\d{{1,2}}分(?:\d{{1,2}}秒)?))?)"
+_STAMP = rf"(?P<date>\d{{4}}\s*[-－年/.·・]\s*\d{{1,2}}\s*[-－月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}(?:[:：]\d{{2}}(?:[:：]\d{{2}})?|时\d{{1,2}}分(?:\d{{1,2}}秒)?))?)"
 _DATE_HEAD = regex.compile(r"(?<!成文|印发)(?:(?:发布|发表|更新|刊发|发稿|见报)?时间|(?:发布|发表|刊发|发稿|见报)日期)[:：]\s*" + _STAMP)
 # 稿件来源＝焦作日报；刊发日期＝2026年12月01日；作者＝…: an equals sign after an info line's label is its colon
 _EQUALS_LABEL = regex.compile(r"(?<=来源|日期|时间|作者|记者|通讯员|编辑|责编|审核|校对|摄影|撰稿)\s?[=＝]\s?")
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
 _HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
+# …or of three labelled fields or more, whatever their labels (作者：… 供稿单位：… 发布时间：… 监制：…): a line that long
+# is the info line where it also dates the article
+_FIELDS_LINE = regex.compile(r"^(?:\p{Han}{2,6}\s*[:：]\s*[^:：。，；！？,;!?]{1,40}){3,8}$")
 _EDITOR = regex.compile(r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑)\s*[:：]\s*(?P<names>[^)）\]】]{1,40})[)）\]】]?$")
 _BYLINE = regex.compile(
     r"^(?:\S{1,8}\s+)?(?:撰文|文字|文|图|图文|摄影|记者|本报记者|通讯员|作者)\s*[|｜丨:：/]\s*(?P<names>[\p{Han}·\s、，,]{2,40})$"
@@ -99,7 +102,7 @@ def _is_metadata(body: str, info: LineInfo) -> bool:
         return True
     src = _SOURCE_HEAD.search(body)
     when = _DATE_HEAD.search(body)
-    if (src or when) and (len(body) <= 60 or _HEADER_LINE.match(body)):
+    if (src or when) and (len(body) <= 60 or _HEADER_LINE.match(body) or (when and _FIELDS_LINE.match(body))):
         if src and not info.source:
             info.source = src["src"].rstrip("）)】]")
         # 发布时间：… 来源：… 作者：刘芊芊 浏览次数：…: the info line's byline is the article's
@@ -145,10 +148,11 @@ _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨
 # (the national agencies by their names: 【新华社】【2026.06.27】)
 _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
-# (a name after a space is another of the same role's, unless it is the next role or the line's tools:
+# (a name after a space is another of the same role's, unless it is the next role, any other label with its colon
+# (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|供稿|撰写人|摄影|文/图|图/文"  # the roles an info line labels
-_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
+_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|供稿|撰写人|发布者|发布人|摄影|文/图|图/文"  # the roles an info line labels
+_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
     rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])\s*[{LABEL_CLOSERS}]\s*[\p{{Han}}·]{{2,12}}"

@@ -23,7 +23,7 @@ LABEL_CLOSERS = r":：】〗\]»〉→＞>∶"
 # The parts of the day a stamp may write before its time (2026年10月15日 上午10:21); 下午 and 晚上 add twelve hours.
 DAY_PARTS = r"上午|下午|晚上|早上|中午|凌晨"
 _CN_DATE = regex.compile(
-    r"(?P<y>\d{4})\s*[年/.\-·・]\s*(?P<m>\d{1,2})\s*[月/.\-·・]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?P<y>\d{4})\s*[年/.\-－·・]\s*(?P<m>\d{1,2})\s*[月/.\-－·・]\s*(?P<d>\d{1,2})\s*日?"
     rf"(?:\s*(?P<ap>{DAY_PARTS})?\s*(?P<H>\d{{1,2}})[:：时](?P<M>\d{{1,2}})(?:[:：分](?P<S>\d{{1,2}}))?秒?)?"
     r"(?:\s*(?P<tz>[+-]\d{2}:?\d{2}|Z|UTC|GMT))?"
 )

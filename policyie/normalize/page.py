@@ -501,7 +501,7 @@ _TITLE_TAG = regex.compile(r"<title\b[^<>]{0,200}>(?P<t>[^<]{1,500})</title\s*>"
 _HEADING = regex.compile(r"h[1-6]")
 # What publishes a page's time, most explicit first.
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:release_date", "publishdate", "pubdate", "publish_date", "publishtime",
+    "article:published_time", "og:release_date", "publishdate", "pubdate", "pubtime", "publish_date", "publishtime",
     "publish-time", "firstpublishedtime", "datepublished", "og:time", "dc.date", "dc.date.issued", "date",
     "sailthru.date", "article:published", "og:published_time", "weibo: article:create_at", "releasedate",
 )
@@ -718,7 +718,7 @@ _SITE_TAIL = regex.compile(
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
 _SITE_SEP = regex.compile(
-    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s[◆◇~～]\s|{TITLE_COLON}|[»›－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s[◆◇~～≡☆★]\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
