@@ -26,7 +26,8 @@ _SENT_PUNCT_LAST = regex.compile("[" + regex.escape(SENT_PUNCT) + "]", flags=reg
 _CLAUSE_PUNCT_LAST = regex.compile("[" + regex.escape(CLAUSE_PUNCT) + "]", flags=regex.REVERSE)
 PARA_BREAK = regex.compile(r"\n+|(?<=[。！？!?”」])[ \t\u3000]+")
 # A team a leader takes on a tour (检查组, 执法检查组, 督导组): in the report it stands for its leader.
-TEAM = r"(?:执法)?(?:检查|调研|督导|督查|考察|视察|巡视|巡察)组"
+TEAM_VERBS = "检查|调研|督导|督查|考察|视察|巡视|巡察"
+TEAM = rf"(?:执法)?(?:{TEAM_VERBS})组"
 
 
 @dataclass(frozen=True, slots=True)

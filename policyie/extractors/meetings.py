@@ -17,6 +17,7 @@ import regex
 from policyie import lexicons
 from policyie.extractors._events import (
     TEAM,
+    TEAM_VERBS,
     PersonMention,
     clause_start,
     date_after,
@@ -106,7 +107,9 @@ _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
 # (X率视察组, X率省人大常委会视察组: 率 before the team names its leader as 带队 after it does)
-_LEADS_TEAM = regex.compile(rf"(?:同志)?(?:带队|率队|领队|(?:率|带领|率领)[^，,。；;、]{{0,12}}?{TEAM})")
+# (X带领部分市人大代表，视察…: those led to inspect, the team's verb after them, are the team the article calls 视察组)
+_LEADS_TEAM = regex.compile(
+    rf"(?:同志)?(?:带队|率队|领队|(?:率|带领|率领)[^，,。；;、]{{0,12}}?(?:{TEAM}|[，,]?(?:{TEAM_VERBS})))")
 # After a person: the person escorts someone (X等陪同, X一同陪同).
 _ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
 _ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
@@ -1264,6 +1267,12 @@ def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
     return out
 
 
+def _other_guests(a: Meeting, b: Meeting) -> bool:
+    """Whether two receptions of one name and host received other guests (会见汤加议长…, 当天下午会见委内瑞拉…代表团: two
+    receptions called 会见代表团 alike)."""
+    return bool(a.attendees) and bool(b.attendees) and not set(a.attendees) & set(b.attendees)
+
+
 def _merge_mentions(found: list[Meeting], people: frozenset[str] = frozenset()) -> list[Meeting]:
     """One record per meeting: 党的二十大 and 二十大, or a headline's 工委会议 and the body's full name."""
     out: list[Meeting] = []
@@ -1274,7 +1283,8 @@ def _merge_mentions(found: list[Meeting], people: frozenset[str] = frozenset()) 
             # A named summit series cited again (《中俄总理第三十一次定期会晤联合公报》) is the one held.
             twin = next(
                 (o for o in out if o.kind == m.kind and (
-                    set(o.hosts) & set(m.hosts) and (o.name == m.name or set(o.attendees) & set(m.attendees))
+                    set(o.hosts) & set(m.hosts) and (o.name == m.name and not _other_guests(o, m)
+                                                     or set(o.attendees) & set(m.attendees))
                     or o.name == m.name and len(m.name) >= 6 and not (o.hosts and m.hosts))),
                 None,
             )

@@ -30,6 +30,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors import _river_sections as river_sections
 from policyie.extractors import _visited_sites as visited_sites
+from policyie.extractors._events import TEAM_VERBS
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
@@ -567,9 +568,9 @@ def _stem_words(
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
-        if len(word) == 1 and words and not number_inside and tag.startswith("m") and any(
+        if len(word) <= 2 and words and not number_inside and tag.startswith("m") and any(
                 s == start and e >= words[-1][0] + len(words[-1][1]) for s, e in doc.model_locations()):
-            words.append((start, word, tag))  # 万|佛山|景区: a numeral the NER reads as opening the place is its first
+            words.append((start, word, tag))  # 万|佛山|景区, 八步|沙|林场: a numeral the NER reads as opening the place is its first
             break
         if _opens_name(gz, before, k, words):
             words.append((start, word, tag))
@@ -675,12 +676,24 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
             tag.startswith("t") and k + 1 < len(before) and before[k + 1][2] == "ns" and len(before[k + 1][1]) >= 2)
     if tag == "un" and _verb_with_complement(word):
         return True  # 守好|河西走廊, 用好|…: a verb and its result, which jieba's dictionary lacks
+    if _glued_team(before, k) or (tag == "vn" and k > 0 and before[k - 1][2] in ("nr", "ns")):
+        return True  # 视察|组沿|英西峰林走廊: the team's 组 and 沿 glued; 启动|比尔森…: a verb before the proper name
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
         and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word)) \
         and not (k == 0 and (_is_division_short(doc.gz, word) or _rare_township_short(doc.gz, word)))
     # (遵义|都市圈, 正定|古城: jieba tags 遵义 a verb, yet a division's short form right before the suffix names the
     # whole; before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区; so does a township's
     # short form no dictionary counts as a word: 拉加|寺, jieba's verb, is the temple of 拉加镇)
+
+
+_TEAM_VERB_WORDS = frozenset(TEAM_VERBS.split("|"))
+
+
+def _glued_team(before: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether ``before[k]`` is a word jieba glued from a team's 组 (团, 队) and what follows it (视察|组沿|英西…):
+    the word before it is the team's verb."""
+    start, word, tag = before[k]
+    return tag == "un" and word[0] in "组团队" and k + 1 < len(before) and before[k + 1][1] in _TEAM_VERB_WORDS
 
 
 def _verb_with_complement(word: str) -> bool:
@@ -1701,10 +1714,16 @@ def extract(ctx: Context) -> list[Place]:
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
-                      and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)]
+                      and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)
+                      and not _conjunction_county(text, m)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+def _conjunction_county(text: str, m: Span) -> bool:
+    """…现场会和县委…全会: 和 joining two things before 县委 (县政府), not 和县 (whose committee is 和县县委)."""
+    return m.text == "和县" and text.startswith(("委", "政府"), m.end)
 
 
 def _dotted_site_parts(text: str, places: dict[str, Place]) -> None:
