@@ -254,9 +254,11 @@ def _division_short_ending_at(text: str, an: Analysis, x: int) -> int:
     """The length of a province's, city's or county's name of three or four characters that ends at ``x`` and
     starts where a word does (阿克塞 before 县委书记), of a prefecture's two (克州 before 党委书记), or of a county's two
     whose full name the post's 县 completes (颍|上|县委书记: jieba cut the short form), or 0."""
+    # (平定|县委书记: a county whose short name is a common word, which the gazetteer holds only in full, is named by
+    # the full name the post's 县 completes)
     return next((k for k in (4, 3, 2) if k <= x and an.is_token_boundary(x - k) and (
-        k > 2 or text[x - 1] == "州" or (text[x : x + 1] in ("县", "旗") and _is_division(text[x - 2 : x + 1])))
-                 and _division_name(text[x - k : x])), 0)
+        (k > 2 or text[x - 1] == "州") and _division_name(text[x - k : x])
+        or k == 2 and text[x : x + 1] in ("县", "旗") and _is_division(text[x - 2 : x + 1]))), 0)
 
 
 @cache

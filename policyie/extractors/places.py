@@ -564,7 +564,7 @@ def _stem_words(
             break
         if len(word) == 1 and words and (tag == "g" or (word in "东西南北" and tag == "f" and words[-1][2] == "un"
                                                         and len(words[-1][1]) > 1) or _compass_opens_water(before, k, words)
-                                         or _lone_pair_opens(word, tag, words)):
+                                         or _lone_pair_opens(word, tag, words) or _cut_county(gz, word, words)):
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
@@ -623,6 +623,12 @@ def _lone_pair_opens(word: str, tag: str, words: list[tuple[int, str, str]]) -> 
     alone too: the two spell the name (幕阜山), not a count."""
     return tag == "q" and word not in COUNT_CHARS and len(words[-1][1]) == 1 and words[-1][2] == "ns" \
         and jieba_freq().get(word, 0) < RARE_MEASURE
+
+
+def _cut_county(gz: Gazetteer, word: str, words: list[tuple[int, str, str]]) -> bool:
+    """中|宁|枸杞产业园: a county's two-character short name jieba cut into two single characters (a locative and an
+    abbreviation) opens the park it names."""
+    return len(words[-1][1]) == 1 and _is_division_short(gz, word + words[-1][1]) and _county_level(gz, word + words[-1][1])
 
 
 RARE_MEASURE = 3000  # 幕 1,520 as a word; measure words of everyday counting: 片 6,168, 座 9,662, 个 125,538
