@@ -621,6 +621,10 @@ _SPOKE_AFTER = regex.compile(r"[^，,。；;！？\n]{0,12}?(?:并|，)?(?:发�
                              r"[^，,。；;！？\n]{0,8}?(?:出席|参加)(?:会议|活动)?并讲话")
 
 
+# 在孝感市委书记冼承麟和大悟县委书记闻晚舟陪同下，裴映潭…。她指出: who escorts the subject is not whom 她 means.
+_ESCORTS = regex.compile(r"[^，,。；;！？\n]{0,30}?陪同下")
+
+
 def _met(text: str, start: int, sent: tuple[int, int]) -> bool:
     """The official mentioned at ``start`` is someone the sentence's pronoun subject meets."""
     if not _PRONOUN.search(text, sent[0], sent[1]):
@@ -643,7 +647,7 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
     sent = an.sentence_at(pos)
     j = bisect_left(starts, sent[0])
     for m in mentions[j:i]:
-        if not _met(text, m[0], sent):
+        if not _met(text, m[0], sent) and not _ESCORTS.match(text, m[1]):
             return m[2]
     k = i - 1
     # Walk back sentence by sentence; a bounded walk keeps long articles linear.
@@ -656,7 +660,8 @@ def resolve_pronoun(ctx: Context, pos: int) -> str | None:
         if spoke:
             return spoke[0][2]  # 牛文斌主持会议，段崇岳出席并讲话。他强调…: the one who spoke, not the chair
         for m in mentions[first : k + 1]:
-            if not text.startswith(COMPANION_AFTER, m[1]) and not _ADDRESSES.match(text, m[1]) and not _met(text, m[0], sent):
+            if not text.startswith(COMPANION_AFTER, m[1]) and not _ADDRESSES.match(text, m[1]) \
+                    and not _met(text, m[0], sent) and not _ESCORTS.match(text, m[1]):
                 return m[2]
         k = first - 1
     return mentions[i - 1][2]
