@@ -455,6 +455,18 @@ def test_a_pubtime_meta_dates_the_page() -> None:
     assert extract(html).published == "2024-06-03"
 
 
+def test_the_title_names_the_site_whose_we_the_article_says() -> None:
+    """A page with no <meta> site name: the <title>'s site (… ≡ 彭州市人民政府) is whose 我市 the article says, a
+    county-level city, not the prefecture above it (checkset_jan07's first score read 成都市)."""
+    body = ("<h1>全市冬春农田水利建设推进会召开</h1><div class='info'>发布时间：2024-06-03 17:26:09</div>"
+            "<p>12月5日，全市冬春农田水利建设推进会召开。市长李守成出席会议并讲话。他指出，我市灌区面积大，要加快推进灌区续建配套。</p>"
+            "<p>会议要求，各镇要在本月底前完成渠系清淤，我市将统筹资金支持丽春镇、致和街道开展高标准农田建设。</p>")
+    doc = extract(page(body, title="全市冬春农田水利建设推进会召开 ≡ 彭州市人民政府"))
+    assert doc.title == "全市冬春农田水利建设推进会召开"
+    home = next(p for p in doc.places if p.name == "彭州市")
+    assert [m.text for m in home.mentions] == ["我市", "我市"]
+
+
 @pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆"])
 def test_a_diamond_or_a_tilde_parts_the_site_from_the_headline(sep: str) -> None:
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=f"市委书记到通州区调研 {sep} 通州区人民政府")

@@ -140,3 +140,16 @@ def test_we_the_city_of_a_county_level_citys_own_source(source: str, home: str) 
     doc = extract_document(text, source_name=source)
     holders = [p.name for p in doc.places if any(m.text == "我市" for m in p.mentions)]
     assert holders == [home]
+
+
+def test_a_short_form_opening_a_village_organ_gives_way() -> None:
+    """水车|社区党总支书记 on the township's own page: the township's short form the page's context made likely opens the
+    community's name, and gives way to it; a full name or another place's mention does not."""
+    from policyie.extractors.places import _short_head_only
+    from policyie.records import Place, Span
+
+    town = Place(name="水车镇", level="town", mentions=[Span("水车", 10, 12)])
+    assert _short_head_only({"水车镇": town}, 10, 14)
+    town.mentions = [Span("水车镇", 10, 13)]
+    assert not _short_head_only({"水车镇": town}, 10, 14)
+    assert not _short_head_only({}, 10, 14)

@@ -36,3 +36,4 @@ def test_common_end(name: str, ending: str, common: bool) -> None:
 @pytest.mark.parametrize(("stem", "ending", "named"), NAMED)
 def test_named(stem: str, ending: str, named: bool) -> None:
     assert V._named(stem, ending) is named
+

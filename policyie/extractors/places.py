@@ -1602,12 +1602,16 @@ def _meta_counts(meta: list[Cand]) -> Counter:
 
 
 def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place], meta: list[Cand]) -> None:
-    """我市 in the paper or portal of a county-level city (绥芬河市融媒体中心) is that city, not the prefecture the
-    city's mentions count for: a county-level city calls itself 我市 as a prefecture does. ``meta``: the
-    `_meta_candidates`, whose text opens with the source."""
+    """我市 in the paper or portal of a county-level city (绥芬河市融媒体中心; a page without a source line: the site's
+    name, 都江堰市人民政府) is that city, not the prefecture the city's mentions count for: a county-level city calls
+    itself 我市 as a prefecture does. ``meta``: the `_meta_candidates`, whose text opens with the source."""
     in_source = len(ctx.doc.source or "")
     cities = list({e.key: e for c in meta if c.end <= in_source and c.text_len >= 3 for e, kind in c.senses
                    if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
+    if not in_source and ctx.site:  # (no source line: the portal's own name, 都江堰市人民政府, says whose 我市 it is)
+        cities = list({e.key: e for h in gz.scan(ctx.site) if len(h.surface) >= 3 for e, kind in
+                       ((gz.entries[k], kd) for k, kd in h.senses)
+                       if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
     if len(cities) != 1:
         return
     moved = [m for p in places.values() for m in p.mentions if DEICTICS.get(m.text) == "city"]
@@ -2124,6 +2128,14 @@ _VILLAGE_ORGAN = regex.compile(r"(?:(\p{Han}{2,4}?(?:镇|乡|街道)))?(\p{Han}{
 _NOT_VILLAGE_STEM_TAGS = ("v", "d", "p", "c", "r", "u")
 
 
+def _short_head_only(places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether what is held inside [start, end) is only a division's short form opening it (水车 of 水车社区, read as
+    水车镇 where the page is the township's own)."""
+    inside = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    return bool(inside) and all(m.start == start and m.end < end and m.text != p.name
+                                and p.level in ("district", "town") for p, m in inside)
+
+
 def _organ_villages(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """荷香村|党支部书记: the village whose organ the NER reads as an organisation is a place of the article, though
     no table lists it."""
@@ -2135,10 +2147,11 @@ def _organ_villages(text: str, an: Analysis, places: dict[str, Place], in_person
             continue  # (总书记希望|村党支部…: a verb before 村 names no village)
         a, b = e.start + om.start(2), e.start + om.end(2)
         name = om.group(2)
-        if held.overlaps(a, b) or in_person(a, b) or not an.is_token_boundary(a) or any(
+        if held.overlaps(a, b) and not _short_head_only(places, a, b) or in_person(a, b) or not an.is_token_boundary(a) or any(
                 p.level == "village" and len(p.name) > len(name) and text.endswith(p.name, 0, b)
                 for p in places.values()):
             continue  # (乌兰|敖都嘎查党支部: the NER cut off the head of a village found already)
+        model_places.drop_mentions_within(places, a, b, short_only=True)  # (水车|社区: not the township 水车镇)
         village = model_places.named_place(places, name, "village", "ner", om.group(1))
         # (the village written again alone, 荷香村的花灯, is the same one)
         village.mentions.extend(Span(name, i, i + len(name)) for i in occurrences(text, name)

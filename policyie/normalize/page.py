@@ -180,7 +180,7 @@ def main_content(mt: MappedText) -> Page | None:
     title = _title(root, text, named, start)
     page = Page(content=content, title=title, metas=metas, header=_header(text, start, title),
                 trailer=_plain(text[end : min(len(text), end + 3000)]),
-                site=next((metas[k][:40] for k in _SITE_KEYS if metas.get(k)), None))
+                site=next((metas[k][:40] for k in _SITE_KEYS if metas.get(k)), None) or _title_site(text))
     _read_header(page, _meta_published(metas, text), _meta_source(metas))
     canonical = _CANONICAL.search(text, 0, min(len(text), 400_000))
     page.url = metas.get("og:url") or (canonical["u"] if canonical else None)
@@ -736,6 +736,17 @@ def _strip_site(title: str) -> str:
         return title.strip()
     named = [p for p in parts if not _SITE_NAME.fullmatch(p)] or parts
     return max(named, key=lambda p: len(_squash(p)))
+
+
+def _title_site(text: str) -> str | None:
+    """The site's name a page's <title> gives after its headline (… ≡ 都江堰市人民政府), for a page whose <meta> names
+    none: the last piece after the first that reads as a site's name and is written in Chinese."""
+    m = _TITLE_TAG.search(text, 0, min(len(text), 400_000))
+    if m is None:
+        return None
+    parts = [p.strip() for p in _SITE_SEP.split(html.unescape(m["t"])) if p and p.strip()]
+    named = [p for p in parts[1:] if _SITE_NAME.fullmatch(p) and regex.search(r"\p{Han}", p)]
+    return named[-1][:40] if named else None
 
 
 def _tidy_title(t: str) -> str:
