@@ -262,8 +262,10 @@ def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = Tr
     names, spans = _place_index(ctx)
     if phrase in names or (start, end) in spans:
         return True
-    # (“冰上丝绸之路”, “复兴之路”: a road of 之 is a course, not a street; “美丽河湖”, “数字丝路”: a programme)
-    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路") and not PROGRAMME.match(phrase)
+    # (“冰上丝绸之路”, “复兴之路”: a road of 之 is a course, not a street; “美丽河湖”, “数字丝路”: a programme; “无废城市”,
+    # “海绵城市”: a kind of city to build, ended by the common word, not a city's name; “戏剧与城市” is a theme's title)
+    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路") \
+        and not (phrase.endswith("城市") and not any(c in phrase for c in "与和及")) and not PROGRAMME.match(phrase)
 
 
 _NONE: frozenset[str] = frozenset()
