@@ -442,6 +442,17 @@ def test_a_long_info_line_of_labelled_fields_dates_the_page_and_names_its_author
     assert doc.published.startswith(when)
 
 
+@pytest.mark.parametrize("info", [
+    '<div class="info">「来源」区融媒体中心「时间」2024-06-03 17:26:09「编辑」孟望舒</div>',
+    '<p class="sign">［编辑］孟望舒</p><div class="info">发布时间：2024-06-03 17:26:09</div>',
+])
+def test_labels_in_corner_or_full_width_square_brackets_name_authors(info: str) -> None:
+    """「编辑」 and ［编辑］ label the name after them as 【编辑】 does (checkset_jan08's first score missed them)."""
+    doc = extract(page("<h1>市委书记到通州区调研</h1>" + info + ARTICLE))
+    assert doc.authors == ["孟望舒"]
+    assert doc.published.startswith("2024-06-03T17:26")
+
+
 def test_a_long_info_line_under_a_plain_text_headline_dates_the_article() -> None:
     text = ("市委书记到通州区调研\n作者：孟望舒　柏晚舟　　供稿单位：区融媒体中心　　发布时间：2024年06月03日 17时26分09秒"
             "　　监制：史知远\n\n上周五，市委书记到通州区调研城市副中心建设。")
@@ -467,10 +478,16 @@ def test_the_title_names_the_site_whose_we_the_article_says() -> None:
     assert [m.text for m in home.mentions] == ["我市", "我市"]
 
 
-@pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆"])
-def test_a_diamond_or_a_tilde_parts_the_site_from_the_headline(sep: str) -> None:
+@pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆", "∽", "⊿", "¦", "♦"])
+def test_a_symbol_between_spaces_parts_the_site_from_the_headline(sep: str) -> None:
+    """Any symbol a portal sets between spaces in its <title> parts the site from the headline (checksets jan06, jan07
+    and jan08 each brought new ones), but a plus or an equals sign is the headline's own."""
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=f"市委书记到通州区调研 {sep} 通州区人民政府")
     assert extract(html).title == "市委书记到通州区调研"
+
+
+def test_a_plus_between_spaces_stays_in_the_title() -> None:
+    assert "+" in extract(page("<h1>x</h1>" + ARTICLE, title="市委书记到通州区调研 + 通州区人民政府")).title
 
 
 def test_a_full_width_underscore_parts_the_site_from_the_headline() -> None:
