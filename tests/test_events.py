@@ -208,3 +208,19 @@ def test_a_tour_dated_only_recently_takes_the_days_the_article_then_names() -> N
     doc = extract("近日，地委书记王海峰深入富蕴县、青河县，就边境地区高质量发展进行调研。4月24日至26日，他先后走进"
                   "景区、村落和口岸，与基层干部群众深入交流。", published="2024-04-28T08:00:00+08:00")
     assert [(a.kind, a.actors, a.date) for a in doc.activities] == [("调研", ["王海峰"], "2024-04-24/2024-04-26")]
+
+
+@pytest.mark.parametrize(("text", "guests"), [
+    # a guest written by his short name in the list, after his full name earlier, is his own reception…
+    ("瑞典首相卡琳·尼尔森出席峰会开幕式。峰会期间，李强分别会见了尼尔森、荷兰首相范德维尔和欧盟委员会主席冯德莱恩。",
+     ["尼尔森", "荷兰首相范德维尔", "欧盟委员会主席冯德莱恩"]),
+    # …and so is one the list names without a title before the first titled one
+    ("峰会期间，李强分别会见了尼尔森、荷兰首相范德维尔和欧盟委员会主席冯德莱恩。",
+     ["尼尔森", "荷兰首相范德维尔", "欧盟委员会主席冯德莱恩"]),
+])
+def test_each_guest_of_a_separate_reception_list_is_one_reception(text: str, guests: list) -> None:
+    """分别会见A、B和C: one reception per guest, however each is written (checkset_jan08's first score read one)."""
+    from policyie import extract
+
+    found = [m.name for m in extract(text).meetings if m.kind == "会见"]
+    assert found == ["会见" + g for g in guests]

@@ -95,3 +95,17 @@ def test_headline_titles_of_body_officials(title: str, body: str, want: dict) ->
 
     got = {o.name: [t.text for t in o.titles] for o in extract(body, title=title).officials}
     assert {n: got.get(n) for n in want} == want
+
+
+@pytest.mark.parametrize(("second", "end"), [(("都拉", 11, 13), 13), (("都拉", 12, 14), 11)])
+def test_two_person_spans_side_by_side_after_a_title_are_one_long_name(second: tuple, end: int) -> None:
+    """旗长|那仁满|都拉|主持: the NER read a long Mongolian name as two people side by side; after a title, with a
+    follower closing the second, they are one name (checkset_jan08's first score read 那仁满). Apart, they are not."""
+    from policyie.extractors._people import NameGuess
+    from policyie.nlp import Entity
+
+    text = "旗委副书记、旗长那仁满都拉主持会议。"
+    an = nlp.analyse(text)
+    an.ner = [Entity("那仁满", 8, 11, "PER"), Entity(*second, "PER")]
+    an.memo.pop("ner_person_ends", None)
+    assert officials._model_name(text, an, 8, NameGuess(8, 11, 1.0)).end == end

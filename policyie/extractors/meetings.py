@@ -1250,21 +1250,36 @@ def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
         return [met]
     out, lo = [], 0
     for guest in met.attendees:
-        at = rest.find(guest, lo)
+        at, written = rest.find(guest, lo), guest
+        if at < 0 and "·" in guest:  # (马格努斯·林德贝里, written 林德贝里 in the list after the first mention)
+            written = guest.rsplit("·", 1)[-1]
+            at = rest.find(written, lo)
         if at < 0:
             return [met]
         if not out:
             # (会见了…, 会见出席…峰会的老挝副总理宋赛: the first guest's part starts after 了 and the occasion)
             lo = max(rest.rfind("的", 0, at) + 1, 1 if rest.startswith("了") else 0)
+            out += _unnamed_guests(met, rest, lo, at)  # (分别会见了林德贝里、荷兰首相范德维尔…: 林德贝里 is a guest too)
+            lo = max(lo, rest.rfind("、", lo, at) + 1)
         else:
             # the guest's part starts after the last 和 / 、 before it (阿尔及利亚 holds a 及, so not that)
             cuts = [(i + len(w)) for w in ("和", "、", "以及") if (i := rest.rfind(w, lo, at)) >= 0]
             if not cuts:
                 return [met]
             lo = max(cuts)
-        out.append(dataclasses.replace(met, name="会见" + rest[lo : at + len(guest)], attendees=[guest]))
-        lo = at + len(guest)
+        out.append(dataclasses.replace(met, name="会见" + rest[lo : at + len(written)], attendees=[guest]))
+        lo = at + len(written)
     return out
+
+
+def _unnamed_guests(met: Meeting, rest: str, lo: int, at: int) -> list[Meeting]:
+    """The receptions of the list's items before its first known guest (a guest the article names without a title
+    here: 分别会见了|林德贝里|、荷兰首相范德维尔), one each."""
+    items = [x for x in rest[lo:at].split("、")[:-1] if _GUEST_ITEM.fullmatch(x)]
+    return [dataclasses.replace(met, name="会见" + x, attendees=[]) for x in items]
+
+
+_GUEST_ITEM = regex.compile(r"[\p{Han}·]{2,12}")
 
 
 def _other_guests(a: Meeting, b: Meeting) -> bool:

@@ -1571,6 +1571,9 @@ def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGu
     name models do (称多县委书记|次仁|旺堆 → 次仁旺堆) or reads a name where they read none. Its end must be
     confirmed by a word that follows names (、, 陪同, 主持 …), as a guessed end is elsewhere."""
     end = model_person_end(an, at)
+    if end is not None and not clear_follower(text, end) and (more := model_person_end(an, end)) is not None \
+            and more - at <= MODEL_NAME_MAX and clear_follower(text, more):
+        end = more  # 旗长|那仁满|都拉|主持: the NER read a long Mongolian name as two people side by side
     if end is None or not clear_follower(text, end):
         return g
     if any(c in "·•・" for c in text[at:end]):
