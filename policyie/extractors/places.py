@@ -1606,12 +1606,10 @@ def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place],
     name, 都江堰市人民政府) is that city, not the prefecture the city's mentions count for: a county-level city calls
     itself 我市 as a prefecture does. ``meta``: the `_meta_candidates`, whose text opens with the source."""
     in_source = len(ctx.doc.source or "")
-    cities = list({e.key: e for c in meta if c.end <= in_source and c.text_len >= 3 for e, kind in c.senses
-                   if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
+    senses = [sense for c in meta if c.end <= in_source and c.text_len >= 3 for sense in c.senses]
     if not in_source and ctx.site:  # (no source line: the portal's own name, 都江堰市人民政府, says whose 我市 it is)
-        cities = list({e.key: e for h in gz.scan(ctx.site) if len(h.surface) >= 3 for e, kind in
-                       ((gz.entries[k], kd) for k, kd in h.senses)
-                       if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
+        senses = [(gz.entries[k], kind) for h in gz.scan(ctx.site) if len(h.surface) >= 3 for k, kind in h.senses]
+    cities = list({e.key: e for e, kind in senses if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
     if len(cities) != 1:
         return
     moved = [m for p in places.values() for m in p.mentions if DEICTICS.get(m.text) == "city"]
