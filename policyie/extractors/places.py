@@ -1713,7 +1713,7 @@ def extract(ctx: Context) -> list[Place]:
     _city_named_places(text, places)
     _site_named_town_shorts(places)
     _dotted_site_parts(text, places)
-    _formal_country_names(places)
+    _formal_country_names(text, places)
     _hominid_sites(text, places)
     _sites_opening_scenic_areas(places)
     _short_forms_opening_sites(places)
@@ -1809,10 +1809,14 @@ _FORMAL_TAILS = ("共和国", "民主共和国", "人民共和国", "联邦共�
                  "伊斯兰共和国", "社会主义共和国", "合作共和国", "多民族国")
 
 
-def _formal_country_names(places: dict[str, Place]) -> None:
-    """冰岛共和国 … 冰岛: a state's formal name (the NER reads it, untyped) is that state, one place with its short name."""
+def _formal_country_names(text: str, places: dict[str, Place]) -> None:
+    """冰岛共和国 … 冰岛: a state's formal name (the NER reads it, untyped) is that state, one place with its short name;
+    a mention of the short name that the text goes on into the formal one (密克罗尼西亚|联邦国会议长) is the formal
+    name written."""
     states = {p.name: p for p in places.values() if p.level == "country"}
     forms = foreign_countries()
+    for p in states.values():
+        p.mentions = [_formal_mention(text, m, forms) for m in p.mentions]
     for key, p in list(places.items()):
         short = forms.get(p.name)
         if p.level not in (None, "country") or short is None or short == p.name or \
@@ -1823,6 +1827,14 @@ def _formal_country_names(places: dict[str, Place]) -> None:
             del places[key]
         else:
             p.level = "country"
+
+
+def _formal_mention(text: str, m: Span, forms: dict[str, str]) -> Span:
+    tail = next((t for t in _FORMAL_TAILS_LONGEST if text.startswith(t, m.end) and forms.get(m.text + t) == m.text), None)
+    return Span(m.text + tail, m.start, m.end + len(tail)) if tail else m
+
+
+_FORMAL_TAILS_LONGEST = sorted(_FORMAL_TAILS, key=len, reverse=True)
 
 
 # A fossil people named after where it was found (北京人, 元谋人, 蓝田人) and its site or fossils.
