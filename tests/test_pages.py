@@ -453,6 +453,16 @@ def test_labels_in_corner_or_full_width_square_brackets_name_authors(info: str) 
     assert doc.published.startswith("2024-06-03T17:26")
 
 
+def test_a_stamp_line_with_a_writers_label_dates_the_article() -> None:
+    """云上通州 ～ 2024-06-03 17:26:09 ～ 文字：… 影像：…: an app's name no outlet list holds, the stamp and 文字 (the text's
+    writer) make the line the article's stamp (checkset_jan08's first score had no date for such a page)."""
+    text = ("市委书记到通州区调研\n云上通州 ～ 2024-06-03 17:26:09 ～ 文字：孟望舒 影像：柏晚舟\n\n"
+            "昨天，市委书记到通州区调研城市副中心建设。")
+    doc = extract(text)
+    assert doc.published == "2024-06-03T17:26:09+08:00"
+    assert doc.authors[:1] == ["孟望舒"]
+
+
 def test_a_long_info_line_under_a_plain_text_headline_dates_the_article() -> None:
     text = ("市委书记到通州区调研\n作者：孟望舒　柏晚舟　　供稿单位：区融媒体中心　　发布时间：2024年06月03日 17时26分09秒"
             "　　监制：史知远\n\n上周五，市委书记到通州区调研城市副中心建设。")
