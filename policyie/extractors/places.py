@@ -1909,9 +1909,10 @@ _PEOPLES_AFTER_SHORT = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
 _TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han}{3,})")
 
 
-# A village at the head of a memorial's name (水西村|新四军江南指挥部旧址, 王家坪村|八路军总部旧址): the body the memorial
-# keeps is named after the village's, so a name of three characters or more stands between them.
-_VILLAGE_HEAD = regex.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑))")
+# A village at the head of a memorial's or a relic's name (水西村|新四军江南指挥部旧址, 王家坪村|八路军总部旧址, 堡头村|大汶口遗址):
+# what the memorial keeps or the relic is named after is not the village, so a name of three characters or more stands
+# between them.
+_VILLAGE_HEAD = regex.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址))")
 
 
 def _split_township_heads(places: dict[str, Place]) -> None:
