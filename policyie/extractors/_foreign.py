@@ -97,9 +97,6 @@ def prefix_country(text: str) -> str | None:
     return None
 
 
-
-
-
 def _short_form_ok(text: str) -> bool:
     from policyie.extractors._people import FOREIGN_MINISTRIES, posts
 

@@ -264,24 +264,18 @@ def _division_short_ending_at(text: str, an: Analysis, x: int) -> int:
 @cache
 def _division_name(word: str) -> bool:
     """疏附|县委书记: a county's short name the segmenter tagged as something else opens its organ's title."""
-    from policyie.gazetteer import load
-
-    return len(word) >= 2 and any(e.level in ("province", "city", "district") for e in load().lookup(word))
+    return len(word) >= 2 and any(e.level in ("province", "city", "district") for e in load_gazetteer().lookup(word))
 
 
 @cache
 def _is_state(name: str) -> bool:
     """A foreign state (the gazetteer's level country), not an international body."""
-    from policyie.gazetteer import load
-
-    return any(e.level == "country" for e in load().lookup(name))
+    return any(e.level == "country" for e in load_gazetteer().lookup(name))
 
 
 def _is_division(word: str) -> bool:
     """A county- or township-level division's full name (西集镇, 温泉镇, 永顺镇)."""
-    from policyie.gazetteer import load
-
-    return word.endswith(DIVISION_ENDS) and any(e.level in ("town", "district") for e in load().lookup(word))
+    return word.endswith(DIVISION_ENDS) and any(e.level in ("town", "district") for e in load_gazetteer().lookup(word))
 
 
 DIVISION_LAST_CHARS = frozenset(c for end in DIVISION_ENDS for c in end[-1:])
