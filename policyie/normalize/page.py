@@ -166,7 +166,8 @@ def main_content(mt: MappedText) -> Page | None:
     text = mt.text
     root, blocks = _parse(text)
     metas = _metas(text)
-    named = _named_titles(text, metas)
+    title_tag = _title_tag(text)
+    named = _named_titles(title_tag, metas)
     prefix, distance = _score(root, blocks)
     best = _best(blocks, prefix, distance, _headline_blocks(blocks, text, named))
     if best is None or best.first is None:
@@ -180,7 +181,7 @@ def main_content(mt: MappedText) -> Page | None:
     title = _title(root, text, named, start)
     page = Page(content=content, title=title, metas=metas, header=_header(text, start, title),
                 trailer=_plain(text[end : min(len(text), end + 3000)]),
-                site=next((metas[k][:40] for k in _SITE_KEYS if metas.get(k)), None) or _title_site(text))
+                site=next((metas[k][:40] for k in _SITE_KEYS if metas.get(k)), None) or _title_site(title_tag))
     _read_header(page, _meta_published(metas, text), _meta_source(metas))
     canonical = _CANONICAL.search(text, 0, min(len(text), 400_000))
     page.url = metas.get("og:url") or (canonical["u"] if canonical else None)
@@ -599,12 +600,16 @@ def _key(s: str) -> str:
     return _DASHES.sub("-", _squash(s))
 
 
-def _named_titles(text: str, metas: dict[str, str]) -> list[str]:
-    """What the page calls itself: ArticleTitle, og:title, title and headline metas, then ``<title>``."""
-    named = [v for v in (metas.get("articletitle"), metas.get("og:title"), metas.get("title"), metas.get("headline")) if v]
+def _title_tag(text: str) -> str | None:
+    """The page's ``<title>``, unescaped, or None."""
     m = _TITLE_TAG.search(text, 0, min(len(text), 400_000))
-    if m:
-        named.append(html.unescape(m["t"]))
+    return html.unescape(m["t"]) if m else None
+
+
+def _named_titles(title_tag: str | None, metas: dict[str, str]) -> list[str]:
+    """What the page calls itself: ArticleTitle, og:title, title and headline metas, then ``<title>``."""
+    named = [v for v in (metas.get("articletitle"), metas.get("og:title"), metas.get("title"), metas.get("headline"),
+                         title_tag) if v]
     return [_WS.sub(" ", v).strip() for v in named if v.strip()]
 
 
@@ -738,13 +743,12 @@ def _strip_site(title: str) -> str:
     return max(named, key=lambda p: len(_squash(p)))
 
 
-def _title_site(text: str) -> str | None:
+def _title_site(title_tag: str | None) -> str | None:
     """The site's name a page's <title> gives after its headline (… ≡ 都江堰市人民政府), for a page whose <meta> names
     none: the last piece after the first that reads as a site's name and is written in Chinese."""
-    m = _TITLE_TAG.search(text, 0, min(len(text), 400_000))
-    if m is None:
+    if title_tag is None:
         return None
-    parts = [p.strip() for p in _SITE_SEP.split(html.unescape(m["t"])) if p and p.strip()]
+    parts = [p.strip() for p in _SITE_SEP.split(title_tag) if p and p.strip()]
     named = [p for p in parts[1:] if _SITE_NAME.fullmatch(p) and regex.search(r"\p{Han}", p)]
     return named[-1][:40] if named else None
 
