@@ -65,7 +65,9 @@ INNER_ROLE = regex.compile(
     r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|撰稿|供稿|撰写人)"
     rf"[|｜丨/／{LABEL_CLOSERS}]?"
 )
-ROLE_WORD = regex.compile(rf"^[【〖\[«〈「［]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[|｜{LABEL_CLOSERS}]?")  # (【责任编辑】庹晓帆: a bracketed label)
+# What opens a bracketed role label (【责任编辑】, «撰稿», 「编辑」, ［作者］): LABEL_CLOSERS holds what closes it.
+_LABEL_OPENERS = r"【〖\[«〈「［"
+ROLE_WORD = regex.compile(rf"^[{_LABEL_OPENERS}]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[|｜{LABEL_CLOSERS}]?")  # (【责任编辑】庹晓帆: a bracketed label)
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
 HAN_RUN = regex.compile(r"\p{Han}+")
 
@@ -88,7 +90,7 @@ COMMON_SURNAME = 100
 # A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 文／措毛): a person, though no
 # surname reads the name (Tibetan and Mongolian names have none). (作者 is not: a front matter's author is often
 # the outlet, 作者：津云.)
-LABELED_ONE = regex.compile(rf"^[【〖\[«〈「［]?(?:(?:责任编辑|编辑|责编)[{LABEL_CLOSERS}]|[文图][/／])\s*(\p{{Han}}{{2,5}})$")
+LABELED_ONE = regex.compile(rf"^[{_LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编)[{LABEL_CLOSERS}]|[文图][/／])\s*(\p{{Han}}{{2,5}})$")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
 OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
 
