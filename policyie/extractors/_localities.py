@@ -282,6 +282,13 @@ def _glued_first(an: Analysis, tok, end: int) -> bool:
 
 # Before a two-character region (中亚, 西亚) a name may run on (阿纳斯塔|西亚|迪斯): only these may precede it.
 SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:（(“ \n往抵访")
+# The provinces' one-character forms that open a part of the province (豫南, 晋北, 闽中), a region's name of its own
+# (新 贵 青 宁 云 黑 open other words as often: 新中国, 云南, 宁东).
+PART_ABBREVIATIONS = "京津冀晋蒙辽吉沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇"
+# 是|豫南|重要的粮食主产区, 把|晋南|历史文化资源: a listed province's part, a word of its own, is no run of sounds,
+# unless a body it names follows (中共|鄂西特委, 工农革命军|鄂东军) or 中 is China beside a state (奏|苏中|两国国歌)
+_PROVINCE_PART = regex.compile(f"[{PART_ABBREVIATIONS}][东南西北中]")
+_PART_NAMES_NONE = regex.compile("|".join(("两国", "双方", "特委", "地委", "军(?!事)", *_WORDS["organ-suffix"])))
 # An adjectival use: 非洲裔, 亚洲式.
 ADJECTIVAL_NEXT = _WORDS["adjectival-next"]
 _DIVISION_AFTER = ("镇", "乡", "村", "街道", "社区", "苏木", "嘎查")
@@ -293,7 +300,8 @@ def _site_context(text: str, m, an: Analysis) -> bool:
     if m.group().endswith("山") and text.startswith(("脉", "区"), m.end()):
         return False  # 武陵山|脉, 武陵山|区: the range or the mountain area, not the mountain
     if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
-            not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.end()):
+            not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.end()) and \
+            (_PROVINCE_PART.fullmatch(m.group()) is None or _PART_NAMES_NONE.match(text, m.end()) is not None):
         return False
     return True
 

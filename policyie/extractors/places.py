@@ -1436,9 +1436,8 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
 # A province's one-character form and a compass part before 地区 (豫中南地区, 川南地区, 陇东地区): the part of the
 # province is a region, named by the run (the common ones are also curated in sites.tsv). Forms that are common
 # words' characters too (新, 贵, 青, 宁, 云, 黑: 更新|西南地区) are left to the curated list.
-_PART_ABBREVIATIONS = "京津冀晋蒙辽吉沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇"
 _PROVINCE_PART = regex.compile(
-    rf"(?<![{PROVINCE_ABBREVIATIONS}])([{_PART_ABBREVIATIONS}](?:东南|东北|西南|西北|中南|[东南西北中]))地区")
+    rf"(?<![{PROVINCE_ABBREVIATIONS}])([{localities.PART_ABBREVIATIONS}](?:东南|东北|西南|西北|中南|[东南西北中]))地区")
 
 
 def _add_province_parts(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
