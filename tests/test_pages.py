@@ -522,3 +522,14 @@ def test_a_page_of_few_links_is_a_whole_page_by_its_furniture(furniture: str) ->
     assert is_whole_page(html)
     doc = extract(html)
     assert "昌平新闻" not in doc.text and "主办" not in doc.text and "新华大街" not in doc.text
+
+
+@pytest.mark.parametrize(("foot", "when"), [
+    ('<div class="foot-info">发布日期：2024·06·03　　浏览次数：1024</div>', "2024-06-03"),
+    ('<div class="foot-info">发布时间：2024－06－03 上午09:36</div>', "2024-06-03T09:36"),
+])
+def test_a_stamp_at_the_foot_dates_the_page_however_its_parts_are_joined(foot: str, when: str) -> None:
+    """The page reader spells a stamp as the info-line reader does (one pattern, `meta.STAMP`): its own copy had no
+    middle dots, full-width hyphens or 上午 before the time, so a portal's 发布日期 under the article went unread."""
+    doc = extract(page("<h1>市委书记到通州区调研</h1>" + ARTICLE + foot))
+    assert doc.published is not None and doc.published.startswith(when)

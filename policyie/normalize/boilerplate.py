@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyie.normalize.meta import DAY_PARTS, LABEL_CLOSERS, OUTLET_ENDINGS
+from policyie.normalize.meta import LABEL_CLOSERS, OUTLET_ENDINGS, STAMP
 from policyie.normalize.textmap import MappedText
 
 _WS = r"[\s\u3000\xa0|｜丨]"
@@ -23,7 +23,7 @@ _ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
 _SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()；;，,]{2,20})")
 # A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05,
 # 2026·11·14 (a paper's middle dots).
-_STAMP = rf"(?P<date>\d{{4}}\s*[-－年/.·・]\s*\d{{1,2}}\s*[-－月/.·・]\s*\d{{1,2}}\s*日?(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}(?:[:：]\d{{2}}(?:[:：]\d{{2}})?|时\d{{1,2}}分(?:\d{{1,2}}秒)?))?)"
+_STAMP = rf"(?P<date>{STAMP})"
 _DATE_HEAD = regex.compile(r"(?<!成文|印发)(?:(?:发布|发表|更新|刊发|发稿|见报)?时间|(?:发布|发表|刊发|发稿|见报)日期)[:：]\s*" + _STAMP)
 # 稿件来源＝焦作日报；刊发日期＝2026年12月01日；作者＝…: an equals sign after an info line's label is its colon
 _EQUALS_LABEL = regex.compile(r"(?<=来源|日期|时间|作者|记者|通讯员|编辑|责编|审核|校对|摄影|撰稿)\s?[=＝]\s?")

@@ -22,8 +22,15 @@ LABEL_CLOSERS = r":：】〗\]»〉→＞>∶」］"
 
 # The parts of the day a stamp may write before its time (2026年10月15日 上午10:21); 下午 and 晚上 add twelve hours.
 DAY_PARTS = r"上午|下午|晚上|早上|中午|凌晨"
+# How a stamp parts its year, month and day (2026-06-27, 2026年6月27日, 2026·06·27), and the whole stamp with its time
+# as the page readers find one (the info line's, the page's own, the trailer's): one spelling, which three copies
+# had let drift apart (the page reader missed 2026·06·27 and 上午 before the time).
+YEAR_SEP = r"[-－年/.·・]"
+MONTH_SEP = r"[-－月/.·・]"
+STAMP = (rf"\d{{4}}\s*{YEAR_SEP}\s*\d{{1,2}}\s*{MONTH_SEP}\s*\d{{1,2}}\s*日?"
+         rf"(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}(?:[:：]\d{{2}}(?:[:：]\d{{2}})?|时\d{{1,2}}分(?:\d{{1,2}}秒)?))?")
 _CN_DATE = regex.compile(
-    r"(?P<y>\d{4})\s*[年/.\-－·・]\s*(?P<m>\d{1,2})\s*[月/.\-－·・]\s*(?P<d>\d{1,2})\s*日?"
+    rf"(?P<y>\d{{4}})\s*{YEAR_SEP}\s*(?P<m>\d{{1,2}})\s*{MONTH_SEP}\s*(?P<d>\d{{1,2}})\s*日?"
     rf"(?:\s*(?P<ap>{DAY_PARTS})?\s*(?P<H>\d{{1,2}})[:：时](?P<M>\d{{1,2}})(?:[:：分](?P<S>\d{{1,2}}))?秒?)?"
     r"(?:\s*(?P<tz>[+-]\d{2}:?\d{2}|Z|UTC|GMT))?"
 )

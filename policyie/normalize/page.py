@@ -33,7 +33,7 @@ import regex
 
 from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines
 from policyie.normalize.html import ENTITY, TAG
-from policyie.normalize.meta import parse_datetime
+from policyie.normalize.meta import STAMP, parse_datetime
 from policyie.normalize.textmap import MappedText
 
 # A whole page: a document element plus navigation (a page with menus has dozens of links; an article
@@ -191,8 +191,7 @@ def main_content(mt: MappedText) -> Page | None:
 
 
 # (a time of day written 17时26分 as often as 17:26)
-_STAMP = regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
-                       r"(?:\s*\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?))?")
+_STAMP = regex.compile(r"(?<!\d)(?=19|20)" + STAMP)
 _LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
