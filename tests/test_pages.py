@@ -533,3 +533,22 @@ def test_a_stamp_at_the_foot_dates_the_page_however_its_parts_are_joined(foot: s
     middle dots, full-width hyphens or 上午 before the time, so a portal's 发布日期 under the article went unread."""
     doc = extract(page("<h1>市委书记到通州区调研</h1>" + ARTICLE + foot))
     assert doc.published is not None and doc.published.startswith(when)
+
+
+@pytest.mark.parametrize(("where", "info", "want"), [
+    # a label closed by any symbol, dash or bracket a page invents (◈, ︰, ——, ‣, ⟨…⟩), not by a list of characters
+    ("head", '<div class="info">来源◈区融媒体中心　发布◈2024-06-03 17:26:09　编辑◈孟望舒</div>', ["孟望舒"]),
+    ("head", '<div class="info">北京晚报网 2024-06-03 17:26:09 ⟨记者⟩ 孟望舒 ⟨通讯员⟩ 柏晚舟</div>', ["孟望舒", "柏晚舟"]),
+    ("head", '<div class="info">发布时间︰2024年6月3日 17时26分9秒 丨 来源︰区政府办公室 丨 作者︰孟望舒</div>', ["孟望舒"]),
+    ("foot", '<p class="sign">责任编辑——孟望舒</p>', ["孟望舒"]),
+    ("foot", '<div class="sign">责任编辑 ‣ 孟望舒</div>', ["孟望舒"]),
+    # 编校 (who edits and proofreads) and 撰稿人 (the writer) label authors too
+    ("foot", '<p class="edit">编校 / 孟望舒</p>', ["孟望舒"]),
+    # an info table of rows, each a label (<th>) beside its value (<td>)
+    ("head", '<table class="kv"><tr><th>来稿单位</th><td>区文化局</td></tr><tr><th>撰稿人</th><td>孟望舒</td></tr>'
+             '<tr><th>公开日期</th><td>2024年06月03日17:26:09</td></tr></table>', ["孟望舒"]),
+])
+def test_a_role_label_closed_by_any_symbol_names_the_author(where: str, info: str, want: list) -> None:
+    """checkset_jan09's first score missed nine authors on six pages, each behind a separator no earlier page used."""
+    body = "<h1>市委书记到通州区调研</h1>" + (info + ARTICLE if where == "head" else ARTICLE + info)
+    assert extract(page(body)).authors == want

@@ -151,17 +151,17 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # (a name after a space is another of the same role's, unless it is the next role, any other label with its colon
 # (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|撰稿|供稿|撰写人|发布者|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
+_INFO_ROLES = "作者|记者|通讯员|实习生|编辑|责编|编校|撰稿人|撰稿|供稿|撰写人|发布者|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
 _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
-    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])\s*[{LABEL_CLOSERS}]\s*[\p{{Han}}·]{{2,12}}"
+    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])\s*[{LABEL_CLOSERS}]{{1,2}}\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
 _STAMP_BYLINE = regex.compile(
-    rf"(?:(?:{_INFO_ROLES})(?:[{LABEL_CLOSERS}]|\s*[/／])?|[文图][/／])\s*{_STAMP_NAME}"
+    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／])?|[文图][/／])\s*{_STAMP_NAME}"
     rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")
 
 

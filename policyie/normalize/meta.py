@@ -15,10 +15,14 @@ from policyie.normalize.script import LOST_CHAR
 # bylines extractor both know outlets by them, each adding endings of its own.
 OUTLET_ENDINGS = r"日报|晚报|时报|商报|早报|青年报|法治报|新闻网|客户端|电视台|广播电视台|通讯社"
 
-# What closes a role's label before the name it labels (作者：, 【作者】, «撰稿», 编辑→, 作者＞, 供稿∶, 「编辑」, ［作者］): the info-line reader
-# and the bylines extractor both read labels by them (the extractor adds separators of its own, | and /, where a byline
-# writes them).
-LABEL_CLOSERS = r":：】〗\]»〉→＞>∶」］"
+# What closes a role's label before the name it labels (作者：, 【作者】, «撰稿», 编辑→, 作者＞, 供稿∶, 「编辑」, ［作者］,
+# 编辑◈, 作者︰, 责任编辑——, 责任编辑 ‣, ⟨记者⟩): a colon of any width, any closing bracket or quote, any dash, mathematical
+# or other symbol. Pages invent a new one every few sites, so the kinds are read, not a list of characters; a sentence's
+# punctuation (，。、；) and the middle dot of a name (·) are none of them. The info-line reader and the bylines extractor
+# both read labels by them (the extractor adds separators of its own, / where a byline writes it). Inside a character class.
+LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}"
+# What opens a bracketed label (【责任编辑】, «撰稿», 「编辑」, ⟨记者⟩): any opening bracket or quote. Inside a character class.
+LABEL_OPENERS = r"\p{Ps}\p{Pi}"
 
 # The parts of the day a stamp may write before its time (2026年10月15日 上午10:21); 下午 and 晚上 add twelve hours.
 DAY_PARTS = r"上午|下午|晚上|早上|中午|凌晨"

@@ -33,7 +33,7 @@ import regex
 
 from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines
 from policyie.normalize.html import ENTITY, TAG
-from policyie.normalize.meta import STAMP, parse_datetime
+from policyie.normalize.meta import LABEL_CLOSERS, STAMP, parse_datetime
 from policyie.normalize.textmap import MappedText
 
 # A whole page: a document element plus navigation (a page with menus has dozens of links; an article
@@ -195,9 +195,9 @@ _STAMP = regex.compile(r"(?<!\d)(?=19|20)" + STAMP)
 _LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
-_TRAILER_ROLE = r"(?:作者|记者|通讯员|责任编辑|责编|编辑|审核|校对)"
+_TRAILER_ROLE = r"(?:作者|记者|通讯员|撰稿人|撰稿|责任编辑|责编|编辑|编校|审核|校对)"
 _TRAILER_EDITOR = regex.compile(
-    _TRAILER_ROLE + r"(?:\s*[:：]\s*|[ \u3000]+)[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
+    _TRAILER_ROLE + rf"(?:\s*[/／{LABEL_CLOSERS}]{{1,2}}\s*|[ \u3000]+)" + r"[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
 )
 _SOURCE_LINE = regex.compile(r"(?:本文|文章|稿件|信息)?来源于?\s*[:：]?\s*(?P<src>[^\s|｜丨（）()：:]{2,20})")
 
@@ -554,14 +554,16 @@ _LABEL_ROWS = regex.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}
                             r"<tr\b[^<>]{0,200}>((?:\s*<td\b[^<>]{0,200}>.{0,200}?</td>)+)\s*</tr>", regex.I | regex.S)
 _CELL = regex.compile(r"<t[hd]\b[^<>]{0,200}>(.*?)</t[hd]>", regex.I | regex.S)
 _DT_DD = regex.compile(r"</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
+# …or as rows of a label (<th>) beside its value (<td>): <tr><th>撰稿人</th><td>危映岚</td></tr>
+_ROW_LABEL = regex.compile(r"(<th\b[^<>]{0,200}>\s*[^<>]{1,12}?)\s*[:：]?\s*</th>\s*<td\b[^<>]{0,200}>", regex.I)
 # A label spaced out to the width of longer ones (作　　者：, 来　　源：): its characters are one word.
 _SPACED_LABEL = regex.compile(r"(?<!\p{Han})(\p{Han})[ \u3000]+(\p{Han})(?=[ \u3000]*[:：∶])")
 
 
 def _labels_with_values(fragment: str) -> str:
-    """信息来源 | 作者 | 发布时间 over 县融媒体中心 | 吴知禾 | 2026-12-02 17:36:20 (a table), or <dt>作者：</dt><dd>吴知禾</dd>
-    (a definition list): each value after its label on one line, as an info line writes them (作者：吴知禾), so the
-    header's rules read it."""
+    """信息来源 | 作者 | 发布时间 over 县融媒体中心 | 吴知禾 | 2026-12-02 17:36:20 (a table), 撰稿人 | 危映岚 (a table's row),
+    or <dt>作者：</dt><dd>吴知禾</dd> (a definition list): each value after its label on one line, as an info line writes
+    them (作者：吴知禾), so the header's rules read it."""
     def pair(m: regex.Match) -> str:
         heads = [TAG.sub("", c).strip() for c in _CELL.findall(m.group(1))]
         cells = [TAG.sub("", c).strip() for c in _CELL.findall(m.group(2))]
@@ -569,7 +571,7 @@ def _labels_with_values(fragment: str) -> str:
             return m.group()
         return "<p>" + "\u3000".join(f"{h}：{v}" for h, v in zip(heads, cells, strict=True) if h and v) + "</p>"
     if "<th" in fragment.lower():
-        fragment = _LABEL_ROWS.sub(pair, fragment)
+        fragment = _ROW_LABEL.sub(r"\1：", _LABEL_ROWS.sub(pair, fragment))
     # (<dt>作者：</dt><dd>马晚澄</dd>: a definition list writes the label and its value on one line)
     return _DT_DD.sub("", fragment) if "<dd" in fragment.lower() else fragment
 
