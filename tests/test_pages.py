@@ -488,10 +488,10 @@ def test_the_title_names_the_site_whose_we_the_article_says() -> None:
     assert [m.text for m in home.mentions] == ["我市", "我市"]
 
 
-@pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆", "∽", "⊿", "¦", "♦"])
+@pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆", "∽", "⊿", "¦", "♦", "‖‖", "※", "§"])
 def test_a_symbol_between_spaces_parts_the_site_from_the_headline(sep: str) -> None:
     """Any symbol a portal sets between spaces in its <title> parts the site from the headline (checksets jan06, jan07
-    and jan08 each brought new ones), but a plus or an equals sign is the headline's own."""
+    and jan08 each brought new ones; jan09 two of punctuation, ‖‖), but a plus or an equals sign is the headline's own."""
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=f"市委书记到通州区调研 {sep} 通州区人民政府")
     assert extract(html).title == "市委书记到通州区调研"
 

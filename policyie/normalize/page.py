@@ -723,8 +723,11 @@ _SITE_TAIL = regex.compile(
     r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
+# Symbols that part a title's pieces between spaces (… ∽ 云浮市人民政府, … ‖‖ 内江市人民政府, … ※ …): one to three of any
+# symbol or any punctuation but a sentence's, a sign of arithmetic or a quote (… + …, … = …, … , …).
+_SPACED_SYMBOLS = r"(?:(?![+＋=＝<>,，、。.!！?？;；:：'\"#%&*@])[\p{Sm}\p{So}\p{Po}～]){1,3}"
 _SITE_SEP = regex.compile(
-    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s(?![+＋=＝<>])[\p{{Sm}}\p{{So}}～]\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s{_SPACED_SYMBOLS}\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
