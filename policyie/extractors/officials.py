@@ -47,6 +47,7 @@ from policyie.extractors._foreign import (
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
     HAN,
+    RARE_SURNAME,
     STATE_POSTS,
     NameGuess,
     clear_follower,
@@ -220,6 +221,10 @@ def _post_ends_at(text: str, end: int) -> bool:
     return any(n <= room and text[end - n : end] in ws for n, ws in _post_lengths())
 
 
+# A reading this sure makes a name of a rarer surname too (乡长|沙映泉: the segmenter read 长沙, 沙 is no common surname).
+SURE_NAME = 5.0
+
+
 def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     """主任|何立峰, 院长|江小涓, 县长|沙马拉达: the segmenter read 任何, 长江, 长沙 across the post's end, but a clear
     name follows."""
@@ -228,7 +233,8 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     g = name_at(text, m.end(), an)
     return (
         g is not None
-        and ((g.end - g.start == 3 and g.score >= 1.5 and surnames().get(text[m.end()], 0) >= 100)
+        and ((g.end - g.start == 3 and surnames().get(text[m.end()], 0) >= (100 if g.score < SURE_NAME else RARE_SURNAME)
+              and g.score >= 1.5)
              or (minority_name_at(text, m.end()) == g and g.end - g.start <= 6
                  and all(HAN.match(c) for c in text[g.start : g.end])))  # 县长|沙马拉达: a Yi, Tibetan or Mongolian name
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
@@ -382,6 +388,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         piece = text[tok.start : x]
         if _after_date(text, tok.start):
             break
+        if piece == "、" and x < s and text.startswith(_MINISTER_POSTS, s) and _foreign_ministry_list(text, an, tok):
+            x = tok.start  # 布基纳法索工业|、|商业和手工业部长: one ministry's fields, listed
+            continue
         if piece in ("和", "及") and x < s and (text[x] not in SCOPE_START or _foreign_ministry_join(text, an, tok)):
             # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
             # (区委和区政府 are two organs: the part after 和 opens with its own level)
@@ -758,6 +767,27 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
 def _closed(text: str, g: NameGuess | None) -> bool:
     """伊朗总统佩泽希齐扬|致慰问电: a foreign name that a word following names closes, which the NER does not run on."""
     return g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
+
+
+# A minister's posts: only a ministry's name lists its fields with 、 (工业、商业和手工业部).
+_MINISTER_POSTS = ("部长", "副部长", "大臣", "副大臣")
+
+
+def _foreign_ministry_list(text: str, an: Analysis, tok: Token) -> bool:
+    """布基纳法索|工业|、|商业和手工业部长: fields listed with 、 inside one ministry's name, where a state opens the list
+    (but 市委书记、市长 and 工业、农业部门负责人: no state opens them; 蒙古国总统、…: a post before 、 ends a title)."""
+    k = tok.start
+    for _ in range(4):
+        before = an.token_at(k - 1)
+        if before is None or before.pos not in ("n", "vn", "nz") or post_pattern().search(before.text) is not None:
+            return False
+        if _country_form_ending_at(text, before.start) is not None:
+            return True
+        comma = an.token_at(before.start - 1)
+        if comma is None or comma.text != "、":
+            return False
+        k = comma.start
+    return False
 
 
 def _foreign_ministry_join(text: str, an: Analysis, tok: Token) -> bool:
