@@ -125,8 +125,9 @@ def _common_word_village(name: str) -> bool:
     return len(stem) >= 2 and jieba_freq().get(stem, 0) >= COMMON_VILLAGE_STEM and not localities.villages_named(name)
 
 
-def _split_town(name: str) -> int | None:
-    """Where the village starts in a span that runs a township into it (…街道|艾提尕尔社区), if it does."""
+def _split_town(name: str, level: str = "village") -> int | None:
+    """Where the village (or the site, ``level``) starts in a span that runs a township into it (…街道|艾提尕尔社区,
+    …镇|宝泉景区), if it does."""
     best = None
     for town_end in _words()["town-end"]:
         i = name.rfind(town_end, 2, len(name) - 2)
@@ -134,7 +135,8 @@ def _split_town(name: str) -> int | None:
             cut = i + len(town_end)
             village = name[cut:]
             # (a village of one character and 村 after its township: 天荒坪镇|余村)
-            if (level_of(village) == "village" or _short_village(village)) and (best is None or cut > best):
+            if (level_of(village) == level or (level == "village" and _short_village(village))) and \
+                    (best is None or cut > best):
                 best = cut
     return best
 
@@ -305,8 +307,10 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
         return True  # 柯尔克孜族村|落, 城|乡村: the ending is the first character of a kind of place
     opened = next((t for t in tokens if t.start < e.start < t.end), None)
     if opened is not None and opened.pos.startswith("v") and _one_word(around, opened.end, e.end) and \
-            is_common_word(text[opened.end : e.end]):
-        return True  # 观|摩海岛: a verb's last character and the common word after it (海岛) name nothing
+            (is_common_word(text[opened.end : e.end]) or is_common_word(opened.text)):
+        # 观|摩海岛: a verb's last character and the common word after it (海岛) name nothing; nor do a common verb's
+        # last character and any word after it (破|坏古村风貌: 破坏 is the sentence's verb)
+        return True
     if _verb_glued_before(text, e, around):
         return True
     if not e.text.endswith(_BARE_LANDFORMS):
@@ -451,9 +455,9 @@ def _pieces(text: str, e: Entity, around: _Around):
         name = text[start : e.end]
     if level == "village" and (first := _word_opened_before(around, start)) is not None:
         start, name = first, text[first : e.end]  # 金庭镇|明|月湾古村: after a place or a verb, it starts where a word does
-    if level == "village" and (cut := _split_town(name)) is not None:
-        yield start, start + cut, "town", None
-        yield start + cut, e.end, "village", name[:cut]
+    if level in ("village", "site") and (cut := _split_town(name, level)) is not None:
+        yield start, start + cut, "town", None  # (薄壁镇|宝泉景区: a site is named after its township as a village is)
+        yield start + cut, e.end, level, name[:cut]
         return
     if level == "site" and name.endswith(_TEMPLE_ENDS) and (lone := _lone_char_before(text, start, around)):
         start, name = lone, text[lone : e.end]  # 强|巴林寺: a character jieba left alone opens a temple's name
