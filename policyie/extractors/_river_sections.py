@@ -22,6 +22,7 @@ import regex
 from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._model_places import drop_mentions_within, han_only, mention_index, named_place
+from policyie.extractors._people import looks_transliterated
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -142,7 +143,7 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
             and (prev.pos == "un" or (len(prev.text) == 1 and prev.pos[:1] not in "pucdrvfmqx")):
         return None  # 沿竹|皮河|城区段: a river jieba does not know, glued to an unknown word, has no sure start
     if _river(tok.text, tok.pos, section):
-        return _glued_head(tokens, i)
+        return _transliterated_head(tokens, i, _glued_head(tokens, i))
     if tok.text in _ANY_RIVER and i and tokens[i - 1].end == tok.start and len(prev := tokens[i - 1].text) == 1 \
             and prev not in _NOT_HEAD and han_only(prev) and tok.text[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) \
             and (prev + tok.text in gazetteer.load().surfaces or localities.is_site(prev + tok.text)):
@@ -154,6 +155,30 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
             and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces) and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
         return prev.start
     return None
+
+
+# A foreign river's name runs to ten characters (乌尔巴姆巴河), cut by jieba into up to four words of sounds.
+_LONGEST_FOREIGN_RIVER = 10
+
+
+def _transliterated_head(tokens: list[Token], i: int, start: int) -> int:
+    """德里|纳河|流域, 乌尔|巴姆|巴河|流域, 内雷|特瓦河: a foreign river jieba cut into words of sounds starts where the
+    sounds do (the river at token ``i`` reads from ``start``): each name-like word before it joins while what they spell
+    with the river's stem reads as a transliteration (推进|黄河, 大清河: a verb or a Chinese name stops it)."""
+    j = i
+    while j > 0 and tokens[j].start > start:
+        j -= 1
+    run = "".join(t.text for t in tokens[j : i + 1])
+    best = start
+    for k in range(j - 1, max(-1, j - 5), -1):
+        t = tokens[k]
+        if t.end != tokens[k + 1].start or not han_only(t.text) or t.pos[:1] not in "nu" or t.text in _NOT_HEAD:
+            break
+        run = t.text + run
+        if len(run) > _LONGEST_FOREIGN_RIVER or not looks_transliterated(run[:-1]):
+            break
+        best = t.start
+    return best
 
 
 def _river(word: str, pos: str, section: str = "") -> bool:
