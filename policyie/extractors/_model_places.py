@@ -409,8 +409,9 @@ def _start_after_divisions(text: str, e: Entity, around: _Around, start: int) ->
 
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
-    if e.text in _words()["not-place"]:
-        return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending
+    if e.text in _words()["not-place"] or e.text.endswith("之乡"):
+        return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending; nor an epithet's
+        # 之乡 (石牌坊之乡, 鱼米之乡: "the home of"), whose 乡 is no township
     e = _whole_name_opened(_mended_span(text, e), around)
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
