@@ -388,16 +388,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         piece = text[tok.start : x]
         if _after_date(text, tok.start):
             break
-        if piece == "、" and x < s and text.startswith(_MINISTER_POSTS, s) and _foreign_ministry_list(text, an, tok):
-            x = tok.start  # 布基纳法索工业|、|商业和手工业部长: one ministry's fields, listed
+        if x < s and _joins_one_organ(text, an, tok, piece, x, s):
+            x = tok.start  # 文化和旅游局, 布基纳法索工业|、|商业和手工业部长: one organ's name
             continue
-        if piece in ("和", "及") and x < s and (text[x] not in SCOPE_START or _foreign_ministry_join(text, an, tok)):
-            # 市政务服务和数据管理局, 文化和旅游局, 能源及水务转型部: 和 joins two nouns inside one organ's name
-            # (区委和区政府 are two organs: the part after 和 opens with its own level)
-            before = an.token_at(tok.start - 1)
-            if before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts():
-                x = tok.start
-                continue
         if x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
                 tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))):
             x = tok.start  # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
@@ -767,6 +760,18 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
 def _closed(text: str, g: NameGuess | None) -> bool:
     """伊朗总统佩泽希齐扬|致慰问电: a foreign name that a word following names closes, which the NER does not run on."""
     return g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
+
+
+def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
+    """Whether the 和, 及 or 、 at ``tok`` joins two nouns inside one organ's name: 市政务服务和数据管理局, 文化和旅游局,
+    能源及水务转型部 (区委和区政府 are two organs: the part after 和 opens with its own level), or a ministry's fields
+    listed after its state (布基纳法索工业、商业和手工业部长)."""
+    if piece == "、":
+        return text.startswith(_MINISTER_POSTS, s) and _foreign_ministry_list(text, an, tok)
+    if piece not in ("和", "及") or (text[x] in SCOPE_START and not _foreign_ministry_join(text, an, tok)):
+        return False
+    before = an.token_at(tok.start - 1)
+    return before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts()
 
 
 # A minister's posts: only a ministry's name lists its fields with 、 (工业、商业和手工业部).
