@@ -68,6 +68,9 @@ BILATERAL = regex.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合
 ORGAN_REST = frozenset(_WORDS["organ-rest"])
 # One-character words that jieba glues onto an unknown name (向雄安|新区).
 GLUE_CHARS = frozenset(_WORDS["glue-char"])
+# What opens the rest of a word jieba made of a township's 镇 and what follows: its head, organs and government (镇长,
+# 镇党委, 镇政府, 镇人大, 镇委, 镇纪委), after which the name is the organ's.
+_TOWNSHIP_ORGAN_FIRST = frozenset("长党政人委纪")
 
 TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
 DIVISION_LAST = frozenset("省市区县镇乡旗")
@@ -179,6 +182,9 @@ class _Doc:
             rest in ORGAN_REST
             or self.major(rest)
             or (tok.pos in ("un", "x") and len(rest) == 1 and rest in GLUE_CHARS)
+            # 札萨克|镇沙日|塔拉嘎查: jieba glued a township's 镇 onto the name after it (not 镇长, 镇党委: its organs; nor
+            # 乡, which ends cities' short names and common words as often: 新|乡贤, 城|乡村)
+            or (tok.start == pos - 1 and self.text[pos - 1] == "镇" and rest[0] not in _TOWNSHIP_ORGAN_FIRST)
         )
 
     def major(self, word: str) -> bool:
