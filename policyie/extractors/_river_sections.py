@@ -32,7 +32,7 @@ _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
 _LAST = frozenset({*(s[-1] for s in _SECTIONS), "口", "段"})  # a word that can end a section ends in one of these
 # Where a section may be written at all (most texts have none: one search spares the walk over their words).
-_GUARD = regex.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|\p{Han}{2,3}段)|流域")
+_GUARD = regex.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|沿岸地区|\p{Han}{2,3}段)|流域")
 _RIVER_END = "江河水"
 _BASIN_OF = "江河水湖池溪"
 _WATER = frozenset(_BASIN_OF)
