@@ -68,7 +68,7 @@ CHAR_LIST = regex.compile(r"^\p{Han}(?:、\p{Han}){2,4}$")
 NUMBERED = regex.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
 PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
 # Numeral-led words that are ordinary vocabulary or dates, not formulations (a date goes on as one, 五月|四日; a count
-# after 一日 makes a routine, 一日|三巡, 一月|两查).
+# after 一日 makes a routine, 一日|三巡, 一月|两查; a noun closing the phrase after 号 makes a rank, “一号工程”, not the 1st).
 # Whole words only: 一线, 一样 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations, and
 # quoted jargon (“一刀切”, “一条龙”) is a watchword like any other (SPEC §3); the curated list in
 # scripts/slogans_curated.tsv still rejects the service words (一站式, 一对一, 一把手).
@@ -77,7 +77,7 @@ PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十�
 NUMERAL_WORDS = regex.compile(
     r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|"
     r"万一|十分|百姓|千万)$"
-    r"|[一二三四五六七八九十]+[月日号](?![一二三四五六七八九十两]+(?![日号]))|[一二三四]季(?:度|$)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
+    r"|[一二三四五六七八九十]+(?:[月日]|号(?!\p{Han}{2,4}$))(?![一二三四五六七八九十两]+(?![日号]))|[一二三四]季(?:度|$)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
 )
 # 声明表示，“…”: a speech verb may be followed by a comma before the quote.
 SPEECH_BEFORE = regex.compile(
