@@ -83,7 +83,8 @@ _DIVISION_STEM = regex.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(
 # Characters that make a stem a description, not a name, however the dictionary spells it (两处, 各类, 新老, 该处).
 _NOT_NAME_CHARS = frozenset("一二三四五六七八九十两几多数各每某该此这那其本原旧新老古大小等类处座个")
 _SHRINES = frozenset("庙寺塔祠观")
-_SCENIC_ENDINGS = frozenset(("景区", "风景区", "旅游区"))
+# The kinds of a scenic area (the places extractor grows parks by them too).
+SCENIC_KINDS = frozenset(("景区", "风景区", "旅游区", "风景名胜区"))
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
 COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
 COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to vouch for it
@@ -284,7 +285,7 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     stem = name[: -len(ending)]
     if len(stem) < 2 or stem in _GENERIC_STEMS:
         return None  # (古闸|遗址: a kind of relic, whatever the list beside it)
-    if ending in _SCENIC_ENDINGS and _opens_with_verb(name):
+    if ending in SCENIC_KINDS and _opens_with_verb(name):
         # 来到石台县|看|天鹅湖景区: the verb says what the visit did there (the park rule reads 望|天洞景区). Only
         # before a scenic area's kind, which follows any phrase: a verb opens many a lake's or peak's name (落|雁湖).
         return None

@@ -810,7 +810,7 @@ def _number_inside(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]],
     return _placeish(prev[1], prev[2], gz) or (prev[0], prev[0] + len(prev[1])) in doc.model_locations()
 
 
-_SCENIC_KINDS = frozenset(("景区", "风景区", "旅游区", "风景名胜区"))
+_SCENIC_KINDS = visited_sites.SCENIC_KINDS
 
 
 def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core: str, h: Hit,
