@@ -34,7 +34,7 @@ from policyie.extractors._events import TEAM_VERBS
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
-from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title, occurrences
+from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title, occurrences, short_quote
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, DEICTICS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
@@ -1723,15 +1723,33 @@ def extract(ctx: Context) -> list[Place]:
     _sites_opening_scenic_areas(places)
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
+    held = frozenset((m.start, m.end) for p in places.values() for m in p.mentions)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
                       and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)
-                      and not _conjunction_county(text, m)]
+                      and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out
+
+
+# Evidence of a name a table lists or a kind of zone or park types: such names filling a short quote are the places
+# themselves, quoted (“陆海新通道”, “G60科创走廊”, “江苏宜兴市”品牌); a name sharing its quote with other words is one of
+# them (“红色小上海”, “中华寿岳”), and what only the NER or a list read in a quote is an epithet (“音乐岛”, “港园城”).
+_NAMED_EVIDENCE = frozenset(("gazetteer", "park-suffix"))
+
+
+def _in_short_quote(text: str, p: Place, m: Span, held: frozenset[tuple[int, int]]) -> bool:
+    """The mention is a word of a short quote (`_spans.short_quote`), not a listed or typed name filling it with
+    other places' names (``held``: every mention's span)."""
+    quote = short_quote(text, m.start, m.end)
+    if quote is None:
+        return False
+    lo, hi = quote
+    filled = m.end == hi and (m.start == lo + 1 or (lo + 1, m.start) in held)
+    return not (filled and p.evidence in _NAMED_EVIDENCE)
 
 
 def _conjunction_county(text: str, m: Span) -> bool:
