@@ -19,7 +19,7 @@ WORD_LISTS = {
     },
     "numerals.tsv": {"digit", "unit", "count"},
     "place_words.tsv": {
-        "visit-cue", "visited-site-ending", "visit-not-first", "visit-item-tail", "visit-heritage-tail", "river-section", "river-section-works",
+        "visit-cue", "visit-move-cue", "visited-site-ending", "visit-not-first", "visit-item-tail", "visit-heritage-tail", "river-section", "river-section-works",
         "organ-suffix", "break-word", "adjectival", "country-adjectival", "adjectival-word", "adjectival-next", "organ-rest", "glue-char",
         "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",

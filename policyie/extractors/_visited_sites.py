@@ -44,6 +44,7 @@ _TEAM_CHARS = frozenset("组团队")
 # tour, as one opened by 来到 is (the name must still end as a site does).
 _AT_STOP = regex.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
 _CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
+_MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
 _GENERIC_STEMS = model_places.generic_stems()
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
@@ -88,6 +89,7 @@ SCENIC_KINDS = frozenset(("景区", "风景区", "旅游区", "风景名胜区")
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
 COMMON = 100  # a word or ending the dictionary counts this often is a common one (大楼, 闸门)
 COMMON_STEM = 50  # a name's stem this common (悬空, 将军) needs the list to vouch for it
+PLAIN_STEM = 1000  # …or a verb that brings the visitor to it, below this (杜鹃 406, 石门 672; not 文化, 中心)
 ENDING_WORD = 20  # a two-character word this common that the ending closes is a kind, not a name (岗亭, 闸门)
 
 
@@ -122,8 +124,10 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                 continue
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
                 continue
-            # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem)
-            if x[2] or listed >= 2 or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
+            # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem; so
+            # does a verb that takes the visitor there, for its first stop: 来到石门|峪)
+            moved = item == items[0] and cue.group().rstrip("了") in _MOVE_CUES and _plain_stem(text, x[0], x[1])
+            if x[2] or listed >= 2 or moved or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
                 if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and \
                         not held.overlaps(item[0], x[0]) and not in_person(item[0], x[0]):
@@ -217,6 +221,16 @@ def _weak(text: str, start: int, end: int) -> bool:
     return next((k for k in _ENDINGS if text.endswith(k, start, end)), "") in _WEAK_ENDINGS
 
 
+def _plain_stem(text: str, start: int, end: int) -> bool:
+    """Whether the site's stem is a noun the dictionary knows but not a very common one (石门|峪, 杜鹃|坪; not 得胜|口, a
+    verb, nor 中心|广场: a weak ending after a common word is a kind, nor a word the dictionary holds whole: 步行街)."""
+    ending = next((k for k in _ENDINGS if text.endswith(k, start, end)), "")
+    stem = text[start : end - len(ending)]
+    freq = jieba_freq()
+    return ending not in _WEAK_ENDINGS and freq.get(stem, 0) < PLAIN_STEM and freq.get(text[start:end], 0) == 0 and \
+        not tag_table().get(stem, "").startswith("v")
+
+
 def _named_part(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a list item that may name a site: after a village or township and 的 that say where it lies
     (举水乡月山村的|如龙桥), before a tail (周边, 等)."""
@@ -262,7 +276,8 @@ def _division_stems(places: dict[str, Place]) -> dict[str, int]:
 def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[str, int]) -> tuple[int, int, bool] | None:
     """(start, end, named by an uncommon word) of the site the (trimmed) item names, or None."""
     before, in_town = "", False
-    while openers.get(start, end) < end:
+    # (湖南省立|第一师范学校旧址: 省立, 市立 say who ran it; the division is part of the site's name)
+    while openers.get(start, end) < end and text[openers[start] : openers[start] + 1] != "立":
         before = text[start : openers[start] - 1]  # the division's short form (珠玑镇 → 珠玑)
         in_town = text[openers[start] - 1] in "镇乡村"
         start = openers[start]  # 万荣县|荣河镇|后土祠: each division written in full is a place of its own
@@ -289,6 +304,8 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
         # 来到石台县|看|天鹅湖景区: the verb says what the visit did there (the park rule reads 望|天洞景区). Only
         # before a scenic area's kind, which follows any phrase: a verb opens many a lake's or peak's name (落|雁湖).
         return None
+    if ending == "口" and stem.endswith(("河", "江")):
+        return None  # (辽河|口: a river's mouth is a region of the river, not a site)
     # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not,
     # and so is one a township written in full opens (街子镇|骆驼泉: where it lies, so a name, however common its words).
     # So is one named after a county or township written in full earlier (萝北县名山镇，登上|名山岛; 来到可乐彝族苗族乡，察看
