@@ -488,10 +488,11 @@ def test_the_title_names_the_site_whose_we_the_article_says() -> None:
     assert [m.text for m in home.mentions] == ["我市", "我市"]
 
 
-@pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆", "∽", "⊿", "¦", "♦", "‖‖", "※", "§"])
+@pytest.mark.parametrize("sep", ["◆", "~", "≡", "‹", "☆", "∽", "⊿", "¦", "♦", "‖‖", "※", "§", "⸗", "⹀", "〜"])
 def test_a_symbol_between_spaces_parts_the_site_from_the_headline(sep: str) -> None:
     """Any symbol a portal sets between spaces in its <title> parts the site from the headline (checksets jan06, jan07
-    and jan08 each brought new ones; jan09 two of punctuation, ‖‖), but a plus or an equals sign is the headline's own."""
+    and jan08 each brought new ones; jan09 two of punctuation, ‖‖; jan10 a dash, ⸗), but a plus or an equals sign is
+    the headline's own."""
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title=f"市委书记到通州区调研 {sep} 通州区人民政府")
     assert extract(html).title == "市委书记到通州区调研"
 
@@ -542,8 +543,12 @@ def test_a_stamp_at_the_foot_dates_the_page_however_its_parts_are_joined(foot: s
     ("head", '<div class="info">发布时间︰2024年6月3日 17时26分9秒 丨 来源︰区政府办公室 丨 作者︰孟望舒</div>', ["孟望舒"]),
     ("foot", '<p class="sign">责任编辑——孟望舒</p>', ["孟望舒"]),
     ("foot", '<div class="sign">责任编辑 ‣ 孟望舒</div>', ["孟望舒"]),
-    # 编校 (who edits and proofreads) and 撰稿人 (the writer) label authors too
+    # 编校 (who edits and proofreads) and 撰稿人 (the writer) label authors too; so do 执笔 and 采写 (jan10), which
+    # every reader of labels takes from one list (`meta.WRITER_ROLES`)
     ("foot", '<p class="edit">编校 / 孟望舒</p>', ["孟望舒"]),
+    ("foot", '<dl class="sign"><dt>执笔：</dt><dd>孟望舒</dd></dl>', ["孟望舒"]),
+    ("head", '<div class="info"><span>(稿源：区融媒体中心)</span><span>(采写：孟望舒)</span></div>', ["孟望舒"]),
+    ("foot", '<p>（采写：孟望舒）</p>', ["孟望舒"]),
     # an info table of rows, each a label (<th>) beside its value (<td>)
     ("head", '<table class="kv"><tr><th>来稿单位</th><td>区文化局</td></tr><tr><th>撰稿人</th><td>孟望舒</td></tr>'
              '<tr><th>公开日期</th><td>2024年06月03日17:26:09</td></tr></table>', ["孟望舒"]),

@@ -21,7 +21,7 @@ from policyie.extractors._people import (
 )
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
-from policyie.normalize.meta import LABEL_CLOSERS, LABEL_OPENERS, OUTLET_ENDINGS
+from policyie.normalize.meta import LABEL_CLOSERS, LABEL_OPENERS, OUTLET_ENDINGS, WRITER_ROLES
 
 PAPER = (
     r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网|本刊"
@@ -33,7 +33,7 @@ PAPER = (
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
 EDIT_ROLE = (
     r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
-    r"制图|设计|策划|统筹|主编|作者|排版|美编|编审|编校|撰稿人|撰稿|供稿|撰写人|发布者|发布人"
+    rf"制图|设计|策划|统筹|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -48,9 +48,10 @@ REPORTER = regex.compile(
 ROLE_CORE = regex.compile(r"记者|通讯员|实习生")
 _ROLE_LEAD = 13
 _ROLE_REACH = 46
-# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label)
+# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label); not a role in
+# brackets that a list goes on after (阎肃（执笔）、王俭编剧: it credits the name before it)
 EDITOR = regex.compile(
-    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}[\s　]{{0,3}}([^\n。；;（()）【】\[\]]{{2,40}})"
+    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}[\s　]{{0,3}}(?![、，,])([^\n。；;（()）【】\[\]]{{2,40}})"
 )
 # （徐飞鹏 范俊生） closing a paragraph
 TRAILING = regex.compile(
@@ -62,7 +63,7 @@ SPLIT = regex.compile(r"[\s　、，,/／|｜丨]+")
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
     r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|编辑|责编|校对|摄影|摄像|审核|审校|"
-    r"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|编校|撰稿人|撰稿|供稿|撰写人)"
+    rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}]?"
 )
 ROLE_WORD = regex.compile(rf"^[{LABEL_OPENERS}]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[|｜{LABEL_CLOSERS}]?")  # (【责任编辑】庹晓帆: a bracketed label)
