@@ -313,6 +313,10 @@ def _idiom_or_glued(text: str, e: Entity, around: _Around) -> bool:
         return True
     if _verb_glued_before(text, e, around):
         return True
+    first = next((t for t in tokens if t.start == e.start), None)
+    if first is not None and len(first.text) == 1 and first.pos[:1] in "pv" and \
+            (is_common_word(e.text[1:]) or e.text[1:] in generic_stems()):
+        return True  # 让|古村, 把|村落: a verb or a preposition and its common object (or a kind: 古村), no name
     if not e.text.endswith(_BARE_LANDFORMS):
         return False
     if _person_next().match(text, e.end):

@@ -143,7 +143,9 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
             and (prev.pos == "un" or (len(prev.text) == 1 and prev.pos[:1] not in "pucdrvfmqx")):
         return None  # 沿竹|皮河|城区段: a river jieba does not know, glued to an unknown word, has no sure start
     if _river(tok.text, tok.pos, section):
-        return _transliterated_head(tokens, i, _glued_head(tokens, i))
+        head = _transliterated_head(tokens, i, _glued_head(tokens, i))
+        # (把潭江|流域: a preposition jieba glued onto the river's name is the sentence's)
+        return head + 1 if head == tok.start and len(tok.text) >= 3 and tok.text[0] in _NOT_HEAD else head
     if tok.text in _ANY_RIVER and i and tokens[i - 1].end == tok.start and len(prev := tokens[i - 1].text) == 1 \
             and prev not in _NOT_HEAD and han_only(prev) and tok.text[-1] in (_BASIN_OF if section == "流域" else _RIVER_END) \
             and (prev + tok.text in gazetteer.load().surfaces or localities.is_site(prev + tok.text)):

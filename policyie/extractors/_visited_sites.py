@@ -43,7 +43,8 @@ _TEAM_CHARS = frozenset("组团队")
 # 在南岳大庙，他详细了解…: a sentence a tour's report opens with 在 and a name before its first comma is at a stop of the
 # tour, as one opened by 来到 is (the name must still end as a site does).
 _AT_STOP = regex.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
-_CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")了?")
+# (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
+_CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
 _GENERIC_STEMS = model_places.generic_stems()
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))

@@ -2620,9 +2620,9 @@ def _listed_county(gz: Gazetteer, word: str) -> Entry | None:
     return counties[0] if tag is None or tag.startswith(("ns", "nz")) else None
 
 
-# The last item of such a list, running into the words after it (、杭桂乡|特色种植): a township of two or three
-# characters whose suffix ends a word.
-_LAST_MEMBER = regex.compile(r"、(\p{Han}{2,3}(?:镇|乡))(?=\p{Han})")
+# The last item of such a list, running into the words after it (、杭桂乡|特色种植, 、文城街道|要把): a township or
+# community of two or three characters whose suffix ends a word (not a village: 、王庄村|村民 is read by the tables).
+_LAST_MEMBER = regex.compile(r"、(\p{Han}{2,3}(?:镇|乡|街道|苏木|社区|嘎查))(?=\p{Han})")
 
 
 def _last_member(ctx: Context, end: int) -> regex.Match | None:
