@@ -224,3 +224,23 @@ def test_each_guest_of_a_separate_reception_list_is_one_reception(text: str, gue
 
     found = [m.name for m in extract(text).meetings if m.kind == "会见"]
     assert found == ["会见" + g for g in guests]
+
+
+def test_talks_in_a_foreign_city_read_by_its_sounds_are_hosted_there() -> None:
+    """在巴塞特尔同…总理…举行会谈: a capital the tables lack, read as a place by its sounds, is as foreign as a listed one,
+    so the receiving premier hosts the talks (checkset_jan10's first score gave them to the visitor)."""
+    from policyie import extract
+
+    text = "新华社巴塞特尔4月28日电 当地时间4月28日上午，国务院总理李强在巴塞特尔同圣基茨和尼维斯总理德鲁举行会谈。"
+    talks = next(m for m in extract(text, published="2024-04-30").meetings if m.kind == "会谈")
+    assert (talks.hosts, talks.attendees) == (["德鲁"], ["李强"])
+
+
+def test_an_edition_held_months_back_is_cited_with_its_month() -> None:
+    """首届…博览会于2022年9月在杭州举办: an edition named and reported held two months or more before publication is
+    cited, dated by the month the sentence gives (checksets jan09 and jan10 missed one each)."""
+    from policyie import extract
+
+    doc = extract("首届国际茶叶博览会于2022年9月在杭州举办。今年的博览会将于下月开幕。", published="2024-04-30")
+    fair = next(m for m in doc.meetings if m.name == "首届国际茶叶博览会")
+    assert (fair.referenced, fair.date) == (True, "2022-09")
