@@ -239,9 +239,14 @@ CHECKSETS = {
                             "places": 0.9, "dates": 1.0, "meetings": 0.93, "activities": 1.0, "slogans": 0.96},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.92, "activity_companions": 0.75,
                         "published": 1.0, "title": 1.0}),
-    "checkset_jan09": (10, {"headline_f1": 0.94, "officials": 0.99, "official_titles": 0.99, "authors": 0.97,
-                            "places": 0.87, "dates": 0.95, "meetings": 0.95, "activities": 0.9, "slogans": 0.95},
+    "checkset_jan09": (10, {"headline_f1": 0.95, "officials": 1.0, "official_titles": 1.0, "authors": 0.97,
+                            "places": 0.9, "dates": 0.95, "meetings": 0.97, "activities": 0.9, "slogans": 0.96},
                        {"meeting_hosts": 0.93, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
+    # its first score was 0.956 (24d775c): the newest estimate; these floors are its present scores
+    "checkset_jan10": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.87, "dates": 1.0, "meetings": 1.0, "activities": 1.0, "slogans": 0.97},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
 }
 
