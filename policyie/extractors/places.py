@@ -1752,9 +1752,20 @@ def _in_short_quote(text: str, p: Place, m: Span, held: frozenset[tuple[int, int
     return not (filled and p.evidence in _NAMED_EVIDENCE)
 
 
+# What may stand right before the county 和县: its province or city, or a word of going or being there (到和县, 在和县).
+_HEXIAN_BEFORE = ("安徽", "安徽省", "马鞍山", "马鞍山市", "在", "到", "赴", "于", "至", "往", "来", "去", "抵")
+
+
 def _conjunction_county(text: str, m: Span) -> bool:
-    """…现场会和县委…全会: 和 joining two things before 县委 (县政府), not 和县 (whose committee is 和县县委)."""
-    return m.text == "和县" and text.startswith(("委", "政府"), m.end)
+    """…现场会和县委…全会, 岛屿和县市, 种植基地和县…中心: 和 joining two things, the second a county's (县委, 县市, 县…中心), not
+    和县 (whose committee is 和县县委). Where a noun ends right before it, 和 joins; the county follows a boundary, its
+    province or city, or a word of going or being there."""
+    if m.text != "和县":
+        return False
+    if text.startswith(("委", "政府"), m.end):
+        return True
+    before = text[m.start - 1 : m.start]
+    return bool(before) and regex.match(r"\p{Han}", before) is not None and not text.endswith(_HEXIAN_BEFORE, 0, m.start)
 
 
 def _dotted_site_parts(text: str, places: dict[str, Place]) -> None:
