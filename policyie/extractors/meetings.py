@@ -597,6 +597,7 @@ _HOSTED_AFTER = regex.compile(r"^[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12}
 
 
 def _hosted_edition(name: str, after: str) -> bool:
+    """Whether the name says which edition (首届, 第五届) and the words after it report it hosted (…在北京举办)."""
     return _EDITION.search(name) is not None and _HOSTED_AFTER.match(after) is not None
 
 
