@@ -557,6 +557,11 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
+        if len(word) >= 2 and word[0] in "和与及" and tag in ("", "un", "x") and k + 1 < len(before) and \
+                before[k + 1][1].endswith(tuple(gz.suffixes)):
+            # 国家森林公园|和兰家|大峡谷: 和 that jieba glued to the next name joins two places, the first closed by its kind
+            words.append((start + 1, word[1:], tag))
+            break
         if not site and (cut := _township_cut_in_two(doc, gz, pos, before, k, words)) is not None:
             words += cut  # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as 嘎拉乡|青稞产业园 is
             break
