@@ -549,6 +549,8 @@ def test_a_stamp_at_the_foot_dates_the_page_however_its_parts_are_joined(foot: s
     ("foot", '<dl class="sign"><dt>执笔：</dt><dd>孟望舒</dd></dl>', ["孟望舒"]),
     ("head", '<div class="info"><span>(稿源：区融媒体中心)</span><span>(采写：孟望舒)</span></div>', ["孟望舒"]),
     ("foot", '<p>（采写：孟望舒）</p>', ["孟望舒"]),
+    ("head", '<div class="info">⟪新华网⟫ 2024-06-03 17:26:09 ⟪新华社⟫ 编发人 孟望舒</div>', ["孟望舒"]),
+    ("foot", '<p>（编发：孟望舒）</p>', ["孟望舒"]),
     # an info table of rows, each a label (<th>) beside its value (<td>)
     ("head", '<table class="kv"><tr><th>来稿单位</th><td>区文化局</td></tr><tr><th>撰稿人</th><td>孟望舒</td></tr>'
              '<tr><th>公开日期</th><td>2024年06月03日17:26:09</td></tr></table>', ["孟望舒"]),
