@@ -248,9 +248,9 @@ CHECKSETS = {
                             "places": 0.88, "dates": 1.0, "meetings": 1.0, "activities": 1.0, "slogans": 0.97},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
-    # its first score, 0.952 (42fcb42), is the newest estimate; these floors are that score
-    "checkset_jan11": (10, {"headline_f1": 0.95, "officials": 0.97, "official_titles": 0.95, "authors": 0.88,
-                            "places": 0.88, "dates": 0.96, "meetings": 0.97, "activities": 0.9, "slogans": 1.0},
+    # its first score, 0.952 (42fcb42), is the newest estimate; these floors are its present scores
+    "checkset_jan11": (10, {"headline_f1": 0.95, "officials": 0.97, "official_titles": 0.95, "authors": 0.91,
+                            "places": 0.91, "dates": 0.96, "meetings": 0.97, "activities": 0.9, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 0.8, "directives_recall": 0.97, "activity_companions": 0.8,
                         "published": 1.0, "title": 1.0}),
 }
