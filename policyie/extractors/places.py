@@ -544,9 +544,16 @@ def _township_cut_in_two(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[
     return [before[k], before[k + 1]] if names else []
 
 
-def _stem_words(
-    doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str], site: bool = False
-) -> list[tuple[int, str, str]]:
+def _glued_conjunction(gz: Gazetteer, before: list[tuple[int, str, str]], k: int) -> bool:
+    """国家森林公园|和兰家|大峡谷: whether word ``k`` of a stem (nearest first) opens with 和, 与 or 及 that jieba glued onto the
+    next name, after a place closed by its kind: the conjunction joins two places, so the stem stops after it."""
+    _start, word, tag = before[k]
+    return len(word) >= 2 and word[0] in "和与及" and tag in ("", "un", "x") and k + 1 < len(before) and \
+        before[k + 1][1].endswith(tuple(gz.suffixes))
+
+
+def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
+                site: bool = False) -> list[tuple[int, str, str]]:
     """The name-like words before a park suffix at ``pos``, in reading order; ``site``: a site's suffix
     (`SITE_SUFFIXES`), whose own name a division's short form does not begin."""
     words: list[tuple[int, str, str]] = []  # nearest first
@@ -557,10 +564,8 @@ def _stem_words(
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if len(word) >= 2 and word[0] in "和与及" and tag in ("", "un", "x") and k + 1 < len(before) and \
-                before[k + 1][1].endswith(tuple(gz.suffixes)):
-            # 国家森林公园|和兰家|大峡谷: 和 that jieba glued to the next name joins two places, the first closed by its kind
-            words.append((start + 1, word[1:], tag))
+        if _glued_conjunction(gz, before, k):
+            words.append((start + 1, word[1:], tag))  # (国家森林公园|和兰家|大峡谷: the stem is 兰家)
             break
         if not site and (cut := _township_cut_in_two(doc, gz, pos, before, k, words)) is not None:
             words += cut  # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as 嘎拉乡|青稞产业园 is
