@@ -56,6 +56,12 @@ def _words() -> dict[str, dict[str, str]]:
 
 
 @functools.cache
+def _epithet_next() -> tuple[str, ...]:
+    """Words after which an untyped name is an adjective use (ner_words.tsv epithet-next)."""
+    return tuple(_words()["epithet-next"])
+
+
+@functools.cache
 def _person_next() -> regex.Pattern:
     """What follows a person's name, never a mountain's (ner_words.tsv person-next)."""
     return regex.compile("|".join(map(regex.escape, _words()["person-next"])))
@@ -500,7 +506,7 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return  # 补|齐山区
     if _ends_inside_word(e, around):
         return  # 巴拿马|国民大|会主席: the model cut a word of the dictionary (国民大会), so its span names nothing
-    if text.startswith(tuple(_words()["epithet-next"]), e.end):
+    if text.startswith(_epithet_next(), e.end):
         return  # 庐陵|文化, 滨海|旅游: an adjective use
     if len(e.text) == 2 and e.text[0] in "东西南北" and e.text[1] in "坡麓" and text[e.start - 1 : e.start] in ("山", "岭", "峰"):
         return  # 高黎贡山|西坡: a mountain's side, not the place jieba's dictionary names so

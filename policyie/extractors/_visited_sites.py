@@ -217,15 +217,20 @@ def _items(text: str, pos: int) -> list[tuple[int, int]]:
     return list_items(text, pos, stop.start() if stop else len(text))
 
 
+def _ending(text: str, start: int, end: int) -> str:
+    """The longest site ending [start, end) ends in ("" for none)."""
+    return next((k for k in _ENDINGS if text.endswith(k, start, end)), "")
+
+
 def _weak(text: str, start: int, end: int) -> bool:
     """Whether the site's name ends in a weak ending (风雨廊|桥|修缮: what is repaired may be a kind of bridge)."""
-    return next((k for k in _ENDINGS if text.endswith(k, start, end)), "") in _WEAK_ENDINGS
+    return _ending(text, start, end) in _WEAK_ENDINGS
 
 
 def _plain_stem(text: str, start: int, end: int) -> bool:
     """Whether the site's stem is a noun the dictionary knows but not a very common one (石门|峪, 杜鹃|坪; not 得胜|口, a
     verb, nor 中心|广场: a weak ending after a common word is a kind, nor a word the dictionary holds whole: 步行街)."""
-    ending = next((k for k in _ENDINGS if text.endswith(k, start, end)), "")
+    ending = _ending(text, start, end)
     stem = text[start : end - len(ending)]
     freq = jieba_freq()
     return ending not in _WEAK_ENDINGS and freq.get(stem, 0) < PLAIN_STEM and freq.get(text[start:end], 0) == 0 and \
@@ -287,7 +292,7 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     name = text[start:end]
     if _NAME.fullmatch(name) is None or name.startswith(_NOT_FIRST) or "的" in name:
         return None
-    ending = next((k for k in _ENDINGS if name.endswith(k)), None)
+    ending = _ending(name, 0, len(name)) or None
     if ending is None or jieba_freq().get(name, 0) >= COMMON or (len(name) > LONG_NAME and len(ending) < 2):
         return None
     if len(name) > LONGEST_SHORT_ENDING and len(ending) < 3:

@@ -610,14 +610,19 @@ def _recalled_after(ctx: Context, after: str) -> bool:
     m = _HELD_AFTER_IN.match(after)
     if m is None or ctx.published is None:
         return False
-    return (ctx.published.year - int(m.group(1))) * 12 + ctx.published.month - int(m.group(2)) >= 2
+    return _months_before(ctx, int(m.group(1)), int(m.group(2))) >= 2
 
 
 def _months_ago(ctx: Context, start: int, lo: int) -> int:
     """How many calendar months before publication the date opening the name's sentence lies (0 when none
     or unknown): 2024年4月，习近平…主持召开…座谈会 in a paper of August 2026 is 28 months back."""
     ym = _year_month_before(ctx, start, lo)
-    return 0 if ym is None else max(0, (ctx.published.year - ym[0]) * 12 + ctx.published.month - ym[1])
+    return 0 if ym is None else max(0, _months_before(ctx, *ym))
+
+
+def _months_before(ctx: Context, year: int, month: int) -> int:
+    """Calendar months from ``year``-``month`` to the month of publication (negative for a later month)."""
+    return (ctx.published.year - year) * 12 + ctx.published.month - month
 
 
 def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str) -> bool:

@@ -549,7 +549,7 @@ def _glued_conjunction(gz: Gazetteer, before: list[tuple[int, str, str]], k: int
     next name, after a place closed by its kind: the conjunction joins two places, so the stem stops after it."""
     _start, word, tag = before[k]
     return len(word) >= 2 and word[0] in "和与及" and tag in ("", "un", "x") and k + 1 < len(before) and \
-        before[k + 1][1].endswith(tuple(gz.suffixes))
+        before[k + 1][1].endswith(_suffixes_longest_first(gz))
 
 
 def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
