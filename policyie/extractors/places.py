@@ -1533,7 +1533,26 @@ def _weights(gz: Gazetteer, cands: list[Cand], extra: list[Cand]) -> Counter:
             continue  # nor does a short township name (蒙西镇 of 纽约州蒙西镇 must not vouch for itself)
         for a in gz.ancestors(e.key):
             w[a] += 1
+    for county in _sibling_townships(cands):
+        for a in gz.ancestors(county):
+            w[a] += 1
     return w
+
+
+_SIBLING_SENSES = 3  # a township name shared by more counties (城关镇, 新华镇) meets a sibling by chance
+
+
+def _sibling_townships(cands: list[Cand]) -> list[str]:
+    """Counties two townships named in full both lie in (新靖镇、湖润镇、渠洋镇; 红梅镇 … 山城镇): one short township
+    name alone may be a coincidence, two of one county are not, so they vouch for it as a longer name would."""
+    towns: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.kind != "name" or c.hit is None or len(c.senses) > _SIBLING_SENSES:
+            continue
+        for e, kind in c.senses:
+            if e.level == "town" and kind in (FULL, ALIAS) and e.parent:
+                towns[e.parent].add(c.hit.surface)
+    return [county for county, names in towns.items() if len(names) >= 2]
 
 
 _STRENGTH = {FULL: 0, ALIAS: 0, SHORT: 1, WEAK: 1}
