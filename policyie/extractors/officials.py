@@ -853,6 +853,8 @@ def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
     m = _LIST_HEAD.match(text, at)
     if m is None or is_common_word(m.group(1)) or any(c in _NOT_IN_LISTED_NAME or c == "有" for c in m.group(1)):
         return None  # (领导人|有崔龙海、…: a verb before the list, which no name holds)
+    if any(e.label == "LOC" and e.start < m.end(1) and e.end > at for e in an.entities):
+        return None  # (市委书记|到新靖镇、湖润镇…: a list of places after an unnamed post)
     nxt = name_at(text, m.end(), an, after_post=True)
     return NameGuess(at, m.end(1), 1.0) if nxt is not None and nxt.score >= 2.0 else None
 
