@@ -527,6 +527,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         if "\n" in text[prev_end : c.start]:
             anc.last_year = None  # an earlier paragraph's year does not carry over
             anc.crossed = True
+            if anc.inset:
+                anc.last_day = anc.top_day  # 12日会谈 … 11日晚抵达 … ¶ 当天中午: the story's day again
         prev_end = c.end
         anc.sentence = sentence_of(c.start)
         sy = anc.sentence_year(anc.sentence, c.start)
@@ -542,6 +544,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             remember(anc, r)
             if published is not None and anc.last_day is not None and anc.last_day > published:
                 anc.last_day = last_day  # 将于3月5日开幕的…: a day ahead is no day that 同日, 当天 then refer to
+            if anc.last_day is not None and r.value == anc.last_day.isoformat():
+                _note_story_day(anc, text, c)
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
@@ -551,6 +555,24 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         out.append(DateMention(text[c.start : end], c.start, end, r.value, r.granularity, r.interval, part,
                                evidence=f"date:{c.rule}" if c.rule and not c.rule.startswith("range") else c.rule or None))
     return out
+
+
+def _note_story_day(anc: Anchors, text: str, c: _Cand) -> None:
+    """After a single day ``c`` (now ``anc.last_day``), keep the story's day (`Anchors.top_day`): the latest day read with its part (12日上午: an event's; a
+    dateline's or a timestamp's day is none). A day before it, read with its part inside a paragraph that opened
+    otherwise (会谈 … 11日晚，习近平抵达), looks back (`Anchors.inset`): a later paragraph's 当天 means the story's
+    day again. (A paragraph a day opens, 15日，欧盟…, may start a story of its own.)"""
+    day = anc.last_day
+    if not (c.end_spec or c.spec).part:
+        anc.inset = False
+    elif anc.top_day is None or day >= anc.top_day:
+        anc.top_day, anc.inset = day, False
+    else:
+        opening = text.rfind("\n", 0, c.start) + 1
+        anc.inset = not _OPENS_PARAGRAPH.fullmatch(text, opening, c.start)
+
+
+_OPENS_PARAGRAPH = regex.compile(r"[\s\u3000]*(?:当地时间)?")
 
 
 def extract_dates(text: str, published: date | datetime | None = None, analysis: Analysis | None = None) -> list[DateMention]:
