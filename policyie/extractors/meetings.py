@@ -78,7 +78,9 @@ _CONGRESS = regex.compile(
 _SESSION_OPEN = regex.compile(
     r"(?:中共|中国共产党|全国|政协|(?:省委|市委|区委|县委|州委|旗委|自治区党委)?[一二三四五六七八九十]{1,3}届)")
 _DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次)(?!第)")
-_NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)")
+_NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
+                               # 国务院第十一次全体会议, 市政府第五次常务会议: an organ's sitting by its number
+                               r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$")
 _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
 _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
@@ -362,12 +364,18 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
         kind = _KIND_OF[m.group()]
         if kind == "节会" and not _FESTIVAL_OPENS.match(text, m.end()):
             continue
+        last = ctx.analysis.token_at(m.end() - 1)
+        if last is not None and last.start == m.end() - 1 and last.end > m.end() and m.end() - m.start() == 2 \
+                and not _AT_THE_MEETING.match(last.text):
+            continue  # 议会|议长, 全会|议题: the head's last character opens the word after it, no gathering's
         s = m.start() if glued else _grow_left(ctx, m.start())
         spans.append((s, m.end(), kind))
     return spans
 
 
 _GLUED_VERBS = frozenset(("举行", "召开", "举办"))
+# 年|会上, 峰|会期间: a word jieba makes of a gathering's last character and a localizer belongs to the gathering
+_AT_THE_MEETING = regex.compile(r"会[上中前后间期]")
 
 
 def _bloc_pair(before: Token, after: Token) -> bool:
