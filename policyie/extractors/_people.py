@@ -414,6 +414,10 @@ def minority_name_at(text: str, pos: int) -> NameGuess | None:
     return _minority_name(text, pos) or _tibetan_name(text, pos) or _mongolian_name(text, pos) or _yi_name(text, pos)
 
 
+# How often jieba's dictionary must list a compound surname for it to be a word first (东方, 西门), not a name's opening
+_COMPOUND_AS_WORD = 900
+
+
 def name_at(
     text: str, pos: int, analysis: Analysis | None = None, *, strict: bool = True, after_post: bool = False
 ) -> NameGuess | None:
@@ -456,6 +460,8 @@ def name_at(
                 continue  # 皇甫|建国: a compound surname alone is no one's full name
             if compound:
                 score += 1.0 if glen == 2 else 0.0  # 司马|卫东 over 司马|卫
+                if after_post and jieba_freq().get(sur, 0) < _COMPOUND_AS_WORD and _word_tags().get(sur) != "m":
+                    score += 1.5  # 县长|鲜于澈: after a post, a compound surname (not a word: 东方, 第五) opens a name
             elif surnames().get(sur, 0) < RARE_SURNAME and _support(analysis, pos, end) <= 0 and not (
                     after_post and _bound_surname(analysis, pos, end) and clear_follower(text, end)):
                 continue
