@@ -33,7 +33,7 @@ PAPER = (
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
 EDIT_ROLE = (
     r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
-    rf"制图|设计|策划|统筹|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
+    rf"制图|设计|策划|统筹|值班主编|值班编辑|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -58,11 +58,12 @@ TRAILING = regex.compile(
     r"[（(][\s　]{0,2}((?:[^\s　（()）\n]{2,12}[\s　、]{1,3}){0,5}[^\s　（()）\n]{2,12})[\s　]{0,2}[）)][\s　|｜]*(?=\n|$)"
 )
 TAIL_WORDS = regex.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道|文并摄|文并图|图文|文图)$")
-SPLIT = regex.compile(r"[\s　、，,/／|｜丨]+")
+# (a middle dot between spaces parts a label from its name, 文 · 向霁云; inside a name it joins, 阿依古丽·买买提)
+SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s　]))+")
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
-    r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|编辑|责编|校对|摄影|摄像|审核|审校|"
+    r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|值班编辑|值班主编|编辑|责编|校对|摄影|摄像|审核|审校|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}]?"
 )
@@ -142,11 +143,14 @@ def names_in(content: str, *, strict_end: bool, labeled: bool = False) -> list[s
     content = INNER_ROLE.sub(" ", content.strip(" 　|｜丨"))
     out: list[str] = []
     toks = SPLIT.split(content)
+    after_label = labeled
     for i, tok in enumerate(toks):
         if not tok or CODE.match(tok):
             continue
-        tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", TAIL_WORDS.sub("", tok)))  # 文并摄 is a tail, not 文 + 并摄
+        bare = TAIL_WORDS.sub("", tok)
+        tok = TAIL_WORDS.sub("", ROLE_WORD.sub("", bare))  # 文并摄 is a tail, not 文 + 并摄
         if not tok:
+            after_label = bool(bare)  # 值班主编 蔺霁舟: a role's word alone labels the name after it
             continue
         if _whole_minority_name(tok) or _reads_as_one_name(tok):
             out.append(tok)  # one name, not a run of Han names to split (阿依古丽·买买提, 索朗旺姆, 古丽米拉)
@@ -156,7 +160,7 @@ def names_in(content: str, *, strict_end: bool, labeled: bool = False) -> list[s
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
         valid = parts is not None and all(_valid_name(p) for p in parts)
         if not valid and (_rare_surname_name(tok) or _unseen_given_name(tok)) and (
-                out or (labeled and i == 0) or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
+                out or after_label or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
             # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too, and a
             # common surname one whose given characters the table has not seen (作者：易可欣、丁牧之); so does one
             # alone right after a role's label (记者：禚映川: the label says a person's name follows)
@@ -166,6 +170,7 @@ def names_in(content: str, *, strict_end: bool, labeled: bool = False) -> list[s
                 return None if strict_end else out
             return None
         out.extend(parts)
+        after_label = False
     return out or None
 
 

@@ -106,7 +106,9 @@ def _is_metadata(body: str, info: LineInfo) -> bool:
         if src and not info.source:
             info.source = src["src"].rstrip("）)】]")
         # 发布时间：… 来源：… 作者：刘芊芊 浏览次数：…: the info line's byline is the article's
-        info.bylines.extend(m.group() for m in INFO_BYLINE.finditer(body))  # (记者：… 通讯员：…: each role)
+        # (记者：… 通讯员：…: each role; where no role has its closer, one a space parts from its name: 值班主编 蔺霁舟)
+        labeled = [m.group() for m in INFO_BYLINE.finditer(body)]
+        info.bylines.extend(labeled or [m.group() for m in _STAMP_BYLINE.finditer(body)])
         if not info.published:
             # 来源：北京日报 | 2024年03月29日 07:15: the stamp beside the source needs no label
             stamp = when or (_BARE_STAMP.search(body) if not _SENTENCE_PUNCT.search(body) else None)
@@ -151,7 +153,7 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # (a name after a space is another of the same role's, unless it is the next role, any other label with its colon
 # (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_INFO_ROLES = f"作者|记者|通讯员|实习生|编辑|责编|{WRITER_ROLES}|发布者|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
+_INFO_ROLES = f"作者|记者|通讯员|实习生|值班编辑|值班主编|编辑|责编|{WRITER_ROLES}|发布者|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
 _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
@@ -161,7 +163,7 @@ INFO_BYLINE = regex.compile(
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
 _STAMP_BYLINE = regex.compile(
-    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／])?|[文图][/／])\s*{_STAMP_NAME}"
+    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／]|\s+[·・](?=\s))?|[文图](?:[/／]|\s+[·・](?=\s)))\s*{_STAMP_NAME}"
     rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")
 
 

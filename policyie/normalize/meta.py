@@ -20,7 +20,9 @@ OUTLET_ENDINGS = r"日报|晚报|时报|商报|早报|青年报|法治报|新闻
 # or other symbol. Pages invent a new one every few sites, so the kinds are read, not a list of characters; a sentence's
 # punctuation (，。、；) and the middle dot of a name (·) are none of them. The info-line reader and the bylines extractor
 # both read labels by them (the extractor adds separators of its own, / where a byline writes it). Inside a character class.
-LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}"
+# The marks of the general and supplemental punctuation blocks (作者⁚, 责任编辑 ⸙) are signs no sentence or name uses,
+# save the ellipsis (…) and the hyphenation point a Taiwanese name is dotted with (‧).
+LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}\u2020-\u2025\u2030-\u205E\u2E00-\u2E7F"
 # The roles of whoever wrote or put the text together (撰稿人：, 执笔：, 采写：, 编校 /): every reader of labels (the
 # bylines extractor's editor and inner-role patterns, the info-line reader, the trailer reader) takes them, each with
 # roles of its own beside them; one spelling keeps them from growing apart, as they did one role per check set.
