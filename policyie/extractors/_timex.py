@@ -358,6 +358,10 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         if u == "week":
             return week_value(monday)
         d = monday + timedelta(days=spec.day or 0)
+        near = anc.last_day or anc.span_first
+        if spec.n is None and near is not None and timedelta(0) <= pub - near < timedelta(weeks=2):
+            # 上周五至周六…。周六上午，他来到…: a weekday no 本/上/下 places is the first after the days just told
+            d = near + timedelta(days=((spec.day or 0) - near.weekday()) % 7)
         return day_value(d.year, d.month, d.day)
     if u == "day" and spec.month is None and spec.month_shift is None and not spec.month_anaphor:
         return _bare_day(spec, anc)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import regex
 
@@ -354,18 +354,20 @@ def _long_names(a: Analysis) -> SpanIndex:
     return index
 
 
-@_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-—～~]周|[至到\-—～~]星期){_PART}?", needs="周星礼")
+@_rule(rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天]){_PART}?", needs="周星礼")
 def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     before = _before(text, m.start(), 1)
-    if before and _HAN.match(before) and before not in "于在将从是日号和及与":
-        return None  # 李周五 (a name), 每周一, 逢周三
+    if before and _HAN.match(before) and before not in "于在将从是日号和及与至到":
+        return None  # 李周五 (a name), 每周一, 逢周三 (上周五至|周六: a range's end)
     if text[m.start()] == "周" and not m.group("part"):
         # 周 is also a surname (周一鸣同志): a bare 周X must be followed by what follows a date
         if not _AFTER_WEEKDAY.match(text[m.end() : m.end() + 1]):
             return None
         if a is not None and _long_names(a).contains(m.start(), m.start() + 1):
             return None
-    return _Cand(m.start(), m.end(), Spec("weekday", n=0, day=_WEEKDAY[m.group("wd")], part=_part(m)))
+    # (n=None: no 本/上/下 says the week, `_timex` reads it; 将 or 起 after it say it lies ahead)
+    return _Cand(m.start(), m.end(), Spec("weekday", n=None, day=_WEEKDAY[m.group("wd")], part=_part(m),
+                                          future=_announced(text, m.start(), m.end())))
 
 
 _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
@@ -489,11 +491,22 @@ def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
 
 
 def _joinable(a: Spec, b: Spec) -> bool:
-    if a.unit != b.unit or a.unit not in ("day", "month", "year", "quarter", "half", "xun"):
+    if a.unit != b.unit or a.unit not in ("day", "month", "year", "quarter", "half", "xun", "weekday"):
         return False
     if a.day_shift is not None or b.day_shift is not None or a.day_anaphor is not None:
         return False
     return a.unit != "year" or (a.year is not None and b.year is not None)
+
+
+def _range_end(start: Spec, end: Spec, first: Resolved) -> Resolved | None:
+    """周一至周五: a range of weekdays ends in the week its first day was read in (None: not such a range)."""
+    if start.unit != "weekday" or end.unit != "weekday" or end.n != start.n or not _ISO_DAY.fullmatch(first.value):
+        return None
+    d = date.fromisoformat(first.value) + timedelta(days=((end.day or 0) - (start.day or 0)) % 7)
+    return tx.day_value(d.year, d.month, d.day)
+
+
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _inherit(end: Spec, start: Spec) -> Spec:
@@ -502,6 +515,8 @@ def _inherit(end: Spec, start: Spec) -> Spec:
         end = replace(end, year=start.year, year_shift=start.year_shift, year_anaphor=start.year_anaphor)
     if end.unit == "day" and end.month is None and end.month_shift is None and not end.month_anaphor:
         end = replace(end, month=start.month, month_shift=start.month_shift, month_anaphor=start.month_anaphor)
+    if end.unit == "weekday" and end.n is None:
+        end = replace(end, n=start.n, future=start.future)  # 上周五至周六: the end is in the start's week
     return end
 
 
@@ -538,7 +553,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             start_year = r.value[:4]
             if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
-            r = tx.span(r, resolve_spec(end, anc, sy))
+            r = tx.span(r, _range_end(c.spec, end, r) or resolve_spec(end, anc, sy))
         if c.start not in naming and not _recalls_earlier_year(text, c, r, published):
             last_day = anc.last_day
             remember(anc, r)
