@@ -417,12 +417,18 @@ def _start_after_divisions(text: str, e: Entity, around: _Around, start: int) ->
     return start
 
 
+_DASHED_SITE = regex.compile(r"\p{Han}{2,6}[—–－-]{1,2}(?P<last>\p{Han}{3,12})")
+
+
 def _pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the places one model span stands for."""
     if e.text in _words()["not-place"] or e.text.endswith("之乡"):
         return  # 太阳, 惠及, 打造…桥头堡, 山塘水库: no place in running text, whatever its ending; nor an epithet's
         # 之乡 (石牌坊之乡, 鱼米之乡: "the home of"), whose 乡 is no township
     e = _whole_name_opened(_mended_span(text, e), around)
+    if (dashed := _DASHED_SITE.fullmatch(e.text)) and level_of(dashed["last"]) == "site":
+        yield e.start, e.end, "site", None  # 鼓城山—七里峡景区: two sites one scenic area joins with a dash
+        return
     zone = _zone_end(text, e.end)
     if zone is not None and len(e.text) >= 2 and han_only(e.text) and e.text[0] not in _words()["not-first"]:
         yield e.start, zone, "zone", None
@@ -639,6 +645,13 @@ def _glue_first_character(spans: list[Entity], known: Callable[[str], bool]) -> 
     return out
 
 
+def _named_park(name: str, endings: tuple[str, ...]) -> bool:
+    """桃花冲|国家森林公园: a park's kind with a name of two characters or more before it (not the kind alone:
+    我国第一个|国家森林公园)."""
+    kind = max((k for k in endings if name.endswith(k)), key=len, default=None)
+    return kind is not None and len(name) - len(kind) >= 2
+
+
 def _with_bound_morpheme(analysis: Analysis, e: Entity) -> Entity:
     """溱|潼古镇, 溱|湖: a rare character the segmenter cut off as a bound morpheme (its tag ``g``) right before the
     model's span opens the name; the model, reading the word's features, started after it."""
@@ -658,11 +671,12 @@ def add(
 ) -> None:
     """Add the places the model's LOC spans (and ORG spans of visited academies) stand for that no place, person or
     organisation covers."""
-    org_sites = tuple(_words()["org-site"])
-    # (中和镇东坡书院: an old academy the model reads as an organisation is a site, after its township)
+    org_sites, org_parks = tuple(_words()["org-site"]), tuple(_words()["org-park"])
+    # (中和镇东坡书院: an old academy the model reads as an organisation is a site, after its township; 和|桃花冲国家
+    # 森林公园: a park's name is one wherever it stands)
     spans = [e if e.label == "LOC" else _org_site(text, e) for e in analysis.ner
-             if e.label == "LOC" or (e.label == "ORG" and e.text.endswith(org_sites) and han_only(e.text)
-                                     and _visited(analysis, e.start))]
+             if e.label == "LOC" or (e.label == "ORG" and han_only(e.text) and (
+                 _named_park(e.text, org_parks) or (e.text.endswith(org_sites) and _visited(analysis, e.start))))]
     if not spans:
         return
     spans = _glue_first_character(spans, known)

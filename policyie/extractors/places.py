@@ -408,6 +408,8 @@ def _stem_stop(word: str) -> bool:
     # (孟津区|南接 glued into 区南接: a division's last character before the verb)
     if word[:1] == "这" or word in DEMONSTRATIVES:
         return True  # 这座|古城, 这个|临港产业园, 这是|喀什古城: a thing pointed at, not named
+    if len(word) == 2 and word[1] == "是":
+        return True  # 高邮|湖是|江淮生态大走廊: the copula jieba glued to a name's last character says what it is
     return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP) or (
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
@@ -1739,6 +1741,7 @@ def extract(ctx: Context) -> list[Place]:
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
     _split_township_heads(places)
+    _organ_relics(places)
     _china_named_sites(places)
     river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
@@ -1998,6 +2001,28 @@ def _split_township_heads(places: dict[str, Place]) -> None:
                 town.mentions.append(Span(head[1], m.start, m.start + cut))
                 site.mentions.append(Span(head[2], m.start + cut, m.end))
         if site is not p:
+            del places[key]
+
+
+# The relic of an organ a county or city had (茶陵县|工农兵政府旧址, 瑞金市|苏维埃政府旧址): the organ was that
+# division's, so its name opens the relic's.
+_ORGAN_RELIC = regex.compile(r"\p{Han}{0,6}?(?:政府|苏维埃|委员会|县委|市委|特委|司令部|指挥部|公署|办事处)(?:旧址|会址|遗址)")
+
+
+def _organ_relics(places: dict[str, Place]) -> None:
+    """A county's or city's full name right before the relic of an organ (``_ORGAN_RELIC``) opens the relic's
+    name; the division keeps its place (the mention stays its, too)."""
+    before = {m.end: m for p in places.values() if p.level in ("district", "city") for m in p.mentions
+              if m.text == p.name and p.name.endswith(("县", "市", "旗"))}
+    for key, p in list(places.items()):
+        if p.level != "site" or not _ORGAN_RELIC.fullmatch(p.name):
+            continue
+        for m in [m for m in p.mentions if m.start in before]:
+            head = before[m.start]
+            p.mentions.remove(m)
+            name = head.text + m.text
+            model_places.named_place(places, name, "site", p.evidence).mentions.append(Span(name, head.start, m.end))
+        if not p.mentions:
             del places[key]
 
 
