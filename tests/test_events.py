@@ -236,6 +236,20 @@ def test_talks_in_a_foreign_city_read_by_its_sounds_are_hosted_there() -> None:
     assert (talks.hosts, talks.attendees) == (["德鲁"], ["李强"])
 
 
+def test_talks_during_a_stay_abroad_are_hosted_by_the_receiving_side() -> None:
+    """在斐济期间，…同斐济议长…举行会谈: the paragraph puts the visitor in the state whose office-holder he meets, so
+    the talks are hosted by that side though the sentence names no city (checkset_jan12 gave them to the visitor).
+    Talks where no stay is said stay the subject's."""
+    from policyie import extract
+
+    text = "在斐济期间，赵乐际4月26日上午同斐济议长拉图·纳伊卢举行会谈。"
+    talks = next(m for m in extract(text, published="2024-04-30").meetings if m.kind == "会谈")
+    assert (talks.hosts, talks.attendees) == (["拉图·纳伊卢"], ["赵乐际"])
+    home = "4月26日上午，赵乐际在北京同斐济议长拉图·纳伊卢举行会谈。"
+    talks = next(m for m in extract(home, published="2024-04-30").meetings if m.kind == "会谈")
+    assert talks.hosts == ["赵乐际"]
+
+
 def test_an_edition_held_months_back_is_cited_with_its_month() -> None:
     """首届…博览会于2022年9月在杭州举办: an edition named and reported held two months or more before publication is
     cited, dated by the month the sentence gives (checksets jan09 and jan10 missed one each)."""

@@ -1209,8 +1209,15 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
                 for m in p.mentions if lo <= m.start < met.start and ctx.text[m.start - 1 : m.start] in "在于赴"),
                default=None, key=lambda x: x[0])
     if last is None:
-        return met
+        # 在瑙鲁期间，…同瑙鲁议会议长…举行会谈: the paragraph opens on his stay in that state
+        stay = any(p.level == "country" and p.name == state and ctx.text[m.start - 1 : m.start] == "在"
+                   and _STAY.match(ctx.text, m.end) for p in ctx.doc.places or [] for m in p.mentions
+                   if lo <= m.start < met.start)
+        return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts)) if stay else met
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
+
+
+_STAY = regex.compile(r"(?:访问|考察|出访)?期间")
 
 
 # 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
