@@ -80,7 +80,9 @@ _SESSION_OPEN = regex.compile(
 _DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次)(?!第)")
 _NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
                                # 国务院第十一次全体会议, 市政府第五次常务会议: an organ's sitting by its number
-                               r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$")
+                               r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$"
+                               # 中央全面深化改革委员会第十二次会议: a standing body's sitting by its number
+                               r"|(?:委员会|领导小组)第[一二三四五六七八九十]{1,4}次会议$")
 _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
 _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
@@ -102,9 +104,9 @@ _CONVENES_BEFORE = regex.compile(
     rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?(?:主持)?召开(?:了)?"
 )
 _NAME_CONVENES = regex.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开(?:了)?")
-# 习近平在人民大会堂金色大厅举行欢迎宴会: who gives a banquet or reception hosts it.
+# 习近平在人民大会堂金色大厅举行欢迎宴会: who gives a banquet, a reception or a ceremony (欢迎仪式) hosts it.
 _NAME_GIVES = regex.compile(r"(?:同志)?(?:和夫人[^，,。；;]{2,4})?(?:在[^，,。；;]{1,20}?)?举行(?:了)?(?:欢迎|盛大)?")
-_GIVEN_KINDS = frozenset(("宴会", "招待会"))
+_GIVEN_KINDS = frozenset(("宴会", "招待会", "仪式"))
 _SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
@@ -165,7 +167,7 @@ _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]�
 # (承办, 主办: the host country or city holds it, 在达喀尔承办…部长级会议)
 _HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|进行)$")
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
-_HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?)([^，,。；;的]{1,14}?[和与及])$")
+_HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持)([^，,。；;的]{1,14}?[和与及])$")
 _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
 # 见证 earlier in the clause, before what a ceremony signs (见证了…多份合作文件的签字仪式).
 _WITNESSED = regex.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
@@ -849,8 +851,6 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
     if not m.hosts:
         # 18日下午，公乘远志在昌吉市召开…座谈会: the person right before the verb convenes it
         m.hosts.extend(p.name for p in in_sentence[-1:] if _NAME_CONVENES.fullmatch(text, p.end, m.start))
-    if not m.hosts and m.kind in _GIVEN_KINDS:
-        m.hosts.extend(p.name for p in in_sentence[:1] if _NAME_GIVES.fullmatch(text, p.end, m.start))
     holds_with = _HOLDS_WITH.search(text, clause_start(text, m.start, s_lo), m.start)
     if not m.hosts and holds_with:
         # 李强同世界银行行长…举行“1+10”对话会: who holds it with the others hosts, the others attend
@@ -865,6 +865,8 @@ def _hosts_in_sentence(ctx: Context, m: Meeting, s_lo: int) -> None:
         hosts = [p.name for p in in_sentence if p.name not in guests][:1]
         m.hosts.extend(hosts)
         m.attendees.extend(guests)
+    if not m.hosts and m.kind in _GIVEN_KINDS:
+        m.hosts.extend(p.name for p in in_sentence[:1] if _NAME_GIVES.fullmatch(text, p.end, m.start))
 
 
 def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -> None:
