@@ -107,7 +107,8 @@ def _typical(name: str) -> bool:
 
 
 # 新华社科托努5月24日电: an agency's dateline names the town the story was filed from.
-_DATELINE = regex.compile(r"(?:新华社|中新社|中国新闻社|人民日报|央视网?|总台|央广)(?P<town>\p{Han}{2,8}?)(?=\d{1,2}月\d{1,2}日电)")
+_DATELINE = regex.compile(r"(?:新华社|中新社|中国新闻社|人民日报|光明日报|经济日报|央视网?|总台|央广|本报|本台)"
+                          r"(?P<town>\p{Han}{2,8}?)(?=\d{1,2}月\d{1,2}日电)")
 
 
 def _dateline_towns(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -127,6 +128,24 @@ def _dateline_towns(text: str, analysis: Analysis, places: dict[str, Place], in_
                     and translit_odds(text[hi : hi + 1]) <= _CHAR_FLOOR and text[hi : hi + 1] not in _SUFFIX + "湾岛区":
                 # (科托努|港 is the town's port, a place of its own)
                 place.mentions.append(Span(m["town"], lo, hi))
+
+
+def _islands_over_states(text: str, places: dict[str, Place]) -> None:
+    """拉罗|汤加|岛: a state's name inside a run of transliteration syllables that 岛 closes is no mention of the state
+    but a piece of the island's name; the island is a site."""
+    for p in [p for p in places.values() if p.level == "country"]:
+        for m in list(p.mentions):
+            if text[m.end : m.end + 1] != "岛":
+                continue
+            start = m.start
+            while start > 0 and m.start - start < 4 and translit_odds(text[start - 1]) > _MIN_MEAN \
+                    and text[start - 1] not in _NOT_PORT_FIRST:
+                start -= 1
+            if start == m.start or not _typical(text[start : m.end]):
+                continue
+            p.mentions.remove(m)
+            name = text[start : m.end + 1]
+            named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, m.end + 1))
 
 
 _PORT = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)")
@@ -160,6 +179,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
+    _islands_over_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
     for anchor, state, led, joined in anchors:
