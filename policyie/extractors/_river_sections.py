@@ -139,6 +139,8 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
     """Where the river whose name ends with token ``i`` starts, or None where it names none: one word (黄河), or a
     name the segmenter cut before its 河 or 江 (萍水|河)."""
     tok = tokens[i]
+    if section == "流域" and (lone := _lone_head(tokens, i)) is not None:
+        return lone
     if len(tok.text) == 2 and tok.pos == "un" and i and (prev := tokens[i - 1]).end == tok.start and han_only(prev.text) \
             and (prev.pos == "un" or (len(prev.text) == 1 and prev.pos[:1] not in "pucdrvfmqx")):
         return None  # 沿竹|皮河|城区段: a river jieba does not know, glued to an unknown word, has no sure start
@@ -157,6 +159,28 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
             and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces) and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
         return prev.start
     return None
+
+
+# The tags of a lone character that may open a basin's river (佳|芦河, 好|溪, 铅|山河, 马|金溪): a noun, an adjective or
+# no word (a bound morpheme, an unknown one); not a verb, preposition or particle.
+_LONE_HEAD_TAGS = frozenset(("n", "a", "un", "g", "ng", "zg", "nr", "ns"))
+
+
+def _lone_head(tokens: list[Token], i: int) -> int | None:
+    """Where a basin's river starts that jieba cut into a lone character and a river's word (佳|芦河|流域, 好|溪|流域,
+    铅|山河|流域, 马|金溪|流域): the character opens the name when the word is a bare kind of water, one jieba does not
+    know, a word that only says "rivers" (山河), or another name (金溪, a county); not after a word that only counts or
+    qualifies (全|淮河, 各|河)."""
+    tok = tokens[i]
+    if not i or len(tok.text) > 2 or tok.text[-1] not in _BASIN_OF or not han_only(tok.text):
+        return None
+    prev = tokens[i - 1]
+    if prev.end != tok.start or len(prev.text) != 1 or not han_only(prev.text) or prev.text in _NOT_INITIAL \
+            or prev.pos not in _LONE_HEAD_TAGS or (i > 1 and tokens[i - 2].end == prev.start and tokens[i - 2].pos == "un"):
+        return None
+    word = len(tok.text) == 1 or tok.pos == "un" or tok.text in _ANY_RIVER or tok.pos == "nr" or any(
+        e.level == "district" for e in gazetteer.load().lookup(tok.text))
+    return prev.start if word else None
 
 
 # A foreign river's name runs to ten characters (乌尔巴姆巴河), cut by jieba into up to four words of sounds.
