@@ -472,6 +472,14 @@ def _is_division_short(gz: Gazetteer, word: str) -> bool:
     return any(kind == SHORT and gz.entries[k].level in ("province", "city", "district") for k, kind in gz.surfaces.get(word, ()))
 
 
+def _county_named_in_full(doc: _Doc, gz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` is the short form of a county or city the article also names in full (平定 of 平定县; the
+    gazetteer lists no short form that is a common word, so the full name is looked up)."""
+    return len(word) >= 2 and any(
+        full in doc.text and any(e.level in ("city", "district") for e in gz.lookup(full))
+        for full in (word + "县", word + "市", word + "区", word + "旗"))
+
+
 def _is_division(gz: Gazetteer, word: str) -> bool:
     full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
     return bool(full) and all(e.level in ("country", "province", "city", "district", "town") for e in full)
@@ -531,6 +539,8 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
         return True  # 东津|新区|汽车|零部件|产业园: a park of common words is named with its zone
     if _bilateral_opening(gz, before, k, words):
         return True  # 中新|天津|生态城, 中|新|天津…: the two states that built it open its name
+    if not words and doc.text.startswith(_OLD_TOWN, pos) and _county_named_in_full(doc, gz, word):
+        return True  # 平定县…平定|古城: the county's old town, though 平定 is a verb too
     return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
 
 
@@ -1021,7 +1031,9 @@ def _village_named_relics(text: str, places: dict[str, Place]) -> None:
 
 
 # (a scenic area's kinds and a fishing port's: what a township's short form names before it)
-_SCENIC = regex.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港"}, key=len, reverse=True)))
+# (and the old quarters a township lends its name to: 大湾|古民居, 西递|古村落)
+_SCENIC = regex.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港", "古民居", "古民居群", "古村落", "古建筑群"},
+                                        key=len, reverse=True)))
 def _named_township(surface: str) -> bool:
     """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
     stem = next((surface.removesuffix(k) for k in TOWNSHIP_ENDS if surface.endswith(k)), "")
