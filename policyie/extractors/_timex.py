@@ -222,6 +222,7 @@ class Anchors:
     last_day: date | None = None  # latest full date
     top_day: date | None = None  # the story's day: the latest day read with its part (12日上午), see dates.py
     inset: bool = False  # last_day looks back from top_day inside a paragraph (… 11日晚，习近平抵达)
+    para_dated: bool = False  # a date opens the paragraph being read (14日至15日，…)
     span_first: date | None = None  # first day of the latest span of days (10月21日至22日), if later than last_day
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
     crossed: bool = False  # a paragraph break lies between the last date and this one

@@ -60,7 +60,7 @@ _PART_CODE = {
     "夜间": "NI", "夜里": "NI", "深夜": "NI", "凌晨": "NI", "昨夜": "NI",
 }
 _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1, "后年": 2}
-_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1, "后天": 2,
+_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1, "后天": 2,
               "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1}
 _DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
 _MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
@@ -304,7 +304,7 @@ def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 @_rule(
-    rf"(?P<w>今天|今日|昨天|昨日|前天|明天|明日|后天|当天|当日|同日|次日|翌日|第二天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
+    rf"(?P<w>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|当天|当日|同日|次日|翌日|第二天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
     needs="天日晚晨夜早",  # one in every word
 )
 def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
@@ -319,8 +319,10 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # programme names
     if w == "第二天" and _before(text, m.start(), 2) == "连续":
         return None  # a count, not a day
-    if w in ("同日", "当日") and _WORD_AFTER_RI.match(text[m.end() : m.end() + 1]):
+    if w in ("同日", "当日", "前日") and _WORD_AFTER_RI.match(text[m.end() : m.end() + 1]):
         return None  # 同日方一道: 同 + 日方
+    if w == "前日" and a is not None and not a.is_token_boundary(m.start() + 2):
+        return None  # 疫情|前|日均: 前 + 日均, no day
     part = _PART_CODE.get(w) if m.group("w2") else _part(m)
     if w in _DAY_ANAPHOR:
         return _Cand(m.start(), m.end(), Spec("day", day_anaphor=_DAY_ANAPHOR[w], part=part))
@@ -544,6 +546,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             anc.crossed = True
             if anc.inset:
                 anc.last_day = anc.top_day  # 12日会谈 … 11日晚抵达 … ¶ 当天中午: the story's day again
+            anc.inset = anc.para_dated = False
         prev_end = c.end
         anc.sentence = sentence_of(c.start)
         sy = anc.sentence_year(anc.sentence, c.start)
@@ -561,6 +564,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
                 anc.last_day = last_day  # 将于3月5日开幕的…: a day ahead is no day that 同日, 当天 then refer to
             if anc.last_day is not None and r.value == anc.last_day.isoformat():
                 _note_story_day(anc, text, c)
+            anc.para_dated = anc.para_dated or _opens_paragraph(text, c.start)
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
@@ -578,13 +582,19 @@ def _note_story_day(anc: Anchors, text: str, c: _Cand) -> None:
     otherwise (会谈 … 11日晚，习近平抵达), looks back (`Anchors.inset`): a later paragraph's 当天 means the story's
     day again. (A paragraph a day opens, 15日，欧盟…, may start a story of its own.)"""
     day = anc.last_day
+    opens = _opens_paragraph(text, c.start)
     if not (c.end_spec or c.spec).part:
         anc.inset = False
     elif anc.top_day is None or day >= anc.top_day:
         anc.top_day, anc.inset = day, False
     else:
-        opening = text.rfind("\n", 0, c.start) + 1
-        anc.inset = not _OPENS_PARAGRAPH.fullmatch(text, opening, c.start)
+        # (14日至15日，李强在渥太华… 15日上午…: a paragraph a date opens tells a story of its own, whose 当天 the next
+        # paragraph may go on with)
+        anc.inset = not opens and not anc.para_dated
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    return _OPENS_PARAGRAPH.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
 
 
 _OPENS_PARAGRAPH = regex.compile(r"[\s\u3000]*(?:当地时间)?")
