@@ -30,9 +30,9 @@ PAPER = (
     # district media: 丰台融媒记者, 海淀区融媒体中心记者, 通州发布记者
     r"|融媒|融媒体|融媒体中心|新闻中心|发布)"
 )
-ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生)"
+ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生|见习生)"
 EDIT_ROLE = (
-    r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
+    r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编人|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
     rf"制图|设计|策划|统筹|值班主编|值班编辑|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
@@ -45,7 +45,7 @@ REPORTER = regex.compile(
 # longest outlet, six Han characters and 广播电视台, plus 特约) and ends at most _ROLE_REACH characters after it
 # (role, separators, 40 name characters): `anchored_finditer` looks only around them. The plain finditer tried the
 # outlet alternative at every Han character, 98% of the authors' time even on articles with no reporter.
-ROLE_CORE = regex.compile(r"记者|通讯员|实习生")
+ROLE_CORE = regex.compile(r"记者|通讯员|实习生|见习生")
 _ROLE_LEAD = 13
 _ROLE_REACH = 46
 # 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label); not a role in
@@ -63,7 +63,7 @@ SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s�
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
-    r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|责任编辑|实习编辑|值班编辑|值班主编|编辑|责编|校对|摄影|摄像|审核|审校|"
+    r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|值班编辑|值班主编|编辑|责编人|责编|校对|摄影|摄像|审核|审校|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}]?"
 )

@@ -26,7 +26,7 @@ LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}\u2020-\u2025\u2030
 # The roles of whoever wrote or put the text together (撰稿人：, 执笔：, 采写：, 编校 /): every reader of labels (the
 # bylines extractor's editor and inner-role patterns, the info-line reader, the trailer reader) takes them, each with
 # roles of its own beside them; one spelling keeps them from growing apart, as they did one role per check set.
-WRITER_ROLES = "撰稿人|撰稿|撰写人|供稿|编校|编发人|编发|采写|执笔"
+WRITER_ROLES = "撰稿人|撰稿|撰写人|撰写|供稿|编校|编发人|编发|采写|执笔"
 # What opens a bracketed label (【责任编辑】, «撰稿», 「编辑」, ⟨记者⟩): any opening bracket or quote. Inside a character class.
 LABEL_OPENERS = r"\p{Ps}\p{Pi}"
 
