@@ -153,3 +153,13 @@ def test_a_short_form_opening_a_village_organ_gives_way() -> None:
     town.mentions = [Span("水车镇", 10, 13)]
     assert not _short_head_only({"水车镇": town}, 10, 14)
     assert not _short_head_only({}, 10, 14)
+
+
+def test_a_township_glued_into_zaiyu_is_read_where_written_apart() -> None:
+    """在于|家镇: jieba glued the township's first character into 在于; the township the article writes apart elsewhere
+    (深入于家镇、…) is read there too, so it has both mentions (checkset_jan13 lost 在于家乡于家村's township)."""
+    from policyie import extract
+
+    doc = extract("榆树市委书记深入于家镇、秀水镇督导。\n在于家镇，他察看了粮库。")
+    town = next(p for p in doc.places if p.name == "于家镇")
+    assert [m.start for m in town.mentions] == [8, 20]

@@ -254,13 +254,15 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
             continue
         name = m.group(1)
         stem = name.removesuffix("社区").removesuffix("村").removesuffix("嘎查") or name
-        if any(c in _STEM_NEVER for c in stem) or stem[0] in _STEM_NEVER_FIRST or name in GENERIC or is_common_word(name):
+        tok = an.token_at(at)
+        listed = tok is not None and tok.start == at and _listed_under(tok, name, town)
+        if any(c in _STEM_NEVER for c in stem) or (stem[0] in _STEM_NEVER_FIRST and not listed) or name in GENERIC \
+                or is_common_word(name):
             continue
         if text[at : m.end()] in COMMON_VILLAGE_WORDS or VILLAGE_ORG.match(text, m.end()) or in_work_title(text, at):
             continue
-        tok = an.token_at(at)
         if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m") \
-                and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name):
+                and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name) and not listed:
             continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name
         out.append(Locality(at, m.end(), name, "village", town))
     return out
@@ -270,6 +272,12 @@ def _listed_with_adjective(an: Analysis, tok, name: str) -> bool:
     """枫桥镇|大|竹园村: one character jieba reads as an adjective (大, 小, 新, 老) opens the name of a village the
     table lists (大竹园村, 小岗村)."""
     return tok.pos[:1] == "a" and tok.end - tok.start == 1 and bool(villages_named(name))
+
+
+def _listed_under(tok, name: str, town: str) -> bool:
+    """于家乡|于|家村: one character of any kind opens the name of a village the table lists under that very
+    township (the township's first character often names its seat village too)."""
+    return tok.end - tok.start == 1 and any(township == town for township, _ in villages_named(name))
 
 
 def _glued_first(an: Analysis, tok, end: int) -> bool:

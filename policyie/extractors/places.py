@@ -333,8 +333,10 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             out.append(Cand(h.start, h.end, "name", h, senses=senses))
             continue
         loose = len(h.surface) >= 3 and any(kind in (FULL, ALIAS) for _, kind in senses)
-        if not doc.start_ok(h.start) and not (len(h.surface) >= 4 and loose):
-            continue  # a long known name (西咸新区) may start inside a glued token (含西咸)
+        if not doc.start_ok(h.start) and not (len(h.surface) >= 4 and loose) and not (
+                loose and all(e.level == "town" for e, _ in senses) and _written_apart(doc, h)):
+            continue  # a long known name (西咸新区) may start inside a glued token (含西咸); so may a township the
+            # article writes apart elsewhere (在于|家乡 … 深入于家乡、…: 于家乡 is the township)
         if not loose and not doc.end_ok(h.end):
             continue
         if (len(h.surface) == 2 or all(kind in (SHORT, WEAK) for _, kind in senses)) and doc.in_longer_word(
@@ -358,6 +360,16 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
+
+
+def _written_apart(doc: _Doc, h: Hit) -> bool:
+    """Whether the article writes ``h``'s name elsewhere where a word starts with it."""
+    at = doc.text.find(h.surface)
+    while at >= 0:
+        if at != h.start and doc.start_ok(at) and doc.end_ok(at + len(h.surface)):
+            return True
+        at = doc.text.find(h.surface, at + 1)
+    return False
 
 
 _VILLAGE_AFTER = regex.compile(r"\p{Han}{1,3}村")
