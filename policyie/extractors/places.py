@@ -422,6 +422,8 @@ def _stem_stop(word: str) -> bool:
         return True  # 这座|古城, 这个|临港产业园, 这是|喀什古城: a thing pointed at, not named
     if len(word) == 2 and word[1] == "是":
         return True  # 高邮|湖是|江淮生态大走廊: the copula jieba glued to a name's last character says what it is
+    if word[:1] == "之" and len(word) >= 2:
+        return True  # 以开发|之名|蚕食|湿地: a classical particle's word (之名, 之间, 之一) opens no name
     return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP) or (
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
