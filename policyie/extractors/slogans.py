@@ -389,6 +389,14 @@ def _too_long(text: str, phrase: str, q_end: int) -> bool:
         not (len(phrase) <= MAX_LINE_PLEDGE and _LINE_AFTER.match(text, q_end - 1))
 
 
+def _polished_brand(ctx: Context, phrase: str, start: int, end: int) -> bool:
+    """做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: a brand officials polish,
+    however long, or two halves joined by a middle dot, that names nothing; a place's ending alone makes no name of it
+    (叫响“北方奇山”), unless a place found lies inside the quote (打造“江苏宜兴市”品牌)."""
+    held = any(start <= a and b <= end for a, b in _place_index(ctx)[1])
+    return BRAND_PHRASE.match(phrase) is not None and not _named(ctx, phrase, start, end, by_suffix=held)
+
+
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
     """A slogan mention for the content of one pair of quote marks, or None."""
     text = ctx.text
@@ -415,9 +423,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         BRAND_VERB.search(before) is not None or BRAND_VERB.search(first_before) is not None
         or after.startswith(_BRAND_WORK))
     campaign = campaign or _CARD_AFTER.match(text, q_end) is not None
-    if campaign and canonical is None and BRAND_PHRASE.match(phrase) and not _named(ctx, phrase, start, end):
-        # 做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: however long, or
-        # two halves joined by a middle dot
+    if campaign and canonical is None and _polished_brand(ctx, phrase, start, end):
         return _Mention(phrase, "quoted", start, end, True)
     named_before = NAME_BEFORE.search(before)
     praised = bool(named_before) and named_before.group() in PRAISED and _praised_here(ctx, start, q_end)
