@@ -21,7 +21,7 @@ from policyie.extractors._people import (
 )
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
-from policyie.normalize.meta import LABEL_CLOSERS, LABEL_OPENERS, OUTLET_ENDINGS, WRITER_ROLES
+from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, LABEL_OPENERS, OUTLET_ENDINGS, WRITER_ROLES
 
 PAPER = (
     r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网|本刊"
@@ -32,8 +32,8 @@ PAPER = (
 )
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生|见习生)"
 EDIT_ROLE = (
-    r"文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编人|责编|责任编辑|实习编辑|校对|审核|审校|审签|终审|监制|"
-    rf"制图|设计|策划|统筹|值班主编|值班编辑|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
+    rf"{DUTY_EDITOR_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|"
+    rf"终审|监制|制图|设计|策划|统筹|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -63,7 +63,7 @@ SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s�
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
-    r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|值班编辑|值班主编|编辑|责编人|责编|校对|摄影|摄像|审核|审校|"
+    rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|编辑|责编|校对|摄影|摄像|审核|审校|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}]?"
 )

@@ -562,9 +562,10 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             remember(anc, r)
             if published is not None and anc.last_day is not None and anc.last_day > published:
                 anc.last_day = last_day  # 将于3月5日开幕的…: a day ahead is no day that 同日, 当天 then refer to
+            opens = _opens_paragraph(text, c.start)
             if anc.last_day is not None and r.value == anc.last_day.isoformat():
-                _note_story_day(anc, text, c)
-            anc.para_dated = anc.para_dated or _opens_paragraph(text, c.start)
+                _note_story_day(anc, c, opens)
+            anc.para_dated = anc.para_dated or opens
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
         part = (c.end_spec or c.spec).part
@@ -576,13 +577,13 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     return out
 
 
-def _note_story_day(anc: Anchors, text: str, c: _Cand) -> None:
-    """After a single day ``c`` (now ``anc.last_day``), keep the story's day (`Anchors.top_day`): the latest day read with its part (12日上午: an event's; a
-    dateline's or a timestamp's day is none). A day before it, read with its part inside a paragraph that opened
-    otherwise (会谈 … 11日晚，习近平抵达), looks back (`Anchors.inset`): a later paragraph's 当天 means the story's
-    day again. (A paragraph a day opens, 15日，欧盟…, may start a story of its own.)"""
+def _note_story_day(anc: Anchors, c: _Cand, opens: bool) -> None:
+    """After a single day ``c`` (now ``anc.last_day``; ``opens``: it opens its paragraph), keep the story's day
+    (`Anchors.top_day`): the latest day read with its part (12日上午: an event's; a dateline's or a timestamp's day is
+    none). A day before it, read with its part inside a paragraph that opened otherwise (会谈 … 11日晚，习近平抵达),
+    looks back (`Anchors.inset`): a later paragraph's 当天 means the story's day again. (A paragraph a day opens,
+    15日，欧盟…, may start a story of its own.)"""
     day = anc.last_day
-    opens = _opens_paragraph(text, c.start)
     if not (c.end_spec or c.spec).part:
         anc.inset = False
     elif anc.top_day is None or day >= anc.top_day:

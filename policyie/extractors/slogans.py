@@ -393,8 +393,10 @@ def _polished_brand(ctx: Context, phrase: str, start: int, end: int) -> bool:
     """做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: a brand officials polish,
     however long, or two halves joined by a middle dot, that names nothing; a place's ending alone makes no name of it
     (叫响“北方奇山”), unless a place found lies inside the quote (打造“江苏宜兴市”品牌)."""
+    if BRAND_PHRASE.match(phrase) is None:
+        return False
     held = any(start <= a and b <= end for a, b in _place_index(ctx)[1])
-    return BRAND_PHRASE.match(phrase) is not None and not _named(ctx, phrase, start, end, by_suffix=held)
+    return not _named(ctx, phrase, start, end, by_suffix=held)
 
 
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
