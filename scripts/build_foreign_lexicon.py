@@ -58,7 +58,9 @@ CURATED_COUNTRY = {
     "圣地亚哥": "智利", "日内瓦": "瑞士",
 }  # fmt: skip
 # Official names as the Chinese press writes them where the source lists another order (多民族玻利维亚国).
-PRESS_FORMS = {"玻利维亚多民族国": "玻利维亚", "委内瑞拉玻利瓦尔共和国": "委内瑞拉"}
+PRESS_FORMS = {"玻利维亚多民族国": "玻利维亚", "委内瑞拉玻利瓦尔共和国": "委内瑞拉",
+               # short forms the press writes before a post (埃塞国防军参谋长, 巴新总理)
+               "埃塞": "埃塞俄比亚", "巴新": "巴布亚新几内亚", "集安组织": "集体安全条约组织"}
 # Bodies that are not states, known by these names in the news.
 BODIES = (
     "联合国 欧盟 北约 东盟 非盟 阿盟 上海合作组织 世界卫生组织 世界贸易组织 国际货币基金组织 世界银行 国际奥委会 "

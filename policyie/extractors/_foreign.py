@@ -103,6 +103,8 @@ def _short_form_ok(text: str) -> bool:
     rest = text[1:]
     if rest.startswith("国家") and len(rest) > 2:
         return True  # 俄|国家杜马, 乌|国家安全局: a longer form would have matched 俄国, 美国 first
+    if rest.startswith("军") and len(rest) > 1:
+        return True  # 俄军|总参谋长, 美军|印太司令部司令: a state's armed forces by its one-character form
     return rest in posts() or rest in FOREIGN_MINISTRIES or any(rest.startswith(m) for m in FOREIGN_MINISTRIES)
 
 

@@ -417,6 +417,12 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if tok.pos == "l" and x == s and len(piece) >= 4 and text.startswith(("部长", "大臣"), s):
             x = tok.start  # 外交和|对外贸易|部长, 高等教育|部长: a ministry's field that jieba keeps as a set phrase
             continue
+        if _STANDING_BODY.fullmatch(piece):
+            x = tok.start  # 参谋长|联席会议|主席: a standing body jieba tags a set phrase, inside the organ's name
+            continue
+        if _armed_forces(text, tok, piece, x):
+            x = tok.start  # 乌军|总司令, 以军|发言人, 东部|战区司令员: jieba tags them a name, a verb, a direction
+            continue
         if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
             break
         # A name that a post introduces (书记尹力|会见…) is a person, not part of the next title.
@@ -433,6 +439,23 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             break
         x = tok.start
     return _settle_start(text, an, x, s)
+
+
+def _word_end(an: Analysis, at: int) -> int:
+    """The end of the segmenter's word that starts at ``at`` (``at`` where none starts there)."""
+    tok = an.token_at(at)
+    return tok.end if tok is not None and tok.start == at else at
+
+
+_THEATRE_COMPASS = frozenset(("东部", "南部", "西部", "北部", "中部", "北方", "南方", "东方", "西方"))
+
+
+def _armed_forces(text: str, tok: Token, piece: str, x: int) -> bool:
+    """A state's armed forces by its one-character form (俄军, 美军), or the direction before a theatre command or a
+    fleet (东部|战区, 北方|舰队): organ words the segmenter tags as something else."""
+    if len(piece) == 2 and piece[1] == "军" and tok.end == x:
+        return piece[0] in countries()
+    return piece in _THEATRE_COMPASS and text.startswith(("战区", "舰队"), x)
 
 
 def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
@@ -747,6 +770,8 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     text, an = ctx.text, ctx.analysis
     out = ctx.memo["officials.clean_posts"] = []
     for m in _post_matches(ctx):
+        if _STANDING_BODY.fullmatch(text, m.end(), _word_end(an, m.end())):
+            continue  # 参谋长|联席会议主席: the post names a standing body, no person follows it
         if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m) or _foreign_name_follows(text, m):
             out.append(m)
             continue
