@@ -1047,6 +1047,8 @@ def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeti
                     evidence="headline:transcript")]
 
 
+# Thanks for a reception (感谢习近平主席拨冗会见): the guest speaks of the one reported.
+_THANKED = regex.compile(r"感谢\p{Han}{0,16}$")
 # What may open a clause that continues the sentence's subject before a reception verb.
 _CLAUSE_GOES_ON = regex.compile(r"\s*(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
 # A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈).
@@ -1075,6 +1077,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
                 continue
             out.extend(_both_sides_talks(ctx, out, rm, c_lo, s_lo))
             continue
+        if _THANKED.search(text, c_lo, rm.start()):
+            continue  # 敏昂莱衷心感谢习近平主席拨冗会见: thanks for the reception already reported, no second one
         verb = next((k for v, k in _RECEPTION_KIND.items() if rm.group().endswith(v)), "会见")
         if _JOINS_RECEPTION.search(text, max(c_lo, rm.start() - 6), rm.start()):
             # 副市长司马红参加会见: someone joined the reception already reported, no second one
