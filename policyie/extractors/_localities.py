@@ -20,7 +20,7 @@ import hashlib
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -203,8 +203,11 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
             elif level == "site" and (kind := _SITE_KIND.match(text, end)) is not None:
                 end = kind.end()  # 沙坡头|景区, 锁阳城|遗址: the mention is the name as written, the place the listed site
             out.append(Locality(start, end, canon, level, parent or None))
+    def named_here(name: str) -> bool:
+        return any(r[1] in counties or r[0] in towns for r in villages_named(name))
+
     for m in VILLAGE_END.finditer(text):
-        v = _village_ending(text, an, starts, m.start(), m.end())
+        v = _village_ending(text, an, starts, m.start(), m.end(), named_here)
         if v is None:
             continue
         name, start = v
@@ -212,6 +215,11 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
         # The township the article names (民和县中川乡的金田村), or the county it names.
         fit = [r for r in rows if r[1] in counties or r[0] in towns or r[0] in text]
         parent = fit[0][0] if len({r[0] for r in fit}) == 1 else (rows[0][0] if len({r[0] for r in rows}) == 1 else None)
+        site = next((i for i, o in enumerate(out) if (o.start, o.end) == (start, m.end())), None)
+        if site is not None:
+            if not fit:
+                continue  # 北极村 the scenic area, where the article names none of the village's divisions
+            del out[site]  # …北极镇的北极村: the village of the township the article names
         out.append(Locality(start, m.end(), name, "village", parent))
     return out
 
@@ -321,8 +329,10 @@ def _word_after_verb(an: Analysis, start: int, end: int) -> bool:
         and prev.pos.startswith("v") and prev.end - prev.start >= 2
 
 
-def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int) -> tuple[str, int] | None:
-    """The longest listed village name that ends at ``end`` and starts on a word boundary, or None."""
+def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int,
+                    named_here: Callable[[str], bool]) -> tuple[str, int] | None:
+    """The longest listed village name that ends at ``end`` and starts on a word boundary, or None.
+    ``named_here``: whether the table lists a name under a county or township the article names."""
     if VILLAGE_ORG.match(text, end) or in_work_title(text, at):
         return None
     # 发展乡村, 爱农村, 和美乡村: the common word, not a village's name; but a listed name may end in one where
@@ -337,9 +347,11 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
             continue
         if name in GENERIC or is_common_word(name):
             continue
-        # 长征|村, 平安|村: a common word before 村 names a village only right after its division (海伦市平安村);
+        # 长征|村, 平安|村: a common word before 村 names a village only right after its division (海伦市平安村),
+        # or where the table lists it under a county or township the article names (木门镇 … 来到|茶园村);
         # elsewhere it is as often a kind of village (示范村) as one
-        if is_common_word(name[:k]) and not _after_county(text, s):
+        if is_common_word(name[:k]) and not _after_county(text, s) and not (
+                named_here(name) and not text.startswith("社区", end)):  # (民主村|社区: a community, named on)
             continue
         if s not in starts and not _after_division(text, s):
             continue
