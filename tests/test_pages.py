@@ -559,3 +559,17 @@ def test_a_role_label_closed_by_any_symbol_names_the_author(where: str, info: st
     """checkset_jan09's first score missed nine authors on six pages, each behind a separator no earlier page used."""
     body = "<h1>市委书记到通州区调研</h1>" + (info + ARTICLE if where == "head" else ARTICLE + info)
     assert extract(page(body)).authors == want
+
+
+def test_a_website_editor_on_the_info_line_and_a_sign_off_under_the_article_are_authors() -> None:
+    """网络编辑·X (a middle dot glued to the label) and 网编 X on a stamp line, 编辑人：X under the article: each names an
+    author (checkset_jan14's first score missed all three)."""
+    from policyie import extract
+
+    body = "\n新华社北京11月16日电 全国政协16日下午在京召开双周协商座谈会，围绕古籍保护利用协商议政。"
+    doc = extract("座谈会召开\n人民政协网 ⋈ 2026年11月16日 20:05:11 ⋈ 稿源·新华社 ⋈ 网络编辑·柏望溪\n" + body)
+    assert doc.authors == ["柏望溪"]
+    doc = extract("峰会举行\n新华网 ⌬ 2026-11-19 06:18:42 ⌬ 源自 新华社 ⌬ 网编 柏望溪\n" + body)
+    assert doc.authors == ["柏望溪"]
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE + '<p class="sign">编辑人：凌映川　审签人：蔚望舒</p>')
+    assert extract(html).authors[:1] == ["凌映川"]

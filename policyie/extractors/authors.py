@@ -65,7 +65,7 @@ SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s�
 INNER_ROLE = regex.compile(
     rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|编辑|责编|校对|摄影|摄像|审核|审校|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
-    rf"[|｜丨/／{LABEL_CLOSERS}]?"
+    rf"[|｜丨/／{LABEL_CLOSERS}·・]?"  # (网络编辑·芮琤瑶: no name opens with a middle dot)
 )
 ROLE_WORD = regex.compile(rf"^[{LABEL_OPENERS}]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[|｜{LABEL_CLOSERS}]?")  # (【责任编辑】庹晓帆: a bracketed label)
 CODE = regex.compile(r"^[A-Za-z0-9_-]+$")

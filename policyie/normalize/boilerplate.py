@@ -163,7 +163,7 @@ INFO_BYLINE = regex.compile(
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
 _STAMP_BYLINE = regex.compile(
-    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／]|\s+[·・](?=\s))?|[文图](?:[/／]|\s+[·・](?=\s)))\s*{_STAMP_NAME}"
+    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／]|\s+[·・](?=\s)|[·・](?=\p{{Han}}))?|[文图](?:[/／]|\s+[·・](?=\s)))\s*{_STAMP_NAME}"
     rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")
 
 

@@ -33,7 +33,7 @@ import regex
 
 from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines
 from policyie.normalize.html import ENTITY, TAG
-from policyie.normalize.meta import LABEL_CLOSERS, STAMP, WRITER_ROLES, parse_datetime
+from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, STAMP, WRITER_ROLES, parse_datetime
 from policyie.normalize.textmap import MappedText
 
 # A whole page: a document element plus navigation (a page with menus has dozens of links; an article
@@ -195,7 +195,7 @@ _STAMP = regex.compile(r"(?<!\d)(?=19|20)" + STAMP)
 _LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
-_TRAILER_ROLE = rf"(?:作者|记者|通讯员|{WRITER_ROLES}|责任编辑|责编|编辑|审核|校对)"
+_TRAILER_ROLE = rf"(?:作者|记者|通讯员|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|责任编辑|责编|编辑|审核|校对)"
 _TRAILER_EDITOR = regex.compile(
     _TRAILER_ROLE + rf"(?:\s*[/／{LABEL_CLOSERS}]{{1,2}}\s*|[ \u3000]+)" + r"[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
 )
