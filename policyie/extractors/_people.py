@@ -210,7 +210,8 @@ def follow_score(text: str, pos: int) -> float:
 # name that starts with one is read with its two-character given name (司马|卫东, not 司|马卫).
 COMPOUND_SURNAMES = frozenset(_WORDS["compound-surname"])
 # Words that follow a name and start with a character a given name may also end in: 邵佳|一同, 王立|一行.
-FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队")
+# (率 before a group it leads, 申屠棹|率视察组: the verb, not a given name's last character)
+FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队|率(?=\p{Han}{0,5}?[组团队])")
 
 
 def surname_at(text: str, pos: int) -> list[str]:

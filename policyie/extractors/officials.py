@@ -225,6 +225,10 @@ def _post_ends_at(text: str, end: int) -> bool:
 SURE_NAME = 5.0
 
 
+# What closes a two-character name read across a post's end: a verb of attending or speaking, or punctuation.
+_CLOSES_TWO = regex.compile(r"陪同|一同|主持|出席|参加|表示|指出|强调|介绍|讲话|[，、。；]")
+
+
 def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     """主任|何立峰, 院长|江小涓, 县长|沙马拉达: the segmenter read 任何, 长江, 长沙 across the post's end, but a clear
     name follows."""
@@ -235,6 +239,10 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
         g is not None
         and ((g.end - g.start == 3 and surnames().get(text[m.end()], 0) >= (100 if g.score < SURE_NAME else RARE_SURNAME)
               and g.score >= 1.5)
+             # 常务副区长|沙璟|陪同: a two-character name, where a word that follows names closes it at once and the
+             # post opens a word of the segmenter's (not 业|主委|员会)
+             or (g.end - g.start == 2 and g.score >= 1.0 and surnames().get(text[m.end()], 0) >= RARE_SURNAME
+                 and _CLOSES_TWO.match(text, g.end) is not None and m.start() in an.token_starts)
              or (minority_name_at(text, m.end()) == g and g.end - g.start <= 6
                  and all(HAN.match(c) for c in text[g.start : g.end])))  # 县长|沙马拉达: a Yi, Tibetan or Mongolian name
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
