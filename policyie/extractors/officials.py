@@ -969,24 +969,40 @@ def find_titled(ctx: Context) -> _Found:
                     nxt = _minority_listed(text, sep.end())  # …、七林农布出席: no surname to read it by
                 if nxt is None or (sep.group() in ("和", "及", "以及") and nxt.score < 1.5):
                     break
-                # 张业遂、环资委主任委员高虎城: what a post follows at once is an organ, not a listed name.
-                if post_pattern().match(text, nxt.end) is not None:
+                # 张业遂、环资委主任委员高虎城: what a post follows at once is an organ, not a listed name; 韦瑟比和
+                # 赫尔德|里奇总理: a run that goes on to a post of its own is another's name and title
+                if post_pattern().match(text, nxt.end) is not None or _own_post_follows(text, nxt.end):
                     break
                 found.add(nxt.text_in(text), nxt.start, chain)
                 end = nxt.end
-        if m.group() in SUFFIX_POSTS:
-            g = name_ending_at(text, m.start(), an)
-            if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]):
-                found.add(g.text_in(text), g.start, [m.group()])
-        if m.group() in FOREIGN_SUFFIX_POSTS:
-            end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
-            start = _transliterated_before(text, an, end)
-            if start is not None and text[start - 1 : start] in ("·", "-"):
-                start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
-                found.add(text[start:end], start, [m.group()])
-            elif start is not None and not _part_of_dotted(text, text[start:end]):
-                found.add(text[start:end], start, [m.group()])
+        _suffix_titled(text, an, m, found)
     return found
+
+
+def _own_post_follows(text: str, end: int) -> bool:
+    """One to three Han characters after ``end`` run on to a post (赫尔德|里奇总理): the reading stopped short of a
+    longer name, which the post after it is written for."""
+    return any(post_pattern().match(text, k) is not None for k in range(end + 1, min(end + 4, len(text)))
+               if all(HAN.match(c) and c not in _NOT_IN_LISTED_NAME for c in text[end:k]))  # (李成勋|及常委会委员)
+
+
+def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> None:
+    """The name before a post written after it (王刚书记, 马克龙总统): a Chinese one, or a transliterated one; the
+    Chinese reading of a transliteration's tail is none (埃尔德|里奇总理)."""
+    start = None
+    if m.group() in FOREIGN_SUFFIX_POSTS:
+        end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
+        start = _transliterated_before(text, an, end)
+        if start is not None and text[start - 1 : start] in ("·", "-"):
+            start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
+            found.add(text[start:end], start, [m.group()])
+        elif start is not None and not _part_of_dotted(text, text[start:end]):
+            found.add(text[start:end], start, [m.group()])
+    if m.group() in SUFFIX_POSTS:
+        g = name_ending_at(text, m.start(), an)
+        if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]) \
+                and not (start is not None and start < g.start):
+            found.add(g.text_in(text), g.start, [m.group()])
 
 
 # Posts a foreign office-holder's short name takes after it (普拉博沃总统, 莫迪总理, 塞西总统来华).
