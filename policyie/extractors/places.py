@@ -566,7 +566,7 @@ def _township_cut_in_two(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[
     if len(word) < 2 or word[-1] not in "镇乡" or k + 1 >= len(before) or _is_division(gz, word) \
             or not _is_division(gz, before[k + 1][1] + word):
         return None
-    names = _division_names_park(gz, before[k + 1][1] + word, words, False, doc.text.startswith(_OLD_TOWN, pos))
+    names = _division_names_park(gz, before[k + 1][1] + word, words, False, doc.text[pos : pos + 2])
     return [before[k], before[k + 1]] if names else []
 
 
@@ -649,7 +649,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
                 words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
                 continue
-            if _division_names_park(gz, word, words, site, doc.text.startswith(_OLD_TOWN, pos)):
+            if _division_names_park(gz, word, words, site, doc.text[pos : pos + 2]):
                 words.append((start, word, tag))
             break
         words.append((start, word, tag))
@@ -687,14 +687,18 @@ _OLD_TOWN = ("古城", "古镇")
 
 
 def _division_names_park(gz: Gazetteer, word: str, words: list[tuple[int, str, str]], site: bool,
-                         old_town: bool = False) -> bool:
+                         suffix: str = "") -> bool:
     """Whether the division written in full as ``word`` before the stem ``words`` (nearest first) is part of the
     park's or site's name. 通州区|运河商务区, 杨宋镇|影视产业示范区: the division is a place of its own (首都 is an
     adjective); but before a generic stem it names the park (平谷|现代|物流园), and so does a township before a short
-    common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园), the first of two joined by a dash (凭祥—同登), and a county
-    of one character, named in full, before its ``old_town`` (浚县|古城; not 雄县|温泉城, a name of its own)."""
+    common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园; not before a 小镇, 寿昌镇|航空小镇: a themed town is named by
+    its theme, and a township holds it, no town names another), the first of two joined by a dash (凭祥—同登), and a
+    county of one character, named in full, before its old town (浚县|古城; not 雄县|温泉城, a name of its own).
+    ``suffix``: the park suffix's first two characters."""
+    old_town, small_town = suffix in _OLD_TOWN, suffix == "小镇"
     return bool(words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or bool(
         word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)
+        and not (small_town and words)
         and not (words and word.startswith(words[-1][1]))  # (打洛镇|打洛|口岸: the port repeats its town)
         and not (site and words and not all(is_common_word(w) for _, w, _ in words))) or (
         # (沙洲坝镇|红井|景区: a site's own proper name follows its town)
@@ -1217,6 +1221,15 @@ def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] |
     return None
 
 
+def _township_before(doc: _Doc, gz: Gazetteer, pos: int) -> bool:
+    """A township named in full whose word ends right at ``pos``."""
+    before = doc.tokens_before(pos)
+    if not before:
+        return False
+    start, word, _ = before[0]
+    return start + len(word) == pos and word.endswith(TOWNSHIP_ENDS) and any(e.level == "town" for e in gz.lookup(word))
+
+
 def _names_port(doc: _Doc, gz: Gazetteer, pos: int, word: str, tag: str, words: list) -> bool:
     """Whether ``word`` names the port whose wharves (港区 at ``pos``) the stem ``words`` name: 东莞|港|沙田|港区,
     东莞|港麻涌|港区, 唐山港|曹妃甸|港区. A port is named by its city, and its wharves by both."""
@@ -1345,8 +1358,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         ):
             continue
         head = _stem_head(doc, gz, words, core, h, named_in_full)
-        if h.suffix == "weak" and len(head) < 2:
-            continue
+        if h.suffix == "weak" and len(head) < 2 and not (h.surface == "小镇" and _township_before(doc, gz, words[0][0])):
+            continue  # (寿昌镇|航空小镇: a themed town the township named in full right before it holds)
         specific = "".join(w for _, w, _ in words if w not in QUALIFIERS and w not in GENERIC_STEMS)
         if not head and any(w in QUALIFIERS for _, w, _ in words) and len(specific) < 4:
             continue  # 国家级考古遗址公园: a rank and a short kind name a category, not a park
