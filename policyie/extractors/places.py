@@ -913,6 +913,16 @@ def _known_opening(gz: Gazetteer, core: str) -> str:
     return next((core[:n] for n in range(len(core) - 1, 2, -1) if core[:n] in gz.surfaces), "")
 
 
+# The rivers and the coast whose one character after 沿 names the lands along them (沿黄, 沿淮, 沿江, 沿海).
+_ALONG_WATERS = frozenset("黄淮江海河")
+
+
+def _along_water(word: str) -> bool:
+    """沿黄, 沿淮: the lands along a river named by its one character, which open a region's name (沿黄生态经济带); the
+    沿 is no preposition glued onto the name (but 沿|黄河谷地: along the river named in full, it is)."""
+    return len(word) == 2 and word[0] == "沿" and word[1] in _ALONG_WATERS
+
+
 def _opens_name(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list) -> bool:
     """Whether the single character ``before[k]``, which jieba tags as a number, a verb or a direction, opens the
     name the stem's ``words`` go on with."""
@@ -926,6 +936,8 @@ def _opens_name(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words
         return True  # 察看|呀|诺达|雨林文化旅游区: a modal particle never comes before a noun, so it opens the name
     if word == "大" and tag == "a" and words[-1][1][:2] in gz.surfaces:
         return True  # 融入|大|三亚旅游|经济圈: a greater city's region is named so
+    if word == "沿" and _along_water(word + words[-1][1]):
+        return True  # 融入|沿|黄|生态经济带: the lands along a river or coast (沿黄, 沿淮) name a region
     return _two_states(gz, before, k, words) or _bound_first_char(gz, before, k, words)
 
 
@@ -1265,7 +1277,7 @@ _LIST_JOINERS = frozenset(("和", "、", "及", "与"))
 def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """The stem's words (in reading order) with its first word's edge mended where jieba cut across it."""
     if words and len(words[0][1]) >= 2 and words[0][2] in ("un", "x") and words[0][1][0] in _GLUED_PREPOSITIONS \
-            and not is_common_word(words[0][1][:2]):
+            and not is_common_word(words[0][1][:2]) and not _along_water(words[0][1]):
         # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)
