@@ -125,8 +125,8 @@ _BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力", "品牌为引�
                "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度", "品牌价值",
                # (“天下黄河贵德清”品牌越叫越响: a brand that grows louder is one polished)
                "品牌越叫越响", "品牌越擦越亮")
-# A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮).
-_CARD_AFTER = regex.compile(r"(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)")
+# A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮, 擦亮“…”这块牌子).
+_CARD_AFTER = regex.compile(r"(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)|这块(?:牌子|招牌)")
 # A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
 BRAND_PHRASE = regex.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
@@ -248,12 +248,12 @@ PROGRAMME = regex.compile(r"^(?:美丽|平安|健康|数字|法治|智慧|幸福
 AIM_END = ("合作", "发展", "振兴", "共富", "治理")
 
 
-def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True) -> bool:
+def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = True, by_ner: bool = True) -> bool:
     """Whether a quoted phrase is a name: a place, an organisation or product. Person labels are not
-    trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons."""
+    trusted here: the NER tags coined watchwords (施工图, 高精尖) as persons; ``by_ner``: nor the others."""
     if phrase.endswith(AIM_END) and len(phrase) <= 8:
         return False
-    if _entity_index(ctx)[0].get((start, end), _NONE) & {"ORG", "LOC"} and not (
+    if by_ner and _entity_index(ctx)[0].get((start, end), _NONE) & {"ORG", "LOC"} and not (
             NUMBERED.match(phrase) and (start, end) in _model_spans(ctx)):
         return True  # (the statistical NER reads 三城一区 as a place: a numbered formulation is one still)
     tok = ctx.analysis.token_at(start)
@@ -392,11 +392,12 @@ def _too_long(text: str, phrase: str, q_end: int) -> bool:
 def _polished_brand(ctx: Context, phrase: str, start: int, end: int) -> bool:
     """做强“秦巴山区生态康养旅游目的地”品牌, 做强“华北屋脊·清凉五台”“长城黄河握手地”等品牌: a brand officials polish,
     however long, or two halves joined by a middle dot, that names nothing; a place's ending alone makes no name of it
-    (叫响“北方奇山”), unless a place found lies inside the quote (打造“江苏宜兴市”品牌)."""
+    (叫响“北方奇山”), nor the NER's reading alone (擦亮“江南药镇”这块牌子: it reads 药镇 as a place's), unless a place
+    found lies inside the quote (打造“江苏宜兴市”品牌)."""
     if BRAND_PHRASE.match(phrase) is None:
         return False
     held = any(start <= a and b <= end for a, b in _place_index(ctx)[1])
-    return not _named(ctx, phrase, start, end, by_suffix=held)
+    return not _named(ctx, phrase, start, end, by_suffix=held, by_ner=held)
 
 
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
