@@ -250,6 +250,20 @@ def test_talks_during_a_stay_abroad_are_hosted_by_the_receiving_side() -> None:
     assert talks.hosts == ["赵乐际"]
 
 
+def test_talks_during_a_visit_the_article_reported_are_hosted_by_the_state_visited() -> None:
+    """…对汤加进行国事访问 … 18日上午，…同塔伊卢举行会谈: no city in the talks' paragraph, but the article reports the
+    visit to the partner's state before them (checkset_jan14 gave them to the visitor); with no visit said they stay
+    the subject's."""
+    from policyie import extract
+
+    visit = "国家主席习近平4月24日抵达努库阿洛法，对汤加进行国事访问。\n4月25日上午，习近平同汤加首相塔伊卢举行会谈。"
+    talks = next(m for m in extract(visit, published="2024-04-30").meetings if m.kind == "会谈")
+    assert (talks.hosts, talks.attendees) == (["塔伊卢"], ["习近平"])
+    home = "4月25日上午，国家主席习近平同汤加首相塔伊卢举行会谈。"
+    talks = next(m for m in extract(home, published="2024-04-30").meetings if m.kind == "会谈")
+    assert talks.hosts == ["习近平"]
+
+
 def test_an_edition_held_months_back_is_cited_with_its_month() -> None:
     """首届…博览会于2022年9月在杭州举办: an edition named and reported held two months or more before publication is
     cited, dated by the month the sentence gives (checksets jan09 and jan10 missed one each)."""

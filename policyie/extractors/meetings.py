@@ -10,6 +10,7 @@ meetings too, hosted by the receiving leader. Dates, hosts and places link by po
 from __future__ import annotations
 
 import dataclasses
+import functools
 from bisect import bisect_left
 
 import regex
@@ -1215,15 +1216,23 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
                 for m in p.mentions if lo <= m.start < met.start and ctx.text[m.start - 1 : m.start] in "在于赴"),
                default=None, key=lambda x: x[0])
     if last is None:
-        # 在瑙鲁期间，…同瑙鲁议会议长…举行会谈: the paragraph opens on his stay in that state
+        # 在瑙鲁期间，…同瑙鲁议会议长…举行会谈: the paragraph opens on his stay in that state; …对安提瓜和巴布达进行国事
+        # 访问 … 同埃尔德里奇举行会谈: the article reports his visit to it before the talks
         stay = any(p.level == "country" and p.name == state and ctx.text[m.start - 1 : m.start] == "在"
                    and _STAY.match(ctx.text, m.end) for p in ctx.doc.places or [] for m in p.mentions
-                   if lo <= m.start < met.start)
+                   if lo <= m.start < met.start) or _visit_to(state).search(ctx.text, 0, met.start) is not None
         return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts)) if stay else met
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
 
 
 _STAY = regex.compile(r"(?:访问|考察|出访)?期间")
+
+
+@functools.cache
+def _visit_to(state: str) -> regex.Pattern:
+    """A visit to ``state`` as the article reports it (对安提瓜和巴布达进行国事访问, 访问老挝)."""
+    s = regex.escape(state)
+    return regex.compile(rf"对{s}进行(?:国事|正式|友好|工作)?访问|访问{s}")
 
 
 # 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
