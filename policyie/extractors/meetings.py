@@ -36,6 +36,7 @@ from policyie.extractors._events import (
     sentence_bounds,
     token_starts,
 )
+from policyie.extractors._foreign import countries
 from policyie.extractors._people import transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
@@ -1322,14 +1323,30 @@ def _separately(met: Meeting, before: str, rest: str) -> list[Meeting]:
             out += _unnamed_guests(met, rest, lo, at)  # (分别会见了林德贝里、荷兰首相范德维尔…: 林德贝里 is a guest too)
             lo = max(lo, rest.rfind("、", lo, at) + 1)
         else:
-            # the guest's part starts after the last 和 / 、 before it (阿尔及利亚 holds a 及, so not that)
-            cuts = [(i + len(w)) for w in ("和", "、", "以及") if (i := rest.rfind(w, lo, at)) >= 0]
+            # the guest's part starts after the last 和 / 、 before it (阿尔及利亚 holds a 及, so not that; nor is the 和 of
+            # 圣文森特和格林纳丁斯 one)
+            cuts = [(i + len(w)) for w in ("和", "、", "以及") if (i := _last_joiner(rest, w, lo, at)) >= 0]
             if not cuts:
                 return [met]
             lo = max(cuts)
         out.append(dataclasses.replace(met, name="会见" + rest[lo : at + len(written)], attendees=[guest]))
         lo = at + len(written)
     return out
+
+
+def _last_joiner(rest: str, joiner: str, lo: int, at: int) -> int:
+    """Where the last ``joiner`` between ``lo`` and ``at`` stands that is no part of a state's name written with 和
+    (安提瓜和巴布达, 特立尼达和多巴哥), or -1."""
+    i = rest.rfind(joiner, lo, at)
+    while i >= 0 and joiner == "和" and any(rest.startswith(f, i - k) for f, k in _states_with_and()):
+        i = rest.rfind(joiner, lo, i)
+    return i
+
+
+@functools.cache
+def _states_with_and() -> tuple[tuple[str, int], ...]:
+    """The country forms that hold 和, each with where its 和 stands."""
+    return tuple((f, k) for f in countries() if "和" in f for k, c in enumerate(f) if c == "和")
 
 
 def _unnamed_guests(met: Meeting, rest: str, lo: int, at: int) -> list[Meeting]:
