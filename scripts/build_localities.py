@@ -63,7 +63,9 @@ PROVINCE_PARTS = (
     "闽西 闽东 赣南 鲁西南 冀中南 桂西 滇西 滇南 湘南 蒙东 "
     # the same by two compass points (not 黔东南, 黔西南: prefectures)
     "黔东北 黔西北 桂西北 桂东南 桂东北 川东北 川西北 鄂西北 鄂东南 豫东南 豫西南 晋东南 晋西北 赣东北 滇东北 滇西北 "
-    "滇东南 浙东南 浙西北 闽东北 闽西北 湘西北 湘东北 冀东北 皖东北 皖西南 苏西南 辽西北 鲁东南 陕西北"
+    "滇东南 浙东南 浙西北 闽东北 闽西北 湘西北 湘东北 冀东北 皖东北 皖西南 苏西南 辽西北 鲁东南 陕西北 "
+    # Beijing by two compass points (京 is left out of the generated ones for 京东, the firm)
+    "京西北 京东北 京西南 京东南"
 ).split()
 # The same, generated: every province abbreviation the news uses for such parts with every compass point and 中
 # (藏东南, 桂北, 陇中, 渝东北), except a form that is a division's name or short form (陇南, 晋中, 黔东南, 津南),
