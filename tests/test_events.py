@@ -236,32 +236,24 @@ def test_talks_in_a_foreign_city_read_by_its_sounds_are_hosted_there() -> None:
     assert (talks.hosts, talks.attendees) == (["德鲁"], ["李强"])
 
 
-def test_talks_during_a_stay_abroad_are_hosted_by_the_receiving_side() -> None:
-    """在斐济期间，…同斐济议长…举行会谈: the paragraph puts the visitor in the state whose office-holder he meets, so
-    the talks are hosted by that side though the sentence names no city (checkset_jan12 gave them to the visitor).
-    Talks where no stay is said stay the subject's."""
+@pytest.mark.parametrize(("text", "hosts", "guests"), [
+    # 在斐济期间，…同斐济议长…举行会谈: the paragraph puts the visitor in the state whose office-holder he meets, so the
+    # talks are hosted by that side though the sentence names no city (checkset_jan12 gave them to the visitor)
+    ("在斐济期间，赵乐际4月26日上午同斐济议长拉图·纳伊卢举行会谈。", ["拉图·纳伊卢"], ["赵乐际"]),
+    # …对汤加进行国事访问 … 同塔伊卢举行会谈: no city in the talks' paragraph, but the article reports the visit to the
+    # partner's state before them (checkset_jan14 gave them to the visitor)
+    ("国家主席习近平4月24日抵达努库阿洛法，对汤加进行国事访问。\n4月25日上午，习近平同汤加首相塔伊卢举行会谈。",
+     ["塔伊卢"], ["习近平"]),
+    # where no stay or visit is said, the talks stay the subject's
+    ("4月26日上午，赵乐际在北京同斐济议长拉图·纳伊卢举行会谈。", ["赵乐际"], ["拉图·纳伊卢"]),
+    ("4月25日上午，国家主席习近平同汤加首相塔伊卢举行会谈。", ["习近平"], ["塔伊卢"]),
+])
+def test_talks_during_a_stay_or_a_visit_abroad_are_hosted_by_the_receiving_side(text: str, hosts: list,
+                                                                                 guests: list) -> None:
     from policyie import extract
 
-    text = "在斐济期间，赵乐际4月26日上午同斐济议长拉图·纳伊卢举行会谈。"
     talks = next(m for m in extract(text, published="2024-04-30").meetings if m.kind == "会谈")
-    assert (talks.hosts, talks.attendees) == (["拉图·纳伊卢"], ["赵乐际"])
-    home = "4月26日上午，赵乐际在北京同斐济议长拉图·纳伊卢举行会谈。"
-    talks = next(m for m in extract(home, published="2024-04-30").meetings if m.kind == "会谈")
-    assert talks.hosts == ["赵乐际"]
-
-
-def test_talks_during_a_visit_the_article_reported_are_hosted_by_the_state_visited() -> None:
-    """…对汤加进行国事访问 … 18日上午，…同塔伊卢举行会谈: no city in the talks' paragraph, but the article reports the
-    visit to the partner's state before them (checkset_jan14 gave them to the visitor); with no visit said they stay
-    the subject's."""
-    from policyie import extract
-
-    visit = "国家主席习近平4月24日抵达努库阿洛法，对汤加进行国事访问。\n4月25日上午，习近平同汤加首相塔伊卢举行会谈。"
-    talks = next(m for m in extract(visit, published="2024-04-30").meetings if m.kind == "会谈")
-    assert (talks.hosts, talks.attendees) == (["塔伊卢"], ["习近平"])
-    home = "4月25日上午，国家主席习近平同汤加首相塔伊卢举行会谈。"
-    talks = next(m for m in extract(home, published="2024-04-30").meetings if m.kind == "会谈")
-    assert talks.hosts == ["习近平"]
+    assert (talks.hosts, talks.attendees) == (hosts, guests)
 
 
 def test_an_edition_held_months_back_is_cited_with_its_month() -> None:
