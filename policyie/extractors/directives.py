@@ -28,7 +28,8 @@ from policyie.records import Directive
 
 _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指示|批示|作出批示|作出指示"
 # 要求各地…, 希望山东…: addressed to someone, the instruction follows the verb directly.
-_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}])")
+# (叮嘱企业说，…: who is told, then 说; the instruction follows 说)
+_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}])")
 # Verbs that report a statement: what follows is an instruction only when it says so (要, 必须, 希望 …);
 # 李强表示，21世纪是亚洲的世纪 states a belief. The others (强调, 要求, 指示 …) instruct by themselves.
 _STATEMENT_VERBS = frozenset("表示 指出 认为 说 提出".split())
@@ -41,6 +42,7 @@ _ADVERBIAL = regex.compile(
 )
 _MEETING_SUBJECT = regex.compile(r"(?:会议|会上|全会|大会|常委会|常务会议|座谈会|务虚会)$")
 _PRONOUN = regex.compile(r"[他她]$")
+_PRONOUN_SUBJECT = regex.compile(r"(?:^|[，,])\s*([他她])(?!们)")
 # A sentence that resumes the narrative: a person (or 市领导…) opening it.
 _NARRATIVE_OPEN = regex.compile(r"^[\s　]*(?:市领导|省领导|区领导|县领导|[^，,。；;]{0,12}?(?:来到|走进|察看|参观|听取|登上|考察|调研))")
 _INSTRUCTION = regex.compile(
@@ -73,6 +75,7 @@ def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
     text = ctx.text
     v_lo = m.start()
     verb = m.group().rstrip("，,：:")
+    verb = "叮嘱" if verb.startswith("叮嘱") else verb  # (叮嘱企业说)
     s_lo, _ = sentence_bounds(ctx, v_lo)
     pre = text[s_lo:v_lo]
     if pre.endswith(("的", "和", "及", "、", "与", "等")):
@@ -103,7 +106,11 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
         if first and not _SENT_END.search(text[first[0].end : q]):
             return first[0].name
         last = last_person_before(ctx, q, s_lo)
-        return last.name if last else None
+        if last is not None:
+            return last.name
+        # 在拉尕山景区，他详细询问…，要求…: the pronoun that opens a clause is the subject who instructs
+        pm = _PRONOUN_SUBJECT.search(head)
+        return resolve_pronoun(ctx, s_lo + pm.start(1)) if pm else None
     return None
 
 
