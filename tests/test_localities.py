@@ -67,3 +67,14 @@ def test_without_a_writable_cache_the_shards_answer(tmp_path: Path, monkeypatch:
     assert L.villages_named("十八洞村") == (("双龙镇", "433124"),)
     assert L._DB is not None and L._DB[1] is None
     monkeypatch.setattr(L, "_DB", None)
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("兴化市缸顾乡千垛景区", 6),  # a township no table holds, right after its county
+    ("桐庐县把分水镇打造成制笔小镇。", None),  # 把, a word of its own, before a township the gazetteer holds
+])
+def test_a_township_after_its_county_opens_with_no_glued_preposition(text: str, end: int | None) -> None:
+    from policyie import nlp
+    from policyie.extractors._county_townships import _township_end
+
+    assert _township_end(text, nlp.analyse(text), 3) == end

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from policyie.engines.analysis import Analysis
 from policyie.extractors._model_places import han_only, mention_index, named_place
 from policyie.extractors._people import is_common_word, jieba_freq
+from policyie.gazetteer import load as load_gazetteer
 from policyie.records import Place, Span
 
 EVIDENCE = "after-county"
@@ -59,10 +60,19 @@ def _township_end(text: str, an: Analysis, start: int) -> int | None:
         name = text[start:end]
         if (len(stem) == size and han_only(stem) and stem[0] not in _NOT_FIRST and not set(stem) & _SETTLEMENT
                 and an.is_token_boundary(end) and not is_common_word(stem) and not is_common_word(name)
-                and not (len(suffix) == 1 and jieba_freq().get(name[-2:], 0) >= COMMON)):  # (疍家|小镇: a kind)
+                and not (len(suffix) == 1 and jieba_freq().get(name[-2:], 0) >= COMMON)  # (疍家|小镇: a kind)
+                and not _glued_function(an, start, name)):
             return end
         return None
     return None
+
+
+def _glued_function(an: Analysis, start: int, name: str) -> bool:
+    """建德市|把|寿昌镇: a preposition or conjunction standing as a word of its own before a township the gazetteer
+    holds is the sentence's, not the first character of another township's name."""
+    tok = an.token_at(start)
+    return tok is not None and (tok.start, tok.end) == (start, start + 1) and tok.pos[:1] in ("p", "c") and \
+        any(e.level == "town" for e in load_gazetteer().lookup(name[1:]))
 
 
 def _adopt(places: dict[str, Place], county: Place, start: int, end: int) -> None:
