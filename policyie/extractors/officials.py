@@ -242,7 +242,7 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
              # 常务副区长|沙璟|陪同: a two-character name, where a word that follows names closes it at once and the
              # post opens a word of the segmenter's (not 业|主委|员会)
              or (g.end - g.start == 2 and g.score >= 1.0 and surnames().get(text[m.end()], 0) >= RARE_SURNAME
-                 and _CLOSES_TWO.match(text, g.end) is not None and m.start() in an.token_starts)
+                 and _CLOSES_TWO.match(text, g.end) is not None and an.is_token_boundary(m.start()))
              or (minority_name_at(text, m.end()) == g and g.end - g.start <= 6
                  and all(HAN.match(c) for c in text[g.start : g.end])))  # 县长|沙马拉达: a Yi, Tibetan or Mongolian name
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name

@@ -1221,25 +1221,23 @@ def _numeric(word: str) -> bool:
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十百千万亿两几半多数第首")
 
 
+def _word_ending_at(doc: _Doc, pos: int) -> tuple[int, str, str] | None:
+    """The segmenter's word that ends right at ``pos``, if one does."""
+    before = doc.tokens_before(pos)
+    return before[0] if before and before[0][0] + len(before[0][1]) == pos else None
+
+
 def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] | None:
     """The county or city named in full whose word ends right at ``pos``, if one does."""
-    before = doc.tokens_before(pos)
-    if not before:
-        return None
-    start, word, tag = before[0]
+    w = _word_ending_at(doc, pos)
     # (a two-character name too: 芒市|咖啡产业园, 沛县; 全市, 我市 are no division's names)
-    if start + len(word) == pos and len(word) >= 2 and word[-1] in "市县区旗" and _is_division(gz, word):
-        return start, word, tag
-    return None
+    return w if w is not None and len(w[1]) >= 2 and w[1][-1] in "市县区旗" and _is_division(gz, w[1]) else None
 
 
 def _township_before(doc: _Doc, gz: Gazetteer, pos: int) -> bool:
     """A township named in full whose word ends right at ``pos``."""
-    before = doc.tokens_before(pos)
-    if not before:
-        return False
-    start, word, _ = before[0]
-    return start + len(word) == pos and word.endswith(TOWNSHIP_ENDS) and any(e.level == "town" for e in gz.lookup(word))
+    w = _word_ending_at(doc, pos)
+    return w is not None and w[1].endswith(TOWNSHIP_ENDS) and any(e.level == "town" for e in gz.lookup(w[1]))
 
 
 def _names_port(doc: _Doc, gz: Gazetteer, pos: int, word: str, tag: str, words: list) -> bool:
