@@ -208,10 +208,13 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 
     for m in VILLAGE_END.finditer(text):
         v = _village_ending(text, an, starts, m.start(), m.end(), named_here)
-        if v is None:
+        listed = v[0] if v is not None else None
+        if v is None and (v := _old_village(text, starts, m.start(), named_here)) is not None:
+            listed = v[0][:-2] + "村"
+        if v is None or listed is None:
             continue
         name, start = v
-        rows = villages_named(name)
+        rows = villages_named(listed)
         # The township the article names (民和县中川乡的金田村), or the county it names.
         fit = [r for r in rows if r[1] in counties or r[0] in towns or r[0] in text]
         parent = fit[0][0] if len({r[0] for r in fit}) == 1 else (rows[0][0] if len({r[0] for r in rows}) == 1 else None)
@@ -361,6 +364,19 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
             continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name (睦|和村: a bound morpheme may)
         if villages_named(name):
             return name, s
+    return None
+
+
+def _old_village(text: str, starts: set[int], at: int, named_here: Callable[[str], bool]) -> tuple[str, int] | None:
+    """新叶|古村 → 新叶古村: a village written with 古 ("old") before its 村 is the table's 新叶村, where the table
+    lists that name under a county or township the article names (elsewhere 古村 is a kind: 千年古村)."""
+    if at < 3 or text[at - 1] != "古":
+        return None
+    for k in range(min(MAX_STEM - 1, at - 1), 1, -1):
+        s = at - 1 - k
+        stem = text[s : at - 1]
+        if s in starts and all("\u4e00" <= c <= "\u9fff" for c in stem) and named_here(stem + "村"):
+            return text[s : at + 1], s
     return None
 
 

@@ -610,8 +610,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
         number_inside = _number_inside(doc, gz, before, k, words)
-        if len(word) <= 2 and words and not number_inside and tag.startswith("m") and any(
-                s == start and e >= words[-1][0] + len(words[-1][1]) for s, e in doc.model_locations()):
+        if len(word) <= 2 and words and not number_inside and tag.startswith("m") and _model_opens(doc, start, words):
             words.append((start, word, tag))  # 万|佛山|景区, 八步|沙|林场: a numeral the NER reads as opening the place is its first
             break
         if _opens_name(gz, before, k, words):
@@ -621,6 +620,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
         if not number_inside and _tag_ends_stem(doc, before, k):
+            words += _lone_char_opening(doc, start, word, tag, words)
             break
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
             words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
@@ -658,6 +658,18 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str,
+                       words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """那|考河|湿地公园, 小|秦岭|…保护区: a character jieba read as a word of its own (a pronoun, an adjective) that
+    the NER reads as opening the place is the stem's first, where its tag would end the stem."""
+    return [(start, word, tag)] if len(word) == 1 and words and _model_opens(doc, start, words) else []
+
+
+def _model_opens(doc: _Doc, start: int, words: list[tuple[int, str, str]]) -> bool:
+    """Whether the NER reads a place that opens at ``start`` and runs at least over the stem's words so far."""
+    return any(s == start and e >= words[-1][0] + len(words[-1][1]) for s, e in doc.model_locations())
 
 
 def _lone_pair_opens(word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
@@ -2587,7 +2599,8 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
                 (loc.level == "region" and _regions_within(places, loc.start, loc.end))
                 or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end,
                                                                 ctx.text.startswith(SITE_SUFFIXES, loc.end)))
-                or (loc.level == "village" and loc.parent and _short_forms_within(places, loc.start, loc.end))):
+                or (loc.level == "village" and loc.parent and (_short_forms_within(places, loc.start, loc.end)
+                                                               or _old_village_read_as_site(places, loc.start, loc.end)))):
             # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区), a listed
             # bay over the state it is named after (墨西哥湾); a listed site over its division's short form
             # (山西|平遥古城: 平遥 of 平遥县 is the site's name here), and a listed village whose township the
@@ -2650,6 +2663,14 @@ def _short_forms_within(places: dict[str, Place], start: int, end: int, whole: b
     hits = _overlapping(places, start, end)
     return bool(hits) and all(m.start == start and (m.end < end or (whole and m.end == end)) and (
         (p.level in ("district", "city", "town") and m.text != p.name) or p.level in ("area", "site")) for p, m in hits)
+
+
+def _old_village_read_as_site(places: dict[str, Place], start: int, end: int) -> bool:
+    """建湖|沙庄古村: the site the 古村 suffix made of exactly the span where the village table fixes a village of the
+    article's county or township (沙庄村): the village it is."""
+    hits = _overlapping(places, start, end)
+    return bool(hits) and all((m.start, m.end) == (start, end) and p.level == "site" and m.text.endswith("古村")
+                              for p, m in hits)
 
 
 def _unplaced_tail(places: dict[str, Place], start: int, end: int) -> bool:
