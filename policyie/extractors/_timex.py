@@ -300,6 +300,9 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
     for y in (sentence_year, carried):
         if y is None or (spec.future and pub is not None and pub.year - 2 <= y < pub.year):
             continue  # an announced date is not in the year a comparison cites (同比2023年)
+        if y is carried and spec.future and pub is not None and y == pub.year and spec.month is not None \
+                and (spec.month, day or last_day(y, spec.month)) < (pub.month, pub.day):
+            continue  # 要在1月5日前完成 in a paper of December that dated the inspection this year: the coming one
         if not dated or _not_after_publication(anc, y, spec.month, day):
             return y
     if pub is not None:
@@ -313,11 +316,15 @@ def _nearest_year(pub: date, spec: Spec) -> int:
     if spec.month is None:
         if spec.unit == "holiday" and spec.code in ("春节", "元旦", "元宵节") and pub.month >= 11:
             return y + 1
+        if spec.unit == "quarter" and spec.n == 1 and spec.future and pub.month >= 11:
+            return y + 1  # 确保一季度开门红 in a paper of December: the coming quarter
         return y
     day = spec.day_of_month
     if day is None:
         if pub.month <= 2 and spec.month >= 11:
             return y - 1
+        if spec.future and spec.month < pub.month:
+            return y + 1  # 要在1月下旬前完成 in a paper of December: the coming January (a deadline is ahead)
         return y
     if spec.future:  # 力争10月31日前完工 in a paper of March: the coming 31 October
         return next(c for c in (y, y + 1) if not valid_day(c, spec.month, day) or _safe(c, spec.month, day) >= pub)

@@ -43,7 +43,7 @@ from policyie.records import DateMention
 _YEAR_ABS = r"(?P<y>(?:1[89]|20)\d\d|[一二][〇零一二三四五六七八九]{3})年"
 _YEAR_REL = r"(?P<ry>今年|去年|明年|前年|后年|同年|当年|上年|本年|来年)"
 _YP = rf"(?:{_YEAR_ABS}|{_YEAR_REL})"
-_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|(?<!公)元)月"  # 元月: January
 _MONTH_REL = r"(?P<rm>(?<!日)本月|上月|下月|当月|同月|上个月|下个月|这个月)"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号]"
 _DNUM = r"3[01]|[12]\d|0?[1-9]"
@@ -171,8 +171,8 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         else:
             f["month_shift"] = _MONTH_SHIFT[rm]
     else:
-        f["month"] = tx.cn_number(m.group("m"))
-        cn_month = not m.group("m")[0].isdigit()
+        f["month"] = 1 if m.group("m") == "元" else tx.cn_number(m.group("m"))
+        cn_month = not m.group("m")[0].isdigit() and m.group("m") != "元"  # (元月 is a word of its own)
         # 一月一调度, 十月革命: a Chinese-numeral month stands alone only inside a fuller date, a deictic year's
         # (明年二月底前) included
         if cn_month and not (m.group("y") or m.group("ry") or m.group("d")):
@@ -188,7 +188,7 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), future=future, onward=onward, **f))
     if m.group("xun"):
         first, last = _XUN[m.group("xun")]
-        return _Cand(m.start(), m.end(), Spec("xun", n=first, day=last, **f))
+        return _Cand(m.start(), m.end(), Spec("xun", n=first, day=last, future=_announced(text, m.start(), m.end()), **f))
     end = m.end() if not m.group("part") else m.start("part")  # 4月下午 is not a date
     return _Cand(m.start(), end, Spec("month", code=m.group("mmod"), future=_announced(text, m.start(), end), **f))
 
@@ -204,12 +204,15 @@ def _numeric(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", year=y, month=mo, day=d))
 
 
-@_rule(rf"{_YP}?(?P<q>第?[一二三四1-4])季度(?P<qmod>末|初)?", needs="季")
+@_rule(rf"{_YP}?(?:(?P<q>第?[一二三四1-4])季度|首季度?)(?P<qmod>末|初)?", needs="季")
 def _quarter(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _NUMERIC_BEFORE.search(_before(text, m.start())) or _before(text, m.start(), 1) == "每":
         return None
-    q = tx.cn_number(m.group("q").lstrip("第"))
-    return _Cand(m.start(), m.end(), Spec("quarter", n=q, code=m.group("qmod"), **_year_fields(m)))
+    q = tx.cn_number(m.group("q").lstrip("第")) if m.group("q") else 1  # 首季: the first quarter
+    future = _announced(text, m.start(), m.end())
+    if not m.group("q") and not (future or m.group("y") or m.group("ry")):
+        return None  # 生效首季, 全年首季粮食收购: the first quarter or season of something, no calendar quarter
+    return _Cand(m.start(), m.end(), Spec("quarter", n=q, code=m.group("qmod"), future=future, **_year_fields(m)))
 
 
 @_rule(rf"{_YP}?前(?P<nq>[二三两23])个?季度", needs="季")
