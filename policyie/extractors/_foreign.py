@@ -120,7 +120,8 @@ def _past_conjunction(text: str, end: int) -> int:
     """策·巴特孟和|率领: a conjunction at ``end`` that a word following names comes right after is the name's last
     character (普京和|美国总统… keeps its 和)."""
     if text[end : end + 1] in _NAME_ENDING_CONJ and _boundary(text, end + 1) and \
-            HAN.match(text[end + 1 : end + 2]) and text[end + 1] not in _NAME_ENDING_CONJ:
+            HAN.match(text[end + 1 : end + 2]) and text[end + 1] not in _NAME_ENDING_CONJ and \
+            prefix_country(text[end + 1 : end + 13]) is None:  # (卡拉马利和|也门总理: 和 joins two office-holders)
         return end + 1  # (勒梅尔和|100多名代表: a number after it is the other side of 和)
     return end
 

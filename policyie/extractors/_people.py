@@ -211,7 +211,7 @@ def follow_score(text: str, pos: int) -> float:
 COMPOUND_SURNAMES = frozenset(_WORDS["compound-surname"])
 # Words that follow a name and start with a character a given name may also end in: 邵佳|一同, 王立|一行.
 # (率 before a group it leads, 申屠棹|率视察组: the verb, not a given name's last character)
-FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队|率(?=\p{Han}{0,5}?[组团队])")
+FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队|关于|率(?=\p{Han}{0,5}?[组团队])")
 
 
 def surname_at(text: str, pos: int) -> list[str]:
@@ -331,8 +331,8 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
 CLEAR_FOLLOWERS = regex.compile(
     r"[^\p{Han}]|一行|一同|陪同|参加|参与|联名|出席|主持|列席|等|同志|指出|强调|表示|介绍|讲话|会见|会谈|来到|深入|前往|到|在|赴|率|带队|"
     r"宣布|致辞|作|代表|调研|检查|察看|考察|看望|慰问|就|对|说|并|也|还|分别|先后|围绕|听取|通报|告诉|汇报|坦言|谈到|共同|"
-    r"结束|抵达|应邀|随团|随同"  # (…萨巴赫|结束对华国事访问, …抵达北京, …应邀出席, …随团访问: what a visiting office-holder
-    # does)
+    r"结束|抵达|应邀|随团|随同|关于"  # (…萨巴赫|结束对华国事访问, …抵达北京, …应邀出席, …随团访问: what a visiting
+    # office-holder does; …副秘书长X|关于…的说明: the report a speaker makes)
 )
 
 
@@ -629,7 +629,8 @@ _SPOKE_AFTER = regex.compile(r"[^，,。；;！？\n]{0,12}?(?:并|，)?(?:发�
 
 
 # 在孝感市委书记冼承麟和大悟县委书记闻晚舟陪同下，裴映潭…。她指出: who escorts the subject is not whom 她 means.
-_ESCORTS = regex.compile(r"[^，,。；;！？\n]{0,30}?陪同下")
+# (the one escorted comes before the frame: 林珏|在…吴嵘陪同下 is the subject, not an escort)
+_ESCORTS = regex.compile(r"(?!在)[^，,。；;！？\n]{0,30}?陪同下")
 
 
 def _met(text: str, start: int, sent: tuple[int, int]) -> bool:

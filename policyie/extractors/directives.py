@@ -28,9 +28,10 @@ from policyie.records import Directive
 
 _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指示|批示|作出批示|作出指示"
 # 要求各地…, 希望山东…: addressed to someone, the instruction follows the verb directly.
-# (叮嘱企业说，…: who is told, then 说; the instruction follows 说. 强调必须守住…: 强调 right before a modal)
+# (叮嘱企业说，…: who is told, then 说; the instruction follows 说. 强调必须守住…, 强调遗址保护要坚持…: 强调 right before
+# a modal, or before the short subject of one)
 _TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}])"
-                         r"|强调(?=要|必须|务必|应当|应该)")
+                         r"|强调(?=[\p{Han}“”]{0,12}?(?:要(?!求)|必须|务必|应当|应该))")
 # Verbs that report a statement: what follows is an instruction only when it says so (要, 必须, 希望 …);
 # 李强表示，21世纪是亚洲的世纪 states a belief. The others (强调, 要求, 指示 …) instruct by themselves.
 _STATEMENT_VERBS = frozenset("表示 指出 认为 说 提出".split())

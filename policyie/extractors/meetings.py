@@ -1221,7 +1221,8 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
         # 访问 … 同埃尔德里奇举行会谈: the article reports his visit to it before the talks
         stay = any(p.level == "country" and p.name == state and ctx.text[m.start - 1 : m.start] == "在"
                    and _STAY.match(ctx.text, m.end) for p in ctx.doc.places or [] for m in p.mentions
-                   if lo <= m.start < met.start) or _visit_to(state).search(ctx.text, 0, met.start) is not None
+                   if lo <= m.start < met.start) or _visit_to(state).search(ctx.text, 0, met.start) is not None \
+            or _visit_to(state).search(ctx.doc.title or "") is not None  # (or its headline: …并对尼日尔进行正式访问)
         return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts)) if stay else met
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
 

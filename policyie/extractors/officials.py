@@ -226,7 +226,7 @@ SURE_NAME = 5.0
 
 
 # What closes a two-character name read across a post's end: a verb of attending or speaking, or punctuation.
-_CLOSES_TWO = regex.compile(r"陪同|一同|主持|出席|参加|表示|指出|强调|介绍|讲话|[，、。；]")
+_CLOSES_TWO = regex.compile(r"陪同|一同|主持|出席|参加|表示|指出|强调|介绍|讲话|带队|一行|率队|率领|先后|来到|深入|调研|察看|[，、。；]")
 
 
 def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
