@@ -163,3 +163,29 @@ def test_a_township_glued_into_zaiyu_is_read_where_written_apart() -> None:
     doc = extract("榆树市委书记深入于家镇、秀水镇督导。\n在于家镇，他察看了粮库。")
     town = next(p for p in doc.places if p.name == "于家镇")
     assert [m.start for m in town.mentions] == [8, 20]
+
+
+def test_a_township_head_after_a_joined_place_leaves_the_joiner_and_joins_its_namesake() -> None:
+    """阿庐古洞景区|和永宁乡城子古村 (jieba glued 和永宁): the township is 永宁乡, and the site the article also writes
+    alone is one place; 汤山街道石阡温泉 after the gazetteer's 汤山街道 adds to that township, no second one."""
+    from policyie.extractors.places import _split_township_heads
+    from policyie.records import Span
+
+    places = {
+        "park:某某景区": Place(name="某某景区", level="site", evidence="park-suffix", mentions=[Span("某某景区", 0, 4)]),
+        "park:和永宁乡城子古村": Place(name="和永宁乡城子古村", level="site", evidence="park-suffix",
+                                 mentions=[Span("和永宁乡城子古村", 4, 12)]),
+        "park:城子古村": Place(name="城子古村", level="site", evidence="park-suffix", mentions=[Span("城子古村", 14, 18)]),
+        "520623001": Place(name="汤山街道", level="town", code="520623001", evidence="gazetteer",
+                           mentions=[Span("汤山街道", 20, 24)]),
+        "park:汤山街道石阡温泉": Place(name="汤山街道石阡温泉", level="site", evidence="park-suffix",
+                                 mentions=[Span("汤山街道石阡温泉", 30, 38)]),
+    }
+    _split_township_heads(places)
+    by_name = {(p.name, p.level): p for p in places.values()}
+    assert ("和永宁乡", "town") not in by_name
+    assert [(m.text, m.start) for m in by_name[("永宁乡", "town")].mentions] == [("永宁乡", 5)]
+    assert sorted(m.start for m in by_name[("城子古村", "site")].mentions) == [8, 14]
+    assert [p.name for p in places.values()].count("汤山街道") == 1
+    assert [m.start for m in by_name[("汤山街道", "town")].mentions] == [20, 30]
+    assert ("石阡温泉", "site") in by_name

@@ -61,7 +61,9 @@ COUNTRY_ADJECTIVAL = _WORDS["country-adjectival"]  # 中国特色: after a count
 ADJECTIVAL_WORDS = frozenset(_WORDS["adjectival-word"])  # a whole next word (not 制造业); 北京时间 is a time zone
 # Place shorts that are also verbs, with what follows them as verbs: 大兴调查研究之风 ("promote").
 # 省域副中心城市 is a rank any province gives its second cities, not Beijing's sub-centre.
-VERBAL_USES = {"大兴": regex.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": regex.compile(r"城市")}
+# 乡镇和县直部门, 市和县级财政: "and the county's …", not 和县 of Anhui.
+VERBAL_USES = {"大兴": regex.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": regex.compile(r"城市"),
+               "和县": regex.compile(r"直|级|两级|乡")}
 # 巴中关系, 中巴友好: two one-character country abbreviations, not the city of 巴中.
 BILATERAL = regex.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合作|人民|战略|全面")
 # The rest of a jieba token a place name may end inside: 北京市委, 海淀区委, 湖南籍.
@@ -415,6 +417,10 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
     return tag.startswith(PLACEISH_TAGS) and jieba_freq().get(word, 0) < 300  # 永丰, not 爱国主义 or 城市
 
 
+# Conjunctions, prepositions and particles: a word made of them alone is no part of a name.
+_FUNCTION_CHARS = frozenset("即以并而且则乃及与和或为之其于把被将让使向对从由")
+
+
 def _stem_stop(word: str) -> bool:
     """A verb or adverb no name holds, alone or as jieba's compound of two (研究部署, 统筹推进)."""
     # (孟津区|南接 glued into 区南接: a division's last character before the verb)
@@ -424,6 +430,8 @@ def _stem_stop(word: str) -> bool:
         return True  # 高邮|湖是|江淮生态大走廊: the copula jieba glued to a name's last character says what it is
     if word[:1] == "之" and len(word) >= 2:
         return True  # 以开发|之名|蚕食|湿地: a classical particle's word (之名, 之间, 之一) opens no name
+    if len(word) >= 2 and all(c in _FUNCTION_CHARS for c in word):
+        return True  # 即以|产业园区: function characters the segmenter's dictionary lacks as one word name nothing
     return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP) or (
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
@@ -2055,14 +2063,28 @@ def _split_township_heads(places: dict[str, Place]) -> None:
         if head is None or jieba_freq().get(head[1], 0) >= visited_sites.COMMON_STEM:
             continue
         cut = len(head[1])
-        town = model_places.named_place(places, head[1], level, "township-head" if level == "town" else "village-head")
-        site = model_places.named_place(places, head[2], "site", p.evidence)
+        lead = 1 if _joined_after_place(places, p, head[1]) else 0  # 景区|和|永宁乡城子古村: 和 joins, opens nothing
+        name = head[1][lead:]
+        # (the township the gazetteer found elsewhere in the article is the same one: 汤山街道 … 汤山街道石阡温泉群)
+        town = next((q for q in places.values() if q.level == level and q.name == name), None) or \
+            model_places.named_place(places, name, level, "township-head" if level == "town" else "village-head")
+        # (the same site the article writes alone elsewhere: 在城子古村)
+        site = places.get("park:" + _park_key(head[2])) or model_places.named_place(places, head[2], "site", p.evidence)
         for m in p.mentions:
             if m.text == p.name:
-                town.mentions.append(Span(head[1], m.start, m.start + cut))
+                town.mentions.append(Span(name, m.start + lead, m.start + cut))
                 site.mentions.append(Span(head[2], m.start + cut, m.end))
         if site is not p:
             del places[key]
+
+
+def _joined_after_place(places: dict[str, Place], site: Place, head: str) -> bool:
+    """Whether the township at the head of ``site``'s name opens with a conjunction (和, 与, 及) right after another
+    place's mention: 阿庐古洞景区|和永宁乡…, where jieba read 和永宁 as one word."""
+    if head[:1] not in "和与及" or len(head) < 3:
+        return False
+    starts = {m.start for m in site.mentions if m.text == site.name}
+    return any(m.end in starts for q in places.values() if q is not site for m in q.mentions)
 
 
 # The relic of an organ a county or city had (茶陵县|工农兵政府旧址, 瑞金市|苏维埃政府旧址): the organ was that
