@@ -573,3 +573,17 @@ def test_a_website_editor_on_the_info_line_and_a_sign_off_under_the_article_are_
     assert doc.authors == ["柏望溪"]
     html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE + '<p class="sign">编辑人：凌映川　审签人：蔚望舒</p>')
     assert extract(html).authors[:1] == ["凌映川"]
+
+
+def test_a_local_outlets_reporter_on_the_info_line_is_an_author() -> None:
+    """…⍚ 州融媒体中心 卯杳: a field of a local outlet and the name a space after it names that outlet's reporter,
+    however rare the surname (checkset_jan15's first score missed one); an outlet alone names no one."""
+    from policyie import extract
+
+    body = "\n20日，县委书记王强来到西三镇调研文旅工作。"
+    doc = extract("县委书记调研文旅工作\n彩云网 ⍚ 2026年12月22日 20:05:31 ⍚ 特派记者 华苓 ⍚ 县融媒体中心 卯昀\n" + body)
+    assert doc.authors == ["华苓", "卯昀"]
+    doc = extract("县委书记调研文旅工作\n来源：县融媒体中心 2026-12-22 20:05\n" + body)
+    assert doc.authors == []
+    doc = extract("县委书记调研文旅工作\n发布日期：2026年12月22日　信息来源：县融媒体中心　点击数：2671\n" + body)
+    assert doc.authors == []

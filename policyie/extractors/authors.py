@@ -91,6 +91,7 @@ COMMON_SURNAME = 100
 # surname reads the name (Tibetan and Mongolian names have none). (作者 is not: a front matter's author is often
 # the outlet, 作者：津云.)
 LABELED_ONE = regex.compile(rf"^[{LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编)[{LABEL_CLOSERS}]|[文图][/／])\s*(\p{{Han}}{{2,5}})$")
+_BARE_NAME = regex.compile(r"(\p{Han}{2,3})")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
 OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
 
@@ -199,8 +200,9 @@ def extract(ctx: Context) -> list[str]:
         if not found:
             bare = names_in(line.strip("（）() \n"), strict_end=True)
             found = [(0, k, n) for k, n in enumerate(bare or [])]
-        if not found and (one := LABELED_ONE.match(line.strip())) and not is_common_word(one[1]):
-            found = [(0, 0, one[1])]
+        if not found and (one := LABELED_ONE.match(line.strip()) or _BARE_NAME.fullmatch(line)) \
+                and not is_common_word(one[1]):
+            found = [(0, 0, one[1])]  # (a bare name: the reporter the info line puts after a local outlet)
         names.extend(n for _, _, n in found)
     names.extend(n for _, _, n in _scan(ctx.text))
     return list(dict.fromkeys(names))

@@ -109,6 +109,7 @@ def _is_metadata(body: str, info: LineInfo) -> bool:
         # (记者：… 通讯员：…: each role; where no role has its closer, one a space parts from its name: 值班主编 蔺霁舟)
         labeled = [m.group() for m in INFO_BYLINE.finditer(body)]
         info.bylines.extend(labeled or [m.group() for m in _STAMP_BYLINE.finditer(body)])
+        info.bylines.extend(m["name"] for m in _OUTLET_REPORTER.finditer(body))
         if not info.published:
             # 来源：北京日报 | 2024年03月29日 07:15: the stamp beside the source needs no label
             stamp = when or (_BARE_STAMP.search(body) if not _SENTENCE_PUNCT.search(body) else None)
@@ -141,10 +142,15 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
         info.source = outlet.group()
     if byline:  # (作者：邢望海　编辑：麦小禾: each role's byline)
         info.bylines.extend(m.group() for m in _STAMP_BYLINE.finditer(body))
+    info.bylines.extend(m["name"] for m in _OUTLET_REPORTER.finditer(body))
     return True
 
 
 _SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
+# …⍚ 州融媒体中心 卯杳: a stamp line's field of a local outlet and, a space apart, the name it ends with: that outlet's
+# reporter (an outlet's own name ends in its kind, so the name after it is no part of it).
+_OUTLET_REPORTER = regex.compile(
+    r"(?:融媒体中心|融媒中心|新闻中心|广播电视台|电视台)[ \u3000]+(?P<name>\p{Han}{2,3})(?=[ \u3000]*(?:$|[^\p{Han}·:：]))")  # (not a label: 点击数：)
 _BARE_STAMP = regex.compile(_STAMP)
 _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/／]+")
 # (the national agencies by their names: 【新华社】【2026.06.27】)
