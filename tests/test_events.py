@@ -257,14 +257,14 @@ def test_talks_during_a_stay_or_a_visit_abroad_are_hosted_by_the_receiving_side(
 
 
 def test_talks_during_a_visit_the_headline_reports_are_hosted_by_the_state_visited() -> None:
-    """李强出席…峰会并对尼日尔进行正式访问 (the headline) … 18日上午，李强同马哈曼举行会谈: the visit the headline
-    reports makes the partner's state the host, as one the body reports does (checkset_jan15)."""
+    """李强出席…峰会并对X进行正式访问 (the headline) … 25日上午，李强同Y举行会谈: the visit the headline reports makes
+    the partner's state the host, as one the body reports does (checkset_jan15's first score gave it to the visitor)."""
     from policyie import extract
 
-    body = "4月24日，国务院总理李强抵达尼亚美，尼日尔总理马哈曼到机场迎接。\n25日上午，李强同马哈曼举行会谈。"
-    doc = extract(body, published="2024-04-30", title="李强出席峰会并对尼日尔进行正式访问")
+    body = "4月24日，国务院总理李强抵达巴马科，马里总理迈加到机场迎接。\n25日上午，李强同迈加举行会谈。"
+    doc = extract(body, published="2024-04-30", title="李强出席峰会并对马里进行正式访问")
     talks = next(m for m in doc.meetings if m.kind == "会谈")
-    assert (talks.hosts, talks.attendees) == (["马哈曼"], ["李强"])
+    assert (talks.hosts, talks.attendees) == (["迈加"], ["李强"])
     doc = extract(body, published="2024-04-30", title="李强出席峰会")
     talks = next(m for m in doc.meetings if m.kind == "会谈")
     assert talks.hosts == ["李强"]

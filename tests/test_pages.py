@@ -580,8 +580,8 @@ def test_a_local_outlets_reporter_on_the_info_line_is_an_author() -> None:
     however rare the surname (checkset_jan15's first score missed one); an outlet alone names no one."""
     from policyie import extract
 
-    body = "\n20日，县委书记王强来到西三镇调研文旅工作。"
-    doc = extract("县委书记调研文旅工作\n彩云网 ⍚ 2026年12月22日 20:05:31 ⍚ 特派记者 华苓 ⍚ 县融媒体中心 卯昀\n" + body)
+    body = "\n20日，县委书记王强来到青石镇调研文旅工作。"
+    doc = extract("县委书记调研文旅工作\n滇池网 ⍚ 2026年12月22日 20:05:31 ⍚ 特派记者 华苓 ⍚ 县融媒体中心 卯昀\n" + body)
     assert doc.authors == ["华苓", "卯昀"]
     doc = extract("县委书记调研文旅工作\n来源：县融媒体中心 2026-12-22 20:05\n" + body)
     assert doc.authors == []
