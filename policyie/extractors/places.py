@@ -1818,6 +1818,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_short_namesakes(places)
     _city_named_places(text, places)
     _site_named_town_shorts(places)
+    _old_quarters_of_villages(places)
     _dotted_site_parts(text, places)
     _formal_country_names(text, places)
     _hominid_sites(text, places)
@@ -2033,6 +2034,23 @@ def _site_named_town_shorts(places: dict[str, Place]) -> None:
         if site is not None and all(m.text == site.name for m in p.mentions):
             site.mentions = sorted(site.mentions + p.mentions, key=lambda m: m.start)
             p.mentions = []
+
+
+# How an old village is written beside its name (楼上|古寨 of 楼上村, 城子|古村 of 城子村).
+_OLD_QUARTER_ENDS = ("古寨", "古村", "老寨")
+
+
+def _old_quarters_of_villages(places: dict[str, Place]) -> None:
+    """楼上古寨 … 楼上村: a site named by a village of the article's stem and 古寨 or 古村 is that village, written as
+    its old quarter: its mentions are the village's."""
+    villages = {p.name[:-1]: p for p in places.values() if p.level == "village" and p.name.endswith("村")}
+    for key, p in list(places.items()):
+        if p.level != "site" or not p.name.endswith(_OLD_QUARTER_ENDS) or len(p.name) < 4:
+            continue
+        village = villages.get(p.name[:-2])
+        if village is not None and all(m.text == p.name for m in p.mentions):
+            village.mentions = sorted(village.mentions + p.mentions, key=lambda m: m.start)
+            del places[key]
 
 
 # 街津口|赫哲族乡: a people's township written with its people after the short form the gazetteer knows.
