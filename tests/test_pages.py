@@ -587,3 +587,13 @@ def test_a_local_outlets_reporter_on_the_info_line_is_an_author() -> None:
     assert doc.authors == []
     doc = extract("县委书记调研文旅工作\n发布日期：2026年12月22日　信息来源：县融媒体中心　点击数：2671\n" + body)
     assert doc.authors == []
+
+
+def test_an_info_line_label_after_the_last_name_is_no_name() -> None:
+    """记者X 通讯员Y 刊发2026/12/31 … 稿源…: labels printed without a closer (刊发, 稿源) end the byline, not extend it
+    with a name (checkset_jan16's first score lost both authors to 刊发)."""
+    from policyie import extract
+
+    body = "\n20日，县委书记王强来到青石镇调研文旅工作。"
+    doc = extract("县委书记调研文旅工作\n记者苗立 通讯员华苓 刊发2026/12/31 07:12:50 稿源青石日报\n" + body)
+    assert doc.authors == ["苗立", "华苓"]

@@ -160,7 +160,7 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
 _INFO_ROLES = f"作者|记者|通讯员|实习生|见习生|{DUTY_EDITOR_ROLES}|编辑|责编|{WRITER_ROLES}|发布者|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
-_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核)"
+_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核|刊发|稿源|时间|日期|出处|供稿|签发)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 INFO_BYLINE = regex.compile(
     rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])\s*[{LABEL_CLOSERS}]{{1,2}}\s*[\p{{Han}}·]{{2,12}}"
