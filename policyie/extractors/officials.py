@@ -796,18 +796,21 @@ def _closed(text: str, g: NameGuess | None) -> bool:
 
 
 def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
-    """Whether the 和, 及 or 、 at ``tok`` joins two nouns inside one organ's name: 市政务服务和数据管理局, 文化和旅游局,
-    能源及水务转型部 (区委和区政府 are two organs: the part after 和 opens with its own level), or a ministry's fields
+    """Whether the 和, 及, 与 or 、 at ``tok`` joins two nouns inside one organ's name: 市政务服务和数据管理局, 文化和旅游局,
+    能源及水务转型部, 外交与合作大臣 (区委和区政府 are two organs: the part after 和 opens with its own level), or a ministry's fields
     listed after its state (布基纳法索工业、商业和手工业部长)."""
     if piece == "、":
         return text.startswith(_MINISTER_POSTS, s) and _foreign_ministry_list(text, an, tok)
-    if piece not in ("和", "及") or (text[x] in SCOPE_START and not _foreign_ministry_join(text, an, tok)):
+    if piece not in ("和", "及", "与") or (text[x] in SCOPE_START and not _foreign_ministry_join(text, an, tok)):
         return False
+    if piece == "与" and (_opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
+        return False  # (代表|与|海德堡市副市长…: 与 is "with" unless a ministry's fields follow it: 外交与合作大臣)
     before = an.token_at(tok.start - 1)
     return before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts()
 
 
 # A minister's posts: only a ministry's name lists its fields with 、 (工业、商业和手工业部).
+_MINISTRY_FIELD_ENDS = ("合作", "国际合作", "发展", "旅游", "贸易", "侨务", "移民", "非洲", "欧洲")
 _MINISTER_POSTS = ("部长", "副部长", "大臣", "副大臣")
 
 
