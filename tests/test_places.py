@@ -189,3 +189,16 @@ def test_a_township_head_after_a_joined_place_leaves_the_joiner_and_joins_its_na
     assert [p.name for p in places.values()].count("汤山街道") == 1
     assert [m.start for m in by_name[("汤山街道", "town")].mentions] == [20, 30]
     assert ("石阡温泉", "site") in by_name
+
+
+def test_a_township_head_splits_off_a_mention_that_goes_on_with_the_sites_kind() -> None:
+    """石湾镇大浪古城|遗址: the grown site's mention runs on with its kind (遗址) past the name; the township and the site
+    both keep their mentions (checkset_jan16's first score lost both)."""
+    from policyie.extractors.places import _split_township_heads
+    from policyie.records import Span
+
+    places = {"park:青石镇大成古城": Place(name="青石镇大成古城", level="site", evidence="park-suffix",
+                                       mentions=[Span("青石镇大成古城遗址", 3, 12)])}
+    _split_township_heads(places)
+    got = {(p.name, p.level): [(m.text, m.start, m.end) for m in p.mentions] for p in places.values()}
+    assert got == {("青石镇", "town"): [("青石镇", 3, 6)], ("大成古城", "site"): [("大成古城遗址", 6, 12)]}

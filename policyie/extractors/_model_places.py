@@ -370,7 +370,13 @@ def _mended_span(text: str, e: Entity) -> Entity:
         e = Entity(e.text + "村", e.start, e.end + 1, e.label)
     if len(e.text) >= 5 and e.text.endswith(_VILLAGE_DUTY_ENDS) and e.text[-3] == "村":
         e = Entity(e.text[:-2], e.start, e.end - 2, e.label)  # 白岩村|驻村|第一书记: the village's duty is no part of it
+    if len(e.text) >= 4 and e.text[0] == "好" and text[e.start - 1 : e.start] in _VERBS_TAKING_HAO:
+        e = Entity(e.text[1:], e.start + 1, e.end, e.label)  # 用好|克松社区…: 好 completes the verb before it
     return e
+
+
+# Verbs of one character whose result 好 ("well") follows them (用好, 建好, 守好): it opens no place after them.
+_VERBS_TAKING_HAO = frozenset("用做建管守抓办讲护搞种看走干")
 
 
 # Words of village work that end in 村 after a village's name (驻村第一书记, 包村干部).

@@ -2089,9 +2089,9 @@ def _split_township_heads(places: dict[str, Place]) -> None:
         # (the same site the article writes alone elsewhere: 在城子古村)
         site = places.get("park:" + _park_key(head[2])) or model_places.named_place(places, head[2], "site", p.evidence)
         for m in p.mentions:
-            if m.text == p.name:
+            if m.text.startswith(p.name):  # (石湾镇大浪古城|遗址: the mention may go on with the site's kind)
                 town.mentions.append(Span(name, m.start + lead, m.start + cut))
-                site.mentions.append(Span(head[2], m.start + cut, m.end))
+                site.mentions.append(Span(m.text[cut:], m.start + cut, m.end))
         if site is not p:
             del places[key]
 
