@@ -228,9 +228,9 @@ _SAME_OCCASION = regex.compile(
     r"(?:上午|中午|下午|晚上|晚)?[，,]"
 )
 _DELEGATION = regex.compile(r"代表团|一行|客人")
-# 双方举行工作会谈: talks held by the two sides of the reception reported just before.
+# 双方举行工作会谈: talks held by the two sides of the reception reported just before (…举行欢迎仪式，随后两人举行会谈).
 _BOTH_SIDES = regex.compile(
-    r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长)(?:随后|还|并|即)?"
+    r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长|两国议长|两位领导人|两人|二人)(?:随后|还|并|即)?"
     r"(?:在[^，,。；;]{2,14}?)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")  # (…在人民大会堂举行)
 _LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
 _RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会(?!见))")
