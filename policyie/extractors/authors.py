@@ -51,7 +51,8 @@ _ROLE_REACH = 46
 # 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label); not a role in
 # brackets that a list goes on after (阎肃（执笔）、王俭编剧: it credits the name before it)
 EDITOR = regex.compile(
-    rf"(?<![\p{{Han}}])(?:{EDIT_ROLE})[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}[\s　]{{0,3}}(?![、，,])([^\n。；;（()）【】\[\]]{{2,40}})"
+    rf"(?<![\p{{Han}}])(?:本文)?(?:{EDIT_ROLE})(?:[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}|[·・](?=\p{{Han}}))[\s　]{{0,3}}(?![、，,])"
+    rf"([^\n。；;（()）【】\[\]]{{2,40}})"  # (本文责任编辑：…, a sign-off; 文字·车瑗, a middle dot for the closer)
 )
 # （徐飞鹏 范俊生） closing a paragraph
 TRAILING = regex.compile(
