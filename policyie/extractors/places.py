@@ -1313,10 +1313,13 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
     # 南桥|村瓷艺|民宿|群和渌江|书院: a conjunction inside a word jieba does not know joins two things; the name is
     # what follows it
     # (司马光|墓及|温公祠: jieba glued the conjunction to the end of the word before the name)
-    cut = max((k for k, (_, w, tag) in enumerate(words) if tag == "un" and (
-        _JOINED_INSIDE.search(w) or (w[-1] in "和与及" and k + 1 < len(words)))), default=-1)
+    cut = max((k for k, (_, w, tag) in enumerate(words) if (tag == "un" and (
+        _JOINED_INSIDE.search(w) or (w[-1] in "和与及" and k + 1 < len(words)))) or (
+        k > 0 and tag in ("un", "nz") and len(w) >= 2 and w[0] in "和与及")), default=-1)
     if cut >= 0:
         start, word, tag = words[cut]
+        if word[0] in "和与及" and cut > 0:  # (非遗工坊|和文|创|街区: jieba glued the conjunction to the next name)
+            return [(start + 1, word[1:], tag), *words[cut + 1 :]]
         inside = _JOINED_INSIDE.search(word)
         if inside is None:
             return words[cut + 1 :]
@@ -1818,6 +1821,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_short_namesakes(places)
     _city_named_places(text, places)
     _site_named_town_shorts(places)
+    _river_named_shorts(places)
     _old_quarters_of_villages(places)
     _dotted_site_parts(text, places)
     _formal_country_names(text, places)
@@ -2034,6 +2038,19 @@ def _site_named_town_shorts(places: dict[str, Place]) -> None:
         if site is not None and all(m.text == site.name for m in p.mentions):
             site.mentions = sorted(site.mentions + p.mentions, key=lambda m: m.start)
             p.mentions = []
+
+
+def _river_named_shorts(places: dict[str, Place]) -> None:
+    """在墨江流域 … 让墨江两岸…: a division's short form that the article also writes as a basin's river (墨江流域), and
+    never in full, is the river: its mentions join the basin's (the county, 墨江哈尼族自治县, is elsewhere)."""
+    basins = {p.name[:-2]: p for p in places.values() if p.level == "region" and p.name.endswith("流域") and len(p.name) >= 4}
+    if not basins:
+        return
+    for key, p in list(places.items()):
+        basin = basins.get(p.mentions[0].text) if p.mentions and p.level in ("district", "city") else None
+        if basin is not None and all(m.text == p.mentions[0].text != p.name for m in p.mentions):
+            basin.mentions = sorted(basin.mentions + p.mentions, key=lambda m: m.start)
+            del places[key]
 
 
 # How an old village is written beside its name (楼上|古寨 of 楼上村, 城子|古村 of 城子村).
