@@ -202,3 +202,16 @@ def test_a_township_head_splits_off_a_mention_that_goes_on_with_the_sites_kind()
     _split_township_heads(places)
     got = {(p.name, p.level): [(m.text, m.start, m.end) for m in p.mentions] for p in places.values()}
     assert got == {("青石镇", "town"): [("青石镇", 3, 6)], ("大成古城", "site"): [("大成古城遗址", 6, 12)]}
+
+
+def test_right_after_its_township_a_village_is_that_townships_not_a_namesakes() -> None:
+    """阜宁镇|阜宁村: the table lists 阜宁村 only under another township (南贾镇), which the village-table reading gave it;
+    right after its own township the village is that township's (checkset_jan17's 四排乡|四排村 was lost)."""
+    from policyie.extractors.places import _namesake_elsewhere
+    from policyie.records import Span
+
+    places = {"village:青石村": Place(name="青石村", level="village", parent="南贾镇", evidence="village-table",
+                                     mentions=[Span("青石村", 6, 9)])}
+    assert _namesake_elsewhere(places, 6, 9, "青石镇")
+    assert not _namesake_elsewhere(places, 6, 9, "南贾镇")
+    assert not _namesake_elsewhere(places, 5, 9, "青石镇")

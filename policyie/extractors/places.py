@@ -355,6 +355,8 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
                 continue
         if len(h.surface) == 2 and "中" in (h.surface[0], h.surface[1]) and BILATERAL.match(doc.text, h.end):
             continue
+        if doc.text.startswith(("村", "社区", "嘎查"), h.end) and all(e.level == "town" and k == SHORT for e, k in senses):
+            continue  # 四排赫哲族乡|四排|村: a township's short form opens the village named after it, not the township
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
@@ -2698,7 +2700,8 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
     taken = model_places.mention_index(places).overlaps
     for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
         if taken(loc.start, loc.end) and (_short_forms_within(places, loc.start, loc.end)
-                                          or _unplaced_tail(places, loc.start, loc.end)):
+                                          or _unplaced_tail(places, loc.start, loc.end)
+                                          or _namesake_elsewhere(places, loc.start, loc.end, loc.parent)):
             # 万兴街道|金融街社区: right after its township, the community's name holds no other place; nor a
             # village of the table's, named elsewhere, that only ends it (花园乡|卡日|塔里村)
             model_places.drop_mentions_within(places, loc.start, loc.end)
@@ -2728,6 +2731,19 @@ def _old_village_read_as_site(places: dict[str, Place], start: int, end: int) ->
     hits = _overlapping(places, start, end)
     return bool(hits) and all((m.start, m.end) == (start, end) and p.level == "site" and m.text.endswith("古村")
                               for p, m in hits)
+
+
+def _namesake_elsewhere(places: dict[str, Place], start: int, end: int, town: str | None) -> bool:
+    """阜宁镇|阜宁村: the span is a village the table lists only under another township (南贾镇), read with that parent;
+    right after its own township the village is that township's."""
+    hits = _overlapping(places, start, end)
+    return bool(hits) and town is not None and _PEOPLES_TOWNSHIP_KIND.fullmatch(town) is None and all(
+        (m.start, m.end) == (start, end) and p.level == "village" and p.evidence == "village-table" and p.parent != town
+        for p, m in hits)
+
+
+# 瑶族乡, 苗族镇: a people's township by its kind alone, no name (田东县…瑶族乡|平略村 is 作登瑶族乡's, as the table says).
+_PEOPLES_TOWNSHIP_KIND = regex.compile(r"\p{Han}{1,4}族[乡镇]")
 
 
 def _unplaced_tail(places: dict[str, Place], start: int, end: int) -> bool:
