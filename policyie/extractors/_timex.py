@@ -297,10 +297,10 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
         # 明年1月底前完成…；12月20日前报送 in a paper of 28 November: a deadline still ahead this year is this year's,
         # not the year a later deadline named
         return pub.year
-    for y in (sentence_year, carried):
+    for y, from_before in ((sentence_year, False), (carried, True)):
         if y is None or (spec.future and pub is not None and pub.year - 2 <= y < pub.year):
             continue  # an announced date is not in the year a comparison cites (同比2023年)
-        if y is carried and spec.future and pub is not None and y == pub.year and spec.month is not None \
+        if from_before and spec.future and pub is not None and y == pub.year and spec.month is not None \
                 and (spec.month, day or last_day(y, spec.month)) < (pub.month, pub.day):
             continue  # 要在1月5日前完成 in a paper of December that dated the inspection this year: the coming one
         if not dated or _not_after_publication(anc, y, spec.month, day):

@@ -2038,8 +2038,7 @@ def _site_named_town_shorts(places: dict[str, Place]) -> None:
             continue
         site = sites.get(next((m.text for m in p.mentions), ""))
         if site is not None and all(m.text == site.name for m in p.mentions):
-            site.mentions = sorted(site.mentions + p.mentions, key=lambda m: m.start)
-            p.mentions = []
+            model_places.absorb(site, p)
 
 
 def _river_named_shorts(places: dict[str, Place]) -> None:
@@ -2051,7 +2050,7 @@ def _river_named_shorts(places: dict[str, Place]) -> None:
     for key, p in list(places.items()):
         basin = basins.get(p.mentions[0].text) if p.mentions and p.level in ("district", "city") else None
         if basin is not None and all(m.text == p.mentions[0].text != p.name for m in p.mentions):
-            basin.mentions = sorted(basin.mentions + p.mentions, key=lambda m: m.start)
+            model_places.absorb(basin, p)
             del places[key]
 
 
@@ -2068,7 +2067,7 @@ def _old_quarters_of_villages(places: dict[str, Place]) -> None:
             continue
         village = villages.get(p.name[:-2])
         if village is not None and all(m.text == p.name for m in p.mentions):
-            village.mentions = sorted(village.mentions + p.mentions, key=lambda m: m.start)
+            model_places.absorb(village, p)
             del places[key]
 
 
