@@ -168,6 +168,9 @@ class _Doc:
         # jieba glued a function character onto an unknown name: 向|雄安
         if tok.pos in ("un", "x") and pos - tok.start == 1 and self.text[tok.start] in GLUE_CHARS:
             return True
+        # 周宁县|城狮|城镇: the county seat (县城) is the town named after it, and jieba read 城 with its first character
+        if pos - tok.start == 1 and self.text[tok.start - 1 : pos] == "县城":
+            return True
         # 走|进深|渡镇: the name's first character went into a word with the verb's last one (走进 is the word)
         prev = self.token_at(tok.start - 1) if tok.start > 0 else None
         return pos - tok.start == 1 and prev is not None and prev.end == tok.start and prev.pos.startswith("v") \
