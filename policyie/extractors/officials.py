@@ -506,8 +506,11 @@ _INNERMOST_UNIT = regex.compile(
 
 
 # A village's post (乌兰敖都|嘎查党支部书记, 新立村|驻村第一书记): the village's name, back to where the clause
-# opens, belongs to the title although the segmenter cuts it into pieces the walk does not take.
-_VILLAGE_TITLE = regex.compile(r"(?:会上|据)?(\p{Han}{2,6}?(?:村|嘎查|社区)(?:党支部|党总支|党委|村委会|居委会|驻村)?)")
+# opens, belongs to the title although the segmenter cuts it into pieces the walk does not take. So does the name of
+# a people's township (四排|赫哲族乡党委书记), which no table spells with its peoples.
+_VILLAGE_TITLE = regex.compile(
+    r"(?:会上|据|在|由|经)?((?:\p{Han}{2,6}?(?:村|嘎查|社区)|\p{Han}{2,4}?(?:\p{Han}{1,4}?族){1,3}乡)"
+    r"(?:党支部|党总支|党委|村委会|居委会|驻村|人民政府|政府)?)")
 _CLAUSE_OPEN = regex.compile(r"[。，,；;：:、\n\s（(]")
 
 
