@@ -210,6 +210,20 @@ def test_a_tour_dated_only_recently_takes_the_days_the_article_then_names() -> N
     assert [(a.kind, a.actors, a.date) for a in doc.activities] == [("调研", ["王海峰"], "2024-04-24/2024-04-26")]
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("上周四、周五，市委书记韦青山深入两当、徽县调研乡村振兴工作。", "2024-04-25/2024-04-26"),
+    ("4月22日和23日，市委书记韦青山深入三个县区调研防汛备汛工作。", "2024-04-22/2024-04-23"),
+    # (two days apart are no span: the tour is the later day's)
+    ("4月21日和23日，市委书记韦青山深入三个县区调研防汛备汛工作。", "2024-04-23"),
+])
+def test_a_tour_on_two_listed_days_in_a_row_spans_both(text: str, span: str) -> None:
+    """上周四、周五 and 22日和23日 say what 22日至23日 says: the tour's first and last day."""
+    from policyie import extract
+
+    doc = extract(text, published="2024-04-30T08:00:00+08:00")
+    assert [(a.kind, a.actors, a.date) for a in doc.activities] == [("调研", ["韦青山"], span)]
+
+
 @pytest.mark.parametrize(("text", "guests"), [
     # a guest written by his short name in the list, after his full name earlier, is his own reception…
     ("瑞典首相卡琳·尼尔森出席峰会开幕式。峰会期间，李强分别会见了尼尔森、荷兰首相范德维尔和欧盟委员会主席冯德莱恩。",

@@ -10,7 +10,7 @@ into one record; sub-steps (来到, 察看, 了解) are not tours of their own.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -32,7 +32,7 @@ from policyie.extractors._events import (
     sentence_bounds,
 )
 from policyie.extractors.base import Context, register
-from policyie.records import Activity
+from policyie.records import Activity, DateMention
 
 # Tour verbs (lexicons/event_words.tsv); the kind is the normalised verb.
 _KIND = lexicons.tables("event_words.tsv")["tour-kind"]
@@ -265,7 +265,7 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         earlier = date_before(ctx, s_lo, p_lo)
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
-    value = date_value(d)
+    value = _listed_days(ctx, d) or date_value(d)
     if value is None and _AROUND_OCCASION.match(text, s_lo):
         value = _occasion_day(ctx, s_lo)
     if _KIND[vm.group()] == "察看" and value is None and not vm.group().startswith("实地"):
@@ -274,6 +274,19 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         kind=_KIND[vm.group()], actors=actors, places=places, date=value, topic=topic, evidence="tour-verb",
         start=min(lead.start, d.start if d else lead.start), end=vm.end(),
     )
+
+
+def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
+    """上周四、周五，X深入两县调研 (1月7日、8日): the tour's two days in a row, listed, span both."""
+    if d is None or not is_day(d) or "/" in d.value:
+        return None
+    prev = date_before(ctx, d.start - 1, max(0, d.start - 12))
+    if prev is None or prev.end != d.start - 1 or ctx.text[prev.end] not in "、和" or not is_day(prev) or "/" in prev.value:
+        return None
+    lo, hi = _bounds(prev.value[:10]), _bounds(d.value[:10])
+    if lo is None or hi is None or hi[0] - lo[0] != timedelta(days=1):
+        return None
+    return f"{lo[0].isoformat()}/{hi[0].isoformat()}"
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.

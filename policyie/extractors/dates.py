@@ -543,6 +543,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     anc = Anchors(published=published, doc_year=doc_year, sentence_years=sentence_years)
     out: list[DateMention] = []
     prev_end = 0
+    pair: tuple[int, date, date | None] | None = None
     for c in cands:
         if "\n" in text[prev_end : c.start]:
             anc.last_year = None  # an earlier paragraph's year does not carry over
@@ -565,6 +566,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             remember(anc, r)
             if published is not None and anc.last_day is not None and anc.last_day > published:
                 anc.last_day = last_day  # 将于3月5日开幕的…: a day ahead is no day that 同日, 当天 then refer to
+            pair = _day_pair(text, pair, c, r, anc, last_day)
             opens = _opens_paragraph(text, c.start)
             if anc.last_day is not None and r.value == anc.last_day.isoformat():
                 _note_story_day(anc, c, opens)
@@ -578,6 +580,20 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         out.append(DateMention(text[c.start : end], c.start, end, r.value, r.granularity, r.interval, part,
                                evidence=f"date:{c.rule}" if c.rule and not c.rule.startswith("range") else c.rule or None))
     return out
+
+
+def _day_pair(text: str, pair: tuple[int, date, date | None] | None, c: _Cand, r: tx.Resolved, anc: Anchors,
+              before: date | None) -> tuple[int, date, date | None] | None:
+    """上周四、周五 (1月7日、8日): two days in a row listed with 、 or 和 are a span as 7日至8日 is, so a later 次日
+    is the day after the first (the tour's second day), not after the last. Returns what the next day needs: where this
+    single day ends, the day, and the last single day before it."""
+    day = anc.last_day
+    if day is None or "/" in r.value or r.value != day.isoformat():
+        return None
+    if pair is not None and text[pair[0] : c.start] in ("、", "和") and day - pair[1] == timedelta(days=1):
+        anc.span_first, anc.last_day = pair[1], pair[2]
+        return None
+    return c.end, day, before
 
 
 def _note_story_day(anc: Anchors, c: _Cand, opens: bool) -> None:
