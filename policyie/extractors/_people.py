@@ -201,6 +201,9 @@ def follow_score(text: str, pos: int) -> float:
         if len(w) == k and freq.get(w, 0) >= 200 and HAN.match(w[-1]):
             score += 1.5
             break
+    else:
+        if c == "率" and FOLLOWER_WORDS.match(text, pos):
+            score += 1.5  # 率|省政协视察组: "leading" the group that follows is as sure an end as 率领
     if c in NOT_GIVEN:
         score += 2.0
     return score
