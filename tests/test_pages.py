@@ -561,6 +561,34 @@ def test_a_role_label_closed_by_any_symbol_names_the_author(where: str, info: st
     assert extract(page(body)).authors == want
 
 
+@pytest.mark.parametrize(("where", "info", "want"), [
+    # a definition list that leaves the colon to the layout, <dt>作者</dt><dd>X</dd>
+    ("head", '<dl class="info"><dt>信息来源</dt><dd>区融媒体中心</dd><dt>作者</dt><dd>孟望舒</dd>'
+             "<dt>发布日期</dt><dd>2024年06月03日 17:26:09</dd></dl>", ["孟望舒"]),
+    # 丨 (a CJK stroke, no punctuation) closing a sign-off's labels under the article
+    ("foot", "<p>　　责任编辑丨孟望舒　审核丨柏晚舟</p>", ["孟望舒", "柏晚舟"]),
+    # who checked the text (编审, 责任校对) and who interviewed (采访) label authors as editors do
+    ("head", '<div class="info">央视网 ⍫ 2024年06月03日 17:26:09 ⍫ 发布单位·新华社 ⍫ 编审·孟望舒</div>', ["孟望舒"]),
+    ("head", '<div class="info">区融媒 ⏃ 2024-06-03 17:26:09 ⏃ 采访·孟望舒 ⏃ 编校·柏晚舟</div>', ["孟望舒", "柏晚舟"]),
+    # a reporter's or proofreader's Tibetan name, which no surname reads, labeled alone on the info line
+    ("head", '<div class="info">康巴传媒 ⍩ 2024年6月3日 17:26:09 ⍩ 全媒体记者 次仁旺姆 ⍩ 责任校对 扎西央金</div>',
+     ["次仁旺姆", "扎西央金"]),
+])
+def test_labels_jan18_first_met_name_the_authors(where: str, info: str, want: list) -> None:
+    """checkset_jan18's first score missed seven authors on five pages, each behind a label or closer no earlier
+    page used."""
+    body = "<h1>市委书记到通州区调研</h1>" + (info + ARTICLE if where == "head" else ARTICLE + info)
+    assert extract(page(body)).authors == want
+
+
+def test_a_duty_editor_of_the_web_page_is_an_author_and_an_interview_no_byline() -> None:
+    """网页值班：X names the page's editor on duty; 接受央视记者采访时表示 is a sentence, not 采访 labelling 时表示."""
+    body = "\n新华社北京6月3日电 联合国官员在接受央视记者采访时表示，各国应通力合作。"
+    assert extract("会谈举行\n中国政府网 ⏀ 2024-06-03 21:05:13 ⏀ 稿源单位：新华社 ⏀ 网页值班：孟望舒\n" + body).authors \
+        == ["孟望舒"]
+    assert extract("会谈举行\n" + body).authors == []
+
+
 def test_a_website_editor_on_the_info_line_and_a_sign_off_under_the_article_are_authors() -> None:
     """网络编辑·X (a middle dot glued to the label) and 网编 X on a stamp line, 编辑人：X under the article: each names an
     author (checkset_jan14's first score missed all three)."""

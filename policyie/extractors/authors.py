@@ -21,7 +21,14 @@ from policyie.extractors._people import (
 )
 from policyie.extractors._scan import anchored_finditer
 from policyie.extractors.base import Context, register
-from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, LABEL_OPENERS, OUTLET_ENDINGS, WRITER_ROLES
+from policyie.normalize.meta import (
+    DUTY_EDITOR_ROLES,
+    LABEL_CLOSERS,
+    LABEL_OPENERS,
+    OUTLET_ENDINGS,
+    REVIEW_ROLES,
+    WRITER_ROLES,
+)
 
 PAPER = (
     r"本报|新华社|人民日报|中新社|央视|总台|央广|光明日报|经济日报|工人日报|本台|本网|本刊"
@@ -32,8 +39,8 @@ PAPER = (
 )
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生|见习生)"
 EDIT_ROLE = (
-    rf"{DUTY_EDITOR_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|校对|审核|审校|审签|"
-    rf"终审|监制|制图|设计|策划|统筹|主编|作者|排版|美编|编审|{WRITER_ROLES}|发布者|发布人"
+    rf"{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|审核|审校|"
+    rf"审签|终审|监制|制图|设计|策划|统筹|主编|作者|排版|美编|{WRITER_ROLES}|发布者|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -48,10 +55,11 @@ REPORTER = regex.compile(
 ROLE_CORE = regex.compile(r"记者|通讯员|实习生|见习生")
 _ROLE_LEAD = 13
 _ROLE_REACH = 46
-# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label); not a role in
+# 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label), 采访·甘瑄 (an
+# interviewer's, a label only: 央视记者采访时表示 is no byline, so no role word of the others); not a role in
 # brackets that a list goes on after (阎肃（执笔）、王俭编剧: it credits the name before it)
 EDITOR = regex.compile(
-    rf"(?<![\p{{Han}}])(?:本文)?(?:{EDIT_ROLE})(?:[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}|[·・](?=\p{{Han}}))[\s　]{{0,3}}(?![、，,])"
+    rf"(?<![\p{{Han}}])(?:本文)?(?:{EDIT_ROLE}|采访)(?:[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}|[·・](?=\p{{Han}}))[\s　]{{0,3}}(?![、，,])"
     rf"([^\n。；;（()）【】\[\]]{{2,40}})"  # (本文责任编辑：…, a sign-off; 文字·车瑗, a middle dot for the closer)
 )
 # （徐飞鹏 范俊生） closing a paragraph
@@ -64,7 +72,7 @@ SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s�
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
-    rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|编辑|责编|校对|摄影|摄像|审核|审校|"
+    rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|编辑|责编|摄影|摄像|审核|审校|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}·・]?"  # (网络编辑·芮琤瑶: no name opens with a middle dot)
 )
@@ -88,10 +96,12 @@ def _whole_minority_name(name: str) -> bool:
 COMMON_SURNAME = 100
 
 
-# A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 文／措毛): a person, though no
-# surname reads the name (Tibetan and Mongolian names have none). (作者 is not: a front matter's author is often
-# the outlet, 作者：津云.)
-LABELED_ONE = regex.compile(rf"^[{LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编)[{LABEL_CLOSERS}]|[文图][/／])\s*(\p{{Han}}{{2,5}})$")
+# A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 文／措毛, and in
+# an info line a reporter's or a proofreader's, 记者 格绒邓珠): a person, though no surname reads the name (Tibetan and
+# Mongolian names have none). (作者 is not: a front matter's author is often the outlet, 作者：津云.)
+LABELED_ONE = regex.compile(
+    rf"^[{LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编|{REVIEW_ROLES})[{LABEL_CLOSERS}]|(?:记者|通讯员|{REVIEW_ROLES})[\s　]|[文图][/／])"
+    rf"\s*(\p{{Han}}{{2,5}})$")
 _BARE_NAME = regex.compile(r"(\p{Han}{2,3})")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
 OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")

@@ -33,7 +33,7 @@ import regex
 
 from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines
 from policyie.normalize.html import ENTITY, TAG
-from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, STAMP, WRITER_ROLES, parse_datetime
+from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, REVIEW_ROLES, STAMP, WRITER_ROLES, parse_datetime
 from policyie.normalize.textmap import MappedText
 
 # A whole page: a document element plus navigation (a page with menus has dozens of links; an article
@@ -195,9 +195,9 @@ _STAMP = regex.compile(r"(?<!\d)(?=19|20)" + STAMP)
 _LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
-_TRAILER_ROLE = rf"(?:作者|记者|通讯员|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|责任编辑|责编|编辑|审核|校对)"
+_TRAILER_ROLE = rf"(?:作者|记者|通讯员|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|责任编辑|责编|编辑|审核)"
 _TRAILER_EDITOR = regex.compile(
-    _TRAILER_ROLE + rf"(?:\s*[/／{LABEL_CLOSERS}]{{1,2}}\s*|[ \u3000]+)" + r"[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
+    _TRAILER_ROLE + rf"(?:\s*[/／丨{LABEL_CLOSERS}]{{1,2}}\s*|[ \u3000]+)" + r"[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
 )
 _SOURCE_LINE = regex.compile(r"(?:本文|文章|稿件|信息)?来源于?\s*[:：]?\s*(?P<src>[^\s|｜丨（）()：:]{2,20})")
 
@@ -553,7 +553,7 @@ _NAME_THEN_ROLE = regex.compile(r"(?<![\p{Han}·])([\p{Han}·]{2,6})[ \u3000]+([
 _LABEL_ROWS = regex.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}?</th>)+)\s*</tr>\s*"
                             r"<tr\b[^<>]{0,200}>((?:\s*<td\b[^<>]{0,200}>.{0,200}?</td>)+)\s*</tr>", regex.I | regex.S)
 _CELL = regex.compile(r"<t[hd]\b[^<>]{0,200}>(.*?)</t[hd]>", regex.I | regex.S)
-_DT_DD = regex.compile(r"</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
+_DT_DD = regex.compile(r"([:：]?)\s*</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
 # …or as rows of a label (<th>) beside its value (<td>): <tr><th>撰稿人</th><td>危映岚</td></tr>
 _ROW_LABEL = regex.compile(r"(<th\b[^<>]{0,200}>\s*[^<>]{1,12}?)\s*[:：]?\s*</th>\s*<td\b[^<>]{0,200}>", regex.I)
 # A label spaced out to the width of longer ones (作　　者：, 来　　源：): its characters are one word.
@@ -572,8 +572,9 @@ def _labels_with_values(fragment: str) -> str:
         return "<p>" + "\u3000".join(f"{h}：{v}" for h, v in zip(heads, cells, strict=True) if h and v) + "</p>"
     if "<th" in fragment.lower():
         fragment = _ROW_LABEL.sub(r"\1：", _LABEL_ROWS.sub(pair, fragment))
-    # (<dt>作者：</dt><dd>马晚澄</dd>: a definition list writes the label and its value on one line)
-    return _DT_DD.sub("", fragment) if "<dd" in fragment.lower() else fragment
+    # (<dt>作者：</dt><dd>马晚澄</dd>: a definition list writes the label and its value on one line, with the colon
+    # the info line's rules read where the list leaves it to the layout: <dt>作者</dt><dd>梅琦</dd>)
+    return _DT_DD.sub(lambda m: m.group(1) or "：", fragment) if "<dd" in fragment.lower() else fragment
 
 
 def _plain(fragment: str) -> str:
