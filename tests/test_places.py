@@ -215,3 +215,23 @@ def test_right_after_its_township_a_village_is_that_townships_not_a_namesakes() 
     assert _namesake_elsewhere(places, 6, 9, "青石镇")
     assert not _namesake_elsewhere(places, 6, 9, "南贾镇")
     assert not _namesake_elsewhere(places, 5, 9, "青石镇")
+
+
+@pytest.mark.parametrize(("title", "body", "want"), [
+    # the headline's county, which the body never names, holds the body's town: the article's place too
+    ("宁陕县县长检查防汛工作", "1月5日，县长王立新来到皇冠镇，检查防汛物资储备。他强调，要压实责任。",
+     [("皇冠镇", "宁陕县", "gazetteer"), ("宁陕县", "安康市", "headline")]),
+    # …the town inside decides between namesakes (长安区 of 西安, not of 石家庄)
+    ("长安区委书记调研乡村振兴", "1月5日，区委书记王立新来到韦曲街道，调研乡村振兴工作。",
+     [("韦曲街道", "长安区", "gazetteer"), ("长安区", "西安市", "headline")]),
+    # …and with no place inside it in the body, the headline's county is not taken
+    ("宁陕县县长检查防汛工作", "1月5日，县长王立新来到各镇，检查防汛物资储备。他强调，要压实责任。", []),
+])
+def test_a_county_only_the_headline_names_is_a_place_where_the_body_holds_one_inside_it(
+        title: str, body: str, want: list) -> None:
+    """checkset_jan17 (饶河县) and jan18 (旬邑县) each named the tour's county in the headline only."""
+    from policyie import extract
+
+    doc = extract(body, title=title, published="2027-01-06")
+    assert [(p.name, p.parent, p.evidence) for p in doc.places] == want
+

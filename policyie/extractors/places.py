@@ -1843,6 +1843,31 @@ def extract(ctx: Context) -> list[Place]:
                       and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)]
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
+    return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _headline_divisions(title: str | None, gz: Gazetteer, places: dict[str, Place], found: list[Place]) -> list[Place]:
+    """旬邑县县长…检查文旅安全 over a body that names only 马栏镇 and its villages: a county or a city the headline
+    writes in full, which the body never names but holds a place inside, is the article's place too (a reader filtering
+    by county expects it). Its mentions are none: the body's offsets do not reach the headline. The place inside decides
+    between namesakes (长安区 of 西安 or of 石家庄), and none inside, none taken: a headline's place alone may be where a
+    guest comes from or goes next."""
+    if not title or len(title) > 80 or not found:
+        return []
+    names = {p.name for p in found}
+    inner = {k for k, p in places.items() if p.mentions and k in gz.entries}
+    inner_parents = {p.parent for p in found if p.parent}
+    out: list[Place] = []
+    for h in gz.scan(title):
+        senses = [gz.entries[k] for k, kind in h.senses if kind == FULL and len(h.surface) >= 3]
+        senses = [e for e in senses if e.level in ("district", "city") and e.name not in names]
+        # (a place the tables hold inside it, by code; else one whose parent the body names so, where one sense is all)
+        held = [e for e in senses if any(e.key in gz.ancestors(k)[1:] for k in inner)] or (
+            senses if len(senses) == 1 and senses[0].name in inner_parents else [])
+        for e in held[:1]:
+            out.append(Place(name=e.name, level=e.level, code=e.code, parent=gz.parent_name(e), lat=e.lat, lon=e.lon,
+                             evidence="headline"))
+            names.add(e.name)
     return out
 
 
