@@ -69,6 +69,19 @@ def test_without_a_writable_cache_the_shards_answer(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(L, "_DB", None)
 
 
+def test_a_countys_townships_from_the_file_and_from_the_shards_agree(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """馆陶县 (130433): the village table still files villages under 王桥乡 and 寿山寺乡, merged since."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(L, "_DB", None)
+    L._townships_of.cache_clear()
+    from_file = L.townships_of("130433")
+    assert {"王桥乡", "寿山寺乡", "柴堡镇"} <= from_file
+    assert from_file == L._shard_townships()["130433"]
+    L._townships_of.cache_clear()
+    monkeypatch.setattr(L, "_DB", None)
+
+
 @pytest.mark.parametrize(("text", "end"), [
     ("兴化市缸顾乡千垛景区", 6),  # a township no table holds, right after its county
     ("桐庐县把分水镇打造成制笔小镇。", None),  # 把, a word of its own, before a township the gazetteer holds

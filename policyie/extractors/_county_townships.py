@@ -6,6 +6,9 @@ full name, two or three characters and a township's suffix that end a word are t
 stem is no common word (城镇, 重点镇, 各乡: kinds and references, not names) and no other place is read there; a
 township the gazetteer holds in several counties, read there without its county, takes this one as its parent.
 Evidence ``after-county``.
+
+`add_merged` takes the townships the village table still files under a county the article names, though the division
+table has merged them away (丹巴县 … 聂呷乡): evidence ``village-table``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from policyie.engines.analysis import Analysis
+from policyie.extractors._localities import townships_of
 from policyie.extractors._model_places import han_only, mention_index, named_place
 from policyie.extractors._people import is_common_word, jieba_freq
 from policyie.gazetteer import load as load_gazetteer
@@ -82,3 +86,25 @@ def _adopt(places: dict[str, Place], county: Place, start: int, end: int) -> Non
         if p.level == "town" and p.parent is None and p.code is None and any(
                 (x.start, x.end) == (start, end) for x in p.mentions):
             p.parent = county.name
+
+
+def add_merged(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Townships the village table files under a county the article names, which the division table no longer holds
+    (merged since: 丹巴县 … 来到聂呷乡甲居藏寨). A township's full name, starting a word of the segmenter's and read by
+    no other place, is that county's (evidence ``village-table``). The county must be the article's: a name found
+    under no county it names is left alone, as many counties once had a 中路乡."""
+    gz = load_gazetteer()
+    held = mention_index(places)
+    for county in [p for p in places.values() if p.level == "district" and p.code and p.mentions]:
+        for name in townships_of(county.code):
+            if len(name) < 3 or not name.endswith(_SUFFIXES) or any(
+                    e.level == "town" and gz.ancestors(e.key)[1:2] == (county.code,) for e in gz.lookup(name)):
+                continue  # (a township the division table still holds there: the gazetteer reads it)
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if an.is_token_boundary(at) and not held.overlaps(at, end) and not in_person(at, end):
+                    named_place(places, name, "town", "village-table", county.name).mentions.append(Span(name, at, end))
+                    held = mention_index(places)
+                at = text.find(name, end)
+

@@ -125,10 +125,38 @@ def villages_named(name: str) -> tuple[tuple[str, str], ...]:
     return _village_shard(zlib.crc32(name[0].encode("utf-8")) % SHARDS).get(name, ())
 
 
+def townships_of(county: str) -> frozenset[str]:
+    """The townships the village table files villages under in ``county`` (a 6-digit code): the table is older than
+    the division table and still holds the townships later merged (丹巴县's 聂呷乡, 中路乡)."""
+    return _townships_of(county)
+
+
+@cache
+def _townships_of(county: str) -> frozenset[str]:
+    db = _village_db()
+    if db is not None:
+        try:
+            return frozenset(r[0] for r in db.execute("SELECT DISTINCT township FROM village WHERE county = ?", (county,)))
+        except sqlite3.Error:
+            pass  # damaged under us: the shards answer
+    return _shard_townships().get(county, frozenset())
+
+
+@cache
+def _shard_townships() -> dict[str, frozenset[str]]:
+    """Every county's townships read from all shards: the fallback where no cache directory holds the SQLite file."""
+    out: dict[str, set[str]] = {}
+    for n in range(SHARDS):
+        for row in _shard_rows(n):
+            if len(row) == 3:
+                out.setdefault(row[2], set()).add(row[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 # The table is 647k rows: held in memory it would cost a batch worker over 100 MB. It is looked up in an
 # SQLite file built once from the shipped shards in the user's cache directory, keyed by the shards' sizes
 # and this format, so a changed table rebuilds it and a damaged or foreign file is rebuilt, never trusted.
-_DB_FORMAT = "policyie-villages-1"
+_DB_FORMAT = "policyie-villages-2"  # 2: an index by county (`townships_of`)
 _DB: tuple[int, sqlite3.Connection | None] | None = None
 
 
@@ -176,6 +204,7 @@ def _open_village_db() -> sqlite3.Connection | None:
         for n in range(SHARDS):
             build.executemany("INSERT INTO village VALUES (?, ?, ?)", (r for r in _shard_rows(n) if len(r) == 3))
         build.execute("CREATE INDEX village_name ON village (name)")
+        build.execute("CREATE INDEX village_county ON village (county)")
         build.execute("INSERT INTO meta VALUES ('format', ?)", (_DB_FORMAT,))
         build.commit()
     finally:

@@ -1793,6 +1793,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_list_members(ctx, places, in_person)
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
+    county_townships.add_merged(text, ctx.analysis, places, in_person)
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
