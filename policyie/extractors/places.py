@@ -753,6 +753,11 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
             tag.startswith("t") and k + 1 < len(before) and before[k + 1][2] == "ns" and len(before[k + 1][1]) >= 2)
     if tag == "un" and _verb_with_complement(word):
         return True  # 守好|河西走廊, 用好|…: a verb and its result, which jieba's dictionary lacks
+    if word in _RIVER_SECTIONS and k + 1 < len(before) and before[k + 1][1][-1:] in "河江水溪川" and \
+            not doc.text.startswith(("地区", "区域"), start + len(word)):
+        # 大渡河|上游|生态文化旅游走廊: the river's reach opens the belt's name, as the river alone does (but
+        # 牡丹江上游地区|林区: the reach's area is a region of its own, its forests a kind of place within it)
+        return False
     if _glued_team(before, k) or (tag == "vn" and k > 0 and before[k - 1][2] in ("nr", "ns")):
         return True  # 视察|组沿|英西峰林走廊: the team's 组 and 沿 glued; 启动|比尔森…: a verb before the proper name
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
@@ -764,6 +769,7 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
 
 
 _TEAM_VERB_WORDS = frozenset(TEAM_VERBS.split("|"))
+_RIVER_SECTIONS = frozenset(_WORDS["river-section"])
 
 
 def _glued_team(before: list[tuple[int, str, str]], k: int) -> bool:
