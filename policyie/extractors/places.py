@@ -1800,6 +1800,7 @@ def extract(ctx: Context) -> list[Place]:
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
     county_townships.add_merged(text, ctx.analysis, places, in_person)
+    _add_township_villages(ctx, places, in_person, evidence="village-table")  # 中路乡|中路藏寨: a merged township's
     foreign_places.add(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
@@ -1833,6 +1834,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_short_namesakes(places)
     _city_named_places(text, places)
     _site_named_town_shorts(places)
+    _town_shorts_opening_places(places)
     _river_named_shorts(places)
     _old_quarters_of_villages(places)
     _dotted_site_parts(text, places)
@@ -2074,6 +2076,22 @@ def _site_named_town_shorts(places: dict[str, Place]) -> None:
         site = sites.get(next((m.text for m in p.mentions), ""))
         if site is not None and all(m.text == site.name for m in p.mentions):
             model_places.absorb(site, p)
+
+
+def _town_shorts_opening_places(places: dict[str, Place]) -> None:
+    """甲居藏寨 … 要把甲居、梭坡、中路三处藏寨连成一线: a township's short form the article never writes in full, where
+    it writes a site or a village whose name that form opens, stands for that place (as 中路 for 中路藏寨), not for a
+    township the article does not go to."""
+    for p in [p for p in places.values() if p.level == "town" and p.mentions]:
+        short = p.mentions[0].text
+        if short == p.name or any(m.text != short for m in p.mentions):
+            continue
+        # (a village, or a site whose kind is all its name adds: 三星堆|遗址; not a reserve or park named after
+        # a lake or a mountain the form may be itself, 兴凯湖|国家级自然保护区)
+        q = next((q for q in places.values() if q.level in ("site", "village") and q.mentions
+                  and q.name.startswith(short) and 0 < len(q.name) - len(short) <= 3), None)
+        if q is not None:
+            model_places.absorb(q, p)
 
 
 def _river_named_shorts(places: dict[str, Place]) -> None:
