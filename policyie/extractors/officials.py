@@ -588,12 +588,18 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     while x >= 3 and text[x - 1] in "-‐" and HAN.match(text[x - 2]):  # (奥弗涅-罗讷-阿尔卑斯大区: each part)
         j, form = _syllables_before(text, x - 1, stop_at_country=True)
         if x - 1 - j < 2 or name_runs.translit_odds(text[j : x - 1]) < name_runs.TYPICAL_TRANSLIT:
-            break
+            # (a country right before the part vouches for it however rare its syllables: 罗马尼亚|克卢日-纳波卡市市长)
+            k = next((k for k in range(x - 3, max(x - 8, 0), -1) if _country_form_ending_at(text, k)
+                      and all(HAN.match(c) for c in text[k : x - 1])), None)
+            if k is None:
+                break
+            return k - len(_country_form_ending_at(text, k) or "")
         x, moved = j, True
         if form:
             return j - len(form)
     if moved:
-        return x
+        form = _country_form_ending_at(text, x)  # (法国|雷恩-布列塔尼市市长: the country the run stopped short of)
+        return x - len(form) if form else x
     # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title).
     if x < 1 or (text[x - 1] not in "市州省郡馆驻" and not text.endswith("大区", 0, x)
                  and "驻" not in text[max(x - 7, 0) : x]):
@@ -737,6 +743,9 @@ def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None
 # the extractor
 
 
+_PARTYLESS_LEADER = frozenset(("领袖", "党领袖"))
+
+
 class _Found:
     def __init__(self) -> None:
         self.titles: dict[str, list[str]] = {}
@@ -752,6 +761,8 @@ class _Found:
         prev = ""
         for t in titles:
             t = t.removeprefix("时任")
+            if t in _PARTYLESS_LEADER:
+                continue  # 潘古党|领袖: a leader is a post only with the party's name, which the walk lost here
             if t and t not in have:
                 have.append(t)
                 if prev:
@@ -781,6 +792,8 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     text, an = ctx.text, ctx.analysis
     out = ctx.memo["officials.clean_posts"] = []
     for m in _post_matches(ctx):
+        if text.startswith("领袖", m.start()) and text[m.start() - 1 : m.start()] != "党":
+            continue  # 工党领袖 is a party's leader; 人民领袖, 伟大领袖 are epithets, no post
         if _STANDING_BODY.fullmatch(text, m.end(), _word_end(an, m.end())):
             continue  # 参谋长|联席会议主席: the post names a standing body, no person follows it
         if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m) or _foreign_name_follows(text, m):
