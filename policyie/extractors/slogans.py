@@ -400,6 +400,11 @@ def _polished_brand(ctx: Context, phrase: str, start: int, end: int) -> bool:
     return not _named(ctx, phrase, start, end, by_suffix=held, by_ner=held)
 
 
+# “海上友谊之桥”, “加勒比友谊之桥”: a bridge, road or window "of" friendship or cooperation is a figure for the ties
+# leaders build, however a bridge's or a road's name ends.
+_FIGURE_OF_LINK = regex.compile(r"(?:友谊|友好|合作|连心|沟通|交流|和平|繁荣|发展|民心|心灵|希望|幸福|开放|共赢)之(?:桥|路|窗)$")
+
+
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
     """A slogan mention for the content of one pair of quote marks, or None."""
     text = ctx.text
@@ -473,7 +478,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
     if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end) \
-            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase) and not _built_figure(text, start, q_end):
+            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase) and not _built_figure(text, start, q_end) \
+            and not _FIGURE_OF_LINK.search(phrase):
         # (“东莞研发+三门峡制造”: a formula, though it holds places; “矿山变公园”: a change called for, not a park)
         return None
     return _Mention(phrase, "quoted", start, end, True)
