@@ -988,14 +988,23 @@ def find_titled(ctx: Context) -> _Found:
                     nxt = _minority_listed(text, sep.end())  # …、七林农布出席: no surname to read it by
                 if nxt is None or (sep.group() in ("和", "及", "以及") and nxt.score < 1.5):
                     break
-                # 张业遂、环资委主任委员高虎城: what a post follows at once is an organ, not a listed name; 韦瑟比和
-                # 赫尔德|里奇总理: a run that goes on to a post of its own is another's name and title
-                if post_pattern().match(text, nxt.end) is not None or _own_post_follows(text, nxt.end):
+                if _ends_list(text, g, nxt, chain):
                     break
                 found.add(nxt.text_in(text), nxt.start, chain)
                 end = nxt.end
         _suffix_titled(text, an, m, found)
     return found
+
+
+def _ends_list(text: str, head: NameGuess, nxt: NameGuess, chain: list[str]) -> bool:
+    """Whether ``nxt``, after a list's separator, is no name sharing ``head``'s titles: 张业遂、环资委主任委员高虎城 (what
+    a post follows at once is an organ, not a listed name); 韦瑟比和赫尔德|里奇总理 (a run that goes on to a post of its
+    own is another's name and title); 多米尼克外交和贸易部长贝利斯、王毅等 (a Chinese name after a transliterated one
+    that a foreign title heads is the host's side, not the guest's colleague)."""
+    if post_pattern().match(text, nxt.end) is not None or _own_post_follows(text, nxt.end):
+        return True
+    return bool(chain) and country_of(chain[0]) not in (None, "中国") and \
+        looks_transliterated(head.text_in(text)) and not looks_transliterated(nxt.text_in(text))
 
 
 def _own_post_follows(text: str, end: int) -> bool:
