@@ -1116,7 +1116,18 @@ def _township_named_sites(text: str, places: dict[str, Place]) -> None:
                 model_places.move_mention(places, text, p, m, scenic.end(), "site", "township-named")
             elif m.start in ends and len(m.text) >= 2 and not _name_goes_on(text, m.end):
                 model_places.move_mention(places, text, p, m, m.end, "site", "township-named")
+        # 芙蓉镇|景区 … 芙蓉镇和猛洞河: a town written in full before a scenic area's kind names the area too, where the
+        # article names the town elsewhere as well (an old town's scenic area; the town stays a place of its own)
+        full = [m for m in p.mentions if m.text == p.name and p.name.endswith("镇")]
+        for m in full if len(full) >= 2 else []:
+            scenic = _SCENIC_AREA.match(text, m.end)
+            if scenic is not None and not any((x.start, x.end) == (m.start, scenic.end())
+                                              for q in places.values() for x in q.mentions):
+                model_places.move_mention(places, text, p, m, scenic.end(), "site", "township-named")
     model_places.drop_empty(places)
+
+
+_SCENIC_AREA = regex.compile(r"(?:旅游)?(?:景区|风景区|旅游区)")
 
 
 def _name_goes_on(text: str, end: int) -> bool:
