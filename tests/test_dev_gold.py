@@ -278,9 +278,14 @@ CHECKSETS = {
                             "places": 0.93, "dates": 0.99, "meetings": 1.0, "activities": 0.85, "slogans": 0.98},
                        {"meeting_hosts": 0.94, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
-    # its first score, 0.968 (3e88cbe), is the newest estimate; these floors are its present scores
-    "checkset_jan17": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 0.97, "authors": 1.0,
-                            "places": 0.91, "dates": 0.94, "meetings": 1.0, "activities": 1.0, "slogans": 0.96},
+    # its first score was 0.968 (3e88cbe), the estimate until jan18; these floors are its present scores
+    "checkset_jan17": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 0.99, "authors": 1.0,
+                            "places": 0.93, "dates": 0.97, "meetings": 1.0, "activities": 1.0, "slogans": 0.98},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
+    # its first score, 0.948 (ff2c948), is the newest estimate; these floors are its present scores
+    "checkset_jan18": (10, {"headline_f1": 0.99, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.97, "dates": 1.0, "meetings": 1.0, "activities": 1.0, "slogans": 0.98},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
 }
