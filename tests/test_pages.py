@@ -581,6 +581,28 @@ def test_labels_jan18_first_met_name_the_authors(where: str, info: str, want: li
     assert extract(page(body)).authors == want
 
 
+@pytest.mark.parametrize(("info", "want"), [
+    # a lone opening bracket between spaces parts a label from its value (撰稿 ⧘ X), a value may stand in brackets
+    # after its label (发布人员【X】), and who checked the page (网页校核, 初审) or was on duty (值班) labels an author
+    ('<ul class="info"><li>来源 ⧘ 区文化局</li><li>撰稿 ⧘ 孟望舒</li><li>时间 ⧘ 2024/06/03 17:26:09</li></ul>',
+     ["孟望舒"]),
+    ('<div class="info">信息来源【区文化局】 发布人员【孟望舒】 发布时间【2024年06月03日 17时26分09秒】</div>', ["孟望舒"]),
+    ('<div class="info">区政府网 ➟ 发布 2024-06-03 17:26:09 ➟ 供稿：新华社 ➟ 网页校核：孟望舒</div>', ["孟望舒"]),
+    ('<div class="info">区融媒 ⍭ 2024-06-03 17:26:09 ⍭ 执笔·柏晚舟 ⍭ 初审·孟望舒</div>', ["柏晚舟", "孟望舒"]),
+    ('<div class="info">区新闻客户端 ⧼2024.06.03 17:26:09⧽ 转载自：新华社 ⧼值班 孟望舒⧽</div>', ["孟望舒"]),
+])
+def test_labels_jan19_first_met_name_the_authors(info: str, want: list) -> None:
+    """checkset_jan19's first score missed five authors on five pages, each behind a label or closer no earlier page
+    used."""
+    assert extract(page("<h1>市委书记到通州区调研</h1>" + info + ARTICLE)).authors == want
+
+
+def test_a_lone_bracket_between_spaces_parts_a_page_title_from_its_site() -> None:
+    """<title>…召开 ⧘ 城口县人民政府</title>: a fence standing alone between spaces parts the pieces as a symbol does."""
+    html = page("<h1>市委书记到通州区调研</h1>" + ARTICLE, title="市委书记到通州区调研 ⧘ 某某区人民政府")
+    assert extract(html).title == "市委书记到通州区调研"
+
+
 def test_a_duty_editor_of_the_web_page_is_an_author_and_an_interview_no_byline() -> None:
     """网页值班：X names the page's editor on duty; 接受央视记者采访时表示 is a sentence, not 采访 labelling 时表示."""
     body = "\n新华社北京6月3日电 联合国官员在接受央视记者采访时表示，各国应通力合作。"

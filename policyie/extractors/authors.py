@@ -40,7 +40,7 @@ PAPER = (
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生|见习生)"
 EDIT_ROLE = (
     rf"{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|审核|审校|"
-    rf"审签|终审|监制|制图|设计|策划|统筹|主编|作者|排版|美编|{WRITER_ROLES}|发布者|发布人"
+    rf"审签|终审|监制|制图|设计|策划|统筹|主编|作者|排版|美编|{WRITER_ROLES}|发布者|发布人员|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -59,7 +59,7 @@ _ROLE_REACH = 46
 # interviewer's, a label only: 央视记者采访时表示 is no byline, so no role word of the others); not a role in
 # brackets that a list goes on after (阎肃（执笔）、王俭编剧: it credits the name before it)
 EDITOR = regex.compile(
-    rf"(?<![\p{{Han}}])(?:本文)?(?:{EDIT_ROLE}|采访)(?:[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}|[·・](?=\p{{Han}}))[\s　]{{0,3}}(?![、，,])"
+    rf"(?<![\p{{Han}}])(?:本文)?(?:{EDIT_ROLE}|采访)(?:[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}|[·・](?=\p{{Han}})|\s\p{{Ps}}(?=\s))[\s　]{{0,3}}(?![、，,])"
     rf"([^\n。；;（()）【】\[\]]{{2,40}})"  # (本文责任编辑：…, a sign-off; 文字·车瑗, a middle dot for the closer)
 )
 # （徐飞鹏 范俊生） closing a paragraph

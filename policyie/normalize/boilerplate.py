@@ -159,11 +159,12 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # (a name after a space is another of the same role's, unless it is the next role, any other label with its colon
 # (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
-_INFO_ROLES = f"作者|记者|通讯员|实习生|见习生|{DUTY_EDITOR_ROLES}|编辑|责编|{WRITER_ROLES}|{REVIEW_ROLES}|采访|发布者|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
+_INFO_ROLES = f"作者|记者|通讯员|实习生|见习生|{DUTY_EDITOR_ROLES}|编辑|责编|{WRITER_ROLES}|{REVIEW_ROLES}|采访|发布者|发布人员|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
 _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核|刊发|稿源|时间|日期|出处|供稿|签发)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
+# (a lone opening bracket between spaces parts a label from its value as a closer does: 撰稿 ⧘ 石琰)
 INFO_BYLINE = regex.compile(
-    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])\s*[{LABEL_CLOSERS}]{{1,2}}\s*[\p{{Han}}·]{{2,12}}"
+    rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s\p{{Ps}}(?=\s))\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
@@ -227,3 +228,13 @@ def _between_latin(m: regex.Match[str]) -> bool:
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
     return before in _LATIN and after in _LATIN  # "" (text edge) is in no set
+
+
+# 发布人员【晁琬】, 作者〔…〕: a role's value in brackets after its label, written as an info line's rules read it (发布人员：晁琬).
+_BRACKETED_VALUE = regex.compile(rf"(?<![\p{{Han}}])((?:{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
+
+
+def unbracket_values(line: str) -> str:
+    """``line`` with each role's bracketed value after a colon instead (发布人员【晁琬】 → 发布人员：晁琬)."""
+    return _BRACKETED_VALUE.sub(r"\1：\2", line)
+

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines
+from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines, unbracket_values
 from policyie.normalize.html import ENTITY, TAG
 from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, REVIEW_ROLES, STAMP, WRITER_ROLES, parse_datetime
 from policyie.normalize.textmap import MappedText
@@ -224,6 +224,7 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
     bylines: list[str] = []
     for line in reversed(page.header.split("\n")) if page.header else ():
         line = _NAME_THEN_ROLE.sub(r"\2：\1", line)  # 邰晚舟 文 / 顾承影 图: the name before its role
+        line = unbracket_values(line)
         info = clean_lines(MappedText(line), None)[1]
         if not info.published and (m := _LABELED_STAMP.search(line)):
             info.published = m["d"]  # 发布日期：2016-11-22
@@ -728,7 +729,7 @@ _SITE_TAIL = regex.compile(
 # of any symbol, dash or punctuation but a sentence's, a sign of arithmetic or a quote (… + …, … = …, … , …).
 _SPACED_SYMBOLS = r"(?:(?![+＋=＝<>,，、。.!！?？;；:：'\"#%&*@])[\p{Sm}\p{So}\p{Po}\p{Pd}～]){1,3}"
 _SITE_SEP = regex.compile(
-    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s{_SPACED_SYMBOLS}\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
+    rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s{_SPACED_SYMBOLS}\s|\s[\p{{Ps}}\p{{Pe}}]\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
