@@ -224,6 +224,7 @@ class Anchors:
     inset: bool = False  # last_day looks back from top_day inside a paragraph (… 11日晚，习近平抵达)
     para_dated: bool = False  # a date opens the paragraph being read (14日至15日，…)
     span_first: date | None = None  # first day of the latest span of days (10月21日至22日), if later than last_day
+    span_months: tuple[str, str] | None = None  # the latest span's ends where it crosses a month (1月31日至2月6日)
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
     crossed: bool = False  # a paragraph break lies between the last date and this one
     sentence: tuple[int, int] | None = None  # the sentence of the mention being resolved
@@ -412,6 +413,12 @@ def _inherits_month(anc: Anchors, day: int) -> bool:
 
 def _bare_day(spec: Spec, anc: Anchors) -> Resolved:
     day = spec.day or 1
+    if anc.span_months is not None and anc.last_month is not None and _inherits_month(anc, day):
+        # (1月5日到2月1日…7日 is January's, 1月31日至2月6日…4日 February's: the month that puts the day inside the span)
+        lo, hi = anc.span_months
+        for y, mo in ((int(lo[:4]), int(lo[5:7])), (int(hi[:4]), int(hi[5:7]))):
+            if valid_day(y, mo, day) and lo[:10] <= f"{y:04d}-{mo:02d}-{day:02d}" <= hi[:10]:
+                return day_value(y, mo, day)
     if anc.last_month is not None and _inherits_month(anc, day):
         y, mo = anc.last_month
         if valid_day(y, mo, day) and (y is None or _not_after_publication(anc, y, mo, day)):
@@ -502,6 +509,12 @@ def remember(anc: Anchors, r: Resolved) -> None:
         anc.month_from_day = day is not None
         anc.month_sentence = anc.sentence
         anc.crossed = False
+    anc.span_months = None
+    tail = r.value.partition("/")[2].split("-")
+    if len(tail) >= 3 and tail[0].isdigit() and tail[1].isdigit() and year is not None and month is not None \
+            and day is not None and (int(tail[0]), int(tail[1])) != (year, month):
+        # 1月31日至2月6日…4日至6日: a span across two months; a bare day after it is the one inside the span
+        anc.span_months = (r.value.partition("/")[0], r.value.partition("/")[2])
     # A span of days (5月13日至15日, a visit's) is no day a later 当天 can mean: it stays with the last single day.
     if year is not None and month is not None and day is not None and valid_day(year, month, day) and "/" not in r.value:
         anc.last_day = date(year, month, day)

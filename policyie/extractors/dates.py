@@ -341,9 +341,13 @@ def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("approx"))
 
 
-@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|上周|上个星期|下周|下个星期)(?P<wd>[一二三四五六日天])?{_PART}?", needs="周星")
+@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|上周|上个星期|下周|下个星期)(?P<wd>[一二三四五六日天]|末)?{_PART}?", needs="周星")
 def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     shift = _WEEK_SHIFT[m.group("wp")]
+    if m.group("wd") == "末":
+        # 上周末: that week's Saturday and Sunday, a span of two days as 上周六至周日 is
+        return _Cand(m.start(), m.end(), Spec("weekday", n=shift, day=5, part=_part(m)),
+                     end_spec=Spec("weekday", n=shift, day=6))
     if m.group("wd"):
         return _Cand(m.start(), m.end(), Spec("weekday", n=shift, day=_WEEKDAY[m.group("wd")], part=_part(m)))
     return _Cand(m.start(), m.end(), Spec("week", n=shift))
