@@ -487,8 +487,9 @@ def name_at(
     return best
 
 
-# How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz).
-_LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz"))
+# How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz), or
+# a character it has no tag for (娜 x, the Dai women's name prefix: 副县长|娜|妥琰|一同).
+_LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "x"))
 
 
 def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
