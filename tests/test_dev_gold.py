@@ -289,8 +289,8 @@ CHECKSETS = {
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
     # its first score, 0.945 (6440a8a), is the newest estimate; these floors are its present scores
-    "checkset_jan19": (10, {"headline_f1": 0.96, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
-                            "places": 0.88, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 0.96},
+    "checkset_jan19": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.89, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "published": 1.0, "title": 0.9}),
 }
