@@ -74,11 +74,11 @@ def test_a_countys_townships_from_the_file_and_from_the_shards_agree(
     """馆陶县 (130433): the village table still files villages under 王桥乡 and 寿山寺乡, merged since."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(L, "_DB", None)
-    L._townships_of.cache_clear()
+    L.townships_of.cache_clear()
     from_file = L.townships_of("130433")
     assert {"王桥乡", "寿山寺乡", "柴堡镇"} <= from_file
     assert from_file == L._shard_townships()["130433"]
-    L._townships_of.cache_clear()
+    L.townships_of.cache_clear()
     monkeypatch.setattr(L, "_DB", None)
 
 

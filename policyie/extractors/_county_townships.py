@@ -97,14 +97,13 @@ def add_merged(text: str, an: Analysis, places: dict[str, Place], in_person: Cal
     held = mention_index(places)
     for county in [p for p in places.values() if p.level == "district" and p.code and p.mentions]:
         for name in townships_of(county.code):
-            if len(name) < 3 or not name.endswith(_SUFFIXES) or any(
+            at = text.find(name)  # (most of a county's townships are not in the article: look before asking more)
+            if at < 0 or len(name) < 3 or not name.endswith(_SUFFIXES) or any(
                     e.level == "town" and gz.ancestors(e.key)[1:2] == (county.code,) for e in gz.lookup(name)):
                 continue  # (a township the division table still holds there: the gazetteer reads it)
-            at = text.find(name)
             while at >= 0:
                 end = at + len(name)
                 if an.is_token_boundary(at) and not held.overlaps(at, end) and not in_person(at, end):
                     named_place(places, name, "town", "village-table", county.name).mentions.append(Span(name, at, end))
                     held = mention_index(places)
                 at = text.find(name, end)
-

@@ -125,14 +125,10 @@ def villages_named(name: str) -> tuple[tuple[str, str], ...]:
     return _village_shard(zlib.crc32(name[0].encode("utf-8")) % SHARDS).get(name, ())
 
 
+@cache
 def townships_of(county: str) -> frozenset[str]:
     """The townships the village table files villages under in ``county`` (a 6-digit code): the table is older than
     the division table and still holds the townships later merged (丹巴县's 聂呷乡, 中路乡)."""
-    return _townships_of(county)
-
-
-@cache
-def _townships_of(county: str) -> frozenset[str]:
     db = _village_db()
     if db is not None:
         try:

@@ -497,7 +497,7 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
 
 
 def remember(anc: Anchors, r: Resolved) -> None:
-    head = r.value.split("/")[0]
+    head, _, end = r.value.partition("/")
     parts = head.split("-")
     year = int(parts[0]) if parts[0].isdigit() else None
     month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
@@ -510,11 +510,11 @@ def remember(anc: Anchors, r: Resolved) -> None:
         anc.month_sentence = anc.sentence
         anc.crossed = False
     anc.span_months = None
-    tail = r.value.partition("/")[2].split("-")
+    tail = end.split("-")
     if len(tail) >= 3 and tail[0].isdigit() and tail[1].isdigit() and year is not None and month is not None \
             and day is not None and (int(tail[0]), int(tail[1])) != (year, month):
         # 1月31日至2月6日…4日至6日: a span across two months; a bare day after it is the one inside the span
-        anc.span_months = (r.value.partition("/")[0], r.value.partition("/")[2])
+        anc.span_months = (head, end)
     # A span of days (5月13日至15日, a visit's) is no day a later 当天 can mean: it stays with the last single day.
     if year is not None and month is not None and day is not None and valid_day(year, month, day) and "/" not in r.value:
         anc.last_day = date(year, month, day)

@@ -589,11 +589,12 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         j, form = _syllables_before(text, x - 1, stop_at_country=True)
         if x - 1 - j < 2 or name_runs.translit_odds(text[j : x - 1]) < name_runs.TYPICAL_TRANSLIT:
             # (a country right before the part vouches for it however rare its syllables: 罗马尼亚|克卢日-纳波卡市市长)
-            k = next((k for k in range(x - 3, max(x - 8, 0), -1) if _country_form_ending_at(text, k)
-                      and all(HAN.match(c) for c in text[k : x - 1])), None)
-            if k is None:
+            vouched = next(((k, form) for k in range(x - 3, max(x - 8, 0), -1)
+                            if (form := _country_form_ending_at(text, k)) and all(HAN.match(c) for c in text[k : x - 1])),
+                           None)
+            if vouched is None:
                 break
-            return k - len(_country_form_ending_at(text, k) or "")
+            return vouched[0] - len(vouched[1])
         x, moved = j, True
         if form:
             return j - len(form)

@@ -1879,7 +1879,9 @@ def _headline_divisions(title: str | None, gz: Gazetteer, places: dict[str, Plac
     inner_parents = {p.parent for p in found if p.parent}
     out: list[Place] = []
     for h in gz.scan(title):
-        senses = [gz.entries[k] for k, kind in h.senses if kind == FULL and len(h.surface) >= 3]
+        if len(h.surface) < 3:
+            continue
+        senses = [gz.entries[k] for k, kind in h.senses if kind == FULL]
         senses = [e for e in senses if e.level in ("district", "city") and e.name not in names]
         # (a place the tables hold inside it, by code; else one whose parent the body names so, where one sense is all)
         held = [e for e in senses if any(e.key in gz.ancestors(k)[1:] for k in inner)] or (

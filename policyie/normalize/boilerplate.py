@@ -166,6 +166,15 @@ _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:
 INFO_BYLINE = regex.compile(
     rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s\p{{Ps}}(?=\s))\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
+# 发布人员【晁琬】, 作者〔…〕: a role's value in brackets after its label, written as an info line's rules read it (发布人员：晁琬).
+_BRACKETED_VALUE = regex.compile(rf"(?<![\p{{Han}}])((?:{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
+
+
+def unbracket_values(line: str) -> str:
+    """``line`` with each role's bracketed value after a colon instead (发布人员【晁琬】 → 发布人员：晁琬)."""
+    return _BRACKETED_VALUE.sub(r"\1：\2", line)
+
+
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
@@ -228,13 +237,3 @@ def _between_latin(m: regex.Match[str]) -> bool:
     before = s[m.start() - 1] if m.start() else ""
     after = s[m.end()] if m.end() < len(s) else ""
     return before in _LATIN and after in _LATIN  # "" (text edge) is in no set
-
-
-# 发布人员【晁琬】, 作者〔…〕: a role's value in brackets after its label, written as an info line's rules read it (发布人员：晁琬).
-_BRACKETED_VALUE = regex.compile(rf"(?<![\p{{Han}}])((?:{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
-
-
-def unbracket_values(line: str) -> str:
-    """``line`` with each role's bracketed value after a colon instead (发布人员【晁琬】 → 发布人员：晁琬)."""
-    return _BRACKETED_VALUE.sub(r"\1：\2", line)
-
