@@ -263,6 +263,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         # sentence names a month or year of its own: 2019年8月，习近平曾到张掖考察 is a past visit.
         p_lo, _ = paragraph_at(ctx, v_lo)
         earlier = date_before(ctx, s_lo, p_lo)
+        while earlier is not None and _DEADLINE_AFTER.match(text, earlier.end):
+            earlier = date_before(ctx, earlier.start, p_lo)
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
     value = _listed_days(ctx, d) or date_value(d)
@@ -287,6 +289,10 @@ def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
     if lo is None or hi is None or hi[0] - lo[0] != timedelta(days=1):
         return None
     return f"{lo[0].isoformat()}/{hi[0].isoformat()}"
+
+
+# 要求…在2月20日前完成…。随后，她来到…调研: a deadline set earlier in the paragraph is not the day of the step.
+_DEADLINE_AFTER = regex.compile(r"(?:之|以)?前(?![往来夕])")
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
