@@ -497,6 +497,24 @@ def test_a_symbol_between_spaces_parts_the_site_from_the_headline(sep: str) -> N
     assert extract(html).title == "市委书记到通州区调研"
 
 
+@pytest.mark.parametrize("sep", ["⫼", "◆", "_", "-"])
+def test_a_title_that_cuts_the_headline_short_gives_way_to_the_heading(sep: str) -> None:
+    """<title>…调研时强调 ⫼ site</title> over an <h2> that goes on with the headline's second line: the heading is the
+    headline whole, and the <title> text (whose symbol-parted site name marks it a page title) is never the
+    headline (checkset_jan19's first score read the <title> whole)."""
+    head = "市委书记在通州区调研时强调"
+    full = f"{head} 守护运河古镇风貌 做强城市副中心文旅产业"
+    html = page(f"<h2>{full}</h2>" + ARTICLE, title=f"{head} {sep} 通州区融媒体中心")
+    assert extract(html).title == full
+
+
+def test_a_heading_far_longer_than_the_title_is_not_its_headline() -> None:
+    """Only a heading up to three times the title's length is read as the headline the title cut short."""
+    long = "市委书记在通州区调研" + "并看望慰问一线干部职工" * 4
+    html = page(f"<h2>{long}</h2>" + ARTICLE, title="市委书记在通州区调研 ⫼ 通州区融媒体中心")
+    assert extract(html).title == "市委书记在通州区调研"
+
+
 def test_a_plus_between_spaces_stays_in_the_title() -> None:
     assert "+" in extract(page("<h1>x</h1>" + ARTICLE, title="市委书记到通州区调研 + 通州区人民政府")).title
 

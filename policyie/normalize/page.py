@@ -645,9 +645,17 @@ def _title(root: _Node, text: str, named: list[str], start: int) -> str | None:
     core = _strip_site(named[0]) if named else None
     if best is not None and (core is None or best_len >= 0.6 * len(_squash(core))):
         return _tidy_title(best)
-    if core:
-        return _tidy_title(core)
     headings = [n for n in _headings(root) if n.start < start]
+    if core:
+        # A page title that cuts its headline short (…调研时强调 ⫼ 某某新闻网 over a heading that goes on: …调研时强调
+        # 守护…风貌 做强…产业): the heading that opens with it is the headline whole.
+        ck = _key(core)
+        for h in headings:
+            t = _heading_text(text, h)
+            k = _key(t)
+            if len(ck) >= 6 and k.startswith(ck) and len(ck) < len(k) <= 3 * len(ck) and not _SITE_TAIL.search(t):
+                return _tidy_title(t)
+        return _tidy_title(core)
     return _tidy_title(_heading_text(text, headings[-1])) if headings else None
 
 
@@ -719,15 +727,16 @@ TITLE_SEPARATORS = "-_|｜—–»›－＿"
 # A colon, a double colon or a middle dot parts them only with spaces on both sides (… :: 浚县人大网, … · 政务动态 ·
 # 西丰县人民政府; 专访:… and 精致城市·幸福威海 are the headline's own).
 TITLE_COLON = r"\s(?:::?|[·•])\s"
-# A line that ends in a site's name (…-新华网, …_长江网_cjn.cn) is a page title printed on the page, not the headline.
-_SITE_TAIL = regex.compile(
-    rf"(?:[{TITLE_SEPARATORS}/]|{TITLE_COLON})\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
-    r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
-    rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
-)
 # Symbols that part a title's pieces between spaces (… ∽ 云浮市人民政府, … ‖‖ 内江市人民政府, … ※ …, … ⸗ …): one to three
 # of any symbol, dash or punctuation but a sentence's, a sign of arithmetic or a quote (… + …, … = …, … , …).
 _SPACED_SYMBOLS = r"(?:(?![+＋=＝<>,，、。.!！?？;；:：'\"#%&*@])[\p{Sm}\p{So}\p{Po}\p{Pd}～]){1,3}"
+# A line that ends in a site's name (…-新华网, …_长江网_cjn.cn, … ⫼ 某某新闻网) is a page title printed on the page, not the
+# headline.
+_SITE_TAIL = regex.compile(
+    rf"(?:[{TITLE_SEPARATORS}/]|{TITLE_COLON}|\s{_SPACED_SYMBOLS}\s)\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
+    r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
+    rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
+)
 _SITE_SEP = regex.compile(
     rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s{_SPACED_SYMBOLS}\s|\s[\p{{Ps}}\p{{Pe}}]\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
