@@ -514,10 +514,14 @@ def _is_division(gz: Gazetteer, word: str) -> bool:
 
 def _joins_names(before: list[tuple[int, str, str]], k: int, words: list, gz: Gazetteer) -> bool:
     """Whether the dash at ``before[k]`` joins two names inside one park's name (凭祥—同登跨境经济合作区,
-    广西—文莱经济走廊): a name is already taken after it, and a place-like word stands before it."""
+    广西—文莱经济走廊): a name is already taken after it, and a place-like word stands before it (or a landform's
+    last character after one)."""
     if not words or k + 1 >= len(before):
         return False
     _, prev, tag = before[k + 1]
+    if prev in GEO_CHARS and k + 2 < len(before) and len(before[k + 2][1]) >= 2 and \
+            _placeish(before[k + 2][1], before[k + 2][2], gz) and not _is_country(gz, words[-1][1]):
+        return True  # 王莽|岭|—|锡崖沟|旅游带: a landform's name jieba cut before its last character
     # (not two states or blocs: 中国—东盟自贸区 is a trade agreement's area, not a park)
     return len(prev) >= 2 and (_placeish(prev, tag, gz) or prev in gz.surfaces) and not _is_country(gz, prev) \
         and not _is_country(gz, words[-1][1]) and prev not in foreign()[0]
