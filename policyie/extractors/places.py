@@ -820,6 +820,11 @@ def _reserve_place(doc: _Doc, gz: Gazetteer, pos: int, word: str) -> bool:
     return doc.text.startswith(RESERVE_SUFFIXES, pos) and _is_division_short(gz, word) and not _is_country(gz, word)
 
 
+# A partner state's one character after 中 in a weak suffix's stem: the model's list and more states (智利, 老挝, 柬埔寨, 缅甸,
+# 菲律宾, 匈牙利, 意大利, 葡萄牙, 希腊, 秘鲁) that only a two-character stem safely reads so (中老年 elsewhere).
+_PARTNER_CHARS = model_places.FOREIGN_SHORT_CHARS | frozenset("智老柬缅菲匈意葡希秘")
+
+
 def _two_states_crossing(stem: list[str]) -> bool:
     """中|俄|铁路 (in reading order): two states' one-character forms and the traffic a crossing serves, and no
     name of its own."""
@@ -1407,6 +1412,11 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue  # 渠江流域|巴文化遗址: the sites of a basin (a region of its own), not one site's name
         if h.surface in ("庙", "墓") and len(stem) > 4:
             continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
+        if h.suffix == "weak" and len(stem) == 2 and stem[0] == "中" and stem[1] in _PARTNER_CHARS:
+            continue  # 中智|盐湖资源开发合作: two states' forms alone name a cooperation, not a site (see `_two_states`)
+        if h.surface == "盐湖" and len(words) == 1 and any(e.level == "province" for e in gz.lookup(stem)):
+            continue  # 青海|盐湖, 山西|盐湖: a province's salt lakes (or the firm named after them), not one lake (but
+            # 福建|土楼, 广西|丘陵 are named so)
         core = stem
         for q in QUALIFIERS:
             core = core.removeprefix(q)
