@@ -581,7 +581,7 @@ def split_run(run: str) -> list[str] | None:
                 given = run[i + len(s) : j]
                 if any(c in NOT_GIVEN for c in given):
                     continue
-                f = sur[s]
+                f = sur.get(s, 0)  # (a compound surname the counts lack: 梁丘)
                 part = (2.0 if f > 1000 else 1.0 if f > 100 else 0.0) + sum(given_score(c) for c in given) / glen
                 part += 0.4 if glen == 2 else 0.0
                 score = best[i][0] + part - 1.0  # each extra name costs
