@@ -665,3 +665,17 @@ def test_an_info_line_label_after_the_last_name_is_no_name() -> None:
     body = "\n20日，县委书记王强来到青石镇调研文旅工作。"
     doc = extract("县委书记调研文旅工作\n记者苗立 通讯员华苓 刊发2026/12/31 07:12:50 稿源青石日报\n" + body)
     assert doc.authors == ["苗立", "华苓"]
+
+
+def test_an_info_line_of_spans_gives_the_reporters_its_roles_label_by_spaces() -> None:
+    """<span>outlet</span><span>记者 X　通讯员 Y</span><time>: roles parted from names by spaces only, the names of
+    rare surnames (checkset_jan20's first score missed both)."""
+    body = ('<h2>市委书记到经开区调研</h2><div class="meta"><span>某某融媒</span><span>记者 雍珩　通讯员 酆琛</span>'
+            '<time datetime="2024-06-03T07:32+08:00">06-03 07:32</time></div>' + ARTICLE)
+    assert extract(page(body, title="市委书记到经开区调研 ⦻ 某某融媒")).authors == ["雍珩", "酆琛"]
+
+
+def test_a_bracketed_duty_editor_under_the_article_is_an_author() -> None:
+    """责任编辑〔X〕　审核〔Y〕 under the article: the brackets hold the names (checkset_jan20)."""
+    body = "<h1>市委书记到通州区调研</h1>" + ARTICLE + "<p class='sign'>责任编辑〔阙珩〕　审核〔缑琛〕</p>"
+    assert extract(page(body)).authors[:2] == ["阙珩", "缑琛"]

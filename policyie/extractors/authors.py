@@ -97,10 +97,11 @@ COMMON_SURNAME = 100
 
 
 # A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 文／措毛, and in
-# an info line a reporter's or a proofreader's, 记者 格绒邓珠): a person, though no surname reads the name (Tibetan and
+# an info line, its role parted by a space, a reporter's, an editor's, a writer's or a proofreader's, 记者 格绒邓珠,
+# 责任编辑 殳瑢, 排版 笪瑱): a person, though no surname reads the name (Tibetan and
 # Mongolian names have none). (作者 is not: a front matter's author is often the outlet, 作者：津云.)
 LABELED_ONE = regex.compile(
-    rf"^[{LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编|{REVIEW_ROLES})[{LABEL_CLOSERS}]|(?:记者|通讯员|{REVIEW_ROLES})[\s　]|[文图][/／])"
+    rf"^[{LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编|{REVIEW_ROLES})[{LABEL_CLOSERS}]|(?:记者|通讯员|责任编辑|责编|{WRITER_ROLES}|{REVIEW_ROLES})[\s　]|[文图][/／])"
     rf"\s*(\p{{Han}}{{2,5}})$")
 _BARE_NAME = regex.compile(r"(\p{Han}{2,3})")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
@@ -142,6 +143,13 @@ def _rare_surname_name(tok: str) -> bool:
         and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)  # (点击数: a word, no name)
 
 
+def _rare_surname_pair(tok: str) -> bool:
+    """A byline's word of two Han characters: a surname the table lists but counts as rare (禚, 笪, 酆, 殳), then a
+    given character; no word of jieba's (编辑|部门 is none)."""
+    return len(tok) == 2 and HAN_RUN.fullmatch(tok) is not None and 0 < surnames().get(tok[0], 0) < RARE_SURNAME \
+        and tok[0] not in _FUNCTION_FIRST and given_score(tok[1]) > -3.0 and not jieba_freq().get(tok)
+
+
 def _unseen_given_name(tok: str) -> bool:
     """A byline's word of three Han characters: a common surname, then two characters no word of jieba's holds."""
     return len(tok) == 3 and HAN_RUN.fullmatch(tok) is not None and not OUTLET_WORD.fullmatch(tok) \
@@ -171,11 +179,12 @@ def names_in(content: str, *, strict_end: bool, labeled: bool = False) -> list[s
         # a byline's word of two or three characters is one name)
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
         valid = parts is not None and all(_valid_name(p) for p in parts)
-        if not valid and (_rare_surname_name(tok) or _unseen_given_name(tok)) and (
+        if not valid and (_rare_surname_name(tok) or (_rare_surname_pair(tok) and tok == bare) or _unseen_given_name(tok)) and (
                 out or after_label or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
             # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too, and a
             # common surname one whose given characters the table has not seen (作者：易可欣、丁牧之); so does one
-            # alone right after a role's label (记者：禚映川: the label says a person's name follows)
+            # alone right after a role's label (记者：禚映川, 记者 禚琮: the label says a person's name follows; but not
+            # what is left of a word a role's character was cut from, 文|守礼)
             parts = [tok]
         elif not valid:
             if strict_end or out:

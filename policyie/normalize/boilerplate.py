@@ -167,7 +167,7 @@ INFO_BYLINE = regex.compile(
     rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s\p{{Ps}}(?=\s))\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # 发布人员【晁琬】, 作者〔…〕: a role's value in brackets after its label, written as an info line's rules read it (发布人员：晁琬).
-_BRACKETED_VALUE = regex.compile(rf"(?<![\p{{Han}}])((?:{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
+_BRACKETED_VALUE = regex.compile(rf"(?<![\p{{Han}}])((?:责任编辑|审核|{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
 
 
 def unbracket_values(line: str) -> str:

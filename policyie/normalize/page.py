@@ -238,6 +238,9 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
         if not info.bylines:
             # 发布时间：… 信息来源：… 作者：刘芊芊 【字号：大 中 小】: too long a line for a portal header
             info.bylines = [m.group() for m in INFO_BYLINE.finditer(line)]
+        if not info.bylines and len(line) <= 80 and not _SENTENCE_PUNCT.search(line):
+            # 广安融媒 记者 雍琮 通讯员 酆璠 03-09 07:32: spans of an info line, the roles parted from names by spaces
+            info.bylines = [m.group() for m in _TRAILER_EDITOR.finditer(line)]
         bylines[:0] = info.bylines
     from_meta = parse_datetime(meta_time) if meta_time else None
     # (the visible stamp with a time of day wins over the <meta> of the same day: the page says when it was
@@ -252,7 +255,7 @@ def _read_header(page: Page, meta_time: str | None, meta_source: str | None) -> 
     page.source = source or meta_source
     # 责任编辑：龚丽, 编辑：吴静 审核：钱卫东 under the article, before the related news and the footer
     for line in page.trailer.split("\n")[:8]:
-        bylines.extend(m.group() for m in _TRAILER_EDITOR.finditer(line))
+        bylines.extend(m.group() for m in _TRAILER_EDITOR.finditer(unbracket_values(line)))  # (责任编辑〔阙琭〕)
     page.bylines = bylines
 
 
