@@ -492,14 +492,20 @@ def name_at(
 _LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "x"))
 
 
+# The tags of a one-character given name the segmenter leaves alone after such a surname: a bound morpheme.
+_LONE_GIVEN_TAGS = frozenset(("g", "zg", "ng"))
+
+
 def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
     """乡长|厍|远帆|陪同: a rare surname the segmenter leaves alone as a bound morpheme (no word of its own), the
-    given name after it one unknown word: the segmenter has nothing else to read there."""
+    given name after it one unknown word (or one character it leaves alone too: 副省长|缑|璈|在): the segmenter has
+    nothing else to read there."""
     if analysis is None:
         return False
     sur, given = analysis.token_at(pos), analysis.token_at(end - 1)
     return sur is not None and given is not None and (sur.start, sur.end) == (pos, pos + 1) \
-        and sur.pos in _LONE_SURNAME_TAGS and (given.start, given.end) == (pos + 1, end) and given.pos == "un"
+        and sur.pos in _LONE_SURNAME_TAGS and (given.start, given.end) == (pos + 1, end) and (
+            given.pos == "un" or (end - pos == 2 and given.pos in _LONE_GIVEN_TAGS))
 
 
 def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None) -> NameGuess | None:

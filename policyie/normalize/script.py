@@ -58,6 +58,11 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset(out)
 
 
+# Fewer Traditional-only characters than this are strays, whatever their share: a surname written in its own
+# character (区委书记麴琮, where 麴 is Traditional for 曲 but a surname of its own) in a short item.
+MIN_TRADITIONAL = 3
+
+
 def is_traditional(text: str, threshold: float = 0.02) -> bool:
     head = text[:50000]
     # Most articles hold no Traditional-only character at all: isdisjoint says so without listing every Han
@@ -69,7 +74,8 @@ def is_traditional(text: str, threshold: float = 0.02) -> bool:
     han = len(_HAN.findall(head))
     if not han:
         return False
-    return sum(head.count(c) for c in present) / han >= threshold
+    count = sum(head.count(c) for c in present)
+    return count >= min(MIN_TRADITIONAL, han) and count / han >= threshold
 
 
 @cache
