@@ -608,7 +608,9 @@ def _note_story_day(anc: Anchors, c: _Cand, opens: bool) -> None:
     15日，欧盟…, may start a story of its own.)"""
     day = anc.last_day
     if not (c.end_spec or c.spec).part:
-        anc.inset = False
+        # (…2月24日上午…出席就职典礼。此前，韩正于2月23日抵达基多。¶ 当天下午: a day before the story's, read
+        # without its part inside a paragraph that opened otherwise, looks back as well)
+        anc.inset = anc.top_day is not None and day < anc.top_day and not opens and not anc.para_dated
     elif anc.top_day is None or day >= anc.top_day:
         anc.top_day, anc.inset = day, False
     else:
