@@ -224,6 +224,7 @@ class Anchors:
     inset: bool = False  # last_day looks back from top_day inside a paragraph (… 11日晚，习近平抵达)
     para_dated: bool = False  # a date opens the paragraph being read (14日至15日，…)
     span_first: date | None = None  # first day of the latest span of days (10月21日至22日), if later than last_day
+    listed: bool = False  # span_first is the first of two days listed (本周二、周三), not of a range (12日到13日)
     span_months: tuple[str, str] | None = None  # the latest span's ends where it crosses a month (1月31日至2月6日)
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
     crossed: bool = False  # a paragraph break lies between the last date and this one
@@ -356,9 +357,11 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
     if u == "day" and spec.day_shift is not None:
         return _shift_day(pub, spec.day_shift)
     if u == "day" and spec.day_anaphor is not None:
-        # 10月21日至22日…。次日上午: with no single day before, the day after a span's first day, the visit's second
-        # (当天 stays unsaid by a span)
-        after_span = spec.day_anaphor > 0 and anc.span_first is not None and anc.last_day is None
+        # 10月21日至22日…。次日上午: with no single day before, the day after a span's first day, the visit's second;
+        # 本周二、周三…。当天下午: the first of two days listed, a tour told day by day, where they are the news of
+        # the month before the paper (a range's 当天, 12日到13日…乌方当天表示, stays unsaid: its last day as often)
+        after_span = anc.span_first is not None and anc.last_day is None and (spec.day_anaphor > 0 or (
+            anc.listed and pub is not None and timedelta(0) <= pub - anc.span_first <= timedelta(days=31)))
         return _shift_day(anc.span_first if after_span else anc.last_day or pub, spec.day_anaphor)
     if u in ("week", "weekday"):
         if pub is None:
@@ -518,6 +521,6 @@ def remember(anc: Anchors, r: Resolved) -> None:
     # A span of days (5月13日至15日, a visit's) is no day a later 当天 can mean: it stays with the last single day.
     if year is not None and month is not None and day is not None and valid_day(year, month, day) and "/" not in r.value:
         anc.last_day = date(year, month, day)
-        anc.span_first = None
+        anc.span_first, anc.listed = None, False
     elif year is not None and month is not None and day is not None and valid_day(year, month, day):
-        anc.span_first = date(year, month, day)
+        anc.span_first, anc.listed = date(year, month, day), False

@@ -573,7 +573,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             pair = _day_pair(text, pair, c, r, anc, last_day)
             opens = _opens_paragraph(text, c.start)
             if anc.last_day is not None and r.value == anc.last_day.isoformat():
-                _note_story_day(anc, c, opens)
+                _note_story_day(anc, c, opens, _LOOKS_BACK.search(text, anc.sentence[0], c.start) is not None)
             anc.para_dated = anc.para_dated or opens
         if c.spec.year is not None and c.start not in naming:
             anc.last_year_announced = anc.sentence if c.start in announced else None
@@ -595,12 +595,17 @@ def _day_pair(text: str, pair: tuple[int, date, date | None] | None, c: _Cand, r
     if day is None or "/" in r.value or r.value != day.isoformat():
         return None
     if pair is not None and text[pair[0] : c.start] in ("、", "和") and day - pair[1] == timedelta(days=1):
-        anc.span_first, anc.last_day = pair[1], pair[2]
+        anc.span_first, anc.last_day, anc.listed = pair[1], pair[2], True
         return None
     return c.end, day, before
 
 
-def _note_story_day(anc: Anchors, c: _Cand, opens: bool) -> None:
+_LOOK_BACK_DAYS = 3
+# What says a sentence tells of before the story's day (此前，他于23日抵达).
+_LOOKS_BACK = regex.compile(r"此前|之前|前一天|前一日|早些时候|日前")
+
+
+def _note_story_day(anc: Anchors, c: _Cand, opens: bool, looks_back: bool = False) -> None:
     """After a single day ``c`` (now ``anc.last_day``; ``opens``: it opens its paragraph), keep the story's day
     (`Anchors.top_day`): the latest day read with its part (12日上午: an event's; a dateline's or a timestamp's day is
     none). A day before it, read with its part inside a paragraph that opened otherwise (会谈 … 11日晚，习近平抵达),
@@ -608,9 +613,12 @@ def _note_story_day(anc: Anchors, c: _Cand, opens: bool) -> None:
     15日，欧盟…, may start a story of its own.)"""
     day = anc.last_day
     if not (c.end_spec or c.spec).part:
-        # (…2月24日上午…出席就职典礼。此前，韩正于2月23日抵达基多。¶ 当天下午: a day before the story's, read
-        # without its part inside a paragraph that opened otherwise, looks back as well)
-        anc.inset = anc.top_day is not None and day < anc.top_day and not opens and not anc.para_dated
+        # (…2月24日上午…出席就职典礼。此前，韩正于2月23日抵达基多。¶ 当天下午: a day or two before the story's,
+        # read without its part where the sentence says it looks back (此前, 前一天), inside a paragraph that opened
+        # otherwise, looks back as well; not a day weeks before, 从8月16日起…火炬传递, nor one of a news round-up's
+        # items, 美国方面5日表示 after 6日凌晨)
+        anc.inset = anc.top_day is not None and timedelta(0) < anc.top_day - day <= timedelta(days=_LOOK_BACK_DAYS) \
+            and not opens and not anc.para_dated and looks_back
     elif anc.top_day is None or day >= anc.top_day:
         anc.top_day, anc.inset = day, False
     else:
