@@ -198,6 +198,7 @@ _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
 _COUNTED_MEETINGS = regex.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)(?:次|场|轮)")
 # 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
 _ATTENDED_AT = regex.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
+_ATTEND_VERBS = frozenset(("出席", "参加", "列席", "参与"))
 _SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
 _SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
 # …论坛并致辞，中国贸促会会长任鸿斌主持论坛: who chaired the meeting named just before, later in its sentence.
@@ -222,8 +223,8 @@ _TALK = regex.compile(
     r"(?:^|(?<=[，,。；;\s]))座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
 _SAME_OCCASION = regex.compile(
-    # 对话会前，开幕式前，欢迎仪式结束后，随后，峰会期间，: the occasion the sentence before reported
-    r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日|随后|\p{Han}{0,8}?(?:会|会谈|会见|仪式|论坛|开幕式|闭幕式)(?:结束)?[前后]"
+    # 对话会前，开幕式前，欢迎仪式结束后，就职典礼结束后，随后，峰会期间，: the occasion the sentence before reported
+    r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日|随后|\p{Han}{0,8}?(?:会|会谈|会见|仪式|典礼|论坛|开幕式|闭幕式)(?:结束)?[前后]"
     r"|\p{Han}{0,8}?(?:会|论坛)期间)"
     r"(?:上午|中午|下午|晚上|晚)?[，,]"
 )
@@ -680,6 +681,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     modifier = name[: len(name) - len(head)] if head else name
     if _DETERMINER.match(modifier):
         return None  # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named
+    if modifier in _ATTEND_VERBS and text.startswith("的", end):
+        return None  # 为出席会议的各国领导人举行…: those attending, not a meeting reported
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
@@ -809,9 +812,10 @@ def _festival_days(text: str, end: int, opened: str | None) -> str | None:
     return f"{opened}/{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else opened
 
 
-# (习近平出席摩尔多瓦总统…在…广场举行的|隆重|欢迎仪式; not 将出席9日在…举行的…, 不会出席…: planned, or refused)
+# (习近平出席摩尔多瓦总统…在…广场举行的|隆重|欢迎仪式, 韩正出席阿尔塔米拉诺举行的|就职招待会, the venue unsaid; not
+# 将出席9日在…举行的…, 不会出席…: planned, or refused)
 _HOST_BEFORE_VENUE = regex.compile(
-    rf"(?<![将拟会未不])(?:出席|参加)(?:了)?([^，,。；;将于\d]{{2,40}}?)在[^，,。；;]{{1,16}}(?:召开|举行|举办)的"
+    rf"(?<![将拟会未不])(?:出席|参加)(?:了)?([^，,。；;将于\d]{{2,40}}?)(?:在[^，,。；;]{{1,16}})?(?:召开|举行|举办)的"
     rf"(?:{_MANNER_WORDS})*$")
 
 
@@ -876,8 +880,10 @@ def _fill_held(ctx: Context, m: Meeting, s_lo: int, s_hi: int, attended: bool) -
     m.date = _held_date(ctx, m, s_lo, s_hi)
     if m.kind == "节会":
         m.date = _festival_days(text, m.end, m.date)
-    _hosts_in_sentence(ctx, m, s_lo)
+    # (习近平出席热恩别科夫为…各国领导人举行的欢迎宴会: who is named before 举行的 gives it, before 为…举行 reads the
+    # subject as the host)
     _host_before_venue(ctx, m, s_lo)
+    _hosts_in_sentence(ctx, m, s_lo)
     p_lo, p_hi = paragraph_at(ctx, m.start)
     tail = text[m.end : min(p_hi, m.end + 200)]
     named_chairs: list[str] = []
