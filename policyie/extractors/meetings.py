@@ -1372,6 +1372,12 @@ def _other_guests(a: Meeting, b: Meeting) -> bool:
     return bool(a.attendees) and bool(b.attendees) and not set(a.attendees) & set(b.attendees)
 
 
+def _day_within(day: str, span: str) -> bool:
+    """Whether ``day`` (2027-02-26) is one of the days of ``span`` (2027-02-24/2027-02-26)."""
+    lo, _, hi = span.partition("/")
+    return bool(hi) and len(day) == len(lo) == 10 and lo <= day <= hi
+
+
 def _merge_mentions(found: list[Meeting], people: frozenset[str] = frozenset()) -> list[Meeting]:
     """One record per meeting: 党的二十大 and 二十大, or a headline's 工委会议 and the body's full name."""
     out: list[Meeting] = []
@@ -1399,12 +1405,17 @@ def _merge_mentions(found: list[Meeting], people: frozenset[str] = frozenset()) 
             out.append(m)
             continue
         # a longer name, unless what it adds names a person (刘结一为|政协…第四次会议新闻发言人: a clause, not a name)
-        if len(m.name) > len(twin.name) and not any(p in m.name.replace(twin.name, "") for p in people):
+        longer = len(m.name) > len(twin.name)
+        if longer and not any(p in m.name.replace(twin.name, "") for p in people):
             twin.name, twin.kind = m.name, m.kind
         if twin.referenced and not m.referenced:
             twin.referenced = False
             twin.date, twin.hosts, twin.attendees, twin.speakers, twin.place = (
                 m.date, m.hosts, m.attendees, m.speakers, m.place)
+        if twin.date and m.date and longer and m.kind != "仪式" and _day_within(twin.date, m.date):
+            # (…常委会|第二十六次会议|2月24日至26日…: the session's days its full name is given, not the dateline's day
+            # its organ's mention took; but an opening ceremony keeps its day, and a name repeated its first date)
+            twin.date = m.date
         twin.date = twin.date or m.date
         twin.place = twin.place or m.place
         twin.hosts = twin.hosts or m.hosts
