@@ -1773,7 +1773,9 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
 
     def fits(e: Entry) -> bool:
         if level == "city":
-            return e.level == "city" or (e.level == "province" and (e.code or "")[:2] in municipal)
+            # (and a county-level city the province governs itself, 东方市, 仙桃市: no prefecture stands above it)
+            return e.level == "city" or (e.level == "province" and (e.code or "")[:2] in municipal) or (
+                e.level == "district" and (e.code or "")[2:4] == "90" and e.name.endswith("市"))
         if level == "district":
             return e.level in ("district", "zone")
         return e.level == "province"
