@@ -11,6 +11,9 @@ place is a name the gazetteer or the dictionary knows). A basin (澧水|流域) 
 named after its river (阿蓬江镇, 细河区, 清流县) does not hide the river before a section (阿|蓬江|黔江段, 细河|流域), and
 rivers named together by their first characters have one basin (沂沭泗|流域, 沅澧|流域).
 Evidence ``river-section``.
+
+A river the gazetteers lack, written before the lands along it (椒|溪河|沿线, 南垒|河|沿岸, 蒲河|两岸), is a site of its
+own (`add_rivers_along`, evidence ``river-along``): what the lands are along says it is a river, not a word ending in 河.
 """
 
 from __future__ import annotations
@@ -268,3 +271,32 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
                 # named after its river, 牡丹江|上游)
                 return False
     return True
+
+
+ALONG_EVIDENCE = "river-along"
+# The lands along a river (椒溪河|沿线, 南垒河|沿岸): what names the word before them a river.
+_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道"))
+_RESULT_CHARS = frozenset("好住牢")
+_ALONG_GUARD = regex.compile(r"[江河溪](?:沿线|沿岸|两岸|岸线|干流|河道)")
+
+
+def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each river written before the lands along it that no place already holds (see the module docstring)."""
+    if not text or _ALONG_GUARD.search(text) is None:
+        return
+    tokens = an.tokens
+    held = mention_index(places)
+    for i, tok in enumerate(tokens):
+        if tok.text not in _ALONG or not i or tokens[i - 1].end != tok.start or tokens[i - 1].text[-1] not in "江河溪":
+            continue
+        start = _river_start(tokens, i - 1, "流域")  # (read as a basin's river is: 南垒|河, a word jieba lacks, then 河)
+        if start is None:
+            continue
+        end = tok.start
+        if text[start] in _RESULT_CHARS and start and (prev := an.token_at(start - 1)) is not None and prev.pos.startswith("v"):
+            start += 1  # 守护|好蒲|河: a verb's result jieba glued onto the river's name
+        name = text[start:end]
+        if len(name) < 3 or not han_only(name) or name in _ANY_RIVER or held.overlaps(start, end) or in_person(start, end):
+            continue  # (沙河: a two-character river is as often a town or a common word)
+        named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
+        held = mention_index(places)

@@ -1856,6 +1856,7 @@ def extract(ctx: Context) -> list[Place]:
     _organ_relics(places)
     _china_named_sites(places)
     river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
+    river_sections.add_rivers_along(text, ctx.analysis, places, in_person)
     flats.add(text, places)
     _merge_variants(places)
     _merge_short_namesakes(places)
