@@ -32,6 +32,7 @@ _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指
 # a modal, or before the short subject of one)
 _TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}])"
                          r"|强调(?=[\p{Han}“”]{0,12}?(?:要(?!求)|必须|务必|应当|应该))")
+_DIRECT_VERBS = frozenset(("要求", "希望", "叮嘱"))
 # Verbs that report a statement: what follows is an instruction only when it says so (要, 必须, 希望 …);
 # 李强表示，21世纪是亚洲的世纪 states a belief. The others (强调, 要求, 指示 …) instruct by themselves.
 _STATEMENT_VERBS = frozenset("表示 指出 认为 说 提出".split())
@@ -89,7 +90,10 @@ def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
     speaker = _speaker_at(ctx, q, s_lo)
     if speaker is None:
         return None
-    return speaker, verb, m.end(), v_lo
+    # 要求保护区力争…, 叮嘱企业…: addressed directly, the verb is the instruction's own first word (要求相关部门加快…
+    # is what was asked); after a colon or comma the instruction follows it
+    direct = verb in _DIRECT_VERBS and m.group() == verb
+    return speaker, verb, v_lo if direct else m.end(), v_lo
 
 
 def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
