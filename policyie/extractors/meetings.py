@@ -679,10 +679,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     name = text[start:end]
     head = _head_of(name)
     modifier = name[: len(name) - len(head)] if head else name
-    if _DETERMINER.match(modifier):
-        return None  # 两会是…召开的一次重要会议, 这次会议: a gathering described, not named
-    if modifier in _ATTEND_VERBS and text.startswith("的", end):
-        return None  # 为出席会议的各国领导人举行…: those attending, not a meeting reported
+    if _DETERMINER.match(modifier) or (modifier in _ATTEND_VERBS and text.startswith("的", end)):
+        return None  # 这次会议: a gathering described, not named; 为出席会议的各国领导人…: those attending
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)

@@ -820,6 +820,15 @@ def _reserve_place(doc: _Doc, gz: Gazetteer, pos: int, word: str) -> bool:
     return doc.text.startswith(RESERVE_SUFFIXES, pos) and _is_division_short(gz, word) and not _is_country(gz, word)
 
 
+def _names_no_lake(gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]], stem: str) -> bool:
+    """中智|盐湖资源开发合作: two states' forms alone before a weak suffix name a cooperation, not a site (see
+    `_two_states`); 青海|盐湖, 山西|盐湖: a province's salt lakes (or the firm named after them), not one lake (but
+    福建|土楼, 广西|丘陵 are named so)."""
+    if h.suffix == "weak" and len(stem) == 2 and stem[0] == "中" and stem[1] in _PARTNER_CHARS:
+        return True
+    return h.surface == "盐湖" and len(words) == 1 and any(e.level == "province" for e in gz.lookup(stem))
+
+
 # A partner state's one character after 中 in a weak suffix's stem: the model's list and more states (智利, 老挝, 柬埔寨, 缅甸,
 # 菲律宾, 匈牙利, 意大利, 葡萄牙, 希腊, 秘鲁) that only a two-character stem safely reads so (中老年 elsewhere).
 _PARTNER_CHARS = model_places.FOREIGN_SHORT_CHARS | frozenset("智老柬缅菲匈意葡希秘")
@@ -1412,11 +1421,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue  # 渠江流域|巴文化遗址: the sites of a basin (a region of its own), not one site's name
         if h.surface in ("庙", "墓") and len(stem) > 4:
             continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
-        if h.suffix == "weak" and len(stem) == 2 and stem[0] == "中" and stem[1] in _PARTNER_CHARS:
-            continue  # 中智|盐湖资源开发合作: two states' forms alone name a cooperation, not a site (see `_two_states`)
-        if h.surface == "盐湖" and len(words) == 1 and any(e.level == "province" for e in gz.lookup(stem)):
-            continue  # 青海|盐湖, 山西|盐湖: a province's salt lakes (or the firm named after them), not one lake (but
-            # 福建|土楼, 广西|丘陵 are named so)
+        if _names_no_lake(gz, h, words, stem):
+            continue
         core = stem
         for q in QUALIFIERS:
             core = core.removeprefix(q)
@@ -1799,6 +1805,12 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     return gz.entries[best[0][1]]
 
 
+def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Rivers' sections and basins (regions), then rivers before the lands along them (sites)."""
+    river_sections.add(text, an, places, in_person)
+    river_sections.add_rivers_along(text, an, places, in_person)
+
+
 @register("places", requires=("officials", "authors"))
 def extract(ctx: Context) -> list[Place]:
     """The steps of the module docstring, in order: candidates (1–3), resolution (4), grouping (5)."""
@@ -1855,8 +1867,7 @@ def extract(ctx: Context) -> list[Place]:
     _split_township_heads(places)
     _organ_relics(places)
     _china_named_sites(places)
-    river_sections.add(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
-    river_sections.add_rivers_along(text, ctx.analysis, places, in_person)
+    _add_rivers(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
     _merge_short_namesakes(places)
