@@ -602,7 +602,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
-        if _runs_on(doc, gz, pos, before, k, words, site):
+        if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words):
             words.append((start, word, tag))
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
@@ -673,8 +673,16 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if sum(len(w) for _, w, _ in words) >= 12:
             break
     words.reverse()
+    while words and words[0][1] in DASHES:
+        words = words[1:]  # (a dash the walk took where the name before it did not follow: no name opens with one)
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _first_of_joined(gz: Gazetteer, word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
+    """久仰|—|敏洞…片区: the name before a dash that joins two (a township's short form jieba reads as a verb) is the
+    first of them, whatever its tag."""
+    return bool(words) and words[-1][1] in DASHES and len(word) >= 2 and word in gz.surfaces and not _is_country(gz, word)
 
 
 def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str,
