@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from corpus_cases import load_corpus
 
+import policyie
 from policyie.extractors.base import Context
 from policyie.extractors.places import extract
 from policyie.gazetteer import load
@@ -235,3 +236,11 @@ def test_a_county_only_the_headline_names_is_a_place_where_the_body_holds_one_in
     doc = extract(body, title=title, published="2027-01-06")
     assert [(p.name, p.parent, p.evidence) for p in doc.places] == want
 
+
+
+def test_a_wetland_by_a_lake_does_not_take_the_lakes_mentions() -> None:
+    """邛海湿地 is a site of its own (works-on-site): 邛海 alone is the lake, not the wetland's short form (checkset_jan21
+    merged 泸沽湖 into 泸沽湖湿地)."""
+    doc = policyie.extract("沿湖畔栈道察看邛海湿地保护情况，要求守护好邛海。")
+    wetland = next(p for p in doc.places if p.name == "邛海湿地")
+    assert [m.text for m in wetland.mentions] == ["邛海湿地"]

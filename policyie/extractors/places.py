@@ -360,6 +360,8 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         if doc.text.startswith(("村", "社区", "嘎查"), h.end) and all(e.level == "town" and k == SHORT for e, k in senses):
             continue  # 四排赫哲族乡|四排|村: a township's short form opens the village named after it, not the township
+        if h.surface.endswith("区") and doc.text.startswith("域", h.end) and all(e.level == "district" for e, _ in senses):
+            continue  # 在湖滨区域新建…: the 区 is 区域's (an area by the lake), not 湖滨区's (粤港澳大湾区|域内 keeps its region)
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
@@ -673,8 +675,6 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if sum(len(w) for _, w, _ in words) >= 12:
             break
     words.reverse()
-    while words and words[0][1] in DASHES:
-        words = words[1:]  # (a dash the walk took where the name before it did not follow: no name opens with one)
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
 
@@ -1342,6 +1342,8 @@ _LIST_JOINERS = frozenset(("和", "、", "及", "与"))
 
 def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """The stem's words (in reading order) with its first word's edge mended where jieba cut across it."""
+    while words and words[0][1] in DASHES:
+        words = words[1:]  # (a dash the walk took where the name before it did not follow: no name opens with one)
     if words and len(words[0][1]) >= 2 and words[0][2] in ("un", "x") and words[0][1][0] in _GLUED_PREPOSITIONS \
             and not is_common_word(words[0][1][:2]) and not _along_water(words[0][1]):
         # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
@@ -3017,8 +3019,9 @@ def _join_heads(
         if len(keys) != 1:
             continue
         park = places[keys[0]]
-        if park.level == "region" and head[-1] in "河江湖海山":
-            continue  # 黄河 of 黄河文化旅游带 is the river, not the belt's short name (长株潭 is 长株潭都市圈's)
+        if (park.level == "region" or park.name.endswith(tuple(WORKS_ON_SITE))) and head[-1] in "河江湖海山":
+            continue  # 黄河 of 黄河文化旅游带 is the river, not the belt's short name (长株潭 is 长株潭都市圈's); 泸沽湖 of
+            # 泸沽湖湿地 the lake, 麦积山 of 麦积山石窟 the mountain
         if head.endswith(("村", "社区", "嘎查")):
             continue  # 白岩村 of 白岩村茶叶基地 is the village the base lies in, a place of its own
         covered = model_places.mention_index(places)
