@@ -225,6 +225,7 @@ class Anchors:
     para_dated: bool = False  # a date opens the paragraph being read (14日至15日，…)
     span_first: date | None = None  # first day of the latest span of days (10月21日至22日), if later than last_day
     listed: bool = False  # span_first is the first of two days listed (本周二、周三), not of a range (12日到13日)
+    tour: tuple[date, date] | None = None  # the latest span of days, kept across the single days told in it (第三天)
     span_months: tuple[str, str] | None = None  # the latest span's ends where it crosses a month (1月31日至2月6日)
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
     crossed: bool = False  # a paragraph break lies between the last date and this one
@@ -356,6 +357,8 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         return Resolved(pub.isoformat(), "approx", pub, pub) if pub else Resolved("XXXX-XX-XX", "approx")
     if u == "day" and spec.day_shift is not None:
         return _shift_day(pub, spec.day_shift)
+    if u == "day" and spec.day_anaphor is not None and spec.day_anaphor >= 2:
+        return _ordinal_day(anc, spec.day_anaphor)
     if u == "day" and spec.day_anaphor is not None:
         # 10月21日至22日…。次日上午: with no single day before, the day after a span's first day, the visit's second;
         # 本周二、周三…。当天下午: the first of two days listed, a tour told day by day, where they are the news of
@@ -382,6 +385,23 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         spec = replace(spec, year=y, month=mo, year_shift=None, year_anaphor=False)
     year = _fill_year(spec, anc, sentence_year)
     return _build(spec, year)
+
+
+def _ordinal_day(anc: Anchors, offset: int) -> Resolved:
+    """第三天, 第四天: the tour's third or fourth day, counted from the first of the latest span of days where it falls
+    inside it (本周一至周三…次日…第三天); else the day after the last one told (3月2日…第二天…第三天)."""
+    if anc.tour is not None and anc.tour[0] + timedelta(days=offset) <= anc.tour[1]:
+        return _shift_day(anc.tour[0], offset)
+    return _shift_day(anc.last_day, 1)
+
+
+def _bounds_of(value: str) -> date | None:
+    """The last day of a span of days (2027-03-15/2027-03-17), or None."""
+    _, _, hi = value.partition("/")
+    try:
+        return date.fromisoformat(hi) if len(hi) == 10 else None
+    except ValueError:
+        return None
 
 
 def _shift_day(base: date | None, shift: int) -> Resolved:
@@ -524,3 +544,5 @@ def remember(anc: Anchors, r: Resolved) -> None:
         anc.span_first, anc.listed = None, False
     elif year is not None and month is not None and day is not None and valid_day(year, month, day):
         anc.span_first, anc.listed = date(year, month, day), False
+        last = _bounds_of(r.value)
+        anc.tour = (anc.span_first, last) if last is not None else None

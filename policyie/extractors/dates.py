@@ -62,7 +62,11 @@ _PART_CODE = {
 _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1, "后年": 2}
 _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1, "后天": 2,
               "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1}
-_DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
+# (第三天, 第四天: counted from the tour's first day, not from the last day told: `_timex._ordinal_day`)
+_ORDINAL_DAYS = frozenset(("第三天", "第四天", "第五天"))
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n \u3000")
+_DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1, "第三天": 2, "第四天": 3,
+                "第五天": 4}
 _MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "上周": -1, "上个星期": -1, "下周": 1, "下个星期": 1}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
@@ -307,7 +311,7 @@ def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 @_rule(
-    rf"(?P<w>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|当天|当日|同日|次日|翌日|第二天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
+    rf"(?P<w>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|当天|当日|同日|次日|翌日|第二天|第三天|第四天|第五天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
     needs="天日晚晨夜早",  # one in every word
 )
 def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
@@ -322,6 +326,8 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # programme names
     if w == "第二天" and _before(text, m.start(), 2) == "连续":
         return None  # a count, not a day
+    if w in _ORDINAL_DAYS and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
+        return None  # 假期的第三天, 进入第三天, 连续第五天: a count of some period's days; a tour's is told 第三天，X来到…
     if w in ("同日", "当日", "前日") and _WORD_AFTER_RI.match(text[m.end() : m.end() + 1]):
         return None  # 同日方一道: 同 + 日方
     if w == "前日" and a is not None and not a.is_token_boundary(m.start() + 2):
