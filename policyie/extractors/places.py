@@ -1340,6 +1340,15 @@ def _bound_first_char(gz: Gazetteer, before: list[tuple[int, str, str]], k: int,
 _LIST_JOINERS = frozenset(("和", "、", "及", "与"))
 
 
+def _verb_result_glued(doc: _Doc, first: tuple[int, str, str]) -> bool:
+    """守护|好天|华山: the stem's first word is unknown to jieba and opens with a verb's result (好, 住, 牢) right
+    after a verb."""
+    start, word, tag = first
+    prev = doc.an.token_at(start - 1) if start else None
+    return tag == "un" and len(word) >= 2 and word[0] in "好住牢" and prev is not None and prev.end == start \
+        and prev.pos.startswith("v")
+
+
 def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """The stem's words (in reading order) with its first word's edge mended where jieba cut across it."""
     while words and words[0][1] in DASHES:
@@ -1349,6 +1358,9 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
         # 从港|珠澳|大桥: jieba glued a preposition onto the name's first word (not 同兴镇, 向阳村: names begin so)
         start, word, tag = words[0]
         words[0] = (start + 1, word[1:], tag)
+    elif words and _verb_result_glued(doc, words[0]):
+        start, word, tag = words[0]
+        words[0] = (start + 1, word[1:], tag)  # 守护|好天|华山…保护区: a verb's result jieba glued onto the name
     elif words and len(words) > 1 and words[0][2] == "un" and len(words[0][1]) == 2 and words[0][1][0] in "即亦并" \
             and words[0][1][1] in _GLUED_PREPOSITIONS:
         words.pop(0)  # 即以|钱|江源国家公园: 即 and a preposition jieba glued into a word of their own open no name
