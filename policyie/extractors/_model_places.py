@@ -72,6 +72,18 @@ def han_only(name: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in name)
 
 
+# A verb's result character (守好, 管住, 筑牢), which jieba glues onto an unknown name after the verb as often as it
+# keeps it with the verb.
+VERB_RESULTS = frozenset("好住牢")
+
+
+def verb_result_glued(text: str, an: Analysis, start: int) -> bool:
+    """守护|好天|华山, 守护|好蒲|河: the character at ``start`` is a verb's result that jieba glued onto the name after
+    the verb, a token that ends right before it."""
+    prev = an.token_at(start - 1) if start else None
+    return text[start : start + 1] in VERB_RESULTS and prev is not None and prev.end == start and prev.pos.startswith("v")
+
+
 @functools.cache
 def _not_site_endings() -> tuple[str, ...]:
     return tuple(_words()["not-site-ending"])

@@ -24,7 +24,13 @@ import regex
 
 from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
-from policyie.extractors._model_places import drop_mentions_within, han_only, mention_index, named_place
+from policyie.extractors._model_places import (
+    drop_mentions_within,
+    han_only,
+    mention_index,
+    named_place,
+    verb_result_glued,
+)
 from policyie.extractors._people import looks_transliterated
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
@@ -276,7 +282,6 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 ALONG_EVIDENCE = "river-along"
 # The lands along a river (椒溪河|沿线, 南垒河|沿岸): what names the word before them a river.
 _ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道"))
-_RESULT_CHARS = frozenset("好住牢")
 _ALONG_GUARD = regex.compile(r"[江河溪](?:沿线|沿岸|两岸|岸线|干流|河道)")
 
 
@@ -293,7 +298,7 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
         if start is None:
             continue
         end = tok.start
-        if text[start] in _RESULT_CHARS and start and (prev := an.token_at(start - 1)) is not None and prev.pos.startswith("v"):
+        if verb_result_glued(text, an, start):
             start += 1  # 守护|好蒲|河: a verb's result jieba glued onto the river's name
         name = text[start:end]
         if len(name) < 3 or not han_only(name) or name in _ANY_RIVER or held.overlaps(start, end) or in_person(start, end):

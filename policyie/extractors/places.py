@@ -88,6 +88,7 @@ DIRECTION_WORDS = frozenset(_WORDS["direction-word"])
 GEO_CHARS = frozenset("湾湖山岛河江峰岭洞谷泉岩滩峡海塘溪坝渡")
 ZONE_WORDS = tuple(_WORDS["zone-word"])  # (a tuple: words are looked up in it, and names end with one)
 WORKS_ON_SITE = frozenset(_WORDS["works-on-site"])
+_WORKS_ENDINGS = tuple(WORKS_ON_SITE)  # (for str.endswith, built once)
 RESERVE_SUFFIXES = tuple(_WORDS["reserve-suffix"])
 # Park stems: words that end the leftward walk although jieba tags them as nouns.
 STEM_STOP = frozenset(_WORDS["stem-stop"])
@@ -794,7 +795,7 @@ def _glued_team(before: list[tuple[int, str, str]], k: int) -> bool:
 def _verb_with_complement(word: str) -> bool:
     """A verb of one character and its result (守好, 用好, 筑牢): jieba's dictionary holds many such (护好, 管好) as
     verbs but not all, and those it lacks come out unknown, like a name."""
-    return len(word) == 2 and word[1] in "好住牢" and tag_table().get(word[0], "").startswith(("v", "p"))
+    return len(word) == 2 and word[1] in model_places.VERB_RESULTS and tag_table().get(word[0], "").startswith(("v", "p"))
 
 
 RARE_TOWNSHIP_SHORT = 100  # 拉加 55, 法门 215, 白马 706, 和平 7,998 in jieba's dictionary
@@ -828,7 +829,7 @@ def _reserve_place(doc: _Doc, gz: Gazetteer, pos: int, word: str) -> bool:
     return doc.text.startswith(RESERVE_SUFFIXES, pos) and _is_division_short(gz, word) and not _is_country(gz, word)
 
 
-def _names_no_lake(gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]], stem: str) -> bool:
+def _stem_names_no_site(gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]], stem: str) -> bool:
     """中智|盐湖资源开发合作: two states' forms alone before a weak suffix name a cooperation, not a site (see
     `_two_states`); 青海|盐湖, 山西|盐湖: a province's salt lakes (or the firm named after them), not one lake (but
     福建|土楼, 广西|丘陵 are named so)."""
@@ -1341,12 +1342,9 @@ _LIST_JOINERS = frozenset(("和", "、", "及", "与"))
 
 
 def _verb_result_glued(doc: _Doc, first: tuple[int, str, str]) -> bool:
-    """守护|好天|华山: the stem's first word is unknown to jieba and opens with a verb's result (好, 住, 牢) right
-    after a verb."""
+    """守护|好天|华山: the stem's first word is unknown to jieba and opens with a verb's result right after a verb."""
     start, word, tag = first
-    prev = doc.an.token_at(start - 1) if start else None
-    return tag == "un" and len(word) >= 2 and word[0] in "好住牢" and prev is not None and prev.end == start \
-        and prev.pos.startswith("v")
+    return tag == "un" and len(word) >= 2 and model_places.verb_result_glued(doc.text, doc.an, start)
 
 
 def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -1443,7 +1441,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue  # 渠江流域|巴文化遗址: the sites of a basin (a region of its own), not one site's name
         if h.surface in ("庙", "墓") and len(stem) > 4:
             continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
-        if _names_no_lake(gz, h, words, stem):
+        if _stem_names_no_site(gz, h, words, stem):
             continue
         core = stem
         for q in QUALIFIERS:
@@ -3031,7 +3029,7 @@ def _join_heads(
         if len(keys) != 1:
             continue
         park = places[keys[0]]
-        if (park.level == "region" or park.name.endswith(tuple(WORKS_ON_SITE))) and head[-1] in "河江湖海山":
+        if (park.level == "region" or park.name.endswith(_WORKS_ENDINGS)) and head[-1] in "河江湖海山":
             continue  # 黄河 of 黄河文化旅游带 is the river, not the belt's short name (长株潭 is 长株潭都市圈's); 泸沽湖 of
             # 泸沽湖湿地 the lake, 麦积山 of 麦积山石窟 the mountain
         if head.endswith(("村", "社区", "嘎查")):
