@@ -39,8 +39,8 @@ PAPER = (
 )
 ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|实习生|见习生)"
 EDIT_ROLE = (
-    rf"{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|审核|审校|"
-    rf"审签|终审|监制|制图|设计|策划|统筹|主编|作者|排版|美编|{WRITER_ROLES}|发布者|发布人员|发布人"
+    rf"{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|审核|"
+    rf"审签|终审|监制|制图|设计|策划|统筹|主编|作者|美编|{WRITER_ROLES}|发布者|发布人员|发布人"
 )
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
@@ -72,7 +72,7 @@ SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s�
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
 INNER_ROLE = regex.compile(
-    rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|编辑|责编|摄影|摄像|审核|审校|"
+    rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|编辑|责编|摄影|摄像|审核|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}·・]?"  # (网络编辑·芮琤瑶: no name opens with a middle dot)
 )
