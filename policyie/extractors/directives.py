@@ -29,14 +29,19 @@ from policyie.records import Directive
 _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指示|批示|作出批示|作出指示"
 # 要求各地…, 希望山东…: addressed to someone, the instruction follows the verb directly.
 # (叮嘱企业说，…: who is told, then 说; the instruction follows 说. 强调必须守住…, 强调遗址保护要坚持…: 强调 right before
-# a modal, or before the short subject of one)
+# a modal, or before the short subject of one; 指出要加快…, 提出要坚持… alike: a statement verb then a modal, not
+# 提出了…理念 or 全会提出的重要思想, a noun it names; nor 重要, no modal)
 _TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}])"
-                         r"|强调(?=[\p{Han}“”]{0,12}?(?:要(?!求)|必须|务必|应当|应该))")
+                         r"|强调(?=[\p{Han}“”]{0,12}?(?:要(?!求)|必须|务必|应当|应该))"
+                         r"|(?:指出|提出)(?![了的])(?=[\p{Han}“”]{0,12}?(?:(?<![重主必只想纲摘不索])要(?!求)|必须|务必|应当|应该))")
 _DIRECT_VERBS = frozenset(("要求", "希望", "叮嘱"))
+_BARE_STATEMENT = frozenset(("指出", "提出"))  # a statement verb that opens an instruction with no comma after it
 # Verbs that report a statement: what follows is an instruction only when it says so (要, 必须, 希望 …);
 # 李强表示，21世纪是亚洲的世纪 states a belief. The others (强调, 要求, 指示 …) instruct by themselves.
 _STATEMENT_VERBS = frozenset("表示 指出 认为 说 提出".split())
-_MODAL = regex.compile(r"(?<![重主必只想纲摘不])要(?!求|素|点|闻|害|领|事|职)|必须|务必|应当|应该|需要|须|希望|一定|确保|切实|坚决")
+# (…决不能以牺牲湿地为代价, 不得…: a prohibition instructs as a modal does)
+_MODAL = regex.compile(r"(?<![重主必只想纲摘不索])要(?!求|素|点|闻|害|领|事|职)|必须|务必|应当|应该|需要|须|希望|一定|确保|切实|坚决"
+                       r"|决不|绝不|不能|不得|严禁")
 # Between the subject and the verb: 在座谈时 / 在讲话中 / 还 / 进一步 ….
 _ADVERBIAL = regex.compile(
     # 近日 / 7月15日上午 before the place: 习近平近日在内蒙古考察时强调
@@ -66,11 +71,28 @@ def extract(ctx: Context) -> list[Directive]:
         if i + 1 < len(triggers):
             nxt = triggers[i + 1][3]
             if nxt < p_hi:
-                stop = min(stop, sentence_bounds(ctx, nxt)[0])
+                cut, shared = _before_trigger(ctx, body_lo, nxt)
+                if shared and not _MODAL.search(text, body_lo, cut):
+                    # 习近平强调，站在新的历史起点上，希望…: the clause before the sentence's next trigger only leads
+                    # into it, unless it instructs itself (叮嘱要发展林下经济，要求…)
+                    continue
+                stop = min(stop, cut)
         out.extend(_sentences(ctx, speaker, verb, body_lo, max(stop, body_lo)))
     return out
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 _SENT_END = regex.compile(r"[。；;]")
+_CLAUSE_END_LAST = regex.compile(r"[，,；;：:]", flags=regex.REVERSE)
+
+
+def _before_trigger(ctx: Context, body_lo: int, nxt: int) -> tuple[int, bool]:
+    """Where an instruction ends when the next trigger (at ``nxt``) follows, and whether the two share a sentence:
+    at the start of that trigger's sentence, or, when they share one (叮嘱要发展林下经济，要求在5月底前…), at the
+    clause before it: the next trigger's sentence start would end this one before it began."""
+    start = sentence_bounds(ctx, nxt)[0]
+    if start > body_lo:
+        return start, False
+    cut = _CLAUSE_END_LAST.search(ctx.text, body_lo, nxt)
+    return (cut.start() if cut else nxt), True
 
 
 def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
@@ -90,6 +112,8 @@ def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
     speaker = _speaker_at(ctx, q, s_lo)
     if speaker is None:
         return None
+    if m.group() in _BARE_STATEMENT and _MEETING_SUBJECT.search(text, s_lo, q):
+        return None  # 党的十九届六中全会提出要…: a meeting cited by its name, not the one reported, proposed it
     # 要求保护区力争…, 叮嘱企业…: addressed directly, the verb is the instruction's own first word (要求相关部门加快…
     # is what was asked); after a colon or comma the instruction follows it
     direct = verb in _DIRECT_VERBS and m.group() == verb
