@@ -108,10 +108,10 @@ NAME_AFTER = regex.compile(
     r"之称|的美誉|之美誉)"
 )
 NAME_SUFFIX = regex.compile(
-    r"(?:号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
+    r"(?:(?<!字)号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
     r"省|市|县|区|镇|乡|村|街道|社区|(?<![线思出道弯老门套])路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
     # events and programmes: 北京消费季, 北京时尚周, 安全生产月, 京彩灯会, 中国农民丰收节, …特区计划
-    r"节|周|季|月|赛|(?<!\p{Han}[省都])会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
+    r"(?<!环)节|周|季|月|赛|(?<!\p{Han}[省都])会|嘉年华|论坛|计划|联盟|(?<=\p{Han}{3})网|(?<=\p{Han}{3})类|(?<=\p{Han}{2})日|(?<=^(?!唯)\p{Han}{2,})率|"
     # “南海行为准则”, “巴黎协定”: an agreement's or a code's name
     r"准则|公约|条约|协定|宣言|守则|"
     # “新创十条”, “国十条”: a policy document's nickname, a title; “最美庭院”: an honour.
@@ -139,7 +139,8 @@ PLACE_BRAND = regex.compile(
     r"^(?:(?:中国|全国|世界|国际)\p{Han}{1,10}(?:之?(?:乡|都|城|源|窗|谷)|小镇|乡村|第一[县市村镇])"
     r"|\p{Han}{2,6}之(?:乡|都)|\p{Han}{2,4}第一[县市村镇])$"
 )
-NUMBERED_NAME_SUFFIX = regex.compile(r"(?:号|勋章|奖章|奖|杯|节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
+# (“X字号”, a class of brands officials grow (吉字号, 原字号), is no ship's or product's number; “三个环节” no festival)
+NUMBERED_NAME_SUFFIX = regex.compile(r"(?:(?<!字)号|勋章|奖章|奖|杯|(?<!环)节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
 HAN_LEAD = regex.compile(rf"\p{{Han}}{{0,{CANON_SUFFIX_MAX}}}")
@@ -703,8 +704,9 @@ def _parallel_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
         width = max(map(len, parts[1:]))
         cut = m.start() + len(parts[0]) - width
         tok = ctx.analysis.token_at(cut) if width < len(parts[0]) else None
-        if tok is not None and tok.start < cut and tok.start >= m.start() and tok.pos[:2] in ("ns", "nr", "nt", "nz"):
-            width += cut - tok.start
+        if tok is not None and tok.start < cut and tok.start >= m.start() and (
+                tok.pos[:2] in ("ns", "nr", "nt", "nz") or any(x.startswith(tok.text) for x in parts[1:])):
+            width += cut - tok.start  # (即|增加有机肥施用、增加绿肥种植: a word another part opens with opens this one)
         parts[0] = parts[0][-width:]
         shortest, longest = min(map(len, parts)), max(map(len, parts))
         if not PARALLEL_PART[0] <= shortest <= longest <= PARALLEL_PART[1] or longest - shortest > 2:
