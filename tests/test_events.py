@@ -292,3 +292,15 @@ def test_an_edition_held_months_back_is_cited_with_its_month() -> None:
     doc = extract("首届国际茶叶博览会于2022年9月在杭州举办。今年的博览会将于下月开幕。", published="2024-04-30")
     fair = next(m for m in doc.meetings if m.name == "首届国际茶叶博览会")
     assert (fair.referenced, fair.date) == (True, "2022-09")
+
+
+def test_within_the_year_dates_no_meeting() -> None:
+    """…党组会议，研究部署年内重点工作: 年内 scopes the work (or sets a deadline); it is a date of its own, never the
+    meeting's (checkset_dec5 dated a party group's meeting by it once 年内 became a date)."""
+    from policyie import extract
+
+    text = "11月26日上午，省人大常委会第二十三次会议闭幕。闭幕会后，郑琳主持召开省人大常委会党组会议，研究部署年内常委会重点工作。"
+    doc = extract(text, published="2026-11-27")
+    group = next(m for m in doc.meetings if m.name == "省人大常委会党组会议")
+    assert group.date == "2026-11-26"
+    assert ("年内", "2026") in [(d.text, d.value) for d in doc.dates]

@@ -294,6 +294,16 @@ def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("year", year_shift=_YEAR_SHIFT[w.replace("今年度", "今年")]))
 
 
+# 年内 alone (要在年内建立…, 力争年内贯通) is this year as a deadline, as 年底前 is its end; after a count (三年内, 两年内)
+# or another year word (同年内, 当年内, 今年内: read as 今年) it is a span or part of that word, and inside a word
+# (青年|内部, 年内|外) nothing.
+@_rule(r"(?<![\d〇零一二三四五六七八九十两几多个半每同当本今去明前后上下近数])年内", needs="年")
+def _within_year(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    if a is not None and not (a.is_token_boundary(m.start()) and a.is_token_boundary(m.end())):
+        return None
+    return _Cand(m.start(), m.end(), Spec("year", year_shift=0))
+
+
 @_rule(r"(?<![\d〇零一二三四五六七八九十个正腊])月(?P<mm>底|末|初)(?![步心衷期级稿次])", needs="月")
 def _month_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _before(text, m.start(), 1) in ("每", "本", "上", "下", "当", "同"):

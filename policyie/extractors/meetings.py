@@ -778,6 +778,8 @@ def _held_date(ctx: Context, m: Meeting, s_lo: int, s_hi: int) -> str | None:
     # A date after a speech verb belongs to what was said (…会上，他指出，今年3月…), not to the meeting.
     speech = _SPEECH_VERB.search(text, m.end, s_hi)
     after = date_after(ctx, m.end, speech.start() if speech else s_hi)
+    if after is not None and text[after.start : after.end] == "年内":
+        after = None  # (…党组会议，研究部署年内重点工作: 年内 scopes the work or sets a deadline, it dates no meeting)
     # (新华社北京11月17日电　…工作会议|16日至17日|在北京召开: a day right after the name is the meeting's, not the
     # dateline's before it)
     d = inner[0] if inner else after if after is not None and after.start == m.end and is_day(after) else (
