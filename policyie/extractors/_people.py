@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from policyie import lexicons
+from policyie import lexicons, name_runs
 from policyie.nlp import word_freq
 
 if TYPE_CHECKING:
@@ -326,6 +326,11 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     ends = range(dot + 3, stop + 1)
     # A time word ends it too (大卫·纳巴罗|近日在…), though a clear follower comes after it.
     best = next((e for e in ends if follow_score(text, e) >= 1.5 or _word_here(text, e, ("t",))), stop)
+    # 吐尔洪·阿不都克热木，: what a follower's character (都) would cut off reads as a transliteration's syllables up
+    # to where the name clearly ends, so the name runs on to there (not 买买提·艾力|都在现场)
+    clear = next((i for i in range(best + 2, m.end()) if CLEAR_FOLLOWERS.match(text, i)), m.end())
+    if clear - best >= 2 and clear_follower(text, clear) and name_runs.translit_odds(text[best:clear]) > 0.5:
+        best = clear
     return NameGuess(pos, best, 3.0)
 
 

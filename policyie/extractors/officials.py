@@ -1027,11 +1027,27 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
             found.add(text[start:end], start, [m.group()])
         elif start is not None and not _part_of_dotted(text, text[start:end]):
             found.add(text[start:end], start, [m.group()])
-    if m.group() in SUFFIX_POSTS:
+    if m.group() in SUFFIX_POSTS or _LOCAL_HEAD_POST.fullmatch(m.group()):
         g = name_ending_at(text, m.start(), an)
+        if g is not None and m.group() not in SUFFIX_POSTS and (
+                not _subject_before_verb(text, g.start, m.end()) or looks_transliterated(g.text_in(text))
+                or any(t.endswith(m.group()) for t in found.titles.get(g.text_in(text), ()))):
+            # (、巴勒莫市长等参加会见: a foreign city's post, its holder unnamed; 斯特拉孔市市长穆里 … 穆里市长表示:
+            # the post the article gave in full already)
+            g = None
         if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]) \
                 and not (start is not None and start < g.start):
             found.add(g.text_in(text), g.start, [m.group()])
+
+
+# A local head's bare post after the name (倪珂副县长汇报了…, 张伟局长介绍): local news writes it so of someone on
+# the spot, as the subject of what they do; elsewhere a name before such a post is too often a place's (…县县长).
+_LOCAL_HEAD_POST = regex.compile(r"副?(?:县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
+def _subject_before_verb(text: str, start: int, end: int) -> bool:
+    """The name at ``start`` opens a clause and what follows the post at ``end`` is a verb a name takes (汇报, 介绍,
+    主持, 陪同): the pair is the clause's subject."""
+    return (start == 0 or _CLAUSE_OPEN.match(text, start - 1) is not None) and HAN.match(text, end) is not None \
+        and clear_follower(text, end) and not text.startswith("等", end)
 
 
 # Posts a foreign office-holder's short name takes after it (普拉博沃总统, 莫迪总理, 塞西总统来华).
