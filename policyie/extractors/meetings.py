@@ -369,6 +369,8 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
         kind = _KIND_OF[m.group()]
         if kind == "节会" and not _FESTIVAL_OPENS.match(text, m.end()):
             continue
+        if _HEADED_BY.match(text, m.end()):
+            continue  # 巴林协商会议|主席, 联合国大会|主席: a chamber or an assembly its head's title names, no gathering
         last = ctx.analysis.token_at(m.end() - 1)
         if last is not None and last.start == m.end() - 1 and last.end > m.end() and m.end() - m.start() == 2 \
                 and not _AT_THE_MEETING.match(last.text):
@@ -379,6 +381,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _GLUED_VERBS = frozenset(("举行", "召开", "举办"))
+_HEADED_BY = regex.compile(r"副?(?:主席|议长)(?!团)")
 # 年|会上, 峰|会期间: a word jieba makes of a gathering's last character and a localizer belongs to the gathering
 _AT_THE_MEETING = regex.compile(r"会[上中前后间期]")
 

@@ -255,13 +255,14 @@ def _title_piece(piece: str, pos: str) -> bool:
         return False
     if piece in orgs() or piece in posts() or piece in place_forms() or piece in ORGAN_END or piece in SCOPE_WORDS:
         return True  # ORGAN_END: 外事|委 is cut off its organ; SCOPE_WORDS: 村|党支部书记
-    if piece in AID_WORDS:
-        return True  # 广州市对口支援新疆前方指挥部: the organ's name says what it does
+    if piece in AID_WORDS or piece in ORGAN_WORDS:
+        return True  # 广州市对口支援新疆前方指挥部: the organ's name says what it does; 立法|大会, 立法|委员会
     return pos.startswith(TITLE_POS) or _division_name(piece)
 
 
 # Words in the names of aid and front-line organs (对口支援新疆前方指挥部, 援藏工作队).
 AID_WORDS = frozenset(_WORDS["aid-word"])
+ORGAN_WORDS = frozenset(_WORDS["organ-word"])
 
 
 def _division_short_ending_at(text: str, an: Analysis, x: int) -> int:
