@@ -6,17 +6,24 @@ statistical NER often reads the transliteration as a person (奇姆肯特) or st
 Three signals together make the run a place, each of which alone would not: the leading word (在, 抵达 …),
 the state mentioned right before, and characters typical of transliterated names (`name_runs.translit_odds`)
 up to a word that is no part of a name (举行, 召开, 隆重, 拉开). Evidence ``translit``.
+
+A foreign state's or body's longer name (lexicons/countries.tsv) holds no place of its own: 西非|国家经济共同体 and
+海湾|阿拉伯国家合作委员会 name bodies, whatever region the first words are (`inside_foreign_name`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import regex
 
 from policyie import lexicons
+from policyie.extractors._foreign import countries
+from policyie.extractors._literals import Literals
 from policyie.extractors._model_places import drop_mentions_within, mention_index, named_place
 from policyie.extractors._people import looks_transliterated
+from policyie.extractors._spans import SpanIndex
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis
 from policyie.records import Place, Span
@@ -257,3 +264,20 @@ def _bare_mentions(text: str, analysis: Analysis, places: dict[str, Place], plac
             continue  # the name runs on (欧登塞|罗…)
         place.mentions.append(Span(stem, lo, hi))
     place.mentions.sort(key=lambda s: s.start)
+
+
+@cache
+def _body_literals() -> Literals:
+    """The longer forms of lexicons/countries.tsv (西非国家经济共同体, 海湾阿拉伯国家合作委员会, 阿拉伯联合酋长国)."""
+    return Literals(f for f in countries() if len(f) >= 4)
+
+
+def inside_foreign_name(text: str) -> Callable[[int, int], bool]:
+    """Whether [start, end) lies strictly inside a foreign state's or body's longer name in ``text``: 西非|国家经济共同体
+    and 海湾|阿拉伯国家合作委员会 name a body, not the region or gulf their first words are (the region list and the NER read
+    them so); the state's or body's own mention, the whole name, stays."""
+    spans = [(m.start(), m.end()) for m in _body_literals().finditer(text)]
+    if not spans:
+        return lambda start, end: False
+    index, whole = SpanIndex(spans), frozenset(spans)
+    return lambda start, end: (start, end) not in whole and index.contains(start, end)

@@ -14,6 +14,9 @@ Evidence ``river-section``.
 
 A river the gazetteers lack, written before the lands along it (椒|溪河|沿线, 南垒|河|沿岸, 蒲河|两岸), is a site of its
 own (`add_rivers_along`, evidence ``river-along``): what the lands are along says it is a river, not a word ending in 河.
+So is a river named after a division whose short form the segmenter cut off its bank (喀什|河畔, 于都|河畔: the banks of
+喀什河 and 于都河, `add_river_banks`, evidence ``river-bank``); 江畔 and 湖畔 are left alone (重庆|江畔 is the city's
+riverside, no 重庆江).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from policyie.extractors._model_places import (
     drop_mentions_within,
     han_only,
     mention_index,
+    move_mention,
     named_place,
     verb_result_glued,
 )
@@ -305,3 +309,18 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
             continue  # (沙河: a two-character river is as often a town or a common word)
         named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
         held = mention_index(places)
+
+
+_DIVISION_SHORT_LEVELS = frozenset(("city", "district", "town"))
+
+
+def add_river_banks(text: str, places: dict[str, Place]) -> None:
+    """Move a division's short form right before 河畔 into the river named after it (see the module docstring)."""
+    if "河畔" not in text:
+        return
+    for p in list(places.values()):
+        if p.level not in _DIVISION_SHORT_LEVELS:
+            continue
+        for m in list(p.mentions):
+            if text.startswith("河畔", m.end) and m.text != p.name and len(m.text) >= 2 and m.text[-1] not in "江河湖":
+                move_mention(places, text, p, m, m.end + 1, "site", "river-bank")

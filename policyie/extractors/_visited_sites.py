@@ -155,6 +155,34 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             if not held.overlaps(i, i + len(name)) and not in_person(i, i + len(name)):
                 place.mentions.append(Span(name, i, i + len(name)))
         place.mentions.sort(key=lambda m: m.start)
+    _add_stop_villages(text, places, in_person, cues)
+
+
+# A village or community a tour stops at, named as an item of the stop's clause (在龙畔村，…; 来到石岩村、青杠社区): a
+# name ending so, where the stem names rather than describes (not 农村, 该村, 千年古村, 示范村, 茶园村: a common word, a kind,
+# an adjective or a verb before 村 may say what sort of village; the village table holds the real ones of such names,
+# which the article's county or township then picks).
+_STOP_VILLAGE = regex.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)")
+_STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
+
+
+def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool], cues: list) -> None:
+    held = model_places.mention_index(places)
+    freq, tags = jieba_freq(), tag_table()
+    for cue in cues:
+        if cue.re is _CUE and cue.group().rstrip("起了") not in _MOVE_CUES:
+            continue  # (察看…: what is looked at is a thing's state, not a stop)
+        for s, e in _items(text, cue.end()):
+            m = _STOP_VILLAGE.fullmatch(text, s, e)
+            if m is None or held.overlaps(s, e) or in_person(s, e):
+                continue
+            stem = m.group(1)
+            if stem[0] in _NOT_NAME_CHARS or stem[-1] in _NOT_NAME_CHARS or freq.get(stem, 0) >= COMMON_STEM \
+                    or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS) or freq.get(text[s:e], 0) \
+                    or freq.get(text[e - 2 : e], 0) >= COMMON:
+                continue  # (城镇|乡村, 社区|农村: a common word ends the item)
+            name = text[s:e]
+            model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, e))
 
 
 def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],

@@ -1372,13 +1372,14 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
         words.pop(0)  # 国家级|示范区 is no name, but 国家|网络安全|产业园 is
     # 南桥|村瓷艺|民宿|群和渌江|书院: a conjunction inside a word jieba does not know joins two things; the name is
     # what follows it
-    # (司马光|墓及|温公祠: jieba glued the conjunction to the end of the word before the name)
+    # (司马光|墓及|温公祠: jieba glued the conjunction to the end of the word before the name; 红池坝|至宁厂|古镇: a
+    # route's 至 to the word after it, from one stop to the next)
     cut = max((k for k, (_, w, tag) in enumerate(words) if (tag == "un" and (
         _JOINED_INSIDE.search(w) or (w[-1] in "和与及" and k + 1 < len(words)))) or (
-        k > 0 and tag in ("un", "nz") and len(w) >= 2 and w[0] in "和与及")), default=-1)
+        k > 0 and tag in ("un", "nz") and len(w) >= 2 and w[0] in "和与及至")), default=-1)
     if cut >= 0:
         start, word, tag = words[cut]
-        if word[0] in "和与及" and cut > 0:  # (非遗工坊|和文|创|街区: jieba glued the conjunction to the next name)
+        if word[0] in "和与及至" and cut > 0:  # (非遗工坊|和文|创|街区: jieba glued the conjunction to the next name)
             return [(start + 1, word[1:], tag), *words[cut + 1 :]]
         inside = _JOINED_INSIDE.search(word)
         if inside is None:
@@ -1826,9 +1827,10 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
 
 
 def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
-    """Rivers' sections and basins (regions), then rivers before the lands along them (sites)."""
+    """Rivers' sections and basins (regions), then rivers before the lands along them or their banks (sites)."""
     river_sections.add(text, an, places, in_person)
     river_sections.add_rivers_along(text, an, places, in_person)
+    river_sections.add_river_banks(text, places)
 
 
 @register("places", requires=("officials", "authors"))
@@ -1902,16 +1904,25 @@ def extract(ctx: Context) -> list[Place]:
     _sites_opening_scenic_areas(places)
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
+    _drop_figurative_mentions(text, places)
+    out = [p for p in places.values() if p.mentions]
+    out.sort(key=lambda p: p.mentions[0].start)
+    return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _drop_figurative_mentions(text: str, places: dict[str, Place]) -> None:
+    """Mentions that name no place where they stand: inside a goal's or a formula's quote, a work's title, a list of
+    peoples, an epithet, a brand or honour; a county after a conjunction; inside a foreign state's or body's longer
+    name (西非|国家经济共同体), unless a country's (卡塔尔|国: the state's own)."""
     held = frozenset((m.start, m.end) for p in places.values() for m in p.mentions)
+    in_body = foreign_places.inside_foreign_name(text)
     for p in places.values():
         p.mentions = [m for m in p.mentions if not _in_goal_quote(text, m.start, m.end) and not _in_formula(text, m)
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
                       and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)
-                      and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)]
-    out = [p for p in places.values() if p.mentions]
-    out.sort(key=lambda p: p.mentions[0].start)
-    return out + _headline_divisions(ctx.doc.title, gz, places, out)
+                      and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)
+                      and not (p.level != "country" and in_body(m.start, m.end))]
 
 
 def _headline_divisions(title: str | None, gz: Gazetteer, places: dict[str, Place], found: list[Place]) -> list[Place]:
