@@ -14,7 +14,9 @@ Evidence ``river-section``.
 
 A river the gazetteers lack, written before the lands along it (椒|溪河|沿线, 南垒|河|沿岸, 蒲河|两岸), is a site of its
 own (`add_rivers_along`, evidence ``river-along``): what the lands are along says it is a river, not a word ending in 河.
-So is a river named after a division whose short form the segmenter cut off its bank (喀什|河畔, 于都|河畔: the banks of
+So is a river the tour goes along (沿普厅河察看…, 沿着大宁河巡查…: `add_rivers_followed`, evidence ``river-along``),
+where the name is no common word (沿护城河, 沿着母亲河 follow no named river). So is a river named after a division whose
+short form the segmenter cut off its bank (喀什|河畔, 于都|河畔: the banks of
 喀什河 and 于都河, `add_river_banks`, evidence ``river-bank``); 江畔 and 湖畔 are left alone (重庆|江畔 is the city's
 riverside, no 重庆江).
 """
@@ -35,7 +37,7 @@ from policyie.extractors._model_places import (
     named_place,
     verb_result_glued,
 )
-from policyie.extractors._people import looks_transliterated
+from policyie.extractors._people import jieba_freq, looks_transliterated
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -60,7 +62,8 @@ _NAME_TAGS = frozenset(("ns", "nr", "nz"))  # (京杭大运河 is nz)
 # The town a reach runs through, named by its kind (涪江|城区|段, 长江|主城区|段).
 _URBAN_REACH = frozenset(("城区", "主城区", "中心城区", "市区", "县城"))
 # Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
-_ANY_RIVER = frozenset(("江河", "大河", "大江", "河湖", "江湖", "山河"))
+# (母亲河, 幸福河: a figure, a campaign's river, no name)
+_ANY_RIVER = frozenset(("江河", "大河", "大江", "河湖", "江湖", "山河", "母亲河", "幸福河"))
 # jieba's tags of a character it leaves alone as no word (a bound morpheme): 溇 zg.
 _BOUND_TAGS = frozenset(("zg", "g", "ng"))
 # The dictionary's tags a word of rivers' initials may carry (松辽 ns, 江淮 j, 黄淮 nr): names and abbreviations.
@@ -324,3 +327,35 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
         for m in list(p.mentions):
             if text.startswith("河畔", m.end) and m.text != p.name and len(m.text) >= 2 and m.text[-1] not in "江河湖":
                 move_mention(places, text, p, m, m.end + 1, "site", "river-bank")
+
+
+# 沿(着) and a river's name, then what the visitor does along it or a clause's end (沿普厅河察看…, 沿着大宁河，…).
+_FOLLOWED = regex.compile(r"沿着?(\p{Han}{2,5}?[江河溪])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|[，,、。])")
+COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
+_NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")
+
+
+def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each river a tour goes along that no place already holds (see the module docstring)."""
+    if "沿" not in text:
+        return
+    freq = jieba_freq()
+    held = mention_index(places)
+    for m in _FOLLOWED.finditer(text):
+        start, end = m.span(1)
+        name = m.group(1)
+        tok = an.token_at(start)
+        glued = tok is not None and tok.start == m.start() and tok.pos == "un"  # 沿普厅|河: jieba glued 沿 to the name
+        tag = tag_table().get(name)
+        # (a name the dictionary does not hold needs a stem that is no count, pointer or common word: 一条|河, 这条|河,
+        # 城区|河; 清水江 is the dictionary's, though 清水 is a common word)
+        unknown = tag not in _NAME_TAGS and (name[0] in _NOT_FOLLOWED_HEAD or freq.get(name[:-1], 0) >= COMMON_WATER)
+        if (tok is not None and tok.start != start and not glued) or len(name) < 3 or name in _ANY_RIVER or unknown \
+                or freq.get(name, 0) >= COMMON_WATER or in_person(start, end) or looks_transliterated(name):
+            continue
+        if held.overlaps(start + 1, end) and drop_mentions_within(places, start + 1, end, short_only=True):
+            held = mention_index(places)  # 沿着大|宁河: a division's short form inside the river's name is the river's
+        if held.overlaps(start, end):
+            continue
+        named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
+        held = mention_index(places)

@@ -1827,9 +1827,11 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
 
 
 def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
-    """Rivers' sections and basins (regions), then rivers before the lands along them or their banks (sites)."""
+    """Rivers' sections and basins (regions), then rivers before the lands along them, gone along or by their banks
+    (sites)."""
     river_sections.add(text, an, places, in_person)
     river_sections.add_rivers_along(text, an, places, in_person)
+    river_sections.add_rivers_followed(text, an, places, in_person)
     river_sections.add_river_banks(text, places)
 
 
