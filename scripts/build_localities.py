@@ -178,6 +178,22 @@ def strip_suffix(name: str) -> str:
     return name
 
 
+# What a 5A area's name says of its kind after the site's own name (皇城相府|生态文化|旅游区, 采石矶|文化生态|旅游区).
+SITE_QUALIFIERS = ("生态", "文化", "民俗", "休闲", "观光", "度假", "旅游", "历史", "山水", "红色", "养生", "温泉")
+# The last characters of a site's own name left once the qualifiers go (城, 陵, 府, 湖 …): a core ending otherwise is a
+# river, a region or a people's culture (大运河|文化, 古徽州|文化, 湄洲岛妈祖|文化), not a site's short form.
+SITE_CORE_END = "城府陵湖矶塔山国楼寺宫阁园洞峡谷岛关"
+
+
+def _without_qualifiers(base: str) -> str:
+    """皇城相府生态文化 → 皇城相府: the qualifiers of SITE_QUALIFIERS stripped from the end, where what is left (three
+    characters or more) ends as a site's name does; else ``base`` itself."""
+    core = base
+    while (q := next((q for q in SITE_QUALIFIERS if core.endswith(q) and len(core) - len(q) >= 3), None)) is not None:
+        core = core[: -len(q)]
+    return core if core[-1] in SITE_CORE_END else base
+
+
 def site_forms(name: str) -> set[str]:
     """八达岭-慕田峪长城旅游区 → 八达岭长城, 慕田峪长城, …: the forms the news writes a 5A site by."""
     forms = {name}
@@ -188,6 +204,9 @@ def site_forms(name: str) -> set[str]:
             break
     if not any(w in base for w in ("边境", "国际", "中国", "国家")):  # 中俄边境 of 中俄边境旅游区 is no site
         forms.add(base)
+        core = _without_qualifiers(base)
+        if core != base:
+            forms.add(core)  # 皇城相府 of 皇城相府生态文化旅游区, 开平碉楼 of 开平碉楼文化旅游区
     if "-" in base or "—" in base:
         parts = re.split(r"[-—]", base)
         tail = ""
