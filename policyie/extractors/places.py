@@ -2142,14 +2142,29 @@ def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
 
 def _site_named_town_shorts(places: dict[str, Place]) -> None:
     """云台山景区 … 云台山是修武的“聚宝盆”: a township's short form that is the name of a site the article writes, where
-    the township itself is never written in full, is the site (the township is named after it, 云台山镇)."""
+    the township itself is never written in full, is the site (the township is named after it, 云台山镇). And a
+    township named after a lake or an island (泸沽湖镇, 微山岛镇) that the article writes in full: its bare
+    name is the lake or the island, which the township took its name from (察看泸沽湖水质)."""
     sites = {p.name: p for p in places.values() if p.level == "site"}
-    for p in places.values():
-        if p.level != "town" or any(m.text == p.name for m in p.mentions):
+    for p in list(places.values()):
+        if p.level != "town":
+            continue
+        if any(m.text == p.name for m in p.mentions):
+            short = p.name[:-1]
+            bare = [m for m in p.mentions if m.text == short]
+            if bare and p.name[-1] in "镇乡" and len(short) >= 3 and short[-1] in _TOWN_NAMESAKE_WATER:
+                for m in bare:
+                    p.mentions.remove(m)
+                    model_places.named_place(places, short, "site", "town-namesake").mentions.append(m)
             continue
         site = sites.get(next((m.text for m in p.mentions), ""))
         if site is not None and all(m.text == site.name for m in p.mentions):
             model_places.absorb(site, p)
+
+
+# The last characters of a lake's or an island's name (not 山 or 河: 龙山, 清河 are as often a county; not 湾: 张家湾 is a
+# hamlet).
+_TOWN_NAMESAKE_WATER = frozenset("湖岛")
 
 
 def _town_shorts_opening_places(places: dict[str, Place]) -> None:
