@@ -492,9 +492,9 @@ def name_at(
     return best
 
 
-# How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz), or
-# a character it has no tag for (娜 x, the Dai women's name prefix: 副县长|娜|妥琰|一同).
-_LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "x"))
+# How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz), a
+# name's piece (区长|虢|珽|带队: nr), or a character it has no tag for (娜 x, the Dai women's name prefix: 副县长|娜|妥琰|一同).
+_LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "nr", "x"))
 
 
 # The tags of a one-character given name the segmenter leaves alone after such a surname: a bound morpheme.
