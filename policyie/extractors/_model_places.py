@@ -670,11 +670,16 @@ def _named_park(name: str, endings: tuple[str, ...]) -> bool:
     return kind is not None and len(name) - len(kind) >= 2
 
 
+BOUND_ZG_FREQ = 2000  # 玄 1220; 件 6482, 往 16974
+
+
 def _with_bound_morpheme(analysis: Analysis, e: Entity) -> Entity:
-    """溱|潼古镇, 溱|湖: a rare character the segmenter cut off as a bound morpheme (its tag ``g``) right before the
-    model's span opens the name; the model, reading the word's features, started after it."""
+    """溱|潼古镇, 溱|湖, 玄|天湖: a rare character the segmenter cut off as a bound morpheme (its tag ``g`` or ``zg``)
+    right before the model's span opens the name; the model, reading the word's features, started after it."""
     tok = analysis.token_at(e.start - 1) if e.start else None
-    if tok is not None and tok.end == e.start and len(tok.text) == 1 and tok.pos == "g" and han_only(tok.text):
+    # (zg also tags common characters the segmenter leaves alone, 文物|件|阿富汗…, 往|秦皇岛港: only a rare one opens a name)
+    bound = tok is not None and (tok.pos == "g" or (tok.pos == "zg" and jieba_freq().get(tok.text, 0) < BOUND_ZG_FREQ))
+    if bound and tok.end == e.start and len(tok.text) == 1 and han_only(tok.text):
         return Entity(tok.text + e.text, tok.start, e.end, e.label)
     return e
 

@@ -15,7 +15,9 @@ Evidence ``river-section``.
 A river the gazetteers lack, written before the lands along it (椒|溪河|沿线, 南垒|河|沿岸, 蒲河|两岸), is a site of its
 own (`add_rivers_along`, evidence ``river-along``): what the lands are along says it is a river, not a word ending in 河.
 So is a river the tour goes along (沿普厅河察看…, 沿着大宁河巡查…: `add_rivers_followed`, evidence ``river-along``),
-where the name is no common word (沿护城河, 沿着母亲河 follow no named river). So is a river named after a division whose
+where the name is no common word (沿护城河, 沿着母亲河 follow no named river). So is a lake or river whose 湖 or 河 the segmenter
+glued to its water's level or quality (团泊|湖水|位: `add_waters_by_state`, evidence ``water-state``), where the name
+before it is a word the dictionary lacks or a division's short form. So is a river named after a division whose
 short form the segmenter cut off its bank (喀什|河畔, 于都|河畔: the banks of
 喀什河 and 于都河, `add_river_banks`, evidence ``river-bank``); 江畔 and 湖畔 are left alone (重庆|江畔 is the city's
 riverside, no 重庆江).
@@ -289,7 +291,19 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 ALONG_EVIDENCE = "river-along"
 # The lands along a river (椒溪河|沿线, 南垒河|沿岸): what names the word before them a river.
 _ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道"))
-_ALONG_GUARD = regex.compile(r"[江河溪](?:沿线|沿岸|两岸|岸线|干流|河道)")
+_ALONG_GUARD = regex.compile(r"[江河溪湖错](?:沿线|沿岸|两岸|岸线|干流|河道)")
+# A lake's shore (羊卓雍错|沿岸, 乌伦古湖|岸线): a word the dictionary tags a name and ends as a lake does (湖, or 错, a
+# Tibetan lake) is the lake.
+_LAKE_SHORE = frozenset(("沿岸", "岸线"))
+
+
+def _lake_before(text: str, word: Token, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> bool:
+    """Add the lake ``word`` names before its shore, where it is a name of three characters or more no place holds."""
+    if len(word.text) < 3 or word.text[-1] not in "湖错" or word.pos[:2] not in ("ns", "nr", "nz") \
+            or mention_index(places).overlaps(word.start, word.end) or in_person(word.start, word.end):
+        return False
+    named_place(places, word.text, "site", ALONG_EVIDENCE).mentions.append(Span(word.text, word.start, word.end))
+    return True
 
 
 def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -299,7 +313,12 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
     tokens = an.tokens
     held = mention_index(places)
     for i, tok in enumerate(tokens):
-        if tok.text not in _ALONG or not i or tokens[i - 1].end != tok.start or tokens[i - 1].text[-1] not in "江河溪":
+        if tok.text not in _ALONG or not i or tokens[i - 1].end != tok.start:
+            continue
+        if tok.text in _LAKE_SHORE and _lake_before(text, tokens[i - 1], places, in_person):
+            held = mention_index(places)
+            continue
+        if tokens[i - 1].text[-1] not in "江河溪":
             continue
         start = _river_start(tokens, i - 1, "流域")  # (read as a basin's river is: 南垒|河, a word jieba lacks, then 河)
         if start is None:
@@ -358,4 +377,30 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         if held.overlaps(start, end):
             continue
         named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
+        held = mention_index(places)
+
+
+# A lake's or river's 湖 or 河, then its water's state (团泊|湖水|位, X|河水|质): what the segmenter glued across.
+_WATER_STATE = regex.compile(r"[湖河](?=水位|水质|水域|水面|水量)")
+
+
+def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each lake or river written before its water's state (see the module docstring)."""
+    if "水" not in text:
+        return
+    held = mention_index(places)
+    shorts = {m.end: m.start for p in places.values() for m in p.mentions if m.text != p.name}
+    for m in _WATER_STATE.finditer(text):
+        pos, end = m.start(), m.end()
+        tok = an.token_at(pos - 1) if pos else None
+        start = tok.start if tok is not None and tok.end == pos and tok.pos == "un" else shorts.get(pos)
+        if start is None or pos - start < 2 or text[start] in _NOT_FOLLOWED_HEAD or not han_only(text[start:pos]) \
+                or in_person(start, end):
+            continue
+        if drop_mentions_within(places, start, end, short_only=True):
+            held = mention_index(places)  # (团泊|湖: the township's short form is the lake's name)
+        if held.overlaps(start, end):
+            continue
+        name = text[start:end]
+        named_place(places, name, "site", "water-state").mentions.append(Span(name, start, end))
         held = mention_index(places)
