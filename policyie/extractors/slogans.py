@@ -85,6 +85,10 @@ SPEECH_BEFORE = regex.compile(
 )
 # “矿山变公园”, “荒山变青山”, “农房变客房”: one thing turned into another, a change policy calls for.
 TURN_INTO = regex.compile(r"^\p{Han}{2,4}变\p{Han}{2,4}$")
+# “法律进社区”, “电商进乡村”, “送岗进校园”: a service carried into a place, a campaign's name, though it ends as one does.
+CARRIED_INTO = regex.compile(
+    r"^\p{Han}{2,4}进(?:万家|千家万户|基层|一线|\p{Han}{0,2}?(?:社区|乡村|农村|村|校园|学校|企业|园区|家庭|军营|机关|景区"
+    r"|课堂|田间|工地|网格|山区|牧区|街道|乡镇))$")  # (not “持续进修计划”: 进修 is a word)
 SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
 NAME_BEFORE = regex.compile(
     r"(?:台风|飓风|命名为|取名为?|代号|名为|题为|号称|称之为|被称为|誉为|"
@@ -101,8 +105,9 @@ WEAK_NAME_BEFORE = regex.compile(
 WEAK_NAME_AFTER = regex.compile(
     r"^(?:评选|评比|高速|公路|铁路|地铁|机器人|大模型|电视节目|文商旅|平台|等名义|的主题)"
 )
+# A name's kind after the quote (“雪龙”号, “长江”系列产品; not “送岗进校园”系列招聘活动, a campaign's series of events).
 NAME_AFTER = regex.compile(
-    r"^(?:号|舰|轮|牌|杯|奖|品牌|公司|集团|系列(?!活动)|栏目|节目|晚会|大赛|客户端|APP|App|app|门户|网站|官网|公众号|小程序|账号|商标|有限|"
+    r"^(?:号|舰|轮|牌|杯|奖|品牌|公司|集团|系列(?!\p{Han}{0,4}?活动)|栏目|节目|晚会|大赛|客户端|APP|App|app|门户|网站|官网|公众号|小程序|账号|商标|有限|"
     r"手机|汽车|芯片|动车组|列车|飞船|卫星|探测器|火箭|客机|飞机|舰艇|商场|超市|酒店|餐厅|"
     r"称号|荣誉称号|国家荣誉称号|荣誉|为主题|招待会|联欢会|音乐会|晚宴|主题展|展览|博览会|交易会|发布会|研讨会|"
     r"之称|的美誉|之美誉)"
@@ -479,7 +484,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return _Mention(phrase, "numbered", start, end, True)
     # “海洋强省”, “文化强市”, “国家公园示范省”: a goal for the province is a watchword; its 省 names no place.
     if _named(ctx, phrase, start, end, by_suffix=not _goal(ctx, phrase, end)) and not _epithet(ctx, start, end) \
-            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase) and not _built_figure(text, start, q_end) \
+            and not PLUS_FORMULA.match(phrase) and not TURN_INTO.match(phrase) and not CARRIED_INTO.match(phrase) \
+            and not _built_figure(text, start, q_end) \
             and not _FIGURE_OF_LINK.search(phrase):
         # (“东莞研发+三门峡制造”: a formula, though it holds places; “矿山变公园”: a change called for, not a park)
         return None
