@@ -304,3 +304,13 @@ def test_within_the_year_dates_no_meeting() -> None:
     group = next(m for m in doc.meetings if m.name == "省人大常委会党组会议")
     assert group.date == "2026-11-26"
     assert ("年内", "2026") in [(d.text, d.value) for d in doc.dates]
+
+
+def test_a_companion_named_before_the_post_the_article_gave_him() -> None:
+    """茆瑗副区长一同检查: the name, then the post the article gives that person, then the companion's verb (checkset_jan24
+    lost the deputy district head as a companion: only 同志 or 等… could stand between the name and the verb)."""
+    from policyie import extract
+
+    text = "6月3日至4日，区委副书记、区长苌珽带队深入独流镇、陈官屯镇，检查防汛工作。谯琏副区长一同检查。"
+    tour = next(a for a in extract(text, published="2027-06-05").activities if a.kind == "检查")
+    assert tour.companions == ["谯琏"]

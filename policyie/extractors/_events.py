@@ -281,7 +281,7 @@ def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
         return []
     text = ctx.text
     last = ps[-1]
-    if not _LIST_TAIL.match(text[last.end : pos]):
+    if not _LIST_TAIL.match(text[last.end : pos]) and not _own_post(ctx, last.name, text[last.end : pos]):
         return []
     names = [last.name]
     nxt = last
@@ -292,6 +292,12 @@ def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
         names.append(p.name)
         nxt = p
     return dedupe(list(reversed(names)))
+
+
+def _own_post(ctx: Context, name: str, between: str) -> bool:
+    """茆瑗副区长|一同检查: what stands between the name and the verb is a post the article gives that person."""
+    return bool(between) and any(
+        between in (t.text, t.post) for o in ctx.doc.officials or [] if o.name == name for t in o.titles)
 
 
 # The order the contract fixes for the layers (see extractors/__init__.py).
