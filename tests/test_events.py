@@ -314,3 +314,18 @@ def test_a_companion_named_before_the_post_the_article_gave_him() -> None:
     text = "6月3日至4日，区委副书记、区长苌珽带队深入独流镇、陈官屯镇，检查防汛工作。谯琏副区长一同检查。"
     tour = next(a for a in extract(text, published="2027-06-05").activities if a.kind == "检查")
     assert tour.companions == ["谯琏"]
+
+
+@pytest.mark.parametrize("later, date", [
+    ("11日，他来到利川镇，察看茶园。", "2027-05-10"),  # told day by day: the talk before the tour's later days is on its first
+    ("他还察看了茶园。", "2027-05-10/2027-05-12"),  # a summary naming no later day: the talk's day is not told
+])
+def test_a_talk_told_before_a_tours_later_days_is_on_its_first(later: str, date: str) -> None:
+    """A 座谈 is held on one day; in a report told day by day, one told before the later days of a tour dated by a range
+    is on its first (checkset_jan24 dated one by the tour's whole range)."""
+    from policyie import extract
+
+    text = ("省委书记甄琥5月10日至12日在岚州市调研。在青坪村，他与村干部、种植大户座谈交流，了解增收情况。"
+            + later)
+    talk = next(m for m in extract(text, published="2027-05-13").meetings if m.kind == "座谈会")
+    assert talk.date == date

@@ -992,9 +992,26 @@ def _visit_occasion(ctx: Context, pos: int, end: int) -> tuple[str | None, list[
     sentence or else the visit's (the nearest earlier in the article), and the sentence's first person or
     the one its 他/她 stands for."""
     s_lo, _ = sentence_bounds(ctx, pos)
-    d = date_before(ctx, pos, s_lo) or date_before(ctx, pos, 0)
+    own = date_before(ctx, pos, s_lo)
+    value = date_value(own or date_before(ctx, pos, 0))
+    if own is None and value is not None and _DAY_RANGE.fullmatch(value) and _told_day_by_day(ctx, pos, value):
+        # 5月10日至12日在东营调研 … 在刘集村…座谈交流 … 11日，…: a talk is held on one day; in a report told day by
+        # day, one told before the tour's later days is on its first (a summary that names no day keeps the range)
+        value = value.split("/")[0]
     subj = persons_in(ctx, s_lo, pos + 1) or persons_in(ctx, s_lo, end)
-    return date_value(d), [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
+    return value, [subj[0].name] if subj else _sentence_subject(ctx, s_lo, pos)
+
+
+_DAY_RANGE = regex.compile(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d")
+
+
+def _told_day_by_day(ctx: Context, pos: int, span: str) -> bool:
+    """Whether a later day of the tour ``span`` opens a sentence after ``pos`` (11日，… after 10日至12日; not a 今天
+    inside someone's words)."""
+    first, last = span.split("/")
+    return any(d.start > pos and d.value is not None and len(d.value) == 10 and first < d.value <= last
+               and not ctx.text[sentence_bounds(ctx, d.start)[0] : d.start].strip()
+               for d in ctx.doc.dates or [])
 
 
 # 在人民大会堂东门外广场举行仪式，欢迎…总统…: the state welcome, whose ceremony the text names only by 仪式.
