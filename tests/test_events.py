@@ -329,3 +329,14 @@ def test_a_talk_told_before_a_tours_later_days_is_on_its_first(later: str, date:
             + later)
     talk = next(m for m in extract(text, published="2027-05-13").meetings if m.kind == "座谈会")
     assert talk.date == date
+
+
+def test_an_instruction_by_a_name_then_its_local_post() -> None:
+    """谯琏副区长要求，…: the name, then the local head's post the article gives that person, speaks (checkset_jan24 lost
+    two such directives); a national leader's suffix post relayed inside another's words does not take over."""
+    from policyie import extract
+
+    text = ("区委副书记、区长苌珽带队检查防汛工作。谯琏副区长一同检查。"
+            "谯琏副区长要求，各镇要在6月15日前完成沿河险工险段整治。")
+    said = [(d.speaker, d.text) for d in extract(text, published="2027-06-05").directives]
+    assert ("谯琏", "各镇要在6月15日前完成沿河险工险段整治") in said

@@ -281,7 +281,7 @@ def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
         return []
     text = ctx.text
     last = ps[-1]
-    if not _LIST_TAIL.match(text[last.end : pos]) and not _own_post(ctx, last.name, text[last.end : pos]):
+    if not _LIST_TAIL.match(text[last.end : pos]) and not own_post(ctx, last.name, text[last.end : pos]):
         return []
     names = [last.name]
     nxt = last
@@ -294,10 +294,14 @@ def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
     return dedupe(list(reversed(names)))
 
 
-def _own_post(ctx: Context, name: str, between: str) -> bool:
-    """茆瑗副区长|一同检查: what stands between the name and the verb is a post the article gives that person."""
-    return bool(between) and any(
+def own_post(ctx: Context, name: str, between: str) -> bool:
+    """茆瑗副区长|一同检查: what stands between the name and the verb is a local head's post the article gives that
+    person (not 习近平总书记|在…时指出, a leader's words another official relays)."""
+    return _LOCAL_HEAD_POST.fullmatch(between) is not None and any(
         between in (t.text, t.post) for o in ctx.doc.officials or [] if o.name == name for t in o.titles)
+
+
+_LOCAL_HEAD_POST = regex.compile(r"副?(?:县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
 
 
 # The order the contract fixes for the layers (see extractors/__init__.py).

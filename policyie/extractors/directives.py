@@ -15,6 +15,7 @@ from policyie.extractors._events import (
     SENT_PUNCT,
     SENT_PUNCT_RE,
     last_person_before,
+    own_post,
     paragraph_at,
     person_ending_at,
     persons_in,
@@ -126,6 +127,9 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
     p = person_ending_at(ctx, q)
     if p is not None:
         return p.name
+    named = persons_in(ctx, max(s_lo, q - 16), q)
+    if named and own_post(ctx, named[-1].name, text[named[-1].end : q]):
+        return named[-1].name  # 茆瑗副区长|要求，: the name, then the post the article gives that person
     if _PRONOUN.search(head):
         return resolve_pronoun(ctx, q - 1)
     if _MEETING_SUBJECT.search(head):
