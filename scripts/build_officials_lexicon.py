@@ -141,7 +141,7 @@ for _kind, _words in {
 
 # Surnames the names corpus lacks but officials bear (亓, 逯, 昝 …; 郤, 夔 and 蓟 of the 百家姓, 麴); given a low frequency so that they
 # still need a title or the segmenter to start a name.
-EXTRA_SURNAMES = "谌 郇 亓 逯 昝 蹇 芮 禚 笪 宓 郗 寇 訾 逄 铁 闫 靳 冶 仉 缑 亢 钭 隗 扈 麦 敖 艾 佘 覃 晏 揭 眭 郏 琚 蒯 郦 庹 弋 衣 由 钮 牛 仇 者 郤 夔 麴 蓟"
+EXTRA_SURNAMES = "谌 郇 亓 逯 昝 蹇 芮 禚 笪 宓 郗 寇 訾 逄 铁 闫 靳 冶 仉 缑 亢 钭 隗 扈 麦 敖 艾 佘 覃 晏 揭 眭 郏 琚 蒯 郦 庹 弋 衣 由 钮 牛 仇 者 郤 夔 麴 蓟 起"
 
 # Foreign countries and international bodies: a title that starts with one names a foreign post
 # (美国总统, 印度总理, 世界卫生组织总干事), and SPEC.md §3 counts only Chinese public posts. Curated here

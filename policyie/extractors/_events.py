@@ -301,7 +301,7 @@ def own_post(ctx: Context, name: str, between: str) -> bool:
         between in (t.text, t.post) for o in ctx.doc.officials or [] if o.name == name for t in o.titles)
 
 
-_LOCAL_HEAD_POST = regex.compile(r"副?(?:县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
+_LOCAL_HEAD_POST = regex.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
 
 
 # The order the contract fixes for the layers (see extractors/__init__.py).

@@ -1029,7 +1029,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
         elif start is not None and not _part_of_dotted(text, text[start:end]):
             found.add(text[start:end], start, [m.group()])
     if m.group() in SUFFIX_POSTS or _LOCAL_HEAD_POST.fullmatch(m.group()):
-        g = name_ending_at(text, m.start(), an)
+        g = name_ending_at(text, m.start(), an) or _agent_glued(text, an, m.start())
         if g is not None and m.group() not in SUFFIX_POSTS and (
                 not _subject_before_verb(text, g.start, m.end()) or looks_transliterated(g.text_in(text))
                 or any(t.endswith(m.group()) for t in found.titles.get(g.text_in(text), ()))):
@@ -1043,11 +1043,24 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 
 # A local head's bare post after the name (倪珂副县长汇报了…, 张伟局长介绍): local news writes it so of someone on
 # the spot, as the subject of what they do; elsewhere a name before such a post is too often a place's (…县县长).
-_LOCAL_HEAD_POST = regex.compile(r"副?(?:县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
+_LOCAL_HEAD_POST = regex.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
+def _agent_glued(text: str, an: Analysis, end: int) -> NameGuess | None:
+    """会议由|林琛|副省长主持, 由苗|璠|副省长: the name after the agent's 由, which jieba glued onto it."""
+    for k in (3, 2):
+        start = end - k
+        tok = an.token_at(start - 1) if start >= 1 else None
+        if tok is not None and text[start - 1] == "由" and tok.start == start - 1 and tok.end > start:
+            g = name_at(text, start, an)
+            if g is not None and g.end == end:
+                return g
+    return None
+
+
 def _subject_before_verb(text: str, start: int, end: int) -> bool:
-    """The name at ``start`` opens a clause and what follows the post at ``end`` is a verb a name takes (汇报, 介绍,
-    主持, 陪同): the pair is the clause's subject."""
-    return (start == 0 or _CLAUSE_OPEN.match(text, start - 1) is not None) and HAN.match(text, end) is not None \
+    """The name at ``start`` opens a clause (or follows the 由 of an agent: 会议由林琛副省长主持) and what follows the post
+    at ``end`` is a verb a name takes (汇报, 介绍, 主持, 陪同): the pair is the clause's subject."""
+    opens = start == 0 or _CLAUSE_OPEN.match(text, start - 1) is not None or text[start - 1] == "由"
+    return opens and HAN.match(text, end) is not None \
         and clear_follower(text, end) and not text.startswith("等", end)
 
 
