@@ -365,6 +365,11 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         # the month before the paper (a range's 当天, 12日到13日…乌方当天表示, stays unsaid: its last day as often)
         after_span = anc.span_first is not None and anc.last_day is None and (spec.day_anaphor > 0 or (
             anc.listed and pub is not None and timedelta(0) <= pub - anc.span_first <= timedelta(days=31)))
+        if not after_span and spec.day_anaphor == 1 and spec.part and anc.tour is not None \
+                and anc.last_day == anc.tour[1] > anc.tour[0]:
+            # 6月15日至16日…次日，…次日下午，…: a part of the next day once the tour has reached its last day re-tells
+            # that day (the second 次日 counts from the tour's first, as the first did), not a day after the tour
+            return _shift_day(anc.last_day, 0)
         return _shift_day(anc.span_first if after_span else anc.last_day or pub, spec.day_anaphor)
     if u in ("week", "weekday"):
         if pub is None:
