@@ -173,6 +173,8 @@ _HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主
 _ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
 # 见证 earlier in the clause, before what a ceremony signs (见证了…多份合作文件的签字仪式).
 _WITNESSED = regex.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
+# 出席了 and a list of fields ending in 、 (双方经贸、|港口和人文领域…签字仪式): where the word walk stopped, at the list.
+_ATTENDED_LISTED = regex.compile(r"(?:出席|参加)(?:了)?([^，,。；;的]{1,30}?、)$")
 # …第五次全体会议，8月5日至6日在京举行: a date clause may stand between the name and the verb
 _HELD_AFTER = regex.compile(
     r"^(?:[，,](?=\d{1,2}月|\d{4}年|[今昨前]天))?[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"
@@ -579,6 +581,9 @@ def _held_verb_and_start(
         return start, held_verb  # (举行|隆重盛大|欢迎仪式, 举行|庄严的|升旗仪式: the manner between verb and name)
     if head.endswith("仪式") and (witnessed := _WITNESSED.search(before)) is not None:
         return start, witnessed  # 两国总理共同见证了…合作文件的|签字仪式: a ceremony its witnesses attend is held
+    if head.endswith("仪式") and (attended := _ATTENDED_LISTED.search(before)) is not None:
+        # 共同出席了双方经贸、|港口和人文领域合作文件签字仪式: the fields the documents cover, listed, are the name's
+        return start - len(attended.group(1)), attended
     gap = _HELD_GAP.search(before)
     if gap is not None:
         return start - len(gap.group(1)), gap  # the whole joined name
