@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyie.extractors._people import jieba_freq
+from policyie.extractors._people import LOCAL_HEAD_POST, jieba_freq
 from policyie.extractors._spans import SpanIndex, occurrences
 from policyie.extractors.base import Context
 from policyie.nlp import split_on
@@ -297,11 +297,9 @@ def list_before(ctx: Context, pos: int, lo: int) -> list[str]:
 def own_post(ctx: Context, name: str, between: str) -> bool:
     """茆瑗副区长|一同检查: what stands between the name and the verb is a local head's post the article gives that
     person (not 习近平总书记|在…时指出, a leader's words another official relays)."""
-    return _LOCAL_HEAD_POST.fullmatch(between) is not None and any(
+    return LOCAL_HEAD_POST.fullmatch(between) is not None and any(
         between in (t.text, t.post) for o in ctx.doc.officials or [] if o.name == name for t in o.titles)
 
-
-_LOCAL_HEAD_POST = regex.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
 
 
 # The order the contract fixes for the layers (see extractors/__init__.py).

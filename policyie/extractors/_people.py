@@ -492,6 +492,11 @@ def name_at(
     return best
 
 
+# A local head's post (副省长, 县长, 副区长, 局长 …): news writes it after the name of someone on the spot (倪珂副县长汇报),
+# which the officials read and the events' companions and speakers look past; one spelling for both.
+LOCAL_HEAD_POST = regex.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
+
+
 # How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz), a
 # name's piece (区长|虢|珽|带队: nr), or a character it has no tag for (娜 x, the Dai women's name prefix: 副县长|娜|妥琰|一同).
 _LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "nr", "x"))

@@ -47,6 +47,7 @@ from policyie.extractors._foreign import (
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
     HAN,
+    LOCAL_HEAD_POST,
     RARE_SURNAME,
     STATE_POSTS,
     NameGuess,
@@ -1018,7 +1019,8 @@ def _own_post_follows(text: str, end: int) -> bool:
 
 def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> None:
     """The name before a post written after it (王刚书记, 马克龙总统): a Chinese one, or a transliterated one; the
-    Chinese reading of a transliteration's tail is none (埃尔德|里奇总理)."""
+    Chinese reading of a transliteration's tail is none (埃尔德|里奇总理). A local head's bare post (倪珂副县长汇报了…)
+    only where the pair is its clause's subject (`_subject_before_verb`)."""
     start = None
     if m.group() in FOREIGN_SUFFIX_POSTS:
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
@@ -1028,7 +1030,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
             found.add(text[start:end], start, [m.group()])
         elif start is not None and not _part_of_dotted(text, text[start:end]):
             found.add(text[start:end], start, [m.group()])
-    if m.group() in SUFFIX_POSTS or _LOCAL_HEAD_POST.fullmatch(m.group()):
+    if m.group() in SUFFIX_POSTS or LOCAL_HEAD_POST.fullmatch(m.group()):
         g = name_ending_at(text, m.start(), an) or _agent_glued(text, an, m.start())
         if g is not None and m.group() not in SUFFIX_POSTS and (
                 not _subject_before_verb(text, g.start, m.end()) or looks_transliterated(g.text_in(text))
@@ -1041,9 +1043,6 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
             found.add(g.text_in(text), g.start, [m.group()])
 
 
-# A local head's bare post after the name (倪珂副县长汇报了…, 张伟局长介绍): local news writes it so of someone on
-# the spot, as the subject of what they do; elsewhere a name before such a post is too often a place's (…县县长).
-_LOCAL_HEAD_POST = regex.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
 def _agent_glued(text: str, an: Analysis, end: int) -> NameGuess | None:
     """会议由|林琛|副省长主持, 由苗|璠|副省长: the name after the agent's 由, which jieba glued onto it."""
     for k in (3, 2):
