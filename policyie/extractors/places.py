@@ -2050,12 +2050,28 @@ _CLIMB = regex.compile(r"(?:登上|登临|攀登|登顶)$")
 
 def _climbed_hills(text: str, places: dict[str, Place]) -> None:
     """来到西塞山区，登上西塞山: a division's short form ending in 山 that a verb of climbing takes is the hill the
-    division is named after, a site."""
-    for p in [p for p in places.values() if p.level in ("city", "district", "town")]:
+    division is named after, a site; so is a site's short form (登上大伊山 … 大伊山石棺墓遗址: the hill, not the tomb).
+    And a hill whose 山 the segmenter glued to its foot or top (在无量|山脚下), after 在 or 到."""
+    for p in [p for p in places.values() if p.level in ("city", "district", "town", "site")]:
         for m in [m for m in p.mentions if m.text != p.name and m.text.endswith("山") and len(m.text) >= 2
                   and _CLIMB.search(text, max(0, m.start - 2), m.start)]:
             model_places.move_mention(places, text, p, m, m.end, "site", "visited-site")
     model_places.drop_empty(places)
+    held = model_places.mention_index(places)
+    for m in _HILL_FOOT.finditer(text):
+        start, end = m.start(1), m.end(1) + 1
+        if not held.overlaps(start, end) and m.group(1)[0] not in _NOT_NAME_FIRST \
+                and jieba_freq().get(text[start:end], 0) < COMMON_HILL and jieba_freq().get(m.group(1), 0) < PLACE_STEM:
+            model_places.named_place(places, text[start:end], "site", "hill-foot").mentions.append(
+                Span(text[start:end], start, end))
+            held = model_places.mention_index(places)
+
+
+# 在无量|山脚下, 到凤凰|山顶: a name of two or three characters, then the 山 of its foot, top or side.
+_HILL_FOOT = regex.compile(r"(?<=[在到至于])(\p{Han}{2,3}?)山(?=脚下|脚|顶|腰)")
+_NOT_NAME_FIRST = frozenset("一二三四五六七八九十两几多数各每某该此这那其本大小高半整满后前")
+COMMON_HILL = 100  # a word the dictionary counts this often (火焰山 as a figure, 金山银山) is no hill's name here
+PLACE_STEM = 1000  # …nor a stem this common (在景区|山顶厕所: a place's hilltop, 无量 361 is a name's)
 
 
 # What a state's formal name adds to its short name (冰岛|共和国, 柬埔寨|王国, 俄罗斯|联邦).
