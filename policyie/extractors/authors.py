@@ -143,10 +143,17 @@ def _rare_surname_name(tok: str) -> bool:
         and not jieba_freq().get(tok[:2]) and not jieba_freq().get(tok)  # (点击数: a word, no name)
 
 
-def _rare_surname_pair(tok: str) -> bool:
-    """A byline's word of two Han characters: a surname the table lists but counts as rare (禚, 笪, 酆, 殳), then a
-    given character; no word of jieba's (编辑|部门 is none)."""
-    return len(tok) == 2 and HAN_RUN.fullmatch(tok) is not None and 0 < surnames().get(tok[0], 0) < RARE_SURNAME \
+# The last characters of roles' labels of two characters (终校, 终审, 终签, 主编, 签发, 审核): no given name's here.
+_ROLE_LAST = frozenset("校审签编发核")
+
+
+def _rare_surname_pair(tok: str, listed: bool = False) -> bool:
+    """A byline's word of two Han characters: a surname the table counts as rare (禚, 笪, 酆, 殳), then a given
+    character; no word of jieba's (编辑|部门 is none), nor a role's label of its own (终校, 终签). ``listed``: beside
+    another name, where a surname the table lacks will do (记者鄞璐、覃珏; alone after a label, 作者：津云 is an outlet)."""
+    count = surnames().get(tok[0], 0)
+    return len(tok) == 2 and HAN_RUN.fullmatch(tok) is not None and (0 < count or listed) and count < RARE_SURNAME \
+        and tok[1] not in _ROLE_LAST \
         and tok[0] not in _FUNCTION_FIRST and given_score(tok[1]) > -3.0 and not jieba_freq().get(tok)
 
 
@@ -179,8 +186,9 @@ def names_in(content: str, *, strict_end: bool, labeled: bool = False) -> list[s
         # a byline's word of two or three characters is one name)
         parts = split_run(tok) or ([tok] if 2 <= len(tok) <= 3 and HAN_RUN.fullmatch(tok) else None)
         valid = parts is not None and all(_valid_name(p) for p in parts)
-        if not valid and (_rare_surname_name(tok) or (_rare_surname_pair(tok) and tok == bare) or _unseen_given_name(tok)) and (
-                out or after_label or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")):
+        beside = bool(out) or _valid_name(toks[i + 1] if i + 1 < len(toks) else "")
+        if not valid and (_rare_surname_name(tok) or (_rare_surname_pair(tok, beside) and tok == bare)
+                          or _unseen_given_name(tok)) and (beside or after_label):
             # 记者 马晓岚 通讯员 妥文博: beside a name, a surname the table lacks (妥, 岩) opens one too, and a
             # common surname one whose given characters the table has not seen (作者：易可欣、丁牧之); so does one
             # alone right after a role's label (记者：禚映川, 记者 禚琮: the label says a person's name follows; but not
