@@ -1487,7 +1487,13 @@ def is_public_post_holder(name: str, titles: list[Title]) -> bool:
     if titles and all(_firm_title(t) for t in titles):
         # A foreign body's head (国际货币基金组织总裁) holds a public post; a foreign company's does not.
         return any(_state_org(t.org or "") or _foreign_public(t) for t in titles)
+    if titles and all(_KINSFOLK_BODY.search(t.text) for t in titles):
+        return False  # 澳门紫金同乡会会长, 沙捞越闽清公会会长: the head of a hometown association or a guild holds no public post
     return True
+
+
+# Hometown associations, guilds and alumni bodies, which the article's officials meet but which are no organ of state.
+_KINSFOLK_BODY = regex.compile(r"(?:同乡会|同乡联谊会|乡亲联谊会|公会|宗亲会|校友会|同学会)(?:副?会长|理事长|副?主席|秘书长)$")
 
 
 def _foreign_public(t: Title) -> bool:
