@@ -301,7 +301,6 @@ def own_post(ctx: Context, name: str, between: str) -> bool:
         between in (t.text, t.post) for o in ctx.doc.officials or [] if o.name == name for t in o.titles)
 
 
-
 # The order the contract fixes for the layers (see extractors/__init__.py).
 def token_starts(ctx: Context) -> list[int]:
     cache = _cache(ctx)

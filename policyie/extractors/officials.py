@@ -1044,7 +1044,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 
 
 def _agent_glued(text: str, an: Analysis, end: int) -> NameGuess | None:
-    """会议由|林琛|副省长主持, 由苗|璠|副省长: the name after the agent's 由, which jieba glued onto it."""
+    """会议由|林琛|副省长主持, 由林|珩|副省长: the name after the agent's 由, which jieba glued onto it."""
     for k in (3, 2):
         start = end - k
         tok = an.token_at(start - 1) if start >= 1 else None

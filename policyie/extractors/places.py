@@ -1897,7 +1897,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_variants(places)
     _merge_short_namesakes(places)
     _city_named_places(text, places)
-    _site_named_town_shorts(places)
+    _site_named_town_shorts(text, places)
     _town_shorts_opening_places(places)
     _river_named_shorts(places)
     _old_quarters_of_villages(places)
@@ -2157,7 +2157,7 @@ def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
-def _site_named_town_shorts(places: dict[str, Place]) -> None:
+def _site_named_town_shorts(text: str, places: dict[str, Place]) -> None:
     """云台山景区 … 云台山是修武的“聚宝盆”: a township's short form that is the name of a site the article writes, where
     the township itself is never written in full, is the site (the township is named after it, 云台山镇). And a
     township named after a lake or an island (泸沽湖镇, 微山岛镇) that the article writes in full: its bare
@@ -2171,8 +2171,7 @@ def _site_named_town_shorts(places: dict[str, Place]) -> None:
             bare = [m for m in p.mentions if m.text == short]
             if bare and p.name[-1] in "镇乡" and len(short) >= 3 and short[-1] in _TOWN_NAMESAKE_WATER:
                 for m in bare:
-                    p.mentions.remove(m)
-                    model_places.named_place(places, short, "site", "town-namesake").mentions.append(m)
+                    model_places.move_mention(places, text, p, m, m.end, "site", "town-namesake")
             continue
         site = sites.get(next((m.text for m in p.mentions), ""))
         if site is not None and all(m.text == site.name for m in p.mentions):
