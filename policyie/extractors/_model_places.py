@@ -296,8 +296,8 @@ def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     if glued and _glued_to_division(text, glued[0], around):
         start = glued[0].start + 1
     after = [t for t in around.tokens_in(end, end + 1) if t.start == end]
-    if after and after[0].text in _words()["works-after"]:
-        end = after[0].end
+    if after and after[0].text in _words()["works-after"] and level_of(e.text) is None and e.text[-1] != "区":
+        end = after[0].end  # (洪安古镇|码头, 三都澳港区|码头: a site's or an area's own dock is no site of its name)
     crossing = [t for t in around.tokens_in(max(0, end - 4), end) if t.start > start and t.start < end < t.end]
     if crossing and level_of(e.text) is None and level_of(text[start : crossing[0].start]) == "site":
         end = crossing[0].start  # 拉加寺|周边: the model ran into the word after the site

@@ -1395,37 +1395,71 @@ _JOINED_INSIDE = regex.compile(r"(?<=\p{Han})[和与及](?=\p{Han})")
 _PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
 
 
+def _suffix_inside_word(doc: _Doc, h: Hit) -> bool:
+    """Whether the park suffix ``h`` ends no park of its own there: it is part of a longer word, or only says what kind
+    of place a listed site is."""
+    text = doc.text
+    if not doc.end_ok(h.end) and not (h.end < len(text) and text[h.end] in "要的和与及、（("):
+        return True
+    if len(h.surface) == 1 and text[h.end : h.end + 1] in "村镇乡街路巷":
+        return True  # 周口店北下寺|村: a one-character suffix inside a village's or a street's name
+    tok = doc.token_at(h.start)
+    if h.surface == "墓" and tok is not None and tok.start < h.start and not tok.pos.startswith(("nr", "ns", "nz")):
+        return True  # 自掘|坟墓, 以树|代墓: 墓 inside a common word names no tomb
+    if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
+            and not (h.surface == "山脉" and tok.pos.startswith("ns")) \
+            and not (h.surface.startswith("国家") and tok.text.endswith("国") and len(h.surface) >= 4):
+        return True  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range,
+        # a name ending in 祖 or 中 its 国家公园: 百山|祖国|家公园)
+    if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start) and \
+            not (h.surface in WORKS_ON_SITE and text[h.start - 1 : h.start] in GEO_CHARS):
+        # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind (but 麦积山|石窟 are
+        # grottoes in the mountain, a site of their own)
+        return True
+    return False
+
+
+def _division_opening(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]],
+                      words: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+    """米|沙子|镇|装备制造产业园, 介休|碳基材料产业园: a township named in full, or a county or city by its short name,
+    right before a park's stem opens the park's name (as 下各镇智能制造产业园 and 英德红茶产业园 are written) where the
+    segmenter cut it off the stem (a quantifier 米, a verb 介休). None when the stem opens with a place already
+    (the township before 英德红茶产业园 is no part of it)."""
+    first = words[0][0]
+    if any(g.start == first for gs in by_end.values() for g in gs):
+        return None  # (英红镇|英德红|茶产业园: the stem opens with 英德 however the segmenter cut it)
+    for g in by_end.get(first, ()):
+        levels = {(kind, gz.entries[key].level) for key, kind in g.senses}
+        town = g.surface.endswith(TOWNSHIP_ENDS) and (FULL, "town") in levels
+        short = len(g.surface) >= 2 and bool(levels & {(SHORT, "city"), (SHORT, "district")}) and \
+            not is_common_word(g.surface)
+        if (town or short) and doc.start_ok(g.start):
+            return g.start, g.surface, "ns"
+    return None
+
+
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
     text = doc.text
     out: list[Cand] = []
     # 共和县 … 共和|盆地: a county the article names in full makes its bare name a proper one there, however
     # common the word (共和 is "republic")
     named_in_full = {h.surface[:-1] for h in hits if h.surface[-1:] in "县旗" and any(k == FULL for _, k in h.senses)}
+    by_end: dict[int, list[Hit]] = {}
+    for g in hits:
+        if g.senses:
+            by_end.setdefault(g.end, []).append(g)
     for h in hits:
         if not h.suffix:
             continue
-        if not doc.end_ok(h.end) and not (h.end < len(text) and text[h.end] in "要的和与及、（("):
-            continue
-        if len(h.surface) == 1 and text[h.end : h.end + 1] in "村镇乡街路巷":
-            continue  # 周口店北下寺|村: a one-character suffix inside a village's or a street's name
-        tok = doc.token_at(h.start)
-        if h.surface == "墓" and tok is not None and tok.start < h.start and not tok.pos.startswith(("nr", "ns", "nz")):
-            continue  # 自掘|坟墓, 以树|代墓: 墓 inside a common word names no tomb
-        if tok is not None and tok.start < h.start and tok.end < h.end and jieba_freq().get(tok.text, 0) > 20 \
-                and not (h.surface == "山脉" and tok.pos.startswith("ns")) \
-                and not (h.surface.startswith("国家") and tok.text.endswith("国") and len(h.surface) >= 4):
-            continue  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range,
-            # a name ending in 祖 or 中 its 国家公园: 百山|祖国|家公园)
-        if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start) and \
-                not (h.surface in WORKS_ON_SITE and text[h.start - 1 : h.start] in GEO_CHARS):
-            # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind (but 麦积山|石窟 are
-            # grottoes in the mountain, a site of their own)
+        if _suffix_inside_word(doc, h):
             continue
         cluster = _city_cluster(doc, gz, h) or _town_named_crossing(doc, gz, h)
         if cluster is not None:
             out.append(cluster)
             continue
         words = _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))
+        if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, words)) is not None:
+            words = [opening, *words]
         stem_start = words[0][0] if words else h.start
         national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
         if national and h.suffix != "weak":  # 中国（广东）自由贸易试验区, 中国（怀柔）影视产业示范区: always a name
@@ -2673,7 +2707,7 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
             names.append(c)
     persons = frozenset(o.name for o in ctx.doc.officials if o.name)
     parks, companies = [], []
-    for c in _park_cands(doc, gz, hits, persons):
+    for c in _park_cands(doc, gz, hits, persons) + _city_ports(doc, gz, hits):
         # 北京丽泽金融商务区|控股有限公司: a zone's name heading a company is the company's
         (companies if _inside_org(doc, c.end, COMPANY_SUFFIXES) else parks).append(c)
     org_spans += [(c.start, c.end) for c in companies]
@@ -3045,6 +3079,33 @@ def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> Non
         full.mentions.sort(key=lambda m: m.start)
 
 
+_PORT = Hit(0, 0, "港", ())
+
+
+def _city_ports(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
+    """石首|港, 滨州|港, 连云港|港: a city or county named, and 港 as a word of its own after it, is that city's port (a
+    site); 港 of a longer word (港口, 港区, 港务局) or a name the segmenter holds whole (香港) is none. A county whose
+    bare name is a common word (石首) names its port where the article names the county in full."""
+    text, out = doc.text, []
+    ends = {h.end: h for h in hits if len(h.surface) >= 2 and any(  # (a foreign city's port: _city_named_places)
+        gz.entries[key].level in ("city", "district") and gz.entries[key].code for key, _kind in h.senses)
+        and not is_common_word(h.surface)}
+    for pos in occurrences(text, "港"):
+        tok = doc.token_at(pos)
+        if tok is None or (tok.start, tok.end) != (pos, pos + 1):
+            continue
+        before = _word_ending_at(doc, pos)
+        if pos in ends:
+            start = ends[pos].start
+        elif before is not None and _county_named_in_full(doc, gz, before[1]):
+            start = before[0]
+        else:
+            continue
+        if doc.start_ok(start):
+            out.append(Cand(start, pos + 1, "park", _PORT, name=text[start : pos + 1], head=text[start:pos]))
+    return out
+
+
 def _park_key(name: str) -> str:
     for q in QUALIFIERS:
         name = name.removeprefix(q)
@@ -3056,6 +3117,8 @@ def _park_level(name: str) -> str:
         return "region"
     if name.endswith(SITE_SUFFIXES):
         return "site"
+    if name.endswith("港"):  # a city's port; a free-trade port (海南自由贸易港) is a zone
+        return "zone" if name.endswith(("贸易港", "自贸港")) else "site"
     if name.endswith(("区", "新城", "片区", "板块", "城")):
         return "zone"
     return "park"
