@@ -541,10 +541,13 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         # 意大利托斯卡纳|大区, 滨海|边疆区: a state's first-level division, named with its kind
         yield e.start, division.end(), "province", around.country_end.get(e.start)
         return
+    listed = e.start >= 2 and text[e.start - 1] in "和与及、" and e.start - 1 in around.mention_ends
     if (e.start, e.end) in around.lexicon_loc and _person_next().match(text, e.end) \
-            and text[e.start - 1 : e.start] not in _PLACE_PREPOSITIONS and e.start not in around.mention_ends:
+            and text[e.start - 1 : e.start] not in _PLACE_PREPOSITIONS and e.start not in around.mention_ends \
+            and not listed:
         return  # 普京|表示: jieba's dictionary holds some persons' names as places; what follows says a person
-        # (在中南海|会见, 在中南海瀛台|会见: after a preposition or a place, a place)
+        # (在中南海|会见, 在中南海瀛台|会见, 到调关镇和天鹅洲|察看: after a preposition or a place, or joined to a
+        # place, a place)
     if (e.start, e.end) in around.lexicon_loc or e.start in around.country_end:
         yield e.start, e.end, None, around.country_end.get(e.start)
         return

@@ -2203,7 +2203,7 @@ def _site_named_town_shorts(text: str, places: dict[str, Place]) -> None:
         if any(m.text == p.name for m in p.mentions):
             short = p.name[:-1]
             bare = [m for m in p.mentions if m.text == short]
-            if bare and p.name[-1] in "镇乡" and len(short) >= 3 and short[-1] in _TOWN_NAMESAKE_WATER:
+            if bare and p.name[-1] in "镇乡" and len(short) >= 2 and short[-1] in _TOWN_NAMESAKE_WATER:
                 for m in bare:
                     model_places.move_mention(places, text, p, m, m.end, "site", "town-namesake")
             continue
@@ -2213,7 +2213,8 @@ def _site_named_town_shorts(text: str, places: dict[str, Place]) -> None:
 
 
 # The last characters of a lake's or an island's name (not 山 or 河: 龙山, 清河 are as often a county; not 湾: 张家湾 is a
-# hamlet).
+# hamlet). Two characters are enough (瀛湖 of 瀛湖镇): the township written in full in the same article is the second
+# signal.
 _TOWN_NAMESAKE_WATER = frozenset("湖岛")
 
 
