@@ -23,10 +23,11 @@ OUTLET_ENDINGS = r"日报|晚报|时报|商报|早报|青年报|法治报|新闻
 # The marks of the general and supplemental punctuation blocks (作者⁚, 责任编辑 ⸙) are signs no sentence or name uses,
 # save the ellipsis (…) and the hyphenation point a Taiwanese name is dotted with (‧).
 LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}\u2020-\u2025\u2030-\u205E\u2E00-\u2E7F"
-# The roles of whoever wrote or put the text together (撰稿人：, 执笔：, 采写：, 编校 /): every reader of labels (the
-# bylines extractor's editor and inner-role patterns, the info-line reader, the trailer reader) takes them, each with
-# roles of its own beside them; one spelling keeps them from growing apart, as they did one role per check set.
-WRITER_ROLES = "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理"
+# The roles of whoever wrote or put the text together (撰稿人：, 执笔：, 采写：, 编校 /; a broadcast item's 编导 and 剪辑):
+# every reader of labels (the bylines extractor's editor and inner-role patterns, the info-line reader, the trailer
+# reader) takes them, each with roles of its own beside them; one spelling keeps them from growing apart, as they did
+# one role per check set.
+WRITER_ROLES = "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理|编导|视频剪辑|剪辑"
 # The editors on duty, in charge or of the website named by a word of their own (值班主编 蔺霁舟, 责编人 祁珩舟, 网编
 # 栾璟舟, 编辑人：章璟, 录入：…, who put the item on the site, 编播：…, who edited it for broadcast): the bylines
 # extractor's editor and inner-role patterns and the info-line reader take them, for the same reason.
