@@ -3088,17 +3088,18 @@ def _city_ports(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
     site); 港 of a longer word (港口, 港区, 港务局) or a name the segmenter holds whole (香港) is none. A county whose
     bare name is a common word (石首) names its port where the article names the county in full."""
     text, out = doc.text, []
-    ends = {h.end: h for h in hits if len(h.surface) >= 2 and any(  # (a foreign city's port: _city_named_places)
+    if "港" not in text:
+        return out
+    ends = {h.end: h for h in hits if text.startswith("港", h.end) and len(h.surface) >= 2 and any(
         gz.entries[key].level in ("city", "district") and gz.entries[key].code for key, _kind in h.senses)
-        and not is_common_word(h.surface)}
+        and not is_common_word(h.surface)}  # (a foreign city's port: _city_named_places)
     for pos in occurrences(text, "港"):
         tok = doc.token_at(pos)
         if tok is None or (tok.start, tok.end) != (pos, pos + 1):
             continue
-        before = _word_ending_at(doc, pos)
         if pos in ends:
             start = ends[pos].start
-        elif before is not None and _county_named_in_full(doc, gz, before[1]):
+        elif (before := _word_ending_at(doc, pos)) is not None and _county_named_in_full(doc, gz, before[1]):
             start = before[0]
         else:
             continue
