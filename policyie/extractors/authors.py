@@ -42,10 +42,11 @@ EDIT_ROLE = (
     rf"{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|文/图|图/文|文图|撰文|文字|文|图|摄影|摄像|摄|视频|编辑|责编|责任编辑|实习编辑|审核|"
     rf"审签|终审|监制|制图|设计|策划|统筹|主编|作者|美编|{WRITER_ROLES}|发布者|发布人员|发布人"
 )
-# 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end.
+# 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end (记者 ⏐ 樊珞: any
+# label's closer may part them).
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
 REPORTER = regex.compile(
-    rf"(?:(?:{PAPER}){ROLE}|(?:(?<=^|[\n（(\s　:：。电|｜]){ROLE}))[\s　:：|｜丨]{{0,3}}([^\n。；;，,（()）]{{2,40}})",
+    rf"(?:(?:{PAPER}){ROLE}|(?:(?<=^|[\n（(\s　:：。电|｜]){ROLE}))[\s　:：|｜丨{LABEL_CLOSERS}]{{0,3}}([^\n。；;，,（()）]{{2,40}})",
     regex.M,
 )
 # Every REPORTER match holds one of these role words, at most _ROLE_LEAD characters after the match start (the

@@ -157,10 +157,11 @@ _STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨
 _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 # (a name after a space is another of the same role's, unless it is the next role, any other label with its colon
-# (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】) or the line's tools:
+# (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】), a role whose closer a space parts
+# from it (发稿人 ⏐ 戚璟　记者 ⏐ 樊珞), a time's label (录入时间 ⎮ 2027-10-15) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
 _INFO_ROLES = f"作者|记者|通讯员|实习生|见习生|{DUTY_EDITOR_ROLES}|编辑|责编|{WRITER_ROLES}|{REVIEW_ROLES}|采访|发布者|发布人员|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
-_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核|刊发|稿源|时间|日期|出处|供稿|签发)"
+_NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)\s*[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核|刊发|稿源|\p{{Han}}{{0,4}}(?:时间|日期)|出处|供稿|签发)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 # (a lone opening bracket between spaces parts a label from its value as a closer does: 撰稿 ⧘ 石琰)
 INFO_BYLINE = regex.compile(
@@ -179,8 +180,8 @@ def unbracket_values(line: str) -> str:
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
 _STAMP_BYLINE = regex.compile(
-    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／]|\s+[·・](?=\s)|[·・](?=\p{{Han}}))?|[文图](?:[/／]|\s+[·・](?=\s)))\s*{_STAMP_NAME}"
-    rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")
+    rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／]|\s+[·・](?=\s)|[·・](?=\p{{Han}}))?|[文图](?:[/／]|\s+[·・](?=\s)))\s*(?!时间|日期){_STAMP_NAME}"
+    rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")  # (录入|时间 ⎮ 2027-10-15: the time the item went in, no name)
 
 
 def _lift_headline(

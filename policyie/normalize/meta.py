@@ -27,14 +27,17 @@ LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}\u2020-\u2025\u2030
 # every reader of labels (the bylines extractor's editor and inner-role patterns, the info-line reader, the trailer
 # reader) takes them, each with roles of its own beside them; one spelling keeps them from growing apart, as they did
 # one role per check set.
-WRITER_ROLES = "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理|编导|视频剪辑|剪辑"
+WRITER_ROLES = "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理|统稿|文案|编导|视频剪辑|剪辑"
 # The editors on duty, in charge or of the website named by a word of their own (值班主编 蔺霁舟, 责编人 祁珩舟, 网编
 # 栾璟舟, 编辑人：章璟, 录入：…, who put the item on the site, 编播：…, who edited it for broadcast): the bylines
 # extractor's editor and inner-role patterns and the info-line reader take them, for the same reason.
-DUTY_EDITOR_ROLES = "值班主编|值班编辑|值班编委|当班编委|网页值班|值班人员|值班|责编人员|责编人|网络编辑|网编|编辑人|录入|编播"
+DUTY_EDITOR_ROLES = (
+    "执行主编|值班主编|值班编辑|值班编委|值班审核|当班编委|网页值班|值班人员|值班|责编人员|责编人|网络编辑|网编|美编|图编|编辑人|编务|"
+    "发稿人|录入人|录入|编播"
+)
 # Who checked the text before it ran (责任校对 拉姆央宗, 责校⟤…, 校订：…, 编审·屈璟, 网页校核：…, 初审·…, 网页一审：…, 核校：…,
 # 网审：…) or passed it for print or release (定稿：…, 审发：…): every reader of labels takes them too.
-REVIEW_ROLES = "网页校核|网页[一二三]审|网络审校|网审|责任校对|责校|校对|校订|校核|核校|审校|编审|初审|复审|[一二三]审|[一二三]校|定稿|审发"
+REVIEW_ROLES = "网页校核|网页[一二三]审|网络审校|网审|责任校对|责校|校对|校订|校核|核校|审校|编审|初审|复审|[一二三]审|[一二三初]校|定稿|审发"
 # What opens a bracketed label (【责任编辑】, «撰稿», 「编辑」, ⟨记者⟩): any opening bracket or quote. Inside a character class.
 LABEL_OPENERS = r"\p{Ps}\p{Pi}"
 
