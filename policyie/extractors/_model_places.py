@@ -287,6 +287,12 @@ def _common_town_word(name: str, start: int, end: int, around: _Around) -> bool:
     return bool(last) and len(last[0].text) >= 2 and last[0].pos not in ("un", "ns", "nz")
 
 
+# A lake's shore: the model runs a lake's name that ends without 湖 (色林错, a Tibetan lake; 滇池) into the shore's
+# 湖 (色林错|湖畔); a name that needs its 湖 (大明|湖畔) keeps it, and so does 青海|湖畔 (青海 is the province).
+_SHORE_WORDS = frozenset(("湖畔", "湖岸", "湖边"))
+_LAKE_LAST = frozenset("错池")
+
+
 def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     """The site a LOC span names with what jieba cut off it: the works' word after it (灞陵|桥, 恒山|水库), and a
     name's first character that jieba glued onto the division before it (澄江市帽|天山: 市帽 is one word of its,
@@ -299,9 +305,10 @@ def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     if after and after[0].text in _words()["works-after"] and level_of(e.text) is None and e.text[-1] != "区":
         end = after[0].end  # (洪安古镇|码头, 三都澳港区|码头: a site's or an area's own dock is no site of its name)
     crossing = [t for t in around.tokens_in(max(0, end - 4), end) if t.start > start and t.start < end < t.end]
-    if crossing and level_of(e.text) is None and level_of(text[start : crossing[0].start]) == "site":
-        end = crossing[0].start  # 拉加寺|周边: the model ran into the word after the site
-    if (start, end) == (e.start, e.end) or level_of(text[start:end]) != "site":
+    shore = bool(crossing) and crossing[0].text in _SHORE_WORDS and text[crossing[0].start - 1] in _LAKE_LAST
+    if crossing and ((level_of(e.text) is None and level_of(text[start : crossing[0].start]) == "site") or shore):
+        end = crossing[0].start  # 拉加寺|周边, 色林错|湖畔: the model ran into the word after the site
+    if (start, end) == (e.start, e.end) or (level_of(text[start:end]) != "site" and not shore):
         return e
     return Entity(text[start:end], start, end, "LOC")
 
