@@ -181,11 +181,25 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             break
 
 
+def _state_provinces(analysis: Analysis, places: dict[str, Place]) -> None:
+    """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
+    mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi)."""
+    for state in [p for p in places.values() if p.level == "country" and p.name not in _HOME]:
+        for m in list(state.mentions):
+            tok = analysis.token_at(m.end)
+            if tok is None or tok.start != m.end or not tok.pos.startswith("ns") or len(tok.text) < 3 \
+                    or tok.text[-1] not in "省州" or mention_index(places).overlaps(tok.start, tok.end):
+                continue
+            place = named_place(places, tok.text, "province", "after-state", state.name)
+            place.mentions.append(Span(tok.text, tok.start, tok.end))
+
+
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Add the foreign towns that follow their state after a word of place or motion, those a dateline names, and
     ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
+    _state_provinces(analysis, places)
     _islands_over_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
