@@ -1685,7 +1685,8 @@ def _zone_opening_park(c: Cand, kept: list[Cand]) -> bool:
     """Whether the grown zone ``c`` opens the name of a park already kept (`ZONE_WORDS`)."""
     zone = c.hit is not None and (c.hit.surface in ZONE_WORDS if c.kind == "park" else
                                   c.kind == "name" and c.hit.surface.endswith(ZONE_WORDS))
-    return zone and any(k.kind == "park" and k.start == c.start and k.end > c.end for k in kept)
+    # (祁县|经济开发区|玻璃器皿产业园: the park's mention may leave out the county its name and the zone's open with)
+    return zone and any(k.kind == "park" and c.start <= k.start < c.end < k.end for k in kept)
 
 
 def _weights(gz: Gazetteer, cands: list[Cand], extra: list[Cand]) -> Counter:
