@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from policyie.extractors._model_places import _mended_span
-from policyie.nlp import Entity
+from policyie.extractors.base import Context
+from policyie.extractors.places import extract
+from policyie.nlp import Entity, analyse
+from policyie.records import Document
 
 
 @pytest.mark.parametrize(
@@ -21,3 +26,13 @@ def test_mended_span(text: str, span: str, mended: str) -> None:
     start = text.index(span)
     e = _mended_span(text, Entity(span, start, start + len(span), "LOC"))
     assert e.text == mended and text[e.start : e.end] == mended
+
+
+def test_an_organisation_word_the_model_reads_as_a_place_is_none() -> None:
+    """佛得角|国民议会: jieba's dictionary holds the word as an organisation's name; after a state the model may read it
+    as a place, which the state before it would otherwise confirm."""
+    text = "全国政协愿同贝宁国民议会加强交往。"
+    start = text.index("国民议会")
+    an = dataclasses.replace(analyse(text), ner=[Entity("国民议会", start, start + 4, "LOC")])
+    names = [p.name for p in extract(Context(Document(id="t", text=text), an))]
+    assert "贝宁" in names and "国民议会" not in names

@@ -531,7 +531,10 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return  # 三角洲, 走廊: a kind of place, not one
     if _relation_or_session(text, e):
         return
-    if any(_function_word(t.pos) and t.end - t.start >= 2 for t in around.tokens_in(e.start, e.end)):
+    toks = around.tokens_in(e.start, e.end)
+    if len(toks) == 1 and (toks[0].start, toks[0].end) == (e.start, e.end) and toks[0].pos.startswith("nt"):
+        return  # 佛得角|国民议会: a word jieba's dictionary holds as an organisation's name is no place
+    if any(_function_word(t.pos) and t.end - t.start >= 2 for t in toks):
         return  # 惠及: a verb the place lists happen to hold
     if _verb_glued_before(text, e, around):
         return  # 补|齐山区
