@@ -1042,9 +1042,10 @@ def _welcomes(ctx: Context) -> list[Meeting]:
 
 # 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
 _BRIEFING = regex.compile(r"听取(?:了)?[^，,。；;]{1,30}?工作汇报")
-# …but a meeting that hears reports as an item of its agenda (会议听取了…工作汇报, 召开座谈会，听取…工作汇报)
-# holds no second one: one gathering, one record.
-_AGENDA_ITEM = regex.compile(r"会议|会上|全会|常委会|常务会|大会|座谈会|座谈|汇报会")
+# …but a meeting that hears reports as an item of its agenda (会议听取了…工作汇报, 召开座谈会，听取…工作汇报, 主持召开
+# 调度会，听取…工作汇报) holds no second one: one gathering, one record. Any meeting's kind that is a gathering (…会).
+_AGENDA_ITEM = regex.compile("|".join(sorted(
+    {"会议", "会上", "常务会", "座谈"} | {k for k, _ in _KINDS if k.endswith("会")}, key=len, reverse=True)))
 
 
 def _briefings(ctx: Context) -> list[Meeting]:
