@@ -340,6 +340,8 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
         return None
     if ending == "口" and stem.endswith(("河", "江")):
         return None  # (辽河|口: a river's mouth is a region of the river, not a site)
+    if ending == "大院" and stem.endswith(("委", "政府", "机关")):
+        return None  # (老村委|大院, 县委|大院: a body's compound, not a family's courtyard house such as 乔家大院)
     # A site named after the township or county just written before it (珠玑镇|珠玑古巷) is named, common stem or not,
     # and so is one a township written in full opens (街子镇|骆驼泉: where it lies, so a name, however common its words).
     # So is one named after a county or township written in full earlier (萝北县名山镇，登上|名山岛; 来到可乐彝族苗族乡，察看
