@@ -95,10 +95,11 @@ def _works_words() -> tuple[str, ...]:
     return (*_words()["works-after"], "机场")
 
 
-def level_of(name: str) -> str | None:
-    """The SPEC level that ``name``'s ending gives it, or None."""
+def level_of(name: str, any_first: bool = False) -> str | None:
+    """The SPEC level that ``name``'s ending gives it, or None; ``any_first``: whatever its first character (a
+    village right after its township may open with 其, 新 or 原, which elsewhere refer rather than name)."""
     words = _words()
-    if not MIN_LEN <= len(name) <= MAX_LEN or name[0] in words["not-first"] or not han_only(name):
+    if not MIN_LEN <= len(name) <= MAX_LEN or (name[0] in words["not-first"] and not any_first) or not han_only(name):
         return None
     if name in localities.GENERIC or name.endswith(localities.COMMON_VILLAGE_WORDS):
         return None
@@ -153,7 +154,7 @@ def _split_town(name: str, level: str = "village") -> int | None:
             cut = i + len(town_end)
             village = name[cut:]
             # (a village of one character and 村 after its township: 天荒坪镇|余村)
-            if (level_of(village) == level or (level == "village" and _short_village(village))) and \
+            if (level_of(village, any_first=level == "village") == level or (level == "village" and _short_village(village))) and \
                     (best is None or cut > best):
                 best = cut
     return best
