@@ -289,7 +289,7 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 
 
 ALONG_EVIDENCE = "river-along"
-# The lands along a river (椒溪河|沿线, 南垒河|沿岸, 额敏河|堤防): what names the word before them a river.
+# The lands along a river (椒溪河|沿线, 南垒河|沿岸, 克兰河|堤防): what names the word before them a river.
 _ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤", "湖岸", "湖畔", "湖边"))
 _ALONG_GUARD = regex.compile(r"[江河溪湖错](?:沿线|沿岸|两岸|岸线|干流|河道|堤防|大堤|湖岸|湖畔|湖边)")
 # A lake's shore (羊卓雍错|沿岸, 乌伦古湖|岸线, 纳木错|湖岸): a word the dictionary tags a name and ends as a lake does
