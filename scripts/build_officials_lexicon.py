@@ -67,7 +67,7 @@ for _kind, _words in {
     "member": "常委 委员 国务委员 党组成员 党委委员 党组副书记 党委副书记 党工委副书记 工委副书记 秘书长 "
     "党委常委 政治局委员 政治局常委 候补委员 党委成员 工委委员 工委成员 党工委委员 党工委成员 "
     "纪检监察组组长 监察专员 总工程师 总会计师 总经济师 总法律顾问 外事顾问 国家安全顾问 总统顾问 巡视员 一级巡视员 二级巡视员 督察长 "
-    "副巡视员 调研员 一级调研员 总督学 副总督学 召集人 专职委员 负责人 主要负责人 议员 "
+    "副巡视员 调研员 一级调研员 总督学 副总督学 总督察 副总督察 召集人 专职委员 负责人 主要负责人 议员 "
     # spokespersons speak for their organ and are named with it (外交部发言人, 国防部新闻发言人, 白宫发言人)
     "发言人 新闻发言人 首席发言人 "
     # assistants to a head of state, government or ministry, and a head of state's press secretary (总统助理乌沙科夫,
