@@ -368,12 +368,15 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         tag = tag_table().get(name)
         # (a name the dictionary does not hold needs a stem that is no count, pointer or common word: 一条|河, 这条|河,
         # 城区|河; 清水江 is the dictionary's, though 清水 is a common word)
-        unknown = tag not in _NAME_TAGS and (name[0] in _NOT_FOLLOWED_HEAD or freq.get(name[:-1], 0) >= COMMON_WATER)
+        # (沿|大理|河: a place's name, however common a word, names the river too)
+        unknown = tag not in _NAME_TAGS and (name[0] in _NOT_FOLLOWED_HEAD or (
+            freq.get(name[:-1], 0) >= COMMON_WATER and name[:-1] not in gazetteer.load().surfaces))
         if (tok is not None and tok.start != start and not glued) or len(name) < 3 or name in _ANY_RIVER or unknown \
                 or freq.get(name, 0) >= COMMON_WATER or in_person(start, end) or looks_transliterated(name):
             continue
-        if held.overlaps(start + 1, end) and drop_mentions_within(places, start + 1, end, short_only=True):
-            held = mention_index(places)  # 沿着大|宁河: a division's short form inside the river's name is the river's
+        if held.overlaps(start, end) and drop_mentions_within(places, start, end, short_only=True):
+            # 沿着大|宁河, 沿|大理|河: a division's short form inside the river's name, or opening it, is the river's
+            held = mention_index(places)
         if held.overlaps(start, end):
             continue
         named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
