@@ -50,6 +50,8 @@ _ADVERBIAL = regex.compile(
     r"(?:在[^，,。；;]{1,32}?(?:时|中|上|后))?(?:还|并|也|又|同时|进一步|再次|特别|明确|充分|着重|最后|深刻|郑重|强调)*$"
 )
 _MEETING_SUBJECT = regex.compile(r"(?:会议|会上|全会|大会|常委会|常务会议|座谈会|务虚会)$")
+# A sentence the reported meeting opens as its subject (会议还审议了…): the meeting is who speaks later in it.
+_MEETING_OPENS = regex.compile(r"[\s　]*(?:会议|会上|全会)(?:还|并|也|同时|首先|最后)?(?:听取|审议|传达|学习|研究|通报|讨论)")
 _PRONOUN = regex.compile(r"[他她]$")
 _PRONOUN_SUBJECT = regex.compile(r"(?:^|[，,])\s*([他她])(?!们)")
 # A sentence that resumes the narrative: a person (or 市领导…) opening it.
@@ -135,6 +137,8 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
     if _MEETING_SUBJECT.search(head):
         return _meeting_speaker(ctx)
     if head.endswith(("，", ",")):
+        if _MEETING_OPENS.match(head):
+            return _meeting_speaker(ctx)  # 会议审议了…，要求…, 会议听取了…汇报，强调…: the meeting goes on speaking
         # 蔡奇察看…，了解…，指出， — the sentence's subject speaks.
         first = persons_in(ctx, s_lo, q)
         if first and not _SENT_END.search(text[first[0].end : q]):
