@@ -2094,16 +2094,17 @@ def _climbed_hills(text: str, places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
     held = model_places.mention_index(places)
     for m in _HILL_FOOT.finditer(text):
-        start, end = m.start(1), m.end(1) + 1
+        start, end = m.start(1), m.end(1)
         if not held.overlaps(start, end) and m.group(1)[0] not in _NOT_NAME_FIRST \
-                and jieba_freq().get(text[start:end], 0) < COMMON_HILL and jieba_freq().get(m.group(1), 0) < PLACE_STEM:
+                and jieba_freq().get(text[start:end], 0) < COMMON_HILL and jieba_freq().get(m.group(1)[:-1], 0) < PLACE_STEM:
             model_places.named_place(places, text[start:end], "site", "hill-foot").mentions.append(
                 Span(text[start:end], start, end))
             held = model_places.mention_index(places)
 
 
-# 在无量|山脚下, 到凤凰|山顶: a name of two or three characters, then the 山 of its foot, top or side.
-_HILL_FOOT = regex.compile(r"(?<=[在到至于])(\p{Han}{2,3}?)山(?=脚下|脚|顶|腰)")
+# 在无量|山脚下, 到凤凰|山顶: a name of two or three characters, then the 山 of its foot, top or side; after a visit's
+# verb too, and a name of one character before its foot (走访匡|山脚下的…: 匡山, where no dictionary word is)
+_HILL_FOOT = regex.compile(r"(?<=[在到至于]|走访|来到|前往|深入)(\p{Han}{2,3}?山(?=脚下|脚|顶|腰)|\p{Han}山(?=脚下))")
 _NOT_NAME_FIRST = frozenset("一二三四五六七八九十两几多数各每某该此这那其本大小高半整满后前")
 COMMON_HILL = 100  # a word the dictionary counts this often (火焰山 as a figure, 金山银山) is no hill's name here
 PLACE_STEM = 1000  # …nor a stem this common (在景区|山顶厕所: a place's hilltop, 无量 361 is a name's)
