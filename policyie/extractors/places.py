@@ -1472,8 +1472,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
             continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
         stem = "".join(w for _, w, _ in words)
-        if "流域" in stem and h.surface.endswith(SITE_SUFFIXES):
-            continue  # 渠江流域|巴文化遗址: the sites of a basin (a region of its own), not one site's name
+        if "流域" in stem and (h.surface.endswith(SITE_SUFFIXES) or h.surface == "蓄滞洪区"):
+            continue  # 渠江流域|巴文化遗址, 卫河流域|蓄滞洪区: the sites or areas of a basin (a region of its own), not one's name
         if h.surface in ("庙", "墓") and len(stem) > 4:
             continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
         if _stem_names_no_site(gz, h, words, stem):
