@@ -3082,9 +3082,6 @@ def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> Non
         full.mentions.sort(key=lambda m: m.start)
 
 
-_PORT = Hit(0, 0, "港", ())
-
-
 def _city_ports(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
     """石首|港, 滨州|港, 连云港|港: a city or county named, and 港 as a word of its own after it, is that city's port (a
     site); 港 of a longer word (港口, 港区, 港务局) or a name the segmenter holds whole (香港) is none. A county whose
@@ -3106,7 +3103,8 @@ def _city_ports(doc: _Doc, gz: Gazetteer, hits: list[Hit]) -> list[Cand]:
         else:
             continue
         if doc.start_ok(start):
-            out.append(Cand(start, pos + 1, "park", _PORT, name=text[start : pos + 1], head=text[start:pos]))
+            port = Hit(pos, pos + 1, "港", ())  # (the suffix where it stands: a known name ending there wins in _settle)
+            out.append(Cand(start, pos + 1, "park", port, name=text[start : pos + 1], head=text[start:pos]))
     return out
 
 
