@@ -335,10 +335,15 @@ CHECKSETS = {
                             "places": 0.95, "dates": 0.95, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
-    # its first score, 0.977 (1572ed3; authors 0.750), is the newest estimate; these floors are its present scores
+    # its first score was 0.977 (1572ed3; authors 0.750), the estimate until jan29; these floors are its present scores
     "checkset_jan28": (10, {"headline_f1": 0.99, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
                             "places": 0.97, "dates": 0.99, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
+                        "published": 1.0, "title": 1.0}),
+    # its first score, 0.931 (01d3288), is the newest estimate; these floors are its present scores
+    "checkset_jan29": (10, {"headline_f1": 0.95, "officials": 0.96, "official_titles": 0.97, "authors": 0.9,
+                            "places": 0.9, "dates": 0.93, "meetings": 0.88, "activities": 1.0, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 0.83, "directives_recall": 0.98, "activity_companions": 0.83,
                         "published": 1.0, "title": 1.0}),
 }
 
