@@ -290,7 +290,7 @@ def _common_town_word(name: str, start: int, end: int, around: _Around) -> bool:
 
 # A lake's shore: the model runs a lake's name that ends without 湖 (色林错, a Tibetan lake; 滇池) into the shore's
 # 湖 (色林错|湖畔); a name that needs its 湖 (大明|湖畔) keeps it, and so does 青海|湖畔 (青海 is the province).
-_SHORE_WORDS = frozenset(("湖畔", "湖岸", "湖边"))
+LAKE_SHORE_WORDS = frozenset(("湖畔", "湖岸", "湖边"))  # (the river rules read a lake before them too)
 _LAKE_LAST = frozenset("错池")
 
 
@@ -302,12 +302,13 @@ def _site_around(text: str, e: Entity, around: _Around) -> Entity:
     glued = [t for t in around.tokens_in(max(0, start - 4), start) if t.end == start]
     if glued and _glued_to_division(text, glued[0], around):
         start = glued[0].start + 1
+    own = level_of(e.text)
     after = [t for t in around.tokens_in(end, end + 1) if t.start == end]
-    if after and after[0].text in _words()["works-after"] and level_of(e.text) is None and e.text[-1] != "区":
+    if after and after[0].text in _words()["works-after"] and own is None and e.text[-1] != "区":
         end = after[0].end  # (洪安古镇|码头, 三都澳港区|码头: a site's or an area's own dock is no site of its name)
     crossing = [t for t in around.tokens_in(max(0, end - 4), end) if t.start > start and t.start < end < t.end]
-    shore = bool(crossing) and crossing[0].text in _SHORE_WORDS and text[crossing[0].start - 1] in _LAKE_LAST
-    if crossing and ((level_of(e.text) is None and level_of(text[start : crossing[0].start]) == "site") or shore):
+    shore = bool(crossing) and crossing[0].text in LAKE_SHORE_WORDS and text[crossing[0].start - 1] in _LAKE_LAST
+    if crossing and ((own is None and level_of(text[start : crossing[0].start]) == "site") or shore):
         end = crossing[0].start  # 拉加寺|周边, 色林错|湖畔: the model ran into the word after the site
     if (start, end) == (e.start, e.end) or (level_of(text[start:end]) != "site" and not shore):
         return e

@@ -32,6 +32,7 @@ import regex
 from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._model_places import (
+    LAKE_SHORE_WORDS,
     drop_mentions_within,
     han_only,
     mention_index,
@@ -290,11 +291,11 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 
 ALONG_EVIDENCE = "river-along"
 # The lands along a river (椒溪河|沿线, 南垒河|沿岸, 克兰河|堤防): what names the word before them a river.
-_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤", "湖岸", "湖畔", "湖边"))
-_ALONG_GUARD = regex.compile(r"[江河溪湖错](?:沿线|沿岸|两岸|岸线|干流|河道|堤防|大堤|湖岸|湖畔|湖边)")
+_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤")) | LAKE_SHORE_WORDS
+_ALONG_GUARD = regex.compile("[江河溪湖错](?:" + "|".join(sorted(_ALONG)) + ")")  # (all two characters: order is moot)
 # A lake's shore (羊卓雍错|沿岸, 乌伦古湖|岸线, 纳木错|湖岸): a word the dictionary tags a name and ends as a lake does
 # (湖, or 错, a Tibetan lake) is the lake.
-_LAKE_SHORE = frozenset(("沿岸", "岸线", "湖岸", "湖畔", "湖边"))
+_LAKE_SHORE = frozenset(("沿岸", "岸线")) | LAKE_SHORE_WORDS
 
 
 def _lake_before(text: str, word: Token, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> bool:

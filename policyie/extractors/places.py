@@ -1419,14 +1419,15 @@ def _suffix_inside_word(doc: _Doc, h: Hit) -> bool:
     return False
 
 
-def _division_opening(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]],
+def _division_opening(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], starts: frozenset[int],
                       words: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
     """米|沙子|镇|装备制造产业园, 介休|碳基材料产业园: a township named in full, or a county or city by its short name,
     right before a park's stem opens the park's name (as 下各镇智能制造产业园 and 英德红茶产业园 are written) where the
     segmenter cut it off the stem (a quantifier 米, a verb 介休). None when the stem opens with a place already
-    (the township before 英德红茶产业园 is no part of it)."""
+    (the township before 英德红茶产业园 is no part of it). ``by_end``, ``starts``: the gazetteer's hits that name places,
+    by where they end, and where they start."""
     first = words[0][0]
-    if any(g.start == first for gs in by_end.values() for g in gs):
+    if first in starts:
         return None  # (英红镇|英德红|茶产业园: the stem opens with 英德 however the segmenter cut it)
     for g in by_end.get(first, ()):
         levels = {(kind, gz.entries[key].level) for key, kind in g.senses}
@@ -1448,6 +1449,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
     for g in hits:
         if g.senses:
             by_end.setdefault(g.end, []).append(g)
+    starts = frozenset(g.start for gs in by_end.values() for g in gs)
     for h in hits:
         if not h.suffix:
             continue
@@ -1458,7 +1460,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             out.append(cluster)
             continue
         words = _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))
-        if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, words)) is not None:
+        if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None:
             words = [opening, *words]
         stem_start = words[0][0] if words else h.start
         national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
