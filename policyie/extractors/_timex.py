@@ -295,6 +295,9 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
         return _nearest_year(pub, spec)  # 春节临近: the festival at hand, not a year the sentence cites
     dated = spec.unit in ("day", "month", "xun") and not spec.future  # events reported: not after the paper
     carried = _carried_year(anc)
+    if spec.unit == "ymod" and spec.code in ("底", "末") and pub is not None and carried is not None \
+            and carried > pub.year and sentence_year is None:
+        return pub.year  # 明年6月底前建成，年底前完成…: a bare 年底 is the paper's year, not the later deadline's
     if spec.future and pub is not None and carried is not None and carried > pub.year and spec.month is not None \
             and (spec.month, day or 1) >= (pub.month, pub.day if day else 1):
         # 明年1月底前完成…；12月20日前报送 in a paper of 28 November: a deadline still ahead this year is this year's,

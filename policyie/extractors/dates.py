@@ -395,6 +395,9 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
                                           future=_announced(text, m.start(), m.end())))
 
 
+# What follows a holiday that names a meeting's task: a short phrase with no verb, then 工作 and the meeting.
+_NAMED_TASK = regex.compile(r"[^\p{P}\s要将把对在召开举行做抓是的]{0,24}?工作(?:电视电话|视频)?(?:会议|座谈会|推进会|部署会|调度会)")
+_NEXT_HOLIDAY = regex.compile(r"(?:春节|元旦|国庆节?|劳动节|五一|元宵节)(?:期间|前后)")
 _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
 
 
@@ -417,6 +420,9 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # 国庆70周年, 五一劳动奖章
     if _in_title(text, m.start()):
         return None  # 《春节序曲》
+    joined = _NEXT_HOLIDAY.match(text, end)  # 元旦|春节期间
+    if (hs in ("期间", "前后") or joined) and _NAMED_TASK.match(text, joined.end() if joined else end):
+        return None  # 全国元旦春节期间…安全…工作电视电话会议: the holiday names the meeting's task, it dates nothing
     code = {"国庆": "国庆节", "五一": "劳动节"}.get(h, h)
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs else 0, **_year_fields(m)))
 
