@@ -424,8 +424,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if _glued_function(piece, tok.pos) and x == tok.end:
             x = _after_glued_function(piece, tok.start, x)
             break
-        if tok.pos == "l" and x == s and len(piece) >= 4 and text.startswith(("部长", "大臣", "总督察", "副总督察"), s):
-            x = tok.start  # 外交和|对外贸易|部长, 高等教育|部长, 国家|自然资源|副总督察: a field jieba keeps as a set phrase
+        if tok.pos == "l" and x == s and len(piece) >= 4 and text.startswith(("部长", "大臣", "总督察", "副总督察", "总监", "副总监"), s):
+            # 外交和|对外贸易|部长, 高等教育|部长, 国家|自然资源|副总督察, 食品安全|总监: a field jieba keeps as a set phrase
+            x = tok.start
             continue
         if _STANDING_BODY.fullmatch(piece):
             x = tok.start  # 参谋长|联席会议|主席: a standing body jieba tags a set phrase, inside the organ's name
@@ -1486,7 +1487,7 @@ def is_public_post_holder(name: str, titles: list[Title]) -> bool:
         return False
     if titles and all(_firm_title(t) for t in titles):
         # A foreign body's head (国际货币基金组织总裁) holds a public post; a foreign company's does not.
-        return any(_state_org(t.org or "") or _foreign_public(t) for t in titles)
+        return any(_state_org(t.org or "") or _foreign_public(t) or _public_organ(t.org or "") for t in titles)
     if titles and all(_KINSFOLK_BODY.search(t.text) for t in titles):
         return False  # 澳门紫金同乡会会长, 沙捞越闽清公会会长: the head of a hometown association or a guild holds no public post
     return True
@@ -1494,6 +1495,22 @@ def is_public_post_holder(name: str, titles: list[Title]) -> bool:
 
 # Hometown associations, guilds and alumni bodies, which the article's officials meet but which are no organ of state.
 _KINSFOLK_BODY = regex.compile(r"(?:同乡会|同乡联谊会|乡亲联谊会|公会|宗亲会|校友会|同学会)(?:副?会长|理事长|副?主席|秘书长)$")
+
+
+# A regulator's 总监 is named by the safety it answers for (食品安全总监, 药品安全总监, 特种设备安全总监).
+_SAFETY_FIELD = regex.compile(r"(?:食品|药品|疫苗|医疗器械|化妆品|质量|特种设备|产品质量|工业产品质量)安全")
+_PUBLIC_KINDS = frozenset(("government", "party", "congress", "cppcc", "judicial"))
+
+
+def _public_organ(org: str) -> bool:
+    """市场监管总局(食品安全)总监: a post a firm also has (总监, 总经理) held in a state organ, or in the regulator's
+    safety field alone; a firm's own safety director names the firm (某公司食品安全总监)."""
+    if _SAFETY_FIELD.fullmatch(org):
+        return True
+    known = orgs()
+    # 省|药监局: the level before the organ (市场监管总局 is no 市 and an organ)
+    forms = (org, org[1:]) if org[:1] in ("省", "市", "区", "县", "州") else (org,)
+    return any(known.get(f[:k]) in _PUBLIC_KINDS for f in forms for k in range(len(f), 2, -1))
 
 
 def _foreign_public(t: Title) -> bool:
