@@ -527,8 +527,8 @@ def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None
     if sur not in NOT_SURNAME or surnames().get(sur, 0) < RARE_SURNAME:
         return None
     two = text[pos : pos + 2]
-    if HAN.match(two[1:] or " ") and given_score(two[1]) > 0 and clear_follower(text, pos + 2) \
-            and jieba_freq().get(two, 0) == 0:
+    if HAN.match(two[1:] or " ") and (given_score(two[1]) > 0 or _rare_given(two[1], analysis, pos)) \
+            and clear_follower(text, pos + 2) and jieba_freq().get(two, 0) == 0:
         return NameGuess(pos, pos + 2, 1.0)  # 区委书记|于波|作讲话: a one-character given name (not 来华出席)
     given = text[pos + 1 : pos + 3]
     # (a given name that is a word, 向|远山, is one where the article writes the three characters again and again:
@@ -540,6 +540,22 @@ def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None
     if min(given_score(c) for c in given) <= 0 or not closed or FOLLOWER_WORDS.match(text, pos + 2):
         return None
     return NameGuess(pos, pos + 3, 1.0)
+
+
+# Below this many uses in jieba's dictionary a character the name statistics never saw is a rare name character
+# (瑭, 琮), not a word of the running text.
+_RARE_CHAR_FREQ = 100
+
+
+def _rare_given(c: str, analysis: Analysis | None, pos: int) -> bool:
+    """副县长|那瑭|陪同: a one-character given name the name statistics never saw, rare in running text, that the
+    segmenter reads with the surname as one name."""
+    if analysis is None or c in name_chars() or jieba_freq().get(c, 0) >= _RARE_CHAR_FREQ:
+        return False
+    pair, lone = analysis.token_at(pos), analysis.token_at(pos + 1)
+    # (or it leaves the character alone, a bound morpheme or unknown: 那|瑀|陪同)
+    return pair is not None and (pair.start, pair.end) == (pos, pos + 2) and pair.pos.startswith(("nr", "un")) \
+        or lone is not None and (lone.start, lone.end) == (pos + 1, pos + 2) and (lone.pos in _LONE_GIVEN_TAGS or lone.pos in ("un", "x"))
 
 
 def _word_name_ok(text: str, pos: int, end: int) -> bool:
