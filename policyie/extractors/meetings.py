@@ -446,6 +446,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
             start = toks[i - 1].start  # 博鳌亚洲论坛|2026|年|年会: an edition's year inside the name
             i -= 2
             continue
+        if t.text in ("中", "初", "末") and i > 0 and toks[i - 1].text == "年" and toks[i - 1].end == t.start:
+            start = toks[i - 1].start  # 全国市场监管系统|年|中|工作座谈会: the time of year the meeting is named for
+            i -= 2
+            continue
         if t.text in _PAIRED_VERBS and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("v", "vn") \
                 and len(toks[i - 1].text) == 2 and toks[i - 1].text not in _STOP_WORDS:
             start = toks[i - 1].start  # 梯田保护|利用|暨…推进会: the second of two verbs inside the name
