@@ -266,6 +266,16 @@ def _visited(analysis: Analysis, start: int) -> bool:
     return tok is not None and tok.end == start and (tok.pos.startswith(("v", "ul")) or tok.text in ("在", "到", "赴", "参观"))
 
 
+def _landform_read_as_person(text: str, e: Entity, ends: tuple[str, ...]) -> Entity | None:
+    """到|米堆冰川, 到|吴朗溶|洞: a name the model reads as a person's (a surname opens it) that ends in a landform no
+    person's name ends in (冰川, 溶洞), or runs into one, is the landform's name."""
+    for w in ends:
+        at = text.find(w, max(e.start + 2, e.end - len(w)), e.end + len(w))
+        if at >= 0 and at <= e.end and han_only(text[e.start : at + len(w)]):
+            return Entity(text[e.start : at + len(w)], e.start, at + len(w), "LOC")
+    return None
+
+
 def _org_site(text: str, e: Entity) -> Entity:
     """The site an organisation-like span names, without the township that opens it (中和镇|东坡书院) or what a
     conjunction joins before it (南桥村瓷艺民宿群和|渌江书院)."""
@@ -632,6 +642,12 @@ def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_o
         not short_only or (m.end - m.start < end - start and m.text != place.name)))
 
 
+def drop_untyped_within(places: dict[str, Place], start: int, end: int) -> bool:
+    """Remove the mentions inside [start, end) of places of no level and of sites (readings of a name's stem, 美利|渠,
+    or of the name with a preposition glued on, 沿古乡湖); whether any went."""
+    return _drop_mentions(places, lambda place, m: start <= m.start and m.end <= end and place.level in (None, "site"))
+
+
 def _drop_foreign_city_within(places: dict[str, Place], start: int, end: int) -> bool:
     """达累斯萨拉姆|港, 鹿特丹|港: a foreign city's mention that a site's name opens is the site's (the port is named by
     its city), and so is a foreign state's name a site's holds inside (强|巴林|寺 is a temple in Tibet, not Bahrain's);
@@ -718,11 +734,14 @@ def add(
     """Add the places the model's LOC spans (and ORG spans of visited academies) stand for that no place, person or
     organisation covers."""
     org_sites, org_parks = tuple(_words()["org-site"]), tuple(_words()["org-park"])
+    landform_ends = tuple(_words()["landform-end"])
     # (中和镇东坡书院: an old academy the model reads as an organisation is a site, after its township; 和|桃花冲国家
     # 森林公园: a park's name is one wherever it stands)
     spans = [e if e.label == "LOC" else _org_site(text, e) for e in analysis.ner
              if e.label == "LOC" or (e.label == "ORG" and han_only(e.text) and (
                  _named_park(e.text, org_parks) or (e.text.endswith(org_sites) and _visited(analysis, e.start))))]
+    spans += [f for e in analysis.ner if e.label == "PER" and (f := _landform_read_as_person(text, e, landform_ends))]
+    spans.sort(key=lambda e: e.start)
     if not spans:
         return
     spans = _glue_first_character(spans, known)

@@ -34,6 +34,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors._model_places import (
     LAKE_SHORE_WORDS,
     drop_mentions_within,
+    drop_untyped_within,
     han_only,
     mention_index,
     move_mention,
@@ -350,7 +351,8 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 
 
 # 沿(着) and a river's name, then what the visitor does along it or a clause's end (沿普厅河察看…, 沿着大宁河，…).
-_FOLLOWED = regex.compile(r"沿着?(\p{Han}{2,5}?[江河溪])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|[，,、。])")
+# A lake or a canal is gone along too (沿古乡湖察看…, 沿美利渠察看…).
+_FOLLOWED = regex.compile(r"沿着?(\p{Han}{2,5}?[江河溪湖渠])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|[，,、。])")
 COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
 _NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")
 
@@ -375,8 +377,10 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         if (tok is not None and tok.start != start and not glued) or len(name) < 3 or name in _ANY_RIVER or unknown \
                 or freq.get(name, 0) >= COMMON_WATER or in_person(start, end) or looks_transliterated(name):
             continue
-        if held.overlaps(start, end) and drop_mentions_within(places, start, end, short_only=True):
-            # 沿着大|宁河, 沿|大理|河: a division's short form inside the river's name, or opening it, is the river's
+        if held.overlaps(start, end) and (drop_mentions_within(places, start, end, short_only=True)
+                                          or drop_untyped_within(places, m.start(), end)):
+            # 沿着大|宁河, 沿|大理|河: a division's short form inside the river's name, or opening it, is the river's;
+            # 沿古乡|湖, 沿|美利|渠: an untyped reading of its stem, or of it with the 沿 glued on, is the water's too
             held = mention_index(places)
         if held.overlaps(start, end):
             continue
