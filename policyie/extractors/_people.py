@@ -444,7 +444,8 @@ def name_at(
         function_led = _function_surname_name(text, pos, analysis)
         if function_led is not None:
             return function_led
-    for sur in surname_at(text, pos):
+    unlisted = _unlisted_surname(text, pos, analysis) if after_post else None
+    for sur in surname_at(text, pos) or ([unlisted] if unlisted else []):
         for glen in (1, 2):
             end = pos + len(sur) + glen
             given = text[pos + len(sur) : end]
@@ -471,6 +472,9 @@ def name_at(
                 score += 1.0 if glen == 2 else 0.0  # 司马|卫东 over 司马|卫
                 if after_post and jieba_freq().get(sur, 0) < _COMPOUND_AS_WORD and _word_tags().get(sur) != "m":
                     score += 1.5  # 县长|鲜于澈: after a post, a compound surname (not a word: 东方, 第五) opens a name
+            elif sur == unlisted:
+                if not clear_follower(text, end) or min(given_score(c) for c in given) < UNSEEN_GIVEN:
+                    continue  # 区长|妫|骁到: a surname no list holds needs its name closed off where it ends
             elif surnames().get(sur, 0) < RARE_SURNAME and _support(analysis, pos, end) <= 0 and not (
                     after_post and _bound_surname(analysis, pos, end) and clear_follower(text, end)):
                 continue
@@ -504,6 +508,22 @@ _LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "nr", "x"))
 
 # The tags of a one-character given name the segmenter leaves alone after such a surname: a bound morpheme.
 _LONE_GIVEN_TAGS = frozenset(("g", "zg", "ng"))
+
+
+_RARE_SURNAME_CHAR_FREQ = 1000  # (妫 237, 剡 121; a character of the running text counts thousands)
+
+
+def _unlisted_surname(text: str, pos: int, analysis: Analysis | None) -> str | None:
+    """区长|妫|骁到: right after a post, a character no surname list holds (the lists miss rare ones: 妫, 剡), rare in
+    running text, that the segmenter leaves alone as a bound morpheme or opens a name with: read as a surname."""
+    c = text[pos : pos + 1]
+    tok = analysis.token_at(pos) if analysis is not None and c else None
+    if tok is None or tok.start != pos or not (
+            (tok.end == pos + 1 and tok.pos in _LONE_SURNAME_TAGS) or (tok.end - pos in (2, 3) and tok.pos in ("un", "nr"))):
+        return None  # (区长|剡琛|主持: or the name is one word the segmenter does not know)
+    if c in surnames() or c in NOT_SURNAME or c in NOT_GIVEN or not HAN.match(c) or jieba_freq().get(c, 0) >= _RARE_SURNAME_CHAR_FREQ:
+        return None
+    return c
 
 
 def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
