@@ -231,11 +231,40 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         place.mentions.append(Span(name, start, end))
         if name.endswith("市"):
             _bare_mentions(text, analysis, places, place, in_person)
+    _motion_towns(text, analysis, places, in_person)
     for start, end in _joined_before(text, analysis, places):
         if not in_person(start, end) and not mention_index(places).overlaps(start, end):
             # (its state unsaid: a visit's towns may lie in two states, 飞赴努尔苏丹、撒马尔罕两地)
             place = named_place(places, text[start:end], None, EVIDENCE, None)
             place.mentions.append(Span(text[start:end], start, end))
+
+
+_MOTION = regex.compile("|".join(map(regex.escape, sorted(_WORDS["foreign-motion"], key=len, reverse=True))))
+_TOWN_NEXT = tuple(_WORDS["foreign-town-next"])
+_JOINER_INSIDE = regex.compile("[和与及]")
+
+
+def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """赴|克拉科夫|和…: in an article that names one foreign state, a run of transliteration syllables a verb of motion
+    leads, with no state between, is a town of that state where a joiner, the clause's end or what is done there
+    (参加, 举行) follows it; the verb vouches for a place, the syllables for a foreign one."""
+    states = {p.name for p in places.values() if p.level == "country" and p.name not in _HOME}
+    if len(states) != 1:
+        return  # (two states named: whose town it is, the run does not say)
+    state = next(iter(states))
+    for m in _MOTION.finditer(text):
+        start = m.end()
+        if not analysis.is_token_boundary(start):
+            continue
+        end = _run_end(text, analysis, start)
+        joiner = _JOINER_INSIDE.search(text, start + 2, end)
+        end = joiner.start() if joiner else end  # (别尔斯克|和托伦: the run went on over the joiner)
+        if end - start < 3 or not _typical(text[start:end]) or not text.startswith(_TOWN_NEXT, end):
+            continue
+        if in_person(start, end) or mention_index(places).overlaps(start, end) or text[start:end] in countries():
+            continue
+        place = named_place(places, text[start:end], None, EVIDENCE, state)
+        place.mentions.append(Span(text[start:end], start, end))
 
 
 def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, int]]:

@@ -276,8 +276,9 @@ def _direction_before(text: str, an: Analysis, start: int) -> bool:
 _AFTER_TOWNSHIP = regex.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查|[羌藏苗侗瑶彝傣壮佤黎畲]寨))(?!社区|村)")
 # Characters no village's name holds (的, 等), or opens with (各村, 该社区, 本村, 全村, 两村).
 _STEM_NEVER = frozenset("的等、")
-# (乡, 镇 first: the township mention ended a character short, 茅坪|乡神山村, and its name runs on)
-_STEM_NEVER_FIRST = frozenset("各该本全两多每其此这那在对从到与及和为乡镇")
+# (乡, 镇 first: the township mention ended a character short, 茅坪|乡神山村, and its name runs on; 要, 将, 也 …: an
+# auxiliary or adverb the segmenter glued onto the township's last character, 宣化|镇要|做好农村)
+_STEM_NEVER_FIRST = frozenset("各该本全两多每其此这那在对从到与及和为乡镇要将把也都还就均已")
 
 
 def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Locality]:

@@ -701,6 +701,18 @@ def _named_park(name: str, endings: tuple[str, ...]) -> bool:
     return kind is not None and len(name) - len(kind) >= 2
 
 
+def _after_verb_tail(analysis: Analysis, e: Entity) -> Entity:
+    """察|看边境村: a span the model opened on a two-character verb's last character starts after the verb."""
+    tok = analysis.token_at(e.start)
+    if tok is None or not tok.start < e.start < tok.end or not tok.pos.startswith("v") or tok.end - tok.start != 2 \
+            or e.end - tok.end < 2:
+        return e
+    rest = e.text[tok.end - e.start :]
+    if is_common_word(rest) or rest[0] in "省市县区镇乡村":
+        return e  # (放|宽城镇, 涵|盖县镇村: what is left is a common word or a list of levels, which the span's rules drop)
+    return Entity(rest, tok.end, e.end, e.label)
+
+
 def _without_port_word(text: str, e: Entity) -> Entity:
     """班珠尔|港口改造: a span the model ended on the first character of 港口 names the city whose port it is, not a
     port called X港."""
@@ -745,7 +757,7 @@ def add(
     if not spans:
         return
     spans = _glue_first_character(spans, known)
-    spans = [_without_port_word(text, _with_bound_morpheme(analysis, e)) for e in spans]
+    spans = [_without_port_word(text, _with_bound_morpheme(analysis, _after_verb_tail(analysis, e))) for e in spans]
     held = mention_index(places)
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     around = _Around(

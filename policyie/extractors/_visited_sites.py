@@ -279,6 +279,10 @@ def _trimmed(text: str, start: int, end: int) -> int:
     return tail.start() if tail else end
 
 
+# A word's tags that make it a plain word, not a name or an abbreviation (八大 is j).
+_PLAIN_TAGS = frozenset(("n", "vn", "an", "a", "ad", "b", "v", "d"))
+
+
 def _common_end(name: str, ending: str) -> bool:
     """Whether a word of the dictionary, not a name, ends ``name`` with its ending: a kind of building or
     monument (实训|教学楼, 革命烈士|纪念碑, 值班|岗亭, 溢洪道|闸门) or a verb (中欧班列|通关). A name's ending stands
@@ -290,6 +294,10 @@ def _common_end(name: str, ending: str) -> bool:
         return False  # 南岳|大庙, …|古寺: a shrine the place before names, not the common word for a big temple
     if len(long) < len(name) and freq.get(long, 0) > 0:
         return True
+    head = name[: -len(short)]
+    if len(head) >= 2 and freq.get(short, 0) > 0 and freq.get(head, 0) >= COMMON_STEM \
+            and tag_table().get(head, "") in _PLAIN_TAGS:
+        return True  # 智能|卡口: a common word, no name, before a word the ending makes (北京|西站, 八大|公山 are names)
     tag = tag_table().get(short, "")
     # (三|苏园: in a name of three, a word the dictionary holds as a place's name is no kind of building)
     return (freq.get(short, 0) >= ENDING_WORD and not (tag == "ns" and len(name) == 3)) or tag.startswith("v")
