@@ -1439,6 +1439,35 @@ def _division_opening(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], st
     return None
 
 
+# Landforms a county or township written in full names right before (奈曼旗|宝古图沙漠, 库伦旗|塔敏查干沙漠).
+_LANDFORMS_AFTER_DIVISION = frozenset(("沙漠", "沙地", "草原", "湿地", "冰川", "峡谷", "盆地", "山脉"))
+# Characters no landform's name holds between a division and its ending.
+_NOT_IN_LANDFORM = frozenset("的和与及、在是为对把将从到等各")
+
+
+def _after_division(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], h: Hit,
+                    words: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+    """奈曼旗|宝|古图|沙漠, 库伦旗|塔敏查|干|沙漠: right after a county, banner or township named in full, two to five
+    characters and a landform's ending are the landform's name however the segmenter cut them (a name, a verb), where
+    the stem's own walk read them otherwise."""
+    text = doc.text
+    for k in range(2, 6):
+        p = h.start - k
+        if p < 0:
+            break
+        stem = text[p : h.start]
+        if not model_places.han_only(stem) or any(c in _NOT_IN_LANDFORM for c in stem) or is_common_word(stem):
+            continue
+        first = doc.an.token_at(p)
+        if first is None or first.start != p or (
+                first.end - first.start >= 2 and first.pos[:1] in "vdpcus" and first.pos != "un"):
+            continue  # 班戈县|地处|羌塘草原: a word after the county says where it lies; the stem is no name there
+        if any(g.surface.endswith(("县", "旗", "镇", "乡", "苏木")) and any(kind == FULL for _, kind in g.senses)
+               for g in by_end.get(p, ())):
+            return p, stem, "un"
+    return None
+
+
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
     text = doc.text
     out: list[Cand] = []
@@ -1462,6 +1491,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         words = _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))
         if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None:
             words = [opening, *words]
+        elif h.surface in _LANDFORMS_AFTER_DIVISION and (after := _after_division(doc, gz, by_end, h, words)) is not None:
+            words = [after]
         stem_start = words[0][0] if words else h.start
         national = CN_PREFIX.search(text, max(0, stem_start - 12), stem_start)
         if national and h.suffix != "weak":  # 中国（广东）自由贸易试验区, 中国（怀柔）影视产业示范区: always a name
