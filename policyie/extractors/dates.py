@@ -424,7 +424,10 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if (hs in ("期间", "前后") or joined) and _NAMED_TASK.match(text, joined.end() if joined else end):
         return None  # 全国元旦春节期间…安全…工作电视电话会议: the holiday names the meeting's task, it dates nothing
     code = {"国庆": "国庆节", "五一": "劳动节"}.get(h, h)
-    return _Cand(start, end, Spec("holiday", code=code, n=1 if hs else 0, **_year_fields(m)))
+    # 元旦前后, 元旦假期: New Year's holiday is a day or three around the day itself, which dates it (春节假期, 国庆假期
+    # span a week and keep their month)
+    around_day = h == "元旦" and hs in ("前后", "假期", "期间")
+    return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
 
 
 # -------- explicit ranges whose first half is a bare number: 3月30—31日, 1至3月, 2021—2025年
