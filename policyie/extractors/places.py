@@ -64,6 +64,9 @@ ADJECTIVAL_WORDS = frozenset(_WORDS["adjectival-word"])  # a whole next word (no
 # 乡镇和县直部门, 市和县级财政: "and the county's …", not 和县 of Anhui.
 VERBAL_USES = {"大兴": regex.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": regex.compile(r"城市"),
                "和县": regex.compile(r"直|级|两级|乡")}
+WISH_WORDS = frozenset(_WORDS["wish-word"])
+_WISH_BEFORE = regex.compile("(?:" + "|".join(map(regex.escape, _WORDS["wish-before"])) + ")$")
+_WISH_AFTER = regex.compile(r"[、，,。；;！!”\s]|万事|如意|快乐")
 # 巴中关系, 中巴友好: two one-character country abbreviations, not the city of 巴中.
 BILATERAL = regex.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合作|人民|战略|全面")
 # The rest of a jieba token a place name may end inside: 北京市委, 海淀区委, 湖南籍.
@@ -366,6 +369,9 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
+        if h.surface in WISH_WORDS and _WISH_BEFORE.search(doc.text, max(0, h.start - 2), h.start) \
+                and (h.end == len(doc.text) or _WISH_AFTER.match(doc.text, h.end)):
+            continue  # 阖家安康, 群众生活安康。: a wish or a state of life, not 安康市
         if h.surface == "首都" and _foreign_capital(doc.text, h.start, gz):
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
@@ -1929,6 +1935,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_province_runs(text, places, in_person)
     _add_province_parts(text, places, in_person)
     _add_list_members(ctx, places, in_person)
+    _add_township_villages(ctx, places, in_person, evidence="list-member")  # 者米乡 of a list … 者米乡|顶青村
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
     county_townships.add_merged(text, ctx.analysis, places, in_person)
@@ -3033,6 +3040,15 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
+        _add_repeats(text, places, place, in_person)
+
+
+def _add_repeats(text: str, places: dict[str, Place], place: Place, in_person: Callable[[int, int], bool]) -> None:
+    """者米乡 of a list, written again later (来到者米乡顶青村): the later mentions are the same township's."""
+    held = model_places.mention_index(places)
+    for m in regex.finditer(regex.escape(place.name), text):
+        if not held.overlaps(m.start(), m.end()) and not in_person(m.start(), m.end()):
+            place.mentions.append(Span(place.name, m.start(), m.end()))
 
 
 # Counties' short names listed and closed by 等地 (前往昆山、晋江等地): each item vouches for the others.
