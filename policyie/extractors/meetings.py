@@ -1090,7 +1090,9 @@ def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeti
 # Thanks for a reception (感谢习近平主席拨冗会见): the guest speaks of the one reported.
 _THANKED = regex.compile(r"感谢\p{Han}{0,16}$")
 # What may open a clause that continues the sentence's subject before a reception verb.
-_CLAUSE_GOES_ON = regex.compile(r"\s*(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
+# (…11日上午会见A，当天下午会见B: a time of the same day may open the clause too)
+_CLAUSE_GOES_ON = regex.compile(
+    r"\s*(?:(?:当天|当日|同日|随后)?(?:上午|中午|下午|晚上|晚间)|当晚)?(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
 # A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈).
 _WITH_OPENS = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)$")
 
