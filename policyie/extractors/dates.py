@@ -396,7 +396,8 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 
 
 # What follows a holiday that names a meeting's task: a short phrase with no verb, then 工作 and the meeting.
-_NAMED_TASK = regex.compile(r"[^\p{P}\s要将把对在召开举行做抓是的]{0,24}?工作(?:电视电话|视频)?(?:会议|座谈会|推进会|部署会|调度会)")
+_NAMED_TASK = regex.compile(
+    r"[^\p{P}\s要将把对在召开举行做抓是的]{0,24}?(?:工作(?:电视电话|视频)?(?:会议|座谈会|推进会|部署会|调度会)|(?:电视电话|视频)会议)")
 _NEXT_HOLIDAY = regex.compile(r"(?:春节|元旦|国庆节?|劳动节|五一|元宵节)(?:期间|前后)")
 _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
 
