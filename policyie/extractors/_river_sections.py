@@ -389,7 +389,7 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
 
 
 # A lake's or river's 湖 or 河, then its water's state (团泊|湖水|位, X|河水|质): what the segmenter glued across.
-_WATER_STATE = regex.compile(r"[湖河](?=水位|水质|水域|水面|水量)")
+_WATER_STATE = regex.compile(r"[湖河](?=水位|水质|水域|水面|水量|水环境|水生态|水体)")
 
 
 def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -401,7 +401,8 @@ def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_pe
     for m in _WATER_STATE.finditer(text):
         pos, end = m.start(), m.end()
         tok = an.token_at(pos - 1) if pos else None
-        start = tok.start if tok is not None and tok.end == pos and tok.pos == "un" else shorts.get(pos)
+        # (武昌|湖水|环境: a place's word jieba knows, before the lake it names, opens the lake's name as well)
+        start = tok.start if tok is not None and tok.end == pos and tok.pos in ("un", "ns") else shorts.get(pos)
         if start is None or pos - start < 2 or text[start] in _NOT_FOLLOWED_HEAD or not han_only(text[start:pos]) \
                 or in_person(start, end):
             continue
