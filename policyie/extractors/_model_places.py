@@ -27,6 +27,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors import _localities as localities
+from policyie.extractors._foreign import countries, known_names
 from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.nlp import Analysis, Entity, Token
@@ -264,6 +265,24 @@ def _visited(analysis: Analysis, start: int) -> bool:
     ``start``: an academy visited is a site, one listed among programmes (北大燕京学堂、清华苏世民书院) an institution."""
     tok = analysis.token_at(start - 1) if start > 0 else None
     return tok is not None and tok.end == start and (tok.pos.startswith(("v", "ul")) or tok.text in ("在", "到", "赴", "参观"))
+
+
+def _holder_name(name: str) -> bool:
+    """A span before a head's post that names a person: a name the foreign-name list holds or a transliteration, and
+    no state's name."""
+    return name not in countries() and (name in known_names() or looks_transliterated(name))
+
+
+def _phrase_spans(text: str) -> SpanIndex:
+    """Where the set phrases and watchwords whose pieces the model reads as places stand (ner_words.tsv
+    not-place-phrase)."""
+    found = [(m.start(), m.end()) for m in _not_place_phrases().finditer(text)]
+    return SpanIndex(found)
+
+
+@functools.cache
+def _not_place_phrases() -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, sorted(_words()["not-place-phrase"], key=len, reverse=True))))
 
 
 def _landform_read_as_person(text: str, e: Entity, ends: tuple[str, ...]) -> Entity | None:
@@ -768,7 +787,11 @@ def add(
         named_ends={m.end for p in places.values() for m in p.mentions if p.level != "town" or m.text == p.name},
         tokens_in=analysis.tokens_in,
     )
+    phrases = _phrase_spans(text)
+    holder_posts = tuple(_words()["head-of-state-post"])
     for e in spans:
+        if phrases.overlaps(e.start, e.end) or (text.startswith(holder_posts, e.end) and _holder_name(e.text)):
+            continue  # 保家卫国, 山水|林田湖|草沙: a set phrase's piece; 同|普京|总统: the post's holder (刚果(布)|总统: a state's)
         if e.label == "LOC":
             e = _site_around(text, e, around)  # (before the gazetteer's say: 天山, 恒山 are known, 帽天山 is not)
         if known(e.text):
