@@ -320,7 +320,7 @@ def _nearest_year(pub: date, spec: Spec) -> int:
     """For 12月30日 in a paper of 2 January, the year before; otherwise the paper's year."""
     y = pub.year
     if spec.month is None:
-        if spec.unit == "holiday" and spec.code in ("春节", "元旦", "元宵节") and pub.month >= 11:
+        if spec.unit == "holiday" and spec.code in ("春节", "元旦", "元宵节", "正月") and pub.month >= 11:
             return y + 1
         if spec.unit == "quarter" and spec.n == 1 and spec.future and pub.month >= 11:
             return y + 1  # 确保一季度开门红 in a paper of December: the coming quarter
@@ -517,9 +517,9 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         mo, d = fixed[spec.code]
     elif year is not None and year in SPRING_FESTIVAL:
         mo, d = SPRING_FESTIVAL[year]
-        if spec.code == "元宵节":  # the fifteenth day of the first lunar month: two weeks after the new year
-            lantern = date(year, mo, d) + timedelta(days=14)
-            mo, d = lantern.month, lantern.day
+        if spec.code in ("元宵节", "正月"):  # the fifteenth day of the first lunar month, or the day 正月 names
+            lunar = date(year, mo, d) + timedelta(days=14 if spec.code == "元宵节" else (spec.day or 1) - 1)
+            mo, d = lunar.month, lunar.day
     else:
         return Resolved("XXXX" if year is None else f"{year:04d}", "year")
     if spec.n:  # 春节前, 国庆期间: the month around the festival

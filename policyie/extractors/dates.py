@@ -410,8 +410,10 @@ _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节
 def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     h, hs = m.group("h"), m.group("hs")
     start, end = m.start(), m.end()
-    if hs == "前" and h in _FIXED_DAY_FESTIVALS:
-        hs = None  # 元旦前推出: a deadline on a fixed day is that day, as 12月20日前 is 12月20日 (春节前 stays the month)
+    if hs in ("前", "后") and h in _FIXED_DAY_FESTIVALS:
+        # 元旦前推出: a deadline on a fixed day is that day, as 12月20日前 is 12月20日 (春节前 stays the month); so is
+        # the day a task starts after (元宵节后全面复工)
+        hs = None
     if not hs:  # “春节”到来: the mention is the festival without its quotes
         end = m.end("h")
         start = m.start("h") if text[start] == "“" else start
@@ -429,6 +431,19 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     # span a week and keep their month)
     around_day = h == "元旦" and hs in ("前后", "假期", "期间")
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
+
+
+_LUNAR_DAY = {"初" + c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {
+    "十" + c: 10 + i for i, c in enumerate("一二三四五六七八九", 1)} | {"二十": 20, "三十": 30} | {
+    p + c: 20 + i for p in ("二十", "廿") for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+# A day of the first lunar month (正月初八, 正月十五, 大年初三): so many days after the new year (SPRING_FESTIVAL).
+@_rule(rf"{_YP}?(?:农历)?(?:正月(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十)"
+       r"|大年(?P<ld>初[一二三四五六七八九十]))",
+       needs="正大")
+def _first_lunar_month(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    return _Cand(m.start(), m.end(), Spec("holiday", code="正月", day=_LUNAR_DAY[m.group("ld")], **_year_fields(m)))
 
 
 # -------- explicit ranges whose first half is a bare number: 3月30—31日, 1至3月, 2021—2025年
