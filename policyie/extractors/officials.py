@@ -915,6 +915,15 @@ def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
     return NameGuess(at, m.end(1), 1.0) if nxt is not None and nxt.score >= 2.0 else None
 
 
+def _verb_then_name(text: str, an: Analysis, fg: NameGuess) -> bool:
+    """外长|访|伊拉克, 众议员|进入|俄罗斯: a verb of one or two characters opens the run and a state's name follows it:
+    no one's name is read so (达|奚珺, 拉|多斯瓦夫: a name may open on a character jieba reads as a verb)."""
+    tok = an.token_at(fg.start)
+    if tok is None or tok.start != fg.start or tok.end - tok.start > 2 or tok.end >= fg.end or tok.pos[:1] not in ("v", "p"):
+        return False
+    return mentions_foreign(text[tok.end : fg.end])
+
+
 def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | None) -> NameGuess | None:
     """The name after a foreign post at ``at`` (``g``: the Chinese name model's reading): 法国总统|马克龙 has no
     surname for the Chinese model to start from."""
@@ -943,6 +952,9 @@ def find_titled(ctx: Context) -> _Found:
         at = m.end() + 1 if text[m.end() : m.end() + 1] in (" ", "\u3000") else m.end()
         marked = SECONDED.match(text, at)
         at = marked.end() if marked else at
+        if text.startswith("是", at) and (named := name_at(text, at + 1, an, after_post=True)) is not None \
+                and text[named.end : named.end + 1] in _AFTER_COPULA_NAME:
+            at += 1  # 会议执行主席|是|刘奇葆、…: the copula before the names the post is given to (国王|是|国家元首: none)
         g = name_at(text, at, an, after_post=True)
         foreign = _foreign_title(text, seg[m.start()], m)
         if foreign:
@@ -962,6 +974,8 @@ def find_titled(ctx: Context) -> _Found:
                 is_common_word(text[k : k + 2]) for k in range(fg.start, core_end - 1)
             ) or _minority_name_closed(text, fg)):
                 g = fg
+        if g is not None and _verb_then_name(text, an, g):
+            g = None
         if g is None:
             g = _heads_list(text, an, at)  # 副州长|排腊都、尚明轩、康卓越出席: a name no model reads, heading a list
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
@@ -1110,8 +1124,12 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
             continue
         odds = name_runs.translit_odds(name)
         if s in known or odds >= (2.5 if len(name) == 2 else name_runs.TYPICAL_TRANSLIT) or (s in persons and odds >= 1.0):
-            return s
+            # (主席同|伊姆兰|总理: the NER's person may open on the preposition before the name)
+            return s + 1 if text[s] in _PREPOSITIONS_BEFORE_NAME and end - s >= 3 and s in persons and s not in known else s
     return None
+
+
+_PREPOSITIONS_BEFORE_NAME = frozenset("同与跟向对")
 
 
 # Parts of speech a foreign body's long name is made of (欧盟|外交|与|安全|政策): nouns, and 与/和 joining them;
@@ -1727,6 +1745,10 @@ def _untitled_officials(ctx: Context, taken: set[str]) -> list[Official]:
 MODEL_NAME_MAX = 6
 
 
+_AFTER_CASE = frozenset("等，、。；")
+_AFTER_COPULA_NAME = frozenset("、，。；和")
+
+
 def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGuess | None:
     """The statistical NER's person span that starts where a title ends, where it reads further than the
     name models do (称多县委书记|次仁|旺堆 → 次仁旺堆) or reads a name where they read none. Its end must be
@@ -1745,6 +1767,8 @@ def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGu
         return g
     if not 2 <= end - at <= MODEL_NAME_MAX:
         return g
+    if end - at >= 4 and text[end - 1] == "案" and text[end : end + 1] in _AFTER_CASE:
+        end -= 1  # 原党委书记|刘川生案|等案例: the case named after the person, not part of the name
     if g is None:
         return NameGuess(at, end, 1.0)
     if g.start == at and g.end < end and not clear_follower(text, g.end):
