@@ -85,12 +85,14 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
     # A lake's basin is as much a region as a river's (大冶|湖|流域), but a lake has no reaches (上游).
     model_rivers = {e.end: e.start for e in an.ner or () if e.label == "LOC" and 3 <= len(e.text) <= 6
                     and e.text[-1] in _BASIN_OF and han_only(e.text)}
-    for start, end, reach in _spans(tokens, model_rivers):
+    led = list(_led_reaches(text, an))
+    for start, end, reach in [*_spans(tokens, model_rivers), *led]:
         if text.startswith(_WORKS, end):
             continue  # 雅鲁藏布江下游|水电工程: a project's name
         if text.startswith("地区", end):
             end += 2  # 长江下游|地区 names the same region
-        if in_person(start, end) or (held.overlaps(start, end) and not _only_river_held(places, start, end, reach)):
+        if in_person(start, end) or (held.overlaps(start, end) and not _only_river_held(places, start, end, reach)
+                                     and not ((start, end, True) in led and _reach_read_short(places, start, end))):
             continue
         drop_mentions_within(places, start, end)  # the river's own mention is part of the section's name
         name = text[start:end]
@@ -99,6 +101,53 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
     for p in places.values():
         if p.evidence == EVIDENCE:
             p.mentions.sort(key=lambda m: m.start)
+
+
+# What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…): the river's
+# name starts right after it, whatever the segmenter made of the run.
+_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：])(\p{Han}{2,4}?[江河溪])(\p{Han}{2,3}?)段")
+
+
+_KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers
+
+
+def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, True) of each reach named by a place a tour goes to or along whose river the dictionary does not
+    know (来到|潭埠|河高|城段: jieba cut across the river and the place): the place must be one the gazetteer or the
+    dictionary knows, the river's name no common word, its first word none of a verb's."""
+    if "段" not in text:
+        return
+    surfaces = gazetteer.load().surfaces
+    for m in _REACH_LED.finditer(text):
+        river, place = m.group(1), m.group(2)
+        if river[0] in "沿了着过的在到" or place[0] in "江河溪堤岸":
+            continue  # (察看|了潭埠河…, 察看|沿兰溪|河堤|段: a particle or preposition, or the bank, is no name's part)
+        if place not in surfaces and tag_table().get(place, "") != "ns" and not any(
+                place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
+            continue  # (勐拉|段: a township's name without its 镇)
+        if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
+            continue
+        first = an.token_at(m.start(1))
+        if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m"):
+            continue
+        known = next((k for k in range(1, len(river) - 1) if tag_table().get(river[k:], "").startswith("ns")
+                      and jieba_freq().get(river[k:], 0) >= _KNOWN_RIVER), None)
+        if known is not None and not _names_river(an, m.start(1), m.start(1) + known):
+            continue  # (目前|黄河|内蒙古段, 沿途查看|长江…: the words before a river the dictionary knows are no name's)
+        yield m.start(1), m.end(), True
+
+
+def _names_river(an: Analysis, start: int, end: int) -> bool:
+    """Whether the words in [start, end) may open a river's name (隋唐|大运河): none is a time, verb or function word."""
+    return all(t.pos[:1] not in ("t", "v", "d", "p", "c", "r", "m", "f", "u") or t.pos == "un"
+               for t in an.tokens_in(start, end))
+
+
+def _reach_read_short(places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether the only places held inside [start, end) are a reach or river read from a later start (笋|溪河中山段)
+    or places inside the reach's name (勐拉 of 藤条江勐拉段): the led reading replaces them."""
+    inside = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    return bool(inside) and all(start <= m.start and m.end <= end for _, m in inside)
 
 
 def _spans(tokens: list[Token], model_rivers: dict[int, int]) -> Iterator[tuple[int, int, bool]]:
