@@ -105,7 +105,7 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
 
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…): the river's
 # name starts right after it, whatever the segmenter made of the run.
-_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：])(\p{Han}{2,4}?[江河溪])(\p{Han}{2,3}?)段")
+_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：])(\p{Han}{2,4}[江河溪])(\p{Han}{2,3}?)段")
 
 
 _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers
@@ -118,9 +118,11 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
     if "段" not in text:
         return
     surfaces = gazetteer.load().surfaces
-    for m in _REACH_LED.finditer(text):
+    ends: set[int] = set()
+    # (overlapped, nearest lead first: ，|他沿笋溪河 and 沿|笋溪河 end alike, and the reach is read after the nearer)
+    for m in sorted(_REACH_LED.finditer(text, overlapped=True), key=lambda m: -m.start(1)):
         river, place = m.group(1), m.group(2)
-        if river[0] in "沿了着过的在到" or place[0] in "江河溪堤岸":
+        if m.end() in ends or river[0] in "沿了着过的在到他她" or place[0] in "江河溪堤岸":
             continue  # (察看|了潭埠河…, 察看|沿兰溪|河堤|段: a particle or preposition, or the bank, is no name's part)
         if place not in surfaces and tag_table().get(place, "") != "ns" and not any(
                 place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
@@ -134,6 +136,7 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
                       and jieba_freq().get(river[k:], 0) >= _KNOWN_RIVER), None)
         if known is not None and not _names_river(an, m.start(1), m.start(1) + known):
             continue  # (目前|黄河|内蒙古段, 沿途查看|长江…: the words before a river the dictionary knows are no name's)
+        ends.add(m.end())
         yield m.start(1), m.end(), True
 
 

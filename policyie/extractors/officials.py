@@ -425,8 +425,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             x = _after_glued_function(piece, tok.start, x)
             break
         if tok.pos == "l" and x == s and len(piece) >= 4 and text.startswith(("部长", "大臣", "总督察", "副总督察", "总监", "副总监"), s):
-            # 外交和|对外贸易|部长, 高等教育|部长, 国家|自然资源|副总督察, 食品安全|总监: a field jieba keeps as a set phrase
-            x = tok.start
+            x = tok.start  # 对外贸易|部长, 国家|自然资源|副总督察, 食品安全|总监: a field jieba keeps as a set phrase
             continue
         if _STANDING_BODY.fullmatch(piece):
             x = tok.start  # 参谋长|联席会议|主席: a standing body jieba tags a set phrase, inside the organ's name
