@@ -32,7 +32,7 @@ _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指
 # (叮嘱企业说，…: who is told, then 说; the instruction follows 说. 强调必须守住…, 强调遗址保护要坚持…: 强调 right before
 # a modal, or before the short subject of one; 指出要加快…, 提出要坚持… alike: a statement verb then a modal, not
 # 提出了…理念 or 全会提出的重要思想, a noun it names; nor 重要, no modal)
-_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}])"
+_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}\d])"
                          r"|强调(?=[\p{Han}“”]{0,12}?(?:要(?!求)|必须|务必|应当|应该))"
                          r"|(?:指出|提出)(?![了的])(?=[\p{Han}“”]{0,12}?(?:(?<![重主必只想纲摘不索])要(?!求)|必须|务必|应当|应该))")
 _DIRECT_VERBS = frozenset(("要求", "希望", "叮嘱"))
