@@ -914,6 +914,22 @@ def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
     return NameGuess(at, m.end(1), 1.0) if nxt is not None and nxt.score >= 2.0 else None
 
 
+# What follows 因 when it gives a reason, not a name's last syllable (利伯曼|因不满…, 约翰逊|因病…).
+_REASON_AFTER = regex.compile(r"不满|病|故|涉嫌|健康|个人|丑闻|违反|违纪|未能|疫情|感染|新冠|政见|意见|拒绝")
+
+
+def _without_tail(text: str, g: NameGuess) -> NameGuess:
+    """利伯曼|因不满, 泽连斯基|和…, 二之汤智|等: a foreign name read on over a conjunction, 等 or a reason's 因; the name
+    without it is one the foreign-name list holds, or 因 opens a reason (侯赛因, 施泰因 end in 因)."""
+    name = text[g.start : g.end]
+    if len(name) < 4 or name[-1] not in "因和与及等" or "·" in name[-2:]:
+        return g
+    if name[:-1] in known_names() or (name[-1] == "因" and _REASON_AFTER.match(text, g.end)) or (
+            name[-1] == "等" and text[g.end : g.end + 1] in ("，", "、", "。", "出", "参", "陪", "一")):
+        return NameGuess(g.start, g.end - 1, g.score)
+    return g
+
+
 def _verb_then_name(text: str, an: Analysis, fg: NameGuess) -> bool:
     """外长|访|伊拉克, 众议员|进入|俄罗斯: a verb of one or two characters opens the run and a state's name follows it:
     no one's name is read so (达|奚珺, 拉|多斯瓦夫: a name may open on a character jieba reads as a verb)."""
@@ -975,6 +991,7 @@ def find_titled(ctx: Context) -> _Found:
                 g = fg
         if g is not None and _verb_then_name(text, an, g):
             g = None
+        g = _without_tail(text, g) if foreign and g is not None else g
         if g is None:
             g = _heads_list(text, an, at)  # 副州长|排腊都、尚明轩、康卓越出席: a name no model reads, heading a list
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
