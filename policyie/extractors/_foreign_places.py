@@ -207,8 +207,8 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
         end = _run_end(text, analysis, start)
-        if joined and (between or not _AFTER_JOINED.match(text, end)):
-            continue
+        if joined and ((between and not between.group().endswith(("城市", "首府"))) or not _AFTER_JOINED.match(text, end)):
+            continue  # (卢萨卡和|北部城市|恩多拉的: a town joined to a listed one may be described as the state's city)
         if end > start and text[end - 1] == "市" and text[end : end + 1] in ("市", "议"):
             end -= 1  # (jieba's word 欧登塞市 took the run over the town's 市)
         if not _typical(text[start:end]):

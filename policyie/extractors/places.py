@@ -2119,6 +2119,8 @@ def _short_forms_opening_sites(places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
+# 翻越|喀喇昆仑山|前往…: a range or pass a journey crosses, named before where it goes on to or the clause's end.
+_CROSSED_RANGE = regex.compile(r"(?:翻越|翻过|越过)(\p{Han}{2,5}?(?:山脉|山口|山|岭|达坂))(?=前往|抵达|到达|来到|进入|[，,。、])")
 # Verbs of climbing: what they take is a hill or a tower, never a division (登上|西塞山 of 西塞山区).
 _CLIMB = regex.compile(r"(?:登上|登临|攀登|登顶)$")
 
@@ -2126,18 +2128,20 @@ _CLIMB = regex.compile(r"(?:登上|登临|攀登|登顶)$")
 def _climbed_hills(text: str, places: dict[str, Place]) -> None:
     """来到西塞山区，登上西塞山: a division's short form ending in 山 that a verb of climbing takes is the hill the
     division is named after, a site; so is a site's short form (登上大伊山 … 大伊山石棺墓遗址: the hill, not the tomb).
-    And a hill whose 山 the segmenter glued to its foot or top (在无量|山脚下), after 在 or 到."""
+    And a hill whose 山 the segmenter glued to its foot or top (在无量|山脚下), after 在 or 到, and a range a journey
+    crosses (翻越|喀喇昆仑山|前往)."""
     for p in [p for p in places.values() if p.level in ("city", "district", "town", "site")]:
         for m in [m for m in p.mentions if m.text != p.name and m.text.endswith("山") and len(m.text) >= 2
                   and _CLIMB.search(text, max(0, m.start - 2), m.start)]:
             model_places.move_mention(places, text, p, m, m.end, "site", "visited-site")
     model_places.drop_empty(places)
     held = model_places.mention_index(places)
-    for m in _HILL_FOOT.finditer(text):
+    for m in [*_HILL_FOOT.finditer(text), *_CROSSED_RANGE.finditer(text)]:
         start, end = m.start(1), m.end(1)
         if not held.overlaps(start, end) and m.group(1)[0] not in _NOT_NAME_FIRST \
                 and jieba_freq().get(text[start:end], 0) < COMMON_HILL and jieba_freq().get(m.group(1)[:-1], 0) < PLACE_STEM:
-            model_places.named_place(places, text[start:end], "site", "hill-foot").mentions.append(
+            evidence = "crossed-range" if m.re is _CROSSED_RANGE else "hill-foot"
+            model_places.named_place(places, text[start:end], "site", evidence).mentions.append(
                 Span(text[start:end], start, end))
             held = model_places.mention_index(places)
 
@@ -2688,10 +2692,12 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 # A country named inside a formula or a brand names no place there: the One-China formula (一个中国政策), a
 # place's quoted brand (“中国薰衣草之乡”, “中国畲乡”, “中国最早的城市”), an event styled with the country and a dot (2026中国·布拖彝族火把节),
 # a national programme named for the country it would make (美丽中国, 平安中国, 数字中国, 考古中国), a national day or
-# festival (中国农民丰收节), a national designation (中国传统村落, 中国历史文化名镇), the formula 同中国具体实际相结合.
+# festival (中国农民丰收节), a national designation (中国传统村落, 中国历史文化名镇), the formula 同中国具体实际相结合, an
+# outlet's name opening its report (中国人大网讯, 中国青年报讯).
 _FORMULA = regex.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|城市|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
                          r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信|考古)中国"
-                         r"|中国(?:传统村落|历史文化名[城镇村]|重要农业文化遗产|具体实际)")
+                         r"|中国(?:传统村落|历史文化名[城镇村]|重要农业文化遗产|具体实际)"
+                         r"|中国\p{Han}{0,8}?(?:网|报|台|社)讯")
 
 
 def _in_formula(text: str, m: Span) -> bool:
