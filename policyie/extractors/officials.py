@@ -430,8 +430,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if _STANDING_BODY.fullmatch(piece):
             x = tok.start  # 参谋长|联席会议|主席: a standing body jieba tags a set phrase, inside the organ's name
             continue
-        if _armed_forces(text, tok, piece, x):
-            x = tok.start  # 乌军|总司令, 以军|发言人, 东部|战区司令员: jieba tags them a name, a verb, a direction
+        if _armed_forces(text, tok, piece, x) or _state_part(text, an, tok, piece, x):
+            x = tok.start  # 乌军|总司令, 以军|发言人, 东部|战区司令员, 奥地利|下|奥地利州: a name, a verb, a direction to jieba
             continue
         if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
             break
@@ -458,6 +458,15 @@ def _word_end(an: Analysis, at: int) -> int:
 
 
 _THEATRE_COMPASS = frozenset(("东部", "南部", "西部", "北部", "中部", "北方", "南方", "东方", "西方"))
+
+
+def _state_part(text: str, an: Analysis, tok: Token, piece: str, x: int) -> bool:
+    """奥地利|下|奥地利州|副州长: 上 or 下 opening a foreign state's province named after the state (Lower Austria), a
+    direction word to the segmenter, after the state's own name."""
+    if piece not in ("上", "下") or tok.end != x:
+        return False
+    before = an.token_at(tok.start - 1) if tok.start else None
+    return before is not None and before.end == tok.start and before.text in countries() and text.startswith(before.text, x)
 
 
 def _armed_forces(text: str, tok: Token, piece: str, x: int) -> bool:
