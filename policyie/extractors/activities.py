@@ -212,13 +212,18 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
         a.places = dedupe(a.places + [p for p in stops if p not in countries])
 
 
+# What makes a tour's verb the noun of work planned (对专项督导作出部署, 督导进行安排).
+_DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|进行)(?:部署|安排)")
+
+
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     text = ctx.text
     v_lo = vm.start()
     if _KIND[vm.group()] in (*VISITS, "参观") and _ATTRIBUTIVE.match(text, vm.end()):
         return None
-    if text[vm.end() : vm.end() + 1] in _MESSAGE:
-        return None  # 向…普京致慰问电, 考察报告: a message or a document, no visit made
+    if text[vm.end() : vm.end() + 1] in _MESSAGE or _DEPLOYED.match(text, vm.end()):
+        # 向…普京致慰问电, 考察报告: a message or a document, no visit made; 对开学专项督导作出部署: the work planned
+        return None
     s_lo, _ = sentence_bounds(ctx, v_lo)
     if _COMPANION_BEFORE.search(text[max(s_lo, v_lo - 4) : v_lo]):
         return None
