@@ -563,7 +563,7 @@ def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None
 
 
 # Below this many uses in jieba's dictionary a character the name statistics never saw is a rare name character
-# (瑭, 琮), not a word of the running text.
+# (瑭, 瑀), not a word of the running text.
 _RARE_CHAR_FREQ = 100
 
 
