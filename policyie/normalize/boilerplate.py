@@ -16,7 +16,7 @@ from policyie.normalize.meta import (
     OUTLET_ENDINGS,
     REVIEW_ROLES,
     STAMP,
-    WRITER_ROLES,
+    WRITER_LISTED,
 )
 from policyie.normalize.textmap import MappedText
 
@@ -169,7 +169,7 @@ _OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新�
 # from it (发稿人 ⏐ 戚璟　记者 ⏐ 樊珞), a time's label (录入时间 ⎮ 2027-10-15) or the line's tools:
 # 记者：苗若溪　通讯员：谢知行　　打印)
 # (a composed label first: 编辑统筹, 值班校对 are labels of their own, not 编辑 or 值班 and a name)
-_INFO_ROLES = f"{COMPOSED_ROLES}|作者|记者|通讯员|实习生|见习生|{DUTY_EDITOR_ROLES}|编辑|责编|{WRITER_ROLES}|{REVIEW_ROLES}|采访|发布者|发布人员|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
+_INFO_ROLES = f"{COMPOSED_ROLES}|作者|记者|通讯员|实习生|见习生|{DUTY_EDITOR_ROLES}|编辑|责编|{WRITER_LISTED}|{REVIEW_ROLES}|采访|发布者|发布人员|发布人|文字|影像|摄影|文/图|图/文"  # the roles an info line labels
 _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)\s*[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核|刊发|稿源|\p{{Han}}{{0,4}}(?:时间|日期)|出处|供稿|签发)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 # (a lone opening bracket between spaces parts a label from its value as a closer does: 撰稿 ⧘ 石琰)

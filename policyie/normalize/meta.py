@@ -32,10 +32,9 @@ LABEL_CLOSERS = r":：︰﹕‣\p{Pe}\p{Pf}\p{Pd}\p{Sm}\p{So}\u2020-\u2025\u2030
 _LABEL_PART = "文字|文稿|稿件|编辑|信息|视觉|美术|版面|页面|网页|图片|视频|新媒体|网络|内容|技术|数据|值班|执行|责任|发布"
 _LABEL_WORK = "统筹|编排|设计|校对|整理|核实|核对|核校|采编|采集|编辑|审核|审校|审定|统校|统审|统核|把关|撰写|制作|策划|监制|统稿|编审"
 COMPOSED_ROLES = f"(?:{_LABEL_PART})(?:{_LABEL_WORK})(?:人员|人)?|(?:采编|编排|核对|核实)(?:人员|人)?"
-WRITER_ROLES = (
-    "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理|统稿|文案|编导|视频剪辑|剪辑|"
-    + COMPOSED_ROLES
-)
+# (WRITER_LISTED: the roles no composition makes, for a reader that tries COMPOSED_ROLES first of all its roles)
+WRITER_LISTED = "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理|统稿|文案|编导|视频剪辑|剪辑"
+WRITER_ROLES = f"{WRITER_LISTED}|{COMPOSED_ROLES}"
 # The editors on duty, in charge or of the website named by a word of their own (值班主编 蔺霁舟, 责编人 祁珩舟, 网编
 # 栾璟舟, 编辑人：章璟, 录入：…, who put the item on the site, 编播：…, who edited it for broadcast): the bylines
 # extractor's editor and inner-role patterns and the info-line reader take them, for the same reason.
