@@ -21,7 +21,7 @@ import regex
 from policyie import lexicons
 from policyie.extractors._foreign import countries
 from policyie.extractors._literals import Literals
-from policyie.extractors._model_places import drop_mentions_within, mention_index, named_place
+from policyie.extractors._model_places import add_bare_mentions, drop_mentions_within, mention_index, named_place
 from policyie.extractors._people import looks_transliterated
 from policyie.extractors._spans import SpanIndex
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
@@ -296,17 +296,15 @@ def _bare_mentions(text: str, analysis: Analysis, places: dict[str, Place], plac
     stem = place.name.removesuffix("市")
     if len(stem) < 3:
         return
-    held = mention_index(places)
-    for m in regex.finditer(regex.escape(stem), text):
-        lo, hi = m.start(), m.end()
-        if text.startswith("市", hi) or held.overlaps(lo, hi) or in_person(lo, hi):
-            continue
+    def fits(lo: int, hi: int) -> bool:
+        if text.startswith("市", hi) or in_person(lo, hi):
+            return False
         if not (analysis.is_token_boundary(lo) and analysis.is_token_boundary(hi)):
-            continue
-        if translit_odds(text[hi : hi + 1]) > _CHAR_FLOOR and text[hi : hi + 1] not in "是和与的在、，。":
-            continue  # the name runs on (欧登塞|罗…)
-        place.mentions.append(Span(stem, lo, hi))
-    place.mentions.sort(key=lambda s: s.start)
+            return False
+        # not where the name runs on (欧登塞|罗…)
+        return translit_odds(text[hi : hi + 1]) <= _CHAR_FLOOR or text[hi : hi + 1] in "是和与的在、，。"
+
+    add_bare_mentions(text, places, place, stem, fits)
 
 
 @cache

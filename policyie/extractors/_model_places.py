@@ -620,6 +620,18 @@ def named_place(places: dict[str, Place], name: str, level: str | None, evidence
     return places.setdefault(f"{level}:{name}", Place(name=name, level=level, parent=parent, evidence=evidence))
 
 
+def add_bare_mentions(text: str, places: dict[str, Place], place: Place, surface: str,
+                      fits: Callable[[int, int], bool]) -> None:
+    """Every later occurrence of ``surface`` that no mention holds yet and ``fits`` (the caller's test of a word of its
+    own, not a piece of a longer name or a person's) becomes a mention of ``place``, kept in text order: a place
+    named once in full and again bare (者米乡 of a list … 来到者米乡, 台马科技板块 … 台马, 欧登塞市 … 访问欧登塞)."""
+    held = mention_index(places)
+    for m in regex.finditer(regex.escape(surface), text):
+        if not held.overlaps(m.start(), m.end()) and fits(m.start(), m.end()):
+            place.mentions.append(Span(surface, m.start(), m.end()))
+    place.mentions.sort(key=lambda s: s.start)
+
+
 def move_mention(places: dict[str, Place], text: str, owner: Place, m: Span, end: int, level: str, evidence: str,
                  parent: str | None = None) -> None:
     """Take ``m`` from ``owner`` into the place of ``level`` its words run on to, up to ``end`` (保山|坝 is the flat,

@@ -1934,7 +1934,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_merging_cities(text, gz, places, in_person)
     _add_province_runs(text, places, in_person)
     _add_province_parts(text, places, in_person)
-    _add_list_members(ctx, places, in_person)
+    _add_list_members(ctx, doc, places, in_person)
     _add_township_villages(ctx, places, in_person, evidence="list-member")  # 者米乡 of a list … 者米乡|顶青村
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
@@ -3025,7 +3025,8 @@ _MEMBER_SUFFIXES = tuple(_MEMBER_LEVEL)
 _LOCALITY_EVIDENCE = {"village": "village-table", "site": "site-list", "region": "region-list"}
 
 
-def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
+                      in_person: Callable[[int, int], bool]) -> None:
     """Townships and villages the tables do not hold, listed with ones they do: the list's other items
     are of the same kind (an unknown 谷曲乡 beside a known 三岔河镇)."""
     text = ctx.text
@@ -3046,15 +3047,14 @@ def _add_list_members(ctx: Context, places: dict[str, Place], in_person: Callabl
         place.mentions.append(Span(name, item.start(1), item.end(1)))
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
-        _add_repeats(text, places, place, in_person)
+        _add_repeats(doc, places, place, in_person)
 
 
-def _add_repeats(text: str, places: dict[str, Place], place: Place, in_person: Callable[[int, int], bool]) -> None:
-    """者米乡 of a list, written again later (来到者米乡顶青村): the later mentions are the same township's."""
-    held = model_places.mention_index(places)
-    for m in regex.finditer(regex.escape(place.name), text):
-        if not held.overlaps(m.start(), m.end()) and not in_person(m.start(), m.end()):
-            place.mentions.append(Span(place.name, m.start(), m.end()))
+def _add_repeats(doc: _Doc, places: dict[str, Place], place: Place, in_person: Callable[[int, int], bool]) -> None:
+    """者米乡 of a list, written again later (来到者米乡顶青村): the later mentions are the same township's, where the
+    name opens a word (not 新者米乡, a longer name's end)."""
+    model_places.add_bare_mentions(doc.text, places, place, place.name,
+                                   lambda s, e: doc.start_ok(s) and not in_person(s, e))
 
 
 # Counties' short names listed and closed by 等地 (前往昆山、晋江等地): each item vouches for the others.
@@ -3198,7 +3198,6 @@ def _join_heads(
             # 泸沽湖湿地 the lake, 麦积山 of 麦积山石窟 the mountain
         if head.endswith(("村", "社区", "嘎查")):
             continue  # 白岩村 of 白岩村茶叶基地 is the village the base lies in, a place of its own
-        covered = model_places.mention_index(places)
         # mentions of a town by its short form, or of a zone by a weak alias, move to the park
         for key, p in list(places.items()):
             if key == keys[0] or not key[:1].isdigit() and not key.startswith("zone:"):
@@ -3221,10 +3220,5 @@ def _join_heads(
         # (北九州市 … 北九州生态工业园区 … 大连与北九州结好: the short form is the city's)
         if head in gz.surfaces or any(head + c in text for c in "市县州省"):
             continue
-        for m in regex.finditer(regex.escape(head), text):
-            s, e = m.start(), m.end()
-            if covered.overlaps(s, e):
-                continue
-            if doc.start_ok(s) and (e >= len(text) or not _is_cjk(text[e]) or doc.end_ok(e)):
-                park.mentions.append(Span(head, s, e))
-        park.mentions.sort(key=lambda m: m.start)
+        model_places.add_bare_mentions(text, places, park, head, lambda s, e: doc.start_ok(s) and (
+            e >= len(text) or not _is_cjk(text[e]) or doc.end_ok(e)))
