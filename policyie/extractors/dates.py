@@ -145,14 +145,14 @@ _HAN = regex.compile(r"\p{Han}")
 _AFTER_WEEKDAY = regex.compile(r"$|[，,、。；;：:\s上下中晚早凌夜傍至到和及与起前后在召举将开出主会]")
 _NUMERIC_BEFORE = regex.compile(r"[\d.．〇零一二三四五六七八九十两]$")
 # An announced date, not a reported one: it may lie after the paper (预计10月31日前完工); a figure that rose or fell to a
-# day's (激增至8月10日的…, 下降到3月底的…) is reported. _CHANGE: the verbs of change before 至 (and 加, 少 before 到).
-_CHANGE = "增升降涨跌减"
+# day's (激增至8月10日的…, 下降到3月底的…, 增加至…) is reported, and so is the day a count runs up to (截至…).
+_CHANGE = "增升降涨跌减加少"
 _FUTURE_BEFORE = regex.compile(
     r"(?:将|将于|预计|计划|计划于|拟|拟于|力争|争取|定于|有望|预定|确保|要在|须在|必须在|持续到|延长到|延长至|暂定到"
-    rf"|(?<![截{_CHANGE}])至|(?<![{_CHANGE}加少])到|截止日期为)"
+    rf"|(?<![截{_CHANGE}])[至到]|截止日期为)"
     r"\p{Han}{0,4}$"
 )
-_CHANGED_TO = regex.compile(rf"[{_CHANGE}加少][至到]\p{{Han}}{{0,4}}$")
+_CHANGED_TO = regex.compile(rf"[{_CHANGE}][至到]\p{{Han}}{{0,4}}$")
 _FUTURE_AFTER = regex.compile(r"前(?:完成|完工|建成|实现|投用|投入使用|开通|竣工|交付|全部|基本|全面|上线|开工)")
 
 
