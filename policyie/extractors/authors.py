@@ -97,12 +97,13 @@ def _whole_minority_name(name: str) -> bool:
 COMMON_SURNAME = 100
 
 
-# A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 录入：苘琇, 文／措毛, and in
+# A byline that labels one editor's, writer's or photographer's word alone (责任编辑：娜仁, 编辑：旦增, 录入：苘琇, 编导：德吉, 文／措毛, and in
 # an info line, its role parted by a space, a reporter's, an editor's, a writer's or a proofreader's, 记者 格绒邓珠,
 # 责任编辑 殳瑢, 排版 笪瑱): a person, though no surname reads the name (Tibetan and
 # Mongolian names have none). (作者 is not: a front matter's author is often the outlet, 作者：津云.)
+_ONE_ROLES = rf"责任编辑|责编|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}"
 LABELED_ONE = regex.compile(
-    rf"^[{LABEL_OPENERS}]?(?:(?:责任编辑|编辑|责编|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES})[{LABEL_CLOSERS}]|(?:记者|通讯员|责任编辑|责编|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES})[\s　]|[文图][/／])"
+    rf"^[{LABEL_OPENERS}]?(?:(?:编辑|{_ONE_ROLES})[{LABEL_CLOSERS}]|(?:记者|通讯员|{_ONE_ROLES})[\s　]|[文图][/／])"
     rf"\s*(\p{{Han}}{{2,5}})$")
 _BARE_NAME = regex.compile(r"(\p{Han}{2,3})")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
@@ -230,8 +231,9 @@ def extract(ctx: Context) -> list[str]:
             bare = names_in(line.strip("（）() \n"), strict_end=True)
             found = [(0, k, n) for k, n in enumerate(bare or [])]
         if not found and (one := LABELED_ONE.match(line.strip()) or _BARE_NAME.fullmatch(line)) \
-                and not is_common_word(one[1]):
-            found = [(0, 0, one[1])]  # (a bare name: the reporter the info line puts after a local outlet)
+                and not is_common_word(one[1]) and not OUTLET_WORD.fullmatch(one[1]):
+            found = [(0, 0, one[1])]  # (a bare name: the reporter the info line puts after a local outlet; an
+            # outlet where the name should be, 编辑：安吉发布, is none)
         names.extend(n for _, _, n in found)
     names.extend(n for _, _, n in _scan(ctx.text))
     return list(dict.fromkeys(names))
