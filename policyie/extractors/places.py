@@ -1453,11 +1453,11 @@ _NOT_IN_LANDFORM = frozenset("的和与及、在是为对把将从到等各")
 
 def _after_division(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], h: Hit,
                     words: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
-    """奈曼旗|宝|古图|沙漠, 库伦旗|塔敏查|干|沙漠: right after a county, banner or township named in full, two to five
+    """奈曼旗|宝|古图|沙漠, 库伦旗|塔敏查|干|沙漠: right after a county, banner or township named in full, two to six
     characters and a landform's ending are the landform's name however the segmenter cut them (a name, a verb), where
     the stem's own walk read them otherwise."""
     text = doc.text
-    for k in range(2, 6):
+    for k in range(2, 7):
         p = h.start - k
         if p < 0:
             break
