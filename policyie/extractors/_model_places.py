@@ -632,6 +632,30 @@ def add_bare_mentions(text: str, places: dict[str, Place], place: Place, surface
     place.mentions.sort(key=lambda s: s.start)
 
 
+def settle_levels(places: dict[str, Place]) -> None:
+    """The level a place's name shows, for the places no rule typed (the last step: the rules before read an untyped
+    place as a weaker reading, 美利|渠 or 沿古乡湖, and must see it so): a quarter of the country or of the world
+    (华北, 东南亚), a river, lake or sea (长江, 黑海), a foreign province (伊德利卜省), a foreign town under its state."""
+    names, ends = _words()["name-level"], _end_levels()
+    # (a state of the country list or a foreign province the article names; a town read by its sounds is foreign
+    # whatever its parent: 尤瓦尔迪市 of 得克萨斯州)
+    foreign = set(countries()) | {p.name for p in places.values() if p.level == "province" and p.code is None}
+    foreign.discard("中国")
+    for p in places.values():
+        if p.level is not None:
+            continue
+        p.level = names.get(p.name) or next(
+            (level for end, level in ends if p.name.endswith(end) and len(p.name) > len(end)), None)
+        if p.level is None and (p.parent in foreign or p.parent is not None and p.evidence == "translit"):
+            p.level = next((level for end, level in _words()["foreign-end-level"].items() if p.name.endswith(end)),
+                           "city")
+
+
+@functools.cache
+def _end_levels() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(_words()["end-level"].items(), key=lambda kv: -len(kv[0])))
+
+
 def move_mention(places: dict[str, Place], text: str, owner: Place, m: Span, end: int, level: str, evidence: str,
                  parent: str | None = None) -> None:
     """Take ``m`` from ``owner`` into the place of ``level`` its words run on to, up to ``end`` (保山|坝 is the flat,

@@ -1983,6 +1983,7 @@ def extract(ctx: Context) -> list[Place]:
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
     _drop_figurative_mentions(text, places)
+    model_places.settle_levels(places)
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
