@@ -95,3 +95,12 @@ def test_dates_corpus(case: Case) -> None:
         assert hit.granularity == case.granularity
     if case.part:
         assert hit.part == case.part
+
+
+@pytest.mark.parametrize(("year", "day"), [(2008, 4), (2015, 5), (2019, 5), (2020, 4), (2022, 5), (2024, 4), (2026, 5),
+                                           (2028, 4)])
+def test_qingming_day_is_the_solar_term(year: int, day: int) -> None:
+    # the published calendars' 清明 (4 or 5 April), which the 清明假期 and 清明节期间 rules date by
+    from policyie.extractors._timex import qingming_day
+
+    assert qingming_day(year) == day

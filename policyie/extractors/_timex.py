@@ -509,10 +509,18 @@ def _build(spec: Spec, year: int | None) -> Resolved:
     return year_value(year)
 
 
+def qingming_day(year: int) -> int:
+    """The April day of 清明, the solar term (the 21st century's rule: 4 or 5 April; 4 in 2024 and 2028, 5 in 2026)."""
+    y = year % 100
+    return int(y * 0.2422 + 4.81) - y // 4
+
+
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
     fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1)}
-    if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun: the month is certain
-        return month_value(year, 4)
+    if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun
+        if spec.n or year is None:
+            return month_value(year, 4)
+        return day_value(year, 4, qingming_day(year))
     if spec.code in fixed:
         mo, d = fixed[spec.code]
     elif year is not None and year in SPRING_FESTIVAL:

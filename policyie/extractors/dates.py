@@ -271,7 +271,9 @@ def _year_edge(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # 大年初三 is a lunar day; 岁末年初 a turn of the year
     if m.group("ry") and a is not None and not a.is_token_boundary(m.start()):
         return None  # 合同|年底: 同年 is not a word here
-    return _Cand(m.start(), m.end(), Spec("ymod", code=m.group("ym"), **_year_fields(m)))
+    # (去年10月签约。…确保项目年底前落地: an announced year's end is not the year a sentence before cited)
+    future = m.group("ym") != "初" and _announced(text, m.start(), m.end())
+    return _Cand(m.start(), m.end(), Spec("ymod", code=m.group("ym"), future=future, **_year_fields(m)))
 
 
 @_rule(rf"{_YEAR_ABS}(?P<du>度)?(?!代)", needs="年")
@@ -434,8 +436,8 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # 全国元旦春节期间…安全…工作电视电话会议: the holiday names the meeting's task, it dates nothing
     code = {"国庆": "国庆节", "五一": "劳动节"}.get(h, h)
     # 元旦前后, 元旦假期: New Year's holiday is a day or three around the day itself, which dates it (春节假期, 国庆假期
-    # span a week and keep their month)
-    around_day = h == "元旦" and hs in ("前后", "假期", "期间")
+    # span a week and keep their month); so is 清明's (清明假期, 清明节期间), though 清明前后 is a farming season of weeks
+    around_day = (h == "元旦" and hs in ("前后", "假期", "期间")) or (h.startswith("清明") and hs in ("假期", "期间"))
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
 
 
@@ -517,11 +519,15 @@ def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
 
 def _since(cands: list[_Cand], text: str) -> list[_Cand]:
     """今年以来, 去年下半年以来: 以来 belongs to the period it opens (every check set's annotators read the
-    mention so); a day before 以来 (5日以来) is left as it is, and so is a range."""
+    mention so); a day before 以来 (5日以来) is left as it is, and so is a range. 去年同期 likewise: the comparison's
+    period is one mention, valued by its year (the annotators of the sets that hold one read it whole)."""
     for c in cands:
         if c.end_spec is None and c.spec.unit != "day" and text.startswith("以来", c.end):
             c.end += 2
             c.rule = f"since:{c.rule}"
+        elif c.end_spec is None and c.spec.unit == "year" and c.spec.year_shift == -1 and text.startswith("同期", c.end):
+            c.end += 2
+            c.rule = f"same-period:{c.rule}"
     return cands
 
 
