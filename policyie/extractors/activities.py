@@ -212,8 +212,8 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
         a.places = dedupe(a.places + [p for p in stops if p not in countries])
 
 
-# What makes a tour's verb the noun of work planned (对专项督导作出部署, 督导进行安排).
-_DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|进行)(?:部署|安排)")
+# What makes a tour's verb the noun of work planned (对专项督导作出部署, 督导进行安排, 就汛前检查作出具体部署).
+_DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
