@@ -244,3 +244,13 @@ def test_a_wetland_by_a_lake_does_not_take_the_lakes_mentions() -> None:
     doc = policyie.extract("沿湖畔栈道察看邛海湿地保护情况，要求守护好邛海。")
     wetland = next(p for p in doc.places if p.name == "邛海湿地")
     assert [m.text for m in wetland.mentions] == ["邛海湿地"]
+
+
+@pytest.mark.parametrize(("source", "parent"), [("祁阳发布", "祁阳市"), ("闽清融媒", "闽清县"), ("", None)])
+def test_outlet_named_for_its_county_places_its_townships(source: str, parent: str | None) -> None:
+    # A county's own outlet (祁阳|发布, 闽清|融媒) names the county as its full name would: a township name four
+    # counties share (梅溪镇) is that county's; with no such source its county stays unsaid.
+    text = "3月21日，县长到梅溪镇调研春季农业生产。"
+    doc = Document(id="t", text=text, source=source or None)
+    found = [p for p in extract(Context(doc, analyse(text))) if p.name == "梅溪镇"]
+    assert [p.parent for p in found] == [parent]

@@ -161,6 +161,16 @@ def _split_town(name: str, level: str = "village") -> int | None:
     return best
 
 
+def _town_before_kind(name: str) -> int | None:
+    """Where the township ends in a span that runs it into the word 社区, no name (如城街道|社区养老服务中心), if it does
+    (not 村: 城乡|村, 镇|村 are words of their own)."""
+    for town_end in _words()["town-end"]:
+        i = name.rfind(town_end, 2)
+        if i > 0 and name[i + len(town_end) :] == "社区":
+            return i + len(town_end)
+    return None
+
+
 # jieba tags of words that are never (part of) a place's name: verbs, adjectives, adverbs, function words.
 FUNCTION_TAGS = frozenset("vadpcurmq")
 # Conjunctions the model takes into the place after them (灵峰街道及|余村).
@@ -273,7 +283,7 @@ def _holder_name(name: str) -> bool:
     return name not in countries() and (name in known_names() or looks_transliterated(name))
 
 
-def _phrase_spans(text: str) -> SpanIndex:
+def phrase_spans(text: str) -> SpanIndex:
     """Where the set phrases and watchwords whose pieces the model reads as places stand (ner_words.tsv
     not-place-phrase)."""
     found = [(m.start(), m.end()) for m in _not_place_phrases().finditer(text)]
@@ -528,6 +538,9 @@ def _pieces(text: str, e: Entity, around: _Around):
         name = text[start : e.end]
     if level == "village" and (first := _word_opened_before(around, start)) is not None:
         start, name = first, text[first : e.end]  # 金庭镇|明|月湾古村: after a place or a verb, it starts where a word does
+    if level == "village" and (cut := _town_before_kind(name)) is not None:
+        yield start, start + cut, "town", None  # 如城街道|社区养老服务中心: the township's, and a kind of place after it
+        return
     if level in ("village", "site") and (cut := _split_town(name, level)) is not None:
         yield start, start + cut, "town", None  # (薄壁镇|宝泉景区: a site is named after its township as a village is)
         yield start + cut, e.end, level, name[:cut]
@@ -823,11 +836,13 @@ def add(
         named_ends={m.end for p in places.values() for m in p.mentions if p.level != "town" or m.text == p.name},
         tokens_in=analysis.tokens_in,
     )
-    phrases = _phrase_spans(text)
+    phrases = phrase_spans(text)
     holder_posts = tuple(_words()["head-of-state-post"])
     for e in spans:
-        if phrases.overlaps(e.start, e.end) or (text.startswith(holder_posts, e.end) and _holder_name(e.text)):
-            continue  # 保家卫国, 山水|林田湖|草沙: a set phrase's piece; 同|普京|总统: the post's holder (刚果(布)|总统: a state's)
+        if phrases.overlaps(e.start, e.end) or (text.startswith(holder_posts, e.end) and _holder_name(e.text)) \
+                or text.startswith("之乡", e.end):
+            continue  # 保家卫国, 山水|林田湖|草沙: a set phrase's piece; 同|普京|总统: the post's holder (刚果(布)|总统: a state's);
+            # 长寿|之乡, 鱼米|之乡: what a land is famed for
         if e.label == "LOC":
             e = _site_around(text, e, around)  # (before the gazetteer's say: 天山, 恒山 are known, 帽天山 is not)
         if known(e.text):

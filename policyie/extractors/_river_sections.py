@@ -305,8 +305,11 @@ def _glued_head(tokens: list[Token], i: int) -> int:
         return tok.start - 1  # 小|石河: an adjective jieba cut off is the river's first character
     if i and tokens[i - 1].end == tok.start and ((prev := tokens[i - 1]).pos == "un" or (
             prev.pos == "ns" and len(prev.text) == 1)) and han_only(prev.text) \
-            and prev.text[-1] not in _NOT_HEAD and any(tag_table().get(prev.text[-1] + w) == "ns" for w in "河江水"):
-        return tok.start - 1  # 沂|沭河, 好沂|沭河: two rivers named together, the first by its character (沂河)
+            and prev.text[-1] not in _NOT_HEAD and prev.text[-1] != "沿" \
+            and any(tag_table().get(prev.text[-1] + w) == "ns" for w in "河江水"):
+        # 沂|沭河, 好沂|沭河: two rivers named together, the first by its character (沂河); not the 沿 a tour goes
+        # along a river by, which jieba glued to the leader's name (陈武沿|鲜水河: 沿河 is a county)
+        return tok.start - 1
     return tok.start
 
 

@@ -106,6 +106,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     openers = {m.start: m.end for p in places.values() if p.level in _OPENER_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡村"}
     held = model_places.mention_index(places)
+    phrases = model_places.phrase_spans(text)  # (察看退塘还湖…: a policy's watchword ends as a lake does)
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     towns: list[tuple[int, int]] = []
@@ -121,7 +122,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         listed = sum(1 for item, x in zip(items, shaped, strict=True)
                      if x or (item in exact and not text.startswith("的", item[1])))
         for item, x in zip(items, shaped, strict=True):
-            if x is None or in_person(x[0], x[1]):
+            if x is None or in_person(x[0], x[1]) or phrases.overlaps(x[0], x[1]):
                 continue
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
                 continue

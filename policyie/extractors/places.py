@@ -320,12 +320,15 @@ def _nested_pairs(gz: Gazetteer, hits: list[Hit]) -> set[tuple[int, int]]:
     return out
 
 
-def _jing(gz: Gazetteer, text: str) -> list[Cand]:
-    """京 after a verb of motion or place (在京举行, 来京, 在京企业) is Beijing."""
+def _jing(gz: Gazetteer, text: str, model_starts: dict[int, int]) -> list[Cand]:
+    """京 after a verb of motion or place (在京举行, 来京, 在京企业) is Beijing, unless the NER reads a longer place that
+    it opens (在|京唐港: the port, 深入京唐港 elsewhere); ``model_starts``: where each NER place starts → its end."""
     if BEIJING_CODE not in gz.entries:
         return []
     out = []
     for m in JING.finditer(text):
+        if model_starts.get(m.start(), m.end()) > m.end():
+            continue
         hit = Hit(m.start(), m.end(), "京", ((BEIJING_CODE, ALIAS),))
         out.append(Cand(m.start(), m.end(), "name", hit, senses=[(gz.entries[BEIJING_CODE], ALIAS)]))
     return out
@@ -2779,18 +2782,17 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     names = [c for c in names if not in_org(c.start, c.end)]
     parks = [c for c in parks if not in_company(c.start, c.end)]
     deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
-    return _settle(names + parks + deictic + _jing(gz, text))
+    model_starts = {e.start: e.end for e in doc.an.ner or () if e.label == "LOC"}
+    return _settle(names + parks + deictic + _jing(gz, text, model_starts))
 
 
 def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
     """Context from the metadata too: a paper called 北京日报 is about Beijing, a page of 松阳县人民政府门户网站 about
     松阳县."""
     meta = " ".join(filter(None, [ctx.doc.source, ctx.doc.title, ctx.site]))
-    out = [
-        Cand(h.start, h.end, "name", h, senses=[(gz.entries[k], kd) for k, kd in h.senses])
-        for h in gz.scan(meta)
-        if h.senses and len(h.surface) >= 2
-    ]
+    source = ctx.doc.source or ""
+    out = [Cand(h.start, h.end, "name", h, senses=_outlet_senses(gz, source, h)) for h in gz.scan(meta)
+           if h.senses and len(h.surface) >= 2]
     # 本报延吉1月27日电: a dateline names where the report was filed by the short form the news writes, as sure as a
     # full name (a bare county short elsewhere needs its province or city nearby)
     line = _DATELINE_PLACE.search(ctx.text, 0, 80)
@@ -2799,6 +2801,21 @@ def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
         at = len(meta) + 1  # (placed after the metadata's text: no rule reads it as the source's own name)
         out.append(Cand(at, at + len(line["town"]), "name", None, senses=[(e, FULL)]))
     return out
+
+
+# What a county's or city's own outlet is called after its short name (宿松融媒, 安吉发布, 巩义日报, 江津区融媒体中心).
+_OUTLET_AFTER = regex.compile(r"融媒|发布|日报|新闻|广播电视台|电视台|宣传")
+
+
+def _outlet_senses(gz: Gazetteer, source: str, h: Hit) -> list[tuple[Entry, str]]:
+    """The senses of a name in the metadata. A short form opening the source's name, which its outlet word follows
+    (宿松|融媒, 安吉|发布), names the county or city as surely as its full name, never a township of that name (安吉街道):
+    an outlet is named for the one division it serves."""
+    senses = [(gz.entries[k], kd) for k, kd in h.senses]
+    if h.start != 0 or h.end > len(source) or not _OUTLET_AFTER.match(source, h.end):
+        return senses
+    served = [(e, FULL if kd == SHORT else kd) for e, kd in senses if e.level in ("province", "city", "district")]
+    return served or senses
 
 
 _DATELINE_PLACE = regex.compile(r"(?:新华社|中新社|人民日报|光明日报|经济日报|央视网?|总台|央广|本报|本台)"
