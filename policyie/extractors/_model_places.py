@@ -163,7 +163,9 @@ def _split_town(name: str, level: str = "village") -> int | None:
 
 def _town_before_kind(name: str) -> int | None:
     """Where the township ends in a span that runs it into the word 社区, no name (如城街道|社区养老服务中心), if it does
-    (not 村: 城乡|村, 镇|村 are words of their own)."""
+    (not 村: 城乡|村, 镇|村 are words of their own; nor 城乡社区, 最美城乡社区: urban and rural communities)."""
+    if "城乡" in name:
+        return None
     for town_end in _words()["town-end"]:
         i = name.rfind(town_end, 2)
         if i > 0 and name[i + len(town_end) :] == "社区":
@@ -708,6 +710,11 @@ def drop_mentions_within(places: dict[str, Place], start: int, end: int, short_o
     name their place by a short form), and places left without any; whether any went."""
     return _drop_mentions(places, lambda place, m: start <= m.start and m.end <= end and (
         not short_only or (m.end - m.start < end - start and m.text != place.name)))
+
+
+def drop_mentions_where(places: dict[str, Place], gone: Callable[[Place, Span], bool]) -> bool:
+    """Remove the mentions ``gone`` picks, and places left without any; whether any went."""
+    return _drop_mentions(places, gone)
 
 
 def drop_untyped_within(places: dict[str, Place], start: int, end: int) -> bool:

@@ -638,6 +638,9 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
                                          or _lone_pair_opens(word, tag, words) or _cut_county(gz, word, words)):
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
+        if word == "口" and k + 1 < len(before) and before[k + 1][1][-1:] in "河江" and before[k + 1][2] in ("ns", "nz"):
+            words.append((start, word, tag))  # 滦河|口|湿地: a river's mouth (jieba reads 口 as a measure word)
+            continue
         number_inside = _number_inside(doc, gz, before, k, words)
         if len(word) <= 2 and words and not number_inside and tag.startswith("m") and _model_opens(doc, start, words):
             words.append((start, word, tag))  # 万|佛山|景区, 八步|沙|林场: a numeral the NER reads as opening the place is its first
@@ -2936,16 +2939,34 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
             # article fixes likewise (涿州|万全庄村, not 万全区)
             model_places.drop_mentions_within(places, loc.start, loc.end)
             taken = model_places.mention_index(places).overlaps
+        grown = _grown_same(places, loc.start, loc.end) if loc.level == "site" and not (
+            in_person(loc.start, loc.end) or _inside_org(doc, loc.end)) else []
+        if grown:
+            taken = model_places.mention_index(places).overlaps  # (玉龙雪山: the list's entry, with its city, wins)
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end) or _inside_org(doc, loc.end):
             continue
         place = model_places.named_place(places, loc.name, loc.level, _LOCALITY_EVIDENCE[loc.level], loc.parent)
         place.mentions.append(Span(ctx.text[loc.start : loc.end], loc.start, loc.end))
+        for key in grown:  # (…and the grown place's other mentions, 根宫佛国 of 根宫佛国文化旅游区, are the site's)
+            if key in places and places[key] is not place:
+                model_places.absorb(place, places.pop(key))
         town = loc.parent if loc.level == "village" and loc.parent else ""
         if town and ctx.text.startswith(town, loc.start - len(town)) and not taken(loc.start - len(town), loc.start):
             # 泽库县宁秀乡|拉格日村: the township the village table gives, written right before it, is a place too
             model_places.named_place(places, town, "town", "village-table").mentions.append(
                 Span(town, loc.start - len(town), loc.start))
     _add_township_villages(ctx, places, in_person)
+
+
+def _grown_same(places: dict[str, Place], start: int, end: int) -> list[str]:
+    """The keys of the places a park's suffix grew with a mention on exactly [start, end), which a list names (玉龙|雪山
+    is a listed site, whose entry knows its city); that mention is dropped (a place left without any goes)."""
+    keys = [k for k, p in places.items() if p.evidence == "park-suffix"
+            and any((m.start, m.end) == (start, end) for m in p.mentions)]
+    if keys:
+        model_places.drop_mentions_where(
+            places, lambda place, m: place.evidence == "park-suffix" and (m.start, m.end) == (start, end))
+    return keys
 
 
 def _trim_grown_region(places: dict[str, Place], gz: Gazetteer, start: int, end: int) -> bool:
