@@ -614,7 +614,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
-        if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words):
+        if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words) or _mouth(before, k):
             words.append((start, word, tag))
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
@@ -638,9 +638,6 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
                                          or _lone_pair_opens(word, tag, words) or _cut_county(gz, word, words)):
             words += _opening_characters(before, k)  # 成县|西|狭颂|景区 (a compass character), 溱|湖|… (a bound morpheme)
             break
-        if word == "口" and k + 1 < len(before) and before[k + 1][1][-1:] in "河江" and before[k + 1][2] in ("ns", "nz"):
-            words.append((start, word, tag))  # 滦河|口|湿地: a river's mouth (jieba reads 口 as a measure word)
-            continue
         number_inside = _number_inside(doc, gz, before, k, words)
         if len(word) <= 2 and words and not number_inside and tag.startswith("m") and _model_opens(doc, start, words):
             words.append((start, word, tag))  # 万|佛山|景区, 八步|沙|林场: a numeral the NER reads as opening the place is its first
@@ -690,6 +687,12 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _mouth(before: list[tuple[int, str, str]], k: int) -> bool:
+    """滦河|口|湿地: 口 after a river jieba names is its mouth, part of the name (jieba reads 口 as a measure word)."""
+    return before[k][1] == "口" and k + 1 < len(before) and before[k + 1][1][-1:] in "河江" \
+        and before[k + 1][2] in ("ns", "nz")
 
 
 def _first_of_joined(gz: Gazetteer, word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
