@@ -128,13 +128,10 @@ def _dateline_towns(text: str, analysis: Analysis, places: dict[str, Place], in_
             continue
         place = named_place(places, m["town"], None, EVIDENCE, None)
         place.mentions.append(Span(m["town"], start, end))
-        held = mention_index(places)
-        for k in regex.finditer(regex.escape(m["town"]), text, pos=end):
-            lo, hi = k.span()
-            if not held.overlaps(lo, hi) and not in_person(lo, hi) and analysis.is_token_boundary(lo) \
-                    and translit_odds(text[hi : hi + 1]) <= _CHAR_FLOOR and text[hi : hi + 1] not in _SUFFIX + "湾岛区":
-                # (科托努|港 is the town's port, a place of its own)
-                place.mentions.append(Span(m["town"], lo, hi))
+        # (科托努|港 is the town's port, a place of its own)
+        add_bare_mentions(text, places, place, m["town"], lambda lo, hi, after=end: lo >= after and not in_person(
+            lo, hi) and analysis.is_token_boundary(lo) and translit_odds(text[hi : hi + 1]) <= _CHAR_FLOOR
+            and text[hi : hi + 1] not in _SUFFIX + "湾岛区")
 
 
 def _islands_over_states(text: str, places: dict[str, Place]) -> None:

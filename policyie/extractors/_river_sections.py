@@ -42,6 +42,7 @@ from policyie.extractors._model_places import (
     verb_result_glued,
 )
 from policyie.extractors._people import jieba_freq, looks_transliterated
+from policyie.extractors._spans import SpanIndex
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -386,8 +387,14 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
         name = text[start:end]
         if len(name) < 3 or not han_only(name) or name in _ANY_RIVER or held.overlaps(start, end) or in_person(start, end):
             continue  # (沙河: a two-character river is as often a town or a common word)
-        named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
-        held = mention_index(places)
+        held = _add_water(places, text, start, end, ALONG_EVIDENCE)
+
+
+def _add_water(places: dict[str, Place], text: str, start: int, end: int, evidence: str) -> SpanIndex:
+    """Add the river or lake [start, end) as a site of its own; the mentions held after it (each adder reads on)."""
+    name = text[start:end]
+    named_place(places, name, "site", evidence).mentions.append(Span(name, start, end))
+    return mention_index(places)
 
 
 _DIVISION_SHORT_LEVELS = frozenset(("city", "district", "town"))
@@ -437,10 +444,8 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
             # 沿着大|宁河, 沿|大理|河: a division's short form inside the river's name, or opening it, is the river's;
             # 沿古乡|湖, 沿|美利|渠: an untyped reading of its stem, or of it with the 沿 glued on, is the water's too
             held = mention_index(places)
-        if held.overlaps(start, end):
-            continue
-        named_place(places, name, "site", ALONG_EVIDENCE).mentions.append(Span(name, start, end))
-        held = mention_index(places)
+        if not held.overlaps(start, end):
+            held = _add_water(places, text, start, end, ALONG_EVIDENCE)
 
 
 # A lake's or river's 湖 or 河, then its water's state (团泊|湖水|位, X|河水|质): what the segmenter glued across.
@@ -463,8 +468,5 @@ def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_pe
             continue
         if drop_mentions_within(places, start, end, short_only=True):
             held = mention_index(places)  # (团泊|湖: the township's short form is the lake's name)
-        if held.overlaps(start, end):
-            continue
-        name = text[start:end]
-        named_place(places, name, "site", "water-state").mentions.append(Span(name, start, end))
-        held = mention_index(places)
+        if not held.overlaps(start, end):
+            held = _add_water(places, text, start, end, "water-state")
