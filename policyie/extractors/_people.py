@@ -508,6 +508,7 @@ _LONE_SURNAME_TAGS = frozenset(("g", "zg", "ng", "k", "nz", "nr", "x"))
 
 # The tags of a one-character given name the segmenter leaves alone after such a surname: a bound morpheme.
 _LONE_GIVEN_TAGS = frozenset(("g", "zg", "ng"))
+_WORD_GIVEN_TAGS = frozenset(("a", "n", "nr", "nz"))
 
 
 _RARE_SURNAME_CHAR_FREQ = 1000  # (妫 237, 剡 121; a character of the running text counts thousands)
@@ -535,7 +536,10 @@ def _bound_surname(analysis: Analysis | None, pos: int, end: int) -> bool:
     sur, given = analysis.token_at(pos), analysis.token_at(end - 1)
     return sur is not None and given is not None and (sur.start, sur.end) == (pos, pos + 1) \
         and sur.pos in _LONE_SURNAME_TAGS and (given.start, given.end) == (pos + 1, end) and (
-            given.pos == "un" or (end - pos == 2 and given.pos in _LONE_GIVEN_TAGS))
+            given.pos == "un" or (end - pos == 2 and given.pos in _LONE_GIVEN_TAGS)
+            # (县委书记|迮|宏远|到: a given name that is also a word of the dictionary, a noun or an adjective made of
+            # characters names use)
+            or (end - pos == 3 and given.pos in _WORD_GIVEN_TAGS and min(given_score(c) for c in given.text) > 0))
 
 
 def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None) -> NameGuess | None:
