@@ -618,7 +618,9 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
             r = tx.span(r, _range_end(c.spec, end, r) or resolve_spec(end, anc, sy))
-        if c.start not in naming and not _recalls_earlier_year(text, c, r, published):
+        # (低于去年同期。…对标上半年目标: the period a figure is compared with is no anchor for what follows)
+        if c.start not in naming and not _recalls_earlier_year(text, c, r, published) \
+                and not c.rule.startswith("same-period:"):
             last_day = anc.last_day
             remember(anc, r)
             if published is not None and anc.last_day is not None and anc.last_day > published:
