@@ -208,10 +208,14 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             continue  # (卢萨卡和|北部城市|恩多拉的: a town joined to a listed one may be described as the state's city)
         if end > start and text[end - 1] == "市" and text[end : end + 1] in ("市", "议"):
             end -= 1  # (jieba's word 欧登塞市 took the run over the town's 市)
+        elif (cut := text.find("市", start + 2, end)) > 0:
+            end = cut  # (考纳斯|市非|织造布: the run went over the town's 市 into the next word)
         if not _typical(text[start:end]):
             continue
-        if not led and (between or text[end : end + 2] not in ("市市", "市议")):
-            continue  # 丹麦|欧登塞|市|市长, …市议员: unled, only a town its own office names
+        if not led and (between or text[end : end + 2] not in ("市市", "市议") and (
+                text[end : end + 1] != "市" or end - start < 3)):
+            continue  # 丹麦|欧登塞|市|市长, …市议员: unled, only a town its own office names, or whose 市 follows a
+            # run of three syllables or more right after the state (与立陶宛|考纳斯|市…签约)
         if text[end : end + 1] and text[end] in _SUFFIX:
             end += 1
         after = analysis.token_at(end)

@@ -218,6 +218,8 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
             and (prev.pos == "un" or (len(prev.text) == 1 and prev.pos[:1] not in "pucdrvfmqx")):
         return None  # 沿竹|皮河|城区段: a river jieba does not know, glued to an unknown word, has no sure start
     if _river(tok.text, tok.pos, section):
+        if len(tok.text) >= 3 and tok.text[0] == "沿":
+            return tok.start + 1  # 龚砚波|沿鹳河|马蹬段: the 沿 a tour goes along by, glued on (not 波河, a river too)
         head = _transliterated_head(tokens, i, _glued_head(tokens, i))
         # (把潭江|流域: a preposition jieba glued onto the river's name is the sentence's)
         return head + 1 if head == tok.start and len(tok.text) >= 3 and tok.text[0] in _NOT_HEAD else head
