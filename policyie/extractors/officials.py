@@ -71,7 +71,7 @@ from policyie.extractors._people import (
     surnames,
     transcript_speakers,
 )
-from policyie.extractors._spans import occurrences
+from policyie.extractors._spans import occurrences, quoted_parallel_item
 from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import load as load_gazetteer
@@ -1652,6 +1652,13 @@ def _label_lists(ctx: Context, found: _Found) -> None:
                 found.add(part[0][a:b], pos + a, chain)
 
 
+def _only_in_formula(text: str, name: str) -> bool:
+    """Whether every occurrence of ``name`` is a piece of an item of a quoted parallel formula (“县领导|包镇、镇干部包村、
+    村干部包户”: the county's leaders answer for a township; 包 is the verb, no surname)."""
+    items = [quoted_parallel_item(text, at, at + len(name)) for at in occurrences(text, name)]
+    return bool(items) and all(item is not None and item != name for item in items)
+
+
 @register("officials", requires=("authors",))
 def extract(ctx: Context) -> list[Official]:
     text = ctx.text
@@ -1669,7 +1676,7 @@ def extract(ctx: Context) -> list[Official]:
             continue
         texts = found.titles[name]
         titles = _with_chain_org([normalise_title(t, home) for t in texts], texts, name, found, home)
-        if not is_public_post_holder(name, titles):
+        if not is_public_post_holder(name, titles) or _only_in_formula(text, name):
             continue
         mentions = [Span(name, at, at + len(name)) for at in occurrences(text, name)]
         for alias in found.aliases.get(name, []):

@@ -34,7 +34,14 @@ from policyie.extractors._events import TEAM_VERBS
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
-from policyie.extractors._spans import SpanIndex, epithet_cue, in_work_title, occurrences, short_quote
+from policyie.extractors._spans import (
+    QUOTED_PARALLEL,
+    SpanIndex,
+    epithet_cue,
+    in_work_title,
+    occurrences,
+    short_quote,
+)
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import ALIAS, DEICTICS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
@@ -2718,7 +2725,7 @@ def _in_formula(text: str, m: Span) -> bool:
 
 
 # “北国江南、江南北国”: a parallel formulation in quote marks, its places words of the watchword.
-_QUOTED_PARALLEL = regex.compile(r"“(\p{Han}{2,8}(?:、\p{Han}{2,8}){1,3})”")
+_QUOTED_PARALLEL = QUOTED_PARALLEL
 
 
 def _listed(name: str) -> bool:
