@@ -167,7 +167,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             stem = text[k - n : k]
             if stem[0] in _NOT_PORT_FIRST or not _typical(stem) or not analysis.is_token_boundary(k - n) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
-                     and analysis.token_at(k - n - 1).end > k - n):
+                     and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
             # (杜库姆|港: the zone's short form 杜库姆 read there is the port's name)
             drop_mentions_within(places, k - n, k + 1, short_only=True)
@@ -176,6 +176,13 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             name = text[k - n : k + 1]
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, k - n, k + 1))
             break
+
+
+def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
+    """依托|特马港: a verb, adverb, preposition or conjunction of two characters or more opens the run, not the name."""
+    tok = analysis.token_at(start)
+    return tok is not None and tok.start == start and tok.end - tok.start >= 2 and tok.end < end \
+        and tok.pos[:1] in "vdpc"
 
 
 def _state_provinces(analysis: Analysis, places: dict[str, Place]) -> None:

@@ -3049,9 +3049,11 @@ _PEOPLES_TOWNSHIP_KIND = regex.compile(r"\p{Han}{1,4}族[乡镇]")
 
 def _unplaced_tail(places: dict[str, Place], start: int, end: int) -> bool:
     """Whether every mention overlapping [start, end) ends it, starts inside it, and is a village the table
-    lists only outside the article's divisions (no township found for it)."""
+    lists only outside the article's divisions (no township found for it, or one the article never names: 大河口乡|
+    哈日|宝力格村 is no 宝力格村 of 兴隆洼镇)."""
     hits = _overlapping(places, start, end)
-    return bool(hits) and all(m.end == end and m.start > start and p.level == "village" and p.parent is None
+    towns = {p.name for p in places.values() if p.level == "town"}
+    return bool(hits) and all(m.end == end and m.start > start and p.level == "village" and p.parent not in towns
                               and p.evidence == "village-table" for p, m in hits)
 
 
