@@ -185,9 +185,15 @@ def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None
             continue
         if exclude and d.start >= exclude[0] and d.end <= exclude[1]:
             continue
-        if best is None or _finer(d, best) or (_same_grain(d, best) and d.start > best.start):
+        if best is None or _finer(d, best) or (_same_grain(d, best) and d.start > best.start and not (
+                _FESTIVAL.search(d.text) and not _FESTIVAL.search(best.text))):
             best = d
     return best
+
+
+# A holiday dated by its day (五一假期, 元旦前后) names the day an event is after or around, not the event's own
+# day where the calendar's is written before it (5月8日，五一假期后首个工作日，…调研).
+_FESTIVAL = regex.compile(r"春节|元旦|国庆|劳动节|五一|清明|元宵|端午|中秋|假期|期间")
 
 
 def date_after(ctx: Context, pos: int, hi: int) -> DateMention | None:

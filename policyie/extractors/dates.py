@@ -412,7 +412,7 @@ _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节
 
 # The festival starts after the year and a quote mark; then at most 国庆节, a quote mark and 黄金周.
 @_rule(
-    rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明|元宵节)”?(?P<hs>前后|前夕|前|后|期间|假期|长假|黄金周)?",
+    rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明|元宵节)”?(?P<hs>前后|前夕|前|后|期间|假期前|假期|长假|黄金周)?",
     anchor="春节|元旦|国庆|劳动节|五一|清明|元宵节", lead=_YP_MAX + 1, reach=10,
 )
 def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
@@ -435,9 +435,10 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if (hs in ("期间", "前后") or joined) and _NAMED_TASK.match(text, joined.end() if joined else end):
         return None  # 全国元旦春节期间…安全…工作电视电话会议: the holiday names the meeting's task, it dates nothing
     code = {"国庆": "国庆节", "五一": "劳动节"}.get(h, h)
-    # 元旦前后, 元旦假期: New Year's holiday is a day or three around the day itself, which dates it (春节假期, 国庆假期
-    # span a week and keep their month); so is 清明's (清明假期, 清明节期间), though 清明前后 is a farming season of weeks
-    around_day = (h == "元旦" and hs in ("前后", "假期", "期间")) or (h.startswith("清明") and hs in ("假期", "期间"))
+    # 元旦前后, 元旦假期, 五一假期: a holiday around a fixed day is dated by the day itself (春节假期, 国庆假期 span a week
+    # and keep their month); so is 清明's (清明假期, 清明节期间), though 清明前后 is a farming season of weeks
+    around_day = (h in ("元旦", "五一", "劳动节") and hs in ("前后", "假期", "期间")) or (
+        h.startswith("清明") and hs in ("假期", "期间"))
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
 
 
