@@ -33,6 +33,7 @@ from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._model_places import (
     LAKE_SHORE_WORDS,
+    drop_mentions_where,
     drop_mentions_within,
     drop_untyped_within,
     han_only,
@@ -63,7 +64,7 @@ _NOT_INITIAL = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万
 # Words before 段 that name no place (长江|这|段 is no reach).
 _NOT_REACH = frozenset(("这", "那", "一", "该", "沿线", "全线", "干流", "主河道"))
 # The dictionary's tags for names (its rivers are ns, a few nr: 钱塘江, 嘉陵江, canals nz).
-_NAME_TAGS = frozenset(("ns", "nr", "nz"))  # (京杭大运河 is nz)
+_NAME_TAGS = frozenset(("ns", "nr", "nz", "nrt"))  # (京杭大运河 is nz; 沃尔特河, a transliteration, nrt)
 # The town a reach runs through, named by its kind (涪江|城区|段, 长江|主城区|段).
 _URBAN_REACH = frozenset(("城区", "主城区", "中心城区", "市区", "县城"))
 # Words the dictionary tags as names that say only "rivers" (重要江河|流域, 大江|大河|流域): no river's sections.
@@ -181,6 +182,9 @@ def _spans(tokens: list[Token], model_rivers: dict[int, int]) -> Iterator[tuple[
                     (start := _river_start(tokens, i - 2, "段")) is not None and not (
                     before.text in _URBAN_REACH and _names_city(river.text)):  # (九江|城区段: the city's)
                 yield start, tok.start + 1, True
+        elif tok.text[-1] == "段" and 3 <= len(tok.text) <= 4 and before and before.end == tok.start \
+                and _reach_name(tok.text[:-1]) and (start := _river_start(tokens, i - 1, "段")) is not None:
+            yield start, tok.end, True  # 绥江|怀城段: jieba glued the place the reach is named by to 段
         elif (tok.text.endswith("口") and _river(tok.text[:-1], tag_table().get(tok.text[:-1], ""))) or any(
                 tok.text.endswith(s) and tok.text[-len(s) - 1] in "江河" for s in _SECTIONS if len(tok.text) > len(s) + 1):
             yield _compass_head(tokens, i), tok.end, False
@@ -201,6 +205,11 @@ def _reach_place(tok: Token) -> bool:
     through (涪江|城区|段)."""
     return tok.text in _URBAN_REACH or (2 <= len(tok.text) <= 3 and tok.text not in _NOT_REACH and (
         tok.pos == "ns" or tok.text in gazetteer.load().surfaces))
+
+
+def _reach_name(word: str) -> bool:
+    """A word jieba glued to 段 that names a reach's place (怀城|段: a township's short form the gazetteer knows)."""
+    return word not in _NOT_REACH and (word in _URBAN_REACH or word in gazetteer.load().surfaces)
 
 
 def _names_city(word: str) -> bool:
@@ -387,9 +396,18 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
         if verb_result_glued(text, an, start):
             start += 1  # 守护|好蒲|河: a verb's result jieba glued onto the river's name
         name = text[start:end]
+        if held.overlaps(start, end) and _state_named_river(places, start, end):
+            held = mention_index(places)  # 尼日尔|河|沿岸: the river named after the state, no mention of the state
         if len(name) < 3 or not han_only(name) or name in _ANY_RIVER or held.overlaps(start, end) or in_person(start, end):
             continue  # (沙河: a two-character river is as often a town or a common word)
         held = _add_water(places, text, start, end, ALONG_EVIDENCE)
+
+
+def _state_named_river(places: dict[str, Place], start: int, end: int) -> bool:
+    """Drop a foreign state's mention that is all of a river's name but its 河 or 江 (尼日尔|河, 刚果|河); whether one
+    went."""
+    return drop_mentions_where(places, lambda p, m: p.level == "country" and p.name not in ("中国", "中华人民共和国")
+                               and (m.start, m.end) == (start, end - 1))
 
 
 def _add_water(places: dict[str, Place], text: str, start: int, end: int, evidence: str) -> SpanIndex:
