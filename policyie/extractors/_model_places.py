@@ -637,7 +637,7 @@ def named_place(places: dict[str, Place], name: str, level: str | None, evidence
 
 def add_bare_mentions(text: str, places: dict[str, Place], place: Place, surface: str,
                       fits: Callable[[int, int], bool]) -> None:
-    """Every later occurrence of ``surface`` that no mention holds yet and ``fits`` (the caller's test of a word of its
+    """Every occurrence of ``surface`` that no mention holds yet and ``fits`` (the caller's test of a word of its
     own, not a piece of a longer name or a person's) becomes a mention of ``place``, kept in text order: a place
     named once in full and again bare (者米乡 of a list … 来到者米乡, 台马科技板块 … 台马, 欧登塞市 … 访问欧登塞)."""
     held = mention_index(places)

@@ -2724,10 +2724,6 @@ def _in_formula(text: str, m: Span) -> bool:
     return any(f.start() <= m.start and m.end <= f.end() for f in _FORMULA.finditer(text, lo, min(len(text), m.end + 20)))
 
 
-# “北国江南、江南北国”: a parallel formulation in quote marks, its places words of the watchword.
-_QUOTED_PARALLEL = QUOTED_PARALLEL
-
-
 def _listed(name: str) -> bool:
     """A whole item the tables list (“北京、上海”) is a place even in quote marks; one only the model read
     (“塞上江南、江南塞上”) is a word of the watchword."""
@@ -2735,10 +2731,11 @@ def _listed(name: str) -> bool:
 
 
 def _in_quoted_parallel(text: str, m: Span) -> bool:
+    """“北国江南、江南北国”: a parallel formulation in quote marks, its places words of the watchword."""
     lo = text.rfind("“", max(0, m.start - 20), m.start + 1)
     if lo < 0:
         return False
-    q = _QUOTED_PARALLEL.match(text, lo)
+    q = QUOTED_PARALLEL.match(text, lo)
     return q is not None and q.start(1) <= m.start and m.end <= q.end(1) and (
         m.text not in q.group(1).split("、") or not _listed(m.text))
 
