@@ -406,6 +406,9 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 # What follows a holiday that names a meeting's task: a short phrase with no verb, then 工作 and the meeting.
 _NAMED_TASK = regex.compile(
     r"[^\p{P}\s要将把对在召开举行做抓是的]{0,24}?(?:工作(?:电视电话|视频)?(?:会议|座谈会|推进会|部署会|调度会)|(?:电视电话|视频)会议)")
+# What makes a bare festival the thing celebrated or spent rather than a time: an attribute before it (祥和的春节),
+# or a verb of spending or celebrating (过, 度过, 欢度, 喜迎, 庆祝 … 春节).
+_FESTIVAL_AS_THING = regex.compile(r"(?:(?<!年)的|过(?:个|一个)?|度过|欢度|喜迎|迎接|庆祝|庆贺|共度)$")
 _NEXT_HOLIDAY = regex.compile(r"(?:春节|元旦|国庆节?|劳动节|五一|元宵节)(?:期间|前后)")
 _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
 
@@ -429,6 +432,8 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         start = m.start("h")  # keep quotes paired
     if h in ("国庆", "五一", "清明") and not hs:
         return None  # 国庆70周年, 五一劳动奖章
+    if not hs and not _year_fields(m) and _FESTIVAL_AS_THING.search(text, max(0, start - 8), start):
+        return None  # 度过一个温暖祥和的春节, 欢度春节: the festival kept or spent, no time the text dates
     if _in_title(text, m.start()):
         return None  # 《春节序曲》
     joined = _NEXT_HOLIDAY.match(text, end)  # 元旦|春节期间
