@@ -871,6 +871,9 @@ def add(
             if level == "village" and localities.VILLAGE_ORG.match(text, end):
                 continue
             name = text[start:end]
+            if level is None and (town := _township_cut_short(text, places, start, end)) is not None:
+                town.mentions.append(Span(town.name, start, start + len(town.name)))  # 香山|乡长…: the township's
+                continue
             if level == "village" and parent is None:
                 parent = towns.get(start)
             place = named_place(places, name, level, EVIDENCE, parent)
@@ -880,6 +883,15 @@ def add(
             if level == "town":
                 towns[end] = name
     _join_village_short_forms(places)
+
+
+def _township_cut_short(text: str, places: dict[str, Place], start: int, end: int) -> Place | None:
+    """The township the article names whose name a model span misses only its 乡 or 镇 by, which the segmenter glued to
+    the next character (香山|乡长|山头水库: 乡长 is a post), or None."""
+    if text[end : end + 2] not in ("乡长", "镇长"):
+        return None
+    name = text[start : end + 1]
+    return next((p for p in places.values() if p.level == "town" and p.name == name and p.mentions), None)
 
 
 def _join_village_short_forms(places: dict[str, Place]) -> None:

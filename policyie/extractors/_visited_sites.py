@@ -141,7 +141,10 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                 if x is None and item in model_locations and not held.overlaps(*item) and not in_person(*item):
                     found.setdefault(text[item[0] : item[1]], "visited-site")
     for lo, hi in towns:
-        model_places.named_place(places, text[lo:hi], "town", "visited-site").mentions.append(Span(text[lo:hi], lo, hi))
+        # (a township the tables hold, named earlier, is that one: 到乔木乡督导 … 在乔木乡|长岭头水库)
+        town = next((p for p in places.values() if p.level == "town" and p.name == text[lo:hi]), None) or \
+            model_places.named_place(places, text[lo:hi], "town", "visited-site")
+        town.mentions.append(Span(text[lo:hi], lo, hi))
     for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
         if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
             found.setdefault(text[x[0] : x[1]], "listed-site")
