@@ -834,7 +834,8 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
     if piece == "与" and (_opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
         return False  # (代表|与|海德堡市副市长…: 与 is "with" unless a ministry's fields follow it: 外交与合作大臣)
     before = an.token_at(tok.start - 1)
-    return before is not None and before.pos in ("n", "vn", "nt", "nz") and before.text not in posts()
+    # (外交、欧盟|与|合作大臣: a body's abbreviation, tagged j, is a field's name too)
+    return before is not None and before.pos in ("n", "vn", "nt", "nz", "j") and before.text not in posts()
 
 
 # A minister's posts: only a ministry's name lists its fields with 、 (工业、商业和手工业部).
