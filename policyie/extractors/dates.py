@@ -253,8 +253,9 @@ _ATTRIBUTIVE_SEASON = regex.compile(r"(?![里中内时期前后以来间末初�
 def _season(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     if _in_title(text, m.start()):
         return None
-    if m.group("s").endswith("季") and not _year_fields(m) and _ATTRIBUTIVE_SEASON.match(text, m.end()):
-        return None  # 春季农业生产, 冬季安全生产: a kind of work, not a period (no check set's annotators date it)
+    if not _year_fields(m) and _ATTRIBUTIVE_SEASON.match(text, m.end()):
+        return None  # 春季农业生产, 冬季安全生产, 暑期旅游安全: a kind of work, not a period (no check set's annotators
+        # date it; jan33 and jan34 list no 暑期 before a noun either)
     if not _year_fields(m) and text.endswith(("每年", "每逢", "每到"), 0, m.start()):
         return None  # 每年冬季来此越冬: a season that recurs every year is no date
     code, months = _SEASON[m.group("s")]
