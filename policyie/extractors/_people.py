@@ -221,6 +221,9 @@ def surname_at(text: str, pos: int) -> list[str]:
     """Surnames that could start at ``pos``, compound ones first."""
     sur = surnames()
     out = []
+    three = text[pos : pos + 3]
+    if len(three) == 3 and three in COMPOUND_SURNAMES:
+        out.append(three)  # (侯莫陈, 可朱浑, 阿史那: the northern dynasties' surnames of three characters)
     two = text[pos : pos + 2]
     if len(two) == 2 and (two in sur or two in COMPOUND_SURNAMES):
         out.append(two)
@@ -637,8 +640,10 @@ def split_run(run: str) -> list[str] | None:
                 given = run[i + len(s) : j]
                 if any(c in NOT_GIVEN for c in given):
                     continue
-                f = sur.get(s, 0)  # (a compound surname the counts lack: 梁丘)
-                part = (2.0 if f > 1000 else 1.0 if f > 100 else 0.0) + sum(given_score(c) for c in given) / glen
+                f = sur.get(s, 0)  # (a compound surname the counts lack: 梁丘; one of three characters, 侯莫陈, no
+                # word or pair of names spells, is worth more than a common surname, or 侯|莫 and 陈… read two names)
+                part = (3.0 if len(s) == 3 else 2.0 if f > 1000 else 1.0 if f > 100 else 0.0) + \
+                    sum(given_score(c) for c in given) / glen
                 part += 0.4 if glen == 2 else 0.0
                 score = best[i][0] + part - 1.0  # each extra name costs
                 if best[j] is None or score > best[j][0]:
