@@ -69,18 +69,27 @@ def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
     return opened >= 0 and text.find("》", opened, pos) < 0
 
 
-# “中国瓷谷”, “北疆文化”, “亚洲水塔”, “桃花源”品牌, “兴仁薏仁米”: a place's name inside a quote this short is a word of a
-# watchword, brand or epithet, not a place the article speaks of (check sets: 33 such mentions against 3 places
-# the annotators kept). A longer quote is rather speech or a topic (“推进普达措国家公园和独克宗古城保护利用”).
 # A quoted parallel formula of two to four short items (“县领导包镇、镇干部包村、村干部包户”, “两山、两区”).
 QUOTED_PARALLEL = regex.compile(r"“(\p{Han}{2,8}(?:、\p{Han}{2,8}){1,3})”")
 
 
+def _formula_at(text: str, start: int, end: int, reach: int) -> regex.Match | None:
+    """The quoted parallel formula that holds [start, end), its opening quote within ``reach`` characters before it."""
+    lo = text.rfind("“", max(0, start - reach), start + 1)
+    q = QUOTED_PARALLEL.match(text, lo) if lo >= 0 else None
+    return q if q is not None and q.start(1) <= start and end <= q.end(1) else None
+
+
+def quoted_parallel_items(text: str, start: int, end: int, reach: int = 40) -> list[str] | None:
+    """The items of the quoted parallel formula that holds [start, end) (see ``_formula_at``), or None."""
+    q = _formula_at(text, start, end, reach)
+    return None if q is None else q.group(1).split("、")
+
+
 def quoted_parallel_item(text: str, start: int, end: int) -> str | None:
     """The item of a quoted parallel formula that holds [start, end), or None where it stands in none."""
-    lo = text.rfind("“", max(0, start - 40), start + 1)
-    q = QUOTED_PARALLEL.match(text, lo) if lo >= 0 else None
-    if q is None or not (q.start(1) <= start and end <= q.end(1)):
+    q = _formula_at(text, start, end, 40)
+    if q is None:
         return None
     at = q.start(1)
     for item in q.group(1).split("、"):
@@ -90,6 +99,9 @@ def quoted_parallel_item(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# “中国瓷谷”, “北疆文化”, “亚洲水塔”, “桃花源”品牌, “兴仁薏仁米”: a place's name inside a quote this short is a word of a
+# watchword, brand or epithet, not a place the article speaks of (check sets: 33 such mentions against 3 places
+# the annotators kept). A longer quote is rather speech or a topic (“推进普达措国家公园和独克宗古城保护利用”).
 SHORT_QUOTE = 8
 _QUOTE_MARKS = {"“": "”", "「": "」", "‘": "’"}
 

@@ -35,11 +35,11 @@ from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq
 from policyie.extractors._spans import (
-    QUOTED_PARALLEL,
     SpanIndex,
     epithet_cue,
     in_work_title,
     occurrences,
+    quoted_parallel_items,
     short_quote,
 )
 from policyie.extractors.base import Context, register
@@ -2732,12 +2732,8 @@ def _listed(name: str) -> bool:
 
 def _in_quoted_parallel(text: str, m: Span) -> bool:
     """“北国江南、江南北国”: a parallel formulation in quote marks, its places words of the watchword."""
-    lo = text.rfind("“", max(0, m.start - 20), m.start + 1)
-    if lo < 0:
-        return False
-    q = QUOTED_PARALLEL.match(text, lo)
-    return q is not None and q.start(1) <= m.start and m.end <= q.end(1) and (
-        m.text not in q.group(1).split("、") or not _listed(m.text))
+    items = quoted_parallel_items(text, m.start, m.end, reach=20)
+    return items is not None and (m.text not in items or not _listed(m.text))
 
 
 # “旅游兴县”, “工业强市”, “文化大省”: a goal for a place, quoted; its last characters name no place (兴县 is a county).
@@ -2792,8 +2788,7 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     names = [c for c in names if not in_org(c.start, c.end)]
     parks = [c for c in parks if not in_company(c.start, c.end)]
     deictic = [Cand(h.start, h.end, "deictic", h) for h in hits if h.deictic and doc.start_ok(h.start)]
-    model_starts = {e.start: e.end for e in doc.an.ner or () if e.label == "LOC"}
-    return _settle(names + parks + deictic + _jing(gz, text, model_starts))
+    return _settle(names + parks + deictic + _jing(gz, text, dict(doc.model_locations())))
 
 
 def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
