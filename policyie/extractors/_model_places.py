@@ -890,8 +890,13 @@ def _township_cut_short(text: str, places: dict[str, Place], start: int, end: in
     the next character (香山|乡长|山头水库: 乡长 is a post), or None."""
     if text[end : end + 2] not in ("乡长", "镇长"):
         return None
-    name = text[start : end + 1]
-    return next((p for p in places.values() if p.level == "town" and p.name == name and p.mentions), None)
+    town = town_named(places, text[start : end + 1])
+    return town if town is not None and town.mentions else None
+
+
+def town_named(places: dict[str, Place], name: str) -> Place | None:
+    """The township called ``name`` that the article's places hold, whichever rule found it."""
+    return next((p for p in places.values() if p.level == "town" and p.name == name), None)
 
 
 def _join_village_short_forms(places: dict[str, Place]) -> None:

@@ -142,7 +142,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                     found.setdefault(text[item[0] : item[1]], "visited-site")
     for lo, hi in towns:
         # (a township the tables hold, named earlier, is that one: 到乔木乡督导 … 在乔木乡|长岭头水库)
-        town = next((p for p in places.values() if p.level == "town" and p.name == text[lo:hi]), None) or \
+        town = model_places.town_named(places, text[lo:hi]) or \
             model_places.named_place(places, text[lo:hi], "town", "visited-site")
         town.mentions.append(Span(text[lo:hi], lo, hi))
     for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
