@@ -24,7 +24,7 @@ WORD_LISTS = {
         "stem-stop", "generic-stem", "qualifier", "company-suffix", "generic-tail", "village-common", "name-stop",
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
         "venue-suffix", "division-named-suffix", "crossing-mode", "event-site", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
-        "foreign-between", "foreign-not-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
+        "foreign-between", "foreign-not-after", "foreign-facility-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
         "kind-list-word", "visited-site-weak-ending", "foreign-motion", "foreign-town-next", "wish-word", "wish-before",
     },
     "title_words.tsv": {

@@ -37,6 +37,7 @@ _LEAD = regex.compile("(?:" + "|".join(map(regex.escape, _WORDS["foreign-lead"])
 _BETWEEN = regex.compile(
     "(?:[东南西北中]{1,2}部)?(?:" + "|".join(map(regex.escape, sorted(_WORDS["foreign-between"], key=len, reverse=True))) + ")")
 _NOT_AFTER = frozenset(_WORDS["foreign-not-after"])
+_FACILITY_AFTER = tuple(_WORDS["foreign-facility-after"])
 # China's own places are in the gazetteer: a run after 中国 is no unlisted foreign town.
 _HOME = frozenset({"中国", "中华人民共和国"})
 # A character whose odds are above this may continue a run (兰|开|斯特); the run as a whole must average
@@ -70,9 +71,36 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     towns = [(m.start, m.end) for p in places.values() if p.level == "city" and p.code is None for m in p.mentions]
     led += [(start, end, None) for start, end in towns if _LEAD.search(text, max(0, start - 2), start)]
     anchors = [(end, state, True) for _, end, state in led]
+    anchors += _role_anchors(text, places, found)
     anchors += [(end + 1, None, True) for _, end, _ in led if text[end : end + 1] in _JOINERS]
     anchors += [(end, state, False) for start, end, state in found if state and (start, end, state) not in led]
     return anchors
+
+
+# How far back the state a town's role word (首府, 第二大城市) speaks of may stand, within its paragraph.
+_ROLE_REACH = 150
+
+
+def _role_anchors(text: str, places: dict[str, Place], found: list[tuple[int, int, str]]) -> list[tuple[int, str, bool]]:
+    """(start, state, True) of a town's role word (首都, 首府, 第二大城市, 北部城市) no state stands right before, where the
+    state or foreign province the article spoke of last in the paragraph is a foreign one (塔斯马尼亚州拥有…，首府|霍巴特和
+    北部城市|朗塞斯顿): the word vouches for a town and the state is its parent. Not after a place of China's named since
+    (the text has moved home); a bare 城市 describes too much to vouch for anything."""
+    if not found:
+        return []
+    ends = {end for _, end, _ in found}
+    home = sorted(m.end for p in places.values() if p.code is not None and p.level != "country" for m in p.mentions)
+    out = []
+    for m in _BETWEEN.finditer(text):
+        if m.group() == "城市" or m.start() in ends or (m.start() and text[m.start() - 1] in "的个座"):
+            continue  # (中国|的|首都, 一座|港口城市: no town's name follows a description)
+        prior = max(((end, state) for _, end, state in found if end <= m.start()), default=None)
+        if prior is None or m.start() - prior[0] > _ROLE_REACH or "\n" in text[prior[0] : m.start()]:
+            continue
+        if any(prior[0] < end <= m.start() for end in home):
+            continue
+        out.append((m.start(), prior[1], True))
+    return out
 
 
 def _joined_anchors(text: str, places: dict[str, Place]) -> list[tuple[int, str]]:
@@ -217,7 +245,9 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             end -= 1  # (jieba's word 欧登塞市 took the run over the town's 市)
         elif (cut := text.find("市", start + 2, end)) > 0:
             end = cut  # (考纳斯|市非|织造布: the run went over the town's 市 into the next word)
-        if not _typical(text[start:end]):
+        # (a town's role word vouches for a name of two syllables less typical: 第二大城市|蒙杜)
+        role = between is not None and between.group() != "城市"
+        if not (_typical(text[start:end]) or role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT):
             continue
         if not led and (between or text[end : end + 2] not in ("市市", "市议") and (
                 text[end : end + 1] != "市" or end - start < 3)):
@@ -230,12 +260,15 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             continue  # 库尔德|武装: a group, not a town
         if in_person(start, end):
             continue
+        # (巴格达|国际机场: the run names the airport, a site)
+        facility = next((w for w in _FACILITY_AFTER if text.startswith(w, end)), "")
         # A shorter mention inside the run read a piece of the town as a place of its own (科尔 of 科尔蒂纳).
-        drop_mentions_within(places, start, end, short_only=True)
+        drop_mentions_within(places, start, end + len(facility), short_only=True)
+        end += len(facility)
         if mention_index(places).overlaps(start, end):
             continue
         name = text[start:end]
-        place = named_place(places, name, None, EVIDENCE, state)
+        place = named_place(places, name, "site" if facility else None, EVIDENCE, state)
         place.mentions.append(Span(name, start, end))
         if name.endswith("市"):
             _bare_mentions(text, analysis, places, place, in_person)

@@ -30,6 +30,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import countries, known_names
 from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated
 from policyie.extractors._spans import SpanIndex, in_work_title
+from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Entity, Token
 from policyie.records import Place, Span
 
@@ -810,6 +811,26 @@ def _with_bound_morpheme(analysis: Analysis, e: Entity) -> Entity:
     return e
 
 
+# What may stand before a name's first syllable that the segmenter read as a verb: a particle, a joiner, a mark, a
+# locative (北部的|提|贝斯提山), never a noun or a pronoun it could be the verb of (他们|提|…).
+BEFORE_NAME_TAGS = ("uj", "x", "c", "f")
+
+
+def _with_translit_syllable(analysis: Analysis, e: Entity) -> Entity:
+    """的|提|贝斯提山: a transliterated name's first syllable the segmenter read as a verb of its own (提, 扎) right before
+    the model's span, which its first word, a transliteration, opens; the model started after the verb."""
+    tok = analysis.token_at(e.start - 1) if e.start else None
+    if tok is None or tok.end != e.start or len(tok.text) != 1 or tok.pos != "v" or translit_odds(tok.text) <= 0:
+        return e
+    first = analysis.token_at(e.start)
+    prior = analysis.token_at(tok.start - 1) if tok.start else None
+    if first is None or first.start != e.start or first.pos[:2] not in ("nr", "ns") or len(first.text) < 2 \
+            or translit_odds(first.text) < TYPICAL_TRANSLIT or translit_odds(tok.text + first.text) < TYPICAL_TRANSLIT \
+            or (prior is not None and not prior.pos.startswith(BEFORE_NAME_TAGS)):
+        return e
+    return Entity(tok.text + e.text, tok.start, e.end, e.label)
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -832,7 +853,8 @@ def add(
     if not spans:
         return
     spans = _glue_first_character(spans, known)
-    spans = [_without_port_word(text, _with_bound_morpheme(analysis, _after_verb_tail(analysis, e))) for e in spans]
+    spans = [_without_port_word(text, _with_translit_syllable(analysis, _with_bound_morpheme(analysis, _after_verb_tail(
+        analysis, e)))) for e in spans]
     held = mention_index(places)
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     around = _Around(

@@ -382,7 +382,7 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if h.surface in WISH_WORDS and _WISH_BEFORE.search(doc.text, max(0, h.start - 2), h.start) \
                 and (h.end == len(doc.text) or _WISH_AFTER.match(doc.text, h.end)):
             continue  # 阖家安康, 群众生活安康。: a wish or a state of life, not 安康市
-        if h.surface == "首都" and _foreign_capital(doc.text, h.start, gz):
+        if h.surface == "首都" and (_foreign_capital(doc.text, h.start, gz) or _names_foreign_town(doc, gz, h.end)):
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
@@ -423,6 +423,15 @@ def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
         if levels:
             return "country" in levels and word not in ("中国", "中华人民共和国", "我国")
     return False
+
+
+def _names_foreign_town(doc: _Doc, gz: Gazetteer, end: int) -> bool:
+    """乍得…。首都|恩贾梅纳: 首都 before a word that reads as a transliteration no table places in China is a foreign
+    state's capital named next, not Beijing."""
+    tok = doc.an.token_at(end)
+    return tok is not None and tok.start == end and len(tok.text) >= 2 and tok.pos[:2] in ("nr", "ns") \
+        and translit_odds(tok.text) >= TYPICAL_TRANSLIT \
+        and not any(gz.entries[key].code for key, _ in gz.surfaces.get(tok.text, ()))
 
 
 _FUNCTION_OPENERS = frozenset("要将把被让使")
@@ -656,7 +665,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
         if not number_inside and _tag_ends_stem(doc, before, k):
-            words += _lone_char_opening(doc, start, word, tag, words)
+            words += _lone_char_opening(doc, start, word, tag, words, before[k + 1:k + 2])
             break
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
             words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
@@ -708,11 +717,25 @@ def _first_of_joined(gz: Gazetteer, word: str, tag: str, words: list[tuple[int, 
     return bool(words) and words[-1][1] in DASHES and len(word) >= 2 and word in gz.surfaces and not _is_country(gz, word)
 
 
-def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str,
-                       words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str, words: list[tuple[int, str, str]],
+                       prior: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """那|考河|湿地公园, 小|秦岭|…保护区: a character jieba read as a word of its own (a pronoun, an adjective) that
-    the NER reads as opening the place is the stem's first, where its tag would end the stem."""
-    return [(start, word, tag)] if len(word) == 1 and words and _model_opens(doc, start, words) else []
+    the NER reads as opening the place is the stem's first, where its tag would end the stem; so is a syllable that
+    opens a transliterated name jieba read as a verb (的|扎|库马|国家公园, 的|提|贝斯提|山)."""
+    if len(word) != 1 or not words:
+        return []
+    return [(start, word, tag)] if _model_opens(doc, start, words) or _translit_opens(word, words, prior) else []
+
+
+def _translit_opens(word: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
+    """Whether the lone character opens the transliterated name the stem's words so far spell (扎|库马: the stem
+    and the whole read as transliterations, the character itself a name's syllable, nothing before it it could be
+    the verb of)."""
+    stem = "".join(w for _, w, _ in reversed(words))
+    name_words = [w for _, w, t in words if t[:2] in ("nr", "ns", "nz")]
+    return bool(name_words) and translit_odds(word) > 0 and translit_odds(name_words[-1]) >= TYPICAL_TRANSLIT \
+        and translit_odds(word + name_words[-1]) >= TYPICAL_TRANSLIT and len(stem) >= 2 \
+        and (not prior or prior[0][2].startswith(model_places.BEFORE_NAME_TAGS))
 
 
 def _model_opens(doc: _Doc, start: int, words: list[tuple[int, str, str]]) -> bool:
