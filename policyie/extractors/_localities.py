@@ -389,8 +389,10 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
             continue
         tok = an.token_at(s)
         if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r") and not (
-                _bound_morpheme_at(an, s)) and not (tok.pos[:1] == "a" and _after_county(text, s)):
-            continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name (睦|和村: a bound morpheme may)
+                _bound_morpheme_at(an, s)) and not (tok.pos[:1] == "a" and (_after_county(text, s) or (
+                    tok.end - tok.start == 1 and named_here(name)))):
+            continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name (睦|和村: a bound morpheme may; so
+            # may 大, 小 where the table lists the whole under a division the article names: 在|大|神堂村)
         if villages_named(name):
             return name, s
     return None

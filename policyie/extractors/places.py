@@ -2947,7 +2947,8 @@ _COINCIDENCE_LEVELS = frozenset({"town", "village"})
 def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Villages, sites and regions (`_localities`) where no division, zone or park already stands."""
     taken = model_places.mention_index(places).overlaps
-    counties = {p.code[:6] for p in places.values() if p.code and p.level == "district"}
+    # (a township's code opens with its county's: 杨家泊镇 names 滨海新区 where the article does not)
+    counties = {p.code[:6] for p in places.values() if p.code and p.level in ("district", "town")}
     towns = {p.name for p in places.values() if p.level == "town"}
     for loc in localities.find(ctx.text, ctx.analysis, counties, towns):
         if loc.level == "region" and _trim_grown_region(places, doc.gz, loc.start, loc.end):
