@@ -312,6 +312,9 @@ def _glued_head(tokens: list[Token], i: int) -> int:
             prev not in _NOT_HEAD and tokens[i - 1].end == tok.start and han_only(prev) and \
             prev + tok.text in gazetteer.load().surfaces:
         return tok.start - 1  # 阿|蓬江: the whole is a name the gazetteer holds (阿蓬江镇 is named after the river)
+    if tok.text == "新河" and i and len(prev := tokens[i - 1].text) == 2 and tokens[i - 1].end == tok.start and \
+            han_only(prev) and tag_table().get(prev + "河") == "ns":
+        return tokens[i - 1].start  # 永定|新河, 潮白|新河: the new channel dug beside a river bears its name (永定河)
     if len(tok.text) == 2 and tok.text[-1] in "江河" and i and tokens[i - 1].text in ("大", "小") and \
             tokens[i - 1].pos == "a" and tokens[i - 1].end == tok.start:
         return tok.start - 1  # 小|石河: an adjective jieba cut off is the river's first character
