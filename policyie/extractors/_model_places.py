@@ -561,6 +561,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
         if "城乡" in name or (any(_function_word(t.pos) for t in stem) and not (level == "village" and after_township)):
             return  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
+        if level == "town" and name[:-1] in _words()["town-kind"]:
+            return  # 金海湖镇、大华山镇等|山区镇: a kind of township, no township's name
         if level == "town" and name[0] in _FUNCTION_FIRST and jieba_freq().get(name[1:], 0) >= 100:
             return  # 年底|前城镇, 保护|和古镇, 守护|好古镇: a function character before a common word names no town
         yield start, e.end, level, None
