@@ -526,10 +526,12 @@ def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
 
 def _since(cands: list[_Cand], text: str) -> list[_Cand]:
     """今年以来, 去年下半年以来: 以来 belongs to the period it opens (every check set's annotators read the
-    mention so); a day before 以来 (5日以来) is left as it is, and so is a range. 去年同期 likewise: the comparison's
+    mention so); a day before 以来 (5日以来) is left as it is, and so is a range, and a month of the calendar or its
+    part (11月下旬|以来, 去年12月|以来: the four sets that hold one leave 以来 out). 去年同期 likewise: the comparison's
     period is one mention, valued by its year (the annotators of the sets that hold one read it whole)."""
     for c in cands:
-        if c.end_spec is None and c.spec.unit != "day" and text.startswith("以来", c.end):
+        if c.end_spec is None and c.spec.unit != "day" and text.startswith("以来", c.end) and not (
+                c.spec.unit in ("month", "xun") and c.spec.month is not None):
             c.end += 2
             c.rule = f"since:{c.rule}"
         elif c.end_spec is None and c.spec.unit == "year" and c.spec.year_shift == -1 and text.startswith("同期", c.end):
