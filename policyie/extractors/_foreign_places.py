@@ -64,7 +64,10 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
              for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
     spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
-    found += [(s, e, text[s:e]) for s, e in spans if _typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1])]
+    coded = SpanIndex([(m.start, m.end) for p in places.values() if p.code for m in p.mentions]).overlaps
+    found += [(s, e, text[s:e]) for s, e in spans if _typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1])
+              or (e - s == 3 and translit_odds(text[s : e - 1]) >= TYPICAL_TRANSLIT and not coded(s, e))]
+    # (圣菲|省: a stem of two syllables reads as sounds at the ordinary odds, where no place of China's is read there)
     led = [(start, end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
     # 在米兰和|科尔蒂纳丹佩佐举行: a foreign town joined to one the lead word placed is a town too (its state
     # unsaid); a foreign town is one the tables list without a Chinese code.
@@ -113,6 +116,13 @@ def _joined_anchors(text: str, places: dict[str, Place]) -> list[tuple[int, str]
 # What may follow a town joined so: the list or clause goes on or ends (卢赛尔|的, 达尔文|之后, 萨马尔|两地), never more
 # syllables (纳沃|伊, 科尔|蒂纳…: the run stopped short of the name's end).
 _AFTER_JOINED = regex.compile(r"[的等、和与及，,。；;]|两地|之后|之间")
+
+
+def _done_there(analysis: Analysis, end: int) -> bool:
+    """Whether a verb of two characters or more opens right at ``end`` (罗萨里奥|考察): what was done in the town, so
+    the run of its syllables ended with the name."""
+    tok = analysis.token_at(end)
+    return tok is not None and tok.start == end and tok.end - tok.start >= 2 and tok.pos.startswith("v")
 
 
 def _run_end(text: str, analysis: Analysis, start: int) -> int:
@@ -239,7 +249,8 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
         end = _run_end(text, analysis, start)
-        if joined and ((between and not between.group().endswith(("城市", "首府"))) or not _AFTER_JOINED.match(text, end)):
+        if joined and ((between and not between.group().endswith(("城市", "首府"))) or not (
+                _AFTER_JOINED.match(text, end) or _done_there(analysis, end))):
             continue  # (卢萨卡和|北部城市|恩多拉的: a town joined to a listed one may be described as the state's city)
         if end > start and text[end - 1] == "市" and text[end : end + 1] in ("市", "议"):
             end -= 1  # (jieba's word 欧登塞市 took the run over the town's 市)
@@ -249,10 +260,11 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         role = between is not None and between.group() != "城市"
         if not (_typical(text[start:end]) or role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT):
             continue
-        if not led and (between or text[end : end + 2] not in ("市市", "市议") and (
+        if not (led or role) and (between or text[end : end + 2] not in ("市市", "市议") and (
                 text[end : end + 1] != "市" or end - start < 3)):
             continue  # 丹麦|欧登塞|市|市长, …市议员: unled, only a town its own office names, or whose 市 follows a
-            # run of three syllables or more right after the state (与立陶宛|考纳斯|市…签约)
+            # run of three syllables or more right after the state (与立陶宛|考纳斯|市…签约); a role word leads as 在
+            # does (叙中部哈马省|首府|哈马市)
         if text[end : end + 1] and text[end] in _SUFFIX:
             end += 1
         after = analysis.token_at(end)
@@ -272,6 +284,8 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         place.mentions.append(Span(name, start, end))
         if name.endswith("市"):
             _bare_mentions(text, analysis, places, place, in_person)
+        if not facility and text[end : end + 1] in _JOINERS:
+            anchors.append((end + 1, state, True, True))  # (圣菲省首府圣菲市和|罗萨里奥考察: a town joined to this one)
     _motion_towns(text, analysis, places, in_person)
     for start, end in _joined_before(text, analysis, places):
         if not in_person(start, end) and not mention_index(places).overlaps(start, end):
@@ -338,8 +352,8 @@ def _bare_mentions(text: str, analysis: Analysis, places: dict[str, Place], plac
     if len(stem) < 3:
         return
     def fits(lo: int, hi: int) -> bool:
-        if text.startswith("市", hi) or in_person(lo, hi):
-            return False
+        if text[hi : hi + 1] in (*_SUFFIX, "区") or in_person(lo, hi):
+            return False  # (not the town's own 市, nor the province it is named after: 霍姆斯|省首府霍姆斯市)
         if not (analysis.is_token_boundary(lo) and analysis.is_token_boundary(hi)):
             return False
         # not where the name runs on (欧登塞|罗…)
