@@ -302,10 +302,24 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         if text[at : m.end()] in COMMON_VILLAGE_WORDS or VILLAGE_ORG.match(text, m.end()) or in_work_title(text, at):
             continue
         if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m") \
-                and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name) and not listed:
+                and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name) and not listed \
+                and not _common_village_name(text, tok, name, m.end()):
             continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name
         out.append(Locality(at, m.end(), name, "village", town))
     return out
+
+
+# How many villages must bear a name for it to be a village's name, not a verb's phrase, where a verb opens it.
+COMMON_VILLAGE_NAME = 20
+
+
+def _common_village_name(text: str, tok, name: str, end: int) -> bool:
+    """街道|建新社区, 镇|前进村: a verb that opens a name dozens of the table's villages bear (建新社区 45, 前进村 424;
+    发展社区 3, 提升村 none), where the clause or a list goes on right after it (not 镇|建设村级…, 镇|发展村集体经济)."""
+    return tok.pos[:1] == "v" and text[end : end + 1] in _AFTER_NAME and len(villages_named(name)) >= COMMON_VILLAGE_NAME
+
+
+_AFTER_NAME = frozenset("，,。、；;和与及")
 
 
 def _listed_with_adjective(an: Analysis, tok, name: str) -> bool:
