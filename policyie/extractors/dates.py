@@ -289,6 +289,10 @@ def _year(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 # 后年 and 前年 stand alone too rarely to pay for 投产后年产值, 目前年产能, 以前年度.
+_GOAL_BEFORE = regex.compile(r"(?:确保|力争|争取|完成|实现|冲刺|锚定|奋力)$")
+_PAST_YEAR = regex.compile(r"去年|上年|前年|\d{4}年|[〇零一二三四五六七八九]{4}年")
+
+
 @_rule(r"(?<!日)(?P<w>今年度?|去年|明年|本年度|同年|全年|每年)", needs="年")
 def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     w = m.group("w")
@@ -297,7 +301,13 @@ def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if w == "每年":
         return _Cand(m.start(), m.end(), Spec("every"))
     if w == "全年":
-        return _Cand(m.start(), m.end(), Spec("year"))
+        # (谋划明年…，确保全年目标任务: the whole year a goal is set for is the paper's; elsewhere the year spoken of,
+        # 2018年…，全年规模以上工业增加值…)
+        # (2021年，…确保全年粮食产量…: a year the sentence names before it is the year still)
+        lo = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        goal = _GOAL_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None and \
+            _PAST_YEAR.search(text, lo, m.start()) is None
+        return _Cand(m.start(), m.end(), Spec("year", year_shift=0) if goal else Spec("year"))
     if w == "同年":
         return _Cand(m.start(), m.end(), Spec("year", year_anaphor=True))
     return _Cand(m.start(), m.end(), Spec("year", year_shift=_YEAR_SHIFT[w.replace("今年度", "今年")]))
