@@ -296,8 +296,9 @@ def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
     return f"{lo[0].isoformat()}/{hi[0].isoformat()}"
 
 
-# 要求…在2月20日前完成…。随后，她来到…调研: a deadline set earlier in the paragraph is not the day of the step.
-_DEADLINE_AFTER = regex.compile(r"(?:之|以)?前(?![往来夕])")
+# 要求…在2月20日前完成…。随后，她来到…调研: a deadline set earlier in the paragraph is not the day of the step, nor
+# is one an occasion closes (9月1日开学前), nor the day a period opens (10月15日起，…进入防火期).
+_DEADLINE_AFTER = regex.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])")
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
