@@ -903,6 +903,8 @@ def _site_step(gz: Gazetteer, words: list[tuple[int, str, str]], word: str) -> b
     a basin's wetland), and a crossing is named by its town and the traffic it serves (二连浩特|铁路|口岸)."""
     if not _is_division_short(gz, word):
         return None
+    if len(words[-1][1]) == 1 and word + words[-1][1] in gz.surfaces:
+        return True  # 白塔|子|湿地: the short form and the character after it spell another place (白塔子 of 白塔子镇)
     if all(w in QUALIFIERS for _, w, _ in words) or words[0][1].endswith("会议") or \
             any(w in EVENT_SITE_WORDS for _, w, _ in words):
         return True  # (会宁|红军|会师|旧址: named by what happened at the place; not 商丘|淮海战役…旧址, an event
