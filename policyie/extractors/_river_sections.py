@@ -20,7 +20,8 @@ glued to its water's level or quality (团泊|湖水|位: `add_waters_by_state`,
 before it is a word the dictionary lacks or a division's short form. So is a river named after a division whose
 short form the segmenter cut off its bank (喀什|河畔, 于都|河畔: the banks of
 喀什河 and 于都河, `add_river_banks`, evidence ``river-bank``); 江畔 and 湖畔 are left alone (重庆|江畔 is the city's
-riverside, no 重庆江).
+riverside, no 重庆江). So is a river or lake whose last character the segmenter glued to the literary 之滨 or 之畔 after
+it (潍|河之滨: `add_waters_by_shore`, evidence ``water-shore``), where the name is one the dictionary tags a place.
 """
 
 from __future__ import annotations
@@ -495,3 +496,24 @@ def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_pe
             held = mention_index(places)  # (团泊|湖: the township's short form is the lake's name)
         if not held.overlaps(start, end):
             held = _add_water(places, text, start, end, "water-state")
+
+
+# A river's or lake's last character, then the literary "shore of" (潍|河之滨, 太|湖之畔; a sea's, 南海之滨, is a region's).
+_SHORE = regex.compile(r"[河江湖池](?=之滨|之畔)")
+
+
+def add_waters_by_shore(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each river or lake written before 之滨 or 之畔 whose name the segmenter cut there (see the module docstring):
+    the longest name of two to four characters that ends at the water's character, opens a word, and is a place to the
+    dictionary (潍河)."""
+    if "之" not in text:
+        return
+    held = mention_index(places)
+    for m in _SHORE.finditer(text):
+        end = m.end()
+        start = next((end - k for k in (4, 3, 2) if end - k >= 0 and an.is_token_boundary(end - k)
+                      and han_only(text[end - k : end]) and tag_table().get(text[end - k : end]) == "ns"), None)
+        if start is None or held.overlaps(start, end) or in_person(start, end):
+            continue
+        held = _add_water(places, text, start, end, "water-shore")
+
