@@ -242,10 +242,11 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
         return prev.start  # 溇|水|流域: a river of one rare character, which jieba leaves as a bound morpheme
     if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start \
             and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces or (section == "流域" and (
-                prev.pos == "un" or (prev.pos == "n" and jieba_freq().get(prev.text, 0) < COMMON_WATER)))) \
-            and 1 <= len(prev.text) <= 3 and han_only(prev.text) and _river(prev.text + tok.text, "ns", section):
+                prev.pos in ("un", "nrt") or (prev.pos == "n" and jieba_freq().get(prev.text, 0) < COMMON_WATER)))) \
+            and 1 <= len(prev.text) <= (5 if prev.pos == "nrt" else 3) and han_only(prev.text) \
+            and _river(prev.text + tok.text, "ns", section):
         return prev.start  # (蚂蜒|河|流域: before a basin, a word jieba does not know names the river; so does a
-        # noun it knows but hardly uses, 雷坛|河|沿线)
+        # noun it knows but hardly uses, 雷坛|河|沿线, and a transliteration, 阿巴德|河|沿岸)
     return None
 
 
