@@ -273,7 +273,7 @@ def _direction_before(text: str, an: Analysis, start: int) -> bool:
 # A village or community named right after its township (谢家湾街道|民主村社区, 良渚街道|新港村): the township
 # vouches for it, so it need not be in the village table. 村社区 is one suffix (a village turned community).
 # (a people's hamlet too, 中路乡|中路藏寨: the township's village, written by its people's kind of settlement)
-_AFTER_TOWNSHIP = regex.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查|[羌藏苗侗瑶彝傣壮佤黎畲]寨))(?!社区|村)")
+_AFTER_TOWNSHIP = regex.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查|屯|[羌藏苗侗瑶彝傣壮佤黎畲]寨))(?!社区|村)")
 # Characters no village's name holds (的, 等), or opens with (各村, 该社区, 本村, 全村, 两村).
 _STEM_NEVER = frozenset("的等、")
 # (乡, 镇 first: the township mention ended a character short, 茅坪|乡神山村, and its name runs on; 要, 将, 也 …: an
