@@ -36,3 +36,23 @@ def test_an_organisation_word_the_model_reads_as_a_place_is_none() -> None:
     an = dataclasses.replace(analyse(text), ner=[Entity("国民议会", start, start + 4, "LOC")])
     names = [p.name for p in extract(Context(Document(id="t", text=text), an))]
     assert "贝宁" in names and "国民议会" not in names
+
+
+def _places_with_ner(text: str, spans: list[tuple[str, str]]) -> list[str]:
+    ents = [Entity(w, text.index(w), text.index(w) + len(w), label) for w, label in spans]
+    an = dataclasses.replace(analyse(text), ner=ents)
+    return [p.name for p in extract(Context(Document(id="t", text=text), an))]
+
+
+def test_a_name_listed_between_people_is_no_place() -> None:
+    """…路甬祥、乌云其木格、华建敏…: a leader no title introduces, whom the model reads as a place in a list of people."""
+    text = "出席的有路甬祥、乌云其木格、华建敏等。"
+    names = _places_with_ner(text, [("路甬祥", "PER"), ("乌云其木格", "LOC"), ("华建敏", "PER")])
+    assert "乌云其木格" not in names
+
+
+def test_a_town_listed_between_towns_read_as_people_stays() -> None:
+    """基辅、哈尔科夫、切尔尼戈夫、苏梅: towns the model reads as people's names are transliterations, no Chinese names."""
+    text = "俄方在基辅、哈尔科夫、切尔尼戈夫、苏梅等地实施静默。"
+    names = _places_with_ner(text, [("哈尔科夫", "PER"), ("切尔尼戈夫", "LOC"), ("苏梅", "PER")])
+    assert "切尔尼戈夫" in names

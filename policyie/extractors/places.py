@@ -33,7 +33,7 @@ from policyie.extractors import _visited_sites as visited_sites
 from policyie.extractors._events import TEAM_VERBS
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
-from policyie.extractors._people import foreign, is_common_word, jieba_freq
+from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated
 from policyie.extractors._spans import (
     SpanIndex,
     epithet_cue,
@@ -2025,10 +2025,23 @@ def extract(ctx: Context) -> list[Place]:
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
     _drop_figurative_mentions(text, places)
+    _drop_listed_among_persons(text, places, [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
+                               + [(e.start, e.end) for e in ctx.analysis.ner if e.label == "PER"])
     model_places.settle_levels(places)
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _drop_listed_among_persons(text: str, places: dict[str, Place], persons: list[tuple[int, int]]) -> None:
+    """…路甬祥、乌云其木格、华建敏…: an untyped name the NER read as a place, listed between two people's names (an
+    official's or the NER's) with the list's 、 on both sides, is a person's name too (a leader no title introduces)."""
+    # (not a list of towns whose neighbours the NER read as people's: 哈尔科夫、切尔尼戈夫、苏梅: a Chinese name's shape)
+    persons = [(start, end) for start, end in persons if not looks_transliterated(text[start:end])]
+    ends = {end for _, end in persons}
+    starts = {start for start, _ in persons}
+    model_places.drop_mentions_where(places, lambda p, m: p.level is None and text[m.start - 1 : m.start] == "、" and (
+        m.start - 1 in ends) and text[m.end : m.end + 1] == "、" and m.end + 1 in starts)
 
 
 def _drop_figurative_mentions(text: str, places: dict[str, Place]) -> None:
