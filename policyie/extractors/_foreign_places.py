@@ -199,11 +199,14 @@ _NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以
 def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
     so) is a site, its state unsaid; the longest such run the segmenter opens a word at."""
+    # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
+    abroad = any(p.level == "country" and p.name not in _HOME for p in places.values())
     for m in _PORT.finditer(text):
         k = m.start()
         for n in range(min(_PORT_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
-            if stem[0] in _NOT_PORT_FIRST or not _typical(stem) or not analysis.is_token_boundary(k - n) or \
+            typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT)
+            if stem[0] in _NOT_PORT_FIRST or not typical or not analysis.is_token_boundary(k - n) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
