@@ -314,15 +314,21 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
         start = m.end()
         if not analysis.is_token_boundary(start):
             continue
-        end = _run_end(text, analysis, start)
-        joiner = _JOINER_INSIDE.search(text, start + 2, end)
-        end = joiner.start() if joiner else end  # (别尔斯克|和托伦: the run went on over the joiner)
-        if end - start < 3 or not _typical(text[start:end]) or not text.startswith(_TOWN_NEXT, end):
-            continue
-        if in_person(start, end) or mention_index(places).overlaps(start, end) or text[start:end] in countries():
-            continue
-        place = named_place(places, text[start:end], None, EVIDENCE, state)
-        place.mentions.append(Span(text[start:end], start, end))
+        while start < len(text):  # (到贡德尔、|巴赫达尔投资: each town of the list the verb leads)
+            end = _run_end(text, analysis, start)
+            joiner = _JOINER_INSIDE.search(text, start + 2, end)
+            end = joiner.start() if joiner else end  # (别尔斯克|和托伦: the run went on over the joiner)
+            if end - start < 3 or not _typical(text[start:end]) or not (
+                    text.startswith(_TOWN_NEXT, end) or _done_there(analysis, end)):
+                break
+            if in_person(start, end) or text[start:end] in countries():
+                break
+            if not mention_index(places).overlaps(start, end):
+                place = named_place(places, text[start:end], None, EVIDENCE, state)
+                place.mentions.append(Span(text[start:end], start, end))
+            if text[end : end + 1] not in _JOINERS:
+                break
+            start = end + 1
 
 
 def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, int]]:
