@@ -24,6 +24,8 @@ from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_followe
 
 # Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
 JOINERS = frozenset("·•・-－‧")
+# China by either of its names in a place's record: the home state, no foreign one (one spelling for every reader).
+HOME_STATE = frozenset({"中国", "中华人民共和国"})
 # What follows a foreign name in the news, besides what follows any name (_people.CLEAR_FOLLOWERS).
 FOREIGN_FOLLOWERS = regex.compile(
     r"通电话|举行|会谈|会晤|访华|访问|一行|夫妇|阁下|先生|女士|应邀|称|说|时|于|将|再次|首次|致|发表|签署|共同|以及|"

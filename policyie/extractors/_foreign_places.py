@@ -19,7 +19,7 @@ from functools import cache
 import regex
 
 from policyie import lexicons
-from policyie.extractors._foreign import countries
+from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._model_places import add_bare_mentions, drop_mentions_within, mention_index, named_place
 from policyie.extractors._people import looks_transliterated
@@ -39,7 +39,7 @@ _BETWEEN = regex.compile(
 _NOT_AFTER = frozenset(_WORDS["foreign-not-after"])
 _FACILITY_AFTER = tuple(_WORDS["foreign-facility-after"])
 # China's own places are in the gazetteer: a run after 中国 is no unlisted foreign town.
-_HOME = frozenset({"中国", "中华人民共和国"})
+_HOME = HOME_STATE
 # A character whose odds are above this may continue a run (兰|开|斯特); the run as a whole must average
 # MIN_MEAN (typical syllables score 2–5; Han words' characters below 0), a two-character one more.
 _CHAR_FLOOR = -2.5

@@ -32,6 +32,7 @@ import regex
 
 from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
+from policyie.extractors._foreign import HOME_STATE
 from policyie.extractors._model_places import (
     LAKE_SHORE_WORDS,
     drop_mentions_where,
@@ -413,7 +414,7 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
 def _state_named_river(places: dict[str, Place], start: int, end: int) -> bool:
     """Drop a foreign state's mention that is all of a river's name but its 河 or 江 (尼日尔|河, 刚果|河); whether one
     went."""
-    return drop_mentions_where(places, lambda p, m: p.level == "country" and p.name not in ("中国", "中华人民共和国")
+    return drop_mentions_where(places, lambda p, m: p.level == "country" and p.name not in HOME_STATE
                                and (m.start, m.end) == (start, end - 1))
 
 

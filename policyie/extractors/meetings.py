@@ -36,7 +36,7 @@ from policyie.extractors._events import (
     sentence_bounds,
     token_starts,
 )
-from policyie.extractors._foreign import countries
+from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._people import transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
@@ -1233,7 +1233,7 @@ def _hosted_abroad(ctx: Context, met: Meeting) -> Meeting:
     place = next((p for p in ctx.doc.places or [] if p.name == met.place), None)
     # (a city the tables lack, read by its sounds: 在罗索同多米尼克总统…, is as foreign as a listed one)
     foreign = place is not None and (place.level in ("city", "country") or (place.level is None and place.evidence == "translit"))
-    if place is None or place.code or not foreign or place.name in ("中国", "中华人民共和国"):
+    if place is None or place.code or not foreign or place.name in HOME_STATE:
         return met
     # the place is where the talks were held (在奥斯陆), not the guest's country in his title (同乌拉圭总统…)
     lo = clause_start(ctx.text, met.start, sentence_bounds(ctx, met.start)[0])

@@ -31,6 +31,7 @@ from policyie.extractors import _model_places as model_places
 from policyie.extractors import _river_sections as river_sections
 from policyie.extractors import _visited_sites as visited_sites
 from policyie.extractors._events import TEAM_VERBS
+from policyie.extractors._foreign import HOME_STATE
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated
@@ -421,7 +422,7 @@ def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
             return True
         levels = {gz.entries[key].level for key, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS, SHORT)}
         if levels:
-            return "country" in levels and word not in ("中国", "中华人民共和国", "我国")
+            return "country" in levels and word not in HOME_STATE and word != "我国"
     return False
 
 
@@ -2469,7 +2470,7 @@ def _peoples_villages(text: str, places: dict[str, Place]) -> None:
             p.mentions = [Span(p.name, m.start - len(stem), m.end)]
 
 
-_CHINA = frozenset(("中国", "中华人民共和国"))
+_CHINA = HOME_STATE
 
 
 def _china_named_sites(places: dict[str, Place]) -> None:
