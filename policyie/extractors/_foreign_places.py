@@ -38,8 +38,6 @@ _BETWEEN = regex.compile(
     "(?:[东南西北中]{1,2}部)?(?:" + "|".join(map(regex.escape, sorted(_WORDS["foreign-between"], key=len, reverse=True))) + ")")
 _NOT_AFTER = frozenset(_WORDS["foreign-not-after"])
 _FACILITY_AFTER = tuple(_WORDS["foreign-facility-after"])
-# China's own places are in the gazetteer: a run after 中国 is no unlisted foreign town.
-_HOME = HOME_STATE
 # A character whose odds are above this may continue a run (兰|开|斯特); the run as a whole must average
 # MIN_MEAN (typical syllables score 2–5; Han words' characters below 0), a two-character one more.
 _CHAR_FLOOR = -2.5
@@ -60,7 +58,7 @@ _JOINERS = "和、及与"
 def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None, bool]]:
     """(end, state, led) of each mention of a state, or of a foreign state's province (俄亥俄州): led where a word
     of place or motion leads it (a state alone is an anchor only for a run its division word closes)."""
-    found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in _HOME
+    found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in HOME_STATE
              for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
     spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
@@ -200,7 +198,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
     so) is a site, its state unsaid; the longest such run the segmenter opens a word at."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
-    abroad = any(p.level == "country" and p.name not in _HOME for p in places.values())
+    abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
     for m in _PORT.finditer(text):
         k = m.start()
         for n in range(min(_PORT_STEM_MAX, k), 1, -1):
@@ -229,7 +227,7 @@ def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
 def _state_provinces(analysis: Analysis, places: dict[str, Place]) -> None:
     """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
     mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi)."""
-    for state in [p for p in places.values() if p.level == "country" and p.name not in _HOME]:
+    for state in [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]:
         for m in list(state.mentions):
             tok = analysis.token_at(m.end)
             if tok is None or tok.start != m.end or not tok.pos.startswith("ns") or len(tok.text) < 3 \
@@ -261,7 +259,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             end = cut  # (考纳斯|市非|织造布: the run went over the town's 市 into the next word)
         # (a town's role word vouches for a name of two syllables less typical: 第二大城市|蒙杜)
         role = between is not None and between.group() != "城市"
-        if not (_typical(text[start:end]) or role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT):
+        if not (_typical(text[start:end]) or (role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT)):
             continue
         if not (led or role) and (between or text[end : end + 2] not in ("市市", "市议") and (
                 text[end : end + 1] != "市" or end - start < 3)):
@@ -306,7 +304,7 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
     """赴|克拉科夫|和…: in an article that names one foreign state, a run of transliteration syllables a verb of motion
     leads, with no state between, is a town of that state where a joiner, the clause's end or what is done there
     (参加, 举行) follows it; the verb vouches for a place, the syllables for a foreign one."""
-    states = {p.name for p in places.values() if p.level == "country" and p.name not in _HOME}
+    states = {p.name for p in places.values() if p.level == "country" and p.name not in HOME_STATE}
     if len(states) != 1:
         return  # (two states named: whose town it is, the run does not say)
     state = next(iter(states))

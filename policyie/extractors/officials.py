@@ -383,8 +383,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         # A known organ or place wins over the segmenter (发展改革委 is cut 发展/改革/委).
         k = next((k for k in lengths.get(text[x - 1], ()) if k <= x and text[x - k : x] in forms
                   and not _inside_place_word(an, x - k)), 0)
-        if k and not text[x - k - 2 : x - k].endswith(DROPPED) and _division_ending_at(text, x) <= k:
-            x -= k  # (科左|中旗|旗长: a longer county's name wins over the organ form it ends in)
+        if k and not text[x - k - 2 : x - k].endswith(DROPPED):
+            x -= k
             continue
         if text[x - 1] in DIVISION_LAST_CHARS and (d := _division_ending_at(text, x) or _one_character_county(text, an, x)):
             x -= d  # 嘎|措乡|党委书记, 托格|日尕孜乡|党委书记: a known township or county, however jieba cut it
