@@ -21,7 +21,13 @@ import regex
 from policyie import lexicons
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._literals import Literals
-from policyie.extractors._model_places import add_bare_mentions, drop_mentions_within, mention_index, named_place
+from policyie.extractors._model_places import (
+    add_bare_mentions,
+    drop_mentions_within,
+    han_only,
+    mention_index,
+    named_place,
+)
 from policyie.extractors._people import looks_transliterated
 from policyie.extractors._spans import SpanIndex
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
@@ -188,7 +194,8 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, m.end + 1))
 
 
-_PORT = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)")
+# (and a lake so named: 阿梅莉|亚湖, jieba's words across the name's end)
+_PORT = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])")
 _PORT_STEM_MAX = 6
 # Prepositions and particles that open no port's name (扣留在|伊兹梅尔港).
 _NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以由自经沿赴至")
@@ -196,7 +203,7 @@ _NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以
 
 def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
-    so) is a site, its state unsaid; the longest such run the segmenter opens a word at."""
+    so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
     abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
     for m in _PORT.finditer(text):
@@ -204,7 +211,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
         for n in range(min(_PORT_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
             typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT)
-            if stem[0] in _NOT_PORT_FIRST or not typical or not analysis.is_token_boundary(k - n) or \
+            if stem[0] in _NOT_PORT_FIRST or not typical or not han_only(stem) or not analysis.is_token_boundary(k - n) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
