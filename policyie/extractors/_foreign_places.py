@@ -320,6 +320,10 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
         if not analysis.is_token_boundary(start):
             continue
         while start < len(text):  # (到贡德尔、|巴赫达尔投资: each town of the list the verb leads)
+            held = next((m.end for p in places.values() for m in p.mentions if m.start == start), None)
+            if held is not None and text[held : held + 1] in _JOINERS:
+                start = held + 1  # (到布莱德湖、|马里博尔等地: a place read already is an item of the list too)
+                continue
             end = _run_end(text, analysis, start)
             joiner = _JOINER_INSIDE.search(text, start + 2, end)
             end = joiner.start() if joiner else end  # (别尔斯克|和托伦: the run went on over the joiner)
