@@ -21,7 +21,8 @@ before it is a word the dictionary lacks or a division's short form. So is a riv
 short form the segmenter cut off its bank (喀什|河畔, 于都|河畔: the banks of
 喀什河 and 于都河, `add_river_banks`, evidence ``river-bank``); 江畔 and 湖畔 are left alone (重庆|江畔 is the city's
 riverside, no 重庆江). So is a river or lake whose last character the segmenter glued to the literary 之滨 or 之畔 after
-it (潍|河之滨: `add_waters_by_shore`, evidence ``water-shore``), where the name is one the dictionary tags a place.
+it (潍|河之滨: `add_waters_by_shore`, evidence ``water-shore``), where the name is one the dictionary tags a place, and a river
+cut before its 河 that a joiner ties to a water read (华阳|河|和武昌湖: `add_waters_before_joiner`, ``water-joined``).
 """
 
 from __future__ import annotations
@@ -519,3 +520,27 @@ def add_waters_by_shore(text: str, an: Analysis, places: dict[str, Place], in_pe
             continue
         held = _add_water(places, text, start, end, "water-shore")
 
+
+
+
+_WATER_ENDS = ("河", "江", "湖", "溪", "水库")
+
+
+def add_waters_before_joiner(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each river jieba cut before its 河 or 江 (华阳|河) that a joiner ties to a water already read (…和|武昌湖水环境):
+    the word before it, a place's to the dictionary, and that character name a river of the same list."""
+    waters = {m.start for p in places.values() if p.level == "site" and p.name.endswith(_WATER_ENDS) for m in p.mentions}
+    if not waters:
+        return
+    held = mention_index(places)
+    tokens = an.tokens
+    for i, tok in enumerate(tokens[1:-1], 1):
+        prev, nxt = tokens[i - 1], tokens[i + 1]
+        if tok.text not in ("河", "江") or prev.end != tok.start or nxt.start != tok.end or nxt.text not in ("和", "与", "及", "、") \
+                or nxt.end not in waters:
+            continue
+        start, end = prev.start, tok.end
+        if prev.pos != "ns" or not 1 <= len(prev.text) <= 3 or not han_only(prev.text) or held.overlaps(start, end) \
+                or in_person(start, end):
+            continue
+        held = _add_water(places, text, start, end, "water-joined")

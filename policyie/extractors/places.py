@@ -1950,6 +1950,7 @@ def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Ca
     river_sections.add_rivers_followed(text, an, places, in_person)
     river_sections.add_waters_by_state(text, an, places, in_person)
     river_sections.add_waters_by_shore(text, an, places, in_person)
+    river_sections.add_waters_before_joiner(text, an, places, in_person)
     river_sections.add_river_banks(text, places)
 
 
