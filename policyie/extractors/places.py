@@ -707,9 +707,10 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
 
 
 def _mouth(before: list[tuple[int, str, str]], k: int) -> bool:
-    """滦河|口|湿地: 口 after a river jieba names is its mouth, part of the name (jieba reads 口 as a measure word)."""
+    """滦河|口|湿地: 口 after a river jieba names is its mouth, part of the name (jieba reads 口 as a measure word); so
+    is one of three characters or more it tags a person's (熊岳河|口|湿地)."""
     return before[k][1] == "口" and k + 1 < len(before) and before[k + 1][1][-1:] in "河江" \
-        and before[k + 1][2] in ("ns", "nz")
+        and (before[k + 1][2] in ("ns", "nz") or (before[k + 1][2] == "nr" and len(before[k + 1][1]) >= 3))
 
 
 def _first_of_joined(gz: Gazetteer, word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
