@@ -321,6 +321,10 @@ def _glued_head(tokens: list[Token], i: int) -> int:
     if tok.text == "新河" and i and len(prev := tokens[i - 1].text) == 2 and tokens[i - 1].end == tok.start and \
             han_only(prev) and tag_table().get(prev + "河") == "ns":
         return tokens[i - 1].start  # 永定|新河, 潮白|新河: the new channel dug beside a river bears its name (永定河)
+    if len(tok.text) == 2 and tok.pos == "un" and tok.text[-1] in "江河" and i and tokens[i - 1].end == tok.start and \
+            2 <= len(prev := tokens[i - 1].text) <= 3 and han_only(prev) and _township_short(prev):
+        return tokens[i - 1].start  # 独流|减河: a river jieba does not know, opened by a township's short form (独流镇);
+        # a province or county before a river is where it flows (浙江省|鳌江, 河南|卫河)
     if len(tok.text) == 2 and tok.text[-1] in "江河" and i and tokens[i - 1].text in ("大", "小") and \
             tokens[i - 1].pos == "a" and tokens[i - 1].end == tok.start:
         return tok.start - 1  # 小|石河: an adjective jieba cut off is the river's first character
@@ -332,6 +336,12 @@ def _glued_head(tokens: list[Token], i: int) -> int:
         # along a river by, which jieba glued to the leader's name (陈武沿|鲜水河: 沿河 is a county)
         return tok.start - 1
     return tok.start
+
+
+def _township_short(word: str) -> bool:
+    """Whether ``word`` is only ever a township's name without its 镇 or 乡 to the gazetteer (独流 of 独流镇)."""
+    levels = {gazetteer.load().entries[k].level for k, _ in gazetteer.load().surfaces.get(word, ())}
+    return levels == {"town"}
 
 
 def _initials_start(tokens: list[Token], i: int) -> int | None:
