@@ -815,20 +815,28 @@ def _with_bound_morpheme(analysis: Analysis, e: Entity) -> Entity:
 
 # What may stand before a name's first syllable that the segmenter read as a verb: a particle, a joiner, a mark, a
 # locative (北部的|提|贝斯提山), never a noun or a pronoun it could be the verb of (他们|提|…).
-BEFORE_NAME_TAGS = ("uj", "x", "c", "f")
+_BEFORE_NAME_TAGS = ("uj", "x", "c", "f")
+
+
+def syllable_opens_name(char: str, name: str, prior_pos: str | None) -> bool:
+    """Whether the lone character ``char`` is the first syllable of the transliterated ``name`` after it (的|扎|库马,
+    的|提|贝斯提): the character a name's syllable, the name and the two together read as sounds, and what stands before
+    it (``prior_pos``, jieba's tag; None at the text's start) nothing the character could be the verb of. The park rule's
+    stem walk and the model's spans both ask it."""
+    return translit_odds(char) > 0 and translit_odds(name) >= TYPICAL_TRANSLIT \
+        and translit_odds(char + name) >= TYPICAL_TRANSLIT and (prior_pos is None or prior_pos.startswith(_BEFORE_NAME_TAGS))
 
 
 def _with_translit_syllable(analysis: Analysis, e: Entity) -> Entity:
     """的|提|贝斯提山: a transliterated name's first syllable the segmenter read as a verb of its own (提, 扎) right before
     the model's span, which its first word, a transliteration, opens; the model started after the verb."""
     tok = analysis.token_at(e.start - 1) if e.start else None
-    if tok is None or tok.end != e.start or len(tok.text) != 1 or tok.pos != "v" or translit_odds(tok.text) <= 0:
+    if tok is None or tok.end != e.start or len(tok.text) != 1 or tok.pos != "v":
         return e
     first = analysis.token_at(e.start)
     prior = analysis.token_at(tok.start - 1) if tok.start else None
     if first is None or first.start != e.start or first.pos[:2] not in ("nr", "ns") or len(first.text) < 2 \
-            or translit_odds(first.text) < TYPICAL_TRANSLIT or translit_odds(tok.text + first.text) < TYPICAL_TRANSLIT \
-            or (prior is not None and not prior.pos.startswith(BEFORE_NAME_TAGS)):
+            or not syllable_opens_name(tok.text, first.text, prior.pos if prior is not None else None):
         return e
     return Entity(tok.text + e.text, tok.start, e.end, e.label)
 

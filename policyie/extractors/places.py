@@ -733,11 +733,9 @@ def _translit_opens(word: str, words: list[tuple[int, str, str]], prior: list[tu
     """Whether the lone character opens the transliterated name the stem's words so far spell (扎|库马: the stem
     and the whole read as transliterations, the character itself a name's syllable, nothing before it it could be
     the verb of)."""
-    stem = "".join(w for _, w, _ in reversed(words))
     name_words = [w for _, w, t in words if t[:2] in ("nr", "ns", "nz")]
-    return bool(name_words) and translit_odds(word) > 0 and translit_odds(name_words[-1]) >= TYPICAL_TRANSLIT \
-        and translit_odds(word + name_words[-1]) >= TYPICAL_TRANSLIT and len(stem) >= 2 \
-        and (not prior or prior[0][2].startswith(model_places.BEFORE_NAME_TAGS))
+    return bool(name_words) and sum(len(w) for _, w, _ in words) >= 2 \
+        and model_places.syllable_opens_name(word, name_words[-1], prior[0][2] if prior else None)
 
 
 def _model_opens(doc: _Doc, start: int, words: list[tuple[int, str, str]]) -> bool:
