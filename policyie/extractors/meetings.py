@@ -220,10 +220,12 @@ _ORG_CONVENES = regex.compile(
     r"(?:于[^，,。；;]{1,12}|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|[今昨前]天(?:上午|下午|晚上)?)?召开(?:了)?$"
 )
 _ORG_HEADS = set(_WORDS["organ-head"])
-# 座谈会上 / 在…座谈 opening a sentence reports a talk held during a visit (在夏隆村召开的座谈会上: held where the visit
-# went, unnamed).
+# A talk held where a visit went, unnamed (在夏隆村召开的座谈会上): the visit's, whose leader the sentence before names.
+_TALK_HELD_THERE = r"在[^，,。；;“”]{1,12}?(?:召开|举行)的座谈会上"
+# 座谈会上 / 在…座谈 opening a sentence reports a talk held during a visit.
 _TALK = regex.compile(
-    r"(?:^|(?<=[，,。；;\s]))(?:在[^，,。；;“”]{1,12}?(?:召开|举行)的)?座谈会上(?=[，,])|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
+    rf"(?:^|(?<=[，,。；;\s]))(?:{_TALK_HELD_THERE}|座谈会上)(?=[，,])"
+    r"|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
 _SAME_OCCASION = regex.compile(
     # 对话会前，开幕式前，欢迎仪式结束后，就职典礼结束后，随后，峰会期间，: the occasion the sentence before reported
@@ -985,7 +987,7 @@ def _first_unescorted(ctx: Context, lo: int, hi: int) -> list[str]:
 # What opens a sentence that goes on from the last one's subject (随后在…主持召开; 在…村召开的座谈会上, the talk of the
 # visit the sentence before told).
 _CONTINUES = regex.compile(r"[\s　]*(?:(?:随后|接着|之后|其后|而后|最后)[，,]?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开"
-                           r"|在[^，,。；;“”]{1,12}?(?:召开|举行)的座谈会上)")
+                           rf"|{_TALK_HELD_THERE})")
 
 
 
