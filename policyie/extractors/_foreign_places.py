@@ -195,7 +195,7 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
 
 
 # (and a lake so named: 阿梅莉|亚湖, jieba's words across the name's end)
-_PORT = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])")
+_PORT_OR_LAKE = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])")
 _PORT_STEM_MAX = 6
 # Prepositions and particles that open no port's name (扣留在|伊兹梅尔港).
 _NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以由自经沿赴至")
@@ -206,7 +206,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
     so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
     abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
-    for m in _PORT.finditer(text):
+    for m in _PORT_OR_LAKE.finditer(text):
         k = m.start()
         for n in range(min(_PORT_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
@@ -320,7 +320,7 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
         if not analysis.is_token_boundary(start):
             continue
         while start < len(text):  # (到贡德尔、|巴赫达尔投资: each town of the list the verb leads)
-            held = next((m.end for p in places.values() for m in p.mentions if m.start == start), None)
+            held = next((s.end for p in places.values() for s in p.mentions if s.start == start), None)
             if held is not None and text[held : held + 1] in _JOINERS:
                 start = held + 1  # (到布莱德湖、|马里博尔等地: a place read already is an item of the list too)
                 continue

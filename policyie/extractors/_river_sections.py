@@ -340,8 +340,7 @@ def _glued_head(tokens: list[Token], i: int) -> int:
 
 def _township_short(word: str) -> bool:
     """Whether ``word`` is only ever a township's name without its 镇 or 乡 to the gazetteer (独流 of 独流镇)."""
-    levels = {gazetteer.load().entries[k].level for k, _ in gazetteer.load().surfaces.get(word, ())}
-    return levels == {"town"}
+    return {e.level for e in gazetteer.load().lookup(word)} == {"town"}
 
 
 def _initials_start(tokens: list[Token], i: int) -> int | None:
@@ -529,8 +528,6 @@ def add_waters_by_shore(text: str, an: Analysis, places: dict[str, Place], in_pe
         if start is None or held.overlaps(start, end) or in_person(start, end):
             continue
         held = _add_water(places, text, start, end, "water-shore")
-
-
 
 
 _WATER_ENDS = ("河", "江", "湖", "溪", "水库")
