@@ -23,6 +23,7 @@ from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._model_places import (
     add_bare_mentions,
+    drop_mentions_where,
     drop_mentions_within,
     han_only,
     mention_index,
@@ -197,6 +198,11 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
 # (and a lake so named: 阿梅莉|亚湖, jieba's words across the name's end)
 _PORT_OR_LAKE = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])")
 _PORT_STEM_MAX = 6
+_LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
+_LANDFORM = regex.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
+_ORGAN_AFTER = tuple(_WORDS["organ-suffix"])
+# A stem ending in a place's own word is that place (拉帕尔马岛|火山: the island's volcano, read as the island).
+_NOT_STEM_LAST = frozenset("岛山湖河江海湾峰州省市县港")
 # Prepositions and particles that open no port's name (扣留在|伊兹梅尔港).
 _NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以由自经沿赴至")
 
@@ -224,6 +230,45 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             break
 
 
+def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """默拉皮火山, 马里亚纳海沟, 波波卡特佩特火山: a run of transliteration syllables before a landform's word names the
+    landform (no Chinese name reads so); a foreign town or state of the same name read inside it is the landform's
+    (意大利|埃特纳火山: 埃特纳 is no town there)."""
+    for m in _LANDFORM.finditer(text):
+        k = m.start()
+        if text[k - 1 : k] in _NOT_STEM_LAST or text.startswith(_ORGAN_AFTER, m.end()):
+            continue  # (卡塔尔半岛|电视台: a body's name)
+        for n in range(min(_PORT_STEM_MAX, k), 1, -1):
+            stem = text[k - n : k]
+            if stem[0] in _NOT_PORT_FIRST or not _typical(stem) or not han_only(stem) \
+                    or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
+                    or _particle_first(analysis, k - n, k) or _inside_state(places, k - n):
+                continue
+            _drop_foreign_towns_within(places, k - n, k)
+            if mention_index(places).overlaps(k - n, m.end()) or in_person(k - n, k):
+                break
+            name = text[k - n : m.end()]
+            named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
+            break
+
+
+def _particle_first(analysis: Analysis, start: int, end: int) -> bool:
+    """因|埃特纳火山: a word of one character that jieba reads as a conjunction, preposition or adverb opens the run,
+    not the name."""
+    tok = analysis.token_at(start)
+    return tok is not None and tok.start == start and tok.end == start + 1 and tok.end < end and tok.pos[:1] in "cpd"
+
+
+def _inside_state(places: dict[str, Place], start: int) -> bool:
+    """斯里兰卡汉班托塔: a run that opens inside a foreign state's mention is no landform's name."""
+    return any(m.start < start < m.end for p in places.values() if p.level == "country" for m in p.mentions)
+
+
+def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int) -> None:
+    drop_mentions_where(places, lambda place, m: start <= m.start and m.end <= end and place.level == "city"
+                        and place.code is None)
+
+
 def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
     """依托|特马港: a verb, adverb, preposition or conjunction of two characters or more opens the run, not the name."""
     tok = analysis.token_at(start)
@@ -249,6 +294,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
+    _landforms(text, analysis, places, in_person)
     _state_provinces(analysis, places)
     _islands_over_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
