@@ -401,8 +401,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if x < s and _joins_one_organ(text, an, tok, piece, x, s):
             x = tok.start  # 文化和旅游局, 布基纳法索工业|、|商业和手工业部长: one organ's name
             continue
-        if x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
-                tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))):
+        if (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
+                tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x)))) \
+                or _ministry_field_verb(text, an, tok, piece, x, s):
             x = tok.start  # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
             continue
         if len(piece) <= 4 and not tok.pos.startswith(("v", "p", "c", "d", "r")) and (
@@ -866,6 +867,18 @@ def _foreign_ministry_join(text: str, an: Analysis, tok: Token) -> bool:
     before = an.token_at(tok.start - 1)
     return text.startswith("国际", tok.end) and before is not None and \
         _country_form_ending_at(text, before.start) is not None
+
+
+def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
+    """经济和气候|保护|部长, 环境|保护|部长: a field's verb right before a minister's post, after the noun it governs,
+    names the ministry (jieba's 部长 took the ministry's 部)."""
+    if x != s or not text.startswith(_MINISTER_POSTS, s) or not (tok.pos.startswith("v") and piece in FIELD_VERBS):
+        return False
+    before = an.token_at(tok.start - 1)
+    return before is not None and before.end == tok.start and before.pos.startswith("n") and len(before.text) >= 2
+
+
+_MINISTER_POSTS = ("部长", "副部长", "大臣")
 
 
 def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
