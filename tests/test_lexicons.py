@@ -25,7 +25,7 @@ WORD_LISTS = {
         "zone-like-town", "area-suffix", "park-suffix", "weak-suffix", "deictic", "village-generic", "division-end",
         "venue-suffix", "division-named-suffix", "crossing-mode", "event-site", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
         "foreign-between", "foreign-not-after", "foreign-facility-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
-        "kind-list-word", "visited-site-weak-ending", "foreign-motion", "foreign-town-next", "wish-word", "wish-before", "foreign-landform",
+        "kind-list-word", "visited-site-weak-ending", "foreign-motion", "foreign-town-next", "wish-word", "wish-before", "foreign-landform", "park-short-form",
     },
     "title_words.tsv": {
         "suffix-post", "foreign-suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
@@ -39,7 +39,7 @@ WORD_LISTS = {
 TABLES = {
     "event_words.tsv": {"meeting-kind", "tour-kind"},
     "numerals.tsv": {"digit", "unit", "count"},
-    "place_words.tsv": {"deictic", "foreign-landform"},
+    "place_words.tsv": {"deictic", "foreign-landform", "park-short-form"},
     "title_words.tsv": {"implied-organ"},
 }
 

@@ -820,9 +820,12 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
         return True  # 视察|组沿|英西峰林走廊: the team's 组 and 沿 glued; 启动|比尔森…: a verb before the proper name
     return not tag.startswith(STEM_TAGS_OK) and word != "首都" and word not in GENERIC_STEMS \
         and (start, start + len(word)) not in doc.model_locations() and not (tag.startswith("m") and not _numeric(word)) \
-        and not (k == 0 and (_is_division_short(doc.gz, word) or _rare_township_short(doc.gz, word)))
+        and not (k == 0 and (_is_division_short(doc.gz, word) or _rare_township_short(doc.gz, word))) \
+        and not (k > 0 and _is_division_short(doc.gz, word) and all(w in GENERIC_STEMS or w in QUALIFIERS
+                                                                  for _, w, _ in before[:k]))
     # (遵义|都市圈, 正定|古城: jieba tags 遵义 a verb, yet a division's short form right before the suffix names the
-    # whole; before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区; so does a township's
+    # whole, and so it does before a generic stem, 五常|经济|开发区 (jieba's time word), 镇远|经济|开发区 (its adjective);
+    # before a proper name of its own it is a place apart: 重庆大足|龙水湖|景区; so does a township's
     # short form no dictionary counts as a word: 拉加|寺, jieba's verb, is the temple of 拉加镇)
 
 
@@ -1254,6 +1257,20 @@ def _merge_variants(places: dict[str, Place]) -> None:
         long = places[long_key]
         keep, drop = (short, long) if short.code or (short.level == "region" and not long.code) else (long, short)
         model_places.absorb(keep, drop)
+
+
+_PARK_SHORT_FORMS = lexicons.tables("place_words.tsv")["park-short-form"]
+
+
+def _merge_park_short_forms(places: dict[str, Place]) -> None:
+    """自贡高新区 beside 自贡高新技术产业开发区: a park named with its suffix's short form in one sentence and in full in
+    another is one place, under its full name."""
+    by_name = {p.name: p for p in places.values() if p.mentions}
+    for p in list(by_name.values()):
+        short = next((t for t in _PARK_SHORT_FORMS if p.name.endswith(t) and len(p.name) > len(t)), None)
+        full = by_name.get(p.name[: -len(short)] + _PARK_SHORT_FORMS[short]) if short else None
+        if full is not None and full is not p and p.mentions:
+            model_places.absorb(full, p)
 
 
 def _merge_short_namesakes(places: dict[str, Place]) -> None:
@@ -2013,6 +2030,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_rivers(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
+    _merge_park_short_forms(places)
     _merge_short_namesakes(places)
     _city_named_places(text, places)
     _site_named_town_shorts(text, places)
