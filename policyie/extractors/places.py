@@ -776,9 +776,13 @@ def _division_names_park(gz: Gazetteer, word: str, words: list[tuple[int, str, s
     adjective); but before a generic stem it names the park (平谷|现代|物流园), and so does a township before a short
     common stem or none (龙泉镇|食品|产业园, 甲玛乡|产业园; not before a 小镇, 寿昌镇|航空小镇: a themed town is named by
     its theme, and a township holds it, no town names another), the first of two joined by a dash (凭祥—同登), and a
-    county of one character, named in full, before its old town (浚县|古城; not 雄县|温泉城, a name of its own).
+    county of one character, named in full, before its old town (浚县|古城; not 雄县|温泉城, a name of its own), and
+    a county or township before a suffix that a generic stem's word opens (留坝县|工业集中区, as 留坝县|工业|园区).
     ``suffix``: the park suffix's first two characters."""
     old_town, small_town = suffix in _OLD_TOWN, suffix == "小镇"
+    if not words and not site and suffix in GENERIC_STEMS and any(e.level in ("district", "town") for e in gz.lookup(word)):
+        return True  # 留坝县|工业集中区: a suffix that opens with a generic stem's word is a generic stem and its suffix
+        # (a county's or township's park; not 印尼|产业园区, a state's, nor 钟祥市|古城, a site)
     return bool(words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words)) or bool(
         word.endswith(TOWNSHIP_ENDS) and sum(len(w) for _, w, _ in words) < 4 and not is_common_word(word)
         and not (small_town and words)
