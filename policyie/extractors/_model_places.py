@@ -180,6 +180,7 @@ FUNCTION_TAGS = frozenset("vadpcurmq")
 _LEADING_JOINERS = frozenset("及、")
 # Characters that, before a common word the model read with them as a township, open no name.
 _FUNCTION_FIRST = frozenset("和与及前在对从向把被将为好")
+_SETTLEMENT_CHARS = frozenset("镇乡村寨屯")
 
 
 def _function_word(pos: str) -> bool:
@@ -563,8 +564,10 @@ def _pieces(text: str, e: Entity, around: _Around):
             return  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
         if level == "town" and name[:-1] in _words()["town-kind"]:
             return  # 金海湖镇、大华山镇等|山区镇: a kind of township, no township's name
-        if level == "town" and name[0] in _FUNCTION_FIRST and jieba_freq().get(name[1:], 0) >= 100:
-            return  # 年底|前城镇, 保护|和古镇, 守护|好古镇: a function character before a common word names no town
+        if level in ("town", "village") and name[0] in _FUNCTION_FIRST and (
+                jieba_freq().get(name[1:], 0) >= 100 or all(c in _SETTLEMENT_CHARS for c in name[1:])):
+            return  # 年底|前城镇, 保护|和古镇, 守护|好古镇: a function character before a common word names no town;
+            # 景区|和镇村, 和|乡村: nor one before the words of settlements alone a village
         yield start, e.end, level, None
         return
     yield from _untyped_pieces(text, e, around)
