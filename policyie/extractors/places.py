@@ -2010,6 +2010,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
     _organ_villages(text, ctx.analysis, places, in_person)
     _join_hamlets(places)
+    _villager_groups(text, places)
     _peoples_townships(text, places)
     _peoples_villages(text, places)
     _peoples_hamlets(text, places)
@@ -2704,6 +2705,32 @@ def _join_hamlets(places: dict[str, Place]) -> None:
         if village is not None:
             village.mentions = sorted(village.mentions + p.mentions, key=lambda m: m.start)
             del places[key]
+
+
+# A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组): not a team (工作组, 专家组), a
+# numbered group (三组) or a word going on (组织, 组长, 组团).
+_VILLAGER_GROUP = regex.compile(r"(\p{Han}{2,4}?)组(?![织长成建合员团委])")
+_GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那")
+
+
+def _villager_groups(text: str, places: dict[str, Place]) -> None:
+    """在中坪村|桃树湾组: the villagers' group a village holds is a village-level place of its own, its parent the
+    village; a name read there already (桃树湾, a bay's site to the model) is the group's."""
+    villages = [(m.end, p.name) for p in places.values() if p.level == "village" for m in p.mentions]
+    for end, village in villages:
+        g = _VILLAGER_GROUP.match(text, end)
+        if g is None or g.group(1)[0] in _GROUP_NOT_FIRST or is_common_word(g.group(1)) or \
+                all(c in _NUMERAL_CHARS or c.isdigit() for c in g.group(1)):
+            continue
+        held = [(p, m) for p in places.values() for m in p.mentions if end <= m.start < g.end()]
+        if any(m.end > g.end() or (m.start, m.end) != (end, g.end() - 1) for _, m in held):
+            continue  # (a longer place runs on: not a group's name)
+        for p, m in held:
+            p.mentions.remove(m)
+        name = g.group()
+        model_places.named_place(places, name, "village", "villager-group", village).mentions.append(
+            Span(name, end, g.end()))
+    model_places.drop_empty(places)
 
 
 # 回、汉、满、蒙古等多个民族: a list of peoples, each by its short name, some of which name states or places too.
