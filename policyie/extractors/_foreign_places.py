@@ -201,6 +201,10 @@ _PORT_STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = regex.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
 _ORGAN_AFTER = tuple(_WORDS["organ-suffix"])
+# What follows a landform of one character that makes it open another word (山区, 河南, 峰会).
+_LONE_NOT_NEXT = frozenset("区东西南北村寨庄镇乡口谷道流会值底")
+# Verbs whose object a landform of one character is (隔河, 跨河, 过河, 翻山, 依山).
+_LONE_NOT_AFTER = frozenset("隔跨过渡越翻依傍临背靠爬登进出上下")
 # A stem ending in a place's own word is that place (拉帕尔马岛|火山: the island's volcano, read as the island).
 _NOT_STEM_LAST = frozenset("岛山湖河江海湾峰州省市县港")
 # Prepositions and particles that open no port's name (扣留在|伊兹梅尔港).
@@ -234,22 +238,44 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
     """默拉皮火山, 马里亚纳海沟, 波波卡特佩特火山: a run of transliteration syllables before a landform's word names the
     landform (no Chinese name reads so); a foreign town or state of the same name read inside it is the landform's
     (意大利|埃特纳火山: 埃特纳 is no town there)."""
+    abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
     for m in _LANDFORM.finditer(text):
-        k = m.start()
+        k, lone = m.start(), len(m.group()) == 1
         if text[k - 1 : k] in _NOT_STEM_LAST or text.startswith(_ORGAN_AFTER, m.end()):
             continue  # (卡塔尔半岛|电视台: a body's name)
-        for n in range(min(_PORT_STEM_MAX, k), 1, -1):
+        if lone and (not abroad or text[m.end() : m.end() + 1] in _LONE_NOT_NEXT or text[k - 1 : k] in _LONE_NOT_AFTER):
+            continue  # (…山区, …河南, …河底隧道: a word the character opens; 顿涅茨克|隔河: a verb's object)
+        for n in range(min(_PORT_STEM_MAX, k), 2 if lone else 1, -1):
             stem = text[k - n : k]
-            if stem[0] in _NOT_PORT_FIRST or not _typical(stem) or not han_only(stem) \
+            # (圣多美|峰, 巴拿马|运河, 新加坡|河: named after a foreign town or state read there, however its name reads;
+            # not a state's hills, 玻利维亚|山|地)
+            after = _foreign_place_at(places, k - n, k)
+            if after is not None and m.group() in ("山", "峰") and after.level == "country":
+                break
+            if stem[0] in _NOT_PORT_FIRST or not (_typical(stem) or after) or not han_only(stem) or _division_inside(stem) \
                     or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
-                    or _particle_first(analysis, k - n, k) or _inside_state(places, k - n):
+                    or _particle_first(analysis, k - n, k) or _inside_place(places, k - n, k):
                 continue
             _drop_foreign_towns_within(places, k - n, k)
+            if after is not None:
+                after.mentions = [x for x in after.mentions if (x.start, x.end) != (k - n, k)]
             if mention_index(places).overlaps(k - n, m.end()) or in_person(k - n, k):
                 break
             name = text[k - n : m.end()]
             named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
             break
+
+
+def _foreign_place_at(places: dict[str, Place], start: int, end: int) -> Place | None:
+    """The foreign town or state whose mention is exactly [start, end), if any."""
+    return next((p for p in places.values() if p.level in ("city", "country") and p.name not in HOME_STATE
+                 and (p.code is None or p.level == "country") for m in p.mentions if (m.start, m.end) == (start, end)),
+                None)
+
+
+def _division_inside(stem: str) -> bool:
+    """帕拉州|莫茹: a division's word inside the run ends one name and opens another."""
+    return any(c in "州省市县" for c in stem[1:])
 
 
 def _particle_first(analysis: Analysis, start: int, end: int) -> bool:
@@ -259,14 +285,19 @@ def _particle_first(analysis: Analysis, start: int, end: int) -> bool:
     return tok is not None and tok.start == start and tok.end == start + 1 and tok.end < end and tok.pos[:1] in "cpd"
 
 
-def _inside_state(places: dict[str, Place], start: int) -> bool:
-    """斯里兰卡汉班托塔: a run that opens inside a foreign state's mention is no landform's name."""
-    return any(m.start < start < m.end for p in places.values() if p.level == "country" for m in p.mentions)
+def _inside_place(places: dict[str, Place], start: int, end: int) -> bool:
+    """斯里兰卡|汉班托塔, 布达佩斯|多瑙, 帕拉州|莫茹: a run that opens inside a state's or a known place's mention, or holds
+    one ending before the landform's word, names two places, not one landform (an untyped name the NER read may open
+    it: 尼亚|巴隆戈河)."""
+    return any((m.start < start < m.end) or (start <= m.start and m.end < end and (p.level is not None or p.code))
+               for p in places.values() for m in p.mentions if m.start < end and m.end > start)
 
 
 def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int) -> None:
-    drop_mentions_where(places, lambda place, m: start <= m.start and m.end <= end and place.level == "city"
-                        and place.code is None)
+    """A town no table lists, or an untyped place the NER read, inside a landform's name is the landform's (尼亚 of
+    尼亚巴隆戈河)."""
+    drop_mentions_where(places, lambda place, m: start <= m.start and m.end <= end and place.code is None
+                        and place.level in ("city", None))
 
 
 def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
