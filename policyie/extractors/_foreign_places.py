@@ -307,11 +307,20 @@ def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
         and tok.pos[:1] in "vdpc"
 
 
-def _state_provinces(analysis: Analysis, places: dict[str, Place]) -> None:
+_COMPASS_PROVINCE = regex.compile(r"(?:[东西南北]方|中央|[东西南北中]部|东北|西北|东南|西南)[省州](?![份长委府])")
+
+
+def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
     """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
     mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi)."""
     for state in [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]:
         for m in list(state.mentions):
+            if (compass := _COMPASS_PROVINCE.match(text, m.end)) is not None \
+                    and not mention_index(places).overlaps(compass.start(), compass.end()):
+                # 卢旺达|西方省, 赞比亚|中央省: a province named by its part of the state
+                place = named_place(places, compass.group(), "province", "after-state", state.name)
+                place.mentions.append(Span(compass.group(), compass.start(), compass.end()))
+                continue
             tok = analysis.token_at(m.end)
             if tok is None or tok.start != m.end or not tok.pos.startswith("ns") or len(tok.text) < 3 \
                     or tok.text[-1] not in "省州" or mention_index(places).overlaps(tok.start, tok.end):
@@ -326,7 +335,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _dateline_towns(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
     _landforms(text, analysis, places, in_person)
-    _state_provinces(analysis, places)
+    _state_provinces(text, analysis, places)
     _islands_over_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
