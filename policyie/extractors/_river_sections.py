@@ -110,7 +110,7 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
 
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…): the river's
 # name starts right after it, whatever the segmenter made of the run.
-_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：])(\p{Han}{2,4}[江河溪])(\p{Han}{2,3}?)段")
+_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：])(\p{Han}{1,4}[江河溪])(\p{Han}{2,3}?)段")
 
 
 _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers
@@ -119,7 +119,8 @@ _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋�
 def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
     """(start, end, True) of each reach named by a place a tour goes to or along whose river the dictionary does not
     know (来到|潭埠|河高|城段: jieba cut across the river and the place): the place must be one the gazetteer or the
-    dictionary knows, the river's name no common word, its first word none of a verb's."""
+    dictionary knows, the river's name no common word, its first word none of a verb's; a river of two characters
+    (褒河|马道段) only where the article names the township in full."""
     if "段" not in text:
         return
     surfaces = gazetteer.load().surfaces
@@ -132,6 +133,8 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
         if place not in surfaces and tag_table().get(place, "") != "ns" and not any(
                 place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
             continue  # (勐拉|段: a township's name without its 镇)
+        if len(river) == 2 and not any(place + k in text for k in ("镇", "乡", "街道")):
+            continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township named)
         if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
             continue
         first = an.token_at(m.start(1))
