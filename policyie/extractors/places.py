@@ -802,6 +802,10 @@ def _opening_characters(before: list[tuple[int, str, str]], k: int) -> list[tupl
     return out
 
 
+# Characters of words that say a time (今年, 当前, 冬季, 节后): such a word before a landform's character opens no name.
+_TIME_CHARS = frozenset("年今明去前后当目近底初末时期间天季节晚早")
+
+
 def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
     """Whether jieba's tag of ``before[k]`` ends a park's stem: a single character's unless it is a landform's
     after a noun (红军|渡|纪念地, 渡 tagged a verb), a word's unless a stem's word of another tag (首都 d, 现代 t,
@@ -815,6 +819,8 @@ def _tag_ends_stem(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> boo
             tag.startswith("t") and k + 1 < len(before) and before[k + 1][2] == "ns" and len(before[k + 1][1]) >= 2)
     if tag == "un" and _verb_with_complement(word):
         return True  # 守好|河西走廊, 用好|…: a verb and its result, which jieba's dictionary lacks
+    if tag == "t" and k > 0 and before[k - 1][1] in GEO_CHARS and not any(c in _TIME_CHARS for c in word):
+        return False  # 日月|峡|国家森林公园: a word jieba tags a time opens a landform's name, if it says no time
     if word in _RIVER_SECTIONS and k + 1 < len(before) and before[k + 1][1][-1:] in "河江水溪川" and \
             not doc.text.startswith(("地区", "区域"), start + len(word)):
         # 大渡河|上游|生态文化旅游走廊: the river's reach opens the belt's name, as the river alone does (but
