@@ -297,8 +297,8 @@ def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
 
 
 # 要求…在2月20日前完成…。随后，她来到…调研: a deadline set earlier in the paragraph is not the day of the step, nor
-# is one an occasion closes (9月1日开学前), nor the day a period opens (10月15日起，…进入防火期).
-_DEADLINE_AFTER = regex.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])")
+# is one an occasion closes (9月1日开学前), nor the day a period opens (10月15日起，…进入防火期; 供暖期自10月20日开始).
+_DEADLINE_AFTER = regex.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])|开始|启动")
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
