@@ -182,7 +182,7 @@ def _day_of(value: str) -> date | None:
 class Spec:
     """One parsed expression before anchoring. Unset fields are what the anchors must supply."""
 
-    unit: str  # day, month, xun, year, ymod, quarter, quarters, half, season, week, weekday, holiday, approx, every
+    unit: str  # day, month, xun, year, ymod, quarter, quarters, half, season, week, weekday, holiday, approx
     year: int | None = None  # written out: 2024年
     year_shift: int | None = None  # deictic: 今年 0, 去年 −1
     year_anaphor: bool = False  # 同年/当年: the year of the previous date
@@ -354,8 +354,6 @@ def _safe(y: int, m: int, d: int) -> date:
 def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolved:
     u = spec.unit
     pub = anc.published
-    if u == "every":
-        return Resolved("XXXX", "year")
     if u == "approx":
         return Resolved(pub.isoformat(), "approx", pub, pub) if pub else Resolved("XXXX-XX-XX", "approx")
     if u == "day" and spec.day_shift is not None:
