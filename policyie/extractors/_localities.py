@@ -89,6 +89,11 @@ def is_listed_region(form: str) -> bool:
     return len(form) >= 3 and _sites().get(form, ("",))[0] == "region"
 
 
+def is_region(form: str) -> bool:
+    """Whether ``form`` is a region the site list holds, short names too (中东, 南亚, 东非)."""
+    return _sites().get(form, ("",))[0] == "region"
+
+
 def is_area_region(form: str) -> bool:
     """Whether ``form`` is a listed region written as an area (环渤海地区, 中西部地区): a place of its own."""
     return form.endswith(("地区", "区域")) and _sites().get(form, ("",))[0] == "region"

@@ -2021,6 +2021,7 @@ def extract(ctx: Context) -> list[Place]:
     _peoples_villages(text, places)
     _peoples_hamlets(text, places)
     _ring_regions(text, places)
+    _joined_regions(text, places)
     _lake_areas(places)
     _mountain_passes(text, places)
     _parts_as_regions(text, places, _FOOTHILL, (None, "site", "region", "city"))
@@ -2701,6 +2702,29 @@ def _organ_villages(text: str, an: Analysis, places: dict[str, Place], in_person
                                 if not held.overlaps(i, i + len(name)) and all(m.start != i for m in village.mentions))
         village.mentions.sort(key=lambda m: m.start)
         held = model_places.mention_index(places)
+
+
+# A part of a continent (东非, 西亚, 中东): the region of that part a name after it narrows (东非|大湖地区).
+_CONTINENT_PART = regex.compile(r"(?:[东西南北中]|东南|西南|东北|西北)?[亚非欧美]|中东|拉美")
+
+
+def _joined_regions(text: str, places: dict[str, Place]) -> None:
+    """东非|大湖地区, 西非|萨赫勒地区: a part of a continent written right before a region's area of its own (not another
+    part: 南亚|东南亚 and 西亚|北非地区 are two, as most check sets' annotators list them) names one region with it."""
+    for p in [p for p in places.values() if p.level == "region"]:
+        for m in list(p.mentions):
+            if not m.text.endswith("地区") or _CONTINENT_PART.fullmatch(m.text.removesuffix("地区")):
+                continue
+            lead = next((n for n in (3, 2) if m.start >= n and _CONTINENT_PART.fullmatch(text[m.start - n : m.start])
+                         and localities.is_region(text[m.start - n : m.start])), 0)
+            if not lead:
+                continue
+            start = m.start - lead
+            model_places.drop_mentions_within(places, start, m.start)
+            p.mentions.remove(m)
+            name = text[start : m.end]
+            model_places.named_place(places, name, "region", "joined-regions").mentions.append(Span(name, start, m.end))
+    model_places.drop_empty(places)
 
 
 def _join_hamlets(places: dict[str, Place]) -> None:
