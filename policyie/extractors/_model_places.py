@@ -592,6 +592,10 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return  # 补|齐山区
     if _ends_inside_word(e, around):
         return  # 巴拿马|国民大|会主席: the model cut a word of the dictionary (国民大会), so its span names nothing
+    if (opened := _word_opening_inside(e, around)) is not None:
+        if not looks_transliterated(text[opened : e.end]) or translit_odds(text[opened : e.start]) < TYPICAL_TRANSLIT:
+            return  # (a word the model cut names nothing; nor does one a verb opens, 称|奥密克…)
+        e = Entity(text[opened : e.end], opened, e.end, e.label)  # 卢|甘斯克: the word the segmenter read, from its start
     if text.startswith(_epithet_next(), e.end):
         return  # 庐陵|文化, 滨海|旅游: an adjective use
     if len(e.text) == 2 and e.text[0] in "东西南北" and e.text[1] in "坡麓" and text[e.start - 1 : e.start] in ("山", "岭", "峰"):
@@ -621,6 +625,13 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
     if looks_transliterated(core) and len(core) >= 3 and (lead or _DIVISION_AFTER.match(text, e.end) or
                                                           text[start:e.end] != core):
         yield start, e.end, None, lead
+
+
+def _word_opening_inside(e: Entity, around: _Around) -> int | None:
+    """Where a word of three characters or more opens that the segmenter read across the span's start (卢甘斯克 of
+    the model's 甘斯克): the model cut a name short; None where the span starts a word."""
+    return next((t.start for t in around.tokens_in(max(0, e.start - 6), e.start)
+                 if t.start < e.start < t.end and t.end - t.start >= 3), None)
 
 
 def _ends_inside_word(e: Entity, around: _Around) -> bool:
