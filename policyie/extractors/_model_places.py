@@ -50,6 +50,10 @@ _FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日"
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
 # Those and the other states a news item writes as one character after 中 (中沙, 中马, 中新, 中越, 中巴).
 FOREIGN_SHORT_CHARS = frozenset(_FOREIGN_SHORT) | frozenset("沙马新越巴泰印朝蒙哈塔吉土伊埃澳加墨欧非")
+# (with the states only a two-character span safely reads so: 中菲, 中老, 意中; 中苏 of the Soviet Union's days)
+_STATE_CHARS = FOREIGN_SHORT_CHARS | frozenset("中智老柬缅菲匈意葡希秘苏波")
+# What follows states named together (韩美|举行, 美韩|关系, 欧俄|之间).
+_TOGETHER = regex.compile(r"关系|合作|联合|举行|联演|军演|贸易|友好|峰会|会谈|对话|同盟|之间|两国|双方|三国|间")
 
 
 @functools.cache
@@ -583,6 +587,9 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return  # 三角洲, 走廊: a kind of place, not one
     if _relation_or_session(text, e):
         return
+    if len(e.text) <= 3 and all(c in _STATE_CHARS for c in e.text) and ("中" in e.text or _TOGETHER.match(text, e.end)):
+        return  # 中菲|关系, 韩美|举行…联演, 中日韩: two or three states' one-character forms are the states together
+        # (not 哈马, 加沙: towns whose names are spelt with such characters)
     toks = around.tokens_in(e.start, e.end)
     if len(toks) == 1 and (toks[0].start, toks[0].end) == (e.start, e.end) and toks[0].pos.startswith("nt"):
         return  # 佛得角|国民议会: a word jieba's dictionary holds as an organisation's name is no place
