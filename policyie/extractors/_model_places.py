@@ -568,13 +568,16 @@ def _pieces(text: str, e: Entity, around: _Around):
             return  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
         if level == "town" and name[:-1] in _words()["town-kind"]:
             return  # 金海湖镇、大华山镇等|山区镇: a kind of township, no township's name
-        if level in ("town", "village") and name[0] in _FUNCTION_FIRST and (
-                jieba_freq().get(name[1:], 0) >= 100 or all(c in _SETTLEMENT_CHARS for c in name[1:])):
-            return  # 年底|前城镇, 保护|和古镇, 守护|好古镇: a function character before a common word names no town;
-            # 景区|和镇村, 和|乡村: nor one before the words of settlements alone a village
+        if level in ("town", "village") and name[0] in _FUNCTION_FIRST and _common_or_settlements(name[1:]):
+            return  # 年底|前城镇, 保护|和古镇: a function character before a common word names no town; 景区|和镇村: nor
+            # one before the words of settlements alone a village
         yield start, e.end, level, None
         return
     yield from _untyped_pieces(text, e, around)
+
+
+def _common_or_settlements(rest: str) -> bool:
+    return jieba_freq().get(rest, 0) >= 100 or all(c in _SETTLEMENT_CHARS for c in rest)
 
 
 def _untyped_pieces(text: str, e: Entity, around: _Around):

@@ -401,9 +401,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if x < s and _joins_one_organ(text, an, tok, piece, x, s):
             x = tok.start  # 文化和旅游局, 布基纳法索工业|、|商业和手工业部长: one organ's name
             continue
-        if (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
-                tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x)))) \
-                or _ministry_field_verb(text, an, tok, piece, x, s):
+        if _verb_inside_organ(text, an, tok, piece, x, s):
             x = tok.start  # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
             continue
         if len(piece) <= 4 and not tok.pos.startswith(("v", "p", "c", "d", "r")) and (
@@ -867,6 +865,14 @@ def _foreign_ministry_join(text: str, an: Analysis, tok: Token) -> bool:
     before = an.token_at(tok.start - 1)
     return text.startswith("国际", tok.end) and before is not None and \
         _country_form_ending_at(text, before.start) is not None
+
+
+def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
+    """Whether the verb ``tok`` before [x, s) is inside the organ's name: a standing body's field, an office's or a
+    headquarters' work (推进|办, 指挥|部), a ministry's field (保护|部长)."""
+    return (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
+        tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x)))) \
+        or _ministry_field_verb(text, an, tok, piece, x, s)
 
 
 def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:

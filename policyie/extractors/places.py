@@ -1248,7 +1248,8 @@ _VARIANT_TAILS = {"region": ("地区",), "site": ("风景名胜区", "风景区"
 def _merge_variants(places: dict[str, Place]) -> None:
     """东南亚 and 东南亚地区, 五台山 and 五台山风景名胜区 (a unit of the gazetteer): one place written with and without
     the word its kind adds, keeping the code and name of the one that has a code, else the shorter region's and the
-    longer site's name; and one place the NER read untyped that another rule typed under the same name."""
+    longer site's name; one place the NER read untyped that another rule typed under the same name; and a park written
+    with its suffix short and in full."""
     typed = {p.name: p for p in places.values() if p.level and p.mentions}
     coded = {(p.name, p.level): p for p in places.values() if p.code and p.mentions}
     for p in places.values():
@@ -1267,6 +1268,7 @@ def _merge_variants(places: dict[str, Place]) -> None:
         long = places[long_key]
         keep, drop = (short, long) if short.code or (short.level == "region" and not long.code) else (long, short)
         model_places.absorb(keep, drop)
+    _merge_park_short_forms(places)
 
 
 _PARK_SHORT_FORMS = lexicons.tables("place_words.tsv")["park-short-form"]
@@ -2042,7 +2044,6 @@ def extract(ctx: Context) -> list[Place]:
     _add_rivers(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
-    _merge_park_short_forms(places)
     _merge_short_namesakes(places)
     _city_named_places(text, places)
     _site_named_town_shorts(text, places)
