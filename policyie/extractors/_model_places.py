@@ -50,8 +50,11 @@ _FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日"
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
 # Those and the other states a news item writes as one character after 中 (中沙, 中马, 中新, 中越, 中巴).
 FOREIGN_SHORT_CHARS = frozenset(_FOREIGN_SHORT) | frozenset("沙马新越巴泰印朝蒙哈塔吉土伊埃澳加墨欧非")
-# (with the states only a two-character span safely reads so: 中菲, 中老, 意中; 中苏 of the Soviet Union's days)
-_STATE_CHARS = FOREIGN_SHORT_CHARS | frozenset("中智老柬缅菲匈意葡希秘苏波")
+# And the states only a two-character span safely reads so (智利, 老挝, 柬埔寨, 缅甸, 菲律宾, 匈牙利, 意大利, 葡萄牙, 希腊, 秘鲁:
+# 中老年 elsewhere).
+PARTNER_CHARS = FOREIGN_SHORT_CHARS | frozenset("智老柬缅菲匈意葡希秘")
+# A span all of whose characters are these names states together (中菲, 意中; 中苏 and 中波 of the Soviet Union's days).
+_STATE_CHARS = PARTNER_CHARS | frozenset("中苏波")
 # What follows states named together (韩美|举行, 美韩|关系, 欧俄|之间).
 _TOGETHER = regex.compile(r"关系|合作|联合|举行|联演|军演|贸易|友好|峰会|会谈|对话|同盟|之间|两国|双方|三国|间")
 

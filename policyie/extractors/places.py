@@ -896,9 +896,9 @@ def _stem_names_no_site(gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]]
     return h.surface == "盐湖" and len(words) == 1 and any(e.level == "province" for e in gz.lookup(stem))
 
 
-# A partner state's one character after 中 in a weak suffix's stem: the model's list and more states (智利, 老挝, 柬埔寨, 缅甸,
-# 菲律宾, 匈牙利, 意大利, 葡萄牙, 希腊, 秘鲁) that only a two-character stem safely reads so (中老年 elsewhere).
-_PARTNER_CHARS = model_places.FOREIGN_SHORT_CHARS | frozenset("智老柬缅菲匈意葡希秘")
+# A partner state's one character after 中 in a weak suffix's stem (the model's list and the states only a two-character
+# stem safely reads so).
+_PARTNER_CHARS = model_places.PARTNER_CHARS
 
 
 def _two_states_crossing(stem: list[str]) -> bool:
