@@ -186,7 +186,7 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
                 continue
             start = m.start
             while start > 0 and m.start - start < 4 and translit_odds(text[start - 1]) > _MIN_MEAN \
-                    and text[start - 1] not in _NOT_PORT_FIRST:
+                    and text[start - 1] not in _NOT_NAME_FIRST:
                 start -= 1
             if start == m.start or not _typical(text[start : m.end]):
                 continue
@@ -197,7 +197,7 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
 
 # (and a lake so named: 阿梅莉|亚湖, jieba's words across the name's end)
 _PORT_OR_LAKE = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])")
-_PORT_STEM_MAX = 6
+_STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = regex.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
 _ORGAN_AFTER = tuple(_WORDS["organ-suffix"])
@@ -207,8 +207,8 @@ _LONE_NOT_NEXT = frozenset("区东西南北村寨庄镇乡口谷道流会值底"
 _LONE_NOT_AFTER = frozenset("隔跨过渡越翻依傍临背靠爬登进出上下")
 # A stem ending in a place's own word is that place (拉帕尔马岛|火山: the island's volcano, read as the island).
 _NOT_STEM_LAST = frozenset("岛山湖河江海湾峰州省市县港")
-# Prepositions and particles that open no port's name (扣留在|伊兹梅尔港).
-_NOT_PORT_FIRST = frozenset("在于从到向往对把被将和与及的是为以由自经沿赴至")
+# Prepositions and particles that open no port's or landform's name (扣留在|伊兹梅尔港).
+_NOT_NAME_FIRST = frozenset("在于从到向往对把被将和与及的是为以由自经沿赴至")
 
 
 def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -218,10 +218,10 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
     abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
     for m in _PORT_OR_LAKE.finditer(text):
         k = m.start()
-        for n in range(min(_PORT_STEM_MAX, k), 1, -1):
+        for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
             typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT)
-            if stem[0] in _NOT_PORT_FIRST or not typical or not han_only(stem) or not analysis.is_token_boundary(k - n) or \
+            if stem[0] in _NOT_NAME_FIRST or not typical or not han_only(stem) or not analysis.is_token_boundary(k - n) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
@@ -245,14 +245,14 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             continue  # (卡塔尔半岛|电视台: a body's name)
         if lone and (not abroad or text[m.end() : m.end() + 1] in _LONE_NOT_NEXT or text[k - 1 : k] in _LONE_NOT_AFTER):
             continue  # (…山区, …河南, …河底隧道: a word the character opens; 顿涅茨克|隔河: a verb's object)
-        for n in range(min(_PORT_STEM_MAX, k), 2 if lone else 1, -1):
+        for n in range(min(_STEM_MAX, k), 2 if lone else 1, -1):
             stem = text[k - n : k]
             # (圣多美|峰, 巴拿马|运河, 新加坡|河: named after a foreign town or state read there, however its name reads;
             # not a state's hills, 玻利维亚|山|地)
             after = _foreign_place_at(places, k - n, k)
             if after is not None and m.group() in ("山", "峰") and after.level == "country":
                 break
-            if stem[0] in _NOT_PORT_FIRST or not (_typical(stem) or after) or not han_only(stem) or _division_inside(stem) \
+            if stem[0] in _NOT_NAME_FIRST or not (_typical(stem) or after) or not han_only(stem) or _division_inside(stem) \
                     or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
                     or _particle_first(analysis, k - n, k) or _inside_place(places, k - n, k):
                 continue
