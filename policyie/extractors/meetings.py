@@ -208,6 +208,8 @@ _CHAIRED_AFTER = regex.compile(r"[^，,。；;]{0,8}[，,]([^，,。；;]{2,30}?
 # 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
 _PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
 _DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
+# What says the clause is a plan still to come (明年组织…参加…; not 将赴…出席…, a trip announced, which keeps its day).
+_FUTURE_CLAUSE = regex.compile(r"明年|下一步")
 # (期待明年在堪培拉举办…, 为今年下半年举行…做好准备: looked forward to, so still to come)
 _PLANNED = regex.compile(
     r"(?:决定|将于|将在|拟于|拟在|定于|期待|期盼|欢迎|支持)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办|承办|主办)(?:了)?$"
@@ -742,8 +744,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
     long_ago = not planned and ((held_verb and _months_ago(ctx, start, s_lo) >= 2) or _recalled_after(ctx, after))
-    if planned or long_ago:  # announced ahead (会议决定，今年10月…召开), or recalled (2024年4月，…主持召开 in 2026)
-        held = False
+    if planned or long_ago or _attends_later(text, held_verb, s_lo, start):
+        held = False  # announced ahead (会议决定，今年10月…召开), recalled (2024年4月，…主持召开 in 2026), or to be attended
     elif (held_verb and not cited_after) or _attended_there(ctx, b_lo, before):
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
@@ -834,6 +836,13 @@ def _festival_days(text: str, end: int, opened: str | None) -> str | None:
 _HOST_BEFORE_VENUE = regex.compile(
     rf"(?<![将拟会未不])(?:出席|参加)(?:了)?([^，,。；;将于\d]{{2,40}}?)(?:在[^，,。；;]{{1,16}})?(?:召开|举行|举办)的"
     rf"(?:{_MANNER_WORDS})*$")
+
+
+def _attends_later(text: str, held_verb: regex.Match | None, s_lo: int, start: int) -> bool:
+    """明年组织企业赴…参加|农业博览会: a clause still to come attends it, so it is not reported held (an unnamed kind of
+    fair is then no meeting at all; a named one is cited)."""
+    return held_verb is not None and held_verb.group().startswith(tuple(_ATTEND_VERBS)) and \
+        _FUTURE_CLAUSE.search(text, s_lo, start) is not None
 
 
 def _attended_there(ctx: Context, b_lo: int, before: str) -> bool:
