@@ -62,11 +62,15 @@ _NOT_NAME_TAGS = frozenset("vadpcuf")
 _JOINERS = "和、及与"
 
 
+def _foreign_states(places: dict[str, Place]) -> list[Place]:
+    """The states other than China the article's places hold."""
+    return [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]
+
+
 def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None, bool]]:
     """(end, state, led) of each mention of a state, or of a foreign state's province (俄亥俄州): led where a word
     of place or motion leads it (a state alone is an anchor only for a run its division word closes)."""
-    found = [(m.start, m.end, p.name) for p in places.values() if p.level == "country" and p.name not in HOME_STATE
-             for m in p.mentions]
+    found = [(m.start, m.end, p.name) for p in _foreign_states(places) for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
     spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
     coded = SpanIndex([(m.start, m.end) for p in places.values() if p.code for m in p.mentions]).overlaps
@@ -215,7 +219,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
     so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
-    abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
+    abroad = bool(_foreign_states(places))
     for m in _PORT_OR_LAKE.finditer(text):
         k = m.start()
         for n in range(min(_STEM_MAX, k), 1, -1):
@@ -238,7 +242,7 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
     """默拉皮火山, 马里亚纳海沟, 波波卡特佩特火山: a run of transliteration syllables before a landform's word names the
     landform (no Chinese name reads so); a foreign town or state of the same name read inside it is the landform's
     (意大利|埃特纳火山: 埃特纳 is no town there)."""
-    abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
+    abroad = bool(_foreign_states(places))
     for m in _LANDFORM.finditer(text):
         k, lone = m.start(), len(m.group()) == 1
         if text[k - 1 : k] in _NOT_STEM_LAST or text.startswith(_ORGAN_AFTER, m.end()):
@@ -256,9 +260,7 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
                     or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
                     or _particle_first(analysis, k - n, k) or _inside_place(places, k - n, k):
                 continue
-            _drop_foreign_towns_within(places, k - n, k)
-            if after is not None:
-                after.mentions = [x for x in after.mentions if (x.start, x.end) != (k - n, k)]
+            _drop_foreign_towns_within(places, k - n, k, after)
             if mention_index(places).overlaps(k - n, m.end()) or in_person(k - n, k):
                 break
             name = text[k - n : m.end()]
@@ -293,11 +295,11 @@ def _inside_place(places: dict[str, Place], start: int, end: int) -> bool:
                for p in places.values() for m in p.mentions if m.start < end and m.end > start)
 
 
-def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int) -> None:
+def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int, named_after: Place | None) -> None:
     """A town no table lists, or an untyped place the NER read, inside a landform's name is the landform's (尼亚 of
-    尼亚巴隆戈河)."""
-    drop_mentions_where(places, lambda place, m: start <= m.start and m.end <= end and place.code is None
-                        and place.level in ("city", None))
+    尼亚巴隆戈河), and so is the mention of the town or state it is named after (巴拿马 of 巴拿马运河)."""
+    drop_mentions_where(places, lambda place, m: start <= m.start and m.end <= end and (
+        (place.code is None and place.level in ("city", None)) or (place is named_after and (m.start, m.end) == (start, end))))
 
 
 def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
@@ -313,7 +315,7 @@ _COMPASS_PROVINCE = regex.compile(r"(?:[东西南北]方|中央|[东西南北中
 def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
     """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
     mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi)."""
-    for state in [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]:
+    for state in _foreign_states(places):
         for m in list(state.mentions):
             if (compass := _COMPASS_PROVINCE.match(text, m.end)) is not None \
                     and not mention_index(places).overlaps(compass.start(), compass.end()):
@@ -397,7 +399,7 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
     """赴|克拉科夫|和…: in an article that names one foreign state, a run of transliteration syllables a verb of motion
     leads, with no state between, is a town of that state where a joiner, the clause's end or what is done there
     (参加, 举行) follows it; the verb vouches for a place, the syllables for a foreign one."""
-    states = {p.name for p in places.values() if p.level == "country" and p.name not in HOME_STATE}
+    states = {p.name for p in _foreign_states(places)}
     if len(states) != 1:
         return  # (two states named: whose town it is, the run does not say)
     state = next(iter(states))

@@ -84,19 +84,19 @@ def is_site(form: str) -> bool:
     return form in _sites()
 
 
-def is_listed_region(form: str) -> bool:
-    """Whether ``form`` is a region the site list holds under its own name (黄淮平原, 河西走廊)."""
-    return len(form) >= 3 and _sites().get(form, ("",))[0] == "region"
-
-
 def is_region(form: str) -> bool:
     """Whether ``form`` is a region the site list holds, short names too (中东, 南亚, 东非)."""
     return _sites().get(form, ("",))[0] == "region"
 
 
+def is_listed_region(form: str) -> bool:
+    """Whether ``form`` is a region the site list holds under its own name (黄淮平原, 河西走廊)."""
+    return len(form) >= 3 and is_region(form)
+
+
 def is_area_region(form: str) -> bool:
     """Whether ``form`` is a listed region written as an area (环渤海地区, 中西部地区): a place of its own."""
-    return form.endswith(("地区", "区域")) and _sites().get(form, ("",))[0] == "region"
+    return form.endswith(("地区", "区域")) and is_region(form)
 
 
 @cache

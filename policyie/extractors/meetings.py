@@ -841,7 +841,7 @@ _HOST_BEFORE_VENUE = regex.compile(
 def _attends_later(text: str, held_verb: regex.Match | None, s_lo: int, start: int) -> bool:
     """明年组织企业赴…参加|农业博览会: a clause still to come attends it, so it is not reported held (an unnamed kind of
     fair is then no meeting at all; a named one is cited)."""
-    return held_verb is not None and held_verb.group().startswith(tuple(_ATTEND_VERBS)) and \
+    return held_verb is not None and held_verb.group().removesuffix("了") in _ATTEND_VERBS and \
         _FUTURE_CLAUSE.search(text, s_lo, start) is not None
 
 
