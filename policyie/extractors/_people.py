@@ -615,9 +615,22 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
         if start < 0 or (start > 0 and HAN.match(text[start - 1])):
             continue
         g = name_at(text, start, analysis)
-        if g is not None and g.end == end and surnames().get(surname_at(text, start)[0], 0) >= RARE_SURNAME:
+        if g is not None and g.end == end and surnames().get(surname_at(text, start)[0], 0) >= RARE_SURNAME \
+                and not _opens_with_function_word(analysis, start, end):
             return NameGuess(start, end, 1.0)
     return None
+
+
+# The tags of a word that opens a clause but no name: a verb, a preposition, a conjunction, an adverb, a pronoun.
+_FUNCTION_TAGS = ("v", "p", "c", "d", "r")
+
+
+def _opens_with_function_word(analysis: Analysis, start: int, end: int) -> bool:
+    """包括|俄|总理, 但是|美|总统: a verb or function word of the dictionary the segmenter read from the clause's first
+    character to inside the span opens the clause; its first character is no surname there."""
+    tok = analysis.token_at(start)
+    return tok is not None and tok.start == start and 2 <= tok.end - start < end - start \
+        and tok.pos.startswith(_FUNCTION_TAGS) and is_common_word(tok.text)
 
 
 def split_run(run: str) -> list[str] | None:
