@@ -454,6 +454,8 @@ def name_at(
             given = text[pos + len(sur) : end]
             if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or given == sur:
                 continue  # (殷殷嘱托: a doubled character is a word, not a surname and its given name)
+            if analysis is not None and _opens_with_function_word(analysis, pos, end, len(sur)):
+                continue  # 党组成员|尤其|要: an adverb runs from the surname into the name
             he = glen == 2 and _function_final(text, pos, sur)
             if he:
                 score = given_score(given[0]) + 5.0
@@ -623,14 +625,18 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
 
 # The tags of a word that opens a clause but no name: a verb, a preposition, a conjunction, an adverb, a pronoun.
 _FUNCTION_TAGS = ("v", "p", "c", "d", "r")
+# ... common enough in jieba's counts to be the clause's word (回应 548, 包括 24052), not a surname and a rare verb
+# of a real name (应承 139: 县长|应承泽).
+_FUNCTION_WORD_FREQ = 500
 
 
-def _opens_with_function_word(analysis: Analysis, start: int, end: int) -> bool:
+def _opens_with_function_word(analysis: Analysis, start: int, end: int, surname: int = 1) -> bool:
     """包括|俄|总理, 但是|美|总统: a verb or function word of the dictionary the segmenter read from the clause's first
-    character to inside the span opens the clause; its first character is no surname there."""
+    character to inside the span opens the clause; its first character is no surname there (a compound surname the
+    dictionary holds as a word, 独孤, 鲜于, is the surname)."""
     tok = analysis.token_at(start)
-    return tok is not None and tok.start == start and 2 <= tok.end - start < end - start \
-        and tok.pos.startswith(_FUNCTION_TAGS) and is_common_word(tok.text)
+    return tok is not None and tok.start == start and max(2, surname + 1) <= tok.end - start < end - start \
+        and tok.pos.startswith(_FUNCTION_TAGS) and is_common_word(tok.text, _FUNCTION_WORD_FREQ)
 
 
 def split_run(run: str) -> list[str] | None:

@@ -239,7 +239,7 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     return (
         g is not None
         and ((g.end - g.start == 3 and surnames().get(text[m.end()], 0) >= (100 if g.score < SURE_NAME else RARE_SURNAME)
-              and g.score >= 1.5)
+              and g.score >= 1.5 and not _opens_inside_word(an, m.start()))
              # 常务副区长|沙璟|陪同: a two-character name, where a word that follows names closes it at once and the
              # post opens a word of the segmenter's (not 业|主委|员会)
              or (g.end - g.start == 2 and g.score >= 1.0 and surnames().get(text[m.end()], 0) >= RARE_SURNAME
@@ -249,6 +249,13 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
         and clear_follower(text, g.end)  # 部长江水利委员会: an organ follows, not a verb
     )
+
+
+def _opens_inside_word(an: Analysis, start: int) -> bool:
+    """地处|长江|上游: a dictionary word the segmenter read before the post runs into its first character, as the
+    word after it runs past its end (not a piece it could not place: 改革|委主|任何|立峰)."""
+    tok = an.token_at(start)
+    return tok is not None and tok.start < start and is_common_word(tok.text)
 
 
 def _title_piece(piece: str, pos: str) -> bool:
