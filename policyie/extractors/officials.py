@@ -814,7 +814,7 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
             continue  # 工党领袖 is a party's leader; 人民领袖, 伟大领袖 are epithets, no post
         if _STANDING_BODY.fullmatch(text, m.end(), _word_end(an, m.end())):
             continue  # 参谋长|联席会议主席: the post names a standing body, no person follows it
-        if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m) or _foreign_name_follows(text, m):
+        if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m) or _foreign_name_follows(text, an, m):
             out.append(m)
             continue
         later = (post_pattern().match(text, k) for k in range(m.start() + 1, m.end()))
@@ -906,11 +906,17 @@ def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: in
     return _STANDING_BODY.search(text, x, s) is not None and before is not None and before.pos.startswith(("n", "s"))
 
 
-def _foreign_name_follows(text: str, m: LiteralMatch) -> bool:
+def _foreign_name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     """瑙鲁|外|长安|格明: a post right after a country's name, where a transliterated name a word that follows names
     closes starts at its end, is the post, however jieba cut across it."""
-    return _country_form_ending_at(text, m.start()) is not None and \
+    return _country_form_ending_at(text, m.start()) is not None and not _head_of_word(an, m) and \
         (fg := foreign_name_at(text, m.end())) is not None and fg.score >= 2.0 and fg.end - fg.start >= 2
+
+
+def _head_of_word(an: Analysis, m: LiteralMatch) -> bool:
+    """英国|大使馆|武官: the segmenter's word holds the whole post and runs on past it; the post is its head."""
+    tok = an.token_at(m.end() - 1)
+    return tok is not None and tok.start <= m.start() and tok.end > m.end()
 
 
 def _minority_name_closed(text: str, fg: NameGuess) -> bool:
@@ -1058,6 +1064,8 @@ def find_titled(ctx: Context) -> _Found:
                     nxt = _minority_listed(text, sep.end())  # …、七林农布出席: no surname to read it by
                 if nxt is None or (sep.group() in ("和", "及", "以及") and nxt.score < 1.5):
                     break
+                if _country_form_at(text, nxt.start) is not None:
+                    break  # …卡斯特罗和|古巴|新当选的…: a state opens the next phrase, no listed name
                 if _ends_list(text, g, nxt, chain):
                     break
                 found.add(nxt.text_in(text), nxt.start, chain)
@@ -1106,7 +1114,8 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
             # the post the article gave in full already)
             g = None
         if g is not None and not _place_word(text, an, g.start, g.end) and not _organ_word(text[g.start : g.end]) \
-                and not (start is not None and start < g.start):
+                and not _organ_word(text[g.start + 1 : g.end]) and not (start is not None and start < g.start):
+            # (应|国家|副主席…邀请: the name's given part is the post's organ, 应 of an invitation before it)
             found.add(g.text_in(text), g.start, [m.group()])
 
 
