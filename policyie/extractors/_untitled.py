@@ -40,7 +40,7 @@ LEFT_OK = frozenset("、，,。；;：:（(“”\"' \n\t和及与同由请向�
 
 # A sentence that is only a list of names and their attending (朱丹、罗斌参加。) reports officials joining.
 ATTENDING = regex.compile(
-    r"(?:等)?(?:一同)?(?:参加|陪同|出席|列席)(?:上述)?(?:会议|会见|会谈|活动|调研|检查|考察|座谈|仪式|视察)?[。；;\n]"
+    r"(?:等)?(?:分别|均|也|还|都)?(?:一同)?(?:参加|陪同|出席|列席)(?:上述)?(?:会议|会见|会谈|活动|调研|检查|考察|座谈|仪式|视察)?[。；;\n]"
 )
 _LIST_ITEM = regex.compile(r"\p{Han}{2,4}(?=、|$)")
 # The side a list of names is on, written right before it (中方, 俄方, 双方).

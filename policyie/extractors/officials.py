@@ -814,6 +814,8 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
             continue  # 工党领袖 is a party's leader; 人民领袖, 伟大领袖 are epithets, no post
         if _STANDING_BODY.fullmatch(text, m.end(), _word_end(an, m.end())):
             continue  # 参谋长|联席会议主席: the post names a standing body, no person follows it
+        if m.group() in STATE_POSTS and len(_country_form_ending_at(text, m.end()) or "") > len(m.group()):
+            continue  # 联合国|南苏丹|特派团: the monarch's 苏丹 ends a state's name
         if _post_ends_cleanly(an, m.end()) or _name_follows(text, an, m) or _foreign_name_follows(text, an, m):
             out.append(m)
             continue
@@ -972,6 +974,13 @@ def _without_tail(text: str, g: NameGuess) -> NameGuess:
     return g
 
 
+def _common_pair(name: str) -> bool:
+    """A dictionary noun, verb, adjective or adverb of two characters that no list of foreign names holds."""
+    tag = nlp.tag_table().get(name, "")
+    return len(name) == 2 and is_common_word(name, 100) and tag[:1] in ("n", "v", "a", "d") \
+        and not tag.startswith(("nr", "ns", "nz")) and name not in known_names()
+
+
 def _verb_then_name(text: str, an: Analysis, fg: NameGuess) -> bool:
     """外长|访|伊拉克, 众议员|进入|俄罗斯: a verb of one or two characters opens the run and a state's name follows it:
     no one's name is read so (达|奚珺, 拉|多斯瓦夫: a name may open on a character jieba reads as a verb)."""
@@ -1034,6 +1043,8 @@ def find_titled(ctx: Context) -> _Found:
         if g is not None and _verb_then_name(text, an, g):
             g = None
         g = _without_tail(text, g) if foreign and g is not None else g
+        if foreign and g is not None and _common_pair(text[g.start : g.end]):
+            g = None  # 美国国会议员|重提, 总统|官邸: a common word of two characters, no name the list holds
         if g is None:
             g = _heads_list(text, an, at)  # 副州长|排腊都、尚明轩、康卓越出席: a name no model reads, heading a list
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
