@@ -20,8 +20,15 @@ from functools import cache
 import regex
 
 from policyie import lexicons, name_runs
-from policyie.extractors._people import HAN, NOT_GIVEN, NameGuess, clear_follower, is_common_word, township_opened
-from policyie.nlp import tag_table
+from policyie.extractors._people import (
+    HAN,
+    NOT_GIVEN,
+    NameGuess,
+    adverb_or_verb,
+    clear_follower,
+    is_common_word,
+    township_opened,
+)
 
 # Between the parts of one transliterated name (让-伊夫·勒德里昂, 买买提明·牙生).
 JOINERS = frozenset("·•・-－‧")
@@ -144,7 +151,7 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     while j < len(text) and j - start < MAX_PART and (_ok(text[j]) or j == start):
         j += 1
         if j - start >= min_len and _boundary(text, j):
-            if j - start >= min_len + 2 and _adverb_or_verb(text[j - 2 : j]) and text[start:j] not in known:
+            if j - start >= min_len + 2 and adverb_or_verb(text[j - 2 : j]) and text[start:j] not in known:
                 return j - 2, True  # 席尔瓦|刚刚|在, 塔拉斯|赞扬|中国: the clause's adverb or verb closed the run
             return _past_conjunction(text, j), True
     # The run stops where characters stop looking transliterated (克利奇科|确认): that is the end too,
@@ -155,18 +162,9 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
         # No boundary closes the run: where a frequent word opens inside it, the name ended before it (安瓦尔|热情迎接,
         # 马克龙|热烈欢迎, 卢拉|高度评价); a run a boundary closes keeps such a pair (阿纳斯塔|夏季|斯表示).
         cut = next((k for k in range(start + max(min_len, 2), j)
-                    if is_common_word(text[k : k + 2], FREQUENT) or _adverb_or_verb(text[k : k + 2])), None)
+                    if is_common_word(text[k : k + 2], FREQUENT) or adverb_or_verb(text[k : k + 2])), None)
         return (cut, True) if cut is not None else (j, False)
     return None
-
-
-# The frequency in jieba's counts an adverb or verb glued onto a name's end needs (赞扬 616, 刚刚 4585).
-_GLUED_VERB_FREQ = 300
-
-
-def _adverb_or_verb(pair: str) -> bool:
-    """A word of two characters the dictionary tags an adverb or a verb, common enough to be the clause's."""
-    return is_common_word(pair, _GLUED_VERB_FREQ) and tag_table().get(pair, "")[:1] in ("d", "v")
 
 
 # A monarch's regnal number after the name (二世, 十六世).

@@ -179,6 +179,15 @@ def is_common_word(w: str, min_freq: int = 30) -> bool:
     return jieba_freq().get(w, 0) >= min_freq and not _word_tags().get(w, "x").startswith("nr")
 
 
+# The frequency in jieba's counts an adverb or verb glued onto a name's end needs (赞扬 616, 刚刚 4585).
+_GLUED_VERB_FREQ = 300
+
+
+def adverb_or_verb(pair: str) -> bool:
+    """A word of two characters the dictionary tags an adverb or a verb, common enough to be the clause's."""
+    return len(pair) == 2 and is_common_word(pair, _GLUED_VERB_FREQ) and _word_tags().get(pair, "")[:1] in ("d", "v")
+
+
 # A character the name statistics never saw: rare in running text, and rare characters are
 # disproportionately name characters (寇昉), so only mildly unlikely.
 UNSEEN_GIVEN = -1.0
@@ -317,6 +326,10 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     dot = max(text.rfind(d, pos, m.end()) for d in "·•・")
     if any(c in SENTENCE_GLUE for c in text[pos:dot]):
         return None  # 李强致电基尔·斯塔默: a sentence runs into a foreign name, no name starts here
+    if adverb_or_verb(text[dot + 2 : dot + 4]) and name_runs.translit_odds(text[dot + 1 : dot + 3]) < 1.0:
+        # 伊姆兰·汗|邀请, 特雷莎·梅|支持: a last part of one character, where it and the verb's first character
+        # read as no transliteration (not 何塞·维加|强调: 维加 does)
+        return NameGuess(pos, dot + 2, 3.0)
     # The part after the dot ends before a common verb or adverb (吐尼亚孜|陪同, 扎克尔|接受, 白克力|严重).
     # A clear follower wins (格列朗杰|出席, not 格列朗|杰出).
     stop = next((i for i in range(dot + 3, m.end()) if CLEAR_FOLLOWERS.match(text, i)), None)

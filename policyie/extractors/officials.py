@@ -34,6 +34,7 @@ from policyie.extractors._foreign import (
     JOINERS,
     REGNAL,
     STRONG_TRANSLIT,
+    adverb_or_verb,
     countries,
     country_of,
     extend_transliterated,
@@ -977,7 +978,7 @@ def _without_tail(text: str, g: NameGuess) -> NameGuess:
 def _common_pair(name: str) -> bool:
     """A dictionary noun, verb, adjective or adverb of two characters that no list of foreign names holds."""
     tag = nlp.tag_table().get(name, "")
-    return len(name) == 2 and is_common_word(name, 100) and tag[:1] in ("n", "v", "a", "d") \
+    return len(name) == 2 and is_common_word(name, 100) and tag[:1] in ("n", "v", "a", "d", "q") \
         and not tag.startswith(("nr", "ns", "nz")) and name not in known_names()
 
 
@@ -1000,8 +1001,9 @@ def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | Non
         fg = _body_head_japanese(text, at, short, country) or fg
     # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
     # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
-    if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)):
-        return fg
+    if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)
+                               and not adverb_or_verb(text[fg.end : g.end])):
+        return fg  # (伊姆兰·汗|邀请, 特雷莎·梅|支持: the clause's verb, read on by the minority model)
     return g
 
 
