@@ -300,6 +300,8 @@ def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None
     if w == "每年":
         return None  # 每年都有新作为, 每年接待…: a recurrence, no calendar point (no check set's annotators list one)
+    if w == "全年" and text[m.start() - 1 : m.start()] == "年":
+        return None  # 去年|全年, 2018年|全年: the year written before it is the mention (the annotators list 去年)
     if w == "全年":
         # (谋划明年…，确保全年目标任务: the whole year a goal is set for is the paper's; elsewhere the year spoken of,
         # 2018年…，全年规模以上工业增加值…)
@@ -630,7 +632,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         prev_end = c.end
         anc.sentence = sentence_of(c.start)
         sy = anc.sentence_year(anc.sentence, c.start)
-        r = resolve_spec(c.spec, anc, sy)
+        r = resolve_spec(_since_month(c, text, published), anc, sy)
         if c.end_spec is not None:
             end = c.end_spec
             start_year = r.value[:4]
@@ -658,6 +660,17 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         out.append(DateMention(text[c.start : end], c.start, end, r.value, r.granularity, r.interval, part,
                                evidence=f"date:{c.rule}" if c.rule and not c.rule.startswith("range") else c.rule or None))
     return out
+
+
+def _since_month(c: _Cand, text: str, published: date | None) -> Spec:
+    """去年全年…，进入1月以来: a month the text gives no year before 以来 reaches the paper's day, so it is the last
+    such month on or before it, whatever year the text spoke of last."""
+    spec = c.spec
+    if published is None or c.end_spec is not None or spec.unit != "month" or spec.month is None \
+            or spec.year is not None or spec.year_shift is not None or spec.year_anaphor \
+            or not text.startswith("以来", c.end):
+        return spec
+    return replace(spec, year=published.year if spec.month <= published.month else published.year - 1)
 
 
 def _day_pair(text: str, pair: tuple[int, date, date | None] | None, c: _Cand, r: tx.Resolved, anc: Anchors,
