@@ -157,6 +157,8 @@ _REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几
 _TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = set(_WORDS["name-stop"])
+# A holiday whose 期间 a meeting's name holds (全国元旦春节期间…工作电视电话会议), where 期间 otherwise ends the name.
+_HOLIDAY = regex.compile(r"春节|元旦|国庆节?|劳动节|五一|元宵节|中秋节?|两节|节日|节假日")
 _PAIRED_VERBS = frozenset(_WORDS["paired-verb"])
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
@@ -458,6 +460,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
         if t.text in _PAIRED_VERBS and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("v", "vn") \
                 and len(toks[i - 1].text) == 2 and toks[i - 1].text not in _STOP_WORDS:
             start = toks[i - 1].start  # 梯田保护|利用|暨…推进会: the second of two verbs inside the name
+            i -= 2
+            continue
+        if t.text == "期间" and i > 0 and toks[i - 1].end == t.start and _HOLIDAY.fullmatch(toks[i - 1].text):
+            start = toks[i - 1].start  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task
             i -= 2
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
