@@ -91,3 +91,15 @@ def test_a_township_after_its_county_opens_with_no_glued_preposition(text: str, 
     from policyie.extractors._county_townships import _township_end
 
     assert _township_end(text, nlp.analyse(text), 3) == end
+
+
+@pytest.mark.parametrize(("text", "short_end", "village"), [
+    ("在龙潭畲族乡岭背村，他走访畲族群众。", 3, "岭背村"),  # the township's short form, its peoples' kind after it
+    ("在石门回族镇新庄村，他察看冬季取暖。", 3, "新庄村"),
+    ("在石门镇新庄村，他察看冬季取暖。", 4, "新庄村"),  # the township in full: as before
+])
+def test_a_village_after_a_peoples_township_opens_after_the_townships_kind(text: str, short_end: int, village: str) -> None:
+    from policyie import nlp
+
+    found = L.township_villages(text, nlp.analyse(text), {short_end: "某乡"})
+    assert [loc.name for loc in found] == [village]

@@ -292,6 +292,8 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
     out: list[Locality] = []
     ends = set(an.token_ends)
     for at, town in towns.items():
+        if (tail := _PEOPLES_TAIL.match(text, at)) is not None:
+            at = tail.end()  # 漳溪|畲族乡|蓝屋村: the township's short form, its peoples' kind written after it
         m = _AFTER_TOWNSHIP.match(text, at)
         if m is None or m.end() not in ends:
             continue
@@ -312,6 +314,10 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
             continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name
         out.append(Locality(at, m.end(), name, "village", town))
     return out
+
+
+# The peoples and kind that close a people's township's name after its short form (畲族乡, 蒙古族乡, 回族镇).
+_PEOPLES_TAIL = regex.compile(r"\p{Han}{1,4}?族(?:乡|镇)")
 
 
 # How many villages must bear a name for it to be a village's name, not a verb's phrase, where a verb opens it.

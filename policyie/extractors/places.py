@@ -1269,6 +1269,20 @@ def _merge_variants(places: dict[str, Place]) -> None:
         keep, drop = (short, long) if short.code or (short.level == "region" and not long.code) else (long, short)
         model_places.absorb(keep, drop)
     _merge_park_short_forms(places)
+    _merge_guessed_province_short_forms(places)
+
+
+def _merge_guessed_province_short_forms(places: dict[str, Place]) -> None:
+    """弗里斯兰省 … 欢迎中国企业到弗里斯兰投资: a foreign name no list holds, guessed a town from its sounds, that a
+    foreign province of the article spells with its 省, 州 or 邦 is that province's short form (not a listed town:
+    纽约 and 纽约州 are two places)."""
+    provinces = {p.name: p for p in places.values() if p.level in (None, "province") and p.mentions}  # (untyped yet)
+    for p in list(places.values()):
+        if p.evidence != "translit" or not p.mentions:
+            continue
+        full = next((provinces[p.name + t] for t in ("省", "州", "邦") if p.name + t in provinces), None)
+        if full is not None:
+            model_places.absorb(full, p)
 
 
 _PARK_SHORT_FORMS = lexicons.tables("place_words.tsv")["park-short-form"]
