@@ -406,11 +406,13 @@ def _bloc_pair(before: Token, after: Token) -> bool:
 def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     """Whether the conjunction at token ``i`` joins two parts of the name that ends at ``pos`` rather than a subject
     and its partner: two nouns (中国—东盟商务|与|投资峰会), two groups of states, or two parties (中国共产党|同|正义党
-    第三次理论研讨会)."""
+    第三次理论研讨会); or a holiday's 期间 is part of the name."""
     t = toks[i]
     if i == 0 or toks[i - 1].end != t.start:
         return False
     before = toks[i - 1]
+    if t.text == "期间" and _HOLIDAY.fullmatch(before.text):
+        return True  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task
     if t.text in "与和及" and (before.pos in ("n", "vn") or (t.text == "与" and _bloc_pair(before, toks[i + 1]))) \
             and before.text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
         return True
@@ -460,10 +462,6 @@ def _grow_left(ctx: Context, pos: int) -> int:
         if t.text in _PAIRED_VERBS and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("v", "vn") \
                 and len(toks[i - 1].text) == 2 and toks[i - 1].text not in _STOP_WORDS:
             start = toks[i - 1].start  # 梯田保护|利用|暨…推进会: the second of two verbs inside the name
-            i -= 2
-            continue
-        if t.text == "期间" and i > 0 and toks[i - 1].end == t.start and _HOLIDAY.fullmatch(toks[i - 1].text):
-            start = toks[i - 1].start  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task
             i -= 2
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
