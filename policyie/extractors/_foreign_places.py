@@ -32,7 +32,7 @@ from policyie.extractors._model_places import (
 from policyie.extractors._people import looks_transliterated
 from policyie.extractors._spans import SpanIndex
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
-from policyie.nlp import Analysis
+from policyie.nlp import Analysis, Token, word_freq
 from policyie.records import Place, Span
 
 EVIDENCE = "translit"
@@ -119,12 +119,19 @@ def _joined_anchors(text: str, places: dict[str, Place]) -> list[tuple[int, str]
     """(start, state) of what follows a joiner after a listed foreign town no word of place leads (为多哈和|卢赛尔的…):
     a town there is one of the same state, where the list or the clause ends right after it (`_AFTER_JOINED`)."""
     return [(m.end + 1, p.parent) for p in places.values() if p.level == "city" and p.code is None and p.parent
-            for m in p.mentions if text[m.end : m.end + 1] in _JOINERS and not _LEAD.search(text, max(0, m.start - 2), m.start)]
+            for m in p.mentions if text[m.end : m.end + 1] in _JOINERS + _ROUTE_JOINERS
+            and not _LEAD.search(text, max(0, m.start - 2), m.start)]
 
 
-# What may follow a town joined so: the list or clause goes on or ends (卢赛尔|的, 达尔文|之后, 萨马尔|两地), never more
+# What joins a route's two ends (德黑兰|至|伊斯法罕|铁路, 雅加达—万隆高铁): the town after it is the route's other end.
+_ROUTE_JOINERS = "至—"
+
+
+
+# What may follow a town joined so: the list or clause goes on or ends (卢赛尔|的, 达尔文|之后, 萨马尔|两地) or the route
+# the two towns end names (伊斯法罕|铁路), never more
 # syllables (纳沃|伊, 科尔|蒂纳…: the run stopped short of the name's end).
-_AFTER_JOINED = regex.compile(r"[的等、和与及，,。；;]|两地|之后|之间")
+_AFTER_JOINED = regex.compile(r"[的等、和与及，,。；;]|两地|之后|之间|(?:高速)?铁路|高铁|公路|高速公路|航线|班列|(?:输油|输气)?管道")
 
 
 def _done_there(analysis: Analysis, end: int) -> bool:
@@ -144,11 +151,21 @@ def _run_end(text: str, analysis: Analysis, start: int) -> int:
     # A name jieba knows whole runs to its end (萨拉热窝: 窝 is no typical syllable).
     toks = analysis.tokens_in(start, end)
     for tok in reversed(toks):
-        if tok.start > start and (tok.end > end or tok.end - tok.start >= 2 and _names_nothing(tok.pos)):
+        if tok.start > start and (tok.end > end or tok.end - tok.start >= 2 and (
+                _names_nothing(tok.pos) or _common_noun(tok))):
             end = tok.start
     if toks and toks[0].start == start and toks[0].end > end and toks[0].pos[:2] in ("ns", "nr", "nz"):
         end = toks[0].end
     return end
+
+
+# How often jieba's dictionary must count a noun for it to end a run as a word of its own (伊斯法罕|铁路: 铁路 is no
+# syllable pair of a name).
+_COMMON_NOUN_FREQ = 1000
+
+
+def _common_noun(tok: Token) -> bool:
+    return tok.pos == "n" and word_freq().get(tok.text, 0) >= _COMMON_NOUN_FREQ
 
 
 def _names_nothing(pos: str) -> bool:
@@ -229,13 +246,28 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
+            start = _dotted_head(text, places, k - n)  # (沙希德·|拉贾伊港: a port named after a person, dotted name and all)
             # (杜库姆|港: the zone's short form 杜库姆 read there is the port's name)
-            drop_mentions_within(places, k - n, k + 1, short_only=True)
-            if mention_index(places).overlaps(k - n, k + 1) or in_person(k - n, k):
+            drop_mentions_within(places, start, k + 1, short_only=True)
+            if mention_index(places).overlaps(start, k + 1) or in_person(k - n, k):
                 break
-            name = text[k - n : k + 1]
-            named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, k - n, k + 1))
+            name = text[start : k + 1]
+            named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, k + 1))
             break
+
+
+def _dotted_head(text: str, places: dict[str, Place], start: int) -> int:
+    """Where a name starting at ``start`` starts with the transliterated parts a middle dot joins before it (the
+    dot vouches for a part less typical: 伊玛目; not over a place read there: 伊朗|沙希德·…)."""
+    held = mention_index(places)
+    while text[start - 1 : start] in ("·", "•", "・"):
+        head = next((start - 1 - n for n in range(min(_STEM_MAX, start - 1), 1, -1)
+                     if han_only(text[start - 1 - n : start - 1]) and translit_odds(text[start - 1 - n : start - 1]) >= 0.0
+                     and not held.overlaps(start - 1 - n, start - 1)), None)
+        if head is None:
+            break
+        start = head
+    return start
 
 
 def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -249,8 +281,10 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             continue  # (卡塔尔半岛|电视台: a body's name)
         if lone and (not abroad or text[m.end() : m.end() + 1] in _LONE_NOT_NEXT or text[k - 1 : k] in _LONE_NOT_AFTER):
             continue  # (…山区, …河南, …河底隧道: a word the character opens; 顿涅茨克|隔河: a verb's object)
-        for n in range(min(_STEM_MAX, k), 2 if lone else 1, -1):
+        for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
+            if lone and n == 2 and not _after_foreign_division(text, places, k - n):
+                continue  # (胡齐斯坦省|卡伦河: right after a foreign province or state, two syllables may name one)
             # (圣多美|峰, 巴拿马|运河, 新加坡|河: named after a foreign town or state read there, however its name reads;
             # not a state's hills, 玻利维亚|山|地)
             after = _foreign_place_at(places, k - n, k)
@@ -266,6 +300,14 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             name = text[k - n : m.end()]
             named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
             break
+
+
+def _after_foreign_division(text: str, places: dict[str, Place], at: int) -> bool:
+    """Whether a foreign state's mention, or a province's whose name reads as a transliteration, ends at ``at``
+    (胡齐斯坦省|…; the NER's provinces are not read yet)."""
+    if text[at - 1 : at] in ("省", "州", "邦") and any(_typical(text[at - 1 - n : at - 1]) for n in range(2, min(6, at - 1) + 1)):
+        return True
+    return any(m.end == at for p in places.values() if p.level == "country" and p.name not in HOME_STATE for m in p.mentions)
 
 
 def _foreign_place_at(places: dict[str, Place], start: int, end: int) -> Place | None:
