@@ -246,7 +246,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
-            start = _dotted_head(text, places, k - n)  # (沙希德·|拉贾伊港: a port named after a person, dotted name and all)
+            start = _dotted_head(text, analysis, places, k - n)  # (沙希德·|拉贾伊港: a port named after a person, dotted name and all)
             # (杜库姆|港: the zone's short form 杜库姆 read there is the port's name)
             drop_mentions_within(places, start, k + 1, short_only=True)
             if mention_index(places).overlaps(start, k + 1) or in_person(k - n, k):
@@ -256,14 +256,21 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             break
 
 
-def _dotted_head(text: str, places: dict[str, Place], start: int) -> int:
+def _opens_name(analysis: Analysis, at: int) -> bool:
+    """A word the segmenter starts at ``at`` whose tag does not say it names nothing (用|好|沙希德: 好 does)."""
+    tok = analysis.token_at(at)
+    return tok is not None and tok.start == at and not _names_nothing(tok.pos)
+
+
+def _dotted_head(text: str, analysis: Analysis, places: dict[str, Place], start: int) -> int:
     """Where a name starting at ``start`` starts with the transliterated parts a middle dot joins before it (the
-    dot vouches for a part less typical: 伊玛目; not over a place read there: 伊朗|沙希德·…)."""
+    dot vouches for a part less typical: 伊玛目; from a word's start: 用好|沙希德; not over a place read there:
+    伊朗|沙希德·…)."""
     held = mention_index(places)
     while text[start - 1 : start] in ("·", "•", "・"):
         head = next((start - 1 - n for n in range(min(_STEM_MAX, start - 1), 1, -1)
                      if han_only(text[start - 1 - n : start - 1]) and translit_odds(text[start - 1 - n : start - 1]) >= 0.0
-                     and not held.overlaps(start - 1 - n, start - 1)), None)
+                     and _opens_name(analysis, start - 1 - n) and not held.overlaps(start - 1 - n, start - 1)), None)
         if head is None:
             break
         start = head
