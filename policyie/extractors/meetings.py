@@ -83,8 +83,9 @@ _DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每�
 _NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
                                # 国务院第十一次全体会议, 市政府第五次常务会议: an organ's sitting by its number
                                r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$"
-                               # 中央全面深化改革委员会第十二次会议: a standing body's sitting by its number
-                               r"|(?:委员会|领导小组)第[一二三四五六七八九十]{1,4}次会议$")
+                               # 中央全面深化改革委员会第十二次会议, 中X政府间经贸联委会第二十次会议: a standing or joint
+                               # body's sitting by its number
+                               r"|(?:委员会|联委会|混委会|领导小组)第[一二三四五六七八九十]{1,4}次会议$")
 _HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
 _NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
@@ -411,8 +412,8 @@ def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     if i == 0 or toks[i - 1].end != t.start:
         return False
     before = toks[i - 1]
-    if t.text == "期间" and _HOLIDAY.fullmatch(before.text):
-        return True  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task
+    if (t.text == "期间" and _HOLIDAY.fullmatch(before.text)) or (t.text == "间" and before.text.endswith("政府")):
+        return True  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task; 政府|间: intergovernmental
     if t.text in "与和及" and (before.pos in ("n", "vn") or (t.text == "与" and _bloc_pair(before, toks[i + 1]))) \
             and before.text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
         return True
