@@ -170,3 +170,16 @@ def test_cli_kb_build_from_duckdb(tmp_path: Path) -> None:
     assert main(["kb", "build", str(db), "-o", str(out), "--min-count", "1"]) == 0
     (yin,) = K.KB.load(out).by_name("尹力")
     assert [(p.title, p.first) for p in yin.posts] == [("市委书记", "2024-01-02")]
+
+
+@pytest.mark.parametrize(("name", "phrase"), [
+    ("通道开启", True),  # two common words: a phrase a reading of the corpus took for a name
+    ("首席特别", True),
+    ("司马卫东", False),  # a compound surname and a given name
+    ("欧阳晓晖", False),
+    ("王立新", False),
+])
+def test_a_kb_name_of_two_common_words_is_a_phrase(name: str, phrase: bool) -> None:
+    from policyie.extractors._untitled import _phrase
+
+    assert _phrase(name) is phrase

@@ -620,6 +620,8 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
     for start in sorted(set(cands)):
         if text[start:end] in NOT_NAMES:
             continue  # 荣誉|主席: jieba tags the honour nr
+        if any(a < start < b for a, b in _per_spans(analysis)[0]):
+            continue  # 埃尔多|安对习|主席: the span opens inside a person the NER read (埃尔多安)
         sur = surname_at(text, start)
         # 奥利总理, 拜登总统: a surname this rare before a post is more often a transliteration.
         if sur and surnames().get(sur[0], 0) >= RARE_SURNAME:

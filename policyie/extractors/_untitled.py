@@ -22,7 +22,7 @@ import regex
 from policyie import lexicons
 from policyie.extractors._foreign import JOINERS, countries
 from policyie.extractors._literals import Literals
-from policyie.extractors._people import HAN, clear_follower, name_at
+from policyie.extractors._people import HAN, clear_follower, is_common_word, name_at
 from policyie.extractors._spans import in_work_title
 
 # Openers of a list of office-holders written without their posts.
@@ -117,7 +117,16 @@ _KB_NAME = regex.compile(r"[\p{Han}·-]{2,}")
 
 @lru_cache(maxsize=4)
 def _kb_literals(kb) -> Literals:
-    return Literals(filter(_KB_NAME.fullmatch, kb.names))
+    return Literals(name for name in kb.names if _KB_NAME.fullmatch(name) and not _phrase(name))
+
+
+def _phrase(name: str) -> bool:
+    """依法施政, 通道开启, 首席特别: a name of four characters that is two common words of the dictionary, neither a
+    name's, is a phrase a reading of the corpus mistook for a name (the KB's document-derived entries hold a few)."""
+    return len(name) == 4 and is_common_word(name[:2], _PHRASE_WORD_FREQ) and is_common_word(name[2:], _PHRASE_WORD_FREQ)
+
+
+_PHRASE_WORD_FREQ = 200
 
 
 def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str, int]]:

@@ -970,7 +970,7 @@ def _without_tail(text: str, g: NameGuess) -> NameGuess:
     if len(name) < 4 or name[-1] not in "因和与及等" or "·" in name[-2:]:
         return g
     if name[:-1] in known_names() or (name[-1] == "因" and _REASON_AFTER.match(text, g.end)) or (
-            name[-1] == "等" and text[g.end : g.end + 1] in ("，", "、", "。", "出", "参", "陪", "一")):
+            name[-1] == "等" and text[g.end : g.end + 1] in ("，", "、", "。", "出", "参", "陪", "一", "表")):
         return NameGuess(g.start, g.end - 1, g.score)
     return g
 
