@@ -2021,6 +2021,7 @@ def extract(ctx: Context) -> list[Place]:
     _add_province_runs(text, places, in_person)
     _add_province_parts(text, places, in_person)
     _add_list_members(ctx, doc, places, in_person)
+    _add_short_listed_townships(ctx, gz, places, in_person)
     _add_township_villages(ctx, places, in_person, evidence="list-member")  # 者米乡 of a list … 者米乡|顶青村
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
@@ -3226,6 +3227,27 @@ def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
         _add_repeats(doc, places, place, in_person)
+
+
+# A township of one character and its kind right after a list's joiner (、坝乡): no table's surface, being so short.
+_SHORT_MEMBER = regex.compile(r"[、和及](\p{Han}[乡镇])(?!\p{Han}{0,2}[长委府])")
+
+
+def _add_short_listed_townships(ctx: Context, gz: Gazetteer, places: dict[str, Place],
+                                in_person: Callable[[int, int], bool]) -> None:
+    """…崔久乡、|坝乡|调研: a township of one character and its kind, which the gazetteer holds under the county of the
+    township listed right before it, is that township (two characters are too short a name to look up alone)."""
+    text = ctx.text
+    for town in [p for p in places.values() if p.level == "town" and p.code and len(p.code) == 9]:
+        for m in list(town.mentions):
+            item = _SHORT_MEMBER.match(text, m.end)
+            if item is None or not ctx.analysis.is_token_boundary(item.end(1)) or in_person(item.start(1), item.end(1)) \
+                    or model_places.mention_index(places).overlaps(item.start(1), item.end(1)):
+                continue
+            code = next((c for c in (f"{town.code[:6]}{i:03d}" for i in range(1000)) if c in gz.rows
+                         and gz.entries[c].name == item.group(1)), None)
+            if code is not None:
+                _entry_place(places, gz, gz.entries[code]).mentions.append(Span(item.group(1), item.start(1), item.end(1)))
 
 
 def _add_repeats(doc: _Doc, places: dict[str, Place], place: Place, in_person: Callable[[int, int], bool]) -> None:
