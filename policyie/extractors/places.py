@@ -2021,7 +2021,6 @@ def extract(ctx: Context) -> list[Place]:
     _add_province_runs(text, places, in_person)
     _add_province_parts(text, places, in_person)
     _add_list_members(ctx, doc, places, in_person)
-    _add_short_listed_townships(ctx, gz, places, in_person)
     _add_township_villages(ctx, places, in_person, evidence="list-member")  # 者米乡 of a list … 者米乡|顶青村
     _listed_county_shorts(ctx, gz, places, in_person)
     county_townships.add(text, ctx.analysis, places, in_person)
@@ -3207,7 +3206,7 @@ _LOCALITY_EVIDENCE = {"village": "village-table", "site": "site-list", "region":
 def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
                       in_person: Callable[[int, int], bool]) -> None:
     """Townships and villages the tables do not hold, listed with ones they do: the list's other items
-    are of the same kind (an unknown 谷曲乡 beside a known 三岔河镇)."""
+    are of the same kind (an unknown 谷曲乡 beside a known 三岔河镇); and the short townships they hold."""
     text = ctx.text
     spans = {m.end: m for p in places.values() for m in p.mentions if m.text.endswith(_MEMBER_SUFFIXES)}
     queue = sorted(spans)
@@ -3227,6 +3226,7 @@ def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
         spans[item.end(1)] = place.mentions[-1]
         queue.append(item.end(1))
         _add_repeats(doc, places, place, in_person)
+    _add_short_listed_townships(ctx, load(), places, in_person)
 
 
 # A township of one character and its kind right after a list's joiner (、坝乡): no table's surface, being so short.
