@@ -624,6 +624,16 @@ def _glued_conjunction(gz: Gazetteer, before: list[tuple[int, str, str]], k: int
         before[k + 1][1].endswith(_suffixes_longest_first(gz))
 
 
+def _glued_particle(gz: Gazetteer, word: str, tag: str) -> bool:
+    """层层叠叠|的花海|梯田, 提供…|为雄安|新区: a particle or preposition that never opens a name, which jieba glued onto
+    the name's first word (a word it does not know, or tags a place): the stem starts after it (not a place the
+    gazetteer knows so spelt: 的黎波里)."""
+    return len(word) >= 3 and word[0] in _NEVER_OPENS and tag in ("", "un", "x", "ns", "nz") and word not in gz.surfaces
+
+
+_NEVER_OPENS = frozenset("的为在把被将对")
+
+
 def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
                 site: bool = False) -> list[tuple[int, str, str]]:
     """The name-like words before a park suffix at ``pos``, in reading order; ``site``: a site's suffix
@@ -636,8 +646,8 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             continue
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if _glued_conjunction(gz, before, k):
-            words.append((start + 1, word[1:], tag))  # (国家森林公园|和兰家|大峡谷: the stem is 兰家)
+        if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
+            words.append((start + 1, word[1:], tag))  # (国家森林公园|和兰家|大峡谷: the stem is 兰家; 的|花海|梯田)
             break
         if not site and (cut := _township_cut_in_two(doc, gz, pos, before, k, words)) is not None:
             words += cut  # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as 嘎拉乡|青稞产业园 is
@@ -1252,10 +1262,13 @@ def _merge_variants(places: dict[str, Place]) -> None:
     with its suffix short and in full."""
     typed = {p.name: p for p in places.values() if p.level and p.mentions}
     coded = {(p.name, p.level): p for p in places.values() if p.code and p.mentions}
+    listed = {(p.name, p.level): p for p in places.values() if p.evidence == "gazetteer" and p.mentions}
     for p in places.values():
         twin = typed.get(p.name) if p.level is None else None
         if twin is None and not p.code and p.evidence == "ner":
             twin = coded.get((p.name, p.level))  # 当壁镇 the NER read, and the gazetteer's where a crossing names it
+        if twin is None and p.evidence == "park-suffix":
+            twin = listed.get((p.name, p.level))  # 为|雄安新区 grown by its suffix, and the gazetteer's zone
         if twin is not None and twin is not p:
             # 三峡库区 read by the NER in one sentence and grown by its suffix in another: one place, typed
             model_places.absorb(twin, p)
