@@ -375,9 +375,14 @@ CHECKSETS = {
                             "places": 0.99, "dates": 0.95, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
-    # its first score, 0.966 (c6705ce), is the newest estimate; these floors are its present scores
+    # its first score was 0.966 (c6705ce), the estimate until jan37; these floors are its present scores
     "checkset_jan36": (10, {"headline_f1": 0.99, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
                             "places": 0.98, "dates": 0.99, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
+    # its first score, 0.932 (4015119), is the newest estimate; these floors are its present scores
+    "checkset_jan37": (10, {"headline_f1": 0.97, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.96, "dates": 0.89, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
 }
