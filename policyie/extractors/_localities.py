@@ -28,7 +28,7 @@ import regex
 
 from policyie import lexicons
 from policyie.extractors._literals import Literals
-from policyie.extractors._people import is_common_word, place_forms
+from policyie.extractors._people import inside_common_word, is_common_word, place_forms
 from policyie.extractors._spans import in_work_title
 from policyie.nlp import Analysis
 
@@ -386,12 +386,6 @@ def _word_after_verb(an: Analysis, start: int, end: int) -> bool:
         and prev.pos.startswith("v") and prev.end - prev.start >= 2
 
 
-def _inside_common_word(an: Analysis, at: int) -> bool:
-    """Whether a common word of the dictionary the segmenter read runs across ``at`` (乡|镇: 乡镇)."""
-    tok = an.token_at(at)
-    return tok is not None and tok.start < at < tok.end and is_common_word(tok.text)
-
-
 def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int,
                     named_here: Callable[[str], bool]) -> tuple[str, int] | None:
     """The longest listed village name that ends at ``end`` and starts on a word boundary, or None.
@@ -416,7 +410,7 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
         if is_common_word(name[:k]) and not _after_county(text, s) and not (
                 named_here(name) and not text.startswith("社区", end)):  # (民主村|社区: a community, named on)
             continue
-        if s not in starts and (not _after_division(text, s) or (_inside_common_word(an, s) and not named_here(name))):
+        if s not in starts and (not _after_division(text, s) or (inside_common_word(an, s) and not named_here(name))):
             continue  # (乡|镇和村 of 乡镇|和|村组: the division's character ends no division there, 乡镇 is a word)
         tok = an.token_at(s)
         if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r") and not (

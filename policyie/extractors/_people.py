@@ -188,6 +188,13 @@ def adverb_or_verb(pair: str) -> bool:
     return len(pair) == 2 and is_common_word(pair, _GLUED_VERB_FREQ) and _word_tags().get(pair, "")[:1] in ("d", "v")
 
 
+def inside_common_word(an: Analysis, at: int) -> bool:
+    """Whether a common word of the dictionary the segmenter read runs across ``at`` (地处|长江: 处; 乡镇: 镇), not a
+    piece it could not place (改革|委主|任何)."""
+    tok = an.token_at(at)
+    return tok is not None and tok.start < at < tok.end and is_common_word(tok.text)
+
+
 # A character the name statistics never saw: rare in running text, and rare characters are
 # disproportionately name characters (寇昉), so only mildly unlikely.
 UNSEEN_GIVEN = -1.0

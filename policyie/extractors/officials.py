@@ -34,7 +34,6 @@ from policyie.extractors._foreign import (
     JOINERS,
     REGNAL,
     STRONG_TRANSLIT,
-    adverb_or_verb,
     countries,
     country_of,
     extend_transliterated,
@@ -52,9 +51,11 @@ from policyie.extractors._people import (
     RARE_SURNAME,
     STATE_POSTS,
     NameGuess,
+    adverb_or_verb,
     clear_follower,
     foreign,
     given_score,
+    inside_common_word,
     is_common_word,
     is_foreign_org,
     jieba_freq,
@@ -240,7 +241,7 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     return (
         g is not None
         and ((g.end - g.start == 3 and surnames().get(text[m.end()], 0) >= (100 if g.score < SURE_NAME else RARE_SURNAME)
-              and g.score >= 1.5 and not _opens_inside_word(an, m.start()))
+              and g.score >= 1.5 and not inside_common_word(an, m.start()))  # (地处|长江|上游: not 改革|委主|任何)
              # 常务副区长|沙璟|陪同: a two-character name, where a word that follows names closes it at once and the
              # post opens a word of the segmenter's (not 业|主委|员会)
              or (g.end - g.start == 2 and g.score >= 1.0 and surnames().get(text[m.end()], 0) >= RARE_SURNAME
@@ -250,13 +251,6 @@ def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
         and text[g.end - 1] not in "村镇乡县区市省街路庄屯"  # 镇长江源村: a place, not a name
         and clear_follower(text, g.end)  # 部长江水利委员会: an organ follows, not a verb
     )
-
-
-def _opens_inside_word(an: Analysis, start: int) -> bool:
-    """地处|长江|上游: a dictionary word the segmenter read before the post runs into its first character, as the
-    word after it runs past its end (not a piece it could not place: 改革|委主|任何|立峰)."""
-    tok = an.token_at(start)
-    return tok is not None and tok.start < start and is_common_word(tok.text)
 
 
 def _title_piece(piece: str, pos: str) -> bool:
