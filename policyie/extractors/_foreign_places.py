@@ -465,8 +465,9 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
             joiner = _JOINER_INSIDE.search(text, start + 2, end)
             end = joiner.start() if joiner else end  # (别尔斯克|和托伦: the run went on over the joiner)
             if end - start < 3 or not _typical(text[start:end]) or not (
-                    text.startswith(_TOWN_NEXT, end) or _done_there(analysis, end)):
-                break
+                    text.startswith(_TOWN_NEXT, end) or (_done_there(analysis, end) and not (
+                        m.group() == "在" and analysis.token_at(end).pos == "vn"))):
+                break  # (在|扎耶德|体育城: after 在, a verbal noun names what stands there, not what is done there)
             if in_person(start, end) or text[start:end] in countries():
                 break
             if not mention_index(places).overlaps(start, end):
