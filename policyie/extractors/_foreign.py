@@ -158,6 +158,8 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
     # unless one such character closes the name right before a boundary (安诺生|对).
     if j - start >= min_len and j - start < MAX_PART and j < len(text) and HAN.match(text[j]):
         if _boundary(text, j + 1) and text[j] not in NOT_GIVEN and not is_common_word(text[j - 1 : j + 1], FREQUENT):
+            if j - 1 - start >= min_len and adverb_or_verb(text[j - 1 : j + 1]):
+                return j - 1, True  # 佩泽希齐扬|提交|的: the clause's verb, not the name's last syllable
             return j + 1, True
         # No boundary closes the run: where a frequent word opens inside it, the name ended before it (安瓦尔|热情迎接,
         # 马克龙|热烈欢迎, 卢拉|高度评价); a run a boundary closes keeps such a pair (阿纳斯塔|夏季|斯表示).
