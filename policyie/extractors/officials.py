@@ -969,6 +969,21 @@ def _without_tail(text: str, g: NameGuess) -> NameGuess:
     return g
 
 
+def _trimmed(text: str, g: NameGuess | None, foreign: bool) -> NameGuess | None:
+    """The name without what it was read on over: a foreign name's tail (`_without_tail`), and any name's conjunction
+    where another office-holder's title follows it (莱希|和|已故外交部长…)."""
+    if g is None:
+        return None
+    g = _without_tail(text, g) if foreign else g
+    if g.end - g.start >= 3 and text[g.end - 1 : g.end] in ("和", "与", "及") and _TITLE_NEXT.match(text, g.end):
+        return NameGuess(g.start, g.end - 1, g.score)
+    return g
+
+
+# What opens a second office-holder's title after a conjunction: the late, the former, or the post's organ named.
+_TITLE_NEXT = regex.compile(r"已故|前任|时任|(?:\p{Han}{0,8}?)(?:外交部长|外长|总理|总统|部长|议长|主席|首相)")
+
+
 def _common_pair(name: str) -> bool:
     """A dictionary noun, verb, adjective or adverb of two characters that no list of foreign names holds."""
     tag = nlp.tag_table().get(name, "")
@@ -1038,7 +1053,7 @@ def find_titled(ctx: Context) -> _Found:
                 g = fg
         if g is not None and _verb_then_name(text, an, g):
             g = None
-        g = _without_tail(text, g) if foreign and g is not None else g
+        g = _trimmed(text, g, foreign)
         if foreign and g is not None and _common_pair(text[g.start : g.end]):
             g = None  # 美国国会议员|重提, 总统|官邸: a common word of two characters, no name the list holds
         if g is None:
