@@ -189,13 +189,14 @@ class Gazetteer:
         return [name for name, level, _ in (raw.split("\t", 2) for raw in self.rows.values()) if level in wanted]
 
     def child_named(self, parent: str, name: str) -> Entry | None:
-        """The division called ``name`` directly under ``parent`` (a code), for the names that are common words
-        (`NAME_STOP`: 郊区, 城区, 矿区) and so are never matched alone; None where there is none."""
+        """The division called ``name`` directly under ``parent`` (a code), for the names that are never matched
+        alone: common words (`NAME_STOP`: 郊区, 城区, 矿区) and townships of one character and their kind (坝乡, 堡镇,
+        which `_parse` gives no surface); None where there is none."""
         if self._common_named is None:
             self._common_named = {
                 (row[3], row[0]): code
                 for code, row in ((code, raw.split("\t")) for code, raw in self.rows.items())
-                if row[0] in NAME_STOP
+                if row[0] in NAME_STOP or (row[1] == "town" and len(row[0]) < 3)
             }
         code = self._common_named.get((parent, name))
         return self.entries[code] if code else None

@@ -127,7 +127,6 @@ def _joined_anchors(text: str, places: dict[str, Place]) -> list[tuple[int, str]
 _ROUTE_JOINERS = "至—"
 
 
-
 # What may follow a town joined so: the list or clause goes on or ends (卢赛尔|的, 达尔文|之后, 萨马尔|两地) or the route
 # the two towns end names (伊斯法罕|铁路), never more
 # syllables (纳沃|伊, 科尔|蒂纳…: the run stopped short of the name's end).
@@ -312,9 +311,10 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
 def _after_foreign_division(text: str, places: dict[str, Place], at: int) -> bool:
     """Whether a foreign state's mention, or a province's whose name reads as a transliteration, ends at ``at``
     (胡齐斯坦省|…; the NER's provinces are not read yet)."""
-    if text[at - 1 : at] in ("省", "州", "邦") and any(_typical(text[at - 1 - n : at - 1]) for n in range(2, min(6, at - 1) + 1)):
+    if text[at - 1 : at] in ("省", "州", "邦") and any(
+            _typical(text[at - 1 - n : at - 1]) for n in range(2, min(_STEM_MAX, at - 1) + 1)):
         return True
-    return any(m.end == at for p in places.values() if p.level == "country" and p.name not in HOME_STATE for m in p.mentions)
+    return any(m.end == at for p in _foreign_states(places) for m in p.mentions)
 
 
 def _foreign_place_at(places: dict[str, Place], start: int, end: int) -> Place | None:

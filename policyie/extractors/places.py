@@ -3257,10 +3257,9 @@ def _add_short_listed_townships(ctx: Context, gz: Gazetteer, places: dict[str, P
             if item is None or not ctx.analysis.is_token_boundary(item.end(1)) or in_person(item.start(1), item.end(1)) \
                     or model_places.mention_index(places).overlaps(item.start(1), item.end(1)):
                 continue
-            code = next((c for c in (f"{town.code[:6]}{i:03d}" for i in range(1000)) if c in gz.rows
-                         and gz.entries[c].name == item.group(1)), None)
-            if code is not None:
-                _entry_place(places, gz, gz.entries[code]).mentions.append(Span(item.group(1), item.start(1), item.end(1)))
+            short = gz.child_named(gz.entries[town.code].parent or "", item.group(1))
+            if short is not None:
+                _entry_place(places, gz, short).mentions.append(Span(item.group(1), item.start(1), item.end(1)))
 
 
 def _add_repeats(doc: _Doc, places: dict[str, Place], place: Place, in_person: Callable[[int, int], bool]) -> None:
