@@ -115,7 +115,10 @@ def _short_form_ok(text: str) -> bool:
         return True  # 俄|国家杜马, 乌|国家安全局: a longer form would have matched 俄国, 美国 first
     if rest.startswith("军") and len(rest) > 1:
         return True  # 俄军|总参谋长, 美军|印太司令部司令: a state's armed forces by its one-character form
-    return rest in posts() or rest in FOREIGN_MINISTRIES or any(rest.startswith(m) for m in FOREIGN_MINISTRIES)
+    if rest in posts() or rest in FOREIGN_MINISTRIES or any(rest.startswith(m) for m in FOREIGN_MINISTRIES):
+        return True
+    # 俄|总统|特别代表, 美|总统|特使: a post held for another post is a post too (总统助理 is listed, these are not).
+    return any(rest[:k] in posts() and rest[k:] in posts() for k in range(2, len(rest) - 1))
 
 
 def _ok(c: str) -> bool:
