@@ -404,6 +404,18 @@ def _bloc_pair(before: Token, after: Token) -> bool:
     return before.pos == "j" and after.pos in ("ns", "j") and len(after.text) >= 2
 
 
+_PLACE_TAGS = ("ns", "nz", "nrt", "j")
+_STATES_OF = frozenset(("国家", "地区"))
+
+
+def _regions_pair(toks: list[Token], i: int) -> bool:
+    """拉美|和|加勒比|国家共同体, 亚洲|和|太平洋|地区: two regions whose states a body's name groups (the 国家 or 地区
+    after the second says so), not a subject and its partner."""
+    if i + 2 >= len(toks) or toks[i - 1].pos not in _PLACE_TAGS or toks[i + 1].pos not in _PLACE_TAGS:
+        return False
+    return toks[i + 2].text in _STATES_OF and toks[i + 1].end == toks[i + 2].start == toks[i].end + len(toks[i + 1].text)
+
+
 def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     """Whether the conjunction at token ``i`` joins two parts of the name that ends at ``pos`` rather than a subject
     and its partner: two nouns (中国—东盟商务|与|投资峰会), two groups of states, or two parties (中国共产党|同|正义党
@@ -414,7 +426,8 @@ def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     before = toks[i - 1]
     if (t.text == "期间" and _HOLIDAY.fullmatch(before.text)) or (t.text == "间" and before.text.endswith("政府")):
         return True  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task; 政府|间: intergovernmental
-    if t.text in "与和及" and (before.pos in ("n", "vn") or (t.text == "与" and _bloc_pair(before, toks[i + 1]))) \
+    if t.text in "与和及" and (before.pos in ("n", "vn") or (t.text == "与" and _bloc_pair(before, toks[i + 1]))
+                              or _regions_pair(toks, i)) \
             and before.text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
         return True
     return t.text in "同与和" and before.text.endswith("党") and "党" in text[t.end : pos]
