@@ -388,10 +388,21 @@ def _epithet_shape(ctx: Context, phrase: str, start: int, end: int, before: str,
         and not ctx.text.startswith("的", end + 1) and (len(phrase) > MAX_WATCHWORD or _named(ctx, phrase, start, end))
 
 
+# A span of time or way (15分钟, 144小时, 30公里): a number of these, not a count of things (100位, 20个), is as short
+# as the word it stands for.
+_SPAN_NUMBER = regex.compile(r"\d+(?=分钟|小时|天|公里|千米|米)")
+
+
+def _length(phrase: str) -> int:
+    """A watchword's length with a span's number counted as one character: “15分钟养老服务圈” is as short as
+    “一刻钟便民生活圈”."""
+    return len(_SPAN_NUMBER.sub("0", phrase))
+
+
 def _too_long(text: str, phrase: str, q_end: int) -> bool:
     """Whether a quoted phrase is too long for a watchword: past eight characters, unless a goal's rank, a formula or
     a pledge quoted as a bottom line (``q_end``: just past the closing quote mark)."""
-    return len(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase) and \
+    return _length(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase) and \
         not (len(phrase) <= MAX_LINE_PLEDGE and _LINE_AFTER.match(text, q_end - 1))
 
 
