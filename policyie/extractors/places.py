@@ -3082,7 +3082,8 @@ def _add_localities(ctx: Context, doc: _Doc, places: dict[str, Place], in_person
                 or (loc.level == "site" and _short_forms_within(places, loc.start, loc.end,
                                                                 ctx.text.startswith(SITE_SUFFIXES, loc.end)))
                 or (loc.level == "village" and loc.parent and (_short_forms_within(places, loc.start, loc.end)
-                                                               or _old_village_read_as_site(places, loc.start, loc.end)))):
+                                                               or _old_village_read_as_site(places, loc.start, loc.end)
+                                                               or _foreign_within(places, loc, counties)))):
             # 粤东北地区, 中西部地区: the longer region wins over the one its words hold (东北地区, 西部地区), a listed
             # bay over the state it is named after (墨西哥湾); a listed site over its division's short form
             # (山西|平遥古城: 平遥 of 平遥县 is the site's name here), and a listed village whose township the
@@ -3164,6 +3165,14 @@ def _short_forms_within(places: dict[str, Place], start: int, end: int, whole: b
     hits = _overlapping(places, start, end)
     return bool(hits) and all(m.start == start and (m.end < end or (whole and m.end == end)) and (
         (p.level in ("district", "city", "town") and m.text != p.name) or p.level in ("area", "site")) for p, m in hits)
+
+
+def _foreign_within(places: dict[str, Place], loc: localities.Locality, counties: set[str]) -> bool:
+    """博乐市|介格得布拉格村: a foreign state or town read inside a village the table lists under a county the article
+    names (布拉格, Prague) is a syllable run of the village's name."""
+    hits = _overlapping(places, loc.start, loc.end)
+    return bool(hits) and all(p.code is None and p.level in ("country", "city") for p, _ in hits) and any(
+        county in counties for _, county in localities.villages_named(loc.name))
 
 
 def _old_village_read_as_site(places: dict[str, Place], start: int, end: int) -> bool:
