@@ -52,7 +52,9 @@ _MIN_MEAN, _MIN_MEAN_2 = TYPICAL_TRANSLIT, 3.0
 _MIN_MEAN_JOINED = 1.0
 _MAX_LEN = 8
 # A division word right after the run belongs to the town's name (勒利德布尔市, 哈塔伊省, 杜伊斯堡港).
-_SUFFIX = "市县省州港"
+_SUFFIX = "市县省州郡港"
+# A division word whose own office or council follows names the town or province before it (欧登塞市|市长, 凯里乔郡|郡长).
+_DIVISIONS = "市省州郡"
 # jieba tags of words that are no part of a name: the run stops before such a word that it runs into
 # (霍森斯|隆重举行).
 _NOT_NAME_TAGS = frozenset("vadpcuf")
@@ -150,6 +152,8 @@ def _run_end(text: str, analysis: Analysis, start: int) -> int:
     # A name jieba knows whole runs to its end (萨拉热窝: 窝 is no typical syllable).
     toks = analysis.tokens_in(start, end)
     for tok in reversed(toks):
+        if tok.end == end + 1 and text[end] in _DIVISIONS:
+            continue  # 凯里|乔郡|郡长: jieba glued the last syllable to the division word, which ends the name
         if tok.start > start and (tok.end > end or tok.end - tok.start >= 2 and (
                 _names_nothing(tok.pos) or _common_noun(tok))):
             end = tok.start
@@ -405,9 +409,9 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         role = between is not None and between.group() != "城市"
         if not (_typical(text[start:end]) or (role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT)):
             continue
-        if not (led or role) and (between or text[end : end + 2] not in ("市市", "市议") and (
+        if not (led or role) and (between or not _own_office(text, end) and (
                 text[end : end + 1] != "市" or end - start < 3)):
-            continue  # 丹麦|欧登塞|市|市长, …市议员: unled, only a town its own office names, or whose 市 follows a
+            continue  # 丹麦|欧登塞|市|市长, …市议员, 肯尼亚|凯里乔|郡|郡长: unled, only a town its own office names, or whose 市 follows a
             # run of three syllables or more right after the state (与立陶宛|考纳斯|市…签约); a role word leads as 在
             # does (叙中部哈马省|首府|哈马市)
         if text[end : end + 1] and text[end] in _SUFFIX:
@@ -437,6 +441,11 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             # (its state unsaid: a visit's towns may lie in two states, 飞赴努尔苏丹、撒马尔罕两地)
             place = named_place(places, text[start:end], None, EVIDENCE, None)
             place.mentions.append(Span(text[start:end], start, end))
+
+
+def _own_office(text: str, end: int) -> bool:
+    """欧登塞市|市长, 凯里乔郡|郡长, …市|议员: the division word at ``end`` is followed by its own office or council."""
+    return text[end : end + 1] in tuple(_DIVISIONS) and text[end + 1 : end + 2] in (text[end], "议")
 
 
 _MOTION = regex.compile("|".join(map(regex.escape, sorted(_WORDS["foreign-motion"], key=len, reverse=True))))
