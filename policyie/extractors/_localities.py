@@ -372,8 +372,11 @@ def _site_context(text: str, m, an: Analysis) -> bool:
         return False  # (唐古拉山|镇: the site names the township, which is the place there)
     if m.group().endswith("山") and text.startswith(("脉", "区"), m.end()):
         return False  # 武陵山|脉, 武陵山|区: the range or the mountain area, not the mountain
-    if len(m.group()) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
-            not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.end()) and \
+    core = m.group()
+    if (kind := _SITE_KIND.search(core)) is not None and kind.end() == len(core) and kind.start() > 0:
+        core = core[: kind.start()]  # (仙|华山景区 is as short a name as 仙|华山: the kind word adds no syllable)
+    if len(core) <= 2 and m.start() > 0 and text[m.start() - 1] not in SHORT_PREV and \
+            not _after_place(text, m.start()) and not _word_after_verb(an, m.start(), m.start() + len(core)) and \
             (_PROVINCE_PART.fullmatch(m.group()) is None or _PART_NAMES_NONE.match(text, m.end()) is not None):
         return False
     return True
