@@ -736,7 +736,14 @@ def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str, words: list[t
     opens a transliterated name jieba read as a verb (的|扎|库马|国家公园, 的|提|贝斯提|山)."""
     if len(word) != 1 or not words:
         return []
-    return [(start, word, tag)] if _model_opens(doc, start, words) or _translit_opens(word, words, prior) else []
+    return [(start, word, tag)] if _model_opens(doc, start, words) or _translit_opens(word, words, prior) \
+        or _verb_after_motion(tag, words, prior) else []
+
+
+def _verb_after_motion(tag: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
+    """赴|借|母溪|国家级自然保护区: a character jieba read as a verb right after a verb of going, opening a word it does not
+    know, is the name's first syllable: one goes to a place, not to do a second thing glued to it."""
+    return tag.startswith("v") and words[-1][2] == "un" and bool(prior) and _GOING_TO.search(prior[0][1]) is not None
 
 
 def _translit_opens(word: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
