@@ -734,10 +734,22 @@ def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str, words: list[t
     """那|考河|湿地公园, 小|秦岭|…保护区: a character jieba read as a word of its own (a pronoun, an adjective) that
     the NER reads as opening the place is the stem's first, where its tag would end the stem; so is a syllable that
     opens a transliterated name jieba read as a verb (的|扎|库马|国家公园, 的|提|贝斯提|山)."""
-    if len(word) != 1 or not words:
+    if len(word) != 1:
+        return []
+    if prior and len(prior[0][1]) == 1 and _named_township_short(doc, prior[0][1] + word):
+        return [(start, word, tag), prior[0]]  # 廊|下|郊野公园: the short form of 廊下镇, which the article names
+    if not words:
         return []
     return [(start, word, tag)] if _model_opens(doc, start, words) or _translit_opens(word, words, prior) \
         or _verb_after_motion(tag, words, prior) else []
+
+
+_TOWNSHIP_KINDS = ("镇", "乡", "街道")
+
+
+def _named_township_short(doc: _Doc, short: str) -> bool:
+    """Whether ``short`` is the short form of a township the article names in full (廊下 of 廊下镇)."""
+    return any((full := short + kind) in doc.gz.surfaces and full in doc.text for kind in _TOWNSHIP_KINDS)
 
 
 def _verb_after_motion(tag: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
