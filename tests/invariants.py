@@ -15,6 +15,15 @@ def check_offsets(doc: Document) -> None:
         assert doc.text[span.start : span.end] == span.text, span
     for event in [*doc.meetings, *doc.activities]:
         assert 0 <= event.start <= event.end <= n, event
+    check_one_place_per_name(doc)
+
+
+def check_one_place_per_name(doc: Document) -> None:
+    """A place is reported once: two records of one name and level are two places only under two parents."""
+    seen = {}
+    for p in doc.places:
+        other = seen.setdefault((p.name, p.level), p)
+        assert other is p or (other.parent and p.parent and other.parent != p.parent), f"{p.name} reported twice"
 
 
 def check_document(doc: Document, again: Callable[[], Document] | None = None) -> None:

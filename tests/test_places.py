@@ -254,3 +254,15 @@ def test_outlet_named_for_its_county_places_its_townships(source: str, parent: s
     doc = Document(id="t", text=text, source=source or None)
     found = [p for p in extract(Context(doc, analyse(text))) if p.name == "梅溪镇"]
     assert [p.parent for p in found] == [parent]
+
+
+@pytest.mark.parametrize("text", [
+    # the gazetteer's township and the village table's township of the village after it
+    "区委书记先后到穆家峪镇、不老屯镇督导检查。在不老屯镇燕落村森林防火检查站，他查看进山人员登记。",
+    # a reservoir read untyped in a headline-like clause and typed at a visit
+    "督导检查森林防火和密云水库保护工作。随后，他来到密云水库库区巡查点，了解封闭管理情况。",
+])
+def test_one_place_per_name(text: str) -> None:
+    places = places_in("北京市密云区" + text)
+    names = [(p.name, p.level) for p in places]
+    assert len(names) == len(set(names)), _describe(places)

@@ -2106,9 +2106,23 @@ def extract(ctx: Context) -> list[Place]:
     _drop_listed_among_persons(text, places, [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
                                + [(e.start, e.end) for e in ctx.analysis.ner if e.label == "PER"])
     model_places.settle_levels(places)
+    out = _one_per_name(places)
+    return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _one_per_name(places: dict[str, Place]) -> list[Place]:
+    """The places with mentions, in text order, one per name and level: two rules that read the same place under two
+    keys (密云水库 once untyped and typed later; 不老屯镇 of the gazetteer and again as the village table's township) give
+    one place, the coded one where there is one. Two of one name under two parents (two villages 和平村 of two
+    townships) stay two."""
+    by_name: dict[tuple[str, str | None], Place] = {}
+    for p in sorted((p for p in places.values() if p.mentions), key=lambda p: (p.code is None, p.mentions[0].start)):
+        kept = by_name.setdefault((p.name, p.level), p)
+        if kept is not p and (None in (kept.parent, p.parent) or kept.parent == p.parent):
+            model_places.absorb(kept, p)
     out = [p for p in places.values() if p.mentions]
     out.sort(key=lambda p: p.mentions[0].start)
-    return out + _headline_divisions(ctx.doc.title, gz, places, out)
+    return out
 
 
 def _drop_listed_among_persons(text: str, places: dict[str, Place], persons: list[tuple[int, int]]) -> None:
