@@ -78,6 +78,9 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     coded = SpanIndex([(m.start, m.end) for p in places.values() if p.code for m in p.mentions]).overlaps
     found += [(s, e, text[s:e]) for s, e in spans if _typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1])
               or (e - s == 3 and translit_odds(text[s : e - 1]) >= TYPICAL_TRANSLIT and not coded(s, e))]
+    # (and a province its seat's word made one: 新泽西州|首府|特伦顿市)
+    found += [(m.start, m.end, p.name) for p in places.values() if p.level == "province" and p.code is None
+              and p.evidence == "after-state" for m in p.mentions if (m.start, m.end, p.name) not in found]
     # (圣菲|省: a stem of two syllables reads as sounds at the ordinary odds, where no place of China's is read there)
     led = [(start, end, state) for start, end, state in found if _LEAD.search(text, max(0, start - 2), start)]
     # 在米兰和|科尔蒂纳丹佩佐举行: a foreign town joined to one the lead word placed is a town too (its state
@@ -384,10 +387,47 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
             place.mentions.append(Span(tok.text, tok.start, tok.end))
 
 
+# A province's or state's seat named right after it (昆都士省|首府, 新泽西州|首府, 基利斯省|省会): what stands before is a
+# province, whatever its syllables read like.
+_SEAT_AFTER = regex.compile(r"[省州](?=首府|省会)")
+# The tags of the words a province's name before its seat is made of (昆都士 nrt, 尼尼微 nr, 新泽西 ns, 北基伍 un).
+_STEM_TAGS = frozenset(("nr", "nrt", "ns", "nz", "un", "j"))
+_MAX_STEM = 8
+
+
+def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """尼尼微省|首府|摩苏尔, 阿富汗北部|昆都士省|首府…, 美国|新泽西州|首府…: a province or state whose seat the text names
+    right after it, made of name words no place of China's holds, is a foreign province; its state is the one written
+    right before it, else the article's only foreign state."""
+    states = _foreign_states(places)
+    for m in _SEAT_AFTER.finditer(text):
+        start, parent = m.start(), None
+        glued = analysis.token_at(start)
+        if glued is not None and glued.start < start and glued.end == m.end() and glued.pos[:2] in _STEM_TAGS:
+            start = glued.start  # (新泽西州: jieba's word holds the 州)
+        for tok in reversed(analysis.tokens_in(max(0, start - _MAX_STEM), start)):
+            if tok.end != start or tok.pos[:3] not in _STEM_TAGS and tok.pos[:2] not in _STEM_TAGS \
+                    or tok.text.endswith("城市") or _BETWEEN.fullmatch(tok.text):
+                break  # (第三|大城市|赫拉特省: the town's role, no part of its name)
+            if tok.text in countries():
+                parent = countries()[tok.text]  # 美国|新泽西州, 叙|拉塔基亚省, 苏丹|北达尔富尔州: the state names the parent
+                break
+            if len(tok.text) == 1 and tok.text not in "东西南北中" and translit_odds(tok.text) <= _CHAR_FLOOR:
+                break
+            start = tok.start
+        end = m.end()
+        if end - start < 3 or in_person(start, end) or mention_index(places).overlaps(start, end):
+            continue
+        parent = parent or (states[0].name if len(states) == 1 else None)
+        place = named_place(places, text[start:end], "province", "after-state", parent)
+        place.mentions.append(Span(text[start:end], start, end))
+
+
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Add the foreign towns that follow their state after a word of place or motion, those a dateline names, and
     ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
+    _provinces_by_seat(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
     _landforms(text, analysis, places, in_person)
     _state_provinces(text, analysis, places)
