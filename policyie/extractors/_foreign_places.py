@@ -546,7 +546,18 @@ def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> l
             if end - start >= 2 and _LEAD.search(text, max(0, start - 2), start) and \
                     translit_odds(text[start:end]) >= _MIN_MEAN_JOINED and analysis.is_token_boundary(start):
                 out.append((start, end))
+            elif (word := _listed_word_before(text, analysis, end)) is not None:
+                out.append(word)
     return out
+
+
+def _listed_word_before(text: str, analysis: Analysis, end: int) -> tuple[int, int] | None:
+    """连接|巴士拉|、巴格达: unled, a whole word of jieba's that it reads as a transliterated name, of typical syllables,
+    listed right before a foreign town, is a town too (the caller keeps people's names out)."""
+    tok = analysis.token_at(end - 1)
+    if tok is None or tok.end != end or tok.pos != "nrt" or len(tok.text) < 3 or not _typical(tok.text):
+        return None
+    return tok.start, tok.end
 
 
 def _bare_mentions(text: str, analysis: Analysis, places: dict[str, Place], place: Place,
