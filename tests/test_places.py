@@ -266,3 +266,14 @@ def test_one_place_per_name(text: str) -> None:
     places = places_in("北京市密云区" + text)
     names = [(p.name, p.level) for p in places]
     assert len(names) == len(set(names)), _describe(places)
+
+
+def test_reach_holds_its_river() -> None:
+    # the river written alone beside the one reach of it the article names is that reach's place (as the check sets
+    # since jan30 annotate it); of two reaches of one river, the river is neither's
+    one = places_in("他察看黄河岸线保护情况，随后来到黄河青铜峡段，了解岸线整治进展。")
+    reach = next(p for p in one if p.name == "黄河青铜峡段")
+    assert [m.text for m in reach.mentions] == ["黄河", "黄河青铜峡段"], _describe(one)
+    assert not any(p.name == "黄河" for p in one), _describe(one)
+    two = places_in("他察看黄河岸线保护情况，先后来到黄河开封段和黄河兰考段，了解岸线整治进展。")
+    assert any(p.name == "黄河" for p in two), _describe(two)

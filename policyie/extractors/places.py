@@ -2110,11 +2110,23 @@ def extract(ctx: Context) -> list[Place]:
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
 
 
+def _reaches_hold_their_rivers(places: dict[str, Place]) -> None:
+    """黄河|青铜峡|段 … 黄河岸线: a river the article writes alone beside a reach of it that it names (…段) is that reach's
+    place, the river's name an alias of it, as the check sets since jan30 annotate a river toured along one reach (of
+    two reaches of one river, 黄河开封段 and 黄河兰考段, the river is neither's)."""
+    reaches = [p for p in places.values() if p.evidence == "river-section" and p.name.endswith("段") and p.mentions]
+    for p in [p for p in places.values() if p.mentions and p.code is None and p.level in (None, "site", "region")]:
+        of_it = [r for r in reaches if r is not p and r.name.startswith(p.name) and len(r.name) > len(p.name) + 1]
+        if len(of_it) == 1:
+            model_places.absorb(of_it[0], p)
+
+
 def _one_per_name(places: dict[str, Place]) -> list[Place]:
     """The places with mentions, in text order, one per name and level: two rules that read the same place under two
     keys (密云水库 once untyped and typed later; 不老屯镇 of the gazetteer and again as the village table's township) give
     one place, the coded one where there is one. Two of one name under two parents (two villages 和平村 of two
     townships) stay two."""
+    _reaches_hold_their_rivers(places)
     by_name: dict[tuple[str, str | None], Place] = {}
     for p in sorted((p for p in places.values() if p.mentions), key=lambda p: (p.code is None, p.mentions[0].start)):
         kept = by_name.setdefault((p.name, p.level), p)
