@@ -270,9 +270,12 @@ def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = Tr
         return True
     # (“冰上丝绸之路”, “复兴之路”: a road of 之 is a course, not a street; “美丽河湖”, “数字丝路”: a programme; “无废城市”,
     # “海绵城市”: a kind of city to build, ended by the common word, not a city's name; “戏剧与城市” is a theme's title)
-    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路") \
+    return by_suffix and bool(NAME_SUFFIX.search(phrase)) and not phrase.endswith("之路") and not _COUNTED_UNITS.search(phrase) \
         and not (phrase.endswith("城市") and not any(c in phrase for c in "与和及")) and not PROGRAMME.match(phrase)
 
+
+# A count of divisions closing a quoted phrase (田园|五镇, 生态|三区) is a formulation of several places, no place's name.
+_COUNTED_UNITS = regex.compile(rf"\p{{Han}}[{COUNT_CHARS}](?:镇|乡|村|县|区|市|城|岛|港)$")
 
 _NONE: frozenset[str] = frozenset()
 
