@@ -266,7 +266,13 @@ def _plain_stem(text: str, start: int, end: int) -> bool:
     stem = text[start : end - len(ending)]
     freq = jieba_freq()
     return ending not in _WEAK_ENDINGS and freq.get(stem, 0) < PLAIN_STEM and freq.get(text[start:end], 0) == 0 and \
-        not tag_table().get(stem, "").startswith("v")
+        not _verbs_only(stem)
+
+
+def _verbs_only(stem: str) -> bool:
+    """得胜|口, 防火|瞭望|塔: a stem of verbs says what the thing is for, a kind, no name."""
+    tags = tag_table()
+    return all(tags.get(w, "").startswith("v") for w in segment(stem))
 
 
 def _named_part(text: str, start: int, end: int) -> tuple[int, int]:
@@ -381,7 +387,7 @@ def _named(stem: str, ending: str, long: bool = False) -> bool:
     A ``long`` stem holds some rare word by chance (新时代|党员干部|红色教育): only a place's or a body's names it."""
     freq = jieba_freq()
     if len(ending) < 2:
-        return freq.get(stem, 0) < COMMON_STEM
+        return freq.get(stem, 0) < COMMON_STEM and not _verbs_only(stem)
     tags = tag_table()
     words = segment(stem)
     if not long and len(words) > 1 and all(len(w) == 1 for w in words) and freq.get(stem, 0) == 0 \
