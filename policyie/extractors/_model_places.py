@@ -868,6 +868,17 @@ def _with_translit_syllable(analysis: Analysis, e: Entity) -> Entity:
     return Entity(tok.text + e.text, tok.start, e.end, e.label)
 
 
+def _with_translit_word(analysis: Analysis, e: Entity, held: SpanIndex) -> Entity:
+    """推进|法奥|大港|建设: a word jieba reads as a transliterated name (nrt) glued right before the model's span opens the
+    place's name, a foreign port or town named partly in translation (法奥大港, not 大港); not a place read there
+    already (拉萨|八廓街: the city, then its street)."""
+    tok = analysis.token_at(e.start - 1) if e.start else None
+    if tok is None or tok.end != e.start or tok.pos != "nrt" or len(tok.text) < 2 \
+            or translit_odds(tok.text) < TYPICAL_TRANSLIT or held.overlaps(tok.start, tok.end):
+        return e
+    return Entity(tok.text + e.text, tok.start, e.end, e.label)
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -890,9 +901,9 @@ def add(
     if not spans:
         return
     spans = _glue_first_character(spans, known)
-    spans = [_without_port_word(text, _with_translit_syllable(analysis, _with_bound_morpheme(analysis, _after_verb_tail(
-        analysis, e)))) for e in spans]
     held = mention_index(places)
+    spans = [_without_port_word(text, _with_translit_word(analysis, _with_translit_syllable(analysis, _with_bound_morpheme(
+        analysis, _after_verb_tail(analysis, e))), held)) for e in spans]
     towns = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions}
     around = _Around(
         lexicon_loc={(f.start, f.end) for f in analysis.lexicon if f.label == "LOC"},
