@@ -78,7 +78,7 @@ def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tu
     coded = SpanIndex([(m.start, m.end) for p in places.values() if p.code for m in p.mentions]).overlaps
     found += [(s, e, text[s:e]) for s, e in spans if _typical(text[s : e - 1]) or looks_transliterated(text[s : e - 1])
               or (e - s == 3 and translit_odds(text[s : e - 1]) >= TYPICAL_TRANSLIT and not coded(s, e))]
-    # (and a province its seat's word made one: 新泽西州|首府|特伦顿市)
+    # (and a foreign province a rule read, after its state or before its seat: 威斯康星州|麦迪逊市, 新泽西州|首府|特伦顿市)
     found += [(m.start, m.end, p.name) for p in places.values() if p.level == "province" and p.code is None
               and p.evidence == "after-state" for m in p.mentions if (m.start, m.end, p.name) not in found]
     # (圣菲|省: a stem of two syllables reads as sounds at the ordinary odds, where no place of China's is read there)

@@ -409,11 +409,11 @@ _STATES_OF = frozenset(("国家", "地区"))
 
 
 def _regions_pair(toks: list[Token], i: int) -> bool:
-    """拉美|和|加勒比|国家共同体, 亚洲|和|太平洋|地区: two regions whose states a body's name groups (the 国家 or 地区
-    after the second says so), not a subject and its partner."""
+    """拉美|和|加勒比|国家共同体, 俄罗斯|与|非洲|国家峰会: two regions whose states a body's or a summit's name groups (the
+    国家 or 地区 right after the second says so), not a subject and its partner."""
     if i + 2 >= len(toks) or toks[i - 1].pos not in _PLACE_TAGS or toks[i + 1].pos not in _PLACE_TAGS:
         return False
-    return toks[i + 2].text in _STATES_OF and toks[i + 1].end == toks[i + 2].start == toks[i].end + len(toks[i + 1].text)
+    return toks[i + 2].text in _STATES_OF and toks[i].end == toks[i + 1].start and toks[i + 1].end == toks[i + 2].start
 
 
 def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:

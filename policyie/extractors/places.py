@@ -2018,7 +2018,7 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
 
 def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Rivers' sections and basins (regions), then rivers before the lands along them, gone along or by their banks
-    (sites)."""
+    (sites); a river beside the one reach of it the article names joins the reach."""
     river_sections.add(text, an, places, in_person)
     river_sections.add_rivers_along(text, an, places, in_person)
     river_sections.add_rivers_followed(text, an, places, in_person)
@@ -2026,6 +2026,7 @@ def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Ca
     river_sections.add_waters_by_shore(text, an, places, in_person)
     river_sections.add_waters_before_joiner(text, an, places, in_person)
     river_sections.add_river_banks(text, places)
+    _reaches_hold_their_rivers(places)
 
 
 @register("places", requires=("officials", "authors"))
@@ -2126,7 +2127,6 @@ def _one_per_name(places: dict[str, Place]) -> list[Place]:
     keys (密云水库 once untyped and typed later; 不老屯镇 of the gazetteer and again as the village table's township) give
     one place, the coded one where there is one. Two of one name under two parents (two villages 和平村 of two
     townships) stay two."""
-    _reaches_hold_their_rivers(places)
     by_name: dict[tuple[str, str | None], Place] = {}
     for p in sorted((p for p in places.values() if p.mentions), key=lambda p: (p.code is None, p.mentions[0].start)):
         kept = by_name.setdefault((p.name, p.level), p)
