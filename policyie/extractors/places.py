@@ -428,11 +428,16 @@ def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
 
 def _names_foreign_town(doc: _Doc, gz: Gazetteer, end: int) -> bool:
     """乍得…。首都|恩贾梅纳: 首都 before a word that reads as a transliteration no table places in China is a foreign
-    state's capital named next, not Beijing."""
+    state's capital named next, not Beijing; so is 首都 before a foreign town the tables list, whatever jieba tags it
+    (在首都|基辅, 基辅 a noun to it)."""
     tok = doc.an.token_at(end)
-    return tok is not None and tok.start == end and len(tok.text) >= 2 and tok.pos[:2] in ("nr", "ns") \
-        and translit_odds(tok.text) >= TYPICAL_TRANSLIT \
-        and not any(gz.entries[key].code for key, _ in gz.surfaces.get(tok.text, ()))
+    if tok is None or tok.start != end or len(tok.text) < 2:
+        return False
+    senses = gz.surfaces.get(tok.text, ())
+    if senses and all(gz.entries[key].code is None and gz.entries[key].level == "city" for key, _ in senses):
+        return True
+    return tok.pos[:2] in ("nr", "ns") and translit_odds(tok.text) >= TYPICAL_TRANSLIT \
+        and not any(gz.entries[key].code for key, _ in senses)
 
 
 _FUNCTION_OPENERS = frozenset("要将把被让使")
