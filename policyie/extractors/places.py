@@ -1286,13 +1286,10 @@ def _merge_variants(places: dict[str, Place]) -> None:
     with its suffix short and in full."""
     typed = {p.name: p for p in places.values() if p.level and p.mentions}
     coded = {(p.name, p.level): p for p in places.values() if p.code and p.mentions}
-    listed = {(p.name, p.level): p for p in places.values() if p.evidence == "gazetteer" and p.mentions}
     for p in places.values():
         twin = typed.get(p.name) if p.level is None else None
         if twin is None and not p.code and p.evidence == "ner":
             twin = coded.get((p.name, p.level))  # 当壁镇 the NER read, and the gazetteer's where a crossing names it
-        if twin is None and p.evidence == "park-suffix":
-            twin = listed.get((p.name, p.level))  # 为|雄安新区 grown by its suffix, and the gazetteer's zone
         if twin is not None and twin is not p:
             # 三峡库区 read by the NER in one sentence and grown by its suffix in another: one place, typed
             model_places.absorb(twin, p)
