@@ -536,9 +536,13 @@ def _is_division_short(gz: Gazetteer, word: str) -> bool:
 def _county_named_in_full(doc: _Doc, gz: Gazetteer, word: str) -> bool:
     """Whether ``word`` is the short form of a county or city the article also names in full (平定 of 平定县; the
     gazetteer lists no short form that is a common word, so the full name is looked up)."""
+    return _named_in_full(doc, gz, word, ("县", "市", "区", "旗"), ("city", "district"))
+
+
+def _named_in_full(doc: _Doc, gz: Gazetteer, word: str, kinds: tuple[str, ...], levels: tuple[str, ...]) -> bool:
+    """Whether ``word`` with one of ``kinds`` after it is a division of ``levels`` the article names in full."""
     return len(word) >= 2 and any(
-        full in doc.text and any(e.level in ("city", "district") for e in gz.lookup(full))
-        for full in (word + "县", word + "市", word + "区", word + "旗"))
+        full in doc.text and any(e.level in levels for e in gz.lookup(full)) for full in (word + k for k in kinds))
 
 
 def _is_division(gz: Gazetteer, word: str) -> bool:
@@ -741,7 +745,7 @@ def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str, words: list[t
     opens a transliterated name jieba read as a verb (的|扎|库马|国家公园, 的|提|贝斯提|山)."""
     if len(word) != 1:
         return []
-    if prior and len(prior[0][1]) == 1 and _named_township_short(doc, prior[0][1] + word):
+    if prior and len(prior[0][1]) == 1 and _named_in_full(doc, doc.gz, prior[0][1] + word, _TOWNSHIP_KINDS, ("town",)):
         return [(start, word, tag), prior[0]]  # 廊|下|郊野公园: the short form of 廊下镇, which the article names
     if not words:
         return []
@@ -750,11 +754,6 @@ def _lone_char_opening(doc: _Doc, start: int, word: str, tag: str, words: list[t
 
 
 _TOWNSHIP_KINDS = ("镇", "乡", "街道")
-
-
-def _named_township_short(doc: _Doc, short: str) -> bool:
-    """Whether ``short`` is the short form of a township the article names in full (廊下 of 廊下镇)."""
-    return any((full := short + kind) in doc.gz.surfaces and full in doc.text for kind in _TOWNSHIP_KINDS)
 
 
 def _verb_after_motion(tag: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
