@@ -347,8 +347,9 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     if stop - dot < 3:
         return None
     ends = range(dot + 3, stop + 1)
-    # A time word ends it too (大卫·纳巴罗|近日在…), though a clear follower comes after it.
-    best = next((e for e in ends if follow_score(text, e) >= 1.5 or _word_here(text, e, ("t",))), stop)
+    # A time word, a preposition or a common verb ends it too (大卫·纳巴罗|近日在…, 川・立派|通过视频|对…, 伊本·奥夫|发表
+    # 电视|讲话), though a clear follower comes after it.
+    best = next((e for e in ends if follow_score(text, e) >= 1.5 or _word_here(text, e, ("t", "p", "v"))), stop)
     # 吐尔洪·阿不都克热木，: what a follower's character (都) would cut off reads as a transliteration's syllables up
     # to where the name clearly ends, so the name runs on to there (not 买买提·艾力|都在现场)
     clear = next((i for i in range(best + 2, m.end()) if CLEAR_FOLLOWERS.match(text, i)), m.end())

@@ -77,7 +77,7 @@ from policyie.extractors._spans import occurrences, quoted_parallel_item
 from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import load as load_gazetteer
-from policyie.kb import resolve
+from policyie.kb import KB, resolve
 from policyie.nlp import Analysis, Token
 from policyie.records import Document, Official, Span, Title
 
@@ -991,6 +991,21 @@ def _common_pair(name: str) -> bool:
         and not tag.startswith(("nr", "ns", "nz")) and name not in known_names()
 
 
+def _clause_cut(text: str, an: Analysis, g: NameGuess | None) -> NameGuess | None:
+    """外长|承诺加强合|作, 贸易部长|会强|调: what a foreign post is followed by is the clause, not a name, when a common
+    verb or adverb opens it; where no boundary confirmed its end and a word of the dictionary runs across that end,
+    the name ends where the word starts (古特雷斯|敦促, 副秘书长|级非|洲裔: none). A name the foreign-name list holds
+    stays."""
+    if g is None or text[g.start : g.end] in known_names():
+        return g
+    if adverb_or_verb(text[g.start : g.start + 2]):
+        return None
+    if g.score < 2.0 and inside_common_word(an, g.end):
+        word = an.token_at(g.end)
+        return NameGuess(g.start, word.start, g.score) if word is not None and word.start - g.start >= 2 else None
+    return g
+
+
 def _verb_then_name(text: str, an: Analysis, fg: NameGuess) -> bool:
     """外长|访|伊拉克, 众议员|进入|俄罗斯: a verb of one or two characters opens the run and a state's name follows it:
     no one's name is read so (达|奚珺, 拉|多斯瓦夫: a name may open on a character jieba reads as a verb)."""
@@ -1036,6 +1051,7 @@ def find_titled(ctx: Context) -> _Found:
         foreign = _foreign_title(text, seg[m.start()], m)
         if foreign:
             g = _foreign_reading(text, at, g, country_of(text[seg[m.start()] : m.end()]))
+            g = _clause_cut(text, an, g)
         elif g is not None and not clear_follower(text, g.end):
             end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
             if end > g.end:
@@ -1647,6 +1663,44 @@ def _settle_names(found: _Found, text: str) -> None:
             found.aliases.setdefault(full, []).append(name)
 
 
+# One character of the clause after a name that a name reader may take for the name's last: a preposition, the
+# passive's 受, a verb of one character (致, 任, 称) or an adverb (却, 将).
+_GLUED_CLAUSE_CHARS = frozenset("以受同致互任称将为把被向对于与在却")
+# A dictionary word this common (jieba count) opening the clause: 定于, 会后, 留任, 代行, 发文, 提出.
+_GLUED_WORD_FREQ = 50
+
+
+def _settle_known(found: _Found, text: str, kb: KB) -> None:
+    """特朗普定|于27日, 刘昆受|国务院委托, 蓬佩奥为|代表, 里亚布科夫会|后: a name read one or two characters longer
+    than an office-holder the KB knows, who held the post the article gives, where the characters cut off open
+    the clause (a preposition or adverb, or a common word with what follows), is that office-holder. A Chinese
+    name of a common surname loses only such a function character (张伟|民主 keeps 张伟民)."""
+    for name in list(found.titles):
+        if kb.by_name(name) or name in known_names() or text.count(name) > 1:
+            continue  # (神田真人。神田真人表示: a name the article writes twice alike is read whole)
+        at = found.first[name]
+        for k in (1, 2):
+            short = name[:-k]
+            if REGNAL.search(name):
+                break  # (伊丽莎白二世: the regnal number is the name's)
+            cut = at + len(short)
+            if len(short) < 2 or text[at : at + len(name)] != name or not _held(kb, short, found.titles[name]):
+                continue
+            chinese = "·" not in short and len(short) <= 3 and surnames().get(short[0], 0) >= RARE_SURNAME
+            if (k == 1 and text[cut] in _GLUED_CLAUSE_CHARS) or (not chinese and any(
+                    jieba_freq().get(text[cut : cut + n], 0) >= _GLUED_WORD_FREQ for n in (2, 3))):
+                first = found.first.pop(name)
+                found.add(short, first, found.titles.pop(name))
+                found.first[short] = min(found.first[short], first)
+                break
+
+
+def _held(kb: KB, name: str, titles: list[str]) -> bool:
+    """Whether a person of that name in the KB held a post one of ``titles`` ends with (国务卿 of 以国务卿)."""
+    posts = [p for t in titles if (p := _base_post_ending(t))]
+    return any(p in own for person in kb.by_name(name) for own in person.titles() for p in posts)
+
+
 def _settled_short(name: str, text: str) -> str | None:
     """The name without the word glued after it (see `_settle_names`), or None."""
     if "·" in name or len(name) < 3 or not all(HAN.match(c) for c in name) or text.count(name) != 1:
@@ -1726,6 +1780,8 @@ def extract(ctx: Context) -> list[Official]:
     _stated_titles(ctx, found)
     _posts_after_known_names(text, found, ctx.analysis)
     _settle_names(found, text)
+    if ctx.kb is not None:
+        _settle_known(found, text, ctx.kb)
     authors = set(ctx.doc.authors or [])
     home = home_jurisdiction(ctx)
     out: list[Official] = []
