@@ -277,3 +277,10 @@ def test_reach_holds_its_river() -> None:
     assert not any(p.name == "黄河" for p in one), _describe(one)
     two = places_in("他察看黄河岸线保护情况，先后来到黄河开封段和黄河兰考段，了解岸线整治进展。")
     assert any(p.name == "黄河" for p in two), _describe(two)
+
+
+def test_an_officials_name_glued_to_a_verb_opens_no_park() -> None:
+    # 韩正到|华为|武汉|基地: the segmenter glued the verb after the vice-premier's name onto it; the park's stem stops there
+    doc = policyie.extract("韩正到华为武汉基地、长江存储等企业，考察硅光芯片、存储芯片等研发生产情况。")
+    assert any(o.name == "韩正" for o in doc.officials)
+    assert not any("韩正" in m.text for p in doc.places for m in p.mentions), [(p.name, p.level) for p in doc.places]

@@ -459,18 +459,24 @@ _OLD_TOWN_ENDS = ("古镇", "古城", "古村")
 _NOT_STEM_CHARS = frozenset("让使把被将给叫令在为到和与及对从向于是有")
 
 
+# A memorial's or museum's last word: such a site is named after an event or campaign (抗美援朝纪念馆, 四渡赤水纪念馆).
+_MEMORIAL_ENDS = ("纪念馆", "博物馆", "纪念碑", "陈列馆", "纪念园")
+
+
 def _whole_name_opened(e: Entity, around: _Around) -> Entity:
     """奥|卡万戈三角洲 → 奥卡万戈三角洲: a span the model opens inside a transliterated name of jieba's dictionary
     (奥卡万戈, nrt) that ends inside the span starts where the name does; 豆沙|关|古镇 → 豆沙关古镇: an old town of one
-    character's stem (关, a verb to jieba) takes the noun glued before it (no old town is named by one character)."""
+    character's stem (关, a verb to jieba) takes the noun glued before it (no old town is named by one character). So
+    does a span opened inside an abbreviation or another proper word of three characters or more (抗美援朝|纪念馆)."""
     if len(e.text) == 3 and e.text.endswith(_OLD_TOWN_ENDS) and e.text[0] not in _NOT_STEM_CHARS:
         before = next((t for t in around.tokens_in(max(0, e.start - 3), e.start) if t.end == e.start), None)
         if before is not None and before.end - before.start == 2 and before.pos in ("n", "nz", "un") \
                 and han_only(before.text):
             return Entity(before.text + e.text, before.start, e.end, e.label)
     word = next((t for t in around.tokens_in(max(0, e.start - 4), e.start + 1) if t.start < e.start < t.end < e.end), None)
-    if word is None or word.pos not in ("nrt", "nrfg") or word.end - word.start < 3:
-        return e
+    if word is None or word.end - word.start < 3 or not (word.pos in ("nrt", "nrfg") or (
+            word.pos in ("j", "nz") and e.text.endswith(_MEMORIAL_ENDS))):
+        return e  # (抗|美援朝纪念馆: a campaign's short name, j, opens the memorial named after it)
     lead = e.start - word.start
     return Entity(word.text[:lead] + e.text, word.start, e.end, e.label)
 

@@ -138,7 +138,8 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
         if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
             continue
         first = an.token_at(m.start(1))
-        if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m"):
+        if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m", "s", "f"):
+            # (。|地处|青衣江雅安段: a word of place or time opens the clause, not the river's name)
             continue
         known = next((k for k in range(1, len(river) - 1) if tag_table().get(river[k:], "").startswith("ns")
                       and jieba_freq().get(river[k:], 0) >= _KNOWN_RIVER), None)

@@ -593,6 +593,30 @@ def _bilateral_opening(gz: Gazetteer, before: list[tuple[int, str, str]], k: int
         _is_division_short(gz, words[-2][1])
 
 
+def _ends_stem(gz: Gazetteer, word: str, words: list[tuple[int, str, str]], persons: frozenset[str]) -> bool:
+    """Whether ``word`` is no part of the stem and ends the walk: another park's suffix, an official's name, an organ's."""
+    return word in gz.suffixes or _holds_person(word, persons) or _organ_tail(word, words)
+
+
+def _holds_person(word: str, persons: frozenset[str]) -> bool:
+    """Whether ``word`` is an official's name or holds one (韩正到|华为武汉基地: the segmenter glued the verb after the
+    name onto it)."""
+    return word in persons or (len(word) >= 3 and any(p in word for p in persons if len(p) >= 2))
+
+
+# The last character of an organ's name (审批局, 宣传部, 发改委, 卫生厅).
+_ORGAN_LAST = frozenset("局厅委部办处科署室院所")
+
+
+def _organ_tail(word: str, words: list[tuple[int, str, str]]) -> bool:
+    """审批局|长三角示范区: a lone character before the stem that makes a common word with the stem's first character
+    (局长) ends an organ's name, no park's first."""
+    if len(word) != 1 or word not in _ORGAN_LAST or not words:
+        return False
+    pair = word + words[-1][1][0]
+    return jieba_freq().get(pair, 0) >= 1000 and not tag_table().get(pair, "").startswith(("ns", "nr", "nz"))
+
+
 def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, str]], k: int,
              words: list[tuple[int, str, str]], site: bool) -> bool:
     """Whether the word ``before[k]`` belongs to the stem of the park at ``pos`` for a reason of its own, whatever the
@@ -653,7 +677,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words) or _mouth(before, k):
             words.append((start, word, tag))
             continue
-        if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or word in persons or word in gz.suffixes:
+        if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or _ends_stem(gz, word, words, persons):
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
         if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
             words.append((start + 1, word[1:], tag))  # (国家森林公园|和兰家|大峡谷: the stem is 兰家; 的|花海|梯田)
@@ -1534,6 +1558,9 @@ def _suffix_inside_word(doc: _Doc, h: Hit) -> bool:
             and not (h.surface.startswith("国家") and tok.text.endswith("国") and len(h.surface) >= 4):
         return True  # 大片|区域 holds no 片区 (but jieba's guess 郑东新|区 may hold 新区, a mountain 武陵山|脉 its range,
         # a name ending in 祖 or 中 its 国家公园: 百山|祖国|家公园)
+    if tok is not None and tok.start == h.start - 1 and tok.end == h.end and tok.text not in doc.gz.suffixes and \
+            jieba_freq().get(tok.text, 0) > 20 and not tok.pos.startswith(("nr", "ns", "nz", "nt")):
+        return True  # 查清|宅基地: one character before the suffix makes a common word of it (a homestead), no base
     if h.surface.endswith(SITE_SUFFIXES) and localities.site_ends_at(text, h.start) and \
             not (h.surface in WORKS_ON_SITE and text[h.start - 1 : h.start] in GEO_CHARS):
         # 武汉黄鹤楼|景区: the listed site (黄鹤楼) is the place, the suffix says what kind (but 麦积山|石窟 are
