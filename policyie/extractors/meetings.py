@@ -79,7 +79,7 @@ _CONGRESS = regex.compile(
 # (also a Party committee's numbered session: 抓好|省委十四届九次全会)
 _SESSION_OPEN = regex.compile(
     r"(?:中共|中国共产党|全国|政协|(?:省委|市委|区委|县委|州委|旗委|自治区党委)?[一二三四五六七八九十]{1,3}届)")
-_DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次)(?!第)")
+_DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次|一场|这场|此场|一系列)(?!第)")
 _NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
                                # 国务院第十一次全体会议, 市政府第五次常务会议: an organ's sitting by its number
                                r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$"
@@ -161,6 +161,7 @@ _STOP_WORDS = set(_WORDS["name-stop"])
 # A holiday whose 期间 a meeting's name holds (全国元旦春节期间…工作电视电话会议), where 期间 otherwise ends the name.
 _HOLIDAY = regex.compile(r"春节|元旦|国庆节?|劳动节|五一|元宵节|中秋节?|两节|节日|节假日")
 _PAIRED_VERBS = frozenset(_WORDS["paired-verb"])
+_SESSION_GOVERNORS = frozenset(_WORDS["session-governor"])
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会议)
@@ -170,10 +171,10 @@ _ORDINAL_ONLY = regex.compile(r"第[一二三四五六七八九十\d]{1,3}次")
 _BARE_NEVER = set(_WORDS["bare-never"])
 _LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
 # (承办, 主办: the host country or city holds it, 在达喀尔承办…部长级会议)
-_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|进行)$")
+_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|出席完|参加完|进行)$")
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
 _HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持)([^，,。；;的]{1,14}?[和与及])$")
-_ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了)?$")
+_ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了|完)?$")
 # 见证 earlier in the clause, before what a ceremony signs (见证了…多份合作文件的签字仪式).
 _WITNESSED = regex.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
 # 出席了 and a list of fields ending in 、 (双方经贸、|港口和人文领域…签字仪式): where the word walk stopped, at the list.
@@ -200,7 +201,7 @@ _CITED_BEFORE = regex.compile(
 _SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
 # (一场 is "a": 举行一场媒体座谈会 reports one)
-_COUNTED_MEETINGS = regex.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)(?:次|场|轮)")
+_COUNTED_MEETINGS = regex.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)")
 # 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
 _ATTENDED_AT = regex.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
 _ATTEND_VERBS = frozenset(("出席", "参加", "列席", "参与"))
@@ -221,7 +222,7 @@ _PLANNED = regex.compile(
 _SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
 _ORG_CONVENES = regex.compile(
-    r"([\p{Han}]{0,10}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
+    r"([\p{Han}]{0,16}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
     r"(?:于[^，,。；;]{1,12}|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|[今昨前]天(?:上午|下午|晚上)?)?召开(?:了)?$"
 )
 _ORG_HEADS = set(_WORDS["organ-head"])
@@ -480,8 +481,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
             break
-        if t.pos.startswith("v") and (text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):
-            break  # 推动|第二十一次会议, 提请|全国政协十四届…: a verb before a numbered name governs it
+        if (t.pos.startswith("v") or t.text in _SESSION_GOVERNORS) and (text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):
+            break  # 推动|第二十一次会议, 提请|全国政协十四届…, 建议|第十三届…: a verb before a numbered name governs it
         if t.pos.startswith(("p", "c")) and len(t.text) == 2:
             break  # 关于|政协第十四届…会议: a preposition opens no name
         if t.text.endswith(_STOP_SUFFIXES):
