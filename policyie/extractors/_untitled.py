@@ -148,8 +148,24 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
             continue
         if not any(p.active_around(day) for p in kb.by_name(name)):
             continue
+        if _word_not_named(text, name, s, e):
+            continue
         out.append((name, s))
     return out
+
+
+# What may follow a KB name that is also a common word, for the text to name the person: a verb a person does.
+_WORD_NAME_VERBS = regex.compile(r"同志|陪同|一同|参加|出席|列席|主持|会见|会谈|会晤|通电话|考察|调研|视察|检查|看望|慰问|"
+                                 r"强调|指出|表示|要求|讲话|致辞|说|带队|分别|先后")
+
+
+def _word_not_named(text: str, name: str, s: int, e: int) -> bool:
+    """贺信 in 批示、指示、贺信等, 温暖 (a mayor's name) in “真实、鲜活、温暖”: a KB name listed after a common word of the
+    dictionary is an item of a list of words; one that is a common word itself names the person only where a person's
+    verb follows it."""
+    if text[s - 1 : s] == "、" and (s < 4 or not HAN.match(text[s - 4])) and is_common_word(text[s - 3 : s - 1], _PHRASE_WORD_FREQ):
+        return True  # (the item before is the word itself: 指示、|贺信, not the end of a name, 陈全国、|陈敏尔)
+    return is_common_word(name) and not _WORD_NAME_VERBS.match(text, e)
 
 
 def _longer_place(text: str, pos: int, n: int) -> bool:
