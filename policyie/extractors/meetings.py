@@ -1130,6 +1130,28 @@ _CLAUSE_GOES_ON = regex.compile(
 _WITH_OPENS = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)$")
 
 
+# …，并同其举行会谈: a clause whose partner is 其, the guest the sentence named before.
+_WITH_IT = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)其(?:举行了?)?(?:亲切)?(?:视频)?")
+
+
+def _subject_and_partner(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> tuple[list, PersonMention | None]:
+    """Who holds the reception or talks at ``rm`` (the clause's persons, else the sentence's subject or the 他 that opens
+    it), and, where the clause names its partner only by 其, the guest the sentence named before it."""
+    text = ctx.text
+    subj = persons_in(ctx, c_lo, rm.start())
+    if subj and _WITH_OPENS.match(text, c_lo, subj[0].start) and (first := persons_in(ctx, s_lo, c_lo)[:1]):
+        subj = first  # …举行欢迎仪式，随后同菲佐举行会谈: the one after 同 is the partner, the sentence's subject holds them
+    if not subj and _WITH_IT.fullmatch(text, c_lo, rm.start()) and len(before := persons_in(ctx, s_lo, c_lo)) >= 2 \
+            and before[-1].name != before[0].name:
+        return before[:1], before[-1]  # 李强…为彭布里奇举行欢迎仪式，并同其举行会谈
+    if not subj and _CLAUSE_GOES_ON.fullmatch(text, c_lo, rm.start()):
+        # 王毅…出席…外长会期间，(分别)会见…: the clause goes on from the sentence's subject
+        subj = persons_in(ctx, s_lo, c_lo)[:1]
+    if not subj:
+        subj = _pronoun_subject(ctx, s_lo, rm.start())  # 当晚，他会见了…: whom the opening 他 stands for
+    return subj, None
+
+
 def _receptions(ctx: Context) -> list[Meeting]:
     """X会见Y / X同Y举行会谈: the receiving leader (the subject) hosts."""
     text = ctx.text
@@ -1138,14 +1160,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
     for rm in _RECEPTION.finditer(text):
         s_lo, s_hi = sentence_bounds(ctx, rm.start())
         c_lo = clause_start(text, rm.start(), s_lo)
-        subj = persons_in(ctx, c_lo, rm.start())
-        if subj and _WITH_OPENS.match(text, c_lo, subj[0].start) and (first := persons_in(ctx, s_lo, c_lo)[:1]):
-            subj = first  # …举行欢迎仪式，随后同菲佐举行会谈: the one after 同 is the partner, the sentence's subject holds them
-        if not subj and _CLAUSE_GOES_ON.fullmatch(text, c_lo, rm.start()):
-            # 王毅…出席…外长会期间，(分别)会见…: the clause goes on from the sentence's subject
-            subj = persons_in(ctx, s_lo, c_lo)[:1]
-        if not subj:
-            subj = _pronoun_subject(ctx, s_lo, rm.start())  # 当晚，他会见了…: whom the opening 他 stands for
+        subj, partner = _subject_and_partner(ctx, rm, c_lo, s_lo)
         if not subj:
             if (recalled := _recalled_by_speaker(ctx, rm, c_lo, s_lo)) is not None:
                 cited.append(recalled)  # (kept apart: who joins a reception later (…等参加会见) joins the one held)
@@ -1179,10 +1194,13 @@ def _receptions(ctx: Context) -> list[Meeting]:
             if g and (len(who) < 2 or who[0].isdigit()):
                 who = g.group(1)  # 举行的3天会谈: 的 ends no description of the guest
             video = _VIDEO if _video_before(text, rm.start()) else ""  # (举行的视频会晤: its kind)
+            if partner is not None:
+                who = partner.name  # …为彭布里奇举行欢迎仪式，并同其举行会谈: 其 is the guest named before
             name = "与" + who + video + verb if g else video + verb
             hosts = [subj[0].name]
             # SPEC.md §3: the guest side are the attendees.
-            guests = [p.name for p in persons_in(ctx, c_lo + g.start(1), c_lo + g.end(1))] if g else []
+            guests = [partner.name] if partner is not None else [
+                p.name for p in persons_in(ctx, c_lo + g.start(1), c_lo + g.end(1))] if g else []
         else:
             name = (_CALLS_ON if rm.group() == _CALLS_ON else "会见") + guest
             hosts = [p.name for p in subj if "同" not in between]
