@@ -30,7 +30,7 @@ from policyie.extractors._model_places import (
     named_place,
 )
 from policyie.extractors._people import looks_transliterated
-from policyie.extractors._spans import SpanIndex
+from policyie.extractors._spans import SpanIndex, occurrences
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Token, word_freq
 from policyie.records import Place, Span
@@ -421,6 +421,23 @@ def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], 
         parent = parent or (states[0].name if len(states) == 1 else None)
         place = named_place(places, text[start:end], "province", "after-state", parent)
         place.mentions.append(Span(text[start:end], start, end))
+
+
+def seats_by_province(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """马德望省 … 马德望市周边: a foreign province's name with 市 for its kind is the province's seat, a town of the
+    province's state (暹粒省 and 暹粒市, 巴士拉省 and 巴士拉市 share their names so). Run after the NER's places, which
+    read many such provinces; a province no table codes, in an article that names a foreign state, is foreign."""
+    states = _foreign_states(places)
+    for p in [p for p in places.values() if p.level in ("province", None) and p.code is None and p.parent not in HOME_STATE
+              and p.name[-1:] in "省州邦" and len(p.name) >= 3]:
+        parent = p.parent or (states[0].name if len(states) == 1 else None)
+        if parent is None:
+            continue
+        town = p.name[:-1] + "市"
+        for start in occurrences(text, town):
+            end = start + len(town)
+            if not in_person(start, end) and not mention_index(places).overlaps(start, end):
+                named_place(places, town, "city", EVIDENCE, parent).mentions.append(Span(town, start, end))
 
 
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:

@@ -138,8 +138,10 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
         if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
             continue
         first = an.token_at(m.start(1))
-        if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m", "s", "f"):
-            # (。|地处|青衣江雅安段: a word of place or time opens the clause, not the river's name)
+        if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m", "s", "f") \
+                and not (len(first.text) == 1 and river[:2] in surfaces):
+            # (。|地处|青衣江雅安段: a word of place or time opens the clause, not the river's name; 沿|遂|川江雩田段: a
+            # county's short name jieba cut after an adverb's character opens the river named after it)
             continue
         known = next((k for k in range(1, len(river) - 1) if tag_table().get(river[k:], "").startswith("ns")
                       and jieba_freq().get(river[k:], 0) >= _KNOWN_RIVER), None)
@@ -532,6 +534,29 @@ def add_waters_by_shore(text: str, an: Analysis, places: dict[str, Place], in_pe
         if start is None or held.overlaps(start, end) or in_person(start, end):
             continue
         held = _add_water(places, text, start, end, "water-shore")
+
+
+# A water's bank or shores, which jieba glues onto the water's name as one word of its dictionary (泰晤士河畔, 湖边).
+_BANKS = ("畔", "沿岸", "两岸", "岸边", "边")
+
+
+def add_waters_glued_to_banks(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each river or lake of three characters or more whose bank jieba read as one place word with it (泰晤士河畔的
+    伦敦金融城: the water's name is the place)."""
+    held = mention_index(places)
+    for tok in an.tokens:
+        if tok.pos != "ns" or not tok.text.endswith(_BANKS):
+            continue
+        bank = next(b for b in _BANKS if tok.text.endswith(b))
+        start, end = tok.start, tok.end - len(bank)
+        if end - start < 3 or text[end - 1] not in "河江湖海" or in_person(start, end):
+            continue
+        for p in places.values():  # (尼罗河畔 read whole by the NER, untyped: the water is the place)
+            if p.level is None:
+                p.mentions = [m for m in p.mentions if (m.start, m.end) != (tok.start, tok.end)]
+        held = mention_index(places)
+        if not held.overlaps(start, end):
+            held = _add_water(places, text, start, end, "water-shore")
 
 
 _WATER_ENDS = ("河", "江", "湖", "溪", "水库")

@@ -593,9 +593,18 @@ def _bilateral_opening(gz: Gazetteer, before: list[tuple[int, str, str]], k: int
         _is_division_short(gz, words[-2][1])
 
 
-def _ends_stem(gz: Gazetteer, word: str, words: list[tuple[int, str, str]], persons: frozenset[str]) -> bool:
-    """Whether ``word`` is no part of the stem and ends the walk: another park's suffix, an official's name, an organ's."""
-    return word in gz.suffixes or _holds_person(word, persons) or _organ_tail(word, words)
+def _ends_stem(gz: Gazetteer, before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]],
+               persons: frozenset[str]) -> bool:
+    """Whether ``before[k]`` is no part of the stem and ends the walk: another park's suffix, an official's name, an
+    organ's last character, or a township's kind the segmenter cut off its name (银根|苏木|乌力吉口岸: the township
+    named in full is a place apart, the crossing is named by what follows it)."""
+    word = before[k][1]
+    if word in gz.suffixes or _holds_person(word, persons) or _organ_tail(word, words):
+        return True
+    # (a township whose name reads as a place, 仙女山|街道|天生三桥景区, stays in the stem: the township-head rule splits it
+    # off the site later)
+    return bool(words) and word in TOWNSHIP_ENDS and k + 1 < len(before) and \
+        _is_division(gz, before[k + 1][1] + word) and not _placeish(*before[k + 1][1:], gz)
 
 
 def _holds_person(word: str, persons: frozenset[str]) -> bool:
@@ -630,6 +639,9 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
         return True  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
     if word in ZONE_WORDS and _common_stem(words) and not site:
         return True  # 东津|新区|汽车|零部件|产业园: a park of common words is named with its zone
+    if not words and word in REGION_SUFFIXES and "公园" in doc.text[pos : pos + 6] and k + 1 < len(before) \
+            and (before[k + 1][2].startswith("ns") or _placeish(*before[k + 1][1:], gz)):
+        return True  # 黄河|故道|森林公园: a park named by the region it lies in (whose kind is a suffix of its own)
     if _bilateral_opening(gz, before, k, words):
         return True  # 中新|天津|生态城, 中|新|天津…: the two states that built it open its name
     if not words and doc.text.startswith(_OLD_TOWN, pos) and _county_named_in_full(doc, gz, word):
@@ -677,7 +689,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words) or _mouth(before, k):
             words.append((start, word, tag))
             continue
-        if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or _ends_stem(gz, word, words, persons):
+        if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or _ends_stem(gz, before, k, words, persons):
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
         if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
             words.append((start + 1, word[1:], tag))  # (国家森林公园|和兰家|大峡谷: the stem is 兰家; 的|花海|梯田)
@@ -1068,6 +1080,9 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
         head = known  # 七个|星|佛寺|遗址: a numeral opens a place's name (七个星 of 七个星镇)
     if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
         head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
+    if len(head) < 2 and h.surface == "水库" and len(named) == 1 and words[0][2] in ("nr", "ns", "nz", "un") and \
+            (prior := doc.tokens_before(words[0][0])) and _GOING_TO.search(prior[0][1]):
+        head = core  # 又到|高峰|水库: a reservoir one goes to is named by the word before it, however common (红旗, 高峰)
     return head
 
 
@@ -1618,6 +1633,23 @@ def _after_division(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], h: H
     return None
 
 
+# Adverbs and conjunctions of one character that jieba glues onto a name it does not know (即|新盈, 也|…).
+_GLUED_ADVERBS = frozenset("即也又还都就并且")
+
+
+def _without_adverb(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """…“一港一园一带”建设，即新盈|中心渔港: an adverb jieba glued onto the unknown word that opens the stem is the
+    clause's, not the name's first character."""
+    if words and words[0][2] == "un" and len(words[0][1]) >= 3 and words[0][1][0] in _GLUED_ADVERBS:
+        return [(words[0][0] + 1, words[0][1][1:], words[0][2]), *words[1:]]
+    return words
+
+
+# A stem that opens with a village named in full (宫前村, 窑场社区), and the kinds of facility a village has.
+_VILLAGE_OPENS = regex.compile(r"\p{Han}{2,6}?(?:村|社区)")
+_VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头")
+
+
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
     text = doc.text
     out: list[Cand] = []
@@ -1638,9 +1670,10 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if cluster is not None:
             out.append(cluster)
             continue
-        words = _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))
-        if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None:
-            words = [opening, *words]
+        words = _without_adverb(_stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES)))
+        if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None \
+                and not (len(words[0][1]) >= 2 and opening[1].startswith(words[0][1])):
+            words = [opening, *words]  # (吉兰泰镇|吉兰泰锁边林示范区: a park whose stem repeats the division's name is named apart)
         elif h.surface in _LANDFORMS_AFTER_DIVISION and (after := _after_division(doc, gz, by_end, h, words)) is not None:
             words = [after]
         stem_start = words[0][0] if words else h.start
@@ -1655,6 +1688,10 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
             continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
         stem = "".join(w for _, w, _ in words)
+        if h.surface.endswith(_VILLAGE_FACILITIES) and (v := _VILLAGE_OPENS.match(stem)) and v.group() not in gz.surfaces:
+            continue  # 宫前村|渔港, 芦田村|杂交水稻制种|基地, 窑场|社区|琉璃文化|街区: a village's port, base or street is the
+            # village's, which the village rules read; the kind after it names no place of its own (a village's old site or
+            # temple, 和平村旧址, is one; 中关村 is a zone's name)
         if "流域" in stem and (h.surface.endswith(SITE_SUFFIXES) or h.surface == "蓄滞洪区"):
             continue  # 渠江流域|巴文化遗址, 卫河流域|蓄滞洪区: the sites or areas of a basin (a region of its own), not one's name
         if h.surface in ("庙", "墓") and len(stem) > 4:
@@ -2052,6 +2089,7 @@ def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Ca
     river_sections.add_rivers_followed(text, an, places, in_person)
     river_sections.add_waters_by_state(text, an, places, in_person)
     river_sections.add_waters_by_shore(text, an, places, in_person)
+    river_sections.add_waters_glued_to_banks(text, an, places, in_person)
     river_sections.add_waters_before_joiner(text, an, places, in_person)
     river_sections.add_river_banks(text, places)
     _reaches_hold_their_rivers(places)
@@ -2091,6 +2129,7 @@ def extract(ctx: Context) -> list[Place]:
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
+    foreign_places.seats_by_province(text, places, in_person)
     _organ_villages(text, ctx.analysis, places, in_person)
     _join_hamlets(places)
     _villager_groups(text, places)
