@@ -385,9 +385,14 @@ CHECKSETS = {
                             "places": 0.97, "dates": 0.89, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
-    # its first score, 0.973 (3cd7804), is the newest estimate; these floors are its present scores
+    # its first score was 0.973 (3cd7804), the estimate until jan39; these floors are its present scores
     "checkset_jan38": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
                             "places": 0.96, "dates": 0.96, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
+    # its first score, 0.975 (4f0147e), is the newest estimate; these floors are its present scores
+    "checkset_jan39": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.95, "dates": 0.97, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
 }
