@@ -242,7 +242,9 @@ def extend_transliterated(text: str, end: int) -> int:
     j = end
     while j < len(text) and j - end < 6 and translit().get(text[j], -99.0) >= STRONG_TRANSLIT:
         j += 1
-    return j if j > end and _boundary(text, j) else end
+    # (a common word opening the clause ends the run too: 戈卢别|夫|证实; not one the run would cut: 安长明|特地|带来)
+    return j if j > end and (_boundary(text, j) or (
+        is_common_word(text[j : j + 2], FREQUENT) and not is_common_word(text[j - 1 : j + 1]))) else end
 
 
 def only_foreign_posts(titles: list[str]) -> bool:

@@ -615,6 +615,12 @@ def _word_name_ok(text: str, pos: int, end: int) -> bool:
     return word not in AFTER_POST_WORDS and tag.startswith(("n", "x")) and clear_follower(text, end)
 
 
+def _verbs_overlapping(name: str) -> bool:
+    """回想起: three characters whose first two and last two are both common verbs or adverbs (回想, 想起) are a verb
+    phrase the model read as a name, not a surname and a given name."""
+    return len(name) == 3 and adverb_or_verb(name[:2]) and adverb_or_verb(name[1:])
+
+
 def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> NameGuess | None:
     """A name that ends right before ``end`` (习近平|总书记): the segmenter or NER must agree."""
     if analysis is None or text[end - 1 : end] in NOT_GIVEN:
@@ -626,8 +632,8 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
     cands += [a for a in _per_spans(analysis)[1].get(end, []) if 2 <= end - a <= 4]
     # The longest first: the NER's 范明政 over jieba's 范|明政, whose 明 is a surname too.
     for start in sorted(set(cands)):
-        if text[start:end] in NOT_NAMES:
-            continue  # 荣誉|主席: jieba tags the honour nr
+        if text[start:end] in NOT_NAMES or _verbs_overlapping(text[start:end]):
+            continue  # 荣誉|主席: jieba tags the honour nr; 回想起|总书记: two verbs, no surname and name
         if any(a < start < b for a, b in _per_spans(analysis)[0]):
             continue  # 埃尔多|安对习|主席: the span opens inside a person the NER read (埃尔多安)
         sur = surname_at(text, start)
@@ -641,7 +647,7 @@ def name_ending_at(text: str, end: int, analysis: Analysis | None = None) -> Nam
             continue
         g = name_at(text, start, analysis)
         if g is not None and g.end == end and surnames().get(surname_at(text, start)[0], 0) >= RARE_SURNAME \
-                and not _opens_with_function_word(analysis, start, end):
+                and not _opens_with_function_word(analysis, start, end) and not _verbs_overlapping(text[start:end]):
             return NameGuess(start, end, 1.0)
     return None
 

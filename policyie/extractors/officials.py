@@ -954,7 +954,7 @@ def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
 
 
 # What follows 因 when it gives a reason, not a name's last syllable (利伯曼|因不满…, 约翰逊|因病…).
-_REASON_AFTER = regex.compile(r"不满|病|故|涉嫌|健康|个人|丑闻|违反|违纪|未能|疫情|感染|新冠|政见|意见|拒绝")
+_REASON_AFTER = regex.compile(r"不满|病|故|涉|健康|个人|丑闻|违反|违纪|未能|疫情|感染|新冠|政见|意见|拒绝")
 
 
 def _without_tail(text: str, g: NameGuess) -> NameGuess:
@@ -1664,9 +1664,9 @@ def _settle_names(found: _Found, text: str) -> None:
 
 
 # One character of the clause after a name that a name reader may take for the name's last: a preposition, the
-# passive's 受, a verb of one character (致, 任, 称) or an adverb (却, 将).
-_GLUED_CLAUSE_CHARS = frozenset("以受同致互任称将为把被向对于与在却")
-# A dictionary word this common (jieba count) opening the clause: 定于, 会后, 留任, 代行, 发文, 提出.
+# passive's 受, a verb of one character (致, 任, 称) or an adverb (却, 将, 定 of 定于).
+_GLUED_CLAUSE_CHARS = frozenset("以受同致互任称将为把被向对于与在却定")
+# A dictionary word this common (jieba count) opening the clause: 会后, 留任, 代行, 发文, 提出.
 _GLUED_WORD_FREQ = 50
 
 
@@ -1676,18 +1676,17 @@ def _settle_known(found: _Found, text: str, kb: KB) -> None:
     the clause (a preposition or adverb, or a common word with what follows), is that office-holder. A Chinese
     name of a common surname loses only such a function character (张伟|民主 keeps 张伟民)."""
     for name in list(found.titles):
-        if kb.by_name(name) or name in known_names() or text.count(name) > 1:
-            continue  # (神田真人。神田真人表示: a name the article writes twice alike is read whole)
+        if kb.by_name(name) or name in known_names() or REGNAL.search(name):
+            continue  # (伊丽莎白二世: the regnal number is the name's)
         at = found.first[name]
         for k in (1, 2):
             short = name[:-k]
-            if REGNAL.search(name):
-                break  # (伊丽莎白二世: the regnal number is the name's)
             cut = at + len(short)
             if len(short) < 2 or text[at : at + len(name)] != name or not _held(kb, short, found.titles[name]):
                 continue
             chinese = "·" not in short and len(short) <= 3 and surnames().get(short[0], 0) >= RARE_SURNAME
-            if (k == 1 and text[cut] in _GLUED_CLAUSE_CHARS) or (not chinese and any(
+            # (a word read with what follows only where the article writes the long name once: 神田真人。神田真人表示)
+            if (k == 1 and text[cut] in _GLUED_CLAUSE_CHARS) or (not chinese and text.count(name) == 1 and any(
                     jieba_freq().get(text[cut : cut + n], 0) >= _GLUED_WORD_FREQ for n in (2, 3))):
                 first = found.first.pop(name)
                 found.add(short, first, found.titles.pop(name))
@@ -1758,10 +1757,14 @@ def _label_lists(ctx: Context, found: _Found) -> None:
             if not pieces:
                 # a run mixing names no surname reads (王建伟乌云其其格艾力·买买提…): each piece a name, no common word
                 pieces = name_runs.cut_names(part[0])
-                if not pieces or any(is_common_word(part[0][a:b]) for a, b in pieces):
-                    break
+                if not pieces or any(is_common_word(part[0][a:b]) or _holds_clause_verb(part[0][a:b]) for a, b in pieces):
+                    break  # (匈牙利总理：支持政|治解决乌克…: a headline's clause, no list of names)
             for a, b in pieces:
                 found.add(part[0][a:b], pos + a, chain)
+
+
+def _holds_clause_verb(piece: str) -> bool:
+    return any(adverb_or_verb(piece[i : i + 2]) for i in range(len(piece) - 1))
 
 
 def _only_in_formula(text: str, name: str) -> bool:
