@@ -768,6 +768,12 @@ class _Found:
         # full name → the short forms the article also uses for the person (夏巴兹·谢里夫 → 夏巴兹)
         self.aliases: dict[str, list[str]] = {}
 
+    def rename(self, name: str, to: str) -> None:
+        """Read ``name`` as ``to`` (a name read too long or too short): its titles and first mention go with it."""
+        first = self.first.pop(name)
+        self.add(to, first, self.titles.pop(name))
+        self.first[to] = min(self.first[to], first)
+
     def add(self, name: str, pos: int, titles: list[str]) -> None:
         self.first.setdefault(name, pos)
         have = self.titles.setdefault(name, [])
@@ -1646,10 +1652,7 @@ def _settle_names(found: _Found, text: str) -> None:
             short = _settled_long(name, text)
             if short is None:
                 continue
-        titles = found.titles.pop(name)
-        first = found.first.pop(name)
-        found.add(short, first, titles)
-        found.first[short] = min(found.first[short], first)
+        found.rename(name, short)
     # 夏巴兹总理 after 巴基斯坦总理夏巴兹·谢里夫: one part of a dotted name, titled on its own, is that person.
     dotted = [n for n in found.titles if "·" in n]
     for name in list(found.titles):
@@ -1657,9 +1660,7 @@ def _settle_names(found: _Found, text: str) -> None:
             continue
         full = next((d for d in dotted if name in (d.split("·")[0], d.split("·")[-1])), None)
         if full is not None:
-            first = found.first.pop(name)
-            found.add(full, first, found.titles.pop(name))
-            found.first[full] = min(found.first[full], first)
+            found.rename(name, full)
             found.aliases.setdefault(full, []).append(name)
 
 
@@ -1688,9 +1689,7 @@ def _settle_known(found: _Found, text: str, kb: KB) -> None:
             # (a word read with what follows only where the article writes the long name once: 神田真人。神田真人表示)
             if (k == 1 and text[cut] in _GLUED_CLAUSE_CHARS) or (not chinese and text.count(name) == 1 and any(
                     jieba_freq().get(text[cut : cut + n], 0) >= _GLUED_WORD_FREQ for n in (2, 3))):
-                first = found.first.pop(name)
-                found.add(short, first, found.titles.pop(name))
-                found.first[short] = min(found.first[short], first)
+                found.rename(name, short)
                 break
 
 
@@ -1764,6 +1763,7 @@ def _label_lists(ctx: Context, found: _Found) -> None:
 
 
 def _holds_clause_verb(piece: str) -> bool:
+    """Whether a common verb or adverb of two characters stands anywhere in ``piece`` (支持|政治解决…)."""
     return any(adverb_or_verb(piece[i : i + 2]) for i in range(len(piece) - 1))
 
 

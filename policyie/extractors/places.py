@@ -1633,7 +1633,8 @@ def _after_division(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], h: H
     return None
 
 
-# Adverbs and conjunctions of one character that jieba glues onto a name it does not know (即|新盈, 也|…).
+# Adverbs and conjunctions of one character that jieba glues onto a name it does not know (即|新盈); unlike the modals
+# and markers of _FUNCTION_OPENERS (要|守牢), which open a verb's phrase, a name may follow them.
 _GLUED_ADVERBS = frozenset("即也又还都就并且")
 
 
