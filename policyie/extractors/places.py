@@ -1646,6 +1646,22 @@ def _without_adverb(words: list[tuple[int, str, str]]) -> list[tuple[int, str, s
     return words
 
 
+def _stem_names_no_kind(h: Hit, stem: str) -> bool:
+    """Whether the stem names none of the suffix's kind: a count or a determiner before 特大桥, or one character (该|特大桥,
+    7座|特大桥, 河|特大桥: 特大桥 is the kind, an extra-large bridge); a basin before a site or flood area (渠江流域|巴文化遗址,
+    卫河流域|蓄滞洪区: the basin is a region of its own); more than four characters before 庙 or 墓 (大庙公社|大|庙: a
+    temple or tomb by these one characters is named by a person or god alone)."""
+    if h.surface == "大桥" and stem.endswith("特") and (len(stem) < 3 or _NO_BRIDGE_NAME.search(stem)):
+        return True
+    if "流域" in stem and (h.surface.endswith(SITE_SUFFIXES) or h.surface == "蓄滞洪区"):
+        return True
+    return h.surface in ("庙", "墓") and len(stem) > 4
+
+
+# A determiner or a count before 特大桥 (该特大桥, 7座特大桥): bridges counted or pointed at, none named.
+_NO_BRIDGE_NAME = regex.compile(r"^[该这那此各本每]|[\d一二两三四五六七八九十百几多]座")
+
+
 # A stem that opens with a village named in full (宫前村, 窑场社区), and the kinds of facility a village has.
 _VILLAGE_OPENS = regex.compile(r"\p{Han}{2,6}?(?:村|社区)")
 _VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头")
@@ -1693,10 +1709,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue  # 宫前村|渔港, 芦田村|杂交水稻制种|基地, 窑场|社区|琉璃文化|街区: a village's port, base or street is the
             # village's, which the village rules read; the kind after it names no place of its own (a village's old site or
             # temple, 和平村旧址, is one; 中关村 is a zone's name)
-        if "流域" in stem and (h.surface.endswith(SITE_SUFFIXES) or h.surface == "蓄滞洪区"):
-            continue  # 渠江流域|巴文化遗址, 卫河流域|蓄滞洪区: the sites or areas of a basin (a region of its own), not one's name
-        if h.surface in ("庙", "墓") and len(stem) > 4:
-            continue  # 大庙公社|大|庙: a temple or tomb by these one characters is named by a person or god alone
+        if _stem_names_no_kind(h, stem):
+            continue
         if _stem_names_no_site(gz, h, words, stem):
             continue
         core = stem
