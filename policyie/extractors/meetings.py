@@ -162,6 +162,7 @@ _STOP_WORDS = set(_WORDS["name-stop"])
 _HOLIDAY = regex.compile(r"春节|元旦|国庆节?|劳动节|五一|元宵节|中秋节?|两节|节日|节假日")
 _PAIRED_VERBS = frozenset(_WORDS["paired-verb"])
 _SESSION_GOVERNORS = frozenset(_WORDS["session-governor"])
+_BODIES_NUMBERED = ("中国人民政治协商会议第", "中华人民共和国第")
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会议)
@@ -483,6 +484,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break
         if (t.pos.startswith("v") or t.text in _SESSION_GOVERNORS) and (text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):
             break  # 推动|第二十一次会议, 提请|全国政协十四届…, 建议|第十三届…: a verb before a numbered name governs it
+        if t.text in _SESSION_GOVERNORS and text.startswith(_BODIES_NUMBERED, t.end):
+            break  # 播发|中国人民政治协商会议第十四届…: the body's full name before its numbered session (not 庆祝|…成立75周年大会)
         if t.pos.startswith(("p", "c")) and len(t.text) == 2:
             break  # 关于|政协第十四届…会议: a preposition opens no name
         if t.text.endswith(_STOP_SUFFIXES):
@@ -1130,6 +1133,8 @@ _CLAUSE_GOES_ON = regex.compile(
 _WITH_OPENS = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)$")
 
 
+# A guest named by a pronoun: the speaker or the one addressed, in reported speech.
+_PRONOUN_GUEST = regex.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
 # …，并同其举行会谈: a clause whose partner is 其, the guest the sentence named before.
 _WITH_IT = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)其(?:举行了?)?(?:亲切)?(?:视频)?")
 
@@ -1210,6 +1215,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
                 led = _LEADS.search(text, max(0, s_lo - 200), s_lo)
                 if led is not None:
                     guests = [p.name for p in persons_in(ctx, max(0, led.start() - 30), led.start())][-1:]
+        if _PRONOUN_GUEST.fullmatch(name.removeprefix("与").removesuffix(verb).removeprefix("会见")):
+            continue  # 习近平主席同你举行会谈, …会见我: a speaker recalls talks with the one addressed, reported elsewhere
         d = _reception_date(ctx, rm.start(), s_lo, c_lo, rm.end() + len(rest))
         place = _reception_place(ctx, c_lo, rm.start())
         hosts = dedupe(hosts or [subj[0].name])
