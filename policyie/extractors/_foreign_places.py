@@ -395,6 +395,11 @@ _STEM_TAGS = frozenset(("nr", "nrt", "ns", "nz", "un", "j"))
 _MAX_STEM = 8
 
 
+def _only_state(states: list[Place]) -> str | None:
+    """The article's one foreign state, the parent of a province whose own state the text does not write by it."""
+    return states[0].name if len(states) == 1 else None
+
+
 def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """尼尼微省|首府|摩苏尔, 阿富汗北部|昆都士省|首府…, 美国|新泽西州|首府…: a province or state whose seat the text names
     right after it, made of name words no place of China's holds, is a foreign province; its state is the one written
@@ -418,8 +423,7 @@ def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], 
         end = m.end()
         if end - start < 3 or in_person(start, end) or mention_index(places).overlaps(start, end):
             continue
-        parent = parent or (states[0].name if len(states) == 1 else None)
-        place = named_place(places, text[start:end], "province", "after-state", parent)
+        place = named_place(places, text[start:end], "province", "after-state", parent or _only_state(states))
         place.mentions.append(Span(text[start:end], start, end))
 
 
@@ -430,7 +434,7 @@ def seats_by_province(text: str, places: dict[str, Place], in_person: Callable[[
     states = _foreign_states(places)
     for p in [p for p in places.values() if p.level in ("province", None) and p.code is None and p.parent not in HOME_STATE
               and p.name[-1:] in "省州邦" and len(p.name) >= 3]:
-        parent = p.parent or (states[0].name if len(states) == 1 else None)
+        parent = p.parent or _only_state(states)
         if parent is None:
             continue
         town = p.name[:-1] + "市"

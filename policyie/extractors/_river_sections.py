@@ -543,7 +543,6 @@ _BANKS = ("畔", "沿岸", "两岸", "岸边", "边")
 def add_waters_glued_to_banks(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Add each river or lake of three characters or more whose bank jieba read as one place word with it (泰晤士河畔的
     伦敦金融城: the water's name is the place)."""
-    held = mention_index(places)
     for tok in an.tokens:
         if tok.pos != "ns" or not tok.text.endswith(_BANKS):
             continue

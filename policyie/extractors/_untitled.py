@@ -30,11 +30,11 @@ LIST_INTRO = regex.compile(
     r"(?:列席(?:会议)?的(?:还)?有|(?:出席|参加|陪同)[^，,。；;\n]{0,20}?的(?:还)?有|(?:出席|参加|列席|陪同)(?:人员|领导)有)[：:，,]?"
 )
 SEP = regex.compile(r"、|，(?=[\p{Han}]{2,4}(?:[、，]|等|同志))|和|及")
-# What a named person does in a report: enough to read a known office-holder's bare name as theirs.
-PERSON_VERBS = regex.compile(
-    r"[、，,]|和|及|等|同志|陪同|一同|参加|出席|列席|主持|会见|会谈|会晤|通电话|考察|调研|视察|检查|看望|慰问|"
-    r"强调|指出|表示|要求|讲话|致辞|说|在|到|赴|率|带队|分别|先后|同"
-)
+# What a person does in a report (a verb a person does, 同志 after the name)…
+_PERSON_ACTS = (r"同志|陪同|一同|参加|出席|列席|主持|会见|会谈|会晤|通电话|考察|调研|视察|检查|看望|慰问|"
+                r"强调|指出|表示|要求|讲话|致辞|说|带队|分别|先后")
+# …or a list's separator or a preposition after the name: enough to read a known office-holder's bare name as theirs.
+PERSON_VERBS = regex.compile(rf"[、，,]|和|及|等|{_PERSON_ACTS}|在|到|赴|率|同")
 LEFT_OK = frozenset("、，,。；;：:（(“”\"' \n\t和及与同由请向对")
 
 
@@ -154,9 +154,8 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
     return out
 
 
-# What may follow a KB name that is also a common word, for the text to name the person: a verb a person does.
-_WORD_NAME_VERBS = regex.compile(r"同志|陪同|一同|参加|出席|列席|主持|会见|会谈|会晤|通电话|考察|调研|视察|检查|看望|慰问|"
-                                 r"强调|指出|表示|要求|讲话|致辞|说|带队|分别|先后")
+# What must follow a KB name that is also a common word, for the text to name the person: a person's act, no separator.
+_WORD_NAME_VERBS = regex.compile(_PERSON_ACTS)
 
 
 def _word_not_named(text: str, name: str, s: int, e: int) -> bool:

@@ -1130,13 +1130,14 @@ _THANKED = regex.compile(r"感谢\p{Han}{0,16}$")
 _CLAUSE_GOES_ON = regex.compile(
     r"\s*(?:(?:当天|当日|同日|随后)?(?:上午|中午|下午|晚上|晚间)|当晚)?(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
 # A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈).
-_WITH_OPENS = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)$")
+_WITH_LEAD = r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)"
+_WITH_OPENS = regex.compile(_WITH_LEAD + "$")
 
 
 # A guest named by a pronoun: the speaker or the one addressed, in reported speech.
 _PRONOUN_GUEST = regex.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
 # …，并同其举行会谈: a clause whose partner is 其, the guest the sentence named before.
-_WITH_IT = regex.compile(r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)其(?:举行了?)?(?:亲切)?(?:视频)?")
+_WITH_IT = regex.compile(_WITH_LEAD + r"其(?:举行了?)?(?:亲切)?(?:视频)?")
 
 
 def _subject_and_partner(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> tuple[list, PersonMention | None]:
