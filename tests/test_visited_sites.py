@@ -37,3 +37,17 @@ def test_common_end(name: str, ending: str, common: bool) -> None:
 def test_named(stem: str, ending: str, named: bool) -> None:
     assert V._named(stem, ending) is named
 
+
+
+def test_a_list_of_people_names_no_hills() -> None:
+    """…贺国强、刘云山、王岐山…: names end in 山 or 峰 as hills do; a list two of whose items are people's names (the
+    officials') is a list of people, though one item is found as a place already."""
+    text = "春节前夕，有关方面负责同志慰问了李长春、贺国强、刘云山、王岐山、杜青林、李海峰等老同志。"
+    found = {text.index("李海峰") + 3}
+    people = {"李长春", "贺国强", "杜青林"}
+
+    def listed(in_person) -> list[str]:
+        return [text[x[0] : x[1]] for x in V._listed_sites(text, {}, {}, found, {}, in_person)]
+
+    assert listed(lambda s, e: False) == ["刘云山", "王岐山", "李海峰"]  # the shape alone reads hills
+    assert listed(lambda s, e: text[s:e] in people) == []

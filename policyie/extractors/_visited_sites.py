@@ -145,7 +145,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         town = model_places.town_named(places, text[lo:hi]) or \
             model_places.named_place(places, text[lo:hi], "town", "visited-site")
         town.mentions.append(Span(text[lo:hi], lo, hi))
-    for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems):
+    for x in _listed_sites(text, places, openers, {e for _, e in exact}, stems, in_person):
         if not in_person(x[0], x[1]) and not (held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text)):
             found.setdefault(text[x[0] : x[1]], "listed-site")
     for name in found:
@@ -189,12 +189,13 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, e))
 
 
-def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
-                  ends: set[int], stems: dict[str, int]) -> list[tuple[int, int, bool]]:
+def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int], ends: set[int], stems: dict[str, int],
+                  in_person: Callable[[int, int], bool]) -> list[tuple[int, int, bool]]:
     """Sites a list names without a visit verb (统筹九宫山、隐水洞、赤壁古战场; 岳飞庙、道口古镇和文峰塔、袁林等):
     an item after the first that is shaped as a site, where at least two other items of the list end in a place
     or site found already or are so shaped themselves, one at least found already. The first item is not read
-    (what opens the clause runs into it: 统筹九宫山)."""
+    (what opens the clause runs into it: 统筹九宫山). A list of which two items are people's names is a list of people
+    (…贺国强、刘云山、张高丽…: a name ends in 山 or 峰 as a hill does)."""
     out: list[tuple[int, int, bool]] = []
     pos = 0
     while (two := _TWO_COMMAS.search(text, pos)) is not None:  # (only clauses with two 、 hold such a list)
@@ -204,7 +205,8 @@ def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int],
         stop = _CLAUSE_END.search(text, two.end())
         pos = stop.end() if stop else len(text)
         items = [(s, _trimmed(text, s, e)) for s, e in _items(text, lo)]
-        if len(items) < 3 or not any(text[e - 1] in _ENDING_LAST for s, e in items[1:] if e > s):
+        if len(items) < 3 or not any(text[e - 1] in _ENDING_LAST for s, e in items[1:] if e > s) \
+                or sum(1 for s, e in items if e > s and in_person(s, e)) >= 2:
             continue
         shaped = [None, *(_site(text, s, e, openers, stems) for s, e in items[1:])]
         support = sum(1 for (_s, e), x in zip(items, shaped, strict=True) if x or e in ends)
