@@ -578,8 +578,9 @@ def _function_surname_name(text: str, pos: int, analysis: Analysis | None = None
         return None
     two = text[pos : pos + 2]
     if HAN.match(two[1:] or " ") and (given_score(two[1]) > 0 or _rare_given(two[1], analysis, pos)) \
-            and clear_follower(text, pos + 2) and jieba_freq().get(two, 0) == 0:
-        return NameGuess(pos, pos + 2, 1.0)  # 区委书记|于波|作讲话: a one-character given name (not 来华出席)
+            and clear_follower(text, pos + 2) and jieba_freq().get(two, 0) == 0 \
+            and not (analysis is not None and _lone_adverbs(analysis, pos, pos + 2)):
+        return NameGuess(pos, pos + 2, 1.0)  # 区委书记|于波|作讲话: a one-character given name (not 来华出席, 都|曾|在)
     given = text[pos + 1 : pos + 3]
     # (a given name that is a word, 向|远山, is one where the article writes the three characters again and again:
     # a preposition and its object are not repeated so)
@@ -657,6 +658,12 @@ _FUNCTION_TAGS = ("v", "p", "c", "d", "r")
 # ... common enough in jieba's counts to be the clause's word (回应 548, 包括 24052), not a surname and a rare verb
 # of a real name (应承 139: 县长|应承泽).
 _FUNCTION_WORD_FREQ = 500
+
+
+def _lone_adverbs(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether every character of the span is a word of its own the segmenter tags an adverb (都|曾, 也|曾)."""
+    toks = [analysis.token_at(i) for i in range(start, end)]
+    return all(t is not None and t.end - t.start == 1 and t.pos == "d" for t in toks)
 
 
 def _opens_with_function_word(analysis: Analysis, start: int, end: int, surname: int = 1) -> bool:

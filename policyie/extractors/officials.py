@@ -46,6 +46,7 @@ from policyie.extractors._foreign import (
 )
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
+    AFTER_POST_WORDS,
     HAN,
     LOCAL_HEAD_POST,
     RARE_SURNAME,
@@ -986,14 +987,35 @@ def _trimmed(text: str, g: NameGuess | None, foreign: bool) -> NameGuess | None:
     return g
 
 
+def _titles_no_name(chain: list[str], post: str) -> bool:
+    """Whether the title read before a name is one no name follows."""
+    # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
+    # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
+    # 苏丹 is a monarch's post only under his state (文莱苏丹, 阿曼苏丹); alone it is the state (苏丹境内).
+    if chain == [post] and (post in ("总书记", "主席") or post in STATE_POSTS):
+        return True
+    # 向习主席|敬礼: a surname before the post names its holder already (习主席, 李总理); nothing after is a name.
+    # (a state's one-character short form is no surname there: 巴总理|伊姆兰·汗, 乌总理|什梅加尔)
+    return len(chain) == 1 and len(chain[0]) == len(post) + 1 and post in _SURNAMED_POSTS \
+        and surnames().get(chain[0][0], 0) >= RARE_SURNAME and chain[0][0] not in _ORGAN_INITIALS \
+        and country_of(chain[0]) is None
+
+
+# Posts news writes after a bare surname for the holder (习主席, 李总理): the honorific is the whole reference.
+_SURNAMED_POSTS = frozenset(("主席", "总书记", "总理", "委员长"))
+# Characters some surname lists hold that end an organ before these posts instead (党主席, 该国总理, 州主席).
+_ORGAN_INITIALS = frozenset("党国区部省市县州会院团委")
+
+
 # What opens a second office-holder's title after a conjunction: the late, the former, or the post's organ named.
 _TITLE_NEXT = regex.compile(r"已故|前任|时任|(?:\p{Han}{0,8}?)(?:外交部长|外长|总理|总统|部长|议长|主席|首相)")
 
 
 def _common_pair(name: str) -> bool:
-    """A dictionary noun, verb, adjective or adverb of two characters that no list of foreign names holds."""
+    """A dictionary noun, verb, adjective, adverb, time word (今日, 上次), pronoun (本次) or numeral (多次) of two
+    characters that no list of foreign names holds."""
     tag = nlp.tag_table().get(name, "")
-    return len(name) == 2 and is_common_word(name, 100) and tag[:1] in ("n", "v", "a", "d", "q") \
+    return len(name) == 2 and is_common_word(name, 100) and tag[:1] in ("n", "v", "a", "d", "q", "t", "r", "m") \
         and not tag.startswith(("nr", "ns", "nz")) and name not in known_names()
 
 
@@ -1090,12 +1112,7 @@ def find_titled(ctx: Context) -> _Found:
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         if marked and chain:
             chain[-1] += marked.group()
-        # A bare 总书记 or 主席 before a name is not how a title is written (总书记曾来到, 主席贺信):
-        # these posts stand after the name (习近平总书记) or under their organ (国家主席习近平).
-        if g is not None and chain == [m.group()] and m.group() in ("总书记", "主席"):
-            g = None
-        # 苏丹 is a monarch's post only under his state (文莱苏丹, 阿曼苏丹); alone it is the state (苏丹境内).
-        if g is not None and chain == [m.group()] and m.group() in STATE_POSTS:
+        if g is not None and _titles_no_name(chain, m.group()):
             g = None
         if g is not None:
             g = _to_list_separator(text, an, g)
@@ -1337,6 +1354,9 @@ def clause_country(text: str, pos: int) -> str | None:
 # 郑小明，某村驻村第一书记，…).
 ELECTED_AS = regex.compile(r"(?:选举|推选|任命|决定任命|提名|增补|补选)(?=\p{Han})")
 BECAME = regex.compile(r"(?:当选为|当选|被任命为|被选举为|出任|担任)(?=\p{Han})")
+# 免去钟山的商务部部长职务: a removal names the post its holder held till then.
+RELIEVED = regex.compile(r"免去(?=\p{Han})")
+_RELIEVED_POSTS = regex.compile(r"的(\p{Han}[\p{Han}、]{1,60}?)职务")
 CLAUSE_END = regex.compile(r"[，,。；;！!？?\n]|$")
 CLAUSE_START = frozenset("。；;！!？?\n")
 
@@ -1451,6 +1471,12 @@ def _stated_titles(ctx: Context, found: _Found) -> None:
             if title:
                 for g in names:
                     found.add(g.text_in(text), g.start, [title])
+    for m in RELIEVED.finditer(text):
+        g = name_at(text, m.end(), an, strict=True)
+        posts = _RELIEVED_POSTS.match(text, g.end) if g is not None else None
+        titles = [t for t in posts.group(1).split("、") if _stated_title(t, 0) == t] if posts is not None else []
+        if g is not None and titles:
+            found.add(g.text_in(text), g.start, titles)
     for m in BECAME.finditer(text):
         title = _stated_title(text, m.end())
         g = _clause_name(text, an, m.start(), CLAUSE_START | {"，", ","})
@@ -1677,6 +1703,9 @@ def _settle_known(found: _Found, text: str, kb: KB) -> None:
     the clause (a preposition or adverb, or a common word with what follows), is that office-holder. A Chinese
     name of a common surname loses only such a function character (张伟|民主 keeps 张伟民)."""
     for name in list(found.titles):
+        if (longer := _known_one_longer(name, text, kb, found.titles[name])) is not None:
+            found.rename(name, longer)
+            continue
         if kb.by_name(name) or name in known_names() or REGNAL.search(name):
             continue  # (伊丽莎白二世: the regnal number is the name's)
         at = found.first[name]
@@ -1691,6 +1720,22 @@ def _settle_known(found: _Found, text: str, kb: KB) -> None:
                     jieba_freq().get(text[cut : cut + n], 0) >= _GLUED_WORD_FREQ for n in (2, 3))):
                 found.rename(name, short)
                 break
+
+
+def _known_one_longer(name: str, text: str, kb: KB, titles: list[str]) -> str | None:
+    """魏凤|和同…, 祝贺|范|明政: a name of two Han characters read one short of an office-holder the KB knows, who held
+    the post the article gives, where every mention of it is written with that character beside it (the segmenter
+    glued 和 to what follows, or left 范 alone), is that office-holder. The KB, built from news, holds some such short
+    readings as people of their own (魏凤, 明政): a longer name it counts more often wins over them."""
+    if len(name) != 2 or not all(HAN.match(c) for c in name) or name in known_names():
+        return None
+    ats = occurrences(text, name)
+    seen = sum(p.count for p in kb.by_name(name))
+    for longer in sorted({text[i : i + 3] for i in ats} | {text[i - 1 : i + 2] for i in ats if i}):
+        if len(longer) == 3 and text.count(longer) == len(ats) and _held(kb, longer, titles) \
+                and sum(p.count for p in kb.by_name(longer)) > seen:
+            return longer
+    return None
 
 
 def _held(kb: KB, name: str, titles: list[str]) -> bool:
@@ -1919,7 +1964,8 @@ def _model_name(text: str, an: Analysis, at: int, g: NameGuess | None) -> NameGu
     if end - at >= 4 and text[end - 1] == "案" and text[end : end + 1] in _AFTER_CASE:
         end -= 1  # 原党委书记|刘川生案|等案例: the case named after the person, not part of the name
     if g is None:
-        return NameGuess(at, end, 1.0)
+        # (部长|通道: a noun news writes after a post, in the phrase it makes, is no one the NER may read there)
+        return None if text[at:end] in AFTER_POST_WORDS else NameGuess(at, end, 1.0)
     if g.start == at and g.end < end and not clear_follower(text, g.end):
         return NameGuess(at, end, g.score)  # (于波|作讲话: a follower already closes the shorter reading)
     return g
