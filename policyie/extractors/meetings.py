@@ -448,6 +448,7 @@ def _grow_left(ctx: Context, pos: int) -> int:
     # Two names joined by 暨 (全国审计工作会议暨…表彰大会) are one event's name and run longer; a ceremony's
     # name does not (…博览会暨…峰会|开幕式: the expo and summit are gatherings of their own, as before).
     ceremony = text.startswith(_CEREMONY_WORDS, pos)
+    plenum = _PLENUM_HEAD.match(text, pos) is not None
     while i >= 0 and pos - toks[i].start <= (40 if "暨" in text[start:pos] and not ceremony else 24):
         t = toks[i]
         if t.end == start and t.text == "》" and start < pos and (opened := text.rfind("《", max(0, start - 40), start)) >= 0 \
@@ -456,6 +457,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break
         if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in t.text:
             break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
+        if plenum and t.text.endswith(_GATHERING_ENDS):
+            plenum = False  # 俄罗斯国际能源论坛|全会: a forum's plenary session, named by the forum
+        if plenum and not _plenum_part(t):
+            break  # 热议|十九届五中全会, 深刻认识|全会: a Party plenum is named by its body and numbers alone
         if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
             start = toks[i - 1].start  # 党的二十大
             break
@@ -492,6 +497,13 @@ def _grow_left(ctx: Context, pos: int) -> int:
             break  # 认真落实, 深入贯彻: the segmenter fused an adverb onto the verb
         start = t.start
         i -= 1
+    return _trimmed_start(ctx, start, pos)
+
+
+def _trimmed_start(ctx: Context, start: int, pos: int) -> int:
+    """Where the name the word walk read from ``start`` to the head at ``pos`` starts once what is no part of it is cut
+    off: a governing verb, an unopened bracket, a dateline, a date."""
+    text = ctx.text
     if start < pos and (verb := ctx.analysis.token_at(pos - 1)) is not None and verb.pos == "v" and verb.end == pos and (
             (text.startswith("全会", pos) and verb.start == start) or _BARE_SPIRIT.match(text, pos)):
         # 推动|全会精神: a plenum is named by its number, so a verb alone before it governs it; a verb right before a
@@ -515,6 +527,21 @@ def _grow_left(ctx: Context, pos: int) -> int:
         if d.start <= start < d.end <= pos and (not _YEAR_VALUE.fullmatch(d.value or "") or d.text in _DEICTIC_YEARS):
             start = d.end  # 昨天, 今天上午, 今年: when it happened, not what it is called (2024年 may be part of it)
     return start
+
+
+_PLENUM_HEAD = regex.compile(r"中?全会")
+_GATHERING_ENDS = ("论坛", "大会", "峰会", "年会", "会议")
+# What a plenum's name is made of besides its numbers (十九届, 五中, 第三次): the Party, its organ, a place's organ.
+_PLENUM_WORDS = frozenset(("届", "第", "次", "中", "历次", "党", "的", "中共", "中央", "党中央", "纪委", "中央纪委", "委",
+                           "委员会"))
+_PLENUM_NUMBER = regex.compile(r"第?[零〇一二三四五六七八九十百\d]+(?:届|次|中)?")
+
+
+def _plenum_part(t: Token) -> bool:
+    """Whether a word may stand in a plenum's name (中国共产党|十九届|五中全会, 湖南|省委|十一届|九次|全会, 民盟|第十二届…:
+    a party's short name); a numeral word of no ordinal (刘结|一对|全会) is none."""
+    return _PLENUM_NUMBER.fullmatch(t.text) is not None or t.pos in ("ns", "nt", "j") or t.text in _PLENUM_WORDS \
+        or t.text.endswith(("委", "党", "盟"))
 
 
 def _after_unopened_bracket(text: str, start: int, pos: int) -> int:
@@ -566,7 +593,9 @@ _CEREMONY_AFTER_VERB = regex.compile(r"(?:出席|参加|举行|举办|见证|主
 # 在|…大会, 由…主办的|…论坛): prepositions, particles, conjunctions, pronouns, and the verbs of welcoming.
 _NOT_NAME_POS = ("p", "u", "c", "r")
 # (将, 就, 将就: 14日将就峰会举行筹备会议 says what a later meeting will be about, it names none)
-_NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "为", "以", "在", "由", "的", "将", "就", "将就", "拟"))
+# (俄罗斯宣布|金砖峰会…举行, 距离|第三届进博会开幕: the clause's own verb before its subject)
+_NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "为", "以", "在", "由", "的", "将", "就", "将就", "拟",
+                             "宣布", "距离"))
 _CEREMONY_HEADS = ("仪式", "典礼")
 _CEREMONY_WORDS = tuple(k for k, kind in _KINDS if kind == "仪式")
 # The name is the clause's whole subject: only when and where stand between it and 召开.
