@@ -213,7 +213,8 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
 
 
 # What makes a tour's verb the noun of work planned (对专项督导作出部署, 督导进行安排, 就汛前检查作出具体部署).
-_DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
+# (…大检查|作具体部署: 作 alone as often as 作出)
+_DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|作|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
