@@ -1142,8 +1142,9 @@ def _ends_list(text: str, head: NameGuess, nxt: NameGuess, chain: list[str]) -> 
     that a foreign title heads is the host's side, not the guest's colleague)."""
     if post_pattern().match(text, nxt.end) is not None or _own_post_follows(text, nxt.end):
         return True
+    first = head.text_in(text)  # (a dotted name is a transliteration, whatever its parts: 英格丽·索尔海姆以及|谌贻琴)
     return bool(chain) and country_of(chain[0]) not in (None, "中国") and \
-        looks_transliterated(head.text_in(text)) and not looks_transliterated(nxt.text_in(text))
+        ("·" in first or looks_transliterated(first)) and not looks_transliterated(nxt.text_in(text))
 
 
 def _own_post_follows(text: str, end: int) -> bool:
@@ -1761,7 +1762,9 @@ def _settled_short(name: str, text: str) -> str | None:
 
 
 def _settled_long(name: str, text: str) -> str | None:
-    """The name with the third character the segmenter cut off it (see `_settle_names`), or None."""
+    """The name with the third character the segmenter cut off it (see `_settle_names`), or with the two a
+    compound surname no list holds leaves (公明|思远 written so six times: the surname and a given name of two), or
+    None."""
     if len(name) != 2 or not all(HAN.match(c) for c in name):
         return None
     ats = occurrences(text, name)
@@ -1769,7 +1772,14 @@ def _settled_long(name: str, text: str) -> str | None:
     if len(ats) < 3 or len(thirds) != 1 or not HAN.match(third := thirds.pop()) or is_common_word(name + third):
         return None
     followers = {text[i + 3 : i + 4] for i in ats}
-    return name + third if len(followers) >= 3 and given_score(third) > 0 else None
+    if len(followers) >= 3 and given_score(third) > 0:
+        return name + third
+    given = third + followers.pop() if len(followers) == 1 else ""
+    after = {text[i + 4 : i + 5] for i in ats}
+    if len(given) == 2 and HAN.match(given[1]) and len(after) >= 3 and min(given_score(c) for c in given) > 0 \
+            and not is_common_word(given) and not is_common_word(name):
+        return name + given
+    return None
 
 
 # A line that opens with a post and a colon lists its holders (副主席：马晓燕; 常务委员（按姓氏笔画为序）：王建伟、…),
