@@ -33,7 +33,8 @@ import regex
 
 from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
-from policyie.extractors._foreign import HOME_STATE
+from policyie.extractors._foreign import HOME_STATE, countries
+from policyie.extractors._foreign_places import EVIDENCE as TRANSLIT
 from policyie.extractors._model_places import (
     LAKE_SHORE_WORDS,
     drop_mentions_where,
@@ -101,11 +102,38 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
             continue
         drop_mentions_within(places, start, end)  # the river's own mention is part of the section's name
         name = text[start:end]
-        named_place(places, name, "region", EVIDENCE).mentions.append(Span(name, start, end))
+        if (river := _foreign_river(text, start, name, places)) is not None:
+            named_place(places, river, "site", EVIDENCE).mentions.append(Span(river, start, start + len(river)))
+        else:
+            named_place(places, name, "region", EVIDENCE).mentions.append(Span(name, start, end))
         held = mention_index(places)
     for p in places.values():
         if p.evidence == EVIDENCE:
             p.mentions.sort(key=lambda m: m.start)
+
+
+# Sections that name a river's whole course or its lands, not a reach along one place.
+_COURSE_SECTIONS = ("流域", "上游", "中游", "下游")
+
+
+def _foreign_river(text: str, start: int, name: str, places: dict[str, Place]) -> str | None:
+    """阿卡盖拉河|流域, 鄂毕河|上游 in a sentence that names a foreign state or a place of one: a river no Chinese
+    gazetteer holds, of which the article names only the basin or a course, is the river itself, a site (as the check
+    sets since jan32 annotate a foreign river's basin: 青尼罗河, 阿卡盖拉河, 桑格河); China's basins stay regions."""
+    section = next((s for s in _COURSE_SECTIONS if name.endswith(s)), None)
+    river = name[: -len(section)] if section else ""
+    if len(river) < 3 or river[-1] not in "江河" or gazetteer.load().lookup(river):
+        return None
+    lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    hi = min((k for c in "。！？\n" if (k := text.find(c, start)) >= 0), default=len(text))
+    states = countries()
+    abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
+    # (a foreign state, a place the tables give a foreign state as parent, or, in an article that names a foreign
+    # state, a place read as a transliteration: Xinjiang's lakes are read so too, 艾里克湖)
+    foreign = abroad and any((p.level == "country" and p.name not in HOME_STATE) or p.parent in states
+                             or p.evidence == TRANSLIT for p in places.values()
+                             if any(lo <= m.start < hi for m in p.mentions))
+    return river if foreign else None
 
 
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…): the river's
@@ -133,8 +161,10 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
         if place not in surfaces and tag_table().get(place, "") != "ns" and not any(
                 place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
             continue  # (勐拉|段: a township's name without its 镇)
-        if len(river) == 2 and not any(place + k in text for k in ("镇", "乡", "街道")):
-            continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township named)
+        if len(river) == 2 and not (place[-1] in "县区旗" and place in surfaces) \
+                and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗")):
+            continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township or
+            # county named, 浍河|五河段 where the article names 五河县, 洨河|赵县段)
         if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
             continue
         first = an.token_at(m.start(1))

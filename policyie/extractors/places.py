@@ -2904,12 +2904,13 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
     villages = [(m.end, p.name) for p in places.values() if p.level == "village" for m in p.mentions]
     for end, village in villages:
         g = _VILLAGER_GROUP.match(text, end)
-        if g is None or g.group(1)[0] in _GROUP_NOT_FIRST or is_common_word(g.group(1)) or \
-                all(c in _NUMERAL_CHARS or c.isdigit() for c in g.group(1)):
+        if g is None or g.group(1)[0] in _GROUP_NOT_FIRST or all(c in _NUMERAL_CHARS or c.isdigit() for c in g.group(1)):
             continue
         held = [(p, m) for p in places.values() for m in p.mentions if end <= m.start < g.end()]
         if any(m.end > g.end() or (m.start, m.end) != (end, g.end() - 1) for _, m in held):
             continue  # (a longer place runs on: not a group's name)
+        if is_common_word(g.group(1)) and not held:
+            continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group)
         for p, m in held:
             p.mentions.remove(m)
         name = g.group()
