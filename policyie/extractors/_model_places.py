@@ -888,6 +888,14 @@ def _with_translit_word(analysis: Analysis, e: Entity, held: SpanIndex) -> Entit
 _ALONG_WATER = regex.compile(r"沿[河江湖海溪]")
 
 
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    """The words of two characters or more that make a name a landform's or a region's (峡湾, 高原, 盆地); not the
+    sites' kinds, some of which a site's short form is (恭城武庙 … 武庙)."""
+    words = lexicons.lists("place_words.tsv")
+    return frozenset(w for key in ("foreign-landform", "region-suffix") for w in words[key] if len(w) >= 2)
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -926,9 +934,11 @@ def add(
     holder_posts = tuple(_words()["head-of-state-post"])
     for e in spans:
         if phrases.overlaps(e.start, e.end) or (text.startswith(holder_posts, e.end) and _holder_name(e.text)) \
-                or text.startswith("之乡", e.end) or (_ALONG_WATER.fullmatch(e.text) and not text.startswith("县", e.end)):
+                or text.startswith("之乡", e.end) or (_ALONG_WATER.fullmatch(e.text) and not text.startswith("县", e.end)) \
+                or e.text in _kind_words():
             continue  # 保家卫国, 山水|林田湖|草沙: a set phrase's piece; 同|普京|总统: the post's holder (刚果(布)|总统: a state's);
-            # 长寿|之乡, 鱼米|之乡: what a land is famed for; 沿河|各镇, 沿河|将回补: along the river (沿河县 is a county)
+            # 长寿|之乡, 鱼米|之乡: what a land is famed for; 沿河|各镇, 沿河|将回补: along the river (沿河县 is a county);
+            # 松恩|峡湾: a kind of landform alone names none
         if e.label == "LOC":
             e = _site_around(text, e, around)  # (before the gazetteer's say: 天山, 恒山 are known, 帽天山 is not)
         if known(e.text):
