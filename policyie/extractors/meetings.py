@@ -395,7 +395,8 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 # (出席会议, 主持会议 are words of jieba's too: the bare meeting the sentence is about, never a name that runs back
 # over its attendee, 部长王广华|出席会议)
 _GLUED_VERBS = frozenset(("举行", "召开", "举办", "出席", "参加", "列席", "主持"))
-_HEADED_BY = regex.compile(r"副?(?:主席|议长)(?!团)")
+# (印尼国会|议长: 会议 read across a chamber and its speaker's post; 会议长达3小时 is the meeting)
+_HEADED_BY = regex.compile(r"副?(?:主席|议长)(?!团)|(?<=会议)长(?![达时期久])")
 # 年|会上, 峰|会期间: a word jieba makes of a gathering's last character and a localizer belongs to the gathering
 _AT_THE_MEETING = regex.compile(r"会[上中前后间期]")
 
