@@ -217,11 +217,18 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
 _DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|作|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
 
 
+# A verb of expressing right before the tour's verb (致以慰问, 表示诚挚的慰问): the sympathy itself, said or sent (not
+# 表示热烈欢迎…的国事访问: the visit welcomed).
+_EXPRESSED = regex.compile(r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?$")
+
+
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     text = ctx.text
     v_lo = vm.start()
     if _KIND[vm.group()] in (*VISITS, "参观") and _ATTRIBUTIVE.match(text, vm.end()):
         return None
+    if _EXPRESSED.search(text, max(0, v_lo - 16), v_lo):
+        return None  # 就杜达感染新冠病毒|致以|慰问, 表示诚挚的|慰问: sympathy expressed, no visit
     if text[vm.end() : vm.end() + 1] in _MESSAGE or _DEPLOYED.match(text, vm.end()):
         # 向…普京致慰问电, 考察报告: a message or a document, no visit made; 对开学专项督导作出部署: the work planned
         return None
