@@ -488,7 +488,8 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 
 # 沿(着) and a river's name, then what the visitor does along it or a clause's end (沿普厅河察看…, 沿着大宁河，…).
 # A lake or a canal is gone along too (沿古乡湖察看…, 沿美利渠察看…).
-_FOLLOWED = regex.compile(r"沿着?(\p{Han}{2,5}?[江河溪湖渠])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|[，,、。])")
+_FOLLOWED = regex.compile(
+    r"沿着?(\p{Han}{2,5}?[江河溪湖渠])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。])")
 COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
 _NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")
 
@@ -537,6 +538,9 @@ def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_pe
         tok = an.token_at(pos - 1) if pos else None
         # (武昌|湖水|环境: a place's word jieba knows, before the lake it names, opens the lake's name as well)
         start = tok.start if tok is not None and tok.end == pos and tok.pos in ("un", "ns") else shorts.get(pos)
+        if start is not None and pos - start == 1 and (rare := an.token_at(start - 1)) is not None \
+                and rare.end == start and rare.end - rare.start == 1 and rare.pos in _BOUND_TAGS:
+            start = rare.start  # 漴|潼|河水|位: a rare character jieba leaves alone opens the name
         if start is None or pos - start < 2 or text[start] in _NOT_FOLLOWED_HEAD or not han_only(text[start:pos]) \
                 or in_person(start, end):
             continue
