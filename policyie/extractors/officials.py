@@ -47,6 +47,7 @@ from policyie.extractors._foreign import (
 from policyie.extractors._literals import LiteralMatch, Literals
 from policyie.extractors._people import (
     AFTER_POST_WORDS,
+    COMPOUND_SURNAMES,
     HAN,
     LOCAL_HEAD_POST,
     RARE_SURNAME,
@@ -976,6 +977,31 @@ def _without_tail(text: str, g: NameGuess) -> NameGuess:
     return g
 
 
+_DOTTED_PART = regex.compile(r"·(\p{Han}{2,6}?)(?=[，,、。；;）)\s]|一同|一起|陪同|参加|出席|主持|等|$)")
+
+
+def _minority_longer(text: str, at: int, g: NameGuess) -> NameGuess:
+    """A minority name after a Chinese post that the name models read short, where no word that follows names closes
+    the short reading: the dotted part after it (呼和巴特|·宝力高，), or the transliteration model's longer reading
+    closed by such a word (才让桑|周一同 → 才让桑周|一同: jieba read 周一, Monday)."""
+    if (dot := _DOTTED_PART.match(text, g.end)) is not None:
+        return NameGuess(g.start, dot.end(), g.score)
+    fg = foreign_name_at(text, at)
+    if fg is not None and fg.start == g.start and fg.end > g.end and fg.score >= 2.0 and clear_follower(text, fg.end) \
+            and surnames().get(text[at], 0) < _HAN_NAME_SURNAME and text[at : at + 2] not in COMPOUND_SURNAMES \
+            and not any(c in _GLUED_CLAUSE_CHARS for c in text[g.end : fg.end]) \
+            and not any(is_common_word(text[k : k + 2]) for k in range(g.end, fg.end - 1)):
+        # (王小明|周一同, 骆根土|回到, 归海明礼|以…: a Chinese name of a common or compound surname, the clause after it;
+        # 贝恩德|哈利尔博士: a common word inside the run on)
+        return fg
+    return g
+
+
+# A surname this common (per ten thousand) opens a Chinese name, whatever the transliteration model reads on
+# (骆 96, 巴 18, 阿 14, 才 6).
+_HAN_NAME_SURNAME = 50
+
+
 def _trimmed(text: str, g: NameGuess | None, foreign: bool) -> NameGuess | None:
     """The name without what it was read on over: a foreign name's tail (`_without_tail`), and any name's conjunction
     where another office-holder's title follows it (莱希|和|已故外交部长…)."""
@@ -1080,10 +1106,9 @@ def find_titled(ctx: Context) -> _Found:
         if foreign:
             g = _foreign_reading(text, at, g, country_of(text[seg[m.start()] : m.end()]))
             g = _clause_cut(text, an, g)
-        elif g is not None and not clear_follower(text, g.end):
+        elif g is not None and (not clear_follower(text, g.end) or text.startswith("·", g.end)):
             end = extend_transliterated(text, g.end)  # 斯琴|巴特尔主持
-            if end > g.end:
-                g = NameGuess(g.start, end, g.score)
+            g = NameGuess(g.start, end, g.score) if end > g.end else _minority_longer(text, at, g)
         elif g is None:
             # 嘎查长|图门吉日嘎拉: a Mongolian or Tibetan name without a surname, read as a transliteration
             # when a boundary confirms where it ends.
