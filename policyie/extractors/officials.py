@@ -1748,6 +1748,23 @@ def _settle_known(found: _Found, text: str, kb: KB) -> None:
                 break
 
 
+def _verb_opened(ctx: Context, name: str, at: int) -> bool:
+    """公开反|对, 强烈反|对: three characters whose first two the segmenter reads as one common adverb, adjective or verb
+    and whose last opens a common word running on are the clause after the post, no surname and given name (高明亮|表示
+    stays; so does a name the KB or the lists know)."""
+    if len(name) != 3 or name in known_names() or (ctx.kb and ctx.kb.by_name(name)):
+        return False
+    tok, last = ctx.analysis.token_at(at), ctx.analysis.token_at(at + 2)
+    return tok is not None and (tok.start, tok.end) == (at, at + 2) and tok.pos[:1] in ("a", "d", "v") \
+        and is_common_word(tok.text, 300) and last is not None and last.start == at + 2 and last.end > at + 3 \
+        and is_common_word(last.text)
+
+
+def _year_opened(text: str, name: str, at: int) -> bool:
+    """1981年至2003年|担任总理, 2014年|我同总理: 年 right after a year's digits is the date's, no name's first character."""
+    return name.startswith("年") and at > 0 and (text[at - 1].isdigit() or text[at - 1] in "〇零一二三四五六七八九十")
+
+
 def _known_one_longer(name: str, text: str, kb: KB, titles: list[str]) -> str | None:
     """魏凤|和同…, 祝贺|范|明政: a name of two Han characters read one short of an office-holder the KB knows, who held
     the post the article gives, where every mention of it is written with that character beside it (the segmenter
@@ -1873,7 +1890,8 @@ def extract(ctx: Context) -> list[Official]:
             continue
         texts = found.titles[name]
         titles = _with_chain_org([normalise_title(t, home) for t in texts], texts, name, found, home)
-        if not is_public_post_holder(name, titles) or _only_in_formula(text, name):
+        if not is_public_post_holder(name, titles) or _only_in_formula(text, name) \
+                or _verb_opened(ctx, name, found.first[name]) or _year_opened(text, name, found.first[name]):
             continue
         mentions = [Span(name, at, at + len(name)) for at in occurrences(text, name)]
         for alias in found.aliases.get(name, []):
