@@ -1717,8 +1717,8 @@ def _settle_names(found: _Found, text: str) -> None:
 
 
 # One character of the clause after a name that a name reader may take for the name's last: a preposition, the
-# passive's 受, a verb of one character (致, 任, 称) or an adverb (却, 将, 定 of 定于).
-_GLUED_CLAUSE_CHARS = frozenset("以受同致互任称将为把被向对于与在却定")
+# passive's 受, a verb of one character (致, 任, 称) or an adverb (却, 将, 定 of 定于, 仍: 彭斯|仍表示).
+_GLUED_CLAUSE_CHARS = frozenset("以受同致互任称将为把被向对于与在却定仍")
 # A dictionary word this common (jieba count) opening the clause: 会后, 留任, 代行, 发文, 提出.
 _GLUED_WORD_FREQ = 50
 
