@@ -64,7 +64,7 @@ _NOT_NAME_TAGS = frozenset("vadpcuf")
 _JOINERS = "和、及与"
 
 
-def _foreign_states(places: dict[str, Place]) -> list[Place]:
+def foreign_states(places: dict[str, Place]) -> list[Place]:
     """The states other than China the article's places hold."""
     return [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]
 
@@ -72,7 +72,7 @@ def _foreign_states(places: dict[str, Place]) -> list[Place]:
 def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None, bool]]:
     """(end, state, led) of each mention of a state, or of a foreign state's province (俄亥俄州): led where a word
     of place or motion leads it (a state alone is an anchor only for a run its division word closes)."""
-    found = [(m.start, m.end, p.name) for p in _foreign_states(places) for m in p.mentions]
+    found = [(m.start, m.end, p.name) for p in foreign_states(places) for m in p.mentions]
     # (a foreign province from jieba's words or the model's spans: the merged entities may hold a longer span)
     spans = {(e.start, e.end) for e in (*analysis.lexicon, *analysis.ner) if e.label == "LOC" and text[e.end - 1] in "州省"}
     coded = SpanIndex([(m.start, m.end) for p in places.values() if p.code for m in p.mentions]).overlaps
@@ -242,7 +242,7 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
     so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
-    abroad = bool(_foreign_states(places))
+    abroad = bool(foreign_states(places))
     for m in _PORT_OR_LAKE.finditer(text):
         k = m.start()
         for n in range(min(_STEM_MAX, k), 1, -1):
@@ -287,7 +287,7 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
     """默拉皮火山, 马里亚纳海沟, 波波卡特佩特火山: a run of transliteration syllables before a landform's word names the
     landform (no Chinese name reads so); a foreign town or state of the same name read inside it is the landform's
     (意大利|埃特纳火山: 埃特纳 is no town there)."""
-    abroad = bool(_foreign_states(places))
+    abroad = bool(foreign_states(places))
     for m in _LANDFORM.finditer(text):
         k, lone = m.start(), len(m.group()) == 1
         if text[k - 1 : k] in _NOT_STEM_LAST or text.startswith(_ORGAN_AFTER, m.end()):
@@ -321,7 +321,7 @@ def _after_foreign_division(text: str, places: dict[str, Place], at: int) -> boo
     if text[at - 1 : at] in ("省", "州", "邦") and any(
             _typical(text[at - 1 - n : at - 1]) for n in range(2, min(_STEM_MAX, at - 1) + 1)):
         return True
-    return any(m.end == at for p in _foreign_states(places) for m in p.mentions)
+    return any(m.end == at for p in foreign_states(places) for m in p.mentions)
 
 
 def _foreign_place_at(places: dict[str, Place], start: int, end: int) -> Place | None:
@@ -371,7 +371,7 @@ _COMPASS_PROVINCE = regex.compile(r"(?:[东西南北]方|中央|[东西南北中
 def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
     """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
     mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi)."""
-    for state in _foreign_states(places):
+    for state in foreign_states(places):
         for m in list(state.mentions):
             if (compass := _COMPASS_PROVINCE.match(text, m.end)) is not None \
                     and not mention_index(places).overlaps(compass.start(), compass.end()):
@@ -404,7 +404,7 @@ def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], 
     """尼尼微省|首府|摩苏尔, 阿富汗北部|昆都士省|首府…, 美国|新泽西州|首府…: a province or state whose seat the text names
     right after it, made of name words no place of China's holds, is a foreign province; its state is the one written
     right before it, else the article's only foreign state."""
-    states = _foreign_states(places)
+    states = foreign_states(places)
     for m in _SEAT_AFTER.finditer(text):
         start, parent = m.start(), None
         glued = analysis.token_at(start)
@@ -431,7 +431,7 @@ def seats_by_province(text: str, places: dict[str, Place], in_person: Callable[[
     """马德望省 … 马德望市周边: a foreign province's name with 市 for its kind is the province's seat, a town of the
     province's state (暹粒省 and 暹粒市, 巴士拉省 and 巴士拉市 share their names so). Run after the NER's places, which
     read many such provinces; a province no table codes, in an article that names a foreign state, is foreign."""
-    states = _foreign_states(places)
+    states = foreign_states(places)
     for p in [p for p in places.values() if p.level in ("province", None) and p.code is None and p.parent not in HOME_STATE
               and p.name[-1:] in "省州邦" and len(p.name) >= 3]:
         parent = p.parent or _only_state(states)
@@ -518,7 +518,7 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
     """赴|克拉科夫|和…: in an article that names one foreign state, a run of transliteration syllables a verb of motion
     leads, with no state between, is a town of that state where a joiner, the clause's end or what is done there
     (参加, 举行) follows it; the verb vouches for a place, the syllables for a foreign one."""
-    states = {p.name for p in _foreign_states(places)}
+    states = {p.name for p in foreign_states(places)}
     if len(states) != 1:
         return  # (two states named: whose town it is, the run does not say)
     state = next(iter(states))

@@ -35,6 +35,7 @@ from policyie import gazetteer, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._foreign_places import EVIDENCE as TRANSLIT
+from policyie.extractors._foreign_places import foreign_states
 from policyie.extractors._model_places import (
     LAKE_SHORE_WORDS,
     drop_mentions_where,
@@ -102,7 +103,7 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
             continue
         drop_mentions_within(places, start, end)  # the river's own mention is part of the section's name
         name = text[start:end]
-        if (river := _foreign_river(text, start, name, places)) is not None:
+        if (river := _foreign_river(an, start, name, places)) is not None:
             named_place(places, river, "site", EVIDENCE).mentions.append(Span(river, start, start + len(river)))
         else:
             named_place(places, name, "region", EVIDENCE).mentions.append(Span(name, start, end))
@@ -116,7 +117,7 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
 _COURSE_SECTIONS = ("流域", "上游", "中游", "下游")
 
 
-def _foreign_river(text: str, start: int, name: str, places: dict[str, Place]) -> str | None:
+def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]) -> str | None:
     """阿卡盖拉河|流域, 鄂毕河|上游 in a sentence that names a foreign state or a place of one: a river no Chinese
     gazetteer holds, of which the article names only the basin or a course, is the river itself, a site (as the check
     sets since jan32 annotate a foreign river's basin: 青尼罗河, 阿卡盖拉河, 桑格河); China's basins stay regions."""
@@ -124,15 +125,15 @@ def _foreign_river(text: str, start: int, name: str, places: dict[str, Place]) -
     river = name[: -len(section)] if section else ""
     if len(river) < 3 or river[-1] not in "江河" or gazetteer.load().lookup(river):
         return None
-    lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
-    hi = min((k for c in "。！？\n" if (k := text.find(c, start)) >= 0), default=len(text))
+    abroad = {p.name for p in foreign_states(places)}
+    if not abroad:
+        return None
+    lo, hi = an.sentence_at(start)
     states = countries()
-    abroad = any(p.level == "country" and p.name not in HOME_STATE for p in places.values())
     # (a foreign state, a place the tables give a foreign state as parent, or, in an article that names a foreign
     # state, a place read as a transliteration: Xinjiang's lakes are read so too, 艾里克湖)
-    foreign = abroad and any((p.level == "country" and p.name not in HOME_STATE) or p.parent in states
-                             or p.evidence == TRANSLIT for p in places.values()
-                             if any(lo <= m.start < hi for m in p.mentions))
+    foreign = any((p.level == "country" and p.name in abroad) or p.parent in states or p.evidence == TRANSLIT
+                  for p in places.values() if any(lo <= m.start < hi for m in p.mentions))
     return river if foreign else None
 
 
