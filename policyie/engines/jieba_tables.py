@@ -295,6 +295,38 @@ def jieba_entities(tokens: list[Token]) -> list[Entity]:
     return out
 
 
+# jieba's word-cut and its tagger split an unknown three-character name apart differently: the cut leaves a rare last
+# given character alone (朱时|雍, 石光|银, 李洙|墉), tagged as a name's piece or a bound morpheme, where the tagger reads
+# the whole name; the NER, reading the cut's words, then stops one short. A place or site suffix so tagged ends a
+# village's or a temple's name instead (孟岭|村, 桑顶|寺).
+_LONE_GIVEN_TAGS = frozenset(("nr", "zg", "g", "ng"))
+_NO_GIVEN_END = frozenset("村寺庙镇乡屯寨庄沟湾塘港岛山河湖江")
+
+
+def whole_names(entities: list[Entity], tokens: list[Token]) -> list[Entity]:
+    """``entities`` with each two-character PER span that ends where the cut left a lone given character run on
+    over it (朱时 → 朱时雍 before 参加)."""
+    at: dict[int, Token] | None = None
+    out = entities
+    for k, (text, start, end, label) in enumerate(entities):
+        if label != "PER" or end - start != 2:
+            continue
+        if at is None:
+            at = {t.start: t for t in tokens}
+            out = list(entities)
+        nxt = at.get(end)
+        if nxt is None or len(nxt.text) != 1 or nxt.pos not in _LONE_GIVEN_TAGS or nxt.text in _NO_GIVEN_END:
+            continue
+        if at.get(start) is None or at[start].end != end:
+            continue  # the span must be the cut's own word, no piece of a longer one
+        if (after := at.get(end + 1)) is not None and after.text.startswith(nxt.text):
+            continue  # (立克|拢|拢: a doubled character runs a longer name on, which this does not read)
+        if k + 1 < len(entities) and entities[k + 1].start < end + 1:
+            continue
+        out[k] = Entity(text + nxt.text, start, end + 1, label)
+    return out
+
+
 @functools.cache
 def _common_surnames(top: int = 300) -> frozenset[str]:
     """The most frequent single-character surnames from lexicons/surnames.tsv (empty if absent)."""
