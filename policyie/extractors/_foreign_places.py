@@ -292,8 +292,9 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
         k, lone = m.start(), len(m.group()) == 1
         if text[k - 1 : k] in _NOT_STEM_LAST or text.startswith(_ORGAN_AFTER, m.end()):
             continue  # (卡塔尔半岛|电视台: a body's name)
-        if lone and (not abroad or text[m.end() : m.end() + 1] in _LONE_NOT_NEXT or text[k - 1 : k] in _LONE_NOT_AFTER):
-            continue  # (…山区, …河南, …河底隧道: a word the character opens; 顿涅茨克|隔河: a verb's object)
+        if lone and (not abroad or (text[m.end() : m.end() + 1] in _LONE_NOT_NEXT and not text.startswith("流域", m.end()))
+                     or text[k - 1 : k] in _LONE_NOT_AFTER):
+            continue  # (…山区, …河南, …河底隧道: a word the character opens, not 格洛马河|流域; 顿涅茨克|隔河: a verb's object)
         for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
             if lone and n == 2 and not _after_foreign_division(text, places, k - n):
@@ -303,7 +304,12 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             after = _foreign_place_at(places, k - n, k)
             if after is not None and m.group() in ("山", "峰") and after.level == "country":
                 break
-            if stem[0] in _NOT_NAME_FIRST or not (_typical(stem) or after) or not han_only(stem) or _division_inside(stem) \
+            # (in an article about a foreign state, two syllables before a landform word of two characters pass at the
+            # ordinary odds, as a port's do, where a verb, particle or punctuation ends the word before them: 加强|松恩|峡湾,
+            # not 勒沃|托比|火山, the tail of a name the segmenter cut)
+            typical = _typical(stem) or (abroad and not lone and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT
+                                         and _after_function_word(analysis, k - n))
+            if stem[0] in _NOT_NAME_FIRST or not (typical or after) or not han_only(stem) or _division_inside(stem) \
                     or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
                     or _particle_first(analysis, k - n, k) or _inside_place(places, k - n, k):
                 continue
@@ -313,6 +319,12 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             name = text[k - n : m.end()]
             named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
             break
+
+
+def _after_function_word(analysis: Analysis, at: int) -> bool:
+    """Whether the word ending at ``at`` is a verb, preposition, conjunction, adverb, particle or punctuation."""
+    tok = analysis.token_at(at - 1) if at else None
+    return tok is None or (tok.end == at and tok.pos[:1] in "vpcdux" and tok.pos != "un")  # (un: a word jieba does not know)
 
 
 def _after_foreign_division(text: str, places: dict[str, Place], at: int) -> bool:
