@@ -1387,6 +1387,9 @@ CLAUSE_END = regex.compile(r"[，,。；;！!？?\n]|$")
 CLAUSE_START = frozenset("。；;！!？?\n")
 
 
+_ORDINAL_DIGITS = regex.compile(r"第\d{1,3}(?=[任届])")
+
+
 def _stated_title(text: str, start: int) -> str | None:
     """The title that runs from ``start`` to the clause's end, when it ends in a post (市人大常委会主任)."""
     for lead in ("了", "连任"):  # 担任了…, 当选连任…: not part of the title
@@ -1394,7 +1397,8 @@ def _stated_title(text: str, start: int) -> str | None:
             start += len(lead)
     end = CLAUSE_END.search(text, start).start()
     seg = text[start:end]
-    if not 2 <= len(seg) <= MAX_TITLE or not all(HAN.match(c) for c in seg):
+    # (an ordinal in digits is part of it: 美国第47任总统)
+    if not 2 <= len(seg) <= MAX_TITLE or not all(HAN.match(c) for c in _ORDINAL_DIGITS.sub("第任", seg)):
         return None
     last = post_pattern().finditer(seg)
     return seg if last and last[-1].end() == len(seg) else None
@@ -1523,6 +1527,66 @@ def _stated_titles(ctx: Context, found: _Found) -> None:
         g = _clause_name(text, an, comma)
         if g is not None:
             found.add(g.text_in(text), g.start, [title])
+
+
+# 致电朔尔茨，祝贺他当选德国联邦总理; 祝贺贺一诚当选澳门特区第五任行政长官: a message's addressee, or the person it
+# congratulates by name, takes the post the message says they were elected or sworn in to.
+_CONGRATULATED = regex.compile(r"祝贺(?=\p{Han})")
+_TAKES_POST = regex.compile(r"(?:再次|再度)?(?:胜选连任|当选连任|当选并就任|当选为|当选|就任|连任|出任)(?=\p{Han})")
+_ADDRESSEE = regex.compile(r"致(?:贺电|贺信|贺函|电|函|信)(\p{Han}[\p{Han}·•・\-]{1,15})[，,]$")
+
+
+def _congratulated(ctx: Context, found: _Found) -> None:
+    text, an = ctx.text, ctx.analysis
+    for m in _CONGRATULATED.finditer(text):
+        if text.startswith(("他", "她"), m.end()):
+            addressee = _ADDRESSEE.search(text, max(0, m.start() - 20), m.start())
+            start, end = addressee.span(1) if addressee is not None else (0, 0)
+            verb = _TAKES_POST.match(text, m.end() + 1)
+        else:
+            start = m.end()
+            verb = next((v for k in range(start + 2, min(start + 16, len(text))) if (v := _TAKES_POST.match(text, k))), None)
+            end = verb.start() if verb is not None else 0
+        title = _stated_title(text, verb.end()) if verb is not None and end > start else None
+        if title is None or not _whole_name(text, an, start, end, country_of(title)):
+            continue
+        name = text[start:end]
+        if any((n == name or name in _name_parts(n)) and found.titles[n] for n in found.titles):
+            continue  # 祝贺阿尔塔米拉诺就任总统, …第六任行政长官: one the article titles already; the message restates the post
+        found.add(name, start, [title])
+
+
+# 普京宣誓就任俄罗斯联邦第八届总统, 特朗普20日宣誓就任美国总统: the clause's subject takes the post it is sworn in to;
+# a day or a place (在克里姆林宫) may stand between them.
+_SWORN_IN = regex.compile(r"(?:宣誓)?就任(?=\p{Han})")
+_SUBJECT_THEN = regex.compile(r"(?:当地时间)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在\p{Han}{2,12}?)?")
+_CLAUSE_OPENS = regex.compile(r"(?:当地时间\d{1,2}日[上下]?午?|\d{1,2}日[上下]?午?)[，,]")
+
+
+def _sworn_in(ctx: Context, found: _Found) -> None:
+    text, an = ctx.text, ctx.analysis
+    for m in _SWORN_IN.finditer(text):
+        title = _stated_title(text, m.end())
+        if title is None:
+            continue
+        lo = max(text.rfind(c, 0, m.start()) for c in "。；;！？\n，,") + 1
+        if (opened := _CLAUSE_OPENS.match(text, lo)) is not None:
+            lo = opened.end()
+        if _CONGRATULATED.match(text, lo) or text[m.start() - 1 : m.start()] in ("他", "她"):
+            continue  # (祝贺他就任…: the message's addressee, read by _congratulated)
+        for end in range(lo + 2, min(m.start(), lo + 16) + 1):
+            tail = _SUBJECT_THEN.fullmatch(text, end, m.start())
+            if tail is not None and _whole_name(text, an, lo, end, country_of(title)):
+                name = text[lo:end]
+                if not any((n == name or name in _name_parts(n)) and found.titles[n] for n in found.titles):
+                    found.add(name, lo, [title])
+                break
+
+
+def _whole_name(text: str, an: Analysis, start: int, end: int, country: str | None) -> bool:
+    """Whether text[start:end] reads as one person's name: Chinese, transliterated (dotted or not), Japanese or Korean."""
+    readings = (name_at(text, start, an, strict=True), foreign_name_at(text, start), han_name_at(text, start, country))
+    return any(g is not None and g.end == end for g in readings) or text[start:end] in known_names()
 
 
 def _clause_name(text: str, an: Analysis, end: int, starts: frozenset[str] = CLAUSE_START) -> NameGuess | None:
@@ -1878,6 +1942,8 @@ def extract(ctx: Context) -> list[Official]:
     _label_lists(ctx, found)
     _headline_titles(ctx, found)
     _stated_titles(ctx, found)
+    _congratulated(ctx, found)
+    _sworn_in(ctx, found)
     _posts_after_known_names(text, found, ctx.analysis)
     _settle_names(found, text)
     if ctx.kb is not None:
