@@ -290,7 +290,8 @@ def extract(ctx: Context) -> list[Meeting]:
     if not any(m.kind == "座谈会" for m in found):
         # 座谈会上，… after a named 座谈会 refers back to it; otherwise it is a visit's talk.
         found.extend(_talks(ctx))
-    found.extend(receptions)
+    # (出席金砖国家领导人第十五次会晤, 中国—中亚外长会晤: the verb is the named meeting's last word, no reception)
+    found.extend(r for r in receptions if not any(m.start < r.start and r.end == m.end for m in found))
     found.extend(_briefings(ctx))
     found.extend(_welcomes(ctx))
     found.extend(_headline_press_conference(ctx, found))
@@ -436,6 +437,11 @@ def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     return t.text in "同与和" and before.text.endswith("党") and "党" in text[t.end : pos]
 
 
+def _parties_word(toks: list, i: int) -> bool:
+    """Whether token ``i`` is the 方 of 相关方 or 有关方, the parties concerned."""
+    return toks[i].text == "方" and i > 0 and toks[i - 1].text in ("相关", "有关") and toks[i - 1].end == toks[i].start
+
+
 def _grow_left(ctx: Context, pos: int) -> int:
     """Extend a name leftwards token by token (at most 24 characters, 40 across a 暨)."""
     text = ctx.text
@@ -484,6 +490,10 @@ def _grow_left(ctx: Context, pos: int) -> int:
         if t.text in _PAIRED_VERBS and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos in ("v", "vn") \
                 and len(toks[i - 1].text) == 2 and toks[i - 1].text not in _STOP_WORDS:
             start = toks[i - 1].start  # 梯田保护|利用|暨…推进会: the second of two verbs inside the name
+            i -= 2
+            continue
+        if _parties_word(toks, i):
+            start = toks[i - 1].start  # 相关|方|外长会: "the parties concerned", a noun (相关会议 names none)
             i -= 2
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
@@ -787,8 +797,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held_verb = org
         convened = True
         kind = "常委会" if "常委会" in name else kind
-    if kind == "会晤" and not (len(modifier) <= 16 and _SUMMIT_ROLE.search(modifier)):
-        return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤)
+    if kind == "会晤" and not (len(modifier) <= 16 and _SUMMIT_ROLE.search(modifier + head[:-2])):
+        return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤, 外长会晤)
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
     if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
         held_verb = _HELD_ATTRIBUTIVE.search(before)
