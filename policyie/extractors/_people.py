@@ -331,8 +331,10 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
     if m is None:
         return None
     dot = max(text.rfind(d, pos, m.end()) for d in "·•・")
-    if any(c in SENTENCE_GLUE for c in text[pos:dot]):
-        return None  # 李强致电基尔·斯塔默: a sentence runs into a foreign name, no name starts here
+    if any(c in SENTENCE_GLUE for c in text[pos:dot]) and not _mongolian_parts(text[pos:dot]):
+        # 李强致电基尔·斯塔默: a sentence runs into a foreign name, no name starts here (苏和·巴雅尔: 和 ends a
+        # Mongolian name's part)
+        return None
     if adverb_or_verb(text[dot + 2 : dot + 4]) and name_runs.translit_odds(text[dot + 1 : dot + 3]) < 1.0:
         # 伊姆兰·汗|邀请, 特雷莎·梅|支持: a last part of one character, where it and the verb's first character
         # read as no transliteration (not 何塞·维加|强调: 维加 does)
@@ -397,6 +399,11 @@ TIBETAN = frozenset(_WORDS["tibetan"])
 # Elements of Mongolian personal names, which have no surname and join two or three elements
 # (乌日图那顺, 巴特孟和, 图门吉日嘎拉). General knowledge of common elements.
 MONGOLIAN = frozenset(_WORDS["mongolian"])
+
+
+def _mongolian_parts(run: str) -> bool:
+    """Whether ``run`` is one or two elements of Mongolian names (苏和, 巴特孟和)."""
+    return run in MONGOLIAN or any(run[:k] in MONGOLIAN and run[k:] in MONGOLIAN for k in range(1, len(run)))
 
 
 def _mongolian_name(text: str, pos: int) -> NameGuess | None:

@@ -72,6 +72,7 @@ from policyie.extractors._people import (
     place_forms,
     posts,
     resolve_pronoun,
+    surname_at,
     surnames,
     transcript_speakers,
 )
@@ -961,6 +962,25 @@ def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
     return NameGuess(at, m.end(1), 1.0) if nxt is not None and nxt.score >= 2.0 else None
 
 
+# How often a name no model reads must recur, the same characters each time, to be read by its recurrence alone.
+_RECURRING = 3
+
+
+def _recurring_name(text: str, at: int) -> NameGuess | None:
+    """A name after a post that neither name model reads (乐羊承志: a compound surname no list holds, which jieba cut
+    into 乐羊承志到), where the article writes the same four or three characters again and again, each time as the
+    subject of a verb: a surname opens it, no common word lies inside it."""
+    for n in (4, 3):
+        run = text[at : at + n]
+        if len(run) < n or not all(HAN.match(c) for c in run) or not surname_at(text, at) \
+                or any(is_common_word(run[k : k + 2]) for k in range(n - 1)):
+            continue
+        ats = occurrences(text, run)
+        if len(ats) >= _RECURRING and all(clear_follower(text, i + n) or adverb_or_verb(text[i + n : i + n + 2]) for i in ats):
+            return NameGuess(at, at + n, 2.0)
+    return None
+
+
 # What follows 因 when it gives a reason, not a name's last syllable (利伯曼|因不满…, 约翰逊|因病…).
 _REASON_AFTER = regex.compile(r"不满|病|故|涉|健康|个人|丑闻|违反|违纪|未能|疫情|感染|新冠|政见|意见|拒绝")
 
@@ -1126,7 +1146,7 @@ def find_titled(ctx: Context) -> _Found:
         if foreign and g is not None and _common_pair(text[g.start : g.end]):
             g = None  # 美国国会议员|重提, 总统|官邸: a common word of two characters, no name the list holds
         if g is None:
-            g = _heads_list(text, an, at)  # 副州长|排腊都、尚明轩、康卓越出席: a name no model reads, heading a list
+            g = _heads_list(text, an, at) or _recurring_name(text, at)  # 副州长|排腊都、尚明轩、康卓越出席: a name no model reads
         if g is not None and g.start == at and text[g.end : g.end + 1] in JOINERS and \
                 (fg := foreign_name_at(text, at)) is not None and fg.end > g.end + 1 and fg.score >= 2.0:
             g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
