@@ -471,8 +471,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         return None
     if canonical is None and SPEECH_BEFORE.search(before) and not (before.endswith("问") and HAN_CHAR.match(after[:1])):
         return None  # (询问“稻鱼鸭”综合种养收益: what is asked about, a noun after it, is a term, not the words asked)
-    if canonical is None and _nickname(ctx, chain.end() if chain else q_end):
-        return None
+    if canonical is None and not PLUS_FORMULA.match(phrase) and _nickname(ctx, chain.end() if chain else q_end):
+        return None  # (a formula is nobody's epithet: “方竹笋+中药材+康养”|拓宽…, where the NER read 拓宽 as a name)
     if canonical is None and CHAR_LIST.match(phrase) and not any(c in COUNT_CHARS for c in phrase):
         return _Mention(phrase, "parallel", start, end, True)
     if PARALLEL.match(phrase) and SEP_RE.search(phrase):
