@@ -282,6 +282,8 @@ def main() -> int:
         sites.setdefault(name + "地区", ("region", name, ""))
     for name, where in CURATED_SITES.items():
         sites.setdefault(name, ("site", name, where))
+    for name in [n for n, (level, _, _) in sites.items() if level == "region" and n.endswith("山脉") and len(n) >= 5]:
+        sites.setdefault(name[:-1], ("region", name, ""))  # 念青唐古拉山 is the range 念青唐古拉山脉, where no mountain is so named
     for name in [n for n, (level, _, _) in sites.items() if level == "region"]:
         province = next((p for p in PROVINCE_NAMES if name.startswith(p)), None)
         if province and sites.get(name[len(province) :], ("",))[0] == "region":

@@ -222,8 +222,8 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, m.end + 1))
 
 
-# (and a lake so named: 阿梅莉|亚湖, jieba's words across the name's end)
-_PORT_OR_LAKE = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])")
+# (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
+_PORT_OR_LAKE = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])")
 _STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = regex.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
@@ -240,7 +240,7 @@ _NOT_NAME_FIRST = frozenset("在于从到向往对把被将和与及的是为以
 
 def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
-    so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖)."""
+    so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖) or a bay (哈马马特湾)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
     abroad = bool(foreign_states(places))
     for m in _PORT_OR_LAKE.finditer(text):

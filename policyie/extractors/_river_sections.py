@@ -137,9 +137,9 @@ def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]
     return river if foreign else None
 
 
-# What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…): the river's
+# What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…, 水库和|凤嘴江东城段): the river's
 # name starts right after it, whatever the segmenter made of the run.
-_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：])(\p{Han}{1,4}[江河溪])(\p{Han}{2,3}?)段")
+_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪])(\p{Han}{2,3}?)段")
 
 
 _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers

@@ -128,12 +128,16 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                 continue
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem; so
             # does a verb that takes the visitor there, for its first stop: 来到石门|峪)
-            moved = item == items[0] and cue.group().rstrip("了") in _MOVE_CUES and _plain_stem(text, x[0], x[1])
+            # (and a sentence a tour's report opens with 在 and the stop: 在|小腮水库，他…)
+            moved = item == items[0] and (cue.group().rstrip("了") in _MOVE_CUES or cue.re is _AT_STOP) \
+                and _plain_stem(text, x[0], x[1])
             if x[2] or listed >= 2 or moved or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
-                if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and \
+                if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and cue.re is not _AT_STOP and \
                         not held.overlaps(item[0], x[0]) and not in_person(item[0], x[0]):
-                    towns.append((item[0], x[0]))  # 前往|荆竹乡|小寨天坑: a township no table held opens the site's item
+                    # 前往|荆竹乡|小寨天坑: a township no table held opens the site's item (not 在|山西武乡|…纪念馆: a
+                    # province and a county's short form)
+                    towns.append((item[0], x[0]))
         if (listed >= 2 or (listed and len(items) >= 3)) and all(e - s <= LONGEST_SHORT_ENDING for s, e in raw):
             # (a list of names, no item a phrase: …和当地群众一起在壮美的梯田里庆祝丰收、欢度国庆; not an item shaped as a
             # site whose stem names none, 革命纪念馆)

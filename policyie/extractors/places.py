@@ -2563,8 +2563,8 @@ _TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han}{3,})"
 
 # A village at the head of a memorial's or a relic's name (水西村|新四军江南指挥部旧址, 王家坪村|八路军总部旧址, 堡头村|大汶口遗址):
 # what the memorial keeps or the relic is named after is not the village, so a name of three characters or more stands
-# between them.
-_VILLAGE_HEAD = regex.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址))")
+# between them. A pasture the village's herders use is named apart from it (牙曲村|莫曲夏季牧场).
+_VILLAGE_HEAD = regex.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址)|\p{Han}{2,}牧场)")
 
 
 def _split_township_heads(places: dict[str, Place]) -> None:
