@@ -896,6 +896,13 @@ def _kind_words() -> frozenset[str]:
     return frozenset(w for key in ("foreign-landform", "region-suffix") for w in words[key] if len(w) >= 2)
 
 
+def _bilateral_short(name: str, states: list[str]) -> bool:
+    """中西, 中格, 中几比: 中 and the first characters of a foreign state the article names abbreviate the pair (中西关系,
+    中格两国), no place."""
+    rest = name[1:]
+    return name[:1] == "中" and 1 <= len(rest) <= 2 and any(s.startswith(rest) for s in states)
+
+
 def add(
     text: str,
     analysis: Analysis,
@@ -932,13 +939,14 @@ def add(
     )
     phrases = phrase_spans(text)
     holder_posts = tuple(_words()["head-of-state-post"])
+    states = [p.name for p in places.values() if p.level == "country" and p.name != "中国"]
     for e in spans:
         if phrases.overlaps(e.start, e.end) or (text.startswith(holder_posts, e.end) and _holder_name(e.text)) \
                 or text.startswith("之乡", e.end) or (_ALONG_WATER.fullmatch(e.text) and not text.startswith("县", e.end)) \
-                or e.text in _kind_words():
+                or e.text in _kind_words() or _bilateral_short(e.text, states):
             continue  # 保家卫国, 山水|林田湖|草沙: a set phrase's piece; 同|普京|总统: the post's holder (刚果(布)|总统: a state's);
             # 长寿|之乡, 鱼米|之乡: what a land is famed for; 沿河|各镇, 沿河|将回补: along the river (沿河县 is a county);
-            # 松恩|峡湾: a kind of landform alone names none
+            # 松恩|峡湾: a kind of landform alone names none; 中西|关系: China and a partner the article names
         if e.label == "LOC":
             e = _site_around(text, e, around)  # (before the gazetteer's say: 天山, 恒山 are known, 帽天山 is not)
         if known(e.text):
