@@ -549,7 +549,7 @@ def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
 # 德国|驻上海总领事馆|副总领事.
 # (a region's name may hold a hyphen and end in 大区: 意大利|艾米利亚-罗马涅大区|主席)
 _FOREIGN_LOCALITY = regex.compile(
-    r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}[\p{Han}\-‐]{0,11}?(?:市|州|省|郡|大区))?(?:总领事馆|领事馆|大使馆)?")
+    r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}[\p{Han}\-‐]{0,11}?(?:市|州|省|郡|府|大区))?(?:总领事馆|领事馆|大使馆)?")
 
 
 @cache
@@ -616,8 +616,9 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     if moved:
         form = _country_form_ending_at(text, x)  # (法国|雷恩-布列塔尼市市长: the country the run stopped short of)
         return x - len(form) if form else x
-    # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title).
-    if x < 1 or (text[x - 1] not in "市州省郡馆驻" and not text.endswith("大区", 0, x)
+    # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title; 府, a
+    # Thai province: 泰国尖竹汶府|府尹).
+    if x < 1 or (text[x - 1] not in "市州省郡府馆驻" and not text.endswith("大区", 0, x)
                  and "驻" not in text[max(x - 7, 0) : x]):
         return x
     for p in range(x - 1, max(x - 16, 0) - 1, -1):
@@ -884,8 +885,20 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
     """Whether the verb ``tok`` before [x, s) is inside the organ's name: a standing body's field, an office's or a
     headquarters' work (推进|办, 指挥|部), a ministry's field (保护|部长)."""
     return (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
-        tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x)))) \
+        tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))
+        or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(an, x, s)))) \
         or _ministry_field_verb(text, an, tok, piece, x, s)
+
+
+# Verbs of holding a post, which join two titles (副主任|兼任|国家统计局局长), never a department's work.
+_TAKES_UP = frozenset(("兼任", "担任", "出任", "兼管", "分管"))
+
+
+def _unit_word_at(an: Analysis, x: int, s: int) -> bool:
+    """火灾|防治|管理司|司长: a word ending in a ministry's department or bureau (司, 局, 处) starts at ``x``, before the
+    post at ``s``: the verb before it names the department's work."""
+    nxt = an.token_at(x)
+    return nxt is not None and nxt.start == x and nxt.end <= s and len(nxt.text) >= 2 and nxt.text[-1] in "司局处"
 
 
 def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
@@ -1097,6 +1110,10 @@ def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | Non
         fg = han_name_at(text, at, country) or fg  # 日本首相|高市早苗|的
     if (fg is None or fg.end - fg.start < 3) and (short := g or fg) is not None:
         fg = _body_head_japanese(text, at, short, country) or fg
+    if fg is not None and g is not None and text[fg.end : fg.end + 1] in "·•・" and g.end > fg.end + 1 \
+            and not any(is_common_word(text[k : k + 2]) for k in range(fg.end + 1, g.end - 1)):
+        return g  # 府尹|颂萨·汶亚威: the foreign model stopped at a dot the dotted-name model reads on over (not
+        # 凯山·丰威汉铜像…: a common word inside says the clause ran on)
     # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
     # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
     if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)
@@ -1785,7 +1802,7 @@ def _settle_names(found: _Found, text: str) -> None:
     for name in list(found.titles):
         short = _settled_short(name, text)
         if short is None:
-            short = _settled_long(name, text)
+            short = _settled_long(name, text) or _settled_and(name, text)
             if short is None:
                 continue
         found.rename(name, short)
@@ -1798,6 +1815,16 @@ def _settle_names(found: _Found, text: str) -> None:
         if full is not None:
             found.rename(name, full)
             found.aliases.setdefault(full, []).append(name)
+
+
+def _settled_and(name: str, text: str) -> str | None:
+    """陶叔清|和 … 陶叔清|和走进 …: a three-character name the article always writes with 和 after it, and a verb or a word
+    that follows names after that, is a four-character name ending in 和 (a compound surname no list holds and a given
+    name 清和): 和 joins no verb."""
+    ats = occurrences(text, name) if len(name) == 3 else []
+    if len(ats) < _RECURRING or any(text[i + 3 : i + 4] != "和" for i in ats):
+        return None
+    return name + "和" if all(clear_follower(text, i + 4) or adverb_or_verb(text[i + 4 : i + 6]) for i in ats) else None
 
 
 # One character of the clause after a name that a name reader may take for the name's last: a preposition, the
