@@ -310,12 +310,17 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
             continue
         if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m") \
                 and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name) and not listed \
-                and not _common_village_name(text, tok, name, m.end()) and not _ROAD_COMMUNITY.fullmatch(name):
-            continue  # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name (镇|幸福路社区: a road's does)
+                and not _common_village_name(text, tok, name, m.end()) and not _ROAD_COMMUNITY.fullmatch(name) \
+                and not (tok.text in _SIZE_AGE and len(name) <= 4):
+            # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name (镇|幸福路社区: a road's does; 镇|小从村,
+            # 大王庄村: so does the size or age many a village is named by)
+            continue
         out.append(Locality(at, m.end(), name, "village", town))
     return out
 
 
+# One-character adjectives that open many villages' names (小岗村, 大寨村, 新华村, 老街村).
+_SIZE_AGE = frozenset("大小新老")
 # A community named after its street (幸福路社区, 和平街社区, 光明巷社区): the road's name may open with an adjective or a verb.
 _ROAD_COMMUNITY = regex.compile(r"\p{Han}{2,3}[路街巷]社区")
 
