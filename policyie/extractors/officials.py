@@ -1585,11 +1585,14 @@ def _congratulated(ctx: Context, found: _Found) -> None:
             verb = next((v for k in range(start + 2, min(start + 16, len(text))) if (v := _TAKES_POST.match(text, k))), None)
             end = verb.start() if verb is not None else 0
         title = _stated_title(text, verb.end()) if verb is not None and end > start else None
-        if title is None or not _whole_name(text, an, start, end, country_of(title)):
-            continue
-        name = text[start:end]
-        if any((n == name or name in _name_parts(n)) and found.titles[n] for n in found.titles):
-            continue  # 祝贺阿尔塔米拉诺就任总统, …第六任行政长官: one the article titles already; the message restates the post
+        if title is not None and _whole_name(text, an, start, end, country_of(title)):
+            _add_taken_post(found, text[start:end], start, title)
+
+
+def _add_taken_post(found: _Found, name: str, start: int, title: str) -> None:
+    """Give ``name`` the post a message or an oath says it took, unless the article titles that person already (祝贺
+    阿尔塔米拉诺就任总统, …第六任行政长官: the message restates the post)."""
+    if not any((n == name or name in _name_parts(n)) and found.titles[n] for n in found.titles):
         found.add(name, start, [title])
 
 
@@ -1614,9 +1617,7 @@ def _sworn_in(ctx: Context, found: _Found) -> None:
         for end in range(lo + 2, min(m.start(), lo + 16) + 1):
             tail = _SUBJECT_THEN.fullmatch(text, end, m.start())
             if tail is not None and _whole_name(text, an, lo, end, country_of(title)):
-                name = text[lo:end]
-                if not any((n == name or name in _name_parts(n)) and found.titles[n] for n in found.titles):
-                    found.add(name, lo, [title])
+                _add_taken_post(found, text[lo:end], lo, title)
                 break
 
 
