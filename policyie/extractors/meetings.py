@@ -437,7 +437,7 @@ def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     return t.text in "同与和" and before.text.endswith("党") and "党" in text[t.end : pos]
 
 
-def _parties_word(toks: list, i: int) -> bool:
+def _parties_word(toks: list[Token], i: int) -> bool:
     """Whether token ``i`` is the 方 of 相关方 or 有关方, the parties concerned."""
     return toks[i].text == "方" and i > 0 and toks[i - 1].text in ("相关", "有关") and toks[i - 1].end == toks[i].start
 
