@@ -539,6 +539,11 @@ def _county_named_in_full(doc: _Doc, gz: Gazetteer, word: str) -> bool:
     return _named_in_full(doc, gz, word, ("县", "市", "区", "旗"), ("city", "district"))
 
 
+def _numeral_county(doc: _Doc, gz: Gazetteer, word: str, tag: str) -> bool:
+    """万年, 万宁, 千阳: a county's short form that jieba reads as a numeral, where the article names the county in full."""
+    return tag.startswith("m") and len(word) >= 2 and _named_in_full(doc, gz, word, ("县", "市", "区"), ("district",))
+
+
 def _named_in_full(doc: _Doc, gz: Gazetteer, word: str, kinds: tuple[str, ...], levels: tuple[str, ...]) -> bool:
     """Whether ``word`` with one of ``kinds`` after it is a division of ``levels`` the article names in full."""
     return len(word) >= 2 and any(
@@ -714,8 +719,8 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if len(word) <= 2 and words and not number_inside and tag.startswith("m") and _model_opens(doc, start, words):
             words.append((start, word, tag))  # 万|佛山|景区, 八步|沙|林场: a numeral the NER reads as opening the place is its first
             break
-        if _opens_name(gz, before, k, words):
-            words.append((start, word, tag))
+        if _opens_name(gz, before, k, words) or (words and _numeral_county(doc, gz, word, tag)):
+            words.append((start, word, tag))  # (万年|贡米产业园: a county's short form jieba reads as a numeral)
             continue
         if (not number_inside and (COUNTED_STEM.match(word) or (tag.startswith("m") and _numeric(word)))) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
