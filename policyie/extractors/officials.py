@@ -339,9 +339,14 @@ def _minority_listed(text: str, at: int) -> NameGuess | None:
     fg = foreign_name_at(text, at)
     if fg is None or not 3 <= fg.end - fg.start <= 5 or not clear_follower(text, fg.end):
         return None
-    if any(is_common_word(text[k : k + 2]) for k in range(fg.start, fg.end - 1)):
+    if _holds_common_word(text, fg.start, fg.end):
         return None
     return fg
+
+
+def _holds_common_word(text: str, start: int, end: int) -> bool:
+    """Whether a common word of two characters lies anywhere in text[start:end]: a phrase, not a name (市长|向大会作报告)."""
+    return any(is_common_word(text[k : k + 2]) for k in range(start, end - 1))
 
 
 # A seconded official's post is marked in brackets after it (副市长（挂职）).
@@ -986,12 +991,18 @@ def _recurring_name(text: str, at: int) -> NameGuess | None:
     for n in (4, 3):
         run = text[at : at + n]
         if len(run) < n or not all(HAN.match(c) for c in run) or not surname_at(text, at) \
-                or any(is_common_word(run[k : k + 2]) for k in range(n - 1)):
+                or _holds_common_word(text, at, at + n):
             continue
         ats = occurrences(text, run)
-        if len(ats) >= _RECURRING and all(clear_follower(text, i + n) or adverb_or_verb(text[i + n : i + n + 2]) for i in ats):
+        if len(ats) >= _RECURRING and _subject_each_time(text, ats, n):
             return NameGuess(at, at + n, 2.0)
     return None
+
+
+def _subject_each_time(text: str, ats: list[int], n: int) -> bool:
+    """Whether what stands at each of ``ats`` for ``n`` characters is followed by a word that follows names or by a
+    common verb or adverb: the subject of a verb every time the article writes it."""
+    return all(clear_follower(text, i + n) or adverb_or_verb(text[i + n : i + n + 2]) for i in ats)
 
 
 # What follows 因 when it gives a reason, not a name's last syllable (利伯曼|因不满…, 约翰逊|因病…).
@@ -1023,7 +1034,7 @@ def _minority_longer(text: str, at: int, g: NameGuess) -> NameGuess:
     if fg is not None and fg.start == g.start and fg.end > g.end and fg.score >= 2.0 and clear_follower(text, fg.end) \
             and surnames().get(text[at], 0) < _HAN_NAME_SURNAME and text[at : at + 2] not in COMPOUND_SURNAMES \
             and not any(c in _GLUED_CLAUSE_CHARS for c in text[g.end : fg.end]) \
-            and not any(is_common_word(text[k : k + 2]) for k in range(g.end, fg.end - 1)):
+            and not _holds_common_word(text, g.end, fg.end):
         # (王小明|周一同, 骆根土|回到, 归海明礼|以…: a Chinese name of a common or compound surname, the clause after it;
         # 贝恩德|哈利尔博士: a common word inside the run on)
         return fg
@@ -1111,7 +1122,7 @@ def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | Non
     if (fg is None or fg.end - fg.start < 3) and (short := g or fg) is not None:
         fg = _body_head_japanese(text, at, short, country) or fg
     if fg is not None and g is not None and text[fg.end : fg.end + 1] in "·•・" and g.end > fg.end + 1 \
-            and not any(is_common_word(text[k : k + 2]) for k in range(fg.end + 1, g.end - 1)):
+            and not _holds_common_word(text, fg.end + 1, g.end):
         return g  # 府尹|颂萨·汶亚威: the foreign model stopped at a dot the dotted-name model reads on over (not
         # 凯山·丰威汉铜像…: a common word inside says the clause ran on)
     # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
@@ -1153,9 +1164,8 @@ def find_titled(ctx: Context) -> _Found:
             # 市长|向大会作报告: a common word inside it makes the run a phrase, not a name
             # (a monarch's regnal number, 二世, is no word inside the name)
             core_end = fg.end - _regnal_length(text, fg.end) if fg is not None else 0
-            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3 and (not any(
-                is_common_word(text[k : k + 2]) for k in range(fg.start, core_end - 1)
-            ) or _minority_name_closed(text, fg)):
+            if fg is not None and fg.score >= 2.0 and fg.end - fg.start >= 3 and (
+                    not _holds_common_word(text, fg.start, core_end) or _minority_name_closed(text, fg)):
                 g = fg
         if g is not None and _verb_then_name(text, an, g):
             g = None
@@ -1825,7 +1835,7 @@ def _settled_and(name: str, text: str) -> str | None:
     ats = occurrences(text, name) if len(name) == 3 else []
     if len(ats) < _RECURRING or any(text[i + 3 : i + 4] != "和" for i in ats):
         return None
-    return name + "和" if all(clear_follower(text, i + 4) or adverb_or_verb(text[i + 4 : i + 6]) for i in ats) else None
+    return name + "和" if _subject_each_time(text, ats, 4) else None
 
 
 # One character of the clause after a name that a name reader may take for the name's last: a preposition, the
