@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 import threading
+from bisect import bisect_left
 from itertools import accumulate, compress, islice, repeat
 from operator import itemgetter, not_
 
@@ -26,7 +27,7 @@ import regex
 
 from .. import lexicons
 from .. import segmenter as _segmenter
-from .analysis import Entity, Token
+from .analysis import START, Entity, Token
 from .paths import cache_dir, prune_caches, write_cache
 
 _CJK = regex.compile(r"\p{Han}")
@@ -306,25 +307,29 @@ _NO_GIVEN_END = frozenset("村寺庙镇乡屯寨庄沟湾塘港岛山河湖江")
 def whole_names(entities: list[Entity], tokens: list[Token]) -> list[Entity]:
     """``entities`` with each two-character PER span that ends where the cut left a lone given character run on
     over it (朱时 → 朱时雍 before 参加)."""
-    at: dict[int, Token] | None = None
     out = entities
     for k, (text, start, end, label) in enumerate(entities):
         if label != "PER" or end - start != 2:
             continue
-        if at is None:
-            at = {t.start: t for t in tokens}
-            out = list(entities)
-        nxt = at.get(end)
+        nxt = _token_starting(tokens, end)
         if nxt is None or len(nxt.text) != 1 or nxt.pos not in _LONE_GIVEN_TAGS or nxt.text in _NO_GIVEN_END:
             continue
-        if at.get(start) is None or at[start].end != end:
+        if (own := _token_starting(tokens, start)) is None or own.end != end:
             continue  # the span must be the cut's own word, no piece of a longer one
-        if (after := at.get(end + 1)) is not None and after.text.startswith(nxt.text):
+        if (after := _token_starting(tokens, end + 1)) is not None and after.text.startswith(nxt.text):
             continue  # (立克|拢|拢: a doubled character runs a longer name on, which this does not read)
         if k + 1 < len(entities) and entities[k + 1].start < end + 1:
             continue
+        if out is entities:
+            out = list(entities)
         out[k] = Entity(text + nxt.text, start, end + 1, label)
     return out
+
+
+def _token_starting(tokens: list[Token], pos: int) -> Token | None:
+    """The token that starts at ``pos`` (tokens in text order), or None: a bisection, no index built per document."""
+    i = bisect_left(tokens, pos, key=START)
+    return tokens[i] if i < len(tokens) and tokens[i].start == pos else None
 
 
 @functools.cache
