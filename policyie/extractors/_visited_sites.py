@@ -121,9 +121,11 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
         # (a place that goes on past 的 is no list item of its own: 深入赣州市的企业、农村、革命纪念馆)
         listed = sum(1 for item, x in zip(items, shaped, strict=True)
                      if x or (item in exact and not text.startswith("的", item[1])))
-        for item, x in zip(items, shaped, strict=True):
+        for (_, raw_end), item, x in zip(raw, items, shaped, strict=True):
             if x is None or in_person(x[0], x[1]) or phrases.overlaps(x[0], x[1]):
                 continue
+            if text[x[1] : raw_end] in _SITE_SUFFIXES:
+                x = (x[0], raw_end, x[2])  # 扁都口|冬季牧场: the season cut off the site's kind (冬季牧场), no tail of it
             if held.overlaps(x[0], x[1]) and not _superseded(places, x[0], x[1], text):
                 continue
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem; so
@@ -293,6 +295,9 @@ def _trimmed(text: str, start: int, end: int) -> int:
     """Where the item's name ends: before a tail (周边, 等) that follows it."""
     tail = _TAIL.search(text, start, end)
     return tail.start() if tail else end
+
+
+_SITE_SUFFIXES = frozenset(_WORDS["site-suffix"])
 
 
 # A word's tags that make it a plain word, not a name or an abbreviation (八大 is j).

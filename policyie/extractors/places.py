@@ -651,7 +651,23 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
         return True  # 中新|天津|生态城, 中|新|天津…: the two states that built it open its name
     if not words and doc.text.startswith(_OLD_TOWN, pos) and _county_named_in_full(doc, gz, word):
         return True  # 平定县…平定|古城: the county's old town, though 平定 is a verb too
+    if _translit_opening(word, tag, words):
+        return True  # 兹|拉|蒂博|尔|山区: jieba cut the foreign name's first syllables off as characters of their own
     return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
+
+
+# Tags of a lone character that is a function word, not a syllable (在, 和, 向, 的, 很, 三, 个, 上).
+_FUNCTION_TAGS = ("p", "c", "u", "d", "m", "q", "f")
+
+
+def _translit_opening(word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
+    """Whether the lone character ``word`` opens the transliterated stem ``words`` (nearest first): a syllable
+    typical of transliterations before a stem that reads as one (兹|拉|蒂博尔), not a function word (在|蒂博尔)."""
+    if len(word) != 1 or not words or tag.startswith(_FUNCTION_TAGS) or tag == "r":
+        return False
+    stem = "".join(w for _, w, _ in reversed(words))
+    return 2 <= len(stem) <= 6 and translit_odds(word) >= TYPICAL_TRANSLIT and translit_odds(stem) >= TYPICAL_TRANSLIT \
+        and model_places.han_only(stem) and jieba_freq().get(stem, 0) == 0
 
 
 def _township_cut_in_two(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, str]], k: int,
@@ -1088,7 +1104,14 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
     if len(head) < 2 and h.surface == "水库" and len(named) == 1 and words[0][2] in ("nr", "ns", "nz", "un") and \
             (prior := doc.tokens_before(words[0][0])) and _GOING_TO.search(prior[0][1]):
         head = core  # 又到|高峰|水库: a reservoir one goes to is named by the word before it, however common (红旗, 高峰)
+    if len(head) < 2 and len(words) >= 2 and words[-1][1] in _SHRINE_CHARS and h.surface.endswith(SITE_SUFFIXES) \
+            and len(_stem_head(doc, gz, words[:-1], core[:-1], h, named_in_full)) >= 2:
+        head = core  # 双树|寺|水库: a reservoir or site named after the temple by it, itself named by its place
     return head
+
+
+# One-character shrines, which name the reservoir, village or site beside them (双树寺水库, 白马寺景区).
+_SHRINE_CHARS = frozenset("寺庙祠观")
 
 
 # Suffixes of memorial temples and former residences, which bear the name of the person they honour.
