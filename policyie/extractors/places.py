@@ -651,8 +651,8 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
         return True  # 中新|天津|生态城, 中|新|天津…: the two states that built it open its name
     if not words and doc.text.startswith(_OLD_TOWN, pos) and _county_named_in_full(doc, gz, word):
         return True  # 平定县…平定|古城: the county's old town, though 平定 is a verb too
-    if _translit_opening(word, tag, words):
-        return True  # 兹|拉|蒂博|尔|山区: jieba cut the foreign name's first syllables off as characters of their own
+    if _translit_opening(before, k, words):
+        return True  # 兹|拉|蒂博|尔|山区, 克里|比|深水港: jieba cut a foreign name's syllables off as characters of their own
     return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
 
 
@@ -660,10 +660,18 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
 _FUNCTION_TAGS = ("p", "c", "u", "d", "m", "q", "f")
 
 
-def _translit_opening(word: str, tag: str, words: list[tuple[int, str, str]]) -> bool:
-    """Whether the lone character ``word`` opens the transliterated stem ``words`` (nearest first): a syllable
-    typical of transliterations before a stem that reads as one (兹|拉|蒂博尔), not a function word (在|蒂博尔)."""
-    if len(word) != 1 or not words or tag.startswith(_FUNCTION_TAGS) or tag == "r":
+def _translit_opening(before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
+    """Whether the lone character ``before[k]`` is a syllable of the transliterated stem ``words`` (nearest first):
+    one typical of transliterations before a stem that reads as one (兹|拉|蒂博尔), not a function word (在|蒂博尔);
+    or the last syllable of one, whatever jieba tags it, after a transliteration's word (克里|比, 比 a preposition)."""
+    _, word, tag = before[k]
+    if len(word) != 1:
+        return False
+    if not words:
+        prior = before[k + 1][1] if k + 1 < len(before) else ""
+        return len(prior) >= 2 and before[k + 1][2].startswith("nr") and translit_odds(word) > 0 \
+            and _transliterated(prior + word)  # (not 北顿涅茨克|的|工业区: a function word after the name)
+    if tag.startswith(_FUNCTION_TAGS) or tag == "r":
         return False
     stem = "".join(w for _, w, _ in reversed(words))
     return 2 <= len(stem) <= 6 and translit_odds(word) >= TYPICAL_TRANSLIT and translit_odds(stem) >= TYPICAL_TRANSLIT \
