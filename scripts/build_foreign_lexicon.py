@@ -155,7 +155,57 @@ def foreign_cities(country_forms: dict[str, str]) -> list[tuple[str, str, str]]:
     for city, country in CURATED_CITIES.items():
         if country_forms.get(country) == country:
             out.setdefault(city, (country, "major"))
+    word_first = _reads_first_as_other()
+    lines = [ln for ln in CURATED_CITIES_TSV.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for r in csv.DictReader(lines, delimiter="\t"):
+        city, country = r["city"].strip(), r["country"].strip()
+        country = country_forms.get(country, "")
+        if len(country) < 2 or len(city) < 2 or country_forms.get(city) == city or city in NOT_CITY_FIRST:
+            continue
+        if city in word_first:
+            print(f"curated city left out ({word_first[city]}): {city}")
+            continue
+        out.setdefault(city, (country, "curated"))
     return sorted((city, country, kind) for city, (country, kind) in out.items())
+
+
+# Second cities, ports, regional capitals and venues the news names, curated from general knowledge (see its header).
+CURATED_CITIES_TSV = ROOT / "scripts" / "foreign_cities_curated.tsv"
+# How often jieba's dictionary may count a word that is not a place's for a city of that name still to be listed.
+WORD_FIRST = 0
+# jieba's tags of proper names: a city may be one (its tags of transliterations, nr and nrt, are as often a town's as a
+# person's: 杜布罗夫尼克 nrt); any other tag makes the name a common word first.
+NAME_TAGS = ("ns", "nr", "nz")
+
+
+def _reads_first_as_other() -> dict[str, str]:
+    """Names a curated city may not take, with why: a word of jieba's dictionary tagged no proper name (a common word),
+    a Chinese division's name or short form (黑山), a Chinese person's name HanLP lists (钱凯)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    out: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    for line in Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3:
+            tags[parts[0]] = parts[2]
+    for word, freq in jieba.dt.FREQ.items():
+        if freq > WORD_FIRST and not tags.get(word, "").startswith(NAME_TAGS):
+            out[word] = f"a word, {tags.get(word, '?')}"
+    for line in (OUT / "divisions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("code\t"):
+            continue
+        cols = line.split("\t")
+        for form in [cols[1], *(f.lstrip("=") for f in (cols[2].split(",") if len(cols) > 2 and cols[2] else []))]:
+            if len(form) >= 2:
+                out.setdefault(form, "a Chinese division")
+    for r in read_tsv(DATA / "names" / "hanlp_person_dict.tsv"):
+        name = (r.get("name") or "").strip()
+        if len(name) >= 2 and r.get("tag") == "nr":
+            out.setdefault(name, "a Chinese person's name")
+    return out
 
 
 def translit_chars() -> tuple[dict[str, float], list[str]]:

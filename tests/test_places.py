@@ -284,3 +284,9 @@ def test_an_officials_name_glued_to_a_verb_opens_no_park() -> None:
     doc = policyie.extract("韩正到华为武汉基地、长江存储等企业，考察硅光芯片、存储芯片等研发生产情况。")
     assert any(o.name == "韩正" for o in doc.officials)
     assert not any("韩正" in m.text for p in doc.places for m in p.mentions), [(p.name, p.level) for p in doc.places]
+
+
+def test_a_foreign_city_inside_a_longer_name_is_no_mention_of_that_city() -> None:
+    # 克尔曼沙|阿省: jieba's word runs on past the city 克尔曼 into another name (克尔曼沙阿), as 第聂伯罗彼得罗夫斯克 does
+    for say, city in (("伊朗克尔曼沙阿省发生地震。", "克尔曼"), ("乌克兰第聂伯罗彼得罗夫斯克州遭到袭击。", "第聂伯罗")):
+        assert not [p for p in places_in(say) if p.name == city], _describe(places_in(say))

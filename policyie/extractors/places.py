@@ -348,6 +348,11 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if not h.senses:
             continue
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
+        if all(e.level == "city" and e.code is None for e, _ in senses) and (
+                _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)):
+            # 克尔曼沙|阿省, 杜|库姆: a foreign city's name inside a longer one, not 马德望省 (its province); 本格拉铁路,
+            # 基切沃—奥赫里德高速公路: a route's name, not the city
+            continue
         if (h.start, h.end) in nested or (_at_venue(doc, h.start, h.end) and doc.major(h.surface)):
             # jieba keeps 北京人民大会堂 and 北京饭店 whole: the word boundaries say nothing here
             out.append(Cand(h.start, h.end, "name", h, senses=senses))
@@ -387,6 +392,30 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
+
+
+# What a foreign city's name may run into inside one word of jieba's: its state's division named after it, its port or
+# palace (`_CITY_NAMED`), or 市 and 城.
+_CITY_RUNS_INTO = ("市", "城", "省", "州", "县", "港", "宫", "湖", "口岸", "边疆区", "大区")
+
+
+# Routes named after the towns they join or reach, whose names hold no mention of the town.
+_ROUTES = ("铁路", "高速公路", "公路", "高铁")
+
+
+def _inside_longer_name(doc: _Doc, h: Hit) -> bool:
+    """Whether the hit lies inside a longer foreign name: inside jieba's word, next to a character that reads as a
+    transliteration's syllable (克尔曼|沙阿, 第聂伯罗|彼得罗夫斯克, 杜|库姆; not 巴黎|圣母院, 莫斯科|红场, 马德望|省)."""
+    text = doc.text
+    if h.start > 0 and not doc.start_ok(h.start) and translit_odds(text[h.start - 1]) > _SYLLABLE_NEXT:
+        return True
+    return h.end < len(text) and not doc.end_ok(h.end) and not text.startswith(_CITY_RUNS_INTO, h.end) \
+        and translit_odds(text[h.end]) > _SYLLABLE_NEXT
+
+
+# How typical of transliterations a character next to a known foreign name must be to carry the name on (沙 1.9, 彼
+# 2.2; 圣 1.1, 红 -5).
+_SYLLABLE_NEXT = 1.5
 
 
 def _written_apart(doc: _Doc, h: Hit) -> bool:
@@ -550,6 +579,13 @@ def _named_in_full(doc: _Doc, gz: Gazetteer, word: str, kinds: tuple[str, ...], 
         full in doc.text and any(e.level in levels for e in gz.lookup(full)) for full in (word + k for k in kinds))
 
 
+def _not_only_foreign_city(gz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` names a division in full as Chinese ones are written (with their 市, 县, 镇 …), not only a
+    foreign city, whose one name is as short as its name gets (比尔森, 布拉格)."""
+    full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
+    return not full or not all(e.level == "city" and e.code is None and word[-1:] not in DIVISION_LAST for e in full)
+
+
 def _is_division(gz: Gazetteer, word: str) -> bool:
     full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
     return bool(full) and all(e.level in ("country", "province", "city", "district", "town") for e in full)
@@ -660,6 +696,31 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
 _FUNCTION_TAGS = ("p", "c", "u", "d", "m", "q", "f")
 
 
+def _division_cut_before(doc: _Doc, gz: Gazetteer, before: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether ``before[k]`` is the suffix of a division jieba cut off its name, a place of its own that ends the
+    stem: 武鸣|区|伊岭岩景区; a unit the NER reads that no table lists (谅山|市|同登—谅山经济区); a township no table
+    lists, cut into characters (蒿|坪|镇|紫阳富硒茶产业园; not 永宁|乡|城子古村, one word and 乡, read whole and split
+    after)."""
+    start, word, _ = before[k]
+    if len(word) != 1 or word not in DIVISION_LAST or k + 1 >= len(before):
+        return False
+    prior = before[k + 1]
+    return _is_division(gz, prior[1] + word) or (prior[0], start + 1) in doc.model_locations() or (
+        word in "镇乡" and len(prior[1]) == 1)
+
+
+# Tags of words that say which or how many, no part of a name (所有 b, 这些 r, 三个 m).
+_NOT_IN_NAME_TAGS = frozenset(("b", "r", "m", "d", "p", "c", "u", "q"))
+
+
+def _foreign_city_opening(before: list[tuple[int, str, str]], k: int,
+                          words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The words that a foreign city's one name at ``before[k]`` adds to the stem ``words`` it opens (比尔森|新能源汽车产业园,
+    莱基|深水港): the city, and a transliteration's syllable before it of a longer name the city's ends (杜|库姆|经济特区)."""
+    out = [*words, before[k]]
+    return [before[k], before[k + 1]] if k + 1 < len(before) and _translit_opening(before, k + 1, out) else [before[k]]
+
+
 def _translit_opening(before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
     """Whether the lone character ``before[k]`` is a syllable of the transliterated stem ``words`` (nearest first):
     one typical of transliterations before a stem that reads as one (兹|拉|蒂博尔), not a function word (在|蒂博尔);
@@ -675,7 +736,7 @@ def _translit_opening(before: list[tuple[int, str, str]], k: int, words: list[tu
         return False
     stem = "".join(w for _, w, _ in reversed(words))
     return 2 <= len(stem) <= 6 and translit_odds(word) >= TYPICAL_TRANSLIT and translit_odds(stem) >= TYPICAL_TRANSLIT \
-        and model_places.han_only(stem) and jieba_freq().get(stem, 0) == 0
+        and model_places.han_only(stem) and (jieba_freq().get(stem, 0) == 0 or tag_table().get(stem, "").startswith("nr"))
 
 
 def _township_cut_in_two(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, str]], k: int,
@@ -755,11 +816,8 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
             words.append((start + 1, word[1:], tag))  # 玉树|市隆宝|国家级自然保护区: the city's 市 glued to the name
             break
-        if len(word) == 1 and word in DIVISION_LAST and k + 1 < len(before) and (
-                _is_division(gz, before[k + 1][1] + word) or (before[k + 1][0], start + 1) in doc.model_locations()):
-            # 武鸣|区|伊岭岩景区: the division jieba cut in two is a place of its own, and so is a unit the NER
-            # reads that no table lists (谅山|市|同登—谅山经济区); before a generic stem it names the park
-            # (孟津|区|智能制造产业园)
+        if _division_cut_before(doc, gz, before, k):
+            # (before a generic stem the division names the park: 孟津|区|智能制造产业园)
             if words and all(w in GENERIC_STEMS or w in QUALIFIERS for _, w, _ in words):
                 words += [(start, word, tag), (before[k + 1][0], before[k + 1][1], before[k + 1][2])]
             break
@@ -779,7 +837,9 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
                 words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
                 continue
-            if _division_names_park(gz, word, words, site, doc.text[pos : pos + 2]):
+            if not _not_only_foreign_city(gz, word) and not any(w[2] in _NOT_IN_NAME_TAGS for w in words):
+                words += _foreign_city_opening(before, k, words)  # (not 加沙|所有|口岸: a determiner after the city)
+            elif _division_names_park(gz, word, words, site, doc.text[pos : pos + 2]):
                 words.append((start, word, tag))
             break
         words.append((start, word, tag))
@@ -991,6 +1051,9 @@ def _stem_names_no_site(gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]]
     福建|土楼, 广西|丘陵 are named so)."""
     if h.suffix == "weak" and len(stem) == 2 and stem[0] == "中" and stem[1] in _PARTNER_CHARS:
         return True
+    if h.surface in _PLACE_NAMED_KINDS and not (words[0][1] in gz.surfaces and not words[0][2].startswith("m")
+                                                 and words[0][1][-1] not in DIVISION_LAST):
+        return True  # 蜂岩|生态|茶园, named by a township's short form; not 白茶|茶园, 万亩|茶园, 官庄镇|茶园 (the township's)
     return h.surface == "盐湖" and len(words) == 1 and any(e.level == "province" for e in gz.lookup(stem))
 
 
@@ -1130,8 +1193,16 @@ def _landform_word(core: str, words: list[tuple[int, str, str]]) -> bool:
     """Nouns or unknown words, three or four characters together, the last ending in a landform's character and
     of two or more itself (隔河岩, 双|乳峰; not 大|峡谷 of a common landform word)."""
     return 3 <= len(core) <= 4 and core[-1] in GEO_CHARS and len(words[-1][1]) >= 2 \
-        and (len(words) == 1 or not is_common_word(words[-1][1])) \
-        and all(tag in ("n", "nz", "ns", "un", "nr") for _, _, tag in words) and model_places.han_only(core)
+        and (len(words) == 1 or not is_common_word(words[-1][1]) or _lone_opening(words)) \
+        and all(tag in ("n", "nz", "ns", "un", "nr") for _, _, tag in words[1 if _lone_opening(words) else 0 :]) \
+        and model_places.han_only(core)
+
+
+def _lone_opening(words: list[tuple[int, str, str]]) -> bool:
+    """横|山岭 (水库): a lone character jieba tags a verb or an adjective before a landform's word of two characters,
+    the two words the whole stem: the character opens the landform's name (a function character would not)."""
+    return len(words) == 2 and len(words[0][1]) == 1 and words[0][2] in ("v", "a", "vg", "ag", "ng", "g") \
+        and len(words[1][1]) == 2 and words[1][2].startswith(("n", "ns"))
 
 
 def _known_opening(gz: Gazetteer, core: str) -> str:
@@ -1430,17 +1501,30 @@ def _merge_short_namesakes(places: dict[str, Place]) -> None:
 # What a foreign city's name opens when one of these follows it: a palace, port or crossing (sites; the palace need not
 # stand in the city: 海得拉巴宫 is in New Delhi), or the state's first-level division named after the city
 # (伊尔库茨克州; 滨海边疆区 is none: only a city's own name counts).
-_CITY_NAMED = (("边疆区", "province"), ("口岸", "site"), ("宫", "site"), ("港", "site"), ("州", "province"))
+_CITY_NAMED = (("边疆区", "province"), ("口岸", "site"), ("宫", "site"), ("港", "site"), ("州", "province"),
+               ("省", "province"), ("县", "province"), ("大区", "province"), ("湖", "site"), ("金字塔", "site"),
+               ("遗址", "site"), ("集中营", "site"),
+               ("美军基地", "site"), ("海军基地", "site"), ("空军基地", "site"), ("军事基地", "site"))
+
+
+# What follows a foreign city's name and is part of its mention: 市, and 地区 (the city and the area around it).
+_CITY_WRITTEN_WITH = ("市", "地区")
 
 
 def _city_named_places(text: str, places: dict[str, Place]) -> None:
-    """莫迪在海得拉巴宫同李强举行会谈, 比雷埃夫斯港, 芒街口岸, 伊尔库茨克州州长: a foreign city's name before 宫, 港 or
-    口岸 names a palace, port or crossing, before 州 or 边疆区 a division of its state, not the city itself."""
+    """莫迪在海得拉巴宫同李强举行会谈, 比雷埃夫斯港, 芒街口岸, 吉萨金字塔, 伊尔库茨克州州长, 伊德利卜省: a foreign city's
+    name before 宫, 港, 口岸, 金字塔, 遗址 or 基地 names a palace, port, crossing, monument, relic or base, before 州, 省,
+    边疆区 or (Japan's) 县 a division of its state, not the city itself."""
     for city in list(places.values()):
         if city.level != "city" or city.code is not None:
             continue
         named = []
-        for m in city.mentions:
+        for i, m in enumerate(city.mentions):
+            if (ext := next((w for w in _CITY_WRITTEN_WITH if text.startswith(w, m.end)), "")) and \
+                    not text.startswith(("市长", "市委", "市政"), m.end):
+                # 霍姆斯|市, 卢甘斯克|地区: the city as written, 市 or the area around it the same place (not 市长's)
+                city.mentions[i] = m = Span(m.text + ext, m.start, m.end + len(ext))
+                continue
             suffix, level = next(((w, lv) for w, lv in _CITY_NAMED if text.startswith(w, m.end)), ("", None))
             if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区", "港口"), m.end)):
                 continue
@@ -1698,9 +1782,11 @@ def _stem_names_no_kind(h: Hit, stem: str) -> bool:
 _NO_BRIDGE_NAME = regex.compile(r"^[该这那此各本每]|[\d一二两三四五六七八九十百几多]座")
 
 
+# Kinds of site a crop or a quality names as often as a place (白茶茶园, 有机茶园): only a place's name opens a name.
+_PLACE_NAMED_KINDS = frozenset(("茶园",))
 # A stem that opens with a village named in full (宫前村, 窑场社区), and the kinds of facility a village has.
 _VILLAGE_OPENS = regex.compile(r"\p{Han}{2,6}?(?:村|社区)")
-_VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头")
+_VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头", "茶园")
 
 
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
@@ -2211,8 +2297,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_variants(places)
     _merge_short_namesakes(places)
     _city_named_places(text, places)
-    _site_named_town_shorts(text, places)
-    _town_shorts_opening_places(places)
+    _town_short_forms(text, places)
     _river_named_shorts(places)
     _old_quarters_of_villages(places)
     _dotted_site_parts(text, places)
@@ -2513,6 +2598,14 @@ def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
             model_places.named_place(places, name, "site", area.evidence or "park-suffix").mentions.append(
                 Span(name, m.start, whole.end))
     model_places.drop_empty(places)
+
+
+def _town_short_forms(text: str, places: dict[str, Place]) -> None:
+    """What a township's short form written alone stands for: a site named after it, a place it opens, or (in a list
+    closed by 等镇) the township written in full."""
+    _site_named_town_shorts(text, places)
+    _town_shorts_opening_places(places)
+    _listed_township_shorts(text, places)
 
 
 def _site_named_town_shorts(text: str, places: dict[str, Place]) -> None:
@@ -3444,6 +3537,34 @@ def _add_repeats(doc: _Doc, places: dict[str, Place], place: Place, in_person: C
 
 # Counties' short names listed and closed by 等地 (前往昆山、晋江等地): each item vouches for the others.
 _SHORTS_LIST = regex.compile(r"((?:\p{Han}{2}[、和])+\p{Han}{2})等地")
+
+
+# A list of townships' short forms closed by their kind (到太平川、太平山、前七号等镇, 临海、海河和洋马等乡镇): each
+# item, of two to four characters, after 、, 和 or 及 (the first after whatever opens the clause).
+_TOWNSHIP_SHORTS = regex.compile(r"((?:\p{Han}{2,4}[、和及])+\p{Han}{2,4})等(?:[\d一二三四五六七八九十]+个)?(镇|乡|乡镇|街道|镇街)")
+
+
+def _listed_township_shorts(text: str, places: dict[str, Place]) -> None:
+    """到太平川、太平山、前七号等镇调研 … 在太平川镇…: each item of a list closed by 等镇 is the short form of a township,
+    the one the article writes in full (太平川镇), whatever other reading it got alone (an untyped name the NER read,
+    the park 洋马药材产业园 that the form opens)."""
+    towns = {p.name: p for p in places.values() if p.level == "town" and p.mentions}
+    if not towns:
+        return
+    for lm in _TOWNSHIP_SHORTS.finditer(text):
+        kinds = _TOWNSHIP_KINDS if lm.group(2) in ("乡镇", "镇街") else (lm.group(2),)
+        end = lm.end(1)
+        for item in reversed(regex.split("[、和及]", lm.group(1))):
+            start = end - len(item)
+            # (the first item runs back into the words that open the clause: 到|太平川; its longest ending the list names)
+            found = next(((k, towns[item[k:] + kind]) for k in range(len(item) - 1) for kind in kinds
+                          if item[k:] + kind in towns), None)
+            if found is not None:
+                a, town = start + found[0], found[1]
+                if not any(m.start == a and m.end == end for m in town.mentions):
+                    model_places.drop_mentions_within(places, a, end)
+                    town.mentions = sorted([*town.mentions, Span(text[a:end], a, end)], key=lambda m: m.start)
+            end = start - 1
 
 
 def _listed_county_shorts(ctx: Context, gz: Gazetteer, places: dict[str, Place],
