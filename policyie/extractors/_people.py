@@ -416,9 +416,15 @@ def _mongolian_name(text: str, pos: int) -> NameGuess | None:
             break
         end += step
         parts += 1
+    if parts and text[end : end + 1] == _HAVING and (clear_follower(text, end + 1) or end + 1 >= len(text)):
+        return NameGuess(pos, end + 1, 3.0)  # 吉日嘎拉|图: an element and the suffix -tu ("having"), a name of its own
     if parts >= 2 and (clear_follower(text, end) or end >= len(text)):
         return NameGuess(pos, end, 3.0)
     return None
+
+
+# The Mongolian suffix -tu/-tü ("having"), which makes a name of any element (吉日嘎拉图, 朝克图, 巴雅尔图).
+_HAVING = "图"
 
 
 # Yi family names of two characters (吉克, 沙马), before a given name of one or two characters.
