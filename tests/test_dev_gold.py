@@ -249,8 +249,10 @@ CHECKSETS = {
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
     # its first score was 0.952 (42fcb42), the estimate until jan12/jan13; these floors are its present scores
-    "checkset_jan11": (10, {"headline_f1": 0.97, "officials": 0.97, "official_titles": 0.95, "authors": 0.91,
-                            "places": 0.95, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 1.0},
+    # (places 0.958 -> 0.941 on 2026-12-06, deliberately: a foreign city's one name now opens the zone it names, and
+    # 的黎波里经济特区 is read whole where this gold lists the city alone; jan07's 比尔森新能源汽车产业园 is read whole as its gold has it)
+    "checkset_jan11": (10, {"headline_f1": 0.96, "officials": 0.97, "official_titles": 0.95, "authors": 0.91,
+                            "places": 0.94, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.97, "activity_companions": 0.8,
                         "published": 1.0, "title": 1.0}),
     # its first score was 0.909 (fbe32df), the estimate until jan13; these floors are its present scores
@@ -410,10 +412,15 @@ CHECKSETS = {
                             "places": 0.94, "dates": 0.98, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
-    # its first score, 0.940 (e69d2ed), is the newest estimate; these floors are its present scores
+    # its first score was 0.940 (e69d2ed), the estimate until jan44; these floors are its present scores
     "checkset_jan43": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
-                            "places": 0.92, "dates": 0.95, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                            "places": 0.96, "dates": 0.95, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.97, "activity_companions": 1.0,
+                        "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
+    # its first score, 0.940 (c829f94), is the newest estimate; these floors are its present scores
+    "checkset_jan44": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.92, "dates": 0.97, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
 }
 
