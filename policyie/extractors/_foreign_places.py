@@ -247,8 +247,10 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
         k = m.start()
         for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
-            typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT)
-            if stem[0] in _NOT_NAME_FIRST or not typical or not han_only(stem) or not analysis.is_token_boundary(k - n) or \
+            typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT) or (
+                abroad and n >= 3 and _whole_name_word(analysis, k - n, k) and translit_odds(stem) >= _MIN_MEAN_WORD)
+            if stem[0] in _NOT_NAME_FIRST or not typical or not han_only(stem) or not (
+                    analysis.is_token_boundary(k - n) or _glued_lead(text, analysis, k - n)) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
@@ -260,6 +262,17 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             name = text[start : k + 1]
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, k + 1))
             break
+
+
+# How typical a port's name of three syllables or more must be in an article about a foreign state where jieba reads the
+# name as one person's-name word (奥文多|港 1.67: 文 is a common character).
+_MIN_MEAN_WORD = 1.5
+
+
+def _whole_name_word(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether jieba reads text[start:end] as one word it tags a name (nr, nrt)."""
+    tok = analysis.token_at(start)
+    return tok is not None and tok.start == start and tok.end == end and tok.pos.startswith("nr")
 
 
 def _opens_name(analysis: Analysis, at: int) -> bool:
@@ -368,6 +381,12 @@ def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int, n
     尼亚巴隆戈河), and so is the mention of the town or state it is named after (巴拿马 of 巴拿马运河)."""
     drop_mentions_where(places, lambda place, m: start <= m.start and m.end <= end and (
         (place.code is None and place.level in ("city", None)) or (place is named_after and (m.start, m.end) == (start, end))))
+
+
+def _glued_lead(text: str, analysis: Analysis, start: int) -> bool:
+    """到戈|伊戈尔湖: jieba glued a preposition to the name's first syllable, one word across ``start``."""
+    tok = analysis.token_at(start)
+    return tok is not None and tok.start == start - 1 and tok.end == start + 1 and text[start - 1] in _NOT_NAME_FIRST
 
 
 def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
@@ -509,6 +528,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         if not facility and text[end : end + 1] in _JOINERS:
             anchors.append((end + 1, state, True, True))  # (圣菲省首府圣菲市和|罗萨里奥考察: a town joined to this one)
     _motion_towns(text, analysis, places, in_person)
+    _towns_before_kind(text, analysis, places, in_person)
     for start, end in _joined_before(text, analysis, places):
         if not in_person(start, end) and not mention_index(places).overlaps(start, end):
             # (its state unsaid: a visit's towns may lie in two states, 飞赴努尔苏丹、撒马尔罕两地)
@@ -558,6 +578,34 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
             if text[end : end + 1] not in _JOINERS:
                 break
             start = end + 1
+
+
+# What closes a list of towns by their kind: the run of syllables before it is a town (基茨比厄尔|等地, 哈马马特|等沿海城市).
+_TOWN_KIND = regex.compile(r"等(?:地|城市|沿海城市|港口城市|旅游城市|地区)")
+
+
+def _towns_before_kind(text: str, analysis: Analysis, places: dict[str, Place],
+                       in_person: Callable[[int, int], bool]) -> None:
+    """基茨比厄尔等地, 哈马马特等沿海城市: in an article that names one foreign state, a run of transliteration syllables,
+    a word of its own, right before 等地 or 等…城市 is a town of that state; the kind vouches for a place, the syllables
+    for a foreign one."""
+    states = {p.name for p in foreign_states(places)}
+    if len(states) != 1:
+        return
+    state = next(iter(states))
+    for m in _TOWN_KIND.finditer(text):
+        end = start = m.start()
+        while start > 0 and end - start < _MAX_LEN and translit_odds(text[start - 1]) > _CHAR_FLOOR and \
+                not _LEAD.search(text, max(0, start - 2), start):
+            start -= 1
+        typical = _typical(text[start:end])
+        if start > 1 and text[start - 1] in "东南西北" and text[start - 2] in "、，,和及与到在":
+            start -= 1  # 、北|加里曼丹等地: the compass point opens the region's name
+        if end - start < 3 or not typical or not analysis.is_token_boundary(start) \
+                or in_person(start, end) or text[start:end] in countries() or mention_index(places).overlaps(start, end):
+            continue
+        place = named_place(places, text[start:end], None, EVIDENCE, state)
+        place.mentions.append(Span(text[start:end], start, end))
 
 
 def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, int]]:

@@ -396,7 +396,7 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
 
 # What a foreign city's name may run into inside one word of jieba's: its state's division named after it, its port or
 # palace (`_CITY_NAMED`), or 市 and 城.
-_CITY_RUNS_INTO = ("市", "城", "省", "州", "县", "港", "宫", "湖", "口岸", "边疆区", "大区")
+_CITY_RUNS_INTO = ("市", "城", "省", "州", "县", "港", "宫", "湖", "口岸", "边疆区", "大区", "自治共和国")
 
 
 # Routes named after the towns they join or reach, whose names hold no mention of the town.
@@ -687,11 +687,18 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
         return True  # 中新|天津|生态城, 中|新|天津…: the two states that built it open its name
     if not words and doc.text.startswith(_OLD_TOWN, pos) and _county_named_in_full(doc, gz, word):
         return True  # 平定县…平定|古城: the county's old town, though 平定 is a verb too
+    if word in _PRODUCTION_WORDS and doc.text.startswith(_PRODUCTION_KINDS, pos) and _township_ahead(doc, before, k):
+        # 中课|水稻|种植|基地, 四季青|水稻|育秧|基地: what the base does runs on to the crop and the township's short form
+        # (not 水芹|种植|基地, 枸杞|种植|基地: a crop's base, no place's)
+        return True
     if _translit_opening(before, k, words):
         return True  # 兹|拉|蒂博|尔|山区, 克里|比|深水港: jieba cut a foreign name's syllables off as characters of their own
     return word == "临" and bool(words) and words[-1][1].startswith("空")  # 武汉|临|空港|…: 临空, by the airport
 
 
+# What a farming base does, inside its name before its kind (种植|基地, 育秧|中心, 高产|示范|基地).
+_PRODUCTION_WORDS = frozenset(("种植", "育秧", "育苗", "高产", "示范", "栽培", "繁育"))
+_PRODUCTION_KINDS = ("基地", "中心", "园")
 # Tags of a lone character that is a function word, not a syllable (在, 和, 向, 的, 很, 三, 个, 上).
 _FUNCTION_TAGS = ("p", "c", "u", "d", "m", "q", "f")
 
@@ -1045,14 +1052,15 @@ def _reserve_place(doc: _Doc, gz: Gazetteer, pos: int, word: str) -> bool:
     return doc.text.startswith(RESERVE_SUFFIXES, pos) and _is_division_short(gz, word) and not _is_country(gz, word)
 
 
-def _stem_names_no_site(gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]], stem: str) -> bool:
+def _stem_names_no_site(doc: _Doc, gz: Gazetteer, h: Hit, words: list[tuple[int, str, str]], stem: str) -> bool:
     """中智|盐湖资源开发合作: two states' forms alone before a weak suffix name a cooperation, not a site (see
     `_two_states`); 青海|盐湖, 山西|盐湖: a province's salt lakes (or the firm named after them), not one lake (but
     福建|土楼, 广西|丘陵 are named so)."""
     if h.suffix == "weak" and len(stem) == 2 and stem[0] == "中" and stem[1] in _PARTNER_CHARS:
         return True
     if h.surface in _PLACE_NAMED_KINDS and not (words[0][1] in gz.surfaces and not words[0][2].startswith("m")
-                                                 and words[0][1][-1] not in DIVISION_LAST):
+                                                 and words[0][1][-1] not in DIVISION_LAST) \
+            and not _township_short_opening(doc, words):
         return True  # 蜂岩|生态|茶园, named by a township's short form; not 白茶|茶园, 万亩|茶园, 官庄镇|茶园 (the township's)
     return h.surface == "盐湖" and len(words) == 1 and any(e.level == "province" for e in gz.lookup(stem))
 
@@ -1168,10 +1176,15 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
             words[-1][2] in ("nr", "nz", "un") and not is_common_word(words[-1][1]) and \
             not any(w.endswith(TOWNSHIP_ENDS) for _, w, _ in words):  # (缸顾乡|千垛景区: the township is a place apart)
         head = core  # 彩色|沙林|景区: a scenic area's stem that ends in a name of its own (沙林, tagged a person's)
-    if len(head) < 2 and words[0][2].startswith("m") and (known := _known_opening(gz, core)):
-        head = known  # 七个|星|佛寺|遗址: a numeral opens a place's name (七个星 of 七个星镇)
+    if len(head) < 2 and (known := _known_opening(gz, core)) and (words[0][2].startswith("m") or (
+            len(words[0][1]) < len(known) and _generic_rest(words, known))):
+        # 七个|星|佛寺|遗址, 黄沙|港|国家|中心|渔港: a place's name the cut split opens the stem (七个星 of 七个星镇), the
+        # rest generic words (not 獐子|岛|海洋|牧场: the island's, a kind of farm)
+        head = known
     if not head and _transliterated(core) and h.surface.endswith(SITE_SUFFIXES + REGION_SUFFIXES):
         head = core  # 卡拉|苏|口岸, 库姆塔格|沙漠: a crossing, port or region named by a transliterated toponym
+    if len(head) < 2 and (own := _township_short_opening(doc, words)):
+        head = own  # 在中课镇，…中课|水稻种植基地: the short form of a township the article writes in full names its base
     if len(head) < 2 and h.surface == "水库" and len(named) == 1 and words[0][2] in ("nr", "ns", "nz", "un") and \
             (prior := doc.tokens_before(words[0][0])) and _GOING_TO.search(prior[0][1]):
         head = core  # 又到|高峰|水库: a reservoir one goes to is named by the word before it, however common (红旗, 高峰)
@@ -1203,6 +1216,35 @@ def _lone_opening(words: list[tuple[int, str, str]]) -> bool:
     the two words the whole stem: the character opens the landform's name (a function character would not)."""
     return len(words) == 2 and len(words[0][1]) == 1 and words[0][2] in ("v", "a", "vg", "ag", "ng", "g") \
         and len(words[1][1]) == 2 and words[1][2].startswith(("n", "ns"))
+
+
+def _township_ahead(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether one of the three words before ``before[k]`` is the short form of a township or village the article
+    writes in full elsewhere (四季青|水稻|育秧: 四季青镇; 邦溪|冬季|瓜菜|示范)."""
+    return any(_township_short_opening(doc, [before[j], before[k]]) for j in (k + 1, k + 2, k + 3) if j < len(before))
+
+
+def _township_short_opening(doc: _Doc, words: list[tuple[int, str, str]]) -> str:
+    """The stem's first word where it is the short form of a township or village the article writes in full elsewhere
+    (四季青 of 四季青镇, 翁嘎科 of 翁嘎科镇), not right before the stem (镇|… is the township's own mention)."""
+    first = words[0][1] if words else ""
+    if len(first) < 2 or len(words) < 2 or is_common_word(first):
+        return ""
+    for kind in ("镇", "乡", "村"):
+        at = doc.text.find(first + kind)
+        if at >= 0 and at + len(first) != words[0][0] + len(first):
+            return first
+    return ""
+
+
+def _generic_rest(words: list[tuple[int, str, str]], known: str) -> bool:
+    """Whether the stem's words after the opening ``known`` are all generic words or ranks (国家|中心 of 黄沙港国家中心渔港)."""
+    at, rest = 0, []
+    for _, w, _ in words:
+        at += len(w)
+        if at > len(known):
+            rest.append(w)
+    return bool(rest) and all(w in GENERIC_STEMS or w in QUALIFIERS for w in rest)
 
 
 def _known_opening(gz: Gazetteer, core: str) -> str:
@@ -1502,7 +1544,8 @@ def _merge_short_namesakes(places: dict[str, Place]) -> None:
 # stand in the city: 海得拉巴宫 is in New Delhi), or the state's first-level division named after the city
 # (伊尔库茨克州; 滨海边疆区 is none: only a city's own name counts).
 _CITY_NAMED = (("边疆区", "province"), ("口岸", "site"), ("宫", "site"), ("港", "site"), ("州", "province"),
-               ("省", "province"), ("县", "province"), ("大区", "province"), ("湖", "site"), ("金字塔", "site"),
+               ("自治共和国", "province"), ("省", "province"), ("县", "province"), ("大区", "province"), ("湖", "site"),
+               ("金字塔", "site"),
                ("遗址", "site"), ("集中营", "site"),
                ("美军基地", "site"), ("海军基地", "site"), ("空军基地", "site"), ("军事基地", "site"))
 
@@ -1833,7 +1876,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             # temple, 和平村旧址, is one; 中关村 is a zone's name)
         if _stem_names_no_kind(h, stem):
             continue
-        if _stem_names_no_site(gz, h, words, stem):
+        if _stem_names_no_site(doc, gz, h, words, stem):
             continue
         core = stem
         for q in QUALIFIERS:
@@ -2606,6 +2649,23 @@ def _town_short_forms(text: str, places: dict[str, Place]) -> None:
     _site_named_town_shorts(text, places)
     _town_shorts_opening_places(places)
     _listed_township_shorts(text, places)
+    _renamed_townships(text, places)
+
+
+def _renamed_townships(text: str, places: dict[str, Place]) -> None:
+    """在五道箐|乡参观 where the tables list 五道箐镇: a township written with the other of 乡 and 镇 than the tables give
+    (one raised to a town since, or not yet) is that township as written, its 乡 or 镇 part of the mention."""
+    for p in places.values():
+        if p.level != "town" or p.code is None or p.name[-1:] not in "乡镇":
+            continue
+        other = "镇" if p.name.endswith("乡") else "乡"
+        short = p.name[:-1]
+        p.mentions = [Span(m.text + other, m.start, m.end + 1) if m.text == short and text.startswith(other, m.end)
+                      and not text.startswith(_NOT_TOWNSHIP_SUFFIX, m.end) else m for m in p.mentions]
+
+
+# 乡 and 镇 opening another word after a short form (太平|乡村振兴, 各|乡镇): no township's suffix.
+_NOT_TOWNSHIP_SUFFIX = ("乡村", "乡镇", "镇村", "镇街", "乡亲", "乡土", "乡愁", "镇域")
 
 
 def _site_named_town_shorts(text: str, places: dict[str, Place]) -> None:
@@ -3021,15 +3081,16 @@ def _join_hamlets(places: dict[str, Place]) -> None:
             del places[key]
 
 
-# A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组): not a team (工作组, 专家组), a
-# numbered group (三组) or a word going on (组织, 组长, 组团).
-_VILLAGER_GROUP = regex.compile(r"(\p{Han}{2,4}?)组(?![织长成建合员团委])")
+# A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组), or the hamlet itself in the
+# north-east (福兴村|后窝堡屯): not a team (工作组, 专家组), a numbered group (三组) or a word going on (组织, 组长, 组团; 屯子,
+# 屯垦, 屯兵).
+_VILLAGER_GROUP = regex.compile(r"(\p{Han}{2,4}?)(?:组(?![织长成建合员团委])|屯(?![子垦兵田]))")
 _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那")
 
 
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
-    """在中坪村|桃树湾组: the villagers' group a village holds is a village-level place of its own, its parent the
-    village; a name read there already (桃树湾, a bay's site to the model) is the group's."""
+    """在中坪村|桃树湾组, 福兴村|后窝堡屯: the villagers' group or hamlet a village holds is a village-level place of its
+    own, its parent the village; a name read there already (桃树湾, a bay's site to the model) is the group's."""
     villages = [(m.end, p.name) for p in places.values() if p.level == "village" for m in p.mentions]
     for end, village in villages:
         g = _VILLAGER_GROUP.match(text, end)
