@@ -12,7 +12,7 @@ import pytest
 import regex
 from corpus_cases import load_corpus
 
-from policyie import nlp
+from policyie import extract, nlp
 from policyie.extractors import activities, directives, meetings
 from policyie.extractors.base import Context
 from policyie.records import DateMention, Document, Official, Place, Slogan, Span
@@ -342,3 +342,12 @@ def test_an_instruction_by_a_name_then_its_local_post() -> None:
             "谯琏副区长要求，各镇要在6月15日前完成沿河险工险段整治。")
     said = [(d.speaker, d.text) for d in extract(text, published="2027-06-05").directives]
     assert ("谯琏", "各镇要在6月15日前完成沿河险工险段整治") in said
+
+
+def test_a_date_inside_what_a_step_looked_at_dates_no_step_of_its_own() -> None:
+    # 察看五一假期后景区设施维护: the holiday is what the upkeep follows, no lead's date; the paragraph's later 察看 is a step
+    # of the tour the lead dated, not an inspection of 5月1日
+    text = ("5月8日，县委副书记、县长张建国到勐梭镇等地调研春耕生产。\n在龙潭景区，张建国察看五一假期后景区设施维护情况。"
+            "在县城段，他察看河道行洪和护岸工程建设。")
+    doc = extract(text, published="2030-05-09")
+    assert [(a.kind, a.date) for a in doc.activities] == [("调研", "2030-05-08")]

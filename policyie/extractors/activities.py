@@ -276,7 +276,7 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         # sentence names a month or year of its own: 2019年8月，习近平曾到张掖考察 is a past visit.
         p_lo, _ = paragraph_at(ctx, v_lo)
         earlier = date_before(ctx, s_lo, p_lo)
-        while earlier is not None and _DEADLINE_AFTER.match(text, earlier.end):
+        while earlier is not None and (_DEADLINE_AFTER.match(text, earlier.end) or not _leads_sentence(ctx, earlier)):
             earlier = date_before(ctx, earlier.start, p_lo)
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
@@ -289,6 +289,17 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         kind=_KIND[vm.group()], actors=actors, places=places, date=value, topic=topic, evidence="tour-verb",
         start=min(lead.start, d.start if d else lead.start), end=vm.end(),
     )
+
+
+def _leads_sentence(ctx: Context, d: DateMention) -> bool:
+    """Whether ``d`` stands where a lead's date does, before any step of a visit its sentence reports (5月8日，县长…;
+    国家主席习近平4日抵达…), not inside what a step looked at (岩扫嘎察看五一假期后景区设施维护…: the holiday the upkeep
+    follows dates no tour)."""
+    return _STEP_VERB.search(ctx.text, sentence_bounds(ctx, d.start)[0], d.start) is None
+
+
+# The steps of a visit whose object a date may stand in (察看|五一假期后…, 了解|一季度…).
+_STEP_VERB = regex.compile(r"察看|查看|了解|听取|检查|走进|来到")
 
 
 def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
