@@ -579,11 +579,11 @@ def _named_in_full(doc: _Doc, gz: Gazetteer, word: str, kinds: tuple[str, ...], 
         full in doc.text and any(e.level in levels for e in gz.lookup(full)) for full in (word + k for k in kinds))
 
 
-def _not_only_foreign_city(gz: Gazetteer, word: str) -> bool:
-    """Whether ``word`` names a division in full as Chinese ones are written (with their 市, 县, 镇 …), not only a
-    foreign city, whose one name is as short as its name gets (比尔森, 布拉格)."""
+def _foreign_city_only(gz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` names only a foreign city, whose one name is as short as its name gets (比尔森, 布拉格), not a
+    division written in full as Chinese ones are (with their 市, 县, 镇 …)."""
     full = [gz.entries[k] for k, kind in gz.surfaces.get(word, ()) if kind in (FULL, ALIAS)]
-    return not full or not all(e.level == "city" and e.code is None and word[-1:] not in DIVISION_LAST for e in full)
+    return bool(full) and all(e.level == "city" and e.code is None and word[-1:] not in DIVISION_LAST for e in full)
 
 
 def _is_division(gz: Gazetteer, word: str) -> bool:
@@ -844,7 +844,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
                 words.append((start, word, tag))  # 广西—|文莱|经济走廊: the second of two joined names
                 continue
-            if not _not_only_foreign_city(gz, word) and not any(w[2] in _NOT_IN_NAME_TAGS for w in words):
+            if _foreign_city_only(gz, word) and not any(w[2] in _NOT_IN_NAME_TAGS for w in words):
                 words += _foreign_city_opening(before, k, words)  # (not 加沙|所有|口岸: a determiner after the city)
             elif _division_names_park(gz, word, words, site, doc.text[pos : pos + 2]):
                 words.append((start, word, tag))
@@ -1226,15 +1226,11 @@ def _township_ahead(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bo
 
 def _township_short_opening(doc: _Doc, words: list[tuple[int, str, str]]) -> str:
     """The stem's first word where it is the short form of a township or village the article writes in full elsewhere
-    (四季青 of 四季青镇, 翁嘎科 of 翁嘎科镇), not right before the stem (镇|… is the township's own mention)."""
+    (四季青 of 四季青镇, 翁嘎科 of 翁嘎科镇), no common word (新华, 东风)."""
     first = words[0][1] if words else ""
     if len(first) < 2 or len(words) < 2 or is_common_word(first):
         return ""
-    for kind in ("镇", "乡", "村"):
-        at = doc.text.find(first + kind)
-        if at >= 0 and at + len(first) != words[0][0] + len(first):
-            return first
-    return ""
+    return first if any(first + kind in doc.text for kind in ("镇", "乡", "村")) else ""
 
 
 def _generic_rest(words: list[tuple[int, str, str]], known: str) -> bool:
