@@ -181,23 +181,16 @@ NAME_TAGS = ("ns", "nr", "nz")
 def _reads_first_as_other() -> dict[str, str]:
     """Names a curated city may not take, with why: a word of jieba's dictionary tagged no proper name (a common word),
     a Chinese division's name or short form (黑山), a Chinese person's name HanLP lists (钱凯)."""
-    import jieba
+    sys.path.insert(0, str(ROOT))
+    from policyie import lexicons
+    from policyie.nlp import tag_table, word_freq
 
-    jieba.setLogLevel(60)
-    jieba.initialize()
     out: dict[str, str] = {}
-    tags: dict[str, str] = {}
-    for line in Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 3:
-            tags[parts[0]] = parts[2]
-    for word, freq in jieba.dt.FREQ.items():
+    tags = tag_table()
+    for word, freq in word_freq().items():
         if freq > WORD_FIRST and not tags.get(word, "").startswith(NAME_TAGS):
             out[word] = f"a word, {tags.get(word, '?')}"
-    for line in (OUT / "divisions.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("code\t"):
-            continue
-        cols = line.split("\t")
+    for cols in lexicons.rows("divisions.tsv", header=True):
         for form in [cols[1], *(f.lstrip("=") for f in (cols[2].split(",") if len(cols) > 2 and cols[2] else []))]:
             if len(form) >= 2:
                 out.setdefault(form, "a Chinese division")

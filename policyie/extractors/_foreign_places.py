@@ -594,10 +594,8 @@ def _towns_before_kind(text: str, analysis: Analysis, places: dict[str, Place],
         return
     state = next(iter(states))
     for m in _TOWN_KIND.finditer(text):
-        end = start = m.start()
-        while start > 0 and end - start < _MAX_LEN and translit_odds(text[start - 1]) > _CHAR_FLOOR and \
-                not _LEAD.search(text, max(0, start - 2), start):
-            start -= 1
+        end = m.start()
+        start = _syllables_back(text, end)
         typical = _typical(text[start:end])
         if start > 1 and text[start - 1] in "东南西北" and text[start - 2] in "、，,和及与到在":
             start -= 1  # 、北|加里曼丹等地: the compass point opens the region's name
@@ -606,6 +604,16 @@ def _towns_before_kind(text: str, analysis: Analysis, places: dict[str, Place],
             continue
         place = named_place(places, text[start:end], None, EVIDENCE, state)
         place.mentions.append(Span(text[start:end], start, end))
+
+
+def _syllables_back(text: str, end: int) -> int:
+    """Where a run of transliteration syllables ending at ``end`` starts: back over characters whose odds stay above
+    `_CHAR_FLOOR`, at most `_MAX_LEN` of them, stopping at a word of place or motion that leads the run."""
+    start = end
+    while start > 0 and end - start < _MAX_LEN and translit_odds(text[start - 1]) > _CHAR_FLOOR and \
+            not _LEAD.search(text, max(0, start - 2), start):
+        start -= 1
+    return start
 
 
 def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, int]]:
@@ -619,10 +627,7 @@ def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> l
             end = m.start - 1
             if end < 2 or text[end] not in _JOINERS:
                 continue
-            start = end
-            while start > 0 and end - start < _MAX_LEN and translit_odds(text[start - 1]) > _CHAR_FLOOR and \
-                    not _LEAD.search(text, max(0, start - 2), start):
-                start -= 1
+            start = _syllables_back(text, end)
             # (the lead word and the listed town vouch for the run: its syllables need less typical odds, 阿比让 1.4)
             if end - start >= 2 and _LEAD.search(text, max(0, start - 2), start) and \
                     translit_odds(text[start:end]) >= _MIN_MEAN_JOINED and analysis.is_token_boundary(start):

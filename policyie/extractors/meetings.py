@@ -1176,10 +1176,10 @@ _WITH_OPENS = regex.compile(_WITH_LEAD + "$")
 
 # A guest named by a pronoun: the speaker or the one addressed, in reported speech.
 _PRONOUN_GUEST = regex.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
-# …，并同其举行会谈: a clause whose partner is 其, the guest the sentence named before.
 # What a clause says of talks or a reception that open it as its subject or time (会谈在友好气氛中进行, 会见结束后, 会谈前,
 # 会谈中): the one reported already, not another.
 _SAID_OF_HELD = regex.compile(r"在[^，,。；;]{0,16}(?:中|下)进行|(?:结束)?(?:后|前|中|时|期间)|结束|气氛")
+# …，并同其举行会谈: a clause whose partner is 其, the guest the sentence named before.
 _WITH_IT = regex.compile(_WITH_LEAD + r"其(?:举行了?)?(?:亲切)?(?:视频)?")
 
 

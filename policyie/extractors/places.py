@@ -394,23 +394,18 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
     return out
 
 
-# What a foreign city's name may run into inside one word of jieba's: its state's division named after it, its port or
-# palace (`_CITY_NAMED`), or 市 and 城.
-_CITY_RUNS_INTO = ("市", "城", "省", "州", "县", "港", "宫", "湖", "口岸", "边疆区", "大区", "自治共和国")
-
-
 # Routes named after the towns they join or reach, whose names hold no mention of the town.
 _ROUTES = ("铁路", "高速公路", "公路", "高铁")
 
 
 def _inside_longer_name(doc: _Doc, h: Hit) -> bool:
     """Whether the hit lies inside a longer foreign name: inside jieba's word, next to a character that reads as a
-    transliteration's syllable (克尔曼|沙阿, 第聂伯罗|彼得罗夫斯克, 杜|库姆; not 巴黎|圣母院, 莫斯科|红场, 马德望|省)."""
+    transliteration's syllable (克尔曼|沙阿, 第聂伯罗|彼得罗夫斯克, 杜|库姆; not 巴黎|圣母院, 莫斯科|红场, nor 马德望|省: no
+    suffix a city's name runs into, 省, 州, 港, 湖, 市 …, opens with such a character)."""
     text = doc.text
     if h.start > 0 and not doc.start_ok(h.start) and translit_odds(text[h.start - 1]) > _SYLLABLE_NEXT:
         return True
-    return h.end < len(text) and not doc.end_ok(h.end) and not text.startswith(_CITY_RUNS_INTO, h.end) \
-        and translit_odds(text[h.end]) > _SYLLABLE_NEXT
+    return h.end < len(text) and not doc.end_ok(h.end) and translit_odds(text[h.end]) > _SYLLABLE_NEXT
 
 
 # How typical of transliterations a character next to a known foreign name must be to carry the name on (沙 1.9, 彼
@@ -1221,16 +1216,18 @@ def _lone_opening(words: list[tuple[int, str, str]]) -> bool:
 def _township_ahead(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
     """Whether one of the three words before ``before[k]`` is the short form of a township or village the article
     writes in full elsewhere (四季青|水稻|育秧: 四季青镇; 邦溪|冬季|瓜菜|示范)."""
-    return any(_township_short_opening(doc, [before[j], before[k]]) for j in (k + 1, k + 2, k + 3) if j < len(before))
+    return any(_township_written_in_full(doc, before[j][1]) for j in (k + 1, k + 2, k + 3) if j < len(before))
 
 
 def _township_short_opening(doc: _Doc, words: list[tuple[int, str, str]]) -> str:
-    """The stem's first word where it is the short form of a township or village the article writes in full elsewhere
-    (四季青 of 四季青镇, 翁嘎科 of 翁嘎科镇), no common word (新华, 东风)."""
-    first = words[0][1] if words else ""
-    if len(first) < 2 or len(words) < 2 or is_common_word(first):
-        return ""
-    return first if any(first + kind in doc.text for kind in ("镇", "乡", "村")) else ""
+    """The stem's first word, of a stem of two words or more, where the article writes it in full as a township or
+    village (四季青 of 四季青镇, 翁嘎科 of 翁嘎科镇)."""
+    return words[0][1] if len(words) >= 2 and _township_written_in_full(doc, words[0][1]) else ""
+
+
+def _township_written_in_full(doc: _Doc, word: str) -> bool:
+    """Whether the article writes ``word``, no common word (新华, 东风), with 镇, 乡 or 村 after it."""
+    return len(word) >= 2 and not is_common_word(word) and any(word + kind in doc.text for kind in ("镇", "乡", "村"))
 
 
 def _generic_rest(words: list[tuple[int, str, str]], known: str) -> bool:
