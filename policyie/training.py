@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie import nlp as pnlp
 from policyie.shared_data import MissingData, need  # noqa: F401  (MissingData: what train raises)
 
@@ -43,8 +43,8 @@ LABELS = ("PER", "LOC", "ORG")
 #   orgs.tsv       form, kind  -> LOC for kind province/city, ORG otherwise (3+ characters: the bare
 #                  generic organs such as 党委 or 公司 are not names)
 #   posts.tsv      post  -> TITLE
-_HAN = regex.compile(r"^\p{Han}[\p{Han}\p{N}·]{1,30}$")
-_GENERIC_ORG = regex.compile(r"^(?:[省市县区乡镇州旗]?(?:党委|政府|人大|政协|委员会|办公室|办公厅)|公司|学校|大学|中学|小学|医院|学院|不详)$")
+_HAN = lazy_pattern.compile(r"^\p{Han}[\p{Han}\p{N}·]{1,30}$")
+_GENERIC_ORG = lazy_pattern.compile(r"^(?:[省市县区乡镇州旗]?(?:党委|政府|人大|政协|委员会|办公室|办公厅)|公司|学校|大学|中学|小学|医院|学院|不详)$")
 
 CONFIG = """
 [paths]

@@ -10,9 +10,9 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
-import regex
+from policyie import lazy_pattern
 
-SENTENCE_END = regex.compile(r"[。！？!?；;\n]+[”’」』)）]*")
+SENTENCE_END = lazy_pattern.compile(r"[。！？!?；;\n]+[”’」』)）]*")
 
 
 # NamedTuples, not frozen dataclasses: one is built per word of every article, and a frozen

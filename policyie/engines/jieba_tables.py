@@ -23,14 +23,14 @@ from bisect import bisect_left
 from itertools import accumulate, compress, islice, repeat
 from operator import itemgetter, not_
 
-import regex
+from policyie import lazy_pattern
 
 from .. import lexicons
 from .. import segmenter as _segmenter
 from .analysis import START, Entity, Token
 from .paths import cache_dir, prune_caches, write_cache
 
-_CJK = regex.compile(r"\p{Han}")
+_CJK = lazy_pattern.compile(r"\p{Han}")
 # jieba dictionary tags that stand for an entity label, used where no statistical NER runs.
 JIEBA_LABELS = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
 LABEL_TAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt"}

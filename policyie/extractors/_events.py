@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.extractors._people import LOCAL_HEAD_POST, jieba_freq
 from policyie.extractors._spans import SpanIndex, occurrences
 from policyie.extractors.base import Context
@@ -21,10 +22,10 @@ from policyie.records import DateMention
 # Clause and sentence punctuation; the normaliser may leave half-width commas in Chinese text.
 CLAUSE_PUNCT = "，,；;。！？!?：:\n"
 SENT_PUNCT = "。！？!?；;\n"
-SENT_PUNCT_RE = regex.compile("[" + regex.escape(SENT_PUNCT) + "]")
-_SENT_PUNCT_LAST = regex.compile("[" + regex.escape(SENT_PUNCT) + "]", flags=regex.REVERSE)
-_CLAUSE_PUNCT_LAST = regex.compile("[" + regex.escape(CLAUSE_PUNCT) + "]", flags=regex.REVERSE)
-PARA_BREAK = regex.compile(r"\n+|(?<=[。！？!?”」])[ \t\u3000]+")
+SENT_PUNCT_RE = lazy_pattern.compile("[" + regex.escape(SENT_PUNCT) + "]")
+_SENT_PUNCT_LAST = lazy_pattern.compile("[" + regex.escape(SENT_PUNCT) + "]", flags=regex.REVERSE)
+_CLAUSE_PUNCT_LAST = lazy_pattern.compile("[" + regex.escape(CLAUSE_PUNCT) + "]", flags=regex.REVERSE)
+PARA_BREAK = lazy_pattern.compile(r"\n+|(?<=[。！？!?”」])[ \t\u3000]+")
 # A team a leader takes on a tour (检查组, 执法检查组, 督导组): in the report it stands for its leader.
 TEAM_VERBS = "检查|调研|督导|督查|考察|视察|巡视|巡察"
 TEAM = rf"(?:执法)?(?:{TEAM_VERBS})组"
@@ -193,7 +194,7 @@ def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None
 
 # A holiday dated by its day (五一假期, 元旦前后) names the day an event is after or around, not the event's own
 # day where the calendar's is written before it (5月8日，五一假期后首个工作日，…调研).
-_FESTIVAL = regex.compile(r"春节|元旦|国庆|劳动节|五一|清明|元宵|端午|中秋|假期|期间")
+_FESTIVAL = lazy_pattern.compile(r"春节|元旦|国庆|劳动节|五一|清明|元宵|端午|中秋|假期|期间")
 
 
 def date_after(ctx: Context, pos: int, hi: int) -> DateMention | None:
@@ -205,8 +206,8 @@ def date_after(ctx: Context, pos: int, hi: int) -> DateMention | None:
 
 _GRAIN = {"year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4, "hour": 5, "minute": 5}
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
-_DAY_VALUE = regex.compile(r"^(\d{4}|XXXX)-\d\d-\d\d")
-_TIME_VALUE = regex.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T")
+_DAY_VALUE = lazy_pattern.compile(r"^(\d{4}|XXXX)-\d\d-\d\d")
+_TIME_VALUE = lazy_pattern.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T")
 
 
 def is_day(d: DateMention) -> bool:
@@ -265,9 +266,9 @@ def dedupe(names: list[str]) -> list[str]:
 
 # What may sit between two names of one list: a separator and the next person's titles
 # (陈吉宁，市人大常委会主任李伟), never a verb or a clause of its own.
-_LIST_GAP = regex.compile(r"^(?:同志)?(?:[、，,]|和|及|以及|与)?[\p{Han}、（）()·]{0,18}$")
-_GAP_VERBS = regex.compile(r"强调|指出|要求|表示|调研|考察|视察|检查|来到|察看|了解|主持|召开|出席|参加|在|到|时|要|将|是")
-_LIST_TAIL = regex.compile(r"^(?:同志)?(?:等[\p{Han}]{0,12})?$")
+_LIST_GAP = lazy_pattern.compile(r"^(?:同志)?(?:[、，,]|和|及|以及|与)?[\p{Han}、（）()·]{0,18}$")
+_GAP_VERBS = lazy_pattern.compile(r"强调|指出|要求|表示|调研|考察|视察|检查|来到|察看|了解|主持|召开|出席|参加|在|到|时|要|将|是")
+_LIST_TAIL = lazy_pattern.compile(r"^(?:同志)?(?:等[\p{Han}]{0,12})?$")
 
 
 def leader_named_before(ctx: Context, leads: regex.Pattern, hi: int, reach: int) -> str | None:

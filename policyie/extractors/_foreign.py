@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
-from policyie import lexicons, name_runs
+from policyie import lazy_pattern, lexicons, name_runs
 from policyie.extractors._people import (
     HAN,
     NOT_GIVEN,
@@ -35,7 +33,7 @@ JOINERS = frozenset("·•・-－‧")
 # China by either of its names in a place's record: the home state, no foreign one (one spelling for every reader).
 HOME_STATE = frozenset({"中国", "中华人民共和国"})
 # What follows a foreign name in the news, besides what follows any name (_people.CLEAR_FOLLOWERS).
-FOREIGN_FOLLOWERS = regex.compile(
+FOREIGN_FOLLOWERS = lazy_pattern.compile(
     r"通电话|举行|会谈|会晤|访华|访问|一行|夫妇|阁下|先生|女士|应邀|称|说|时|于|将|再次|首次|致|发表|签署|共同|以及|"
     r"当选|就任|抵达|率团|率领|宣布|认为|会面|通话|参观|出访|来华|当天|当日|当地|日前|近日|今天|昨天|此前|随后|互致|互|后|"
     r"已|也|还|都|曾|又|则|便|均|亦|正在|在|的|和|与|同|及|以及|、|通过|透过|借助|以视频"
@@ -173,9 +171,9 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
 
 
 # A monarch's regnal number after the name (二世, 十六世).
-REGNAL = regex.compile(r"[一二三四五六七八九十]{1,3}世")
+REGNAL = lazy_pattern.compile(r"[一二三四五六七八九十]{1,3}世")
 # A name's first part, up to the joiner after it: a country's form it opens (巴西|鲁·迪奥马耶·法耶) is no country.
-_FIRST_PART = regex.compile(r"\p{Han}{2,4}[·•・‧]")
+_FIRST_PART = lazy_pattern.compile(r"\p{Han}{2,4}[·•・‧]")
 
 
 def foreign_name_at(text: str, pos: int) -> NameGuess | None:

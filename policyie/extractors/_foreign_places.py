@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._model_places import (
@@ -38,10 +38,10 @@ from policyie.records import Place, Span
 EVIDENCE = "translit"
 _WORDS = lexicons.lists("place_words.tsv")
 # A word of place or motion right before the state: the run after the state is where something is or goes.
-_LEAD = regex.compile("(?:" + "|".join(map(regex.escape, _WORDS["foreign-lead"])) + ")$")
+_LEAD = lazy_pattern.compile("(?:" + "|".join(map(regex.escape, _WORDS["foreign-lead"])) + ")$")
 # What may stand between the state and its town.
 # (喀麦隆|南部港口城市|克里比: a compass part of the state may come first)
-_BETWEEN = regex.compile(
+_BETWEEN = lazy_pattern.compile(
     "(?:[东南西北中]{1,2}部)?(?:" + "|".join(map(regex.escape, sorted(_WORDS["foreign-between"], key=len, reverse=True))) + ")")
 _NOT_AFTER = frozenset(_WORDS["foreign-not-after"])
 _FACILITY_AFTER = tuple(_WORDS["foreign-facility-after"])
@@ -135,7 +135,7 @@ _ROUTE_JOINERS = "至—"
 # What may follow a town joined so: the list or clause goes on or ends (卢赛尔|的, 达尔文|之后, 萨马尔|两地) or the route
 # the two towns end names (伊斯法罕|铁路), never more
 # syllables (纳沃|伊, 科尔|蒂纳…: the run stopped short of the name's end).
-_AFTER_JOINED = regex.compile(r"[的等、和与及，,。；;]|两地|之后|之间|(?:高速)?铁路|高铁|公路|高速公路|航线|班列|(?:输油|输气)?管道")
+_AFTER_JOINED = lazy_pattern.compile(r"[的等、和与及，,。；;]|两地|之后|之间|(?:高速)?铁路|高铁|公路|高速公路|航线|班列|(?:输油|输气)?管道")
 
 
 def _done_there(analysis: Analysis, end: int) -> bool:
@@ -184,7 +184,7 @@ def _typical(name: str) -> bool:
 
 
 # 新华社科托努5月24日电: an agency's dateline names the town the story was filed from.
-_DATELINE = regex.compile(r"(?:新华社|中新社|中国新闻社|人民日报|光明日报|经济日报|央视网?|总台|央广|本报|本台)"
+_DATELINE = lazy_pattern.compile(r"(?:新华社|中新社|中国新闻社|人民日报|光明日报|经济日报|央视网?|总台|央广|本报|本台)"
                           r"(?P<town>\p{Han}{2,8}?)(?=\d{1,2}月\d{1,2}日电)")
 
 
@@ -223,10 +223,10 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
 
 
 # (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
-_PORT_OR_LAKE = regex.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])")
+_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])")
 _STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
-_LANDFORM = regex.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
+_LANDFORM = lazy_pattern.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
 _ORGAN_AFTER = tuple(_WORDS["organ-suffix"])
 # What follows a landform of one character that makes it open another word (山区, 河南, 峰会).
 _LONE_NOT_NEXT = frozenset("区东西南北村寨庄镇乡口谷道流会值底")
@@ -396,7 +396,7 @@ def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
         and tok.pos[:1] in "vdpc"
 
 
-_COMPASS_PROVINCE = regex.compile(r"(?:[东西南北]方|中央|[东西南北中]部|东北|西北|东南|西南)[省州](?![份长委府])")
+_COMPASS_PROVINCE = lazy_pattern.compile(r"(?:[东西南北]方|中央|[东西南北中]部|东北|西北|东南|西南)[省州](?![份长委府])")
 
 
 def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
@@ -420,7 +420,7 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
 
 # A province's or state's seat named right after it (昆都士省|首府, 新泽西州|首府, 基利斯省|省会): what stands before is a
 # province, whatever its syllables read like.
-_SEAT_AFTER = regex.compile(r"[省州](?=首府|省会)")
+_SEAT_AFTER = lazy_pattern.compile(r"[省州](?=首府|省会)")
 # The tags of the words a province's name before its seat is made of (昆都士 nrt, 尼尼微 nr, 新泽西 ns, 北基伍 un).
 _STEM_TAGS = frozenset(("nr", "nrt", "ns", "nz", "un", "j"))
 _MAX_STEM = 8
@@ -541,9 +541,9 @@ def _own_office(text: str, end: int) -> bool:
     return text[end : end + 1] in tuple(_DIVISIONS) and text[end + 1 : end + 2] in (text[end], "议")
 
 
-_MOTION = regex.compile("|".join(map(regex.escape, sorted(_WORDS["foreign-motion"], key=len, reverse=True))))
+_MOTION = lazy_pattern.compile("|".join(map(regex.escape, sorted(_WORDS["foreign-motion"], key=len, reverse=True))))
 _TOWN_NEXT = tuple(_WORDS["foreign-town-next"])
-_JOINER_INSIDE = regex.compile("[和与及]")
+_JOINER_INSIDE = lazy_pattern.compile("[和与及]")
 
 
 def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -581,7 +581,7 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
 
 
 # What closes a list of towns by their kind: the run of syllables before it is a town (基茨比厄尔|等地, 哈马马特|等沿海城市).
-_TOWN_KIND = regex.compile(r"等(?:地|城市|沿海城市|港口城市|旅游城市|地区)")
+_TOWN_KIND = lazy_pattern.compile(r"等(?:地|城市|沿海城市|港口城市|旅游城市|地区)")
 
 
 def _towns_before_kind(text: str, analysis: Analysis, places: dict[str, Place],

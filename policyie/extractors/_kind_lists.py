@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
-
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.engines.analysis import Analysis
 from policyie.extractors._model_places import drop_mentions_within, han_only, mention_index, named_place
 from policyie.extractors._people import jieba_freq
@@ -21,7 +19,7 @@ from policyie.records import Place, Span
 
 EVIDENCE = "kind-list"
 _WORDS = lexicons.lists("place_words.tsv")
-_CLOSER = regex.compile("等(?:" + "|".join(sorted(_WORDS["kind-list-word"], key=len, reverse=True)) + ")")
+_CLOSER = lazy_pattern.compile("等(?:" + "|".join(sorted(_WORDS["kind-list-word"], key=len, reverse=True)) + ")")
 _CLAUSE_CHARS = "，,。；;：:！？!?\n（(）)“”"
 _NOT_FIRST = frozenset("该各本全这那其此每")
 _OPENING_TAGS = ("v", "p", "d", "c", "r")  # words that open a clause before its first item (支持, 对于, 还是, 他们)

@@ -24,9 +24,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
-import regex
-
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors._literals import Literals
 from policyie.extractors._people import inside_common_word, is_common_word, place_forms
 from policyie.extractors._spans import in_work_title
@@ -36,14 +34,14 @@ LEXICONS = lexicons.HERE
 # The curated words of villages and sites: data, in lexicons/place_words.tsv.
 _WORDS = lexicons.lists("place_words.tsv")
 SHARDS = 64  # scripts/build_localities.py
-VILLAGE_END = regex.compile(r"(?:村|社区|嘎查)")
+VILLAGE_END = lazy_pattern.compile(r"(?:村|社区|嘎查)")
 MAX_STEM = 6
 # Words that end in a village suffix but name no village.
 GENERIC = frozenset(_WORDS["village-generic"])
 # Common words a village suffix ends (发展乡村, 爱农村): no village's name; the places layer reads them so too.
 COMMON_VILLAGE_WORDS = _WORDS["village-common"]
 # What follows a village inside an organisation's name (下姜村党支部): then the village is no place of its own.
-VILLAGE_ORG = regex.compile(r"党支部|党委|党总支|村委会|村委|居委会|委员会|合作社|股份经济合作社|集体经济|公司|小学|卫生室|幼儿园")
+VILLAGE_ORG = lazy_pattern.compile(r"党支部|党委|党总支|村委会|村委|居委会|委员会|合作社|股份经济合作社|集体经济|公司|小学|卫生室|幼儿园")
 # Levels of sites.tsv rows that become places.
 LEVELS = ("site", "region")
 
@@ -257,14 +255,14 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
     return out
 
 
-_AROUND = regex.compile(r"地区|区域")
+_AROUND = lazy_pattern.compile(r"地区|区域")
 
 
 def _ends_word(text: str, m, ends: set[int], sites: dict) -> bool:
     """Whether a listed site or region ends where a word does, or a region's 国家 follows it inside one word of
     jieba's (北非国家, 拉美国家: the states of the region, which it names)."""
     return m.end() in ends or (sites[m.group()][0] == "region" and text.startswith("国家", m.end()))
-_SITE_KIND = regex.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区|遗址")
+_SITE_KIND = lazy_pattern.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区|遗址")
 
 
 def _direction_before(text: str, an: Analysis, start: int) -> bool:
@@ -278,7 +276,7 @@ def _direction_before(text: str, an: Analysis, start: int) -> bool:
 # A village or community named right after its township (谢家湾街道|民主村社区, 良渚街道|新港村): the township
 # vouches for it, so it need not be in the village table. 村社区 is one suffix (a village turned community).
 # (a people's hamlet too, 中路乡|中路藏寨: the township's village, written by its people's kind of settlement)
-_AFTER_TOWNSHIP = regex.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查|屯|[羌藏苗侗瑶彝傣壮佤黎畲]寨))(?!社区|村)")
+_AFTER_TOWNSHIP = lazy_pattern.compile(r"(\p{Han}{2,5}?(?:村社区|社区|村|嘎查|屯|[羌藏苗侗瑶彝傣壮佤黎畲]寨))(?!社区|村)")
 # Characters no village's name holds (的, 等), or opens with (各村, 该社区, 本村, 全村, 两村).
 _STEM_NEVER = frozenset("的等、")
 # (乡, 镇 first: the township mention ended a character short, 茅坪|乡神山村, and its name runs on; 要, 将, 也 …: an
@@ -322,11 +320,11 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
 # One-character adjectives that open many villages' names (小岗村, 大寨村, 新华村, 老街村).
 _SIZE_AGE = frozenset("大小新老")
 # A community named after its street (幸福路社区, 和平街社区, 光明巷社区): the road's name may open with an adjective or a verb.
-_ROAD_COMMUNITY = regex.compile(r"\p{Han}{2,3}[路街巷]社区")
+_ROAD_COMMUNITY = lazy_pattern.compile(r"\p{Han}{2,3}[路街巷]社区")
 
 
 # The peoples and kind that close a people's township's name after its short form (畲族乡, 蒙古族乡, 回族镇).
-_PEOPLES_TAIL = regex.compile(r"\p{Han}{1,4}?族(?:乡|镇)")
+_PEOPLES_TAIL = lazy_pattern.compile(r"\p{Han}{1,4}?族(?:乡|镇)")
 
 
 # How many villages must bear a name for it to be a village's name, not a verb's phrase, where a verb opens it.
@@ -369,8 +367,8 @@ SHORT_PREV = frozenset("在向与和、及对赴从同至到的，,。；;：:�
 PART_ABBREVIATIONS = "京津冀晋蒙辽吉沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇"
 # 是|豫南|重要的粮食主产区, 把|晋南|历史文化资源: a listed province's part, a word of its own, is no run of sounds,
 # unless a body it names follows (中共|鄂西特委, 工农革命军|鄂东军) or 中 is China beside a state (奏|苏中|两国国歌)
-_PROVINCE_PART = regex.compile(f"[{PART_ABBREVIATIONS}][东南西北中]")
-_PART_NAMES_NONE = regex.compile("|".join(("两国", "双方", "特委", "地委", "军(?!事)", *_WORDS["organ-suffix"])))
+_PROVINCE_PART = lazy_pattern.compile(f"[{PART_ABBREVIATIONS}][东南西北中]")
+_PART_NAMES_NONE = lazy_pattern.compile("|".join(("两国", "双方", "特委", "地委", "军(?!事)", *_WORDS["organ-suffix"])))
 # An adjectival use: 非洲裔, 亚洲式.
 ADJECTIVAL_NEXT = _WORDS["adjectival-next"]
 _DIVISION_AFTER = ("镇", "乡", "村", "街道", "社区", "苏木", "嘎查")

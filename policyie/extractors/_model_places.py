@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import countries, known_names
 from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated
@@ -42,9 +42,9 @@ COMMON_VILLAGE_STEM = 80
 # Prepositions of place: after one, what a person does may follow a place (在中南海|会见), not only a person.
 _PLACE_PREPOSITIONS = frozenset("在于赴到从自沿经往向至")
 # One-character forms of states before a place of theirs (俄库尔斯克州), and the words after a foreign region.
-_DIVISION_AFTER = regex.compile(r"地区|州|省|市(?![场长民委])")
+_DIVISION_AFTER = lazy_pattern.compile(r"地区|州|省|市(?![场长民委])")
 # The kinds of a foreign state's first-level divisions that follow their name as a word of their own.
-_FOREIGN_DIVISION = regex.compile(r"大区|边疆区")
+_FOREIGN_DIVISION = lazy_pattern.compile(r"大区|边疆区")
 _FOREIGN_SHORT = {"俄": "俄罗斯", "乌": "乌克兰", "美": "美国", "日": "日本", "韩": "韩国", "英": "英国", "法": "法国",
                   "德": "德国", "以": "以色列", "叙": "叙利亚"}
 DIVISION_LEVELS = frozenset({"country", "province", "city", "district"})
@@ -56,7 +56,7 @@ PARTNER_CHARS = FOREIGN_SHORT_CHARS | frozenset("智老柬缅菲匈意葡希秘"
 # A span all of whose characters are these names states together (中菲, 意中; 中苏 and 中波 of the Soviet Union's days).
 _STATE_CHARS = PARTNER_CHARS | frozenset("中苏波")
 # What follows states named together (韩美|举行, 美韩|关系, 欧俄|之间).
-_TOGETHER = regex.compile(r"关系|合作|联合|举行|联演|军演|贸易|友好|峰会|会谈|对话|同盟|之间|两国|双方|三国|间")
+_TOGETHER = lazy_pattern.compile(r"关系|合作|联合|举行|联演|军演|贸易|友好|峰会|会谈|对话|同盟|之间|两国|双方|三国|间")
 
 
 @functools.cache
@@ -208,7 +208,7 @@ class _Around:
     tokens_in: Callable[[int, int], list]
 
 
-_PLENUM_ORDINAL = regex.compile(r"[一二三四五六七八九十]{1,2}中")
+_PLENUM_ORDINAL = lazy_pattern.compile(r"[一二三四五六七八九十]{1,2}中")
 
 
 def _relation_or_session(text: str, e: Entity) -> bool:
@@ -220,7 +220,7 @@ def _relation_or_session(text: str, e: Entity) -> bool:
 
 
 # A township of a people (俄罗斯族民族乡, 鄂温克民族乡) is named by its place first: the people's name alone is none.
-_PEOPLES_TOWNSHIP = regex.compile(r"\p{Han}{1,5}(?:族|民族)乡")
+_PEOPLES_TOWNSHIP = lazy_pattern.compile(r"\p{Han}{1,5}(?:族|民族)乡")
 
 
 def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> int:
@@ -241,9 +241,9 @@ def _ethnic_township_start(text: str, start: int, end: int, around: _Around) -> 
 # one must start where a word does, and be no idiom.
 _BARE_LANDFORMS = ("山", "塔", "岭", "湾", "城", "桥", "滩", "门", "楼", "碑")
 # A village's kind written before its name (布依族村寨|纳灰村, 传统村落|…村).
-_VILLAGE_KIND = regex.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
+_VILLAGE_KIND = lazy_pattern.compile(r"\p{Han}{0,6}?(?:村寨|村落)")
 # 万水千山, 三山五岳: a four-character idiom of two numerals, each before a noun
-_NUMERAL_IDIOM = regex.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
+_NUMERAL_IDIOM = lazy_pattern.compile(r"[一二三四五六七八九十百千万][\p{Han}][一二三四五六七八九十百千万][\p{Han}]")
 
 
 _TEMPLE_ENDS = ("寺", "庙")
@@ -278,7 +278,7 @@ def _word_opened_before(around: _Around, start: int) -> int | None:
 
 
 # A township's name opening an organisation-like span, with a name of three characters or more after it.
-_TOWNSHIP_HEAD = regex.compile(r"\p{Han}{1,4}?(?:镇|乡)(?=\p{Han}{3})")
+_TOWNSHIP_HEAD = lazy_pattern.compile(r"\p{Han}{1,4}?(?:镇|乡)(?=\p{Han}{3})")
 
 
 def _visited(analysis: Analysis, start: int) -> bool:
@@ -424,7 +424,7 @@ def _glued_to_division(text: str, t: Token, around: _Around) -> bool:
 
 # 一湖清水, 一江春水, 一河两岸: a body of water counted right after its name is no part of the name; nor is the way
 # round or along it (柳叶湖|环湖步道, 埃法特岛|环岛公路, 滨江|沿江 …).
-_COUNTED_WATER = regex.compile(r"(?<=\p{Han}[湖江河海岛])(?:一[湖江河海]|环湖|环岛|沿[湖江河海岸])$")
+_COUNTED_WATER = lazy_pattern.compile(r"(?<=\p{Han}[湖江河海岛])(?:一[湖江河海]|环湖|环岛|沿[湖江河海岸])$")
 
 
 _GROUPED_KINDS = ("瀑布", "古墓", "墓", "石窟", "古建筑", "土楼", "溶洞")
@@ -500,7 +500,7 @@ def _start_after_divisions(text: str, e: Entity, around: _Around, start: int) ->
     return start
 
 
-_DASHED_SITE = regex.compile(r"\p{Han}{2,6}[—–－-]{1,2}(?P<last>\p{Han}{3,12})")
+_DASHED_SITE = lazy_pattern.compile(r"\p{Han}{2,6}[—–－-]{1,2}(?P<last>\p{Han}{3,12})")
 
 
 def _pieces(text: str, e: Entity, around: _Around):
@@ -885,7 +885,7 @@ def _with_translit_word(analysis: Analysis, e: Entity, held: SpanIndex) -> Entit
     return Entity(tok.text + e.text, tok.start, e.end, e.label)
 
 
-_ALONG_WATER = regex.compile(r"沿[河江湖海溪]")
+_ALONG_WATER = lazy_pattern.compile(r"沿[河江湖海溪]")
 
 
 @functools.cache

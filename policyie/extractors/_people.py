@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
-from policyie import lexicons, name_runs
+from policyie import lazy_pattern, lexicons, name_runs
 from policyie.nlp import word_freq
 
 if TYPE_CHECKING:
@@ -26,9 +24,9 @@ if TYPE_CHECKING:
 # name): data, in lexicons/name_words.tsv.
 _WORDS = lexicons.lists("name_words.tsv")
 
-HAN = regex.compile(r"\p{Han}")
+HAN = lazy_pattern.compile(r"\p{Han}")
 # Anything but a Han character (punctuation, digits, space, line end) ends a name.
-HARD_BOUNDARY = regex.compile(r"[^\p{Han}]")
+HARD_BOUNDARY = lazy_pattern.compile(r"[^\p{Han}]")
 # Never inside a given name in news copy: function words that often follow a name.
 NOT_GIVEN = set(_WORDS["not-given"])
 # Function characters that are also (rare) surnames: in news copy they start no name.
@@ -230,7 +228,7 @@ def follow_score(text: str, pos: int) -> float:
 COMPOUND_SURNAMES = frozenset(_WORDS["compound-surname"])
 # Words that follow a name and start with a character a given name may also end in: 邵佳|一同, 王立|一行.
 # (率 before a group it leads, 申屠棹|率视察组: the verb, not a given name's last character)
-FOLLOWER_WORDS = regex.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队|关于|率(?=\p{Han}{0,5}?[组团队])")
+FOLLOWER_WORDS = lazy_pattern.compile(r"一同|一行|陪同|参加|出席|主持|同志|等人|一起|带队|关于|率(?=\p{Han}{0,5}?[组团队])")
 
 
 def surname_at(text: str, pos: int) -> list[str]:
@@ -311,7 +309,7 @@ def _support(analysis: Analysis | None, start: int, end: int) -> float:
 # Characters that join a sentence, never inside a transliterated given name (阿不都 has 都, so not NOT_GIVEN).
 SENTENCE_GLUE = frozenset(_WORDS["sentence-glue"])
 # (one dot or more: 罗纳德·穆温达·穆特比二世; the part after the last ends as below)
-MINORITY = regex.compile(r"\p{Han}{1,6}(?:[·•・]\p{Han}{2,8}(?=[·•・]))*[·•・]\p{Han}{2,8}")
+MINORITY = lazy_pattern.compile(r"\p{Han}{1,6}(?:[·•・]\p{Han}{2,8}(?=[·•・]))*[·•・]\p{Han}{2,8}")
 
 
 def _word_here(text: str, i: int, kinds: tuple[str, ...] = ("v", "d", "a", "p", "c")) -> bool:
@@ -362,7 +360,7 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
 
 # What a name is followed by in a report: punctuation or one of these. Evidence strong enough to take
 # 魏凤和 (和 ends the name: 和出席 cannot be "and attended") and a name that is also a word (副市长马力参加).
-CLEAR_FOLLOWERS = regex.compile(
+CLEAR_FOLLOWERS = lazy_pattern.compile(
     r"[^\p{Han}]|一行|一同|陪同|参加|参与|联名|出席|主持|列席|等|同志|指出|强调|表示|介绍|讲话|会见|会谈|来到|深入|前往|到|在|赴|率|带队|"
     r"宣布|致辞|作|代表|调研|检查|察看|考察|看望|慰问|就|对|说|并|也|还|分别|先后|围绕|听取|通报|告诉|汇报|坦言|谈到|共同|"
     r"结束|抵达|应邀|随团|随同|关于"  # (…萨巴赫|结束对华国事访问, …抵达北京, …应邀出席, …随团访问: what a visiting
@@ -537,7 +535,7 @@ def name_at(
 
 # A local head's post (副省长, 县长, 副区长, 局长 …): news writes it after the name of someone on the spot (倪珂副县长汇报),
 # which the officials read and the events' companions and speakers look past; one spelling for both.
-LOCAL_HEAD_POST = regex.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
+LOCAL_HEAD_POST = lazy_pattern.compile(r"副?(?:省|县|市|区|州|旗|盟|镇|乡|局|处|厅)长")
 
 
 # How jieba tags a rare surname it leaves alone: a bound morpheme (厍 g), a suffix (者 k), a proper noun (沐 nz), a
@@ -741,7 +739,7 @@ def _mention_index(ctx: Context) -> list[tuple[int, int, str]]:
 
 
 # 郭嘉昆：… at a line's start: the speaker of a transcript.
-_SPEAKER_LABEL = regex.compile(r"(?m)^[\s　]*(\p{Han}{2,4}|\p{Han}{2,8}·\p{Han}{2,8})[:：]")
+_SPEAKER_LABEL = lazy_pattern.compile(r"(?m)^[\s　]*(\p{Han}{2,4}|\p{Han}{2,8}·\p{Han}{2,8})[:：]")
 
 
 def transcript_speakers(text: str) -> list[str]:
@@ -750,20 +748,20 @@ def transcript_speakers(text: str) -> list[str]:
 
 
 # 村党支部书记边巴扎西告诉他…: who speaks to "him" is not whom the next 他 means.
-_ADDRESSES = regex.compile(r"(?:告诉|向|对|给|为)[他她]")
+_ADDRESSES = lazy_pattern.compile(r"(?:告诉|向|对|给|为)[他她]")
 # 在村党总支书记李阿黑家中，他…; 他…，听取村党支部书记敖德胜介绍; 与村党支部书记吉格木德交流; 她…叮嘱村党支部
 # 书记唐三妹要…: in a sentence whose subject is a pronoun, an official after one of these in his clause is whom
 # the subject meets, not the subject.
-_MET_BEFORE = regex.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到|叮嘱|嘱咐|勉励|鼓励|要求|询问)[^，。；！？、\n]{0,16}$")
-_PRONOUN = regex.compile(r"[他她](?!们)")
+_MET_BEFORE = lazy_pattern.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到|叮嘱|嘱咐|勉励|鼓励|要求|询问)[^，。；！？、\n]{0,16}$")
+_PRONOUN = lazy_pattern.compile(r"[他她](?!们)")
 # 段崇岳|出席并讲话, 李强|发表主旨演讲: who spoke at the gathering the sentence reports.
-_SPOKE_AFTER = regex.compile(r"[^，,。；;！？\n]{0,12}?(?:并|，)?(?:发表|作)(?:了)?(?:重要|主旨)?(?:讲话|演讲|致辞)|"
+_SPOKE_AFTER = lazy_pattern.compile(r"[^，,。；;！？\n]{0,12}?(?:并|，)?(?:发表|作)(?:了)?(?:重要|主旨)?(?:讲话|演讲|致辞)|"
                              r"[^，,。；;！？\n]{0,8}?(?:出席|参加)(?:会议|活动)?并讲话")
 
 
 # 在孝感市委书记冼承麟和大悟县委书记闻晚舟陪同下，裴映潭…。她指出: who escorts the subject is not whom 她 means.
 # (the one escorted comes before the frame: 林珏|在…吴嵘陪同下 is the subject, not an escort)
-_ESCORTS = regex.compile(r"(?!在)[^，,。；;！？\n]{0,30}?陪同下")
+_ESCORTS = lazy_pattern.compile(r"(?!在)[^，,。；;！？\n]{0,30}?陪同下")
 
 
 def _met(text: str, start: int, sent: tuple[int, int]) -> bool:

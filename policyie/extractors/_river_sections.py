@@ -29,9 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import regex
-
-from policyie import gazetteer, lexicons
+from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._foreign_places import EVIDENCE as TRANSLIT
@@ -58,7 +56,7 @@ _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
 _LAST = frozenset({*(s[-1] for s in _SECTIONS), "口", "段"})  # a word that can end a section ends in one of these
 # Where a section may be written at all (most texts have none: one search spares the walk over their words).
-_GUARD = regex.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|沿岸地区|\p{Han}{2,3}段)|流域")
+_GUARD = lazy_pattern.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|沿岸地区|\p{Han}{2,3}段)|流域")
 _RIVER_END = "江河水"
 _BASIN_OF = "江河水湖池溪"
 _WATER = frozenset(_BASIN_OF)
@@ -139,7 +137,7 @@ def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]
 
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…, 水库和|凤嘴江东城段): the river's
 # name starts right after it, whatever the segmenter made of the run.
-_REACH_LED = regex.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪])(\p{Han}{2,3}?)段")
+_REACH_LED = lazy_pattern.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪])(\p{Han}{2,3}?)段")
 
 
 _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers
@@ -415,7 +413,7 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 ALONG_EVIDENCE = "river-along"
 # The lands along a river (椒溪河|沿线, 南垒河|沿岸, 克兰河|堤防): what names the word before them a river.
 _ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤")) | LAKE_SHORE_WORDS
-_ALONG_GUARD = regex.compile("[江河溪湖错](?:" + "|".join(sorted(_ALONG)) + ")")  # (all two characters: order is moot)
+_ALONG_GUARD = lazy_pattern.compile("[江河溪湖错](?:" + "|".join(sorted(_ALONG)) + ")")  # (all two characters: order is moot)
 # A lake's shore (羊卓雍错|沿岸, 乌伦古湖|岸线, 纳木错|湖岸): a word the dictionary tags a name and ends as a lake does
 # (湖, or 错, a Tibetan lake) is the lake.
 _LAKE_SHORE = frozenset(("沿岸", "岸线")) | LAKE_SHORE_WORDS
@@ -489,7 +487,7 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 
 # 沿(着) and a river's name, then what the visitor does along it or a clause's end (沿普厅河察看…, 沿着大宁河，…).
 # A lake or a canal is gone along too (沿古乡湖察看…, 沿美利渠察看…).
-_FOLLOWED = regex.compile(
+_FOLLOWED = lazy_pattern.compile(
     r"沿着?(\p{Han}{2,5}?[江河溪湖渠])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。])")
 COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
 _NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")
@@ -525,7 +523,7 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
 
 
 # A lake's or river's 湖 or 河, then its water's state (团泊|湖水|位, X|河水|质): what the segmenter glued across.
-_WATER_STATE = regex.compile(r"[湖河](?=水位|水质|水域|水面|水量|水环境|水生态|水体)")
+_WATER_STATE = lazy_pattern.compile(r"[湖河](?=水位|水质|水域|水面|水量|水环境|水生态|水体)")
 
 
 def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -552,7 +550,7 @@ def add_waters_by_state(text: str, an: Analysis, places: dict[str, Place], in_pe
 
 
 # A river's or lake's last character, then the literary "shore of" (潍|河之滨, 太|湖之畔; a sea's, 南海之滨, is a region's).
-_SHORE = regex.compile(r"[河江湖池](?=之滨|之畔)")
+_SHORE = lazy_pattern.compile(r"[河江湖池](?=之滨|之畔)")
 
 
 def add_waters_by_shore(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:

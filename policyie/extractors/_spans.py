@@ -14,6 +14,8 @@ from itertools import accumulate
 
 import regex
 
+from policyie import lazy_pattern
+
 
 class SpanIndex:
     __slots__ = ("_starts", "_reach")
@@ -49,7 +51,7 @@ def occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-_LIST_SEP = regex.compile(r"、|和|与|及")
+_LIST_SEP = lazy_pattern.compile(r"、|和|与|及")
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -70,7 +72,7 @@ def in_work_title(text: str, pos: int, reach: int = 40) -> bool:
 
 
 # A quoted parallel formula of two to four short items (“县领导包镇、镇干部包村、村干部包户”, “两山、两区”).
-QUOTED_PARALLEL = regex.compile(r"“(\p{Han}{2,8}(?:、\p{Han}{2,8}){1,3})”")
+QUOTED_PARALLEL = lazy_pattern.compile(r"“(\p{Han}{2,8}(?:、\p{Han}{2,8}){1,3})”")
 
 
 def _formula_at(text: str, start: int, end: int, reach: int) -> regex.Match | None:
@@ -119,9 +121,9 @@ def short_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # 哈密是新疆向东开放的“东大门”, 把…港打造成…的“南大门”: what a place is or is to become, in quote marks.
-_EPITHET_BEFORE = regex.compile(r"(?:是|成为|打造成|打造为|建成|建设成为?)\p{Han}{0,12}的[“‘]$")
+_EPITHET_BEFORE = lazy_pattern.compile(r"(?:是|成为|打造成|打造为|建成|建设成为?)\p{Han}{0,12}的[“‘]$")
 # 素有“天下第一村”“旱码头”之称, 被誉为“塞上江南”: what a place is called, in a run of quoted names after the cue.
-_EPITHET_NAMED = regex.compile(r"(?:素有|享有|被誉为|誉为|被称为|号称|人称)(?:[“‘][^”’“‘]{1,12}[”’])*[“‘]$")
+_EPITHET_NAMED = lazy_pattern.compile(r"(?:素有|享有|被誉为|誉为|被称为|号称|人称)(?:[“‘][^”’“‘]{1,12}[”’])*[“‘]$")
 
 
 def epithet_cue(text: str, start: int, end: int) -> int | None:

@@ -17,34 +17,32 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import regex
-
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors._foreign import JOINERS, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._people import HAN, clear_follower, is_common_word, name_at
 from policyie.extractors._spans import in_work_title
 
 # Openers of a list of office-holders written without their posts.
-LIST_INTRO = regex.compile(
+LIST_INTRO = lazy_pattern.compile(
     r"(?:列席(?:会议)?的(?:还)?有|(?:出席|参加|陪同)[^，,。；;\n]{0,20}?的(?:还)?有|(?:出席|参加|列席|陪同)(?:人员|领导)有)[：:，,]?"
 )
-SEP = regex.compile(r"、|，(?=[\p{Han}]{2,4}(?:[、，]|等|同志))|和|及")
+SEP = lazy_pattern.compile(r"、|，(?=[\p{Han}]{2,4}(?:[、，]|等|同志))|和|及")
 # What a person does in a report (a verb a person does, 同志 after the name)…
 _PERSON_ACTS = (r"同志|陪同|一同|参加|出席|列席|主持|会见|会谈|会晤|通电话|考察|调研|视察|检查|看望|慰问|"
                 r"强调|指出|表示|要求|讲话|致辞|说|带队|分别|先后")
 # …or a list's separator or a preposition after the name: enough to read a known office-holder's bare name as theirs.
-PERSON_VERBS = regex.compile(rf"[、，,]|和|及|等|{_PERSON_ACTS}|在|到|赴|率|同")
+PERSON_VERBS = lazy_pattern.compile(rf"[、，,]|和|及|等|{_PERSON_ACTS}|在|到|赴|率|同")
 LEFT_OK = frozenset("、，,。；;：:（(“”\"' \n\t和及与同由请向对")
 
 
 # A sentence that is only a list of names and their attending (朱丹、罗斌参加。) reports officials joining.
-ATTENDING = regex.compile(
+ATTENDING = lazy_pattern.compile(
     r"(?:等)?(?:分别|均|也|还|都)?(?:一同)?(?:参加|陪同|出席|列席)(?:上述)?(?:会议|会见|会谈|活动|调研|检查|考察|座谈|仪式|视察)?[。；;\n]"
 )
-_LIST_ITEM = regex.compile(r"\p{Han}{2,4}(?=、|$)")
+_LIST_ITEM = lazy_pattern.compile(r"\p{Han}{2,4}(?=、|$)")
 # The side a list of names is on, written right before it (中方, 俄方, 双方).
-_SIDE = regex.compile("[" + "".join(lexicons.lists("name_words.tsv")["side"]) + "]方")
+_SIDE = lazy_pattern.compile("[" + "".join(lexicons.lists("name_words.tsv")["side"]) + "]方")
 SENTENCE_OPEN = frozenset("。；;！!？?\n")
 # Characters a division's name ends in and a person's given name does not.
 _DIVISION_ENDS = frozenset("市县省乡旗")
@@ -102,7 +100,7 @@ def list_names(text: str) -> list[tuple[str, int]]:
 
 # 以习近平同志为核心的党中央, 以胡锦涛同志为总书记的党中央: the formula names the leader of the Party's centre, an
 # office-holder whether or not the KB lists them.
-CORE_FORMULA = regex.compile(r"以(\p{Han}{2,4})同志为(?:核心|总书记)的(?:党中央|中央领导集体)")
+CORE_FORMULA = lazy_pattern.compile(r"以(\p{Han}{2,4})同志为(?:核心|总书记)的(?:党中央|中央领导集体)")
 
 
 def core_names(text: str) -> list[tuple[str, int]]:
@@ -112,7 +110,7 @@ def core_names(text: str) -> list[tuple[str, int]]:
 
 # A name the KB lists that text can show as a person: Han characters, with the dots and hyphens of
 # transliterations.
-_KB_NAME = regex.compile(r"[\p{Han}·-]{2,}")
+_KB_NAME = lazy_pattern.compile(r"[\p{Han}·-]{2,}")
 
 
 @lru_cache(maxsize=4)
@@ -155,7 +153,7 @@ def kb_names(text: str, kb, day: date | None, taken: set[str]) -> list[tuple[str
 
 
 # What must follow a KB name that is also a common word, for the text to name the person: a person's act, no separator.
-_WORD_NAME_VERBS = regex.compile(_PERSON_ACTS)
+_WORD_NAME_VERBS = lazy_pattern.compile(_PERSON_ACTS)
 
 
 def _word_not_named(text: str, name: str, s: int, e: int) -> bool:

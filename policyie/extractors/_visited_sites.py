@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._people import jieba_freq
 from policyie.extractors._spans import list_items, occurrences
@@ -42,24 +42,24 @@ _WORDS = lexicons.lists("place_words.tsv")
 _TEAM_CHARS = frozenset("组团队")
 # 在南岳大庙，他详细了解…: a sentence a tour's report opens with 在 and a name before its first comma is at a stop of the
 # tour, as one opened by 来到 is (the name must still end as a site does).
-_AT_STOP = regex.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
+_AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
-_CUE = regex.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
+_CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
 _GENERIC_STEMS = model_places.generic_stems()
 _ENDINGS = tuple(sorted(_WORDS["visited-site-ending"], key=len, reverse=True))
 _NOT_FIRST = tuple(_WORDS["visit-not-first"])
 _CLAUSE_CHARS = "，,。；;：:！？!?\n"
-_CLAUSE_END = regex.compile(f"[{_CLAUSE_CHARS}]")
+_CLAUSE_END = lazy_pattern.compile(f"[{_CLAUSE_CHARS}]")
 # (three items at least: two 、, or one and a last item after 和 or 及: 临海古城、紫阳街和江南长城)
-_TWO_COMMAS = regex.compile(f"、[^{_CLAUSE_CHARS}]*[、和及]")
+_TWO_COMMAS = lazy_pattern.compile(f"、[^{_CLAUSE_CHARS}]*[、和及]")
 # The last characters of the endings: an item ending in none of them is no site (one look spares the rest).
 _ENDING_LAST = frozenset(k[-1] for k in _ENDINGS)
 # What may follow a site inside its list item (拉加寺|周边环境, 牛头碑|所在的山顶, 隆兴寺…荣国府|等古城景点,
 # 温公祠|修缮工程).
-_TAIL = regex.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
+_TAIL = lazy_pattern.compile("|".join(sorted(_WORDS["visit-item-tail"], key=len, reverse=True)))
 _HERITAGE_TAIL = tuple(_WORDS["visit-heritage-tail"])
-_NAME = regex.compile(r"\p{Han}{3,14}")
+_NAME = lazy_pattern.compile(r"\p{Han}{3,14}")
 # Past ten characters only an ending of its own kind names a site (中国工农红军西路军|纪念馆, 西藏百万农奴解放|纪念馆).
 LONGEST_SHORT_ENDING = 10
 _HALL_ENDINGS = ("纪念馆", "博物馆", "展览馆", "陈列馆")
@@ -73,15 +73,15 @@ _OPENER_LEVELS = _DIVISION_LEVELS | {"village"}
 _PROPER_TAGS = frozenset(("ns", "nt"))
 # A county, township or district name (2–4 characters with its suffix) at the head of an item, where a name of
 # its own follows (内乡县|衙 is one name: the county's with an ending).
-_DIVISION_PREFIX = regex.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
+_DIVISION_PREFIX = lazy_pattern.compile(r"\p{Han}{1,3}[县区市镇乡旗]")
 _WEAK_ENDINGS = frozenset(_WORDS["visited-site-weak-ending"])
-_TOWNSHIP_PREFIX = regex.compile(r"\p{Han}{2,3}[镇乡]")
+_TOWNSHIP_PREFIX = lazy_pattern.compile(r"\p{Han}{2,3}[镇乡]")
 # A village, community or township the item names before 的 and its site (月山村的如龙桥).
 _OWNER_KINDS = ("村", "社区", "镇", "乡", "街道")
 _OWNER_ENDS = tuple(k + "的" for k in _OWNER_KINDS)
-_OWNED = regex.compile(r"\p{Han}{1,12}?(?:" + "|".join(_OWNER_KINDS) + r")的(?=\p{Han}{3})")
+_OWNED = lazy_pattern.compile(r"\p{Han}{1,12}?(?:" + "|".join(_OWNER_KINDS) + r")的(?=\p{Han}{3})")
 # A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
-_DIVISION_STEM = regex.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
+_DIVISION_STEM = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
 # Characters that make a stem a description, not a name, however the dictionary spells it (两处, 各类, 新老, 该处).
 _NOT_NAME_CHARS = frozenset("一二三四五六七八九十两几多数各每某该此这那其本原旧新老古大小等类处座个")
 _SHRINES = frozenset("庙寺塔祠观")
@@ -131,11 +131,11 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem; so
             # does a verb that takes the visitor there, for its first stop: 来到石门|峪)
             # (and a sentence a tour's report opens with 在 and the stop: 在|小腮水库，他…)
-            moved = item == items[0] and (cue.group().rstrip("了") in _MOVE_CUES or cue.re is _AT_STOP) \
+            moved = item == items[0] and (cue.group().rstrip("了") in _MOVE_CUES or _AT_STOP.owns(cue)) \
                 and _plain_stem(text, x[0], x[1])
             if x[2] or listed >= 2 or moved or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
-                if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and cue.re is not _AT_STOP and \
+                if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and not _AT_STOP.owns(cue) and \
                         not held.overlaps(item[0], x[0]) and not in_person(item[0], x[0]):
                     # 前往|荆竹乡|小寨天坑: a township no table held opens the site's item (not 在|山西武乡|…纪念馆: a
                     # province and a county's short form)
@@ -172,7 +172,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
 # name ending so, where the stem names rather than describes (not 农村, 该村, 千年古村, 示范村, 茶园村: a common word, a kind,
 # an adjective or a verb before 村 may say what sort of village; the village table holds the real ones of such names,
 # which the article's county or township then picks).
-_STOP_VILLAGE = regex.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)")
+_STOP_VILLAGE = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)")
 _STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
 
 
@@ -180,7 +180,7 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
     held = model_places.mention_index(places)
     freq, tags = jieba_freq(), tag_table()
     for cue in cues:
-        if cue.re is _CUE and cue.group().rstrip("起了") not in _MOVE_CUES:
+        if _CUE.owns(cue) and cue.group().rstrip("起了") not in _MOVE_CUES:
             continue  # (察看…: what is looked at is a thing's state, not a stop)
         for s, e in _items(text, cue.end()):
             m = _STOP_VILLAGE.fullmatch(text, s, e)

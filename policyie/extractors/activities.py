@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors._events import (
     TEAM,
     PersonMention,
@@ -36,7 +36,7 @@ from policyie.records import Activity, DateMention
 
 # Tour verbs (lexicons/event_words.tsv); the kind is the normalised verb.
 _KIND = lexicons.tables("event_words.tsv")["tour-kind"]
-_VERB = regex.compile(
+_VERB = lazy_pattern.compile(
     "(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + ")"
     # 调研组, 检查报告, 考察团 are nouns; 纪律检查委员会 an organ.
     + r"(?![组团队员站点报告成果结果委情]|工作)"
@@ -46,58 +46,58 @@ VISITS = ("访问", "国事访问", "正式访问")
 # What turns a tour's verb into a noun's modifier: 慰问电, 慰问信, 考察报告, 调研报告.
 _MESSAGE = frozenset("电信函品金报")
 # A visit in a description (来华进行国事访问的…总统, 正在访问的…) is no activity of the sentence's subject.
-_ATTRIBUTIVE = regex.compile(r"(?:了)?(?:的|期间的|之际|期间)")  # (访问期间，他…: the visit named, not reported)
+_ATTRIBUTIVE = lazy_pattern.compile(r"(?:了)?(?:的|期间的|之际|期间)")  # (访问期间，他…: the visit named, not reported)
 # A visit someone is invited to, or one that is hoped for, has not been made.
-_INVITED = regex.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
+_INVITED = lazy_pattern.compile(r"邀请|欢迎[^，,。；;]{0,12}(?:来|前来|再次)|期待[^，,。；;]{0,12}(?:再次|来)")
 # A visit or tour announced ahead (将于…进行访问, 拟赴…调研) has not been made.
 # (她将牵头开展…调研: a survey one will lead is planned as much as a visit one will make)
-_ANNOUNCED = regex.compile(r"(?:将于|将要|即将|拟于|拟赴|拟|将(?=[^，,。；;]{0,20}?(?:进行|赴|前往|出席|访问|深入|来到|开展)))")
+_ANNOUNCED = lazy_pattern.compile(r"(?:将于|将要|即将|拟于|拟赴|拟|将(?=[^，,。；;]{0,20}?(?:进行|赴|前往|出席|访问|深入|来到|开展)))")
 # 访问期间，他还将|考察…: 将 right before the verb announces the visit as much as 将于 does
-_WILL_BEFORE = regex.compile(r"(?<!即)将$|将要$")
-_COMPANION_BEFORE = regex.compile(r"(?:一同|一起|共同|陪同|随同|随团|分别|参加|参与)(?:了)?$")
-_COMPANION_VERB = regex.compile(
+_WILL_BEFORE = lazy_pattern.compile(r"(?<!即)将$|将要$")
+_COMPANION_BEFORE = lazy_pattern.compile(r"(?:一同|一起|共同|陪同|随同|随团|分别|参加|参与)(?:了)?$")
+_COMPANION_VERB = lazy_pattern.compile(
     # 分别陪同调研: each escorts the part of the tour in their own jurisdiction; companions all the same.
     r"(?:分别)?(?:一同|一起|陪同|随同|随团|参加|参与)(?:了)?(?:" + "|".join(sorted(_KIND, key=len, reverse=True)) + r"|活动)?"
     r"(?:和[^。；;，,]{1,8})?(?=[。；;，,\s]|$|并)"  # 参加调研和座谈会; 陪同督导并介绍了…
 )
 # 邝世平|在东兴|陪同考察: where a companion went along, between the name and the verb.
-_WHERE_BEFORE = regex.compile(r"在\p{Han}{1,6}$")
-_PRONOUN_SUBJECT = regex.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
-_ESCORTED = regex.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
+_WHERE_BEFORE = lazy_pattern.compile(r"在\p{Han}{1,6}$")
+_PRONOUN_SUBJECT = lazy_pattern.compile(r"[\s　]*(?:[^，,。；;]{0,10}?[，,])?[他她]")
+_ESCORTED = lazy_pattern.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
 # What may stand between the tour's subject and its verb: titles, 在/到/赴 + place, 围绕/就 + topic.
 # (要 of a directive, not of 重要/主要/需要 inside a topic: 就贯彻…重要讲话精神进行调研)
-_BANNED = regex.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|(?<![重主需纲])要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
-_TOPIC_OPENS = regex.compile(r"就|围绕")
+_BANNED = lazy_pattern.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|(?<![重主需纲])要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
+_TOPIC_OPENS = lazy_pattern.compile(r"就|围绕")
 # 在X出席…座谈会，并|考察: the subject attended a gathering, and the sentence goes on with his visit.
-_ATTENDS_THEN = regex.compile(r"(?:在\p{Han}{1,8})?出席(?:了)?[^，,。；;“”]{2,40}?(?:会|仪式|论坛|活动)[，,]?并")
-_COMMA_OK = regex.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
-_QUOTED = regex.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
-_TOPIC = regex.compile(
+_ATTENDS_THEN = lazy_pattern.compile(r"(?:在\p{Han}{1,8})?出席(?:了)?[^，,。；;“”]{2,40}?(?:会|仪式|论坛|活动)[，,]?并")
+_COMMA_OK = lazy_pattern.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
+_QUOTED = lazy_pattern.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
+_TOPIC = lazy_pattern.compile(
     r"围绕[“\"「]?([^”\"」，,。；;]{2,40}?)[”\"」]?(?=到|赴|在|来到|深入|前往|，|,|$)"
     # (a topic may cite a speech and a plenum at length: 就深入贯彻…重要讲话精神、落实…全会部署进行调研)
     r"|就([^，,。；;]{2,80}?)(?:问题|工作)?(?:进行|开展|展开)?$"
 )
-_PLACE_LIKE = regex.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|新区|开发区|自治州|园区|基地)")
-_PLACE_CUE = regex.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
+_PLACE_LIKE = lazy_pattern.compile(r"[\p{Han}]{1,12}(?:省|市|区|县|镇|乡|街道|新区|开发区|自治州|园区|基地)")
+_PLACE_CUE = lazy_pattern.compile(r"(?:到|赴|在|来到|深入|前往|走进)([^，,。；;]{1,24}?)(?=，|,|就|围绕|调研|考察|视察|检查|走访|督导|$)")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
-_OBJECT = regex.compile(r"[^，,。；;]{0,24}")  # 察看了产业园标准化厂房和会盟镇临港物流园
-_ONWARD = regex.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深入|来到|走进|前往|到)([^，,。；;]{1,40})")
-_UNNAMED_GROUP = regex.compile(r"(?:和|及|以及)[^，,。；;、]{1,16}?(?:负责同志|负责人|领导同志|有关同志)(?:等)?$")
-_ACCOMPANIED = regex.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
-_ESCORTS_ACTOR = regex.compile(r"陪同(?!下)")  # (a person right after it: X陪同Y察看…)
+_OBJECT = lazy_pattern.compile(r"[^，,。；;]{0,24}")  # 察看了产业园标准化厂房和会盟镇临港物流园
+_ONWARD = lazy_pattern.compile(r"[，,]\s*(?:先后|随后|又|还|并|分别)?(?:深入|来到|走进|前往|到)([^，,。；;]{1,40})")
+_UNNAMED_GROUP = lazy_pattern.compile(r"(?:和|及|以及)[^，,。；;、]{1,16}?(?:负责同志|负责人|领导同志|有关同志)(?:等)?$")
+_ACCOMPANIED = lazy_pattern.compile(r"(?:同志)?(?:等)?(?:的)?(?:一同)?陪同")
+_ESCORTS_ACTOR = lazy_pattern.compile(r"陪同(?!下)")  # (a person right after it: X陪同Y察看…)
 # 习近平在结束同|印度总理莫迪…会晤和对尼泊尔国事访问后, 汪洋还同|…省长穆斯塔法进行深入交流，考察…: a person after 同 or 与
 # is the partner of someone named before, not the one who makes the visit (同志, 同时, 共同, 参与 are no such 同 or 与).
 _TALK_WORDS = r"会晤|会谈|会见|交流|通电话|通话|举行|签署|共同出席"
-_TALKS = regex.compile(_TALK_WORDS)
+_TALKS = lazy_pattern.compile(_TALK_WORDS)
 _PARTNER_WORD = r"(?:(?<![共陪协会随赞认如一相])同(?![志时比意学样期一等])|(?<![参给赋])与(?![会此其])|跟)"
-_PARTNER_OPENS = regex.compile(_PARTNER_WORD + r"[^，,。；;]{0,30}$")
-_PARTNER_TALKS = regex.compile(_PARTNER_WORD + r"[^，,。；;]{0,30}?(?:" + _TALK_WORDS + ")")
-_COMMA = regex.compile(r"[，,]")
+_PARTNER_OPENS = lazy_pattern.compile(_PARTNER_WORD + r"[^，,。；;]{0,30}$")
+_PARTNER_TALKS = lazy_pattern.compile(_PARTNER_WORD + r"[^，,。；;]{0,30}?(?:" + _TALK_WORDS + ")")
+_COMMA = lazy_pattern.compile(r"[，,]")
 # (…视察唐山时提出“三个努力建成”的重要指示: what was said then, however long its quoted words, is cited)
-_CITED_VISIT_AFTER = regex.compile(
+_CITED_VISIT_AFTER = lazy_pattern.compile(
     r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?"
     r"|[^，,。；;]{0,12}?时(?:提出|作出|发表)[^，,。；;]{0,24}?的(?:重要)?(?:讲话|指示|批示|要求)")
-_CITED_VISIT_BEFORE = regex.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
+_CITED_VISIT_BEFORE = lazy_pattern.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
 
 
 @register("activities", requires=("officials", "places", "dates", "meetings"))
@@ -116,15 +116,15 @@ def extract(ctx: Context) -> list[Activity]:
 
 
 # 26日，他又来到…: the pronoun after a day that opens a sentence.
-_PRONOUN_AFTER_DATE = regex.compile(r"[，,\s]*(?:上午|下午|晚上)?[，,]?([他她])")
+_PRONOUN_AFTER_DATE = lazy_pattern.compile(r"[，,\s]*(?:上午|下午|晚上)?[，,]?([他她])")
 # 检查组先后来到…: the team the tour's actor leads stands for the actor.
-GROUP_SUBJECT = regex.compile(rf"{TEAM}|代表团|一行")
-_NEXT_STOP = regex.compile(
+GROUP_SUBJECT = lazy_pattern.compile(rf"{TEAM}|代表团|一行")
+_NEXT_STOP = lazy_pattern.compile(
     r"(?:^|(?<=[。；;\n，,]))\s*(?:\d{1,2}日|次日|第二天)(?:上午|下午|晚上)?[，,]\s*(?P<who>[他她]|\p{Han}{2,5}?)"
     r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴)"
 )
 # 10月2日上午，司徒卫华又来到…: the tour's actor goes on to another stop on a later day.
-_GOES_ON = regex.compile(r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴|察看|考察|调研|视察|看望)")
+_GOES_ON = lazy_pattern.compile(r"(?:又|还|再|随后|接着|先后)?(?:来到|走进|前往|深入|赶赴|察看|考察|调研|视察|看望)")
 
 
 def _later_days(ctx: Context, acts: list[Activity]) -> None:
@@ -171,11 +171,11 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
 
 # 李强先后来到乌鲁木齐市、昌吉回族自治州…, 在宜昌，李强首先来到…: a sentence that the tour's actor opens by
 # going somewhere, with no date of its own, is a further stop of the tour reported before it.
-_STOP = regex.compile(
+_STOP = lazy_pattern.compile(
     r"(?:(?:随后|接着|之后|然后|最后)[，,]\s*)?(?:在(?P<pre>[^，,。；;\n]{2,16})[，,]\s*)?(?P<who>[他她]|\p{Han}{2,8}?)"
     r"(?:首先|先后|随后|接着|还|又|再|最后|也|先|则)?(?:来到|走进|前往|深入|赶赴|走访了?|考察了|调研了|察看了)"
 )
-_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
+_CLAUSE_END = lazy_pattern.compile(r"[，,。；;！？!?\n]")
 
 
 def _later_stops(ctx: Context, acts: list[Activity]) -> None:
@@ -214,12 +214,12 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
 
 # What makes a tour's verb the noun of work planned (对专项督导作出部署, 督导进行安排, 就汛前检查作出具体部署).
 # (…大检查|作具体部署: 作 alone as often as 作出)
-_DEPLOYED = regex.compile(r"(?:工作)?(?:作出|做出|作|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
+_DEPLOYED = lazy_pattern.compile(r"(?:工作)?(?:作出|做出|作|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
 
 
 # A verb of expressing right before the tour's verb (致以慰问, 表示诚挚的慰问): the sympathy itself, said or sent (not
 # 表示热烈欢迎…的国事访问: the visit welcomed).
-_EXPRESSED = regex.compile(r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?$")
+_EXPRESSED = lazy_pattern.compile(r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?$")
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
@@ -299,7 +299,7 @@ def _leads_sentence(ctx: Context, d: DateMention) -> bool:
 
 
 # The steps of a visit whose object a date may stand in (察看|五一假期后…, 了解|一季度…).
-_STEP_VERB = regex.compile(r"察看|查看|了解|听取|检查|走进|来到")
+_STEP_VERB = lazy_pattern.compile(r"察看|查看|了解|听取|检查|走进|来到")
 
 
 def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
@@ -317,11 +317,11 @@ def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
 
 # 要求…在2月20日前完成…。随后，她来到…调研: a deadline set earlier in the paragraph is not the day of the step, nor
 # is one an occasion closes (9月1日开学前), nor the day a period opens (10月15日起，…进入防火期; 供暖期自10月20日开始).
-_DEADLINE_AFTER = regex.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])|开始|启动")
+_DEADLINE_AFTER = lazy_pattern.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])|开始|启动")
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
-_AROUND_OCCASION = regex.compile(
+_AROUND_OCCASION = lazy_pattern.compile(
     r"\s*(?:[^，,。；;]{0,10}?(?:仪式|典礼|会议|座谈会|大会|活动|会)(?:结束)?(?:后|前|期间)|会前|会后|随后|当天|当日)[，,]")
 
 
@@ -332,8 +332,8 @@ def _occasion_day(ctx: Context, pos: int) -> str | None:
 
 
 # 代表团一行在…陪同下，参观了…: a visiting delegation opens the sentence; 率领的代表团, 率代表团: who leads it.
-_DELEGATION_OPENS = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*(?:代表团|考察团|访问团|客人|外宾|来宾)(?:一行)?")
-_LEADS_DELEGATION = regex.compile(r"(?:率领的|带领的|率|带领)(?:代表团|考察团|访问团)")
+_DELEGATION_OPENS = lazy_pattern.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*(?:代表团|考察团|访问团|客人|外宾|来宾)(?:一行)?")
+_LEADS_DELEGATION = lazy_pattern.compile(r"(?:率领的|带领的|率|带领)(?:代表团|考察团|访问团)")
 
 
 def _delegation_lead(ctx: Context, s_lo: int, v_lo: int) -> PersonMention | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from policyie import name_runs
+from policyie import lazy_pattern, name_runs
 from policyie.extractors._people import (
     RARE_SURNAME,
     given_score,
@@ -45,7 +45,7 @@ EDIT_ROLE = (
 # 本报记者祁梦竹范俊生 — a reporter line; what follows must be names up to a line or bracket end (记者 ⏐ 樊珞: any
 # label's closer may part them).
 # A bare 记者 only counts where a byline can start (line start, bracket, after 电).
-REPORTER = regex.compile(
+REPORTER = lazy_pattern.compile(
     rf"(?:(?:{PAPER}){ROLE}|(?:(?<=^|[\n（(\s　:：。电|｜]){ROLE}))[\s　:：|｜丨{LABEL_CLOSERS}]{{0,3}}([^\n。；;，,（()）]{{2,40}})",
     regex.M,
 )
@@ -53,33 +53,33 @@ REPORTER = regex.compile(
 # longest outlet, six Han characters and 广播电视台, plus 特约) and ends at most _ROLE_REACH characters after it
 # (role, separators, 40 name characters): `anchored_finditer` looks only around them. The plain finditer tried the
 # outlet alternative at every Han character, 98% of the authors' time even on articles with no reporter.
-ROLE_CORE = regex.compile(r"记者|通讯员|实习生|见习生")
+ROLE_CORE = lazy_pattern.compile(r"记者|通讯员|实习生|见习生")
 _ROLE_LEAD = 13
 _ROLE_REACH = 46
 # 撰文 | 祁梦竹 范俊生, 责任编辑：梁斌, 文／措毛 (a full-width slash), 【作者】冷盈秋 (a bracketed label), 采访·甘瑄 (an
 # interviewer's, a label only: 央视记者采访时表示 is no byline, so no role word of the others); not a role in
 # brackets that a list goes on after (阎肃（执笔）、王俭编剧: it credits the name before it)
-EDITOR = regex.compile(
+EDITOR = lazy_pattern.compile(
     rf"(?<![\p{{Han}}])(?:本文)?(?:{EDIT_ROLE}|采访)(?:[\s　]{{0,3}}[丨/／{LABEL_CLOSERS}]{{1,2}}|[·・](?=\p{{Han}})|\s\p{{Ps}}(?=\s))[\s　]{{0,3}}(?![、，,])"
     rf"([^\n。；;（()）【】\[\]]{{2,40}})"  # (本文责任编辑：…, a sign-off; 文字·车瑗, a middle dot for the closer)
 )
 # （徐飞鹏 范俊生） closing a paragraph
-TRAILING = regex.compile(
+TRAILING = lazy_pattern.compile(
     r"[（(][\s　]{0,2}((?:[^\s　（()）\n]{2,12}[\s　、]{1,3}){0,5}[^\s　（()）\n]{2,12})[\s　]{0,2}[）)][\s　|｜]*(?=\n|$)"
 )
-TAIL_WORDS = regex.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道|文并摄|文并图|图文|文图)$")
+TAIL_WORDS = lazy_pattern.compile(r"(?:报道|摄影|摄|发自\p{Han}{0,6}|电|供图|整理|综合报道|联合报道|文并摄|文并图|图文|文图)$")
 # (a middle dot between spaces parts a label from its name, 文 · 向霁云; inside a name it joins, 阿依古丽·买买提)
-SPLIT = regex.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s　]))+")
+SPLIT = lazy_pattern.compile(r"(?:[\s　、，,/／|｜丨]|(?<=[\s　])[·・](?=[\s　]))+")
 # A second role inside one byline, often glued to the names once the normaliser drops the spaces
 # between Han characters: 本报记者张楠实习生刘佳, 记者王海燕通讯员李明, 记者孙颖摄影王海欣.
-INNER_ROLE = regex.compile(
+INNER_ROLE = lazy_pattern.compile(
     rf"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生|见习生|责任编辑|实习编辑|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|编辑|责编|摄影|摄像|审核|"
     rf"监制|制图|统筹|策划|主编|作者|文/图|图/文|撰文|{WRITER_ROLES})"
     rf"[|｜丨/／{LABEL_CLOSERS}·・]?"  # (网络编辑·芮琤瑶: no name opens with a middle dot)
 )
-ROLE_WORD = regex.compile(rf"^[{LABEL_OPENERS}]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[|｜{LABEL_CLOSERS}]?")  # (【责任编辑】庹晓帆: a bracketed label)
-CODE = regex.compile(r"^[A-Za-z0-9_-]+$")
-HAN_RUN = regex.compile(r"\p{Han}+")
+ROLE_WORD = lazy_pattern.compile(rf"^[{LABEL_OPENERS}]?(?:(?:{PAPER})?{ROLE}|{EDIT_ROLE})[|｜{LABEL_CLOSERS}]?")  # (【责任编辑】庹晓帆: a bracketed label)
+CODE = lazy_pattern.compile(r"^[A-Za-z0-9_-]+$")
+HAN_RUN = lazy_pattern.compile(r"\p{Han}+")
 
 
 def _whole_minority_name(name: str) -> bool:
@@ -102,12 +102,12 @@ COMMON_SURNAME = 100
 # 责任编辑 殳瑢, 排版 笪瑱): a person, though no surname reads the name (Tibetan and
 # Mongolian names have none). (作者 is not: a front matter's author is often the outlet, 作者：津云.)
 _ONE_ROLES = rf"责任编辑|责编|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}"
-LABELED_ONE = regex.compile(
+LABELED_ONE = lazy_pattern.compile(
     rf"^[{LABEL_OPENERS}]?(?:(?:编辑|{_ONE_ROLES})[{LABEL_CLOSERS}]|(?:记者|通讯员|{_ONE_ROLES})[\s　]|[文图][/／])"
     rf"\s*(\p{{Han}}{{2,5}})$")
-_BARE_NAME = regex.compile(r"(\p{Han}{2,3})")
+_BARE_NAME = lazy_pattern.compile(r"(\p{Han}{2,3})")
 # An outlet where a name should be (作者：安吉发布): a paper, a district's media centre, a government account.
-OUTLET_WORD = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
+OUTLET_WORD = lazy_pattern.compile(rf"\p{{Han}}{{1,6}}?(?:{OUTLET_ENDINGS}|融媒|融媒体|发布|新闻中心)")
 
 
 def _reads_as_one_name(tok: str) -> bool:

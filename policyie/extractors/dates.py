@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.extractors import _timex as tx
 from policyie.extractors._numerals import DIGITS
 from policyie.extractors._scan import anchored_finditer
@@ -134,26 +135,26 @@ def _in_title(text: str, pos: int) -> bool:
 
 
 # Patterns the rule handlers test around a match, compiled once (regex's cache lookup per call costs more).
-_CLAUSE_SEP = regex.compile(r"[，,。；;！？\n]")
-_COUNT_BEFORE = regex.compile(r"(?:[近每逾超]|连续)$")
-_SPAN_BEFORE_DAY = regex.compile(r"(?:[\d.．月第每近满逾约共前后数连]|提前|至少|超过|不少于|不超过|不低于|历时|用时|连续)$")
-_FIGURATIVE_BEFORE = regex.compile(r"[的好更创向新]$")
-_PROGRAMME_AFTER = regex.compile(r"头条|说法|关注|中国|谈|俄|美")
-_WORD_AFTER_RI = regex.compile(r"[方本韩资企]")
-_NOT_APPROX_BEFORE = regex.compile(r"[\d〇零一二三四五六七八九十两节假生念期末作每几数今昨明前后当本次平往将最]$")
-_HAN = regex.compile(r"\p{Han}")
-_AFTER_WEEKDAY = regex.compile(r"$|[，,、。；;：:\s上下中晚早凌夜傍至到和及与起前后在召举将开出主会]")
-_NUMERIC_BEFORE = regex.compile(r"[\d.．〇零一二三四五六七八九十两]$")
+_CLAUSE_SEP = lazy_pattern.compile(r"[，,。；;！？\n]")
+_COUNT_BEFORE = lazy_pattern.compile(r"(?:[近每逾超]|连续)$")
+_SPAN_BEFORE_DAY = lazy_pattern.compile(r"(?:[\d.．月第每近满逾约共前后数连]|提前|至少|超过|不少于|不超过|不低于|历时|用时|连续)$")
+_FIGURATIVE_BEFORE = lazy_pattern.compile(r"[的好更创向新]$")
+_PROGRAMME_AFTER = lazy_pattern.compile(r"头条|说法|关注|中国|谈|俄|美")
+_WORD_AFTER_RI = lazy_pattern.compile(r"[方本韩资企]")
+_NOT_APPROX_BEFORE = lazy_pattern.compile(r"[\d〇零一二三四五六七八九十两节假生念期末作每几数今昨明前后当本次平往将最]$")
+_HAN = lazy_pattern.compile(r"\p{Han}")
+_AFTER_WEEKDAY = lazy_pattern.compile(r"$|[，,、。；;：:\s上下中晚早凌夜傍至到和及与起前后在召举将开出主会]")
+_NUMERIC_BEFORE = lazy_pattern.compile(r"[\d.．〇零一二三四五六七八九十两]$")
 # An announced date, not a reported one: it may lie after the paper (预计10月31日前完工); a figure that rose or fell to a
 # day's (激增至8月10日的…, 下降到3月底的…, 增加至…) is reported, and so is the day a count runs up to (截至…).
 _CHANGE = "增升降涨跌减加少"
-_FUTURE_BEFORE = regex.compile(
+_FUTURE_BEFORE = lazy_pattern.compile(
     r"(?:将|将于|预计|计划|计划于|拟|拟于|力争|争取|定于|有望|预定|确保|要在|须在|必须在|持续到|延长到|延长至|暂定到"
     rf"|(?<![截{_CHANGE}])[至到]|截止日期为)"
     r"\p{Han}{0,4}$"
 )
-_CHANGED_TO = regex.compile(rf"[{_CHANGE}][至到]\p{{Han}}{{0,4}}$")
-_FUTURE_AFTER = regex.compile(r"前(?:完成|完工|建成|实现|投用|投入使用|开通|竣工|交付|全部|基本|全面|上线|开工)")
+_CHANGED_TO = lazy_pattern.compile(rf"[{_CHANGE}][至到]\p{{Han}}{{0,4}}$")
+_FUTURE_AFTER = lazy_pattern.compile(r"前(?:完成|完工|建成|实现|投用|投入使用|开通|竣工|交付|全部|基本|全面|上线|开工)")
 
 
 def _announced(text: str, start: int, end: int) -> bool:
@@ -161,7 +162,7 @@ def _announced(text: str, start: int, end: int) -> bool:
     if "年" in text[start:end] and _CHANGED_TO.search(clause):
         return True  # (降至2011年8月以来最低: a year after a change is no anchor for the dates after it, as before)
     return bool(_FUTURE_BEFORE.search(clause)) or bool(_FUTURE_AFTER.match(text, end))
-_NOT_A_YEAR_BEFORE = regex.compile(r"(?:[近约逾超余数第]|长达|超过|不到|距今)$")
+_NOT_A_YEAR_BEFORE = lazy_pattern.compile(r"(?:[近约逾超余数第]|长达|超过|不到|距今)$")
 
 
 # 月 lies after the year and at most two characters of month (上个月, 12月); after it at most 份, a day of four
@@ -244,7 +245,7 @@ def _half(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("half", n=1 if m.group("h") == "上" else 2, **_year_fields(m)))
 
 
-_ATTRIBUTIVE_SEASON = regex.compile(r"(?![里中内时期前后以来间末初底到至和、，。；;,是为将要也已正就都还再会的])\p{Han}")
+_ATTRIBUTIVE_SEASON = lazy_pattern.compile(r"(?![里中内时期前后以来间末初底到至和、，。；;,是为将要也已正就都还再会的])\p{Han}")
 # 季, 暑 or 寒 within a character of the year's end; then at most 期 and a three-character lookahead.
 @_rule(
     rf"{_YP}?(?<![春夏秋冬])(?P<s>春季|夏季|秋季|冬季|暑期|暑假|寒假)(?!运动|奥|项目|达沃斯|学期|攻势|两项)",
@@ -289,8 +290,8 @@ def _year(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 # 后年 and 前年 stand alone too rarely to pay for 投产后年产值, 目前年产能, 以前年度.
-_GOAL_BEFORE = regex.compile(r"(?:确保|力争|争取|完成|实现|冲刺|锚定|奋力)$")
-_PAST_YEAR = regex.compile(r"去年|上年|前年|\d{4}年|[〇零一二三四五六七八九]{4}年")
+_GOAL_BEFORE = lazy_pattern.compile(r"(?:确保|力争|争取|完成|实现|冲刺|锚定|奋力)$")
+_PAST_YEAR = lazy_pattern.compile(r"去年|上年|前年|\d{4}年|[〇零一二三四五六七八九]{4}年")
 
 
 @_rule(r"(?<!日)(?P<w>今年度?|去年|明年|本年度|同年|全年|每年)", needs="年")
@@ -417,12 +418,12 @@ def _weekday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 
 
 # What follows a holiday that names a meeting's task: a short phrase with no verb, then 工作 and the meeting.
-_NAMED_TASK = regex.compile(
+_NAMED_TASK = lazy_pattern.compile(
     r"[^\p{P}\s要将把对在召开举行做抓是的]{0,24}?(?:工作(?:电视电话|视频)?(?:会议|座谈会|推进会|部署会|调度会)|(?:电视电话|视频)会议)")
 # What makes a bare festival the thing celebrated or spent rather than a time: an attribute before it (祥和的春节),
 # or a verb of spending or celebrating (过, 度过, 欢度, 喜迎, 庆祝 … 春节).
-_FESTIVAL_AS_THING = regex.compile(r"(?:(?<!年)的|过(?:个|一个)?|度过|欢度|喜迎|迎接|庆祝|庆贺|共度)$")
-_NEXT_HOLIDAY = regex.compile(r"(?:春节|元旦|国庆节?|劳动节|五一|元宵节)(?:期间|前后)")
+_FESTIVAL_AS_THING = lazy_pattern.compile(r"(?:(?<!年)的|过(?:个|一个)?|度过|欢度|喜迎|迎接|庆祝|庆贺|共度)$")
+_NEXT_HOLIDAY = lazy_pattern.compile(r"(?:春节|元旦|国庆节?|劳动节|五一|元宵节)(?:期间|前后)")
 _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
 
 
@@ -510,7 +511,7 @@ def _year_range(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 # ---------------------------------------------------------------- candidates → mentions
 
-_CONN_RE = regex.compile(rf"{_CONN}")
+_CONN_RE = lazy_pattern.compile(rf"{_CONN}")
 
 
 def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
@@ -589,7 +590,7 @@ def _range_end(start: Spec, end: Spec, first: Resolved) -> Resolved | None:
     return tx.day_value(d.year, d.month, d.day)
 
 
-_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = lazy_pattern.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _inherit(end: Spec, start: Spec) -> Spec:
@@ -689,7 +690,7 @@ def _day_pair(text: str, pair: tuple[int, date, date | None] | None, c: _Cand, r
 
 _LOOK_BACK_DAYS = 3
 # What says a sentence tells of before the story's day (此前，他于23日抵达).
-_LOOKS_BACK = regex.compile(r"此前|之前|前一天|前一日|早些时候|日前")
+_LOOKS_BACK = lazy_pattern.compile(r"此前|之前|前一天|前一日|早些时候|日前")
 
 
 def _note_story_day(anc: Anchors, c: _Cand, opens: bool, looks_back: bool = False) -> None:
@@ -718,7 +719,7 @@ def _opens_paragraph(text: str, start: int) -> bool:
     return _OPENS_PARAGRAPH.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
 
 
-_OPENS_PARAGRAPH = regex.compile(r"[\s\u3000]*(?:当地时间)?")
+_OPENS_PARAGRAPH = lazy_pattern.compile(r"[\s\u3000]*(?:当地时间)?")
 
 
 def extract_dates(text: str, published: date | datetime | None = None, analysis: Analysis | None = None) -> list[DateMention]:
@@ -741,7 +742,7 @@ def extract_dates(text: str, published: date | datetime | None = None, analysis:
 
 # 去年12月召开的…会议, 2021年7月在西藏考察时, 去年12月中央经济工作会议(精神): the date of an event recalled,
 # said in passing.
-_RECALLED_AFTER = regex.compile(r"[^，,。；;\n]{0,16}?(?:召开的|举行的|举办的|考察时|视察时|调研时)|\p{Han}{2,14}?(?:会议|全会)")
+_RECALLED_AFTER = lazy_pattern.compile(r"[^，,。；;\n]{0,16}?(?:召开的|举行的|举办的|考察时|视察时|调研时)|\p{Han}{2,14}?(?:会议|全会)")
 
 
 def _recalls_earlier_year(text: str, c: _Cand, r: Resolved, published: date | None) -> bool:
@@ -752,8 +753,8 @@ def _recalls_earlier_year(text: str, c: _Cand, r: Resolved, published: date | No
         and _RECALLED_AFTER.match(text, c.end) is not None
 
 
-_EVENT_AFTER_YEAR = regex.compile(r"(?:北京)?(?:冬奥会|冬残奥会|奥运会|残奥会|亚运会|世博会|大运会|冬奥|世界杯|全运会)")
-_WATCHWORD = regex.compile(r"“([^“”\n]{2,8})”")
+_EVENT_AFTER_YEAR = lazy_pattern.compile(r"(?:北京)?(?:冬奥会|冬残奥会|奥运会|残奥会|亚运会|世博会|大运会|冬奥|世界杯|全运会)")
+_WATCHWORD = lazy_pattern.compile(r"“([^“”\n]{2,8})”")
 
 
 def _inside_watchword(text: str, start: int, end: int) -> bool:

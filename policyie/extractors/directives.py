@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.extractors._events import (
     SENT_PUNCT,
     SENT_PUNCT_RE,
@@ -32,7 +33,7 @@ _VERBS = "强调|指出|要求|提出|表示|叮嘱|认为|号召|希望|说|指
 # (叮嘱企业说，…: who is told, then 说; the instruction follows 说. 强调必须守住…, 强调遗址保护要坚持…: 强调 right before
 # a modal, or before the short subject of one; 指出要加快…, 提出要坚持… alike: a statement verb then a modal, not
 # 提出了…理念 or 全会提出的重要思想, a noun it names; nor 重要, no modal)
-_TRIGGER = regex.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}\d])"
+_TRIGGER = lazy_pattern.compile(rf"(?:{_VERBS})[，,：:]|叮嘱\p{{Han}}{{0,6}}?说[，,：:]|(?:要求|希望|叮嘱)(?=[\p{{Han}}\d])"
                          r"|强调(?=[\p{Han}“”]{0,12}?(?:要(?!求)|必须|务必|应当|应该))"
                          r"|(?:指出|提出)(?![了的])(?=[\p{Han}“”]{0,12}?(?:(?<![重主必只想纲摘不索])要(?!求)|必须|务必|应当|应该))")
 _DIRECT_VERBS = frozenset(("要求", "希望", "叮嘱"))
@@ -41,22 +42,22 @@ _BARE_STATEMENT = frozenset(("指出", "提出"))  # a statement verb that opens
 # 李强表示，21世纪是亚洲的世纪 states a belief. The others (强调, 要求, 指示 …) instruct by themselves.
 _STATEMENT_VERBS = frozenset("表示 指出 认为 说 提出".split())
 # (…决不能以牺牲湿地为代价, 不得…: a prohibition instructs as a modal does)
-_MODAL = regex.compile(r"(?<![重主必只想纲摘不索])要(?!求|素|点|闻|害|领|事|职)|必须|务必|应当|应该|需要|须|希望|一定|确保|切实|坚决"
+_MODAL = lazy_pattern.compile(r"(?<![重主必只想纲摘不索])要(?!求|素|点|闻|害|领|事|职)|必须|务必|应当|应该|需要|须|希望|一定|确保|切实|坚决"
                        r"|决不|绝不|不能|不得|严禁")
 # Between the subject and the verb: 在座谈时 / 在讲话中 / 还 / 进一步 ….
-_ADVERBIAL = regex.compile(
+_ADVERBIAL = lazy_pattern.compile(
     # 近日 / 7月15日上午 before the place: 习近平近日在内蒙古考察时强调
     r"(?:近日|日前|近期|今天|昨天|前天|当天|当日|(?:\d{1,2}月)?\d{1,2}日(?:上午|中午|下午|晚上)?)?"
     r"(?:在[^，,。；;]{1,32}?(?:时|中|上|后))?(?:还|并|也|又|同时|进一步|再次|特别|明确|充分|着重|最后|深刻|郑重|强调)*$"
 )
-_MEETING_SUBJECT = regex.compile(r"(?:会议|会上|全会|大会|常委会|常务会议|座谈会|务虚会)$")
+_MEETING_SUBJECT = lazy_pattern.compile(r"(?:会议|会上|全会|大会|常委会|常务会议|座谈会|务虚会)$")
 # A sentence the reported meeting opens as its subject (会议还审议了…): the meeting is who speaks later in it.
-_MEETING_OPENS = regex.compile(r"[\s　]*(?:会议|会上|全会)(?:还|并|也|同时|首先|最后)?(?:听取|审议|传达|学习|研究|通报|讨论)")
-_PRONOUN = regex.compile(r"[他她]$")
-_PRONOUN_SUBJECT = regex.compile(r"(?:^|[，,])\s*([他她])(?!们)")
+_MEETING_OPENS = lazy_pattern.compile(r"[\s　]*(?:会议|会上|全会)(?:还|并|也|同时|首先|最后)?(?:听取|审议|传达|学习|研究|通报|讨论)")
+_PRONOUN = lazy_pattern.compile(r"[他她]$")
+_PRONOUN_SUBJECT = lazy_pattern.compile(r"(?:^|[，,])\s*([他她])(?!们)")
 # A sentence that resumes the narrative: a person (or 市领导…) opening it.
-_NARRATIVE_OPEN = regex.compile(r"^[\s　]*(?:市领导|省领导|区领导|县领导|[^，,。；;]{0,12}?(?:来到|走进|察看|参观|听取|登上|考察|调研))")
-_INSTRUCTION = regex.compile(
+_NARRATIVE_OPEN = lazy_pattern.compile(r"^[\s　]*(?:市领导|省领导|区领导|县领导|[^，,。；;]{0,12}?(?:来到|走进|察看|参观|听取|登上|考察|调研))")
+_INSTRUCTION = lazy_pattern.compile(
     r"要|必须|务必|应当|应该|需要|须|坚持|确保|推动|推进|加强|加快|强化|深化|完善|优化|落实|抓好|做好|办好|"
     r"提高|提升|着力|力争|切实|坚决|不断|持续|进一步|扎实|积极|全力|防止|严格|统筹|发挥|打造|建设|培育|注重|"
     r"聚焦|围绕|用好|守住|牢记|增强|树立|保持|促进|支持|引导|鼓励|探索|健全|构建|加大|实施|服务|扩大|立足|结合|依托"
@@ -83,8 +84,8 @@ def extract(ctx: Context) -> list[Directive]:
         out.extend(_sentences(ctx, speaker, verb, body_lo, max(stop, body_lo)))
     return out
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
-_SENT_END = regex.compile(r"[。；;]")
-_CLAUSE_END_LAST = regex.compile(r"[，,；;：:]", flags=regex.REVERSE)
+_SENT_END = lazy_pattern.compile(r"[。；;]")
+_CLAUSE_END_LAST = lazy_pattern.compile(r"[，,；;：:]", flags=regex.REVERSE)
 
 
 def _before_trigger(ctx: Context, body_lo: int, nxt: int) -> tuple[int, bool]:

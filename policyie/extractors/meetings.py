@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors._events import (
     TEAM,
     TEAM_VERBS,
@@ -64,102 +64,102 @@ def _head_of(name: str) -> str:
 # A bare 常委会 cited (根据全国人大常委会的决定) is the standing committee, an organ.
 _HELD_ONLY = set(_WORDS["held-only"])
 
-_HEAD = regex.compile(
+_HEAD = lazy_pattern.compile(
     "(?:" + "|".join(regex.escape(k) for k, _ in _KINDS) + ")"
     # 会议室, 人民大会堂, 代表大会常务委员会 are places and bodies, not gatherings; 对话会|议 is a 会议; 国会|议员
     # are members (but …五次会议|代表建议: what the session's deputies proposed cites the session).
     + r"(?![室堂厅场中议员]|常务委员会|常委会|代表(?!建议|议案|提出)|制度|主席团|秘书|组织|主任|委员|党组|办公|机关|组成|工作机构)"
 )
 # Numbered Party congresses and plenums: 党的二十大, 十九届四中全会, 市委十三届四次全会.
-_CONGRESS = regex.compile(
+_CONGRESS = lazy_pattern.compile(
     r"(?:党的|中共)?(?:第)?(?<![一二三四五六七八九十])(?:十[一二三四五六七八九]?|二十[一二三四五]?)大(?![会力量学家众型小幅楼院多于伙工行举项类重])"
 )
 
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
 # (also a Party committee's numbered session: 抓好|省委十四届九次全会)
-_SESSION_OPEN = regex.compile(
+_SESSION_OPEN = lazy_pattern.compile(
     r"(?:中共|中国共产党|全国|政协|(?:省委|市委|区委|县委|州委|旗委|自治区党委)?[一二三四五六七八九十]{1,3}届)")
-_DETERMINER = regex.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次|一场|这场|此场|一系列)(?!第)")
-_NUMBERED_SESSION = regex.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
+_DETERMINER = lazy_pattern.compile(r"(?:一次|这次|此次|本次|一个|这个|每次|多次|历次|一场|这场|此场|一系列)(?!第)")
+_NUMBERED_SESSION = lazy_pattern.compile(r"[一二三四五六七八九十]{1,3}届[^，,。；;]{0,12}?(?:[一二三四五六七八九十]中全会|[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
                                # 国务院第十一次全体会议, 市政府第五次常务会议: an organ's sitting by its number
                                r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$"
                                # 中央全面深化改革委员会第十二次会议, 中X政府间经贸联委会第二十次会议: a standing or joint
                                # body's sitting by its number
                                r"|(?:委员会|联委会|混委会|领导小组)第[一二三四五六七八九十]{1,4}次会议$")
-_HAN_DIGITS = regex.compile(r"[\p{Han}\d]+")
+_HAN_DIGITS = lazy_pattern.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
-_NAME_TOKEN = regex.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
+_NAME_TOKEN = lazy_pattern.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
 # One-character short forms of partner countries after 中 (中新, 中欧, 中俄, 中非).
 BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
-_EDITION = regex.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|首届|(?:19|20)\d\d年(?=年会|峰会|论坛)")  # (…论坛2026年年会)
-_DATELINE = regex.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
-_LEAD_PART_OF_DAY = regex.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
-_LEAD_DATE = regex.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
-_YEAR_VALUE = regex.compile(r"\d{4}")
-_HOSTS_BEFORE = regex.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
-_CHAIRS_BEFORE = regex.compile(r"并?主持(?:召开)?(?:了)?$")
-_CO_CHAIRS = regex.compile(r"[同与和][^，,。；;]{1,30}?共同主持(?:召开)?(?:了)?$")
+_EDITION = lazy_pattern.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|首届|(?:19|20)\d\d年(?=年会|峰会|论坛)")  # (…论坛2026年年会)
+_DATELINE = lazy_pattern.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
+_LEAD_PART_OF_DAY = lazy_pattern.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
+_LEAD_DATE = lazy_pattern.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
+_YEAR_VALUE = lazy_pattern.compile(r"\d{4}")
+_HOSTS_BEFORE = lazy_pattern.compile(r"(?:同志)?[^，,。；;]{0,16}?主持")
+_CHAIRS_BEFORE = lazy_pattern.compile(r"并?主持(?:召开)?(?:了)?$")
+_CO_CHAIRS = lazy_pattern.compile(r"[同与和][^，,。；;]{1,30}?共同主持(?:召开)?(?:了)?$")
 # X来到…村，…，并在村党群服务中心召开座谈会: the sentence's subject convenes what it 召开.
 # Only a clause with no subject of its own (X表示，中国共产党召开了… names who convened).
 # (当天下午，他主持召开座谈会: a pronoun opening the clause convenes it too; _sentence_subject resolves it)
-_CONVENES_BEFORE = regex.compile(
+_CONVENES_BEFORE = lazy_pattern.compile(
     rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?(?:主持)?召开(?:了)?"
 )
-_NAME_CONVENES = regex.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开(?:了)?")
+_NAME_CONVENES = lazy_pattern.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开(?:了)?")
 # 习近平在人民大会堂金色大厅举行欢迎宴会: who gives a banquet, a reception or a ceremony (欢迎仪式) hosts it.
-_NAME_GIVES = regex.compile(r"(?:同志)?(?:和夫人[^，,。；;]{2,4})?(?:在[^，,。；;]{1,20}?)?举行(?:了)?(?:欢迎|盛大)?")
+_NAME_GIVES = lazy_pattern.compile(r"(?:同志)?(?:和夫人[^，,。；;]{2,4})?(?:在[^，,。；;]{1,20}?)?举行(?:了)?(?:欢迎|盛大)?")
 _GIVEN_KINDS = frozenset(("宴会", "招待会", "仪式"))
-_SENTENCE_PRONOUN = regex.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
+_SENTENCE_PRONOUN = lazy_pattern.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
-_GROUP_OPENS = regex.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
+_GROUP_OPENS = lazy_pattern.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
 # (X率视察组, X率省人大常委会视察组: 率 before the team names its leader as 带队 after it does)
 # (X带领部分市人大代表，视察…: those led to inspect, the team's verb after them, are the team the article calls 视察组)
-_LEADS_TEAM = regex.compile(
+_LEADS_TEAM = lazy_pattern.compile(
     rf"(?:同志)?(?:带队|率队|领队|(?:率|带领|率领)[^，,。；;、]{{0,12}}?(?:{TEAM}|[，,]?(?:{TEAM_VERBS})))")
 # After a person: the person escorts someone (X等陪同, X一同陪同).
-_ESCORTS = regex.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
-_ORGAN_HOST = regex.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
+_ESCORTS = lazy_pattern.compile(r"(?:同志)?(?:等)?[^，,。；;]{0,12}?陪同")
+_ORGAN_HOST = lazy_pattern.compile(r"\p{Han}{0,12}(?:常委会|委员会|党委|党组|党工委|工委|政府|主席团|常务委员会)")
 # 为X举行 before a ceremony's name: the ceremony is held for X by the sentence's subject.
-_HOLDS_WITH = regex.compile(r"[同与和]([^，,。；;]{1,80}?)(?:举行|召开)(?:了)?$")
+_HOLDS_WITH = lazy_pattern.compile(r"[同与和]([^，,。；;]{1,80}?)(?:举行|召开)(?:了)?$")
 # How a ceremony is held, between the verb and its name (举行|隆重盛大|欢迎仪式, 举行了|庄重的|纪念仪式).
 _MANNER_WORDS = "隆重|盛大|热烈|庄严|庄重|简短|简朴"
-_HELD_FOR = regex.compile(rf"为([^，,。；;为]{{1,40}}?)举行(?:了)?(?:{_MANNER_WORDS}){{0,2}}的?$")
+_HELD_FOR = lazy_pattern.compile(rf"为([^，,。；;为]{{1,40}}?)举行(?:了)?(?:{_MANNER_WORDS}){{0,2}}的?$")
 # A gathering noun right before 由X主持 names what X chairs (开幕式由X主持, 签约仪式由X主持).
-_OTHER_GATHERING = regex.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
-_HOSTED_BY = regex.compile(
+_OTHER_GATHERING = lazy_pattern.compile(r"(?:开幕式|闭幕式|仪式|分论坛|全体会议|会议)[，,。；;]?$")
+_HOSTED_BY = lazy_pattern.compile(
     r"由([^，,。；;]{1,30}?)主持|([^，,。；;由]{2,30}?)(?:同志)?主持(?:会议|大会|全会|座谈会|并讲话|仪式|开工仪式|签约仪式|开幕式|活动|(?=[。；;]|$))"
 )
 # Gatherings made of sessions of their own: a bare 会议 after one may be one of its sessions.
 _SERIES_KINDS = frozenset(("论坛", "峰会", "博览会", "大会", "年会"))
-_BARE_MEETING = regex.compile(r"(?:^|[。；;\n])会议$")  # 。会议由X主持: the meeting just reported, named again
-_AND_SPOKE = regex.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
-_SPOKE = regex.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:先后|分别)?(?:发表)?(?:讲话|强调|指出|致辞|发言)")
+_BARE_MEETING = lazy_pattern.compile(r"(?:^|[。；;\n])会议$")  # 。会议由X主持: the meeting just reported, named again
+_AND_SPOKE = lazy_pattern.compile(r"并(?:发表|作)?(?:重要)?(?:讲话|致辞)")
+_SPOKE = lazy_pattern.compile(r"(?:同志)?(?:在[^，,。；;]{1,20}?)?(?:先后|分别)?(?:发表)?(?:讲话|强调|指出|致辞|发言)")
 # X、Y在座谈会上发言 / 会上，X、Y先后发言: a list of speakers.
-_LIST_SPOKE = regex.compile(r"(?:在[^，,。；;]{1,20}?上)?(?:先后|分别|相继)?(?:作)?(?:发言|讲话|交流发言)")
+_LIST_SPOKE = lazy_pattern.compile(r"(?:在[^，,。；;]{1,20}?上)?(?:先后|分别|相继)?(?:作)?(?:发言|讲话|交流发言)")
 # X主持会议并讲话: the host spoke too.
-_CHAIR_SPOKE = regex.compile(r"(?:同志)?主持(?:会议|仪式|座谈会)?并(?:发表)?(?:重要)?讲话")
+_CHAIR_SPOKE = lazy_pattern.compile(r"(?:同志)?主持(?:会议|仪式|座谈会)?并(?:发表)?(?:重要)?讲话")
 # …在长沙召开, …在人民大会堂开幕: where it was held, after its name.
 # The place ends before 为/同/与/向 and whom they name: 在人民大会堂东门外广场|为特朗普|举行欢迎仪式.
-_HELD_AT_AFTER = regex.compile(
+_HELD_AT_AFTER = lazy_pattern.compile(
     r"[^，,。；;]{0,12}?在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:隆重)?(?:召开|举行|开幕|闭幕|举办)")
-_HELD_AT = regex.compile(r"在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:主持)?(?:召开|举行)")
+_HELD_AT = lazy_pattern.compile(r"在([^，,。；;]{1,16}?)(?:[为同与向][^，,。；;]{1,14}?)?(?:主持)?(?:召开|举行)")
 # (a list of guests after a long description of the occasion, 会见出席第十六届…峰会的老挝副总理宋赛、…和印尼总统特使、
 # 海洋统筹部长卢胡特, runs past 60 characters)
-_CLAUSE_REST = regex.compile(r"[^，,。；;\n]{1,100}")
+_CLAUSE_REST = lazy_pattern.compile(r"[^，,。；;\n]{1,100}")
 # Where the guest ends inside 会见… : 会见X时指出 / 会见X时重要讲话 / 会见X并讲话 (not 比利时).
-_GUEST_END = regex.compile(
+_GUEST_END = lazy_pattern.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
 )
-_MANNER = regex.compile(rf"(?:{_MANNER_WORDS}){{1,2}}的?$")
-_SPEECH_BEFORE = regex.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
-_REPEATED = regex.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
-_TALKS_WITH = regex.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
+_MANNER = lazy_pattern.compile(rf"(?:{_MANNER_WORDS}){{1,2}}的?$")
+_SPEECH_BEFORE = lazy_pattern.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
+_REPEATED = lazy_pattern.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
+_TALKS_WITH = lazy_pattern.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = set(_WORDS["name-stop"])
 # A holiday whose 期间 a meeting's name holds (全国元旦春节期间…工作电视电话会议), where 期间 otherwise ends the name.
-_HOLIDAY = regex.compile(r"春节|元旦|国庆节?|劳动节|五一|元宵节|中秋节?|两节|节日|节假日")
+_HOLIDAY = lazy_pattern.compile(r"春节|元旦|国庆节?|劳动节|五一|元宵节|中秋节?|两节|节日|节假日")
 _PAIRED_VERBS = frozenset(_WORDS["paired-verb"])
 _SESSION_GOVERNORS = frozenset(_WORDS["session-governor"])
 _BODIES_NUMBERED = ("中国人民政治协商会议第", "中华人民共和国第")
@@ -167,31 +167,31 @@ _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时�
 _STOP_POS = ("p", "c", "u", "f", "r", "w")
 _GENERIC_MODIFIERS = {"", *_WORDS["generic-modifier"]}  # "": the bare head (会议)
 
-_BARE_SPIRIT = regex.compile(r"会议(?:精神|部署)")
-_ORDINAL_ONLY = regex.compile(r"第[一二三四五六七八九十\d]{1,3}次")
+_BARE_SPIRIT = lazy_pattern.compile(r"会议(?:精神|部署)")
+_ORDINAL_ONLY = lazy_pattern.compile(r"第[一二三四五六七八九十\d]{1,3}次")
 _BARE_NEVER = set(_WORDS["bare-never"])
-_LEADING_PERIOD = regex.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
+_LEADING_PERIOD = lazy_pattern.compile(r"(?:\d{4}年度?|[一二三四]季度|[上下]半年|第[一二三四五六七八九十\d]{1,3}次)+$")
 # (承办, 主办: the host country or city holds it, 在达喀尔承办…部长级会议)
-_HELD_BEFORE = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|出席完|参加完|进行)$")
+_HELD_BEFORE = lazy_pattern.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|出席完|参加完|进行)$")
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
-_HELD_GAP = regex.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持)([^，,。；;的]{1,14}?[和与及])$")
-_ATTEND_BEFORE = regex.compile(r"(?:出席|参加|列席)(?:了|完)?$")
+_HELD_GAP = lazy_pattern.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持)([^，,。；;的]{1,14}?[和与及])$")
+_ATTEND_BEFORE = lazy_pattern.compile(r"(?:出席|参加|列席)(?:了|完)?$")
 # 见证 earlier in the clause, before what a ceremony signs (见证了…多份合作文件的签字仪式).
-_WITNESSED = regex.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
+_WITNESSED = lazy_pattern.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
 # 出席了 and a list of fields ending in 、 (双方经贸、|港口和人文领域…签字仪式): where the word walk stopped, at the list.
-_ATTENDED_LISTED = regex.compile(r"(?:出席|参加)(?:了)?([^，,。；;的]{1,30}?、)$")
+_ATTENDED_LISTED = lazy_pattern.compile(r"(?:出席|参加)(?:了)?([^，,。；;的]{1,30}?、)$")
 # …第五次全体会议，8月5日至6日在京举行: a date clause may stand between the name and the verb
-_HELD_AFTER = regex.compile(
+_HELD_AFTER = lazy_pattern.compile(
     r"^(?:[，,](?=\d{1,2}月|\d{4}年|[今昨前]天))?[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"
     r"(?![^，,。；;]{0,4}(?:以来|不久))"  # 党的十九大闭幕不久: a time after it, not a report of it
 )
 # …揭牌仪式由X主持: someone presided over it, so it took place.
-_PRESIDED_AFTER = regex.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
-_CITED_AFTER = regex.compile(
+_PRESIDED_AFTER = lazy_pattern.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
+_CITED_AFTER = lazy_pattern.compile(
     r"^(?:的)?(?:各项|重大|重要|决策)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
     r"召开以来|胜利召开以来|闭幕以来|(?:所)?取得的)"
 )
-_CITED_BEFORE = regex.compile(
+_CITED_BEFORE = lazy_pattern.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
     # 高度评价|上合组织天津峰会: judged, so over (not 评价习近平主席在…大会上的讲话, a speech judged)
     r"|(?:评价|赞赏|祝贺)$"
@@ -199,30 +199,30 @@ _CITED_BEFORE = regex.compile(
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
 # 在随后召开的港口发展座谈会上，他指出: what was said at it is reported, so it was held here.
-_SUMMIT_ROLE = regex.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
-_HELD_ATTRIBUTIVE = regex.compile(r"(?:召开|举行|举办)的$")
+_SUMMIT_ROLE = lazy_pattern.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
+_HELD_ATTRIBUTIVE = lazy_pattern.compile(r"(?:召开|举行|举办)的$")
 # (一场 is "a": 举行一场媒体座谈会 reports one)
-_COUNTED_MEETINGS = regex.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)")
+_COUNTED_MEETINGS = lazy_pattern.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)")
 # 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
-_ATTENDED_AT = regex.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
+_ATTENDED_AT = lazy_pattern.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
 _ATTEND_VERBS = frozenset(("出席", "参加", "列席", "参与"))
-_SPEECH_VERB = regex.compile(r"指出|强调|表示|要求|认为|说")
-_SAID_THERE = regex.compile(r"上[，,]\s*([他她])")
+_SPEECH_VERB = lazy_pattern.compile(r"指出|强调|表示|要求|认为|说")
+_SAID_THERE = lazy_pattern.compile(r"上[，,]\s*([他她])")
 # …论坛并致辞，中国贸促会会长任鸿斌主持论坛: who chaired the meeting named just before, later in its sentence.
-_CHAIRED_AFTER = regex.compile(r"[^，,。；;]{0,8}[，,]([^，,。；;]{2,30}?)主持(?:论坛|会议|会谈|仪式|开幕式|大会|活动|峰会)")
+_CHAIRED_AFTER = lazy_pattern.compile(r"[^，,。；;]{0,8}[，,]([^，,。；;]{2,30}?)主持(?:论坛|会议|会谈|仪式|开幕式|大会|活动|峰会)")
 # 会议决定，…召开 / 将于…举行: a meeting decided or announced, not yet held.
-_PLANNED_AFTER = regex.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
-_DECIDED_BEFORE = regex.compile(r"决定[，,：:]?$")
+_PLANNED_AFTER = lazy_pattern.compile(r"^[^，,。；;]{0,4}?(?:将|拟|定)(?:于|在)[^，,。；;]{0,24}?(?:召开|举行|举办|开幕)")
+_DECIDED_BEFORE = lazy_pattern.compile(r"决定[，,：:]?$")
 # What says the clause is a plan still to come (明年组织…参加…; not 将赴…出席…, a trip announced, which keeps its day).
-_FUTURE_CLAUSE = regex.compile(r"明年|下一步")
+_FUTURE_CLAUSE = lazy_pattern.compile(r"明年|下一步")
 # (期待明年在堪培拉举办…, 为今年下半年举行…做好准备: looked forward to, so still to come)
-_PLANNED = regex.compile(
+_PLANNED = lazy_pattern.compile(
     r"(?:决定|将于|将在|拟于|拟在|定于|期待|期盼|欢迎|支持)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办|承办|主办)(?:了)?$"
     r"|将(?:承办|主办)$")  # (中方明年将主办…会议)
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
-_SPOKE_AT = regex.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
+_SPOKE_AT = lazy_pattern.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
-_ORG_CONVENES = regex.compile(
+_ORG_CONVENES = lazy_pattern.compile(
     r"([\p{Han}]{0,16}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
     r"(?:于[^，,。；;]{1,12}|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|[今昨前]天(?:上午|下午|晚上)?)?召开(?:了)?$"
 )
@@ -230,23 +230,23 @@ _ORG_HEADS = set(_WORDS["organ-head"])
 # A talk held where a visit went, unnamed (在夏隆村召开的座谈会上): the visit's, whose leader the sentence before names.
 _TALK_HELD_THERE = r"在[^，,。；;“”]{1,12}?(?:召开|举行)的座谈会上"
 # 座谈会上 / 在…座谈 opening a sentence reports a talk held during a visit.
-_TALK = regex.compile(
+_TALK = lazy_pattern.compile(
     rf"(?:^|(?<=[，,。；;\s]))(?:{_TALK_HELD_THERE}|座谈会上)(?=[，,])"
     r"|[在与同和][^，,。；;“”]{0,20}?座谈(?:交流)?(?:时|中)?(?=[，,。；;]|时|中)"
 )
-_SAME_OCCASION = regex.compile(
+_SAME_OCCASION = lazy_pattern.compile(
     # 对话会前，开幕式前，欢迎仪式结束后，就职典礼结束后，随后，峰会期间，: the occasion the sentence before reported
     r"[\s　]*(?:会前|会上|会后|会议期间|其间|期间|当天|当日|随后|\p{Han}{0,8}?(?:会|会谈|会见|仪式|典礼|论坛|开幕式|闭幕式)(?:结束)?[前后]"
     r"|\p{Han}{0,8}?(?:会|论坛)期间)"
     r"(?:上午|中午|下午|晚上|晚)?[，,]"
 )
-_DELEGATION = regex.compile(r"代表团|一行|客人")
+_DELEGATION = lazy_pattern.compile(r"代表团|一行|客人")
 # 双方举行工作会谈: talks held by the two sides of the reception reported just before (…举行欢迎仪式，随后两人举行会谈).
-_BOTH_SIDES = regex.compile(
+_BOTH_SIDES = lazy_pattern.compile(
     r"(?:会见后，)?(?:随后|会后|仪式后)?(双方|两国元首|两国领导人|两国总理|两国外长|两国议长|两位领导人|两人|二人)(?:随后|还|并|即)?"
     r"(?:在[^，,。；;]{2,14}?)?(?:举行|进行)(?:了)?(工作|正式|深入|小范围|大范围)?")  # (…在人民大会堂举行)
-_LEADS = regex.compile(r"率(?:团|代表团|领代表团|队)")
-_RECEPTION = regex.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会(?!见))")
+_LEADS = lazy_pattern.compile(r"率(?:团|代表团|领代表团|队)")
+_RECEPTION = lazy_pattern.compile(r"(?:会见|会谈|会晤|通电话|视频通话|亲切会见|集体会见|(?<!团)拜会(?!见))")
 # (团拜会 is a party; 在迪拜|会见 no courtesy call)
 # 他应邀拜会布干达国王: a courtesy call, a reception the one called on hosts (the subject is the guest).
 _CALLS_ON = "拜会"
@@ -255,8 +255,8 @@ _RECEPTION_KIND = {"会谈": "会谈", "会晤": "会晤", "通电话": "通电�
 RECEPTION_KINDS = frozenset(("会见", *_RECEPTION_KIND.values()))
 # Venues in Beijing where state receptions are held: 在人民大会堂会见 happened in 北京.
 BEIJING_VENUES = _WORDS["beijing-venue"]
-_JOINS_RECEPTION = regex.compile(r"(?:参加|出席|陪同|列席)(?:了)?(?:有关|上述|相关|以上)?$")  # 参加有关会见
-_ATTEND_AFTER = regex.compile(
+_JOINS_RECEPTION = lazy_pattern.compile(r"(?:参加|出席|陪同|列席)(?:了)?(?:有关|上述|相关|以上)?$")  # 参加有关会见
+_ATTEND_AFTER = lazy_pattern.compile(
     r"(?:出席|列席|参加)(?:了)?(?:会议|开幕式|闭幕式|活动)?(并(?:发表|作)?(?:重要|主旨)?(?:讲话|致辞|演讲))?"
     r"(?:并[^，,。；;]{1,8})?(?=[，,。；;]|$)"  # 出席并答记者问
 )
@@ -311,7 +311,7 @@ def _next_edition(text: str, start: int) -> bool:
 
 # 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
 # (…经济论坛全会, …博览会全体大会: a forum's plenary session is its part, reported as held with it)
-_OPENED = regex.compile(r"(\p{Han}[\p{Han}—\-·“”]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式|全会|全体大会)$")
+_OPENED = lazy_pattern.compile(r"(\p{Han}[\p{Han}—\-·“”]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式|全会|全体大会)$")
 
 
 def _opened(found: list[Meeting]) -> list[Meeting]:
@@ -330,13 +330,13 @@ def _opened(found: list[Meeting]) -> list[Meeting]:
 
 
 # X主持会议。 / X主持开幕会 / X在主持学习时强调: the chair named apart from the meeting's own sentence.
-_CHAIRS_IT = regex.compile(
+_CHAIRS_IT = lazy_pattern.compile(
     r"(?:同志)?(?:主持(?:了)?(?:会议|开幕会|闭幕会|本次会议|全体会议)(?=[。，,并；;\n]|$)|在主持(?:会议|学习|座谈会|座谈)时)")
 
 
 # 开幕会由全国政协副主席胡春华主持: the same, said of the meeting first (by 由, a title between).
-_CHAIRED_BY = regex.compile(r"(?:开幕会|闭幕会|会议|本次会议|全体会议)由[^，,。；;\n]{0,30}$")
-_CHAIR_VERB = regex.compile(r"(?:同志)?主持(?=[。，,；;\n]|$)")
+_CHAIRED_BY = lazy_pattern.compile(r"(?:开幕会|闭幕会|会议|本次会议|全体会议)由[^，,。；;\n]{0,30}$")
+_CHAIR_VERB = lazy_pattern.compile(r"(?:同志)?主持(?=[。，,；;\n]|$)")
 
 
 def _chaired_by(text: str, start: int, end: int) -> regex.Match | None:
@@ -397,9 +397,9 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 # over its attendee, 部长王广华|出席会议)
 _GLUED_VERBS = frozenset(("举行", "召开", "举办", "出席", "参加", "列席", "主持"))
 # (印尼国会|议长: 会议 read across a chamber and its speaker's post; 会议长达3小时 is the meeting)
-_HEADED_BY = regex.compile(r"副?(?:主席|议长)(?!团)|(?<=会议)长(?![达时期久])")
+_HEADED_BY = lazy_pattern.compile(r"副?(?:主席|议长)(?!团)|(?<=会议)长(?![达时期久])")
 # 年|会上, 峰|会期间: a word jieba makes of a gathering's last character and a localizer belongs to the gathering
-_AT_THE_MEETING = regex.compile(r"会[上中前后间期]")
+_AT_THE_MEETING = lazy_pattern.compile(r"会[上中前后间期]")
 
 
 def _bloc_pair(before: Token, after: Token) -> bool:
@@ -540,12 +540,12 @@ def _trimmed_start(ctx: Context, start: int, pos: int) -> int:
     return start
 
 
-_PLENUM_HEAD = regex.compile(r"中?全会")
+_PLENUM_HEAD = lazy_pattern.compile(r"中?全会")
 _GATHERING_ENDS = ("论坛", "大会", "峰会", "年会", "会议")
 # What a plenum's name is made of besides its numbers (十九届, 五中, 第三次): the Party, its organ, a place's organ.
 _PLENUM_WORDS = frozenset(("届", "第", "次", "中", "历次", "党", "的", "中共", "中央", "党中央", "纪委", "中央纪委", "委",
                            "委员会"))
-_PLENUM_NUMBER = regex.compile(r"第?[零〇一二三四五六七八九十百\d]+(?:届|次|中)?")
+_PLENUM_NUMBER = lazy_pattern.compile(r"第?[零〇一二三四五六七八九十百\d]+(?:届|次|中)?")
 
 
 def _plenum_part(t: Token) -> bool:
@@ -572,9 +572,9 @@ def _after_unopened_bracket(text: str, start: int, pos: int) -> int:
 
 
 _DEICTIC_YEARS = frozenset(("今年", "明年", "去年", "前年", "后年", "当年", "本年"))
-_SITTING = regex.compile(r"会议|第[一二三四五六七八九十百\d]+次")  # a standing committee's sitting, not the body
-_TITLE_CLOSES = regex.compile(r"[^《》。；;！？!?\n]{0,40}》")
-_TITLE_VERB = regex.compile(r"(?:热烈|隆重|认真|深入)?(?:祝贺|庆祝|纪念|迎接|学习|贯彻|落实|宣传|领会|传达)+")
+_SITTING = lazy_pattern.compile(r"会议|第[一二三四五六七八九十百\d]+次")  # a standing committee's sitting, not the body
+_TITLE_CLOSES = lazy_pattern.compile(r"[^《》。；;！？!?\n]{0,40}》")
+_TITLE_VERB = lazy_pattern.compile(r"(?:热烈|隆重|认真|深入)?(?:祝贺|庆祝|纪念|迎接|学习|贯彻|落实|宣传|领会|传达)+")
 
 
 def _in_title(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
@@ -599,7 +599,7 @@ def _in_title(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
 
 
 # 出席|越南在重庆设立总领馆换文|仪式: a ceremony is named by what it marks, a clause of its own.
-_CEREMONY_AFTER_VERB = regex.compile(r"(?:出席|参加|举行|举办|见证|主持)(?:了)?([^，,。；;、“”《》的]{2,20})$")
+_CEREMONY_AFTER_VERB = lazy_pattern.compile(r"(?:出席|参加|举行|举办|见证|主持)(?:了)?([^，,。；;、“”《》的]{2,20})$")
 # What a clause's subject holds before a meeting's name when it is no part of the name (以实际行动迎接|党的二十大,
 # 在|…大会, 由…主办的|…论坛): prepositions, particles, conjunctions, pronouns, and the verbs of welcoming.
 _NOT_NAME_POS = ("p", "u", "c", "r")
@@ -610,7 +610,7 @@ _NOT_NAME_WORDS = frozenset(("迎接", "喜迎", "庆祝", "纪念", "献礼", "
 _CEREMONY_HEADS = ("仪式", "典礼")
 _CEREMONY_WORDS = tuple(k for k, kind in _KINDS if kind == "仪式")
 # The name is the clause's whole subject: only when and where stand between it and 召开.
-_SUBJECT_HELD = regex.compile(
+_SUBJECT_HELD = lazy_pattern.compile(
     r"\s*(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?(?:在[^，,。；;]{1,12}?)?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕|开班)")
 
 
@@ -687,7 +687,7 @@ def _in_an_earlier_year(ctx: Context, start: int, lo: int) -> bool:
 
 # 首届…博览会于2024年10月在北京举办: 举办 after a name reports it held where the name says which edition (本届论坛…举办
 # speaks of the one the article names otherwise).
-_HOSTED_AFTER = regex.compile(r"^[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:成功)?举办")
+_HOSTED_AFTER = lazy_pattern.compile(r"^[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:成功)?举办")
 
 
 def _hosted_edition(name: str, after: str) -> bool:
@@ -696,7 +696,7 @@ def _hosted_edition(name: str, after: str) -> bool:
 
 
 # 首届…博览会于2024年10月在北京举办: the month the verb of holding after the name gives.
-_HELD_AFTER_IN = regex.compile(r"^[^，,。；;]{0,6}?((?:19|20)\d\d)年(\d{1,2})月[^，,。；;]{0,16}?(?:召开|举行|举办)")
+_HELD_AFTER_IN = lazy_pattern.compile(r"^[^，,。；;]{0,6}?((?:19|20)\d\d)年(\d{1,2})月[^，,。；;]{0,16}?(?:召开|举行|举办)")
 
 
 def _recalled_after(ctx: Context, after: str) -> bool:
@@ -728,11 +728,11 @@ def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str
 
 
 # 全国生态环境保护大会, 全省科技创新大会: a conference named by its scope and subject is one event, cited as such.
-_SCOPED_CONFERENCE = regex.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{2,16}大会$")
+_SCOPED_CONFERENCE = lazy_pattern.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央)\p{Han}{2,16}大会$")
 
 
 # 今年在比什凯克举行的|上海合作组织峰会: a year and a verb of holding right before the name say which edition.
-_HELD_IN_YEAR = regex.compile(r"(?:今年|明年|去年|(?:19|20)\d\d年)[^，,。；;]{0,12}(?:举行|举办|召开)的$")
+_HELD_IN_YEAR = lazy_pattern.compile(r"(?:今年|明年|去年|(?:19|20)\d\d年)[^，,。；;]{0,12}(?:举行|举办|召开)的$")
 
 
 def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
@@ -750,7 +750,7 @@ def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
 
 # A festival is a gathering held only where the article reports it opening (…文化旅游周在红岩村开幕): 举办文化节 and
 # 多场文化节活动 speak of festivals in general.
-_FESTIVAL_OPENS = regex.compile(r"(?:活动)?(?:[于在][^，,。；;]{1,24}?)?(?:隆重|盛大)?(?:开幕|启动|举行|拉开帷幕)")
+_FESTIVAL_OPENS = lazy_pattern.compile(r"(?:活动)?(?:[于在][^，,。；;]{1,24}?)?(?:隆重|盛大)?(?:开幕|启动|举行|拉开帷幕)")
 
 
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
@@ -879,7 +879,7 @@ _DEADLINE_AFTER = ("前", "之前", "以前")
 
 
 # 本届活动…将持续至11月2日: how long the festival just opened lasts.
-_LASTS_UNTIL = regex.compile(r"(?:本届|本次|此次)[^。；;]{0,30}?持续(?:到|至)(\d{1,2})月(\d{1,2})日")
+_LASTS_UNTIL = lazy_pattern.compile(r"(?:本届|本次|此次)[^。；;]{0,30}?持续(?:到|至)(\d{1,2})月(\d{1,2})日")
 
 
 def _festival_days(text: str, end: int, opened: str | None) -> str | None:
@@ -895,7 +895,7 @@ def _festival_days(text: str, end: int, opened: str | None) -> str | None:
 
 # (习近平出席摩尔多瓦总统…在…广场举行的|隆重|欢迎仪式, 韩正出席阿尔塔米拉诺举行的|就职招待会, the venue unsaid; not
 # 将出席9日在…举行的…, 不会出席…: planned, or refused)
-_HOST_BEFORE_VENUE = regex.compile(
+_HOST_BEFORE_VENUE = lazy_pattern.compile(
     rf"(?<![将拟会未不])(?:出席|参加)(?:了)?([^，,。；;将于\d]{{2,40}}?)(?:在[^，,。；;]{{1,16}})?(?:召开|举行|举办)的"
     rf"(?:{_MANNER_WORDS})*$")
 
@@ -1057,7 +1057,7 @@ def _first_unescorted(ctx: Context, lo: int, hi: int) -> list[str]:
 
 # What opens a sentence that goes on from the last one's subject (随后在…主持召开; 在…村召开的座谈会上, the talk of the
 # visit the sentence before told).
-_CONTINUES = regex.compile(r"[\s　]*(?:(?:随后|接着|之后|其后|而后|最后)[，,]?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开"
+_CONTINUES = lazy_pattern.compile(r"[\s　]*(?:(?:随后|接着|之后|其后|而后|最后)[，,]?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开"
                            rf"|{_TALK_HELD_THERE})")
 
 
@@ -1089,7 +1089,7 @@ def _visit_occasion(ctx: Context, pos: int, end: int) -> tuple[str | None, list[
     return value, [subj[0].name] if subj else _sentence_subject(ctx, s_lo, max(pos, end))
 
 
-_DAY_RANGE = regex.compile(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d")
+_DAY_RANGE = lazy_pattern.compile(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d")
 
 
 def _told_day_by_day(ctx: Context, pos: int, span: str) -> bool:
@@ -1102,7 +1102,7 @@ def _told_day_by_day(ctx: Context, pos: int, span: str) -> bool:
 
 
 # 在人民大会堂东门外广场举行仪式，欢迎…总统…: the state welcome, whose ceremony the text names only by 仪式.
-_WELCOME = regex.compile(r"举行(?:了)?(?:隆重|盛大|简短)?(?:的)?(仪式)[，,](?:热烈)?欢迎([^，,。；;]{2,60}?)(?=对|来华|访华|[，,。；;])")
+_WELCOME = lazy_pattern.compile(r"举行(?:了)?(?:隆重|盛大|简短)?(?:的)?(仪式)[，,](?:热烈)?欢迎([^，,。；;]{2,60}?)(?=对|来华|访华|[，,。；;])")
 
 
 def _welcomes(ctx: Context) -> list[Meeting]:
@@ -1123,10 +1123,10 @@ def _welcomes(ctx: Context) -> list[Meeting]:
 
 
 # 听取自治区党委和政府工作汇报: a leader on a visit hears the local report, a 汇报会 (SPEC §2) of its own.
-_BRIEFING = regex.compile(r"听取(?:了)?[^，,。；;]{1,30}?工作汇报")
+_BRIEFING = lazy_pattern.compile(r"听取(?:了)?[^，,。；;]{1,30}?工作汇报")
 # …but a meeting that hears reports as an item of its agenda (会议听取了…工作汇报, 召开座谈会，听取…工作汇报, 主持召开
 # 调度会，听取…工作汇报) holds no second one: one gathering, one record. Any meeting's kind that is a gathering (…会).
-_AGENDA_ITEM = regex.compile("|".join(sorted(
+_AGENDA_ITEM = lazy_pattern.compile("|".join(sorted(
     {"会议", "会上", "常务会", "座谈"} | {k for k, _ in _KINDS if k.endswith("会")}, key=len, reverse=True)))
 
 
@@ -1145,7 +1145,7 @@ def _briefings(ctx: Context) -> list[Meeting]:
 
 
 # A transcript's headline: 外交部发言人郭嘉昆主持例行记者会 (its body is questions and answers only).
-_HEADLINE_PRESSER = regex.compile(r"主持(?:召开)?((?:例行|专题)?(?:记者会|新闻发布会))$")
+_HEADLINE_PRESSER = lazy_pattern.compile(r"主持(?:召开)?((?:例行|专题)?(?:记者会|新闻发布会))$")
 
 
 def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeting]:
@@ -1164,23 +1164,23 @@ def _headline_press_conference(ctx: Context, found: list[Meeting]) -> list[Meeti
 
 
 # Thanks for a reception (感谢习近平主席拨冗会见): the guest speaks of the one reported.
-_THANKED = regex.compile(r"感谢\p{Han}{0,16}$")
+_THANKED = lazy_pattern.compile(r"感谢\p{Han}{0,16}$")
 # What may open a clause that continues the sentence's subject before a reception verb.
 # (…11日上午会见A，当天下午会见B: a time of the same day may open the clause too)
-_CLAUSE_GOES_ON = regex.compile(
+_CLAUSE_GOES_ON = lazy_pattern.compile(
     r"\s*(?:(?:当天|当日|同日|随后)?(?:上午|中午|下午|晚上|晚间)|当晚)?(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
 # A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈).
 _WITH_LEAD = r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)"
-_WITH_OPENS = regex.compile(_WITH_LEAD + "$")
+_WITH_OPENS = lazy_pattern.compile(_WITH_LEAD + "$")
 
 
 # A guest named by a pronoun: the speaker or the one addressed, in reported speech.
-_PRONOUN_GUEST = regex.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
+_PRONOUN_GUEST = lazy_pattern.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
 # What a clause says of talks or a reception that open it as its subject or time (会谈在友好气氛中进行, 会见结束后, 会谈前,
 # 会谈中): the one reported already, not another.
-_SAID_OF_HELD = regex.compile(r"在[^，,。；;]{0,16}(?:中|下)进行|(?:结束)?(?:后|前|中|时|期间)|结束|气氛")
+_SAID_OF_HELD = lazy_pattern.compile(r"在[^，,。；;]{0,16}(?:中|下)进行|(?:结束)?(?:后|前|中|时|期间)|结束|气氛")
 # …，并同其举行会谈: a clause whose partner is 其, the guest the sentence named before.
-_WITH_IT = regex.compile(_WITH_LEAD + r"其(?:举行了?)?(?:亲切)?(?:视频)?")
+_WITH_IT = lazy_pattern.compile(_WITH_LEAD + r"其(?:举行了?)?(?:亲切)?(?:视频)?")
 
 
 def _subject_and_partner(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) -> tuple[list, PersonMention | None]:
@@ -1311,7 +1311,7 @@ def _reception_place(ctx: Context, lo: int, hi: int) -> str | None:
     return places[0] if places else None
 
 
-_SAYS = regex.compile(r"说|表示|指出|认为|强调|介绍|称")
+_SAYS = lazy_pattern.compile(r"说|表示|指出|认为|强调|介绍|称")
 
 
 def _pronoun_subject(ctx: Context, s_lo: int, pos: int) -> list[PersonMention]:
@@ -1371,7 +1371,7 @@ def _hosted_where_received(ctx: Context, met: Meeting) -> Meeting:
     return dataclasses.replace(met, hosts=list(met.attendees), attendees=list(met.hosts), place=last[1].name)
 
 
-_STAY = regex.compile(r"(?:访问|考察|出访)?期间")
+_STAY = lazy_pattern.compile(r"(?:访问|考察|出访)?期间")
 
 
 @functools.cache
@@ -1383,7 +1383,7 @@ def _visit_to(state: str) -> regex.Pattern:
 
 # 我同你在杭州会晤, 我们在北京会晤: a speaker recalls talks with the one he addresses; 2024年11月…期间，两国领导人在北京
 # 会晤: or the two states' leaders meeting (group "leaders").
-_RECALLED = regex.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:在[^，,。；;同与和]{2,8}?)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{0,10}?"
+_RECALLED = lazy_pattern.compile(r"(?:我(?:们)?(?:曾|曾经|多次)?(?:在[^，,。；;同与和]{2,8}?)?(?:同|与|和)(?:你|您|阁下|(?P<third>\p{Han}{0,10}?"
                           r"(?:总统|主席|总理|首相|国王|元首|领导人)(?:先生|阁下)?))|我们|我俩|(?P<leaders>两国(?:领导人|元首|总理)))"
                           r"(?:曾|曾经|多次)?(?:在[^，,。；;]{2,8}?)?(?:举行了?)?(?:视频)?(?:会谈|会晤)$")
 
@@ -1417,7 +1417,7 @@ def _recalled_by_speaker(ctx: Context, rm: regex.Match, c_lo: int, s_lo: int) ->
                    evidence="cited:recalled", referenced=True)
 
 
-_ATTENDS_AFTER_NAME = regex.compile(r"(?:同志)?(?:\d{1,2}日)?(?:上午|下午|晚上)?出席")
+_ATTENDS_AFTER_NAME = lazy_pattern.compile(r"(?:同志)?(?:\d{1,2}日)?(?:上午|下午|晚上)?出席")
 
 
 def _both_sides_talks(ctx: Context, out: list[Meeting], rm: regex.Match, c_lo: int, s_lo: int) -> list[Meeting]:
@@ -1501,7 +1501,7 @@ def _unnamed_guests(met: Meeting, rest: str, lo: int, at: int) -> list[Meeting]:
     return [dataclasses.replace(met, name="会见" + x, attendees=[]) for x in items]
 
 
-_GUEST_ITEM = regex.compile(r"[\p{Han}·]{2,12}")
+_GUEST_ITEM = lazy_pattern.compile(r"[\p{Han}·]{2,12}")
 
 
 def _other_guests(a: Meeting, b: Meeting) -> bool:

@@ -27,7 +27,7 @@ from functools import cache
 
 import regex
 
-from policyie import lexicons, name_runs, nlp
+from policyie import lazy_pattern, lexicons, name_runs, nlp
 from policyie.extractors._foreign import (
     FOREIGN_FOLLOWERS,
     HAN_NAME_LENGTHS,
@@ -112,7 +112,7 @@ FIELD_VERBS = frozenset(_WORDS["field-verb"])
 # The standing bodies whose names hold such a verb (a committee, a leading or working group, a headquarters).
 # (国务院|西部|地区开发领导小组: the part of the country it serves, which jieba tags a direction)
 _COMPASS_REGIONS = frozenset(("东部", "西部", "中部", "东北", "西北", "西南", "东南"))
-_STANDING_BODY = regex.compile(r"小组|委员会|工作组|指挥部|联席会议")
+_STANDING_BODY = lazy_pattern.compile(r"小组|委员会|工作组|指挥部|联席会议")
 _LEGISLATURE_HEADS = ("议会", "会", "院", "委员会")  # 立法议会, 立法会, 立法院, 立法委员会
 # Last characters of a working unit jieba does not know (专班, 工作组, 突击队): an organ, not a name.
 UNIT_END = _WORDS["unit-end"]
@@ -120,21 +120,21 @@ UNIT_END = _WORDS["unit-end"]
 FIRM_POSTS = _WORDS["firm-post"]
 FIRM_ORG_END = _WORDS["firm-organ-end"]
 # An organ that says the firm is the state's: a central or Beijing state firm, a state bank, 国资委.
-STATE_FIRM = regex.compile(
+STATE_FIRM = lazy_pattern.compile(
     "^(?:" + "|".join(map(regex.escape, _WORDS["state-prefix"])) + ")"
     r"|^北京\p{Han}{0,8}(?:集团|集团公司|集团有限责任公司|总公司|银行|控股|投资有限公司)$"
     "|" + "|".join(map(regex.escape, _WORDS["state-mark"]))
 )
 # The level an organ serves, standing alone before it (村党支部书记, 镇党委书记, 区人大常委会主任).
 SCOPE_WORDS = frozenset(_WORDS["scope-word"])
-ORDINAL = regex.compile(r"第[一二三四五六七八九十\d]{1,3}")
+ORDINAL = lazy_pattern.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # Words ending in 代 that are no acting prefix (新时代, 年代, 替代 …).
 ACTING_NOT = frozenset(_WORDS["acting-not"])
 DIVISION_ENDS = _WORDS["division-end"]
 # Between two titles of one person; a bare comma counts too (市委常委、副市长，城市副中心党工委书记孟景伟),
 # since only a post that ends right at it chains (a name before the comma ends the chain).
-TITLE_SEP = regex.compile(r"[,，]?、[,，]?|兼|[,，]")
-LIST_SEP = regex.compile(r"[,，]?、[,，]?|和|及|以及")
+TITLE_SEP = lazy_pattern.compile(r"[,，]?、[,，]?|兼|[,，]")
+LIST_SEP = lazy_pattern.compile(r"[,，]?、[,，]?|和|及|以及")
 MAX_TITLE = 24
 # The organ implied by a bare post (市长 → 市政府).
 IMPLIED_ORG = lexicons.tables("title_words.tsv")["implied-organ"]
@@ -232,7 +232,7 @@ SURE_NAME = 5.0
 
 
 # What closes a two-character name read across a post's end: a verb of attending or speaking, or punctuation.
-_CLOSES_TWO = regex.compile(r"陪同|一同|主持|出席|参加|表示|指出|强调|介绍|讲话|带队|一行|率队|率领|先后|来到|深入|调研|察看|[，、。；]")
+_CLOSES_TWO = lazy_pattern.compile(r"陪同|一同|主持|出席|参加|表示|指出|强调|介绍|讲话|带队|一行|率队|率领|先后|来到|深入|调研|察看|[，、。；]")
 
 
 def _name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
@@ -350,7 +350,7 @@ def _holds_common_word(text: str, start: int, end: int) -> bool:
 
 
 # A seconded official's post is marked in brackets after it (副市长（挂职）).
-SECONDED = regex.compile(r"[（(]挂职[）)]")
+SECONDED = lazy_pattern.compile(r"[（(]挂职[）)]")
 
 
 # A date's unit after its digits ends a title's walk left, whatever word the segmenter made of it.
@@ -359,7 +359,7 @@ PARTS_OF_DAY = frozenset("晚早午夜晨")
 
 
 # An ordinal's 第 before its number (连续第|36年): no name ends in it.
-_ORDINAL_END = regex.compile(r"第[\d一二三四五六七八九十百]")
+_ORDINAL_END = lazy_pattern.compile(r"第[\d一二三四五六七八九十百]")
 RANKED_POSTS = tuple(_WORDS["ranked-post"])
 OFFICE_HEADS = tuple(_WORDS["office-head"])
 # Posts that name their organ (党委书记, 人大常委会主任): a division's short name right before one is its organ's.
@@ -519,7 +519,7 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
     return x + inner.start("inner") - inner.start() if inner else x
 
 
-_INNERMOST_UNIT = regex.compile(
+_INNERMOST_UNIT = lazy_pattern.compile(
     r".*[县区市旗州盟镇乡](?P<inner>[^县区市旗州盟镇乡村]{2,8}(?:镇|乡|街道|苏木|村|嘎查|社区)"
     r"(?:党委|党支部|党总支|村委会|居委会|党工委|驻村)?)$"
 )
@@ -528,10 +528,10 @@ _INNERMOST_UNIT = regex.compile(
 # A village's post (乌兰敖都|嘎查党支部书记, 新立村|驻村第一书记): the village's name, back to where the clause
 # opens, belongs to the title although the segmenter cuts it into pieces the walk does not take. So does the name of
 # a people's township (四排|赫哲族乡党委书记), which no table spells with its peoples.
-_VILLAGE_TITLE = regex.compile(
+_VILLAGE_TITLE = lazy_pattern.compile(
     r"(?:会上|据|在|由|经)?((?:\p{Han}{2,6}?(?:村|嘎查|社区)|\p{Han}{2,4}?(?:\p{Han}{1,4}?族){1,3}乡)"
     r"(?:党支部|党总支|党委|村委会|居委会|驻村|人民政府|政府)?)")
-_CLAUSE_OPEN = regex.compile(r"[。，,；;：:、\n\s（(]")
+_CLAUSE_OPEN = lazy_pattern.compile(r"[。，,；;：:、\n\s（(]")
 
 
 def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
@@ -553,7 +553,7 @@ def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
 # What stands between a foreign country and a post when the post is a city's or a mission's: 德国|奥芬巴赫市|市长,
 # 德国|驻上海总领事馆|副总领事.
 # (a region's name may hold a hyphen and end in 大区: 意大利|艾米利亚-罗马涅大区|主席)
-_FOREIGN_LOCALITY = regex.compile(
+_FOREIGN_LOCALITY = lazy_pattern.compile(
     r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}[\p{Han}\-‐]{0,11}?(?:市|州|省|郡|府|大区))?(?:总领事馆|领事馆|大使馆)?")
 
 
@@ -965,7 +965,7 @@ def _body_head_japanese(text: str, at: int, g: NameGuess, country: str | None) -
     return guess if guess is not None and guess.end - guess.start == 4 else None
 
 
-_LIST_HEAD = regex.compile(r"(\p{Han}{2,4})、")
+_LIST_HEAD = lazy_pattern.compile(r"(\p{Han}{2,4})、")
 
 
 def _heads_list(text: str, an: Analysis, at: int) -> NameGuess | None:
@@ -1006,7 +1006,7 @@ def _subject_each_time(text: str, ats: list[int], n: int) -> bool:
 
 
 # What follows 因 when it gives a reason, not a name's last syllable (利伯曼|因不满…, 约翰逊|因病…).
-_REASON_AFTER = regex.compile(r"不满|病|故|涉|健康|个人|丑闻|违反|违纪|未能|疫情|感染|新冠|政见|意见|拒绝")
+_REASON_AFTER = lazy_pattern.compile(r"不满|病|故|涉|健康|个人|丑闻|违反|违纪|未能|疫情|感染|新冠|政见|意见|拒绝")
 
 
 def _without_tail(text: str, g: NameGuess) -> NameGuess:
@@ -1021,7 +1021,7 @@ def _without_tail(text: str, g: NameGuess) -> NameGuess:
     return g
 
 
-_DOTTED_PART = regex.compile(r"·(\p{Han}{2,6}?)(?=[，,、。；;）)\s]|一同|一起|陪同|参加|出席|主持|等|$)")
+_DOTTED_PART = lazy_pattern.compile(r"·(\p{Han}{2,6}?)(?=[，,、。；;）)\s]|一同|一起|陪同|参加|出席|主持|等|$)")
 
 
 def _minority_longer(text: str, at: int, g: NameGuess) -> NameGuess:
@@ -1078,7 +1078,7 @@ _ORGAN_INITIALS = frozenset("党国区部省市县州会院团委")
 
 
 # What opens a second office-holder's title after a conjunction: the late, the former, or the post's organ named.
-_TITLE_NEXT = regex.compile(r"已故|前任|时任|(?:\p{Han}{0,8}?)(?:外交部长|外长|总理|总统|部长|议长|主席|首相)")
+_TITLE_NEXT = lazy_pattern.compile(r"已故|前任|时任|(?:\p{Han}{0,8}?)(?:外交部长|外长|总理|总统|部长|议长|主席|首相)")
 
 
 def _common_pair(name: str) -> bool:
@@ -1405,7 +1405,7 @@ def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
     return text[start - 1 : start] == "、" and clause_country(text, start) is not None
 
 
-CLAUSE_OPEN = regex.compile(r"[。；;！!？?\n：:，,]")
+CLAUSE_OPEN = lazy_pattern.compile(r"[。；;！!？?\n：:，,]")
 
 
 def clause_country(text: str, pos: int) -> str | None:
@@ -1425,16 +1425,16 @@ def clause_country(text: str, pos: int) -> str | None:
 
 # Titles stated in a clause rather than written before the name (选举王建国为市人大常委会主任, 李卫东当选为区长,
 # 郑小明，某村驻村第一书记，…).
-ELECTED_AS = regex.compile(r"(?:选举|推选|任命|决定任命|提名|增补|补选)(?=\p{Han})")
-BECAME = regex.compile(r"(?:当选为|当选|被任命为|被选举为|出任|担任)(?=\p{Han})")
+ELECTED_AS = lazy_pattern.compile(r"(?:选举|推选|任命|决定任命|提名|增补|补选)(?=\p{Han})")
+BECAME = lazy_pattern.compile(r"(?:当选为|当选|被任命为|被选举为|出任|担任)(?=\p{Han})")
 # 免去钟山的商务部部长职务: a removal names the post its holder held till then.
-RELIEVED = regex.compile(r"免去(?=\p{Han})")
-_RELIEVED_POSTS = regex.compile(r"的(\p{Han}[\p{Han}、]{1,60}?)职务")
-CLAUSE_END = regex.compile(r"[，,。；;！!？?\n]|$")
+RELIEVED = lazy_pattern.compile(r"免去(?=\p{Han})")
+_RELIEVED_POSTS = lazy_pattern.compile(r"的(\p{Han}[\p{Han}、]{1,60}?)职务")
+CLAUSE_END = lazy_pattern.compile(r"[，,。；;！!？?\n]|$")
 CLAUSE_START = frozenset("。；;！!？?\n")
 
 
-_ORDINAL_DIGITS = regex.compile(r"第\d{1,3}(?=[任届])")
+_ORDINAL_DIGITS = lazy_pattern.compile(r"第\d{1,3}(?=[任届])")
 
 
 def _stated_title(text: str, start: int) -> str | None:
@@ -1452,7 +1452,7 @@ def _stated_title(text: str, start: int) -> str | None:
 
 
 # Posts the news writes after the name of someone it has already titled: 古特雷斯秘书长, 拉克森总理, 王毅部长.
-AFTER_NAME_POSTS = regex.compile(
+AFTER_NAME_POSTS = lazy_pattern.compile(
     r"(?:副总理|总理|副总统|总统|首相|总书记|副主席|主席|委员长|秘书长|总干事|国务卿|外交大臣|外务大臣|外长|部长|议长|国王|大使)"
     r"(?=[，,。；;、：:）)”\s]|表示|指出|强调|说|为|的|在|对|同|与|和|将|已|曾|也|还|一行|就|向|致|访|来华|出席|率|会见|时|$)"
 )
@@ -1514,7 +1514,7 @@ def _part_alone(text: str, an: Analysis, at: int) -> bool:
 
 
 # What may stand right before a short form used alone: a clause or sentence boundary, a quote, a space.
-_STANDS_ALONE_AFTER = regex.compile(r"[，,。；;：:、“”\"'（(\s]")
+_STANDS_ALONE_AFTER = lazy_pattern.compile(r"[，,。；;：:、“”\"'（(\s]")
 
 
 def _name_parts(name: str) -> list[str]:
@@ -1578,9 +1578,9 @@ def _stated_titles(ctx: Context, found: _Found) -> None:
 
 # 致电朔尔茨，祝贺他当选德国联邦总理; 祝贺贺一诚当选澳门特区第五任行政长官: a message's addressee, or the person it
 # congratulates by name, takes the post the message says they were elected or sworn in to.
-_CONGRATULATED = regex.compile(r"祝贺(?=\p{Han})")
-_TAKES_POST = regex.compile(r"(?:再次|再度)?(?:胜选连任|当选连任|当选并就任|当选为|当选|就任|连任|出任)(?=\p{Han})")
-_ADDRESSEE = regex.compile(r"致(?:贺电|贺信|贺函|电|函|信)(\p{Han}[\p{Han}·•・\-]{1,15})[，,]$")
+_CONGRATULATED = lazy_pattern.compile(r"祝贺(?=\p{Han})")
+_TAKES_POST = lazy_pattern.compile(r"(?:再次|再度)?(?:胜选连任|当选连任|当选并就任|当选为|当选|就任|连任|出任)(?=\p{Han})")
+_ADDRESSEE = lazy_pattern.compile(r"致(?:贺电|贺信|贺函|电|函|信)(\p{Han}[\p{Han}·•・\-]{1,15})[，,]$")
 
 
 def _congratulated(ctx: Context, found: _Found) -> None:
@@ -1608,9 +1608,9 @@ def _add_taken_post(found: _Found, name: str, start: int, title: str) -> None:
 
 # 普京宣誓就任俄罗斯联邦第八届总统, 特朗普20日宣誓就任美国总统: the clause's subject takes the post it is sworn in to;
 # a day or a place (在克里姆林宫) may stand between them.
-_SWORN_IN = regex.compile(r"(?:宣誓)?就任(?=\p{Han})")
-_SUBJECT_THEN = regex.compile(r"(?:当地时间)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在\p{Han}{2,12}?)?")
-_CLAUSE_OPENS = regex.compile(r"(?:当地时间\d{1,2}日[上下]?午?|\d{1,2}日[上下]?午?)[，,]")
+_SWORN_IN = lazy_pattern.compile(r"(?:宣誓)?就任(?=\p{Han})")
+_SUBJECT_THEN = lazy_pattern.compile(r"(?:当地时间)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在\p{Han}{2,12}?)?")
+_CLAUSE_OPENS = lazy_pattern.compile(r"(?:当地时间\d{1,2}日[上下]?午?|\d{1,2}日[上下]?午?)[，,]")
 
 
 def _sworn_in(ctx: Context, found: _Found) -> None:
@@ -1667,10 +1667,10 @@ def _place_word(text: str, an: Analysis, start: int, end: int) -> bool:
     return word in place_forms() or is_foreign_org(word) or mentions_foreign(word)
 
 
-PARTY_BODY = regex.compile(r"(?:党委|党组|党工委|党委常委)$")
+PARTY_BODY = lazy_pattern.compile(r"(?:党委|党组|党工委|党委常委)$")
 # A Party committee's departments, written without the committee after its title (市委常委、宣传部长).
 PARTY_DEPARTMENTS = frozenset(_WORDS["party-department"])
-PARTY_COMMITTEE = regex.compile(r"(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委|党工委)$")
+PARTY_COMMITTEE = lazy_pattern.compile(r"(?:省委|市委|区委|县委|州委|旗委|盟委|自治区党委|党工委)$")
 
 
 def _with_chain_org(titles: list[Title], texts: list[str], name: str, found: _Found, home) -> list[Title]:
@@ -1711,7 +1711,7 @@ def _state_org(org: str) -> bool:
 
 
 STATE_SECTORS = _WORDS["state-sector"]
-_LOCAL_FIRM = regex.compile(r"(\p{Han}{0,8}?)(?:控股集团|投资集团|集团有限责任公司|集团有限公司|集团公司|集团|控股有限公司)$")
+_LOCAL_FIRM = lazy_pattern.compile(r"(\p{Han}{0,8}?)(?:控股集团|投资集团|集团有限责任公司|集团有限公司|集团公司|集团|控股有限公司)$")
 
 
 def _local_state_firm(org: str) -> bool:
@@ -1731,14 +1731,14 @@ def _sector_firm(rest: str) -> bool:
 
 # Marks of a Chinese public organ. A name with a middle dot is a minority official's (阿不都·热合曼)
 # only under one of these; otherwise it is a foreigner's (彼得·莫雷尔, 蒂姆·库克).
-CHINESE_ORGAN = regex.compile(
+CHINESE_ORGAN = lazy_pattern.compile(
     r"自治区|自治州|自治县|新疆|西藏|青海|宁夏|甘肃|内蒙古|全国|中央|中共|国务院|国家|人大|政协|党委|党组|党工委|纪委|"
     r"省委|省政府|市委|市政府|州委|地委|县委|县政府|旗委|乡党委|镇党委|村党|兵团|人民政府|行署|行政公署|人民法院|人民检察院|军区|战区"
 )
 # What marks 负责人 as a public post: a level or an organ of state or Party before it.
-PUBLIC_UNIT = regex.compile(r"^[市区县省镇乡]|街道|专班|委|局|办|厅|政府|党|人大|政协|指挥部")
+PUBLIC_UNIT = lazy_pattern.compile(r"^[市区县省镇乡]|街道|专班|委|局|办|厅|政府|党|人大|政协|指挥部")
 # A hospital's department head (重症医学科主任) holds no public post in the sense of SPEC.md §3.
-CLINICAL = regex.compile(r"科(?:副)?主任$")
+CLINICAL = lazy_pattern.compile(r"科(?:副)?主任$")
 
 
 def country_of_person(name: str, titles: list[Title]) -> str | None:
@@ -1781,11 +1781,11 @@ def is_public_post_holder(name: str, titles: list[Title]) -> bool:
 
 
 # Hometown associations, guilds and alumni bodies, which the article's officials meet but which are no organ of state.
-_KINSFOLK_BODY = regex.compile(r"(?:同乡会|同乡联谊会|乡亲联谊会|公会|宗亲会|校友会|同学会)(?:副?会长|理事长|副?主席|秘书长)$")
+_KINSFOLK_BODY = lazy_pattern.compile(r"(?:同乡会|同乡联谊会|乡亲联谊会|公会|宗亲会|校友会|同学会)(?:副?会长|理事长|副?主席|秘书长)$")
 
 
 # A regulator's 总监 is named by the safety it answers for (食品安全总监, 药品安全总监, 特种设备安全总监).
-_SAFETY_FIELD = regex.compile(r"(?:食品|药品|疫苗|医疗器械|化妆品|质量|特种设备|产品质量|工业产品质量)安全")
+_SAFETY_FIELD = lazy_pattern.compile(r"(?:食品|药品|疫苗|医疗器械|化妆品|质量|特种设备|产品质量|工业产品质量)安全")
 _PUBLIC_KINDS = frozenset(("government", "party", "congress", "cppcc", "judicial"))
 
 
@@ -1948,9 +1948,9 @@ def _settled_long(name: str, text: str) -> str | None:
 
 # A line that opens with a post and a colon lists its holders (副主席：马晓燕; 常务委员（按姓氏笔画为序）：王建伟、…),
 # as election results and appointment lists print them.
-_LABEL = regex.compile(r"(?:（[^（）\n]{1,12}）)?[：:][ \u3000]*([^\n]{2,200})")
-_LABEL_SEP = regex.compile(r"[、，,；; \u3000]+")
-_LABEL_PART = regex.compile(r"[^、，,；; \u3000]+")
+_LABEL = lazy_pattern.compile(r"(?:（[^（）\n]{1,12}）)?[：:][ \u3000]*([^\n]{2,200})")
+_LABEL_SEP = lazy_pattern.compile(r"[、，,；; \u3000]+")
+_LABEL_PART = lazy_pattern.compile(r"[^、，,；; \u3000]+")
 
 
 def _label_lists(ctx: Context, found: _Found) -> None:

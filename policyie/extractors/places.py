@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors import _county_townships as county_townships
 from policyie.extractors import _flats as flats
 from policyie.extractors import _foreign_places as foreign_places
@@ -49,8 +49,8 @@ from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
-CJK = regex.compile(r"[\p{Han}]")
-NAMEISH = regex.compile(r"[\p{Han}A-Za-z0-9·\-]")
+CJK = lazy_pattern.compile(r"[\p{Han}]")
+NAMEISH = lazy_pattern.compile(r"[\p{Han}A-Za-z0-9·\-]")
 
 # The curated words of places (organisation suffixes, park stems, stop words): data, in lexicons/place_words.tsv.
 _WORDS = lexicons.lists("place_words.tsv")
@@ -70,13 +70,13 @@ ADJECTIVAL_WORDS = frozenset(_WORDS["adjectival-word"])  # a whole next word (no
 # Place shorts that are also verbs, with what follows them as verbs: 大兴调查研究之风 ("promote").
 # 省域副中心城市 is a rank any province gives its second cities, not Beijing's sub-centre.
 # 乡镇和县直部门, 市和县级财政: "and the county's …", not 和县 of Anhui.
-VERBAL_USES = {"大兴": regex.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": regex.compile(r"城市"),
-               "和县": regex.compile(r"直|级|两级|乡")}
+VERBAL_USES = {"大兴": lazy_pattern.compile(r"[\p{Han}、]{1,10}?之风|土木"), "副中心": lazy_pattern.compile(r"城市"),
+               "和县": lazy_pattern.compile(r"直|级|两级|乡")}
 WISH_WORDS = frozenset(_WORDS["wish-word"])
-_WISH_BEFORE = regex.compile("(?:" + "|".join(map(regex.escape, _WORDS["wish-before"])) + ")$")
-_WISH_AFTER = regex.compile(r"[、，,。；;！!”\s]|万事|如意|快乐")
+_WISH_BEFORE = lazy_pattern.compile("(?:" + "|".join(map(regex.escape, _WORDS["wish-before"])) + ")$")
+_WISH_AFTER = lazy_pattern.compile(r"[、，,。；;！!”\s]|万事|如意|快乐")
 # 巴中关系, 中巴友好: two one-character country abbreviations, not the city of 巴中.
-BILATERAL = regex.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合作|人民|战略|全面")
+BILATERAL = lazy_pattern.compile(r"关系|两国|友好|建交|友谊|双边|经贸|合作|人民|战略|全面")
 # The rest of a jieba token a place name may end inside: 北京市委, 海淀区委, 湖南籍.
 ORGAN_REST = frozenset(_WORDS["organ-rest"])
 # One-character words that jieba glues onto an unknown name (向雄安|新区).
@@ -112,12 +112,12 @@ PLACEISH_TAGS = ("ns", "nr", "nz", "un", "j", "x")
 # 京 standing for Beijing: after 在/来/进/离/抵/赴/返/留/回, not heading another abbreviation or word
 # (在京津冀, 在京东方, 来京剧院).
 BEIJING_CODE = "110000"
-JING = regex.compile(r"(?<=[在来进离抵赴返留回])京(?![津冀沪港澳广深张雄郊腔味剧籍东西南北城华韵片昆])")
+JING = lazy_pattern.compile(r"(?<=[在来进离抵赴返留回])京(?![津冀沪港澳广深张雄郊腔味剧籍东西南北城华韵片昆])")
 # The national prefix of pilot zones and parks: 中国（上海）自由贸易试验区.
-CN_PREFIX = regex.compile(r"中国[（(]\p{Han}{2,6}[）)]$")
+CN_PREFIX = lazy_pattern.compile(r"中国[（(]\p{Han}{2,6}[）)]$")
 # A round number that is part of a name (西江|千户|苗寨, 百里|杜鹃, 万亩|茶园), unlike a count (30多万个, 2018年).
-NUMBER_IN_NAME = regex.compile(r"[千百万][户里亩山岛]")
-COUNTED_STEM = regex.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项处座家所]")
+NUMBER_IN_NAME = lazy_pattern.compile(r"[千百万][户里亩山岛]")
+COUNTED_STEM = lazy_pattern.compile(r"^[一二三四五六七八九十两几多\d]+[大个类批项处座家所]")
 SINGLE_OK = ("n", "ns", "nr", "nz", "un", "x", "j", "zg", "ng", "b")
 
 
@@ -248,7 +248,7 @@ class _Doc:
 COMPANY_SUFFIXES = _WORDS["company-suffix"]
 
 
-_COMPANY_AHEAD = regex.compile(r"\p{Han}{0,10}?(?:有限公司|有限责任公司|股份有限公司|集团有限公司)")
+_COMPANY_AHEAD = lazy_pattern.compile(r"\p{Han}{0,10}?(?:有限公司|有限责任公司|股份有限公司|集团有限公司)")
 
 
 # Company endings that are also sectors (陕西能源 the firm, 延安能源化工产业 the industry).
@@ -423,7 +423,7 @@ def _written_apart(doc: _Doc, h: Hit) -> bool:
     return False
 
 
-_VILLAGE_AFTER = regex.compile(r"\p{Han}{1,3}村")
+_VILLAGE_AFTER = lazy_pattern.compile(r"\p{Han}{1,3}村")
 
 
 def _suffix_glued_to_village(doc: _Doc, end: int) -> bool:
@@ -432,7 +432,7 @@ def _suffix_glued_to_village(doc: _Doc, end: int) -> bool:
     return tok is not None and tok.start == end - 1 and _VILLAGE_AFTER.match(doc.text, end) is not None
 
 
-_OTHER_STATE = regex.compile(r"(?:[该两各本他其]国|国家)$")
+_OTHER_STATE = lazy_pattern.compile(r"(?:[该两各本他其]国|国家)$")
 
 
 def _foreign_capital(text: str, start: int, gz: Gazetteer) -> bool:
@@ -1363,7 +1363,7 @@ _COMMON_DISTRICT_NAMES = tuple(sorted(NAME_STOP, key=len, reverse=True))
 
 # Landforms a township or village lends its name to (然乌镇 … 然乌湖, 来古村 … 来古冰川), not followed by what makes
 # the whole another settlement's or a body's name.
-_SETTLEMENT_LANDFORM = regex.compile(r"(?:冰川|湖|湾|峡谷|草原|湿地|山)(?![镇乡村街区寨])")
+_SETTLEMENT_LANDFORM = lazy_pattern.compile(r"(?:冰川|湖|湾|峡谷|草原|湿地|山)(?![镇乡村街区寨])")
 
 
 def _settlement_named_sites(text: str, places: dict[str, Place]) -> None:
@@ -1394,7 +1394,7 @@ def _village_named_relics(text: str, places: dict[str, Place]) -> None:
 
 # (a scenic area's kinds and a fishing port's: what a township's short form names before it)
 # (and the old quarters a township lends its name to: 大湾|古民居, 西递|古村落)
-_SCENIC = regex.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港", "古民居", "古民居群", "古村落", "古建筑群"},
+_SCENIC = lazy_pattern.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港", "古民居", "古民居群", "古村落", "古建筑群"},
                                         key=len, reverse=True)))
 def _named_township(surface: str) -> bool:
     """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
@@ -1428,7 +1428,7 @@ def _township_named_sites(text: str, places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
-_SCENIC_AREA = regex.compile(r"(?:旅游)?(?:景区|风景区|旅游区)")
+_SCENIC_AREA = lazy_pattern.compile(r"(?:旅游)?(?:景区|风景区|旅游区)")
 
 
 def _name_goes_on(text: str, end: int) -> bool:
@@ -1707,10 +1707,10 @@ def _trim_stem(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> l
     return words
 
 
-_KIND_AFTER_SITE = regex.compile(r"遗址|景区|旅游区|风景区")
-_JOINED_INSIDE = regex.compile(r"(?<=\p{Han})[和与及](?=\p{Han})")
+_KIND_AFTER_SITE = lazy_pattern.compile(r"遗址|景区|旅游区|风景区")
+_JOINED_INSIDE = lazy_pattern.compile(r"(?<=\p{Han})[和与及](?=\p{Han})")
 # Patterns tried at single positions, compiled once: regex's per-call cache lookup cost more than the match.
-_PAREN_PARK = regex.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
+_PAREN_PARK = lazy_pattern.compile(r"[（(]([^（）()]{1,12}?(?:园|区|基地))[)）]")
 
 
 def _suffix_inside_word(doc: _Doc, h: Hit) -> bool:
@@ -1815,13 +1815,13 @@ def _stem_names_no_kind(h: Hit, stem: str) -> bool:
 
 
 # A determiner or a count before 特大桥 (该特大桥, 7座特大桥): bridges counted or pointed at, none named.
-_NO_BRIDGE_NAME = regex.compile(r"^[该这那此各本每]|[\d一二两三四五六七八九十百几多]座")
+_NO_BRIDGE_NAME = lazy_pattern.compile(r"^[该这那此各本每]|[\d一二两三四五六七八九十百几多]座")
 
 
 # Kinds of site a crop or a quality names as often as a place (白茶茶园, 有机茶园): only a place's name opens a name.
 _PLACE_NAMED_KINDS = frozenset(("茶园",))
 # A stem that opens with a village named in full (宫前村, 窑场社区), and the kinds of facility a village has.
-_VILLAGE_OPENS = regex.compile(r"\p{Han}{2,6}?(?:村|社区)")
+_VILLAGE_OPENS = lazy_pattern.compile(r"\p{Han}{2,6}?(?:村|社区)")
 _VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头", "茶园")
 
 
@@ -1969,7 +1969,7 @@ def _city_cluster(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
 
 
 # 广佛全域同城化, 成德眉资同城化, 宁镇扬同城化: cities named by one character each, merging into one.
-_MERGING = regex.compile(r"(\p{Han}{2,4})(?:全域)?同城化")
+_MERGING = lazy_pattern.compile(r"(\p{Han}{2,4})(?:全域)?同城化")
 
 
 def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
@@ -1992,7 +1992,7 @@ def _add_merging_cities(text: str, gz: Gazetteer, places: dict[str, Place], in_p
 # area where they meet is a region.
 # The mention runs over the whole phrase (赣浙皖三省交界, 湘桂黔三省区交界地区, 滇黔桂三省（区）结合部); the region
 # is named by the run.
-_PROVINCE_RUN = regex.compile(
+_PROVINCE_RUN = lazy_pattern.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{PROVINCE_ABBREVIATIONS}]{{2,4}})"
     r"(?:[两三四五]省(?:区|市|[（(][区市][）)])?(?:交界|交汇|毗邻|接合|结合|边界|边际|边区|接壤)(?:地区|地带|区域|(?<=合)部)?"
     r"|(?:省际|省区|边境)?(?:交界|毗邻|接合|结合|边界|边际|接壤)(?:地区|地带|区域|部)|边区(?!政府|银行|参议会)|(?P<corridor>走廊))")
@@ -2016,7 +2016,7 @@ def _add_province_runs(text: str, places: dict[str, Place], in_person: Callable[
 # A province's one-character form and a compass part before 地区 (豫中南地区, 川南地区, 陇东地区): the part of the
 # province is a region, named by the run (the common ones are also curated in sites.tsv). Forms that are common
 # words' characters too (新, 贵, 青, 宁, 云, 黑: 更新|西南地区) are left to the curated list.
-_PROVINCE_PART = regex.compile(
+_PROVINCE_PART = lazy_pattern.compile(
     rf"(?<![{PROVINCE_ABBREVIATIONS}])([{localities.PART_ABBREVIATIONS}](?:东南|东北|西南|西北|中南|[东南西北中]))地区")
 
 
@@ -2519,9 +2519,9 @@ def _short_forms_opening_sites(places: dict[str, Place]) -> None:
 
 
 # 翻越|喀喇昆仑山|前往…: a range or pass a journey crosses, named before where it goes on to or the clause's end.
-_CROSSED_RANGE = regex.compile(r"(?:翻越|翻过|越过)(\p{Han}{2,5}?(?:山脉|山口|山|岭|达坂))(?=前往|抵达|到达|来到|进入|[，,。、])")
+_CROSSED_RANGE = lazy_pattern.compile(r"(?:翻越|翻过|越过)(\p{Han}{2,5}?(?:山脉|山口|山|岭|达坂))(?=前往|抵达|到达|来到|进入|[，,。、])")
 # Verbs of climbing: what they take is a hill or a tower, never a division (登上|西塞山 of 西塞山区).
-_CLIMB = regex.compile(r"(?:登上|登临|攀登|登顶)$")
+_CLIMB = lazy_pattern.compile(r"(?:登上|登临|攀登|登顶)$")
 
 
 def _climbed_hills(text: str, places: dict[str, Place]) -> None:
@@ -2539,7 +2539,7 @@ def _climbed_hills(text: str, places: dict[str, Place]) -> None:
         start, end = m.start(1), m.end(1)
         if not held.overlaps(start, end) and m.group(1)[0] not in _NOT_NAME_FIRST \
                 and jieba_freq().get(text[start:end], 0) < COMMON_HILL and jieba_freq().get(m.group(1)[:-1], 0) < PLACE_STEM:
-            evidence = "crossed-range" if m.re is _CROSSED_RANGE else "hill-foot"
+            evidence = "crossed-range" if _CROSSED_RANGE.owns(m) else "hill-foot"
             model_places.named_place(places, text[start:end], "site", evidence).mentions.append(
                 Span(text[start:end], start, end))
             held = model_places.mention_index(places)
@@ -2547,7 +2547,7 @@ def _climbed_hills(text: str, places: dict[str, Place]) -> None:
 
 # 在无量|山脚下, 到凤凰|山顶: a name of two or three characters, then the 山 of its foot, top or side; after a visit's
 # verb too, and a name of one character before its foot (走访匡|山脚下的…: 匡山, where no dictionary word is)
-_HILL_FOOT = regex.compile(r"(?<=[在到至于]|走访|来到|前往|深入)(\p{Han}{2,3}?山(?=脚下|脚|顶|腰)|\p{Han}山(?=脚下))")
+_HILL_FOOT = lazy_pattern.compile(r"(?<=[在到至于]|走访|来到|前往|深入)(\p{Han}{2,3}?山(?=脚下|脚|顶|腰)|\p{Han}山(?=脚下))")
 _NOT_NAME_FIRST = frozenset("一二三四五六七八九十两几多数各每某该此这那其本大小高半整满后前")
 COMMON_HILL = 100  # a word the dictionary counts this often (火焰山 as a figure, 金山银山) is no hill's name here
 PLACE_STEM = 1000  # …nor a stem this common (在景区|山顶厕所: a place's hilltop, 无量 361 is a name's)
@@ -2587,7 +2587,7 @@ _FORMAL_TAILS_LONGEST = sorted(_FORMAL_TAILS, key=len, reverse=True)
 
 
 # A fossil people named after where it was found (北京人, 元谋人, 蓝田人) and its site or fossils.
-_HOMINID_SITE = regex.compile(r"人(?:遗址|化石地点|化石)")
+_HOMINID_SITE = lazy_pattern.compile(r"人(?:遗址|化石地点|化石)")
 
 
 def _hominid_sites(text: str, places: dict[str, Place]) -> None:
@@ -2735,18 +2735,18 @@ def _old_quarters_of_villages(places: dict[str, Place]) -> None:
 
 
 # 街津口|赫哲族乡: a people's township written with its people after the short form the gazetteer knows.
-_PEOPLES_AFTER_SHORT = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
+_PEOPLES_AFTER_SHORT = lazy_pattern.compile(r"(?:\p{Han}{1,4}?族){1,3}乡")
 
 
 # A township written in full at the head of a grown site's name (澧阳镇|澧州文庙, 龙岗街道|北山石刻): its name is no common word
 # (城乡, 城镇 are), and a site's name of three characters or more follows.
-_TOWNSHIP_HEAD = regex.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han}{3,})")
+_TOWNSHIP_HEAD = lazy_pattern.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han}{3,})")
 
 
 # A village at the head of a memorial's or a relic's name (水西村|新四军江南指挥部旧址, 王家坪村|八路军总部旧址, 堡头村|大汶口遗址):
 # what the memorial keeps or the relic is named after is not the village, so a name of three characters or more stands
 # between them. A pasture the village's herders use is named apart from it (牙曲村|莫曲夏季牧场).
-_VILLAGE_HEAD = regex.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址)|\p{Han}{2,}牧场)")
+_VILLAGE_HEAD = lazy_pattern.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址)|\p{Han}{2,}牧场)")
 
 
 def _split_township_heads(places: dict[str, Place]) -> None:
@@ -2788,7 +2788,7 @@ def _joined_after_place(places: dict[str, Place], site: Place, head: str) -> boo
 
 # The relic of an organ a county or city had (茶陵县|工农兵政府旧址, 瑞金市|苏维埃政府旧址): the organ was that
 # division's, so its name opens the relic's.
-_ORGAN_RELIC = regex.compile(r"\p{Han}{0,6}?(?:政府|苏维埃|委员会|县委|市委|特委|司令部|指挥部|公署|办事处)(?:旧址|会址|遗址)")
+_ORGAN_RELIC = lazy_pattern.compile(r"\p{Han}{0,6}?(?:政府|苏维埃|委员会|县委|市委|特委|司令部|指挥部|公署|办事处)(?:旧址|会址|遗址)")
 
 
 def _organ_relics(places: dict[str, Place]) -> None:
@@ -2820,7 +2820,7 @@ def _peoples_townships(text: str, places: dict[str, Place]) -> None:
 
 
 # 敖其|赫哲族村: a village named by its people, after the name it shares with its township.
-_PEOPLES_VILLAGE = regex.compile(r"(?:\p{Han}{1,4}?族){1,3}村")
+_PEOPLES_VILLAGE = lazy_pattern.compile(r"(?:\p{Han}{1,4}?族){1,3}村")
 
 
 def _peoples_villages(text: str, places: dict[str, Place]) -> None:
@@ -2861,7 +2861,7 @@ def _china_named_sites(places: dict[str, Place]) -> None:
 
 
 # A people's stockaded village: 羌寨, 藏寨, 苗寨 … after the name of the township it is named by.
-_PEOPLES_HAMLET = regex.compile(r"[羌藏苗侗瑶彝傣壮佤土水布哈黎畲]寨")
+_PEOPLES_HAMLET = lazy_pattern.compile(r"[羌藏苗侗瑶彝傣壮佤土水布哈黎畲]寨")
 
 
 def _peoples_hamlets(text: str, places: dict[str, Place]) -> None:
@@ -2876,7 +2876,7 @@ def _peoples_hamlets(text: str, places: dict[str, Place]) -> None:
 
 
 # What may follow a mountain pass's 口: the clause or the list goes on.
-_AFTER_PASS = regex.compile(r"[，,。；;、）)]|来到|抵达|进入|后")
+_AFTER_PASS = lazy_pattern.compile(r"[，,。；;、）)]|来到|抵达|进入|后")
 
 
 def _mountain_passes(text: str, places: dict[str, Place]) -> None:
@@ -2926,7 +2926,7 @@ def _ring_regions(text: str, places: dict[str, Place]) -> None:
 
 
 # 大兴安岭|西麓, 贺兰山|东麓: the side of a mountain range, a region.
-_FOOTHILL = regex.compile(r"[东西南北]麓")
+_FOOTHILL = lazy_pattern.compile(r"[东西南北]麓")
 
 
 def _parts_as_regions(text: str, places: dict[str, Place], part: regex.Pattern, levels: tuple[str | None, ...],
@@ -2946,7 +2946,7 @@ def _parts_as_regions(text: str, places: dict[str, Place], part: regex.Pattern, 
 
 
 # 武当山|紫霄宫, 浮丘山|碧霞宫: a temple's own name of two or three characters right after its mountain.
-_MOUNTAIN_TEMPLE = regex.compile(r"(\p{Han}{2,3}?)(?:宫|观|寺|庙|祠|庵|殿)")
+_MOUNTAIN_TEMPLE = lazy_pattern.compile(r"(\p{Han}{2,3}?)(?:宫|观|寺|庙|祠|庵|殿)")
 _VENUE_PALACES = frozenset(("文化宫", "少年宫", "青少年宫", "青年宫", "科技宫", "体育宫", "工人文化宫"))
 
 
@@ -2967,11 +2967,11 @@ def _mountain_temples(text: str, analysis: Analysis, places: dict[str, Place]) -
 
 # 吉林|西部, 越南|北部地区: a compass part of a province or a state (not 广西|北部湾, a gulf, nor 喀麦隆|南部港口城市, a
 # town described by where it lies).
-_COMPASS_PART = regex.compile(r"(?:[东西南北中]|东北|西北|东南|西南|中西|中东)部(?:地区)?(?!湾|\p{Han}{0,4}?(?:城市|港口|重镇))")
+_COMPASS_PART = lazy_pattern.compile(r"(?:[东西南北中]|东北|西北|东南|西南|中西|中东)部(?:地区)?(?!湾|\p{Han}{0,4}?(?:城市|港口|重镇))")
 
 
 # 大洪山|南麓 where no table lists the mountain: its name, two to four characters, then 山 or 岭 and the side.
-_UNLISTED_FOOTHILL = regex.compile(r"(\p{Han}{2,4}?[山岭])" + _FOOTHILL.pattern)
+_UNLISTED_FOOTHILL = lazy_pattern.compile(r"(\p{Han}{2,4}?[山岭])" + _FOOTHILL.pattern)
 
 
 def _unlisted_foothills(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
@@ -3002,7 +3002,7 @@ HAMLET_SUFFIXES = ("侗寨", "苗寨", "瑶寨")
 # A village's or community's own organ, as the NER reads it whole (荷香村党支部, 胜芳镇荷香村党支部): the village opens
 # it, after its township where that is written; the village's name has two characters or more before its kind
 # (新村, 该村 name none).
-_VILLAGE_ORGAN = regex.compile(r"(?:(\p{Han}{2,4}?(?:镇|乡|街道)))?(\p{Han}{2,6}?(?:村|社区|嘎查))"
+_VILLAGE_ORGAN = lazy_pattern.compile(r"(?:(\p{Han}{2,4}?(?:镇|乡|街道)))?(\p{Han}{2,6}?(?:村|社区|嘎查))"
                                r"(?:党支部|党总支|党委|村委会|居委会|村民委员会|居民委员会)")
 
 
@@ -3042,7 +3042,7 @@ def _organ_villages(text: str, an: Analysis, places: dict[str, Place], in_person
 
 
 # A part of a continent (东非, 西亚, 中东): the region of that part a name after it narrows (东非|大湖地区).
-_CONTINENT_PART = regex.compile(r"(?:[东西南北中]|东南|西南|东北|西北)?[亚非欧美]|中东|拉美")
+_CONTINENT_PART = lazy_pattern.compile(r"(?:[东西南北中]|东南|西南|东北|西北)?[亚非欧美]|中东|拉美")
 
 
 def _joined_regions(text: str, places: dict[str, Place]) -> None:
@@ -3077,7 +3077,7 @@ def _join_hamlets(places: dict[str, Place]) -> None:
 # A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组), or the hamlet itself in the
 # north-east (福兴村|后窝堡屯): not a team (工作组, 专家组), a numbered group (三组) or a word going on (组织, 组长, 组团; 屯子,
 # 屯垦, 屯兵).
-_VILLAGER_GROUP = regex.compile(r"(\p{Han}{2,4}?)(?:组(?![织长成建合员团委])|屯(?![子垦兵田]))")
+_VILLAGER_GROUP = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:组(?![织长成建合员团委])|屯(?![子垦兵田]))")
 _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那")
 
 
@@ -3103,7 +3103,7 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
 
 
 # 回、汉、满、蒙古等多个民族: a list of peoples, each by its short name, some of which name states or places too.
-_PEOPLES_AFTER = regex.compile(r"(?:、\p{Han}{1,4}){0,8}等(?:多个|各|\d+个|[一二三四五六七八九十几]+个)?(?:少数)?民族")
+_PEOPLES_AFTER = lazy_pattern.compile(r"(?:、\p{Han}{1,4}){0,8}等(?:多个|各|\d+个|[一二三四五六七八九十几]+个)?(?:少数)?民族")
 
 
 def _in_ethnic_list(text: str, m: Span) -> bool:
@@ -3112,12 +3112,12 @@ def _in_ethnic_list(text: str, m: Span) -> bool:
 
 
 # “陆上三峡”, “塞上江南”: a quoted phrase that likens something to a place by a modifier before the place's name.
-_LIKENESS = regex.compile(r"“(?:陆上|海上|空中|地下|塞上|草原|沙漠|东方|西部|北方|南方|新|小)\p{Han}{2,4}”")
+_LIKENESS = lazy_pattern.compile(r"“(?:陆上|海上|空中|地下|塞上|草原|沙漠|东方|西部|北方|南方|新|小)\p{Han}{2,4}”")
 
 
 # “丝绸之路经济带上的明珠”, “雷公山下的葡萄村”: a quoted likeness of something to a thing at a place (not quoted
 # words of a stance: “支持巴勒斯坦人民的决心”).
-_OF_LIKENESS = regex.compile(r"“[^“”]{2,12}[上下里中边畔间]的\p{Han}{1,4}”")
+_OF_LIKENESS = lazy_pattern.compile(r"“[^“”]{2,12}[上下里中边畔间]的\p{Han}{1,4}”")
 
 
 def _quoted_likeness(text: str, m: Span) -> bool:
@@ -3133,7 +3133,7 @@ def _quoted_likeness(text: str, m: Span) -> bool:
 
 # “黄河三峡”文旅品牌, “西藏江南”金字招牌, “波罗的海明珠”综合社区项目: a short quoted name followed by what it
 # brands; a place's name inside it is a word of the brand.
-_BRANDED = regex.compile(r"”(?:\p{Han}{0,4}(?:品牌|招牌|名片|IP)|\p{Han}{0,6}项目)")
+_BRANDED = lazy_pattern.compile(r"”(?:\p{Han}{0,4}(?:品牌|招牌|名片|IP)|\p{Han}{0,6}项目)")
 
 
 def _quoted_brand(text: str, m: Span) -> bool:
@@ -3147,7 +3147,7 @@ def _quoted_brand(text: str, m: Span) -> bool:
 
 
 # “江西省乡村旅游重点村”, “浙江省美丽乡村示范县”: an honour a province or city awards, quoted, is no place there.
-_HONOUR_END = regex.compile(r"(?:重点村|示范村|名村|名镇|特色小镇|示范县|示范区|先进县|文明村|文明镇|美丽乡村)”")
+_HONOUR_END = lazy_pattern.compile(r"(?:重点村|示范村|名村|名镇|特色小镇|示范县|示范区|先进县|文明村|文明镇|美丽乡村)”")
 
 
 def _quoted_honour(text: str, m: Span) -> bool:
@@ -3169,7 +3169,7 @@ def _author_spans(text: str, authors: list[str]) -> list[tuple[int, int]]:
 # a national programme named for the country it would make (美丽中国, 平安中国, 数字中国, 考古中国), a national day or
 # festival (中国农民丰收节), a national designation (中国传统村落, 中国历史文化名镇), the formula 同中国具体实际相结合, an
 # outlet's name opening its report (中国人大网讯, 中国青年报讯).
-_FORMULA = regex.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|城市|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
+_FORMULA = lazy_pattern.compile(r"一个中国(?:政策|原则)|中国(?:(?!的)\p{Han}){2,5}节(?!日)|“(?:中国|全国|世界)\p{Han}{1,10}(?:之?(?:乡|都|城)|城市|乡村|村|镇|县城)”|中国·[\p{Han}“”]{2,16}?(?:节|会|赛|展)"
                          r"|(?:美丽|平安|健康|数字|法治|书香|智慧|幸福|清廉|诚信|考古)中国"
                          r"|中国(?:传统村落|历史文化名[城镇村]|重要农业文化遗产|具体实际)"
                          r"|中国\p{Han}{0,8}?(?:网|报|台|社)讯")
@@ -3195,7 +3195,7 @@ def _in_quoted_parallel(text: str, m: Span) -> bool:
 
 
 # “旅游兴县”, “工业强市”, “文化大省”: a goal for a place, quoted; its last characters name no place (兴县 is a county).
-_GOAL_QUOTE = regex.compile(r"“\p{Han}{2,8}(?:强|兴|大)(?:省|市|县|区)”")
+_GOAL_QUOTE = lazy_pattern.compile(r"“\p{Han}{2,8}(?:强|兴|大)(?:省|市|县|区)”")
 
 
 def _in_goal_quote(text: str, start: int, end: int) -> bool:
@@ -3267,7 +3267,7 @@ def _meta_candidates(ctx: Context, gz: Gazetteer) -> list[Cand]:
 
 
 # What a county's or city's own outlet is called after its short name (宿松融媒, 安吉发布, 巩义日报, 江津区融媒体中心).
-_OUTLET_AFTER = regex.compile(r"融媒|发布|日报|新闻|广播电视台|电视台|宣传")
+_OUTLET_AFTER = lazy_pattern.compile(r"融媒|发布|日报|新闻|广播电视台|电视台|宣传")
 
 
 def _outlet_senses(gz: Gazetteer, source: str, h: Hit) -> list[tuple[Entry, str]]:
@@ -3281,12 +3281,12 @@ def _outlet_senses(gz: Gazetteer, source: str, h: Hit) -> list[tuple[Entry, str]
     return served or senses
 
 
-_DATELINE_PLACE = regex.compile(r"(?:新华社|中新社|人民日报|光明日报|经济日报|央视网?|总台|央广|本报|本台)"
+_DATELINE_PLACE = lazy_pattern.compile(r"(?:新华社|中新社|人民日报|光明日报|经济日报|央视网?|总台|央广|本报|本台)"
                                 r"(?P<town>\p{Han}{2,4}?)(?=\d{1,2}月\d{1,2}日电)")
 
 
 # Verbs and prepositions of going to or being at a place, right before a name.
-_GOING_TO = regex.compile(r"(?:在|到|来到|赴|前往|走进|深入|抵达|途经|从)$")
+_GOING_TO = lazy_pattern.compile(r"(?:在|到|来到|赴|前往|走进|深入|抵达|途经|从)$")
 
 
 def _model_vouches(doc: _Doc, settled: list[Cand], w: Counter) -> None:
@@ -3373,7 +3373,7 @@ def _group(
 
 
 # Counted kinds of place read as one name (一城两寺, 一湖两岸): a formulation.
-_NUMBERED_NAME = regex.compile(r"[一二两三四五六七八九十]\p{Han}[一二两三四五六七八九十]\p{Han}{1,2}")
+_NUMBERED_NAME = lazy_pattern.compile(r"[一二两三四五六七八九十]\p{Han}[一二两三四五六七八九十]\p{Han}{1,2}")
 # The gazetteer drops a lone township or village name as a likely coincidence (a Chinese 蒙西镇 for the one
 # in New York): where the model reads the same span as a place, the place stands, without a code.
 _COINCIDENCE_LEVELS = frozenset({"town", "village"})
@@ -3504,7 +3504,7 @@ def _namesake_elsewhere(places: dict[str, Place], start: int, end: int, town: st
 
 
 # 瑶族乡, 苗族镇: a people's township by its kind alone, no name (田东县…瑶族乡|平略村 is 作登瑶族乡's, as the table says).
-_PEOPLES_TOWNSHIP_KIND = regex.compile(r"\p{Han}{1,4}族[乡镇]")
+_PEOPLES_TOWNSHIP_KIND = lazy_pattern.compile(r"\p{Han}{1,4}族[乡镇]")
 
 
 def _unplaced_tail(places: dict[str, Place], start: int, end: int) -> bool:
@@ -3527,7 +3527,7 @@ def _regions_within(places: dict[str, Place], start: int, end: int) -> bool:
 
 # An item of an enumeration of townships and villages (深入三岔河镇、谷曲乡、新城镇等地): the whole item up
 # to the next separator, ending in the suffix of its kind.
-_LIST_MEMBER = regex.compile(r"、(\p{Han}{1,6}(?:镇|乡|街道|苏木|村|社区|嘎查))(?=[、和及等，,。；;\s]|$)")
+_LIST_MEMBER = lazy_pattern.compile(r"、(\p{Han}{1,6}(?:镇|乡|街道|苏木|村|社区|嘎查))(?=[、和及等，,。；;\s]|$)")
 _GENERIC_TAILS = (*localities.COMMON_VILLAGE_WORDS, *_WORDS["generic-tail"])
 _MEMBER_LEVEL = {"镇": "town", "乡": "town", "街道": "town", "苏木": "town", "村": "village", "社区": "village",
                  "嘎查": "village"}
@@ -3563,7 +3563,7 @@ def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
 
 
 # A township of one character and its kind right after a list's joiner (、坝乡): no table's surface, being so short.
-_SHORT_MEMBER = regex.compile(r"[、和及](\p{Han}[乡镇])(?!\p{Han}{0,2}[长委府])")
+_SHORT_MEMBER = lazy_pattern.compile(r"[、和及](\p{Han}[乡镇])(?!\p{Han}{0,2}[长委府])")
 
 
 def _add_short_listed_townships(ctx: Context, gz: Gazetteer, places: dict[str, Place],
@@ -3590,12 +3590,12 @@ def _add_repeats(doc: _Doc, places: dict[str, Place], place: Place, in_person: C
 
 
 # Counties' short names listed and closed by 等地 (前往昆山、晋江等地): each item vouches for the others.
-_SHORTS_LIST = regex.compile(r"((?:\p{Han}{2}[、和])+\p{Han}{2})等地")
+_SHORTS_LIST = lazy_pattern.compile(r"((?:\p{Han}{2}[、和])+\p{Han}{2})等地")
 
 
 # A list of townships' short forms closed by their kind (到太平川、太平山、前七号等镇, 临海、海河和洋马等乡镇): each
 # item, of two to four characters, after 、, 和 or 及 (the first after whatever opens the clause).
-_TOWNSHIP_SHORTS = regex.compile(r"((?:\p{Han}{2,4}[、和及])+\p{Han}{2,4})等(?:[\d一二三四五六七八九十]+个)?(镇|乡|乡镇|街道|镇街)")
+_TOWNSHIP_SHORTS = lazy_pattern.compile(r"((?:\p{Han}{2,4}[、和及])+\p{Han}{2,4})等(?:[\d一二三四五六七八九十]+个)?(镇|乡|乡镇|街道|镇街)")
 
 
 def _listed_township_shorts(text: str, places: dict[str, Place]) -> None:
@@ -3651,7 +3651,7 @@ def _listed_county(gz: Gazetteer, word: str) -> Entry | None:
 
 # The last item of such a list, running into the words after it (、杭桂乡|特色种植, 、文城街道|要把): a township or
 # community of two or three characters whose suffix ends a word (not a village: 、王庄村|村民 is read by the tables).
-_LAST_MEMBER = regex.compile(r"、(\p{Han}{2,3}(?:镇|乡|街道|苏木|社区|嘎查))(?=\p{Han})")
+_LAST_MEMBER = lazy_pattern.compile(r"、(\p{Han}{2,3}(?:镇|乡|街道|苏木|社区|嘎查))(?=\p{Han})")
 
 
 def _last_member(ctx: Context, end: int) -> regex.Match | None:

@@ -19,54 +19,54 @@ from functools import cache
 import ahocorasick
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.extractors._numerals import COUNT_CHARS, SMALL_COUNTS
 from policyie.extractors._spans import SpanIndex, epithet_cue
 from policyie.extractors.base import Context, register
 from policyie.records import Slogan, Span
 
 # Content between a pair of quote marks. Inner ‘…’ pairs are matched on their own.
-QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,60})’|\"([^\"\n]{1,60})\"")
+QUOTE_PAIRS = lazy_pattern.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,60})’|\"([^\"\n]{1,60})\"")
 SEP = r"[、，,；;]"
-SEP_RE = regex.compile(SEP)
-HAN_CHAR = regex.compile(r"\p{Han}")
+SEP_RE = lazy_pattern.compile(SEP)
+HAN_CHAR = lazy_pattern.compile(r"\p{Han}")
 # A run of quoted phrases after a closing mark, and one ending just before an opening mark.
 # (joined by 和, 、, 与 or 及 too: 打响“精致城市·幸福威海”和“好客山东”品牌)
-QUOTE_RUN_AFTER = regex.compile(r"(?:[和、与及]?“[^“”\n]{1,16}”){0,4}")
-QUOTE_RUN_BEFORE = regex.compile(r"(?:“[^“”\n]{1,16}”[和、与及]?){1,4}$")
-INNER_QUOTE = regex.compile(r"‘([^‘’]{2,20})’")
-TITLE = regex.compile(r"《[^《》\n]{1,80}》")
-ITEM_SEP = regex.compile(r"[、和及]")
+QUOTE_RUN_AFTER = lazy_pattern.compile(r"(?:[和、与及]?“[^“”\n]{1,16}”){0,4}")
+QUOTE_RUN_BEFORE = lazy_pattern.compile(r"(?:“[^“”\n]{1,16}”[和、与及]?){1,4}$")
+INNER_QUOTE = lazy_pattern.compile(r"‘([^‘’]{2,20})’")
+TITLE = lazy_pattern.compile(r"《[^《》\n]{1,80}》")
+ITEM_SEP = lazy_pattern.compile(r"[、和及]")
 CLAUSE = r"[\p{Han}\d]{2,10}"
-PARALLEL = regex.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
+PARALLEL = lazy_pattern.compile(rf"^{CLAUSE}(?:{SEP}{CLAUSE}){{1,7}}$")
 # Han characters, or parts joined by + (科学家+企业家, 科学+城, 3+1, 1+N).
 # A quoted watchword: Han characters, a formula of parts joined by + (3+1, 1+N), or a word and a + (智能+).
 # (“15分钟生活圈”: a count of minutes or steps before the words, not a date)
-WATCHWORD = regex.compile(
+WATCHWORD = lazy_pattern.compile(
     r"^(?=.{2,16}$)(?:\p{Han}+|[\p{Han}\dA-Za-z]+(?:[+＋][\p{Han}\dA-Za-z]+)+|\p{Han}{2,6}[+＋]|\d{1,3}(?![年月日号])\p{Han}{3,10})$")
 # 素有/享有 before a quote and 之称/美誉 after it: the quote is an epithet, whatever it names (岭南第一关).
-_REPUTED = regex.compile(r"(?:素有|享有|素称|向有)$")
+_REPUTED = lazy_pattern.compile(r"(?:素有|享有|素称|向有)$")
 # A place's epithet after 被誉为/被称为: longer than a watchword may be (大西洋最后一滴眼泪), Han only.
-PRAISED_EPITHET = regex.compile(r"^\p{Han}{2,12}$")
+PRAISED_EPITHET = lazy_pattern.compile(r"^\p{Han}{2,12}$")
 MAX_WATCHWORD = 8  # longer quoted phrases are usually speech or names, unless the lexicon knows them
 # …but a pledge quoted as a bottom line (守住“不发生区域性断粮断供”底线) is a watchword up to this length
 MAX_LINE_PLEDGE = 12
-_LINE_AFTER = regex.compile(r"[”’](?:的)?(?:底线|红线|硬杠杠)")
+_LINE_AFTER = lazy_pattern.compile(r"[”’](?:的)?(?:底线|红线|硬杠杠)")
 # “2030愿景”, “2050年愿景”, “低碳发展战略2030”, “新科威特2035”国家愿景: a vision named by the year it aims at, or a name and
 # its year that the text calls a vision or strategy (not an exercise or a campaign: “北欧响应2024”, “净网2018”).
-VISION = regex.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程|(?:国家)?发展战略)$")
-NAMED_VISION = regex.compile(r"^\p{Han}{4,10}20\d{2}$")
+VISION = lazy_pattern.compile(r"^20\d{2}年?(?:愿景|宏愿|远景目标|发展议程|(?:国家)?发展战略)$")
+NAMED_VISION = lazy_pattern.compile(r"^\p{Han}{4,10}20\d{2}$")
 _VISION_WORDS = r"(?:愿景|战略|规划|议程)"
-VISION_WORD = regex.compile(_VISION_WORDS)
-VISION_AFTER = regex.compile(rf"(?:国家|发展)?{_VISION_WORDS}")
+VISION_WORD = lazy_pattern.compile(_VISION_WORDS)
+VISION_AFTER = lazy_pattern.compile(rf"(?:国家|发展)?{_VISION_WORDS}")
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
-PLUS_FORMULA = regex.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
+PLUS_FORMULA = lazy_pattern.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
 # 素有“天鹅城”美誉, 有“塞上江南”之称: what follows an epithet a place is known by.
-EPITHET_AFTER = regex.compile(r"^(?:的)?(?:美誉|美称|之称)")
+EPITHET_AFTER = lazy_pattern.compile(r"^(?:的)?(?:美誉|美称|之称)")
 # “拼、抢、实”, “快、准、稳”: single characters listed in one pair of quote marks are a formula.
-CHAR_LIST = regex.compile(r"^\p{Han}(?:、\p{Han}){2,4}$")
-NUMBERED = regex.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
-PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
+CHAR_LIST = lazy_pattern.compile(r"^\p{Han}(?:、\p{Han}){2,4}$")
+NUMBERED = lazy_pattern.compile(rf"^[{COUNT_CHARS}]{{1,3}}\p{{Han}}{{1,8}}$")
+PURE_NUMERAL = lazy_pattern.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十一, 九一八: dates and holidays
 # Numeral-led words that are ordinary vocabulary or dates, not formulations (a date goes on as one, 五月|四日; a count
 # after 一日 makes a routine, 一日|三巡, 一月|两查; a noun closing the phrase after 号 makes a rank, “一号工程”, not the 1st).
 # Whole words only: 一线, 一样 are vocabulary, but 千万工程, 一线放开、二线管住, 一次都不跑 are formulations, and
@@ -74,23 +74,23 @@ PURE_NUMERAL = regex.compile(rf"^[{COUNT_CHARS}]+$")  # 五一, 十一, 双十�
 # scripts/slogans_curated.tsv still rejects the service words (一站式, 一对一, 一把手).
 # A month, day or season opens a date (三月三, 十号风球) unless a 一X一Y formula follows (一月一主题);
 # an adverb opens speech (一定要…, 十分危险, 一致同意), a ranking an honour (十佳创新成果).
-NUMERAL_WORDS = regex.compile(
+NUMERAL_WORDS = lazy_pattern.compile(
     r"^(?:(?:一[样起定些直般切致再同时向边点下手线体道份次批个月年天]|"
     r"万一|十分|百姓|千万)$"
     r"|[一二三四五六七八九十]+(?:[月日]|号(?!\p{Han}{2,4}$))(?![一二三四五六七八九十两]+(?![日号]))|[一二三四]季(?:度|$)|一定|一致|十分|一切|一般|一边|一直|一向|十佳|百佳|十强|百强|五百强)"
 )
 # 声明表示，“…”: a speech verb may be followed by a comma before the quote.
-SPEECH_BEFORE = regex.compile(
+SPEECH_BEFORE = lazy_pattern.compile(
     r"(?:(?:说|(?<![这那一两每])道|称|问|喊|答|表示|回忆|感慨|坦言|直言|笑言|主讲|欢呼|高呼|呼喊)[，,]?|[：:])\s{0,2}$"
 )
 # “矿山变公园”, “荒山变青山”, “农房变客房”: one thing turned into another, a change policy calls for.
-TURN_INTO = regex.compile(r"^\p{Han}{2,4}变\p{Han}{2,4}$")
+TURN_INTO = lazy_pattern.compile(r"^\p{Han}{2,4}变\p{Han}{2,4}$")
 # “法律进社区”, “电商进乡村”, “送岗进校园”: a service carried into a place, a campaign's name, though it ends as one does.
-CARRIED_INTO = regex.compile(
+CARRIED_INTO = lazy_pattern.compile(
     r"^\p{Han}{2,4}进(?:万家|千家万户|基层|一线|\p{Han}{0,2}?(?:社区|乡村|农村|村|校园|学校|企业|园区|家庭|军营|机关|景区"
     r"|课堂|田间|工地|网格|山区|牧区|街道|乡镇))$")  # (not “持续进修计划”: 进修 is a word)
-SPEECH_INSIDE = regex.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
-NAME_BEFORE = regex.compile(
+SPEECH_INSIDE = lazy_pattern.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
+NAME_BEFORE = lazy_pattern.compile(
     r"(?:台风|飓风|命名为|取名为?|代号|名为|题为|号称|称之为|被称为|誉为|"
     r"电视剧|电影|纪录片|歌曲|节目|栏目|专栏|图书|书籍|小说|诗歌|品牌|商标|吉祥物|微信公众号|公众号|小程序|客户端|APP|App|"
     r"叫|叫做|俗称|简称|昵称|人称|俗语|俗话说|谚语|授予|荣获|所谓)$"
@@ -98,21 +98,21 @@ NAME_BEFORE = regex.compile(
 # Weaker cues, for phrases neither the lexicon nor a numeral vouches for (第二届“一带一路”国际合作高峰论坛,
 # “八纵八横”高速铁路网 stay slogans). 亲切地称为“幸福客厅”, 素有“桂北粮仓”之称, 被评为“…”, 分为“A”“B”:
 # labels, honours, categories; 第五届“北京消费季”: an ordinal marks one edition of a named event.
-WEAK_NAME_BEFORE = regex.compile(
+WEAK_NAME_BEFORE = lazy_pattern.compile(
     r"(?:称为|称作|喻为|比作|素有|主题是|主题为|评为|获评|荣膺|颁发|分为|年度|第[\d一二三四五六七八九十百]{1,4}[届个次期]|首届)$"
 )
 # “十佳创新成果”评选, “京港澳”高速, “天工”机器人, “向前一步”电视节目, “故宫以东”文商旅品牌
-WEAK_NAME_AFTER = regex.compile(
+WEAK_NAME_AFTER = lazy_pattern.compile(
     r"^(?:评选|评比|高速|公路|铁路|地铁|机器人|大模型|电视节目|文商旅|平台|等名义|的主题)"
 )
 # A name's kind after the quote (“雪龙”号, “长江”系列产品; not “送岗进校园”系列招聘活动, a campaign's series of events).
-NAME_AFTER = regex.compile(
+NAME_AFTER = lazy_pattern.compile(
     r"^(?:号|舰|轮|牌|杯|奖|品牌|公司|集团|系列(?!\p{Han}{0,4}?活动)|栏目|节目|晚会|大赛|客户端|APP|App|app|门户|网站|官网|公众号|小程序|账号|商标|有限|"
     r"手机|汽车|芯片|动车组|列车|飞船|卫星|探测器|火箭|客机|飞机|舰艇|商场|超市|酒店|餐厅|"
     r"称号|荣誉称号|国家荣誉称号|荣誉|为主题|招待会|联欢会|音乐会|晚宴|主题展|展览|博览会|交易会|发布会|研讨会|"
     r"之称|的美誉|之美誉)"
 )
-NAME_SUFFIX = regex.compile(
+NAME_SUFFIX = lazy_pattern.compile(
     r"(?:(?<!字)号|勋章|奖章|奖|杯|公司|集团|银行|大学|学院|医院|协会|学会|委员会|研究院|研究所|有限|股份|酒店|"
     r"省|市|县|区|镇|乡|村|街道|社区|(?<![线思出道弯老门套])路|街|大道|桥|站|机场|港|山|河|湖|江|实验室|小镇|园区|产业园|基地|广场|公园|大厦|博物馆|"
     # events and programmes: 北京消费季, 北京时尚周, 安全生产月, 京彩灯会, 中国农民丰收节, …特区计划
@@ -124,31 +124,31 @@ NAME_SUFFIX = regex.compile(
 )
 # Numbered phrases take no place suffix (两区, 两个示范区 are formulations), but an honour or event is a name.
 # (旅游兴县, 工业强市, 科教兴省: a goal for the place, not its name)
-GOAL_SUFFIX = regex.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
+GOAL_SUFFIX = lazy_pattern.compile(r"\p{Han}{2,}(?:强|大|兴|示范|先行)(?:省|市|县|区|镇|村)$")
 # What officials do with a place's brand, said after it (“X”品牌建设, “X”品牌打造).
 _BRAND_WORK = ("品牌建设", "品牌打造", "品牌影响力", "品牌为引领", "品牌为牵引", "品牌为抓手", "品牌为龙头", "品牌培育",
                "品牌更加响亮", "品牌更响亮", "品牌知名度", "品牌美誉度", "品牌价值",
                # (“天下黄河贵德清”品牌越叫越响: a brand that grows louder is one polished)
                "品牌越叫越响", "品牌越擦越亮")
 # A place's calling card, said after its brand (擦亮“中国候鸟小镇”这张名片, “无花果之乡”的名片越擦越亮, 擦亮“…”这块牌子).
-_CARD_AFTER = regex.compile(r"(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)|这块(?:牌子|招牌)")
+_CARD_AFTER = lazy_pattern.compile(r"(?:这张|这块|的)?(?:城市|文旅)?(?:金?名片|金字招牌)|这块(?:牌子|招牌)")
 # A brand's shape: Han characters, or two halves joined by a middle dot (华北屋脊·清凉五台).
-BRAND_PHRASE = regex.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
+BRAND_PHRASE = lazy_pattern.compile(r"^(?:\p{Han}{2,16}|\p{Han}{2,8}·\p{Han}{2,8})$")
 # The verbs with which officials polish a brand (擦亮“黄河画廊”品牌).
-BRAND_VERB = regex.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响|塑造|打造|培育|深化|放大|持续打响|全力打响)$")
+BRAND_VERB = lazy_pattern.compile(r"(?:擦亮|打响|叫响|唱响|做强|做亮|做响|塑造|打造|培育|深化|放大|持续打响|全力打响)$")
 # “世界级盐湖产业基地”, “世界一流港口”: a rank no place holds yet is a goal, whatever its ending.
-GOAL_RANK = regex.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
+GOAL_RANK = lazy_pattern.compile(r"^(?:世界级|世界一流|国际一流|全球一流)\p{Han}{2,12}$")
 # “中国薰衣草之乡”, “世界光伏之都”: a place's brand (擦亮…品牌), a watchword although 品牌 or 称号 follows.
 # (without the rank, “文史之乡”, “花木之乡”, “西陲第一村”: still a place's brand by its shape)
-PLACE_BRAND = regex.compile(
+PLACE_BRAND = lazy_pattern.compile(
     r"^(?:(?:中国|全国|世界|国际)\p{Han}{1,10}(?:之?(?:乡|都|城|源|窗|谷)|小镇|乡村|第一[县市村镇])"
     r"|\p{Han}{2,6}之(?:乡|都)|\p{Han}{2,4}第一[县市村镇])$"
 )
 # (“X字号”, a class of brands officials grow (吉字号, 原字号), is no ship's or product's number; “三个环节” no festival)
-NUMBERED_NAME_SUFFIX = regex.compile(r"(?:(?<!字)号|勋章|奖章|奖|杯|(?<!环)节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
+NUMBERED_NAME_SUFFIX = lazy_pattern.compile(r"(?:(?<!字)号|勋章|奖章|奖|杯|(?<!环)节|周|季|赛|论坛|峰会|大会|博览会|公司|集团)$")
 # Characters after a closing quote that may complete a canonical form: “五子”联动, “一刻钟”便民生活圈.
 CANON_SUFFIX_MAX = 5
-HAN_LEAD = regex.compile(rf"\p{{Han}}{{0,{CANON_SUFFIX_MAX}}}")
+HAN_LEAD = lazy_pattern.compile(rf"\p{{Han}}{{0,{CANON_SUFFIX_MAX}}}")
 
 
 @dataclass(frozen=True)
@@ -250,7 +250,7 @@ def _goal(ctx: Context, phrase: str, end: int) -> bool:
 
 # Programmes named for what they would make (美丽河湖, 数字丝路, 平安乡村) and aims (南南合作): watchwords, whatever
 # their ending or the NER's label.
-PROGRAMME = regex.compile(r"^(?:美丽|平安|健康|数字|法治|智慧|幸福|绿色|清廉|书香|诚信|文明|和美)\p{Han}{2,6}$")
+PROGRAMME = lazy_pattern.compile(r"^(?:美丽|平安|健康|数字|法治|智慧|幸福|绿色|清廉|书香|诚信|文明|和美)\p{Han}{2,6}$")
 AIM_END = ("合作", "发展", "振兴", "共富", "治理")
 
 
@@ -275,7 +275,7 @@ def _named(ctx: Context, phrase: str, start: int, end: int, by_suffix: bool = Tr
 
 
 # A count of divisions closing a quoted phrase (田园|五镇, 生态|三区) is a formulation of several places, no place's name.
-_COUNTED_UNITS = regex.compile(rf"\p{{Han}}[{COUNT_CHARS}](?:镇|乡|村|县|区|市|城|岛|港)$")
+_COUNTED_UNITS = lazy_pattern.compile(rf"\p{{Han}}[{COUNT_CHARS}](?:镇|乡|村|县|区|市|城|岛|港)$")
 
 _NONE: frozenset[str] = frozenset()
 
@@ -314,8 +314,8 @@ def _place_index(ctx: Context) -> tuple[frozenset[str], frozenset[tuple[int, int
 
 # The cues by which a place is praised with an epithet (被誉为, 被称为).
 PRAISED = frozenset(("誉为", "被称为", "称之为"))
-_CLAUSE_BREAK = regex.compile(r"[，,。；;！？\n]")
-_SENTENCE_BREAK = regex.compile(r"[。；;！？\n]")
+_CLAUSE_BREAK = lazy_pattern.compile(r"[，,。；;！？\n]")
+_SENTENCE_BREAK = lazy_pattern.compile(r"[。；;！？\n]")
 
 
 def _place_praised(ctx: Context, quote_start: int, breaks_at: regex.Pattern = _CLAUSE_BREAK, reach: int = 24) -> bool:
@@ -330,7 +330,7 @@ def _place_praised(ctx: Context, quote_start: int, breaks_at: regex.Pattern = _C
 
 
 # What stands for the place praised when the sentence has named it before (这里被誉为…, 该村被称为…).
-_HERE = regex.compile(r"(?:这里|此地|此处|当地|该[村镇乡县市区]|这个[村镇乡县])")
+_HERE = lazy_pattern.compile(r"(?:这里|此地|此处|当地|该[村镇乡县市区]|这个[村镇乡县])")
 
 
 def _praised_here(ctx: Context, quote_start: int, after_quote: int) -> bool:
@@ -358,8 +358,8 @@ def _epithet(ctx: Context, quote_start: int, quote_end: int) -> bool:
 
 # 打造“生态大公园”, 打造中欧之间的“金融之桥”: what is to be built, in quote marks, is a figure of speech (a goal),
 # though its ending would name a park or a bridge; not where a noun after it says what kind of thing it names.
-_BUILD_BEFORE = regex.compile(r"打造(?:\p{Han}{0,10}的)?[“‘]$")
-_KIND_AFTER = regex.compile(r"[”’](?:品牌|项目|工程|景区|公园|园区|基地|小镇|街区|平台|中心)")
+_BUILD_BEFORE = lazy_pattern.compile(r"打造(?:\p{Han}{0,10}的)?[“‘]$")
+_KIND_AFTER = lazy_pattern.compile(r"[”’](?:品牌|项目|工程|景区|公园|园区|基地|小镇|街区|平台|中心)")
 
 
 def _built_figure(text: str, start: int, q_end: int) -> bool:
@@ -393,7 +393,7 @@ def _epithet_shape(ctx: Context, phrase: str, start: int, end: int, before: str,
 
 # A span of time or way (15分钟, 144小时, 30公里): a number of these, not a count of things (100位, 20个), is as short
 # as the word it stands for.
-_SPAN_NUMBER = regex.compile(r"\d+(?=分钟|小时|天|公里|千米|米)")
+_SPAN_NUMBER = lazy_pattern.compile(r"\d+(?=分钟|小时|天|公里|千米|米)")
 
 
 def _length(phrase: str) -> int:
@@ -422,7 +422,7 @@ def _polished_brand(ctx: Context, phrase: str, start: int, end: int) -> bool:
 
 # “海上友谊之桥”, “加勒比友谊之桥”: a bridge, road or window "of" friendship or cooperation is a figure for the ties
 # leaders build, however a bridge's or a road's name ends.
-_FIGURE_OF_LINK = regex.compile(r"(?:友谊|友好|合作|连心|沟通|交流|和平|繁荣|发展|民心|心灵|希望|幸福|开放|共赢)之(?:桥|路|窗)$")
+_FIGURE_OF_LINK = lazy_pattern.compile(r"(?:友谊|友好|合作|连心|沟通|交流|和平|繁荣|发展|民心|心灵|希望|幸福|开放|共赢)之(?:桥|路|窗)$")
 
 
 def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention | None:
@@ -507,7 +507,7 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
 
 
 # Parts of speech that make a short clause a directive or a formula (保健康, 一对一, 基础好), not a noun.
-CLAUSE_POS = regex.compile(r"^(?:v(?!n)|a(?!n)|d|p|m|l|i|c)")
+CLAUSE_POS = lazy_pattern.compile(r"^(?:v(?!n)|a(?!n)|d|p|m|l|i|c)")
 
 
 def _enumeration(ctx: Context, clauses: list[str], start: int, end: int) -> bool:
@@ -589,11 +589,11 @@ def _unquoted_mentions(ctx: Context, taken: list[tuple[int, int]]) -> list[_Ment
 
 # “黄河、长城、太行”三大旅游板块, “海”“河”“红”三篇文章: a quoted list of n members, or n short quoted members, right
 # before an unquoted count of n of a kind.
-_QUOTED_LIST_HEAD = regex.compile(
+_QUOTED_LIST_HEAD = lazy_pattern.compile(
     r"(?:“(?P<list>\p{Han}{1,8}(?:、\p{Han}{1,8}){1,9})”|(?P<chain>(?:“\p{Han}{1,2}”){2,10}))"
     r"(?P<n>[两三四五六七八九十])(?P<unit>大|个|项|种|条|张|批|篇)"
 )
-_QUOTED_MEMBER = regex.compile(r"“(\p{Han}{1,8})”")
+_QUOTED_MEMBER = lazy_pattern.compile(r"“(\p{Han}{1,8})”")
 _CHAIN_UNITS = frozenset("篇个项条")  # the units a count after quoted members makes a task of (三篇文章, 三个一)
 _HEAD_NOUN_TAGS = ("n", "vn", "nz", "ns", "an")
 
@@ -625,11 +625,11 @@ def _items(s: str) -> list[str]:
 _ITEM = r"\p{Han}{2,16}"
 _LISTED = rf"({_ITEM}(?:[、和及]{_ITEM}){{1,9}})"
 # “四个意识”（政治意识、…）, “四个一”机制，即A、B…: the members spelled out after the mention
-GLOSS_AFTER = regex.compile(
+GLOSS_AFTER = lazy_pattern.compile(
     rf"[”’」]?\p{{Han}}{{0,6}}?(?:[（(]{_LISTED}[）)]|[，,]?(?:即|就是|也就是|是指|指的是|包括)[：:]?{_LISTED})"
 )
-GLOSS_BEFORE = regex.compile(rf"{_LISTED}(?:这|等)?[“‘「]?$|[“‘「]{_LISTED}[”’」]$")  # A、B、C这“三个X”, “A、B、C”三大X
-GLOSS_TAIL = regex.compile(r"(?<=\p{Han}{2})(?:这|等|的)$")
+GLOSS_BEFORE = lazy_pattern.compile(rf"{_LISTED}(?:这|等)?[“‘「]?$|[“‘「]{_LISTED}[”’」]$")  # A、B、C这“三个X”, “A、B、C”三大X
+GLOSS_TAIL = lazy_pattern.compile(r"(?<=\p{Han}{2})(?:这|等|的)$")
 # Function characters a trimmed first item may still open with (形成了|春赏花、夏游林…的“四季游”).
 GLOSS_LEAD = "了的是把将以为有在对和"
 
@@ -679,7 +679,7 @@ def _gloss(ctx: Context, canonical: str, kind: str, mentions: list[_Mention]) ->
 # each turning on the same character at the same place from its end (要, 变, 包), with different words before
 # and after it, or opening on the same one (稳就业、稳企业、稳市场): a parallel formulation (排比), unquoted. (Not a
 # list of organs or posts: 市委书记、区委书记 turn on nothing, and 加强党的建设、加强作风建设 end alike.)
-_LISTED_RUN = regex.compile(r"\p{Han}{3,10}(?:、\p{Han}{3,8}){2,5}(?=[，,。；;！!：:]|$)")
+_LISTED_RUN = lazy_pattern.compile(r"\p{Han}{3,10}(?:、\p{Han}{3,8}){2,5}(?=[，,。；;！!：:]|$)")
 _NO_PIVOT = frozenset("市省县区镇乡村委局厅部的和与及等之")
 PARALLEL_PART = (3, 8)
 

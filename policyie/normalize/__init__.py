@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.normalize import meta
 from policyie.normalize.boilerplate import clean_lines
 from policyie.normalize.decode import check_text, read_source
@@ -122,10 +123,10 @@ def _source(fm, header_source: str | None, bylines: list[str]) -> str | None:
 
 # What portals add around a headline: a site name after a dash, a bar or a spaced colon (…-首都之窗-北京市人民政府门户网站,
 # …_新浪财经_新浪网, … :: 浚县人大网) and an outlet tag before it (【北京青年报】).
-_SITE_TAIL = regex.compile(rf"(?:\s*[{TITLE_SEPARATORS}]{{1,2}}|\s/|{TITLE_COLON})\s*[^{TITLE_SEPARATORS}/:]{{1,24}}$")
+_SITE_TAIL = lazy_pattern.compile(rf"(?:\s*[{TITLE_SEPARATORS}]{{1,2}}|\s/|{TITLE_COLON})\s*[^{TITLE_SEPARATORS}/:]{{1,24}}$")
 COLUMN_NAME = 8  # a piece this short between a headline and a site's name is the site's column (镇务动态, 荆门要闻)
-_SITE_WORDS = regex.compile(r"网|门户|首都之窗|频道|客户端|新闻|日报|晚报|青年报|政府|官网|APP|app")
-_OUTLET_TAG = regex.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")
+_SITE_WORDS = lazy_pattern.compile(r"网|门户|首都之窗|频道|客户端|新闻|日报|晚报|青年报|政府|官网|APP|app")
+_OUTLET_TAG = lazy_pattern.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")
 
 
 def _page_title(title: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.normalize.meta import (
     COMPOSED_ROLES,
     DUTY_EDITOR_ROLES,
@@ -22,42 +23,42 @@ from policyie.normalize.textmap import MappedText
 
 _WS = r"[\s\u3000\xa0|｜丨]"
 # Lines that are chrome wherever they appear.
-_CHROME = regex.compile(
+_CHROME = lazy_pattern.compile(
     r"您访问的链接即将离开|海量资讯、精准解读|尽在\S{0,12}APP|扫一扫|二维码|分享到|打印本页|关闭窗口|【纠错】|字号[:：]"
     r"|返回顶部|^\s*返回\S{0,20}|点击进入|阅读原文|推荐阅读|相关新闻|免责声明|版权所有|ICP备|举报电话|下载\S{0,10}客户端"
     r"|^\s*(?:\[|【)?(?:来源|编辑|责编)[:：]?\s*$|^\s*原标题[:：]"
 )
-_ORIGINAL_TITLE = regex.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
-_SOURCE_HEAD = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()；;，,]{2,20})")
+_ORIGINAL_TITLE = lazy_pattern.compile(r"原标题[:：]\s*(?P<t>.{2,80})$")
+_SOURCE_HEAD = lazy_pattern.compile(r"(?:文章|稿件|新闻)?来源[:：]\s*(?P<src>[^\s|｜丨（）()；;，,]{2,20})")
 # A full date with an optional time of day, as portals stamp an article: 2024年04月30日, 2023-09-28 08:12:05,
 # 2026·11·14 (a paper's middle dots).
 _STAMP = rf"(?P<date>{STAMP})"
-_DATE_HEAD = regex.compile(r"(?<!成文|印发)(?:(?:发布|发表|更新|刊发|发稿|见报)?时间|(?:发布|发表|刊发|发稿|见报)日期)[:：]\s*" + _STAMP)
+_DATE_HEAD = lazy_pattern.compile(r"(?<!成文|印发)(?:(?:发布|发表|更新|刊发|发稿|见报)?时间|(?:发布|发表|刊发|发稿|见报)日期)[:：]\s*" + _STAMP)
 # 稿件来源＝焦作日报；刊发日期＝2026年12月01日；作者＝…: an equals sign after an info line's label is its colon
-_EQUALS_LABEL = regex.compile(r"(?<=来源|日期|时间|作者|记者|通讯员|编辑|责编|审核|校对|摄影|撰稿)\s?[=＝]\s?")
+_EQUALS_LABEL = lazy_pattern.compile(r"(?<=来源|日期|时间|作者|记者|通讯员|编辑|责编|审核|校对|摄影|撰稿)\s?[=＝]\s?")
 # A header line carries only metadata: 来源: 北京日报 发布时间: 2024年04月30日
-_HEADER_LINE = regex.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
+_HEADER_LINE = lazy_pattern.compile(r"^(?:(?:来源|发布时间|发布日期|时间|作者|编辑)[:：][^:：]{0,40}){1,4}$")
 # …or of three labelled fields or more, whatever their labels (作者：… 供稿单位：… 发布时间：… 监制：…): a line that long
 # is the info line where it also dates the article
-_FIELDS_LINE = regex.compile(r"^(?:\p{Han}{2,6}\s*[:：]\s*[^:：。，；！？,;!?]{1,40}){3,8}$")
-_EDITOR = regex.compile(r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑)\s*[:：]\s*(?P<names>[^)）\]】]{1,40})[)）\]】]?$")
-_BYLINE = regex.compile(
+_FIELDS_LINE = lazy_pattern.compile(r"^(?:\p{Han}{2,6}\s*[:：]\s*[^:：。，；！？,;!?]{1,40}){3,8}$")
+_EDITOR = lazy_pattern.compile(r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|实习编辑)\s*[:：]\s*(?P<names>[^)）\]】]{1,40})[)）\]】]?$")
+_BYLINE = lazy_pattern.compile(
     r"^(?:\S{1,8}\s+)?(?:撰文|文字|文|图|图文|摄影|记者|本报记者|通讯员|作者)\s*[|｜丨:：/]\s*(?P<names>[\p{Han}·\s、，,]{2,40})$"
 )
 # Trailing bylines inside the last paragraph: …参加。本报记者祁梦竹范俊生 / …参加调研。(徐飞鹏 范俊生)
-_TAIL_REPORTER = regex.compile(
+_TAIL_REPORTER = lazy_pattern.compile(
     r"(?<=[。！？”])\s{0,3}(?P<byline>(?:本报|本刊|新华社|人民网|央视网)?(?:记者|通讯员)\s{0,2}[\p{Han}·\s、，,]{2,30})$"
 )
-_TAIL_PAREN = regex.compile(
+_TAIL_PAREN = lazy_pattern.compile(
     r"(?<=[。！？”])\s{0,3}(?P<byline>[(（]\s{0,2}(?:(?:记者|通讯员|文|图)\s{0,2})?\p{Han}{2,4}(?:[\s、，,]{1,3}\p{Han}{2,4}){0,5}\s{0,2}[)）])$"
 )
-_TRIM = regex.compile(rf"^{_WS}+|{_WS}+$")
-_INNER_WS = regex.compile(r"[ \t\u3000\xa0]{2,}|(?<=[\p{Han}，。、；：！？“”（）《》])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[\p{Han}，。、；：！？“”（）《》])")
-_SENTENCE_END = regex.compile(r"[。！？]$")
+_TRIM = lazy_pattern.compile(rf"^{_WS}+|{_WS}+$")
+_INNER_WS = lazy_pattern.compile(r"[ \t\u3000\xa0]{2,}|(?<=[\p{Han}，。、；：！？“”（）《》])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[\p{Han}，。、；：！？“”（）《》])")
+_SENTENCE_END = lazy_pattern.compile(r"[。！？]$")
 # Precompiled: module-level regex.sub("…") pays a cache lookup and flag arithmetic on every call.
-_WORDLIKE = regex.compile(r"[\p{Han}\w]")
-_SPACES = regex.compile(r"\s+")
-_PARAGRAPH_BREAK = regex.compile(r"[ \t\u3000\xa0|｜丨]*\n[\s\u3000\xa0|｜丨]*")
+_WORDLIKE = lazy_pattern.compile(r"[\p{Han}\w]")
+_SPACES = lazy_pattern.compile(r"\s+")
+_PARAGRAPH_BREAK = lazy_pattern.compile(r"[ \t\u3000\xa0|｜丨]*\n[\s\u3000\xa0|｜丨]*")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -154,15 +155,15 @@ def _stamp_line(body: str, info: LineInfo) -> bool:
     return True
 
 
-_SENTENCE_PUNCT = regex.compile(r"[。，；！？,;!?]")
+_SENTENCE_PUNCT = lazy_pattern.compile(r"[。，；！？,;!?]")
 # …⍚ 州融媒体中心 卯杳: a stamp line's field of a local outlet and, a space apart, the name it ends with: that outlet's
 # reporter (an outlet's own name ends in its kind, so the name after it is no part of it).
-_OUTLET_REPORTER = regex.compile(
+_OUTLET_REPORTER = lazy_pattern.compile(
     r"(?:融媒体中心|融媒中心|新闻中心|广播电视台|电视台)[ \u3000]+(?P<name>\p{Han}{2,3})(?=[ \u3000]*(?:$|[^\p{Han}·:：]))")  # (not a label: 点击数：)
-_BARE_STAMP = regex.compile(_STAMP)
-_STAMP_FILLER = regex.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/／]+")
+_BARE_STAMP = lazy_pattern.compile(_STAMP)
+_STAMP_FILLER = lazy_pattern.compile(r"(?:文章|稿件|新闻)?来源[:：]|[\s|｜丨/／]+")
 # (the national agencies by their names: 【新华社】【2026.06.27】)
-_OUTLET = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
+_OUTLET = lazy_pattern.compile(rf"\p{{Han}}{{1,8}}?(?:{OUTLET_ENDINGS}|网|融媒)|新华社|中新社|中国新闻社")
 # kept with its spaces, which are all that separates 张楠 曹政 once the line is gone
 # (a name after a space is another of the same role's, unless it is the next role, any other label with its colon
 # (供稿单位：, 时间：; a name before a closing bracket stays one: 【作者：褚一帆　崔映雪】), a role whose closer a space parts
@@ -173,11 +174,11 @@ _INFO_ROLES = f"{COMPOSED_ROLES}|作者|记者|通讯员|实习生|见习生|{DU
 _NEXT_ROLE = rf"(?!(?:{_INFO_ROLES}|文|图)\s*[{LABEL_CLOSERS}]|\p{{Han}}{{2,6}}[:：∶]|[文图][/／]|打印|浏览|点击|阅读|字体|字号|分享|收藏|关闭|返回|来源|发布|审核|刊发|稿源|\p{{Han}}{{0,4}}(?:时间|日期)|出处|供稿|签发)"
 # (a role's label may be bracketed, 【作者】冷盈秋, «撰稿» 孟望舒; a paper writes 文／措毛　图／次力 with a full-width slash)
 # (a lone opening bracket between spaces parts a label from its value as a closer does: 撰稿 ⧘ 石琰)
-INFO_BYLINE = regex.compile(
+INFO_BYLINE = lazy_pattern.compile(
     rf"(?:{_INFO_ROLES}|(?<!\p{{Han}})[文图])(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s\p{{Ps}}(?=\s))\s*[\p{{Han}}·]{{2,12}}"
     rf"(?:[\s、/／]+{_NEXT_ROLE}[\p{{Han}}·]{{2,12}}){{0,4}}")
 # 发布人员【晁琬】, 作者〔…〕: a role's value in brackets after its label, written as an info line's rules read it (发布人员：晁琬).
-_BRACKETED_VALUE = regex.compile(rf"(?<![\p{{Han}}])((?:责任编辑|审核|{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
+_BRACKETED_VALUE = lazy_pattern.compile(rf"(?<![\p{{Han}}])((?:责任编辑|审核|{_INFO_ROLES}))[【〔\[]([\p{{Han}}·]{{2,12}})[】〕\]]")
 
 
 def unbracket_values(line: str) -> str:
@@ -188,7 +189,7 @@ def unbracket_values(line: str) -> str:
 # (a Mongolian name runs to six characters: 内蒙古日报记者　乌力吉图雅　包晓川)
 # (a dotted name, 作者 迪丽努尔·艾海提; a label parted by a spaced slash, 编辑 / 尤映川)
 _STAMP_NAME = r"\p{Han}{2,6}(?:·\p{Han}{2,8})?(?![\p{Han}·])"
-_STAMP_BYLINE = regex.compile(
+_STAMP_BYLINE = lazy_pattern.compile(
     rf"(?:(?:{_INFO_ROLES})(?:\s*[{LABEL_CLOSERS}]{{1,2}}|\s*[/／]|\s+[·・](?=\s)|[·・](?=\p{{Han}}))?|[文图](?:[/／]|\s+[·・](?=\s)))\s*(?!时间|日期){_STAMP_NAME}"
     rf"(?:[\s、]+{_NEXT_ROLE}{_STAMP_NAME}){{0,4}}")  # (录入|时间 ⎮ 2027-10-15: the time the item went in, no name)
 
@@ -229,7 +230,7 @@ def _tidy(mt: MappedText) -> MappedText:
 
 # A role word shortly before on the same line: the spaces after it separate names (记者 王睿 岳付玉), and
 # without them 王睿岳付玉 cannot be split back into two people.
-_BYLINE_BEFORE = regex.compile(r"(?:记者|通讯员|实习生|编辑|摄影|摄像|撰文|作者)[^\n。，,；;：:]{0,20}$")
+_BYLINE_BEFORE = lazy_pattern.compile(r"(?:记者|通讯员|实习生|编辑|摄影|摄像|撰文|作者)[^\n。，,；;：:]{0,20}$")
 
 
 def _keeps_space(m: regex.Match[str]) -> bool:

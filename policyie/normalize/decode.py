@@ -7,6 +7,7 @@ from pathlib import Path
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.errors import InputError
 from policyie.normalize import documents
 
@@ -15,9 +16,9 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 MIN_HAN_CHARS = 4
 
 _CANDIDATES = ("utf_8", "gb18030", "big5")
-_HAN = regex.compile(r"\p{Han}")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_HAN = lazy_pattern.compile(r"\p{Han}")
+_CONTROL = lazy_pattern.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = lazy_pattern.compile(r"[\ud800-\udfff]")
 
 
 def without_surrogates(text: str) -> str:
@@ -95,7 +96,7 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
 
 
 # <meta charset="gb2312">, <meta http-equiv="Content-Type" content="text/html; charset=GBK">, <?xml encoding="…"?>
-_DECLARED = regex.compile(rb"""<(?:meta\b[^<>]{0,500}?charset|\?xml\b[^<>]{0,200}?encoding)\s*=\s*["']?\s*(?P<cs>[A-Za-z0-9_-]{2,20})""", regex.I)
+_DECLARED = lazy_pattern.compile(rb"""<(?:meta\b[^<>]{0,500}?charset|\?xml\b[^<>]{0,200}?encoding)\s*=\s*["']?\s*(?P<cs>[A-Za-z0-9_-]{2,20})""", regex.I)
 _LEGACY_NAMES = {
     "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
     "euc-cn": "gb18030", "hz-gb-2312": "gb18030", "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cp950": "big5hkscs",

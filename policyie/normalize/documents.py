@@ -43,6 +43,7 @@ from pathlib import Path
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.errors import InputError
 
 # A PDF or DOCX carries images and fonts besides its text, so the file may be larger than a text
@@ -169,13 +170,13 @@ def text_pages(raw_pages: list[int], offsets: list[int]) -> list[int]:
 # -- PDF --------------------------------------------------------------------------------------------
 
 # What a page number looks like on its own line: 3, - 3 -, — 3 —, 第3页, 第 3 页 共 12 页, 3/12, Page 3.
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = lazy_pattern.compile(
     r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*(?:/|of)\s*\d+|(?:page|Page|PAGE)\s*\d+|\d{1,4})[\s\-—–－·•]*$"
 )
-_CID = regex.compile(r"\(cid:\d+\)")
-_SENTENCE_END = regex.compile(r"[。！？；：!?;:][”’」』）)]*$")
-_LATIN_END = regex.compile(r"[A-Za-z0-9,;:.)]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9(]")
+_CID = lazy_pattern.compile(r"\(cid:\d+\)")
+_SENTENCE_END = lazy_pattern.compile(r"[。！？；：!?;:][”’」』）)]*$")
+_LATIN_END = lazy_pattern.compile(r"[A-Za-z0-9,;:.)]$")
+_LATIN_START = lazy_pattern.compile(r"^[A-Za-z0-9(]")
 
 
 class _Line:

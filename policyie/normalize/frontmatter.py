@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 import regex
 import yaml
 
-_FRONT = regex.compile(r"\A\s*---[ \t]*\r?\n(?P<body>.{0,20000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
-_KEY = regex.compile(r"^(?P<k>[A-Za-z_][\w-]{0,40})\s*:\s*(?P<v>.*)$")
+from policyie import lazy_pattern
+
+_FRONT = lazy_pattern.compile(r"\A\s*---[ \t]*\r?\n(?P<body>.{0,20000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
+_KEY = lazy_pattern.compile(r"^(?P<k>[A-Za-z_][\w-]{0,40})\s*:\s*(?P<v>.*)$")
 
 
 @dataclass

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import regex
-
+from policyie import lazy_pattern
 from policyie.normalize.textmap import MappedText
 
-_LINK = regex.compile(r"!?\[(?P<text>[^\]\n]{0,300})\]\((?P<url>[^()\s]{0,1000})(?:\s+\"[^\"\n]{0,200}\")?\)")
-_AUTOLINK = regex.compile(r"<(?P<url>(?:https?:)?//[^<>\s]{1,1000})>")
+_LINK = lazy_pattern.compile(r"!?\[(?P<text>[^\]\n]{0,300})\]\((?P<url>[^()\s]{0,1000})(?:\s+\"[^\"\n]{0,200}\")?\)")
+_AUTOLINK = lazy_pattern.compile(r"<(?P<url>(?:https?:)?//[^<>\s]{1,1000})>")
 # Navigation links ([返回首页](…), [下一篇](…)) are portal chrome, not text.
-_NAV = regex.compile(r"^\s*(?:返回|回到|上一篇|下一篇|首页|分享|打印|关闭|更多)")
-_BARE_URL = regex.compile(r"(?:https?:)?//[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,10}(?:/[^\s<>()\[\]，。]{0,1000})?")
+_NAV = lazy_pattern.compile(r"^\s*(?:返回|回到|上一篇|下一篇|首页|分享|打印|关闭|更多)")
+_BARE_URL = lazy_pattern.compile(r"(?:https?:)?//[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,10}(?:/[^\s<>()\[\]，。]{0,1000})?")
 
 
 def strip_markdown(mt: MappedText) -> tuple[MappedText, list[str]]:

@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from policyie import lexicons
+from policyie import lazy_pattern, lexicons
 from policyie.normalize.script import LOST_CHAR
 
 # Endings of a news outlet's name (北京晚报, 北京日报客户端, 北京广播电视台). The portal-stamp reader and the
@@ -62,7 +62,7 @@ YEAR_SEP = r"[-－年/.·・]"
 MONTH_SEP = r"[-－月/.·・]"
 STAMP = (rf"\d{{4}}\s*{YEAR_SEP}\s*\d{{1,2}}\s*{MONTH_SEP}\s*\d{{1,2}}\s*日?"
          rf"(?:\s*(?:{DAY_PARTS})?\s*\d{{1,2}}(?:[:：]\d{{2}}(?:[:：]\d{{2}})?|时\d{{1,2}}分(?:\d{{1,2}}秒)?))?")
-_CN_DATE = regex.compile(
+_CN_DATE = lazy_pattern.compile(
     rf"(?P<y>\d{{4}})\s*{YEAR_SEP}\s*(?P<m>\d{{1,2}})\s*{MONTH_SEP}\s*(?P<d>\d{{1,2}})\s*日?"
     rf"(?:\s*(?P<ap>{DAY_PARTS})?\s*(?P<H>\d{{1,2}})[:：时](?P<M>\d{{1,2}})(?:[:：分](?P<S>\d{{1,2}}))?秒?)?"
     r"(?:\s*(?P<tz>[+-]\d{2}:?\d{2}|Z|UTC|GMT))?"
@@ -128,7 +128,7 @@ def _bj() -> timezone:
     return BEIJING_TIME
 
 
-_PUBLISHER_HINT = regex.compile(r"(?:日报|晚报|早报|时报|周刊|报社|新闻社|通讯社|新闻网|新闻|财经|客户端|电视台|广播电视|网|社|报)$")
+_PUBLISHER_HINT = lazy_pattern.compile(r"(?:日报|晚报|早报|时报|周刊|报社|新闻社|通讯社|新闻网|新闻|财经|客户端|电视台|广播电视|网|社|报)$")
 
 
 @cache

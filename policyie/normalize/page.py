@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.normalize.boilerplate import INFO_BYLINE, clean_lines, unbracket_values
 from policyie.normalize.html import ENTITY, TAG
 from policyie.normalize.meta import DUTY_EDITOR_ROLES, LABEL_CLOSERS, REVIEW_ROLES, STAMP, WRITER_ROLES, parse_datetime
@@ -38,16 +39,16 @@ from policyie.normalize.textmap import MappedText
 
 # A whole page: a document element plus navigation (a page with menus has dozens of links; an article
 # fragment or a hand-written test page has none).
-_DOCUMENT = regex.compile(r"<(?:html|body)\b", regex.I)
-_LINK = regex.compile(r"<a\s[^<>]{0,2000}?href", regex.I)
+_DOCUMENT = lazy_pattern.compile(r"<(?:html|body)\b", regex.I)
+_LINK = lazy_pattern.compile(r"<a\s[^<>]{0,2000}?href", regex.I)
 MIN_LINKS = 10
 # …or a breadcrumb: 当前位置：首页 > 要闻, 现在位置： 首页 >> 东区新闻 >> 正文
-_BREADCRUMB = regex.compile(r"(?:当前|现在|您的|您当前的?|所在)位置\s*[:：]|首页\s*(?:&gt;|>|»|→|/|／)", regex.I)
+_BREADCRUMB = lazy_pattern.compile(r"(?:当前|现在|您的|您当前的?|所在)位置\s*[:：]|首页\s*(?:&gt;|>|»|→|/|／)", regex.I)
 # …or a site's furniture: the ICP licence or police filing every Chinese site's footer carries, a 上一篇/下一篇
 # pager (a page of few links, its menu in plain <li>s: 首页 / 珲春新闻 / 综合要闻)
-_SITE_FURNITURE = regex.compile(r"ICP备|公网安备|上一篇[:：]|下一篇[:：]")
+_SITE_FURNITURE = lazy_pattern.compile(r"ICP备|公网安备|上一篇[:：]|下一篇[:：]")
 
-_TOKEN = regex.compile(
+_TOKEN = lazy_pattern.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<(?P<raw>script|style|noscript|template|textarea|iframe|svg)\b[^>]{0,2000}(?<!/)>.*?(?:</(?P=raw)\s*>|\Z)"
     r"|<[!?][^<>]{0,2000}>"
@@ -68,38 +69,38 @@ _P_CLOSERS = frozenset("address article aside blockquote div dl fieldset footer 
                        "main nav ol p pre section table ul".split())
 _CUT_TAGS = frozenset({"form", "nav", "aside", "footer", "header", "menu", "dialog", "select", "button", "object"})
 
-_ATTR = regex.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]{0,300})"|'([^']{0,300})'|([^\s>]{1,300}))""", regex.I)
+_ATTR = lazy_pattern.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]{0,300})"|'([^']{0,300})'|([^\s>]{1,300}))""", regex.I)
 # Class or id words of article bodies (TRS_Editor is the CMS of most Chinese government portals).
-_POSITIVE = regex.compile(
+_POSITIVE = lazy_pattern.compile(
     r"article|content|detail|zhengwen|trs_editor|maintext|main_text|main-text|txt|text|newsbody|story|entry|"
     r"post[-_]?body|rm_txt|\bzw\b|left_zw|con_?box|artibody|endtext",
     regex.I,
 )
 # Chrome words, matched as whole words or word starts of a class or id (so "photo" is not "hot"). The strong
 # ones win over a content word in the same class ("article-share" is a share bar).
-_STRONG_NEGATIVE = regex.compile(
+_STRONG_NEGATIVE = lazy_pattern.compile(
     r"(?:^|[\s_-])(?:nav|menu|footer|foot|breadcrumb|crumb|sidebar|comment|reply|share|bdshare|related|relate|"
     r"recommend|tuijian|xgxw|xgwz|copyright|login|search|qrcode|ewm|banner|advert|friendlink|subnav|dqwz|weizhi|"
     r"position|location|pagination|pager|social)",
     regex.I,
 )
-_WEAK_NEGATIVE = regex.compile(
+_WEAK_NEGATIVE = lazy_pattern.compile(
     r"(?:^|[\s_-])(?:side|aside|header|hot|rank|list|links?\b|widget|popup|print|tools?\b|toolbar|"
     r"more|tags?\b|keywords?|ad\b|ads\b|gg\b|r_box|tj\b)",
     regex.I,
 )
-_LEGAL = regex.compile(
+_LEGAL = lazy_pattern.compile(
     r"版权所有|ICP备|ICP证|免责声明|郑重声明|公网安备|网站标识码|Copyright ?©|All Rights Reserved", regex.I
 )
 # A teaser cut short by its site: "..." or one "…" (Chinese prose writes its ellipsis "……").
-_TEASER = regex.compile(r"(?:(?<!…)…|\.{3})\s*$")
-_RELATED = regex.compile(
+_TEASER = lazy_pattern.compile(r"(?:(?<!…)…|\.{3})\s*$")
+_RELATED = lazy_pattern.compile(
     r"[【\[]?(?:推荐阅读|相关阅读|相关新闻|相关文章|相关报道|相关链接|相关稿件|延伸阅读|热点推荐|精彩推荐|热门推荐|热门排行|"
     r"猜你喜欢|为你推荐|更多精彩|热点新闻|图片新闻|最新文章|最新新闻|热门文章|新闻排行|排行榜|24小时排行|热门评论|网友评论|"
     r"我要评论|发表评论|相关推荐|推荐新闻|今日推荐|编辑推荐|专题推荐)[】\]]?\s*(?:更多\s*)?[>»]*"
 )
-_SENTENCE_PUNCT = regex.compile(r"[，。！？；]")
-_WS = regex.compile(r"\s+")
+_SENTENCE_PUNCT = lazy_pattern.compile(r"[，。！？；]")
+_WS = lazy_pattern.compile(r"\s+")
 
 
 class _Node:
@@ -191,15 +192,15 @@ def main_content(mt: MappedText) -> Page | None:
 
 
 # (a time of day written 17时26分 as often as 17:26)
-_STAMP = regex.compile(r"(?<!\d)(?=19|20)" + STAMP)
-_LABELED_STAMP = regex.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
+_STAMP = lazy_pattern.compile(r"(?<!\d)(?=19|20)" + STAMP)
+_LABELED_STAMP = lazy_pattern.compile(r"(?:发布|发稿|发表|更新|成文|印发)?(?:日期|时间)\s*[:：∶→＞]\s*(?P<d>" + _STAMP.pattern + ")")
 # 责任编辑：龚丽, 作者：陈映溪　吴书远: the names a role labels, up to the next role (责任编辑　严晚澄: spaces may part the
 # label from its name on such a line)
 _TRAILER_ROLE = rf"(?:作者|记者|通讯员|{WRITER_ROLES}|{DUTY_EDITOR_ROLES}|{REVIEW_ROLES}|责任编辑|责编|编辑|审核)"
-_TRAILER_EDITOR = regex.compile(
+_TRAILER_EDITOR = lazy_pattern.compile(
     _TRAILER_ROLE + rf"(?:\s*[/／丨{LABEL_CLOSERS}]{{1,2}}\s*|[ \u3000]+)" + r"[\p{Han}·]{2,12}(?:[\s、/／]+(?!" + _TRAILER_ROLE + r"|来源|发布|审签|终审)[\p{Han}·]{2,12}){0,4}"
 )
-_SOURCE_LINE = regex.compile(r"(?:本文|文章|稿件|信息)?来源于?\s*[:：]?\s*(?P<src>[^\s|｜丨（）()：:]{2,20})")
+_SOURCE_LINE = lazy_pattern.compile(r"(?:本文|文章|稿件|信息)?来源于?\s*[:：]?\s*(?P<src>[^\s|｜丨（）()：:]{2,20})")
 
 
 def _header(text: str, start: int, title: str | None) -> str:
@@ -498,19 +499,19 @@ def _merge_edits(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
 
 # --------------------------------------------------------------------------------------------- metadata
 
-_META = regex.compile(r"<meta\b[^<>]{0,3000}>", regex.I)
-_META_KEY = regex.compile(r"""\b(?:name|property|itemprop|http-equiv)\s*=\s*(?:"([^"]{0,100})"|'([^']{0,100})'|([^\s>]{1,100}))""", regex.I)
-_META_VALUE = regex.compile(r"""\bcontent\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|([^\s>]{1,2000}))""", regex.I)
-_TITLE_TAG = regex.compile(r"<title\b[^<>]{0,200}>(?P<t>[^<]{1,500})</title\s*>", regex.I)
-_HEADING = regex.compile(r"h[1-6]")
+_META = lazy_pattern.compile(r"<meta\b[^<>]{0,3000}>", regex.I)
+_META_KEY = lazy_pattern.compile(r"""\b(?:name|property|itemprop|http-equiv)\s*=\s*(?:"([^"]{0,100})"|'([^']{0,100})'|([^\s>]{1,100}))""", regex.I)
+_META_VALUE = lazy_pattern.compile(r"""\bcontent\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|([^\s>]{1,2000}))""", regex.I)
+_TITLE_TAG = lazy_pattern.compile(r"<title\b[^<>]{0,200}>(?P<t>[^<]{1,500})</title\s*>", regex.I)
+_HEADING = lazy_pattern.compile(r"h[1-6]")
 # What publishes a page's time, most explicit first.
 _PUBLISHED_KEYS = (
     "article:published_time", "og:release_date", "publishdate", "pubdate", "pubtime", "publish_date", "publishtime",
     "publish-time", "firstpublishedtime", "datepublished", "og:time", "dc.date", "dc.date.issued", "date",
     "sailthru.date", "article:published", "og:published_time", "weibo: article:create_at", "releasedate",
 )
-_JSON_TIME = regex.compile(r"""["'](?:pubtime|publish_time|pubDate|publishTime|datePublished)["']\s*:\s*["'](?P<d>\d{4}-\d{1,2}-\d{1,2}[^"']{0,20})["']""")
-_CANONICAL = regex.compile(r"""<link\b[^<>]{0,300}?rel=["']?canonical["']?[^<>]{0,300}?href=["']?(?P<u>[^"'\s<>]{1,1000})""", regex.I)
+_JSON_TIME = lazy_pattern.compile(r"""["'](?:pubtime|publish_time|pubDate|publishTime|datePublished)["']\s*:\s*["'](?P<d>\d{4}-\d{1,2}-\d{1,2}[^"']{0,20})["']""")
+_CANONICAL = lazy_pattern.compile(r"""<link\b[^<>]{0,300}?rel=["']?canonical["']?[^<>]{0,300}?href=["']?(?P<u>[^"'\s<>]{1,1000})""", regex.I)
 _SOURCE_KEYS = ("contentsource", "source", "article:source", "og:source")
 _SITE_KEYS = ("sitename", "og:site_name", "site_name", "site")
 
@@ -550,18 +551,18 @@ def _meta_source(metas: dict[str, str]) -> str | None:
 
 # 邰晚舟 文 / 顾承影 图: a name written before the role it had (文, 图, 摄), parted from the next by a slash.
 # (文/图：庄远帆 after a source is a role's label, no name before it: the role stands spaced from the slash)
-_NAME_THEN_ROLE = regex.compile(r"(?<![\p{Han}·])([\p{Han}·]{2,6})[ \u3000]+([文图摄])(?=[ \u3000]+[/／|｜]|[ \u3000]*$)")
+_NAME_THEN_ROLE = lazy_pattern.compile(r"(?<![\p{Han}·])([\p{Han}·]{2,6})[ \u3000]+([文图摄])(?=[ \u3000]+[/／|｜]|[ \u3000]*$)")
 
 
 # An info line laid out as a table: a row of labels (<th>) over a row of values (<td>).
-_LABEL_ROWS = regex.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}?</th>)+)\s*</tr>\s*"
+_LABEL_ROWS = lazy_pattern.compile(r"<tr\b[^<>]{0,200}>((?:\s*<th\b[^<>]{0,200}>.{0,80}?</th>)+)\s*</tr>\s*"
                             r"<tr\b[^<>]{0,200}>((?:\s*<td\b[^<>]{0,200}>.{0,200}?</td>)+)\s*</tr>", regex.I | regex.S)
-_CELL = regex.compile(r"<t[hd]\b[^<>]{0,200}>(.*?)</t[hd]>", regex.I | regex.S)
-_DT_DD = regex.compile(r"([:：]?)\s*</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
+_CELL = lazy_pattern.compile(r"<t[hd]\b[^<>]{0,200}>(.*?)</t[hd]>", regex.I | regex.S)
+_DT_DD = lazy_pattern.compile(r"([:：]?)\s*</dt>\s*<dd\b[^<>]{0,200}>", regex.I)
 # …or as rows of a label (<th>) beside its value (<td>): <tr><th>撰稿人</th><td>危映岚</td></tr>
-_ROW_LABEL = regex.compile(r"(<th\b[^<>]{0,200}>\s*[^<>]{1,12}?)\s*[:：]?\s*</th>\s*<td\b[^<>]{0,200}>", regex.I)
+_ROW_LABEL = lazy_pattern.compile(r"(<th\b[^<>]{0,200}>\s*[^<>]{1,12}?)\s*[:：]?\s*</th>\s*<td\b[^<>]{0,200}>", regex.I)
 # A label spaced out to the width of longer ones (作　　者：, 来　　源：): its characters are one word.
-_SPACED_LABEL = regex.compile(r"(?<!\p{Han})(\p{Han})[ \u3000]+(\p{Han})(?=[ \u3000]*[:：∶])")
+_SPACED_LABEL = lazy_pattern.compile(r"(?<!\p{Han})(\p{Han})[ \u3000]+(\p{Han})(?=[ \u3000]*[:：∶])")
 
 
 def _labels_with_values(fragment: str) -> str:
@@ -598,7 +599,7 @@ def _squash(s: str) -> str:
     return _WS.sub("", s)
 
 
-_DASHES = regex.compile(r"[-—–－]+")
+_DASHES = lazy_pattern.compile(r"[-—–－]+")
 
 
 def _key(s: str) -> str:
@@ -735,17 +736,17 @@ TITLE_COLON = r"\s(?:::?|[·•])\s"
 _SPACED_SYMBOLS = r"(?:(?![+＋=＝<>,，、。.!！?？;；:：'\"#%&*@])[\p{Sm}\p{So}\p{Po}\p{Pd}～]){1,3}"
 # A line that ends in a site's name (…-新华网, …_长江网_cjn.cn, … ⫼ 某某新闻网) is a page title printed on the page, not the
 # headline.
-_SITE_TAIL = regex.compile(
+_SITE_TAIL = lazy_pattern.compile(
     rf"(?:[{TITLE_SEPARATORS}/]|{TITLE_COLON}|\s{_SPACED_SYMBOLS}\s)\s*[^{TITLE_SEPARATORS}/]{{0,30}}"
     r"(?:网|门户|频道|政府|新闻|报|社|台|中心|官网|首页|客户端|在线|\.cn|\.com|\.net|The Paper)"
     rf"[^{TITLE_SEPARATORS}/]{{0,20}}$"
 )
-_SITE_SEP = regex.compile(
+_SITE_SEP = lazy_pattern.compile(
     rf"\s*(?:[_＿]{{1,2}}|\|{{1,2}}|｜|--|\s-\s|\s/\s|\s{_SPACED_SYMBOLS}\s|\s[\p{{Ps}}\p{{Pe}}]\s|{TITLE_COLON}|[»›‹－]|-(?=[^-]*(?:网|门户|频道|政府|新闻|日报|中心|官网|首页|客户端|\.cn|\.com)))\s*"
 )
 
 
-_SITE_NAME = regex.compile(
+_SITE_NAME = lazy_pattern.compile(
     r".{0,16}(?:网|网站|门户|频道|新闻|中心|客户端|官网|首页|日报|晚报|报|社|台|政府|在线|APP|委员会|常委会|人大|政协)"
     r"|[\x00-\x7f]{1,40}", regex.I
 )

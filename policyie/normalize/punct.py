@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import regex
 
+from policyie import lazy_pattern
 from policyie.normalize.textmap import MappedText
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 # Half-width marks touching a Han character on either side (not 1,000 or 14:07).
-_HALF = regex.compile(r"(?<=[\p{Han}”’）》])[,;:!?]|[,;:!?](?=[\p{Han}“‘（《])")
+_HALF = lazy_pattern.compile(r"(?<=[\p{Han}”’）》])[,;:!?]|[,;:!?](?=[\p{Han}“‘（《])")
 # Runs like ，， ，、 ,、 ，。 that scrapers leave behind; whitespace inside a run is part of it.
-_RUN = regex.compile(r"[，、；：。！？](?:[ \t]{0,3}[，、；：。！？]){1,20}")
+_RUN = lazy_pattern.compile(r"[，、；：。！？](?:[ \t]{0,3}[，、；：。！？]){1,20}")
 # The mark a run keeps: the strongest boundary it holds.
 _RANK = {c: i for i, c in enumerate("，、：；！？。")}
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import regex
-
+from policyie import lazy_pattern
 from policyie.normalize.textmap import MappedText
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = rf"[a-zü{_TONED}]{{1,7}}"
 # A character lost in transcoding ("?") often drags its own annotation fragments along: 日?qǐng)?bào).
-_LOST = regex.compile(rf"\?(?:{_PINYIN}\)\??)+")
-_ANNOTATION = regex.compile(rf"(?<=[\p{{Han}}\ufffd])[(（](?P<py>{_PINYIN})[)）]")
-_HAS_TONE = regex.compile(f"[{_TONED}]")
-_HAN = regex.compile(r"\p{Han}")
+_LOST = lazy_pattern.compile(rf"\?(?:{_PINYIN}\)\??)+")
+_ANNOTATION = lazy_pattern.compile(rf"(?<=[\p{{Han}}\ufffd])[(（](?P<py>{_PINYIN})[)）]")
+_HAS_TONE = lazy_pattern.compile(f"[{_TONED}]")
+_HAN = lazy_pattern.compile(r"\p{Han}")
 LOST_CHAR = "\ufffd"
 
 
