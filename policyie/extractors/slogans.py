@@ -61,6 +61,8 @@ VISION_WORD = lazy_pattern.compile(_VISION_WORDS)
 VISION_AFTER = lazy_pattern.compile(rf"(?:国家|发展)?{_VISION_WORDS}")
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
 PLUS_FORMULA = lazy_pattern.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
+# “一屯一防溺水监护员”, “一村一法律顾问”: one of a thing for each unit, a formula however long what each unit gets.
+ONE_EACH_FORMULA = lazy_pattern.compile(r"^一\p{Han}一\p{Han}{2,8}$")
 # 素有“天鹅城”美誉, 有“塞上江南”之称: what follows an epithet a place is known by.
 EPITHET_AFTER = lazy_pattern.compile(r"^(?:的)?(?:美誉|美称|之称)")
 # “拼、抢、实”, “快、准、稳”: single characters listed in one pair of quote marks are a formula.
@@ -406,6 +408,7 @@ def _too_long(text: str, phrase: str, q_end: int) -> bool:
     """Whether a quoted phrase is too long for a watchword: past eight characters, unless a goal's rank, a formula or
     a pledge quoted as a bottom line (``q_end``: just past the closing quote mark)."""
     return _length(phrase) > MAX_WATCHWORD and not GOAL_RANK.match(phrase) and not PLUS_FORMULA.match(phrase) and \
+        not ONE_EACH_FORMULA.match(phrase) and \
         not (len(phrase) <= MAX_LINE_PLEDGE and _LINE_AFTER.match(text, q_end - 1))
 
 
