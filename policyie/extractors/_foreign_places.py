@@ -223,7 +223,7 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
 
 
 # (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
-_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口城市|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])")
+_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])")
 _STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = lazy_pattern.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
@@ -418,6 +418,70 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
             place.mentions.append(Span(tok.text, tok.start, tok.end))
 
 
+# Tags of words that open no region's name before 大区 (的, 在, 和, 个, 三, 其他, 中部 …).
+_NOT_REGION_TAGS = frozenset("pcurmqfdv")
+_REGION_KIND = "大区"
+_NAME_HYPHENS = "-－‐"
+# China's own macro-regions, which firms and armies name their regions by (华南大区, 西北大区): no foreign region.
+_HOME_REGIONS = frozenset(("华东", "华南", "华北", "华中", "西南", "西北", "东北", "东南", "中南"))
+
+
+def _region_stem(text: str, analysis: Analysis, places: dict[str, Place], at: int) -> tuple[int, bool]:
+    """Where the name before 大区 at ``at`` starts (``at`` for none), and whether it is made of common words only
+    (高原, 销售): up to three words back, stopped by a function word, a compass part (智利中部|马乌莱大区) or a
+    state's or a coded division's mention (巴黎|大区 is the city's, which `_city_named_places` reads)."""
+    ends = {m.end for p in places.values() if p.evidence != "ner" for m in p.mentions}
+    lo, common, words = at, True, 0
+    while words < 3:
+        if lo in ends or lo == 0:
+            break
+        tok = analysis.token_at(lo - 1)
+        if tok is None or tok.end != lo or not han_only(tok.text) or tok.text.endswith(_ORGAN_AFTER):
+            break  # (中建科工集团|华南大区: a firm's sales region)
+        if tok.pos[:1] in _NOT_REGION_TAGS and tok.pos != "un" and not _syllable_of_name(analysis, tok):
+            break
+        common = common and word_freq().get(tok.text, 0) >= _COMMON_NOUN_FREQ
+        lo, words = tok.start, words + 1
+        if lo >= 3 and text[lo - 1] in _NAME_HYPHENS and han_only(text[lo - 3 : lo - 1]):
+            lo, words = lo - 1, 0  # 艾米利亚-|罗马涅大区: a hyphen joins two names into one, each of up to three words
+    return lo + (text[lo] in _NAME_HYPHENS), common
+
+
+def _syllable_of_name(analysis: Analysis, tok: Token) -> bool:
+    """莫利|塞: a character jieba tags a verb that ends a transliteration with the word before it."""
+    prev = analysis.token_at(tok.start - 1) if tok.start else None
+    return len(tok.text) == 1 and prev is not None and prev.end == tok.start and han_only(prev.text) \
+        and translit_odds(prev.text + tok.text) >= TYPICAL_TRANSLIT
+
+
+def _state_regions(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """意大利中部的莫利塞大区, 智利…纽夫莱大区和比奥比奥大区, 多哥…滨海大区和高原大区: in an article that names a foreign
+    state, a name before 大区 (a French, Italian, Chilean or West African region) is a first-level region of it; a
+    common word so (高原) only joined to another such region. Not 重大区域, 三大区域, 各大区, 农业生产大区 (a common
+    word alone), 巴黎大区 (the city's: `_city_named_places`)."""
+    states = foreign_states(places)
+    if not states or _REGION_KIND not in text:
+        return
+    found: list[tuple[int, int, bool]] = []
+    for at in occurrences(text, _REGION_KIND):
+        if text.startswith("域", at + 2):
+            continue
+        lo, common = _region_stem(text, analysis, places, at)
+        if at - lo >= 2 and not in_person(lo, at + 2) and text[lo:at] not in _HOME_REGIONS:
+            found.append((lo, at + 2, common))
+    proper = {(lo, hi) for lo, hi, common in found if not common}
+    for lo, hi, common in found:
+        joined = any(text[b : lo] in _JOINERS or text[hi : a] in _JOINERS for a, b in proper)
+        if common and not joined:
+            continue
+        if any(not (lo <= m.start and m.end <= hi) or p.code or p.level == "country"
+               for p in places.values() for m in p.mentions if m.start < hi and lo < m.end):
+            continue  # (a listed or coded place overlaps it: no region read here)
+        drop_mentions_within(places, lo, hi)
+        state = states[0].name if len(states) == 1 else None
+        named_place(places, text[lo:hi], "province", "after-state", state).mentions.append(Span(text[lo:hi], lo, hi))
+
+
 # A province's or state's seat named right after it (昆都士省|首府, 新泽西州|首府, 基利斯省|省会): what stands before is a
 # province, whatever its syllables read like.
 _SEAT_AFTER = lazy_pattern.compile(r"[省州](?=首府|省会)")
@@ -483,6 +547,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _foreign_ports(text, analysis, places, in_person)
     _landforms(text, analysis, places, in_person)
     _state_provinces(text, analysis, places)
+    _state_regions(text, analysis, places, in_person)
     _islands_over_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]

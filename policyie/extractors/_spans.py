@@ -55,9 +55,12 @@ _LIST_SEP = lazy_pattern.compile(r"、|和|与|及")
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list written in text[start:end]: what 、 和 与 及 separate."""
+    """The items of a list written in text[start:end]: what 、 和 与 及 separate. A 和, 与 or 及 with nothing before
+    it in its item opens the item's name (参观|和政古动物化石博物馆, 察看|和平村), no separator."""
     out, pos = [], start
     for sep in _LIST_SEP.finditer(text, start, end):
+        if sep.start() == pos and sep.group() != "、":
+            continue
         out.append((pos, sep.start()))
         pos = sep.end()
     out.append((pos, end))

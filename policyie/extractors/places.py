@@ -151,6 +151,22 @@ class _Doc:
         self.starts = an.token_starts  # computed once per analysis, shared with the other extractors
         self.ends = an.token_ends
 
+    def listed_township_shorts(self) -> frozenset[str]:
+        """The items of the lists closed by 等镇, 等乡镇 … (到文市、黄关、洞井等乡镇): townships' short forms (with the
+        endings of each, since the first item runs back into the words that open the clause: 到|文市)."""
+        found = getattr(self, "_listed_shorts", None)
+        if found is None:
+            found = self._listed_shorts = frozenset(
+                item[k:] for lm in self.township_lists() for item in regex.split("[、和及]", lm.group(1))
+                for k in range(len(item) - 1))
+        return found
+
+    def township_lists(self) -> list[regex.Match]:
+        found = getattr(self, "_township_lists", None)
+        if found is None:
+            found = self._township_lists = list(_TOWNSHIP_SHORTS.finditer(self.text))
+        return found
+
     def model_locations(self) -> frozenset[tuple[int, int]]:
         """The spans the statistical NER read as places (empty without it)."""
         found = getattr(self, "_model_locs", None)
@@ -773,14 +789,17 @@ _NEVER_OPENS = frozenset("的为在把被将对")
 
 def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
                 site: bool = False) -> list[tuple[int, str, str]]:
-    """The name-like words before a park suffix at ``pos``, in reading order; ``site``: a site's suffix
-    (`SITE_SUFFIXES`), whose own name a division's short form does not begin."""
+    """The name-like words before a park suffix at ``pos``, in reading order (``site``: a site's suffix, whose name a
+    division's short form does not begin)."""
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
         if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words) or _mouth(before, k):
             words.append((start, word, tag))
             continue
+        if words and _township_cut_across(doc, before, k):  # 罗家|集中|药材|种植基地: 罗家集 of 罗家集乡, cut across
+            words += [(start, word, tag), before[k + 1]]
+            break
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or _ends_stem(gz, before, k, words, persons):
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
         if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
@@ -790,9 +809,8 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             words += cut  # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as 嘎拉乡|青稞产业园 is
             break
         if site and words and _reserve_place(doc, gz, pos, word):
-            # 湛江|红树林|国家级自然保护区, 吉林|龙湾|…: a nature reserve is named by its place's short forms and what
-            # it protects, as gazetted, whatever jieba tags the place (大连 is an adverb to it); a division named
-            # in full stays a place of its own (玉树市|隆宝…)
+            # 湛江|红树林|国家级自然保护区: a reserve is named by its place's short forms and what it protects, whatever
+            # jieba tags the place (大连 is an adverb to it); a division named in full is a place of its own (玉树市|隆宝…)
             words.append((start, word, tag))
             if k + 1 < len(before) and _is_division_short(gz, before[k + 1][1]):
                 continue
@@ -832,8 +850,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             break
         if (words and (localities.is_area_region(word) or (localities.is_listed_region(word) and words[-1][1] not in DASHES))) or (
                 word in ("地区", "区域") and k + 1 < len(before) and localities.is_area_region(before[k + 1][1] + word)):
-            # 环渤海地区|新型工业化|基地, 中西部|地区|生产基地: the region is a place of its own, the base one of a kind
-            # within it
+            # 环渤海地区|新型工业化|基地, 中西部|地区|生产基地: the region is a place of its own, the base a kind in it
             break
         if _is_division(gz, word) and word != "首都":
             if k + 1 < len(before) and before[k + 1][1] in DASHES and not _is_country(gz, word):
@@ -850,6 +867,18 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _township_cut_across(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether the word before ``before[k]`` and the first characters of ``before[k]`` make a township's short form
+    that the article writes in full (罗家|集中 where it writes 罗家集乡): jieba cut across the name's end."""
+    word = before[k][1]
+    if k + 1 >= len(before) or len(word) < 2:
+        return False
+    _, prior, tag = before[k + 1]
+    # (not 杨|宋镇, 来到|三河镇: the township written in full there is a place of its own; nor a verb before it)
+    return all(NAMEISH.match(c) for c in prior) and tag[:1] in ("n", "u", "j") and any(
+        word[n] not in "镇乡村" and _township_written_in_full(doc, prior + word[:n]) for n in range(1, len(word)))
 
 
 def _mouth(before: list[tuple[int, str, str]], k: int) -> bool:
@@ -1215,8 +1244,18 @@ def _lone_opening(words: list[tuple[int, str, str]]) -> bool:
 
 def _township_ahead(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
     """Whether one of the three words before ``before[k]`` is the short form of a township or village the article
-    writes in full elsewhere (四季青|水稻|育秧: 四季青镇; 邦溪|冬季|瓜菜|示范)."""
-    return any(_township_written_in_full(doc, before[j][1]) for j in (k + 1, k + 2, k + 3) if j < len(before))
+    writes in full elsewhere (四季青|水稻|育秧: 四季青镇; 邦溪|冬季|瓜菜|示范), or opens with one that runs into the
+    next word (罗家|集中|药材|种植: 罗家集乡, the cut made 集中 of its last character)."""
+    stem = ""
+    for j in (k + 1, k + 2, k + 3):
+        if j >= len(before):
+            break
+        word = before[j][1]
+        stem = word + stem
+        if _township_written_in_full(doc, word) or any(
+                _township_written_in_full(doc, stem[:n]) for n in range(len(word) + 1, len(stem) - 1)):
+            return True
+    return False
 
 
 def _township_short_opening(doc: _Doc, words: list[tuple[int, str, str]]) -> str:
@@ -1226,8 +1265,10 @@ def _township_short_opening(doc: _Doc, words: list[tuple[int, str, str]]) -> str
 
 
 def _township_written_in_full(doc: _Doc, word: str) -> bool:
-    """Whether the article writes ``word``, no common word (新华, 东风), with 镇, 乡 or 村 after it."""
-    return len(word) >= 2 and not is_common_word(word) and any(word + kind in doc.text for kind in ("镇", "乡", "村"))
+    """Whether the article writes ``word``, no common word (新华, 东风), with 镇, 乡 or 村 after it, or lists it among
+    townships (到文市、黄关、洞井等乡镇)."""
+    return len(word) >= 2 and not is_common_word(word) and (
+        any(word + kind in doc.text for kind in ("镇", "乡", "村")) or word in doc.listed_township_shorts())
 
 
 def _generic_rest(words: list[tuple[int, str, str]], known: str) -> bool:
@@ -1543,6 +1584,9 @@ _CITY_NAMED = (("边疆区", "province"), ("口岸", "site"), ("宫", "site"), (
                ("美军基地", "site"), ("海军基地", "site"), ("空军基地", "site"), ("军事基地", "site"))
 
 
+# Words 港 opens that name no port (港澳, 港资, 港口: 营口|港口 is the city's port, not one named 营口港).
+_PORT_WORDS = ("港澳", "港台", "港区", "港口", "港务", "港股", "港资", "港人", "港商", "港籍", "港币", "港元", "港府", "港珠澳", "港深",
+               "港湾", "港监")
 # What follows a foreign city's name and is part of its mention: 市, and 地区 (the city and the area around it).
 _CITY_WRITTEN_WITH = ("市", "地区")
 
@@ -1552,10 +1596,18 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
     name before 宫, 港, 口岸, 金字塔, 遗址 or 基地 names a palace, port, crossing, monument, relic or base, before 州, 省,
     边疆区 or (Japan's) 县 a division of its state, not the city itself."""
     for city in list(places.values()):
-        if city.level != "city" or city.code is not None:
+        chinese = city.code is not None  # (a Chinese city's name names its port only: 葫芦岛|港, 营口|港)
+        if city.level not in (("city", "district") if chinese else ("city",)):
             continue
         named = []
         for i, m in enumerate(city.mentions):
+            if chinese:
+                if text.startswith("港", m.end) and not text.startswith(_PORT_WORDS, m.end) and len(m.text) >= 2 \
+                        and m.text[-1] not in "市区县":  # (九江市|港监局: a port is named by the city's short name)
+                    model_places.named_place(places, m.text + "港", "site", "city-named", None).mentions.append(
+                        Span(m.text + "港", m.start, m.end + 1))
+                    named.append(m)
+                continue
             if (ext := next((w for w in _CITY_WRITTEN_WITH if text.startswith(w, m.end)), "")) and \
                     not text.startswith(("市长", "市委", "市政"), m.end):
                 # 霍姆斯|市, 卢甘斯克|地区: the city as written, 市 or the area around it the same place (not 市长's)
@@ -2643,6 +2695,26 @@ def _town_short_forms(text: str, places: dict[str, Place]) -> None:
     _town_shorts_opening_places(places)
     _listed_township_shorts(text, places)
     _renamed_townships(text, places)
+    _township_communities(text, places)
+
+
+def _township_communities(text: str, places: dict[str, Place]) -> None:
+    """在买家集社区 where the article writes 买家集镇 in full: the community named after its township (the seat's) is a
+    village of that township, though the village table does not list it; a bare short form read there is the
+    community's."""
+    for town in [p for p in places.values() if p.level == "town" and p.code and p.name[-1:] in "镇乡"]:
+        short = town.name[:-1]
+        if len(short) < 2 or not any(m.text == town.name for m in town.mentions):
+            continue
+        for at in occurrences(text, short + "社区"):
+            end = at + len(short) + 2
+            hits = _overlapping(places, at, end)
+            if any(p is not town or m.text != short for p, m in hits):
+                continue
+            for _, m in hits:
+                town.mentions.remove(m)
+            model_places.named_place(places, short + "社区", "village", "township-community", town.name).mentions \
+                .append(Span(short + "社区", at, end))
 
 
 def _renamed_townships(text: str, places: dict[str, Place]) -> None:
@@ -3454,9 +3526,11 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
     for loc in localities.township_villages(ctx.text, ctx.analysis, town_ends):
         if taken(loc.start, loc.end) and (_short_forms_within(places, loc.start, loc.end)
                                           or _unplaced_tail(places, loc.start, loc.end)
-                                          or _namesake_elsewhere(places, loc.start, loc.end, loc.parent)):
+                                          or _namesake_elsewhere(places, loc.start, loc.end, loc.parent)
+                                          or _state_within(places, loc.start, loc.end)):
             # 万兴街道|金融街社区: right after its township, the community's name holds no other place; nor a
-            # village of the table's, named elsewhere, that only ends it (花园乡|卡日|塔里村)
+            # village of the table's, named elsewhere, that only ends it (花园乡|卡日|塔里村), nor a province or
+            # country whose name its characters spell (日土镇|德吉林社区, not 吉林)
             model_places.drop_mentions_within(places, loc.start, loc.end)
             taken = model_places.mention_index(places).overlaps
         if taken(loc.start, loc.end) or in_person(loc.start, loc.end):
@@ -3505,6 +3579,13 @@ def _namesake_elsewhere(places: dict[str, Place], start: int, end: int, town: st
 
 # 瑶族乡, 苗族镇: a people's township by its kind alone, no name (田东县…瑶族乡|平略村 is 作登瑶族乡's, as the table says).
 _PEOPLES_TOWNSHIP_KIND = lazy_pattern.compile(r"\p{Han}{1,4}族[乡镇]")
+
+
+def _state_within(places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether every mention overlapping [start, end) lies inside it and is a province's or a country's."""
+    hits = _overlapping(places, start, end)
+    return bool(hits) and all(start <= m.start and m.end <= end and p.level in ("province", "country")
+                              for p, m in hits)
 
 
 def _unplaced_tail(places: dict[str, Place], start: int, end: int) -> bool:
@@ -3758,7 +3839,9 @@ def _join_heads(
             # 泸沽湖湿地 the lake, 麦积山 of 麦积山石窟 the mountain
         if head.endswith(("村", "社区", "嘎查")):
             continue  # 白岩村 of 白岩村茶叶基地 is the village the base lies in, a place of its own
-        # mentions of a town by its short form, or of a zone by a weak alias, move to the park
+        # mentions of a town by its short form, or of a zone by a weak alias, move to the park (not an item of a list
+        # of townships: 到文市、黄关、洞井等乡镇 … 文市红枣种植基地 keeps 文市 the township's)
+        listed = [(lm.start(1), lm.end(1)) for lm in doc.township_lists()]
         for key, p in list(places.items()):
             if key == keys[0] or not key[:1].isdigit() and not key.startswith("zone:"):
                 continue
@@ -3770,7 +3853,8 @@ def _join_heads(
                 for m in p.mentions
                 if m.text == head
                 and (
-                    kinds.get((m.start, m.end)) == WEAK or (e.level == "town" and kinds.get((m.start, m.end)) == SHORT)
+                    kinds.get((m.start, m.end)) == WEAK or (e.level == "town" and kinds.get((m.start, m.end)) == SHORT
+                                                            and not any(a <= m.start < b for a, b in listed))
                 )
             ]
             park.mentions.extend(moving)
