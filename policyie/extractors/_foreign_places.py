@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from policyie import lazy_pattern, lexicons
+from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._literals import Literals
 from policyie.extractors._model_places import (
@@ -490,6 +490,33 @@ _STEM_TAGS = frozenset(("nr", "nrt", "ns", "nz", "un", "j"))
 _MAX_STEM = 8
 
 
+def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Place],
+                            in_person: Callable[[int, int], bool]) -> None:
+    """危地马拉从高原到海岸物产丰富，佩滕省的热带雨林: in an article about one foreign state, a province whose name is
+    one word of transliterated syllables (佩滕) that no place of China's holds is that state's, though the state is not
+    written right before it."""
+    state = _only_state(foreign_states(places))
+    if state is None or "省" not in text:
+        return
+    surfaces = gazetteer.load().surfaces
+    for at in occurrences(text, "省"):
+        tok = analysis.token_at(at)
+        if tok is None or tok.start == at or tok.end != at + 1:  # (佩滕省: jieba's word may hold the 省)
+            tok = analysis.token_at(at - 1)
+        if tok is None or tok.end not in (at, at + 1) or tok.pos[:3] not in _STEM_TAGS and tok.pos[:2] not in _STEM_TAGS:
+            continue
+        stem = text[tok.start : at]
+        prev = analysis.token_at(tok.start - 1) if tok.start else None
+        if prev is not None and han_only(prev.text) and (prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
+                len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
+            continue  # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name)
+        if stem in surfaces or stem + "省" in surfaces or not _typical(stem) or in_person(tok.start, at + 1) \
+                or mention_index(places).overlaps(tok.start, at + 1):
+            continue
+        named_place(places, stem + "省", "province", "after-state", state).mentions.append(
+            Span(stem + "省", tok.start, at + 1))
+
+
 def _only_state(states: list[Place]) -> str | None:
     """The article's one foreign state, the parent of a province whose own state the text does not write by it."""
     return states[0].name if len(states) == 1 else None
@@ -544,6 +571,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     ports named by transliterations."""
     _dateline_towns(text, analysis, places, in_person)
     _provinces_by_seat(text, analysis, places, in_person)
+    _provinces_of_the_state(text, analysis, places, in_person)
     _foreign_ports(text, analysis, places, in_person)
     _landforms(text, analysis, places, in_person)
     _state_provinces(text, analysis, places)

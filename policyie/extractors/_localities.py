@@ -298,9 +298,10 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         name = m.group(1)
         stem = name.removesuffix("社区").removesuffix("村").removesuffix("嘎查") or name
         tok = an.token_at(at)
-        # (四排乡|四排村: a village named after its township, however jieba tags the shared stem: 四排 is a numeral to it)
+        # (四排乡|四排村, 玲珑塔镇|玲珑社区: a village named as its township is, by the stem their names share, however
+        # jieba tags it: 四排 is a numeral to it, 玲珑 an adjective)
         listed = (tok is not None and tok.start == at and _listed_under(tok, name, town)) or \
-            (len(stem) >= 2 and town.startswith(stem) and town[len(stem) :] in ("镇", "乡", "街道", "苏木"))
+            (len(stem) >= 2 and town.startswith(stem))
         if any(c in _STEM_NEVER for c in stem) or (stem[0] in _STEM_NEVER_FIRST and not listed) or name in GENERIC \
                 or is_common_word(name):
             continue

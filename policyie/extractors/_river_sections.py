@@ -168,7 +168,8 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
             continue
         first = an.token_at(m.start(1))
         if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m", "s", "f") \
-                and not (len(first.text) == 1 and river[:2] in surfaces):
+                and not (len(first.text) == 1 and river[:2] in surfaces) \
+                and not (first.pos == "m" and len(river) >= 3 and _han_numeral_name(first.text) and place in surfaces):
             # (。|地处|青衣江雅安段: a word of place or time opens the clause, not the river's name; 沿|遂|川江雩田段: a
             # county's short name jieba cut after an adverb's character opens the river named after it)
             continue
@@ -178,6 +179,12 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
             continue  # (目前|黄河|内蒙古段, 沿途查看|长江…: the words before a river the dictionary knows are no name's)
         ends.add(m.end())
         yield m.start(1), m.end(), True
+
+
+def _han_numeral_name(word: str) -> bool:
+    """六股 (of 六股河), 三道 (of 三道河): a numeral and a measure character jieba reads as a number, which opens many
+    rivers' names; not a figure in digits."""
+    return len(word) == 2 and word[0] in "一二三四五六七八九十两" and not word[1].isdigit()
 
 
 def _names_river(an: Analysis, start: int, end: int) -> bool:

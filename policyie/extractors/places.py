@@ -440,12 +440,17 @@ def _written_apart(doc: _Doc, h: Hit) -> bool:
 
 
 _VILLAGE_AFTER = lazy_pattern.compile(r"\p{Han}{1,3}村")
+# A site's or a community's name of a few characters after a township (骑马坝乡|玛玉茶园, …镇|龙丫社区).
+_SITE_AFTER = lazy_pattern.compile(
+    r"\p{Han}{1,4}?(?:社区|嘎查|" + "|".join(sorted(SITE_SUFFIXES, key=len, reverse=True)) + ")")
 
 
 def _suffix_glued_to_village(doc: _Doc, end: int) -> bool:
-    """Whether the township suffix before ``end`` opens a word of the segmenter and a village's name follows."""
+    """Whether the township suffix before ``end`` opens a word of the segmenter and a village's name follows, or a
+    community's or a site's (骑马|坝|乡玛玉|茶园: jieba glued 乡 to the tea garden's name)."""
     tok = doc.an.token_at(end - 1)
-    return tok is not None and tok.start == end - 1 and _VILLAGE_AFTER.match(doc.text, end) is not None
+    return tok is not None and tok.start == end - 1 and (
+        _VILLAGE_AFTER.match(doc.text, end) is not None or _SITE_AFTER.match(doc.text, end) is not None)
 
 
 _OTHER_STATE = lazy_pattern.compile(r"(?:[该两各本他其]国|国家)$")
@@ -2392,6 +2397,7 @@ def extract(ctx: Context) -> list[Place]:
     _formal_country_names(text, places)
     _hominid_sites(text, places)
     _sites_opening_scenic_areas(places)
+    _division_named_halls(text, gz, places)
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
     _drop_figurative_mentions(text, places)
@@ -2400,6 +2406,33 @@ def extract(ctx: Context) -> list[Place]:
     model_places.settle_levels(places)
     out = _one_per_name(places)
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+# Halls a county, city or prefecture names its own museum by (绿春县哈尼族民俗博物馆, 阿里地区博物馆).
+_HALLS = ("博物馆", "纪念馆", "展览馆", "陈列馆")
+
+
+def _hall_lead(gz: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is a Chinese county's, banner's or prefecture's full name (绿春县, 翁牛特旗, 阿里地区), which its
+    museum's name opens with (a city's is a place of its own: 抚顺市|雷锋纪念馆, 阿斯塔纳|哈萨克斯坦国家博物馆)."""
+    return name.endswith(("县", "旗", "地区")) and any(
+        e.name == name and e.code is not None and e.level in ("district", "city") for e in gz.lookup(name))
+
+
+def _division_named_halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """来到绿春县|哈尼族民俗博物馆: a museum written right after a county's, city's or prefecture's full name is named
+    with it (the check sets name such halls whole: 普格县彝族文化博物馆, 阿里地区博物馆), though 博物馆 made the division
+    read as the head of an organisation's name and the NER read the hall alone."""
+    for hall in [p for p in places.values() if p.level == "site" and p.code is None and p.name.endswith(_HALLS)
+                 and not any(_hall_lead(gz, p.name[:k]) for k in (5, 4, 3))]:  # (云梦县博物馆 has its county)
+        for i, m in enumerate(hall.mentions):
+            lead = next((text[m.start - k : m.start] for k in (5, 4, 3)
+                         if m.start >= k and _hall_lead(gz, text[m.start - k : m.start])), "")
+            if not lead or any(m2.end == m.start for p in places.values() for m2 in p.mentions):
+                continue  # (a division found there is a place of its own, which the visit's rules join where they may)
+            hall.mentions[i] = Span(lead + m.text, m.start - len(lead), m.end)
+        if hall.mentions and hall.mentions[0].text != hall.name and hall.mentions[0].text.endswith(hall.name):
+            hall.name = hall.mentions[0].text
 
 
 def _reaches_hold_their_rivers(places: dict[str, Place]) -> None:
@@ -2451,7 +2484,18 @@ def _drop_figurative_mentions(text: str, places: dict[str, Place]) -> None:
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
                       and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)
                       and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)
-                      and not (p.level != "country" and in_body(m.start, m.end))]
+                      and not (p.level != "country" and in_body(m.start, m.end)) and not _country_gate(text, p, m)
+                      and not (p.code is None and m.text.endswith("乡镇"))]
+
+
+# 守护好祖国南大门, 国家的北大门: a border region called the country's gate is a figure, no place (沿河|乡镇 after it: the
+# townships along a river, no township; a name ending in 乡镇 is a kind of township, plural, the NER's reading aside).
+_GATE = lazy_pattern.compile(r"(?:祖国|国家|我国|中国)的?$")
+
+
+def _country_gate(text: str, p: Place, m: Span) -> bool:
+    return p.code is None and m.text in ("南大门", "北大门", "东大门", "西大门") and \
+        _GATE.search(text, max(0, m.start - 3), m.start) is not None
 
 
 def _headline_divisions(title: str | None, gz: Gazetteer, places: dict[str, Place], found: list[Place]) -> list[Place]:
