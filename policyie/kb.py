@@ -144,8 +144,12 @@ class KB:
             self.add(Person.from_json(json.loads(line)))
 
     def __len__(self) -> int:
-        # Counted without parsing: `if ctx.kb` asks this of the shipped KB on every article's first use of it.
+        # Counted without parsing the lazily loaded lines (parsing all 6,537 shipped persons took 0.19 s).
         return len(self._persons) + sum(len(lines) for lines in self._raw.values())
+
+    def __bool__(self) -> bool:
+        # `if ctx.kb` runs for every candidate name: answered without counting.
+        return bool(self._persons) or bool(self._raw)
 
     def __iter__(self) -> Iterator[Person]:
         return iter(self.persons.values())

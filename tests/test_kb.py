@@ -116,6 +116,16 @@ def test_lazy_load_reads_names_written_with_escapes(tmp_path: Path) -> None:
         assert K.KB.load(path, lazy=True).names == {"王小明", '马"克', "让-伊夫·勒德里昂"}
 
 
+def test_a_lazy_kb_counts_and_answers_truth_without_parsing(tmp_path: Path) -> None:
+    """len() and truth of a lazily loaded KB are the parsed KB's, with no person parsed to tell them."""
+    FIXTURE.save(tmp_path / "kb.jsonl")
+    lazy = K.KB.load(tmp_path / "kb.jsonl", lazy=True)
+    assert bool(lazy) and len(lazy) == len(FIXTURE) > 0
+    assert lazy._raw and not lazy._persons  # nothing parsed yet
+    assert len(lazy) == len(list(lazy)) and not lazy._raw  # iterating parses all; the count stays
+    assert not K.KB() and len(K.KB()) == 0
+
+
 @pytest.mark.parametrize(("content", "match"), [
     (b"", "empty"), (b"not json\n", "not JSON"), (b'{"a": 1}\n', "header"),
     (b'{"policyie_kb": 99}\n', "format"), (b'{"policyie_kb": 1}\n{"name": "x"}\n', "line 2"),
