@@ -138,6 +138,21 @@ _ROUTE_JOINERS = "至—"
 _AFTER_JOINED = lazy_pattern.compile(r"[的等、和与及，,。；;]|两地|之后|之间|(?:高速)?铁路|高铁|公路|高速公路|航线|班列|(?:输油|输气)?管道")
 
 
+# What an event did where it was held (论坛在|克萨尔特南戈|成功举办): the words before it after 在 name the venue's town.
+_VENUE_RUN = lazy_pattern.compile(r"\p{Han}{2,8}?(?=(?:成功|隆重|顺利)?(?:举行|举办|召开|开幕|闭幕))")
+
+
+def _venue_anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str]]:
+    """(start, state) of the words between 在 and the verb of an event held there, in an article about one foreign
+    state (第三届…论坛在|克萨尔特南戈|成功举办): a town there, though no state is written before it, is that state's, where
+    the syllables run right up to the verb (not 在|威斯敏斯特|大教堂|举行, 在|达沃斯|论坛|举行: a building or an event)."""
+    state = _only_state(foreign_states(places))
+    if state is None or "在" not in text:
+        return []
+    return [(at + 1, state) for at in occurrences(text, "在")
+            if (m := _VENUE_RUN.match(text, at + 1)) is not None and _run_end(text, analysis, at + 1) == m.end()]
+
+
 def _done_there(analysis: Analysis, end: int) -> bool:
     """Whether a verb of two characters or more opens right at ``end`` (罗萨里奥|考察): what was done in the town, so
     the run of its syllables ended with the name."""
@@ -579,6 +594,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _islands_over_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
+    anchors += [(anchor, state, True, False) for anchor, state in _venue_anchors(text, analysis, places)]
     for anchor, state, led, joined in anchors:
         between = _BETWEEN.match(text, anchor)
         start = between.end() if between else anchor
