@@ -433,10 +433,15 @@ CHECKSETS = {
                             "places": 0.94, "dates": 0.98, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
-    # its first score, 0.978 (1276c88), is the newest estimate; these floors are its present scores
+    # its first score, 0.978 (1276c88), was the estimate until jan48; these floors are its present scores
     "checkset_jan47": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
                             "places": 0.95, "dates": 0.93, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
+    # its first score, 0.944 (ee4946a), is the newest estimate; these floors are its present scores
+    "checkset_jan48": (10, {"headline_f1": 0.94, "officials": 0.98, "official_titles": 0.98, "authors": 1.0,
+                            "places": 0.9, "dates": 0.9, "meetings": 1.0, "activities": 0.83, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.88, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
 }
 
