@@ -39,7 +39,7 @@ class LazyPattern:
             p = regex.compile(self.pattern, self._flags, **self._kwargs)
             for name in _METHODS:
                 setattr(self, name, getattr(p, name))
-            self._compiled, self._kwargs = p, {}
+            self._compiled = p  # (the named lists stay: a pickled pattern is rebuilt from them)
         return p
 
     def owns(self, m: regex.Match) -> bool:
@@ -54,15 +54,15 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self.pattern, self._flags, self._kwargs or None, self._compiled))
+        return (_rebuild, (self.pattern, self._flags, self._kwargs or None, self._compiled is not None))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r}{'…' if len(self.pattern) > 60 else ''})"
 
 
-def _rebuild(pattern: str, flags: int, kwargs: dict[str, Any] | None, compiled: regex.Pattern | None) -> LazyPattern:
+def _rebuild(pattern: str, flags: int, kwargs: dict[str, Any] | None, compiled: bool) -> LazyPattern:
     lp = LazyPattern(pattern, flags, **(kwargs or {}))
-    if compiled is not None:
+    if compiled:
         lp.compiled()
     return lp
 

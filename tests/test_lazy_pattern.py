@@ -76,3 +76,8 @@ def test_a_lazy_pattern_pickles_whether_compiled_or_not() -> None:
         back = pickle.loads(pickle.dumps(lp))
         assert isinstance(back, lazy_pattern.LazyPattern) and (back._compiled is not None) == used
         assert back.search("去上海市").group(1) == "去上海"
+        # a pattern of named lists keeps its lists through the round trip, used before or not
+        named = lazy_pattern.LazyPattern(r"\L<words>", 0, words=["北京", "上海"])
+        if used:
+            named.search("北京")
+        assert pickle.loads(pickle.dumps(named)).findall("去北京和上海") == ["北京", "上海"]
