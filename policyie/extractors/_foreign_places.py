@@ -441,11 +441,10 @@ _NAME_HYPHENS = "-－‐"
 _HOME_REGIONS = frozenset(("华东", "华南", "华北", "华中", "西南", "西北", "东北", "东南", "中南"))
 
 
-def _region_stem(text: str, analysis: Analysis, places: dict[str, Place], at: int) -> tuple[int, bool]:
+def _region_stem(text: str, analysis: Analysis, ends: set[int], at: int) -> tuple[int, bool]:
     """Where the name before 大区 at ``at`` starts (``at`` for none), and whether it is made of common words only
     (高原, 销售): up to three words back, stopped by a function word, a compass part (智利中部|马乌莱大区) or a
-    state's or a coded division's mention (巴黎|大区 is the city's, which `_city_named_places` reads)."""
-    ends = {m.end for p in places.values() if p.evidence != "ner" for m in p.mentions}
+    place's mention other than the NER's (``ends``: 巴黎|大区 is the city's, which `_city_named_places` reads)."""
     lo, common, words = at, True, 0
     while words < 3:
         if lo in ends or lo == 0:
@@ -478,10 +477,11 @@ def _state_regions(text: str, analysis: Analysis, places: dict[str, Place], in_p
     if not states or _REGION_KIND not in text:
         return
     found: list[tuple[int, int, bool]] = []
+    ends = {m.end for p in places.values() if p.evidence != "ner" for m in p.mentions}
     for at in occurrences(text, _REGION_KIND):
         if text.startswith("域", at + 2):
             continue
-        lo, common = _region_stem(text, analysis, places, at)
+        lo, common = _region_stem(text, analysis, ends, at)
         if at - lo >= 2 and not in_person(lo, at + 2) and text[lo:at] not in _HOME_REGIONS:
             found.append((lo, at + 2, common))
     proper = {(lo, hi) for lo, hi, common in found if not common}
@@ -493,8 +493,8 @@ def _state_regions(text: str, analysis: Analysis, places: dict[str, Place], in_p
                for p in places.values() for m in p.mentions if m.start < hi and lo < m.end):
             continue  # (a listed or coded place overlaps it: no region read here)
         drop_mentions_within(places, lo, hi)
-        state = states[0].name if len(states) == 1 else None
-        named_place(places, text[lo:hi], "province", "after-state", state).mentions.append(Span(text[lo:hi], lo, hi))
+        named_place(places, text[lo:hi], "province", "after-state", _only_state(states)).mentions.append(
+            Span(text[lo:hi], lo, hi))
 
 
 # A province's or state's seat named right after it (昆都士省|首府, 新泽西州|首府, 基利斯省|省会): what stands before is a

@@ -388,7 +388,7 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             # a full name may run into an organ (北京市委) but not into another word (通州区委 is fine);
             # a township's name must end a word (快于|城镇居民 holds no 于城镇), unless the segmenter glued its
             # suffix to the village after it (江南|镇江|边村 is 江南镇|江边村)
-            glued = _suffix_glued_to_village(doc, h.end)
+            glued = _suffix_glued_to_name(doc, h.end)
             senses = [(e, k) for e, k in senses if k in (FULL, ALIAS) and (e.level != "town" or glued)]
             if not senses:
                 continue
@@ -445,7 +445,7 @@ _SITE_AFTER = lazy_pattern.compile(
     r"\p{Han}{1,4}?(?:社区|嘎查|" + "|".join(sorted(SITE_SUFFIXES, key=len, reverse=True)) + ")")
 
 
-def _suffix_glued_to_village(doc: _Doc, end: int) -> bool:
+def _suffix_glued_to_name(doc: _Doc, end: int) -> bool:
     """Whether the township suffix before ``end`` opens a word of the segmenter and a village's name follows, or a
     community's or a site's (骑马|坝|乡玛玉|茶园: jieba glued 乡 to the tea garden's name)."""
     tok = doc.an.token_at(end - 1)
@@ -1599,7 +1599,8 @@ _CITY_WRITTEN_WITH = ("市", "地区")
 def _city_named_places(text: str, places: dict[str, Place]) -> None:
     """莫迪在海得拉巴宫同李强举行会谈, 比雷埃夫斯港, 芒街口岸, 吉萨金字塔, 伊尔库茨克州州长, 伊德利卜省: a foreign city's
     name before 宫, 港, 口岸, 金字塔, 遗址 or 基地 names a palace, port, crossing, monument, relic or base, before 州, 省,
-    边疆区 or (Japan's) 县 a division of its state, not the city itself."""
+    边疆区 or (Japan's) 县 a division of its state, not the city itself; a Chinese city's short name before 港 names its
+    port (葫芦岛港)."""
     for city in list(places.values()):
         chinese = city.code is not None  # (a Chinese city's name names its port only: 葫芦岛|港, 营口|港)
         if city.level not in (("city", "district") if chinese else ("city",)):
@@ -1607,20 +1608,19 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
         named = []
         for i, m in enumerate(city.mentions):
             if chinese:
-                if text.startswith("港", m.end) and not text.startswith(_PORT_WORDS, m.end) and len(m.text) >= 2 \
-                        and m.text[-1] not in "市区县":  # (九江市|港监局: a port is named by the city's short name)
-                    model_places.named_place(places, m.text + "港", "site", "city-named", None).mentions.append(
-                        Span(m.text + "港", m.start, m.end + 1))
-                    named.append(m)
-                continue
-            if (ext := next((w for w in _CITY_WRITTEN_WITH if text.startswith(w, m.end)), "")) and \
+                if not text.startswith("港", m.end) or text.startswith(_PORT_WORDS, m.end) or len(m.text) < 2 \
+                        or m.text[-1] in "市区县":  # (九江市|港监局: a port is named by the city's short name)
+                    continue
+                suffix, level = "港", "site"
+            elif (ext := next((w for w in _CITY_WRITTEN_WITH if text.startswith(w, m.end)), "")) and \
                     not text.startswith(("市长", "市委", "市政"), m.end):
                 # 霍姆斯|市, 卢甘斯克|地区: the city as written, 市 or the area around it the same place (not 市长's)
                 city.mentions[i] = m = Span(m.text + ext, m.start, m.end + len(ext))
                 continue
-            suffix, level = next(((w, lv) for w, lv in _CITY_NAMED if text.startswith(w, m.end)), ("", None))
-            if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区", "港口"), m.end)):
-                continue
+            else:
+                suffix, level = next(((w, lv) for w, lv in _CITY_NAMED if text.startswith(w, m.end)), ("", None))
+                if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区", "港口"), m.end)):
+                    continue
             name = m.text + suffix
             parent = city.parent if level == "province" else None
             model_places.named_place(places, name, level, "city-named", parent).mentions.append(
@@ -2390,7 +2390,7 @@ def extract(ctx: Context) -> list[Place]:
     _merge_variants(places)
     _merge_short_namesakes(places)
     _city_named_places(text, places)
-    _town_short_forms(text, places)
+    _town_short_forms(doc, places)
     _river_named_shorts(places)
     _old_quarters_of_villages(places)
     _dotted_site_parts(text, places)
@@ -2732,12 +2732,13 @@ def _sites_opening_scenic_areas(places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
-def _town_short_forms(text: str, places: dict[str, Place]) -> None:
+def _town_short_forms(doc: _Doc, places: dict[str, Place]) -> None:
     """What a township's short form written alone stands for: a site named after it, a place it opens, or (in a list
     closed by 等镇) the township written in full."""
+    text = doc.text
     _site_named_town_shorts(text, places)
     _town_shorts_opening_places(places)
-    _listed_township_shorts(text, places)
+    _listed_township_shorts(doc, places)
     _renamed_townships(text, places)
     _township_communities(text, places)
 
@@ -3723,14 +3724,15 @@ _SHORTS_LIST = lazy_pattern.compile(r"((?:\p{Han}{2}[、和])+\p{Han}{2})等地"
 _TOWNSHIP_SHORTS = lazy_pattern.compile(r"((?:\p{Han}{2,4}[、和及])+\p{Han}{2,4})等(?:[\d一二三四五六七八九十]+个)?(镇|乡|乡镇|街道|镇街)")
 
 
-def _listed_township_shorts(text: str, places: dict[str, Place]) -> None:
+def _listed_township_shorts(doc: _Doc, places: dict[str, Place]) -> None:
     """到太平川、太平山、前七号等镇调研 … 在太平川镇…: each item of a list closed by 等镇 is the short form of a township,
     the one the article writes in full (太平川镇), whatever other reading it got alone (an untyped name the NER read,
     the park 洋马药材产业园 that the form opens)."""
     towns = {p.name: p for p in places.values() if p.level == "town" and p.mentions}
     if not towns:
         return
-    for lm in _TOWNSHIP_SHORTS.finditer(text):
+    text = doc.text
+    for lm in doc.township_lists():
         kinds = _TOWNSHIP_KINDS if lm.group(2) in ("乡镇", "镇街") else (lm.group(2),)
         end = lm.end(1)
         for item in reversed(regex.split("[、和及]", lm.group(1))):
