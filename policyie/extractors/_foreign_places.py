@@ -25,6 +25,7 @@ from policyie.extractors._model_places import (
     add_bare_mentions,
     drop_mentions_where,
     drop_mentions_within,
+    drop_untyped_within,
     han_only,
     mention_index,
     named_place,
@@ -238,7 +239,8 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
 
 
 # (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
-_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])")
+# (and an island: 萨列马岛, 埃法特岛; no Chinese island's name reads as syllables, 涠洲岛 and 湄洲岛 score far below)
+_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])|岛(?![屿国链礁])")
 _STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = lazy_pattern.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
@@ -264,7 +266,8 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             stem = text[k - n : k]
             typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT) or (
                 abroad and n >= 3 and _whole_name_word(analysis, k - n, k) and translit_odds(stem) >= _MIN_MEAN_WORD)
-            if stem[0] in _NOT_NAME_FIRST or not typical or not han_only(stem) or not (
+            if stem[0] in _NOT_NAME_FIRST or not typical or not han_only(stem) or _locative_first(text, places, k - n) \
+                    or not (
                     analysis.is_token_boundary(k - n) or _glued_lead(text, analysis, k - n)) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
@@ -272,11 +275,23 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             start = _dotted_head(text, analysis, places, k - n)  # (沙希德·|拉贾伊港: a port named after a person, dotted name and all)
             # (杜库姆|港: the zone's short form 杜库姆 read there is the port's name)
             drop_mentions_within(places, start, k + 1, short_only=True)
+            drop_untyped_within(places, start + 1, k + 1)  # (萨列|马岛: the NER read the name's tail, 马岛, as a place)
             if mention_index(places).overlaps(start, k + 1) or in_person(k - n, k):
                 break
             name = text[start : k + 1]
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, k + 1))
             break
+
+
+# Locative characters that close a word of time or place before a name (24小时|内, 境|内, 岛|上).
+_LOCATIVES = "内外中上下"
+
+
+def _locative_first(text: str, places: dict[str, Place], start: int) -> bool:
+    """过去24小时内|圣托里尼岛: a locative right after a Han character closes the words before it, not opens the name;
+    after a state or place read there it may open one (菲律宾|内格罗斯岛)."""
+    return text[start : start + 1] in _LOCATIVES and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+        and not any(m.end == start for p in places.values() for m in p.mentions)
 
 
 # How typical a port's name of three syllables or more must be in an article about a foreign state where jieba reads the
@@ -399,9 +414,11 @@ def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int, n
 
 
 def _glued_lead(text: str, analysis: Analysis, start: int) -> bool:
-    """到戈|伊戈尔湖: jieba glued a preposition to the name's first syllable, one word across ``start``."""
+    """到戈|伊戈尔湖: jieba glued a preposition to the name's first syllable, one word across ``start``; or a locative
+    closing the words before to its first syllables (24小时|内圣托|里尼岛)."""
     tok = analysis.token_at(start)
-    return tok is not None and tok.start == start - 1 and tok.end == start + 1 and text[start - 1] in _NOT_NAME_FIRST
+    return tok is not None and tok.start == start - 1 and (
+        (tok.end == start + 1 and text[start - 1] in _NOT_NAME_FIRST) or (tok.end > start and text[start - 1] in _LOCATIVES))
 
 
 def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
