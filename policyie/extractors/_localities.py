@@ -282,6 +282,8 @@ _STEM_NEVER = frozenset("的等、")
 # (乡, 镇 first: the township mention ended a character short, 茅坪|乡神山村, and its name runs on; 要, 将, 也 …: an
 # auxiliary or adverb the segmenter glued onto the township's last character, 宣化|镇要|做好农村)
 _STEM_NEVER_FIRST = frozenset("各该本全两多每其此这那在对从到与及和为乡镇要将把也都还就均已")
+# (塔峰|段各村: 各 before the village's kind is "each", 沿…段各村 the villages along a reach, no name)
+_STEM_NEVER_LAST = frozenset("各")
 
 
 def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Locality]:
@@ -303,6 +305,7 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         listed = (tok is not None and tok.start == at and _listed_under(tok, name, town)) or \
             (len(stem) >= 2 and town.startswith(stem))
         if any(c in _STEM_NEVER for c in stem) or (stem[0] in _STEM_NEVER_FIRST and not listed) or name in GENERIC \
+                or (stem[-1] in _STEM_NEVER_LAST and not listed) \
                 or is_common_word(name):
             continue
         if text[at : m.end()] in COMMON_VILLAGE_WORDS or VILLAGE_ORG.match(text, m.end()) or in_work_title(text, at):

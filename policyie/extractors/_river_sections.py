@@ -137,7 +137,8 @@ def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]
 
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…, 水库和|凤嘴江东城段): the river's
 # name starts right after it, whatever the segmenter made of the run.
-_REACH_LED = lazy_pattern.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪])(\p{Han}{2,3}?)段")
+# (a river named …水 too, 宜水|凤冈段: a water the dictionary counts often is a kind of water, 污水, 供水, and is skipped)
+_REACH_LED = lazy_pattern.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪水])(\p{Han}{2,3}?)段")
 
 
 _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers
@@ -161,9 +162,11 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
                 place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
             continue  # (勐拉|段: a township's name without its 镇)
         if len(river) == 2 and not (place[-1] in "县区旗" and place in surfaces) \
-                and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗")):
+                and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗")) \
+                and not any(place + k in surfaces for k in ("县", "旗")):
             continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township or
-            # county named, 浍河|五河段 where the article names 五河县, 洨河|赵县段)
+            # county named, 浍河|五河段 where the article names 五河县, 洨河|赵县段, or the place be a county's short form the
+            # tables know, 灌河|灌南段)
         if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
             continue
         first = an.token_at(m.start(1))
@@ -494,8 +497,10 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 
 # 沿(着) and a river's name, then what the visitor does along it or a clause's end (沿普厅河察看…, 沿着大宁河，…).
 # A lake or a canal is gone along too (沿古乡湖察看…, 沿美利渠察看…).
+# (沿新沂河|和|灌河灌南段: a second water joined after it; no joiner inside the name, not 新沂河和灌河 as one)
 _FOLLOWED = lazy_pattern.compile(
-    r"沿着?(\p{Han}{2,5}?[江河溪湖渠])(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。])")
+    r"沿着?((?:(?![和及与])\p{Han}){2,5}?[江河溪湖渠])"
+    r"(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。]|[和及](?=\p{Han}{1,5}?[江河溪湖渠]))")
 COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
 _NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")
 
