@@ -26,6 +26,7 @@ WORD_LISTS = {
         "venue-suffix", "division-named-suffix", "crossing-mode", "event-site", "direction-word", "site-suffix", "region-suffix", "foreign-lead",
         "foreign-between", "foreign-not-after", "foreign-facility-after", "zone-word", "works-on-site", "reserve-suffix", "memorial-suffix",
         "kind-list-word", "visited-site-weak-ending", "foreign-motion", "foreign-town-next", "wish-word", "wish-before", "foreign-landform", "park-short-form",
+        "farm-base-kind",
     },
     "title_words.tsv": {
         "suffix-post", "foreign-suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",

@@ -717,8 +717,11 @@ def move_mention(places: dict[str, Place], text: str, owner: Place, m: Span, end
 
 
 def absorb(into: Place, other: Place) -> None:
-    """Move every mention of ``other`` into ``into``, in text order: one place written two ways."""
-    into.mentions = sorted(into.mentions + other.mentions, key=lambda m: m.start)
+    """Move every mention of ``other`` into ``into``, in text order: one place written two ways (a span both read, by
+    two rules under two keys, is one mention)."""
+    spans = {(m.start, m.end) for m in into.mentions}
+    into.mentions = sorted(into.mentions + [m for m in other.mentions if (m.start, m.end) not in spans],
+                           key=lambda m: m.start)
     other.mentions = []
 
 

@@ -23,6 +23,7 @@ import regex
 
 from policyie import lazy_pattern, lexicons
 from policyie.extractors import _county_townships as county_townships
+from policyie.extractors import _farm_bases as farm_bases
 from policyie.extractors import _flats as flats
 from policyie.extractors import _foreign_places as foreign_places
 from policyie.extractors import _kind_lists as kind_lists
@@ -1471,7 +1472,32 @@ def _township_named_sites(text: str, places: dict[str, Place]) -> None:
             if scenic is not None and not any((x.start, x.end) == (m.start, scenic.end())
                                               for q in places.values() for x in q.mentions):
                 model_places.move_mention(places, text, p, m, scenic.end(), "site", "township-named")
+        _township_old_towns(text, places, p)
     model_places.drop_empty(places)
+
+
+# The kinds of old quarter a township names after itself (棠阴镇|棠阴古镇, 罗城乡|罗城古街).
+_OLD_QUARTER = lazy_pattern.compile(r"古镇|古城|古村落?|古街|老街")
+
+
+def _township_old_towns(text: str, places: dict[str, Place], town: Place) -> None:
+    """在棠阴镇|棠阴古镇: the township's stem written again right after its full name, with an old quarter's kind, is
+    that quarter, a site of the township, whatever the segmenter or the NER read across the two (棠|阴镇棠|阴 gave 阴古镇)."""
+    stem = town.name[:-1] if town.name.endswith(("镇", "乡")) else ""
+    if len(stem) < 2 or town.name + stem not in text:
+        return
+    for at in occurrences(text, town.name + stem):
+        start = at + len(town.name)
+        kind = _OLD_QUARTER.match(text, start + len(stem))
+        if kind is None or any(x.start <= start and kind.end() <= x.end for q in places.values() for x in q.mentions):
+            continue  # (青林镇青林古镇 read whole as a park is split at the township later)
+        model_places.drop_mentions_within(places, start, kind.end())
+        if not model_places.mention_index(places).overlaps(at, start):
+            town.mentions.append(Span(town.name, at, start))  # (the township's own mention, jieba cut across it)
+            town.mentions.sort(key=lambda m: m.start)
+        name = text[start : kind.end()]
+        model_places.named_place(places, name, "site", "township-named", town.name).mentions.append(
+            Span(name, start, kind.end()))
 
 
 _SCENIC_AREA = lazy_pattern.compile(r"(?:旅游)?(?:景区|风景区|旅游区)")
@@ -2363,9 +2389,7 @@ def extract(ctx: Context) -> list[Place]:
     _organ_villages(text, ctx.analysis, places, in_person)
     _join_hamlets(places)
     _villager_groups(text, places)
-    _peoples_townships(text, places)
-    _peoples_villages(text, places)
-    _peoples_hamlets(text, places)
+    _peoples_places(text, places)
     _ring_regions(text, places)
     _joined_regions(text, places)
     _lake_areas(places)
@@ -2379,6 +2403,7 @@ def extract(ctx: Context) -> list[Place]:
     _settlement_named_sites(text, places)
     _village_named_relics(text, places)
     _township_named_sites(text, places)
+    farm_bases.add(text, ctx.analysis, places, in_person)
     visited_sites.add(text, places, in_person, doc.model_locations())
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
@@ -2406,6 +2431,13 @@ def extract(ctx: Context) -> list[Place]:
     model_places.settle_levels(places)
     out = _one_per_name(places)
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _peoples_places(text: str, places: dict[str, Place]) -> None:
+    """Townships, villages and hamlets named with the people who live there (see each step)."""
+    _peoples_townships(text, places)
+    _peoples_villages(text, places)
+    _peoples_hamlets(text, places)
 
 
 # Halls a county, city or prefecture names its own museum by (绿春县哈尼族民俗博物馆, 阿里地区博物馆).
