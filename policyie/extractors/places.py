@@ -2517,7 +2517,21 @@ def _drop_figurative_mentions(text: str, places: dict[str, Place]) -> None:
                       and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)
                       and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)
                       and not (p.level != "country" and in_body(m.start, m.end)) and not _country_gate(text, p, m)
-                      and not (p.code is None and m.text.endswith("乡镇"))]
+                      and not (p.code is None and m.text.endswith("乡镇")) and not _in_numbered_event(text, m)]
+
+
+# An event counted by its sessions (第二届中国—墨西哥地方合作论坛, 首届中国—新西兰地热旅游合作论坛): the places its name holds
+# name the event, not where anything is (SPEC §3: a place name inside an event's name is none); the article's other
+# mentions of them still count.
+_NUMBERED_EVENT = lazy_pattern.compile(
+    r"(?:第[一二三四五六七八九十百\d]+届|首届)[^，,。；;、：:\s“”《》（）()]{2,30}?"
+    r"(?:论坛|博览会|峰会|对话会|交流会|洽谈会|研讨会|交易会|文化节|旅游节|艺术节)")
+
+
+def _in_numbered_event(text: str, m: Span) -> bool:
+    if "届" not in text[max(0, m.start - 32) : m.start]:
+        return False
+    return any(e.start() < m.start and m.end <= e.end() for e in _NUMBERED_EVENT.finditer(text, max(0, m.start - 32), m.end + 32))
 
 
 # 守护好祖国南大门, 国家的北大门: a border region called the country's gate is a figure, no place (沿河|乡镇 after it: the
