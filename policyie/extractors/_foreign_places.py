@@ -238,6 +238,20 @@ def _islands_over_states(text: str, places: dict[str, Place]) -> None:
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, m.end + 1))
 
 
+def _lakes_named_by_states(text: str, places: dict[str, Place]) -> None:
+    """多哥|湖, 马拉维|湖, 乍得|湖: a foreign state's name right before 湖 names the lake (a site), not the state there."""
+    for p in [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]:
+        for m in list(p.mentions):
+            if _STATE_LAKE.match(text, m.end) is None:
+                continue
+            p.mentions.remove(m)
+            name = m.text + "湖"
+            named_place(places, name, "site", EVIDENCE, p.name).mentions.append(Span(name, m.start, m.end + 1))
+
+
+_STATE_LAKE = lazy_pattern.compile(r"湖(?![泊区畔边岸南北人])")
+
+
 # (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
 # (and an island: 萨列马岛, 埃法特岛; no Chinese island's name reads as syllables, 涠洲岛 and 湄洲岛 score far below)
 _PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])|岛(?![屿国链礁])")
@@ -609,6 +623,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _state_provinces(text, analysis, places)
     _state_regions(text, analysis, places, in_person)
     _islands_over_states(text, places)
+    _lakes_named_by_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
     anchors += [(anchor, state, True, False) for anchor, state in _venue_anchors(text, analysis, places)]
