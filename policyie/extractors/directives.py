@@ -137,7 +137,8 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
         return resolve_pronoun(ctx, q - 1)
     if _MEETING_SUBJECT.search(head):
         return _meeting_speaker(ctx)
-    if head.endswith(("，", ",")):
+    # (…，听取…马秀兰介绍…情况后|指出: what the subject did before speaking ends as a clause does)
+    if head.endswith(("，", ",", "后")):
         if _MEETING_OPENS.match(head):
             return _meeting_speaker(ctx)  # 会议审议了…，要求…, 会议听取了…汇报，强调…: the meeting goes on speaking
         # 蔡奇察看…，了解…，指出， — the sentence's subject speaks.
