@@ -158,10 +158,11 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
         river, place = m.group(1), m.group(2)
         if m.end() in ends or river[0] in "沿了着过的在到他她" or place[0] in "江河溪堤岸":
             continue  # (察看|了潭埠河…, 察看|沿兰溪|河堤|段: a particle or preposition, or the bank, is no name's part)
-        if place not in surfaces and tag_table().get(place, "") != "ns" and not any(
+        urban = place in _URBAN_REACH and not _names_city(river)  # (在勐|梭河|县城|段: the reach through the county seat)
+        if not urban and place not in surfaces and tag_table().get(place, "") != "ns" and not any(
                 place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
             continue  # (勐拉|段: a township's name without its 镇)
-        if len(river) == 2 and not (place[-1] in "县区旗" and place in surfaces) \
+        if len(river) == 2 and (urban or not (place[-1] in "县区旗" and place in surfaces)) \
                 and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗")) \
                 and not any(place + k in surfaces for k in ("县", "旗")):
             continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township or
