@@ -276,7 +276,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         # sentence names a month or year of its own: 2019年8月，习近平曾到张掖考察 is a past visit.
         p_lo, _ = paragraph_at(ctx, v_lo)
         earlier = date_before(ctx, s_lo, p_lo)
-        while earlier is not None and (_DEADLINE_AFTER.match(text, earlier.end) or not _leads_sentence(ctx, earlier)):
+        while earlier is not None and (_DEADLINE_AFTER.match(text, earlier.end) or not _leads_sentence(ctx, earlier)
+                                       or _COUNT_CUTOFF.search(text, max(0, earlier.start - 3), earlier.start)):
             earlier = date_before(ctx, earlier.start, p_lo)
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
@@ -318,6 +319,10 @@ def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
 # 要求…在2月20日前完成…。随后，她来到…调研: a deadline set earlier in the paragraph is not the day of the step, nor
 # is one an occasion closes (9月1日开学前), nor the day a period opens (10月15日起，…进入防火期; 供暖期自10月20日开始).
 _DEADLINE_AFTER = lazy_pattern.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])|开始|启动")
+
+
+# 截至12月20日，全县已收购…: the day a count runs up to dates the figure, no step of a tour.
+_COUNT_CUTOFF = lazy_pattern.compile(r"(?:截至|截止到?|截止至)$")
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
