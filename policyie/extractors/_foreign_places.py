@@ -740,7 +740,9 @@ def _towns_before_kind(text: str, analysis: Analysis, places: dict[str, Place],
         typical = _typical(text[start:end])
         if start > 1 and text[start - 1] in "东南西北" and text[start - 2] in "、，,和及与到在":
             start -= 1  # 、北|加里曼丹等地: the compass point opens the region's name
-        if end - start < 3 or not typical or not analysis.is_token_boundary(start) \
+        # (州|内博布|鲁伊斯…: after "within" the name starts where jieba glued the locative to its first syllable)
+        boundary = analysis.is_token_boundary(start) or _WITHIN.search(text, max(0, start - 2), start) is not None
+        if end - start < 3 or not typical or not boundary \
                 or in_person(start, end) or text[start:end] in countries() or mention_index(places).overlaps(start, end):
             continue
         place = named_place(places, text[start:end], None, EVIDENCE, state)
@@ -752,9 +754,13 @@ def _syllables_back(text: str, end: int) -> int:
     `_CHAR_FLOOR`, at most `_MAX_LEN` of them, stopping at a word of place or motion that leads the run."""
     start = end
     while start > 0 and end - start < _MAX_LEN and translit_odds(text[start - 1]) > _CHAR_FLOOR and \
-            not _LEAD.search(text, max(0, start - 2), start):
+            not _LEAD.search(text, max(0, start - 2), start) and not _WITHIN.search(text, max(0, start - 2), start):
         start -= 1
     return start
+
+
+# A division or land and a locative (州内, 境内, 国外): "within it", which ends the words before a town's name (州内|博布鲁伊斯克).
+_WITHIN = lazy_pattern.compile(r"[州省市县国境区岛][内外]$")
 
 
 def _joined_before(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, int]]:
