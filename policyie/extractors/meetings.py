@@ -110,7 +110,8 @@ _NAME_CONVENES = lazy_pattern.compile(r"(?:同志)?(?:并|随后|还|又|接着)
 # 习近平在人民大会堂金色大厅举行欢迎宴会: who gives a banquet, a reception or a ceremony (欢迎仪式) hosts it.
 _NAME_GIVES = lazy_pattern.compile(r"(?:同志)?(?:和夫人[^，,。；;]{2,4})?(?:在[^，,。；;]{1,20}?)?举行(?:了)?(?:欢迎|盛大)?")
 _GIVEN_KINDS = frozenset(("宴会", "招待会", "仪式"))
-_SENTENCE_PRONOUN = lazy_pattern.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,])?\s*([他她])")
+# (the clause before the pronoun may be where it happened: 在塔西河哈萨克族乡喀拉苏村，他主持召开座谈会)
+_SENTENCE_PRONOUN = lazy_pattern.compile(r"[\s　]*(?:[^，,。；;]{0,8}?[，,]|在[^，,。；;]{2,24}?[，,])?\s*([他她])")
 # 检查组召开座谈会: the team opens the sentence; its leader is the one who 带队 earlier in the article.
 _GROUP_OPENS = lazy_pattern.compile(rf"[\s　]*(?:[^，,。；;]{{0,8}}?[，,])?\s*{TEAM}")
 # (X率视察组, X率省人大常委会视察组: 率 before the team names its leader as 带队 after it does)
