@@ -1473,6 +1473,7 @@ def _township_named_sites(text: str, places: dict[str, Place]) -> None:
                                               for q in places.values() for x in q.mentions):
                 model_places.move_mention(places, text, p, m, scenic.end(), "site", "township-named")
         _township_old_towns(text, places, p)
+        _township_ports(text, places, p)
     model_places.drop_empty(places)
 
 
@@ -1501,6 +1502,38 @@ def _township_old_towns(text: str, places: dict[str, Place], town: Place) -> Non
 
 
 _SCENIC_AREA = lazy_pattern.compile(r"(?:旅游)?(?:景区|风景区|旅游区)")
+
+
+# A port a township writes right after its full name, then the clause goes on (和乐镇|港北港，他察看渔船回港).
+_TOWN_PORT = lazy_pattern.compile(r"\p{Han}{1,3}?(?:中心渔港|渔港|港)(?=[，,。；;、和])")
+
+
+def _township_ports(text: str, places: dict[str, Place], town: Place) -> None:
+    """在和乐镇港北港，他察看…: a port named right after the township's full name is a site of the township, wherever
+    the township is written so; what the NER read across the two (乐镇港, 北港) is neither. The township's own
+    mention there, lost to that reading, is restored."""
+    if not town.name.endswith(("镇", "乡")) or len(town.name) < 3:
+        return
+    for at in occurrences(text, town.name):
+        end = at + len(town.name)
+        port = _TOWN_PORT.match(text, end)
+        if port is None:
+            continue
+        held = [q for q in places.values() for x in q.mentions if x.start <= end and port.end() <= x.end]
+        if held:
+            for q in held:  # (the NER read the port whole: its township is the one written before it)
+                if q.code is None and q.parent is None and q.name == port.group():
+                    q.parent = town.name
+            continue
+        lo, hi = at, port.end()
+        model_places.drop_mentions_where(places, lambda p, m, lo=lo, hi=hi: p is not town and p.code is None
+                                         and p.evidence == "ner" and lo <= m.start and m.end <= hi)
+        if model_places.mention_index(places).overlaps(at, port.end()):
+            continue
+        town.mentions = sorted([*town.mentions, Span(town.name, at, end)], key=lambda m: m.start)
+        name = port.group()
+        model_places.named_place(places, name, "site", "township-named", town.name).mentions.append(
+            Span(name, end, port.end()))
 
 
 def _name_goes_on(text: str, end: int) -> bool:
