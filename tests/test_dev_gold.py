@@ -251,8 +251,10 @@ CHECKSETS = {
     # its first score was 0.952 (42fcb42), the estimate until jan12/jan13; these floors are its present scores
     # (places 0.958 -> 0.941 on 2026-12-06, deliberately: a foreign city's one name now opens the zone it names, and
     # 的黎波里经济特区 is read whole where this gold lists the city alone; jan07's 比尔森新能源汽车产业园 is read whole as its gold has it)
+    # (places down on 2026-12-07, deliberately: a township's named base, 红梅镇中药材初加工基地, is a place by SPEC §3 and read since
+    # fae37d1; this gold, written before the sets began marking them, leaves it out)
     "checkset_jan11": (10, {"headline_f1": 0.96, "officials": 0.97, "official_titles": 0.95, "authors": 0.91,
-                            "places": 0.94, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 1.0},
+                            "places": 0.93, "dates": 1.0, "meetings": 1.0, "activities": 0.9, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.97, "activity_companions": 0.8,
                         "published": 1.0, "title": 1.0}),
     # its first score was 0.909 (fbe32df), the estimate until jan13; these floors are its present scores
@@ -343,8 +345,10 @@ CHECKSETS = {
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 0.98, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
     # its first score was 0.931 (01d3288), the estimate until jan30; these floors are its present scores
+    # (places down on 2026-12-07, deliberately: a township's named base, 王稳庄镇小站稻种植基地, is a place by SPEC §3 and read since
+    # fae37d1; this gold, written before the sets began marking them, leaves it out)
     "checkset_jan29": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
-                            "places": 0.96, "dates": 0.98, "meetings": 0.94, "activities": 1.0, "slogans": 1.0},
+                            "places": 0.95, "dates": 0.98, "meetings": 0.94, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "published": 1.0, "title": 1.0}),
     # its first score was 0.934 (d107ed6), the estimate until jan31; these floors are its present scores
@@ -383,13 +387,17 @@ CHECKSETS = {
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
     # its first score was 0.932 (4015119), the estimate until jan38; these floors are its present scores
+    # (places down on 2026-12-07, deliberately: a township's named base, 番田镇大吴村铁棍山药种植基地, is a place by SPEC §3 and read since
+    # fae37d1; this gold, written before the sets began marking them, leaves it out)
     "checkset_jan37": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
-                            "places": 0.97, "dates": 0.89, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                            "places": 0.96, "dates": 0.89, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
     # its first score was 0.973 (3cd7804), the estimate until jan39; these floors are its present scores
+    # (places down on 2026-12-07, deliberately: a township's named base, 黄宅镇塘里村早稻育秧基地, is a place by SPEC §3 and read since
+    # fae37d1; this gold, written before the sets began marking them, leaves it out)
     "checkset_jan38": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
-                            "places": 0.96, "dates": 0.96, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                            "places": 0.95, "dates": 0.96, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
     # its first score was 0.975 (4f0147e), the estimate until jan40; these floors are its present scores
