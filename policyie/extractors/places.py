@@ -2941,8 +2941,10 @@ _TOWNSHIP_HEAD = lazy_pattern.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han
 
 # A village at the head of a memorial's or a relic's name (水西村|新四军江南指挥部旧址, 王家坪村|八路军总部旧址, 堡头村|大汶口遗址):
 # what the memorial keeps or the relic is named after is not the village, so a name of three characters or more stands
-# between them. A pasture the village's herders use is named apart from it (牙曲村|莫曲夏季牧场).
-_VILLAGE_HEAD = lazy_pattern.compile(r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址)|\p{Han}{2,}牧场)")
+# between them. A pasture the village's herders use is named apart from it (牙曲村|莫曲夏季牧场), and so is a scenic area
+# with a name of its own (田坝村|茶海之心景区).
+_VILLAGE_HEAD = lazy_pattern.compile(
+    r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址)|\p{Han}{2,}牧场|\p{Han}{3,}(?:风景区|景区))")
 
 
 def _split_township_heads(places: dict[str, Place]) -> None:
@@ -2950,8 +2952,8 @@ def _split_township_heads(places: dict[str, Place]) -> None:
     missed the township, so the park rule took it for part of the site's stem; so is a memorial grown over its
     village (``_VILLAGE_HEAD``)."""
     for key, p in list(places.items()):
-        if p.level != "site" or p.evidence != "park-suffix":
-            continue
+        if p.level != "site" or p.evidence not in ("park-suffix", "visited-site"):
+            continue  # (a tour's stop read whole, 在牛角村云上茶乡景区，…, is grown over its village as a park's name is)
         head, level = _TOWNSHIP_HEAD.fullmatch(p.name), "town"
         if head is None and (head := _VILLAGE_HEAD.fullmatch(p.name)) is not None:
             level = "village"
