@@ -130,7 +130,9 @@ def test_a_parks_stem_that_names_a_city_in_the_article_stays_the_citys() -> None
 
 @pytest.mark.parametrize(
     ("source", "home"),
-    [("绥芬河市融媒体中心", "绥芬河市"), ("福鼎市融媒体中心", "福鼎市"), ("宁德日报", "宁德市"), ("牡丹江日报", "牡丹江市")],
+    [("绥芬河市融媒体中心", "绥芬河市"), ("福鼎市融媒体中心", "福鼎市"), ("宁德日报", "宁德市"), ("牡丹江日报", "牡丹江市"),
+     # (an outlet named by the city's short form: 福鼎|融媒 is 福鼎市's, not 宁德市's)
+     ("福鼎融媒", "福鼎市"), ("绥芬河发布", "绥芬河市")],
 )
 def test_we_the_city_of_a_county_level_citys_own_source(source: str, home: str) -> None:
     """我市 in a county-level city's own paper or portal is that city; in a prefecture's paper, the prefecture,

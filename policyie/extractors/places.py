@@ -2320,8 +2320,11 @@ def _source_city_deictics(ctx: Context, gz: Gazetteer, places: dict[str, Place],
     """我市 in the paper or portal of a county-level city (绥芬河市融媒体中心; a page without a source line: the site's
     name, 都江堰市人民政府) is that city, not the prefecture the city's mentions count for: a county-level city calls
     itself 我市 as a prefecture does. ``meta``: the `_meta_candidates`, whose text opens with the source."""
-    in_source = len(ctx.doc.source or "")
-    senses = [sense for c in meta if c.end <= in_source and c.text_len >= 3 for sense in c.senses]
+    source = ctx.doc.source or ""
+    in_source = len(source)
+    # (连州|融媒: an outlet named by the city's short form, which opens the source line, is that city's; its senses say so)
+    senses = [sense for c in meta if c.end <= in_source and (c.text_len >= 3 or (
+        c.start == 0 and _OUTLET_AFTER.match(source, c.end))) for sense in c.senses]
     if not in_source and ctx.site:  # (no source line: the portal's own name, 都江堰市人民政府, says whose 我市 it is)
         senses = [(gz.entries[k], kind) for h in gz.scan(ctx.site) if len(h.surface) >= 3 for k, kind in h.senses]
     cities = list({e.key: e for e, kind in senses if kind == FULL and e.level == "district" and e.name.endswith("市")}.values())
