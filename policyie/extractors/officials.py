@@ -93,7 +93,7 @@ _WORDS = lexicons.lists("title_words.tsv")
 # Posts that may follow the name (习近平总书记); others after a name are too often something else.
 SUFFIX_POSTS = _WORDS["suffix-post"]
 # Segmenter tags a title's organ part is made of.
-TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un", "vn", "an")  # (an: 安全|生产…督导检查组组长)
+TITLE_POS = ("n", "ns", "nt", "nz", "j", "b", "nr", "un", "vn", "an", "l")  # (an: 安全|生产…督导检查组组长; l: 水旱灾害|防御司)
 # Words that open a clause, never part of a title.
 NOT_TITLE = set(_WORDS["not-title"])
 DROPPED = _WORDS["dropped"]
