@@ -442,7 +442,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if _armed_forces(text, tok, piece, x) or _state_part(text, an, tok, piece, x):
             x = tok.start  # 乌军|总司令, 以军|发言人, 东部|战区司令员, 奥地利|下|奥地利州: a name, a verb, a direction to jieba
             continue
-        if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos):
+        if piece.endswith(DROPPED) or piece in TITLE_STOP or not _title_piece(piece, tok.pos) or (
+                tok.pos == "l" and not _set_phrase_inside(an, tok)):
             break
         # A name that a post introduces (书记尹力|会见…) is a person, not part of the next title.
         if tok.pos.startswith(("nr", "un")) and piece not in orgs() and _post_ends_at(text, tok.start):
@@ -458,6 +459,13 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             break
         x = tok.start
     return _settle_start(text, an, x, s)
+
+
+def _set_phrase_inside(an: Analysis, tok: Token) -> bool:
+    """A set phrase (jieba's l) names an organ's field only inside its name, after a word of the name (水利部|水旱灾害|
+    防御司, 中央|统一战线|工作部); opening the walk it is the clause's verb (直到|全面完成|俄总统…)."""
+    prev = an.token_at(tok.start - 1) if tok.start else None
+    return prev is not None and prev.end == tok.start and prev.pos != "l" and _title_piece(prev.text, prev.pos)
 
 
 def _word_end(an: Analysis, at: int) -> int:
