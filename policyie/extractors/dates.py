@@ -61,7 +61,8 @@ _PART_CODE = {
     "夜间": "NI", "夜里": "NI", "深夜": "NI", "凌晨": "NI", "昨夜": "NI",
 }
 _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1, "后年": 2}
-_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1, "后天": 2,
+_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "大前天": -3, "明天": 1, "明日": 1, "后天": 2,
+              "大后天": 3,
               "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1}
 # (第三天, 第四天: counted from the tour's first day, not from the last day told: `_timex._ordinal_day`)
 _ORDINAL_DAYS = frozenset(("第三天", "第四天", "第五天"))
@@ -302,7 +303,7 @@ def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if w == "每年":
         return None  # 每年都有新作为, 每年接待…: a recurrence, no calendar point (no check set's annotators list one)
     if w == "全年" and text[m.start() - 1 : m.start()] == "年":
-        return None  # 去年|全年, 2018年|全年: the year written before it is the mention (the annotators list 去年)
+        return None  # 去年|全年, 2018年|全年: the year written before it is the mention (去年全年 is read whole above)
     if w == "全年":
         # (谋划明年…，确保全年目标任务: the whole year a goal is set for is the paper's; elsewhere the year spoken of,
         # 2018年…，全年规模以上工业增加值…)
@@ -313,7 +314,9 @@ def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), Spec("year", year_shift=0) if goal else Spec("year"))
     if w == "同年":
         return _Cand(m.start(), m.end(), Spec("year", year_anaphor=True))
-    return _Cand(m.start(), m.end(), Spec("year", year_shift=_YEAR_SHIFT[w.replace("今年度", "今年")]))
+    # (去年全年: the whole of last year is one mention of it, as the newer sets' annotators write it)
+    end = m.end() + 2 if w in ("去年", "今年", "明年") and text.startswith("全年", m.end()) else m.end()
+    return _Cand(m.start(), end, Spec("year", year_shift=_YEAR_SHIFT[w.replace("今年度", "今年")]))
 
 
 # 年内 alone (要在年内建立…, 力争年内贯通) is this year as a deadline, as 年底前 is its end; after a count (三年内, 两年内)
@@ -343,7 +346,8 @@ def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 @_rule(
-    rf"(?P<w>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|当天|当日|同日|次日|翌日|第二天|第三天|第四天|第五天){_PART}?|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
+    rf"(?P<w>今天|今日|昨天|昨日|大前天|前天|前日|明天|明日|大后天|后天|当天|当日|同日|次日|翌日|第二天|第三天|第四天|第五天){_PART}?"
+    r"|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
     needs="天日晚晨夜早",  # one in every word
 )
 def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
