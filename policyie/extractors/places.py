@@ -2443,9 +2443,7 @@ def extract(ctx: Context) -> list[Place]:
     visited_sites.add(text, places, in_person, doc.model_locations())
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
-    _split_township_heads(places)
-    _organ_relics(places)
-    _china_named_sites(places)
+    _settle_site_names(places)
     _add_rivers(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
@@ -2467,6 +2465,57 @@ def extract(ctx: Context) -> list[Place]:
     model_places.settle_levels(places)
     out = _one_per_name(places)
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _settle_site_names(places: dict[str, Place]) -> None:
+    """Sites whose grown names hold another place or say more than the site (see each step)."""
+    _split_township_heads(places)
+    _organ_relics(places)
+    _china_named_sites(places)
+    _reservoir_dams(places)
+    _township_headed_parks(places)
+
+
+def _township_headed_parks(places: dict[str, Place]) -> None:
+    """坂仔镇|琯溪蜜柚产业园, 石堡镇|黄龙核桃产业园: a park grown over the township before it, whose own name opens with a
+    proper name (a place's, a brand's: jieba tags it ns, nr or nz, or the tables know it), is the township and the park.
+    A park named only by what it grows keeps the township (院头镇大枣示范园, 田楼镇万亩稻麦示范方)."""
+    for key, p in list(places.items()):
+        if p.level != "park" or p.evidence != "park-suffix" or p.code is not None:
+            continue
+        head = _TOWNSHIP_HEAD.fullmatch(p.name)
+        if head is None or len(head[2]) < 5 or not _proper_opening(head[2][:2]):
+            continue
+        cut = len(head[1])
+        town = next((q for q in places.values() if q.level == "town" and q.name == head[1]), None) or \
+            model_places.named_place(places, head[1], "town", "township-head")
+        park = model_places.named_place(places, head[2], "park", p.evidence, head[1])
+        for m in p.mentions:
+            if m.text == p.name:
+                if not any((x.start, x.end) == (m.start, m.start + cut) for x in town.mentions):
+                    town.mentions.append(Span(head[1], m.start, m.start + cut))
+                park.mentions.append(Span(head[2], m.start + cut, m.end))
+        town.mentions.sort(key=lambda m: m.start)
+        if park is not p:
+            del places[key]
+
+
+def _proper_opening(word: str) -> bool:
+    tag = tag_table().get(word, "")
+    return tag in ("ns", "nr", "nz") or bool(load().surfaces.get(word))
+
+
+def _reservoir_dams(places: dict[str, Place]) -> None:
+    """在洈水水库大坝，…察看水位: a reservoir's dam, grown by the dam's suffix, is the reservoir the tour stopped at (its
+    dam is part of it; 三峡大坝, named by the dam alone, stays the dam)."""
+    for key, p in list(places.items()):
+        if p.evidence != "park-suffix" or not p.name.endswith("水库大坝") or p.code is not None:
+            continue
+        name = p.name.removesuffix("大坝")
+        reservoir = model_places.named_place(places, name, "site", p.evidence, p.parent)
+        reservoir.mentions.extend(Span(name, m.start, m.start + len(name)) for m in p.mentions if m.text.startswith(name))
+        if reservoir is not p:
+            del places[key]
 
 
 def _peoples_places(text: str, places: dict[str, Place]) -> None:
