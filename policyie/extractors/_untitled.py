@@ -52,33 +52,41 @@ def attending_list(text: str) -> list[tuple[str, int]]:
     """(name, start) of two or more names that open a sentence and do nothing but attend: 朱丹、罗斌参加。"""
     out: list[tuple[str, int]] = []
     for am in ATTENDING.finditer(text):
-        # Only the short sentence that ends in the attending verb is read, from its start.
+        # Only the short sentence that ends in the attending verb is read, from its start; or from its last 以及, where
+        # the guest's side is listed before it with its titles (外交部长苏妮塔·巴斯内特，以及|吴政隆、王毅等参加…).
         lo = max(text.rfind(c, max(0, am.start() - 40), am.start()) for c in "。；;！!？?\n") + 1
-        pos, names, strict = lo, [], 0
-        if (side := _SIDE.match(text, lo)) is not None and _LIST_ITEM.match(text, side.end(), am.start()):
-            pos = side.end()  # 中方|王毅、吴政隆等参加: the side the names are on opens the sentence
-        while pos < am.start():
-            g = name_at(text, pos, strict=True)
-            item = _LIST_ITEM.match(text, pos, am.start())
-            if g is not None and (item is None or g.end == item.end() or text[g.end : g.end + 1] in "、和及"):
-                strict += 1
-                g_start, g_end = g.start, g.end
-            else:
-                # 吉克阿果、马晓东陪同调研: a name outside the surname lists (Yi, Tibetan, Uyghur clan names)
-                # is read as one item of the list, as long as another item is a regular name.
-                if item is None:
-                    break
-                g_start, g_end = item.start(), item.end()
-            if text[g_end - 1] in _DIVISION_ENDS:
-                break  # 福鼎市、霞浦县参加: the counties whose people attend, not names
-            names.append((text[g_start:g_end], g_start))
-            if text[g_end : g_end + 1] not in ("、", "和", "及"):
-                pos = g_end
-                break
-            pos = g_end + 1
-        if len(names) >= 2 and strict and pos == am.start():
-            out.extend(names)
+        names = _attending_from(text, lo, am.start())
+        if not names and (also := text.rfind("以及", lo, am.start())) > lo:
+            names = _attending_from(text, also + 2, am.start())
+        out.extend(names)
     return out
+
+
+def _attending_from(text: str, lo: int, verb: int) -> list[tuple[str, int]]:
+    """The names of an attending list that runs from ``lo`` up to the attending verb at ``verb``, or []."""
+    pos, names, strict = lo, [], 0
+    if (side := _SIDE.match(text, lo)) is not None and _LIST_ITEM.match(text, side.end(), verb):
+        pos = side.end()  # 中方|王毅、吴政隆等参加: the side the names are on opens the sentence
+    while pos < verb:
+        g = name_at(text, pos, strict=True)
+        item = _LIST_ITEM.match(text, pos, verb)
+        if g is not None and (item is None or g.end == item.end() or text[g.end : g.end + 1] in "、和及"):
+            strict += 1
+            g_start, g_end = g.start, g.end
+        else:
+            # 吉克阿果、马晓东陪同调研: a name outside the surname lists (Yi, Tibetan, Uyghur clan names)
+            # is read as one item of the list, as long as another item is a regular name.
+            if item is None:
+                break
+            g_start, g_end = item.start(), item.end()
+        if text[g_end - 1] in _DIVISION_ENDS:
+            break  # 福鼎市、霞浦县参加: the counties whose people attend, not names
+        names.append((text[g_start:g_end], g_start))
+        if text[g_end : g_end + 1] not in ("、", "和", "及"):
+            pos = g_end
+            break
+        pos = g_end + 1
+    return names if len(names) >= 2 and strict and pos == verb else []
 
 
 def list_names(text: str) -> list[tuple[str, int]]:
