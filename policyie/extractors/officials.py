@@ -462,10 +462,10 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
 
 
 def _set_phrase_inside(an: Analysis, tok: Token) -> bool:
-    """A set phrase (jieba's l) names an organ's field (水利部|水旱灾害|防御司, 统一战线|部部长, 美好未来|…基金会), except
-    after a verb, adverb, preposition or conjunction, where it goes on the clause's verb (直到|全面完成|俄总统…)."""
+    """A set phrase (jieba's l) names an organ's field (水利部|水旱灾害|防御司, 统一战线|部部长, 自然资源和|生态环境|处),
+    except after a verb, adverb or preposition, where it goes on the clause's verb (直到|全面完成|俄总统…)."""
     prev = an.token_at(tok.start - 1) if tok.start else None
-    return prev is None or prev.end != tok.start or prev.pos[:1] not in "vdpc" or prev.pos == "vn"
+    return prev is None or prev.end != tok.start or prev.pos[:1] not in "vdp" or prev.pos == "vn"
 
 
 def _word_end(an: Analysis, at: int) -> int:
