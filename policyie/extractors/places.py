@@ -1493,12 +1493,17 @@ def _township_old_towns(text: str, places: dict[str, Place], town: Place) -> Non
         if kind is None or any(x.start <= start and kind.end() <= x.end for q in places.values() for x in q.mentions):
             continue  # (青林镇青林古镇 read whole as a park is split at the township later)
         model_places.drop_mentions_within(places, start, kind.end())
-        if not model_places.mention_index(places).overlaps(at, start):
-            town.mentions.append(Span(town.name, at, start))  # (the township's own mention, jieba cut across it)
-            town.mentions.sort(key=lambda m: m.start)
-        name = text[start : kind.end()]
-        model_places.named_place(places, name, "site", "township-named", town.name).mentions.append(
-            Span(name, start, kind.end()))
+        _township_and_site(text, places, town, at, kind.end())
+
+
+def _township_and_site(text: str, places: dict[str, Place], town: Place, at: int, end: int) -> None:
+    """The township written in full at ``at`` and the site of it that its name runs on into, up to ``end``: the
+    township's own mention there, lost where jieba or the NER read across the two, is restored."""
+    cut = at + len(town.name)
+    if not model_places.mention_index(places).overlaps(at, cut):
+        town.mentions = sorted([*town.mentions, Span(town.name, at, cut)], key=lambda m: m.start)
+    name = text[cut:end]
+    model_places.named_place(places, name, "site", "township-named", town.name).mentions.append(Span(name, cut, end))
 
 
 _SCENIC_AREA = lazy_pattern.compile(r"(?:旅游)?(?:景区|风景区|旅游区)")
@@ -1512,7 +1517,7 @@ def _township_ports(text: str, places: dict[str, Place], town: Place) -> None:
     """在和乐镇港北港，他察看…: a port named right after the township's full name is a site of the township, wherever
     the township is written so; what the NER read across the two (乐镇港, 北港) is neither. The township's own
     mention there, lost to that reading, is restored."""
-    if not town.name.endswith(("镇", "乡")) or len(town.name) < 3:
+    if not town.name.endswith(("镇", "乡")) or len(town.name) < 3 or "港" not in text:
         return
     for at in occurrences(text, town.name):
         end = at + len(town.name)
@@ -1528,12 +1533,8 @@ def _township_ports(text: str, places: dict[str, Place], town: Place) -> None:
         lo, hi = at, port.end()
         model_places.drop_mentions_where(places, lambda p, m, lo=lo, hi=hi: p is not town and p.code is None
                                          and p.evidence == "ner" and lo <= m.start and m.end <= hi)
-        if model_places.mention_index(places).overlaps(at, port.end()):
-            continue
-        town.mentions = sorted([*town.mentions, Span(town.name, at, end)], key=lambda m: m.start)
-        name = port.group()
-        model_places.named_place(places, name, "site", "township-named", town.name).mentions.append(
-            Span(name, end, port.end()))
+        if not model_places.mention_index(places).overlaps(at, port.end()):
+            _township_and_site(text, places, town, at, port.end())
 
 
 def _name_goes_on(text: str, end: int) -> bool:
@@ -2487,8 +2488,7 @@ def _township_headed_parks(places: dict[str, Place]) -> None:
         if head is None or len(head[2]) < 5 or not _proper_opening(head[2][:2]):
             continue
         cut = len(head[1])
-        town = next((q for q in places.values() if q.level == "town" and q.name == head[1]), None) or \
-            model_places.named_place(places, head[1], "town", "township-head")
+        town = _head_place(places, head[1], "town")
         park = model_places.named_place(places, head[2], "park", p.evidence, head[1])
         for m in p.mentions:
             if m.text == p.name:
@@ -3014,9 +3014,7 @@ def _split_township_heads(places: dict[str, Place]) -> None:
         cut = len(head[1])
         lead = 1 if _joined_after_place(places, p, head[1]) else 0  # 景区|和|永宁乡城子古村: 和 joins, opens nothing
         name = head[1][lead:]
-        # (the township the gazetteer found elsewhere in the article is the same one: 汤山街道 … 汤山街道石阡温泉群)
-        town = next((q for q in places.values() if q.level == level and q.name == name), None) or \
-            model_places.named_place(places, name, level, "township-head" if level == "town" else "village-head")
+        town = _head_place(places, name, level)
         # (the same site the article writes alone elsewhere: 在城子古村)
         site = places.get("park:" + _park_key(head[2])) or model_places.named_place(places, head[2], "site", p.evidence)
         for m in p.mentions:
@@ -3025,6 +3023,13 @@ def _split_township_heads(places: dict[str, Place]) -> None:
                 site.mentions.append(Span(m.text[cut:], m.start + cut, m.end))
         if site is not p:
             del places[key]
+
+
+def _head_place(places: dict[str, Place], name: str, level: str) -> Place:
+    """The township or village written at the head of a grown name: the one the gazetteer found elsewhere in the article
+    where there is one (汤山街道 … 汤山街道石阡温泉群), else a place of its own."""
+    return next((q for q in places.values() if q.level == level and q.name == name), None) or \
+        model_places.named_place(places, name, level, "township-head" if level == "town" else "village-head")
 
 
 def _joined_after_place(places: dict[str, Place], site: Place, head: str) -> bool:
