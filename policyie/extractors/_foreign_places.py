@@ -304,7 +304,7 @@ _LOCATIVES = "内外中上下"
 def _locative_first(text: str, places: dict[str, Place], start: int) -> bool:
     """过去24小时内|圣托里尼岛: a locative right after a Han character closes the words before it, not opens the name;
     after a state or place read there it may open one (菲律宾|内格罗斯岛)."""
-    return text[start : start + 1] in _LOCATIVES and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+    return text[start : start + 1] in _LOCATIVES and start > 0 and han_only(text[start - 1]) \
         and not any(m.end == start for p in places.values() for m in p.mentions)
 
 
