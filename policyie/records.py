@@ -95,7 +95,7 @@ class Place(JsonRecord):
     # Which rule found it: gazetteer, gazetteer:ambiguous, park-suffix, deictic, village-table, site-list,
     # region-list, list-member, city-named (a foreign city's port, palace or division; a Chinese city's port),
     # settlement-named (a landform named by a township or village), village-named (an excavation named by a village),
-    # township-named, township-community, after-county,
+    # township-named, township-community, farm-base (a township's demonstration field or base), after-county,
     # visited-site, listed-site, kind-list, river-section, dotted-site, township-head, village-head (a township or a
     # village written at the head of a site's name), flat, translit, headline (a county only the headline names, no
     # mentions), ner (the statistical NER, `policyie.charner`); docs/records.md says what each reads.
