@@ -1191,10 +1191,10 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
         head = core
     if len(head) < 2 and len(named) <= 2 and h.surface.endswith(SITE_SUFFIXES) and _landform_word(core, words):
         head = core  # 隔河岩|大坝, 双|乳峰|景区: a word or two ending in a landform's character name the site's place
-    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and 2 <= len(core) <= 3 and (
-            words[-1][2].startswith("nr") or (words[-1][2] == "un" and not is_common_word(core))):
-        # 屈原|祠, 王若飞|故居, 虞姬|墓: a temple to a person, the house they lived in or their tomb is named by the
-        # person (a name jieba knows, or none it knows at all)
+    if len(head) < 2 and len(named) == 1 and h.surface in MEMORIAL_SUFFIXES and 2 <= len(core) <= 4 and (
+            words[-1][2].startswith("nr") or (len(core) <= 3 and words[-1][2] == "un" and not is_common_word(core))):
+        # 屈原|祠, 王若飞|故居, 虞姬|墓, 僧格林沁|王府: a temple to a person, the house they lived in or their tomb is
+        # named by the person (a name jieba knows, of four characters at most, or one of three it knows not at all)
         head = core
     if len(head) < 2 and (core in gz.surfaces or (h.surface.endswith(SITE_SUFFIXES) and jieba_freq().get(
             core, 0) < COMMON_TOWNSHIP_STEM and (_is_division(gz, core + "镇") or _is_division(gz, core + "乡")))):
