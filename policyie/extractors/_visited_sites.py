@@ -19,6 +19,9 @@ Endings that are words of their own kind (纪念馆, 博物馆, 遗址, 旧址, 
 三湾|改编纪念馆). What another rule read inside such a name, untyped or short (the river of 辽河|老街, the
 township of 珠玑镇|珠玑古巷), becomes part of it.
 
+A later stop may sit between 在 and its verb with no comma (又在哈日干水库察看…). A stop that is the name of a town or
+city the article writes, then a station's kind (那曲站, 济南西站), is that station, a site.
+
 A list that is no visit's stops names sites the same way where two other items are places or sites, one of them found
 already (岳飞庙、道口古镇和|文峰塔; evidence ``listed-site``). In a visit's list of short names, an item the NER reads as a
 place whole is a site too, where another item is one already (山海关古城、|老龙头|和角山长城).
@@ -43,6 +46,9 @@ _TEAM_CHARS = frozenset("组团队")
 # 在南岳大庙，他详细了解…: a sentence a tour's report opens with 在 and a name before its first comma is at a stop of the
 # tour, as one opened by 来到 is (the name must still end as a site does).
 _AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
+# 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
+# between (the name must still end as a site does; the stop is the one name, no list).
+_AT_VERB = lazy_pattern.compile(r"(?<=[又还再也]|随后|接着|他|她)在(?=(\p{Han}{3,12}?)(?:察看|调研|考察|走访|慰问|看望|督导|检查))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -110,11 +116,11 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     stems = _division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     towns: list[tuple[int, int]] = []
-    cues = sorted([*_CUE.finditer(text), *_AT_STOP.finditer(text)], key=lambda c: c.start())
+    cues = sorted([*_CUE.finditer(text), *_AT_STOP.finditer(text), *_AT_VERB.finditer(text)], key=lambda c: c.start())
     for cue in cues:
         if text[cue.end() : cue.end() + 1] in _TEAM_CHARS:
             continue  # 视察|组还来到…: a team the verb names (视察组, 考察团), not its visit's list
-        raw = _items(text, cue.end())
+        raw = _cue_items(text, cue)
         items = [_named_part(text, s, e) for s, e in raw]
         shaped = [_site(text, s, e, openers, stems) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
@@ -131,7 +137,8 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             # (察看玉皇阁|古建筑群修缮进展: what only a heritage site's item says of it vouches for a common stem; so
             # does a verb that takes the visitor there, for its first stop: 来到石门|峪)
             # (and a sentence a tour's report opens with 在 and the stop: 在|小腮水库，他…)
-            moved = item == items[0] and (cue.group().rstrip("了") in _MOVE_CUES or _AT_STOP.owns(cue)) \
+            moved = item == items[0] and (cue.group().rstrip("了") in _MOVE_CUES or _AT_STOP.owns(cue)
+                                          or _AT_VERB.owns(cue)) \
                 and _plain_stem(text, x[0], x[1])
             if x[2] or listed >= 2 or moved or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
@@ -166,6 +173,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                 place.mentions.append(Span(name, i, i + len(name)))
         place.mentions.sort(key=lambda m: m.start)
     _add_stop_villages(text, places, in_person, cues)
+    _add_stations(text, places, in_person, cues)
 
 
 # A village or community a tour stops at, named as an item of the stop's clause (在龙畔村，…; 来到石岩村、青杠社区): a
@@ -182,17 +190,70 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
     for cue in cues:
         if _CUE.owns(cue) and cue.group().rstrip("起了") not in _MOVE_CUES:
             continue  # (察看…: what is looked at is a thing's state, not a stop)
-        for s, e in _items(text, cue.end()):
+        for s, e in _cue_items(text, cue):
+            s = _after_locative(text, s, e)
             m = _STOP_VILLAGE.fullmatch(text, s, e)
-            if m is None or held.overlaps(s, e) or in_person(s, e):
+            if m is None or in_person(s, e) or (held.overlaps(s, e) and not _table_tail(text, places, s, e)):
                 continue
             stem = m.group(1)
             if stem[0] in _NOT_NAME_CHARS or stem[-1] in _NOT_NAME_CHARS or freq.get(stem, 0) >= COMMON_STEM \
                     or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS) or freq.get(text[s:e], 0) \
-                    or freq.get(text[e - 2 : e], 0) >= COMMON:
-                continue  # (城镇|乡村, 社区|农村: a common word ends the item)
+                    or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON:
+                continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind)
             name = text[s:e]
+            model_places.drop_mentions_within(places, s, e)
+            held = model_places.mention_index(places)
             model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, e))
+
+
+# A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
+_STATION = lazy_pattern.compile(r"(?:火车|高铁|客运)?[东西南北]?站$")
+_STATION_LEVELS = frozenset(("city", "district", "town"))
+
+
+def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool], cues: list) -> None:
+    """A stop of a tour that is a division's name, as the article writes it elsewhere or as the stem of a county or
+    township it writes in full, then a station's kind (又在…和|那曲站看望…, 在|甘旗卡站，…): the station, a site; a
+    mention of the division there becomes the station's."""
+    opens = {m.start: (p, m) for p in places.values() if p.level in _STATION_LEVELS for m in p.mentions}
+    stems = _division_stems(places)
+    for cue in cues:
+        for s, e in _cue_items(text, cue):
+            kind = _STATION.search(text, s, e)
+            if kind is None or in_person(s, e) or model_places.mention_index(places).overlaps(kind.start(), e):
+                continue
+            opened = opens.get(s)
+            if opened is not None and opened[1].end == kind.start():
+                place, m = opened
+                place.mentions.remove(m)
+                if not place.mentions:
+                    places.pop(next(k for k, v in places.items() if v is place))
+            elif text[s : kind.start()] not in stems or (model_places.mention_index(places).overlaps(s, e) and not
+                                                          model_places.drop_mentions_within(places, s, e, short_only=True)):
+                continue  # (甘旗|卡站: a park's short form read inside the station's name is none)
+            name = text[s:e]
+            model_places.named_place(places, name, "site", "visited-site").mentions.append(Span(name, s, e))
+
+
+def _after_locative(text: str, start: int, end: int) -> int:
+    """Where a stop's name starts after a common word of two characters or more that says where it lies (县城|富兴社区,
+    城区|…): the rest, of three characters or more, is the name."""
+    first = segment(text[start:end])[0]
+    if len(first) >= 2 and end - start - len(first) >= 3 and jieba_freq().get(first, 0) >= COMMON and \
+            tag_table().get(first, "") in ("s", "n", "ns", "f"):
+        return start + len(first)
+    return start
+
+
+def _table_tail(text: str, places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether every mention inside the stop's item [start, end) is a village the table lists that only ends it,
+    under no township the article names, and what opens the item before it is no word of its own (和博|王府社区: a
+    王府社区 of some other county, not this stop; not 县城|瑞丰社区, where the common word says where the community is)."""
+    towns = {p.name for p in places.values() if p.level == "town"}
+    hits = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    return all(m.end == end and m.start > start and p.level == "village" and p.evidence == "village-table"
+               and p.parent not in towns and (m.start - start == 1 or not jieba_freq().get(text[start : m.start]))
+               for p, m in hits)
 
 
 def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int], ends: set[int], stems: dict[str, int],
@@ -249,6 +310,11 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
             elif p.level is not None and (m.start == start or (m.end == end and p.evidence == "site-list")):
                 return False  # (延庆|八达岭长城: a listed site is named whole; what opens the item is where it is)
     return True
+
+
+def _cue_items(text: str, cue: regex.Match) -> list[tuple[int, int]]:
+    """The stops a cue names: the one name of 又在…察看, else the items of the clause after it."""
+    return list_items(text, *cue.span(1)) if _AT_VERB.owns(cue) else _items(text, cue.end())
 
 
 def _items(text: str, pos: int) -> list[tuple[int, int]]:
