@@ -3130,13 +3130,13 @@ def _peoples_hamlets(text: str, places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
-# What may follow a mountain pass's 口: the clause or the list goes on.
-_AFTER_PASS = lazy_pattern.compile(r"[，,。；;、）)]|来到|抵达|进入|后")
+# What may follow a mountain pass's 口: the clause or the list goes on, or a post kept there (在唐古拉山口|坚守的…).
+_AFTER_PASS = lazy_pattern.compile(r"[，,。；;、）)]|来到|抵达|进入|后|坚守|值守|执勤|一带|附近")
 
 
 def _mountain_passes(text: str, places: dict[str, Place]) -> None:
-    """翻越巴颜喀拉山|口，: a mountain's name and 口 where the clause goes on is the pass over it (a site of its own),
-    not the mountain."""
+    """翻越巴颜喀拉山|口，: a mountain's name and 口 where the clause goes on, or a post is kept there, is the pass over
+    it (a site of its own), not the mountain."""
     for p in list(places.values()):
         if not p.name.endswith("山") or p.level not in ("site", "region", None):
             continue
