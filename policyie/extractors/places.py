@@ -3329,15 +3329,15 @@ def _join_hamlets(places: dict[str, Place]) -> None:
             del places[key]
 
 
-# A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组), or the hamlet itself in the
-# north-east (福兴村|后窝堡屯): not a team (工作组, 专家组), a numbered group (三组) or a word going on (组织, 组长, 组团; 屯子,
-# 屯垦, 屯兵).
-_VILLAGER_GROUP = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:组(?![织长成建合员团委])|屯(?![子垦兵田]))")
-_GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那")
+# A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组, …|桃树湾村民小组), or the hamlet
+# itself (福兴村|后窝堡屯 in the north-east, 蕉路村|上寮自然村): not a team (工作组, 专家组), a numbered group (三组) or a word
+# going on (组织, 组长, 组团; 屯子, 屯垦, 屯兵).
+_VILLAGER_GROUP = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
+_GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那民")
 
 
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
-    """在中坪村|桃树湾组, 福兴村|后窝堡屯: the villagers' group or hamlet a village holds is a village-level place of its
+    """在中坪村|桃树湾组, 福兴村|后窝堡屯, 蕉路村|上寮自然村: the villagers' group or hamlet a village holds is a village-level place of its
     own, its parent the village; a name read there already (桃树湾, a bay's site to the model) is the group's."""
     villages = [(m.end, p.name) for p in places.values() if p.level == "village" for m in p.mentions]
     for end, village in villages:
