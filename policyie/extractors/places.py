@@ -3345,12 +3345,13 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
         if g is None or g.group(1)[0] in _GROUP_NOT_FIRST or all(c in _NUMERAL_CHARS or c.isdigit() for c in g.group(1)):
             continue
         held = [(p, m) for p in places.values() for m in p.mentions if end <= m.start < g.end()]
-        if any(m.end > g.end() or (m.start, m.end) != (end, g.end() - 1) for _, m in held):
-            continue  # (a longer place runs on: not a group's name)
+        if any(m.end > g.end() or (m.start, m.end) not in ((end, g.end(1)), (end, g.end())) for _, m in held):
+            continue  # (a longer place runs on: not a group's name; the NER's read of the hamlet, or of it whole, is)
         if is_common_word(g.group(1)) and not held:
             continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group)
         for p, m in held:
             p.mentions.remove(m)
+        model_places.drop_empty(places)  # (the NER's 下寮自然村, read whole, goes: the group of the same key takes its place)
         name = g.group()
         model_places.named_place(places, name, "village", "villager-group", village).mentions.append(
             Span(name, end, g.end()))
