@@ -569,20 +569,46 @@ def _pieces(text: str, e: Entity, around: _Around):
     if level is not None and _idiom_or_glued(text, e, around):
         level = None  # its ending says nothing then: only a second signal (below) makes it a place
     if level is not None:
-        # 提升社区, 城乡社区: a verb or a kind of area before the ending names no village or site.
-        # (Words of two characters or more: jieba cuts a transliterated name into single characters that
-        # it tags as anything, 托|格拉|克.)
-        stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
-        if "城乡" in name or (any(_function_word(t.pos) for t in stem) and not (level == "village" and after_township)):
-            return  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
-        if level == "town" and name[:-1] in _words()["town-kind"]:
-            return  # 金海湖镇、大华山镇等|山区镇: a kind of township, no township's name
-        if level in ("town", "village") and name[0] in _FUNCTION_FIRST and _common_or_settlements(name[1:]):
-            return  # 年底|前城镇, 保护|和古镇: a function character before a common word names no town; 景区|和镇村: nor
-            # one before the words of settlements alone a village
-        yield start, e.end, level, None
+        if not _kind_names_none(e, around, start, name, level, after_township):
+            yield start, e.end, level, None
         return
     yield from _untyped_pieces(text, e, around)
+
+
+def _kind_names_none(e: Entity, around: _Around, start: int, name: str, level: str, after_township: bool) -> bool:
+    """Whether the span's ending, read as its kind, names no place for what stands before it or after it."""
+    # 提升社区, 城乡社区: a verb or a kind of area before the ending names no village or site.
+    # (Words of two characters or more: jieba cuts a transliterated name into single characters that
+    # it tags as anything, 托|格拉|克.)
+    stem = [t for t in around.tokens_in(start, e.end) if t.end <= e.end - 1 and t.end - t.start >= 2]
+    if "城乡" in name or (any(_function_word(t.pos) for t in stem) and not (level == "village" and after_township)):
+        return True  # (畹町镇|回环村, 红柳湾镇|团结社区: right after its township a village may be named by any word)
+    if level == "town" and name[:-1] in _words()["town-kind"]:
+        return True  # 金海湖镇、大华山镇等|山区镇: a kind of township, no township's name
+    if (level == "village" and _kind_opens_settlements(e, around)) or (
+            level == "town" and _ends_in_settlements(e, around)):
+        return True  # 沿河|村组, 沿河|村镇: a word for villages or townships in general ends the span, no kind of one
+    # 年底|前城镇, 保护|和古镇: a function character before a common word names no town; 景区|和镇村: nor one before the
+    # words of settlements alone a village
+    return level in ("town", "village") and name[0] in _FUNCTION_FIRST and _common_or_settlements(name[1:])
+
+
+# Words 村 opens that speak of villages in general (沿河|村组: the villages and groups along the river).
+_SETTLEMENT_WORDS = frozenset(("村组", "村镇", "村庄", "村落", "村级", "村居", "村社"))
+
+
+def _kind_opens_settlements(e: Entity, around: _Around) -> bool:
+    """Whether the span's last character, its kind, opens a word for villages in general that runs on past it."""
+    toks = around.tokens_in(e.end - 1, e.end + 2)
+    return bool(toks) and toks[0].start == e.end - 1 and toks[0].text in _SETTLEMENT_WORDS
+
+
+def _ends_in_settlements(e: Entity, around: _Around) -> bool:
+    """Whether the span's last word is one for townships and villages in general after a word of two characters or
+    more (沿河|村镇, 沿线|乡镇; not 黔|城镇, a town whose one-character name jieba read apart)."""
+    toks = around.tokens_in(e.start, e.end)
+    return len(toks) >= 2 and toks[-1].end == e.end and toks[-1].text in ("村镇", "乡镇", "城镇") and \
+        toks[-2].end - toks[-2].start >= 2
 
 
 def _common_or_settlements(rest: str) -> bool:
