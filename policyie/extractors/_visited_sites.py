@@ -207,8 +207,9 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
-_STATION = lazy_pattern.compile(r"(?:火车|高铁|客运)?[东西南北]?站$")
-_STATION_LEVELS = frozenset(("city", "district", "town"))
+_STATION = lazy_pattern.compile(r"(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?站$")
+# (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere)
+_STATION_LEVELS = frozenset(("city", "district", "town", "site"))
 
 
 def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool], cues: list) -> None:
