@@ -546,21 +546,49 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         return
     surfaces = gazetteer.load().surfaces
     for at in occurrences(text, "省"):
-        tok = analysis.token_at(at)
-        if tok is None or tok.start == at or tok.end != at + 1:  # (佩滕省: jieba's word may hold the 省)
-            tok = analysis.token_at(at - 1)
-        if tok is None or tok.end not in (at, at + 1) or tok.pos[:3] not in _STEM_TAGS and tok.pos[:2] not in _STEM_TAGS:
+        kind = "自治省" if text.startswith("自治", at - 2) else "省"  # (伏伊伏丁那|自治省: an autonomous province)
+        k0 = at + 1 - len(kind)
+        tok = analysis.token_at(k0)
+        if tok is None or tok.start == k0 or tok.end != at + 1:  # (佩滕省: jieba's word may hold the 省)
+            tok = analysis.token_at(k0 - 1)
+        glued = _glued_syllable_name(text, analysis, tok, k0)
+        tok = glued or tok
+        if tok is None or tok.end not in (k0, at + 1) or tok.pos[:3] not in _STEM_TAGS and tok.pos[:2] not in _STEM_TAGS:
             continue
-        stem = text[tok.start : at]
+        stem = text[tok.start : k0]
         prev = analysis.token_at(tok.start - 1) if tok.start else None
         if prev is not None and han_only(prev.text) and (prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
                 len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
             continue  # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name)
-        if stem in surfaces or stem + "省" in surfaces or not _typical(stem) or in_person(tok.start, at + 1) \
+        # (甘达基省, 伏伊伏丁那: a name jieba's dictionary holds as a place's, none of China's, needs only syllables that
+        # read as sounds at all)
+        sounds = glued is not None or _typical(stem) or (
+            tok.pos.startswith("ns") and translit_odds(stem) >= _MIN_MEAN_PLACE_WORD)
+        if stem in surfaces or stem + kind in surfaces or not sounds or in_person(tok.start, at + 1) \
                 or mention_index(places).overlaps(tok.start, at + 1):
             continue
-        named_place(places, stem + "省", "province", "after-state", state).mentions.append(
-            Span(stem + "省", tok.start, at + 1))
+        named_place(places, stem + kind, "province", "after-state", state).mentions.append(
+            Span(stem + kind, tok.start, at + 1))
+
+
+_MIN_MEAN_PLACE_WORD = 0.0
+
+
+def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: int) -> Token | None:
+    """甘达|基省: where the segmenter glued a name's last syllable to 省, the name as one token (tagged ``un``): that
+    syllable and the word of two or three characters before it, after a function or locative word, where they read as
+    transliterated sounds; None where the cut is no such one."""
+    if tok is None or tok.start != k0 - 1 or tok.end <= k0:
+        return None
+    prev = analysis.token_at(tok.start - 1) if tok.start else None
+    if prev is None or prev.end != tok.start or not 2 <= len(prev.text) <= 3 or not han_only(prev.text):
+        return None
+    lead = analysis.token_at(prev.start - 1) if prev.start else None
+    stem = text[prev.start : k0]
+    if lead is not None and han_only(lead.text) and lead.pos[:1] not in "pcvf":  # (在|南部|达利|阿省)
+        return None
+    return Token(text=text[prev.start : tok.end], start=prev.start, end=tok.end, pos="un") \
+        if translit_odds(stem) >= _MIN_MEAN_JOINED and stem not in gazetteer.load().surfaces else None
 
 
 def _only_state(states: list[Place]) -> str | None:
