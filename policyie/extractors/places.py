@@ -3814,8 +3814,8 @@ def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
         if item is None or item.end(1) in spans or in_person(item.start(1), item.end(1)):
             continue
         name = item.group(1)
-        if name.endswith(_GENERIC_TAILS) or "城乡" in name:
-            continue  # 、美丽乡村 / 、城乡社区: kinds of place, not places
+        if name.endswith(_GENERIC_TAILS) or "城乡" in name or _joins_two(text, places, item.start(1), item.end(1)):
+            continue  # 、美丽乡村 / 、城乡社区: kinds of place, not places; 、灵峰街道及|余村: two items, not one
         level = _MEMBER_LEVEL[next(k for k in _MEMBER_SUFFIXES if name.endswith(k))]
         # (曲阳|桥乡: a county's short form the township's name opens is no mention of the county)
         model_places.drop_mentions_within(places, item.start(1), item.end(1), short_only=True)
@@ -3825,6 +3825,11 @@ def _add_list_members(ctx: Context, doc: _Doc, places: dict[str, Place],
         queue.append(item.end(1))
         _add_repeats(doc, places, place, in_person)
     _add_short_listed_townships(ctx, load(), places, in_person)
+
+
+def _joins_two(text: str, places: dict[str, Place], start: int, end: int) -> bool:
+    """Whether a place's mention opens [start, end) and ends right before 及, 和 or 与 inside it (灵峰街道|及余村)."""
+    return any(m.start == start and m.end < end and text[m.end] in "及和与" for p in places.values() for m in p.mentions)
 
 
 # A township of one character and its kind right after a list's joiner (、坝乡): no table's surface, being so short.
