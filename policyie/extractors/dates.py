@@ -57,20 +57,21 @@ _CONN_CHARS = "至到—–-~～－"  # one of them is in every _CONN
 _PART_CODE = {
     "上午": "MO", "早上": "MO", "早晨": "MO", "清晨": "MO", "今晨": "MO", "今早": "MO", "明早": "MO",
     "中午": "MI", "下午": "AF", "午后": "AF",
-    "晚上": "EV", "晚间": "EV", "傍晚": "EV", "晚": "EV", "今晚": "EV", "昨晚": "EV", "明晚": "EV", "当晚": "EV",
+    "晚上": "EV", "晚间": "EV", "傍晚": "EV", "晚": "EV", "今晚": "EV", "昨晚": "EV", "明晚": "EV", "当晚": "EV", "前晚": "EV",
     "夜间": "NI", "夜里": "NI", "深夜": "NI", "凌晨": "NI", "昨夜": "NI",
 }
 _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1, "后年": 2}
 _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "大前天": -3, "明天": 1, "明日": 1, "后天": 2,
               "大后天": 3,
-              "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1}
+              "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1, "前晚": -2}
 # (第三天, 第四天: counted from the tour's first day, not from the last day told: `_timex._ordinal_day`)
 _ORDINAL_DAYS = frozenset(("第三天", "第四天", "第五天"))
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n \u3000")
 _DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1, "第三天": 2, "第四天": 3,
                 "第五天": 4}
 _MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
-_WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "上周": -1, "上个星期": -1, "下周": 1, "下个星期": 1}
+_WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上周": -1, "上星期": -1, "上个星期": -1, "下周": 1,
+               "下星期": 1, "下个星期": 1}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
 _XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
@@ -347,7 +348,7 @@ def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 @_rule(
     rf"(?P<w>今天|今日|昨天|昨日|大前天|前天|前日|明天|明日|大后天|后天|当天|当日|同日|次日|翌日|第二天|第三天|第四天|第五天){_PART}?"
-    r"|(?P<w2>今晚|昨晚|明晚|今晨|昨夜|当晚|今早|明早)",
+    r"|(?P<w2>今晚|昨晚|前晚|明晚|今晨|昨夜|当晚|今早|明早)",
     needs="天日晚晨夜早",  # one in every word
 )
 def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
@@ -368,6 +369,8 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # 同日方一道: 同 + 日方
     if w == "前日" and a is not None and not a.is_token_boundary(m.start() + 2):
         return None  # 疫情|前|日均: 前 + 日均, no day
+    if w == "前晚" and a is not None and not a.is_token_boundary(m.end()):
+        return None  # 10月底|前|晚稻: 前 + 晚稻, no night
     part = _PART_CODE.get(w) if m.group("w2") else _part(m)
     if w in _DAY_ANAPHOR:
         return _Cand(m.start(), m.end(), Spec("day", day_anaphor=_DAY_ANAPHOR[w], part=part))
@@ -383,7 +386,8 @@ def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("approx"))
 
 
-@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|上周|上个星期|下周|下个星期)(?P<wd>[一二三四五六日天]|末)?{_PART}?", needs="周星")
+@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|这个星期|上周|上星期|上个星期|下周|下星期|下个星期)(?P<wd>[一二三四五六日天]|末)?{_PART}?",
+       needs="周星")
 def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     shift = _WEEK_SHIFT[m.group("wp")]
     if m.group("wd") == "末":
