@@ -295,8 +295,8 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         if (tail := _PEOPLES_TAIL.match(text, at)) is not None:
             at = tail.end()  # 漳溪|畲族乡|蓝屋村: the township's short form, its peoples' kind written after it
         m = _AFTER_TOWNSHIP.match(text, at)
-        if m is None or m.end() not in ends:
-            continue
+        if m is None or (m.end() not in ends and _HAMLET_AFTER.match(text, m.end()) is None):
+            continue  # (石练镇|上坪村|大坞自然村: a hamlet written after the village may take the cut across its end)
         name = m.group(1)
         stem = name.removesuffix("社区").removesuffix("村").removesuffix("嘎查") or name
         tok = an.token_at(at)
@@ -321,6 +321,8 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
     return out
 
 
+# A natural hamlet or villagers' group named right after a village (上坪村|大坞自然村).
+_HAMLET_AFTER = lazy_pattern.compile(r"\p{Han}{1,4}?(?:自然村|村民小组)")
 # One-character adjectives that open many villages' names (小岗村, 大寨村, 新华村, 老街村).
 _SIZE_AGE = frozenset("大小新老")
 # A community named after its street (幸福路社区, 和平街社区, 光明巷社区): the road's name may open with an adjective or a verb.

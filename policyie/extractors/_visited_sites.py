@@ -48,7 +48,7 @@ _TEAM_CHARS = frozenset("组团队")
 _AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
 # 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
 # between (the name must still end as a site does; the stop is the one name, no list).
-_AT_VERB = lazy_pattern.compile(r"(?<=[又还再也]|随后|接着|他|她)在(?=(\p{Han}{3,12}?)(?:察看|调研|考察|走访|慰问|看望|督导|检查))")
+_AT_VERB = lazy_pattern.compile(r"(?<=[又还再也]|随后|接着|他|她)在(?=(\p{Han}{3,12}?)(?:察看|调研|考察|走访|慰问|看望|督导|检查|了解))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -221,7 +221,10 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
     for cue in cues:
         for s, e in _cue_items(text, cue):
             kind = _STATION.search(text, s, e)
-            if kind is None or in_person(s, e) or model_places.mention_index(places).overlaps(kind.start(), e):
+            if kind is None or in_person(s, e):
+                continue
+            model_places.drop_untyped_within(places, kind.start(), e)  # (涪陵|北站: the NER's untyped read of the kind)
+            if model_places.mention_index(places).overlaps(kind.start(), e):
                 continue
             opened = opens.get(s)
             if opened is not None and opened[1].end == kind.start():
@@ -294,6 +297,10 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
     named for a theme (纪念馆, 博物馆) takes the province's or city's short form into its name (西藏|百万农奴解放纪念馆):
     such a name is written whole, the place before the theme; so is a pass's fortress (嘉峪关|关城)."""
     hall = text.endswith(_HALL_ENDINGS, start, end) and end - start >= HALL_NAME
+    # (吉林|台|水库: a state's or city's short form and one more character before a kind of two characters or more name
+    # the site, not the state; not 安徽|南陵, 重庆|璧山: a county's short form after the province's, ending as a site does)
+    kind = _ending(text, start, end)
+    glued = end - len(kind) - 1 if len(kind) >= 2 else -1
     # (嘉峪关|关城: a pass's fortress is named by the pass, whatever city or district took the pass's name)
     fortress = text.endswith("关城", start, end)
     for p in places.values():
@@ -305,7 +312,8 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
                 return False
             if p.level in _DIVISION_LEVELS or p.level == "country":
                 short = m.text != p.name
-                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS or (hall and m.start == start))) and \
+                if not (short and (m.start in ends or p.level in _LOW_DIVISIONS or (
+                        m.start == start and (hall or m.end == glued)))) and \
                         not (fortress and m.start == start and m.text.endswith("关") and m.end == end - 2):
                     return False
             elif p.level is not None and (m.start == start or (m.end == end and p.evidence == "site-list")):
