@@ -442,7 +442,8 @@ def _yi_name(text: str, pos: int) -> NameGuess | None:
 
 
 def _tibetan_name(text: str, pos: int) -> NameGuess | None:
-    """洛桑江村: two Tibetan name elements in a row."""
+    """洛桑江村: two Tibetan name elements in a row; or one alone, ended by a follower (州长|呷绒|一同调研: a name of one
+    element, as Kham names often are)."""
     for k in (2, 3):
         head = text[pos : pos + k]
         if head in TIBETAN:
@@ -450,6 +451,8 @@ def _tibetan_name(text: str, pos: int) -> NameGuess | None:
                 tail = text[pos + k : pos + k + j]
                 if len(tail) == j and tail in TIBETAN:
                     return NameGuess(pos, pos + k + j, 3.0)
+            if clear_follower(text, pos + k):
+                return NameGuess(pos, pos + k, 3.0)
     return None
 
 
