@@ -542,11 +542,12 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
     one word of transliterated syllables (佩滕) that no place of China's holds is that state's, though the state is not
     written right before it."""
     state = _only_state(foreign_states(places))
-    if state is None or "省" not in text:
+    if state is None or ("省" not in text and "州" not in text):
         return
     surfaces = gazetteer.load().surfaces
-    for at in occurrences(text, "省"):
-        kind = "自治省" if text.startswith("自治", at - 2) else "省"  # (伏伊伏丁那|自治省: an autonomous province)
+    for at in sorted([*occurrences(text, "省"), *occurrences(text, "州")]):
+        # (伏伊伏丁那|自治省: an autonomous province; 马雷州: a Turkmen or American state's province is a 州)
+        kind = "自治省" if text.startswith("自治省", at - 2) else text[at]
         k0 = at + 1 - len(kind)
         tok = analysis.token_at(k0)
         if tok is None or tok.start == k0 or tok.end != at + 1:  # (佩滕省: jieba's word may hold the 省)
@@ -556,6 +557,8 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         if tok is None or tok.end not in (k0, at + 1) or tok.pos[:3] not in _STEM_TAGS and tok.pos[:2] not in _STEM_TAGS:
             continue
         stem = text[tok.start : k0]
+        if not stem or stem[-1] in "省州":
+            continue  # (纽约州|州长: the 州 of the governor's title, after the state's name already closed)
         prev = analysis.token_at(tok.start - 1) if tok.start else None
         if prev is not None and han_only(prev.text) and (prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
                 len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
@@ -581,14 +584,17 @@ def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: i
     if tok is None or tok.start != k0 - 1 or tok.end <= k0:
         return None
     prev = analysis.token_at(tok.start - 1) if tok.start else None
-    if prev is None or prev.end != tok.start or not 2 <= len(prev.text) <= 3 or not han_only(prev.text):
+    if prev is None or prev.end != tok.start or not 1 <= len(prev.text) <= 3 or not han_only(prev.text):
         return None
     lead = analysis.token_at(prev.start - 1) if prev.start else None
     stem = text[prev.start : k0]
     if lead is not None and han_only(lead.text) and lead.pos[:1] not in "pcvf":  # (在|南部|达利|阿省)
         return None
+    # (参与|马|雷州: a lone character before the glued syllable, where the two read as typical sounds; 雷州 alone is
+    # China's city, which the lone character before it makes no part of a foreign name otherwise)
+    odds = TYPICAL_TRANSLIT if len(prev.text) == 1 else _MIN_MEAN_JOINED
     return Token(text=text[prev.start : tok.end], start=prev.start, end=tok.end, pos="un") \
-        if translit_odds(stem) >= _MIN_MEAN_JOINED and stem not in gazetteer.load().surfaces else None
+        if translit_odds(stem) >= odds and stem not in gazetteer.load().surfaces else None
 
 
 def _only_state(states: list[Place]) -> str | None:
