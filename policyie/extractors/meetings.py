@@ -872,6 +872,10 @@ def _held_date(ctx: Context, m: Meeting, s_lo: int, s_hi: int) -> str | None:
         earlier = date_before(ctx, m.start, 0, exclude=(m.start, m.end))
         while earlier is not None and text.startswith(_DEADLINE_AFTER, earlier.end):
             earlier = date_before(ctx, earlier.start, 0, exclude=(m.start, m.end))
+        if earlier is not None and "/" in (earlier.value or "") and \
+                (day := date_before(ctx, earlier.start, 0, exclude=(m.start, m.end))) is not None and is_day(day):
+            earlier = day  # (…24日上午…举行会谈。…于3月23日至27日…国事访问。会谈前，…举行欢迎仪式: a visit's days span the
+            # event, the day the report gave before them dates it)
         d = earlier if earlier is not None and is_day(earlier) else None
     return date_value(d)
 
