@@ -64,7 +64,7 @@ _INSTRUCTION = lazy_pattern.compile(
 )
 
 
-@register("directives", requires=("officials", "slogans", "meetings"))
+@register("directives", requires=("officials", "slogans", "meetings", "activities"))
 def extract(ctx: Context) -> list[Directive]:
     text = ctx.text
     triggers = [t for t in (_trigger(ctx, m) for m in _TRIGGER.finditer(text)) if t is not None]
@@ -150,8 +150,20 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
             return last.name
         # 在拉尕山景区，他详细询问…，要求…: the pronoun that opens a clause is the subject who instructs
         pm = _PRONOUN_SUBJECT.search(head)
-        return resolve_pronoun(ctx, s_lo + pm.start(1)) if pm else None
+        if pm:
+            return resolve_pronoun(ctx, s_lo + pm.start(1))
+        return _touring(ctx, q) if _TOUR_GOES_ON.match(head) else None
     return None
+
+
+# 随后来到…，察看…，要求…: a sentence of a tour with no subject of its own goes on with the tour's visitor.
+_TOUR_GOES_ON = lazy_pattern.compile(r"[\s　]*(?:随后|接着|然后|之后|此后)?[，,]?(?:又|还|再)?(?:来到|走进|前往|深入|登上|走访)")
+
+
+def _touring(ctx: Context, q: int) -> str | None:
+    """The visitor of the tour reported last before ``q``, where one is."""
+    tours = [a for a in ctx.doc.activities if a.start < q and a.actors]
+    return max(tours, key=lambda a: a.start).actors[0] if tours else None
 
 
 def _meeting_speaker(ctx: Context) -> str:
