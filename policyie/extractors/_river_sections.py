@@ -168,8 +168,10 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
             continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township or
             # county named, 浍河|五河段 where the article names 五河县, 洨河|赵县段, or the place be a county's short form the
             # tables know, 灌河|灌南段)
-        if place in _NOT_REACH or any(c in "的和与及是" for c in river) or jieba_freq().get(river, 0) >= COMMON_WATER:
-            continue
+        if place in _NOT_REACH or any(c in "的和与及是" for c in river) or (
+                jieba_freq().get(river, 0) >= COMMON_WATER and not tag_table().get(river, "").startswith("ns")):
+            continue  # (沿护城河…段: a kind of water; 雅砻江|雅|江段, a river the dictionary knows as a place, is read here
+            # where the cut ran the place into 段)
         first = an.token_at(m.start(1))
         if first is not None and first.start == m.start(1) and first.pos[:1] in ("v", "p", "d", "c", "r", "m", "s", "f") \
                 and not (len(first.text) == 1 and river[:2] in surfaces) \
