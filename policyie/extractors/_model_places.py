@@ -265,6 +265,19 @@ def _lone_char_before(text: str, start: int, around: _Around) -> int | None:
     return None
 
 
+_SCENIC_ENDS = ("景区", "风景区", "旅游区")
+
+
+def _compass_before(start: int, around: _Around) -> int | None:
+    """Where a compass point jieba left alone opens a scenic area's name (加强|西|泰山景区, 来到|东|湖景区): after a verb,
+    a preposition or punctuation, unless a place's mention ends there."""
+    lone = [t for t in around.tokens_in(max(0, start - 1), start) if t.end == start]
+    if not lone or lone[0].text not in ("东", "西", "南", "北") or start - 1 in around.mention_ends:
+        return None
+    before = [t for t in around.tokens_in(max(0, start - 6), start - 1) if t.end == start - 1]
+    return start - 1 if not before or before[0].pos[:1] in "vp" or not han_only(before[0].text) else None
+
+
 def _word_opened_before(around: _Around, start: int) -> int | None:
     """Where a village's name starts when the model's span opens on the second character of a two-character word
     of jieba's that follows a place's mention or a verb (金庭镇|明月|湾古村, 观摩|明月|湾古村), or None; not where
@@ -564,6 +577,8 @@ def _pieces(text: str, e: Entity, around: _Around):
         return
     if level == "site" and name.endswith(_TEMPLE_ENDS) and (lone := _lone_char_before(text, start, around)):
         start, name = lone, text[lone : e.end]  # 强|巴林寺: a character jieba left alone opens a temple's name
+    elif level == "site" and name.endswith(_SCENIC_ENDS) and (lone := _compass_before(start, around)) is not None:
+        start, name = lone, text[lone : e.end]  # 加强|西|泰山景区: a compass point left alone after a verb opens the name
     if level == "site" and name.endswith("城") and _common_town_word(name, start, e.end, around):
         level = None  # 丰宁|县城, 古|商城, 北京|城: a county's seat, a market or the city itself, not a walled site
     if level is not None and _idiom_or_glued(text, e, around):
