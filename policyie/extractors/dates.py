@@ -377,10 +377,17 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", day_shift=_DAY_SHIFT[w], part=part))
 
 
+# A named day's last words (消费者权益|日前, 全国科普|宣传|日前, 国家安全教育|日前): its 日 and 前, "before the day", no 日前.
+# (not 记者|日前, 活动|日前: a person or an event of something done recently)
+_NAMED_DAY_BEFORE = lazy_pattern.compile(r"(?:权益|纪念|宣传|开放|警示|减灾|献血|禁毒|科普|读书|爱耳|爱眼|助残|公祭)$")
+
+
 @_rule(r"(?P<w>日前|近日)", needs="日")
 def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if _NOT_APPROX_BEFORE.search(_before(text, m.start())):
         return None
+    if m.group("w") == "日前" and _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None  # 在3·15国际消费者权益日前: before the named day, not "recently"
     if a is not None and not a.is_token_boundary(m.start()):
         return None
     return _Cand(m.start(), m.end(), Spec("approx"))
