@@ -45,7 +45,7 @@ _YEAR_ABS = r"(?P<y>(?:1[89]|20)\d\d|[一二][〇零一二三四五六七八九]
 _YEAR_REL = r"(?P<ry>今年|去年|明年|前年|后年|同年|当年|上年|本年|来年)"
 _YP = rf"(?:{_YEAR_ABS}|{_YEAR_REL})"
 _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|(?<!公)元)月"  # 元月: January
-_MONTH_REL = r"(?P<rm>(?<!日)本月|上月|下月|当月|同月|上个月|下个月|这个月)"
+_MONTH_REL = r"(?P<rm>(?<!日)本月|上月|下月|当月|同月|上上个月|上个月|下个月|这个月)"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号]"
 _DNUM = r"3[01]|[12]\d|0?[1-9]"
 _MNUM = r"1[0-2]|0?[1-9]"
@@ -69,9 +69,9 @@ _ORDINAL_DAYS = frozenset(("第三天", "第四天", "第五天"))
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n \u3000")
 _DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1, "第三天": 2, "第四天": 3,
                 "第五天": 4}
-_MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
+_MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1, "上上个月": -2}
 _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上周": -1, "上星期": -1, "上个星期": -1, "下周": 1,
-               "下星期": 1, "下个星期": 1}
+               "下星期": 1, "下个星期": 1, "上上周": -2, "下下周": 2}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
 _XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
@@ -382,6 +382,17 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 _NAMED_DAY_BEFORE = lazy_pattern.compile(r"(?:权益|纪念|宣传|开放|警示|减灾|献血|禁毒|科普|读书|爱耳|爱眼|助残|公祭)$")
 
 
+# 三天前上午: so many days before the paper's day (前 only: 三天后 in a report counts from the event it follows).
+_DAYS_AGO_N = {c: DIGITS[c] for c in "一二三四五六七八九"} | {"两": 2, "十": 10}
+
+
+@_rule(rf"(?<![第连续每近前后这那几数\d〇零一二两三四五六七八九十])(?P<n>[二两三四五六七八九十2-9])天前{_PART}?", needs="天")
+def _days_ago(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    n = m.group("n")
+    shift = int(n) if n.isdigit() else _DAYS_AGO_N[n]
+    return _Cand(m.start(), m.end(), Spec("day", day_shift=-shift, part=_part(m)))
+
+
 @_rule(r"(?P<w>日前|近日)", needs="日")
 def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if _NOT_APPROX_BEFORE.search(_before(text, m.start())):
@@ -393,7 +404,8 @@ def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("approx"))
 
 
-@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|这个星期|上周|上星期|上个星期|下周|下星期|下个星期)(?P<wd>[一二三四五六日天]|末)?{_PART}?",
+@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|这个星期|上上周|上周|上星期|上个星期|下下周|下周|下星期|下个星期)(?P<wd>[一二三四五六日天]|末)?"
+       rf"{_PART}?",
        needs="周星")
 def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     shift = _WEEK_SHIFT[m.group("wp")]
