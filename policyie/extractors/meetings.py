@@ -1174,8 +1174,8 @@ _THANKED = lazy_pattern.compile(r"感谢\p{Han}{0,16}$")
 # (…11日上午会见A，当天下午会见B: a time of the same day may open the clause too)
 _CLAUSE_GOES_ON = lazy_pattern.compile(
     r"\s*(?:(?:当天|当日|同日|随后)?(?:上午|中午|下午|晚上|晚间)|当晚)?(?:分别|先后|并|还|随后|又|同时|也)?(?:亲切)?\s*")
-# A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈).
-_WITH_LEAD = r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:同|与)"
+# A clause that opens on 同/与 goes on from the sentence's subject (…，随后同菲佐举行会谈, …，随后在人民大会堂同…举行会谈).
+_WITH_LEAD = r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:在[^，,。；;同与和]{1,16}?)?(?:同|与)"
 _WITH_OPENS = lazy_pattern.compile(_WITH_LEAD + "$")
 
 
