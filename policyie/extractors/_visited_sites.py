@@ -48,7 +48,7 @@ _TEAM_CHARS = frozenset("组团队")
 _AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
 # 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
 # between (the name must still end as a site does; the stop is the one name, no list).
-_AT_VERB = lazy_pattern.compile(r"(?<=[又还再也]|随后|接着|他|她)在(?=(\p{Han}{3,12}?)(?:察看|调研|考察|走访|慰问|看望|督导|检查|了解))")
+_AT_VERB = lazy_pattern.compile(r"(?<=[又还再也，,]|随后|接着|他|她)在(?=(\p{Han}{3,12}?)(?:察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -207,9 +207,32 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
-_STATION = lazy_pattern.compile(r"(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?站$")
-# (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere)
-_STATION_LEVELS = frozenset(("city", "district", "town", "site"))
+# So is a forest-fire checkpoint or a hydrological station named by its place (紫溪山森林防火检查站, 茹河水文站).
+_STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:森林防火)?检查|水文)站$")
+# (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere; a river or
+# mountain the NER read untyped, 茹河 of 茹河水文站)
+_STATION_LEVELS = frozenset(("city", "district", "town", "site", None))
+
+
+def _post_named(stem: str, kind: str) -> bool:
+    """Whether a checkpoint's or hydrological station's stem names it (紫溪山|森林防火检查站, 茹河|水文站): a name of two to
+    five characters ending as a place's does, the dictionary holding no common word of it (not 县卫生|检查站, 公路|检查站)."""
+    if not kind.endswith(("检查站", "水文站")) or not 2 <= len(stem) <= 5 or _NAME.fullmatch(stem + "站") is None \
+            or stem[0] in _NOT_NAME_CHARS or stem[0] in "县市区镇乡村省州":
+        return False
+    if stem[-1] not in _TOPONYM_LAST:
+        return False  # (护林|检查站: what the checkpoint is for, no place's name)
+    freq = jieba_freq()
+    return not any(len(w) >= 2 and freq.get(w, 0) >= COMMON_STEM for w in segment(stem))
+
+
+# How a place's name that a checkpoint is named by ends: a mountain, a river, a pond, a pass … (紫溪山, 茹河, 折多塘).
+_TOPONYM_LAST = frozenset("山岭峰河江溪塘沟口坪湾桥坝村寨屯岗坡洼垭梁峪关湖海岛")
+
+
+def station_kind_only(name: str) -> bool:
+    """Whether ``name`` is a station's kind alone, no name of its own (森林防火检查站, 水文站)."""
+    return _STATION.fullmatch(name) is not None
 
 
 def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool], cues: list) -> None:
@@ -224,16 +247,20 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
             if kind is None or in_person(s, e):
                 continue
             model_places.drop_untyped_within(places, kind.start(), e)  # (涪陵|北站: the NER's untyped read of the kind)
-            if model_places.mention_index(places).overlaps(kind.start(), e):
+            if model_places.mention_index(places).overlaps(kind.start(), e) or kind.start() - s < 2:
                 continue
             opened = opens.get(s)
             if opened is not None and opened[1].end == kind.start():
                 place, m = opened
-                place.mentions.remove(m)
+                if m.text == place.name and place.level in ("district", "town"):
+                    pass  # (杜家村镇|森林防火检查站: a county or township written in full stays a place of its own)
+                else:
+                    place.mentions.remove(m)
                 if not place.mentions:
                     places.pop(next(k for k, v in places.items() if v is place))
-            elif text[s : kind.start()] not in stems or (model_places.mention_index(places).overlaps(s, e) and not
-                                                          model_places.drop_mentions_within(places, s, e, short_only=True)):
+            elif (text[s : kind.start()] not in stems and not _post_named(text[s : kind.start()], kind.group())) or (
+                    model_places.mention_index(places).overlaps(s, e)
+                    and not model_places.drop_mentions_within(places, s, e, short_only=True)):
                 continue  # (甘旗|卡站: a park's short form read inside the station's name is none)
             name = text[s:e]
             model_places.named_place(places, name, "site", "visited-site").mentions.append(Span(name, s, e))

@@ -3009,8 +3009,9 @@ def _split_township_heads(places: dict[str, Place]) -> None:
         head, level = _TOWNSHIP_HEAD.fullmatch(p.name), "town"
         if head is None and (head := _VILLAGE_HEAD.fullmatch(p.name)) is not None:
             level = "village"
-        if head is None or jieba_freq().get(head[1], 0) >= visited_sites.COMMON_STEM:
-            continue
+        if head is None or jieba_freq().get(head[1], 0) >= visited_sites.COMMON_STEM \
+                or visited_sites.station_kind_only(head[2]):
+            continue  # (杜家村镇森林防火检查站: a station named only by its township keeps the township in its name)
         cut = len(head[1])
         lead = 1 if _joined_after_place(places, p, head[1]) else 0  # 景区|和|永宁乡城子古村: 和 joins, opens nothing
         name = head[1][lead:]
