@@ -3332,8 +3332,9 @@ def _join_hamlets(places: dict[str, Place]) -> None:
 
 # A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组, …|桃树湾村民小组), or the hamlet
 # itself (福兴村|后窝堡屯 in the north-east, 蕉路村|上寮自然村): not a team (工作组, 专家组), a numbered group (三组) or a word
-# going on (组织, 组长, 组团; 屯子, 屯垦, 屯兵).
-_VILLAGER_GROUP = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
+# going on (组织, 组长, 组团; 屯子, 屯垦, 屯兵); a hamlet of the north-east may be named by its side alone (新兴村|北屯).
+_VILLAGER_GROUP = lazy_pattern.compile(
+    r"(\p{Han}{2,4}?|[东西南北前后](?=屯))(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
 _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那民")
 
 
@@ -3348,7 +3349,7 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
         held = [(p, m) for p in places.values() for m in p.mentions if end <= m.start < g.end()]
         if any(m.end > g.end() or (m.start, m.end) not in ((end, g.end(1)), (end, g.end())) for _, m in held):
             continue  # (a longer place runs on: not a group's name; the NER's read of the hamlet, or of it whole, is)
-        if is_common_word(g.group(1)) and not held:
+        if len(g.group(1)) > 1 and is_common_word(g.group(1)) and not held:
             continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group)
         for p, m in held:
             p.mentions.remove(m)
