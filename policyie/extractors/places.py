@@ -2600,7 +2600,8 @@ def _drop_figurative_mentions(text: str, places: dict[str, Place]) -> None:
                       and not _in_quoted_parallel(text, m) and not in_work_title(text, m.start)
                       and not _in_ethnic_list(text, m) and epithet_cue(text, m.start, m.end) is None
                       and not _quoted_likeness(text, m) and not _quoted_brand(text, m) and not _quoted_honour(text, m)
-                      and not _conjunction_county(text, m) and not _in_short_quote(text, p, m, held)
+                      and not _conjunction_county(text, m) and not _verb_county(text, m)
+                      and not _in_short_quote(text, p, m, held)
                       and not (p.level != "country" and in_body(m.start, m.end)) and not _country_gate(text, p, m)
                       and not (p.code is None and m.text.endswith("乡镇")) and not _in_numbered_event(text, m)]
 
@@ -2675,6 +2676,19 @@ def _in_short_quote(text: str, p: Place, m: Span, held: frozenset[tuple[int, int
 
 # What may stand right before the county 和县: its province or city, or a word of going or being there (到和县, 在和县).
 _HEXIAN_BEFORE = ("安徽", "安徽省", "马鞍山", "马鞍山市", "在", "到", "赴", "于", "至", "往", "来", "去", "抵")
+
+
+# A modal or a word of charging before a verb (要|会同|县水利局: with the county's water bureau), not before a county
+# named by that verb's characters (会同县).
+_BEFORE_VERB = lazy_pattern.compile(r"(?:要|须|需|应|将|并|还|由|负责|牵头|请|应当|必须)$")
+
+
+def _verb_county(text: str, m: Span) -> bool:
+    """县应急管理局要会同县水利局…: a county's full name whose name is a common word of the dictionary (会同, together
+    with; not a place's), after a modal, is that word and the county's own bureau (县|水利局), no county."""
+    stem = m.text[:-1]
+    return m.text.endswith("县") and len(stem) == 2 and tag_table().get(stem, "") in ("v", "vn", "n") and \
+        jieba_freq().get(stem, 0) >= 100 and _BEFORE_VERB.search(text, max(0, m.start - 2), m.start) is not None
 
 
 def _conjunction_county(text: str, m: Span) -> bool:
