@@ -349,8 +349,19 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
 
 
 def _cue_items(text: str, cue: regex.Match) -> list[tuple[int, int]]:
-    """The stops a cue names: the one name of 又在…察看, else the items of the clause after it."""
-    return list_items(text, *cue.span(1)) if _AT_VERB.owns(cue) else _items(text, cue.end())
+    """The stops a cue names: the one name of 又在…察看, else the items of the clause after it, up to a visit verb that
+    follows a move with no comma between (来到鹤立站|了解…: what is looked into there is no stop)."""
+    if _AT_VERB.owns(cue):
+        return list_items(text, *cue.span(1))
+    items = _items(text, cue.end())
+    if items and _CUE.owns(cue) and cue.group().rstrip("起了") in _MOVE_CUES and \
+            (verb := _VERB_AFTER_STOP.search(text, items[0][0] + 2, items[0][1])) is not None:
+        return list_items(text, items[0][0], verb.start())
+    return items
+
+
+# A verb of what was done at a stop, which ends the stop's name where no comma does (来到鹤立站|了解, 来到…水库|察看).
+_VERB_AFTER_STOP = lazy_pattern.compile(r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解|查看|详细")
 
 
 def _items(text: str, pos: int) -> list[tuple[int, int]]:
