@@ -271,7 +271,8 @@ _NOT_NAME_FIRST = frozenset("在于从到向往对把被将和与及的是为以
 
 def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
-    so) is a site, its state unsaid; the longest such run the segmenter opens a word at. So is a lake (阿梅莉亚湖) or a bay (哈马马特湾)."""
+    so) is a site, its state unsaid; the longest such run the segmenter opens a word at, no joiner inside it (姆迪纳|和|戈佐岛).
+    So is a lake (阿梅莉亚湖) or a bay (哈马马特湾)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
     abroad = bool(foreign_states(places))
     for m in _PORT_OR_LAKE.finditer(text):
@@ -280,7 +281,8 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             stem = text[k - n : k]
             typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT) or (
                 abroad and n >= 3 and _whole_name_word(analysis, k - n, k) and translit_odds(stem) >= _MIN_MEAN_WORD)
-            if stem[0] in _NOT_NAME_FIRST or not typical or not han_only(stem) or _locative_first(text, places, k - n) \
+            if stem[0] in _NOT_NAME_FIRST or any(c in _JOINERS for c in stem[1:]) or not typical or not han_only(stem) \
+                    or _locative_first(text, places, k - n) \
                     or not (
                     analysis.is_token_boundary(k - n) or _glued_lead(text, analysis, k - n)) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
