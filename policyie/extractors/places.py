@@ -3350,6 +3350,8 @@ def _join_hamlets(places: dict[str, Place]) -> None:
 _VILLAGER_GROUP = lazy_pattern.compile(
     r"(\p{Han}{2,4}?|[东西南北前后](?=屯))(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
 _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那民")
+# How a hamlet's name ends where it is a common word too (沟口, 河湾, 山坳): a landform, not a team's work (工作, 专家).
+_HAMLET_LAST = frozenset("口沟湾坳坪岭坡梁峪洼塘坝嘴岔垭冲")
 
 
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
@@ -3363,8 +3365,9 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
         held = [(p, m) for p in places.values() for m in p.mentions if end <= m.start < g.end()]
         if any(m.end > g.end() or (m.start, m.end) not in ((end, g.end(1)), (end, g.end())) for _, m in held):
             continue  # (a longer place runs on: not a group's name; the NER's read of the hamlet, or of it whole, is)
-        if len(g.group(1)) > 1 and is_common_word(g.group(1)) and not held:
-            continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group)
+        if len(g.group(1)) > 1 and is_common_word(g.group(1)) and not held and g.group(1)[-1] not in _HAMLET_LAST:
+            continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group; so is 石岔村|
+            # 沟口组, a common word that ends as a hamlet's name does)
         for p, m in held:
             p.mentions.remove(m)
         model_places.drop_empty(places)  # (the NER's 下寮自然村, read whole, goes: the group of the same key takes its place)
