@@ -532,7 +532,7 @@ def _state_regions(text: str, analysis: Analysis, places: dict[str, Place], in_p
 
 # A province's or state's seat named right after it (昆都士省|首府, 新泽西州|首府, 基利斯省|省会): what stands before is a
 # province, whatever its syllables read like.
-_SEAT_AFTER = lazy_pattern.compile(r"[省州](?=首府|省会)")
+_SEAT_AFTER = lazy_pattern.compile(r"[省州区](?=首府|省会)")
 # The tags of the words a province's name before its seat is made of (昆都士 nrt, 尼尼微 nr, 新泽西 ns, 北基伍 un).
 _STEM_TAGS = frozenset(("nr", "nrt", "ns", "nz", "un", "j"))
 _MAX_STEM = 8
@@ -605,9 +605,9 @@ def _only_state(states: list[Place]) -> str | None:
 
 
 def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
-    """尼尼微省|首府|摩苏尔, 阿富汗北部|昆都士省|首府…, 美国|新泽西州|首府…: a province or state whose seat the text names
-    right after it, made of name words no place of China's holds, is a foreign province; its state is the one written
-    right before it, else the article's only foreign state."""
+    """尼尼微省|首府|摩苏尔, 阿富汗北部|昆都士省|首府…, 美国|新泽西州|首府…, 帕福斯区|首府: a province, state or district
+    whose seat the text names right after it, made of name words no place of China's holds, is a foreign province; its
+    state is the one written right before it, else the article's only foreign state."""
     states = foreign_states(places)
     for m in _SEAT_AFTER.finditer(text):
         start, parent = m.start(), None
@@ -625,6 +625,11 @@ def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], 
                 break
             start = tok.start
         end = m.end()
+        if text[m.start()] == "区" and translit_odds(text[start : m.start()]) < _MIN_MEAN_JOINED:
+            continue  # (鄂豫皖苏|区首府: a district's seat only where the name reads as transliterated sounds)
+        # (帕福斯|区首府: the town the district is named after, read there, is the district's name)
+        drop_mentions_where(places, lambda p, s, lo=start, hi=end: p.level == "city" and p.code is None
+                            and lo <= s.start and s.end < hi)
         if end - start < 3 or in_person(start, end) or mention_index(places).overlaps(start, end):
             continue
         place = named_place(places, text[start:end], "province", "after-state", parent or _only_state(states))
