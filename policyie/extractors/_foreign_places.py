@@ -411,7 +411,12 @@ def _particle_first(analysis: Analysis, start: int, end: int) -> bool:
     """因|埃特纳火山: a word of one character that jieba reads as a conjunction, preposition or adverb opens the run,
     not the name."""
     tok = analysis.token_at(start)
-    return tok is not None and tok.start == start and tok.end == start + 1 and tok.end < end and tok.pos[:1] in "cpd"
+    if tok is None or tok.start != start or tok.end != start + 1 or tok.end >= end or tok.pos[:1] not in "cpd":
+        return False
+    prev = analysis.token_at(start - 1) if start else None
+    # (背靠|特罗多斯山: an "adverb" right after a verb of two characters, before its object, is the name's first syllable)
+    return not (tok.pos[:1] == "d" and prev is not None and prev.end == start and len(prev.text) >= 2
+                and prev.pos[:1] == "v")
 
 
 def _inside_place(places: dict[str, Place], start: int, end: int) -> bool:
