@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 import regex
 
-from policyie import lazy_pattern, lexicons
+from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._people import jieba_freq
 from policyie.extractors._spans import list_items, occurrences
@@ -476,9 +476,10 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     stem = name[: -len(ending)]
     if len(stem) < 2 or stem in _GENERIC_STEMS:
         return None  # (古闸|遗址: a kind of relic, whatever the list beside it)
-    if ending in SCENIC_KINDS and _opens_with_verb(name):
+    if ending in SCENIC_KINDS and _opens_with_verb(name) and name[:2] not in gazetteer.load().surfaces:
         # 来到石台县|看|天鹅湖景区: the verb says what the visit did there (the park rule reads 望|天洞景区). Only
-        # before a scenic area's kind, which follows any phrase: a verb opens many a lake's or peak's name (落|雁湖).
+        # before a scenic area's kind, which follows any phrase: a verb opens many a lake's or peak's name (落|雁湖); not
+        # where the first characters are a place's name the tables hold (错那|湖景区: 错那 is a county's)
         return None
     if ending == "口" and stem.endswith(("河", "江")):
         return None  # (辽河|口: a river's mouth is a region of the river, not a site)
