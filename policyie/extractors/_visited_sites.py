@@ -386,8 +386,12 @@ def _plain_stem(text: str, start: int, end: int) -> bool:
     ending = _ending(text, start, end)
     stem = text[start : end - len(ending)]
     freq = jieba_freq()
-    return ending not in _WEAK_ENDINGS and freq.get(stem, 0) < PLAIN_STEM and freq.get(text[start:end], 0) == 0 and \
-        not _verbs_only(stem)
+    common = freq.get(stem, 0) >= PLAIN_STEM and ending not in _ANY_WORD_NAMES
+    return ending not in _WEAK_ENDINGS and not common and freq.get(text[start:end], 0) == 0 and not _verbs_only(stem)
+
+
+# Kinds a place is named by with any word, however common (红旗|水库, 胜利|水库, 上游|水库): the one a move goes to is a name.
+_ANY_WORD_NAMES = frozenset(("水库",))
 
 
 def _verbs_only(stem: str) -> bool:
