@@ -163,11 +163,11 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
                 place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
             continue  # (勐拉|段: a township's name without its 镇)
         if len(river) == 2 and (urban or not (place[-1] in "县区旗" and place in surfaces)) \
-                and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗")) \
+                and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗", "市")) \
                 and not any(place + k in surfaces for k in ("县", "旗")):
             continue  # (沿褒河|马道段 in an article that names 马道镇: a river of two characters needs its township or
-            # county named, 浍河|五河段 where the article names 五河县, 洨河|赵县段, or the place be a county's short form the
-            # tables know, 灌河|灌南段)
+            # county named, 浍河|五河段 where the article names 五河县, 赧水|武冈段 where it names the city 武冈市, 洨河|赵县段,
+            # or the place be a county's short form the tables know, 灌河|灌南段)
         if place in _NOT_REACH or any(c in "的和与及是" for c in river) or (
                 jieba_freq().get(river, 0) >= COMMON_WATER and not tag_table().get(river, "").startswith("ns")):
             continue  # (沿护城河…段: a kind of water; 雅砻江|雅|江段, a river the dictionary knows as a place, is read here
