@@ -48,7 +48,8 @@ _TEAM_CHARS = frozenset("组团队")
 _AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
 # 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
 # between (the name must still end as a site does; the stop is the one name, no list).
-_AT_VERB = lazy_pattern.compile(r"(?<=[又还再也，,]|随后|接着|他|她)在(?=(\p{Han}{3,12}?)(?:察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解))")
+_STOP_VERBS = r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解"
+_AT_VERB = lazy_pattern.compile(rf"(?<=[又还再也，,]|随后|接着|他|她)在(?=(\p{{Han}}{{3,12}}?)(?:{_STOP_VERBS}))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -117,10 +118,10 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     towns: list[tuple[int, int]] = []
     cues = sorted([*_CUE.finditer(text), *_AT_STOP.finditer(text), *_AT_VERB.finditer(text)], key=lambda c: c.start())
-    for cue in cues:
+    stops = [(cue, _cue_items(text, cue)) for cue in cues]  # (the stops each cue names, read once for every rule below)
+    for cue, raw in stops:
         if text[cue.end() : cue.end() + 1] in _TEAM_CHARS:
             continue  # 视察|组还来到…: a team the verb names (视察组, 考察团), not its visit's list
-        raw = _cue_items(text, cue)
         items = [_named_part(text, s, e) for s, e in raw]
         shaped = [_site(text, s, e, openers, stems) for s, e in items]
         # (how many of the list's items are sites or places: one beside another vouches for a common stem)
@@ -172,8 +173,8 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             if not held.overlaps(i, i + len(name)) and not in_person(i, i + len(name)):
                 place.mentions.append(Span(name, i, i + len(name)))
         place.mentions.sort(key=lambda m: m.start)
-    _add_stop_villages(text, places, in_person, cues)
-    _add_stations(text, places, in_person, cues)
+    _add_stop_villages(text, places, in_person, stops)
+    _add_stations(text, places, in_person, stops)
 
 
 # A village or community a tour stops at, named as an item of the stop's clause (在龙畔村，…; 来到石岩村、青杠社区): a
@@ -184,13 +185,14 @@ _STOP_VILLAGE = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)")
 _STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
 
 
-def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool], cues: list) -> None:
+def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool],
+                       stops: list[tuple[regex.Match, list[tuple[int, int]]]]) -> None:
     held = model_places.mention_index(places)
     freq, tags = jieba_freq(), tag_table()
-    for cue in cues:
+    for cue, items in stops:
         if _CUE.owns(cue) and cue.group().rstrip("起了") not in _MOVE_CUES:
             continue  # (察看…: what is looked at is a thing's state, not a stop)
-        for s, e in _cue_items(text, cue):
+        for s, e in items:
             s = _after_locative(text, s, e)
             m = _STOP_VILLAGE.fullmatch(text, s, e)
             if m is None or in_person(s, e) or (held.overlaps(s, e) and not _table_tail(text, places, s, e)):
@@ -235,14 +237,15 @@ def station_kind_only(name: str) -> bool:
     return _STATION.fullmatch(name) is not None
 
 
-def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool], cues: list) -> None:
+def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool],
+                  stops: list[tuple[regex.Match, list[tuple[int, int]]]]) -> None:
     """A stop of a tour that is a division's name, as the article writes it elsewhere or as the stem of a county or
     township it writes in full, then a station's kind (又在…和|那曲站看望…, 在|甘旗卡站，…): the station, a site; a
     mention of the division there becomes the station's."""
     opens = {m.start: (p, m) for p in places.values() if p.level in _STATION_LEVELS for m in p.mentions}
     stems = _division_stems(places)
-    for cue in cues:
-        for s, e in _cue_items(text, cue):
+    for _cue, items in stops:
+        for s, e in items:
             kind = _STATION.search(text, s, e)
             if kind is None or in_person(s, e):
                 continue
@@ -252,12 +255,10 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
             opened = opens.get(s)
             if opened is not None and opened[1].end == kind.start():
                 place, m = opened
-                if m.text == place.name and place.level in ("district", "town"):
-                    pass  # (杜家村镇|森林防火检查站: a county or township written in full stays a place of its own)
-                else:
+                # (杜家村镇|森林防火检查站: a county or township written in full stays a place of its own)
+                if not (m.text == place.name and place.level in ("district", "town")):
                     place.mentions.remove(m)
-                if not place.mentions:
-                    places.pop(next(k for k, v in places.items() if v is place))
+                    model_places.drop_empty(places)
             elif (text[s : kind.start()] not in stems and not _post_named(text[s : kind.start()], kind.group())) or (
                     model_places.mention_index(places).overlaps(s, e)
                     and not model_places.drop_mentions_within(places, s, e, short_only=True)):
@@ -361,7 +362,7 @@ def _cue_items(text: str, cue: regex.Match) -> list[tuple[int, int]]:
 
 
 # A verb of what was done at a stop, which ends the stop's name where no comma does (来到鹤立站|了解, 来到…水库|察看).
-_VERB_AFTER_STOP = lazy_pattern.compile(r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解|查看|详细")
+_VERB_AFTER_STOP = lazy_pattern.compile(_STOP_VERBS + "|查看|详细")
 
 
 def _items(text: str, pos: int) -> list[tuple[int, int]]:
