@@ -632,10 +632,12 @@ def _provinces_by_seat(text: str, analysis: Analysis, places: dict[str, Place], 
         end = m.end()
         if text[m.start()] == "区" and translit_odds(text[start : m.start()]) < _MIN_MEAN_JOINED:
             continue  # (鄂豫皖苏|区首府: a district's seat only where the name reads as transliterated sounds)
+        if end - start < 3 or in_person(start, end):
+            continue
         # (帕福斯|区首府: the town the district is named after, read there, is the district's name)
         drop_mentions_where(places, lambda p, s, lo=start, hi=end: p.level == "city" and p.code is None
                             and lo <= s.start and s.end < hi)
-        if end - start < 3 or in_person(start, end) or mention_index(places).overlaps(start, end):
+        if mention_index(places).overlaps(start, end):
             continue
         place = named_place(places, text[start:end], "province", "after-state", parent or _only_state(states))
         place.mentions.append(Span(text[start:end], start, end))
