@@ -377,14 +377,9 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", day_shift=_DAY_SHIFT[w], part=part))
 
 
-# A named day's last words (消费者权益|日前, 全国科普|宣传|日前, 国家安全教育|日前): its 日 and 前, "before the day", no 日前.
-# (not 记者|日前, 活动|日前: a person or an event of something done recently)
-_NAMED_DAY_BEFORE = lazy_pattern.compile(r"(?:权益|纪念|宣传|开放|警示|减灾|献血|禁毒|科普|读书|爱耳|爱眼|助残|公祭)$")
-
-
 # 三天前上午, 一周前上午: so many days or weeks before the paper's day (前 only: 三天后 in a report counts from the event it
 # follows).
-_DAYS_AGO_N = {c: DIGITS[c] for c in "一二三四五六七八九"} | {"两": 2, "十": 10}
+_DAYS_AGO_N = DIGITS | {"十": 10}
 
 
 @_rule(rf"(?<![第连续每近前后这那几数\d〇零一二两三四五六七八九十])(?:(?P<n>[二两三四五六七八九十2-9])天|(?P<w>[一二两三1-3])周)前"
@@ -395,6 +390,11 @@ def _days_ago(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     if m.group("w"):
         shift *= 7  # 一周前上午: a week of days before the paper's day
     return _Cand(m.start(), m.end(), Spec("day", day_shift=-shift, part=_part(m)))
+
+
+# A named day's last words (消费者权益|日前, 全国科普|宣传|日前, 国家安全教育|日前): its 日 and 前, "before the day", no 日前.
+# (not 记者|日前, 活动|日前: a person or an event of something done recently)
+_NAMED_DAY_BEFORE = lazy_pattern.compile(r"(?:权益|纪念|宣传|开放|警示|减灾|献血|禁毒|科普|读书|爱耳|爱眼|助残|公祭)$")
 
 
 @_rule(r"(?P<w>日前|近日)", needs="日")
