@@ -13,7 +13,7 @@ A foreign state's or body's longer name (lexicons/countries.tsv) holds no place 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import cache
 
 import regex
@@ -559,7 +559,7 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         tok = analysis.token_at(k0)
         if tok is None or tok.start == k0 or tok.end != at + 1:  # (佩滕省: jieba's word may hold the 省)
             tok = analysis.token_at(k0 - 1)
-        glued = _glued_syllable_name(text, analysis, tok, k0)
+        glued = _glued_syllable_name(text, analysis, tok, k0, surfaces)
         tok = glued or tok
         if tok is None or tok.end not in (k0, at + 1) or tok.pos[:3] not in _STEM_TAGS and tok.pos[:2] not in _STEM_TAGS:
             continue
@@ -584,7 +584,8 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
 _MIN_MEAN_PLACE_WORD = 0.0
 
 
-def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: int) -> Token | None:
+def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: int,
+                         surfaces: Container[str]) -> Token | None:
     """甘达|基省: where the segmenter glued a name's last syllable to 省, the name as one token (tagged ``un``): that
     syllable and the word of two or three characters before it, after a function or locative word, where they read as
     transliterated sounds; None where the cut is no such one."""
@@ -601,7 +602,7 @@ def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: i
     # China's city, which the lone character before it makes no part of a foreign name otherwise)
     odds = TYPICAL_TRANSLIT if len(prev.text) == 1 else _MIN_MEAN_JOINED
     return Token(text=text[prev.start : tok.end], start=prev.start, end=tok.end, pos="un") \
-        if translit_odds(stem) >= odds and stem not in gazetteer.load().surfaces else None
+        if translit_odds(stem) >= odds and stem not in surfaces else None
 
 
 def _only_state(states: list[Place]) -> str | None:
