@@ -390,7 +390,24 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         y, mo = _relative_month(spec, anc)
         spec = replace(spec, year=y, month=mo, year_shift=None, year_anaphor=False)
     year = _fill_year(spec, anc, sentence_year)
+    if u == "day" and spec.code in MONTH_EDGES and year is not None and spec.month is not None:
+        spec = replace(spec, day=edge_day(year, spec.month, spec.code))
     return _build(spec, year)
+
+
+# 上月最后一天, 本月首个工作日: a day named by where it falls in its month; a working day is Monday to Friday (the
+# calendar's moved holidays are a State Council notice of each year, not arithmetic)
+MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
+
+
+def edge_day(year: int, month: int, edge: str) -> int:
+    last = calendar.monthrange(year, month)[1]
+    if edge == "first":
+        return 1
+    if edge == "last":
+        return last
+    days = range(1, last + 1) if edge == "first-workday" else range(last, 0, -1)
+    return next(d for d in days if date(year, month, d).weekday() < 5)
 
 
 def _ordinal_day(anc: Anchors, offset: int) -> Resolved:

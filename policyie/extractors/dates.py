@@ -74,6 +74,9 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
                "下星期": 1, "下个星期": 1, "上上周": -2, "下下周": 2}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
+_EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日"
+_EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
+              "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 _XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
 _SEASON = {"春季": ("SP", None), "夏季": ("SU", None), "秋季": ("FA", None), "冬季": ("WI", None),
            "暑期": ("SU", (7, 8)), "暑假": ("SU", (7, 8)), "寒假": ("WI", (1, 2))}
@@ -170,7 +173,8 @@ _NOT_A_YEAR_BEFORE = lazy_pattern.compile(r"(?:[近约逾超余数第]|长达|�
 # 月 lies after the year and at most two characters of month (上个月, 12月); after it at most 份, a day of four
 # (三十一日), two of part of day and a lookahead.
 @_rule(
-    rf"{_YP}?(?:{_MONTH}(?P<fen>份)?|{_MONTH_REL})(?:{_DAY}|(?P<xun>上中|中下|[上中下])旬|(?P<mmod>底|末|初)(?![步心衷期级稿次]))?{_PART}?",
+    rf"{_YP}?(?:{_MONTH}(?P<fen>份)?|{_MONTH_REL})(?:{_DAY}|(?P<edge>{_EDGE})|(?P<xun>上中|中下|[上中下])旬"
+    rf"|(?P<mmod>底|末|初)(?![步心衷期级稿次]))?{_PART}?",
     anchor="月", lead=_YP_MAX + 2, reach=12,
 )
 def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
@@ -199,6 +203,9 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         future = _announced(text, m.start(), m.end())
         onward = text[m.end() : m.end() + 1] == "起"
         return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), future=future, onward=onward, **f))
+    if m.group("edge"):
+        edge = _EDGE_CODE[m.group("edge")]
+        return _Cand(m.start(), m.end(), Spec("day", code=edge, part=_part(m), future=_announced(text, m.start(), m.end()), **f))
     if m.group("xun"):
         first, last = _XUN[m.group("xun")]
         return _Cand(m.start(), m.end(), Spec("xun", n=first, day=last, future=_announced(text, m.start(), m.end()), **f))
@@ -571,11 +578,12 @@ def find_candidates(text: str, analysis: Analysis | None = None) -> list[_Cand]:
 def _since(cands: list[_Cand], text: str) -> list[_Cand]:
     """今年以来, 去年下半年以来: 以来 belongs to the period it opens (every check set's annotators read the
     mention so); a day before 以来 (5日以来) is left as it is, and so is a range, and a month of the calendar or its
-    part (11月下旬|以来, 去年12月|以来: the four sets that hold one leave 以来 out). 去年同期 likewise: the comparison's
+    part (11月下旬|以来, 去年12月|以来: the four sets that hold one leave 以来 out), and a quarter (二季度|以来: both
+    sets that hold one). 去年同期 likewise: the comparison's
     period is one mention, valued by its year (the annotators of the sets that hold one read it whole)."""
     for c in cands:
         if c.end_spec is None and c.spec.unit != "day" and text.startswith("以来", c.end) and not (
-                c.spec.unit in ("month", "xun") and c.spec.month is not None):
+                c.spec.unit in ("month", "xun") and c.spec.month is not None) and c.spec.unit != "quarter":
             c.end += 2
             c.rule = f"since:{c.rule}"
         elif c.end_spec is None and c.spec.unit == "year" and c.spec.year_shift == -1 and text.startswith("同期", c.end):
