@@ -366,7 +366,9 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
         if all(e.level == "city" and e.code is None for e, _ in senses) and (
-                _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)):
+                _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)) or all(
+                e.level == "country" and e.code is None for e, _ in senses) and _syllable_runs_on(doc, h.end) or (
+                _glued_to_state(doc, h.start) and all(e.code is not None for e, _ in senses)):
             # 克尔曼沙|阿省, 杜|库姆: a foreign city's name inside a longer one, not 马德望省 (its province); 本格拉铁路,
             # 基切沃—奥赫里德高速公路: a route's name, not the city
             continue
@@ -423,6 +425,31 @@ def _inside_longer_name(doc: _Doc, h: Hit) -> bool:
     if h.start > 0 and not doc.start_ok(h.start) and translit_odds(text[h.start - 1]) > _SYLLABLE_NEXT:
         return True
     return h.end < len(text) and not doc.end_ok(h.end) and translit_odds(text[h.end]) > _SYLLABLE_NEXT
+
+
+def _syllable_runs_on(doc: _Doc, end: int) -> bool:
+    """马里|兰州, 马里|乌波尔, 马里|布市, 马里|查河: a foreign state's name that jieba's word runs on past by a transliteration's syllable
+    opens a longer name (Maryland, Mariupol), even where the rest reads as a place of China (兰州); not where the rest
+    is a foreign place of its own (法国|巴黎, one word of jieba's)."""
+    text = doc.text
+    if end + 1 < len(text) and text[end + 1] in _ONE_SYLLABLE_MORE and translit_odds(text[end]) > _SYLLABLE_NEXT \
+            and text[end : end + 2] not in doc.gz.surfaces:
+        return True  # 马里|布市 (Malibu), 马里|查河 (Maritsa): one more syllable before the city's or landform's word
+    tok = doc.token_at(end)
+    return tok is not None and tok.start < end and translit_odds(text[end]) > _SYLLABLE_NEXT and not any(
+        doc.gz.entries[k].code is None for k, _ in doc.gz.surfaces.get(text[end:tok.end], ()))
+
+
+_ONE_SYLLABLE_MORE = "市城河江湖山岛港"
+
+
+def _glued_to_state(doc: _Doc, start: int) -> bool:
+    """马里|兰州 inside jieba's 马里兰州: no word of the dictionary joins a foreign state to a place of China, so a
+    Chinese place whose word opens with a foreign state's name is a syllable of a longer foreign name."""
+    tok = doc.token_at(start)
+    return tok is not None and tok.start < start and any(
+        e.level == "country" and e.code is None
+        for e, _ in ((doc.gz.entries[k], kd) for k, kd in doc.gz.surfaces.get(doc.text[tok.start:start], ())))
 
 
 # How typical of transliterations a character next to a known foreign name must be to carry the name on (沙 1.9, 彼
