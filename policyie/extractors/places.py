@@ -35,7 +35,7 @@ from policyie.extractors._events import TEAM_VERBS
 from policyie.extractors._foreign import HOME_STATE
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
-from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated
+from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated, posts
 from policyie.extractors._spans import (
     SpanIndex,
     epithet_cue,
@@ -365,9 +365,12 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if not h.senses:
             continue
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
+        if h.surface in posts() and _state_ends_at(doc, h.start):
+            continue  # 文莱|苏丹哈桑纳尔: a state's own post after it (苏丹, the sultan), not Sudan
         if all(e.level == "city" and e.code is None for e, _ in senses) and (
                 _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)) or all(
-                e.level == "country" and e.code is None for e, _ in senses) and _syllable_runs_on(doc, h.end) or (
+                e.level == "country" and e.code is None for e, _ in senses) and (
+                _syllable_runs_on(doc, h.end) or _syllables_lead(doc, h.start)) or (
                 _glued_to_state(doc, h.start) and all(e.code is not None for e, _ in senses)):
             # 克尔曼沙|阿省, 杜|库姆: a foreign city's name inside a longer one, not 马德望省 (its province); 本格拉铁路,
             # 基切沃—奥赫里德高速公路: a route's name, not the city
@@ -441,6 +444,19 @@ def _syllable_runs_on(doc: _Doc, end: int) -> bool:
 
 
 _ONE_SYLLABLE_MORE = "市城河江湖山岛港"
+
+
+def _syllables_lead(doc: _Doc, start: int) -> bool:
+    """首都努尔|苏丹 (Nur-Sultan): two syllables of a transliteration, no place of their own, right before a state's
+    name close a longer name with it."""
+    head = doc.text[max(0, start - 2) : start]
+    return len(head) == 2 and all(translit_odds(c) > _SYLLABLE_NEXT for c in head) and head not in doc.gz.surfaces
+
+
+def _state_ends_at(doc: _Doc, end: int) -> bool:
+    """Whether a foreign state's name ends right at ``end``."""
+    return any(e.level == "country" and e.code is None for k in range(2, min(end, 8) + 1)
+               for e in (doc.gz.entries[key] for key, _ in doc.gz.surfaces.get(doc.text[end - k : end], ())))
 
 
 def _glued_to_state(doc: _Doc, start: int) -> bool:
