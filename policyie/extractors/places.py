@@ -851,8 +851,8 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             break
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or _ends_stem(gz, before, k, words, persons):
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
-            words.append((start + 1, word[1:], tag))  # (国家森林公园|和兰家|大峡谷: the stem is 兰家; 的|花海|梯田)
+        if (opening := _opening_word(gz, before, k, words)) is not None:
+            words.append(opening)
             break
         if not site and (cut := _township_cut_in_two(doc, gz, pos, before, k, words)) is not None:
             words += cut  # 嘎|东镇|蔬菜产业园: a township jieba cut in two is read whole, as 嘎拉乡|青稞产业园 is
@@ -916,6 +916,33 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+def _opening_word(gz: Gazetteer, before: list[tuple[int, str, str]], k: int,
+                  words: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+    """The stem's first word where jieba's word ``before[k]`` would end it though it opens the name."""
+    start, word, tag = before[k]
+    if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
+        return start + 1, word[1:], tag  # (国家森林公园|和兰家|大峡谷: the stem is 兰家; 的|花海|梯田)
+    if not words:
+        return None
+    if word == "到达" and k + 1 < len(before) and before[k + 1][1][-1:] in "来回走赶":
+        return start + 1, word[1:], tag  # 来|到达|古冰川|景区: jieba read 到达 across 来到 and the name's 达
+    if _counted_noun_name(before, k, words):
+        return start, word, tag  # 三块|石|国家森林公园, 五棵|松|…: a count of one thing names the park
+    return None
+
+
+def _counted_noun_name(before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
+    """Whether a numeral and measure word jieba reads as one word (三块, 五棵) and the one-character noun after it
+    open the park's name (三块石国家森林公园): a count of parks (三个|示范区) has no noun between."""
+    word, tag = before[k][1], before[k][2]
+    return len(words[-1][1]) == 1 and words[-1][2][:1] == "n" and all(len(w[1]) >= 2 for w in words[:-1]) \
+        and tag == "m" and len(word) == 2 and word[0] in _COUNT_DIGITS and word[1] in _NAME_MEASURES
+
+
+_COUNT_DIGITS = "一二三四五六七八九十两"
+_NAME_MEASURES = "块棵眼道口座里峰"
 
 
 def _township_cut_across(doc: _Doc, before: list[tuple[int, str, str]], k: int) -> bool:
