@@ -358,6 +358,8 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         return Resolved(pub.isoformat(), "approx", pub, pub) if pub else Resolved("XXXX-XX-XX", "approx")
     if u == "day" and spec.day_shift is not None:
         return _shift_day(pub, spec.day_shift)
+    if u == "day" and spec.code in ("prev-workday", "next-workday"):
+        return _workday_from(pub, -1 if spec.code == "prev-workday" else 1)
     if u == "day" and spec.day_anaphor is not None and spec.day_anaphor >= 2:
         return _ordinal_day(anc, spec.day_anaphor)
     if u == "day" and spec.day_anaphor is not None:
@@ -390,7 +392,8 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         y, mo = _relative_month(spec, anc)
         spec = replace(spec, year=y, month=mo, year_shift=None, year_anaphor=False)
     year = _fill_year(spec, anc, sentence_year)
-    if u == "day" and spec.code in MONTH_EDGES and year is not None and spec.month is not None:
+    if u == "day" and spec.code is not None and (spec.code in MONTH_EDGES or spec.code.startswith("weekday:")) \
+            and year is not None and spec.month is not None:
         spec = replace(spec, day=edge_day(year, spec.month, spec.code))
     return _build(spec, year)
 
@@ -402,12 +405,26 @@ MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
 
 def edge_day(year: int, month: int, edge: str) -> int:
     last = calendar.monthrange(year, month)[1]
+    if edge.startswith("weekday:"):  # the month's n-th Monday … Sunday
+        _, nth, wd = edge.split(":")
+        first = 1 + (int(wd) - date(year, month, 1).weekday()) % 7
+        return min(first + 7 * (int(nth) - 1), last)
     if edge == "first":
         return 1
     if edge == "last":
         return last
     days = range(1, last + 1) if edge == "first-workday" else range(last, 0, -1)
     return next(d for d in days if date(year, month, d).weekday() < 5)
+
+
+def _workday_from(base: date | None, step: int) -> Resolved:
+    """The working day (Monday to Friday) before or after ``base``."""
+    if base is None:
+        return day_value(None, None, None)
+    d = base + timedelta(days=step)
+    while d.weekday() >= 5:
+        d += timedelta(days=step)
+    return day_value(d.year, d.month, d.day)
 
 
 def _ordinal_day(anc: Anchors, offset: int) -> Resolved:
@@ -531,7 +548,8 @@ def qingming_day(year: int) -> int:
 
 
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
-    fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1)}
+    fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1), "建军节": (8, 1), "建党节": (7, 1), "儿童节": (6, 1),
+             "教师节": (9, 10), "妇女节": (3, 8), "青年节": (5, 4)}
     if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun
         if spec.n or year is None:
             return month_value(year, 4)
@@ -547,6 +565,8 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return Resolved("XXXX" if year is None else f"{year:04d}", "year")
     if spec.n:  # 春节前, 国庆期间: the month around the festival
         return month_value(year, mo)
+    if spec.day_shift:  # 建军节前一天
+        return _shift_day(date(year, mo, d), spec.day_shift)
     return day_value(year, mo, d)
 
 

@@ -74,9 +74,14 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
                "下星期": 1, "下个星期": 1, "上上周": -2, "下下周": 2}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
-_EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日"
+_EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|第[一二三四1-4]个(?:周|星期)[一二三四五六日天]"
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
+def _nth_weekday(edge: str) -> str:
+    """第二个周一 → "weekday:2:0": the month's second Monday (`_timex.edge_day`)."""
+    return f"weekday:{tx.cn_number(edge[1])}:{_WEEKDAY[edge[-1]]}"
+
+
 _XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
 _SEASON = {"春季": ("SP", None), "夏季": ("SU", None), "秋季": ("FA", None), "冬季": ("WI", None),
            "暑期": ("SU", (7, 8)), "暑假": ("SU", (7, 8)), "寒假": ("WI", (1, 2))}
@@ -204,7 +209,7 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         onward = text[m.end() : m.end() + 1] == "起"
         return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), future=future, onward=onward, **f))
     if m.group("edge"):
-        edge = _EDGE_CODE[m.group("edge")]
+        edge = _EDGE_CODE.get(m.group("edge")) or _nth_weekday(m.group("edge"))
         return _Cand(m.start(), m.end(), Spec("day", code=edge, part=_part(m), future=_announced(text, m.start(), m.end()), **f))
     if m.group("xun"):
         first, last = _XUN[m.group("xun")]
@@ -402,6 +407,22 @@ def _days_ago(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 # A named day's last words (消费者权益|日前, 全国科普|宣传|日前, 国家安全教育|日前): its 日 and 前, "before the day", no 日前.
 # (not 记者|日前, 活动|日前: a person or an event of something done recently)
 _NAMED_DAY_BEFORE = lazy_pattern.compile(r"(?:权益|纪念|宣传|开放|警示|减灾|献血|禁毒|科普|读书|爱耳|爱眼|助残|公祭)$")
+
+
+@_rule(rf"(?P<w>前一个|上一个|后一个|下一个)工作日{_PART}?", needs="工")
+def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    """前一个工作日下午: the working day before the paper's (Monday to Friday)."""
+    code = "prev-workday" if m.group("w") in ("前一个", "上一个") else "next-workday"
+    return _Cand(m.start(), m.end(), Spec("day", code=code, part=_part(m)))
+
+
+# 建军节前一天, 国庆节后两天: so many days from a festival on a fixed day of the calendar.
+@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节|劳动节|元旦|儿童节|教师节|妇女节|青年节)(?P<dir>[前后])(?P<n>[一两二三])天{_PART}?",
+       needs="节旦")
+def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    n = tx.cn_number(m.group("n").replace("两", "二")) or 1
+    shift = -n if m.group("dir") == "前" else n
+    return _Cand(m.start(), m.end(), Spec("holiday", code=m.group("h"), day_shift=shift, part=_part(m), **_year_fields(m)))
 
 
 @_rule(r"(?P<w>日前|近日)", needs="日")
@@ -643,6 +664,11 @@ def _inherit(end: Spec, start: Spec) -> Spec:
     return end
 
 
+def _since_earlier_year(c: _Cand, r: tx.Resolved, published: date | None) -> bool:
+    return c.rule.startswith("since:") and published is not None and r.value[:4].isdigit() \
+        and int(r.value[:4]) < published.year
+
+
 def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: Callable[[int], tuple[int, int]]) -> list[DateMention]:
     """Anchor each candidate in text order and emit its `DateMention`."""
     sentence_years: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -679,9 +705,10 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
             r = tx.span(r, _range_end(c.spec, end, r) or resolve_spec(end, anc, sy))
-        # (低于去年同期。…对标上半年目标: the period a figure is compared with is no anchor for what follows)
+        # (低于去年同期。…对标上半年目标: the period a figure is compared with is no anchor for what follows; nor is one
+        # from an earlier year to the present: 去年以来，…。截至6月底 is this year's June)
         if c.start not in naming and not _recalls_earlier_year(text, c, r, published) \
-                and not c.rule.startswith("same-period:"):
+                and not c.rule.startswith("same-period:") and not _since_earlier_year(c, r, published):
             last_day = anc.last_day
             remember(anc, r)
             if published is not None and anc.last_day is not None and anc.last_day > published:
