@@ -843,7 +843,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words: list[tuple[int, str, str]] = []  # nearest first
     before = doc.tokens_before(pos)
     for k, (start, word, tag) in enumerate(before):
-        if _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words) or _mouth(before, k):
+        if _joins_stem(doc, pos, before, k, words, site):
             words.append((start, word, tag))
             continue
         if words and _township_cut_across(doc, before, k):  # 罗家|集中|药材|种植基地: 罗家集 of 罗家集乡, cut across
@@ -851,7 +851,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
             break
         if not all(NAMEISH.match(c) for c in word) or _stem_stop(word) or _ends_stem(gz, before, k, words, persons):
             break  # (西部科学城|重庆高新区: another park's suffix ends the stem)
-        if (opening := _opening_word(gz, before, k, words)) is not None:
+        if (opening := _opening_word(doc, before, k, words)) is not None:
             words.append(opening)
             break
         if not site and (cut := _township_cut_in_two(doc, gz, pos, before, k, words)) is not None:
@@ -918,9 +918,20 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     return _mend_site_stem(doc, gz, words) if site else words
 
 
-def _opening_word(gz: Gazetteer, before: list[tuple[int, str, str]], k: int,
+def _joins_stem(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]],
+                site: bool) -> bool:
+    """Whether ``before[k]`` belongs to the stem and the stem may run on before it; the word right before the suffix
+    does where it is the short form of a township the article names in full, whatever jieba tags it (明亮镇 …
+    明亮|工业集中区: an adjective)."""
+    gz, (_, word, tag) = doc.gz, before[k]
+    return _runs_on(doc, gz, pos, before, k, words, site) or _first_of_joined(gz, word, tag, words) \
+        or _mouth(before, k) or (not words and _named_in_full(doc, gz, word, _TOWNSHIP_KINDS, ("town",)))
+
+
+def _opening_word(doc: _Doc, before: list[tuple[int, str, str]], k: int,
                   words: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
     """The stem's first word where jieba's word ``before[k]`` would end it though it opens the name."""
+    gz = doc.gz
     start, word, tag = before[k]
     if _glued_conjunction(gz, before, k) or _glued_particle(gz, word, tag):
         return start + 1, word[1:], tag  # (国家森林公园|和兰家|大峡谷: the stem is 兰家; 的|花海|梯田)
@@ -2016,8 +2027,9 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
     text = doc.text
     out: list[Cand] = []
     # 共和县 … 共和|盆地: a county the article names in full makes its bare name a proper one there, however
-    # common the word (共和 is "republic")
-    named_in_full = {h.surface[:-1] for h in hits if h.surface[-1:] in "县旗" and any(k == FULL for _, k in h.senses)}
+    # common the word (共和 is "republic"); so does a township (明亮镇 … 明亮|工业集中区)
+    named_in_full = {h.surface[:-1] for h in hits if any(k == FULL for _, k in h.senses) and (
+        h.surface[-1:] in "县旗" or (h.surface[-1:] in "镇乡" and any(gz.entries[k].level == "town" for k, _ in h.senses)))}
     by_end: dict[int, list[Hit]] = {}
     for g in hits:
         if g.senses:
@@ -4140,8 +4152,8 @@ def _join_heads(
             gone = {(m.start, m.end, m.text) for m in moving}
             p.mentions = [m for m in p.mentions if (m.start, m.end, m.text) not in gone]
         # bare occurrences nobody claimed (台马 is in no gazetteer), unless the article names a division by it
-        # (北九州市 … 北九州生态工业园区 … 大连与北九州结好: the short form is the city's)
-        if head in gz.surfaces or any(head + c in text for c in "市县州省"):
+        # (北九州市 … 北九州生态工业园区 … 大连与北九州结好: the short form is the city's; 明亮镇 … 明亮镇中心小学)
+        if head in gz.surfaces or any(head + c in text for c in "市县州省镇乡"):
             continue
         model_places.add_bare_mentions(text, places, park, head, lambda s, e: doc.start_ok(s) and (
             e >= len(text) or not _is_cjk(text[e]) or doc.end_ok(e)))
