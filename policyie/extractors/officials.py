@@ -899,7 +899,7 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
     headquarters' work (推进|办, 指挥|部), a ministry's field (保护|部长)."""
     return (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
         tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))
-        or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(an, x, s)))) \
+        or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(text, an, x, s, tok.start)))) \
         or _ministry_field_verb(text, an, tok, piece, x, s)
 
 
@@ -907,11 +907,19 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
 _TAKES_UP = frozenset(("兼任", "担任", "出任", "兼管", "分管"))
 
 
-def _unit_word_at(an: Analysis, x: int, s: int) -> bool:
+def _unit_word_at(text: str, an: Analysis, x: int, s: int, verb_start: int) -> bool:
     """火灾|防治|管理司|司长: a word ending in a ministry's department or bureau (司, 局, 处) starts at ``x``, before the
-    post at ``s``: the verb before it names the department's work."""
+    post at ``s``: the verb before it names the department's work; so does a word jieba cut the 司 off
+    (拥军|优抚|司|司长)."""
     nxt = an.token_at(x)
-    return nxt is not None and nxt.start == x and nxt.end <= s and len(nxt.text) >= 2 and nxt.text[-1] in "司局处"
+    if nxt is None or nxt.start != x or nxt.end > s or len(nxt.text) < 2:
+        return False
+    if nxt.text[-1] in "司局处":
+        return True
+    # (the verb right after the ministry's name, not the sentence's: 要求加强|优抚|司|司长)
+    prev = an.token_at(verb_start - 1)
+    return s == nxt.end + 1 and text[nxt.end] in "司局处" and prev is not None and prev.end == verb_start \
+        and prev.text[-1:] in "部委局厅署"
 
 
 def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
