@@ -431,12 +431,18 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
         tok = an.token_at(s)
         if tok is not None and tok.start == s and tok.pos[:1] in ("v", "a", "d", "p", "c", "r") and not (
                 _bound_morpheme_at(an, s)) and not (tok.pos[:1] == "a" and (_after_county(text, s) or (
-                    tok.end - tok.start == 1 and named_here(name)))):
+                    tok.end - tok.start == 1 and named_here(name)))) and not (
+                tok.pos[:1] == "v" and tok.end == at and _VISITED_AT.search(text, max(0, s - 3), s) and named_here(name)):
             continue  # 发展|乡村, 这个|村: a verb or pronoun opens no village's name (睦|和村: a bound morpheme may; so
-            # may 大, 小 where the table lists the whole under a division the article names: 在|大|神堂村)
+            # may 大, 小 where the table lists the whole under a division the article names: 在|大|神堂村; and so may a
+            # verb that is all the name where a visit leads to it and the table lists it so: 走进|落水|村)
         if villages_named(name):
             return name, s
     return None
+
+
+# A visit's verb or preposition right before a village (走进|落水|村).
+_VISITED_AT = lazy_pattern.compile(r"(?:走进|来到|走访|深入|前往|到|在)$")
 
 
 def _old_village(text: str, starts: set[int], at: int, named_here: Callable[[str], bool]) -> tuple[str, int] | None:

@@ -249,17 +249,20 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
             kind = _STATION.search(text, s, e)
             if kind is None or in_person(s, e):
                 continue
-            model_places.drop_untyped_within(places, kind.start(), e)  # (涪陵|北站: the NER's untyped read of the kind)
-            if model_places.mention_index(places).overlaps(kind.start(), e) or kind.start() - s < 2:
+            at = kind.start()
+            if text[at] in "东西南北" and (opened := opens.get(s)) is not None and opened[1].end == at + 1:
+                at += 1  # 苍南|站: the compass character ends the place's name, no 南站 (a south station)
+            model_places.drop_untyped_within(places, at, e)  # (涪陵|北站: the NER's untyped read of the kind)
+            if model_places.mention_index(places).overlaps(at, e) or at - s < 2:
                 continue
             opened = opens.get(s)
-            if opened is not None and opened[1].end == kind.start():
+            if opened is not None and opened[1].end == at:
                 place, m = opened
                 # (杜家村镇|森林防火检查站: a county or township written in full stays a place of its own)
                 if not (m.text == place.name and place.level in ("district", "town")):
                     place.mentions.remove(m)
                     model_places.drop_empty(places)
-            elif (text[s : kind.start()] not in stems and not _post_named(text[s : kind.start()], kind.group())) or (
+            elif (text[s:at] not in stems and not _post_named(text[s:at], kind.group())) or (
                     model_places.mention_index(places).overlaps(s, e)
                     and not model_places.drop_mentions_within(places, s, e, short_only=True)):
                 continue  # (甘旗|卡站: a park's short form read inside the station's name is none)
@@ -351,14 +354,23 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
 
 def _cue_items(text: str, cue: regex.Match) -> list[tuple[int, int]]:
     """The stops a cue names: the one name of 又在…察看, else the items of the clause after it, up to a visit verb that
-    follows a move with no comma between (来到鹤立站|了解…: what is looked into there is no stop)."""
+    follows a move with no comma between (来到鹤立站|了解…: what is looked into there is no stop), and without the part
+    of a reservoir looked at there."""
     if _AT_VERB.owns(cue):
         return list_items(text, *cue.span(1))
     items = _items(text, cue.end())
-    if items and _CUE.owns(cue) and cue.group().rstrip("起了") in _MOVE_CUES and \
-            (verb := _VERB_AFTER_STOP.search(text, items[0][0] + 2, items[0][1])) is not None:
-        return list_items(text, items[0][0], verb.start())
-    return items
+    if items and _CUE.owns(cue) and cue.group().rstrip("起了") in _MOVE_CUES:
+        # (来到…桥墩段及|苍南站|察看河道…和…: a later item may end in the verb too; what follows it is no stop)
+        verb = next((v for s, e in items if (v := _VERB_AFTER_STOP.search(text, s + 2, e)) is not None), None)
+        if verb is not None:
+            return list_items(text, items[0][0], verb.start())
+    return [(s, part.start() if (part := _PART_OF_SITE.search(text, s, e)) is not None and part.end() == e else e)
+            for s, e in items]
+
+
+# A part of a reservoir or dam looked at there, after its name (察看|羊窝子水库|溢洪道和坝体安全): the stop is the
+# reservoir.
+_PART_OF_SITE = lazy_pattern.compile(r"(?<=水库|水电站|枢纽|大坝)(?:溢洪道|泄洪闸|泄洪洞|坝体|坝顶|主坝|副坝|闸门|库区|大坝)")
 
 
 # A verb of what was done at a stop, which ends the stop's name where no comma does (来到鹤立站|了解, 来到…水库|察看).
