@@ -131,6 +131,8 @@ def test_events(item) -> None:
         d = hits[0]
         assert d.verb == want["verb"], f"verb {d.verb} != {want['verb']}"
         assert text[d.start : d.end] == d.text
+        if "text" in want:
+            assert d.text == want["text"], f"directive text {d.text!r}"
         if "slogans" in want:
             assert d.slogans == want["slogans"]
 

@@ -54,7 +54,7 @@ _MEETING_SUBJECT = lazy_pattern.compile(r"(?:会议|会上|全会|大会|常委�
 # A sentence the reported meeting opens as its subject (会议还审议了…): the meeting is who speaks later in it.
 _MEETING_OPENS = lazy_pattern.compile(r"[\s　]*(?:会议|会上|全会)(?:还|并|也|同时|首先|最后)?(?:听取|审议|传达|学习|研究|通报|讨论)")
 _PRONOUN = lazy_pattern.compile(r"[他她]$")
-_PRONOUN_SUBJECT = lazy_pattern.compile(r"(?:^|[，,])\s*([他她])(?!们)")
+_PRONOUN_SUBJECT = lazy_pattern.compile(r"(?:^|[，,])\s*(?:随后|接着|然后|最后|之后|此后)?([他她])(?!们)")
 # A sentence that resumes the narrative: a person (or 市领导…) opening it.
 _NARRATIVE_OPEN = lazy_pattern.compile(r"^[\s　]*(?:市领导|省领导|区领导|县领导|[^，,。；;]{0,12}?(?:来到|走进|察看|参观|听取|登上|考察|调研))")
 _INSTRUCTION = lazy_pattern.compile(
@@ -160,6 +160,10 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
 _TOUR_GOES_ON = lazy_pattern.compile(r"[\s　]*(?:随后|接着|然后|之后|此后)?[，,]?(?:又|还|再)?(?:来到|走进|前往|深入|登上|走访)")
 
 
+# …，又来到|随后走进…: a clause that takes the tour to its next stop.
+_TOUR_MOVES_ON = lazy_pattern.compile(r"[，,](?=(?:随后|接着|然后|之后|此后|最后)?(?:又|还|再)(?:来到|走进|前往|深入|登上|走访|到))")
+
+
 def _touring(ctx: Context, q: int) -> str | None:
     """The visitor of the tour reported last before ``q``, where one is."""
     tours = [a for a in ctx.doc.activities if a.start < q and a.actors]
@@ -191,6 +195,8 @@ def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[
             break  # a new actor takes over the paragraph
         s = pos + (len(seg) - len(seg.lstrip(" \u3000，,：:")))
         e = end
+        if (move := _TOUR_MOVES_ON.search(text, s, e)) is not None:
+            e = move.start()  # 要求…汛限水位|，又来到…: the tour goes on, the instruction has ended
         while e > s and text[e - 1] in SENT_PUNCT + " \u3000":
             e -= 1
         instructive = verb not in _STATEMENT_VERBS or _MODAL.search(text[s:e]) is not None
