@@ -254,7 +254,7 @@ _STATE_LAKE = lazy_pattern.compile(r"湖(?![泊区畔边岸南北人])")
 
 # (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
 # (and an island: 萨列马岛, 埃法特岛; no Chinese island's name reads as syllables, 涠洲岛 and 湄洲岛 score far below)
-_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区畔边岸南北])|湾(?![区仔])|岛(?![屿国链礁])")
+_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区边岸南北])|湾(?![区仔])|岛(?![屿国链礁])")
 _STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = lazy_pattern.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
@@ -454,9 +454,17 @@ _COMPASS_PROVINCE = lazy_pattern.compile(r"(?:[东西南北]方|中央|[东西�
 
 def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
     """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
-    mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi)."""
+    mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi); so is
+    the state's name between 上 or 下 and 州 (上奥地利州)."""
     for state in foreign_states(places):
         for m in list(state.mentions):
+            if text[m.start - 1 : m.start] in ("上", "下") and text.startswith("州", m.end) and m.start >= 1:
+                # 上|奥地利|州: a state named by its part of the country (Upper Austria), the country's name inside it
+                name = text[m.start - 1 : m.end + 1]
+                state.mentions.remove(m)
+                named_place(places, name, "province", "after-state", state.name).mentions.append(
+                    Span(name, m.start - 1, m.end + 1))
+                continue
             if (compass := _COMPASS_PROVINCE.match(text, m.end)) is not None \
                     and not mention_index(places).overlaps(compass.start(), compass.end()):
                 # 卢旺达|西方省, 赞比亚|中央省: a province named by its part of the state
