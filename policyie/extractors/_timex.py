@@ -309,11 +309,23 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
         if from_before and spec.future and pub is not None and y == pub.year and spec.month is not None \
                 and (spec.month, day or last_day(y, spec.month)) < (pub.month, pub.day):
             continue  # 要在1月5日前完成 in a paper of December that dated the inspection this year: the coming one
+        if y == (pub.year - 1 if pub else None) and _just_closed(spec, pub):
+            continue  # 去年，全县…，上半年农村居民人均可支配收入… in a paper of July: the half just reported, this year's
         if not dated or _not_after_publication(anc, y, spec.month, day):
             return y
     if pub is not None:
         return _nearest_year(pub, spec)
     return anc.doc_year
+
+
+def _just_closed(spec: Spec, pub: date | None) -> bool:
+    """Whether a bare half or quarter of the paper's own year ended at most four months before the paper: the period
+    the news reports figures for (no check set reads a bare one as last year's)."""
+    if pub is None or spec.unit not in ("half", "quarter") or spec.code is not None:
+        return False
+    last_month = 6 * (spec.n or 1) if spec.unit == "half" else 3 * (spec.n or 1)
+    end = date(pub.year, last_month, last_day(pub.year, last_month))
+    return timedelta(0) < pub - end <= timedelta(days=120)
 
 
 def _nearest_year(pub: date, spec: Spec) -> int:
