@@ -210,7 +210,7 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire checkpoint or a hydrological station named by its place (紫溪山森林防火检查站, 茹河水文站).
-_STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:森林防火)?检查|水文)站$")
+_STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文)站$")
 # (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere; a river or
 # mountain the NER read untyped, 茹河 of 茹河水文站)
 _STATION_LEVELS = frozenset(("city", "district", "town", "site", None))
@@ -222,10 +222,17 @@ def _post_named(stem: str, kind: str) -> bool:
     if not kind.endswith(("检查站", "水文站")) or not 2 <= len(stem) <= 5 or _NAME.fullmatch(stem + "站") is None \
             or stem[0] in _NOT_NAME_CHARS or stem[0] in "县市区镇乡村省州":
         return False
-    if stem[-1] not in _TOPONYM_LAST:
+    words = segment(stem)
+    if words[-1] in _LANDFORM_WORDS and len(words) > 1:
+        words = words[:-1]  # 哇尔依|草原|防火检查站: a grassland named by a word no dictionary holds
+    elif stem[-1] not in _TOPONYM_LAST:
         return False  # (护林|检查站: what the checkpoint is for, no place's name)
     freq = jieba_freq()
-    return not any(len(w) >= 2 and freq.get(w, 0) >= COMMON_STEM for w in segment(stem))
+    return not any(len(w) >= 2 and freq.get(w, 0) >= COMMON_STEM for w in words)
+
+
+# Words for a kind of land a checkpoint may be named by after its proper name (哇尔依|草原).
+_LANDFORM_WORDS = frozenset(("草原", "林场", "牧场", "湿地", "林区"))
 
 
 # How a place's name that a checkpoint is named by ends: a mountain, a river, a pond, a pass … (紫溪山, 茹河, 折多塘).
@@ -262,12 +269,21 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
                 if not (m.text == place.name and place.level in ("district", "town")):
                     place.mentions.remove(m)
                     model_places.drop_empty(places)
-            elif (text[s:at] not in stems and not _post_named(text[s:at], kind.group())) or (
+            elif (text[s:at] not in stems and not _named_post(places, text, s, at, kind.group())) or (
                     model_places.mention_index(places).overlaps(s, e)
                     and not model_places.drop_mentions_within(places, s, e, short_only=True)):
                 continue  # (甘旗|卡站: a park's short form read inside the station's name is none)
             name = text[s:e]
             model_places.named_place(places, name, "site", "visited-site").mentions.append(Span(name, s, e))
+
+
+def _named_post(places: dict[str, Place], text: str, s: int, at: int, kind: str) -> bool:
+    """Whether the checkpoint's stem [s, at) names it; the stem's reading as a region of its own (哇尔依草原, by the
+    grassland's suffix) is then the checkpoint's."""
+    if not _post_named(text[s:at], kind):
+        return False
+    model_places.drop_mentions_where(places, lambda p, m: s <= m.start and m.end <= at and p.level == "region")
+    return True
 
 
 def _after_locative(text: str, start: int, end: int) -> int:
