@@ -45,7 +45,22 @@ from policyie.extractors._spans import (
     short_quote,
 )
 from policyie.extractors.base import Context, register
-from policyie.gazetteer import ALIAS, DEICTICS, FULL, LEVEL_RANK, NAME_STOP, SHORT, WEAK, Entry, Gazetteer, Hit, load
+from policyie.gazetteer import (
+    ALIAS,
+    AREA_SUFFIXES,
+    DEICTICS,
+    FULL,
+    LEVEL_RANK,
+    NAME_STOP,
+    PARK_SUFFIXES,
+    SHORT,
+    WEAK,
+    WEAK_SUFFIXES,
+    Entry,
+    Gazetteer,
+    Hit,
+    load,
+)
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
@@ -916,6 +931,10 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
     words.reverse()
     words = _trim_stem(doc, gz, words)
     return _mend_site_stem(doc, gz, words) if site else words
+
+
+# Every suffix a park, zone, site or region is named by.
+_SUFFIX_WORDS = frozenset((*AREA_SUFFIXES, *PARK_SUFFIXES, *WEAK_SUFFIXES))
 
 
 def _joins_stem(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]],
@@ -2062,6 +2081,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
             continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
         stem = "".join(w for _, w, _ in words)
+        if stem + h.surface in _SUFFIX_WORDS:
+            continue  # 小洋口|旅游|度假区: the stem and the suffix spell a longer suffix, a kind with no name of its own
         if h.surface.endswith(_VILLAGE_FACILITIES) and (v := _VILLAGE_OPENS.match(stem)) and v.group() not in gz.surfaces:
             continue  # 宫前村|渔港, 芦田村|杂交水稻制种|基地, 窑场|社区|琉璃文化|街区: a village's port, base or street is the
             # village's, which the village rules read; the kind after it names no place of its own (a village's old site or
