@@ -3468,9 +3468,11 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
         held = [(p, m) for p in places.values() for m in p.mentions if end <= m.start < g.end()]
         if any(m.end > g.end() or (m.start, m.end) not in ((end, g.end(1)), (end, g.end())) for _, m in held):
             continue  # (a longer place runs on: not a group's name; the NER's read of the hamlet, or of it whole, is)
-        if len(g.group(1)) > 1 and is_common_word(g.group(1)) and not held and g.group(1)[-1] not in _HAMLET_LAST:
+        if len(g.group(1)) > 1 and is_common_word(g.group(1)) and not held and g.group(1)[-1] not in _HAMLET_LAST \
+                and tag_table().get(g.group(1), "") not in ("ns", "j"):
             continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group; so is 石岔村|
-            # 沟口组, a common word that ends as a hamlet's name does)
+            # 沟口组, a common word that ends as a hamlet's name does, and 东春村|六合组, a word jieba tags a place's or
+            # an abbreviation, no team's work)
         for p, m in held:
             p.mentions.remove(m)
         model_places.drop_empty(places)  # (the NER's 下寮自然村, read whole, goes: the group of the same key takes its place)
