@@ -948,9 +948,13 @@ def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: in
 
 def _foreign_name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
     """瑙鲁|外|长安|格明: a post right after a country's name, where a transliterated name a word that follows names
-    closes starts at its end, is the post, however jieba cut across it."""
-    return _country_form_ending_at(text, m.start()) is not None and not _head_of_word(an, m) and \
-        (fg := foreign_name_at(text, m.end())) is not None and fg.score >= 2.0 and fg.end - fg.start >= 2
+    closes starts at its end, is the post, however jieba cut across it; so is any post a dotted foreign name follows."""
+    if _head_of_word(an, m) or (fg := foreign_name_at(text, m.end())) is None or fg.score < 2.0 \
+            or fg.end - fg.start < 2:
+        return False
+    # (…国际合作部|长法|图马塔·迪亚基泰: a name of parts joined by a middle dot is a foreign person's wherever the
+    # post stands)
+    return _country_form_ending_at(text, m.start()) is not None or "·" in text[fg.start : fg.end]
 
 
 def _head_of_word(an: Analysis, m: LiteralMatch) -> bool:
