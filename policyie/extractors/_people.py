@@ -483,7 +483,8 @@ def name_at(
         if function_led is not None:
             return function_led
     unlisted = _unlisted_surname(text, pos, analysis) if after_post else None
-    for sur in surname_at(text, pos) or ([unlisted] if unlisted else []):
+    pair = _unlisted_compound(text, pos) if after_post else None
+    for sur in [*(surname_at(text, pos) or ([unlisted] if unlisted else [])), *([pair] if pair else [])]:
         for glen in (1, 2):
             end = pos + len(sur) + glen
             given = text[pos + len(sur) : end]
@@ -505,7 +506,10 @@ def name_at(
                 score -= 0.5
             elif FOLLOWER_WORDS.match(text, end - 1) and clear_follower(text, end - 1):
                 score -= 3.0  # 邵佳一|同: the last character opens the word that follows the name
-            compound = sur in COMPOUND_SURNAMES
+            if sur == pair and (glen == 1 or not clear_follower(text, end)
+                                or min(given_score(c) for c in given) < UNSEEN_GIVEN):
+                continue  # (an unlisted compound surname only with a given name of two closed off where it ends)
+            compound = sur in COMPOUND_SURNAMES or sur == pair
             if not compound and text[pos:end] in COMPOUND_SURNAMES:
                 continue  # 皇甫|建国: a compound surname alone is no one's full name
             if compound:
@@ -552,6 +556,26 @@ _WORD_GIVEN_TAGS = frozenset(("a", "n", "nr", "nz"))
 
 
 _RARE_SURNAME_CHAR_FREQ = 1000  # (妫 237, 剡 121; a character of the running text counts thousands)
+
+
+def _unlisted_compound(text: str, pos: int) -> str | None:
+    """县委书记|公孟|启航|到…: right after a post, two characters whose first opens many compound surnames and is a
+    rare surname alone (公, 司, 东 …) may be a compound surname no list holds (公孟), where a given name of two
+    characters closed off by a clear follower comes after them (the caller checks that)."""
+    head = text[pos : pos + 2]
+    if len(head) < 2 or head in COMPOUND_SURNAMES or not all(HAN.match(c) for c in head):
+        return None
+    return head if _compound_firsts().get(head[0], 0) >= 3 and surnames().get(head[0], 0) < 100 else None
+
+
+@cache
+def _compound_firsts() -> dict[str, int]:
+    """How many listed compound surnames each character opens."""
+    out: dict[str, int] = {}
+    for s in COMPOUND_SURNAMES:
+        if len(s) == 2:
+            out[s[0]] = out.get(s[0], 0) + 1
+    return out
 
 
 def _unlisted_surname(text: str, pos: int, analysis: Analysis | None) -> str | None:
