@@ -2566,9 +2566,19 @@ def extract(ctx: Context) -> list[Place]:
     _drop_figurative_mentions(text, places)
     _drop_listed_among_persons(text, places, [(m.start, m.end) for o in ctx.doc.officials for m in o.mentions]
                                + [(e.start, e.end) for e in ctx.analysis.ner if e.label == "PER"])
+    _drop_orphan_heads(places)
     model_places.settle_levels(places)
     out = _one_per_name(places)
     return out + _headline_divisions(ctx.doc.title, gz, places, out)
+
+
+def _drop_orphan_heads(places: dict[str, Place]) -> None:
+    """A park or site grown from its suffix whose own mention a longer name took (保玉则景区 inside 年保玉则景区) is
+    no place where only its bare head's mentions are left (年|保玉则|山下: a syllable run of the longer name)."""
+    for key, p in list(places.items()):
+        if p.evidence == "park-suffix" and p.mentions and all(
+                len(m.text) < len(p.name) and p.name.startswith(m.text) for m in p.mentions):
+            del places[key]
 
 
 def _settle_site_names(places: dict[str, Place]) -> None:
