@@ -181,7 +181,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
 # name ending so, where the stem names rather than describes (not 农村, 该村, 千年古村, 示范村, 茶园村: a common word, a kind,
 # an adjective or a verb before 村 may say what sort of village; the village table holds the real ones of such names,
 # which the article's county or township then picks).
-_STOP_VILLAGE = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)")
+_STOP_VILLAGE = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)(\p{Han}{2,4}?(?:组|自然村|村民小组))?")
 _STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
 
 
@@ -198,19 +198,29 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             if m is None or in_person(s, e) or (held.overlaps(s, e) and not _table_tail(text, places, s, e)):
                 continue
             stem = m.group(1)
-            if stem[0] in _NOT_NAME_CHARS or stem[-1] in _NOT_NAME_CHARS or freq.get(stem, 0) >= COMMON_STEM \
+            if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns")) or stem[-1] in _NOT_NAME_CHARS \
+                    or freq.get(stem, 0) >= COMMON_STEM \
                     or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS) or freq.get(text[s:e], 0) \
                     or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON:
-                continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind)
-            name = text[s:e]
+                continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind; 新塘, a place's
+                # word to jieba, opens a name though 新 alone describes)
+            v_end = m.start(2) if m.group(2) else e  # (来到新塘村|竹山组: the village, then its group)
+            name = text[s:v_end]
             model_places.drop_mentions_within(places, s, e)
             held = model_places.mention_index(places)
-            model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, e))
+            model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, v_end))
+            if m.group(2) and m.group(2)[0] not in _NOT_NAME_CHARS:
+                model_places.named_place(places, m.group(2), "village", "villager-group", name).mentions.append(
+                    Span(m.group(2), v_end, e))
 
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire checkpoint or a hydrological station named by its place (紫溪山森林防火检查站, 茹河水文站).
 _STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文)站$")
+# …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
+# running into no longer word (站长, 站点, 站台, 站内).
+_STATION_BEFORE_WHAT = lazy_pattern.compile(
+    r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文)站(?![长点台内务房前区所])")
 # (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere; a river or
 # mountain the NER read untyped, 茹河 of 茹河水文站)
 _STATION_LEVELS = frozenset(("city", "district", "town", "site", None))
@@ -253,9 +263,10 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
     stems = _division_stems(places)
     for _cue, items in stops:
         for s, e in items:
-            kind = _STATION.search(text, s, e)
+            kind = _STATION.search(text, s, e) or _STATION_BEFORE_WHAT.search(text, s, e)
             if kind is None or in_person(s, e):
                 continue
+            e = kind.end()  # (察看汉阴站|周边排水设施: what was looked at there follows the station)
             at = kind.start()
             if text[at] in "东西南北" and (opened := opens.get(s)) is not None and opened[1].end == at + 1:
                 at += 1  # 苍南|站: the compass character ends the place's name, no 南站 (a south station)
@@ -291,7 +302,8 @@ def _after_locative(text: str, start: int, end: int) -> int:
     城区|…): the rest, of three characters or more, is the name."""
     first = segment(text[start:end])[0]
     if len(first) >= 2 and end - start - len(first) >= 3 and jieba_freq().get(first, 0) >= COMMON and \
-            tag_table().get(first, "") in ("s", "n", "ns", "f"):
+            tag_table().get(first, "") in ("s", "n", "ns", "f") and not first.endswith(("村", "社区", "嘎查")):
+        # (新塘村|竹山组: a village jieba knows whole, before its group, says no more where the item lies)
         return start + len(first)
     return start
 
