@@ -38,6 +38,9 @@ VILLAGE_END = lazy_pattern.compile(r"(?:村|社区|嘎查)")
 MAX_STEM = 6
 # Words that end in a village suffix but name no village.
 GENERIC = frozenset(_WORDS["village-generic"])
+# Words 村 opens that speak of villages in general (沿河|村组, 临水|村寨: the villages along the river, by the water):
+# the 村 before them ends no village's name.
+SETTLEMENT_WORDS = frozenset(("村组", "村镇", "村庄", "村落", "村级", "村居", "村社", "村屯", "村寨"))
 # Common words a village suffix ends (发展乡村, 爱农村): no village's name; the places layer reads them so too.
 COMMON_VILLAGE_WORDS = _WORDS["village-common"]
 # What follows a village inside an organisation's name (下姜村党支部): then the village is no place of its own.
@@ -235,6 +238,8 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
         return any(r[1] in counties or r[0] in towns for r in villages_named(name))
 
     for m in VILLAGE_END.finditer(text):
+        if (tok := an.token_at(m.start())) is not None and tok.start == m.start() and tok.text in SETTLEMENT_WORDS:
+            continue  # 临水|村寨: villages in general
         v = _village_ending(text, an, starts, m.start(), m.end(), named_here)
         listed = v[0] if v is not None else None
         if v is None and (v := _old_village(text, starts, m.start(), named_here)) is not None:

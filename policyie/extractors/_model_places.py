@@ -608,8 +608,7 @@ def _kind_names_none(e: Entity, around: _Around, start: int, name: str, level: s
     return level in ("town", "village") and name[0] in _FUNCTION_FIRST and _common_or_settlements(name[1:])
 
 
-# Words 村 opens that speak of villages in general (沿河|村组: the villages and groups along the river).
-_SETTLEMENT_WORDS = frozenset(("村组", "村镇", "村庄", "村落", "村级", "村居", "村社", "村屯"))
+_SETTLEMENT_WORDS = localities.SETTLEMENT_WORDS
 
 
 def _kind_opens_settlements(e: Entity, around: _Around) -> bool:
