@@ -749,8 +749,8 @@ def _runs_on(doc: _Doc, gz: Gazetteer, pos: int, before: list[tuple[int, str, st
     _, word, tag = before[k]
     if word in DIRECTION_WORDS and not words and k + 1 < len(before) and _placeish(*before[k + 1][1:], gz):
         return True  # 山西|中部|城市群: the part of the place the region covers
-    if word in DASHES and _joins_names(before, k, words, gz):
-        return True
+    if word in DASHES and _joins_names(before, k, words, gz) and not site:
+        return True  # (a site is one place's: 庄浪县—伊富高省|梯田保护…备忘录 names an agreement between two)
     if _site_opens_park(doc, pos, before, k, words):
         return True  # 七仙岭|温泉|国家|森林公园: a park named by the site it holds
     if word in ZONE_WORDS and _common_stem(words) and not site:
