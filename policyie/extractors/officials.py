@@ -642,14 +642,26 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
         if m is not None and m.end() > m.start():
             return p
-    if x == s and x >= 3 and text[x - 1] in "市州":
-        # 与|奥芬巴赫市|副市长: a run of transliteration characters before 市 names a foreign city
+    if x == s and x >= 3 and text[x - 1] in "市州省郡":
+        # 与|奥芬巴赫市|副市长: a run of transliteration characters before 市 names a foreign city (伊富高省|副省长: 省
+        # a foreign province)
         j, _ = _syllables_before(text, x - 1)
         stem = text[j : x - 1]
         typical = name_runs.translit_odds(stem) >= name_runs.TYPICAL_TRANSLIT  # (法恩扎: no listed syllables, typical ones)
         if len(stem) >= 2 and (looks_transliterated(stem) or typical) and stem not in place_forms():
             return j
+    if x == s and text[x - 1 : x] == "省" and (j := _unknown_run_start(text, an, x)) is not None:
+        return j  # 会谈后，|伊富|高省|省长: words no dictionary holds, from the clause's start to 省, name a foreign province
     return x
+
+
+def _unknown_run_start(text: str, an: Analysis, x: int) -> int | None:
+    """Where a run of two to six characters of words the segmenter does not know (un) ends at ``x`` right after a
+    clause's start (every province of China is a word it knows), or None."""
+    j = x
+    while (tok := an.token_at(j - 1)) is not None and tok.end == j and tok.pos == "un" and x - tok.start <= 6:
+        j = tok.start
+    return j if 2 <= x - j - 1 and (j == 0 or text[j - 1] in "，,。；;：:、\n") else None
 
 
 def _title_start(text: str, an: Analysis, seg: dict[int, int], m: LiteralMatch) -> int:
