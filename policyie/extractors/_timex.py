@@ -198,6 +198,7 @@ class Spec:
     part: str | None = None
     future: bool = False  # announced, not reported (将于, 预计, 力争…前): may lie after the paper
     onward: bool = False  # 7月1日起: a start that may lie months after the paper
+    workday: int | None = None  # 处暑后首个工作日 +1, …前最后一个工作日 −1: the working day from the day named
 
     @property
     def day_of_month(self) -> int | None:
@@ -555,13 +556,35 @@ def _build(spec: Spec, year: int | None) -> Resolved:
 
 def qingming_day(year: int) -> int:
     """The April day of 清明, the solar term (the 21st century's rule: 4 or 5 April; 4 in 2024 and 2028, 5 in 2026)."""
+    return solar_term_day(year, "清明").day
+
+
+# The 24 solar terms and the constant C of the century's rule for their day (寿星通式: day = ⌊Y·0.2422 + C⌋ − ⌊L/4⌋,
+# Y the year's last two digits, L = Y−1 for the terms of January and February, else Y): astronomy, not a lexicon.
+SOLAR_TERMS = {
+    "小寒": (1, 5.4055), "大寒": (1, 20.12), "立春": (2, 3.87), "雨水": (2, 18.73), "惊蛰": (3, 5.63),
+    "春分": (3, 20.646), "清明": (4, 4.81), "谷雨": (4, 20.1), "立夏": (5, 5.52), "小满": (5, 21.04),
+    "芒种": (6, 5.678), "夏至": (6, 21.37), "小暑": (7, 7.108), "大暑": (7, 22.83), "立秋": (8, 7.5),
+    "处暑": (8, 23.13), "白露": (9, 7.646), "秋分": (9, 23.042), "寒露": (10, 8.318), "霜降": (10, 23.438),
+    "立冬": (11, 7.438), "小雪": (11, 22.36), "大雪": (12, 7.18), "冬至": (12, 21.94),
+}
+SOLAR_TERM_RE = "|".join(SOLAR_TERMS)
+SOLAR_TERM_CHARS = "".join(sorted({t[0] for t in SOLAR_TERMS}))
+
+
+def solar_term_day(year: int, term: str) -> date:
+    """The day of a solar term in a year of the 21st century, by the century's rule (a day off in a rare year)."""
+    month, c = SOLAR_TERMS[term]
     y = year % 100
-    return int(y * 0.2422 + 4.81) - y // 4
+    leaps = (y - 1) // 4 if month <= 2 else y // 4
+    return date(year, month, int(y * 0.2422 + c) - leaps)
 
 
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
     fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1), "建军节": (8, 1), "建党节": (7, 1), "儿童节": (6, 1),
              "教师节": (9, 10), "妇女节": (3, 8), "青年节": (5, 4)}
+    if year is not None and (spec.code or "").startswith("solar:"):
+        fixed = {spec.code: (lambda d: (d.month, d.day))(solar_term_day(year, spec.code[6:]))}
     if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun
         if spec.n or year is None:
             return month_value(year, 4)
@@ -579,6 +602,8 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return month_value(year, mo)
     if spec.day_shift:  # 建军节前一天
         return _shift_day(date(year, mo, d), spec.day_shift)
+    if spec.workday:  # 处暑后首个工作日
+        return _workday_from(date(year, mo, d), spec.workday)
     return day_value(year, mo, d)
 
 

@@ -416,13 +416,21 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
     return _Cand(m.start(), m.end(), Spec("day", code=code, part=_part(m)))
 
 
-# 建军节前一天, 国庆节后两天: so many days from a festival on a fixed day of the calendar.
-@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节|劳动节|元旦|儿童节|教师节|妇女节|青年节)(?P<dir>[前后])(?P<n>[一两二三])天{_PART}?",
-       needs="节旦")
+# 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
+# the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
+@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节|劳动节|元旦|儿童节|教师节|妇女节|青年节|{tx.SOLAR_TERM_RE})"
+       rf"(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日){_PART}?",
+       needs="节旦" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
-    n = tx.cn_number(m.group("n").replace("两", "二")) or 1
-    shift = -n if m.group("dir") == "前" else n
-    return _Cand(m.start(), m.end(), Spec("holiday", code=m.group("h"), day_shift=shift, part=_part(m), **_year_fields(m)))
+    sign = -1 if m.group("dir") == "前" else 1
+    h = m.group("h")
+    code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
+    if m.group("wd"):
+        spec = Spec("holiday", code=code, workday=sign, part=_part(m), **_year_fields(m))
+    else:
+        n = tx.cn_number(m.group("n").replace("两", "二")) or 1
+        spec = Spec("holiday", code=code, day_shift=sign * n, part=_part(m), **_year_fields(m))
+    return _Cand(m.start(), m.end(), spec)
 
 
 @_rule(r"(?P<w>日前|近日)", needs="日")
