@@ -575,6 +575,8 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         if not stem or stem[-1] in "省州":
             continue  # (纽约州|州长: the 州 of the governor's title, after the state's name already closed)
         prev = analysis.token_at(tok.start - 1) if tok.start else None
+        if (opened := _lone_syllable_opening(text, analysis, prev, tok)) is not None:
+            tok, prev, stem = opened, analysis.token_at(opened.start - 1), text[opened.start : k0]
         if prev is not None and han_only(prev.text) and (prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
                 len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
             continue  # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name)
@@ -590,6 +592,21 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
 
 
 _MIN_MEAN_PLACE_WORD = 0.0
+
+
+def _lone_syllable_opening(text: str, analysis: Analysis, prev: Token | None, tok: Token) -> Token | None:
+    """扩大|奇|里基|省: a character the segmenter left alone, typical of transliterations, after a verb or a function
+    word, opens the name whose syllables follow it; the name as one token (tagged ``un``), or None."""
+    if prev is None or len(prev.text) != 1 or prev.end != tok.start or translit_odds(prev.text) < _SYLLABLE_OPENING:
+        return None
+    before = analysis.token_at(prev.start - 1) if prev.start else None
+    if before is not None and han_only(before.text) and before.pos[:1] not in "pcuvdrfm":
+        return None
+    return Token(text[prev.start : tok.end], prev.start, tok.end, "un")
+
+
+# How typical of transliterations a lone character must be to open a province's name (奇 2.2).
+_SYLLABLE_OPENING = 1.5
 
 
 def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: int,
