@@ -351,9 +351,10 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
         k, lone = m.start(), len(m.group()) == 1
         if text[k - 1 : k] in _NOT_STEM_LAST or text.startswith(_ORGAN_AFTER, m.end()):
             continue  # (卡塔尔半岛|电视台: a body's name)
-        if lone and (not abroad or (text[m.end() : m.end() + 1] in _LONE_NOT_NEXT and not text.startswith("流域", m.end()))
+        if lone and (not abroad or (text[m.end() : m.end() + 1] in _LONE_NOT_NEXT and not text.startswith(_FLOWS, m.end()))
                      or text[k - 1 : k] in _LONE_NOT_AFTER):
-            continue  # (…山区, …河南, …河底隧道: a word the character opens, not 格洛马河|流域; 顿涅茨克|隔河: a verb's object)
+            continue  # (…山区, …河南, …河底隧道: a word the character opens, not 格洛马河|流域 nor 马加特河|流经; 顿涅茨克|隔河: a
+            # verb's object)
         for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
             if lone and n == 2 and not _after_foreign_division(text, places, k - n):
@@ -378,6 +379,10 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             name = text[k - n : m.end()]
             named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
             break
+
+
+# What a river's 河 may run into that is no word it opens: its basin, or a verb of flowing (马加特|河流|经: jieba's 河流).
+_FLOWS = ("流域", "流经", "流入", "流过", "流向")
 
 
 def _after_function_word(analysis: Analysis, at: int) -> bool:
