@@ -216,11 +216,11 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire checkpoint or a hydrological station named by its place (紫溪山森林防火检查站, 茹河水文站).
-_STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文)站$")
+_STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文|提灌|电灌|排涝|抽水|泵)站$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
 # running into no longer word (站长, 站点, 站台, 站内).
 _STATION_BEFORE_WHAT = lazy_pattern.compile(
-    r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文)站(?![长点台内务房前区所])")
+    r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文|提灌|电灌|排涝|抽水|泵)站(?![长点台内务房前区所])")
 # (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere; a river or
 # mountain the NER read untyped, 茹河 of 茹河水文站)
 _STATION_LEVELS = frozenset(("city", "district", "town", "site", None))
@@ -229,10 +229,14 @@ _STATION_LEVELS = frozenset(("city", "district", "town", "site", None))
 def _post_named(stem: str, kind: str) -> bool:
     """Whether a checkpoint's or hydrological station's stem names it (紫溪山|森林防火检查站, 茹河|水文站): a name of two to
     five characters ending as a place's does, the dictionary holding no common word of it (not 县卫生|检查站, 公路|检查站)."""
-    if not kind.endswith(("检查站", "水文站")) or not 2 <= len(stem) <= 5 or _NAME.fullmatch(stem + "站") is None \
-            or stem[0] in _NOT_NAME_CHARS or stem[0] in "县市区镇乡村省州":
-        return False
+    if not kind.endswith(_POST_KINDS) or not 2 <= len(stem) <= 5 or _NAME.fullmatch(stem + "站") is None \
+            or stem[0] in "县市区镇乡村省州" or (len(stem) == 2 and stem[0] in "沿环临傍靠近"):
+        return False  # (沿湖|排涝站: where the station lies, no name)
     words = segment(stem)
+    if len(words) >= 2 and len(words[-1]) == 1 and words[-1] in _TOPONYM_LAST and len(stem) >= 3:
+        return True  # 樟树|岭|提灌站, 大风|顶|森林防火检查站: the words before a landform's character name the landform
+    if stem[0] in _NOT_NAME_CHARS:
+        return False
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
         words = words[:-1]  # 哇尔依|草原|防火检查站: a grassland named by a word no dictionary holds
     elif stem[-1] not in _TOPONYM_LAST:
@@ -246,7 +250,9 @@ _LANDFORM_WORDS = frozenset(("草原", "林场", "牧场", "湿地", "林区"))
 
 
 # How a place's name that a checkpoint is named by ends: a mountain, a river, a pond, a pass … (紫溪山, 茹河, 折多塘).
-_TOPONYM_LAST = frozenset("山岭峰河江溪塘沟口坪湾桥坝村寨屯岗坡洼垭梁峪关湖海岛")
+_TOPONYM_LAST = frozenset("山岭峰顶河江溪塘沟口坪湾桥坝村寨屯岗坡洼垭梁峪关湖海岛")
+# The kinds of post or station a place's name names (a checkpoint, a hydrological or pumping station).
+_POST_KINDS = ("检查站", "水文站", "提灌站", "电灌站", "排涝站", "抽水站", "泵站")
 
 
 def station_kind_only(name: str) -> bool:
