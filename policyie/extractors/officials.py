@@ -911,8 +911,14 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
     headquarters' work (推进|办, 指挥|部), a ministry's field (保护|部长)."""
     return (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
         tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))
-        or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(text, an, x, s, tok.start)))) \
-        or _ministry_field_verb(text, an, tok, piece, x, s)
+        or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(text, an, x, s, tok.start))
+        or _sustainable(text, tok, piece, x))) or _ministry_field_verb(text, an, tok, piece, x, s)
+
+
+def _sustainable(text: str, tok: Token, piece: str, x: int) -> bool:
+    """经济和|可|持续|发展|部长: 可持续 (sustainable), a verb and an adverb to the segmenter, qualifies the ministry's field."""
+    return (piece == "持续" and text[tok.start - 1 : tok.start] == "可" and text.startswith("发展", x)) or (
+        piece == "可" and text.startswith("持续发展", x))
 
 
 # Verbs of holding a post, which join two titles (副主任|兼任|国家统计局局长), never a department's work.
