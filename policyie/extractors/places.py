@@ -382,13 +382,7 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
         if h.surface in posts() and _state_ends_at(doc, h.start):
             continue  # 文莱|苏丹哈桑纳尔: a state's own post after it (苏丹, the sultan), not Sudan
-        if all(e.level == "city" and e.code is None for e, _ in senses) and (
-                _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)) or all(
-                e.level == "country" and e.code is None for e, _ in senses) and (
-                _syllable_runs_on(doc, h.end) or _syllables_lead(doc, h.start)) or (
-                _glued_to_state(doc, h.start) and all(e.code is not None for e, _ in senses)):
-            # 克尔曼沙|阿省, 杜|库姆: a foreign city's name inside a longer one, not 马德望省 (its province); 本格拉铁路,
-            # 基切沃—奥赫里德高速公路: a route's name, not the city
+        if _part_of_longer_foreign_name(doc, h, senses):
             continue
         if (h.start, h.end) in nested or (_at_venue(doc, h.start, h.end) and doc.major(h.surface)):
             # jieba keeps 北京人民大会堂 and 北京饭店 whole: the word boundaries say nothing here
@@ -429,6 +423,19 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
+
+
+def _part_of_longer_foreign_name(doc: _Doc, h: Hit, senses: list[tuple[Entry, str]]) -> bool:
+    """Whether the hit is no place of its own but a piece of a longer foreign name: a foreign city's name inside a
+    longer one (克尔曼沙|阿省, 杜|库姆; not 马德望省, its province) or a route's (本格拉铁路, 基切沃—奥赫里德高速公路); a
+    state's name that syllables run on from or lead into (马里|兰州, 努尔|苏丹); a place of China's inside a word that a
+    foreign state's name opens (马里|兰州)."""
+    foreign = [e for e, _ in senses if e.code is None]
+    if len(foreign) == len(senses) and all(e.level == "city" for e in foreign):
+        return _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)
+    if len(foreign) == len(senses) and all(e.level == "country" for e in foreign):
+        return _syllable_runs_on(doc, h.end) or _syllables_lead(doc, h.start)
+    return not foreign and _glued_to_state(doc, h.start)
 
 
 # Routes named after the towns they join or reach, whose names hold no mention of the town.
