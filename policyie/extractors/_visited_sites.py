@@ -216,11 +216,11 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire checkpoint or a hydrological station named by its place (紫溪山森林防火检查站, 茹河水文站).
-_STATION = lazy_pattern.compile(r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文|提灌|电灌|排涝|抽水|泵)站$")
+_STATION_KIND = r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文|提灌|电灌|排涝|抽水|泵)站"
+_STATION = lazy_pattern.compile(_STATION_KIND + "$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
 # running into no longer word (站长, 站点, 站台, 站内).
-_STATION_BEFORE_WHAT = lazy_pattern.compile(
-    r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文|提灌|电灌|排涝|抽水|泵)站(?![长点台内务房前区所])")
+_STATION_BEFORE_WHAT = lazy_pattern.compile(_STATION_KIND + "(?![长点台内务房前区所])")
 # (a listed site of the same name, 黄龙 of 黄龙汽车客运站, was read there as the scenic area it names elsewhere; a river or
 # mountain the NER read untyped, 茹河 of 茹河水文站)
 _STATION_LEVELS = frozenset(("city", "district", "town", "site", None))
