@@ -44,12 +44,13 @@ from policyie.segmenter import segment
 _WORDS = lexicons.lists("place_words.tsv")
 _TEAM_CHARS = frozenset("组团队")
 # 在南岳大庙，他详细了解…: a sentence a tour's report opens with 在 and a name before its first comma is at a stop of the
-# tour, as one opened by 来到 is (the name must still end as a site does).
-_AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n]{3,12}[，,])", regex.M)
+# tour, as one opened by 来到 is (the name must still end as a site does; a township may come first and two stops may be
+# joined, 在中房镇笔架山森林防火检查站，…; no 的 between, 在新疆树立正确的国家观、…: a clause of its own).
+_AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n的]{3,26}[，,])", regex.M)
 # 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
-# between (the name must still end as a site does; the stop is the one name, no list).
+# between (the name must still end as a site does; the stop is the one name, no list; its township may open it).
 _STOP_VERBS = r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解"
-_AT_VERB = lazy_pattern.compile(rf"(?<=[又还再也，,]|随后|接着|他|她)在(?=(\p{{Han}}{{3,12}}?)(?:{_STOP_VERBS}))")
+_AT_VERB = lazy_pattern.compile(rf"(?<=[又还再也，,]|随后|接着|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -274,6 +275,9 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
                 continue
             e = kind.end()  # (察看汉阴站|周边排水设施: what was looked at there follows the station)
             at = kind.start()
+            if (town := opens.get(s)) is not None and town[0].level in ("town", "district") \
+                    and town[1].text == town[0].name and town[1].end < at - 1:
+                s = town[1].end  # 在西邑镇|马耳山森林防火检查站: the township written in full is where the post lies
             if text[at] in "东西南北" and (opened := opens.get(s)) is not None and opened[1].end == at + 1:
                 at += 1  # 苍南|站: the compass character ends the place's name, no 南站 (a south station)
             model_places.drop_untyped_within(places, at, e)  # (涪陵|北站: the NER's untyped read of the kind)
