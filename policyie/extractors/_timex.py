@@ -405,7 +405,7 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         y, mo = _relative_month(spec, anc)
         spec = replace(spec, year=y, month=mo, year_shift=None, year_anaphor=False)
     year = _fill_year(spec, anc, sentence_year)
-    if u == "day" and spec.code is not None and (spec.code in MONTH_EDGES or spec.code.startswith("weekday:")) \
+    if u == "day" and spec.code is not None and (spec.code in MONTH_EDGES or spec.code.startswith(("weekday:", "from-last:"))) \
             and year is not None and spec.month is not None:
         spec = replace(spec, day=edge_day(year, spec.month, spec.code))
     return _build(spec, year)
@@ -418,6 +418,8 @@ MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
 
 def edge_day(year: int, month: int, edge: str) -> int:
     last = calendar.monthrange(year, month)[1]
+    if edge.startswith("from-last:"):  # 倒数第二天: counted back from the month's last day
+        return last + 1 - int(edge.split(":")[1])
     if edge.startswith("weekday:"):  # the month's n-th Monday … Sunday
         _, nth, wd = edge.split(":")
         first = 1 + (int(wd) - date(year, month, 1).weekday()) % 7

@@ -74,7 +74,7 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
                "下星期": 1, "下个星期": 1, "上上周": -2, "下下周": 2}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
-_EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|第[一二三四1-4]个(?:周|星期)[一二三四五六日天]"
+_EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|第[一二三四1-4]个(?:周|星期)[一二三四五六日天]|倒数第[二三四五]天"
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 def _nth_weekday(edge: str) -> str:
@@ -210,6 +210,8 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), future=future, onward=onward, **f))
     if m.group("edge"):
         edge = _EDGE_CODE.get(m.group("edge")) or _nth_weekday(m.group("edge"))
+        if edge.startswith("weekday:") and m.group("edge").startswith("倒数"):
+            edge = f"from-last:{tx.cn_number(m.group('edge')[3])}"  # 倒数第二天: the day before the month's last
         return _Cand(m.start(), m.end(), Spec("day", code=edge, part=_part(m), future=_announced(text, m.start(), m.end()), **f))
     if m.group("xun"):
         first, last = _XUN[m.group("xun")]
@@ -418,13 +420,21 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
 
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
-@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节|劳动节|元旦|儿童节|教师节|妇女节|青年节|{tx.SOLAR_TERM_RE})"
-       rf"(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日){_PART}?",
-       needs="节旦" + tx.SOLAR_TERM_CHARS)
+@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE})"
+       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<same>当天)|假期第(?P<nth>[一二三四五六七])天)"
+       rf"{_PART}?",
+       needs="节旦庆一" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
-    sign = -1 if m.group("dir") == "前" else 1
-    h = m.group("h")
+    """(农民丰收节当天: the festival of the 秋分 day, no date alone; 国庆假期第二天: so many days into the holiday that starts
+    on the festival's day)"""
+    h = {"国庆": "国庆节", "五一": "劳动节", "农民丰收节": "秋分"}.get(m.group("h"), m.group("h"))
     code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
+    if m.group("same") and not code.startswith("solar:"):
+        return None  # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions)
+    if m.group("same") or m.group("nth"):
+        shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
+        return _Cand(m.start(), m.end(), Spec("holiday", code=code, day_shift=shift or None, part=_part(m), **_year_fields(m)))
+    sign = -1 if m.group("dir") == "前" else 1
     if m.group("wd"):
         spec = Spec("holiday", code=code, workday=sign, part=_part(m), **_year_fields(m))
     else:
