@@ -972,7 +972,17 @@ def _foreign_name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
         return False
     # (…国际合作部|长法|图马塔·迪亚基泰: a name of parts joined by a middle dot is a foreign person's wherever the
     # post stands)
-    return _country_form_ending_at(text, m.start()) is not None or "·" in text[fg.start : fg.end]
+    # (not 局领导|人伊斯梅尔·哈尼亚: where the segmenter's word across the post's end is a common one, 领导人, the post
+    # runs on into it; 长法 of 部|长法|图马塔 is a word it hardly knows)
+    across = an.token_at(m.end())
+    return _country_form_ending_at(text, m.start()) is not None or (
+        "·" in text[fg.start : fg.end] and not (across is not None and across.start < m.end()
+                                                and jieba_freq().get(across.text, 0) >= _COMMON_ACROSS))
+
+
+# How often the segmenter's dictionary must have seen a word run across a post's end for the post to run on (领导人
+# 4726; 长法 9).
+_COMMON_ACROSS = 100
 
 
 def _head_of_word(an: Analysis, m: LiteralMatch) -> bool:
