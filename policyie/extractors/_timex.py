@@ -405,15 +405,19 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         y, mo = _relative_month(spec, anc)
         spec = replace(spec, year=y, month=mo, year_shift=None, year_anaphor=False)
     year = _fill_year(spec, anc, sentence_year)
-    if u == "day" and spec.code is not None and (spec.code in MONTH_EDGES or spec.code.startswith(("weekday:", "from-last:"))) \
-            and year is not None and spec.month is not None:
+    if u == "day" and is_month_edge(spec.code) and year is not None and spec.month is not None:
         spec = replace(spec, day=edge_day(year, spec.month, spec.code))
     return _build(spec, year)
 
 
 # 上月最后一天, 本月首个工作日: a day named by where it falls in its month; a working day is Monday to Friday (the
 # calendar's moved holidays are a State Council notice of each year, not arithmetic)
-MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
+_MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
+
+
+def is_month_edge(code: str | None) -> bool:
+    """Whether a day's code names it by its place in its month (the codes `edge_day` reads)."""
+    return code is not None and (code in _MONTH_EDGES or code.startswith(("weekday:", "from-last:")))
 
 
 def edge_day(year: int, month: int, edge: str) -> int:

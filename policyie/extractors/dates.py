@@ -77,8 +77,15 @@ _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 
 _EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|第[一二三四1-4]个(?:周|星期)[一二三四五六日天]|倒数第[二三四五]天"
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
-def _nth_weekday(edge: str) -> str:
-    """第二个周一 → "weekday:2:0": the month's second Monday (`_timex.edge_day`)."""
+
+
+def _edge_code(edge: str) -> str:
+    """The code `_timex.edge_day` reads for a day named by its place in the month: 第二个周一 → "weekday:2:0" (the
+    month's second Monday), 倒数第二天 → "from-last:2" (the day before its last), 首个工作日 → "first-workday"."""
+    if edge.startswith("倒数"):
+        return f"from-last:{tx.cn_number(edge[3])}"
+    if edge in _EDGE_CODE:
+        return _EDGE_CODE[edge]
     return f"weekday:{tx.cn_number(edge[1])}:{_WEEKDAY[edge[-1]]}"
 
 
@@ -209,10 +216,8 @@ def _month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
         onward = text[m.end() : m.end() + 1] == "起"
         return _Cand(m.start(), m.end(), Spec("day", day=day, part=_part(m), future=future, onward=onward, **f))
     if m.group("edge"):
-        edge = _EDGE_CODE.get(m.group("edge")) or _nth_weekday(m.group("edge"))
-        if edge.startswith("weekday:") and m.group("edge").startswith("倒数"):
-            edge = f"from-last:{tx.cn_number(m.group('edge')[3])}"  # 倒数第二天: the day before the month's last
-        return _Cand(m.start(), m.end(), Spec("day", code=edge, part=_part(m), future=_announced(text, m.start(), m.end()), **f))
+        spec = Spec("day", code=_edge_code(m.group("edge")), part=_part(m), future=_announced(text, m.start(), m.end()), **f)
+        return _Cand(m.start(), m.end(), spec)
     if m.group("xun"):
         first, last = _XUN[m.group("xun")]
         return _Cand(m.start(), m.end(), Spec("xun", n=first, day=last, future=_announced(text, m.start(), m.end()), **f))
