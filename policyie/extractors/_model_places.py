@@ -608,13 +608,10 @@ def _kind_names_none(e: Entity, around: _Around, start: int, name: str, level: s
     return level in ("town", "village") and name[0] in _FUNCTION_FIRST and _common_or_settlements(name[1:])
 
 
-_SETTLEMENT_WORDS = localities.SETTLEMENT_WORDS
-
-
 def _kind_opens_settlements(e: Entity, around: _Around) -> bool:
     """Whether the span's last character, its kind, opens a word for villages in general that runs on past it."""
     toks = around.tokens_in(e.end - 1, e.end + 2)
-    return bool(toks) and toks[0].start == e.end - 1 and toks[0].text in _SETTLEMENT_WORDS
+    return bool(toks) and toks[0].start == e.end - 1 and toks[0].text in localities.SETTLEMENT_WORDS
 
 
 def _ends_in_settlements(e: Entity, around: _Around) -> bool:
