@@ -432,18 +432,25 @@ def edge_day(year: int, month: int, edge: str) -> int:
         return 1
     if edge == "last":
         return last
-    days = range(1, last + 1) if edge == "first-workday" else range(last, 0, -1)
-    return next(d for d in days if date(year, month, d).weekday() < 5)
+    if edge == "first-workday":
+        return _next_workday(date(year, month, 1) - timedelta(days=1), 1).day
+    return _next_workday(date(year, month, last) + timedelta(days=1), -1).day
 
 
 def _workday_from(base: date | None, step: int) -> Resolved:
     """The working day (Monday to Friday) before or after ``base``."""
     if base is None:
         return day_value(None, None, None)
+    d = _next_workday(base, step)
+    return day_value(d.year, d.month, d.day)
+
+
+def _next_workday(base: date, step: int) -> date:
+    """The first working day (Monday to Friday) after ``base`` in the direction of ``step`` (+1 or −1)."""
     d = base + timedelta(days=step)
     while d.weekday() >= 5:
         d += timedelta(days=step)
-    return day_value(d.year, d.month, d.day)
+    return d
 
 
 def _ordinal_day(anc: Anchors, offset: int) -> Resolved:
