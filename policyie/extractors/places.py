@@ -2007,10 +2007,23 @@ def _after_division(doc: _Doc, gz: Gazetteer, by_end: dict[int, list[Hit]], h: H
         if first is None or first.start != p or (
                 first.end - first.start >= 2 and first.pos[:1] in "vdpcus" and first.pos != "un"):
             continue  # 班戈县|地处|羌塘草原: a word after the county says where it lies; the stem is no name there
+        if _says_what_happens(doc, p, h.start):
+            continue  # 新巴尔虎左旗|全面|进入|秋季|草原防火期: a verb or a season inside says what the county does, and when
         if any(g.surface.endswith(("县", "旗", "镇", "乡", "苏木")) and any(kind == FULL for _, kind in g.senses)
                for g in by_end.get(p, ())):
             return p, stem, "un"
     return None
+
+
+def _says_what_happens(doc: _Doc, start: int, end: int) -> bool:
+    """Whether a word of two characters or more between ``start`` and ``end`` is a verb or a time word (进入, 秋季): a
+    landform's name holds neither, whatever jieba tagged the word before it."""
+    pos = start
+    while pos < end and (tok := doc.an.token_at(pos)) is not None:
+        if tok.end <= end and tok.end - tok.start >= 2 and (tok.pos in ("v", "vd", "t") or tok.pos[:1] == "d"):
+            return True
+        pos = tok.end
+    return False
 
 
 # Adverbs and conjunctions of one character that jieba glues onto a name it does not know (即|新盈); unlike the modals
@@ -2554,7 +2567,7 @@ def extract(ctx: Context) -> list[Place]:
     visited_sites.add(text, places, in_person, doc.model_locations())
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
-    _settle_site_names(places)
+    _settle_site_names(text, places)
     _add_rivers(text, ctx.analysis, places, in_person)  # (after the sites: 辽河|老街 is a street's)
     flats.add(text, places)
     _merge_variants(places)
@@ -2588,8 +2601,9 @@ def _drop_orphan_heads(places: dict[str, Place]) -> None:
             del places[key]
 
 
-def _settle_site_names(places: dict[str, Place]) -> None:
+def _settle_site_names(text: str, places: dict[str, Place]) -> None:
     """Sites whose grown names hold another place or say more than the site (see each step)."""
+    _township_tails_cut_off(text, places)
     _split_township_heads(places)
     _organ_relics(places)
     _china_named_sites(places)
@@ -3131,6 +3145,31 @@ _TOWNSHIP_HEAD = lazy_pattern.compile(r"(\p{Han}{1,3}(?:[镇乡]|街道))(\p{Han
 # with a name of its own (田坝村|茶海之心景区).
 _VILLAGE_HEAD = lazy_pattern.compile(
     r"(\p{Han}{1,3}村)(\p{Han}{3,}(?:旧址|故居|纪念馆|纪念碑|遗址)|\p{Han}{2,}牧场|\p{Han}{3,}(?:风景区|景区))")
+
+
+def _township_tails_cut_off(text: str, places: dict[str, Place]) -> None:
+    """阿木古郎|镇巴尔虎羊|产业园, 碾子|峪|镇西|岔古村: a site or park whose grown name opens with the end of a township the
+    article names in full, written right before it, is named without that end (巴尔虎羊产业园, 西岔古村): jieba glued the
+    township's last characters to the name, and the stem stopped at the word before them; the township gets the mention."""
+    towns = [q for q in places.values() if q.level == "town" and len(q.name) >= 3]
+    for key, p in list(places.items()):
+        if p.level not in ("site", "park") or p.evidence not in ("park-suffix", "visited-site"):
+            continue
+        for town in towns:
+            cut = next((n for n in (2, 1) if town.name.endswith(p.name[:n]) and len(town.name) > n), 0)
+            if not cut or len(p.name) - cut < 4:
+                continue
+            lead = len(town.name) - cut
+            if not p.mentions or not all(m.text == p.name and text[m.start - lead:m.start] == town.name[:lead]
+                                         for m in p.mentions):
+                continue
+            site = model_places.named_place(places, p.name[cut:], p.level, p.evidence)
+            for m in p.mentions:
+                town.mentions.append(Span(town.name, m.start - lead, m.start + cut))
+                site.mentions.append(Span(m.text[cut:], m.start + cut, m.end))
+            town.mentions.sort(key=lambda m: m.start)
+            del places[key]
+            break
 
 
 def _split_township_heads(places: dict[str, Place]) -> None:
