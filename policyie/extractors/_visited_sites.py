@@ -90,6 +90,7 @@ _OWNER_ENDS = tuple(k + "的" for k in _OWNER_KINDS)
 _OWNED = lazy_pattern.compile(r"\p{Han}{1,12}?(?:" + "|".join(_OWNER_KINDS) + r")的(?=\p{Han}{3})")
 # A county's or township's name written in full: its stem, then any peoples (彝族苗族), then the kind.
 _DIVISION_STEM = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:\p{Han}{1,3}族)*(?:自治)?(?:县|区|旗|镇|乡|街道|苏木)")
+_COUNTY_CITY_STEM = lazy_pattern.compile(r"(\p{Han}{2,4}?)市")
 # Characters that make a stem a description, not a name, however the dictionary spells it (两处, 各类, 新老, 该处).
 _NOT_NAME_CHARS = frozenset("一二三四五六七八九十两几多数各每某该此这那其本原旧新老古大小等类处座个")
 _SHRINES = frozenset("庙寺塔祠观")
@@ -267,7 +268,7 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
     township it writes in full, then a station's kind (又在…和|那曲站看望…, 在|甘旗卡站，…): the station, a site; a
     mention of the division there becomes the station's."""
     opens = {m.start: (p, m) for p in places.values() if p.level in _STATION_LEVELS for m in p.mentions}
-    stems = _division_stems(places)
+    stems = _division_stems(places, county_cities=True)
     for _cue, items in stops:
         for s, e in items:
             kind = _STATION.search(text, s, e) or _STATION_BEFORE_WHAT.search(text, s, e)
@@ -492,14 +493,16 @@ def _common_end(name: str, ending: str) -> bool:
     return (freq.get(short, 0) >= ENDING_WORD and not (tag == "ns" and len(name) == 3)) or tag.startswith("v")
 
 
-def _division_stems(places: dict[str, Place]) -> dict[str, int]:
+def _division_stems(places: dict[str, Place], county_cities: bool = False) -> dict[str, int]:
     """The stems of the counties and townships written in full (名山镇 → 名山, 可乐彝族苗族乡 → 可乐), each with where
-    it is first written."""
+    it is first written; with ``county_cities``, a county-level city's too (大理市 → 大理: a station is named so, 大理站,
+    where a site's name the city's stem opens is as often the city's own, 大理古城)."""
     out: dict[str, int] = {}
     for p in places.values():
         if p.level in _LOW_DIVISIONS:
             for m in p.mentions:
-                if (stem := _DIVISION_STEM.fullmatch(m.text)) is not None and out.get(stem.group(1), m.start + 1) > m.start:
+                stem = _DIVISION_STEM.fullmatch(m.text) or (_COUNTY_CITY_STEM.fullmatch(m.text) if county_cities else None)
+                if stem is not None and out.get(stem.group(1), m.start + 1) > m.start:
                     out[stem.group(1)] = m.start
     return out
 
