@@ -477,11 +477,33 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
                 place.mentions.append(Span(compass.group(), compass.start(), compass.end()))
                 continue
             tok = analysis.token_at(m.end)
+            if tok is not None and tok.start == m.end and (glued := _glued_after_state(text, analysis, tok)) is not None:
+                tok = glued  # 柬埔寨|磅|同省|省长: a syllable alone, then the name's last glued to 省 (同省: "one province")
             if tok is None or tok.start != m.end or not tok.pos.startswith("ns") or len(tok.text) < 3 \
                     or tok.text[-1] not in "省州" or mention_index(places).overlaps(tok.start, tok.end):
                 continue
             place = named_place(places, tok.text, "province", "after-state", state.name)
             place.mentions.append(Span(tok.text, tok.start, tok.end))
+
+
+# What a province's own name is followed by where its governor or its organs are meant (磅同省|省长, …省|政府).
+_PROVINCE_ORGAN = lazy_pattern.compile(r"(?:副?省长|省委|省政府|省议会|副?州长|州政府|州议会)")
+# Characters that point at or count provinces, opening no name (该省, 各省, 全省, 两省).
+_NOT_PROVINCE_FIRST = frozenset("该各全本每这那其此两三几多诸邻")
+
+
+def _glued_after_state(text: str, analysis: Analysis, tok: Token) -> Token | None:
+    """柬埔寨|磅|同省|省长: right after a foreign state, a character alone and a word of two whose last is 省 or 州 are one
+    province's name (tagged ``ns``) where its governor or an organ of it follows, or the name is written again; None
+    otherwise."""
+    nxt = analysis.token_at(tok.end)
+    if len(tok.text) != 1 or not han_only(tok.text) or tok.text in _NOT_PROVINCE_FIRST or tok.text in "东西南北中" \
+            or nxt is None or nxt.start != tok.end or len(nxt.text) != 2 or nxt.text[-1] not in "省州":
+        return None
+    name = text[tok.start : nxt.end]
+    if not _PROVINCE_ORGAN.match(text, nxt.end) and text.count(name) < 2:
+        return None
+    return Token(name, tok.start, nxt.end, "ns")
 
 
 # Tags of words that open no region's name before 大区 (的, 在, 和, 个, 三, 其他, 中部 …).

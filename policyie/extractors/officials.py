@@ -606,6 +606,32 @@ def _syllables_before(
     return j, None
 
 
+def _country_opening_locality(text: str, an: Analysis, x: int) -> int | None:
+    """Where a country form opens a foreign city's, province's or mission's name that ends at ``x`` (德国|奥芬巴赫市), or
+    None."""
+    for p in range(x - 1, max(x - 16, 0) - 1, -1):
+        # (the country form opening the title: what `country_of` would read there, found once)
+        form = _country_form_at(text, p)
+        if form is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
+            continue
+        m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
+        if m is not None and m.end() > m.start():
+            return p
+    return None
+
+
+def _province_named_after_state(text: str, s: int) -> int | None:
+    """Where the province or state whose 省 or 州 ends at ``s`` starts, where the text writes the same name right after
+    a foreign country elsewhere (柬埔寨|磅同省 … 磅同省|副省长), or None."""
+    for k in range(2, min(6, s + 1)):
+        name = text[s - k : s]
+        if not HAN.match(name[0]):
+            return None
+        if any(i != s - k and _country_form_ending_at(text, i) for i in occurrences(text, name)):
+            return s - k
+    return None
+
+
 def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     """Where a title starts when a foreign city or mission the walk could not read stands before it: back to
     the country opening it (德国奥芬巴赫市市长, 德国驻上海总领事馆副总领事), or over a transliterated city's
@@ -631,17 +657,15 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         return x - len(form) if form else x
     # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title; 府, a
     # Thai province: 泰国尖竹汶府|府尹).
+    if x < s and text[s - 1] in "省州" and (p := _country_opening_locality(text, an, s)) is not None and p < x:
+        return p  # 柬埔寨磅|同省|省长: the walk took the province's own 省 for the organ's and stopped at 同
+    if x < s and text[s - 1] in "省州" and (p := _province_named_after_state(text, s)) is not None and p < x:
+        return p  # …柬埔寨磅同省… 磅|同省|副省长: the province written alone, as the text names it after its state
     if x < 1 or (text[x - 1] not in "市州省郡府馆驻" and not text.endswith("大区", 0, x)
                  and "驻" not in text[max(x - 7, 0) : x]):
         return x
-    for p in range(x - 1, max(x - 16, 0) - 1, -1):
-        # (the country form opening the title: what `country_of` would read there, found once)
-        form = _country_form_at(text, p)
-        if form is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
-            continue
-        m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
-        if m is not None and m.end() > m.start():
-            return p
+    if (p := _country_opening_locality(text, an, x)) is not None:
+        return p
     if x == s and x >= 3 and text[x - 1] in "市州省郡":
         # 与|奥芬巴赫市|副市长: a run of transliteration characters before 市 names a foreign city (伊富高省|副省长: 省
         # a foreign province)
@@ -2077,6 +2101,8 @@ def extract(ctx: Context) -> list[Official]:
             # a foreign post whose state the list does not repeat (美国总统国家安全事务助理…和国务卿布林肯); a post written
             # after the name is no such list's (安瓦尔在机场迎接|李强总理)
             country = clause_country(text, found.first[name]) or country
+        if country == "中国":
+            country = _state_of_foreign_province(text, titles) or country
         if country != "中国":
             _bare_posts_abroad(titles)
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
@@ -2088,6 +2114,19 @@ def extract(ctx: Context) -> list[Official]:
             o.id = resolve(kb, o.name, o.country, o.titles, day)
     out.sort(key=lambda o: min((m.start for m in o.mentions), default=0))
     return out
+
+
+def _state_of_foreign_province(text: str, titles: list[Title]) -> str | None:
+    """The state of a province no place of China's is called, whose post a title names without its state (磅同省副省长)
+    where the text writes it right after the state elsewhere (柬埔寨|磅同省), or None."""
+    for t in titles:
+        org = t.org or ""
+        if len(org) < 3 or org[-1] not in "省州" or org in place_forms():
+            continue
+        for i in occurrences(text, org):
+            if (form := _country_form_ending_at(text, i)) is not None and countries()[form] != "中国":
+                return countries()[form]
+    return None
 
 
 def _headline_titles(ctx: Context, found: _Found) -> None:
