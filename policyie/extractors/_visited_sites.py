@@ -237,6 +237,8 @@ def _post_named(stem: str, kind: str) -> bool:
     words = segment(stem)
     if len(words) >= 2 and len(words[-1]) == 1 and words[-1] in _TOPONYM_LAST and len(stem) >= 3:
         return True  # 樟树|岭|提灌站, 大风|顶|森林防火检查站: the words before a landform's character name the landform
+    if len(words) == 1 and len(stem) >= 3 and stem[-1] in _MOUNTAIN_OR_WATER and stem[0] not in _NOT_NAME_CHARS:
+        return True  # 笔架山|森林防火检查站: a mountain's or a river's name jieba holds as one common word (笔架山, 凤凰山)
     if stem[0] in _NOT_NAME_CHARS:
         return False
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
@@ -253,6 +255,8 @@ _LANDFORM_WORDS = frozenset(("草原", "林场", "牧场", "湿地", "林区"))
 
 # How a place's name that a checkpoint is named by ends: a mountain, a river, a pond, a pass … (紫溪山, 茹河, 折多塘).
 _TOPONYM_LAST = frozenset("山岭峰顶河江溪塘沟口坪湾桥坝村寨屯岗坡洼垭梁峪关湖海岛")
+# The last characters of a mountain's or a water's name, which a word jieba knows still names (not 出入口, 立交桥).
+_MOUNTAIN_OR_WATER = frozenset("山岭峰河江溪湖")
 # The kinds of post or station a place's name names (a checkpoint, a hydrological or pumping station).
 _POST_KINDS = ("检查站", "水文站", "提灌站", "电灌站", "排涝站", "抽水站", "泵站")
 
