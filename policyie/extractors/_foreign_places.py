@@ -606,7 +606,11 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
             tok, prev, stem = opened, analysis.token_at(opened.start - 1), text[opened.start : k0]
         if prev is not None and han_only(prev.text) and (prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
                 len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
-            continue  # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name)
+            # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name, read whole
+            # where the words before are all a transliteration's after a function word: 参与|阿里|萨比|州)
+            if text.startswith(_POST_AFTER_KIND, at + 1) or (tok := _syllable_words_back(text, analysis, tok)) is None:
+                continue  # (，约翰|逊州长说: a governor's post after a person's name)
+            prev, stem = analysis.token_at(tok.start - 1) if tok.start else None, text[tok.start : k0]
         # (甘达基省, 伏伊伏丁那: a name jieba's dictionary holds as a place's, none of China's, needs only syllables that
         # read as sounds at all)
         sounds = glued is not None or _typical(stem) or (
@@ -619,6 +623,29 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
 
 
 _MIN_MEAN_PLACE_WORD = 0.0
+
+
+def _syllable_words_back(text: str, analysis: Analysis, tok: Token) -> Token | None:
+    """The name that words of a transliteration's syllables before ``tok`` open with it (阿里|萨比|州, 苏赫巴|托尔|省),
+    as one token (tagged ``un``), where a verb, a preposition, a conjunction or a punctuation mark stands before them;
+    None where a word that is not one opens the run."""
+    start = tok.start
+    while (prev := analysis.token_at(start - 1) if start else None) is not None and prev.end == start \
+            and han_only(prev.text) and prev.pos[:2] in ("nr", "un", "nz") and tok.end - prev.start <= _SYLLABLE_RUN_MAX \
+            and translit_odds(prev.text) >= TYPICAL_TRANSLIT:
+        start = prev.start
+    if start == tok.start:
+        return None
+    before = analysis.token_at(start - 1) if start else None
+    if before is not None and han_only(before.text) and before.pos[:1] not in "pcv":
+        return None
+    return Token(text[start : tok.end], start, tok.end, "un")
+
+
+# What makes the province's 省 or 州 a post's first character instead (州长, 省长, 州议员).
+_POST_AFTER_KIND = ("长", "议员")
+# The most characters a province's name read over several words of syllables holds.
+_SYLLABLE_RUN_MAX = 6
 
 
 def _lone_syllable_opening(text: str, analysis: Analysis, prev: Token | None, tok: Token) -> Token | None:

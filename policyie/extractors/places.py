@@ -432,7 +432,8 @@ def _part_of_longer_foreign_name(doc: _Doc, h: Hit, senses: list[tuple[Entry, st
     foreign state's name opens (马里|兰州)."""
     foreign = [e for e, _ in senses if e.code is None]
     if len(foreign) == len(senses) and all(e.level == "city" for e in foreign):
-        return _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end)
+        # (多哈|雷港: Doraleh, a port named by one more syllable, is no mention of Doha)
+        return _inside_longer_name(doc, h) or doc.text.startswith(_ROUTES, h.end) or _one_syllable_more(doc, h.end)
     if len(foreign) == len(senses) and all(e.level == "country" for e in foreign):
         return _syllable_runs_on(doc, h.end) or _syllables_lead(doc, h.start)
     return not foreign and _glued_to_state(doc, h.start)
@@ -457,8 +458,7 @@ def _syllable_runs_on(doc: _Doc, end: int) -> bool:
     opens a longer name (Maryland, Mariupol), even where the rest reads as a place of China (兰州); not where the rest
     is a foreign place of its own (法国|巴黎, one word of jieba's)."""
     text = doc.text
-    if end + 1 < len(text) and text[end + 1] in _ONE_SYLLABLE_MORE and translit_odds(text[end]) > _SYLLABLE_NEXT \
-            and text[end : end + 2] not in doc.gz.surfaces:
+    if _one_syllable_more(doc, end):
         return True  # 马里|布市 (Malibu), 马里|查河 (Maritsa): one more syllable before the city's or landform's word
     tok = doc.token_at(end)
     return tok is not None and tok.start < end and translit_odds(text[end]) > _SYLLABLE_NEXT and not any(
@@ -466,6 +466,14 @@ def _syllable_runs_on(doc: _Doc, end: int) -> bool:
 
 
 _ONE_SYLLABLE_MORE = "市城河江湖山岛港"
+
+
+def _one_syllable_more(doc: _Doc, end: int) -> bool:
+    """Whether one transliteration's syllable and a town's or a landform's word follow ``end`` (马里|布市, 多哈|雷港):
+    the foreign name before runs on into a longer one."""
+    text = doc.text
+    return end + 1 < len(text) and text[end + 1] in _ONE_SYLLABLE_MORE and translit_odds(text[end]) > _SYLLABLE_NEXT \
+        and text[end : end + 2] not in doc.gz.surfaces
 
 
 def _syllables_lead(doc: _Doc, start: int) -> bool:
