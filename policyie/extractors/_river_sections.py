@@ -56,7 +56,7 @@ _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
 _LAST = frozenset({*(s[-1] for s in _SECTIONS), "口", "段"})  # a word that can end a section ends in one of these
 # Where a section may be written at all (most texts have none: one search spares the walk over their words).
-_GUARD = lazy_pattern.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|沿岸地区|\p{Han}{2,4}段)|流域")
+_GUARD = lazy_pattern.compile(r"[江河水湖池溪](?:[上中下]|源区|滩区|入海口|口|沿岸地区|\p{Han}{2,6}段)|流域")
 _RIVER_END = "江河水"
 _BASIN_OF = "江河水湖池溪"
 _WATER = frozenset(_BASIN_OF)
@@ -138,7 +138,7 @@ def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…, 水库和|凤嘴江东城段): the river's
 # name starts right after it, whatever the segmenter made of the run.
 # (a river named …水 too, 宜水|凤冈段: a water the dictionary counts often is a kind of water, 污水, 供水, and is skipped)
-_REACH_LED = lazy_pattern.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪水])(\p{Han}{2,4}?)段")
+_REACH_LED = lazy_pattern.compile(r"(?:沿着?|(?:来到|走进|察看|深入)了?|到|在|赴|[、，。；：和及])(\p{Han}{1,4}[江河溪水])(\p{Han}{2,6}?)段")
 
 
 _KNOWN_RIVER = 100  # 湘江 166, 淮河 612, 长江 18,930; 溪河 24 and 洋河 20 are words of rivers' names, no rivers
@@ -160,8 +160,8 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
             continue  # (察看|了潭埠河…, 察看|沿兰溪|河堤|段: a particle or preposition, or the bank, is no name's part)
         urban = place in _URBAN_REACH and not _names_city(river)  # (在勐|梭河|县城|段: the reach through the county seat)
         if not urban and place not in surfaces and tag_table().get(place, "") != "ns" and not any(
-                place + k in surfaces for k in ("镇", "乡", "街道", "县", "区")):
-            continue  # (勐拉|段: a township's name without its 镇)
+                place + k in surfaces for k in ("镇", "乡", "街道", "县", "区", "苏木")):
+            continue  # (勐拉|段: a township's name without its 镇; 乌布尔宝力格|段 without its 苏木)
         if len(river) == 2 and (urban or not (place[-1] in "县区旗" and place in surfaces)) \
                 and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗", "市")) \
                 and not any(place + k in surfaces for k in ("县", "旗")):
