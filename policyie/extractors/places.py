@@ -909,7 +909,7 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
         if (not number_inside and (COUNTED_STEM.match(word) or (tag.startswith("m") and _numeric(word)))) or (
                 len(word) == 1 and k + 1 < len(before) and COUNTED_STEM.fullmatch(before[k + 1][1] + word)):
             break  # 六大板块, 三个示范区 (but 西江|千户|苗寨景区: a number inside a name runs on)
-        if not number_inside and _tag_ends_stem(doc, before, k):
+        if not number_inside and _tag_ends_stem_here(doc, before, k, words):
             words += _lone_char_opening(doc, start, word, tag, words, before[k + 1:k + 2])
             break
         if len(word) >= 2 and word[0] in DIVISION_LAST and k + 1 < len(before) and (before[k + 1][1] + word[0]) in gz.surfaces:
@@ -950,6 +950,12 @@ def _stem_words(doc: _Doc, gz: Gazetteer, pos: int, persons: frozenset[str],
 
 # Every suffix a park, zone, site or region is named by.
 _SUFFIX_WORDS = frozenset((*AREA_SUFFIXES, *PARK_SUFFIXES, *WEAK_SUFFIXES))
+
+
+def _tag_ends_stem_here(doc: _Doc, before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]]) -> bool:
+    """Whether ``before[k]``'s tag ends the stem: not where the word is the short form of a county the article names in
+    full (定远|盐化工业园 where it names 定远县: an adverb to jieba), which the division's own check decides."""
+    return _tag_ends_stem(doc, before, k) and not (words and _county_named_in_full(doc, doc.gz, before[k][1]))
 
 
 def _joins_stem(doc: _Doc, pos: int, before: list[tuple[int, str, str]], k: int, words: list[tuple[int, str, str]],
