@@ -266,6 +266,8 @@ _AROUND = lazy_pattern.compile(r"地区|区域")
 def _ends_word(text: str, m, ends: set[int], sites: dict) -> bool:
     """Whether a listed site or region ends where a word does, or a region's 国家 follows it inside one word of
     jieba's (北非国家, 拉美国家: the states of the region, which it names)."""
+    if sites[m.group()][0] == "site" and m.group()[-1] == "林" and text.startswith("区", m.end()):
+        return False  # 沿岸|胡杨林|区: a forest area of that kind of tree, no listed forest (额济纳胡杨林)
     return m.end() in ends or (sites[m.group()][0] == "region" and text.startswith("国家", m.end()))
 _SITE_KIND = lazy_pattern.compile(r"风景名胜区|旅游景区|旅游区|风景区|景区|遗址")
 
