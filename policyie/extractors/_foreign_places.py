@@ -21,6 +21,7 @@ import regex
 from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._literals import Literals
+from policyie.extractors._localities import is_site
 from policyie.extractors._model_places import (
     add_bare_mentions,
     drop_mentions_where,
@@ -152,6 +153,37 @@ def _venue_anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> l
         return []
     return [(at + 1, state) for at in occurrences(text, "在")
             if (m := _VENUE_RUN.match(text, at + 1)) is not None and _run_end(text, analysis, at + 1) == m.end()]
+
+
+# The last characters of a name that is no town's though events are held there as in towns: a water's or a landform's
+# (在黑海|举行), a building's (在爱丽舍宫|举行), a division's above a town (在南达科他州|举行).
+_LANDFORM_LAST = frozenset("海湖江河山岛湾洋峡宫馆厅堂府院楼场寺庙州省郡邦")
+# The verb of an event held somewhere, right after the venue (在碧瑶|举办的…论坛).
+_HELD = lazy_pattern.compile(r"(?:成功|隆重|顺利)?(?:举行|举办|召开|开幕|闭幕)")
+
+
+def _venue_words(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
+    """在|碧瑶|举办的…论坛, 在|戴维|举办的…: in an article about one foreign state, a word jieba tags as a name (a person's
+    to it: 戴维 is David, 碧瑶 a woman's name) that alone stands between 在 and the verb of an event held there is a town
+    of that state, whatever its syllables read like: an event is held at a place, not at a person. A place of China's
+    or a state the tables know is read by them (在北京|举办)."""
+    state = _only_state(foreign_states(places))
+    if state is None or "在" not in text:
+        return
+    surfaces = gazetteer.load().surfaces
+    for at in occurrences(text, "在"):
+        tok = analysis.token_at(at + 1)
+        if tok is None or tok.start != at + 1 or len(tok.text) < 2 or not _name_word(tok) or not han_only(tok.text) or tok.text in surfaces or tok.text in countries() \
+                or is_site(tok.text) or tok.text[-1] in _LANDFORM_LAST \
+                or not _HELD.match(text, tok.end) or mention_index(places).overlaps(tok.start, tok.end):
+            # (在黑海|举行演习: a sea, a palace, a state or a listed site is a venue of its own kind)
+            continue
+        named_place(places, tok.text, None, EVIDENCE, state).mentions.append(Span(tok.text, tok.start, tok.end))
+
+
+def _name_word(tok: Token) -> bool:
+    """Whether jieba's word is a name's: tagged so, or unknown to it and made of a transliteration's syllables (戴维)."""
+    return tok.pos[:2] in ("nr", "ns", "nz") or (tok.pos == "un" and translit_odds(tok.text) >= TYPICAL_TRANSLIT)
 
 
 def _done_there(analysis: Analysis, end: int) -> bool:
@@ -754,6 +786,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _lakes_named_by_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
     anchors += [(anchor, state, True, True) for anchor, state in _joined_anchors(text, places)]
+    _venue_words(text, analysis, places)
     anchors += [(anchor, state, True, False) for anchor, state in _venue_anchors(text, analysis, places)]
     for anchor, state, led, joined in anchors:
         between = _BETWEEN.match(text, anchor)
