@@ -417,15 +417,20 @@ _MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
 
 def is_month_edge(code: str | None) -> bool:
     """Whether a day's code names it by its place in its month (the codes `edge_day` reads)."""
-    return code is not None and (code in _MONTH_EDGES or code.startswith(("weekday:", "from-last:")))
+    return code is not None and (code in _MONTH_EDGES or code.startswith(("weekday:", "from-last:", "xun:")))
 
 
 def edge_day(year: int, month: int, edge: str) -> int:
     last = calendar.monthrange(year, month)[1]
     if edge.startswith("from-last:"):  # 倒数第二天: counted back from the month's last day
         return last + 1 - int(edge.split(":")[1])
-    if edge.startswith("weekday:"):  # the month's n-th Monday … Sunday
+    if edge.startswith("xun:"):  # 上旬最后一天: the 10th; 下旬第一天: the 21st; 下旬最后一天: the month's last
+        _, xun, end = edge.split(":")
+        return (int(xun) - 1) * 10 + 1 if end == "first" else (last if xun == "3" else int(xun) * 10)
+    if edge.startswith("weekday:"):  # the month's n-th (or last) Monday … Sunday
         _, nth, wd = edge.split(":")
+        if nth == "last":
+            return last - (date(year, month, last).weekday() - int(wd)) % 7
         first = 1 + (int(wd) - date(year, month, 1).weekday()) % 7
         return min(first + 7 * (int(nth) - 1), last)
     if edge == "first":

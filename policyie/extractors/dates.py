@@ -74,19 +74,24 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
                "下星期": 1, "下个星期": 1, "上上周": -2, "下下周": 2}
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
-_EDGE = r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|第[一二三四1-4]个(?:周|星期)[一二三四五六日天]|倒数第[二三四五]天"
+_EDGE = (r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|(?:第[一二三四1-4]|最后一)个(?:周|星期)[一二三四五六日天]"
+         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天)")
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 
 
 def _edge_code(edge: str) -> str:
     """The code `_timex.edge_day` reads for a day named by its place in the month: 第二个周一 → "weekday:2:0" (the
-    month's second Monday), 倒数第二天 → "from-last:2" (the day before its last), 首个工作日 → "first-workday"."""
+    month's second Monday; 最后一个周一 → "weekday:last:0"), 倒数第二天 → "from-last:2" (the day before its last),
+    上旬最后一天 → "xun:1:last", 首个工作日 → "first-workday"."""
     if edge.startswith("倒数"):
         return f"from-last:{tx.cn_number(edge[3])}"
     if edge in _EDGE_CODE:
         return _EDGE_CODE[edge]
-    return f"weekday:{tx.cn_number(edge[1])}:{_WEEKDAY[edge[-1]]}"
+    if edge[1] == "旬":  # 上旬最后一天 (the 10th), 下旬第一天 (the 21st): a ten-day period's first or last day
+        return f"xun:{'上中下'.index(edge[0]) + 1}:{'last' if edge.endswith('最后一天') else 'first'}"
+    nth = "last" if edge.startswith("最后") else tx.cn_number(edge[1])  # 最后一个周一: the month's last Monday
+    return f"weekday:{nth}:{_WEEKDAY[edge[-1]]}"
 
 
 _XUN = {"上": (1, 1), "中": (2, 2), "下": (3, 3), "上中": (1, 2), "中下": (2, 3)}  # which 旬, first to last
