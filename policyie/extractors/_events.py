@@ -186,6 +186,8 @@ def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None
             continue
         if exclude and d.start >= exclude[0] and d.end <= exclude[1]:
             continue
+        if _festival_not_the_day(ctx.text, d):
+            continue
         if best is None or _finer(d, best) or (_same_grain(d, best) and d.start > best.start and not (
                 _FESTIVAL.search(d.text) and not _FESTIVAL.search(best.text))):
             best = d
@@ -194,7 +196,27 @@ def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None
 
 # A holiday dated by its day (五一假期, 元旦前后) names the day an event is after or around, not the event's own
 # day where the calendar's is written before it (5月8日，五一假期后首个工作日，…调研).
-_FESTIVAL = lazy_pattern.compile(r"春节|元旦|国庆|劳动节|五一|清明|元宵|端午|中秋|假期|期间")
+_FESTIVAL = lazy_pattern.compile(r"春节|元旦|国庆|劳动节|五一|清明|元宵|端午|中秋|重阳|七夕|腊八|假期|期间")
+
+
+# What says a day named is still ahead (重阳节将至, 春节临近, 中秋节到来之际).
+DRAWS_NEAR = lazy_pattern.compile(r"将至|临近|即将到来|到来之际|来临之际|前夕")
+
+
+def _festival_not_the_day(text: str, d: DateMention) -> bool:
+    """做好端午假期客流高峰应急准备, 重阳节将至: a festival named inside a clause, after its verb, is what the step
+    prepares for, and one drawing near is still ahead: neither is the day of an event after it; one that opens its
+    clause (端午假期，…) may date it."""
+    if not _FESTIVAL.search(d.text):
+        return False
+    if DRAWS_NEAR.match(text, d.end):
+        return True
+    clause = max(text.rfind(c, 0, d.start) for c in "，,。；;：:\n")
+    return _OPENS_CLAUSE.fullmatch(text, clause + 1, d.start) is None
+
+
+# What may stand before a date that opens its clause (在端午假期, 一是|…).
+_OPENS_CLAUSE = lazy_pattern.compile(r"\s*(?:在|于|从|自|是|一是|二是|三是|同时)?")
 
 
 def date_after(ctx: Context, pos: int, hi: int) -> DateMention | None:

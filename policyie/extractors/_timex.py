@@ -14,7 +14,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
+from policyie import lexicons
 from policyie.extractors._numerals import DIGITS
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -598,6 +600,24 @@ def solar_term_day(year: int, term: str) -> date:
     return date(year, month, int(y * 0.2422 + c) - leaps)
 
 
+@cache
+def _lunar_months() -> dict[tuple[int, int], date]:
+    """(lunar year, month) → the month's first Gregorian day (lunar_months.tsv; leap months are left out: no festival
+    falls in one)."""
+    return {(int(y), int(m)): date.fromisoformat(start)
+            for y, m, leap, start in lexicons.rows("lunar_months.tsv", header=True) if leap == "0"}
+
+
+def lunar_day_in(year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of lunar ``month``/``day`` that falls in Gregorian ``year`` (腊八 of the lunar year before, in
+    January, where the year's own falls in the next); None outside the table."""
+    for lunar_year in (year, year - 1):
+        first = _lunar_months().get((lunar_year, month))
+        if first is not None and (d := first + timedelta(days=day - 1)).year == year:
+            return d
+    return None
+
+
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
     fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1), "建军节": (8, 1), "建党节": (7, 1), "儿童节": (6, 1),
              "教师节": (9, 10), "妇女节": (3, 8), "青年节": (5, 4)}
@@ -609,6 +629,11 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return day_value(year, 4, qingming_day(year))
     if spec.code in fixed:
         mo, d = fixed[spec.code]
+    elif year is not None and (spec.code or "").startswith("lunar:"):  # 中秋节, 农历七月初一: lunar month:day
+        lunar = lunar_day_in(year, *map(int, spec.code[6:].split(":")))
+        if lunar is None:
+            return Resolved(f"{year:04d}", "year")
+        mo, d = lunar.month, lunar.day
     elif year is not None and year in SPRING_FESTIVAL:
         mo, d = SPRING_FESTIVAL[year]
         if spec.code in ("元宵节", "正月"):  # the fifteenth day of the first lunar month, or the day 正月 names

@@ -430,15 +430,20 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
 
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
-@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE})"
+@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
+       r"|(?:端午|七夕|中秋|重阳)节?)"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<same>当天)|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
-       needs="节旦庆一" + tx.SOLAR_TERM_CHARS)
+       needs="节旦庆一夕午秋" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     """(农民丰收节当天: the festival of the 秋分 day, no date alone; 国庆假期第二天: so many days into the holiday that starts
     on the festival's day)"""
     h = {"国庆": "国庆节", "五一": "劳动节", "农民丰收节": "秋分"}.get(m.group("h"), m.group("h"))
     code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
+    if (lunar := _LUNAR_FESTIVALS.get(h.removesuffix("节"))) is not None:
+        code = "lunar:" + lunar  # 中秋节前一天, 重阳节后首个工作日
+    if m.group("same") and code.startswith("lunar:"):
+        return None  # (重阳节当天: the festival's own rule reads it whole)
     if m.group("same") and not code.startswith("solar:"):
         return None  # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions)
     if m.group("same") or m.group("nth"):
@@ -546,6 +551,47 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     around_day = (h in ("元旦", "五一", "劳动节") and hs in ("前后", "假期", "期间")) or (
         h.startswith("清明") and hs in ("假期", "期间"))
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
+
+
+# The festivals of the lunar calendar after the new year's, by lunar month and day (重阳 and 中元 only with 节: 重阳镇 is
+# a township, 中元 a word of other names; 腊八 not before what is eaten that day, 腊八粥).
+_LUNAR_FESTIVALS = {"端午": "5:5", "七夕": "7:7", "中元": "7:15", "中秋": "8:15", "重阳": "9:9", "腊八": "12:8"}
+_NEEDS_JIE = frozenset(("重阳", "中元"))
+
+
+# (a year in figures is the festival's own, 2029年中秋节; 今年|中秋节 are two mentions, as the sets write them)
+@_rule(rf"(?:{_YEAR_ABS})?“?(?P<h>端午|七夕|中元|中秋|重阳|腊八)(?P<jie>节)?”?(?P<hs>前后|前夕|前|后|期间|假期|小长假|当天|当日)?"
+       rf"(?(hs){_PART}?)",
+       needs="端七中重腊")
+def _lunar_festival(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    """端午假期, 中秋节前, 重阳节当天上午: a festival of the lunar calendar (its day; the month around it before or after:
+    中秋节前 as 春节前; its day for the holiday or the days around it, 端午假期, 端午节前后, as the sets read them)."""
+    h, hs = m.group("h"), m.group("hs")
+    if h in _NEEDS_JIE and not m.group("jie"):
+        return None
+    if h == "腊八" and text[m.end("h") : m.end("h") + 1] in ("粥", "蒜", "饭"):
+        return None
+    start, end = m.start(), m.end()
+    if not hs:
+        end = m.end("jie") if m.group("jie") else m.end("h")
+        start = m.start("h") if text[start] == "“" else start
+    if not hs and _FESTIVAL_AS_THING.search(text, max(0, start - 8), start):
+        return None  # 欢度中秋: the festival kept, no time the text dates
+    if _in_title(text, m.start()):
+        return None
+    month = hs in ("前", "前夕", "后")
+    year = {"year": tx.cn_number(m.group("y"))} if m.group("y") else {}
+    return _Cand(start, end, Spec("holiday", code="lunar:" + _LUNAR_FESTIVALS[h], n=1 if month else 0, part=_part(m), **year))
+
+
+# A day of a lunar month written out (农历七月初一, 农历八月十五): its Gregorian day in the paper's year.
+@_rule(rf"{_YP}?农历(?P<lm>十一|十二|[二三四五六七八九十冬腊])月(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?"
+       rf"|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十){_PART}?",
+       needs="农")
+def _lunar_month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    lm = {"冬": 11, "腊": 12}.get(m.group("lm")) or tx.cn_number(m.group("lm"))
+    ld = _LUNAR_DAY.get(m.group("ld")) or tx.cn_number(m.group("ld"))
+    return _Cand(m.start(), m.end(), Spec("holiday", code=f"lunar:{lm}:{ld}", part=_part(m), **_year_fields(m)))
 
 
 _LUNAR_DAY = {"初" + c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {
