@@ -50,7 +50,8 @@ _AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n的
 # 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
 # between (the name must still end as a site does; the stop is the one name, no list; its township may open it).
 _STOP_VERBS = r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解"
-_AT_VERB = lazy_pattern.compile(rf"(?<=[又还再也，,]|随后|接着|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}))")
+# (…，在秤架森林防火检查站|要求值守人员…, 在湖西秸秆禁烧检查站|叮嘱…: what was asked there follows the stop as well)
+_AT_VERB = lazy_pattern.compile(rf"(?<=[又还再也，,]|随后|接着|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}|叮嘱|要求))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -217,8 +218,10 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
-# So is a forest-fire checkpoint or a hydrological station named by its place (紫溪山森林防火检查站, 茹河水文站).
-_STATION_KIND = r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火)?检查|水文|提灌|电灌|排涝|抽水|泵)站"
+# So is a forest-fire or straw-burning checkpoint, a hydrological, pumping or heat-exchange station named by its place
+# (紫溪山森林防火检查站, 湖西秸秆禁烧检查站, 茹河水文站, 北苑换热站).
+_STATION_KIND = (r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火|秸秆禁烧)?检查|水文|提灌|电灌|排涝|抽水|泵"
+                 r"|换热)站")
 _STATION = lazy_pattern.compile(_STATION_KIND + "$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
 # running into no longer word (站长, 站点, 站台, 站内).
@@ -258,7 +261,7 @@ _TOPONYM_LAST = frozenset("山岭峰顶河江溪塘沟口坪湾桥坝村寨屯�
 # The last characters of a mountain's or a water's name, which a word jieba knows still names (not 出入口, 立交桥).
 _MOUNTAIN_OR_WATER = frozenset("山岭峰河江溪湖")
 # The kinds of post or station a place's name names (a checkpoint, a hydrological or pumping station).
-_POST_KINDS = ("检查站", "水文站", "提灌站", "电灌站", "排涝站", "抽水站", "泵站")
+_POST_KINDS = ("检查站", "水文站", "提灌站", "电灌站", "排涝站", "抽水站", "泵站", "换热站")
 
 
 def station_kind_only(name: str) -> bool:
@@ -306,10 +309,21 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
 def _named_post(places: dict[str, Place], text: str, s: int, at: int, kind: str) -> bool:
     """Whether the checkpoint's stem [s, at) names it; the stem's reading as a region of its own (哇尔依草原, by the
     grassland's suffix) is then the checkpoint's."""
-    if not _post_named(text[s:at], kind):
+    if not (_post_named(text[s:at], kind) or _site_stem(places, text[s:at])):
         return False
     model_places.drop_mentions_where(places, lambda p, m: s <= m.start and m.end <= at and p.level == "region")
     return True
+
+
+def _site_stem(places: dict[str, Place], stem: str) -> bool:
+    """二克山|森林防火检查站 beside 二克山景区: a post named by the stem of a site or park the article names (whatever its
+    words: 二 opens no name otherwise) is named by that site."""
+    return len(stem) >= 2 and any(p.level in ("site", "park") and p.name != stem and p.name.startswith(stem)
+                                  and p.name[len(stem):] in _SITE_KINDS for p in places.values())
+
+
+# The kinds a site's name ends in after its stem (二克山|景区).
+_SITE_KINDS = frozenset(("景区", "风景区", "旅游区", "国家森林公园", "森林公园", "湿地公园", "自然保护区", "林场"))
 
 
 def _after_locative(text: str, start: int, end: int) -> int:
