@@ -579,6 +579,10 @@ def _placeish(word: str, tag: str, gz: Gazetteer) -> bool:
 _FUNCTION_CHARS = frozenset("即以并而且则乃及与和或为之其于把被将让使向对从由")
 
 
+# A time named by the flood season, a festival or a season (汛后, 汛前, 节前, 冬季, 秋冬季).
+_SEASON_TIME = lazy_pattern.compile(r"(?:汛|节|灾|震|年|冬|春|夏|秋|秋冬|冬春)[前后中期]|(?:秋冬|冬春|春夏|春秋|春|夏|秋|冬)季")
+
+
 def _stem_stop(word: str) -> bool:
     """A verb or adverb no name holds, alone or as jieba's compound of two (研究部署, 统筹推进)."""
     # (孟津区|南接 glued into 区南接: a division's last character before the verb)
@@ -590,6 +594,8 @@ def _stem_stop(word: str) -> bool:
         return True  # 以开发|之名|蚕食|湿地: a classical particle's word (之名, 之间, 之一) opens no name
     if len(word) >= 2 and all(c in _FUNCTION_CHARS for c in word):
         return True  # 即以|产业园区: function characters the segmenter's dictionary lacks as one word name nothing
+    if _SEASON_TIME.fullmatch(word):
+        return True  # 做好|汛后|大坝安全检测, 节前|市场: a time by the flood season or a festival, no name
     return word in STEM_STOP or (len(word) == 4 and word[:2] in STEM_STOP and word[2:] in STEM_STOP) or (
         len(word) == 3 and word[0] in DIVISION_LAST and word[1:] in STEM_STOP)
 
