@@ -322,11 +322,14 @@ def _fill_year(spec: Spec, anc: Anchors, sentence_year: int | None) -> int | Non
 
 
 def _just_closed(spec: Spec, pub: date | None) -> bool:
-    """Whether a bare half or quarter of the paper's own year ended at most four months before the paper: the period
-    the news reports figures for (no check set reads a bare one as last year's)."""
-    if pub is None or spec.unit not in ("half", "quarter") or spec.code is not None:
+    """Whether a bare half or quarter of the paper's own year, or its first months (前三季度), ended at most four months
+    before the paper: the period the news reports figures for (no check set reads a bare one as last year's)."""
+    if pub is not None and spec.unit == "month" and spec.months is not None and spec.months[0] == 1:
+        last_month = spec.months[1]  # 前三季度, 前10个月: the year's first months, just reported
+    elif pub is None or spec.unit not in ("half", "quarter") or spec.code is not None:
         return False
-    last_month = 6 * (spec.n or 1) if spec.unit == "half" else 3 * (spec.n or 1)
+    else:
+        last_month = 6 * (spec.n or 1) if spec.unit == "half" else 3 * (spec.n or 1)
     end = date(pub.year, last_month, last_day(pub.year, last_month))
     return timedelta(0) < pub - end <= timedelta(days=120)
 

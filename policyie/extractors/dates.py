@@ -255,14 +255,15 @@ def _quarter(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 @_rule(rf"{_YP}?前(?P<nq>[二三两23])个?季度", needs="季")
 def _quarters(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     # 前三季度 = 1—9月, written as months as 前4个月 is (every set's annotators give 2026-01/2026-09)
-    a = Spec("month", month=1, **_year_fields(m))
-    return _Cand(m.start(), m.end(), a, replace(a, month=3 * tx.cn_number(m.group("nq"))))
+    n = 3 * tx.cn_number(m.group("nq"))
+    a = Spec("month", month=1, months=(1, n), **_year_fields(m))  # (months: the year's first n, `_just_closed` reads it)
+    return _Cand(m.start(), m.end(), a, replace(a, month=n))
 
 
 @_rule(rf"{_YP}?前(?P<nm>1[01]|[2-9]|十[一二]?|[两二三四五六七八九])个月", needs="个")
 def _first_months(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     n = 2 if m.group("nm") == "两" else tx.cn_number(m.group("nm"))
-    a = Spec("month", month=1, **_year_fields(m))
+    a = Spec("month", month=1, months=(1, n), **_year_fields(m))
     return _Cand(m.start(), m.end(), a, replace(a, month=n))  # 前4个月 in a statistics report = 1—4月
 
 
