@@ -772,9 +772,28 @@ def seats_by_province(text: str, places: dict[str, Place], in_person: Callable[[
                 named_place(places, town, "city", EVIDENCE, parent).mentions.append(Span(town, start, end))
 
 
+def _new_towns(text: str, places: dict[str, Place]) -> None:
+    """圭亚那|新|阿姆斯特丹: 新 between a foreign state and a foreign city the tables know opens another town, named after
+    that one (New Amsterdam, in Guyana, not Amsterdam): the town is the state's, its name 新 and the city's."""
+    states = {m.end: p.name for p in foreign_states(places) for m in p.mentions}
+    for key, p in list(places.items()):
+        if p.level != "city" or p.code is not None or p.name.startswith("新"):
+            continue
+        for m in list(p.mentions):
+            state = states.get(m.start - 1)
+            if state is None or text[m.start - 1] != "新" or state == p.parent:
+                continue
+            name = "新" + m.text
+            named_place(places, name, "city", EVIDENCE, state).mentions.append(Span(name, m.start - 1, m.end))
+            p.mentions.remove(m)
+        if not p.mentions:
+            del places[key]
+
+
 def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """Add the foreign towns that follow their state after a word of place or motion, those a dateline names, and
     ports named by transliterations."""
+    _new_towns(text, places)
     _dateline_towns(text, analysis, places, in_person)
     _provinces_by_seat(text, analysis, places, in_person)
     _provinces_of_the_state(text, analysis, places, in_person)
