@@ -3529,8 +3529,9 @@ def _join_hamlets(places: dict[str, Place]) -> None:
 _VILLAGER_GROUP = lazy_pattern.compile(
     r"(\p{Han}{2,4}?|[东西南北前后](?=屯))(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
 _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那民")
-# How a hamlet's name ends where it is a common word too (沟口, 河湾, 山坳): a landform, not a team's work (工作, 专家).
-_HAMLET_LAST = frozenset("口沟湾坳坪岭坡梁峪洼塘坝嘴岔垭冲")
+# How a hamlet's name ends where it is a common word too (沟口, 河湾, 山坳, 石门): a landform or a gate, a pit or a
+# fort, not a team's work (工作, 专家).
+_HAMLET_LAST = frozenset("口沟湾坳坪岭坡梁峪洼塘坝嘴岔垭冲门坑洞堡桥庄屋")
 
 
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
@@ -3911,7 +3912,8 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
         if taken(loc.start, loc.end) and (_short_forms_within(places, loc.start, loc.end)
                                           or _unplaced_tail(places, loc.start, loc.end)
                                           or _namesake_elsewhere(places, loc.start, loc.end, loc.parent)
-                                          or _state_within(places, loc.start, loc.end)):
+                                          or _state_within(places, loc.start, loc.end)
+                                          or _table_village_of_another(places, loc.start, loc.end, loc.parent)):
             # 万兴街道|金融街社区: right after its township, the community's name holds no other place; nor a
             # village of the table's, named elsewhere, that only ends it (花园乡|卡日|塔里村), nor a province or
             # country whose name its characters spell (日土镇|德吉林社区, not 吉林)
@@ -3921,6 +3923,15 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
             continue
         place = model_places.named_place(places, loc.name, "village", "after-township", loc.parent)
         place.mentions.append(Span(loc.name, loc.start, loc.end))
+
+
+def _table_village_of_another(places: dict[str, Place], start: int, end: int, town: str | None) -> bool:
+    """秤架瑶族乡|大坪村 where the village table knows a 大坪村 only in another township of the county (黄坌镇): the
+    township written right before the village is its own, whatever the table says (its list is of one year's names)."""
+    hits = _overlapping(places, start, end)
+    return bool(hits) and town is not None and all(
+        (m.start, m.end) == (start, end) and p.level == "village" and p.evidence == "village-table"
+        and not (p.parent or "").endswith(town) for p, m in hits)  # (瑶族乡|平略村: the table's 作登瑶族乡, written short)
 
 
 def _overlapping(places: dict[str, Place], start: int, end: int) -> list[tuple[Place, Span]]:
@@ -3957,8 +3968,8 @@ def _namesake_elsewhere(places: dict[str, Place], start: int, end: int, town: st
     right after its own township the village is that township's."""
     hits = _overlapping(places, start, end)
     return bool(hits) and town is not None and _PEOPLES_TOWNSHIP_KIND.fullmatch(town) is None and all(
-        (m.start, m.end) == (start, end) and p.level == "village" and p.evidence == "village-table" and p.parent != town
-        for p, m in hits)
+        (m.start, m.end) == (start, end) and p.level == "village" and p.evidence == "village-table"
+        and not (p.parent or "").endswith(town) for p, m in hits)  # (瑶族乡|平略村: the table's 作登瑶族乡, written short)
 
 
 # 瑶族乡, 苗族镇: a people's township by its kind alone, no name (田东县…瑶族乡|平略村 is 作登瑶族乡's, as the table says).
