@@ -626,6 +626,9 @@ def _common_or_settlements(rest: str) -> bool:
     return jieba_freq().get(rest, 0) >= 100 or all(c in _SETTLEMENT_CHARS for c in rest)
 
 
+_PLUS = ("+", "＋")
+
+
 def _untyped_pieces(text: str, e: Entity, around: _Around):
     """(start, end, level, parent) of the place a model span with no place's ending stands for, where a second
     signal says it is one: a foreign division's kind after it, jieba's dictionary, a country before it, or the
@@ -654,6 +657,8 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         e = Entity(text[opened : e.end], opened, e.end, e.label)  # 卢|甘斯克: the word the segmenter read, from its start
     if text.startswith(_epithet_next(), e.end):
         return  # 庐陵|文化, 滨海|旅游: an adjective use
+    if text[e.end : e.end + 1] in _PLUS or text[e.start - 1 : e.start] in _PLUS:
+        return  # “淮山+茶叶+瑶族风情游”: a product of a formula of trades (a place the tables know is read by them)
     if len(e.text) == 2 and e.text[0] in "东西南北" and e.text[1] in "坡麓" and text[e.start - 1 : e.start] in ("山", "岭", "峰"):
         return  # 高黎贡山|西坡: a mountain's side, not the place jieba's dictionary names so
     if e.start in around.country_end and e.text in STATE_POSTS:
