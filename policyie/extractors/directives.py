@@ -113,6 +113,7 @@ def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
     # sentence from costing a scan per trigger.
     adv = _ADVERBIAL.search(pre, max(0, len(pre) - 120))
     q = s_lo + (adv.start() if adv else len(pre))
+    q = min(q, _stop_opening(ctx, s_lo, v_lo) or q)
     speaker = _speaker_at(ctx, q, s_lo)
     if speaker is None:
         return None
@@ -122,6 +123,18 @@ def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
     # is what was asked); after a colon or comma the instruction follows it
     direct = verb in _DIRECT_VERBS and m.group() == verb
     return speaker, verb, v_lo if direct else m.end(), v_lo
+
+
+def _stop_opening(ctx: Context, s_lo: int, v_lo: int) -> int | None:
+    """Where ``，在X`` opens the clause of the verb at ``v_lo``, X a place the article names ending right at the verb
+    (…，在秤架森林防火检查站|要求…): the stop is an adverbial, and who asks is the clause's subject before it."""
+    text = ctx.text
+    for p in ctx.doc.places or []:
+        for m in p.mentions:
+            if m.end == v_lo and m.start - 1 >= s_lo and text[m.start - 1] == "在" and (
+                    m.start - 1 == s_lo or text[m.start - 2] in "，,；;"):
+                return m.start - 1
+    return None
 
 
 def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
