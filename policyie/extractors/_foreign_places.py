@@ -313,7 +313,9 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             stem = text[k - n : k]
             typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT) or (
                 abroad and n >= 3 and _whole_name_word(analysis, k - n, k) and translit_odds(stem) >= _MIN_MEAN_WORD)
-            if stem[0] in _NOT_NAME_FIRST or any(c in _JOINERS for c in stem[1:]) or not typical or not han_only(stem) \
+            # (普图马约省|莱吉萨莫港: a division's word before the port closes its province's name, opens no port's)
+            if stem[0] in _NOT_NAME_FIRST or stem[0] in _DIVISIONS or any(c in _JOINERS for c in stem[1:]) or not typical \
+                    or not han_only(stem) \
                     or _locative_first(text, places, k - n) \
                     or not (
                     analysis.is_token_boundary(k - n) or _glued_lead(text, analysis, k - n)) or \
