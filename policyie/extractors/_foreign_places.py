@@ -318,7 +318,8 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
                     or not han_only(stem) \
                     or _locative_first(text, places, k - n) \
                     or not (
-                    analysis.is_token_boundary(k - n) or _glued_lead(text, analysis, k - n)) or \
+                    analysis.is_token_boundary(k - n) or _glued_lead(text, analysis, k - n)
+                    or _glued_division(text, analysis, k - n)) or \
                     (k - n > 0 and translit_odds(text[k - n - 1]) > _MIN_MEAN and analysis.token_at(k - n - 1) is not None
                      and analysis.token_at(k - n - 1).end > k - n) or _opens_with_verb(analysis, k - n, k):
                 continue
@@ -331,6 +332,13 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             name = text[start : k + 1]
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, k + 1))
             break
+
+
+def _glued_division(text: str, analysis: Analysis, start: int) -> bool:
+    """普图马约|省莱|吉萨莫港: the segmenter glued the province's 省 to the port's first syllable, one word across
+    ``start``."""
+    tok = analysis.token_at(start)
+    return tok is not None and tok.start == start - 1 and text[start - 1] in _DIVISIONS
 
 
 # Locative characters that close a word of time or place before a name (24小时|内, 境|内, 岛|上).
