@@ -329,7 +329,10 @@ _SITE_KINDS = frozenset(("景区", "风景区", "旅游区", "国家森林公园
 def _after_locative(text: str, start: int, end: int) -> int:
     """Where a stop's name starts after a common word of two characters or more that says where it lies (县城|富兴社区,
     城区|…): the rest, of three characters or more, is the name."""
-    first = segment(text[start:end])[0]
+    words = segment(text[start:end])
+    if not words:
+        return start  # (各方代表陆续抵达。: a cue with no item after it)
+    first = words[0]
     if len(first) >= 2 and end - start - len(first) >= 3 and jieba_freq().get(first, 0) >= COMMON and \
             tag_table().get(first, "") in ("s", "n", "ns", "f") and not first.endswith(("村", "社区", "嘎查")):
         # (新塘村|竹山组: a village jieba knows whole, before its group, says no more where the item lies)
