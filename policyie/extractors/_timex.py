@@ -646,11 +646,19 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return Resolved("XXXX" if year is None else f"{year:04d}", "year")
     if spec.n:  # 春节前, 国庆期间: the month around the festival
         return month_value(year, mo)
+    if year is None and (spec.day_shift or spec.workday):
+        # 建军节前一天 with no year known: the day counted in a common year; a working day's weekday is unknown
+        shifted = date(_COMMON_YEAR, mo, d) + timedelta(days=spec.day_shift or spec.workday or 0)
+        return day_value(None, shifted.month, shifted.day)
     if spec.day_shift:  # 建军节前一天
         return _shift_day(date(year, mo, d), spec.day_shift)
     if spec.workday:  # 处暑后首个工作日
         return _workday_from(date(year, mo, d), spec.workday)
     return day_value(year, mo, d)
+
+
+# A year of 365 days, to count days from a festival whose year the text leaves unknown.
+_COMMON_YEAR = 2001
 
 
 def remember(anc: Anchors, r: Resolved) -> None:
