@@ -242,6 +242,8 @@ def _post_named(stem: str, kind: str) -> bool:
         return True  # 樟树|岭|提灌站, 大风|顶|森林防火检查站: the words before a landform's character name the landform
     if len(words) == 1 and len(stem) >= 3 and stem[-1] in _MOUNTAIN_OR_WATER and stem[0] not in _NOT_NAME_CHARS:
         return True  # 笔架山|森林防火检查站: a mountain's or a river's name jieba holds as one common word (笔架山, 凤凰山)
+    if len(stem) == 2 and stem[0] in _MOUNTAIN_OR_WATER and stem[1] in "东西南北":
+        return True  # 湖西|秸秆禁烧检查站, 河东|检查站: a locality named by its side of a lake, river or hill
     if stem[0] in _NOT_NAME_CHARS:
         return False
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
