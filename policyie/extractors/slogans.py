@@ -91,7 +91,8 @@ TURN_INTO = lazy_pattern.compile(r"^\p{Han}{2,4}变\p{Han}{2,4}$")
 CARRIED_INTO = lazy_pattern.compile(
     r"^\p{Han}{2,4}进(?:万家|千家万户|基层|一线|\p{Han}{0,2}?(?:社区|乡村|农村|村|校园|学校|企业|园区|家庭|军营|机关|景区"
     r"|课堂|田间|工地|网格|山区|牧区|街道|乡镇))$")  # (not “持续进修计划”: 进修 is a word)
-SPEECH_INSIDE = lazy_pattern.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{3}了$|怎么|什么|为啥|哪里|在哪")
+# (…了 at the end is speech, “我们成功了”, but not 得了 of a potential complement: “群众暖得了”, able to keep warm)
+SPEECH_INSIDE = lazy_pattern.compile(r"[。！？!?…]|^(?:我|你|您|咱)|[吗呢吧啊呀啦嘛]$|\p{Han}{2}[^得]了$|怎么|什么|为啥|哪里|在哪")
 NAME_BEFORE = lazy_pattern.compile(
     r"(?:台风|飓风|命名为|取名为?|代号|名为|题为|号称|称之为|被称为|誉为|"
     r"电视剧|电影|纪录片|歌曲|节目|栏目|专栏|图书|书籍|小说|诗歌|品牌|商标|吉祥物|微信公众号|公众号|小程序|客户端|APP|App|"
