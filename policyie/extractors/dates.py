@@ -432,20 +432,21 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
-       r"|(?:端午|七夕|中秋|重阳)节?)"
+       r"|(?:端午|七夕|中秋|重阳)节?|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<same>当天)|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
-       needs="节旦庆一夕午秋" + tx.SOLAR_TERM_CHARS)
+       needs="节旦庆一夕午秋日" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     """(农民丰收节当天: the festival of the 秋分 day, no date alone; 国庆假期第二天: so many days into the holiday that starts
     on the festival's day)"""
-    h = {"国庆": "国庆节", "五一": "劳动节", "农民丰收节": "秋分"}.get(m.group("h"), m.group("h"))
+    h = {"国庆": "国庆节", "五一": "劳动节", "农民丰收节": "秋分", "宪法日": "国家宪法日", "消防日": "全国消防日"}.get(
+        m.group("h"), m.group("h"))
     code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
     if (lunar := _LUNAR_FESTIVALS.get(h.removesuffix("节"))) is not None:
         code = "lunar:" + lunar  # 中秋节前一天, 重阳节后首个工作日
     if m.group("same") and code.startswith("lunar:"):
         return None  # (重阳节当天: the festival's own rule reads it whole)
-    if m.group("same") and not code.startswith("solar:"):
+    if m.group("same") and not code.startswith("solar:") and code not in tx.NAMED_DAYS:
         return None  # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions)
     if m.group("same") or m.group("nth"):
         shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
