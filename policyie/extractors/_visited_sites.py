@@ -242,8 +242,11 @@ def _post_named(stem: str, kind: str) -> bool:
         return True  # 樟树|岭|提灌站, 大风|顶|森林防火检查站: the words before a landform's character name the landform
     if len(words) == 1 and len(stem) >= 3 and stem[-1] in _MOUNTAIN_OR_WATER and stem[0] not in _NOT_NAME_CHARS:
         return True  # 笔架山|森林防火检查站: a mountain's or a river's name jieba holds as one common word (笔架山, 凤凰山)
-    if len(stem) == 2 and stem[0] in _MOUNTAIN_OR_WATER and stem[1] in "东西南北":
-        return True  # 湖西|秸秆禁烧检查站, 河东|检查站: a locality named by its side of a lake, river or hill
+    if len(stem) == 2 and ((stem[0] in _MOUNTAIN_OR_WATER and stem[1] in "东西南北") or (
+            stem[0] in "东西南北" and stem[1] in _OLD_TOWN_PARTS)):
+        # 湖西|秸秆禁烧检查站, 河东|检查站, 北关|换热站: a locality named by its side of a lake, river or hill, or the
+        # quarter by an old town's gate (北关, 南门), however often the dictionary counts the word
+        return True
     if stem[0] in _NOT_NAME_CHARS:
         return False
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
@@ -260,6 +263,8 @@ _LANDFORM_WORDS = frozenset(("草原", "林场", "牧场", "湿地", "林区"))
 
 # How a place's name that a checkpoint is named by ends: a mountain, a river, a pond, a pass … (紫溪山, 茹河, 折多塘).
 _TOPONYM_LAST = frozenset("山岭峰顶河江溪塘沟口坪湾桥坝村寨屯岗坡洼垭梁峪关湖海岛")
+# The parts of an old town a quarter is named by with its side (北关, 南门, 东街).
+_OLD_TOWN_PARTS = frozenset("关门街")
 # The last characters of a mountain's or a water's name, which a word jieba knows still names (not 出入口, 立交桥).
 _MOUNTAIN_OR_WATER = frozenset("山岭峰河江溪湖")
 # The kinds of post or station a place's name names (a checkpoint, a hydrological or pumping station).
