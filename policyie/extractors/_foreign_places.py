@@ -286,7 +286,7 @@ _STATE_LAKE = lazy_pattern.compile(r"湖(?![泊区畔边岸南北人])")
 
 # (and a lake or a bay so named: 阿梅莉|亚湖, jieba's words across the name's end; 哈马马特湾)
 # (and an island: 萨列马岛, 埃法特岛; no Chinese island's name reads as syllables, 涠洲岛 and 湄洲岛 score far below)
-_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区边岸南北])|湾(?![区仔])|岛(?![屿国链礁])")
+_PORT_OR_LAKE = lazy_pattern.compile(r"港(?!口|人|澳|股|元|币|商|资)|湖(?![泊区边岸南北])|湾(?![区仔])|岛(?![屿国链礁])|水库")
 _STEM_MAX = 6
 _LANDFORMS = lexicons.tables("place_words.tsv")["foreign-landform"]
 _LANDFORM = lazy_pattern.compile("|".join(map(regex.escape, sorted(_LANDFORMS, key=len, reverse=True))))
@@ -304,10 +304,12 @@ _NOT_NAME_FIRST = frozenset("在于从到向往对把被将和与及的是为以
 def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
     """杜库姆港, 苏哈尔港, 汉班托塔港: a port named by a run of transliteration syllables (no Chinese port's name reads
     so) is a site, its state unsaid; the longest such run the segmenter opens a word at, no joiner inside it (姆迪纳|和|戈佐岛).
-    So is a lake (阿梅莉亚湖) or a bay (哈马马特湾)."""
+    So is a lake (阿梅莉亚湖), a bay (哈马马特湾) or a reservoir (布罗科蓬多水库)."""
     # (in an article about a foreign state a port's name of two syllables passes at the ordinary odds: 依托|特马港)
     abroad = bool(foreign_states(places))
     for m in _PORT_OR_LAKE.finditer(text):
+        if m.group() == "水库" and not abroad:
+            continue  # (推动森林水库、钱库…: at home a reservoir's syllables are China's, and figures are common)
         k = m.start()
         for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
@@ -325,12 +327,12 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
                 continue
             start = _dotted_head(text, analysis, places, k - n)  # (沙希德·|拉贾伊港: a port named after a person, dotted name and all)
             # (杜库姆|港: the zone's short form 杜库姆 read there is the port's name)
-            drop_mentions_within(places, start, k + 1, short_only=True)
-            drop_untyped_within(places, start + 1, k + 1)  # (萨列|马岛: the NER read the name's tail, 马岛, as a place)
-            if mention_index(places).overlaps(start, k + 1) or in_person(k - n, k):
+            drop_mentions_within(places, start, m.end(), short_only=True)
+            drop_untyped_within(places, start + 1, m.end())  # (萨列|马岛: the NER read the name's tail, 马岛, as a place)
+            if mention_index(places).overlaps(start, m.end()) or in_person(k - n, k):
                 break
-            name = text[start : k + 1]
-            named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, k + 1))
+            name = text[start : m.end()]
+            named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, m.end()))
             break
 
 
