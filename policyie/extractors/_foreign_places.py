@@ -628,10 +628,11 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
     one word of transliterated syllables (佩滕) that no place of China's holds is that state's, though the state is not
     written right before it."""
     state = _only_state(foreign_states(places))
-    if state is None or ("省" not in text and "州" not in text):
+    if state is None or ("省" not in text and "州" not in text and "区" not in text):
         return
     surfaces = gazetteer.load().surfaces
-    for at in sorted([*occurrences(text, "省"), *occurrences(text, "州")]):
+    districts = [at for at in occurrences(text, "区") if text[at - 1 : at] not in _NOT_DISTRICT_BEFORE]
+    for at in sorted([*occurrences(text, "省"), *occurrences(text, "州"), *districts]):
         # (伏伊伏丁那|自治省: an autonomous province; 马雷州: a Turkmen or American state's province is a 州)
         kind = "自治省" if text.startswith("自治省", at - 2) else text[at]
         k0 = at + 1 - len(kind)
@@ -655,9 +656,11 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
             if text.startswith(_POST_AFTER_KIND, at + 1) or (tok := _syllable_words_back(text, analysis, tok)) is None:
                 continue  # (，约翰|逊州长说: a governor's post after a person's name)
             prev, stem = analysis.token_at(tok.start - 1) if tok.start else None, text[tok.start : k0]
+        if (head := _hyphen_head(text, tok.start)) is not None:
+            tok, stem = Token(text[head : at + 1], head, at + 1, "un"), text[head:k0]  # 马海卡-|伯比斯区: two names joined
         # (甘达基省, 伏伊伏丁那: a name jieba's dictionary holds as a place's, none of China's, needs only syllables that
         # read as sounds at all)
-        sounds = glued is not None or _typical(stem) or (
+        sounds = glued is not None or _typical(stem.split("-")[-1] if head is not None else stem) or (
             tok.pos.startswith("ns") and translit_odds(stem) >= _MIN_MEAN_PLACE_WORD)
         if stem in surfaces or stem + kind in surfaces or not sounds or in_person(tok.start, at + 1) \
                 or mention_index(places).overlaps(tok.start, at + 1):
@@ -667,6 +670,21 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
 
 
 _MIN_MEAN_PLACE_WORD = 0.0
+
+
+def _hyphen_head(text: str, start: int) -> int | None:
+    """马海卡-|伯比斯区: where the name a hyphen joins before the one at ``start`` opens (two to five characters of a
+    transliteration's syllables), or None."""
+    if start < 3 or text[start - 1] not in _NAME_HYPHENS:
+        return None
+    i = start - 1
+    while i > 0 and start - 1 - i < 5 and han_only(text[i - 1]) and translit_odds(text[i - 1]) > _CHAR_FLOOR:
+        i -= 1
+    return i if start - 1 - i >= 2 and _typical(text[i : start - 1]) else None
+
+
+# What before 区 makes it a kind of zone or area, no state's district (自贸区, 开发区, 地区, 景区, 城区, 社区, 特区).
+_NOT_DISTRICT_BEFORE = frozenset("地园景城社新特贸发校矿灾辖市县港保护宿营片库垦牧山湖")
 
 
 def _syllable_words_back(text: str, analysis: Analysis, tok: Token) -> Token | None:
@@ -720,7 +738,10 @@ def _glued_syllable_name(text: str, analysis: Analysis, tok: Token | None, k0: i
     lead = analysis.token_at(prev.start - 1) if prev.start else None
     stem = text[prev.start : k0]
     if lead is not None and han_only(lead.text) and lead.pos[:1] not in "pcvf":  # (在|南部|达利|阿省)
-        return None
+        # (和|布罗|科蓬|多区: the words before are a transliteration's syllables after a conjunction, the name's first)
+        longer = _syllable_words_back(text, analysis, Token(text[prev.start : tok.end], prev.start, tok.end, "un"))
+        return longer if longer is not None and _typical(text[longer.start : k0]) \
+            and text[longer.start : k0] not in surfaces else None
     # (参与|马|雷州: a lone character before the glued syllable, where the two read as typical sounds; 雷州 alone is
     # China's city, which the lone character before it makes no part of a foreign name otherwise)
     odds = TYPICAL_TRANSLIT if len(prev.text) == 1 else _MIN_MEAN_JOINED
