@@ -305,12 +305,22 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
                 if not (m.text == place.name and place.level in ("district", "town")):
                     place.mentions.remove(m)
                     model_places.drop_empty(places)
-            elif (text[s:at] not in stems and not _named_post(places, text, s, at, kind.group())) or (
+            elif (text[s:at] not in stems and not _road_post(text[s:at], stems)
+                  and not _named_post(places, text, s, at, kind.group())) or (
                     model_places.mention_index(places).overlaps(s, e)
                     and not model_places.drop_mentions_within(places, s, e, short_only=True)):
                 continue  # (甘旗|卡站: a park's short form read inside the station's name is none)
             name = text[s:e]
             model_places.named_place(places, name, "site", "visited-site").mentions.append(Span(name, s, e))
+
+
+def _road_post(stem: str, stems: dict[str, int]) -> bool:
+    """库尔特|公路|检查站: a checkpoint on a road named by a township the article writes in full (库尔特乡) is named by both."""
+    return stem.endswith(_ROADS) and stem[: -len(next(r for r in _ROADS if stem.endswith(r)))] in stems
+
+
+# A road a checkpoint stands on, after the place it is named by (库尔特公路, 红旗国道).
+_ROADS = ("公路", "国道", "省道")
 
 
 def _named_post(places: dict[str, Place], text: str, s: int, at: int, kind: str) -> bool:
