@@ -3912,8 +3912,7 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
         if taken(loc.start, loc.end) and (_short_forms_within(places, loc.start, loc.end)
                                           or _unplaced_tail(places, loc.start, loc.end)
                                           or _namesake_elsewhere(places, loc.start, loc.end, loc.parent)
-                                          or _state_within(places, loc.start, loc.end)
-                                          or _table_village_of_another(places, loc.start, loc.end, loc.parent)):
+                                          or _state_within(places, loc.start, loc.end)):
             # 万兴街道|金融街社区: right after its township, the community's name holds no other place; nor a
             # village of the table's, named elsewhere, that only ends it (花园乡|卡日|塔里村), nor a province or
             # country whose name its characters spell (日土镇|德吉林社区, not 吉林)
@@ -3923,15 +3922,6 @@ def _add_township_villages(ctx: Context, places: dict[str, Place], in_person: Ca
             continue
         place = model_places.named_place(places, loc.name, "village", "after-township", loc.parent)
         place.mentions.append(Span(loc.name, loc.start, loc.end))
-
-
-def _table_village_of_another(places: dict[str, Place], start: int, end: int, town: str | None) -> bool:
-    """秤架瑶族乡|大坪村 where the village table knows a 大坪村 only in another township of the county (黄坌镇): the
-    township written right before the village is its own, whatever the table says (its list is of one year's names)."""
-    hits = _overlapping(places, start, end)
-    return bool(hits) and town is not None and all(
-        (m.start, m.end) == (start, end) and p.level == "village" and p.evidence == "village-table"
-        and not (p.parent or "").endswith(town) for p, m in hits)  # (瑶族乡|平略村: the table's 作登瑶族乡, written short)
 
 
 def _overlapping(places: dict[str, Place], start: int, end: int) -> list[tuple[Place, Span]]:
@@ -3964,16 +3954,13 @@ def _old_village_read_as_site(places: dict[str, Place], start: int, end: int) ->
 
 
 def _namesake_elsewhere(places: dict[str, Place], start: int, end: int, town: str | None) -> bool:
-    """阜宁镇|阜宁村: the span is a village the table lists only under another township (南贾镇), read with that parent;
-    right after its own township the village is that township's."""
+    """阜宁镇|阜宁村, 秤架瑶族乡|大坪村: the span is a village the table lists only under another township (南贾镇, 黄坌镇),
+    read with that parent; right after its own township the village is that township's. A township the table's ends
+    with is that one written short (田东县…瑶族乡|平略村 is 作登瑶族乡's, as the table says)."""
     hits = _overlapping(places, start, end)
-    return bool(hits) and town is not None and _PEOPLES_TOWNSHIP_KIND.fullmatch(town) is None and all(
+    return bool(hits) and town is not None and all(
         (m.start, m.end) == (start, end) and p.level == "village" and p.evidence == "village-table"
-        and not (p.parent or "").endswith(town) for p, m in hits)  # (瑶族乡|平略村: the table's 作登瑶族乡, written short)
-
-
-# 瑶族乡, 苗族镇: a people's township by its kind alone, no name (田东县…瑶族乡|平略村 is 作登瑶族乡's, as the table says).
-_PEOPLES_TOWNSHIP_KIND = lazy_pattern.compile(r"\p{Han}{1,4}族[乡镇]")
+        and not (p.parent or "").endswith(town) for p, m in hits)
 
 
 def _state_within(places: dict[str, Place], start: int, end: int) -> bool:
