@@ -211,8 +211,7 @@ def _festival_not_the_day(text: str, d: DateMention) -> bool:
         return False
     if DRAWS_NEAR.match(text, d.end):
         return True
-    clause = max(text.rfind(c, 0, d.start) for c in "，,。；;：:\n")
-    return _OPENS_CLAUSE.fullmatch(text, clause + 1, d.start) is None
+    return _OPENS_CLAUSE.fullmatch(text, clause_start(text, d.start), d.start) is None
 
 
 # What may stand before a date that opens its clause (在端午假期, 一是|…).

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import regex
@@ -627,9 +627,17 @@ def _province_named_after_state(text: str, s: int) -> int | None:
         name = text[s - k : s]
         if not HAN.match(name[0]):
             return None
-        if any(i != s - k and _country_form_ending_at(text, i) for i in occurrences(text, name)):
+        if any(_states_written_before(text, name, skip=s - k)):
             return s - k
     return None
+
+
+def _states_written_before(text: str, name: str, skip: int | None = None) -> Iterator[str]:
+    """The states whose country forms the text writes right before ``name`` (柬埔寨|磅同省), one per such mention
+    (not the one at ``skip``)."""
+    for i in occurrences(text, name):
+        if i != skip and (form := _country_form_ending_at(text, i)) is not None:
+            yield countries()[form]
 
 
 def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
@@ -2123,9 +2131,8 @@ def _state_of_foreign_province(text: str, titles: list[Title]) -> str | None:
         org = t.org or ""
         if len(org) < 3 or org[-1] not in "省州" or org in place_forms():
             continue
-        for i in occurrences(text, org):
-            if (form := _country_form_ending_at(text, i)) is not None and countries()[form] != "中国":
-                return countries()[form]
+        if (state := next((s for s in _states_written_before(text, org) if s != "中国"), None)) is not None:
+            return state
     return None
 
 
