@@ -626,9 +626,13 @@ def lunar_day_in(year: int, month: int, day: int) -> date | None:
 NAMED_DAYS = {"国家宪法日": (12, 4), "全国消防日": (11, 9), "国家公祭日": (12, 13), "植树节": (3, 12), "记者节": (11, 8)}
 
 
+# Festivals on a fixed day of the Gregorian calendar, named days included.
+_FIXED_DAYS = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1), "建军节": (8, 1), "建党节": (7, 1), "儿童节": (6, 1),
+               "教师节": (9, 10), "妇女节": (3, 8), "青年节": (5, 4)} | NAMED_DAYS
+
+
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
-    fixed = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1), "建军节": (8, 1), "建党节": (7, 1), "儿童节": (6, 1),
-             "教师节": (9, 10), "妇女节": (3, 8), "青年节": (5, 4)} | NAMED_DAYS
+    fixed = _FIXED_DAYS
     if year is not None and (spec.code or "").startswith("solar:"):
         fixed = {spec.code: (lambda d: (d.month, d.day))(solar_term_day(year, spec.code[6:]))}
     if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun

@@ -444,10 +444,10 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
     code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
     if (lunar := _LUNAR_FESTIVALS.get(h.removesuffix("节"))) is not None:
         code = "lunar:" + lunar  # 中秋节前一天, 重阳节后首个工作日
-    if m.group("same") and code.startswith("lunar:"):
-        return None  # (重阳节当天: the festival's own rule reads it whole)
     if m.group("same") and not code.startswith("solar:") and code not in tx.NAMED_DAYS:
-        return None  # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions)
+        # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions); 重阳节当天: a
+        # lunar festival's own rule reads it whole
+        return None
     if m.group("same") or m.group("nth"):
         shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
         return _Cand(m.start(), m.end(), Spec("holiday", code=code, day_shift=shift or None, part=_part(m), **_year_fields(m)))
