@@ -157,7 +157,7 @@ def _venue_anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> l
 
 # The last characters of a name that is no town's though events are held there as in towns: a water's or a landform's
 # (在黑海|举行), a building's (在爱丽舍宫|举行), a division's above a town (在南达科他州|举行).
-_LANDFORM_LAST = frozenset("海湖江河山岛湾洋峡宫馆厅堂府院楼场寺庙州省郡邦")
+_NOT_TOWN_LAST = frozenset("海湖江河山岛湾洋峡宫馆厅堂府院楼场寺庙州省郡邦")
 # The verb of an event held somewhere, right after the venue (在碧瑶|举办的…论坛).
 _HELD = lazy_pattern.compile(r"(?:成功|隆重|顺利)?(?:举行|举办|召开|开幕|闭幕)")
 
@@ -173,8 +173,8 @@ def _venue_words(text: str, analysis: Analysis, places: dict[str, Place]) -> Non
     surfaces = gazetteer.load().surfaces
     for at in occurrences(text, "在"):
         tok = analysis.token_at(at + 1)
-        if tok is None or tok.start != at + 1 or len(tok.text) < 2 or not _name_word(tok) or not han_only(tok.text) or tok.text in surfaces or tok.text in countries() \
-                or is_site(tok.text) or tok.text[-1] in _LANDFORM_LAST \
+        if tok is None or tok.start != at + 1 or len(tok.text) < 2 or not _name_word(tok) or not han_only(tok.text) \
+                or tok.text in surfaces or tok.text in countries() or is_site(tok.text) or tok.text[-1] in _NOT_TOWN_LAST \
                 or not _HELD.match(text, tok.end) or mention_index(places).overlaps(tok.start, tok.end):
             # (在黑海|举行演习: a sea, a palace, a state or a listed site is a venue of its own kind)
             continue

@@ -316,7 +316,7 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
 
 def _road_post(stem: str, stems: dict[str, int]) -> bool:
     """库尔特|公路|检查站: a checkpoint on a road named by a township the article writes in full (库尔特乡) is named by both."""
-    return stem.endswith(_ROADS) and stem[: -len(next(r for r in _ROADS if stem.endswith(r)))] in stems
+    return next((stem[: -len(road)] for road in _ROADS if stem.endswith(road)), None) in stems
 
 
 # A road a checkpoint stands on, after the place it is named by (库尔特公路, 红旗国道).
