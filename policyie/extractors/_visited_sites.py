@@ -34,6 +34,7 @@ from collections.abc import Callable
 import regex
 
 from policyie import gazetteer, lazy_pattern, lexicons
+from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._people import jieba_freq
 from policyie.extractors._spans import list_items, occurrences
@@ -188,6 +189,16 @@ _STOP_VILLAGE = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)(\p{H
 _STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
 
 
+# 育才社区, 光明村, 三元社区: communities and villages are named by common words as often as not; where villages of the
+# name stand in the table in several counties, the name is one a village bears, not a description of the stop (城市社区,
+# 老旧社区: none; the table's 中心村, 街道社区 are the kinds ``village-generic`` lists).
+TABLE_VOUCHES = 3
+
+
+def _named_in_table(name: str) -> bool:
+    return name not in localities.GENERIC and len(localities.villages_named(name)) >= TABLE_VOUCHES
+
+
 def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool],
                        stops: list[tuple[regex.Match, list[tuple[int, int]]]]) -> None:
     held = model_places.mention_index(places)
@@ -198,23 +209,39 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
         for s, e in items:
             s = _after_locative(text, s, e)
             m = _STOP_VILLAGE.fullmatch(text, s, e)
-            if m is None or in_person(s, e) or (held.overlaps(s, e) and not _table_tail(text, places, s, e)):
+            if m is None or in_person(s, e):
+                continue
+            if held.overlaps(s, e) and not _table_tail(text, places, s, e):
+                _add_stop_group(text, places, m)
                 continue
             stem = m.group(1)
-            if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns")) or stem[-1] in _NOT_NAME_CHARS \
-                    or freq.get(stem, 0) >= COMMON_STEM \
-                    or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS) or freq.get(text[s:e], 0) \
-                    or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON:
-                continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind; 新塘, a place's
-                # word to jieba, opens a name though 新 alone describes)
             v_end = m.start(2) if m.group(2) else e  # (来到新塘村|竹山组: the village, then its group)
             name = text[s:v_end]
+            if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns")) or stem[-1] in _NOT_NAME_CHARS \
+                    or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON \
+                    or ((freq.get(stem, 0) >= COMMON_STEM or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS)
+                         or freq.get(text[s:e], 0)) and not _named_in_table(name)):
+                continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind; 新塘, a place's
+                # word to jieba, opens a name though 新 alone describes)
             model_places.drop_mentions_within(places, s, e)
             held = model_places.mention_index(places)
             model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, v_end))
             if m.group(2) and m.group(2)[0] not in _NOT_NAME_CHARS:
                 model_places.named_place(places, m.group(2), "village", "villager-group", name).mentions.append(
                     Span(m.group(2), v_end, e))
+
+
+def _add_stop_group(text: str, places: dict[str, Place], m: regex.Match) -> None:
+    """来到梨园村|石板组: a stop that is a village read already, then its villagers' group, is that group, a hamlet
+    whatever word names it (石板, 水井: common words; a working team, 工作组, is no stop a tour comes to)."""
+    if not m.group(2) or m.group(2)[0] in _NOT_NAME_CHARS \
+            or tag_table().get(m.group(2)[:-1], "").startswith(("v", "vn")):
+        return
+    village = [p for p in places.values() for x in p.mentions if (x.start, x.end) == (m.start(), m.start(2))]
+    inside = [x for p in places.values() for x in p.mentions if x.start < m.end() and m.start() < x.end]
+    if len(village) == 1 and len(inside) == 1 and village[0].level == "village":
+        model_places.named_place(places, m.group(2), "village", "villager-group", village[0].name).mentions.append(
+            Span(m.group(2), m.start(2), m.end(2)))
 
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
