@@ -412,7 +412,8 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             # ordinary odds, as a port's do, where a verb, particle or punctuation ends the word before them: 加强|松恩|峡湾,
             # not 勒沃|托比|火山, the tail of a name the segmenter cut)
             typical = _typical(stem) or (abroad and not lone and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT
-                                         and _after_function_word(analysis, k - n))
+                                         and _after_function_word(analysis, k - n)) \
+                or (n >= 3 and translit_odds(stem) >= _MIN_MEAN_JOINED and _joined_to_landform(text, places, k - n, m.group()))
             if stem[0] in _NOT_NAME_FIRST or not (typical or after) or not han_only(stem) or _division_inside(stem) \
                     or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
                     or _particle_first(analysis, k - n, k) or _inside_place(places, k - n, k):
@@ -423,6 +424,13 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             name = text[k - n : m.end()]
             named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
             break
+
+
+def _joined_to_landform(text: str, places: dict[str, Place], at: int, landform: str) -> bool:
+    """苏里南河和|马罗韦讷河: a run joined right after a foreign landform of the same word read already names one too, at
+    the odds a joined town's name passes (讷 is rare in names the tables hold)."""
+    return text[at - 1 : at] in _JOINERS and any(
+        m.end == at - 1 and p.evidence == EVIDENCE and p.name.endswith(landform) for p in places.values() for m in p.mentions)
 
 
 # What a river's 河 may run into that is no word it opens: its basin, or a verb of flowing (马加特|河流|经: jieba's 河流).
@@ -853,7 +861,10 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             end = cut  # (考纳斯|市非|织造布: the run went over the town's 市 into the next word)
         # (a town's role word vouches for a name of two syllables less typical: 第二大城市|蒙杜)
         role = between is not None and between.group() != "城市"
-        if not (_typical(text[start:end]) or (role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT)):
+        namesake = _new_namesake(text, places, start) if role else 0
+        end = max(end, namesake)
+        if not (namesake or _typical(text[start:end])
+                or (role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT)):
             continue
         if not (led or role) and (between or not _own_office(text, end) and (
                 text[end : end + 1] != "市" or end - start < 3)):
@@ -888,6 +899,16 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
             # (its state unsaid: a visit's towns may lie in two states, 飞赴努尔苏丹、撒马尔罕两地)
             place = named_place(places, text[start:end], None, EVIDENCE, None)
             place.mentions.append(Span(text[start:end], start, end))
+
+
+def _new_namesake(text: str, places: dict[str, Place], start: int) -> int:
+    """尼克里区首府|新尼克里: where a town a role word leads ends that is 新 and the name of a foreign province or town read
+    before, its division word left off (New Nickerie, seat of Nickerie; 新 alone reads as no syllable); 0 if none."""
+    if text[start : start + 1] != "新":
+        return 0
+    stems = {p.name[:-1] if p.name[-1] in "区省州市郡" else p.name for p in places.values()
+             if p.code is None and p.level in ("province", "city") and any(m.end <= start for m in p.mentions)}
+    return max((start + 1 + len(x) for x in stems if len(x) >= 2 and text.startswith(x, start + 1)), default=0)
 
 
 def _own_office(text: str, end: int) -> bool:
