@@ -414,16 +414,25 @@ def _landforms(text: str, analysis: Analysis, places: dict[str, Place], in_perso
             typical = _typical(stem) or (abroad and not lone and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT
                                          and _after_function_word(analysis, k - n)) \
                 or (n >= 3 and translit_odds(stem) >= _MIN_MEAN_JOINED and _joined_to_landform(text, places, k - n, m.group()))
-            if stem[0] in _NOT_NAME_FIRST or not (typical or after) or not han_only(stem) or _division_inside(stem) \
-                    or not analysis.is_token_boundary(k - n) or _opens_with_verb(analysis, k - n, k) \
-                    or _particle_first(analysis, k - n, k) or _inside_place(places, k - n, k):
+            # (约旦|河谷, 刚果|盆地: a region named by a state the segmenter did not read there, jieba's 约旦河 over it)
+            state = not lone and _LANDFORMS[m.group()] == "region" and stem in countries()
+            if stem[0] in _NOT_NAME_FIRST or not (typical or after or state) or not han_only(stem) \
+                    or _division_inside(stem) or not analysis.is_token_boundary(k - n) \
+                    or _opens_with_verb(analysis, k - n, k) or _particle_first(analysis, k - n, k) \
+                    or _inside_place(places, k - n, k):
                 continue
             _drop_foreign_towns_within(places, k - n, k, after)
+            if state:  # (the NER's read of the river, 约旦河, is the region's)
+                _drop_model_reads_within(places, k - n, m.end())
             if mention_index(places).overlaps(k - n, m.end()) or in_person(k - n, k):
                 break
             name = text[k - n : m.end()]
             named_place(places, name, _LANDFORMS[m.group()], EVIDENCE, None).mentions.append(Span(name, k - n, m.end()))
             break
+
+
+def _drop_model_reads_within(places: dict[str, Place], start: int, end: int) -> None:
+    drop_mentions_where(places, lambda p, x: start <= x.start and x.end <= end and p.evidence == "ner")
 
 
 def _joined_to_landform(text: str, places: dict[str, Place], at: int, landform: str) -> bool:

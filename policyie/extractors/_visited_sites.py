@@ -436,6 +436,7 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
     # the site, not the state; not 安徽|南陵, 重庆|璧山: a county's short form after the province's, ending as a site does)
     kind = _ending(text, start, end)
     glued = end - len(kind) - 1 if len(kind) >= 2 else -1
+    # (广东|第一峰景区: a superlative after the province's short form names the site whole, as 天下|第一峰 does)
     # (嘉峪关|关城: a pass's fortress is named by the pass, whatever city or district took the pass's name)
     fortress = text.endswith("关城", start, end)
     for p in places.values():
@@ -448,7 +449,7 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
             if p.level in _DIVISION_LEVELS or p.level == "country":
                 short = m.text != p.name
                 if not (short and (m.start in ends or p.level in _LOW_DIVISIONS or (
-                        m.start == start and (hall or m.end == glued)))) and \
+                        m.start == start and (hall or m.end == glued or text.startswith("第一", m.end))))) and \
                         not (fortress and m.start == start and m.text.endswith("关") and m.end == end - 2):
                     return False
             elif p.level is not None and (m.start == start or (m.end == end and p.evidence == "site-list")):
@@ -583,7 +584,7 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     if end <= start or text[end - 1] not in _ENDING_LAST:
         return None
     name = text[start:end]
-    if _NAME.fullmatch(name) is None or name.startswith(_NOT_FIRST) or "的" in name:
+    if _NAME.fullmatch(name) is None or (name.startswith(_NOT_FIRST) and not _paddy_name(name)) or "的" in name:
         return None
     ending = _ending(name, 0, len(name)) or None
     if ending is None or jieba_freq().get(name, 0) >= COMMON or (len(name) > LONG_NAME and len(ending) < 2):
@@ -615,11 +616,26 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     placed = in_town or text.endswith(_OWNER_ENDS, 0, start)
     if ending in _WEAK_ENDINGS:
         # 园, 寨, 桥 end kinds as often as names (脐橙园, 彝家新寨, 风雨廊桥): only a township or village that opens the
-        # item (茨芭镇|三苏园, 月山村的|如龙桥) or the list beside it (千户藏寨和…) says it is a name
-        return start, end, placed and len(name) <= LONGEST_SHORT_ENDING
+        # item (茨芭镇|三苏园, 月山村的|如龙桥) or the list beside it (千户藏寨和…) says it is a name; so does the stem of a
+        # county or township written in full before that opens it (来到色尔古镇，走进|色尔古|藏寨: the township's)
+        return start, end, (placed or _opened_by_stem(stem, stems, start)) and len(name) <= LONGEST_SHORT_ENDING
     named = _named(stem, ending, len(name) > LONGEST_SHORT_ENDING) or (len(before) >= 2 and stem.startswith(before)) \
         or (placed and len(name) <= LONGEST_SHORT_ENDING) or stems.get(stem, end) < start
     return start, end, named
+
+
+# 那 opens a demonstrative (那座水库, 那片林场) before a measure word or a locative, and a Zhuang or Dai place's name
+# (那汉水库, 那坡, 那曲: "paddy field") before any other character.
+_DEMONSTRATIVE_NEXT = frozenset("个些里边座条片处种样时位家所块栋道")
+
+
+def _paddy_name(name: str) -> bool:
+    return name[0] == "那" and name[1] not in _DEMONSTRATIVE_NEXT
+
+
+def _opened_by_stem(stem: str, stems: dict[str, int], start: int) -> bool:
+    """Whether a division's stem written in full before ``start`` opens ``stem`` and leaves a word after it."""
+    return any(len(x) >= 2 and len(stem) > len(x) and stem.startswith(x) and at < start for x, at in stems.items())
 
 
 def _opens_with_verb(name: str) -> bool:
