@@ -69,6 +69,9 @@ _ESCORTED = lazy_pattern.compile(r"在([^，,。；;]{2,60}?)(?:的)?陪同下")
 # (要 of a directive, not of 重要/主要/需要 inside a topic: 就贯彻…重要讲话精神进行调研)
 _BANNED = lazy_pattern.compile(r"强调|指出|要求|表示|提出|希望|叮嘱|(?<![重主需纲])要|他|她|听取|会见|主持|召开|出席|并|经过|通过")
 _TOPIC_OPENS = lazy_pattern.compile(r"就|围绕")
+# 叶承志对|代表团|首次访问浙江表示欢迎: the visit is the guests' whom the person welcomes or thanks, not his (against
+# 对哈萨克斯坦|进行|国事访问, where 对 opens where the person goes).
+_GUESTS_AFTER_TOWARD = lazy_pattern.compile(r"(?:首先|也|还)?对[^，,。；;]{0,8}?(?:代表团|考察团|访问团|一行|客人|贵宾|来宾|嘉宾)")
 # 在X出席…座谈会，并|考察: the subject attended a gathering, and the sentence goes on with his visit.
 _ATTENDS_THEN = lazy_pattern.compile(r"(?:在\p{Han}{1,8})?出席(?:了)?[^，,。；;“”]{2,40}?(?:会|仪式|论坛|活动)[，,]?并")
 _COMMA_OK = lazy_pattern.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
@@ -376,6 +379,8 @@ def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
         if _TOPIC_OPENS.search(text, clause_start(text, p.start, lo), p.start):
             continue  # 就贯彻习近平总书记…重要讲话精神进行调研: a person named in the topic is not its subject
         between = text[p.end : v_lo]
+        if _GUESTS_AFTER_TOWARD.match(between) and "进行" not in between:
+            continue
         topic = _topic(between)
         plain = _QUOTED.sub("", between.replace(topic, "") if topic else between)
         if _ATTENDS_THEN.fullmatch(plain):
