@@ -325,8 +325,9 @@ def _listed_days(ctx: Context, d: DateMention | None) -> str | None:
 _DEADLINE_AFTER = lazy_pattern.compile(r"(?:开学|开园|开工|开业|开市|入汛|假期|放假)?(?:之|以)?前(?![往来夕])|起(?![来草步])|开始|启动")
 
 
-# 截至12月20日，全县已收购…: the day a count runs up to dates the figure, no step of a tour.
-_COUNT_CUTOFF = lazy_pattern.compile(r"(?:截至|截止到?|截止至)$")
+# 截至12月20日，全县已收购…: the day a count runs up to dates the figure, no step of a tour; nor does the day a period
+# runs to (供暖期至明年4月20日).
+_COUNT_CUTOFF = lazy_pattern.compile(r"(?:截至|截止到?|截止至|至|直至)$")
 
 
 # 仪式结束后，X一行…察看 / 仪式前，X来到…: the step is dated by the occasion the sentence opens with.
