@@ -892,7 +892,14 @@ def _recalls_earlier_year(text: str, c: _Cand, r: Resolved, published: date | No
     periods the article reports later (上半年, 全年) stay in the paper's own year."""
     year = r.value[:4]
     return published is not None and year.isdigit() and int(year) < published.year \
-        and _RECALLED_AFTER.match(text, c.end) is not None
+        and (_RECALLED_AFTER.match(text, c.end) is not None or (
+            _COMPARED_BEFORE.search(text, max(0, c.start - 3), c.start) is not None and not _BRACKETED.match(text, c.end)))
+
+
+# 确保冬种面积不低于|去年。…带动群众冬季就近就业: the year a figure is measured against dates nothing that follows
+# (but the day in brackets that says which it was: 比去年初一（1月28日）).
+_COMPARED_BEFORE = lazy_pattern.compile(r"(?:低于|高于|少于|多于|好于|超过|超出|比|较|同比|相比|对比)$")
+_BRACKETED = lazy_pattern.compile(r"\p{Han}{0,2}[（(]")
 
 
 _EVENT_AFTER_YEAR = lazy_pattern.compile(r"(?:北京)?(?:冬奥会|冬残奥会|奥运会|残奥会|亚运会|世博会|大运会|冬奥|世界杯|全运会)")
