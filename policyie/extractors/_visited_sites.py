@@ -274,6 +274,9 @@ def _post_named(stem: str, kind: str) -> bool:
         # 湖西|秸秆禁烧检查站, 河东|检查站, 北关|换热站: a locality named by its side of a lake, river or hill, or the
         # quarter by an old town's gate (北关, 南门), however often the dictionary counts the word
         return True
+    if len(stem) >= 3 and stem[0] in _ELDER_CHARS and stem[-1] in _TOPONYM_LAST and stem[-1] not in "村寨屯" \
+            and jieba_freq().get(stem, 0) < COMMON:
+        return True  # 老|界岭|森林防火检查站, 大|青沟|…: 老, 大, 小 open many a ridge's or gully's name (not 小山村)
     if stem[0] in _NOT_NAME_CHARS:
         return False
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
@@ -282,6 +285,10 @@ def _post_named(stem: str, kind: str) -> bool:
         return False  # (护林|检查站: what the checkpoint is for, no place's name)
     freq = jieba_freq()
     return not any(len(w) >= 2 and freq.get(w, 0) >= COMMON_STEM for w in words)
+
+
+# Characters that describe before a common word (老|房子, 大|水库) but open a landform's name as often (老界岭, 大青山).
+_ELDER_CHARS = frozenset("老大小")
 
 
 # Words for a kind of land a checkpoint may be named by after its proper name (哇尔依|草原).
