@@ -345,8 +345,8 @@ def _nearest_year(pub: date, spec: Spec) -> int:
         return y
     day = spec.day_of_month
     if day is None:
-        if pub.month <= 2 and spec.month >= 11:
-            return y - 1
+        if pub.month <= 2 and (spec.month >= 11 or (spec.months is not None and spec.months[1] >= 11)):
+            return y - 1  # (前11个月 in a paper of January: last year's first eleven months, as a bare 11月 is)
         if spec.future and spec.month < pub.month:
             return y + 1  # 要在1月下旬前完成 in a paper of December: the coming January (a deadline is ahead)
         return y

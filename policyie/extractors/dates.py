@@ -402,6 +402,21 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", day_shift=_DAY_SHIFT[w], part=part))
 
 
+# 去年最后一天, 今年第一天: the year's last or first day.
+@_rule(rf"{_YP}的?(?P<edge>最后一天|第一天|首日){_PART}?", needs="天日")
+def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    last = m.group("edge") == "最后一天"
+    return _Cand(m.start(), m.end(), Spec("day", month=12 if last else 1, day=31 if last else 1, part=_part(m),
+                                          **_year_fields(m)))
+
+
+# 上周的今天上午: the paper's weekday a week (上上周: two) before.
+@_rule(rf"(?P<w>上上周|上周|上星期|上个星期|一周前)的?今天{_PART}?", needs="今")
+def _same_day_weeks_ago(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    weeks = 2 if m.group("w") == "上上周" else 1
+    return _Cand(m.start(), m.end(), Spec("day", day_shift=-7 * weeks, part=_part(m)))
+
+
 # 三天前上午, 一周前上午: so many days or weeks before the paper's day (前 only: 三天后 in a report counts from the event it
 # follows).
 _DAYS_AGO_N = DIGITS | {"十": 10}
@@ -433,7 +448,8 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
        r"|(?:端午|七夕|中秋|重阳)节?|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
-       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<same>当天)|假期第(?P<nth>[一二三四五六七])天)"
+       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<next>次日|翌日)|(?P<same>当天)"
+       r"|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
        needs="节旦庆一夕午秋日" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
@@ -451,11 +467,11 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
     if m.group("same") or m.group("nth"):
         shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
         return _Cand(m.start(), m.end(), Spec("holiday", code=code, day_shift=shift or None, part=_part(m), **_year_fields(m)))
-    sign = -1 if m.group("dir") == "前" else 1
+    sign = -1 if m.group("dir") == "前" else 1  # (冬至次日, 元旦翌日: the day after)
     if m.group("wd"):
         spec = Spec("holiday", code=code, workday=sign, part=_part(m), **_year_fields(m))
     else:
-        n = tx.cn_number(m.group("n").replace("两", "二")) or 1
+        n = tx.cn_number(m.group("n").replace("两", "二")) if m.group("n") else 1
         spec = Spec("holiday", code=code, day_shift=sign * n, part=_part(m), **_year_fields(m))
     return _Cand(m.start(), m.end(), spec)
 
@@ -775,6 +791,9 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         anc.sentence = sentence_of(c.start)
         sy = anc.sentence_year(anc.sentence, c.start)
         r = resolve_spec(_since_month(c, text, published), anc, sy)
+        if c.end_spec is not None and _last_years_first_months(c, r, published):
+            # 1—11月 on a page of 2 January: the first months of a year that ended, not of one just begun
+            r = resolve_spec(replace(c.spec, year=published.year - 1), anc, sy)
         if c.end_spec is not None:
             end = c.end_spec
             start_year = r.value[:4]
@@ -784,7 +803,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         # (低于去年同期。…对标上半年目标: the period a figure is compared with is no anchor for what follows; nor is one
         # from an earlier year to the present: 去年以来，…。截至6月底 is this year's June)
         if c.start not in naming and not _recalls_earlier_year(text, c, r, published) \
-                and not c.rule.startswith("same-period:") and not _since_earlier_year(c, r, published):
+                and not c.rule.startswith("same-period:") and not _since_earlier_year(c, r, published) \
+                and not _opens_period(text, c):
             last_day = anc.last_day
             remember(anc, r)
             if published is not None and anc.last_day is not None and anc.last_day > published:
@@ -885,6 +905,26 @@ def extract_dates(text: str, published: date | datetime | None = None, analysis:
 # 去年12月召开的…会议, 2021年7月在西藏考察时, 去年12月中央经济工作会议(精神): the date of an event recalled,
 # said in passing.
 _RECALLED_AFTER = lazy_pattern.compile(r"[^，,。；;\n]{0,16}?(?:召开的|举行的|举办的|考察时|视察时|调研时)|\p{Han}{2,14}?(?:会议|全会)")
+
+
+# 自10月1日供暖以来, 从5月1日起: the day a period opened, before what has gone on since, is no anchor for the bare days,
+# 同日 and 当天 after it (自6月19日以来，…。巴沙尔1日… is the paper's month; …以来…。同日 is the story's day).
+_OPENS_PERIOD = lazy_pattern.compile(r"(?:自|从|自从)$")
+_PERIOD_SINCE = lazy_pattern.compile(r"[^，,。；;]{0,10}?(?:以来|起|开始)")
+
+
+def _opens_period(text: str, c: _Cand) -> bool:
+    return c.spec.unit == "day" and _OPENS_PERIOD.search(text, max(0, c.start - 2), c.start) is not None \
+        and _PERIOD_SINCE.match(text, c.end) is not None
+
+
+def _last_years_first_months(c: _Cand, r: Resolved, published: date | None) -> bool:
+    """Whether ``c`` is a bare range of the year's first months (1—11月) ending in November or December that the paper's
+    own year has not reached (the paper is of January or February): figures reported for last year's."""
+    end = c.end_spec
+    return published is not None and end is not None and published.month <= 2 and c.spec.unit == end.unit == "month" \
+        and c.spec.month == 1 and (end.month or 0) >= 11 and c.spec.year is None and end.year is None \
+        and c.spec.year_shift is None and end.year_shift is None and r.value.startswith(str(published.year))
 
 
 def _recalls_earlier_year(text: str, c: _Cand, r: Resolved, published: date | None) -> bool:
