@@ -272,6 +272,16 @@ def place_names_in(ctx: Context, lo: int, hi: int) -> list[str]:
     return dedupe([name for _, _, name in hits])
 
 
+def without_places(ctx: Context, lo: int, hi: int) -> str:
+    """text[lo:hi] with every place mentioned inside written as 地 (他拉哈镇's 他 is no pronoun, 要 of a name no modal)."""
+    place_names_in(ctx, lo, hi)  # (fills the cache)
+    cache = _cache(ctx)
+    chars = list(ctx.text[lo:hi])
+    for s, e, _ in cache["places"][bisect_left(cache["place_starts"], lo) : bisect_left(cache["place_starts"], hi)]:
+        chars[s - lo : min(e, hi) - lo] = "地" * (min(e, hi) - s)
+    return "".join(chars)
+
+
 def slogans_in(ctx: Context, lo: int, hi: int) -> list[str]:
     cache = _cache(ctx)
     if "slogans" not in cache:

@@ -31,6 +31,7 @@ from policyie.extractors._events import (
     place_names_in,
     resolve_pronoun,
     sentence_bounds,
+    without_places,
 )
 from policyie.extractors.base import Context, register
 from policyie.records import Activity, DateMention
@@ -379,7 +380,7 @@ def _subject(ctx: Context, subj, v_lo: int, s_lo: int):
             continue  # X同Y…会晤，考察…: Y is X's partner in talks, X makes the visit (X同Y到…调研: both go)
         if _TOPIC_OPENS.search(text, clause_start(text, p.start, lo), p.start):
             continue  # 就贯彻习近平总书记…重要讲话精神进行调研: a person named in the topic is not its subject
-        between = text[p.end : v_lo]
+        between = without_places(ctx, p.end, v_lo)  # (深入泰康镇、他拉哈镇…，调研: a place's 他 is no pronoun)
         if _GUESTS_AFTER_TOWARD.match(between) and "进行" not in between:
             continue
         topic = _topic(between)
