@@ -409,7 +409,7 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if _after_date(text, tok.start):
             break
         if x < s and _joins_one_organ(text, an, tok, piece, x, s):
-            x = tok.start  # 文化和旅游局, 布基纳法索工业|、|商业和手工业部长: one organ's name
+            x = _field_verb_start(an, tok.start)  # 文化和旅游局, 布基纳法索工业|、|商业和手工业部长: one organ's name
             continue
         if _verb_inside_organ(text, an, tok, piece, x, s):
             x = tok.start  # 城市更新|推进|办主任, 防汛|指挥|部: a verb names what the office does, inside its name
@@ -893,6 +893,12 @@ def _closed(text: str, g: NameGuess | None) -> bool:
     return g is not None and g.score >= 2.0 and FOREIGN_FOLLOWERS.match(text, g.end) is not None
 
 
+def _field_verb_start(an: Analysis, x: int) -> int:
+    """Where the field before a joiner at ``x`` goes on: over its verb (市场|运行|和…, 权益|保护|和…), else at ``x``."""
+    verb = an.token_at(x - 1)
+    return verb.start if verb is not None and verb.end == x and verb.pos == "v" else x
+
+
 def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
     """Whether the 和, 及, 与 or 、 at ``tok`` joins two nouns inside one organ's name: 市政务服务和数据管理局, 文化和旅游局,
     能源及水务转型部, 外交与合作大臣 (区委和区政府 are two organs: the part after 和 opens with its own level), or a ministry's fields
@@ -904,6 +910,10 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
     if piece == "与" and (_opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
         return False  # (代表|与|海德堡市副市长…: 与 is "with" unless a ministry's fields follow it: 外交与合作大臣)
     before = an.token_at(tok.start - 1)
+    if before is not None and before.pos == "v" and before.start:
+        # (市场|运行|和消费促进司: a field named by a noun and its verb, as 市场运行 is, joins the next one)
+        noun = an.token_at(before.start - 1)
+        return noun is not None and noun.end == before.start and noun.pos in ("n", "vn") and noun.text not in posts()
     # (外交、欧盟|与|合作大臣: a body's abbreviation, tagged j, is a field's name too)
     return before is not None and before.pos in ("n", "vn", "nt", "nz", "j") and before.text not in posts()
 
