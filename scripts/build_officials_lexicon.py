@@ -49,6 +49,8 @@ for _kind, _words in {
     # the heads of a foreign state's states where the news gives them no 州长 or 省长 (马来西亚沙捞越州首长, 印度喀拉拉邦首席部长,
     # 斯里兰卡乌沃省省督)
     "首长 首席部长 省督 "
+    # the civil-service head of a ministry or department in Commonwealth states (旁遮普省农业厅常务秘书, 英国外交部常务次官)
+    "常务秘书 常务次官 "
     # a party's leader as the news writes a foreign one (工党领袖, 反对党领袖; officials.py takes it after 党 only)
     "领袖 "
     # Korean and Japanese posts as the news writes them (外交部长官, 国家安保室长, 东京都知事)

@@ -333,9 +333,10 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
         # 李强致电基尔·斯塔默: a sentence runs into a foreign name, no name starts here (苏和·巴雅尔: 和 ends a
         # Mongolian name's part)
         return None
-    if adverb_or_verb(text[dot + 2 : dot + 4]) and name_runs.translit_odds(text[dot + 1 : dot + 3]) < 1.0:
-        # 伊姆兰·汗|邀请, 特雷莎·梅|支持: a last part of one character, where it and the verb's first character
-        # read as no transliteration (not 何塞·维加|强调: 维加 does)
+    if (adverb_or_verb(text[dot + 2 : dot + 4]) or CLEAR_FOLLOWERS.match(text, dot + 2)) \
+            and name_runs.translit_odds(text[dot + 1 : dot + 3]) < 1.0:
+        # 伊姆兰·汗|邀请, 特雷莎·梅|支持, 阿伊莎·汗|代表…: a last part of one character, where it and the verb's first
+        # character, or a clear follower's, read as no transliteration (not 何塞·维加|强调: 维加 does)
         return NameGuess(pos, dot + 2, 3.0)
     # The part after the dot ends before a common verb or adverb (吐尼亚孜|陪同, 扎克尔|接受, 白克力|严重).
     # A clear follower wins (格列朗杰|出席, not 格列朗|杰出).
