@@ -1604,6 +1604,37 @@ def _township_named_sites(text: str, places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
+_TOWNSHIP_KINDS = ("街道", "苏木", "镇", "乡")
+
+
+def _sites_opened_by_township_stems(text: str, places: dict[str, Place]) -> None:
+    """来到小中甸镇，察看|小|中甸水库: a site the rules read a character or two short of the stem of a township written in
+    full before it (小 describes as often as it names, so the stem stopped after it) is named by that stem whole."""
+    stems = {}
+    for p in places.values():
+        if p.level == "town" and p.name.endswith(_TOWNSHIP_KINDS):
+            stem = p.name.removesuffix(next(k for k in _TOWNSHIP_KINDS if p.name.endswith(k)))
+            for m in p.mentions:
+                if m.text == p.name and len(stem) >= 3:
+                    stems[stem] = min(stems.get(stem, m.start), m.start)
+    if not stems:
+        return
+    held = model_places.mention_index(places)
+    for key, p in list(places.items()):
+        if p.level != "site" or p.evidence not in ("park-suffix", "visited-site") or p.code is not None:
+            continue
+        grown = False
+        for i, m in enumerate(p.mentions):
+            k = next((k for k in (1, 2) for stem, at in stems.items() if at < m.start - k and m.text.startswith(stem[k:])
+                      and text[m.start - k : m.start] == stem[:k] and len(m.text) > len(stem) - k), 0)
+            if k and not held.overlaps(m.start - k, m.start):
+                p.mentions[i] = Span(text[m.start - k : m.end], m.start - k, m.end)
+                grown = True
+        if grown and all(m.text == p.mentions[0].text for m in p.mentions):
+            del places[key]
+            model_places.named_place(places, p.mentions[0].text, "site", p.evidence).mentions.extend(p.mentions)
+
+
 # The kinds of old quarter a township names after itself (棠阴镇|棠阴古镇, 罗城乡|罗城古街).
 _OLD_QUARTER = lazy_pattern.compile(r"古镇|古城|古村落?|古街|老街")
 
@@ -2585,6 +2616,7 @@ def extract(ctx: Context) -> list[Place]:
     _township_named_sites(text, places)
     farm_bases.add(text, ctx.analysis, places, in_person)
     visited_sites.add(text, places, in_person, doc.model_locations())
+    _sites_opened_by_township_stems(text, places)
     _mountain_temples(text, ctx.analysis, places)
     kind_lists.add(text, ctx.analysis, places, in_person)
     _settle_site_names(text, places)
