@@ -328,9 +328,13 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
                     and text[nxt.start : nxt.end] in SECTOR_GOES_ON):
                 return run
             continue  # 延安|能源|化工产业: a sector a noun goes on from is the place's industry, not a firm
-        if word in BREAK_WORDS or tag[:1] in ("p", "c", "u", "r", "d", "m") or (tag.startswith("v") and len(word) == 1):
-            return None
+        if word in BREAK_WORDS or (tag[:1] in ("p", "c", "u", "r", "d", "m") and not _ORDINAL_WORD.fullmatch(word)) or (
+                tag.startswith("v") and len(word) == 1):
+            return None  # (an ordinal may go on to the organ: 阿荣旗|第一|中学, 县|第二|人民医院)
     return None
+
+
+_ORDINAL_WORD = lazy_pattern.compile(r"第[一二三四五六七八九十\d]{1,3}")
 
 
 def _at_venue(doc: _Doc, start: int, end: int) -> bool:
