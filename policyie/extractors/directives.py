@@ -107,8 +107,8 @@ def _trigger(ctx: Context, m: regex.Match) -> tuple[str, str, int, int] | None:
     verb = "叮嘱" if verb.startswith("叮嘱") else verb  # (叮嘱企业说)
     s_lo, _ = sentence_bounds(ctx, v_lo)
     pre = text[s_lo:v_lo]
-    if pre.endswith(("的", "和", "及", "、", "与", "等")):
-        return None  # 党中央…的要求，/ 提出的 — a noun, not a speech act
+    if pre.endswith(("的", "和", "及", "、", "与", "等")) and not (pre.endswith("和") and person_ending_at(ctx, v_lo, "")):
+        return None  # 党中央…的要求，/ 提出的 — a noun, not a speech act (程家和|要求: a name's 和)
     # The adverbial ends at the verb and is short: looking back 120 characters keeps a long
     # sentence from costing a scan per trigger.
     adv = _ADVERBIAL.search(pre, max(0, len(pre) - 120))
