@@ -195,8 +195,9 @@ _STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
 TABLE_VOUCHES = 3
 
 
-def _named_in_table(name: str) -> bool:
-    return name not in localities.GENERIC and len(localities.villages_named(name)) >= TABLE_VOUCHES
+def _named_in_table(name: str, opens_report: bool = False) -> bool:
+    """(a sentence of the tour's report that opens 在X社区， names the stop it is at: one village of the name will do)"""
+    return name not in localities.GENERIC and len(localities.villages_named(name)) >= (1 if opens_report else TABLE_VOUCHES)
 
 
 def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool],
@@ -220,7 +221,7 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns")) or stem[-1] in _NOT_NAME_CHARS \
                     or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON \
                     or ((freq.get(stem, 0) >= COMMON_STEM or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS)
-                         or freq.get(text[s:e], 0)) and not _named_in_table(name)):
+                         or freq.get(text[s:e], 0)) and not _named_in_table(name, _AT_STOP.owns(cue))):
                 continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind; 新塘, a place's
                 # word to jieba, opens a name though 新 alone describes)
             model_places.drop_mentions_within(places, s, e)
