@@ -340,6 +340,13 @@ def _nearest_year(pub: date, spec: Spec) -> int:
     if spec.month is None:
         if spec.unit == "holiday" and spec.code in ("春节", "元旦", "元宵节", "正月") and pub.month >= 11:
             return y + 1
+        if spec.unit == "holiday" and (spec.code or "").startswith("solar:") and spec.code[6:] in SOLAR_TERMS:
+            # 冬至 (and 三九 counted from it) in a paper of January is last December's; 小寒 in December the coming one
+            term_month = SOLAR_TERMS[spec.code[6:]][0]
+            if term_month == 12 and pub.month <= 2:
+                return y - 1
+            if term_month <= 2 and pub.month == 12:
+                return y + 1
         if spec.unit == "quarter" and spec.n == 1 and spec.future and pub.month >= 11:
             return y + 1  # 确保一季度开门红 in a paper of December: the coming quarter
         return y

@@ -447,11 +447,11 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
-       r"|(?:端午|七夕|中秋|重阳)节?|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
+       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<next>次日|翌日)|(?P<same>当天)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
-       needs="节旦庆一夕午秋日" + tx.SOLAR_TERM_CHARS)
+       needs="节旦庆一夕午秋日八年" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     """(农民丰收节当天: the festival of the 秋分 day, no date alone; 国庆假期第二天: so many days into the holiday that starts
     on the festival's day)"""
@@ -573,7 +573,8 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 
 # The festivals of the lunar calendar after the new year's, by lunar month and day (重阳 and 中元 only with 节: 重阳镇 is
 # a township, 中元 a word of other names; 腊八 not before what is eaten that day, 腊八粥).
-_LUNAR_FESTIVALS = {"端午": "5:5", "七夕": "7:7", "中元": "7:15", "中秋": "8:15", "重阳": "9:9", "腊八": "12:8"}
+_LUNAR_FESTIVALS = {"端午": "5:5", "七夕": "7:7", "中元": "7:15", "中秋": "8:15", "重阳": "9:9", "腊八": "12:8",
+                    "元宵": "1:15", "小年": "12:23"}  # (元宵 and 小年, the northern one, only with an offset: 小年前一天)
 _NEEDS_JIE = frozenset(("重阳", "中元"))
 
 
@@ -602,10 +603,18 @@ def _lunar_festival(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | N
     return _Cand(start, end, Spec("holiday", code="lunar:" + _LUNAR_FESTIVALS[h], n=1 if month else 0, part=_part(m), **year))
 
 
+# 三九第一天, 进入四九的首日: the first day of a nine-day period counted from 冬至 (一九 opens on 冬至 itself).
+@_rule(r"(?P<n>[一二三四五六七八九])九(?:的)?(?:第一天|首日|头一天){_PART}?".replace("{_PART}", _PART), needs="九")
+def _nine_day_period(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    shift = 9 * (tx.cn_number(m.group("n")) - 1)
+    return _Cand(m.start(), m.end(), Spec("holiday", code="solar:冬至", day_shift=shift or None, part=_part(m)))
+
+
 # A day of a lunar month written out (农历七月初一, 农历八月十五): its Gregorian day in the paper's year.
-@_rule(rf"{_YP}?农历(?P<lm>十一|十二|[二三四五六七八九十冬腊])月(?P<ld>初[一二三四五六七八九十]|二十[一二三四五六七八九]?"
-       rf"|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十){_PART}?",
-       needs="农")
+# (腊月 and 冬月 name lunar months alone: 腊月十六上午)
+@_rule(rf"{_YP}?(?:农历(?P<lm>十一|十二|[二三四五六七八九十冬腊])|(?P<lm>[冬腊]))月(?P<ld>初[一二三四五六七八九十]"
+       rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十){_PART}?",
+       needs="农腊冬")
 def _lunar_month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     lm = {"冬": 11, "腊": 12}.get(m.group("lm")) or tx.cn_number(m.group("lm"))
     ld = _LUNAR_DAY.get(m.group("ld")) or tx.cn_number(m.group("ld"))
