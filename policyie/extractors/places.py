@@ -2665,6 +2665,26 @@ def _settle_site_names(text: str, places: dict[str, Place]) -> None:
     _china_named_sites(places)
     _reservoir_dams(places)
     _township_headed_parks(places)
+    _place_named_shrines(text, places)
+
+
+# A kind of temple or shrine every town has (总佛寺, 文庙, 城隍庙): named only by the place before it (西双版纳|总佛寺,
+# 大理|文庙), which is then part of the site's name, not a mention of the place.
+_GENERIC_SHRINE = lazy_pattern.compile(r"(?:总佛寺|文庙|孔庙|城隍庙|关帝庙|清真寺|天主堂|天主教堂|基督教堂|礼拜寺)(?!\p{Han}{0,2}[会局委办])")
+
+
+def _place_named_shrines(text: str, places: dict[str, Place]) -> None:
+    for p in [p for p in places.values() if p.level in ("province", "city", "district", "town") and p.code]:
+        for m in list(p.mentions):
+            shrine = _GENERIC_SHRINE.match(text, m.end)
+            if shrine is None or m.text == p.name and not p.name.endswith(("县", "市", "旗")):
+                continue  # (a township written in full keeps its place: 茶园镇|文庙 is the township's temple)
+            model_places.drop_mentions_within(places, m.end, shrine.end())
+            p.mentions.remove(m)
+            name = text[m.start : shrine.end()]
+            model_places.named_place(places, name, "site", "place-named-shrine").mentions.append(
+                Span(name, m.start, shrine.end()))
+    model_places.drop_empty(places)
 
 
 def _township_headed_parks(places: dict[str, Place]) -> None:
