@@ -678,7 +678,9 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         # (甘达基省, 伏伊伏丁那: a name jieba's dictionary holds as a place's, none of China's, needs only syllables that
         # read as sounds at all)
         sounds = glued is not None or _typical(stem.split("-")[-1] if head is not None else stem) or (
-            tok.pos.startswith("ns") and translit_odds(stem) >= _MIN_MEAN_PLACE_WORD)
+            tok.pos.startswith("ns") and translit_odds(stem) >= _MIN_MEAN_PLACE_WORD) or (
+            text.startswith(kind[-1] + "长", at + 1) and translit_odds(stem) >= _MIN_MEAN_JOINED)
+        # (里什坦区|区长: the division's own head after it vouches for syllables less typical)
         if stem in surfaces or stem + kind in surfaces or not sounds or in_person(tok.start, at + 1) \
                 or mention_index(places).overlaps(tok.start, at + 1):
             continue

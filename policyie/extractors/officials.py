@@ -379,12 +379,30 @@ def _inside_place_word(an: Analysis, x: int) -> bool:
     return tok is not None and tok.start < x and tok.pos == "ns"
 
 
+def _walk_start(text: str, an: Analysis, s: int) -> int:
+    """Where the walk left from the post at ``s`` starts: before 代 of an acting post (jieba knows 代市长 but not 代区长,
+    代县长, 代镇长), or at the division its own head's post follows."""
+    if s >= 1 and text[s - 1] == "代" and text[max(0, s - 2) : s] not in ACTING_NOT:
+        return s - 1
+    return _own_division_start(text, an, s, s)
+
+
+def _own_division_start(text: str, an: Analysis, x: int, s: int) -> int:
+    """里什坦区|区长, 卡拉什市|市长: a division the NER reads right before its own head's post (the post opens with the
+    division's character) is that post's organ, however jieba cut its name (里|什坦区); else ``x``."""
+    if x != s or text[s - 1 : s] not in "区州省市县郡" or text[s : s + 1] != text[s - 1]:
+        return x
+    span = next((e for e in an.ner if e.end == s and e.label == "LOC" and e.end - e.start >= 3), None)
+    return span.start if span is not None and _han_only_span(text, span.start, s) else x
+
+
+def _han_only_span(text: str, start: int, end: int) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text[start:end])
+
+
 def _segment_start(text: str, an: Analysis, s: int) -> int:
     """Where the title whose post starts at ``s`` begins: walk left over organ and place words."""
-    x = s
-    # 代区长: an acting post (jieba knows 代市长 but not 代区长, 代县长, 代镇长).
-    if s >= 1 and text[s - 1] == "代" and text[max(0, s - 2) : s] not in ACTING_NOT:
-        x = s - 1
+    x = _walk_start(text, an, s)
     forms = _organ_forms()
     lengths = _organ_form_lengths()
     while x > 0 and s - x < MAX_TITLE:
