@@ -1572,7 +1572,10 @@ def _village_named_relics(text: str, places: dict[str, Place]) -> None:
 
 # (a scenic area's kinds and a fishing port's: what a township's short form names before it)
 # (and the old quarters a township lends its name to: 大湾|古民居, 西递|古村落)
-_SCENIC = lazy_pattern.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港", "古民居", "古民居群", "古村落", "古建筑群"},
+# (and a park of the land's kind: 七百弄|国家地质公园, …|国家森林公园, …|湿地公园)
+_SCENIC = lazy_pattern.compile("|".join(sorted(_SCENIC_KINDS | {"中心渔港", "渔港", "古民居", "古民居群", "古村落", "古建筑群",
+                                                                 "国家地质公园", "地质公园", "世界地质公园", "国家森林公园",
+                                                                 "森林公园", "国家湿地公园", "湿地公园"},
                                         key=len, reverse=True)))
 def _named_township(surface: str) -> bool:
     """万家镇: a township's name with its suffix, its stem no common word (城区|街道, 沿江|街道, 中心|街道 are streets)."""
@@ -2666,6 +2669,23 @@ def _settle_site_names(text: str, places: dict[str, Place]) -> None:
     _reservoir_dams(places)
     _township_headed_parks(places)
     _place_named_shrines(text, places)
+    _complements_cut_off(text, places)
+
+
+def _complements_cut_off(text: str, places: dict[str, Place]) -> None:
+    """要做|好汉仙岩景区: a site opening with 好, the complement of a common verb with the character before it (做好, 抓好,
+    搞好), opens after it; jieba's 好汉 had taken it into the name."""
+    freq, tags = jieba_freq(), tag_table()
+    for key, p in list(places.items()):
+        if p.level not in ("site", "park") or p.code is not None or p.evidence not in ("park-suffix", "visited-site"):
+            continue
+        if not p.mentions or any(m.text != p.name for m in p.mentions) or len(p.name) < 5:
+            continue
+        if p.name[0] == "好" and all(m.start and freq.get(text[m.start - 1 : m.start + 1], 0) >= 100
+                                    and tags.get(text[m.start - 1 : m.start + 1], "").startswith("v") for m in p.mentions):
+            del places[key]
+            site = model_places.named_place(places, p.name[1:], p.level, p.evidence, p.parent)
+            site.mentions.extend(Span(m.text[1:], m.start + 1, m.end) for m in p.mentions)
 
 
 # A kind of temple or shrine every town has (总佛寺, 文庙, 城隍庙): named only by the place before it (西双版纳|总佛寺,
