@@ -361,10 +361,17 @@ _ROADS = ("公路", "国道", "省道")
 def _named_post(places: dict[str, Place], text: str, s: int, at: int, kind: str) -> bool:
     """Whether the checkpoint's stem [s, at) names it; the stem's reading as a region of its own (哇尔依草原, by the
     grassland's suffix) is then the checkpoint's."""
-    if not (_post_named(text[s:at], kind) or _site_stem(places, text[s:at])):
+    if not (_post_named(text[s:at], kind) or _site_stem(places, text[s:at]) or _community_stem(places, text[s:at], kind)):
         return False
     model_places.drop_mentions_where(places, lambda p, m: s <= m.start and m.end <= at and p.level == "region")
     return True
+
+
+def _community_stem(places: dict[str, Place], stem: str, kind: str) -> bool:
+    """兴华社区和|兴华|换热站: a post named by the stem of a community or village the article names (a heat-exchange
+    station serves its quarter, a checkpoint stands at its village), whatever its words."""
+    return len(stem) >= 2 and kind.endswith(_POST_KINDS) and any(
+        p.level == "village" and p.name in (stem + "社区", stem + "村") for p in places.values())
 
 
 def _site_stem(places: dict[str, Place], stem: str) -> bool:
