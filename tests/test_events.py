@@ -353,3 +353,14 @@ def test_a_date_inside_what_a_step_looked_at_dates_no_step_of_its_own() -> None:
             "在县城段，他察看河道行洪和护岸工程建设。")
     doc = extract(text, published="2030-05-09")
     assert [(a.kind, a.date) for a in doc.activities] == [("调研", "2030-05-08")]
+
+
+def test_a_visit_to_china_is_placed_in_the_name_the_news_gives_it() -> None:
+    """对中国进行国事访问: the places layer names the state 中华人民共和国; where a visit went, the activity says 中国, as
+    every check set's gold does (68 times, never the full name)."""
+    from policyie import extract
+
+    doc = extract("新华社北京6月10日电 国家主席习近平10日在人民大会堂同来华进行国事访问的塞内加尔总统法耶举行会谈。"
+                  "法耶总统于6月8日至12日对中国进行国事访问。", published="2026-06-10")
+    visit = next(a for a in doc.activities if a.kind == "国事访问")
+    assert visit.places == ["中国"]

@@ -117,7 +117,12 @@ def extract(ctx: Context) -> list[Activity]:
         _attach_companions(ctx, acts)
         _later_days(ctx, acts)
         _later_stops(ctx, acts)
+    for a in acts:  # (对中国进行国事访问: where a visit went, China goes by the name the news gives it, not the state's full one)
+        a.places = dedupe(["中国" if n == _CHINA_FULL else n for n in a.places])
     return acts
+
+
+_CHINA_FULL = "中华人民共和国"
 
 
 # 26日，他又来到…: the pronoun after a day that opens a sentence.
