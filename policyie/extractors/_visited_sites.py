@@ -118,7 +118,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡村"}
     held = model_places.mention_index(places)
     phrases = model_places.phrase_spans(text)  # (察看退塘还湖…: a policy's watchword ends as a lake does)
-    stems = _division_stems(places)
+    stems = division_stems(places)
     found: dict[str, str] = {}  # the names, in reading order, with the rule's evidence
     towns: list[tuple[int, int]] = []
     cues = sorted([*_CUE.finditer(text), *_AT_STOP.finditer(text), *_AT_VERB.finditer(text)], key=lambda c: c.start())
@@ -317,7 +317,7 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
     township it writes in full, then a station's kind (又在…和|那曲站看望…, 在|甘旗卡站，…): the station, a site; a
     mention of the division there becomes the station's."""
     opens = {m.start: (p, m) for p in places.values() if p.level in _STATION_LEVELS for m in p.mentions}
-    stems = _division_stems(places, county_cities=True)
+    stems = division_stems(places, county_cities=True)
     for _cue, items in stops:
         for s, e in items:
             kind = _STATION.search(text, s, e) or _STATION_BEFORE_WHAT.search(text, s, e)
@@ -574,7 +574,7 @@ def _common_end(name: str, ending: str) -> bool:
     return (freq.get(short, 0) >= ENDING_WORD and not (tag == "ns" and len(name) == 3)) or tag.startswith("v")
 
 
-def _division_stems(places: dict[str, Place], county_cities: bool = False) -> dict[str, int]:
+def division_stems(places: dict[str, Place], county_cities: bool = False) -> dict[str, int]:
     """The stems of the counties and townships written in full (名山镇 → 名山, 可乐彝族苗族乡 → 可乐), each with where
     it is first written; with ``county_cities``, a county-level city's too (大理市 → 大理: a station is named so, 大理站,
     where a site's name the city's stem opens is as often the city's own, 大理古城)."""

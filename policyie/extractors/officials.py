@@ -45,6 +45,7 @@ from policyie.extractors._foreign import (
     translit,
 )
 from policyie.extractors._literals import LiteralMatch, Literals
+from policyie.extractors._model_places import han_only
 from policyie.extractors._people import (
     AFTER_POST_WORDS,
     COMPOUND_SURNAMES,
@@ -393,11 +394,7 @@ def _own_division_start(text: str, an: Analysis, x: int, s: int) -> int:
     if x != s or text[s - 1 : s] not in "区州省市县郡" or text[s : s + 1] != text[s - 1]:
         return x
     span = next((e for e in an.ner if e.end == s and e.label == "LOC" and e.end - e.start >= 3), None)
-    return span.start if span is not None and _han_only_span(text, span.start, s) else x
-
-
-def _han_only_span(text: str, start: int, end: int) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in text[start:end])
+    return span.start if span is not None and han_only(text[span.start : s]) else x
 
 
 def _segment_start(text: str, an: Analysis, s: int) -> int:

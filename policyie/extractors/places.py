@@ -1611,19 +1611,10 @@ def _township_named_sites(text: str, places: dict[str, Place]) -> None:
     model_places.drop_empty(places)
 
 
-_TOWNSHIP_KINDS = ("街道", "苏木", "镇", "乡")
-
-
 def _sites_opened_by_township_stems(text: str, places: dict[str, Place]) -> None:
     """来到小中甸镇，察看|小|中甸水库: a site the rules read a character or two short of the stem of a township written in
     full before it (小 describes as often as it names, so the stem stopped after it) is named by that stem whole."""
-    stems = {}
-    for p in places.values():
-        if p.level == "town" and p.name.endswith(_TOWNSHIP_KINDS):
-            stem = p.name.removesuffix(next(k for k in _TOWNSHIP_KINDS if p.name.endswith(k)))
-            for m in p.mentions:
-                if m.text == p.name and len(stem) >= 3:
-                    stems[stem] = min(stems.get(stem, m.start), m.start)
+    stems = {stem: at for stem, at in visited_sites.division_stems(places).items() if len(stem) >= 3}
     if not stems:
         return
     held = model_places.mention_index(places)
