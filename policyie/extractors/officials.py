@@ -1006,8 +1006,6 @@ def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int
     return before is not None and before.end == tok.start and before.pos.startswith("n") and len(before.text) >= 2
 
 
-_MINISTER_POSTS = ("部长", "副部长", "大臣")
-
 
 def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
     """中央区域|协调|发展领导小组组长, 国务院|西部|地区开发领导小组: a standing body's name says what it is set up to do and
