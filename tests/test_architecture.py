@@ -48,3 +48,28 @@ def test_no_function_is_longer_than_80_lines() -> None:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno - node.lineno + 1 > 80
     ]
     assert not long, "cut these into named steps:\n" + "\n".join(long)
+
+
+def _constants_bound_twice(tree: ast.Module) -> list[str]:
+    """Module-level names in capitals assigned more than once: the later one silently replaces the earlier for every
+    reader (a second _TOWNSHIP_KINDS, a second _MINISTER_POSTS did)."""
+    seen: dict[str, int] = {}
+    twice = []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for t in targets:
+            if isinstance(t, ast.Name) and t.id.lstrip("_")[:1].isupper() and t.id.upper() == t.id:
+                if t.id in seen:
+                    twice.append(f"{t.id} (lines {seen[t.id]} and {node.lineno})")
+                seen.setdefault(t.id, node.lineno)
+    return twice
+
+
+def test_no_module_binds_a_constant_twice() -> None:
+    bad = [f"{path.relative_to(PACKAGE.parent)}: {x}" for path, tree in _modules() for x in _constants_bound_twice(tree)]
+    assert not bad, "\n".join(bad)
+
+
+def test_the_constant_check_catches_one() -> None:
+    tree = ast.parse('_KINDS = ("镇", "乡")\nOTHER = 1\n_KINDS = ("镇",)\nlower = 1\nlower = 2\n')
+    assert _constants_bound_twice(tree) == ["_KINDS (lines 1 and 3)"]
