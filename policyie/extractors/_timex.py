@@ -201,6 +201,7 @@ class Spec:
     future: bool = False  # announced, not reported (将于, 预计, 力争…前): may lie after the paper
     onward: bool = False  # 7月1日起: a start that may lie months after the paper
     workday: int | None = None  # 处暑后首个工作日 +1, …前最后一个工作日 −1: the working day from the day named
+    weekday_from: tuple[int, int] | None = None  # 雨水后第一个周一 (+1, 0): the first such weekday after (−1: before)
 
     @property
     def day_of_month(self) -> int | None:
@@ -670,6 +671,12 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return _shift_day(date(year, mo, d), spec.day_shift)
     if spec.workday:  # 处暑后首个工作日
         return _workday_from(date(year, mo, d), spec.workday)
+    if spec.weekday_from:  # 雨水节气后第一个周一
+        step, weekday = spec.weekday_from
+        day = date(year, mo, d) + timedelta(days=step)
+        while day.weekday() != weekday:
+            day += timedelta(days=step)
+        return day_value(day.year, day.month, day.day)
     return day_value(year, mo, d)
 
 

@@ -402,11 +402,16 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("day", day_shift=_DAY_SHIFT[w], part=part))
 
 
-# 去年最后一天, 今年第一天: the year's last or first day.
-@_rule(rf"{_YP}的?(?P<edge>最后一天|第一天|首日){_PART}?", needs="天日")
+# 去年最后一天, 今年第一天, 今年第五十天: the year's last day, or its first and so many after.
+@_rule(rf"{_YP}的?(?P<edge>最后一天|首日|第(?P<nth>[一二三四五六七八九十百零〇两]{{1,6}}|\d{{1,3}})天){_PART}?", needs="天日")
 def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
-    last = m.group("edge") == "最后一天"
-    return _Cand(m.start(), m.end(), Spec("day", month=12 if last else 1, day=31 if last else 1, part=_part(m),
+    if m.group("edge") == "最后一天":
+        return _Cand(m.start(), m.end(), Spec("day", month=12, day=31, part=_part(m), **_year_fields(m)))
+    nth = m.group("nth")
+    n = 1 if nth is None else int(nth) if nth.isdigit() else tx.cn_number(nth.replace("两", "二"))
+    if not n or n > 366:
+        return None
+    return _Cand(m.start(), m.end(), Spec("holiday", code="元旦", day_shift=(n - 1) or None, part=_part(m),
                                           **_year_fields(m)))
 
 
@@ -448,7 +453,8 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
        r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
-       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日)|(?P<next>次日|翌日)|(?P<same>当天)"
+       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
+       r"|(?P<next>次日|翌日)|(?P<same>当天)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
        needs="节旦庆一夕午秋日八年" + tx.SOLAR_TERM_CHARS)
@@ -468,7 +474,9 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
         shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
         return _Cand(m.start(), m.end(), Spec("holiday", code=code, day_shift=shift or None, part=_part(m), **_year_fields(m)))
     sign = -1 if m.group("dir") == "前" else 1  # (冬至次日, 元旦翌日: the day after)
-    if m.group("wd"):
+    if m.group("wk"):  # 雨水节气后第一个周一: the first such weekday after the day (before it: the last one)
+        spec = Spec("holiday", code=code, weekday_from=(sign, _WEEKDAY[m.group("wk")]), part=_part(m), **_year_fields(m))
+    elif m.group("wd"):
         spec = Spec("holiday", code=code, workday=sign, part=_part(m), **_year_fields(m))
     else:
         n = tx.cn_number(m.group("n").replace("两", "二")) if m.group("n") else 1
