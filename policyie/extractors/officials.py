@@ -969,7 +969,18 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
     return (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
         tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))
         or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(text, an, x, s, tok.start))
-        or _sustainable(text, tok, piece, x))) or _ministry_field_verb(text, an, tok, piece, x, s)
+        or _sustainable(text, tok, piece, x) or _noun_verb_field(text, an, tok, piece, x, s))) \
+        or _ministry_field_verb(text, an, tok, piece, x, s)
+
+
+def _noun_verb_field(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
+    """耕地|保护|监督司司长: a verb of two characters right after a noun, before a department's name walked already, names
+    the department's field with the noun (耕地保护, 市场运行), inside the organ's name."""
+    if not tok.pos.startswith("v") or len(piece) != 2 or piece in _TAKES_UP or text[s - 1 : s] not in "司局处厅室":
+        return False
+    noun = an.token_at(tok.start - 1)
+    return noun is not None and noun.end == tok.start and noun.pos == "n" and len(noun.text) >= 2 \
+        and noun.text not in posts()
 
 
 def _sustainable(text: str, tok: Token, piece: str, x: int) -> bool:
