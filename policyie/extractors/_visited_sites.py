@@ -248,7 +248,7 @@ def _add_stop_group(text: str, places: dict[str, Place], m: regex.Match) -> None
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire or straw-burning checkpoint, a hydrological, pumping or heat-exchange station named by its place
 # (紫溪山森林防火检查站, 湖西秸秆禁烧检查站, 茹河水文站, 北苑换热站; an overload checkpoint, 望洪公路治超检查站).
-_STATION_KIND = (r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火|秸秆禁烧|治超|超限)?检查|水文|提灌|电灌|排涝|抽水|泵"
+_STATION_KIND = (r"(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火|秸秆禁烧|治超|超限|农资)?检查|水文|提灌|电灌|排涝|抽水|泵"
                  r"|换热)站")
 _STATION = lazy_pattern.compile(_STATION_KIND + "$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
@@ -350,8 +350,10 @@ def _add_stations(text: str, places: dict[str, Place], in_person: Callable[[int,
 
 
 def _road_post(stem: str, stems: dict[str, int]) -> bool:
-    """库尔特|公路|检查站: a checkpoint on a road named by a township the article writes in full (库尔特乡) is named by both."""
-    return next((stem[: -len(road)] for road in _ROADS if stem.endswith(road)), None) in stems
+    """库尔特|公路|检查站: a checkpoint on a road named by a township the article writes in full (库尔特乡) is named by both;
+    so is one at a river's crossing (长兴集|黄河|治超检查站)."""
+    return next((stem[: -len(road)] for road in _ROADS if stem.endswith(road)), None) in stems or (
+        len(stem) >= 4 and stem[-1] in "河江" and any(stem[: -k] in stems for k in (2, 3)))
 
 
 # A road a checkpoint stands on, after the place it is named by (库尔特公路, 红旗国道).
