@@ -507,9 +507,14 @@ CHECKSETS = {
                             "places": 0.97, "dates": 0.89, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
-    # its first score, 0.964 (b7e01a7), is the newest estimate; these floors are its present scores
+    # its first score, 0.964 (b7e01a7), was the estimate until jan61; these floors are its present scores
     "checkset_jan60": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
                             "places": 0.98, "dates": 0.91, "meetings": 1.0, "activities": 1.0, "slogans": 0.98},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
+                        "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
+    # its first score, 0.972 (c487c0e), is the newest estimate; these floors are its present scores
+    "checkset_jan61": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
+                            "places": 0.94, "dates": 0.96, "meetings": 0.95, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
 }
