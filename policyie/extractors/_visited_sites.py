@@ -96,6 +96,8 @@ _COUNTY_CITY_STEM = lazy_pattern.compile(r"(\p{Han}{2,4}?)市")
 # Characters that make a stem a description, not a name, however the dictionary spells it (两处, 各类, 新老, 该处).
 _NOT_NAME_CHARS = frozenset("一二三四五六七八九十两几多数各每某该此这那其本原旧新老古大小等类处座个")
 _SHRINES = frozenset("庙寺塔祠观")
+# …but 大, 小, 新, 老 open many a hamlet's name (大箐组, 小湾组), where a numeral opens a numbered group (三组), no name.
+_GROUP_NOT_FIRST = _NOT_NAME_CHARS - frozenset("大小新老")
 # The kinds of a scenic area (the places extractor grows parks by them too).
 SCENIC_KINDS = frozenset(("景区", "风景区", "旅游区", "风景名胜区"))
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word
@@ -227,7 +229,7 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             model_places.drop_mentions_within(places, s, e)
             held = model_places.mention_index(places)
             model_places.named_place(places, name, "village", "visited-village").mentions.append(Span(name, s, v_end))
-            if m.group(2) and m.group(2)[0] not in _NOT_NAME_CHARS:
+            if m.group(2) and m.group(2)[0] not in _GROUP_NOT_FIRST:
                 model_places.named_place(places, m.group(2), "village", "villager-group", name).mentions.append(
                     Span(m.group(2), v_end, e))
 
@@ -235,7 +237,7 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
 def _add_stop_group(text: str, places: dict[str, Place], m: regex.Match) -> None:
     """来到梨园村|石板组: a stop that is a village read already, then its villagers' group, is that group, a hamlet
     whatever word names it (石板, 水井: common words; a working team, 工作组, is no stop a tour comes to)."""
-    if not m.group(2) or m.group(2)[0] in _NOT_NAME_CHARS \
+    if not m.group(2) or m.group(2)[0] in _GROUP_NOT_FIRST \
             or tag_table().get(m.group(2)[:-1], "").startswith(("v", "vn")):
         return
     village = [p for p in places.values() for x in p.mentions if (x.start, x.end) == (m.start(), m.start(2))]
