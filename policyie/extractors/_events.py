@@ -259,14 +259,19 @@ def date_value(d: DateMention | None) -> str | None:
     return m.group(1) if m else v
 
 
-def place_names_in(ctx: Context, lo: int, hi: int) -> list[str]:
-    """Canonical names of the places mentioned inside [lo, hi), in text order."""
+def _places_from(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every place mention starting inside [lo, hi), in text order (indexed once)."""
     cache = _cache(ctx)
     if "places" not in cache:
         cache["places"] = sorted((m.start, m.end, p.name) for p in ctx.doc.places or [] for m in p.mentions or [])
         cache["place_starts"] = [x[0] for x in cache["places"]]
     starts = cache["place_starts"]
-    hits = [h for h in cache["places"][bisect_left(starts, lo) : bisect_left(starts, hi)] if h[1] <= hi]
+    return cache["places"][bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def place_names_in(ctx: Context, lo: int, hi: int) -> list[str]:
+    """Canonical names of the places mentioned inside [lo, hi), in text order."""
+    hits = [h for h in _places_from(ctx, lo, hi) if h[1] <= hi]
     # 北京 inside 北京经济技术开发区 is part of the longer name, not a place of its own.
     hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
     return dedupe([name for _, _, name in hits])
@@ -274,10 +279,8 @@ def place_names_in(ctx: Context, lo: int, hi: int) -> list[str]:
 
 def without_places(ctx: Context, lo: int, hi: int) -> str:
     """text[lo:hi] with every place mentioned inside written as 地 (他拉哈镇's 他 is no pronoun, 要 of a name no modal)."""
-    place_names_in(ctx, lo, hi)  # (fills the cache)
-    cache = _cache(ctx)
     chars = list(ctx.text[lo:hi])
-    for s, e, _ in cache["places"][bisect_left(cache["place_starts"], lo) : bisect_left(cache["place_starts"], hi)]:
+    for s, e, _ in _places_from(ctx, lo, hi):
         chars[s - lo : min(e, hi) - lo] = "地" * (min(e, hi) - s)
     return "".join(chars)
 

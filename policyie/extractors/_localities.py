@@ -320,7 +320,7 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         if tok is not None and tok.start == at and tok.pos[:1] in ("v", "a", "d", "p", "c", "r", "m") \
                 and not _glued_first(an, tok, m.end()) and not _listed_with_adjective(an, tok, name) and not listed \
                 and not _common_village_name(text, tok, name, m.end()) and not _ROAD_COMMUNITY.fullmatch(name) \
-                and not (tok.text in _SIZE_AGE and len(name) <= 4) and tok.text not in _ZHUANG_FIRST:
+                and not (tok.text in SIZE_AGE and len(name) <= 4) and tok.text not in _ZHUANG_FIRST:
             # 镇|发展乡村, 镇|各村: a verb, pronoun or number opens no village's name (镇|幸福路社区: a road's does; 镇|小从村,
             # 大王庄村: so does the size or age many a village is named by)
             continue
@@ -331,7 +331,7 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
 # A natural hamlet or villagers' group named right after a village (上坪村|大坞自然村, 弄怀村|上弄组: jieba's 村上 across).
 _HAMLET_AFTER = lazy_pattern.compile(r"\p{Han}{1,4}?(?:自然村|村民小组|组(?![织长成建合员团委]))")
 # One-character adjectives that open many villages' names (小岗村, 大寨村, 新华村, 老街村).
-_SIZE_AGE = frozenset("大小新老")
+SIZE_AGE = frozenset("大小新老")
 # The first syllables of Zhuang and Bouyei place names, words of other sorts to jieba (弄 a verb, 那 a pronoun): a karst
 # valley (弄, 陇), a paddy (那), a rock (岜), a village (板) open many villages' names in Guangxi, Guizhou and Yunnan.
 _ZHUANG_FIRST = frozenset("弄陇那岜板")

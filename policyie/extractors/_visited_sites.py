@@ -96,8 +96,9 @@ _COUNTY_CITY_STEM = lazy_pattern.compile(r"(\p{Han}{2,4}?)市")
 # Characters that make a stem a description, not a name, however the dictionary spells it (两处, 各类, 新老, 该处).
 _NOT_NAME_CHARS = frozenset("一二三四五六七八九十两几多数各每某该此这那其本原旧新老古大小等类处座个")
 _SHRINES = frozenset("庙寺塔祠观")
-# …but 大, 小, 新, 老 open many a hamlet's name (大箐组, 小湾组), where a numeral opens a numbered group (三组), no name.
-_GROUP_NOT_FIRST = _NOT_NAME_CHARS - frozenset("大小新老")
+# …but the sizes and ages that open many a village's name open a hamlet's too (大箐组, 小湾组), where a numeral opens a
+# numbered group (三组), no name.
+_GROUP_NOT_FIRST = _NOT_NAME_CHARS - localities.SIZE_AGE
 # The kinds of a scenic area (the places extractor grows parks by them too).
 SCENIC_KINDS = frozenset(("景区", "风景区", "旅游区", "风景名胜区"))
 RARE_WORD = 100  # a stem's word the dictionary counts less often than this is no common word

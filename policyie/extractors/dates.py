@@ -612,7 +612,7 @@ def _lunar_festival(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | N
 
 
 # 三九第一天, 进入四九的首日: the first day of a nine-day period counted from 冬至 (一九 opens on 冬至 itself).
-@_rule(r"(?P<n>[一二三四五六七八九])九(?:的)?(?:第一天|首日|头一天){_PART}?".replace("{_PART}", _PART), needs="九")
+@_rule(rf"(?P<n>[一二三四五六七八九])九(?:的)?(?:第一天|首日|头一天){_PART}?", needs="九")
 def _nine_day_period(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     shift = 9 * (tx.cn_number(m.group("n")) - 1)
     return _Cand(m.start(), m.end(), Spec("holiday", code="solar:冬至", day_shift=shift or None, part=_part(m)))
