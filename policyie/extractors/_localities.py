@@ -451,8 +451,8 @@ def _village_ending(text: str, an: Analysis, starts: set[int], at: int, end: int
     return None
 
 
-# A visit's verb or preposition right before a village (走进|落水|村).
-_VISITED_AT = lazy_pattern.compile(r"(?:走进|来到|走访|深入|前往|到|在)$")
+# A visit's verb or preposition right before a village (走进|落水|村, 察看|自强|村).
+_VISITED_AT = lazy_pattern.compile(r"(?:走进|来到|走访|深入|前往|到|在|察看|考察|调研)$")
 
 
 def _old_village(text: str, starts: set[int], at: int, named_here: Callable[[str], bool]) -> tuple[str, int] | None:
