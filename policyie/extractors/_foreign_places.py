@@ -311,6 +311,8 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
         if m.group() == "水库" and not abroad:
             continue  # (推动森林水库、钱库…: at home a reservoir's syllables are China's, and figures are common)
         k = m.start()
+        if _state_island(text, analysis, places, k, m.end()):
+            continue
         for n in range(min(_STEM_MAX, k), 1, -1):
             stem = text[k - n : k]
             typical = _typical(stem) or (abroad and n == 2 and translit_odds(stem) >= TYPICAL_TRANSLIT) or (
@@ -334,6 +336,28 @@ def _foreign_ports(text: str, analysis: Analysis, places: dict[str, Place], in_p
             name = text[start : m.end()]
             named_place(places, name, "site", EVIDENCE, None).mentions.append(Span(name, start, m.end()))
             break
+
+
+def _state_island(text: str, analysis: Analysis, places: dict[str, Place], k: int, end: int) -> bool:
+    """毛里求斯岛, 乍得湖: an island or lake named by a foreign state read right before it is a site, the state's mention
+    the site's (岛国, the island state, is the state and left to it; 日本|岛根县: a word the character opens is a
+    prefecture's); a qualifier of size glued before the state opens the site's name (大巴哈马岛, Grand Bahama)."""
+    tok = analysis.token_at(k)
+    if text[k:end] not in ("岛", "湖") or mention_index(places).overlaps(k, end) or (tok is not None and tok.end > end):
+        return False
+    state = next(((p, x) for p in foreign_states(places) for x in p.mentions if x.end == k), None)
+    if state is None:
+        return False
+    place, mention = state
+    drop_mentions_where(places, lambda _p, x: x is mention)
+    start = mention.start - (text[mention.start - 1 : mention.start] in _SIZE_FIRST)
+    name = text[start:end]
+    named_place(places, name, "site", EVIDENCE, place.name).mentions.append(Span(name, start, end))
+    return True
+
+
+# Qualifiers of size or age that open an island's name before its state's (大巴哈马岛, 小安的列斯).
+_SIZE_FIRST = frozenset("大小新")
 
 
 def _glued_division(text: str, analysis: Analysis, start: int) -> bool:
@@ -501,11 +525,11 @@ def _drop_foreign_towns_within(places: dict[str, Place], start: int, end: int, n
 
 
 def _glued_lead(text: str, analysis: Analysis, start: int) -> bool:
-    """到戈|伊戈尔湖: jieba glued a preposition to the name's first syllable, one word across ``start``; or a locative
-    closing the words before to its first syllables (24小时|内圣托|里尼岛)."""
+    """到戈|伊戈尔湖, 到诺西|贝岛: jieba glued a preposition to the name's first syllable or two, one word across
+    ``start``; or a locative closing the words before to its first syllables (24小时|内圣托|里尼岛)."""
     tok = analysis.token_at(start)
     return tok is not None and tok.start == start - 1 and (
-        (tok.end == start + 1 and text[start - 1] in _NOT_NAME_FIRST) or (tok.end > start and text[start - 1] in _LOCATIVES))
+        (tok.end <= start + 2 and text[start - 1] in _NOT_NAME_FIRST) or (tok.end > start and text[start - 1] in _LOCATIVES))
 
 
 def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:

@@ -233,6 +233,10 @@ def _spans(tokens: list[Token], model_rivers: dict[int, int]) -> Iterator[tuple[
                     (start := _river_start(tokens, i - 2, "段")) is not None and not (
                     before.text in _URBAN_REACH and _names_city(river.text)):  # (九江|城区段: the city's)
                 yield start, tok.start + 1, True
+        elif tok.text in ("江段", "河段") and i > 1 and before and before.end == tok.start and len(before.text) == 1 \
+                and tokens[i - 2].end == before.start and _reach_name(before.text + tok.text[0]) \
+                and (start := _river_start(tokens, i - 2, "段")) is not None:
+            yield start, tok.end, True  # 南渡江|金|江段: jieba glued the place's last character to 段 (金江, a township's)
         elif tok.text[-1] == "段" and 3 <= len(tok.text) <= 4 and before and before.end == tok.start \
                 and _reach_name(tok.text[:-1]) and (start := _river_start(tokens, i - 1, "段")) is not None:
             yield start, tok.end, True  # 绥江|怀城段: jieba glued the place the reach is named by to 段
