@@ -1315,6 +1315,9 @@ def _stem_head(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]], core
             head += word
         else:
             break
+    if len(head) < 2 and len(words) >= 2 and words[0][1] + words[1][1] in named_in_full \
+            and doc.text.startswith(RESERVE_SUFFIXES, h.start):
+        head = words[0][1] + words[1][1]  # 大|山包|黑颈鹤|…: a township named in full (大山包镇), cut in two
     named = [w for _, w, _ in words if w not in QUALIFIERS]  # (板|洞|省级|自然保护区: the rank after the name)
     if len(head) < 2 and len("".join(named)) <= 4 and len(named) > 1 and named[-1] in GEO_CHARS:
         # 月亮|湾|景区: a common word and a landform's character make a toponym (白芨|滩|国家级|自然保护区: the rank
@@ -2124,15 +2127,14 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             by_end.setdefault(g.end, []).append(g)
     starts = frozenset(g.start for gs in by_end.values() for g in gs)
     for h in hits:
-        if not h.suffix:
-            continue
-        if _suffix_inside_word(doc, h):
+        if not h.suffix or _suffix_inside_word(doc, h):
             continue
         cluster = _city_cluster(doc, gz, h) or _town_named_crossing(doc, gz, h)
         if cluster is not None:
             out.append(cluster)
             continue
-        words = _without_adverb(_stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES)))
+        words = _cut_division_opening(doc, gz, h.start, _without_adverb(
+            _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))), named_in_full)
         if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None \
                 and not (len(words[0][1]) >= 2 and opening[1].startswith(words[0][1])):
             words = [opening, *words]  # (吉兰泰镇|吉兰泰锁边林示范区: a park whose stem repeats the division's name is named apart)
@@ -2191,6 +2193,27 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         name = _county_named(doc, gz, words[0][0], h) + text[words[0][0] : h.end]
         out.append(Cand(words[0][0], end, "park", h, name=name, head=head if len(head) >= 2 else ""))
     return out
+
+
+def _cut_division_opening(doc: _Doc, gz: Gazetteer, pos: int, words: list[tuple[int, str, str]],
+                          named_in_full: set[str]) -> list[tuple[int, str, str]]:
+    """阿鲁|科尔沁|国家级自然保护区, 阿克|塞|荒漠…: before a reserve's suffix, the word before the stem and the stem's first word, or the two words
+    before it, spell a county or township the article names in full (阿鲁科尔沁旗, 阿克塞哈萨克族自治县), which jieba cut
+    in two; the whole opens the name."""
+    if not words or not doc.text.startswith(RESERVE_SUFFIXES, pos):
+        return words
+    before = doc.tokens_before(words[0][0], 2)
+    if before and before[0][1] + words[0][1] in named_in_full:
+        return [before[0], *words]
+    if len(before) == 2 and ((pair := before[1][1] + before[0][1]) in named_in_full or _short_named_here(doc, gz, pair)):
+        return [before[1], before[0], *words]
+    return words
+
+
+def _short_named_here(doc: _Doc, gz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` (three characters or more) is the short form of a county or city the article names in full."""
+    return len(word) >= 3 and any(kind == SHORT and gz.entries[k].level in ("city", "district") and (
+        gz.entries[k].name in doc.text or any(word + c in doc.text for c in "县旗市")) for k, kind in gz.surfaces.get(word, ()))
 
 
 def _town_named_crossing(doc: _Doc, gz: Gazetteer, h: Hit) -> Cand | None:
