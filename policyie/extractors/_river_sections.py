@@ -91,9 +91,16 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
     model_rivers = {e.end: e.start for e in an.ner or () if e.label == "LOC" and 3 <= len(e.text) <= 6
                     and e.text[-1] in _BASIN_OF and han_only(e.text)}
     led = list(_led_reaches(text, an))
+    model_heads = {e.end: e.start for e in an.ner or () if e.label == "LOC" and 1 <= len(e.text) <= 3
+                   and han_only(e.text) and e.text[-1] not in _WATER and e.text not in gazetteer.load().surfaces}
     for start, end, reach in [*_spans(tokens, model_rivers), *led]:
         if text.startswith(_WORKS, end):
             continue  # 雅鲁藏布江下游|水电工程: a project's name
+        if text.endswith("流域", 0, end) and (head := model_heads.get(start)) is not None \
+                and an.is_token_boundary(head) and text[head] not in _NOT_HEAD:
+            drop_untyped_within(places, head, start)  # 西拉|沐沦河|流域, 海|兰江|流域: the NER read the river's name
+            start = head  # in two places, the first no place the tables know nor a water (长江|淮河流域: two rivers)
+            held = mention_index(places)
         if text.startswith("地区", end):
             end += 2  # 长江下游|地区 names the same region
         if in_person(start, end) or (held.overlaps(start, end) and not _only_river_held(places, start, end, reach)
