@@ -655,6 +655,29 @@ def _state_regions(text: str, analysis: Analysis, places: dict[str, Place], in_p
             Span(text[lo:hi], lo, hi))
 
 
+# A region's name right after a word of destination or location (到上盆地大区, 是南丹麦大区, 位于…): two to four
+# characters, none of a function word, a numeral or a measure.
+_SLOT_REGION = lazy_pattern.compile(r"(?<=[到在是于])(\p{Han}{2,4}?)大区(?!域)")
+_NOT_IN_REGION = frozenset("的了和与及在是到于各个每一二三两四五六七八九十多几重主要等该本我其这那全大较最")
+
+
+def _regions_in_place_slot(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """到上盆地大区投资, 罗托鲁瓦是丰盛湾大区…, 欧登塞是南丹麦大区…: in an article about one foreign state, a name right
+    after 到, 在, 是 or 于 and before 大区 is a region of that state, though its words are common ones (上盆地, Hauts-Bassins;
+    丰盛湾, Bay of Plenty) or hold the state's name; not 各大区, 三大区, China's macro-regions (西北大区)."""
+    state = _only_state(foreign_states(places))
+    if state is None or _REGION_KIND not in text:
+        return
+    for m in _SLOT_REGION.finditer(text):
+        lo, hi, stem = m.start(1), m.end(), m.group(1)
+        if any(c in _NOT_IN_REGION for c in stem) or stem in _HOME_REGIONS or in_person(lo, hi) or any(
+                (x.start < hi and lo < x.end) and not (lo < x.start and x.end <= hi - 2 and p.level == "country")
+                for p in places.values() for x in p.mentions):
+            continue  # (a place read across it, or one other than the state inside it: 巴黎|大区 is the city's)
+        drop_mentions_within(places, lo, hi)
+        named_place(places, text[lo:hi], "province", "after-state", state).mentions.append(Span(text[lo:hi], lo, hi))
+
+
 # A province's or state's seat named right after it (昆都士省|首府, 新泽西州|首府, 基利斯省|省会): what stands before is a
 # province, whatever its syllables read like.
 _SEAT_AFTER = lazy_pattern.compile(r"[省州区](?=首府|省会)")
@@ -877,6 +900,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _landforms(text, analysis, places, in_person)
     _state_provinces(text, analysis, places)
     _state_regions(text, analysis, places, in_person)
+    _regions_in_place_slot(text, places, in_person)
     _islands_over_states(text, places)
     _lakes_named_by_states(text, places)
     anchors = [(anchor, state, led, False) for anchor, state, led in _anchors(text, analysis, places)]
