@@ -639,8 +639,24 @@ _FIXED_DAYS = {"元旦": (1, 1), "劳动节": (5, 1), "国庆节": (10, 1), "建
                "教师节": (9, 10), "妇女节": (3, 8), "青年节": (5, 4)} | NAMED_DAYS
 
 
+# The code of a weekday in the year's n-th week ("week-of-year:14:0": the 14th week's Monday).
+WEEK_OF_YEAR = "week-of-year:"
+
+
+def _week_day(year: int, code: str) -> Resolved:
+    """The day of the n-th week's weekday, the week holding 1 January the first (Monday to Sunday)."""
+    n, weekday = map(int, code.removeprefix(WEEK_OF_YEAR).split(":"))
+    first = date(year, 1, 1)
+    day = first - timedelta(days=first.weekday()) + timedelta(weeks=n - 1, days=weekday)
+    if day.year != year:
+        return Resolved(f"{year:04d}", "year")
+    return day_value(day.year, day.month, day.day)
+
+
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
     fixed = _FIXED_DAYS
+    if (spec.code or "").startswith(WEEK_OF_YEAR):
+        return _week_day(year, spec.code) if year is not None else Resolved("XXXX", "year")
     if year is not None and (spec.code or "").startswith("solar:"):
         fixed = {spec.code: (lambda d: (d.month, d.day))(solar_term_day(year, spec.code[6:]))}
     if spec.code in ("清明节", "清明"):  # 4 or 5 April, by the sun

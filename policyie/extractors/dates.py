@@ -415,6 +415,30 @@ def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
                                           **_year_fields(m)))
 
 
+# 一季度最后一天, 下半年第一天: a quarter's or a half-year's last or first day.
+_PERIOD_EDGES = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12), "上半年": (1, 6), "下半年": (7, 12)}
+
+
+@_rule(rf"{_YP}?(?:第?(?P<q>[一二三四])季度|(?P<h>上半年|下半年))的?(?P<edge>最后一天|第一天|首日){_PART}?", needs="季半")
+def _period_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    first, last = _PERIOD_EDGES[m.group("q") or m.group("h")]
+    month, day = (last, 30 if last in (6, 9) else 31) if m.group("edge") == "最后一天" else (first, 1)
+    return _Cand(m.start(), m.end(), Spec("day", month=month, day=day, part=_part(m), **_year_fields(m)))
+
+
+# 今年第十四周的周一上午: a weekday of the year's n-th week, the week holding 1 January its first (Monday to Sunday); the
+# year must be written (开学第三周 counts a term's weeks).
+@_rule(rf"{_YP}的?第(?P<nth>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})(?:个)?(?:周|星期)的?(?:周|星期)(?P<wd>[一二三四五六日天])"
+       rf"{_PART}?", needs="周星")
+def _year_week_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    nth = m.group("nth")
+    n = int(nth) if nth.isdigit() else tx.cn_number(nth)
+    if not n or n > 53:
+        return None
+    return _Cand(m.start(), m.end(), Spec("holiday", code=f"{tx.WEEK_OF_YEAR}{n}:{_WEEKDAY[m.group('wd')]}",
+                                          part=_part(m), **_year_fields(m)))
+
+
 # 上周的今天上午: the paper's weekday a week (上上周: two) before.
 @_rule(rf"(?P<w>上上周|上周|上星期|上个星期|一周前)的?今天{_PART}?", needs="今")
 def _same_day_weeks_ago(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
@@ -797,7 +821,10 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     out: list[DateMention] = []
     prev_end = 0
     pair: tuple[int, date, date | None] | None = None
+    cutoff: tuple[date | None, date | None] = (None, None)  # the day a 截至 read, and the story's day before it
     for c in cands:
+        if cutoff[0] is not None and anc.last_day == cutoff[0] and text.startswith("同日", c.start):
+            anc.last_day = cutoff[1]  # 截至3月28日，…。同日，…: the day of the story's events again, not the figures' cutoff
         if "\n" in text[prev_end : c.start]:
             anc.last_year = None  # an earlier paragraph's year does not carry over
             anc.crossed = True
@@ -827,6 +854,8 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             if published is not None and anc.last_day is not None and anc.last_day > published:
                 anc.last_day = last_day  # 将于3月5日开幕的…: a day ahead is no day that 同日, 当天 then refer to
             pair = _day_pair(text, pair, c, r, anc, last_day)
+            if c.spec.unit == "day" and last_day is not None and text[max(0, c.start - 2) : c.start] in ("截至", "截止"):
+                cutoff = (anc.last_day, last_day)
             opens = _opens_paragraph(text, c.start)
             if anc.last_day is not None and r.value == anc.last_day.isoformat():
                 _note_story_day(anc, c, opens, _LOOKS_BACK.search(text, anc.sentence[0], c.start) is not None)
