@@ -250,8 +250,9 @@ def _add_stop_group(text: str, places: dict[str, Place], m: regex.Match) -> None
 
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire or straw-burning checkpoint, a hydrological, pumping or heat-exchange station named by its place
-# (紫溪山森林防火检查站, 湖西秸秆禁烧检查站, 茹河水文站, 北苑换热站; an overload checkpoint, 望洪公路治超检查站).
-_STATION_KIND = (r"(?:(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火|秸秆禁烧|治超|超限|农资)?检查|水文|提灌|电灌|排涝"
+# (紫溪山森林防火检查站, 湖西秸秆禁烧检查站, 茹河水文站, 北苑换热站; an overload checkpoint, 望洪公路治超检查站; a police
+# checkpoint at a border between provinces, 金泽公安检查站).
+_STATION_KIND = (r"(?:(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林)?防火|秸秆禁烧|治超|超限|农资|公安|治安|边防|动物防疫|木材)?检查|水文|提灌|电灌|排涝"
                  r"|抽水|泵|换热)站|(?:汽车)?客运(?:中心|枢纽))")  # (常山县客运中心: a bus terminal by another name)
 _STATION = lazy_pattern.compile(_STATION_KIND + "$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind

@@ -394,9 +394,11 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         loose = len(h.surface) >= 3 and any(kind in (FULL, ALIAS) for _, kind in senses)
         if not doc.start_ok(h.start) and not (len(h.surface) >= 4 and loose) and not (
-                loose and all(e.level == "town" for e, _ in senses) and _written_apart(doc, h)):
+                loose and all(e.level == "town" for e, _ in senses) and (
+                    _written_apart(doc, h) or _after_glued_preposition(doc, h))):
             continue  # a long known name (西咸新区) may start inside a glued token (含西咸); so may a township the
-            # article writes apart elsewhere (在于|家乡 … 深入于家乡、…: 于家乡 is the township)
+            # article writes apart elsewhere (在于|家乡 … 深入于家乡、…: 于家乡 is the township), or one a preposition
+            # jieba glued to its first character leads to (在家|发镇)
         if not loose and not doc.end_ok(h.end):
             continue
         if (len(h.surface) == 2 or all(kind in (SHORT, WEAK) for _, kind in senses)) and doc.in_longer_word(
@@ -505,6 +507,18 @@ def _glued_to_state(doc: _Doc, start: int) -> bool:
 # How typical of transliterations a character next to a known foreign name must be to carry the name on (沙 1.9, 彼
 # 2.2; 圣 1.1, 红 -5).
 _SYLLABLE_NEXT = 1.5
+
+
+def _after_glued_preposition(doc: _Doc, h: Hit) -> bool:
+    """在家|发镇, 到家|发镇: a preposition and the name's first character made one word, and the rest opens one (not
+    在于|城镇, 由于|城镇: 在于 and 由于 are words of their own)."""
+    tok = doc.token_at(h.start)
+    return tok is not None and tok.start == h.start - 1 and tok.end == h.start + 1 \
+        and doc.text[tok.start] in _TOWARD_PLACE and doc.text[h.start] != "于" and doc.an.is_token_boundary(h.start + 1)
+
+
+# The prepositions of place a township's name follows (在|家发镇, 到|家发镇, 赴|…).
+_TOWARD_PLACE = frozenset("在到赴至于从向往")
 
 
 def _written_apart(doc: _Doc, h: Hit) -> bool:
@@ -3624,6 +3638,19 @@ _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并�
 _HAMLET_LAST = frozenset("口沟湾坳坪岭坡梁峪洼塘坝嘴岔垭冲门坑洞堡桥庄屋")
 
 
+def _thing_named_hamlet(word: str) -> bool:
+    """黄龙村|石磨|组: a word jieba tags a place's or an abbreviation, or a plain noun of a thing (a stone mill) no team is
+    named by, names the hamlet; the nouns of people and work that name a village's teams do not (专家组, 网格组, 党小组)."""
+    tag = tag_table().get(word, "")
+    return tag in ("ns", "j") or (tag == "n" and word not in _TEAM_NOUNS)
+
+
+# The nouns a village's working teams are named by (专家组, 志愿组, 网格组, 项目组 …), no hamlet's name.
+_TEAM_NOUNS = frozenset(("专家", "志愿", "领导", "项目", "课题", "网格", "技术", "医疗", "文艺", "舞蹈", "村民", "妇女", "党",
+                         "产业", "科技", "环境", "信息", "专班", "工作", "干部", "代表", "党员", "委员", "成员", "小",
+                         "支部", "调查", "评估", "督查", "纪检", "宣讲", "服务", "救援", "后勤", "安保", "联络", "专业"))
+
+
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
     """在中坪村|桃树湾组, 福兴村|后窝堡屯, 蕉路村|上寮自然村: the villagers' group or hamlet a village holds is a village-level place of its
     own, its parent the village; a name read there already (桃树湾, a bay's site to the model) is the group's."""
@@ -3636,7 +3663,7 @@ def _villager_groups(text: str, places: dict[str, Place]) -> None:
         if any(m.end > g.end() or (m.start, m.end) not in ((end, g.end(1)), (end, g.end())) for _, m in held):
             continue  # (a longer place runs on: not a group's name; the NER's read of the hamlet, or of it whole, is)
         if len(g.group(1)) > 1 and is_common_word(g.group(1)) and not held and g.group(1)[-1] not in _HAMLET_LAST \
-                and tag_table().get(g.group(1), "") not in ("ns", "j"):
+                and not _thing_named_hamlet(g.group(1)):
             continue  # (工作组, 专家组: a team; 桐梓村|大湾|组, where the NER read the hamlet 大湾, is a group; so is 石岔村|
             # 沟口组, a common word that ends as a hamlet's name does, and 东春村|六合组, a word jieba tags a place's or
             # an abbreviation, no team's work)
