@@ -186,7 +186,7 @@ def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None
             continue
         if exclude and d.start >= exclude[0] and d.end <= exclude[1]:
             continue
-        if _festival_not_the_day(ctx.text, d):
+        if _festival_not_the_day(ctx.text, d) or _HOLIDAY_IS.search(ctx.text, max(0, d.start - 4), d.start):
             continue
         if best is None or _finer(d, best) or (_same_grain(d, best) and d.start > best.start and not (
                 _FESTIVAL.search(d.text) and not _FESTIVAL.search(best.text))):
@@ -199,18 +199,23 @@ def date_before(ctx: Context, pos: int, lo: int, exclude: tuple[int, int] | None
 _FESTIVAL = lazy_pattern.compile(r"春节|元旦|国庆|劳动节|五一|清明|元宵|端午|中秋|重阳|七夕|腊八|假期|期间")
 
 
-# What says a day named is still ahead (重阳节将至, 春节临近, 中秋节到来之际).
-DRAWS_NEAR = lazy_pattern.compile(r"将至|临近|即将到来|到来之际|来临之际|前夕")
+# 今年清明节假期为|4月3日至5日: the days a holiday's dates are said to be, no event's day.
+_HOLIDAY_IS = lazy_pattern.compile(r"(?:假期|假日|长假|放假)(?:时间)?为$")
+
+
+# What says a day named is still ahead (重阳节将至, 春节临近, 中秋节到来之际) or just past (清明节假期刚过): the time
+# around an event, not its day.
+DRAWS_NEAR = lazy_pattern.compile(r"将至|临近|即将到来|到来之际|来临之际|前夕|刚过|刚刚过去|刚结束|过后")
 
 
 def _festival_not_the_day(text: str, d: DateMention) -> bool:
     """做好端午假期客流高峰应急准备, 重阳节将至: a festival named inside a clause, after its verb, is what the step
-    prepares for, and one drawing near is still ahead: neither is the day of an event after it; one that opens its
-    clause (端午假期，…) may date it."""
+    prepares for, and one drawing near is still ahead (one just past, behind): none is the day of an event after it;
+    one that opens its clause (端午假期，…) may date it."""
     if not _FESTIVAL.search(d.text):
         return False
-    if DRAWS_NEAR.match(text, d.end):
-        return True
+    if DRAWS_NEAR.match(text, d.end) or text.startswith(("为", "时间为"), d.end):
+        return True  # (今年清明节假期|为4月3日至5日: the holiday whose days are told, no event's day)
     return _OPENS_CLAUSE.fullmatch(text, clause_start(text, d.start), d.start) is None
 
 
