@@ -442,9 +442,13 @@ def _yi_name(text: str, pos: int) -> NameGuess | None:
     return None
 
 
+# The one syllable Amdo names end an element with (旦正草, 才让太, 拉毛吉, 多杰加, 南加本: mtsho, thar, skyid, rgyal, 'bum …).
+_AMDO_LAST = frozenset("草措毛吉加太本杰卓")
+
+
 def _tibetan_name(text: str, pos: int) -> NameGuess | None:
-    """洛桑江村: two Tibetan name elements in a row; or one alone, ended by a follower (州长|呷绒|一同调研: a name of one
-    element, as Kham names often are)."""
+    """洛桑江村: two Tibetan name elements in a row; an element and an Amdo name's last syllable (旦正草); or one alone,
+    ended by a follower (州长|呷绒|一同调研: a name of one element, as Kham names often are)."""
     for k in (2, 3):
         head = text[pos : pos + k]
         if head in TIBETAN:
@@ -452,6 +456,8 @@ def _tibetan_name(text: str, pos: int) -> NameGuess | None:
                 tail = text[pos + k : pos + k + j]
                 if len(tail) == j and tail in TIBETAN:
                     return NameGuess(pos, pos + k + j, 3.0)
+            if text[pos + k : pos + k + 1] in _AMDO_LAST and clear_follower(text, pos + k + 1):
+                return NameGuess(pos, pos + k + 1, 3.0)  # 旦正|草, 才让|太, 拉毛|吉: an element and an Amdo name's last syllable
             if clear_follower(text, pos + k):
                 return NameGuess(pos, pos + k, 3.0)
     return None
