@@ -76,9 +76,10 @@ def extract(ctx: Context) -> list[Directive]:
             nxt = triggers[i + 1][3]
             if nxt < p_hi:
                 cut, shared = _before_trigger(ctx, body_lo, nxt)
-                if shared and not _MODAL.search(text, body_lo, cut):
+                if shared and not _MODAL.search(text, body_lo, cut) and body_lo != v_lo:
                     # 习近平强调，站在新的历史起点上，希望…: the clause before the sentence's next trigger only leads
-                    # into it, unless it instructs itself (叮嘱要发展林下经济，要求…)
+                    # into it, unless it instructs itself (叮嘱要发展林下经济，要求…; 要求景区加强…，要求值守人员…: one
+                    # addressed directly is an instruction of its own)
                     continue
                 stop = min(stop, cut)
         out.extend(_sentences(ctx, speaker, verb, body_lo, max(stop, body_lo)))
@@ -154,15 +155,18 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
     if head.endswith(("，", ",", "后")):
         if _MEETING_OPENS.match(head):
             return _meeting_speaker(ctx)  # 会议审议了…，要求…, 会议听取了…汇报，强调…: the meeting goes on speaking
-        # 蔡奇察看…，了解…，指出， — the sentence's subject speaks.
+        # 蔡奇察看…，了解…，指出， — the sentence's subject speaks; so does a pronoun that opens a clause before any
+        # name (他在…主持召开座谈会，听取…拉毛吉介绍…后|指出: the one who listened)
         first = persons_in(ctx, s_lo, q)
+        pm = _PRONOUN_SUBJECT.search(head)
+        if pm and first and s_lo + pm.start(1) < first[0].start:
+            return resolve_pronoun(ctx, s_lo + pm.start(1))
         if first and not _SENT_END.search(text[first[0].end : q]):
             return first[0].name
         last = last_person_before(ctx, q, s_lo)
         if last is not None:
             return last.name
         # 在拉尕山景区，他详细询问…，要求…: the pronoun that opens a clause is the subject who instructs
-        pm = _PRONOUN_SUBJECT.search(head)
         if pm:
             return resolve_pronoun(ctx, s_lo + pm.start(1))
         return _touring(ctx, q) if _TOUR_GOES_ON.match(head) else None
