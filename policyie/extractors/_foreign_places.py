@@ -1021,14 +1021,14 @@ def _motion_towns(text: str, analysis: Analysis, places: dict[str, Place], in_pe
 
 
 # What closes a list of towns by their kind: the run of syllables before it is a town (基茨比厄尔|等地, 哈马马特|等沿海城市).
-_TOWN_KIND = lazy_pattern.compile(r"等(?:地|城市|沿海城市|港口城市|旅游城市|地区)")
+_TOWN_KIND = lazy_pattern.compile(r"等(?:地|城市|沿海城市|港口城市|旅游城市|地区)|一带|附近")
 
 
 def _towns_before_kind(text: str, analysis: Analysis, places: dict[str, Place],
                        in_person: Callable[[int, int], bool]) -> None:
-    """基茨比厄尔等地, 哈马马特等沿海城市: in an article that names one foreign state, a run of transliteration syllables,
-    a word of its own, right before 等地 or 等…城市 is a town of that state; the kind vouches for a place, the syllables
-    for a foreign one."""
+    """基茨比厄尔等地, 哈马马特等沿海城市, 查恩嫩一带: in an article that names one foreign state, a run of transliteration
+    syllables, a word of its own, right before 等地, 等…城市, 一带 or 附近 is a town of that state; the kind or the
+    area round it vouches for a place, the syllables for a foreign one."""
     states = {p.name for p in foreign_states(places)}
     if len(states) != 1:
         return
