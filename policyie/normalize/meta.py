@@ -41,7 +41,11 @@ _LABEL_WORK = (
     f"{_CHECK_WORK}|统筹|编排|设计|校对|整理|核实|核对|采编|采集|编辑|把关|撰写|制作|策划|监制|编审|编校|签发|过审|送审"
     "|订讹|勘误|纠错|纠误|订正|正误|校误|改错"
 )
-COMPOSED_ROLES = f"(?:{_LABEL_PART}|{_LABEL_WORK})(?:{_LABEL_WORK})(?:人员|人)?|(?:采编|编排|核对|核实)(?:人员|人)?"
+# After a part, the check's first character may be any (内容覆勘, 图片稽核, 版面监看: sets coin a new one each time); its
+# second still says what was checked or done.
+_CHECK_AFTER_PART = rf"(?:{_LABEL_PART})\p{{Han}}[审校核读订签稿定正准检看阅查验改勘]"
+COMPOSED_ROLES = (f"(?:{_LABEL_PART}|{_LABEL_WORK})(?:{_LABEL_WORK})(?:人员|人)?|{_CHECK_AFTER_PART}"
+                  "|(?:采编|编排|核对|核实)(?:人员|人)?")
 # (WRITER_LISTED: the roles no composition makes, for a reader that tries COMPOSED_ROLES first of all its roles)
 WRITER_LISTED = "撰稿人|撰稿|撰写人|撰写|撰文人|供稿人|供稿|编校|编发人|编发|采写|执笔|主笔|排版|文稿整理|统稿|文案|编导|视频剪辑|剪辑"
 WRITER_ROLES = f"{WRITER_LISTED}|{COMPOSED_ROLES}"
