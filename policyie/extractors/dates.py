@@ -415,6 +415,17 @@ def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
                                           **_year_fields(m)))
 
 
+# 母亲节当天上午, 父亲节: days named by their weekday in a month (May's second Sunday, June's third Sunday, November's
+# fourth Thursday), read as that day; 当天 only says it is the day itself.
+_WEEKDAY_DAYS = {"母亲节": (5, "weekday:2:6"), "父亲节": (6, "weekday:3:6"), "感恩节": (11, "weekday:4:3")}
+
+
+@_rule(rf"{_YP}?(?P<h>母亲节|父亲节|感恩节)(?:当天|当日)?{_PART}?", needs="节")
+def _weekday_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    month, code = _WEEKDAY_DAYS[m.group("h")]
+    return _Cand(m.start(), m.end(), Spec("day", month=month, code=code, part=_part(m), **_year_fields(m)))
+
+
 # 一季度最后一天, 下半年第一天: a quarter's or a half-year's last or first day.
 _PERIOD_EDGES = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12), "上半年": (1, 6), "下半年": (7, 12)}
 
@@ -473,12 +484,16 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
     return _Cand(m.start(), m.end(), Spec("day", code=code, part=_part(m)))
 
 
+# The festivals another rule reads alone as their day (`_holiday`), before a 当天 of their own.
+_READ_ALONE = frozenset(("元旦", "国庆节", "劳动节", "元宵节", "清明节", "清明"))
+
+
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
        r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
-       r"|(?P<next>次日|翌日)|(?P<same>当天)"
+       r"|(?P<next>次日|翌日)|(?P<same>当天|当日)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
        needs="节旦庆一夕午秋日八年" + tx.SOLAR_TERM_CHARS)
@@ -490,9 +505,9 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
     code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
     if (lunar := _LUNAR_FESTIVALS.get(h.removesuffix("节"))) is not None:
         code = "lunar:" + lunar  # 中秋节前一天, 重阳节后首个工作日
-    if m.group("same") and not code.startswith("solar:") and code not in tx.NAMED_DAYS:
+    if m.group("same") and (h in _READ_ALONE or code.startswith("lunar:")):
         # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions); 重阳节当天: a
-        # lunar festival's own rule reads it whole
+        # lunar festival's own rule reads it whole (青年节当日, 教师节当天: no rule reads those alone, so read whole here)
         return None
     if m.group("same") or m.group("nth"):
         shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
