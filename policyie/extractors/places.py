@@ -1904,11 +1904,22 @@ def _word_ending_at(doc: _Doc, pos: int) -> tuple[int, str, str] | None:
     return before[0] if before and before[0][0] + len(before[0][1]) == pos else None
 
 
+def _stem_too_generic(doc: _Doc, gz: Gazetteer, h: Hit, core: str, words: list[tuple[int, str, str]]) -> bool:
+    """Whether a park's stem names no park of its own: one character, or only generic words; but one character a
+    county named in full opens is that county's park of its kind (华安县|茶|产业园: tea)."""
+    if len(core) < 2:
+        return not (len(core) == 1 and h.suffix == "park" and _county_before(doc, gz, words[0][0]) is not None)
+    return core in GENERIC_STEMS or all(w in GENERIC_STEMS for _, w, _ in words if w not in QUALIFIERS)
+
+
 def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] | None:
-    """The county or city named in full whose word ends right at ``pos``, if one does."""
+    """The county or city named in full whose word ends right at ``pos``, if one does (平泉|市|…: jieba may cut it)."""
     w = _word_ending_at(doc, pos)
     # (a two-character name too: 芒市|咖啡产业园, 沛县; 全市, 我市 are no division's names)
-    return w if w is not None and len(w[1]) >= 2 and w[1][-1] in "市县区旗" and _is_division(gz, w[1]) else None
+    if w is not None and len(w[1]) >= 2 and w[1][-1] in "市县区旗" and _is_division(gz, w[1]):
+        return w
+    return next(((pos - k, doc.text[pos - k : pos], "ns") for k in (4, 3) if pos >= k and doc.text[pos - 1] in "市县区旗"
+                 and doc.an.is_token_boundary(pos - k) and _is_division(gz, doc.text[pos - k : pos])), None)
 
 
 def _township_before(doc: _Doc, gz: Gazetteer, pos: int) -> bool:
@@ -2179,11 +2190,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         core = stem
         for q in QUALIFIERS:
             core = core.removeprefix(q)
-        if (
-            len(core) < 2
-            or core in GENERIC_STEMS
-            or all(w in GENERIC_STEMS for _, w, _ in words if w not in QUALIFIERS)
-        ):
+        if _stem_too_generic(doc, gz, h, core, words):
             continue
         head = _stem_head(doc, gz, words, core, h, named_in_full)
         if h.suffix == "weak" and len(head) < 2 and not (h.surface == "小镇" and _township_before(doc, gz, words[0][0])):
