@@ -971,10 +971,12 @@ def _new_namesake(text: str, places: dict[str, Place], start: int) -> int:
 
 
 def _own_office(text: str, end: int) -> bool:
-    """欧登塞市|市长, 凯里乔郡|郡长, …市|议员: the division word at ``end`` is followed by its own office or council; or
-    by a division inside it and that one's office (林波波省|莫帕尼区市长: a title that names the province first)."""
+    """欧登塞市|市长, 凯里乔郡|郡长, 马尼卡兰省|副省长, …市|议员: the division word at ``end`` is followed by its own
+    office (or its deputy's) or council; or by a division inside it and that one's office (林波波省|莫帕尼区市长: a title
+    that names the province first)."""
     return text[end : end + 1] in tuple(_DIVISIONS) and (
-        text[end + 1 : end + 2] in (text[end], "议") or _NESTED_OFFICE.match(text, end + 1) is not None)
+        text[end + 1 : end + 2] in (text[end], "议") or text[end + 1 : end + 3] == "副" + text[end]
+        or _NESTED_OFFICE.match(text, end + 1) is not None)
 
 
 # A division of two to five characters inside a province and its office (莫帕尼区|市长, 布拉瓦约市|市长).
