@@ -432,10 +432,18 @@ def _joins_inside_name(text: str, toks: list[Token], i: int, pos: int) -> bool:
     if (t.text == "期间" and _HOLIDAY.fullmatch(before.text)) or (t.text == "间" and before.text.endswith("政府")):
         return True  # 全国元旦|春节|期间|保供稳价工作电视电话会议: the holiday names the meeting's task; 政府|间: intergovernmental
     if t.text in "与和及" and (before.pos in ("n", "vn") or (t.text == "与" and _bloc_pair(before, toks[i + 1]))
-                              or _regions_pair(toks, i)) \
+                              or _regions_pair(toks, i) or _verb_noun_pair(toks, i)) \
             and before.text not in _STOP_WORDS and not text.endswith(_HEAD_WORDS, 0, t.start):
         return True
     return t.text in "同与和" and before.text.endswith("党") and "党" in text[t.end : pos]
+
+
+def _verb_noun_pair(toks: list[Token], i: int) -> bool:
+    """绿色开发|与|农业合作论坛, 生态保护|与|高质量发展…: a verb of two characters jieba tags so, used as a field's noun, then
+    与 and a noun: two fields of one name."""
+    before, after = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else None
+    return toks[i].text == "与" and before.pos == "v" and len(before.text) == 2 and after is not None \
+        and after.start == toks[i].end and after.pos in ("n", "vn", "ns", "nz")
 
 
 def _parties_word(toks: list[Token], i: int) -> bool:
