@@ -803,14 +803,12 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         # 市委常委会召开会议 / 市政府召开常务会议: the body convening names the meeting.
         start = max(b_lo + org.start(1), _grow_left(ctx, b_lo + org.end(1)))
         name = text[start : b_lo + org.end(1)] + head
-        held_verb = org
-        convened = True
+        held_verb, convened = org, True
         kind = "常委会" if "常委会" in name else kind
     if kind == "会晤" and not (len(modifier) <= 16 and _SUMMIT_ROLE.search(modifier + head[:-2])):
         return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤, 外长会晤)
     spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
-    if not held_verb and after.startswith("上") and _HELD_ATTRIBUTIVE.search(before):
-        held_verb = _HELD_ATTRIBUTIVE.search(before)
+    held_verb = held_verb or (after.startswith("上") and _HELD_ATTRIBUTIVE.search(before)) or None
     cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, s_lo))
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
@@ -841,7 +839,24 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     elif held or long_ago:  # (a recalled meeting keeps the date and chair its sentence gives)
         attended = bool(held_verb and _ATTEND_BEFORE.search(before)) or spoke_at
         _fill_reported(ctx, meeting, (s_lo, s_hi), attended, spoke_at)
+    else:
+        _date_recalled(ctx, meeting, s_lo)
     return meeting
+
+
+# 去年10月在科纳克里举行的|首届…论坛: the date (and place) of a cited meeting its sentence gives right before it.
+_HELD_THERE_BEFORE = lazy_pattern.compile(r"(?:在([^，,。；;的]{1,12}?))?(?:举行|举办|召开)的$")
+
+
+def _date_recalled(ctx: Context, m: Meeting, s_lo: int) -> None:
+    d = date_before(ctx, m.start, clause_start(ctx.text, m.start, s_lo))
+    held = _HELD_THERE_BEFORE.fullmatch(ctx.text, d.end, m.start) if d is not None else None
+    if held is None:
+        return
+    m.date = date_value(d)
+    if held.group(1) and held.group(1) in {p.name for p in ctx.doc.places or []} | {
+            x.text for p in ctx.doc.places or [] for x in p.mentions}:
+        m.place = held.group(1)
 
 
 def _fill_reported(ctx: Context, m: Meeting, sentence: tuple[int, int], attended: bool, spoke_at: bool) -> None:
