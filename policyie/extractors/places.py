@@ -319,8 +319,8 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
         word, tag = text[max(tok.start, end) : tok.end], tok.pos
         if k == i and word in ADJECTIVAL_WORDS:
             return word
-        if not word or not NAMEISH.match(word[0]):
-            return None
+        if not word or not NAMEISH.match(word[0]) or (k == i and word in _LOOK_VERBS):
+            return None  # (汉古尔河镇|察看|镇中心学校: a visit's verb, which no body's name opens)
         run += word
         if run.endswith(suffixes):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
@@ -335,6 +335,8 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
 
 
 _ORDINAL_WORD = lazy_pattern.compile(r"第[一二三四五六七八九十\d]{1,3}")
+# Verbs of a visit that open no body's name after a place (not 检查, 调研, 督导, 考察: 检查组, 考察团 are teams).
+_LOOK_VERBS = frozenset(("察看", "看望", "视察", "慰问", "走访", "查看"))
 
 
 def _at_venue(doc: _Doc, start: int, end: int) -> bool:
