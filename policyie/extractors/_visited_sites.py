@@ -150,7 +150,10 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
             moved = item == items[0] and (cue.group().rstrip("了") in _MOVE_CUES or _AT_STOP.owns(cue)
                                           or _AT_VERB.owns(cue)) \
                 and _plain_stem(text, x[0], x[1])
-            if x[2] or listed >= 2 or moved or (text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
+            # (察看东升水库|溢洪道: a part of a reservoir or dam looked at there vouches for its stem, a word or not)
+            parted = _PART_OF_SITE.match(text, x[1]) is not None
+            if x[2] or listed >= 2 or moved or parted or (
+                    text.startswith(_HERITAGE_TAIL, x[1]) and not _weak(text, x[0], x[1])):
                 found[text[x[0] : x[1]]] = "visited-site"
                 if _TOWNSHIP_PREFIX.fullmatch(text, item[0], x[0]) is not None and not _AT_STOP.owns(cue) and \
                         not held.overlaps(item[0], x[0]) and not in_person(item[0], x[0]):
