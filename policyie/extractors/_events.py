@@ -205,7 +205,7 @@ _HOLIDAY_IS = lazy_pattern.compile(r"(?:假期|假日|长假|放假)(?:时间)?�
 
 # What says a day named is still ahead (重阳节将至, 春节临近, 中秋节到来之际) or just past (清明节假期刚过): the time
 # around an event, not its day.
-DRAWS_NEAR = lazy_pattern.compile(r"将至|临近|即将到来|到来之际|来临之际|前夕|刚过|刚刚过去|刚结束|过后")
+AHEAD_OR_PAST = lazy_pattern.compile(r"将至|临近|即将到来|到来之际|来临之际|前夕|刚过|刚刚过去|刚结束|过后")
 
 
 def _festival_not_the_day(text: str, d: DateMention) -> bool:
@@ -214,7 +214,7 @@ def _festival_not_the_day(text: str, d: DateMention) -> bool:
     one that opens its clause (端午假期，…) may date it."""
     if not _FESTIVAL.search(d.text):
         return False
-    if DRAWS_NEAR.match(text, d.end) or text.startswith(("为", "时间为"), d.end):
+    if AHEAD_OR_PAST.match(text, d.end) or text.startswith(("为", "时间为"), d.end):
         return True  # (今年清明节假期|为4月3日至5日: the holiday whose days are told, no event's day)
     return _OPENS_CLAUSE.fullmatch(text, clause_start(text, d.start), d.start) is None
 

@@ -16,7 +16,7 @@ import regex
 
 from policyie import lazy_pattern, lexicons
 from policyie.extractors._events import (
-    DRAWS_NEAR,
+    AHEAD_OR_PAST,
     TEAM,
     PersonMention,
     clause_start,
@@ -148,7 +148,7 @@ def _later_days(ctx: Context, acts: list[Activity]) -> None:
         if not is_day(d):
             continue
         s_lo, s_hi = sentence_bounds(ctx, d.start)
-        if d.start - s_lo > 2 or DRAWS_NEAR.match(text, d.end):
+        if d.start - s_lo > 2 or AHEAD_OR_PAST.match(text, d.end):
             continue  # the date must open its sentence (重阳节将至，…: the festival ahead dates no stop)
         for a in acts:
             fits = _same_days(a.date, d.value) or (id(a) in approx and _shortly_before(d.value, a.date))

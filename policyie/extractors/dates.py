@@ -484,8 +484,10 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
     return _Cand(m.start(), m.end(), Spec("day", code=code, part=_part(m)))
 
 
-# The festivals another rule reads alone as their day (`_holiday`), before a 当天 of their own.
-_READ_ALONE = frozenset(("元旦", "国庆节", "劳动节", "元宵节", "清明节", "清明"))
+# The festivals `_holiday` reads alone as their day (longest first where one opens another: 清明节 before 清明); before
+# a 当天 of their own the offsets rule leaves them to it.
+_ALONE_HOLIDAYS = ("春节", "元旦", "国庆节", "劳动节", "国庆", "五一", "清明节", "清明", "元宵节")
+_READ_ALONE = frozenset(_ALONE_HOLIDAYS)
 
 
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
@@ -586,7 +588,7 @@ _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节
 
 # The festival starts after the year and a quote mark; then at most 国庆节, a quote mark and 黄金周.
 @_rule(
-    rf"{_YP}?“?(?P<h>春节|元旦|国庆节|劳动节|国庆|五一|清明节|清明|元宵节)”?(?P<hs>前后|前夕|前|后|期间|假期前|假期|长假|黄金周)?",
+    rf"{_YP}?“?(?P<h>{'|'.join(_ALONE_HOLIDAYS)})”?(?P<hs>前后|前夕|前|后|期间|假期前|假期|长假|黄金周)?",
     anchor="春节|元旦|国庆|劳动节|五一|清明|元宵节", lead=_YP_MAX + 1, reach=10,
 )
 def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
