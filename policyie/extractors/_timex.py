@@ -219,6 +219,8 @@ class Anchors:
     published: date | None
     doc_year: int | None
     sentence_years: dict[tuple[int, int], list[tuple[int, int]]]  # sentence → [(position, year)]
+    # positions of target years (到2030年, 2035年前): one written after a date is no year of that date
+    targets: frozenset[int] = frozenset()
     last_year: tuple[int, int | None, int | None] | None = None  # latest date with a known year, this paragraph
     # the sentence of last_year when that date was announced (计划2026年建成): beyond it, no anchor
     last_year_announced: tuple[int, int] | None = None
@@ -238,14 +240,15 @@ class Anchors:
 
     def sentence_year(self, sentence: tuple[int, int], pos: int) -> int | None:
         """The year written nearest to ``pos`` in its sentence, other than one at ``pos`` itself
-        (the earlier year on a tie). ``sentence_years`` lists are sorted: only the neighbours on
-        either side can be nearest, which keeps a sentence of many years linear."""
+        (the earlier year on a tie) and other than a target written after it (新馆将于10月开放，2030年前全面建成).
+        ``sentence_years`` lists are sorted: only the neighbours on either side can be nearest, which keeps a
+        sentence of many years linear."""
         years = self.sentence_years.get(sentence)
         if not years:
             return None
         i = bisect_left(years, (pos,))
         j = i
-        while j < len(years) and years[j][0] == pos:
+        while j < len(years) and (years[j][0] == pos or years[j][0] in self.targets):
             j += 1
         near = [(pos - years[i - 1][0], years[i - 1][1])] if i > 0 else []
         if j < len(years):

@@ -834,7 +834,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     for years in sentence_years.values():
         years.sort()
     doc_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
-    anc = Anchors(published=published, doc_year=doc_year, sentence_years=sentence_years)
+    anc = Anchors(published=published, doc_year=doc_year, sentence_years=sentence_years, targets=frozenset(announced))
     out: list[DateMention] = []
     prev_end = 0
     pair: tuple[int, date, date | None] | None = None
