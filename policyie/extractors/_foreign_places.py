@@ -690,13 +690,14 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
                             in_person: Callable[[int, int], bool]) -> None:
     """危地马拉从高原到海岸物产丰富，佩滕省的热带雨林: in an article about one foreign state, a province whose name is
     one word of transliterated syllables (佩滕) that no place of China's holds is that state's, though the state is not
-    written right before it."""
+    written right before it; so is a city whose 市 closes a word (弗利辛恩市|副市长, not …市场)."""
     state = _only_state(foreign_states(places))
-    if state is None or ("省" not in text and "州" not in text and "区" not in text):
+    if state is None or not any(kind in text for kind in "省州区市"):
         return
     surfaces = gazetteer.load().surfaces
     districts = [at for at in occurrences(text, "区") if text[at - 1 : at] not in _NOT_DISTRICT_BEFORE]
-    for at in sorted([*occurrences(text, "省"), *occurrences(text, "州"), *districts]):
+    cities = [at for at in occurrences(text, "市") if analysis.is_token_boundary(at + 1)]
+    for at in sorted([*occurrences(text, "省"), *occurrences(text, "州"), *districts, *cities]):
         # (伏伊伏丁那|自治省: an autonomous province; 马雷州: a Turkmen or American state's province is a 州)
         kind = "自治省" if text.startswith("自治省", at - 2) else text[at]
         k0 = at + 1 - len(kind)
@@ -713,29 +714,56 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         prev = analysis.token_at(tok.start - 1) if tok.start else None
         if (opened := _lone_syllable_opening(text, analysis, prev, tok)) is not None:
             tok, prev, stem = opened, analysis.token_at(opened.start - 1), text[opened.start : k0]
-        if prev is not None and han_only(prev.text) and (prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
+        if prev is not None and _compass_opening(text, places, tok.start) < tok.start:
+            tok, stem = Token(text[prev.start : tok.end], prev.start, tok.end, "un"), text[prev.start : k0]
+            prev = analysis.token_at(tok.start - 1)
+        if prev is not None and han_only(prev.text) and not mention_index(places).overlaps(prev.start, prev.end) and (
+                prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
                 len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
             # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name, read whole
-            # where the words before are all a transliteration's after a function word: 参与|阿里|萨比|州)
+            # where the words before are all a transliteration's after a function word: 参与|阿里|萨比|州; not where
+            # the word before is a place read already: 荷兰|泽兰|省)
             if text.startswith(_POST_AFTER_KIND, at + 1) or (tok := _syllable_words_back(text, analysis, tok)) is None:
                 continue  # (，约翰|逊州长说: a governor's post after a person's name)
             prev, stem = analysis.token_at(tok.start - 1) if tok.start else None, text[tok.start : k0]
         if (head := _hyphen_head(text, tok.start)) is not None:
             tok, stem = Token(text[head : at + 1], head, at + 1, "un"), text[head:k0]  # 马海卡-|伯比斯区: two names joined
+            if (opening := _compass_opening(text, places, head)) < head:
+                tok, stem = Token(text[opening : at + 1], opening, at + 1, "un"), text[opening:k0]
         # (甘达基省, 伏伊伏丁那: a name jieba's dictionary holds as a place's, none of China's, needs only syllables that
         # read as sounds at all)
         sounds = glued is not None or _typical(stem.split("-")[-1] if head is not None else stem) or (
             tok.pos.startswith("ns") and translit_odds(stem) >= _MIN_MEAN_PLACE_WORD) or (
-            text.startswith(kind[-1] + "长", at + 1) and translit_odds(stem) >= _MIN_MEAN_JOINED)
-        # (里什坦区|区长: the division's own head after it vouches for syllables less typical)
+            (text.startswith((kind[-1] + "长", "副" + kind[-1] + "长"), at + 1) or _right_after_state(places, tok.start))
+            and translit_odds(stem) >= _MIN_MEAN_JOINED)
+        # (里什坦区|区长, 泽兰省|副省长: the division's own head after it vouches for syllables less typical, and so
+        # does the state written right before it: 荷兰|泽兰省)
         if stem in surfaces or stem + kind in surfaces or not sounds or in_person(tok.start, at + 1) \
-                or mention_index(places).overlaps(tok.start, at + 1):
+                or mention_index(places).overlaps(tok.start, at + 1) or (kind == "市" and (
+                    _right_after_state(places, tok.start) or (prev is not None and len(prev.text) == 1 and han_only(prev.text)))):
+            # (丹麦|霍森斯市: a town after its state is the towns' rule's, which finds it written short too; a character
+            # alone before it may be its first syllable: 芬兰于|韦斯屈莱市)
             continue
-        named_place(places, stem + kind, "province", "after-state", state).mentions.append(
+        named_place(places, stem + kind, "city" if kind == "市" else "province", "after-state", state).mentions.append(
             Span(stem + kind, tok.start, at + 1))
 
 
 _MIN_MEAN_PLACE_WORD = 0.0
+
+
+_COMPASS = "东西南北"
+
+
+def _right_after_state(places: dict[str, Place], start: int) -> bool:
+    return any(m.end == start for p in foreign_states(places) for m in p.mentions)
+
+
+def _compass_opening(text: str, places: dict[str, Place], start: int) -> int:
+    """Where a province's name opens that may start with a part of the compass before ``start``, right after the
+    state (荷兰|北|布拉班特省, 德国|北|莱茵-威斯特法伦州: North Brabant): there, or ``start``."""
+    if start >= 1 and text[start - 1] in _COMPASS and _right_after_state(places, start - 1):
+        return start - 1
+    return start
 
 
 def _hyphen_head(text: str, start: int) -> int | None:

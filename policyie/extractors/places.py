@@ -1854,8 +1854,9 @@ def _city_named_places(text: str, places: dict[str, Place]) -> None:
                 continue
             else:
                 suffix, level = next(((w, lv) for w, lv in _CITY_NAMED if text.startswith(w, m.end)), ("", None))
-                if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区", "港口"), m.end)):
-                    continue
+                if not suffix or (suffix == "港" and text.startswith(("港澳", "港台", "港区", "港口"), m.end)) \
+                        or m.text.endswith("市") or text.startswith("湖泊", m.end):
+                    continue  # (格蒙登市|湖泊旅游: the city written with its 市 names nothing after it, and 湖泊 no lake)
             name = m.text + suffix
             parent = city.parent if level == "province" else None
             model_places.named_place(places, name, level, "city-named", parent).mentions.append(
@@ -2565,6 +2566,8 @@ def _home(gz: Gazetteer, w: Counter, level: str) -> Entry | None:
     municipal = ("11", "12", "31", "50")
 
     def fits(e: Entry) -> bool:
+        if e.code is None and e.level != "zone":
+            return False  # (丹麦代表团访问我市。奥胡斯市市长…: a foreign town is never the paper's own)
         if level == "city":
             # (and a county-level city the province governs itself, 东方市, 仙桃市: no prefecture stands above it)
             return e.level == "city" or (e.level == "province" and (e.code or "")[:2] in municipal) or (
