@@ -2629,6 +2629,7 @@ def extract(ctx: Context) -> list[Place]:
     _source_city_deictics(ctx, gz, places, meta_cands)
     _add_park_hosts(text, gz, places)
     _join_short_forms(text, gz, places)
+    _nicknames_opening_names(text, places, in_person)
     _add_localities(ctx, doc, places, in_person)
     _add_merging_cities(text, gz, places, in_person)
     _add_province_runs(text, places, in_person)
@@ -4263,6 +4264,31 @@ _GROWN_LEVELS = ("park", "zone", "site", "region")
 @functools.cache
 def _suffixes_longest_first(gz: Gazetteer) -> tuple[str, ...]:
     return tuple(sorted(gz.suffixes, key=len, reverse=True))
+
+
+# What a city's nickname opens where it names a community, a village or a street, not the city (泉城|社区, 蓉城|小区).
+_NICKNAME_OPENS = lazy_pattern.compile(r"(?:社区|村|小区|花园|广场|公园|大道|路|街道|街)")
+_NICKNAME_VILLAGES = ("社区", "村")
+
+
+def _nicknames_opening_names(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """察看…和泉城社区网格化管理: a city's or province's nickname (泉城 for 济南, 蓉城 for 成都: a surface that is no
+    short form of its name) right before 社区, 村, 小区, 路 … opens the name of the place there, and is no mention of
+    the city; a community or village so named is a place of its own."""
+    for key, place in list(places.items()):
+        if place.code is None or place.level not in ("city", "province"):
+            continue
+        for m in list(place.mentions):
+            kind = _NICKNAME_OPENS.match(text, m.end)
+            if kind is None or len(m.text) < 2 or place.name.startswith(m.text) or in_person(m.start, kind.end()):
+                continue
+            place.mentions.remove(m)
+            if kind.group() in _NICKNAME_VILLAGES:
+                name = text[m.start : kind.end()]
+                model_places.named_place(places, name, "village", "nickname-named").mentions.append(
+                    Span(name, m.start, kind.end()))
+        if not place.mentions:
+            del places[key]
 
 
 def _join_short_forms(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
