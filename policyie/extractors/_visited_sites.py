@@ -220,11 +220,11 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             m = _STOP_VILLAGE.fullmatch(text, s, e)
             if m is None or in_person(s, e):
                 continue
-            if held.overlaps(s, e) and not _table_tail(text, places, s, e):
+            v_end = m.start(2) if m.group(2) else e  # (来到新塘村|竹山组: the village, then its group)
+            if held.overlaps(s, e) and not _table_tail(text, places, s, v_end, e):
                 _add_stop_group(text, places, m)
                 continue
             stem = m.group(1)
-            v_end = m.start(2) if m.group(2) else e  # (来到新塘村|竹山组: the village, then its group)
             name = text[s:v_end]
             if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns")) or stem[-1] in _NOT_NAME_CHARS \
                     or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON \
@@ -413,12 +413,14 @@ def _after_locative(text: str, start: int, end: int) -> int:
     return start
 
 
-def _table_tail(text: str, places: dict[str, Place], start: int, end: int) -> bool:
-    """Whether every mention inside the stop's item [start, end) is a village the table lists that only ends it,
+def _table_tail(text: str, places: dict[str, Place], start: int, end: int, item_end: int) -> bool:
+    """Whether every mention inside the stop's village [start, end) is a village the table lists that only ends it,
     under no township the article names, and what opens the item before it is no word of its own (和博|王府社区: a
-    王府社区 of some other county, not this stop; not 县城|瑞丰社区, where the common word says where the community is)."""
+    王府社区 of some other county, not this stop; not 县城|瑞丰社区, where the common word says where the community is).
+    The villagers' group after the village, up to ``item_end``, is the group's (走进石|拉哈村|东梁组)."""
     towns = {p.name for p in places.values() if p.level == "town"}
-    hits = [(p, m) for p in places.values() for m in p.mentions if m.start < end and start < m.end]
+    hits = [(p, m) for p in places.values() for m in p.mentions if m.start < item_end and start < m.end
+            and not (m.start >= end and p.evidence == "villager-group")]
     return all(m.end == end and m.start > start and p.level == "village" and p.evidence == "village-table"
                and p.parent not in towns and (m.start - start == 1 or not jieba_freq().get(text[start : m.start]))
                for p, m in hits)
