@@ -576,8 +576,10 @@ def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
 # What stands between a foreign country and a post when the post is a city's or a mission's: 德国|奥芬巴赫市|市长,
 # 德国|驻上海总领事馆|副总领事.
 # (a region's name may hold a hyphen and end in 大区: 意大利|艾米利亚-罗马涅大区|主席)
+# (and a district or county inside the province: 南非|林波波省|莫帕尼区|市长)
 _FOREIGN_LOCALITY = lazy_pattern.compile(
-    r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}[\p{Han}\-‐]{0,11}?(?:市|州|省|郡|府|大区))?(?:总领事馆|领事馆|大使馆)?")
+    r"(?:驻(?:\p{Han}{2,4}?)?)?(?:\p{Han}[\p{Han}\-‐]{0,11}?(?:市|州|省|郡|府|大区)(?:\p{Han}{2,6}?[区县])?)?"
+    r"(?:总领事馆|领事馆|大使馆)?")
 
 
 @cache
@@ -680,11 +682,11 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
         return x - len(form) if form else x
     # Only a city's, a province's or a mission's name can stand there (市, 州, 省, 郡, 馆 or 驻 before the title; 府, a
     # Thai province: 泰国尖竹汶府|府尹).
-    if x < s and text[s - 1] in "省州" and (p := _country_opening_locality(text, an, s)) is not None and p < x:
-        return p  # 柬埔寨磅|同省|省长: the walk took the province's own 省 for the organ's and stopped at 同
+    if x < s and text[s - 1] in "省州郡" and (p := _country_opening_locality(text, an, s)) is not None and p < x:
+        return p  # 柬埔寨磅|同省|省长, 肯尼亚基安布|郡|郡长: the walk took the province's own 省 for the organ's
     if x < s and text[s - 1] in "省州" and (p := _province_named_after_state(text, s)) is not None and p < x:
         return p  # …柬埔寨磅同省… 磅|同省|副省长: the province written alone, as the text names it after its state
-    if x < 1 or (text[x - 1] not in "市州省郡府馆驻" and not text.endswith("大区", 0, x)
+    if x < 1 or (text[x - 1] not in "市州省郡府馆驻区县" and not text.endswith("大区", 0, x)
                  and "驻" not in text[max(x - 7, 0) : x]):
         return x
     if (p := _country_opening_locality(text, an, x)) is not None:
