@@ -256,9 +256,10 @@ def _add_stop_group(text: str, places: dict[str, Place], m: regex.Match) -> None
 # A railway or bus station named by the town or city it serves (那曲站, 甘旗卡站, 济南西站, 武汉火车站).
 # So is a forest-fire or straw-burning checkpoint, a hydrological, pumping or heat-exchange station named by its place
 # (紫溪山森林防火检查站, 湖西秸秆禁烧检查站, 茹河水文站, 北苑换热站; an overload checkpoint, 望洪公路治超检查站; a police
-# checkpoint at a border between provinces, 金泽公安检查站; a weather or seismic station, 拜泉县农业气象站, 芦山县地震监测站).
+# checkpoint at a border between provinces, 金泽公安检查站; a road checkpoint, 白石公路检查站; a weather or seismic station,
+# 拜泉县农业气象站, 芦山县地震监测站).
 _STATION_KIND = (r"(?:(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林草原|森林)?防火|秸秆禁烧|治超|超限|农资|公安|治安|边防"
-                 r"|动物防疫|木材)?检查|水文|提灌|电灌|排涝|抽水|泵|换热|(?:农业)?气象|(?:地震)?监测)站|(?:汽车)?客运(?:中心|枢纽))")  # (常山县客运中心: a bus terminal by another name)
+                 r"|动物防疫|木材|公路(?:治超)?)?检查|水文|提灌|电灌|排涝|抽水|泵|换热|(?:农业)?气象|(?:地震)?监测)站|(?:汽车)?客运(?:中心|枢纽))")  # (常山县客运中心: a bus terminal by another name)
 _STATION = lazy_pattern.compile(_STATION_KIND + "$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
 # running into no longer word (站长, 站点, 站台, 站内).
@@ -287,6 +288,11 @@ def _post_named(stem: str, kind: str) -> bool:
     if len(stem) >= 3 and stem[0] in _ELDER_CHARS and stem[-1] in _TOPONYM_LAST and stem[-1] not in "村寨屯" \
             and jieba_freq().get(stem, 0) < COMMON:
         return True  # 老|界岭|森林防火检查站, 大|青沟|…: 老, 大, 小 open many a ridge's or gully's name (not 小山村)
+    if len(stem) == 2 and kind.endswith("检查站") and jieba_freq().get(stem, 0) < COMMON_STEM \
+            and stem[1] not in _MEASURES and tag_table().get(stem, "ns").startswith("ns"):
+        # 三衢|公路检查站, 东岭|检查站: two characters that make no common word, or only a place's, name the checkpoint
+        # (临时, 交通, 县级 are words; 护林, a rarer one, says what the post is for)
+        return True
     if stem[0] in _NOT_NAME_CHARS:
         return False
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
@@ -295,6 +301,10 @@ def _post_named(stem: str, kind: str) -> bool:
         return False  # (护林|检查站: what the checkpoint is for, no place's name)
     freq = jieba_freq()
     return not any(len(w) >= 2 and freq.get(w, 0) >= COMMON_STEM for w in words)
+
+
+# Measure words that count checkpoints after a numeral (三处|检查站, 两道|检查站): no name.
+_MEASURES = frozenset("个处道座家所批支级类名")
 
 
 # Characters that describe before a common word (老|房子, 大|水库) but open a landform's name as often (老界岭, 大青山).
