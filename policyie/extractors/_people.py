@@ -345,6 +345,9 @@ def _minority_name(text: str, pos: int) -> NameGuess | None:
         stop = next(
             (i for i in range(dot + 1, m.end()) if text[i] in NOT_GIVEN or (i > dot + 2 and _word_here(text, i))), m.end()
         )
+    # (…阿马尼|受轻伤, …阿马尼|受邀出席: a character no transliteration holds, after two that do, is the clause's)
+    table = name_runs.translit_table()
+    stop = next((i for i in range(dot + 3, stop) if text[i] not in table), stop)
     if stop - dot < 3:
         return None
     ends = range(dot + 3, stop + 1)
