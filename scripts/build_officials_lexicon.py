@@ -67,7 +67,7 @@ for _kind, _words in {
     "司长 关长 庭长 总队长 支队长 大队长 "
     # the head of a foreign county (肯尼亚凯里乔郡郡长, 英国肯特郡郡长): the news writes 郡长, not 县长; of a Thai province
     # (泰国清迈府府尹)
-    "郡长 府尹",
+    "郡长 府尹 最高领袖 最高领导人",  # (伊朗最高领袖, 朝鲜最高领导人: a state's supreme leader)
     "deputy": "副书记 副主席 副委员长 副总理 副省长 副市长 副区长 副县长 副州长 副旗长 副镇长 副乡长 副主任 副部长 "
     "副厅长 副局长 副处长 副署长 副院长 副检察长 副审计长 副行长 副校长 副社长 副台长 副会长 副理事长 副董事长 "
     "副总经理 副总裁 副组长 副司令员 副政委 副主委 副秘书长 副总指挥 副指挥长 常务副市长 常务副省长 常务副区长 副府尹 "
@@ -82,7 +82,10 @@ for _kind, _words in {
     "发言人 新闻发言人 首席发言人 "
     # assistants to a head of state, government or ministry, and a head of state's press secretary (总统助理乌沙科夫,
     # 部长助理唐文弘, 白宫新闻秘书): a bare 助理 is left out, most are a firm's (总经理助理)
-    "总统助理 总理助理 国务卿助理 部长助理 省长助理 市长助理 主席助理 新闻秘书 总统新闻秘书 国家安全事务助理 总理顾问",
+    "总统助理 总理助理 国务卿助理 部长助理 省长助理 市长助理 主席助理 新闻秘书 总统新闻秘书 国家安全事务助理 总理顾问 "
+    # the secretary of a state's security council (俄罗斯联邦安全会议秘书, 伊朗最高国家安全委员会秘书) and a supreme
+    # leader's adviser: a bare 秘书 is left out, most are a person's (秘书小王)
+    "安全会议秘书 安全委员会秘书 最高领袖顾问",
 }.items():
     for _w in _words.split():
         POSTS[_w] = _kind
