@@ -924,7 +924,8 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
         return text.startswith(_MINISTER_POSTS, s) and _foreign_ministry_list(text, an, tok)
     if piece not in ("和", "及", "与") or (text[x] in SCOPE_START and not _foreign_ministry_join(text, an, tok)):
         return False
-    if piece == "与" and (_opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
+    if piece == "与" and not _minister_fields_joined(text, an, tok, s) and (
+            _opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
         return False  # (代表|与|海德堡市副市长…: 与 is "with" unless a ministry's fields follow it: 外交与合作大臣)
     before = an.token_at(tok.start - 1)
     if before is not None and before.pos == "v" and before.start:
@@ -955,6 +956,15 @@ def _foreign_ministry_list(text: str, an: Analysis, tok: Token) -> bool:
             return False
         k = comma.start
     return False
+
+
+def _minister_fields_joined(text: str, an: Analysis, tok: Token, s: int) -> bool:
+    """西班牙|劳动|与|社会经济大臣, …副首相兼|劳动|与|社会经济大臣: a ministry's two fields joined by 与 right before the
+    minister's post, where a state or 兼 (a foreign post held with it) opens the first field."""
+    before = an.token_at(tok.start - 1)
+    return text.startswith(_MINISTER_POSTS, s) and s - tok.end <= 8 and before is not None \
+        and before.pos in ("n", "vn") and (text[before.start - 1 : before.start] == "兼"
+                                            or _country_form_ending_at(text, before.start) is not None)
 
 
 def _foreign_ministry_join(text: str, an: Analysis, tok: Token) -> bool:
