@@ -15,7 +15,7 @@ WORD_LISTS = {
     },
     "event_words.tsv": {
         "meeting-kind", "held-only", "bilateral-short", "beijing-venue", "name-stop", "generic-modifier", "bare-never",
-        "organ-head", "tour-kind", "paired-verb", "session-governor",
+        "organ-head", "tour-kind", "paired-verb", "field-verb", "session-governor",
     },
     "numerals.tsv": {"digit", "unit", "count"},
     "place_words.tsv": {

@@ -30,6 +30,7 @@ from policyie.extractors._events import (
     leader_named_before,
     list_before,
     paragraph_at,
+    person_ending_at,
     persons_in,
     place_names_in,
     resolve_pronoun,
@@ -37,7 +38,7 @@ from policyie.extractors._events import (
     token_starts,
 )
 from policyie.extractors._foreign import HOME_STATE, countries
-from policyie.extractors._people import transcript_speakers
+from policyie.extractors._people import posts, transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import load as load_gazetteer
@@ -162,6 +163,7 @@ _STOP_WORDS = set(_WORDS["name-stop"])
 # A holiday whose 期间 a meeting's name holds (全国元旦春节期间…工作电视电话会议), where 期间 otherwise ends the name.
 _HOLIDAY = lazy_pattern.compile(r"春节|元旦|国庆节?|劳动节|五一|元宵节|中秋节?|两节|节日|节假日")
 _PAIRED_VERBS = frozenset(_WORDS["paired-verb"])
+_FIELD_VERBS = frozenset(_WORDS["field-verb"])
 _SESSION_GOVERNORS = frozenset(_WORDS["session-governor"])
 _BODIES_NUMBERED = ("中国人民政治协商会议第", "中华人民共和国第")
 _STOP_SUFFIXES = tuple(w for w in _STOP_WORDS if len(w) >= 2 and w not in ("时间",))
@@ -501,6 +503,13 @@ def _grow_left(ctx: Context, pos: int) -> int:
             start = toks[i - 1].start  # 梯田保护|利用|暨…推进会: the second of two verbs inside the name
             i -= 2
             continue
+        if t.text in _FIELD_VERBS and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos == "n" \
+                and len(toks[i - 1].text) == 2 and toks[i - 1].text not in _STOP_WORDS:
+            start = toks[i - 1].start  # 加强基础|研究|座谈会: a field named by a noun and its verb
+            i -= 2
+            continue
+        if t.text in posts() and (p := person_ending_at(ctx, t.start, slack="")) is not None and p.end == t.start:
+            break  # 贯彻习近平|总书记|全国两会期间…讲话: the speaker and his post, no part of the meeting's name
         if _parties_word(toks, i):
             start = toks[i - 1].start  # 相关|方|外长会: "the parties concerned", a noun (相关会议 names none)
             i -= 2
@@ -646,10 +655,24 @@ def _whole_clause_name(
     toks = ctx.analysis.tokens
     i = bisect_left(token_starts(ctx), lo)
     while i < len(toks) and toks[i].start < start:
-        if toks[i].pos.startswith(_NOT_NAME_POS) or toks[i].text in _NOT_NAME_WORDS:
+        if (toks[i].pos.startswith(_NOT_NAME_POS) or toks[i].text in _NOT_NAME_WORDS) and not _joins_fields(toks, i, lo):
             return None
         i += 1
     return lo, None
+
+
+def _joins_fields(toks: list[Token], i: int, lo: int) -> bool:
+    """推动科技创新|和|产业创新融合发展…座谈会|18日在京召开: 和, 与 or 及 between two fields inside a clause-long name (a
+    noun or verb on either side), not a subject and its partner."""
+    return toks[i].text in ("和", "与", "及") and toks[i - 1].start >= lo and i + 1 < len(toks) \
+        and toks[i - 1].pos[:1] in ("n", "v") and toks[i + 1].pos[:1] in ("n", "v") and toks[i - 1].end == toks[i].start \
+        and not _gathering_before(toks, lo, i)
+
+
+def _gathering_before(toks: list[Token], lo: int, i: int) -> bool:
+    """Whether a gathering's head ends the words before token ``i`` (…部长会议|和|国际能源变革论坛, 十三届全国人大四次会议|和|
+    全国政协…: two gatherings joined, not two fields of one)."""
+    return toks[i - 1].text.endswith(_GATHERING_ENDS + ("会", "峰会", "会晤"))
 
 
 def _held_verb_and_start(
