@@ -75,7 +75,7 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
 _EDGE = (r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|(?:第[一二三四1-4]|最后一)个(?:周|星期)[一二三四五六日天]"
-         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天)")
+         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天|首日)")
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 
@@ -493,12 +493,12 @@ _READ_ALONE = frozenset(_ALONE_HOLIDAYS)
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
-       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节)(?:节气)?"
+       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考)(?:节气)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
-       r"|(?P<next>次日|翌日)|(?P<same>当天|当日)"
+       r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
-       needs="节旦庆一夕午秋日八年" + tx.SOLAR_TERM_CHARS)
+       needs="节旦庆一夕午秋日八年考" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     """(农民丰收节当天: the festival of the 秋分 day, no date alone; 国庆假期第二天: so many days into the holiday that starts
     on the festival's day)"""
