@@ -302,8 +302,11 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
         if (tail := _PEOPLES_TAIL.match(text, at)) is not None:
             at = tail.end()  # 漳溪|畲族乡|蓝屋村: the township's short form, its peoples' kind written after it
         m = _AFTER_TOWNSHIP.match(text, at)
-        if m is None or (m.end() not in ends and _HAMLET_AFTER.match(text, m.end()) is None):
-            continue  # (石练镇|上坪村|大坞自然村: a hamlet written after the village may take the cut across its end)
+        if m is None or (m.end() not in ends and _HAMLET_AFTER.match(text, m.end()) is None
+                         and text[m.end() : m.end() + 1] not in _JOINED_AFTER):
+            # (石练镇|上坪村|大坞自然村: a hamlet written after the village may take the cut across its end; so may a
+            # joiner, 花桥镇|新港|村及|一家合作社)
+            continue
         name = m.group(1)
         stem = name.removesuffix("社区").removesuffix("村").removesuffix("嘎查") or name
         tok = an.token_at(at)
@@ -328,6 +331,8 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
     return out
 
 
+# What joins a village to the next stop, which jieba may glue to its 村 (村及, 村和).
+_JOINED_AFTER = ("及", "和", "与")
 # A natural hamlet or villagers' group named right after a village (上坪村|大坞自然村, 弄怀村|上弄组: jieba's 村上 across).
 _HAMLET_AFTER = lazy_pattern.compile(r"\p{Han}{1,4}?(?:自然村|村民小组|组(?![织长成建合员团委]))")
 # One-character adjectives that open many villages' names (小岗村, 大寨村, 新华村, 老街村).

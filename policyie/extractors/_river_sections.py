@@ -292,6 +292,9 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
         if len(tok.text) >= 3 and tok.text[0] == "沿":
             return tok.start + 1  # 龚砚波|沿鹳河|马蹬段: the 沿 a tour goes along by, glued on (not 波河, a river too)
         head = _transliterated_head(tokens, i, _glued_head(tokens, i))
+        if head == tok.start and i >= 2 and len(tokens[i - 1].text) == 1 and han_only(tokens[i - 1].text) \
+                and tokens[i - 2].text == "沿" and tokens[i - 2].end == tokens[i - 1].start == head - 1:
+            return head - 1  # 沿|可|渡河|哲觉段: what stands between 沿 and the river's word opens the river's name
         # (把潭江|流域: a preposition jieba glued onto the river's name is the sentence's)
         return head + 1 if head == tok.start and len(tok.text) >= 3 and tok.text[0] in _NOT_HEAD else head
     if tok.text in _ANY_RIVER and i and tokens[i - 1].end == tok.start and len(prev := tokens[i - 1].text) == 1 \

@@ -48,13 +48,13 @@ _TEAM_CHARS = frozenset("组团队")
 # tour, as one opened by 来到 is (the name must still end as a site does; a township may come first and two stops may be
 # joined, 在中房镇笔架山森林防火检查站，…; no 的 between, 在新疆树立正确的国家观、…: a clause of its own).
 _AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n的]{3,26}[，,])", regex.M)
-# 又在哈日干水库察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
+# 又在哈日干水库察看…, 最后在临泉站察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
 # between (the name must still end as a site does; the stop is the one name, no list; its township may open it).
 _STOP_VERBS = r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解"
 # (…，在秤架森林防火检查站|要求值守人员…, 在湖西秸秆禁烧检查站|叮嘱…: what was asked there follows the stop as well; so
 # does a look at its papers or a question, 在光头山森林防火检查站|翻阅进山登记台账, …|查看, …|询问)
 _AT_VERB = lazy_pattern.compile(
-    rf"(?<=[又还再也，,]|随后|接着|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}|叮嘱|要求|查看|翻阅|询问))")
+    rf"(?<=[又还再也，,。]|随后|接着|然后|之后|此后|最后|首先|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}|叮嘱|要求|查看|翻阅|询问))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])

@@ -1915,6 +1915,16 @@ def _stem_too_generic(doc: _Doc, gz: Gazetteer, h: Hit, core: str, words: list[t
     return core in GENERIC_STEMS or all(w in GENERIC_STEMS for _, w, _ in words if w not in QUALIFIERS)
 
 
+def _county_verb_opening(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """佛冈县|预制|菜|产业园: a verb of two characters between a county named in full and the product a park is for is
+    the product's first word (预制菜, prepared dishes), the county the park's; ``words`` as read otherwise."""
+    before = doc.tokens_before(words[0][0], 1)
+    if before and before[0][2].startswith("v") and len(before[0][1]) == 2 and before[0][0] + 2 == words[0][0] \
+            and (county := _county_before(doc, gz, before[0][0])) is not None:
+        return [county, before[0], *words]
+    return words
+
+
 def _county_before(doc: _Doc, gz: Gazetteer, pos: int) -> tuple[int, str, str] | None:
     """The county or city named in full whose word ends right at ``pos``, if one does (平泉|市|…: jieba may cut it)."""
     w = _word_ending_at(doc, pos)
@@ -2163,6 +2173,8 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             continue
         words = _cut_division_opening(doc, gz, h.start, _without_adverb(
             _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))), named_in_full)
+        if h.suffix == "park" and words:
+            words = _county_verb_opening(doc, gz, words)
         if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None \
                 and not (len(words[0][1]) >= 2 and opening[1].startswith(words[0][1])):
             words = [opening, *words]  # (吉兰泰镇|吉兰泰锁边林示范区: a park whose stem repeats the division's name is named apart)
