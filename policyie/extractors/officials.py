@@ -1528,7 +1528,16 @@ def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
     秘鲁驻华大使), or stands in a list that a foreign title opens (新加坡副总理颜金勇、外交部长|维文)."""
     if country_of(text[start : m.end()]) is not None:
         return True
+    if text[start - 1 : start] == "和" and _FOREIGN_CHAMBER.match(text, start):
+        # (应俄罗斯…国家杜马主席沃洛金和|联邦委员会主席马特维延科: a foreign legislature's other chamber after 和 is the
+        # state's the clause names)
+        lo = max((c.end() for c in CLAUSE_OPEN.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+        return any(prefix_country(text[i:start]) is not None for i in range(lo, start))
     return text[start - 1 : start] == "、" and clause_country(text, start) is not None
+
+
+# The chambers of foreign legislatures, which no Chinese organ is called.
+_FOREIGN_CHAMBER = lazy_pattern.compile(r"联邦委员会|国家杜马|参议院|众议院|上议院|下议院|国民议会|联邦议院|联邦参议院")
 
 
 CLAUSE_OPEN = lazy_pattern.compile(r"[。；;！!？?\n：:，,]")
@@ -1858,6 +1867,8 @@ def _sector_firm(rest: str) -> bool:
 # Marks of a Chinese public organ. A name with a middle dot is a minority official's (阿不都·热合曼)
 # only under one of these; otherwise it is a foreigner's (彼得·莫雷尔, 蒂姆·库克).
 CHINESE_ORGAN = lazy_pattern.compile(
+    # (中国外长, 中方首席代表: a title that names China itself, after a foreign one joined by 和, is China's)
+    r"^(?:中国|中华人民共和国|中方|我国)|"
     r"自治区|自治州|自治县|新疆|西藏|青海|宁夏|甘肃|内蒙古|全国|中央|中共|国务院|国家|人大|政协|党委|党组|党工委|纪委|"
     r"省委|省政府|市委|市政府|州委|地委|县委|县政府|旗委|乡党委|镇党委|村党|兵团|人民政府|行署|行政公署|人民法院|人民检察院|军区|战区"
 )
