@@ -438,6 +438,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if ORDINAL.fullmatch(piece) and text[x : x + 6].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组", "督导检查组", "检查组", "督查组", "调研组")):
             x = tok.start  # 省委|第三|督导组组长
             continue
+        if _NTH_TIME.fullmatch(piece) and text.startswith(("全国", "中国"), x):
+            x = tok.start  # 国务院副总理、|第五次|全国经济普查领导小组组长: the census's round is its body's name
+            continue
         if piece in ("第一", "第二") and x == s and text.startswith(RANKED_POSTS, s):
             x = tok.start  # 伊朗|第一|副总统, 古共中央|第一|书记: the rank is the post's, and the walk goes on to its state
             continue
@@ -474,6 +477,10 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             break
         x = tok.start
     return _settle_start(text, an, x, s)
+
+
+# The round of a national undertaking a leading group is named by (第五次全国经济普查, 第七次全国人口普查).
+_NTH_TIME = lazy_pattern.compile(r"第[一二三四五六七八九十\d]{1,3}次")
 
 
 def _set_phrase_inside(an: Analysis, tok: Token) -> bool:
