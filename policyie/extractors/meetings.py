@@ -153,6 +153,7 @@ _CLAUSE_REST = lazy_pattern.compile(r"[^，,。；;\n]{1,100}")
 _GUEST_END = lazy_pattern.compile(
     r"(?<!比利)时(?=也|又|还|表示|指出|强调|说|重要|的|提交|提出|介绍|谈到|就|$)"
     r"|并(?=讲话|发表|致辞|合影|表示|指出|强调|共同|出席|宴请|颁发)"
+    r"|^并"  # (…同首相先生举行会见|并达成重要共识: the reception named before, no guest after 会见)
 )
 _MANNER = lazy_pattern.compile(rf"(?:{_MANNER_WORDS}){{1,2}}的?$")
 _SPEECH_BEFORE = lazy_pattern.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
