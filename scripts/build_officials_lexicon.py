@@ -85,7 +85,10 @@ for _kind, _words in {
     "总统助理 总理助理 国务卿助理 部长助理 省长助理 市长助理 主席助理 新闻秘书 总统新闻秘书 国家安全事务助理 总理顾问 "
     # the secretary of a state's security council (俄罗斯联邦安全会议秘书, 伊朗最高国家安全委员会秘书) and a supreme
     # leader's adviser: a bare 秘书 is left out, most are a person's (秘书小王)
-    "安全会议秘书 安全委员会秘书 最高领袖顾问",
+    "安全会议秘书 安全委员会秘书 最高领袖顾问 "
+    # a deputy to a people's congress holds its seat as a CPPCC member holds his (全国人大代表柯军, 全国政协委员…); only
+    # with the congress's level, since a bare 人大代表 is as often the deputies in general (人大代表植根人民)
+    "全国人大代表 省人大代表 市人大代表 区人大代表 县人大代表 州人大代表 自治区人大代表",
 }.items():
     for _w in _words.split():
         POSTS[_w] = _kind
@@ -131,7 +134,7 @@ for _kind, _words in {
     "国家数据局 国家粮食和物资储备局 国家文物局 国家中医药局 国家疾控局 国家疾病预防控制局 疾病预防控制局 疾病预防控制中心 疾控中心 国家外汇管理局 新华社 人民日报社 "
     "中央广播电视总台 中国科学院 中国社会科学院 中国工程院 国务院发展研究中心 国家行政学院",
     "congress": "全国人大 全国人大常委会 全国人民代表大会 全国人民代表大会常务委员会 人大 人大常委会 "
-    "省人大常委会 市人大常委会 区人大常委会 县人大常委会 人大代表 全国人大代表 常务委员会 人大财经委 "
+    "省人大常委会 市人大常委会 区人大常委会 县人大常委会 常务委员会 人大财经委 "
     "人大法工委 人大常委会法工委 宪法和法律委员会 监察和司法委员会 财政经济委员会 教育科学文化卫生委员会 "
     "外事委员会 华侨委员会 环境与资源保护委员会 农业与农村委员会 社会建设委员会 民族委员会 "
     # foreign legislatures whose chambers' heads the news names (俄罗斯联邦会议国家杜马主席: 会议 ends no title here)
