@@ -67,7 +67,7 @@ _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2
 # (第三天, 第四天: counted from the tour's first day, not from the last day told: `_timex._ordinal_day`)
 _ORDINAL_DAYS = frozenset(("第三天", "第四天", "第五天"))
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n \u3000")
-_DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1, "第三天": 2, "第四天": 3,
+_DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "此前一天": -1, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1, "第三天": 2, "第四天": 3,
                 "第五天": 4}
 _MONTH_SHIFT = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1, "上上个月": -2}
 _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上周": -1, "上星期": -1, "上个星期": -1, "下周": 1,
@@ -372,7 +372,7 @@ def _bare_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 
 
 @_rule(
-    rf"(?P<w>今天|今日|昨天|昨日|大前天|前天|前日|明天|明日|大后天|后天|当天|当日|同一天|同日|次日|翌日|第二天|第三天|第四天|第五天){_PART}?"
+    rf"(?P<w>今天|今日|昨天|昨日|大前天|前天|前日|明天|明日|大后天|后天|当天|当日|同一天|此前一天|同日|次日|翌日|第二天|第三天|第四天|第五天){_PART}?"
     r"|(?P<w2>今晚|昨晚|前晚|明晚|今晨|昨夜|当晚|今早|明早)",
     needs="天日晚晨夜早",  # one in every word
 )
@@ -388,8 +388,8 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # programme names
     if w == "第二天" and _before(text, m.start(), 2) == "连续":
         return None  # a count, not a day
-    if w == "同一天" and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
-        return None  # 不在同一天举行: days compared, no day; 。同一天，…: the day just told
+    if w in ("同一天", "此前一天") and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
+        return None  # 不在同一天举行: days compared, no day; 。同一天，…, 。此前一天，…: the day just told, the day before it
     if w in _ORDINAL_DAYS and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
         return None  # 假期的第三天, 进入第三天, 连续第五天: a count of some period's days; a tour's is told 第三天，X来到…
     if w in ("同日", "当日", "前日") and _WORD_AFTER_RI.match(text[m.end() : m.end() + 1]):
