@@ -2692,7 +2692,7 @@ def extract(ctx: Context) -> list[Place]:
     _formal_country_names(text, places)
     _hominid_sites(text, places)
     _sites_opening_scenic_areas(places)
-    _division_named_halls(text, gz, places)
+    _halls(text, gz, places)
     _short_forms_opening_sites(places)
     _climbed_hills(text, places)
     _drop_figurative_mentions(text, places)
@@ -2833,6 +2833,52 @@ def _division_named_halls(text: str, gz: Gazetteer, places: dict[str, Place]) ->
             hall.mentions[i] = Span(lead + m.text, m.start - len(lead), m.end)
         if hall.mentions and hall.mentions[0].text != hall.name and hall.mentions[0].text.endswith(hall.name):
             hall.name = hall.mentions[0].text
+
+
+def _halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """A hall's name with the county it is named by, and without the province or city it stands in (see each step)."""
+    _division_named_halls(text, gz, places)
+    _cities_before_halls(text, gz, places)
+
+
+def _city_ending_at(gz: Gazetteer, text: str, end: int) -> Entry | None:
+    """The province or prefecture-level city named in full that ends at ``end`` (湖北省, 孝感市), or None."""
+    return next((e for k in (5, 4, 3, 2) if end >= k for e in gz.lookup(text[end - k : end])
+                 if e.name == text[end - k : end] and e.code is not None and e.level in ("province", "city")), None)
+
+
+def _cities_before_halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
+    """来到孝感市|云梦县博物馆, 湖北省|孝感市|云梦县博物馆: a province or city written in full before a county's hall (or
+    opening the hall's mention ahead of one) is where the hall stands, a place of its own, not part of the hall's name
+    (孝感市博物馆, the city's own, keeps it)."""
+    for hall in [p for p in places.values() if p.level == "site" and p.code is None and p.name.endswith(_HALLS)]:
+        for i, m in enumerate(hall.mentions):
+            start = m.start
+            while (lead := next((e for k in range(2, 7) if start + k < m.end - 3
+                                 for e in [_city_starting(gz, text, start, start + k)] if e is not None), None)) is not None:
+                _entry_place(places, gz, lead).mentions.append(Span(lead.name, start, start + len(lead.name)))
+                start += len(lead.name)
+            if start > m.start:
+                if m.text == hall.name:
+                    hall.name = text[start : m.end]
+                hall.mentions[i] = m = Span(text[start : m.end], start, m.end)
+            at = m.start
+            while (e := _city_ending_at(gz, text, at)) is not None and not any(
+                    x.start < at and at - len(e.name) < x.end for p in places.values() for x in p.mentions):
+                _entry_place(places, gz, e).mentions.append(Span(e.name, at - len(e.name), at))
+                at -= len(e.name)
+
+
+def _city_starting(gz: Gazetteer, text: str, start: int, end: int) -> Entry | None:
+    """The province or city named in full by text[start:end] where a division's full name follows it (孝感市|云梦县…,
+    荆州市|监利市…)."""
+    e = _city_ending_at(gz, text, end)
+    if e is None or end - len(e.name) != start:
+        return None
+    nxt = next((k for k in (5, 4, 3, 2) if any(
+        x.name == text[end : end + k] and x.code is not None and x.level in ("province", "city", "district")
+        for x in gz.lookup(text[end : end + k]))), None)
+    return e if nxt is not None else None
 
 
 def _reaches_hold_their_rivers(places: dict[str, Place]) -> None:
