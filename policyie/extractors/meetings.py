@@ -225,6 +225,8 @@ _PLANNED = lazy_pattern.compile(
     r"|将(?:承办|主办)$")  # (中方明年将主办…会议)
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
 _SPOKE_AT = lazy_pattern.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
+# …大会上，习近平总书记郑重宣布: the speaker named after the meeting, in the clause after its 上.
+_SPOKE_THERE = lazy_pattern.compile(r"^上[，,]([^，,。；;]{2,14}?)(?:郑重|庄严|向世界)?(?:宣布|发表|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
 _ORG_CONVENES = lazy_pattern.compile(
     r"([\p{Han}]{0,16}?(?:常委会|党组|党工委|党委|工委|委员会|政府|国务院|政治局|市委|省委|区委|县委|管委会))"
@@ -474,7 +476,7 @@ def _grow_left(ctx: Context, pos: int) -> int:
                 and "》" not in text[opened : start - 1]:
             start = opened  # 《大连市与北九州市…合作备忘录》|签约仪式: a ceremony named by the document it signs
             break
-        if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in t.text:
+        if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in text[max(0, t.start - 1) : t.end + 1]:
             break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
         if plenum and t.text.endswith(_GATHERING_ENDS):
             plenum = False  # 俄罗斯国际能源论坛|全会: a forum's plenary session, named by the forum
@@ -740,6 +742,12 @@ def _recalled_after(ctx: Context, after: str) -> bool:
     return _months_before(ctx, int(m.group(1)), int(m.group(2))) >= 2
 
 
+def _spoke_there(ctx: Context, end: int, after: str) -> bool:
+    """Whether a person named after the meeting's 上 speaks there (…30周年大会上，习近平总书记郑重宣布)."""
+    m = _SPOKE_THERE.match(after)
+    return m is not None and bool(persons_in(ctx, end + m.start(1), end + m.end(1)))
+
+
 def _months_ago(ctx: Context, start: int, lo: int) -> int:
     """How many calendar months before publication the date opening the name's sentence lies (0 when none
     or unknown): 2024年4月，习近平…主持召开…座谈会 in a paper of August 2026 is 28 months back."""
@@ -831,12 +839,12 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         kind = "常委会" if "常委会" in name else kind
     if kind == "会晤" and not (len(modifier) <= 16 and _SUMMIT_ROLE.search(modifier + head[:-2])):
         return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤, 外长会晤)
-    spoke_at = bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))
+    spoke_at = (bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))) or _spoke_there(ctx, end, after)
     held_verb = held_verb or (after.startswith("上") and _HELD_ATTRIBUTIVE.search(before)) or None
     cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, s_lo))
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
         _PLANNED_AFTER.match(after) or (_DECIDED_BEFORE.search(text, s_lo, start) and _HELD_AFTER.match(after)))
-    long_ago = not planned and ((held_verb and _months_ago(ctx, start, s_lo) >= 2) or _recalled_after(ctx, after))
+    long_ago = not planned and (((held_verb or spoke_at) and _months_ago(ctx, start, s_lo) >= 2) or _recalled_after(ctx, after))
     if planned or long_ago or _attends_later(text, held_verb, s_lo, start):
         held = False  # announced ahead (会议决定，今年10月…召开), recalled (2024年4月，…主持召开 in 2026), or to be attended
     elif (held_verb and not cited_after) or _attended_there(ctx, b_lo, before):
