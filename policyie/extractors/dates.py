@@ -538,11 +538,16 @@ def _approx(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), Spec("approx"))
 
 
-@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|这个星期|上上周|上周|上星期|上个星期|下下周|下周|下星期|下个星期)(?P<wd>[一二三四五六日天]|末)?"
-       rf"{_PART}?",
+@_rule(rf"(?<!日)(?P<wp>本周|这周|本星期|这个星期|上上周|上周|上星期|上个星期|下下周|下周|下星期|下个星期)"
+       rf"(?:(?P<wd>[一二三四五六日天]|末)|的?(?P<wk>最后一个|第一个|首个)工作日)?{_PART}?",
        needs="周星")
 def _week(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     shift = _WEEK_SHIFT[m.group("wp")]
+    if m.group("wk"):
+        # 上周最后一个工作日: that week's Friday (本周第一个工作日: its Monday); a working day is Monday to Friday, as
+        # the month's edges count it
+        day = 4 if m.group("wk") == "最后一个" else 0
+        return _Cand(m.start(), m.end(), Spec("weekday", n=shift, day=day, part=_part(m)))
     if m.group("wd") == "末":
         # 上周末: that week's Saturday and Sunday, a span of two days as 上周六至周日 is
         return _Cand(m.start(), m.end(), Spec("weekday", n=shift, day=5, part=_part(m)),
