@@ -670,6 +670,9 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     name alone (奥芬巴赫市副市长). ``x`` otherwise."""
     # 艾米利亚-|罗马涅大区主席: the walk stopped at a hyphen inside a foreign region's name; read on over the
     # transliterated part before it, and over the country before that (意大利|艾米利亚-罗马涅大区主席)
+    if x >= 3 and x < s and HAN.match(text[x - 1]) and (form := _country_form_ending_at(text, x - 1)) is not None \
+            and _lone_first_syllable(an, x - 1):
+        return x - 1 - len(form)  # 拉脱维亚|道|加瓦皮尔斯市议会主席: jieba read the city's first syllable as a measure word
     moved = False
     while x >= 3 and text[x - 1] in "-‐" and HAN.match(text[x - 2]):  # (奥弗涅-罗讷-阿尔卑斯大区: each part)
         j, form = _syllables_before(text, x - 1, stop_at_country=True)
@@ -709,6 +712,14 @@ def _foreign_locality_start(text: str, an: Analysis, x: int, s: int) -> int:
     if x == s and text[x - 1 : x] == "省" and (j := _unknown_run_start(text, an, x)) is not None:
         return j  # 会谈后，|伊富|高省|省长: words no dictionary holds, from the clause's start to 省, name a foreign province
     return x
+
+
+def _lone_first_syllable(an: Analysis, at: int) -> bool:
+    """Whether the character at ``at`` is a word alone of a kind no clause's joint is (a measure word, a noun: 道, not
+    和, 与, 对, 在), which may be a foreign name's first syllable."""
+    tok = an.token_at(at)
+    return tok is not None and tok.start == at and tok.end == at + 1 and tok.pos[:1] in ("q", "n", "m") \
+        and tok.text not in _NOT_IN_LISTED_NAME
 
 
 def _unknown_run_start(text: str, an: Analysis, x: int) -> int | None:
