@@ -527,10 +527,15 @@ CHECKSETS = {
                             "places": 0.97, "dates": 0.91, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 0.62, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 0.85, "activity_places": 0.85, "published": 1.0, "title": 1.0}),
-    # its first score, 0.967 (17d0d0b), is the newest estimate; these floors are its present scores
+    # its first score, 0.967 (17d0d0b), was the estimate until jan65; these floors are its present scores
     "checkset_jan64": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 1.0, "authors": 1.0,
                             "places": 0.97, "dates": 0.93, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
                        {"meeting_hosts": 1.0, "meeting_date": 0.87, "directives_recall": 0.98, "activity_companions": 1.0,
+                        "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
+    # its first score, 0.977 (9de03eb), is the newest estimate; these floors are its present scores
+    "checkset_jan65": (10, {"headline_f1": 0.98, "officials": 1.0, "official_titles": 0.97, "authors": 1.0,
+                            "places": 0.93, "dates": 1.0, "meetings": 1.0, "activities": 1.0, "slogans": 1.0},
+                       {"meeting_hosts": 1.0, "meeting_date": 1.0, "directives_recall": 1.0, "activity_companions": 1.0,
                         "activity_date": 1.0, "activity_places": 1.0, "published": 1.0, "title": 1.0}),
 }
 
