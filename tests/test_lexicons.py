@@ -33,7 +33,7 @@ WORD_LISTS = {
         "firm-post", "firm-organ-end", "state-prefix", "state-mark", "state-sector", "firm-generic", "folded-organ", "scope-word",
         "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
         "foreign-only-post", "foreign-ministry", "list-standing", "state-post", "ranked-post", "office-head", "field-verb",
-        "organ-word",
+        "organ-word", "foreign-chamber",
     },
 }
 # The lists read as word → value tables: every word needs its value.

@@ -1546,7 +1546,7 @@ def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
     秘鲁驻华大使), or stands in a list that a foreign title opens (新加坡副总理颜金勇、外交部长|维文)."""
     if country_of(text[start : m.end()]) is not None:
         return True
-    if text[start - 1 : start] == "和" and _FOREIGN_CHAMBER.match(text, start):
+    if text[start - 1 : start] == "和" and text.startswith(_FOREIGN_CHAMBERS, start):
         # (应俄罗斯…国家杜马主席沃洛金和|联邦委员会主席马特维延科: a foreign legislature's other chamber after 和 is the
         # state's the clause names)
         lo = max((c.end() for c in CLAUSE_OPEN.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
@@ -1554,8 +1554,7 @@ def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
     return text[start - 1 : start] == "、" and clause_country(text, start) is not None
 
 
-# The chambers of foreign legislatures, which no Chinese organ is called.
-_FOREIGN_CHAMBER = lazy_pattern.compile(r"联邦委员会|国家杜马|参议院|众议院|上议院|下议院|国民议会|联邦议院|联邦参议院")
+_FOREIGN_CHAMBERS = tuple(sorted(_WORDS["foreign-chamber"], key=len, reverse=True))
 
 
 CLAUSE_OPEN = lazy_pattern.compile(r"[。；;！!？?\n：:，,]")
