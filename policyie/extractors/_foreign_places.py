@@ -71,6 +71,15 @@ def foreign_states(places: dict[str, Place]) -> list[Place]:
     return [p for p in places.values() if p.level == "country" and p.name not in HOME_STATE]
 
 
+def _state_mention_ending_at(places: dict[str, Place], end: int) -> tuple[Place, Span] | None:
+    """The foreign state and its mention that end at ``end`` (荷兰|泽兰省, 毛里求斯|岛), or None."""
+    return next(((p, m) for p in foreign_states(places) for m in p.mentions if m.end == end), None)
+
+
+def _right_after_state(places: dict[str, Place], start: int) -> bool:
+    return _state_mention_ending_at(places, start) is not None
+
+
 def _anchors(text: str, analysis: Analysis, places: dict[str, Place]) -> list[tuple[int, str | None, bool]]:
     """(end, state, led) of each mention of a state, or of a foreign state's province (俄亥俄州): led where a word
     of place or motion leads it (a state alone is an anchor only for a run its division word closes)."""
@@ -345,7 +354,7 @@ def _state_island(text: str, analysis: Analysis, places: dict[str, Place], k: in
     tok = analysis.token_at(k)
     if text[k:end] not in ("岛", "湖") or mention_index(places).overlaps(k, end) or (tok is not None and tok.end > end):
         return False
-    state = next(((p, x) for p in foreign_states(places) for x in p.mentions if x.end == k), None)
+    state = _state_mention_ending_at(places, k)
     if state is None:
         return False
     place, mention = state
@@ -482,7 +491,7 @@ def _after_foreign_division(text: str, places: dict[str, Place], at: int) -> boo
     if text[at - 1 : at] in ("省", "州", "邦") and any(
             _typical(text[at - 1 - n : at - 1]) for n in range(2, min(_STEM_MAX, at - 1) + 1)):
         return True
-    return any(m.end == at for p in foreign_states(places) for m in p.mentions)
+    return _right_after_state(places, at)
 
 
 def _foreign_place_at(places: dict[str, Place], start: int, end: int) -> Place | None:
@@ -752,10 +761,6 @@ _MIN_MEAN_PLACE_WORD = 0.0
 
 
 _COMPASS = "东西南北"
-
-
-def _right_after_state(places: dict[str, Place], start: int) -> bool:
-    return any(m.end == start for p in foreign_states(places) for m in p.mentions)
 
 
 def _compass_opening(text: str, places: dict[str, Place], start: int) -> int:

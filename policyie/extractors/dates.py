@@ -64,8 +64,9 @@ _YEAR_SHIFT = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年":
 _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "大前天": -3, "明天": 1, "明日": 1, "后天": 2,
               "大后天": 3,
               "今晚": 0, "昨晚": -1, "明晚": 1, "今晨": 0, "今早": 0, "明早": 1, "昨夜": -1, "前晚": -2}
-# (第三天, 第四天: counted from the tour's first day, not from the last day told: `_timex._ordinal_day`)
-_ORDINAL_DAYS = frozenset(("第三天", "第四天", "第五天"))
+# The day words that are a day only where they open a clause: the ordinal days (第三天, 第四天: counted from the tour's
+# first day, not from the last day told: `_timex._ordinal_day`), 同一天 and 此前一天.
+_CLAUSE_OPENING_DAYS = frozenset(("第三天", "第四天", "第五天", "同一天", "此前一天"))
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n \u3000")
 _DAY_ANAPHOR = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "此前一天": -1, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1, "第三天": 2, "第四天": 3,
                 "第五天": 4}
@@ -388,10 +389,10 @@ def _day_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # programme names
     if w == "第二天" and _before(text, m.start(), 2) == "连续":
         return None  # a count, not a day
-    if w in ("同一天", "此前一天") and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
-        return None  # 不在同一天举行: days compared, no day; 。同一天，…, 。此前一天，…: the day just told, the day before it
-    if w in _ORDINAL_DAYS and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
-        return None  # 假期的第三天, 进入第三天, 连续第五天: a count of some period's days; a tour's is told 第三天，X来到…
+    if w in _CLAUSE_OPENING_DAYS and m.start() and text[m.start() - 1] not in _CLAUSE_OPENERS:
+        # 假期的第三天, 进入第三天, 连续第五天: a count of some period's days, a tour's is told 第三天，X来到…; 不在同一天举行:
+        # days compared, where 。同一天，…, 。此前一天，… are the day just told and the day before it
+        return None
     if w in ("同日", "当日", "前日") and _WORD_AFTER_RI.match(text[m.end() : m.end() + 1]):
         return None  # 同日方一道: 同 + 日方
     if w == "前日" and a is not None and not a.is_token_boundary(m.start() + 2):

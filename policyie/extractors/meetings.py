@@ -666,16 +666,10 @@ def _whole_clause_name(
 
 def _joins_fields(toks: list[Token], i: int, lo: int) -> bool:
     """推动科技创新|和|产业创新融合发展…座谈会|18日在京召开: 和, 与 or 及 between two fields inside a clause-long name (a
-    noun or verb on either side), not a subject and its partner."""
+    noun or verb on either side), not a subject and its partner, nor two gatherings (…部长会议|和|国际能源变革论坛)."""
     return toks[i].text in ("和", "与", "及") and toks[i - 1].start >= lo and i + 1 < len(toks) \
         and toks[i - 1].pos[:1] in ("n", "v") and toks[i + 1].pos[:1] in ("n", "v") and toks[i - 1].end == toks[i].start \
-        and not _gathering_before(toks, lo, i)
-
-
-def _gathering_before(toks: list[Token], lo: int, i: int) -> bool:
-    """Whether a gathering's head ends the words before token ``i`` (…部长会议|和|国际能源变革论坛, 十三届全国人大四次会议|和|
-    全国政协…: two gatherings joined, not two fields of one)."""
-    return toks[i - 1].text.endswith(_GATHERING_ENDS + ("会", "峰会", "会晤"))
+        and not toks[i - 1].text.endswith(_GATHERING_ENDS + ("会", "会晤"))
 
 
 def _held_verb_and_start(

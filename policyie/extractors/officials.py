@@ -1549,7 +1549,7 @@ def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
     if text[start - 1 : start] == "和" and text.startswith(_FOREIGN_CHAMBERS, start):
         # (应俄罗斯…国家杜马主席沃洛金和|联邦委员会主席马特维延科: a foreign legislature's other chamber after 和 is the
         # state's the clause names)
-        lo = max((c.end() for c in CLAUSE_OPEN.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+        lo = _clause_opening(text, start)
         return any(prefix_country(text[i:start]) is not None for i in range(lo, start))
     return text[start - 1 : start] == "、" and clause_country(text, start) is not None
 
@@ -1560,11 +1560,17 @@ _FOREIGN_CHAMBERS = tuple(sorted(_WORDS["foreign-chamber"], key=len, reverse=Tru
 CLAUSE_OPEN = lazy_pattern.compile(r"[。；;！!？?\n：:，,]")
 
 
+def _clause_opening(text: str, pos: int) -> int:
+    """Where the clause ``pos`` lies in opens, looking back at most 40 characters (that far back where none opens)."""
+    lo = max(0, pos - 40)
+    return max((m.end() for m in CLAUSE_OPEN.finditer(text, lo, pos)), default=lo)
+
+
 def clause_country(text: str, pos: int) -> str | None:
     """The foreign country whose title opens the clause ``pos`` lies in, when only a list (、) and names
     run between (沙特阿拉伯通信和信息技术大臣…, 新加坡副总理颜金勇、外交部长…)."""
     lo = max(0, pos - 40)
-    cut = max((m.end() for m in CLAUSE_OPEN.finditer(text, lo, pos)), default=lo)
+    cut = _clause_opening(text, pos)
     if cut == lo and lo > 0:
         return None
     head = text[cut:pos]

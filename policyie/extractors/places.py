@@ -2812,11 +2812,15 @@ def _peoples_places(text: str, places: dict[str, Place]) -> None:
 _HALLS = ("博物馆", "纪念馆", "展览馆", "陈列馆")
 
 
+def _chinese_division(gz: Gazetteer, name: str, levels: tuple[str, ...]) -> Entry | None:
+    """The Chinese division of one of ``levels`` whose full name ``name`` is, or None."""
+    return next((e for e in gz.lookup(name) if e.name == name and e.code is not None and e.level in levels), None)
+
+
 def _hall_lead(gz: Gazetteer, name: str) -> bool:
     """Whether ``name`` is a Chinese county's, banner's or prefecture's full name (绿春县, 翁牛特旗, 阿里地区), which its
     museum's name opens with (a city's is a place of its own: 抚顺市|雷锋纪念馆, 阿斯塔纳|哈萨克斯坦国家博物馆)."""
-    return name.endswith(("县", "旗", "地区")) and any(
-        e.name == name and e.code is not None and e.level in ("district", "city") for e in gz.lookup(name))
+    return name.endswith(("县", "旗", "地区")) and _chinese_division(gz, name, ("district", "city")) is not None
 
 
 def _division_named_halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
@@ -2843,8 +2847,8 @@ def _halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
 
 def _city_ending_at(gz: Gazetteer, text: str, end: int) -> Entry | None:
     """The province or prefecture-level city named in full that ends at ``end`` (湖北省, 孝感市), or None."""
-    return next((e for k in (5, 4, 3, 2) if end >= k for e in gz.lookup(text[end - k : end])
-                 if e.name == text[end - k : end] and e.code is not None and e.level in ("province", "city")), None)
+    return next((e for k in (5, 4, 3, 2) if end >= k
+                 if (e := _chinese_division(gz, text[end - k : end], ("province", "city"))) is not None), None)
 
 
 def _cities_before_halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> None:
@@ -2863,8 +2867,8 @@ def _cities_before_halls(text: str, gz: Gazetteer, places: dict[str, Place]) -> 
                     hall.name = text[start : m.end]
                 hall.mentions[i] = m = Span(text[start : m.end], start, m.end)
             at = m.start
-            while (e := _city_ending_at(gz, text, at)) is not None and not any(
-                    x.start < at and at - len(e.name) < x.end for p in places.values() for x in p.mentions):
+            while (e := _city_ending_at(gz, text, at)) is not None \
+                    and not model_places.mention_index(places).overlaps(at - len(e.name), at):
                 _entry_place(places, gz, e).mentions.append(Span(e.name, at - len(e.name), at))
                 at -= len(e.name)
 
@@ -2875,10 +2879,8 @@ def _city_starting(gz: Gazetteer, text: str, start: int, end: int) -> Entry | No
     e = _city_ending_at(gz, text, end)
     if e is None or end - len(e.name) != start:
         return None
-    nxt = next((k for k in (5, 4, 3, 2) if any(
-        x.name == text[end : end + k] and x.code is not None and x.level in ("province", "city", "district")
-        for x in gz.lookup(text[end : end + k]))), None)
-    return e if nxt is not None else None
+    followed = any(_chinese_division(gz, text[end : end + k], ("province", "city", "district")) for k in (5, 4, 3, 2))
+    return e if followed else None
 
 
 def _reaches_hold_their_rivers(places: dict[str, Place]) -> None:

@@ -35,7 +35,8 @@ _LABEL_PART = "文字|文稿|稿件|编辑|编校|信息|视觉|美术|版面|�
 # character (审 校 核 复 终 初 统 通 勘 质, 复's older form 覆 of 覆核 and 覆勘, the bookish 雠 of 雠校, collation, and the
 # auditor's 稽 of 稽核) before any that says what was checked or done (审 校 核 读 订 签 稿 定 正 准 检 看 阅 查 验 改:
 # 核验, 内容核验, 图文校改, 内容稽核, 内容覆勘).
-_CHECK_WORK = "[审校核复覆终初统通勘质雠稽][审校核读订签稿定正准检看阅查验改勘]"
+_CHECKED = "[审校核读订签稿定正准检看阅查验改勘]"
+_CHECK_WORK = f"[审校核复覆终初统通勘质雠稽]{_CHECKED}"
 # (and the words for putting errors right, 订讹, 勘误, 纠错, 订正, 正误: a check by what it fixes)
 _LABEL_WORK = (
     f"{_CHECK_WORK}|统筹|编排|设计|校对|整理|核实|核对|采编|采集|编辑|把关|撰写|制作|策划|监制|编审|编校|签发|过审|送审"
@@ -43,7 +44,7 @@ _LABEL_WORK = (
 )
 # After a part, the check's first character may be any (内容覆勘, 图片稽核, 版面监看: sets coin a new one each time); its
 # second still says what was checked or done.
-_CHECK_AFTER_PART = rf"(?:{_LABEL_PART})\p{{Han}}[审校核读订签稿定正准检看阅查验改勘]"
+_CHECK_AFTER_PART = rf"(?:{_LABEL_PART})\p{{Han}}{_CHECKED}"
 COMPOSED_ROLES = (f"(?:{_LABEL_PART}|{_LABEL_WORK})(?:{_LABEL_WORK})(?:人员|人)?|{_CHECK_AFTER_PART}"
                   "|(?:采编|编排|核对|核实)(?:人员|人)?")
 # (WRITER_LISTED: the roles no composition makes, for a reader that tries COMPOSED_ROLES first of all its roles)
