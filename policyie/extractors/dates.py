@@ -827,6 +827,13 @@ def _since_earlier_year(c: _Cand, r: tx.Resolved, published: date | None) -> boo
         and int(r.value[:4]) < published.year
 
 
+def _baseline(c: _Cand, text: str, published: date | None) -> bool:
+    """为1983年1月以来的最大值: a written earlier year opening a period up to now (a month's keeps 以来 outside its
+    mention) is the comparison's baseline; it names the year of no other month in its sentence or after it."""
+    return published is not None and c.spec.year is not None and c.spec.year < published.year \
+        and (c.rule.startswith("since:") or text.startswith("以来", c.end))
+
+
 def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: Callable[[int], tuple[int, int]]) -> list[DateMention]:
     """Anchor each candidate in text order and emit its `DateMention`."""
     sentence_years: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -835,7 +842,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
     # 2022年冬奥会场馆…年底前: a year naming the Games dates nothing else in the article
     naming = {c.start for c in cands if c.spec.year is not None and _EVENT_AFTER_YEAR.match(text, c.end)}
     for c in cands:
-        if c.spec.year is not None and c.start not in naming:
+        if c.spec.year is not None and c.start not in naming and not _baseline(c, text, published):
             sentence_years.setdefault(sentence_of(c.start), []).append((c.start, c.spec.year))
             if c.start not in announced:  # a target year (到2035年, 计划2026年建成) is not the article's year
                 counts[c.spec.year] += 1
@@ -873,6 +880,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
         # from an earlier year to the present: 去年以来，…。截至6月底 is this year's June)
         if c.start not in naming and not _recalls_earlier_year(text, c, r, published) \
                 and not c.rule.startswith("same-period:") and not _since_earlier_year(c, r, published) \
+                and not _baseline(c, text, published) \
                 and not _opens_period(text, c):
             last_day = anc.last_day
             remember(anc, r)
