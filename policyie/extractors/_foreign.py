@@ -25,6 +25,7 @@ from policyie.extractors._people import (
     adverb_or_verb,
     clear_follower,
     is_common_word,
+    jieba_freq,
     township_opened,
 )
 
@@ -43,6 +44,8 @@ FOREIGN_ONLY_POSTS = lexicons.lists("title_words.tsv")["foreign-only-post"]
 # A character this unlike a transliteration ends the name (log odds; absent characters count as unlike).
 MIN_TRANSLIT = -2.5
 MAX_PART = 8
+# jieba's count of a word (any tag: 纳粹 505 is tagged a name) that a name's unconfirmed end would cut in two.
+_WORD_ACROSS_END = 300
 # Conjunctions that also end transliterated names (巴特孟和, 乌力吉和): one of them right before a word that
 # follows names is the name's last character (康京和|表示 likewise among Korean names).
 _NAME_ENDING_CONJ = frozenset("和")
@@ -166,6 +169,10 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
         # 马克龙|热烈欢迎, 卢拉|高度评价); a run a boundary closes keeps such a pair (阿纳斯塔|夏季|斯表示).
         cut = next((k for k in range(start + max(min_len, 2), j)
                     if is_common_word(text[k : k + 2], FREQUENT) or adverb_or_verb(text[k : k + 2])), None)
+        if cut is None and jieba_freq().get(text[j - 1 : j + 1], 0) >= _WORD_ACROSS_END:
+            # 特雷莎·梅|提出, 议长|因纳粹老兵事件: the run's last character opens a word with the next, so the name
+            # ended before it (and there is none when too little is left)
+            return (j - 1, True) if j - 1 - start >= min_len else None
         return (cut, True) if cut is not None else (j, False)
     return None
 

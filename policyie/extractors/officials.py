@@ -863,6 +863,8 @@ class _Found:
         self.prev: dict[tuple[str, str], str] = {}
         # full name → the short forms the article also uses for the person (夏巴兹·谢里夫 → 夏巴兹)
         self.aliases: dict[str, list[str]] = {}
+        # names read from the guest's side of a paired formula (习近平主席和|通伦|总书记的): a foreign head
+        self.paired: set[str] = set()
 
     def rename(self, name: str, to: str) -> None:
         """Read ``name`` as ``to`` (a name read too long or too short): its titles and first mention go with it."""
@@ -1375,9 +1377,13 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
     Chinese reading of a transliteration's tail is none (埃尔德|里奇总理). A local head's bare post (倪珂副县长汇报了…)
     only where the pair is its clause's subject (`_subject_before_verb`)."""
     start = None
-    if m.group() in FOREIGN_SUFFIX_POSTS:
+    if m.group() in FOREIGN_SUFFIX_POSTS or m.group() in PAIRED_SUFFIX_POSTS:
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
-        start = _transliterated_before(text, an, end)
+        start = _transliterated_before(text, an, end) if m.group() in FOREIGN_SUFFIX_POSTS else None
+        paired = _paired_leader_start(text, an, end) if text.startswith("的", m.end()) else None
+        if paired is not None and start in (None, paired):
+            start = paired
+            found.paired.add(text[start:end])
         if start is not None and text[start - 1 : start] in ("·", "-"):
             start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
             found.add(text[start:end], start, [m.group()])
@@ -1395,6 +1401,29 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
                 and not _organ_word(text[g.start + 1 : g.end]) and not (start is not None and start < g.start):
             # (应|国家|副主席…邀请: the name's given part is the post's organ, 应 of an invitation before it)
             found.add(g.text_in(text), g.start, [m.group()])
+
+
+# The diplomatic formulas that pair the host's head with the guest's (在习近平主席和|通伦总书记|的共同引领下, 转达对|纽西总统|的
+# 问候, 习近平主席对|西哈莫尼国王|的…): the slot between one and the post is the other head's name, whatever its odds as a
+# transliteration (本扬, 通伦 read low; Vietnamese names are Han: 阮富仲).
+_PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王)[和同对与]|转达(?:他|了)?对)$")
+_NOT_IN_PAIRED_NAME = frozenset("的和同与对及、，,。；")
+
+
+def _paired_leader_start(text: str, an: Analysis, end: int) -> int | None:
+    """Where the other head's name that fills a paired formula's slot ending at ``end`` starts (two to four
+    characters; no word of the dictionary inside: 总统对|政府|总理), or None; a Chinese name there (总统对|习近平|主席的)
+    is the Chinese reader's."""
+    for k in (2, 3, 4):
+        s = end - k
+        if s < 1 or any(not HAN.match(c) or c in _NOT_IN_PAIRED_NAME for c in text[s:end]):
+            return None
+        if _PAIRED_LEADER_BEFORE.search(text, max(0, s - 5), s) is not None:
+            name = text[s:end]
+            ok = name not in countries() and name not in place_forms() and not _holds_common_word(text, s, end)
+            g = name_ending_at(text, end, an)
+            return s if ok and (g is None or g.start != s) else None
+    return None
 
 
 def _agent_glued(text: str, an: Analysis, end: int) -> NameGuess | None:
@@ -1419,6 +1448,7 @@ def _subject_before_verb(text: str, start: int, end: int) -> bool:
 
 # Posts a foreign office-holder's short name takes after it (普拉博沃总统, 莫迪总理, 塞西总统来华).
 FOREIGN_SUFFIX_POSTS = frozenset(_WORDS["foreign-suffix-post"])
+PAIRED_SUFFIX_POSTS = frozenset(_WORDS["paired-suffix-post"])
 
 
 def _dotted_start(text: str, start: int) -> int:
@@ -1459,8 +1489,9 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
     persons = [a for a in person_starts_ending_at(an, end) if a < start and end - a <= 8]
     for s in sorted({start, *known, *persons}):
         name = text[s:end]
-        if not 2 <= len(name) <= 8 or name in countries() or name in place_forms() or _place_word(text, an, s, end):
-            continue
+        if not 2 <= len(name) <= 8 or name in countries() or name in place_forms() or (
+                _place_word(text, an, s, end) and s not in known):
+            continue  # (对|普京|总统: jieba tags some listed names ns, a reading the name list outweighs)
         odds = name_runs.translit_odds(name)
         if s in known or odds >= (2.5 if len(name) == 2 else name_runs.TYPICAL_TRANSLIT) or (s in persons and odds >= 1.0):
             # (主席同|伊姆兰|总理: the NER's person may open on the preposition before the name)
@@ -2191,6 +2222,8 @@ def extract(ctx: Context) -> list[Official]:
             country = clause_country(text, found.first[name]) or country
         if country == "中国":
             country = _state_of_foreign_province(text, titles) or country
+        if country == "中国" and name in found.paired and not any(CHINESE_ORGAN.search(t.text) for t in titles):
+            country = None  # (通伦总书记: a post Chinese heads hold too, its holder abroad, the state unwritten)
         if country != "中国":
             _bare_posts_abroad(titles)
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
