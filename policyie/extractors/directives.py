@@ -199,6 +199,16 @@ def _meeting_speaker(ctx: Context) -> str:
     return names[0] if len(set(names)) == 1 else "会议"
 
 
+# The speaker's own side opening a sentence: the same speaker goes on, whoever the sentence names after it.
+_SPEAKERS_SIDE = lazy_pattern.compile(r"[\s　，,]*(?:中方|我们|我国|我)(?![市区县省乡镇])")
+# A person after one of these is the clause's object, not a new actor (我期待…，同|普京总统一道规划…: the speaker goes on).
+_OBJECT_PREPOSITIONS = frozenset("同与跟向对给")
+
+
+def _actors_in(ctx: Context, lo: int, hi: int) -> bool:
+    return any(p.start == 0 or ctx.text[p.start - 1] not in _OBJECT_PREPOSITIONS for p in persons_in(ctx, lo, hi))
+
+
 def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[Directive]:
     text = ctx.text
     out: list[Directive] = []
@@ -210,8 +220,9 @@ def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[
         seg = text[pos:end]
         if not first and _NARRATIVE_OPEN.match(seg):
             break
-        if not first and persons_in(ctx, pos, min(end, pos + 14)) and not _INSTRUCTION.search(seg[:6]):
-            break  # a new actor takes over the paragraph
+        if not first and _actors_in(ctx, pos, min(end, pos + 14)) and not _INSTRUCTION.search(seg[:6]) \
+                and not _SPEAKERS_SIDE.match(seg):
+            break  # a new actor takes over the paragraph (中方高度评价普京总统…: the speaker's side is still the subject)
         s = pos + (len(seg) - len(seg.lstrip(" \u3000，,：:")))
         e = end
         if (move := _TOUR_MOVES_ON.search(text, s, e)) is not None:
