@@ -29,7 +29,7 @@ WORD_LISTS = {
         "farm-base-kind",
     },
     "title_words.tsv": {
-        "suffix-post", "foreign-suffix-post", "paired-suffix-post", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
+        "suffix-post", "foreign-suffix-post", "paired-suffix-post", "body-end", "not-title", "dropped", "title-stop", "leading-function", "scope-start", "organ-end", "unit-end",
         "firm-post", "firm-organ-end", "state-prefix", "state-mark", "state-sector", "firm-generic", "folded-organ", "scope-word",
         "acting-not", "division-end", "implied-organ", "municipality", "aid-word", "pronoun", "party-department",
         "foreign-only-post", "foreign-ministry", "list-standing", "state-post", "ranked-post", "office-head", "field-verb",

@@ -67,6 +67,15 @@ def _country_lengths() -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
 
 
+def is_body(form: str) -> bool:
+    """阿盟, 非盟, 上海合作组织: a form countries.tsv lists for an international body, not for a state or territory."""
+    body = countries().get(form)
+    return body is not None and body.endswith(_BODY_ENDS)
+
+
+_BODY_ENDS = tuple(lexicons.lists("title_words.tsv")["body-end"])
+
+
 def translit() -> dict[str, float]:
     # (the one table the name-run reader loads too)
     return name_runs.translit_table()
@@ -169,9 +178,9 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
         # 马克龙|热烈欢迎, 卢拉|高度评价); a run a boundary closes keeps such a pair (阿纳斯塔|夏季|斯表示).
         cut = next((k for k in range(start + max(min_len, 2), j)
                     if is_common_word(text[k : k + 2], FREQUENT) or adverb_or_verb(text[k : k + 2])), None)
-        if cut is None and jieba_freq().get(text[j - 1 : j + 1], 0) >= _WORD_ACROSS_END:
+        if cut is None and jieba_freq().get(text[j - 1 : j + 1], 0) >= _WORD_ACROSS_END and text[start:j] not in known:
             # 特雷莎·梅|提出, 议长|因纳粹老兵事件: the run's last character opens a word with the next, so the name
-            # ended before it (and there is none when too little is left)
+            # ended before it (and there is none when too little is left); a listed name stands (拜登|上月)
             return (j - 1, True) if j - 1 - start >= min_len else None
         return (cut, True) if cut is not None else (j, False)
     return None

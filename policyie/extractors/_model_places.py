@@ -27,8 +27,8 @@ import regex
 
 from policyie import lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
-from policyie.extractors._foreign import countries, known_names
-from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated
+from policyie.extractors._foreign import countries, is_body, known_names
+from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated, posts
 from policyie.extractors._spans import SpanIndex, in_work_title
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Entity, Token
@@ -637,6 +637,10 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
         return
     if e.text in _words()["place-level"] or e.text in localities.GENERIC:
         return  # 三角洲, 走廊: a kind of place, not one
+    if is_body(e.text):
+        return  # 阿盟|中止了…: an international body's short name (jieba's dictionary holds it as a place: 阿拉善盟)
+    if _named_after_post(text, e.text):
+        return  # 哈马斯领导人|哈尼亚 … 暗杀哈尼亚的…: right after a post, anywhere in the article, stands its holder's name
     if _relation_or_session(text, e):
         return
     if len(e.text) <= 3 and all(c in _STATE_CHARS for c in e.text) and ("中" in e.text or _TOGETHER.match(text, e.end)):
@@ -686,6 +690,16 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
     if looks_transliterated(core) and len(core) >= 3 and (lead or _DIVISION_AFTER.match(text, e.end) or
                                                           text[start:e.end] != core):
         yield start, e.end, None, lead
+
+
+def _named_after_post(text: str, name: str) -> bool:
+    """Whether ``name`` stands right after a post somewhere in ``text`` (领导人|哈尼亚, 总统|普京)."""
+    at = text.find(name)
+    while at >= 0:
+        if any(text[max(0, at - k) : at] in posts() for k in (2, 3)) or text.endswith("领导人", 0, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _word_opening_inside(e: Entity, around: _Around) -> int | None:

@@ -1384,7 +1384,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
         if paired is not None and start in (None, paired):
             start = paired
             found.paired.add(text[start:end])
-        if start is not None and text[start - 1 : start] in ("·", "-"):
+        if start is not None and text[start - 1 : start] in ("·", "-", "—"):
             start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
             found.add(text[start:end], start, [m.group()])
         elif start is not None and not _part_of_dotted(text, text[start:end]):
@@ -1455,7 +1455,7 @@ def _dotted_start(text: str, start: int) -> int:
     """Where the dotted or hyphenated name whose last part starts at ``start`` begins: back over parts of
     transliteration characters (one, as 本 of 穆罕默德·本·扎耶德, or more), each after a dot or hyphen."""
     table = translit()
-    while start >= 2 and text[start - 1] in "·-":
+    while start >= 2 and text[start - 1] in "·-—":
         k = 0  # the part's length, read leftwards from the character before the joiner
         while k < 8 and start - 2 - k >= 0 and text[start - 2 - k] in table and HAN.match(text[start - 2 - k]):
             k += 1
