@@ -382,6 +382,7 @@ def _jing(gz: Gazetteer, text: str, model_starts: dict[int, int]) -> list[Cand]:
 
 def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
+    nested_ends = {end for _, end in nested}
     for h in hits:
         if not h.senses:
             continue
@@ -390,7 +391,8 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue  # 文莱|苏丹哈桑纳尔: a state's own post after it (苏丹, the sultan), not Sudan
         if _part_of_longer_foreign_name(doc, h, senses):
             continue
-        if (h.start, h.end) in nested or (_at_venue(doc, h.start, h.end) and doc.major(h.surface)):
+        if ((h.start, h.end) in nested and not (h.start in nested_ends and _water_word(doc, h))) \
+                or (_at_venue(doc, h.start, h.end) and doc.major(h.surface)):
             # jieba keeps 北京人民大会堂 and 北京饭店 whole: the word boundaries say nothing here
             out.append(Cand(h.start, h.end, "name", h, senses=senses))
             continue
@@ -421,6 +423,10 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue  # 四排赫哲族乡|四排|村: a township's short form opens the village named after it, not the township
         if h.surface.endswith("区") and doc.text.startswith("域", h.end) and all(e.level == "district" for e, _ in senses):
             continue  # 在湖滨区域新建…: the 区 is 区域's (an area by the lake), not 湖滨区's (粤港澳大湾区|域内 keeps its region)
+        if len(h.surface) == 2 and doc.text[h.end + 1 : h.end + 2] == h.surface[1] and _is_cjk(doc.text[h.end : h.end + 1]) \
+                and all(k in (SHORT, WEAK) for _, k in senses) and (tok := doc.token_at(h.end)) is not None \
+                and (tok.start, tok.end) == (h.end, h.end + 2):
+            continue  # 金山|银山, 绿水青山就是金山银山: a short form whose last character the next pair repeats is an idiom's half
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
@@ -431,6 +437,17 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
+
+
+# The one character after a place's short form that makes jieba's word a water's or a mountain's name (赤水|河).
+_WATER_OR_MOUNTAIN = frozenset("河江湖溪渠海山岭峰峡湾")
+
+
+def _water_word(doc: _Doc, h: Hit) -> bool:
+    """贵州|赤水|河: a division's short form after its province, where jieba's word runs one character of water or
+    mountain on, names the river, not the county."""
+    tok = doc.token_at(h.start)
+    return tok is not None and (tok.start, tok.end) == (h.start, h.end + 1) and doc.text[h.end] in _WATER_OR_MOUNTAIN
 
 
 def _part_of_longer_foreign_name(doc: _Doc, h: Hit, senses: list[tuple[Entry, str]]) -> bool:
