@@ -178,6 +178,9 @@ def _part_end(text: str, start: int, min_len: int) -> tuple[int, bool] | None:
         # 马克龙|热烈欢迎, 卢拉|高度评价); a run a boundary closes keeps such a pair (阿纳斯塔|夏季|斯表示).
         cut = next((k for k in range(start + max(min_len, 2), j)
                     if is_common_word(text[k : k + 2], FREQUENT) or adverb_or_verb(text[k : k + 2])), None)
+        if cut is None and adverb_or_verb(text[j : j + 2]) and not is_common_word(text[j - 1 : j + 1]):
+            return j, True  # 穆斯塔法|进行: the clause's verb right where the characters stop closes the name (not
+            # one a word across the stop opens inside: 古特雷斯密|切合…)
         if cut is None and jieba_freq().get(text[j - 1 : j + 1], 0) >= _WORD_ACROSS_END and text[start:j] not in known:
             # 特雷莎·梅|提出, 议长|因纳粹老兵事件: the run's last character opens a word with the next, so the name
             # ended before it (and there is none when too little is left); a listed name stands (拜登|上月)

@@ -1052,14 +1052,17 @@ def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int
 
 def _inside_standing_body(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
     """中央区域|协调|发展领导小组组长, 国务院|西部|地区开发领导小组: a standing body's name says what it is set up to do and
-    the part of the country it serves, after the noun that opens it (要求|推动|…: a verb before it is the sentence's);
+    the part of the country it serves, after the noun or the chain's 、 that opens it (要求|推动|…: a verb before it is
+    the sentence's);
     so does a legislature (萨摩亚|立法|议会议长: jieba tags 立法 an adverb there)."""
     if piece == "立法" and text.startswith(_LEGISLATURE_HEADS, x):
         return True
     if not ((tok.pos.startswith("v") and piece in FIELD_VERBS) or piece in _COMPASS_REGIONS):
         return False
     before = an.token_at(tok.start - 1)
-    return _STANDING_BODY.search(text, x, s) is not None and before is not None and before.pos.startswith(("n", "s"))
+    # (…国务院副总理、|推动黄河流域…领导小组组长: a title chain's separator opens the body's name as a noun would)
+    return _STANDING_BODY.search(text, x, s) is not None and before is not None and (
+        before.pos.startswith(("n", "s")) or before.text == "、")
 
 
 def _foreign_name_follows(text: str, an: Analysis, m: LiteralMatch) -> bool:
