@@ -199,6 +199,8 @@ _CITED_BEFORE = lazy_pattern.compile(
     r"(?:贯彻|落实|学习|传达|迎接|按照|根据|领会|宣传|践行|对标|纪念|庆祝|筹备|开好|办好|自|从)[^，,。；;]{0,12}$"
     # 高度评价|上合组织天津峰会: judged, so over (not 评价习近平主席在…大会上的讲话, a speech judged)
     r"|(?:评价|赞赏|祝贺)$"
+    # 经|中央纪委常委会会议|研究并报…批准: the body's decision cites the meeting that took it
+    r"|(?:^|[，,])经$"
     # 在深圳举行的…领导人非正式会议: a meeting named as held elsewhere, at another time, is cited
     r"|(?<!随后|随即|接着|当天|当日|会后)(?:召开|举行|举办|开幕|闭幕)的$"
 )
