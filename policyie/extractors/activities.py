@@ -75,7 +75,9 @@ _TOPIC_OPENS = lazy_pattern.compile(r"就|围绕")
 _GUESTS_AFTER_TOWARD = lazy_pattern.compile(r"(?:首先|也|还)?对[^，,。；;]{0,8}?(?:代表团|考察团|访问团|一行|客人|贵宾|来宾|嘉宾)")
 # 在X出席…座谈会，并|考察: the subject attended a gathering, and the sentence goes on with his visit.
 _ATTENDS_THEN = lazy_pattern.compile(r"(?:在\p{Han}{1,8})?出席(?:了)?[^，,。；;“”]{2,40}?(?:会|仪式|论坛|活动)[，,]?并")
-_COMMA_OK = lazy_pattern.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在)")
+# (…代表党中央、国务院，|1日早率…赴兴隆县慰问: a day's date may open the clause that goes on to the verb)
+_COMMA_OK = lazy_pattern.compile(r"^(?:就|围绕|深入|先后|实地|专程|前往|到|赴|来到|带队|率队|一行|对|在"
+                                 r"|(?:\d{1,2}月)?\d{1,2}日|当天|当日|今天|昨天)")
 _QUOTED = lazy_pattern.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
 _TOPIC = lazy_pattern.compile(
     r"围绕[“\"「]?([^”\"」，,。；;]{2,40}?)[”\"」]?(?=到|赴|在|来到|深入|前往|，|,|$)"
@@ -227,9 +229,11 @@ def _later_stops(ctx: Context, acts: list[Activity]) -> None:
 _DEPLOYED = lazy_pattern.compile(r"(?:工作)?(?:作出|做出|作|进行)(?:具体|全面|专门|详细|专题|周密)?(?:部署|安排)")
 
 
-# A verb of expressing right before the tour's verb (致以慰问, 表示诚挚的慰问): the sympathy itself, said or sent (not
+# A verb of expressing right before the tour's verb (致以慰问, 表示诚挚的慰问, 转达习近平总书记的亲切|慰问): the sympathy
+# itself, said, sent or passed on (not
 # 表示热烈欢迎…的国事访问: the visit welcomed).
-_EXPRESSED = lazy_pattern.compile(r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?$")
+_EXPRESSED = lazy_pattern.compile(
+    r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?(?:亲切|诚挚|深切|衷心|真诚|深情|热情)?$")
 
 
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
