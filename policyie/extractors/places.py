@@ -296,8 +296,9 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
         return True
     if text.startswith(COUNTRY_ADJECTIVAL, end) and _country_ends_at(text, end):
         return True
-    if _COMPANY_AHEAD.match(text, end):
-        return True  # 什刹海|文化旅游发展有限公司: a company's full name, whatever words it holds
+    if _COMPANY_AHEAD.match(text, end) or (text[end : end + 1] in "）)" and _COMPANY_AHEAD.match(text, end + 1)):
+        return True  # 什刹海|文化旅游发展有限公司: a company's full name, whatever words it holds (三星（中国|）半导体有限公司:
+        # a market's name in brackets inside it)
     return _name_run(doc, end, suffixes) is not None
 
 
@@ -424,9 +425,11 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if h.surface.endswith("区") and doc.text.startswith("域", h.end) and all(e.level == "district" for e, _ in senses):
             continue  # 在湖滨区域新建…: the 区 is 区域's (an area by the lake), not 湖滨区's (粤港澳大湾区|域内 keeps its region)
         if len(h.surface) == 2 and doc.text[h.end + 1 : h.end + 2] == h.surface[1] and _is_cjk(doc.text[h.end : h.end + 1]) \
+                and doc.text[h.end] not in _NUMERALS \
                 and all(k in (SHORT, WEAK) for _, k in senses) and (tok := doc.token_at(h.end)) is not None \
                 and (tok.start, tok.end) == (h.end, h.end + 2):
             continue  # 金山|银山, 绿水青山就是金山银山: a short form whose last character the next pair repeats is an idiom's half
+            # (not before a counted name: 同江|三江汇流处)
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
@@ -439,6 +442,7 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
     return out
 
 
+_NUMERALS = frozenset("一二三四五六七八九十两百千万")
 # The one character after a place's short form that makes jieba's word a water's or a mountain's name (赤水|河).
 _WATER_OR_MOUNTAIN = frozenset("河江湖溪渠海山岭峰峡湾")
 
