@@ -944,6 +944,8 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
         return text.startswith(_MINISTER_POSTS, s) and _foreign_ministry_list(text, an, tok)
     if piece not in ("和", "及", "与") or (text[x] in SCOPE_START and not _foreign_ministry_join(text, an, tok)):
         return False
+    if piece == "和" and _country_form_at(text, x) is not None and not _foreign_ministry_join(text, an, tok):
+        return False  # 巴西政府代表|和|中国驻巴西大使…: a state opens its own organ after 和
     if piece == "与" and not _minister_fields_joined(text, an, tok, s) and (
             _opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
         return False  # (代表|与|海德堡市副市长…: 与 is "with" unless a ministry's fields follow it: 外交与合作大臣)
@@ -1213,11 +1215,27 @@ def _titles_no_name(chain: list[str], post: str) -> bool:
     # 苏丹 is a monarch's post only under his state (文莱苏丹, 阿曼苏丹); alone it is the state (苏丹境内).
     if chain == [post] and (post in ("总书记", "主席") or post in STATE_POSTS):
         return True
+    if post == "领导人" and not _one_leaders_body(chain[-1][: -len(post)]):
+        return True  # 各国议会领导人|祝贺, 历代领导人|关怀, 成员国领导人|阿富汗问题…: leaders in general
     # 向习主席|敬礼: a surname before the post names its holder already (习主席, 李总理); nothing after is a name.
     # (a state's one-character short form is no surname there: 巴总理|伊姆兰·汗, 乌总理|什梅加尔)
     return len(chain) == 1 and len(chain[0]) == len(post) + 1 and post in _SURNAMED_POSTS \
         and surnames().get(chain[0][0], 0) >= RARE_SURNAME and chain[0][0] not in _ORGAN_INITIALS \
         and country_of(chain[0]) is None
+
+
+# 缅甸|领导人, 哈马斯|领导人, 黎巴嫩真主党|领导人: a state's, a party's or a movement's; not leaders counted or in general
+# (各国, 两国, 历代, 成员国, 40位).
+_LEADERS_BODY_END = ("党", "组织", "运动", "武装", "政府", "地区", "阵线")
+_LEADERS_IN_GENERAL = lazy_pattern.compile(r"^(?:各|两|三|历代|有关|多|地方|\d)|(?:成员国|成员|国家|各国|领导人|位)$")
+
+
+_NAMED_AFTER_LEADERS = ("宣言", "声明", "峰会", "会议", "会晤", "愿景", "共识")
+
+
+def _one_leaders_body(org: str) -> bool:
+    return bool(org) and not _LEADERS_IN_GENERAL.search(org) and (
+        country_of(org) is not None or org.endswith(_LEADERS_BODY_END) or org in countries())
 
 
 # Posts news writes after a bare surname for the holder (习主席, 李总理): the honorific is the whole reference.
@@ -1335,6 +1353,8 @@ def find_titled(ctx: Context) -> _Found:
             chain[-1] += marked.group()
         if g is not None and _titles_no_name(chain, m.group()):
             g = None
+        if g is not None and m.group() == "领导人" and text.startswith(_NAMED_AFTER_LEADERS, g.end):
+            g = None  # 亚太经合组织领导人|吉隆坡|宣言: the leaders' document or meeting, named by its city
         if g is not None:
             g = _to_list_separator(text, an, g)
             found.add(g.text_in(text), g.start, chain)
@@ -1572,7 +1592,11 @@ def _body_word(tok, p: int) -> bool:
         return tok.text not in posts()
     if tok.pos.startswith("nr"):
         return len(tok.text) >= 4
-    return tok.pos.startswith(BODY_POS + ("l", "a")) and tok.text not in posts()
+    return tok.pos.startswith(BODY_POS + ("l", "a")) and tok.text not in posts() and tok.text not in _PERSON_NOUNS
+
+
+# Nouns for people, which no body's name holds (巴西政府|代表|和中国驻巴西大使: the representatives are a party of their own).
+_PERSON_NOUNS = frozenset(("代表", "官员", "人员", "人士", "嘉宾", "负责人", "负责同志", "领导"))
 
 
 def _foreign_title(text: str, start: int, m: LiteralMatch) -> bool:
