@@ -135,11 +135,14 @@ def half_value(year: int | None, h: int) -> Resolved:
 
 
 def season_value(year: int | None, code: str, months: tuple[int, int] | None = None) -> Resolved:
+    """夏季 → 2024-SU; a school holiday, whose months are known (暑假, 暑期, 寒假), → its months as a range (2024-07/2024-08),
+    as the annotators of every check set that holds one (jan46, jan47, jan65, jan66) value it."""
     if year is None:
         return Resolved(f"XXXX-{code}", "season")
     m0, m1 = months or SEASON_MONTHS[code]
     y1 = year + 1 if m1 < m0 else year
-    return Resolved(f"{year:04d}-{code}", "season", date(year, m0, 1), date(y1, m1, last_day(y1, m1)))
+    value = f"{year:04d}-{m0:02d}/{y1:04d}-{m1:02d}" if months else f"{year:04d}-{code}"
+    return Resolved(value, "season", date(year, m0, 1), date(y1, m1, last_day(y1, m1)))
 
 
 def week_value(monday: date) -> Resolved:
@@ -389,6 +392,8 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         return _shift_day(pub, spec.day_shift)
     if u == "day" and spec.code in ("prev-workday", "next-workday"):
         return _workday_from(pub, -1 if spec.code == "prev-workday" else 1)
+    if u == "day" and (spec.code or "").startswith("workdays:"):
+        return _workdays_from(pub, int(spec.code.removeprefix("workdays:")))
     if u == "day" and spec.day_anaphor is not None and spec.day_anaphor >= 2:
         return _ordinal_day(anc, spec.day_anaphor)
     if u == "day" and spec.day_anaphor is not None:
@@ -463,6 +468,16 @@ def _workday_from(base: date | None, step: int) -> Resolved:
     if base is None:
         return day_value(None, None, None)
     d = _next_workday(base, step)
+    return day_value(d.year, d.month, d.day)
+
+
+def _workdays_from(base: date | None, n: int) -> Resolved:
+    """三个工作日前: the day so many working days (Monday to Friday) before (n < 0) or after ``base``, which is not counted."""
+    if base is None:
+        return day_value(None, None, None)
+    d = base
+    for _ in range(abs(n)):
+        d = _next_workday(d, 1 if n > 0 else -1)
     return day_value(d.year, d.month, d.day)
 
 
@@ -657,7 +672,43 @@ def _week_day(year: int, code: str) -> Resolved:
     return day_value(day.year, day.month, day.day)
 
 
+# 1949-10-01 was a 甲子 day: the stem of any day is its distance from it, mod 10 (庚, the seventh stem, is 6).
+_JIAZI = date(1949, 10, 1)
+_GENG = 6
+# The code of a dog-days period (三伏): 初, 中 or 末伏, 三伏 the whole, 出 the day after it; ":1" its first day alone.
+DOG_DAYS = "dogdays:"
+
+
+def _geng_on_or_after(day: date, n: int) -> date:
+    """The n-th 庚 day counting from ``day`` itself."""
+    first = day + timedelta(days=(_GENG - (day - _JIAZI).days) % 10)
+    return first + timedelta(days=10 * (n - 1))
+
+
+def dog_days(year: int) -> dict[str, tuple[date, date]]:
+    """初伏 opens on the third 庚 day from 夏至, 中伏 on the fourth, 末伏 on the first from 立秋 (so 中伏 lasts ten days or
+    twenty), ten days each besides; 三伏 is all of them. 2032: 初伏 13 July, 中伏 23 July to 11 August, 末伏 12 August."""
+    first = _geng_on_or_after(solar_term_day(year, "夏至"), 3)
+    middle = first + timedelta(days=10)
+    last = _geng_on_or_after(solar_term_day(year, "立秋"), 1)
+    end = last + timedelta(days=9)
+    return {"初": (first, middle - timedelta(days=1)), "中": (middle, last - timedelta(days=1)), "末": (last, end),
+            "三": (first, end), "出": (end + timedelta(days=1), end + timedelta(days=1))}
+
+
+def _dog_days_value(spec: Spec, year: int | None) -> Resolved:
+    part, *first_day = (spec.code or "").removeprefix(DOG_DAYS).split(":")
+    if year is None:
+        return Resolved("XXXX", "year")
+    a, b = dog_days(year)[part]
+    if first_day or a == b:
+        return _shift_day(a, spec.day_shift) if spec.day_shift else day_value(a.year, a.month, a.day)
+    return Resolved(f"{a.isoformat()}/{b.isoformat()}", "day", a, b)
+
+
 def _holiday_value(spec: Spec, year: int | None) -> Resolved:
+    if (spec.code or "").startswith(DOG_DAYS):
+        return _dog_days_value(spec, year)
     fixed = _FIXED_DAYS
     if (spec.code or "").startswith(WEEK_OF_YEAR):
         return _week_day(year, spec.code) if year is not None else Resolved("XXXX", "year")

@@ -487,6 +487,16 @@ def _adjacent_workday(m: regex.Match, text: str, _a: Analysis | None) -> _Cand |
     return _Cand(m.start(), m.end(), Spec("day", code=code, part=_part(m)))
 
 
+# 三个工作日前上午: so many working days before the paper's day (or after it), the paper's own not counted.
+@_rule(rf"(?P<n>[两二三四五六七八九十]|\d{{1,2}})个工作日(?P<dir>之?前|之?后){_PART}?", needs="工")
+def _workdays_away(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if _NUMERIC_BEFORE.search(_before(text, m.start())) or _COUNT_BEFORE.search(_before(text, m.start())):
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else tx.cn_number(m.group("n"))
+    sign = -1 if m.group("dir").endswith("前") else 1
+    return _Cand(m.start(), m.end(), Spec("day", code=f"workdays:{sign * n}", part=_part(m)))
+
+
 # The festivals `_holiday` reads alone as their day (longest first where one opens another: 清明节 before 清明); before
 # a 当天 of their own the offsets rule leaves them to it.
 _ALONE_HOLIDAYS = ("春节", "元旦", "国庆节", "劳动节", "国庆", "五一", "清明节", "清明", "元宵节")
@@ -665,6 +675,24 @@ def _lunar_festival(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | N
 def _nine_day_period(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     shift = 9 * (tx.cn_number(m.group("n")) - 1)
     return _Cand(m.start(), m.end(), Spec("holiday", code="solar:冬至", day_shift=shift or None, part=_part(m)))
+
+
+# The dog days (三伏) by the 庚 days after 夏至 and 立秋 (`_timex.dog_days`): 入伏 and 出伏 are days, 初伏, 中伏, 末伏 and 三伏
+# periods (头伏, 二伏 the old names of the first two), their first day a day (中伏首日上午).
+_DOG_DAYS = {"入伏": "初:1", "出伏": "出:1", "初伏": "初", "头伏": "初", "中伏": "中", "二伏": "中", "末伏": "末", "三伏": "三"}
+
+
+@_rule(rf"(?P<k>入伏|出伏|初伏|头伏|中伏|二伏|末伏|三伏)(?:天)?(?:的)?(?P<first>第一天|首日|头一天)?{_PART}?", needs="伏")
+def _dog_days(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
+    tok = a.token_at(m.start()) if a is not None else None
+    if tok is not None and tok.start < m.start():
+        return None  # 其中|伏牛山, 推出|伏…: the characters end a word the segmenter read before them
+    if not m.group("first") and text.startswith(("前", "后", "之前", "之后"), m.end()) and not text.startswith("后来", m.end()):
+        return None  # 入伏前, 出伏后: a deadline or a time after, which the annotators date as they please (as 立秋前)
+    code = _DOG_DAYS[m.group("k")]
+    if m.group("first") and ":" not in code:
+        code += ":1"
+    return _Cand(m.start(), m.end(), Spec("holiday", code=tx.DOG_DAYS + code, part=_part(m)))
 
 
 # A day of a lunar month written out (农历七月初一, 农历八月十五): its Gregorian day in the paper's year.
