@@ -44,6 +44,9 @@ _LIST_ITEM = lazy_pattern.compile(r"\p{Han}{2,4}(?=、|$)")
 # The side a list of names is on, written right before it (中方, 俄方, 双方).
 _SIDE = lazy_pattern.compile("[" + "".join(lexicons.lists("name_words.tsv")["side"]) + "]方")
 SENTENCE_OPEN = frozenset("。；;！!？?\n")
+# A time opening the attending sentence before its list (当天，蔡奇、王毅等参加上述活动。).
+_TIME_OPENER = lazy_pattern.compile(
+    r"[\s　]*(?:当天|当日|同日|同一天|随后|此前|会前|会后|会谈后|会见后|(?:\d{1,2}日)?(?:上午|下午|晚上|晚)|\d{1,2}日)[，,]")
 # Characters a division's name ends in and a person's given name does not.
 _DIVISION_ENDS = frozenset("市县省乡旗")
 
@@ -56,6 +59,8 @@ def attending_list(text: str) -> list[tuple[str, int]]:
         # the guest's side is listed before it with its titles (外交部长苏妮塔·巴斯内特，以及|吴政隆、王毅等参加…).
         lo = max(text.rfind(c, max(0, am.start() - 40), am.start()) for c in "。；;！!？?\n") + 1
         names = _attending_from(text, lo, am.start())
+        if not names and (opener := _TIME_OPENER.match(text, lo)) is not None:
+            names = _attending_from(text, opener.end(), am.start())  # 当天，|蔡奇、王毅等参加上述活动
         if not names and (also := text.rfind("以及", lo, am.start())) > lo:
             names = _attending_from(text, also + 2, am.start())
         out.extend(names)

@@ -533,6 +533,9 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
             if x - k >= 0 and HAN.match(text[x - k]) and any(_is_division(text[x - k : e]) for e in ends):
                 x -= k
                 break
+    if x >= 3 and text[x : x + 1] in ("省", "州") and text[x - 1] == "里" and (place := an.token_at(x - 2)) is not None \
+            and place.end == x - 1 and place.pos.startswith("ns") and place.end - place.start >= 2:
+        x = place.start  # 丰沙|里|省工业和贸易厅厅长: a province's last syllable the segmenter read as "in"
     x = _foreign_locality_start(text, an, x, s)
     x = _village_start(text, an, x, s)
     if x + 1 < s and text[x] in "同与跟" and any(text.startswith(w, x + 1) for w in SCOPE_WORDS):
@@ -946,7 +949,7 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
         return False
     if piece == "和" and _country_form_at(text, x) is not None and not _foreign_ministry_join(text, an, tok):
         return False  # 巴西政府代表|和|中国驻巴西大使…: a state opens its own organ after 和
-    if piece == "与" and not _minister_fields_joined(text, an, tok, s) and (
+    if piece == "与" and not _minister_fields_joined(text, an, tok, s) and not _department_fields(text, an, x, s) and (
             _opens_place(an, x) or not text.startswith(_MINISTRY_FIELD_ENDS, x, x + 8)):
         return False  # (代表|与|海德堡市副市长…: 与 is "with" unless a ministry's fields follow it: 外交与合作大臣)
     before = an.token_at(tok.start - 1)
@@ -956,6 +959,13 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
         return noun is not None and noun.end == before.start and noun.pos in ("n", "vn") and noun.text not in posts()
     # (外交、欧盟|与|合作大臣: a body's abbreviation, tagged j, is a field's name too)
     return before is not None and before.pos in ("n", "vn", "nt", "nz", "j") and before.text not in posts()
+
+
+def _department_fields(text: str, an: Analysis, x: int, s: int) -> bool:
+    """应急减灾|与|公共服务司|司长: 与 joins the fields of one department whose 司, 局 or 处 ends right before its head's
+    post, a few nouns after it and no place."""
+    return text[s - 1 : s] in ("司", "局", "处") and s - x <= 8 and not _opens_place(an, x) and all(
+        HAN.match(c) for c in text[x:s])
 
 
 # A minister's posts: only a ministry's name lists its fields with 、 (工业、商业和手工业部).
