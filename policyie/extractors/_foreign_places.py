@@ -571,13 +571,19 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
                 place.mentions.append(Span(compass.group(), compass.start(), compass.end()))
                 continue
             tok = analysis.token_at(m.end)
-            if tok is not None and tok.start == m.end and (glued := _glued_after_state(text, analysis, tok)) is not None:
+            if tok is not None and tok.start == m.end and (glued := _glued_after_state(text, analysis, tok)
+                                                           or _locative_read_province(text, analysis, tok)) is not None:
                 tok = glued  # 柬埔寨|磅|同省|省长: a syllable alone, then the name's last glued to 省 (同省: "one province")
             if tok is None or tok.start != m.end or not tok.pos.startswith("ns") or len(tok.text) < 3 \
                     or tok.text[-1] not in "省州" or mention_index(places).overlaps(tok.start, tok.end):
                 continue
             place = named_place(places, tok.text, "province", "after-state", state.name)
             place.mentions.append(Span(tok.text, tok.start, tok.end))
+            if tok.text[-2:-1] == "里":  # (…丰沙里省与江城县: its other mentions, which the NER read short, are its own)
+                for at in occurrences(text, tok.text):
+                    if at != tok.start:
+                        drop_mentions_within(places, at, at + len(tok.text))
+                        place.mentions.append(Span(tok.text, at, at + len(tok.text)))
 
 
 # What a province's own name is followed by where its governor or its organs are meant (磅同省|省长, …省|政府).
@@ -598,6 +604,20 @@ def _glued_after_state(text: str, analysis: Analysis, tok: Token) -> Token | Non
     if not _PROVINCE_ORGAN.match(text, nxt.end) and text.count(name) < 2:
         return None
     return Token(name, tok.start, nxt.end, "ns")
+
+
+def _locative_read_province(text: str, analysis: Analysis, tok: Token) -> Token | None:
+    """老挝|丰沙|里|省|副省长: a place's word, then 里 the segmenter reads as "in", then 省 or 州 alone, right after a foreign
+    state: one province's name (Phongsaly), where its governor or an organ of it follows, or the name is written again."""
+    loc = analysis.token_at(tok.end)
+    kind = analysis.token_at(tok.end + 1)
+    if not tok.pos.startswith("ns") or len(tok.text) < 2 or loc is None or loc.text != "里" or kind is None \
+            or kind.start != tok.end + 1 or kind.text not in ("省", "州"):
+        return None
+    name = text[tok.start : kind.end]
+    if not _PROVINCE_ORGAN.match(text, kind.end) and text.count(name) < 2:
+        return None
+    return Token(name, tok.start, kind.end, "ns")
 
 
 # Tags of words that open no region's name before 大区 (的, 在, 和, 个, 三, 其他, 中部 …).

@@ -167,8 +167,10 @@ def _led_reaches(text: str, an: Analysis) -> Iterator[tuple[int, int, bool]]:
             continue  # (察看|了潭埠河…, 察看|沿兰溪|河堤|段: a particle or preposition, or the bank, is no name's part)
         urban = place in _URBAN_REACH and not _names_city(river)  # (在勐|梭河|县城|段: the reach through the county seat)
         if not urban and place not in surfaces and tag_table().get(place, "") != "ns" and not any(
-                place + k in surfaces for k in ("镇", "乡", "街道", "县", "区", "苏木")):
-            continue  # (勐拉|段: a township's name without its 镇; 乌布尔宝力格|段 without its 苏木)
+                place + k in surfaces for k in ("镇", "乡", "街道", "县", "区", "苏木")) and not any(
+                place + k in text for k in ("镇", "乡", "街道")):
+            continue  # (勐拉|段: a township's name without its 镇; 乌布尔宝力格|段 without its 苏木; 拒马河|北河店|段 where the
+            # article names 北河店镇, a township the tables lack, is its reach)
         if len(river) == 2 and (urban or not (place[-1] in "县区旗" and place in surfaces)) \
                 and not any(place + k in text for k in ("镇", "乡", "街道", "县", "区", "旗", "市")) \
                 and not any(place + k in surfaces for k in ("县", "旗")):

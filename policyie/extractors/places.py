@@ -422,6 +422,10 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
             continue
         if doc.text.startswith(("村", "社区", "嘎查"), h.end) and all(e.level == "town" and k == SHORT for e, k in senses):
             continue  # 四排赫哲族乡|四排|村: a township's short form opens the village named after it, not the township
+        if doc.text[h.end + 1 : h.end + 2] in ("镇", "乡") and _is_cjk(doc.text[h.end : h.end + 1]) \
+                and doc.text[h.end] not in "镇乡、和与及" and all(e.level == "town" and k == SHORT for e, k in senses):
+            continue  # 北河|店镇: a township's short form that one more character and a township's word run on from
+            # opens another township's name (北河店镇), not the township (北河镇)
         if h.surface.endswith("区") and doc.text.startswith("域", h.end) and all(e.level == "district" for e, _ in senses):
             continue  # 在湖滨区域新建…: the 区 is 区域's (an area by the lake), not 湖滨区's (粤港澳大湾区|域内 keeps its region)
         if len(h.surface) == 2 and doc.text[h.end + 1 : h.end + 2] == h.surface[1] and _is_cjk(doc.text[h.end : h.end + 1]) \
