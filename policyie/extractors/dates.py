@@ -790,7 +790,8 @@ def _since(cands: list[_Cand], text: str) -> list[_Cand]:
     period is one mention, valued by its year (the annotators of the sets that hold one read it whole)."""
     for c in cands:
         if c.end_spec is None and c.spec.unit != "day" and text.startswith("以来", c.end) and not (
-                c.spec.unit in ("month", "xun") and c.spec.month is not None) and c.spec.unit != "quarter":
+                c.spec.unit in ("month", "xun") and c.spec.month is not None) and c.spec.unit != "quarter" \
+                and not (c.spec.code or "").startswith(tx.DOG_DAYS):  # (入伏|以来: a day, as jan66's annotator reads it)
             c.end += 2
             c.rule = f"since:{c.rule}"
         elif c.end_spec is None and c.spec.unit == "year" and c.spec.year_shift == -1 and text.startswith("同期", c.end):
