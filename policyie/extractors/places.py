@@ -322,6 +322,9 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
             return word
         if not word or not NAMEISH.match(word[0]) or (k == i and word in _LOOK_VERBS):
             return None  # (汉古尔河镇|察看|镇中心学校: a visit's verb, which no body's name opens)
+        if k > i or tok.start >= end:
+            if len(word) >= 3 and word[-1] in "县市区旗" and _is_division(doc.gz, word):
+                return None  # 吉里于孜镇|伊宁县|第二中学: a county written in full opens the body's name after the place
         run += word
         if run.endswith(suffixes):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
@@ -1092,8 +1095,10 @@ _TOWNSHIP_KINDS = ("镇", "乡", "街道")
 
 def _verb_after_motion(tag: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
     """赴|借|母溪|国家级自然保护区: a character jieba read as a verb right after a verb of going, opening a word it does not
-    know, is the name's first syllable: one goes to a place, not to do a second thing glued to it."""
-    return tag.startswith("v") and words[-1][2] == "un" and bool(prior) and _GOING_TO.search(prior[0][1]) is not None
+    know or reads as a name, is the name's first syllable: one goes to a place, not to do a second thing glued to it."""
+    # (走进|拜|图拉|清真寺: a word jieba tags a person's name opens no second thing either)
+    return tag.startswith("v") and (words[-1][2] == "un" or words[-1][2].startswith("nr")) and bool(prior) \
+        and _GOING_TO.search(prior[0][1]) is not None
 
 
 def _translit_opens(word: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
@@ -1822,7 +1827,8 @@ def _merge_park_short_forms(places: dict[str, Place]) -> None:
 def _merge_short_namesakes(places: dict[str, Place]) -> None:
     """One place written whole and short in one article: an untyped name the NER read that a district, county or
     city the article names in full shortens (东山 beside 东山县), and a site whose name a longer site's name ends with,
-    a place's short form before it (关帝庙 beside 东山关帝庙). The short mentions join the full name's place."""
+    a place's short form before it (关帝庙 beside 东山关帝庙). The short mentions join the full name's place; where a
+    city and a county share the short form (伊宁市 and 伊宁县), the city's (a dateline's town is a city)."""
     divisions = {p.name: p for p in places.values() if p.level in ("district", "city") and p.mentions}
     sites = [p for p in places.values() if p.level == "site" and p.mentions]
     for p in list(places.values()):
@@ -1830,7 +1836,7 @@ def _merge_short_namesakes(places: dict[str, Place]) -> None:
             continue
         into = None
         if p.level is None and p.evidence == "ner":
-            into = next((divisions[p.name + k] for k in "县市区旗" if p.name + k in divisions), None)
+            into = next((divisions[p.name + k] for k in "市县区旗" if p.name + k in divisions), None)
         elif p.level == "site":
             into = next((q for q in sites if q is not p and q.name.endswith(p.name) and 2 <= len(q.name) - len(p.name) <= 3
                          and len(p.name) >= 3 and any(q.name[: len(q.name) - len(p.name)] + k in divisions
