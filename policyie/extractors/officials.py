@@ -1363,8 +1363,11 @@ def find_titled(ctx: Context) -> _Found:
             chain[-1] += marked.group()
         if g is not None and _titles_no_name(chain, m.group()):
             g = None
-        if g is not None and m.group() == "领导人" and text.startswith(_NAMED_AFTER_LEADERS, g.end):
-            g = None  # 亚太经合组织领导人|吉隆坡|宣言: the leaders' document or meeting, named by its city
+        if g is not None and m.group() == "领导人" and (text.startswith(_NAMED_AFTER_LEADERS, g.end) or (
+                (tag := nlp.tag_table().get(text[g.start : g.end], ""))[:1] in ("v", "a", "d", "n")
+                and not tag.startswith(("nr", "ns", "nz")))):
+            g = None  # 亚太经合组织领导人|吉隆坡|宣言: the leaders' document or meeting, named by its city; 同尼泊尔领导人|畅叙…:
+            # a word of the dictionary, the clause's verb
         if g is not None:
             g = _to_list_separator(text, an, g)
             found.add(g.text_in(text), g.start, chain)
