@@ -62,7 +62,8 @@ VISION_AFTER = lazy_pattern.compile(rf"(?:国家|发展)?{_VISION_WORDS}")
 # “秸秆还田+免耕播种”: a model of two practices joined by +, a formula however long its parts.
 PLUS_FORMULA = lazy_pattern.compile(r"^\p{Han}{2,7}(?:[+＋]\p{Han}{2,7})+$")
 # “一屯一防溺水监护员”, “一村一法律顾问”: one of a thing for each unit, a formula however long what each unit gets.
-ONE_EACH_FORMULA = lazy_pattern.compile(r"^一\p{Han}{1,3}一\p{Han}{2,8}$")  # (一村一名…; 一片麦田一名网格员: a measure and its noun)
+ONE_EACH_FORMULA = lazy_pattern.compile(r"^一\p{Han}{1,4}一\p{Han}{2,8}$")  # (一村一名…; 一片麦田一名网格员, 一处隐患点一名监测员:
+# a measure and its noun)
 # 素有“天鹅城”美誉, 有“塞上江南”之称: what follows an epithet a place is known by.
 EPITHET_AFTER = lazy_pattern.compile(r"^(?:的)?(?:美誉|美称|之称)")
 # “拼、抢、实”, “快、准、稳”: single characters listed in one pair of quote marks are a formula.
