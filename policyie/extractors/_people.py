@@ -498,8 +498,10 @@ def name_at(
         for glen in (1, 2):
             end = pos + len(sur) + glen
             given = text[pos + len(sur) : end]
-            if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or given == sur:
-                continue  # (殷殷嘱托: a doubled character is a word, not a surname and its given name)
+            if len(given) < glen or not all(HAN.match(c) for c in given) or given in REPORT_VERBS or given == sur \
+                    or (sur == "时" and given[0] == "所"):
+                continue  # (殷殷嘱托: a doubled character is a word, not a surname and its given name; 会见…行政长官|时所|强调的:
+                # the time clause's 时 and the 所 before its verb)
             if analysis is not None and _opens_with_function_word(analysis, pos, end, len(sur)):
                 continue  # 党组成员|尤其|要: an adverb runs from the surname into the name
             he = glen == 2 and _function_final(text, pos, sur)

@@ -1416,7 +1416,10 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
     if m.group() in FOREIGN_SUFFIX_POSTS or m.group() in PAIRED_SUFFIX_POSTS:
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
         start = _transliterated_before(text, an, end) if m.group() in FOREIGN_SUFFIX_POSTS else None
-        paired = _paired_leader_start(text, an, end) if text.startswith("的", m.end()) else None
+        abroad_only = only_foreign_posts([m.group()])  # (洪森|首相: no Chinese holds the post, whatever the name looks like)
+        paired = _paired_leader_start(text, an, end, _PAIRED_LEADER_BEFORE, abroad_only) if text.startswith("的", m.end()) \
+            else _paired_leader_start(text, an, end, _TALKS_PARTNER_BEFORE, abroad_only) if _TALKS_AFTER.match(text, m.end()) \
+            else None
         if paired is not None and start in (None, paired):
             start = paired
             found.paired.add(text[start:end])
@@ -1444,9 +1447,12 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 # transliteration (本扬, 通伦 read low; Vietnamese names are Han: 阮富仲).
 _PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王)[和同对与]|转达(?:他|了)?对)$")
 _NOT_IN_PAIRED_NAME = frozenset("的和同与对及、，,。；")
+# The partner in talks the subject holds (李克强…同|洪森|首相举行会谈, 与|纽西|总统会晤): the slot is the other head's name.
+_TALKS_PARTNER_BEFORE = lazy_pattern.compile(r"[同与]$")
+_TALKS_AFTER = lazy_pattern.compile(r"(?:举行)?(?:会谈|会晤|视频会晤|通电话)|举行")
 
 
-def _paired_leader_start(text: str, an: Analysis, end: int) -> int | None:
+def _paired_leader_start(text: str, an: Analysis, end: int, before: regex.Pattern, abroad_only: bool = False) -> int | None:
     """Where the other head's name that fills a paired formula's slot ending at ``end`` starts (two to four
     characters; no word of the dictionary inside: 总统对|政府|总理), or None; a Chinese name there (总统对|习近平|主席的)
     is the Chinese reader's."""
@@ -1454,10 +1460,10 @@ def _paired_leader_start(text: str, an: Analysis, end: int) -> int | None:
         s = end - k
         if s < 1 or any(not HAN.match(c) or c in _NOT_IN_PAIRED_NAME for c in text[s:end]):
             return None
-        if _PAIRED_LEADER_BEFORE.search(text, max(0, s - 5), s) is not None:
+        if before.search(text, max(0, s - 5), s) is not None:
             name = text[s:end]
             ok = name not in countries() and name not in place_forms() and not _holds_common_word(text, s, end)
-            g = name_ending_at(text, end, an)
+            g = None if abroad_only else name_ending_at(text, end, an)
             return s if ok and (g is None or g.start != s) else None
     return None
 
