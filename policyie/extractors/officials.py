@@ -2274,6 +2274,7 @@ def extract(ctx: Context) -> list[Official]:
             _bare_posts_abroad(titles)
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
     aliases = {a for names in found.aliases.values() for a in names}
+    _only_foreign_state(out, found.paired)
     out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles) | aliases)
     kb, day = ctx.kb, ctx.published.date() if ctx.published else None
     if kb is not None:
@@ -2281,6 +2282,20 @@ def extract(ctx: Context) -> list[Official]:
             o.id = resolve(kb, o.name, o.country, o.titles, day)
     out.sort(key=lambda o: min((m.start for m in o.mentions), default=0))
     return out
+
+
+def _only_foreign_state(out: list[Official], paired: set[str]) -> None:
+    """在习近平主席和阿里总统的共同引领下 in talks with Guyana's speaker: a head whose only posts are foreign ones written
+    without their state (总统, 首相, or the paired formulas' 主席) holds them in the one foreign state the article's other
+    office-holders are of; with two or more such states, or none, the state stays unknown."""
+    states = {o.country for o in out if o.country not in (None, "中国")}
+    if len(states) != 1:
+        return
+    state = states.pop()
+    for o in out:
+        if o.country is None and o.titles and (only_foreign_posts([t.text for t in o.titles]) or o.name in paired) \
+                and all(t.org is None for t in o.titles):
+            o.country = state
 
 
 def _state_of_foreign_province(text: str, titles: list[Title]) -> str | None:
