@@ -138,8 +138,9 @@ for _kind, _words in {
     "省人大常委会 市人大常委会 区人大常委会 县人大常委会 常务委员会 人大财经委 "
     "人大法工委 人大常委会法工委 宪法和法律委员会 监察和司法委员会 财政经济委员会 教育科学文化卫生委员会 "
     "外事委员会 华侨委员会 环境与资源保护委员会 农业与农村委员会 社会建设委员会 民族委员会 "
-    # foreign legislatures whose chambers' heads the news names (俄罗斯联邦会议国家杜马主席: 会议 ends no title here)
-    "联邦会议 俄罗斯联邦会议 国家杜马 联邦委员会",
+    # foreign legislatures whose chambers' heads the news names (俄罗斯联邦会议国家杜马主席: 会议 ends no title here),
+    # and a state's security council (俄罗斯联邦安全会议副主席梅德韦杰夫)
+    "联邦会议 俄罗斯联邦会议 国家杜马 联邦委员会 联邦安全会议 安全会议 国家安全会议",
     "cppcc": "全国政协 政协 省政协 市政协 区政协 县政协 中国人民政治协商会议 政协全国委员会 政协委员 "
     "全国政协委员 提案委员会 经济委员会 人口资源环境委员会 教科卫体委员会 社会和法制委员会 民族和宗教委员会 "
     "港澳台侨委员会 文化文史和学习委员会 农业和农村委员会",
