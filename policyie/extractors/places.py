@@ -434,17 +434,18 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if len(h.surface) == 2 and doc.text[h.end + 1 : h.end + 2] == h.surface[1] and _is_cjk(doc.text[h.end : h.end + 1]) \
                 and doc.text[h.end] not in _NUMERALS \
                 and all(k in (SHORT, WEAK) for _, k in senses) and (tok := doc.token_at(h.end)) is not None \
-                and (tok.start, tok.end) == (h.end, h.end + 2):
+                and (tok.start, tok.end) == (h.end, h.end + 2) and not tok.pos.startswith("ns"):
             continue  # 金山|银山, 绿水青山就是金山银山: a short form whose last character the next pair repeats is an idiom's half
-            # (not before a counted name: 同江|三江汇流处)
+            # (not before a counted name, 同江|三江汇流处, nor a place jieba knows: 齐河|黄河大桥)
         verbal = VERBAL_USES.get(h.surface)
         if verbal is not None and verbal.match(doc.text, h.end):
             continue
         if h.surface in WISH_WORDS and _WISH_BEFORE.search(doc.text, max(0, h.start - 2), h.start) \
                 and (h.end == len(doc.text) or _WISH_AFTER.match(doc.text, h.end)):
             continue  # 阖家安康, 群众生活安康。: a wish or a state of life, not 安康市
-        if h.surface == "首都" and (_foreign_capital(doc.text, h.start, gz) or _names_foreign_town(doc, gz, h.end)):
-            continue
+        if h.surface == "首都" and (_foreign_capital(doc.text, h.start, gz) or _names_foreign_town(doc, gz, h.end)
+                                  or doc.text.endswith(("新", "行政", "旧", "老"), 0, h.start)):
+            continue  # (埃及…在新行政首都举办: a new or administrative capital is a state's own, never Beijing)
         out.append(Cand(h.start, h.end, "name", h, senses=senses))
     return out
 
