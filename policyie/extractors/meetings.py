@@ -157,7 +157,9 @@ _GUEST_END = lazy_pattern.compile(
 )
 _MANNER = lazy_pattern.compile(rf"(?:{_MANNER_WORDS}){{1,2}}的?$")
 _SPEECH_BEFORE = lazy_pattern.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
-_REPEATED = lazy_pattern.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度")
+_REPEATED = lazy_pattern.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度|[两三四五六七八九十]次")
+# Adverbs between the guest and the verb of talks (已举行首次面对面会晤, 成功举行会谈, 再次通电话).
+_TALK_ADVERB = lazy_pattern.compile(r"已|曾|首次|再次|又一次|先后|面对面|成功|正式|共同|分别|深入")
 _TALKS_WITH = lazy_pattern.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = set(_WORDS["name-stop"])
@@ -1300,6 +1302,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
             who = g.group(1).split("的")[-1] if g else ""
             if g and (len(who) < 2 or who[0].isdigit()):
                 who = g.group(1)  # 举行的3天会谈: 的 ends no description of the guest
+            if (adv := _TALK_ADVERB.search(who)) is not None and adv.start() >= 2:
+                who = who[: adv.start()]  # 和拜登总统|已举行首次面对面|会晤: how the talks went is no part of the guest
             video = _VIDEO if _video_before(text, rm.start()) else ""  # (举行的视频会晤: its kind)
             if partner is not None:
                 who = partner.name  # …为彭布里奇举行欢迎仪式，并同其举行会谈: 其 is the guest named before
