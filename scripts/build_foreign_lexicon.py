@@ -108,6 +108,7 @@ def countries() -> dict[str, str]:
         if form.startswith("联合国") and form not in ("联合国教科文组织",):
             out[form] = "联合国"
     out["蒙古国"] = out["蒙古"] = "蒙古国"
+    out.update({k: "蒙古国" for k, v in out.items() if v == "蒙古"})  # (乌兰巴托, the capital read before the fix above)
     for form in FOREIGN_SHORT:
         out[form] = CURATED_COUNTRY[form]
     # China's own: the country, its capital, and Hong Kong, Macao and Taiwan (whose posts are China's, SPEC §2).

@@ -866,7 +866,8 @@ class _Found:
         self.prev: dict[tuple[str, str], str] = {}
         # full name → the short forms the article also uses for the person (夏巴兹·谢里夫 → 夏巴兹)
         self.aliases: dict[str, list[str]] = {}
-        # names read from the guest's side of a paired formula (习近平主席和|通伦|总书记的): a foreign head
+        # names read from the guest's side of a paired formula (习近平主席和|通伦|总书记的) or as a transliteration before a
+        # foreign head's post (梅洛尼|总理): a foreign head
         self.paired: set[str] = set()
 
     def rename(self, name: str, to: str) -> None:
@@ -1428,6 +1429,8 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
             found.add(text[start:end], start, [m.group()])
         elif start is not None and not _part_of_dotted(text, text[start:end]):
             found.add(text[start:end], start, [m.group()])
+        if start is not None:
+            found.paired.add(text[start:end])  # (梅洛尼|总理: a transliteration before a foreign head's post is abroad)
     if m.group() in SUFFIX_POSTS or LOCAL_HEAD_POST.fullmatch(m.group()):
         g = name_ending_at(text, m.start(), an) or _agent_glued(text, an, m.start())
         if g is not None and m.group() not in SUFFIX_POSTS and (
@@ -1655,7 +1658,12 @@ def clause_country(text: str, pos: int) -> str | None:
         return None
     # the country that opens the last item of the list (欧盟委员会前主席、|意大利前政府总理|普罗迪), else the clause's
     opens = [i + 1 for i, c in enumerate(head) if c == "、"]
-    return next((c for i in reversed(opens) if (c := prefix_country(head[i:])) is not None), None) or country_of(head)
+    found = next((c for i in reversed(opens) if (c := prefix_country(head[i:])) is not None), None) or country_of(head)
+    if found is None and opens:
+        # 会见意大利参议长拉鲁萨、|政府副总理兼外长|塔亚尼: a list's later item shares the one state an earlier one names
+        states = {c for k in range(opens[-1]) if (c := prefix_country(head[k:])) not in (None, "中国")}
+        found = states.pop() if len(states) == 1 else None
+    return found
 
 
 # Titles stated in a clause rather than written before the name (选举王建国为市人大常委会主任, 李卫东当选为区长,
@@ -2274,7 +2282,7 @@ def extract(ctx: Context) -> list[Official]:
             _bare_posts_abroad(titles)
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
     aliases = {a for names in found.aliases.values() for a in names}
-    _only_foreign_state(out, found.paired)
+    _only_foreign_state(text, ctx.analysis, out, found.paired)
     out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles) | aliases)
     kb, day = ctx.kb, ctx.published.date() if ctx.published else None
     if kb is not None:
@@ -2284,18 +2292,30 @@ def extract(ctx: Context) -> list[Official]:
     return out
 
 
-def _only_foreign_state(out: list[Official], paired: set[str]) -> None:
-    """在习近平主席和阿里总统的共同引领下 in talks with Guyana's speaker: a head whose only posts are foreign ones written
-    without their state (总统, 首相, or the paired formulas' 主席) holds them in the one foreign state the article's other
-    office-holders are of; with two or more such states, or none, the state stays unknown."""
-    states = {o.country for o in out if o.country not in (None, "中国")}
-    if len(states) != 1:
-        return
-    state = states.pop()
+def _only_foreign_state(text: str, an: Analysis, out: list[Official], paired: set[str]) -> None:
+    """A head whose only posts are foreign ones written without their state (布哈里总统, 通伦主席 in the paired formulas,
+    洪森首相) holds them in the foreign state written nearest before the name in its sentence (…尼日利亚政府…，总统布哈里;
+    在捷克馆，泽曼总统), else in the one foreign state the other office-holders of its paragraph are of (在习近平主席和阿里
+    总统的共同引领下 in talks with Guyana's speaker); with two such states, or none, the state stays unknown."""
     for o in out:
-        if o.country is None and o.titles and (only_foreign_posts([t.text for t in o.titles]) or o.name in paired) \
-                and all(t.org is None for t in o.titles):
-            o.country = state
+        if o.country is not None or not o.titles or not o.mentions or any(t.org is not None for t in o.titles) \
+                or not (only_foreign_posts([t.text for t in o.titles]) or o.name in paired):
+            continue
+        at = o.mentions[0].start
+        lo = max(text.rfind(c, 0, at) for c in "。；;！？\n") + 1
+        o.country = next((c for k in range(at - 1, max(lo, at - 40) - 1, -1)
+                          if _state_word_at(an, k) and (c := prefix_country(text[k : k + 12])) not in (None, "中国")), None)
+        if o.country is None:
+            p_lo, p_hi = text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1
+            states = {x.country for x in out if x.country not in (None, "中国") and x is not o
+                      and any(p_lo <= m.start < p_hi for m in x.mentions)}
+            o.country = states.pop() if len(states) == 1 else None
+
+
+def _state_word_at(an: Analysis, k: int) -> bool:
+    """A word of a state's name opens at ``k`` (捷克|馆, 尼日利亚|政府), not a syllable inside another name (赞登|沙特|尔)."""
+    tok = an.token_at(k)
+    return tok is not None and tok.start == k and (tok.text in countries() or tok.pos.startswith("ns"))
 
 
 def _state_of_foreign_province(text: str, titles: list[Title]) -> str | None:
