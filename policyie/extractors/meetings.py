@@ -192,7 +192,9 @@ _HELD_AFTER = lazy_pattern.compile(
     r"(?![^，,。；;]{0,4}(?:以来|不久))"  # 党的十九大闭幕不久: a time after it, not a report of it
 )
 # …揭牌仪式由X主持: someone presided over it, so it took place.
-_PRESIDED_AFTER = lazy_pattern.compile(r"^[，,]?由[^，,。；;]{1,30}?主持")
+_PRESIDED_AFTER = lazy_pattern.compile(r"^[，,]?由[^，,。；;]{1,30}?(?:主持|共同主办|联合主办|主办|承办)")
+# 向|…理论研讨会|致贺信: a letter of congratulation to a gathering marks it being held.
+_CONGRATULATED_AFTER = lazy_pattern.compile(r"^(?:致|发来)(?:贺信|贺词|贺电|视频致辞)")
 _CITED_AFTER = lazy_pattern.compile(
     r"^(?:的)?(?:各项|重大|重要|决策)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
     r"召开以来|胜利召开以来|闭幕以来|(?:所)?取得的)"
@@ -849,7 +851,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
         held = False
-    elif (spoke_at and not numbered) or presided or _HELD_AFTER.match(after) or _hosted_edition(name, after) or (
+    elif (spoke_at and not numbered) or presided or _held_after(before, after) or _hosted_edition(name, after) or (
             _ATTEND_BEFORE.search(before) and after.startswith("的") and not numbered):
         held = True  # X在全市干部大会上讲话, 会见出席…年会的…: the article reports the meeting
     elif numbered:
@@ -872,6 +874,19 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     else:
         _date_recalled(ctx, meeting, s_lo)
     return meeting
+
+
+def _guests_named(guest: str) -> str:
+    """The guests a reception's name holds: a long list up to a separator within 24 characters (会见…首席顾问尤努斯、|
+    俄罗斯副总理奥韦…), never cut inside a name where a separator comes first."""
+    if len(guest) <= 24:
+        return guest
+    return guest[: guest.rfind("、", 0, 25)] if "、" in guest[:25] else guest[:24]
+
+
+def _held_after(before: str, after: str) -> bool:
+    """…召开, or 向|…研讨会|致贺信: what follows the name reports it held."""
+    return _HELD_AFTER.match(after) is not None or (before.endswith("向") and _CONGRATULATED_AFTER.match(after) is not None)
 
 
 # 去年10月在科纳克里举行的|首届…论坛: the date (and place) of a cited meeting its sentence gives right before it.
@@ -1288,8 +1303,7 @@ def _receptions(ctx: Context) -> list[Meeting]:
         rest = obj.group() if obj else ""
         if (cut := _GUEST_END.search(rest)) is not None:
             rest = rest[: cut.start()]
-        guest = rest.split("的")[-1]
-        guest = guest.removeprefix("了")[:24]
+        guest = _guests_named(rest.split("的")[-1].removeprefix("了"))
         between = text[subj[0].end : rm.start()]
         if verb != "会见":
             # The guest sits between 同/与 and 举行会谈 / 通电话.
