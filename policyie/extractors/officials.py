@@ -1347,6 +1347,9 @@ def find_titled(ctx: Context) -> _Found:
                 g = fg
         if g is not None and _verb_then_name(text, an, g):
             g = None
+        if g is not None and text[g.start] in "和与及" and g.end - g.start >= 3 and \
+                text.count(text[g.start + 1 : g.end]) > text.count(text[g.start : g.end]):
+            g = None  # 北京冬奥组委负责人|和巴赫|分别致辞: 和 joins a person the article names elsewhere without it
         g = _trimmed(text, g, foreign)
         if foreign and g is not None and _common_pair(text[g.start : g.end]):
             g = None  # 美国国会议员|重提, 总统|官邸: a common word of two characters, no name the list holds
