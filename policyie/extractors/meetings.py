@@ -196,7 +196,7 @@ _PRESIDED_AFTER = lazy_pattern.compile(r"^[，,]?由[^，,。；;]{1,30}?(?:主�
 # 向|…理论研讨会|致贺信: a letter of congratulation to a gathering marks it being held.
 _CONGRATULATED_AFTER = lazy_pattern.compile(r"^(?:致|发来)(?:贺信|贺词|贺电|视频致辞)")
 _CITED_AFTER = lazy_pattern.compile(
-    r"^(?:的)?(?:各项|重大|重要|决策)?(?:精神|部署|决策|要求|确定|提出|作出|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
+    r"^(?:的)?(?:各项|重大|重要|决策)?(?:精神|部署|决策|要求|确定|提出|作出|强调|指出|明确|以来|上的|报告|决议|决定|做好(?:各项)?准备|作好准备|成果|共识|在即|"
     r"召开以来|胜利召开以来|闭幕以来|(?:所)?取得的)"
 )
 _CITED_BEFORE = lazy_pattern.compile(
