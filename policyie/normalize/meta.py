@@ -34,8 +34,8 @@ _LABEL_PART = "文字|文稿|稿件|编辑|编校|信息|视觉|美术|版面|�
 # A check is named by two of its own characters, which sets kept pairing anew (复审, 初审, then 核读): any checking
 # character (审 校 核 复 终 初 统 通 勘 质, 复's older form 覆 of 覆核 and 覆勘, the bookish 雠 of 雠校, collation, and the
 # auditor's 稽 of 稽核) before any that says what was checked or done (审 校 核 读 订 签 稿 定 正 准 检 看 阅 查 验 改 对:
-# 核验, 内容核验, 图文校改, 内容稽核, 内容覆勘, 内容勘对).
-_CHECKED = "[审校核读订签稿定正准检看阅查验改勘对]"
+# 核验, 内容核验, 图文校改, 内容稽核, 内容覆勘, 内容勘对; the collation's 雠 second too: 内容校雠).
+_CHECKED = "[审校核读订签稿定正准检看阅查验改勘对雠]"
 _CHECK_WORK = f"[审校核复覆终初统通勘质雠稽]{_CHECKED}"
 # (and the words for putting errors right, 订讹, 勘误, 纠错, 订正, 正误: a check by what it fixes)
 _LABEL_WORK = (
