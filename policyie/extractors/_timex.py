@@ -650,7 +650,8 @@ def lunar_day_in(year: int, month: int, day: int) -> date | None:
 # Named days of the calendar no one reads alone as a date (国家宪法日 is the day's cause, not its time), which 当天 after
 # them dates whole (国家宪法日当天上午), as it does a solar term's day.
 NAMED_DAYS = {"国家宪法日": (12, 4), "全国消防日": (11, 9), "国家公祭日": (12, 13), "植树节": (3, 12), "记者节": (11, 8),
-              "高考": (6, 7)}  # (高考首日, 高考前一天: the national college entrance exam opens on 7 June)
+              "高考": (6, 7),  # (高考首日, 高考前一天: the national college entrance exam opens on 7 June)
+              "抗战胜利纪念日": (9, 3), "烈士纪念日": (9, 30), "国家安全教育日": (4, 15), "国家扶贫日": (10, 17)}
 
 
 # Festivals on a fixed day of the Gregorian calendar, named days included.

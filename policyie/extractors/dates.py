@@ -325,8 +325,8 @@ _PAST_YEAR = lazy_pattern.compile(r"去年|上年|前年|\d{4}年|[〇零一二�
 @_rule(r"(?<!日)(?P<w>今年度?|去年|明年|本年度|同年|全年|每年)", needs="年")
 def _year_word(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     w = m.group("w")
-    if a is not None and not a.is_token_boundary(m.start()):
-        return None
+    if a is not None and not a.is_token_boundary(m.start()) and text[m.start() - 1 : m.start()] not in ("从", "自"):
+        return None  # (从明年起 is one word of jieba's: 从 opens it, the year inside it is still one)
     if w == "每年":
         return None  # 每年都有新作为, 每年接待…: a recurrence, no calendar point (no check set's annotators list one)
     if w == "全年" and text[m.start() - 1 : m.start()] == "年":
@@ -506,7 +506,8 @@ _READ_ALONE = frozenset(_ALONE_HOLIDAYS)
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
-       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考)(?:节气)?"
+       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
+       r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日)(?:节气)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
        r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
@@ -517,6 +518,9 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
     on the festival's day)"""
     h = {"国庆": "国庆节", "五一": "劳动节", "农民丰收节": "秋分", "宪法日": "国家宪法日", "消防日": "全国消防日"}.get(
         m.group("h"), m.group("h"))
+    if h.endswith("胜利纪念日"):
+        h = "抗战胜利纪念日"  # (中国人民抗日战争胜利纪念日, written whole)
+    h = h.removeprefix("全民")
     code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
     if (lunar := _LUNAR_FESTIVALS.get(h.removesuffix("节"))) is not None:
         code = "lunar:" + lunar  # 中秋节前一天, 重阳节后首个工作日
