@@ -546,11 +546,15 @@ def _plain_stem(text: str, start: int, end: int) -> bool:
     stem = text[start : end - len(ending)]
     freq = jieba_freq()
     common = freq.get(stem, 0) >= PLAIN_STEM and ending not in _ANY_WORD_NAMES
-    return ending not in _WEAK_ENDINGS and not common and freq.get(text[start:end], 0) == 0 and not _verbs_only(stem)
+    return ending not in _WEAK_ENDINGS and not common and freq.get(text[start:end], 0) == 0 and (
+        ending in _VIRTUE_NAMES or not _verbs_only(stem))
 
 
-# Kinds a place is named by with any word, however common (红旗|水库, 胜利|水库, 上游|水库): the one a move goes to is a name.
-_ANY_WORD_NAMES = frozenset(("水库",))
+# Kinds a place is named by with any word, however common (红旗|水库, 胜利|水库, 上游|水库; 感恩|寺, 报恩|寺): the one a
+# move goes to is a name.
+_ANY_WORD_NAMES = frozenset(("水库", "寺", "庙", "祠"))
+# Temples are named by a virtue or a deed as often as by a place (感恩寺, 报恩寺, 兴教寺): a verb is a name there.
+_VIRTUE_NAMES = frozenset(("寺", "庙", "祠"))
 
 
 def _verbs_only(stem: str) -> bool:
