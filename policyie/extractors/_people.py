@@ -791,7 +791,9 @@ _ADDRESSES = lazy_pattern.compile(r"(?:告诉|向|对|给|为)[他她]")
 # 在村党总支书记李阿黑家中，他…; 他…，听取村党支部书记敖德胜介绍; 与村党支部书记吉格木德交流; 她…叮嘱村党支部
 # 书记唐三妹要…: in a sentence whose subject is a pronoun, an official after one of these in his clause is whom
 # the subject meets, not the subject.
-_MET_BEFORE = lazy_pattern.compile(r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到|叮嘱|嘱咐|勉励|鼓励|要求|询问)[^，。；！？、\n]{0,16}$")
+_MET_BEFORE = lazy_pattern.compile(
+    r"(?:在|听取|与|同|和|向|看望|慰问|走访|走进|来到|叮嘱|嘱咐|勉励|鼓励|要求|询问|会见|接见|拜会)[^，。；！？、\n]{0,16}$")
+# (会见|威廉-亚历山大时，韩正…，他表示: the guest received is met, not the pronoun's speaker)
 _PRONOUN = lazy_pattern.compile(r"[他她](?!们)")
 # 段崇岳|出席并讲话, 李强|发表主旨演讲: who spoke at the gathering the sentence reports.
 _SPOKE_AFTER = lazy_pattern.compile(r"[^，,。；;！？\n]{0,12}?(?:并|，)?(?:发表|作)(?:了)?(?:重要|主旨)?(?:讲话|演讲|致辞)|"

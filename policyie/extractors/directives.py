@@ -176,7 +176,9 @@ def _speaker_at(ctx: Context, q: int, s_lo: int) -> str | None:
 # 随后来到…，察看…，要求…: a sentence of a tour with no subject of its own goes on with the tour's visitor.
 # (and 随后沿…察看, 随后在…察看, 又在…观摩: along a river, at a stop, after a word that goes on with the tour)
 _TOUR_GOES_ON = lazy_pattern.compile(r"[\s　]*(?:(?:随后|接着|然后|之后|此后)?[，,]?(?:又|还|再)?(?:来到|走进|前往|深入|登上|走访|沿)"
-                                     r"|(?:随后|接着|然后|之后|此后)[，,]?(?:又|还|再)?在|(?:又|还|再)在)")
+                                     r"|(?:随后|接着|然后|之后|此后)[，,]?(?:又|还|再)?在|(?:又|还|再)在"
+                                     # (…；在永登站察看…，要求车站…: a stop and its verb, no subject of its own)
+                                     r"|在[^，,。；;]{1,16}?(?:察看|查看|检查|调研|考察|督导))")
 
 
 # …，又来到|随后走进…: a clause that takes the tour to its next stop.
