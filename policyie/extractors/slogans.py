@@ -228,6 +228,14 @@ def numeral_value(text: str) -> int | None:
     return SMALL_COUNTS.get(text[0])
 
 
+def _said_formula(phrase: str) -> bool:
+    """农户常说“水渠修到田、鱼苗投进湖、收成看得见”: three or more clauses of one length joined by 、, with nothing of a
+    speaker's own voice in them, are a formula people repeat, whoever says it."""
+    parts = phrase.split("、")
+    return len(parts) >= 3 and len({len(p) for p in parts}) == 1 and PARALLEL.match(phrase) is not None \
+        and not SPEECH_INSIDE.search(phrase)
+
+
 def _is_numbered(phrase: str) -> bool:
     return bool(NUMBERED.match(phrase)) and not PURE_NUMERAL.match(phrase) and not NUMERAL_WORDS.match(phrase)
 
@@ -474,7 +482,8 @@ def _judge_quoted(ctx: Context, phrase: str, start: int, end: int) -> _Mention |
         and (WEAK_NAME_BEFORE.search(first_before) or (WEAK_NAME_AFTER.match(after) and not PLUS_FORMULA.match(phrase)))
     ):  # (用好“中文+职业技能”平台: a formula names the platform, not the other way round)
         return None
-    if canonical is None and SPEECH_BEFORE.search(before) and not (before.endswith("问") and HAN_CHAR.match(after[:1])):
+    if canonical is None and SPEECH_BEFORE.search(before) and not (before.endswith("问") and HAN_CHAR.match(after[:1])) \
+            and not _said_formula(phrase):
         return None  # (询问“稻鱼鸭”综合种养收益: what is asked about, a noun after it, is a term, not the words asked)
     if canonical is None and not PLUS_FORMULA.match(phrase) and _nickname(ctx, chain.end() if chain else q_end):
         return None  # (a formula is nobody's epithet: “方竹笋+中药材+康养”|拓宽…, where the NER read 拓宽 as a name)
