@@ -34,7 +34,7 @@ from policyie.extractors._model_places import (
 from policyie.extractors._people import looks_transliterated
 from policyie.extractors._spans import SpanIndex, occurrences
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
-from policyie.nlp import Analysis, Token, word_freq
+from policyie.nlp import Analysis, Token, tag_table, word_freq
 from policyie.records import Place, Span
 
 EVIDENCE = "translit"
@@ -633,6 +633,14 @@ def _region_stem(text: str, analysis: Analysis, ends: set[int], at: int) -> tupl
     (高原, 销售): up to three words back, stopped by a function word, a compass part (智利中部|马乌莱大区) or a
     place's mention other than the NER's (``ends``: 巴黎|大区 is the city's, which `_city_named_places` reads)."""
     lo, common, words = at, True, 0
+    glued = analysis.token_at(at - 1) if at else None
+    if glued is not None and glued.start < at < glued.end:
+        # 极|北大|区: jieba read the name's last character with the 大 of 大区; a place's word of its dictionary that ends
+        # right before 大区 (极北) is the name
+        k = next((k for k in (4, 3, 2) if at - k >= 0 and tag_table().get(text[at - k : at], "").startswith("ns")), None)
+        if k is None:
+            return at, True
+        lo, common, words = at - k, False, 1
     while words < 3:
         if lo in ends or lo == 0:
             break
