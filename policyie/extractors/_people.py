@@ -163,6 +163,10 @@ NOT_NAMES = frozenset(_WORDS["not-name"])
 AFTER_POST_WORDS = frozenset(_WORDS["after-post"])
 
 
+# Prepositions a person's name follows as their object (同|普京总统一道, 主席同|伊姆兰|总理): the person is no subject there.
+OBJECT_PREPOSITIONS = frozenset("同与跟向对给")
+
+
 # Verbs of reporting that follow a name or a post (委员时强调, 书记时指出): never a given name, so a
 # surname-like character before one (时, 向, 于) does not start a name.
 REPORT_VERBS = frozenset(_WORDS["report-verb"])

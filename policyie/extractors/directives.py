@@ -24,6 +24,7 @@ from policyie.extractors._events import (
     sentence_bounds,
     slogans_in,
 )
+from policyie.extractors._people import OBJECT_PREPOSITIONS
 from policyie.extractors.base import Context, register
 from policyie.extractors.meetings import RECEPTION_KINDS
 from policyie.records import Directive
@@ -203,12 +204,10 @@ def _meeting_speaker(ctx: Context) -> str:
 
 # The speaker's own side opening a sentence: the same speaker goes on, whoever the sentence names after it.
 _SPEAKERS_SIDE = lazy_pattern.compile(r"[\s　，,]*(?:中方|我们|我国|我)(?![市区县省乡镇])")
-# A person after one of these is the clause's object, not a new actor (我期待…，同|普京总统一道规划…: the speaker goes on).
-_OBJECT_PREPOSITIONS = frozenset("同与跟向对给")
-
-
 def _actors_in(ctx: Context, lo: int, hi: int) -> bool:
-    return any(p.start == 0 or ctx.text[p.start - 1] not in _OBJECT_PREPOSITIONS for p in persons_in(ctx, lo, hi))
+    """A person opens one of the clauses in [lo, hi) as its actor: not the object of a preposition (我期待…，同|普京总统
+    一道规划…: the speaker goes on)."""
+    return any(p.start == 0 or ctx.text[p.start - 1] not in OBJECT_PREPOSITIONS for p in persons_in(ctx, lo, hi))
 
 
 def _sentences(ctx: Context, speaker: str, verb: str, lo: int, hi: int) -> list[Directive]:

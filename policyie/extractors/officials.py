@@ -51,6 +51,7 @@ from policyie.extractors._people import (
     COMPOUND_SURNAMES,
     HAN,
     LOCAL_HEAD_POST,
+    OBJECT_PREPOSITIONS,
     RARE_SURNAME,
     STATE_POSTS,
     NameGuess,
@@ -1452,7 +1453,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 # 问候, 习近平主席对|西哈莫尼国王|的…): the slot between one and the post is the other head's name, whatever its odds as a
 # transliteration (本扬, 通伦 read low; Vietnamese names are Han: 阮富仲).
 _PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王)[和同对与]|转达(?:他|了)?对)$")
-_NOT_IN_PAIRED_NAME = frozenset("的和同与对及、，,。；")
+_NOT_IN_PAIRED_NAME = _NOT_IN_LISTED_NAME | frozenset("、，,。；")
 # The partner in talks the subject holds (李克强…同|洪森|首相举行会谈, 与|纽西|总统会晤): the slot is the other head's name.
 _TALKS_PARTNER_BEFORE = lazy_pattern.compile(r"[同与]$")
 _TALKS_AFTER = lazy_pattern.compile(r"(?:举行)?(?:会谈|会晤|视频会晤|通电话)|举行")
@@ -1543,11 +1544,10 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
         odds = name_runs.translit_odds(name)
         if s in known or odds >= (2.5 if len(name) == 2 else name_runs.TYPICAL_TRANSLIT) or (s in persons and odds >= 1.0):
             # (主席同|伊姆兰|总理: the NER's person may open on the preposition before the name)
-            return s + 1 if text[s] in _PREPOSITIONS_BEFORE_NAME and end - s >= 3 and s in persons and s not in known else s
+            return s + 1 if text[s] in OBJECT_PREPOSITIONS and end - s >= 3 and s in persons and s not in known else s
     return None
 
 
-_PREPOSITIONS_BEFORE_NAME = frozenset("同与跟向对")
 
 
 # Parts of speech a foreign body's long name is made of (欧盟|外交|与|安全|政策): nouns, and 与/和 joining them;
