@@ -37,7 +37,7 @@ from policyie.extractors._events import (
     sentence_bounds,
     token_starts,
 )
-from policyie.extractors._foreign import HOME_STATE, countries
+from policyie.extractors._foreign import HOME_STATE, countries, is_body
 from policyie.extractors._people import posts, transcript_speakers
 from policyie.extractors._spans import in_work_title
 from policyie.extractors.base import Context, register
@@ -801,8 +801,8 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     name = text[start:end]
     head = _head_of(name)
     modifier = name[: len(name) - len(head)] if head else name
-    if _DETERMINER.match(modifier) or (modifier in _ATTEND_VERBS and text.startswith("的", end)):
-        return None  # 这次会议: a gathering described, not named; 为出席会议的各国领导人…: those attending
+    if _DETERMINER.match(modifier) or (modifier in _ATTEND_VERBS and text.startswith("的", end)) or is_body(name):
+        return None  # 这次会议: described, not named; 为出席会议的…: those attending; 联合国贸发会议: a body
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
