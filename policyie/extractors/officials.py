@@ -1425,7 +1425,11 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
         paired = _paired_leader_start(text, an, end, _PAIRED_LEADER_BEFORE, abroad_only) if text.startswith("的", m.end()) \
             else _paired_leader_start(text, an, end, _TALKS_PARTNER_BEFORE, abroad_only) if _TALKS_AFTER.match(text, m.end()) \
             else None
-        if paired is not None and start in (None, paired):
+        if paired is None and m.group() in FOREIGN_SUFFIX_POSTS:
+            paired = _paired_leader_start(text, an, end, _RECEIVED_BEFORE, abroad_only, longest=5)
+            if paired is not None and name_runs.translit_odds(text[paired:end]) < 0:
+                paired = None  # (会见|两国|总理: the guests described, no name; a name there reads as sounds)
+        if paired is not None and (start is None or paired <= start):
             start = paired
             found.paired.add(text[start:end])
         if start is not None and text[start - 1 : start] in ("·", "-", "—"):
@@ -1457,13 +1461,16 @@ _NOT_IN_PAIRED_NAME = _NOT_IN_LISTED_NAME | frozenset("、，,。；")
 # The partner in talks the subject holds (李克强…同|洪森|首相举行会谈, 与|纽西|总统会晤): the slot is the other head's name.
 _TALKS_PARTNER_BEFORE = lazy_pattern.compile(r"[同与]$")
 _TALKS_AFTER = lazy_pattern.compile(r"(?:举行)?(?:会谈|会晤|视频会晤|通电话)|举行")
+# The one a reception names right before a foreign head's post (先后会见|呼日勒苏赫|总理): the slot is the guest's name.
+_RECEIVED_BEFORE = lazy_pattern.compile(r"(?:会见|会晤|拜会|拜见)了?$")
 
 
-def _paired_leader_start(text: str, an: Analysis, end: int, before: regex.Pattern, abroad_only: bool = False) -> int | None:
+def _paired_leader_start(text: str, an: Analysis, end: int, before: regex.Pattern, abroad_only: bool = False,
+                         longest: int = 4) -> int | None:
     """Where the other head's name that fills a paired formula's slot ending at ``end`` starts (two to four
     characters; no word of the dictionary inside: 总统对|政府|总理), or None; a Chinese name there (总统对|习近平|主席的)
     is the Chinese reader's."""
-    for k in (2, 3, 4):
+    for k in range(2, longest + 1):
         s = end - k
         if s < 1 or any(not HAN.match(c) or c in _NOT_IN_PAIRED_NAME for c in text[s:end]):
             return None
