@@ -1457,7 +1457,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 # 问候, 习近平主席对|西哈莫尼国王|的…): the slot between one and the post is the other head's name, whatever its odds as a
 # transliteration (本扬, 通伦 read low; Vietnamese names are Han: 阮富仲).
 _PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王)[和同对与]|转达(?:他|了)?对)$")
-_NOT_IN_PAIRED_NAME = _NOT_IN_LISTED_NAME | frozenset("、，,。；")
+_NOT_IN_PAIRED_NAME = frozenset("的和同与对及、，,。；")  # (not the listed names' set: 在 is a Korean name's, 文在寅)
 # The partner in talks the subject holds (李克强…同|洪森|首相举行会谈, 与|纽西|总统会晤): the slot is the other head's name.
 _TALKS_PARTNER_BEFORE = lazy_pattern.compile(r"[同与]$")
 _TALKS_AFTER = lazy_pattern.compile(r"(?:举行)?(?:会谈|会晤|视频会晤|通电话)|举行")
