@@ -601,9 +601,7 @@ def _glued_after_state(text: str, analysis: Analysis, tok: Token) -> Token | Non
             or nxt is None or nxt.start != tok.end or len(nxt.text) != 2 or nxt.text[-1] not in "省州":
         return None
     name = text[tok.start : nxt.end]
-    if not _PROVINCE_ORGAN.match(text, nxt.end) and text.count(name) < 2:
-        return None
-    return Token(name, tok.start, nxt.end, "ns")
+    return Token(name, tok.start, nxt.end, "ns") if _province_vouched(text, name, nxt.end) else None
 
 
 def _locative_read_province(text: str, analysis: Analysis, tok: Token) -> Token | None:
@@ -615,9 +613,13 @@ def _locative_read_province(text: str, analysis: Analysis, tok: Token) -> Token 
             or kind.start != tok.end + 1 or kind.text not in ("省", "州"):
         return None
     name = text[tok.start : kind.end]
-    if not _PROVINCE_ORGAN.match(text, kind.end) and text.count(name) < 2:
-        return None
-    return Token(name, tok.start, kind.end, "ns")
+    return Token(name, tok.start, kind.end, "ns") if _province_vouched(text, name, kind.end) else None
+
+
+def _province_vouched(text: str, name: str, end: int) -> bool:
+    """A province's name read from pieces the segmenter cut is one where its governor or an organ of it follows (磅同省|省长)
+    or the text writes it again."""
+    return _PROVINCE_ORGAN.match(text, end) is not None or text.count(name) >= 2
 
 
 # Tags of words that open no region's name before 大区 (的, 在, 和, 个, 三, 其他, 中部 …).

@@ -29,7 +29,7 @@ from policyie import lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import countries, is_body, known_names
 from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated, posts
-from policyie.extractors._spans import SpanIndex, in_work_title
+from policyie.extractors._spans import SpanIndex, in_work_title, occurrences
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
 from policyie.nlp import Analysis, Entity, Token
 from policyie.records import Place, Span
@@ -694,12 +694,7 @@ def _untyped_pieces(text: str, e: Entity, around: _Around):
 
 def _named_after_post(text: str, name: str) -> bool:
     """Whether ``name`` stands right after a post somewhere in ``text`` (领导人|哈尼亚, 总统|普京)."""
-    at = text.find(name)
-    while at >= 0:
-        if any(text[max(0, at - k) : at] in posts() for k in (2, 3)) or text.endswith("领导人", 0, at):
-            return True
-        at = text.find(name, at + 1)
-    return False
+    return any(text[max(0, at - k) : at] in posts() for at in occurrences(text, name) for k in (2, 3))
 
 
 def _word_opening_inside(e: Entity, around: _Around) -> int | None:

@@ -550,11 +550,11 @@ def _plain_stem(text: str, start: int, end: int) -> bool:
         ending in _VIRTUE_NAMES or not _verbs_only(stem))
 
 
-# Kinds a place is named by with any word, however common (红旗|水库, 胜利|水库, 上游|水库; 感恩|寺, 报恩|寺): the one a
-# move goes to is a name.
-_ANY_WORD_NAMES = frozenset(("水库", "寺", "庙", "祠"))
 # Temples are named by a virtue or a deed as often as by a place (感恩寺, 报恩寺, 兴教寺): a verb is a name there.
 _VIRTUE_NAMES = frozenset(("寺", "庙", "祠"))
+# Kinds a place is named by with any word, however common (红旗|水库, 胜利|水库, 上游|水库; 感恩|寺, 报恩|寺): the one a
+# move goes to is a name.
+_ANY_WORD_NAMES = frozenset(("水库",)) | _VIRTUE_NAMES
 
 
 def _verbs_only(stem: str) -> bool:

@@ -28,6 +28,7 @@ from functools import cache
 import regex
 
 from policyie import lazy_pattern, lexicons, name_runs, nlp
+from policyie.extractors._events import paragraph_at
 from policyie.extractors._foreign import (
     FOREIGN_FOLLOWERS,
     HAN_NAME_LENGTHS,
@@ -1431,7 +1432,6 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
                 paired = None  # (会见|两国|总理: the guests described, no name; a name there reads as sounds)
         if paired is not None and (start is None or paired <= start):
             start = paired
-            found.paired.add(text[start:end])
         if start is not None and text[start - 1 : start] in ("·", "-", "—"):
             start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
             found.add(text[start:end], start, [m.group()])
@@ -2292,7 +2292,7 @@ def extract(ctx: Context) -> list[Official]:
             _bare_posts_abroad(titles)
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
     aliases = {a for names in found.aliases.values() for a in names}
-    _only_foreign_state(text, ctx.analysis, out, found.paired)
+    _only_foreign_state(ctx, out, found.paired)
     out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles) | aliases)
     kb, day = ctx.kb, ctx.published.date() if ctx.published else None
     if kb is not None:
@@ -2302,7 +2302,7 @@ def extract(ctx: Context) -> list[Official]:
     return out
 
 
-def _only_foreign_state(text: str, an: Analysis, out: list[Official], paired: set[str]) -> None:
+def _only_foreign_state(ctx: Context, out: list[Official], paired: set[str]) -> None:
     """A head whose only posts are foreign ones written without their state (布哈里总统, 通伦主席 in the paired formulas,
     洪森首相) holds them in the foreign state written nearest before the name in its sentence (…尼日利亚政府…，总统布哈里;
     在捷克馆，泽曼总统), else in the one foreign state the other office-holders of its paragraph are of (在习近平主席和阿里
@@ -2312,11 +2312,11 @@ def _only_foreign_state(text: str, an: Analysis, out: list[Official], paired: se
                 or not (only_foreign_posts([t.text for t in o.titles]) or o.name in paired):
             continue
         at = o.mentions[0].start
-        lo = max(text.rfind(c, 0, at) for c in "。；;！？\n") + 1
-        o.country = next((c for k in range(at - 1, max(lo, at - 40) - 1, -1)
-                          if _state_word_at(an, k) and (c := prefix_country(text[k : k + 12])) not in (None, "中国")), None)
+        lo = ctx.analysis.sentence_at(at)[0]
+        o.country = next((c for k in range(at - 1, max(lo, at - 40) - 1, -1) if _state_word_at(ctx.analysis, k)
+                          and (c := prefix_country(ctx.text[k : k + 12])) not in (None, "中国")), None)
         if o.country is None:
-            p_lo, p_hi = text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1
+            p_lo, p_hi = paragraph_at(ctx, at)
             states = {x.country for x in out if x.country not in (None, "中国") and x is not o
                       and any(p_lo <= m.start < p_hi for m in x.mentions)}
             o.country = states.pop() if len(states) == 1 else None

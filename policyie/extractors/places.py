@@ -322,9 +322,8 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
             return word
         if not word or not NAMEISH.match(word[0]) or (k == i and word in _LOOK_VERBS):
             return None  # (汉古尔河镇|察看|镇中心学校: a visit's verb, which no body's name opens)
-        if k > i or tok.start >= end:
-            if len(word) >= 3 and word[-1] in "县市区旗" and _is_division(doc.gz, word):
-                return None  # 吉里于孜镇|伊宁县|第二中学: a county written in full opens the body's name after the place
+        if (k > i or tok.start >= end) and len(word) >= 3 and word[-1] in "县市区旗" and _is_division(doc.gz, word):
+            return None  # 吉里于孜镇|伊宁县|第二中学: a county written in full opens the body's name after the place
         run += word
         if run.endswith(suffixes):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
