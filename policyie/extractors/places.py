@@ -3478,19 +3478,27 @@ def _peoples_townships(text: str, places: dict[str, Place]) -> None:
 
 # 敖其|赫哲族村: a village named by its people, after the name it shares with its township.
 _PEOPLES_VILLAGE = lazy_pattern.compile(r"(?:\p{Han}{1,4}?族){1,3}村")
+_OWN_NAME = lazy_pattern.compile(r"(?:(?![的和与及等各])\p{Han}){2,3}")
 
 
 def _peoples_villages(text: str, places: dict[str, Place]) -> None:
     """敖其镇|敖其赫哲族村: a village named by its township's name and its people is read from that name on (the
     village table's 赫哲族村 is another township's), and lies in that township."""
     towns = {p.name[:-1]: p.name for p in places.values() if p.level == "town" and p.name.endswith(("镇", "乡"))}
+    town_ends = {m.end: p.name for p in places.values() if p.level == "town" for m in p.mentions if m.text == p.name}
     for p in [p for p in places.values() if p.level == "village"]:
         m = p.mentions[0] if len(p.mentions) == 1 else None
         if m is None or _PEOPLES_VILLAGE.fullmatch(m.text) is None:
             continue
         stem = next((text[m.start - n : m.start] for n in (4, 3, 2) if text[m.start - n : m.start] in towns), "")
+        parent = towns.get(stem)
+        if not stem:
+            # 乌苏镇|抓吉|赫哲族村: the village's own name stands between its township's full name and its people.
+            stem, parent = next(((text[m.start - n : m.start], town_ends[m.start - n]) for n in (2, 3)
+                                 if m.start - n in town_ends and _OWN_NAME.fullmatch(text[m.start - n : m.start])),
+                                ("", None))
         if stem:
-            p.name, p.parent = stem + m.text, towns[stem]
+            p.name, p.parent = stem + m.text, parent
             p.mentions = [Span(p.name, m.start - len(stem), m.end)]
 
 
