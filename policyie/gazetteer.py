@@ -31,7 +31,7 @@ from policyie import lexicons
 LEXICONS = lexicons.HERE
 SOURCES = ("divisions.tsv", "zones.tsv", "foreign_cities.tsv")
 CACHE = LEXICONS / "gazetteer.pkl.gz"
-CACHE_VERSION = 4  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units); 4: 兴发乡 aliases
+CACHE_VERSION = 5  # 3: the automaton reads UTF-16 code units as latin-1 pairs (see as_units); 4: 兴发乡 aliases; 5: 瑞士联邦
 log = logging.getLogger(__name__)
 # The curated words of place names (ordinary-word division names, park and zone suffixes, deictics): data, in
 # lexicons/place_words.tsv.
@@ -307,6 +307,8 @@ def _parse() -> Gazetteer:
         for a in filter(None, aliases.split("|")):
             weak = a.startswith("~")
             add(a.lstrip("~"), key, WEAK if weak else ALIAS)
+        if level == "country" and not code:
+            add(name + "联邦", key, ALIAS)  # 瑞士联邦主席, 德国联邦总理: a federation's organs, which jieba reads as one word
     for city, country, _kind in lexicons.rows("foreign_cities.tsv"):
         parent = f"zone:{country}" if f"zone:{country}" in rows else ""
         key = f"zone:{city}"
