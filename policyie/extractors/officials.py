@@ -443,12 +443,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if _NTH_TIME.fullmatch(piece) and text.startswith(("全国", "中国"), x):
             x = tok.start  # 国务院副总理、|第五次|全国经济普查领导小组组长: the census's round is its body's name
             continue
-        if piece in ("第一", "第二") and x == s and text.startswith(RANKED_POSTS, s):
-            x = tok.start  # 伊朗|第一|副总统, 古共中央|第一|书记: the rank is the post's, and the walk goes on to its state
-            continue
-        if piece in ("前", "原", "挂职") and x == s:
-            # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead); 挂职副县长 likewise
-            x = tok.start
+        if x == s and (before := _post_prefix_start(text, tok, piece, s)) is not None:
+            x = before
             continue
         if _glued_function(piece, tok.pos) and x == tok.end:
             x = _after_glued_function(piece, tok.start, x)
@@ -479,6 +475,20 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
             break
         x = tok.start
     return _settle_start(text, an, x, s)
+
+
+_DUTY_BEFORE_POST = lazy_pattern.compile(r"(?:分管|主持)(?:日常)?工作的$")
+
+
+def _post_prefix_start(text: str, tok: Token, piece: str, s: int) -> int | None:
+    """Where what is written right before the post and belongs to it starts, if anything does."""
+    if piece in ("第一", "第二") and text.startswith(RANKED_POSTS, s):
+        return tok.start  # 伊朗|第一|副总统, 古共中央|第一|书记: the rank is the post's, and the walk goes on to its state
+    if (duty := _DUTY_BEFORE_POST.search(text, max(0, s - 8), s)) is not None:
+        return duty.start()  # 中央改革办|分管日常工作的|副主任: the duty a deputy carries, between the organ and the post
+    if piece in ("前", "原", "挂职"):
+        return tok.start  # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead); 挂职副县长 too
+    return None
 
 
 # The round of a national undertaking a leading group is named by (第五次全国经济普查, 第七次全国人口普查).
