@@ -440,6 +440,9 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
         if ORDINAL.fullmatch(piece) and text[x : x + 6].startswith(("组", "督导组", "巡视组", "巡察组", "工作组", "指导组", "督导检查组", "检查组", "督查组", "调研组")):
             x = tok.start  # 省委|第三|督导组组长
             continue
+        if x < s and (nth := _NTH_EDITION.search(text, max(0, x - 6), x)) is not None:
+            x = nth.start()  # 、|第24届|冬奥会工作领导小组组长: the edition of the games or congress its body serves
+            continue
         if _NTH_TIME.fullmatch(piece) and text.startswith(("全国", "中国"), x):
             x = tok.start  # 国务院副总理、|第五次|全国经济普查领导小组组长: the census's round is its body's name
             continue
@@ -477,6 +480,8 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     return _settle_start(text, an, x, s)
 
 
+_NTH_EDITION = lazy_pattern.compile(r"第[\d一二三四五六七八九十]{1,3}届$")
+_NTH_EDITION_OPEN = lazy_pattern.compile(r"第[\d一二三四五六七八九十]{1,3}届")
 _DUTY_BEFORE_POST = lazy_pattern.compile(r"(?:分管|主持)(?:日常)?工作的$")
 
 
@@ -841,6 +846,8 @@ def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None
         return Title(text=text, org=scope, post=None)
     post = _base_post_ending(text)
     org = text[: len(text) - len(post)] if post else text
+    if (nth := _NTH_EDITION_OPEN.match(org)) is not None and nth.end() < len(org):
+        org = org[nth.end() :]  # 第76届|联合国大会: the edition is the title's, the organ the same every edition
     # 代区长, 北京市代市长: an acting post keeps 代 on the post, and the organ is the post's own.
     if post and org.endswith("代") and org[-2:] not in ACTING_NOT:
         t = normalise_title(org[:-1] + post, home)
@@ -2010,11 +2017,12 @@ def country_of_person(name: str, titles: list[Title]) -> str | None:
     """SPEC.md §2 `country`: the country of the first foreign title (印度总理莫迪 → 印度, and so 莫迪总理
     too); 中国 for Chinese posts; None for a transliterated or dotted name under no Chinese organ whose
     titles name no country (欧尔班总理 alone): a foreigner, but of a country the text does not say."""
-    for t in titles:
-        country = country_of(t.text)
+    texts = [_NTH_EDITION_OPEN.sub("", t.text, count=1) if _NTH_EDITION_OPEN.match(t.text) else t.text for t in titles]
+    for text in texts:  # (第76届|联合国大会主席: the body's, whatever its edition)
+        country = country_of(text)
         if country is not None:
             return country
-    if any(is_foreign_org(t.org or "") or is_foreign_org(t.text) for t in titles):
+    if any(is_foreign_org(t.org or "") or is_foreign_org(text) for t, text in zip(titles, texts, strict=True)):
         return None
     # A transliterated or dotted name is a minority official's (巴特尔, 阿不都·热合曼) only under a
     # Chinese organ; otherwise a foreigner's whose country the title left out (欧尔班总理, 彼得·莫雷尔).
