@@ -1227,11 +1227,14 @@ def _minority_longer(text: str, at: int, g: NameGuess) -> NameGuess:
 _HAN_NAME_SURNAME = 50
 
 
+_SPAN_OF_TIME = lazy_pattern.compile(r"[一二三四五六七八九十百两半多数\d]+(?:年|个月|天|周|小时)$")
+
+
 def _trimmed(text: str, g: NameGuess | None, foreign: bool) -> NameGuess | None:
     """The name without what it was read on over: a foreign name's tail (`_without_tail`), and any name's conjunction
     where another office-holder's title follows it (莱希|和|已故外交部长…)."""
-    if g is None:
-        return None
+    if g is None or _SPAN_OF_TIME.search(text, g.start, g.end):
+        return None  # 港口区长|达六年: a span of time (长达 = as long as) after what looked like a post, no name
     g = _without_tail(text, g) if foreign else g
     if g.end - g.start >= 3 and text[g.end - 1 : g.end] in ("和", "与", "及") and _TITLE_NEXT.match(text, g.end):
         return NameGuess(g.start, g.end - 1, g.score)
