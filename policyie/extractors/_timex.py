@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -238,6 +238,7 @@ class Anchors:
     span_months: tuple[str, str] | None = None  # the latest span's ends where it crosses a month (1月31日至2月6日)
     month_from_day: bool = False  # last_month came from a full date (4月28日), not a month (去年9月)
     crossed: bool = False  # a paragraph break lies between the last date and this one
+    story_days: dict[int, date] = field(default_factory=dict)  # bare days read as the paper's (2日 → 11月2日)
     sentence: tuple[int, int] | None = None  # the sentence of the mention being resolved
     month_sentence: tuple[int, int] | None = None  # the sentence last_month was read in
 
@@ -538,6 +539,10 @@ def _inherits_month(anc: Anchors, day: int) -> bool:
 
 def _bare_day(spec: Spec, anc: Anchors) -> Resolved:
     day = spec.day or 1
+    told = anc.story_days.get(day)
+    if told is not None and anc.crossed and anc.last_day is not None and anc.last_day < told:
+        # 2日，…遗体火化。⏎…于10月27日在上海逝世。⏎2日上午，…: the story's day told again after a past date
+        return day_value(told.year, told.month, told.day)
     if anc.span_months is not None and anc.last_month is not None and _inherits_month(anc, day):
         # (1月5日到2月1日…7日 is January's, 1月31日至2月6日…4日 February's: the month that puts the day inside the span)
         lo, hi = anc.span_months
@@ -551,6 +556,7 @@ def _bare_day(spec: Spec, anc: Anchors) -> Resolved:
     if anc.published is not None:
         own = _from_publication(day, anc.published)
         if own is not None:
+            anc.story_days[day] = own
             return day_value(own.year, own.month, own.day)
     return day_value(None, None, day)
 
