@@ -280,6 +280,7 @@ class _Doc:
 COMPANY_SUFFIXES = _WORDS["company-suffix"]
 
 
+_NATIONAL_FIRM_AHEAD = lazy_pattern.compile(r"中国\p{Han}{2,14}?(?:集团|公司)")
 _COMPANY_AHEAD = lazy_pattern.compile(r"\p{Han}{0,10}?(?:有限公司|有限责任公司|股份有限公司|集团有限公司)")
 
 
@@ -294,6 +295,8 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
     text = doc.text
     if end < len(text) and text.startswith(ADJECTIVAL, end):
         return True
+    if _NATIONAL_FIRM_AHEAD.match(text, end):
+        return False  # 济南市|中国重型汽车集团有限公司: a national firm named with its own 中国 lies in the place before it
     if text.startswith(COUNTRY_ADJECTIVAL, end) and _country_ends_at(text, end):
         return True
     if _COMPANY_AHEAD.match(text, end) or (text[end : end + 1] in "）)" and _COMPANY_AHEAD.match(text, end + 1)):
