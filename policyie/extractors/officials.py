@@ -79,7 +79,7 @@ from policyie.extractors._people import (
     surnames,
     transcript_speakers,
 )
-from policyie.extractors._spans import occurrences, quoted_parallel_item
+from policyie.extractors._spans import in_work_title, occurrences, quoted_parallel_item
 from policyie.extractors._untitled import core_names, kb_names, list_names
 from policyie.extractors.base import Context, register
 from policyie.gazetteer import load as load_gazetteer
@@ -1382,18 +1382,17 @@ def find_titled(ctx: Context) -> _Found:
             g = fg  # 国家主席|迪亚斯|-卡内尔的: a joiner after the reading runs the name on, a foreign one
         # (副总理|兼外长…: after 兼 a post follows, no name)
         g = None if text.startswith("兼", at) else g if foreign and _closed(text, g) else _model_name(text, an, at, g)
-        if g is not None and _ORDINAL_END.match(text, g.end - 1):
-            g = None  # 中国外长|连续第|36年: an ordinal's 第 before its number ends no name
+        if g is not None and (_ORDINAL_END.match(text, g.end - 1) or (
+                text.startswith("》", g.end) and in_work_title(text, m.start()))):
+            g = None  # 中国外长|连续第|36年: an ordinal's 第 before its number ends no name; 《丝路传奇特使张骞》: a work's
+            # title that ends on its hero, named with a post, names no office-holder
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         if marked and chain:
             chain[-1] += marked.group()
         if g is not None and _titles_no_name(chain, m.group()):
             g = None
-        if g is not None and m.group() == "领导人" and (text.startswith(_NAMED_AFTER_LEADERS, g.end) or (
-                (tag := nlp.tag_table().get(text[g.start : g.end], ""))[:1] in ("v", "a", "d", "n")
-                and not tag.startswith(("nr", "ns", "nz")))):
-            g = None  # 亚太经合组织领导人|吉隆坡|宣言: the leaders' document or meeting, named by its city; 同尼泊尔领导人|畅叙…:
-            # a word of the dictionary, the clause's verb
+        if g is not None and m.group() == "领导人" and _no_leader_named(text, g):
+            g = None
         if g is not None:
             g = _to_list_separator(text, an, g)
             found.add(g.text_in(text), g.start, chain)
@@ -1413,6 +1412,14 @@ def find_titled(ctx: Context) -> _Found:
                 end = nxt.end
         _suffix_titled(text, an, m, found)
     return found
+
+
+def _no_leader_named(text: str, g: NameGuess) -> bool:
+    """亚太经合组织领导人|吉隆坡|宣言: the leaders' document or meeting, named by its city; 同尼泊尔领导人|畅叙…: a word of
+    the dictionary, the clause's verb — no name after 领导人."""
+    tag = nlp.tag_table().get(text[g.start : g.end], "")
+    return text.startswith(_NAMED_AFTER_LEADERS, g.end) or (
+        tag[:1] in ("v", "a", "d", "n") and not tag.startswith(("nr", "ns", "nz")))
 
 
 def _ends_list(text: str, head: NameGuess, nxt: NameGuess, chain: list[str]) -> bool:
