@@ -93,7 +93,7 @@ _NAME_TOKEN = lazy_pattern.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”
 # One-character short forms of partner countries after 中 (中新, 中欧, 中俄, 中非).
 BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
-_EDITION = lazy_pattern.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|首届|(?:19|20)\d\d年(?=年会|峰会|论坛)")  # (…论坛2026年年会)
+_EDITION = lazy_pattern.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|首届|(?:19|20)\d\d年(?=年会|峰会|论坛|会议|大会)")  # (…论坛2026年年会)
 _DATELINE = lazy_pattern.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
 _LEAD_PART_OF_DAY = lazy_pattern.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
 _LEAD_DATE = lazy_pattern.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
