@@ -1466,6 +1466,8 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
             found.add(text[start:end], start, [m.group()])
         if start is not None:
             found.paired.add(text[start:end])  # (梅洛尼|总理: a transliteration before a foreign head's post is abroad)
+    if m.group() in _MEMBER_SUFFIX_POSTS:
+        _member_before(text, an, m, found)
     if m.group() in SUFFIX_POSTS or LOCAL_HEAD_POST.fullmatch(m.group()):
         g = name_ending_at(text, m.start(), an) or _agent_glued(text, an, m.start())
         if g is not None and m.group() not in SUFFIX_POSTS and (
@@ -1527,6 +1529,26 @@ def _subject_before_verb(text: str, start: int, end: int) -> bool:
     opens = start == 0 or _CLAUSE_OPEN.match(text, start - 1) is not None or text[start - 1] == "由"
     return opens and HAN.match(text, end) is not None \
         and clear_follower(text, end) and not text.startswith("等", end)
+
+
+# A standing committee's or a body's member, named by the post after the name where the pair opens its clause and a
+# speaker's verb follows (车俊常委建议…, 王世杰常委代表民革中央发言): a CPPCC plenary's speakers, a congress's members.
+_MEMBER_SUFFIX_POSTS = frozenset(("常委", "委员"))
+_MEMBER_SPEAKS = lazy_pattern.compile(r"代表\p{Han}{2,12}?发言|(?:在发言中)?(?:建议|提出|表示|指出|认为|呼吁|说)")
+
+
+def _member_before(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> None:
+    """车俊|常委|建议，…; 司马红|常委|代表民建中央发言: the name before a member's post, where the pair opens its clause and
+    the member speaks. A compound surname (司马, 欧阳), which the segmenter splits off, may open the name."""
+    if not _MEMBER_SPEAKS.match(text, m.end()):
+        return
+    g = name_ending_at(text, m.start(), an)
+    if g is None:
+        g = next((n for k in (4, 3) if (n := name_at(text, m.start() - k, an)) is not None and n.end == m.start()
+                  and text[n.start : n.start + 2] in COMPOUND_SURNAMES), None)
+    if g is not None and (g.start == 0 or _CLAUSE_OPEN.match(text, g.start - 1) is not None) \
+            and not _organ_word(text[g.start : g.end]):
+        found.add(g.text_in(text), g.start, [m.group()])
 
 
 # Posts a foreign office-holder's short name takes after it (普拉博沃总统, 莫迪总理, 塞西总统来华).
