@@ -561,8 +561,8 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
     if x > 0 and text[x - 1] == "驻" and x < s and is_foreign_org(text[x:s]):
         return _segment_start(text, an, x - 1)
     # 据|市生态环境局副局长: a preposition the segmenter glued to the organ after it.
-    while x < s - 1 and text[x] in LEADING_FUNC and text[x + 1] in SCOPE_START:
-        x += 1
+    while x < s - 1 and text[x] in LEADING_FUNC and (text[x + 1] in SCOPE_START or _country_form_at(text, x + 1)):
+        x += 1  # (从|亚奥理事会主席: jieba's 从亚奥)
     # 临县碛口镇|李家山村党支部书记, 双湖县|嘎措乡党委书记: a township's or a village's post is titled from its own
     # unit, the divisions above it only say where it lies (a county's post keeps its city: 重庆市渝北区委书记)
     inner = _INNERMOST_UNIT.match(text, x, s)
@@ -932,8 +932,8 @@ def _clean_posts(ctx: Context) -> list[LiteralMatch]:
     text, an = ctx.text, ctx.analysis
     out = ctx.memo["officials.clean_posts"] = []
     for m in _post_matches(ctx):
-        if text.startswith("领袖", m.start()) and text[m.start() - 1 : m.start()] != "党":
-            continue  # 工党领袖 is a party's leader; 人民领袖, 伟大领袖 are epithets, no post
+        if text.startswith("领袖", m.start()) and not text.endswith(_PARTY_ENDS, 0, m.start()):
+            continue  # 工党领袖, 联合民主同盟领袖 are a party's leaders; 人民领袖, 伟大领袖 are epithets, no post
         if _STANDING_BODY.fullmatch(text, m.end(), _word_end(an, m.end())):
             continue  # 参谋长|联席会议主席: the post names a standing body, no person follows it
         if m.group() in STATE_POSTS and len(_country_form_ending_at(text, m.end()) or "") > len(m.group()):
@@ -1033,8 +1033,18 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
     return (x < s and (_inside_standing_body(text, an, tok, piece, x, s) or (
         tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))
         or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(text, an, x, s, tok.start))
-        or _sustainable(text, tok, piece, x) or _noun_verb_field(text, an, tok, piece, x, s))) \
+        or _sustainable(text, tok, piece, x) or _noun_verb_field(text, an, tok, piece, x, s)
+        or (tok.pos.startswith("v") and _party_named_by_model(an, tok.start, x)))) \
         or _ministry_field_verb(text, an, tok, piece, x, s)
+
+
+def _party_named_by_model(an: Analysis, start: int, x: int) -> bool:
+    """联合|民主同盟|领袖: a verb that opens a party's or body's name the NER reads whole (联合民主同盟, 统一俄罗斯党) ending
+    where the walk stands."""
+    return any(e.label == "ORG" and e.start == start and e.end >= x and e.text.endswith(_PARTY_ENDS) for e in an.entities)
+
+
+_PARTY_ENDS = ("党", "同盟", "联盟", "阵线", "大会")  # (not 运动: 工人运动领袖, 民权运动领袖 are epithets)
 
 
 def _noun_verb_field(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
