@@ -764,6 +764,11 @@ def _title_chain(
     a = _title_start(text, an, seg, m)
     a = _sender_start(text, an, m, a, by_end, seg)
     chain = [text[a : m.end()]]
+    # 俄罗斯代表团团长|俄罗斯总统助理: a post, then a state opening a second title, with no 、 between
+    joint = next((e for e in sorted(by_end, reverse=True) if a < e < m.start() and _opens_title(text, e)
+                  and _post_ends_cleanly(an, e) and by_end[e].start() >= a), None)
+    if joint is not None and m.group() not in ENVOY_POSTS:  # (俄罗斯总统|叙利亚问题特使: one envoy's title)
+        chain = [text[a:joint], text[joint : m.end()]]
     while True:
         sep = None
         for k in (3, 2, 1):
@@ -780,6 +785,12 @@ def _title_chain(
         a = prev_start
         chain.insert(0, text[a : prev.end()])
     return chain
+
+
+def _opens_title(text: str, at: int) -> bool:
+    """A state's name or a known organ's starts at ``at`` (…团长|俄罗斯总统助理, …特别代表|北京冬奥组委副主席)."""
+    forms = _organ_forms()
+    return _country_form_at(text, at) is not None or any(text[at : at + n] in forms for n in range(4, 9))
 
 
 # An envoy's title names whose envoy he is: 国家主席习近平特使, 泰国总理特使.
@@ -1393,9 +1404,9 @@ def find_titled(ctx: Context) -> _Found:
         # (副总理|兼外长…: after 兼 a post follows, no name)
         g = None if text.startswith("兼", at) else g if foreign and _closed(text, g) else _model_name(text, an, at, g)
         if g is not None and (_ORDINAL_END.match(text, g.end - 1) or (
-                text.startswith("》", g.end) and in_work_title(text, m.start()))):
+                text.startswith("》", g.end) and in_work_title(text, m.start())) or _state_then_post(text, g)):
             g = None  # 中国外长|连续第|36年: an ordinal's 第 before its number ends no name; 《丝路传奇特使张骞》: a work's
-            # title that ends on its hero, named with a post, names no office-holder
+            # title that ends on its hero, named with a post, names no office-holder; 轮值主席|卢旺达|总统: a state
         chain = _title_chain(text, an, m, by_end, seg) if g is not None else []
         if marked and chain:
             chain[-1] += marked.group()
@@ -1422,6 +1433,12 @@ def find_titled(ctx: Context) -> _Found:
                 end = nxt.end
         _suffix_titled(text, an, m, found)
     return found
+
+
+def _state_then_post(text: str, g: NameGuess) -> bool:
+    """非洲联盟轮值主席|卢旺达|总统卡加梅: the reading is a state's name, and the next title's post follows it."""
+    state = _country_form_at(text, g.start)
+    return state is not None and g.start + len(state) >= g.end and post_pattern().match(text, g.start + len(state)) is not None
 
 
 def _no_leader_named(text: str, g: NameGuess) -> bool:
