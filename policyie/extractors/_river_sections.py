@@ -441,7 +441,8 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 
 ALONG_EVIDENCE = "river-along"
 # The lands along a river (椒溪河|沿线, 南垒河|沿岸, 克兰河|堤防): what names the word before them a river.
-_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤")) | LAKE_SHORE_WORDS
+# (松杜河|穿境|而过, …|穿城|而过: a river that crosses the land, which jieba cuts so)
+_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤", "穿境", "穿城")) | LAKE_SHORE_WORDS
 _ALONG_GUARD = lazy_pattern.compile("[江河溪湖错](?:" + "|".join(sorted(_ALONG)) + ")")  # (all two characters: order is moot)
 # A lake's shore (羊卓雍错|沿岸, 乌伦古湖|岸线, 纳木错|湖岸): a word the dictionary tags a name and ends as a lake does
 # (湖, or 错, a Tibetan lake) is the lake.
@@ -520,7 +521,8 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 _FOLLOWED = lazy_pattern.compile(
     r"沿着?((?:(?![和及与]|察看|查看|巡查|检查|调研|考察)\p{Han}){2,5}?[江河溪湖渠])"
     r"(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。]|[和及](?=\p{Han}{1,5}?[江河溪湖渠])"
-    r"|各(?:村|乡镇|镇|乡|县)|两岸|一带)")  # (沿桑园河|各村: the villages along it)
+    r"|各(?:村|乡镇|镇|乡|县)|两岸|一带"  # (沿桑园河|各村: the villages along it)
+    r"|\p{Han}{2,4}段(?=察看|查看|巡查|检查|调研|考察|[，,、。]))")  # (沿把边江|勐先段察看: its reach by a place)
 COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
 _NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")
 
@@ -538,9 +540,10 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         glued = tok is not None and tok.start == m.start() and tok.pos == "un"  # 沿普厅|河: jieba glued 沿 to the name
         tag = tag_table().get(name)
         # (a name the dictionary does not hold needs a stem that is no count, pointer or common word: 一条|河, 这条|河,
-        # 城区|河; 清水江 is the dictionary's, though 清水 is a common word)
+        # 城区|河; 清水江 is the dictionary's, though 清水 is a common word; right after 沿 no preposition can stand, so
+        # 把边江 and 和平河 are rivers)
         # (沿|大理|河: a place's name, however common a word, names the river too)
-        unknown = tag not in _NAME_TAGS and (name[0] in _NOT_FOLLOWED_HEAD or (
+        unknown = tag not in _NAME_TAGS and (name[0] in _NOT_FOLLOWED_HEAD - _NOT_HEAD or (
             freq.get(name[:-1], 0) >= COMMON_WATER and name[:-1] not in gazetteer.load().surfaces))
         if (tok is not None and tok.start != start and not glued) or len(name) < 3 or name in _ANY_RIVER or unknown \
                 or freq.get(name, 0) >= COMMON_WATER or in_person(start, end) or looks_transliterated(name):

@@ -3251,6 +3251,23 @@ def _town_short_forms(doc: _Doc, places: dict[str, Place]) -> None:
     _listed_township_shorts(doc, places)
     _renamed_townships(text, places)
     _township_communities(text, places)
+    _bare_town_shorts(places)
+
+
+_TOWN_NAMED_AFTER = frozenset("湖岛山河江海泉洞")  # (察看鹤鸣湖水质: the lake the township 鹤鸣湖镇 is named after)
+
+
+def _bare_town_shorts(places: dict[str, Place]) -> None:
+    """深入磨黑、同心、勐先等地 … 在勐先镇: a township's bare short form that a rule read as a site or the NER left untyped,
+    where the article writes the township in full, is that township."""
+    towns = {p.name[:-1]: p for p in places.values() if p.level == "town" and p.name[-1:] in "镇乡"
+             and len(p.name) >= 3 and any(m.text == p.name for m in p.mentions)}
+    for p in list(places.values()):
+        into = towns.get(p.name)
+        if into is not None and p is not into and p.level in (None, "site") and p.code is None \
+                and p.name[-1] not in _TOWN_NAMED_AFTER and all(m.text == p.name for m in p.mentions):
+            model_places.absorb(into, p)
+    model_places.drop_empty(places)
 
 
 def _township_communities(text: str, places: dict[str, Place]) -> None:
@@ -3766,9 +3783,28 @@ _TEAM_NOUNS = frozenset(("专家", "志愿", "领导", "项目", "课题", "网�
                          "支部", "调查", "评估", "督查", "纪检", "宣讲", "服务", "救援", "后勤", "安保", "联络", "专业"))
 
 
+# 走进|谷地村|坝竜组: a village named by a common word, written right after a visit's verb and right before one of its
+# villagers' groups (which the group rule below reads after it).
+_VILLAGE_BEFORE_GROUP = lazy_pattern.compile(
+    r"(?<=走进|来到|深入|前往|又到|在)(\p{Han}{2,3}村)(?=\p{Han}{2,4}?(?:村民小组|自然村|组(?![织长成建合员团委])))")
+
+
+def _villages_before_groups(text: str, places: dict[str, Place]) -> None:
+    """The village a visit's stop names before its group (走进谷地村坝竜组), where no table or model read it."""
+    for m in _VILLAGE_BEFORE_GROUP.finditer(text):
+        name = m.group(1)
+        g = _VILLAGER_GROUP.match(text, m.end())
+        if g is None or name[0] in _GROUP_NOT_FIRST or g.group(1)[0] in _GROUP_NOT_FIRST or \
+                any(q.start < m.end() and m.start() < q.end for p in places.values() for q in p.mentions):
+            continue
+        model_places.named_place(places, name, "village", "village-before-group").mentions.append(
+            Span(name, m.start(), m.end()))
+
+
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
     """在中坪村|桃树湾组, 福兴村|后窝堡屯, 蕉路村|上寮自然村: the villagers' group or hamlet a village holds is a village-level place of its
     own, its parent the village; a name read there already (桃树湾, a bay's site to the model) is the group's."""
+    _villages_before_groups(text, places)
     villages = [(m.end, p.name) for p in places.values() if p.level == "village" for m in p.mentions]
     for end, village in villages:
         g = _VILLAGER_GROUP.match(text, end)
