@@ -1346,6 +1346,10 @@ def _foreign_reading(text: str, at: int, g: NameGuess | None, country: str | Non
             and not _holds_common_word(text, fg.end + 1, g.end):
         return g  # 府尹|颂萨·汶亚威: the foreign model stopped at a dot the dotted-name model reads on over (not
         # 凯山·丰威汉铜像…: a common word inside says the clause ran on)
+    if fg is not None and g is not None and g.end > fg.end and "·" in text[g.start : fg.end] \
+            and text.count(last := text[text.rindex("·", g.start, fg.end) + 1 : g.end]) > 1 and len(last) >= 2:
+        return g  # 乔纳森·卡|丰多: the dotted name's last part the Chinese model reads whole, which the article writes
+        # again alone (为卡丰多举行欢迎仪式)
     # The foreign model wins, unless it only guessed the end and the Chinese model reads a longer
     # name closed by a word that follows names (澳大利亚外长|黄英贤|表示).
     if fg is not None and not (fg.score < 2.0 and g is not None and g.end > fg.end and clear_follower(text, g.end)
