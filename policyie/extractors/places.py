@@ -3254,7 +3254,8 @@ def _town_short_forms(doc: _Doc, places: dict[str, Place]) -> None:
     _bare_town_shorts(places)
 
 
-_TOWN_NAMED_AFTER = frozenset("湖岛山河江海泉洞")  # (察看鹤鸣湖水质: the lake the township 鹤鸣湖镇 is named after)
+# (察看鹤鸣湖水质: the lake the township 鹤鸣湖镇 is named after; 广胜寺镇|广胜寺, 百灵庙: a site's kind says the same)
+_TOWN_NAMED_AFTER = frozenset("湖岛山河江海泉洞")
 
 
 def _bare_town_shorts(places: dict[str, Place]) -> None:
@@ -3265,7 +3266,8 @@ def _bare_town_shorts(places: dict[str, Place]) -> None:
     for p in list(places.values()):
         into = towns.get(p.name)
         if into is not None and p is not into and p.level in (None, "site") and p.code is None \
-                and p.name[-1] not in _TOWN_NAMED_AFTER and all(m.text == p.name for m in p.mentions):
+                and p.name[-1] not in _TOWN_NAMED_AFTER and model_places.level_of(p.name) is None \
+                and all(m.text == p.name for m in p.mentions):
             model_places.absorb(into, p)
     model_places.drop_empty(places)
 
