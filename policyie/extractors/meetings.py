@@ -94,6 +94,7 @@ _NAME_TOKEN = lazy_pattern.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”
 BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
 _EDITION = lazy_pattern.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|首届|(?:19|20)\d\d年(?=年会|峰会|论坛|会议|大会)")  # (…论坛2026年年会)
+_YEAR_FIRST = lazy_pattern.compile(r"(?:19|20)\d\d年(?=\p{Han})")
 _DATELINE = lazy_pattern.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
 _LEAD_PART_OF_DAY = lazy_pattern.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
 _LEAD_DATE = lazy_pattern.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)(?:上午|下午|晚上)?")
@@ -289,7 +290,7 @@ def extract(ctx: Context) -> list[Meeting]:
     kept = []
     for m in found:
         if any(r.start < m.start < r.end for r in receptions):
-            edition = _EDITION.search(m.name)
+            edition = _EDITION.search(m.name) or _YEAR_FIRST.match(m.name)  # (2025年|上海合作组织峰会: the year's)
             if not edition:
                 continue
             if ctx.published and edition.group().startswith(str(ctx.published.year)) and not m.referenced:
