@@ -364,3 +364,16 @@ def test_a_visit_to_china_is_placed_in_the_name_the_news_gives_it() -> None:
                   "法耶总统于6月8日至12日对中国进行国事访问。", published="2026-06-10")
     visit = next(a for a in doc.activities if a.kind == "国事访问")
     assert visit.places == ["中国"]
+
+
+def test_a_visit_takes_the_span_its_own_sentence_gives_it() -> None:
+    """卡丰多此次国事访问于9月13日至17日进行: the span written after the visit is its date, not the day of the talks
+    the article opens with."""
+    from policyie import extract
+
+    doc = extract("新华社北京9月14日电 国家主席习近平14日上午在人民大会堂同来华进行国事访问的马拉维总统乔纳森·卡丰多举行会谈。"
+                  "卡丰多表示，马拉维感谢中方提供的帮助。"
+                  "当天，蔡奇、王毅等参加上述活动。卡丰多此次国事访问于9月13日至17日进行，其间还将赴湖北省参观考察。",
+                  published="2032-09-14")
+    assert [(a.kind, a.actors, a.date) for a in doc.activities] == [
+        ("国事访问", ["乔纳森·卡丰多"], "2032-09-13/2032-09-17")]

@@ -22,6 +22,7 @@ from policyie.extractors._events import (
     clause_start,
     date_before,
     date_value,
+    dates_between,
     dedupe,
     is_day,
     leader_named_before,
@@ -236,6 +237,19 @@ _EXPRESSED = lazy_pattern.compile(
     r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?(?:亲切|诚挚|深切|衷心|真诚|深情|热情)?$")
 
 
+# 卡丰多此次国事访问|于9月13日至17日|进行: the visit's own span, written after it.
+_HELD_OVER = lazy_pattern.compile(r"[，,]?(?:将)?于$")
+
+
+def _own_span(ctx: Context, vm: regex.Match) -> str | None:
+    """The span a visit's sentence gives the visit itself (此次国事访问于9月13日至17日进行), where it does."""
+    if _KIND[vm.group()] not in VISITS:
+        return None
+    d = next((d for d in dates_between(ctx, vm.end(), vm.end() + 4) if d.start <= vm.end() + 2
+              and _HELD_OVER.search(ctx.text, vm.end(), d.start) and ctx.text.startswith(("进行", "举行"), d.end)), None)
+    return date_value(d) if d is not None else None
+
+
 def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
     text = ctx.text
     v_lo = vm.start()
@@ -295,7 +309,7 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
             earlier = date_before(ctx, earlier.start, p_lo)
         if earlier is not None and is_day(earlier) and not (d is not None and d.value[:4] != earlier.value[:4]):
             d = earlier
-    value = _listed_days(ctx, d) or date_value(d)
+    value = _own_span(ctx, vm) or _listed_days(ctx, d) or date_value(d)
     if value is None and _AROUND_OCCASION.match(text, s_lo):
         value = _occasion_day(ctx, s_lo)
     if _KIND[vm.group()] == "察看" and value is None and not vm.group().startswith("实地"):
