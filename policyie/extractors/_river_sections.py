@@ -478,6 +478,9 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
         end = tok.start
         if verb_result_glued(text, an, start):
             start += 1  # 守护|好蒲|河: a verb's result jieba glued onto the river's name
+        cut = next((k for k in (start + 1, start + 2) if k < end - 2 and held.overlaps(start, k)
+                    and not held.overlaps(k, end)), None)
+        start = cut if cut is not None else start  # 南部|区希雷河: a place's last character jieba glued to the river
         name = text[start:end]
         if held.overlaps(start, end) and _state_named_river(places, start, end):
             held = mention_index(places)  # 尼日尔|河|沿岸: the river named after the state, no mention of the state

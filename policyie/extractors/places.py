@@ -2686,7 +2686,7 @@ def extract(ctx: Context) -> list[Place]:
     county_townships.add(text, ctx.analysis, places, in_person)
     county_townships.add_merged(text, ctx.analysis, places, in_person)
     _add_township_villages(ctx, places, in_person, evidence="village-table")  # 中路乡|中路藏寨: a merged township's
-    foreign_places.add(text, ctx.analysis, places, in_person)
+    _add_foreign(text, ctx.analysis, places, in_person)
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
@@ -3256,6 +3256,32 @@ def _town_short_forms(doc: _Doc, places: dict[str, Place]) -> None:
 
 # (察看鹤鸣湖水质: the lake the township 鹤鸣湖镇 is named after; 广胜寺镇|广胜寺, 百灵庙: a site's kind says the same)
 _TOWN_NAMED_AFTER = frozenset("湖岛山河江海泉洞")
+
+
+# 在南部区希雷河沿岸, 把北部区姆祖祖周边…: a foreign state's region named by its compass point (Malawi's 北部区, 中部区, 南部区),
+# written as a name of its own after a word that closes the last (a Chinese text says 南部地区 for a part of a place).
+_COMPASS_REGION = lazy_pattern.compile(r"(?:(?<=[在把将和与及、，,。；;：:]|^))[东南西北中]部区(?=\p{Han})", regex.M)
+
+
+def _add_foreign(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """A foreign state's compass regions, then the towns read after a state (foreign_places)."""
+    _foreign_compass_regions(text, places)
+    foreign_places.add(text, an, places, in_person)
+
+
+def _foreign_compass_regions(text: str, places: dict[str, Place]) -> None:
+    """Add a foreign state's compass region (see _COMPASS_REGION), only in an article about one foreign state."""
+    states = {p.name for p in places.values() if p.level == "country" and p.name not in _CHINA and p.mentions}
+    if len(states) != 1 or "部区" not in text:
+        return
+    held = model_places.mention_index(places)
+    for m in _COMPASS_REGION.finditer(text):
+        if not held.overlaps(m.start(), m.end()):
+            lo, hi = m.span()  # (区|希雷河: a reading that opened on the region's last character goes)
+            model_places.drop_mentions_where(
+                places, lambda p, x, lo=lo, hi=hi: lo <= x.start < hi and p.level in (None, "site"))
+            model_places.named_place(places, m.group(), "province", "compass-region", next(iter(states))).mentions \
+                .append(Span(m.group(), m.start(), m.end()))
 
 
 def _bare_town_shorts(places: dict[str, Place]) -> None:
