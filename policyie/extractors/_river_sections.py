@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import regex
+
 from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import HOME_STATE, countries
@@ -51,6 +53,7 @@ from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
 EVIDENCE = "river-section"
+LISTED_EVIDENCE = "river-listed"
 _WORDS = lexicons.lists("place_words.tsv")
 _SECTIONS = frozenset(_WORDS["river-section"])
 _WORKS = tuple(_WORDS["river-section-works"])
@@ -650,3 +653,27 @@ def add_waters_before_joiner(text: str, an: Analysis, places: dict[str, Place], 
                 or in_person(start, end):
             continue
         held = _add_water(places, text, start, end, "water-joined")
+
+
+# 沙柳河、泉吉河等河道: rivers listed before a word that says what they all are (等河道, 等河流, 等支流).
+_LISTED_WATERS = lazy_pattern.compile(
+    r"(?:(?<=[的在、，,和及与。；;：:])|^)((?:\p{Han}{1,4}[河江溪]、){1,6}\p{Han}{1,4}[河江溪])"
+    r"(?:等|等多条|等几条)(?:河道|河流|江河|支流|水系|河湖|溪流)", regex.M)
+
+
+def add_listed_rivers(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """Add each river of a list closed by a word for rivers that no place already holds; a name is three characters or
+    more and no common word (小河, 大江)."""
+    if "等" not in text:
+        return
+    freq = jieba_freq()
+    held = mention_index(places)
+    for m in _LISTED_WATERS.finditer(text):
+        at = m.start(1)
+        for name in m.group(1).split("、"):
+            end = at + len(name)
+            if len(name) >= 3 and name not in _ANY_RIVER and freq.get(name, 0) < COMMON_WATER and name[0] not in \
+                    _NOT_FOLLOWED_HEAD and not held.overlaps(at, end) and not in_person(at, end):
+                held = _add_water(places, text, at, end, LISTED_EVIDENCE)
+            at = end + 1
+

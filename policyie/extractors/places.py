@@ -2652,6 +2652,7 @@ def _add_rivers(text: str, an: Analysis, places: dict[str, Place], in_person: Ca
     river_sections.add_waters_glued_to_banks(text, an, places, in_person)
     river_sections.add_waters_before_joiner(text, an, places, in_person)
     river_sections.add_river_banks(text, places)
+    river_sections.add_listed_rivers(text, places, in_person)
     _reaches_hold_their_rivers(places)
 
 
