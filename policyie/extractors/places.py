@@ -1834,12 +1834,19 @@ def _merge_short_namesakes(places: dict[str, Place]) -> None:
     city and a county share the short form (伊宁市 and 伊宁县), the city's (a dateline's town is a city)."""
     divisions = {p.name: p for p in places.values() if p.level in ("district", "city") and p.mentions}
     sites = [p for p in places.values() if p.level == "site" and p.mentions]
+    villages = [p for p in places.values() if p.level == "village" and p.mentions]
     for p in list(places.values()):
         if not p.mentions:
             continue
         into = None
         if p.level is None and p.evidence == "ner":
             into = next((divisions[p.name + k] for k in "市县区旗" if p.name + k in divisions), None)
+        elif p.level == "village":
+            into = max((q for q in villages if q is not p and q.mentions and q.name.endswith(p.name)
+                        and len(q.name) > len(p.name) and _PEOPLES_VILLAGE.fullmatch(p.name)),
+                       key=lambda q: len(q.name), default=None)
+            # (云南腾冲司莫拉佤族村 … 莫拉佤族村, 幸福的佤族村: a village named by its people, cut short or the people's
+            # village of the article; not 2025年|嘎拉村 read 年嘎拉村, no people's name)
         elif p.level == "site":
             into = next((q for q in sites if q is not p and q.name.endswith(p.name) and 2 <= len(q.name) - len(p.name) <= 3
                          and len(p.name) >= 3 and any(q.name[: len(q.name) - len(p.name)] + k in divisions
