@@ -456,7 +456,13 @@ def _mended_span(text: str, e: Entity) -> Entity:
         e = Entity(e.text[:-2], e.start, e.end - 2, e.label)  # 白岩村|驻村|第一书记: the village's duty is no part of it
     if len(e.text) >= 4 and e.text[0] == "好" and text[e.start - 1 : e.start] in _VERBS_TAKING_HAO:
         e = Entity(e.text[1:], e.start + 1, e.end, e.label)  # 用好|克松社区…: 好 completes the verb before it
+    if len(e.text) >= 4 and e.text[0] == "年" and text.endswith(_YEARS_BEFORE, 0, e.start):
+        e = Entity(e.text[1:], e.start + 1, e.end, e.label)  # 这些|年嘎拉村: 年 ends the time before the name
     return e
+
+
+# What 年 completes into a time before a name (这些年, 近年, 多年, 每年, 当年, 今年): it opens no place after them.
+_YEARS_BEFORE = ("这些", "那些", "近", "多", "每", "当", "今", "去", "明", "前", "历")
 
 
 # Verbs of one character whose result 好 ("well") follows them (用好, 建好, 守好): it opens no place after them.
