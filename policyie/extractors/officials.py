@@ -32,6 +32,7 @@ from policyie.extractors._events import paragraph_at
 from policyie.extractors._foreign import (
     FOREIGN_FOLLOWERS,
     HAN_NAME_LENGTHS,
+    HOME_STATE,
     JOINERS,
     REGNAL,
     STRONG_TRANSLIT,
@@ -2387,7 +2388,8 @@ def _only_foreign_state(ctx: Context, out: list[Official], paired: set[str]) -> 
     """A head whose only posts are foreign ones written without their state (布哈里总统, 通伦主席 in the paired formulas,
     洪森首相) holds them in the foreign state written nearest before the name in its sentence (…尼日利亚政府…，总统布哈里;
     在捷克馆，泽曼总统), else in the one foreign state the other office-holders of its paragraph are of (在习近平主席和阿里
-    总统的共同引领下 in talks with Guyana's speaker); with two such states, or none, the state stays unknown."""
+    总统的共同引领下 in talks with Guyana's speaker), or of the article where its paragraph has none; with two such
+    states, or none, the state stays unknown."""
     for o in out:
         if o.country is not None or not o.titles or not o.mentions or any(t.org is not None for t in o.titles) \
                 or not (only_foreign_posts([t.text for t in o.titles]) or o.name in paired):
@@ -2400,7 +2402,19 @@ def _only_foreign_state(ctx: Context, out: list[Official], paired: set[str]) -> 
             p_lo, p_hi = paragraph_at(ctx, at)
             states = {x.country for x in out if x.country not in (None, "中国") and x is not o
                       and any(p_lo <= m.start < p_hi for m in x.mentions)}
+            if not states:  # (韩正会见印尼外长… ⏎ 习近平主席和普拉博沃总统…: the article's one foreign state, the only one
+                # it writes: a round-up of several states' news says nothing of the rest)
+                states = {x.country for x in out if x.country not in (None, "中国") and x is not o}
+                if not _written_states(ctx) <= states:
+                    states = set()
             o.country = states.pop() if len(states) == 1 else None
+
+
+def _written_states(ctx: Context) -> set[str]:
+    """The foreign states the article writes as words of their own (not China)."""
+    table = countries()
+    return {c for t in ctx.analysis.tokens if len(t.text) >= 2 and t.text in table and (c := table[t.text]) not in HOME_STATE
+            and c != "中国"}  # (one character, 日 or 以, is as often a day or a preposition)
 
 
 def _state_word_at(an: Analysis, k: int) -> bool:
