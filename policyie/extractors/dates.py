@@ -862,9 +862,14 @@ def _since_earlier_year(c: _Cand, r: tx.Resolved, published: date | None) -> boo
 
 def _baseline(c: _Cand, text: str, published: date | None) -> bool:
     """为1983年1月以来的最大值: a written earlier year opening a period up to now (a month's keeps 以来 outside its
-    mention) is the comparison's baseline; it names the year of no other month in its sentence or after it."""
+    mention), or one a figure is compared with (比2021年全年加快), is the comparison's baseline; it names the year of no
+    other month in its sentence or after it."""
     return published is not None and c.spec.year is not None and c.spec.year < published.year \
-        and (c.rule.startswith("since:") or text.startswith("以来", c.end))
+        and (c.rule.startswith("since:") or text.startswith("以来", c.end) or _COMPARED_WITH.search(text, max(0, c.start - 3), c.start))
+
+
+# 比2021年全年加快, 较2019年同期: the year a figure is compared with, after 比 or 较 (同比 and 相比 included).
+_COMPARED_WITH = lazy_pattern.compile(r"(?:比|较|相比|对比)$")
 
 
 def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: Callable[[int], tuple[int, int]]) -> list[DateMention]:
