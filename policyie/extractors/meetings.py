@@ -483,6 +483,9 @@ def _grow_left(ctx: Context, pos: int) -> int:
                 and "》" not in text[opened : start - 1]:
             start = opened  # 《大连市与北九州市…合作备忘录》|签约仪式: a ceremony named by the document it signs
             break
+        if t.end == start and t.text == "”" and (quoted := _quoted_titles_start(text, t.start)) is not None:
+            start, i = quoted, bisect_left(starts, quoted) - 1  # 全国“人民满意的公务员”|表彰大会
+            continue
         if t.end != start or not _NAME_TOKEN.fullmatch(t.text) or "——" in text[max(0, t.start - 1) : t.end + 1]:
             break  # 《…——热烈祝贺…会议开幕》: a double dash opens a subtitle, never a name's part
         if plenum and t.text.endswith(_GATHERING_ENDS):
@@ -537,6 +540,24 @@ def _grow_left(ctx: Context, pos: int) -> int:
         start = t.start
         i -= 1
     return _trimmed_start(ctx, start, pos)
+
+
+def _quoted_titles_start(text: str, close: int) -> int | None:
+    """Where the quoted titles that end with the ” at ``close`` start: a quoted title inside a meeting's name, whatever
+    words it holds (全国“人民满意的公务员”|表彰大会), and the one before it that 和 joins (“…”和“…”表彰大会)."""
+    start = _quote_opened(text, close)
+    while start is not None and text[start - 1 : start] in ("和", "、", "及") and text[start - 2 : start - 1] == "”" \
+            and (before := _quote_opened(text, start - 2)) is not None:
+        start = before
+    return start
+
+
+def _quote_opened(text: str, close: int) -> int | None:
+    """Where the “ that the ” at ``close`` closes stands, within 24 characters and around Han words and 的 only."""
+    opened = text.rfind("“", max(0, close - 24), close)
+    if opened < 0 or not regex.fullmatch(r"[\p{Han}、·]+", text[opened + 1 : close]):
+        return None
+    return opened
 
 
 def _trimmed_start(ctx: Context, start: int, pos: int) -> int:
