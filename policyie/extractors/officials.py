@@ -1759,7 +1759,7 @@ def clause_country(text: str, pos: int) -> str | None:
 
 # Titles stated in a clause rather than written before the name (选举王建国为市人大常委会主任, 李卫东当选为区长,
 # 郑小明，某村驻村第一书记，…).
-ELECTED_AS = lazy_pattern.compile(r"(?:选举|推选|任命|决定任命|提名|增补|补选)(?=\p{Han})")
+ELECTED_AS = lazy_pattern.compile(r"(?:选举|推选|任命|决定任命|决定|提名|增补|补选)(?=\p{Han})")
 BECAME = lazy_pattern.compile(r"(?:当选为|当选|被任命为|被选举为|出任|担任)(?=\p{Han})")
 # 免去钟山的商务部部长职务: a removal names the post its holder held till then.
 RELIEVED = lazy_pattern.compile(r"免去(?=\p{Han})")
