@@ -86,7 +86,9 @@ _NUMBERED_SESSION = lazy_pattern.compile(r"[一二三四五六七八九十]{1,3}
                                r"|\p{Han}{2}第[一二三四五六七八九十]{1,4}次(?:全体|常务)会议$"
                                # 中央全面深化改革委员会第十二次会议, 中X政府间经贸联委会第二十次会议: a standing or joint
                                # body's sitting by its number
-                               r"|(?:委员会|联委会|混委会|领导小组)第[一二三四五六七八九十]{1,4}次会议$")
+                               r"|(?:委员会|联委会|混委会|领导小组)第[一二三四五六七八九十]{1,4}次会议$"
+                               # 联合国人权理事会第49届会议, 联合国大会第78届会议: a council's or assembly's session
+                               r"|(?:理事会|大会|委员会)第[\d一二三四五六七八九十]{1,4}届会议$")
 _HAN_DIGITS = lazy_pattern.compile(r"[\p{Han}\d]+")
 # Quote marks and dashes stand inside names: 第三届“一带一路”国际合作高峰论坛, 第二届中国—中亚峰会.
 _NAME_TOKEN = lazy_pattern.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”‘’—－–-]+")
