@@ -2230,8 +2230,10 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
         if not words or (h.surface in BY_DIVISION and len(words) == 1 and _is_division_short(gz, words[0][1])
                          and not _county_level(gz, words[0][1])):
             continue  # 崇左口岸: a prefecture's ports together, not one (满洲里口岸, 霍尔果斯口岸 are one each)
-        if h.surface == "山区" and len(words) == 1 and _is_division_short(gz, words[0][1]):
-            continue  # 婺源|山区村民: a county's mountain areas, not a named region (武陵山区 is curated whole)
+        if h.surface == "山区" and (len(words) == 1 and _is_division_short(gz, words[0][1])
+                                    or words[-1][1].endswith(("镇", "乡", "县", "市", "区"))):
+            continue  # 婺源|山区村民, 燕子河镇|山区: a county's or township's mountain areas, not a named region (武陵山区 is
+            # curated whole)
         stem = "".join(w for _, w, _ in words)
         if stem + h.surface in _SUFFIX_WORDS:
             continue  # 小洋口|旅游|度假区: the stem and the suffix spell a longer suffix, a kind with no name of its own
