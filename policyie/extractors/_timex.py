@@ -526,7 +526,8 @@ def _inherits_month(anc: Anchors, day: int) -> bool:
 
     Within a paragraph it does. Across a paragraph break only a full date passes its month on
     (去年9月。⏎16日 is this month's 16th), and not when that date lies weeks before the paper
-    while the paper's own month puts the day in its last few days (a news round-up's next item).
+    while the paper's own month puts the day in its last few days (a news round-up's next item), nor when the day
+    would fall before that date in its month (a story goes on forward).
     """
     if not anc.month_from_day and anc.sentence != anc.month_sentence:
         return False  # 去年8月…。央视记者8日…: a month passes on its month only within its sentence
@@ -534,6 +535,8 @@ def _inherits_month(anc: Anchors, day: int) -> bool:
         return True
     own = _from_publication(day, anc.published)
     stale = anc.last_day is not None and (anc.published - anc.last_day).days > 15
+    if stale and own is not None and day < anc.last_day.day and anc.last_month == (anc.last_day.year, anc.last_day.month):
+        return False  # 去年11月27日，…签署。⏎美称伊朗8日导弹袭击…: a story goes on forward, a day before the old date is the paper's
     return not (stale and own is not None and 0 <= (anc.published - own).days <= 3)
 
 
