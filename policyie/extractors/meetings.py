@@ -900,6 +900,17 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     return meeting
 
 
+def _guest_clause(rest: str) -> tuple[str, str]:
+    """The reception's object up to where the guest ends (会见X时指出, 会见X并讲话), and the stretch the guest is named in:
+    the same, but where 并出席 goes on inside the guest's description (会见来华进行国事访问并出席…峰会的塔吉克斯坦总统), the
+    whole of it, the guest named after its 的."""
+    cut = _GUEST_END.search(rest)
+    if cut is None:
+        return rest, rest
+    inside = cut.group() == "并" and cut.start() > 0 and rest.startswith(("出席", "参加"), cut.end()) and "的" in rest[cut.end() :]
+    return rest[: cut.start()], rest if inside else rest[: cut.start()]
+
+
 def _guests_named(guest: str) -> str:
     """The guests a reception's name holds: a long list up to a separator within 24 characters (会见…首席顾问尤努斯、|
     俄罗斯副总理奥韦…), never cut inside a name where a separator comes first."""
@@ -1325,9 +1336,8 @@ def _receptions(ctx: Context) -> list[Meeting]:
             continue
         obj = _CLAUSE_REST.match(text[rm.end() : s_hi])
         rest = obj.group() if obj else ""
-        if (cut := _GUEST_END.search(rest)) is not None:
-            rest = rest[: cut.start()]
-        guest = _guests_named(rest.split("的")[-1].removeprefix("了"))
+        rest, named = _guest_clause(rest)
+        guest = _guests_named(named.split("的")[-1].removeprefix("了"))
         between = text[subj[0].end : rm.start()]
         if verb != "会见":
             # The guest sits between 同/与 and 举行会谈 / 通电话.
