@@ -1908,6 +1908,27 @@ def _stated_titles(ctx: Context, found: _Found) -> None:
         g = _clause_name(text, an, comma)
         if g is not None:
             found.add(g.text_in(text), g.start, [title])
+    _copula_titles(ctx, found)
+
+
+_ORDINAL_PERSON = lazy_pattern.compile(r"第[一二三四五六七八九十\d]+位|任内")
+
+
+def _copula_titles(ctx: Context, found: _Found) -> None:
+    """王小刚是新疆喀什塔县塔什库尔干乡党委书记，…: a name that opens its sentence, 是, and a title that closes the clause."""
+    text, an = ctx.text, ctx.analysis
+    for m in _post_matches(ctx):
+        if text[m.end() : m.end() + 1] not in ("，", ",", "。"):
+            continue
+        copula = text.rfind("是", max(0, m.start() - MAX_TITLE), m.start())
+        title = _stated_title(text, copula + 1) if copula > 1 else None
+        if title is None or copula + 1 + len(title) != m.end() or _ORDINAL_PERSON.search(title):
+            continue  # (…是特朗普任内第二位国土安全部长: which holder, not the post)
+        title = title.rsplit("的", 1)[-1]  # (是当时十八洞村的|党支部书记: the post after 的)
+        g = _clause_name(text, an, copula)
+        if g is not None and (g.start == 0 or text[g.start - 1] in "。\n"):
+            inner = _INNERMOST_UNIT.match(title[: len(title) - len(m.group())])  # (…塔县|塔什库尔干乡党委书记: its unit's)
+            found.add(g.text_in(text), g.start, [title[inner.start("inner") :] if inner else title])
 
 
 # 致电朔尔茨，祝贺他当选德国联邦总理; 祝贺贺一诚当选澳门特区第五任行政长官: a message's addressee, or the person it
@@ -2074,7 +2095,7 @@ CHINESE_ORGAN = lazy_pattern.compile(
 # What marks 负责人 as a public post: a level or an organ of state or Party before it.
 PUBLIC_UNIT = lazy_pattern.compile(r"^[市区县省镇乡]|街道|专班|委|局|办|厅|政府|党|人大|政协|指挥部")
 # A hospital's department head (重症医学科主任) holds no public post in the sense of SPEC.md §3.
-CLINICAL = lazy_pattern.compile(r"科(?:副)?主任$")
+CLINICAL = lazy_pattern.compile(r"(?:科|医院\p{Han}{0,12}中心)(?:副)?主任$")  # (…内科主任, …医院内镜中心主任)
 
 
 def country_of_person(name: str, titles: list[Title]) -> str | None:
