@@ -1737,6 +1737,10 @@ def _clause_opening(text: str, pos: int) -> int:
     return max((m.end() for m in CLAUSE_OPEN.finditer(text, lo, pos)), default=lo)
 
 
+# China's national organs, which no foreign title holds (越共中央 holds 中央 too).
+_NATIONAL_ORGAN = lazy_pattern.compile(r"国务院|中共中央|全国人大|全国政协|中央军委|国家监委")
+
+
 def clause_country(text: str, pos: int) -> str | None:
     """The foreign country whose title opens the clause ``pos`` lies in, when only a list (、) and names
     run between (沙特阿拉伯通信和信息技术大臣…, 新加坡副总理颜金勇、外交部长…)."""
@@ -1752,8 +1756,11 @@ def clause_country(text: str, pos: int) -> str | None:
     found = next((c for i in reversed(opens) if (c := prefix_country(head[i:])) is not None), None) or country_of(head)
     if found is None and opens:
         # 会见意大利参议长拉鲁萨、|政府副总理兼外长|塔亚尼: a list's later item shares the one state an earlier one names
-        states = {c for k in range(opens[-1]) if (c := prefix_country(head[k:])) not in (None, "中国")}
-        found = states.pop() if len(states) == 1 else None
+        # (not where a Chinese organ is written after it: 抵达莫斯科…的国务院副总理何立峰、|国务委员谌贻琴)
+        at = {k: c for k in range(opens[-1]) if (c := prefix_country(head[k:])) not in (None, "中国")}
+        organ = max((m.start() for m in _NATIONAL_ORGAN.finditer(head, 0, opens[-1])), default=-1)
+        states = set(at.values())
+        found = states.pop() if len(states) == 1 and max(at) > organ else None
     return found
 
 
@@ -1771,12 +1778,17 @@ CLAUSE_START = frozenset("。；;！!？?\n")
 _ORDINAL_DIGITS = lazy_pattern.compile(r"第\d{1,3}(?=[任届])")
 
 
+_POST_THEN = lazy_pattern.compile(r"并(?:将|即将|于)?(?:出任|任|兼任|担任|成为)")
+
+
 def _stated_title(text: str, start: int) -> str | None:
     """The title that runs from ``start`` to the clause's end, when it ends in a post (市人大常委会主任)."""
     for lead in ("了", "连任"):  # 担任了…, 当选连任…: not part of the title
         if text.startswith(lead, start):
             start += len(lead)
     end = CLAUSE_END.search(text, start).start()
+    if (joined := _POST_THEN.search(text, start, end)) is not None:
+        end = joined.start()  # 当选日本自民党新总裁|并将任首相: a second post to come, after 并
     seg = text[start:end]
     # (an ordinal in digits is part of it: 美国第47任总统)
     if not 2 <= len(seg) <= MAX_TITLE or not all(HAN.match(c) for c in _ORDINAL_DIGITS.sub("第任", seg)):
