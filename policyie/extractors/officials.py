@@ -1761,7 +1761,27 @@ def clause_country(text: str, pos: int) -> str | None:
         organ = max((m.start() for m in _NATIONAL_ORGAN.finditer(head, 0, opens[-1])), default=-1)
         states = set(at.values())
         found = states.pop() if len(states) == 1 and max(at) > organ else None
+    if found is None and cut > 0 and text[cut - 1] in "，,":
+        found = _state_of_comma_list(text, cut - 1)
     return found
+
+
+def _state_of_comma_list(text: str, comma: int) -> str | None:
+    """马来西亚总理安瓦尔，外交部部长穆罕默德，陪同部长、交通部部长陆兆福等…迎接: a list of office-holders run with commas
+    shares the state its first item names, where every item before is a short title and name (no verb, no Chinese
+    organ) and the first opens with the state."""
+    end = comma
+    for _ in range(3):
+        start = max(text.rfind(c, max(0, end - 24), end) for c in "，,。；;\n：:") + 1
+        item = text[start:end]
+        if not item or len(item) > 22 or _NATIONAL_ORGAN.search(item) or post_pattern().search(item) is None:
+            return None
+        if (state := prefix_country(item)) not in (None, "中国"):
+            return state
+        if start == 0 or text[start - 1] not in "，,":
+            return None
+        end = start - 1
+    return None
 
 
 # Titles stated in a clause rather than written before the name (选举王建国为市人大常委会主任, 李卫东当选为区长,
