@@ -32,7 +32,7 @@ from policyie.extractors import _model_places as model_places
 from policyie.extractors import _river_sections as river_sections
 from policyie.extractors import _visited_sites as visited_sites
 from policyie.extractors._events import TEAM_VERBS
-from policyie.extractors._foreign import HOME_STATE
+from policyie.extractors._foreign import HOME_STATE, prefix_country
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
 from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated, posts
@@ -2733,7 +2733,7 @@ def extract(ctx: Context) -> list[Place]:
     _river_named_shorts(places)
     _old_quarters_of_villages(places)
     _dotted_site_parts(text, places)
-    _formal_country_names(text, places)
+    _names_holding_states(text, places)
     _hominid_sites(text, places)
     _sites_opening_scenic_areas(places)
     _halls(text, gz, places)
@@ -3172,6 +3172,31 @@ PLACE_STEM = 1000  # …nor a stem this common (在景区|山顶厕所: a place'
 # What a state's formal name adds to its short name (冰岛|共和国, 柬埔寨|王国, 俄罗斯|联邦).
 _FORMAL_TAILS = ("共和国", "民主共和国", "人民共和国", "联邦共和国", "王国", "联邦", "公国", "合众国", "大公国", "苏丹国",
                  "伊斯兰共和国", "社会主义共和国", "合作共和国", "多民族国")
+
+
+# 中国—上海合作组织地方经贸合作示范区, 中国—马来西亚钦州产业园区: a zone China runs with a state or body, named with both.
+_BILATERAL_ZONE = lazy_pattern.compile(
+    r"中国[—－–\-](?:\p{Han}{2,10}?)(?:\p{Han}{0,12}?)(?:产业园区|产业园|工业园区|工业园|示范区|合作区|试验区|开发区|科技园)")
+
+
+def _bilateral_zones(text: str, places: dict[str, Place]) -> None:
+    """A zone China runs with a state or an international body, named with both and a dash (see _BILATERAL_ZONE), is a
+    zone of its own: the state's mention and a shorter park read inside it are its."""
+    if "中国" not in text:
+        return
+    for m in _BILATERAL_ZONE.finditer(text):
+        partner = text[m.start() + 3 : m.end()]
+        if prefix_country(partner) is None:
+            continue  # (中国—东盟…: the partner must be a state or body the tables know)
+        lo, hi = m.span()
+        model_places.drop_mentions_where(places, lambda p, x, lo=lo, hi=hi: lo <= x.start and x.end <= hi)
+        model_places.named_place(places, m.group(), "zone", "bilateral-zone").mentions.append(Span(m.group(), lo, hi))
+
+
+def _names_holding_states(text: str, places: dict[str, Place]) -> None:
+    """A state's formal name (冰岛共和国), then a zone China runs with a state or body (中国—马来西亚钦州产业园区)."""
+    _formal_country_names(text, places)
+    _bilateral_zones(text, places)
 
 
 def _formal_country_names(text: str, places: dict[str, Place]) -> None:
