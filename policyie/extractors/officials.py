@@ -1193,8 +1193,10 @@ def _recurring_name(text: str, at: int) -> NameGuess | None:
     subject of a verb: a surname opens it, no common word lies inside it."""
     for n in (4, 3):
         run = text[at : at + n]
-        if len(run) < n or not all(HAN.match(c) for c in run) or not surname_at(text, at) \
-                or _holds_common_word(text, at, at + n):
+        if len(run) < n or not all(HAN.match(c) for c in run) or not (n == 4 or surname_at(text, at)) \
+                or run[0] in _NOT_IN_LISTED_NAME or _holds_common_word(text, at, at + 3 if n == 4 else at + n):
+            # (吾丘|振华: four characters need no surname the list holds, their recurring as the subject is enough; a
+            # compound surname's given name may be a common word, 振华)
             continue
         ats = occurrences(text, run)
         if len(ats) >= _RECURRING and _subject_each_time(text, ats, n):
