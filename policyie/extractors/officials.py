@@ -990,12 +990,15 @@ def _joins_one_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
         noun = an.token_at(before.start - 1)
         return noun is not None and noun.end == before.start and noun.pos in ("n", "vn") and noun.text not in posts()
     # (外交、欧盟|与|合作大臣: a body's abbreviation, tagged j, is a field's name too)
-    return before is not None and before.pos in ("n", "vn", "nt", "nz", "j") and before.text not in posts()
+    # (安全|与|质量监督管理司: a noun jieba tags an adjective's, an, names a field too)
+    return before is not None and before.pos in ("n", "vn", "an", "nt", "nz", "j") and before.text not in posts()
 
 
 def _department_fields(text: str, an: Analysis, x: int, s: int) -> bool:
     """应急减灾|与|公共服务司|司长: 与 joins the fields of one department whose 司, 局 or 处 ends right before its head's
     post, a few nouns after it and no place."""
+    if text[s - 1 : s] in ("原", "前"):
+        s -= 1  # (…质量监督管理司|原|副司长: a former head's)
     return text[s - 1 : s] in ("司", "局", "处") and s - x <= 8 and not _opens_place(an, x) and all(
         HAN.match(c) for c in text[x:s])
 
