@@ -1948,7 +1948,8 @@ def _stated_titles(ctx: Context, found: _Found) -> None:
     _copula_titles(ctx, found)
 
 
-_ORDINAL_PERSON = lazy_pattern.compile(r"第[一二三四五六七八九十\d]+位|任内")
+# Which holder a person was, or how they stand among holders (第二位, 任内, 迄今…最长的, 唯一的), and a deputy's seat: no post.
+_ORDINAL_PERSON = lazy_pattern.compile(r"第[一二三四五六七八九十\d]+位|任内|最|迄今|唯一|首位|代表$")
 
 
 def _copula_titles(ctx: Context, found: _Found) -> None:
