@@ -326,7 +326,7 @@ def _next_edition(text: str, start: int) -> bool:
 
 # 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
 # (…经济论坛全会, …博览会全体大会: a forum's plenary session is its part, reported as held with it)
-_OPENED = lazy_pattern.compile(r"(\p{Han}[\p{Han}—\-·“”]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式|全会|全体大会)$")
+_OPENED = lazy_pattern.compile(r"([\p{Han}“][\p{Han}—\-·“”《》\d]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式|全会|全体大会)$")
 
 
 def _opened(found: list[Meeting]) -> list[Meeting]:
@@ -555,9 +555,10 @@ def _quoted_titles_start(text: str, close: int) -> int | None:
 
 
 def _quote_opened(text: str, close: int) -> int | None:
-    """Where the “ that the ” at ``close`` closes stands, within 24 characters and around Han words and 的 only."""
+    """Where the “ that the ” at ``close`` closes stands, within 24 characters and around Han words (a book's title and
+    digits among them: “纪念《世界人权宣言》发表75周年”) only."""
     opened = text.rfind("“", max(0, close - 24), close)
-    if opened < 0 or not regex.fullmatch(r"[\p{Han}、·]+", text[opened + 1 : close]):
+    if opened < 0 or not regex.fullmatch(r"[\p{Han}、·《》\d]+", text[opened + 1 : close]):
         return None
     return opened
 
