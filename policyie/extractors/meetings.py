@@ -96,6 +96,8 @@ _NAME_TOKEN = lazy_pattern.compile(r"[\p{Han}\d０-９A-Za-z（）()·+＋“”
 BILATERAL_SHORT = frozenset(_WORDS["bilateral-short"])
 # A forum or summit with an edition number is a named event: cited, it still counts (办好第二届中国—中亚峰会).
 _EDITION = lazy_pattern.compile(r"第[一二三四五六七八九十百\d]{1,4}[届次]|首届|(?:19|20)\d\d年(?=年会|峰会|论坛|会议|大会)")  # (…论坛2026年年会)
+_CONVENES_OTHER = lazy_pattern.compile(
+    r"[^，,。；;]{0,14}?(?:召开|举行|举办)(?!了?(?:第[^，,。]{1,8}次)?(?:全体|常务|专题|扩大)?会议)\p{Han}{2,}?(?:座谈会|会议|大会|论坛|会)")
 _YEAR_FIRST = lazy_pattern.compile(r"(?:19|20)\d\d年(?=\p{Han})")
 _DATELINE = lazy_pattern.compile(r"[\p{Han}]{0,12}?\d{1,2}月\d{1,2}日电[\s　]*")
 _LEAD_PART_OF_DAY = lazy_pattern.compile(r"(?:当天|当日|昨天|今天|前天)?(?:上午|下午|晚上|晚间|早上)|当天|当日")
@@ -283,6 +285,8 @@ def extract(ctx: Context) -> list[Meeting]:
     for start, end, kind in _candidates(ctx):
         if _next_edition(ctx.text, start):
             continue  # 下一届论坛将于2028年举办: the next edition, announced, is no meeting held or cited
+        if kind == "常委会" and _CONVENES_OTHER.match(ctx.text, end):
+            continue  # 全国人大常委会22日下午在京召开长江保护法实施座谈会: the standing committee convenes another meeting
         m = _classify(ctx, start, end, kind)
         if m is not None:
             found.append(m)
