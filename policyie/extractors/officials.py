@@ -41,6 +41,7 @@ from policyie.extractors._foreign import (
     extend_transliterated,
     foreign_name_at,
     han_name_at,
+    is_body,
     known_names,
     only_foreign_posts,
     prefix_country,
@@ -2473,7 +2474,7 @@ def _written_states(ctx: Context) -> set[str]:
     """The foreign states the article writes as words of their own (not China)."""
     table = countries()
     return {c for t in ctx.analysis.tokens if len(t.text) >= 2 and t.text in table and (c := table[t.text]) not in HOME_STATE
-            and c != "中国" and not (len(t.text) == 2 and t.text[0] == "中")}
+            and c != "中国" and not (len(t.text) == 2 and t.text[0] == "中") and not is_body(t.text)}
     # (one character, 日 or 以, is as often a day or a preposition; 中非 of 中非合作论坛 is China and Africa, no state)
 
 
