@@ -557,6 +557,7 @@ def _settle_start(text: str, an: Analysis, x: int, s: int) -> int:
         x = place.start  # 丰沙|里|省工业和贸易厅厅长: a province's last syllable the segmenter read as "in"
     x = _foreign_locality_start(text, an, x, s)
     x = _village_start(text, an, x, s)
+    x = _lone_char_opening_village(text, an, x, s)
     if x + 1 < s and text[x] in "同与跟" and any(text.startswith(w, x + 1) for w in SCOPE_WORDS):
         x += 1  # ，同|村党支部书记X: with the village's secretary (jieba reads 同村, "of the same village")
     # 中国|驻|法国大使: the title runs on over 驻 to the sending state.
@@ -584,6 +585,21 @@ _VILLAGE_TITLE = lazy_pattern.compile(
     r"(?:会上|据|在|由|经)?((?:\p{Han}{2,6}?(?:村|嘎查|社区)|\p{Han}{2,4}?(?:\p{Han}{1,4}?族){1,3}乡)"
     r"(?:党支部|党总支|党委|村委会|居委会|驻村|人民政府|政府)?)")
 _CLAUSE_OPEN = lazy_pattern.compile(r"[。，,；;：:、\n\s（(]")
+
+
+_VILLAGE_ORGAN = lazy_pattern.compile(r"\p{Han}{1,4}?村(?:党支部|党总支|党委|村委会|委会)?")
+
+
+def _lone_char_opening_village(text: str, an: Analysis, x: int, s: int) -> int:
+    """濮阳|西|辛庄村党支部书记, 黑山科乡|小|台子村…: a character jieba left alone right after a place opens the village's
+    name the title is built from."""
+    if not (x < s and _VILLAGE_ORGAN.fullmatch(text, x, s)):
+        return x
+    lone, prev = an.token_at(x - 1), an.token_at(x - 2)
+    if lone is not None and (lone.start, lone.end) == (x - 1, x) and prev is not None and prev.end == x - 1 \
+            and (prev.pos.startswith("ns") or text[x - 2] in "乡镇区县市") and HAN.match(text[x - 1]):
+        return x - 1
+    return x
 
 
 def _village_start(text: str, an: Analysis, x: int, s: int) -> int:
