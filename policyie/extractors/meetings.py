@@ -501,7 +501,9 @@ def _grow_left(ctx: Context, pos: int) -> int:
         if t.text == "的" and i > 0 and toks[i - 1].text == "党" and toks[i - 1].end == t.start:
             start = toks[i - 1].start  # 党的二十大
             break
-        if t.text == "中" and text[t.end : t.end + 1] in BILATERAL_SHORT:
+        if (t.text == "中" and text[t.end : t.end + 1] in BILATERAL_SHORT) or (
+                t.text == "对" and text.startswith(("台", "外"), t.end) and text.startswith("工作", t.end + 1)):
+            # (对台|工作会议: the field of work, no preposition)
             start = t.start  # 中新|数字经济合作中心, 中欧|…: China and a partner, abbreviated
             i -= 1
             continue
