@@ -164,7 +164,9 @@ _MANNER = lazy_pattern.compile(rf"(?:{_MANNER_WORDS}){{1,2}}的?$")
 _SPEECH_BEFORE = lazy_pattern.compile(r"(?:表示|指出|强调|说|介绍)[，,：:]")
 _REPEATED = lazy_pattern.compile(r"已经|曾经|多次|两度|三度|数度|数次|几次|屡次|再度|[两三四五六七八九十]次")
 # Adverbs between the guest and the verb of talks (已举行首次面对面会晤, 成功举行会谈, 再次通电话).
-_TALK_ADVERB = lazy_pattern.compile(r"已|曾|首次|再次|又一次|先后|面对面|成功|正式|共同|分别|深入")
+# (…默克尔|16日|通电话, …金正恩|继4月27日|会晤: when the talks were, no part of the guest either)
+_TALK_ADVERB = lazy_pattern.compile(r"已|曾|首次|再次|又一次|先后|面对面|成功|正式|共同|分别|深入|当天|今天|昨天"
+                                    r"|(?:继|将在|将于|于|在)?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 _TALKS_WITH = lazy_pattern.compile(r"[同与和]([^，,。；;\n]{1,24}?)(?:举行了?)?(?:亲切)?(?:视频)?(?:会谈|会晤|通电话|通话)$")
 # Tokens that end a name when walking leftwards.
 _STOP_WORDS = set(_WORDS["name-stop"])
