@@ -539,7 +539,8 @@ def _grow_left(ctx: Context, pos: int) -> int:
             continue
         if t.text in _STOP_WORDS or (t.pos.startswith(_STOP_POS) and len(t.text) == 1 and t.text not in "党市省区县"):
             break
-        if (t.pos.startswith("v") or t.text in _SESSION_GOVERNORS) and (text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):
+        if ((t.pos.startswith("v") and t.pos != "vn") or t.text in _SESSION_GOVERNORS) and (
+                text.startswith("第", t.end) or _SESSION_OPEN.match(text, t.end)):  # (经济|合作, a noun: …合作|第八次领导人会议)
             break  # 推动|第二十一次会议, 提请|全国政协十四届…, 建议|第十三届…: a verb before a numbered name governs it
         if t.text in _SESSION_GOVERNORS and text.startswith(_BODIES_NUMBERED, t.end):
             break  # 播发|中国人民政治协商会议第十四届…: the body's full name before its numbered session (not 庆祝|…成立75周年大会)
