@@ -869,7 +869,7 @@ def _baseline(c: _Cand, text: str, published: date | None) -> bool:
 
 
 # 比2021年全年加快, 较2019年同期: the year a figure is compared with, after 比 or 较 (同比 and 相比 included).
-_COMPARED_WITH = lazy_pattern.compile(r"(?:比|较|相比|对比)$")
+_COMPARED_WITH = lazy_pattern.compile(r"[比较]$")
 
 
 def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: Callable[[int], tuple[int, int]]) -> list[DateMention]:

@@ -567,9 +567,12 @@ def _quote_opened(text: str, close: int) -> int | None:
     """Where the “ that the ” at ``close`` closes stands, within 24 characters and around Han words (a book's title and
     digits among them: “纪念《世界人权宣言》发表75周年”) only."""
     opened = text.rfind("“", max(0, close - 24), close)
-    if opened < 0 or not regex.fullmatch(r"[\p{Han}、·《》\d]+", text[opened + 1 : close]):
+    if opened < 0 or not _QUOTED_TITLE.fullmatch(text, opened + 1, close):
         return None
     return opened
+
+
+_QUOTED_TITLE = lazy_pattern.compile(r"[\p{Han}、·《》\d]+")
 
 
 def _trimmed_start(ctx: Context, start: int, pos: int) -> int:

@@ -482,8 +482,17 @@ def _segment_start(text: str, an: Analysis, s: int) -> int:
     return _settle_start(text, an, x, s)
 
 
-_NTH_EDITION = lazy_pattern.compile(r"第[\d一二三四五六七八九十]{1,3}届$")
-_NTH_EDITION_OPEN = lazy_pattern.compile(r"第[\d一二三四五六七八九十]{1,3}届")
+# The edition of the games or congress a body serves (第24届, 第十二届), read at a title's walk (ending where it stands)
+# and at its start (`without_edition`).
+_EDITION_RE = r"第[\d一二三四五六七八九十]{1,3}届"
+_NTH_EDITION = lazy_pattern.compile(_EDITION_RE + "$")
+_NTH_EDITION_OPEN = lazy_pattern.compile(_EDITION_RE)
+
+
+def _without_edition(text: str) -> str:
+    """第76届|联合国大会: the organ without the edition that opens it, the same every edition."""
+    nth = _NTH_EDITION_OPEN.match(text)
+    return text[nth.end() :] if nth is not None and nth.end() < len(text) else text
 _DUTY_BEFORE_POST = lazy_pattern.compile(r"(?:分管|主持)(?:日常)?工作的$")
 
 
@@ -783,7 +792,7 @@ def _title_chain(
     a = _sender_start(text, an, m, a, by_end, seg)
     chain = [text[a : m.end()]]
     # 俄罗斯代表团团长|俄罗斯总统助理: a post, then a state opening a second title, with no 、 between
-    joint = next((e for e in sorted(by_end, reverse=True) if a < e < m.start() and _opens_title(text, e)
+    joint = next((e for e in sorted((e for e in by_end if a < e < m.start()), reverse=True) if _opens_title(text, e)
                   and _post_ends_cleanly(an, e) and by_end[e].start() >= a), None)
     if joint is not None and m.group() not in ENVOY_POSTS:  # (俄罗斯总统|叙利亚问题特使: one envoy's title)
         chain = [text[a:joint], text[joint : m.end()]]
@@ -875,8 +884,7 @@ def normalise_title(text: str, home: tuple[str | None, str | None] = (None, None
         return Title(text=text, org=scope, post=None)
     post = _base_post_ending(text)
     org = text[: len(text) - len(post)] if post else text
-    if (nth := _NTH_EDITION_OPEN.match(org)) is not None and nth.end() < len(org):
-        org = org[nth.end() :]  # 第76届|联合国大会: the edition is the title's, the organ the same every edition
+    org = _without_edition(org)  # (the edition is the title's)
     # 代区长, 北京市代市长: an acting post keeps 代 on the post, and the organ is the post's own.
     if post and org.endswith("代") and org[-2:] not in ACTING_NOT:
         t = normalise_title(org[:-1] + post, home)
@@ -1794,7 +1802,7 @@ def _state_of_comma_list(text: str, comma: int) -> str | None:
     organ) and the first opens with the state."""
     end = comma
     for _ in range(3):
-        start = max(text.rfind(c, max(0, end - 24), end) for c in "，,。；;\n：:") + 1
+        start = _clause_opening(text, end)
         item = text[start:end]
         if not item or len(item) > 22 or _NATIONAL_ORGAN.search(item) or post_pattern().search(item) is None:
             return None
@@ -2157,7 +2165,7 @@ def country_of_person(name: str, titles: list[Title]) -> str | None:
     """SPEC.md §2 `country`: the country of the first foreign title (印度总理莫迪 → 印度, and so 莫迪总理
     too); 中国 for Chinese posts; None for a transliterated or dotted name under no Chinese organ whose
     titles name no country (欧尔班总理 alone): a foreigner, but of a country the text does not say."""
-    texts = [_NTH_EDITION_OPEN.sub("", t.text, count=1) if _NTH_EDITION_OPEN.match(t.text) else t.text for t in titles]
+    texts = [_without_edition(t.text) for t in titles]
     for text in texts:  # (第76届|联合国大会主席: the body's, whatever its edition)
         country = country_of(text)
         if country is not None:

@@ -3854,14 +3854,18 @@ _VILLAGE_BEFORE_GROUP = lazy_pattern.compile(
 
 def _villages_before_groups(text: str, places: dict[str, Place]) -> None:
     """The village a visit's stop names before its group (走进谷地村坝竜组), where no table or model read it."""
+    held = None
     for m in _VILLAGE_BEFORE_GROUP.finditer(text):
         name = m.group(1)
         g = _VILLAGER_GROUP.match(text, m.end())
-        if g is None or name[0] in _GROUP_NOT_FIRST or g.group(1)[0] in _GROUP_NOT_FIRST or \
-                any(q.start < m.end() and m.start() < q.end for p in places.values() for q in p.mentions):
+        if g is None or name[0] in _GROUP_NOT_FIRST or g.group(1)[0] in _GROUP_NOT_FIRST:
+            continue
+        held = model_places.mention_index(places) if held is None else held
+        if held.overlaps(m.start(), m.end()):
             continue
         model_places.named_place(places, name, "village", "village-before-group").mentions.append(
             Span(name, m.start(), m.end()))
+        held = None  # (the index is read again after an addition)
 
 
 def _villager_groups(text: str, places: dict[str, Place]) -> None:
