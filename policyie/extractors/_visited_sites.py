@@ -121,6 +121,7 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
     # (a village written in full opens its site's item too: 走进拉片村|瑶山古寨)
     openers = {m.start: m.end for p in places.values() if p.level in _OPENER_LEVELS
                for m in p.mentions if m.text[-1:] in "省市区县旗镇乡村"}
+    _chain_openers(text, places, openers)
     held = model_places.mention_index(places)
     phrases = model_places.phrase_spans(text)  # (察看退塘还湖…: a policy's watchword ends as a lake does)
     stems = division_stems(places)
@@ -616,6 +617,20 @@ def division_stems(places: dict[str, Place], county_cities: bool = False) -> dic
                 if stem is not None and out.get(stem.group(1), m.start + 1) > m.start:
                     out[stem.group(1)] = m.start
     return out
+
+
+def _chain_openers(text: str, places: dict[str, Place], openers: dict[int, int]) -> None:
+    """A province's or city's short form before a division written in full, or before another such short form, opens
+    the item too (河南|安阳|林州市红旗渠纪念馆, 上海|奉贤区博物馆): the places written before a body's name say where it is,
+    and the site is named after them. Not before a short form alone (江西南昌新四军军部旧址陈列馆, 贵州雷山千户苗寨: the
+    short form may open the site's own name)."""
+    surfaces = gazetteer.load().surfaces
+    chain = sorted((m.start, m.end) for p in places.values() if p.level in ("province", "city") for m in p.mentions
+                   if m.start not in openers)
+    for start, end in reversed(chain):  # (the later link first: 河南's follower 安阳 is an opener by then)
+        nxt = _DIVISION_PREFIX.match(text, end)
+        if end in openers or (nxt is not None and nxt.group() in surfaces):
+            openers[start] = end
 
 
 def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[str, int]) -> tuple[int, int, bool] | None:

@@ -4005,6 +4005,7 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     hits = list(gz.scan(text))
     names, org_spans = [], []
     venue_places: set[tuple[int, int]] = set()
+    firm_starts: set[int] = set()
     nested = _nested_pairs(gz, hits)
     for c in _name_cands(doc, gz, hits, nested):
         at_venue = _at_venue(doc, c.start, c.end)
@@ -4012,6 +4013,8 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
             venue_places.add((c.start, c.end))
         if _inside_org(doc, c.end) and not at_venue:
             org_spans.append((c.start, c.end))
+            if _inside_org(doc, c.end, COMPANY_SUFFIXES):
+                firm_starts.add(c.start)
         elif not in_person(c.start, c.end):
             names.append(c)
     persons = frozenset(o.name for o in ctx.doc.officials if o.name)
@@ -4023,16 +4026,20 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     # a name inside a longer one that heads an organisation goes with it (中关村 of
     # 中关村国家自主创新示范区展示中心), and so does the place it is nested in (中国|雄安|集团)
     starts = {s for s, _ in org_spans}
+    firm_starts |= {c.start for c in companies}
     while True:
+        # …but not the places that locate a school, hospital or organ (重庆|石柱县|中益乡小学, 安徽|合肥市太湖路小学):
+        # a body other than a firm is named from one place, and the places written before it say where it is
         joined = [
             c for c in names
-            if c.end in starts and c.start not in starts and (c.start, c.end) in nested
+            if c.end in firm_starts and c.start not in starts and (c.start, c.end) in nested
             and (c.start, c.end) not in venue_places
         ]
         if not joined:
             break
         org_spans += [(c.start, c.end) for c in joined]
         starts |= {c.start for c in joined}
+        firm_starts |= {c.start for c in joined}
     in_org = SpanIndex(org_spans).contains
     in_company = SpanIndex((k.start, k.end) for k in companies).contains
     names = [c for c in names if not in_org(c.start, c.end)]
