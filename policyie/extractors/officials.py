@@ -21,7 +21,7 @@ only posts are at a firm not shown to be the state's (京东集团董事局主�
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -2459,6 +2459,7 @@ def extract(ctx: Context) -> list[Official]:
         out.append(Official(name=name, titles=titles, mentions=mentions, country=country, evidence="title"))
     aliases = {a for names in found.aliases.values() for a in names}
     _only_foreign_state(ctx, out, found.paired)
+    _same_body_state(out)
     out += _untitled_officials(ctx, {o.name for o in out} | authors | set(found.titles) | aliases)
     kb, day = ctx.kb, ctx.published.date() if ctx.published else None
     if kb is not None:
@@ -2492,6 +2493,23 @@ def _only_foreign_state(ctx: Context, out: list[Official], paired: set[str]) -> 
                 if not _written_states(ctx) <= states:
                     states = set()
             o.country = states.pop() if len(states) == 1 else None
+
+
+def _same_body_state(out: list[Official]) -> None:
+    """A foreign body's office-holder whose state no title says is of the state of another holder of a post in that
+    body (肯尼亚总统、联合民主同盟领袖鲁托 … 联合民主同盟总书记奥马尔: Kenya's party); a body whose holders are of two
+    states, or one of them China, says nothing."""
+    states: dict[str, set[str | None]] = defaultdict(set)
+    for o in out:
+        for t in o.titles:
+            if t.org:
+                states[t.org].add(o.country)
+    for o in out:
+        if o.country is not None or not o.titles:
+            continue
+        found = {c for t in o.titles if t.org for c in states[t.org] if c is not None}
+        if len(found) == 1 and "中国" not in found and all(country_of(t.org) is None for t in o.titles if t.org):
+            o.country = found.pop()
 
 
 def _written_states(ctx: Context) -> set[str]:
