@@ -502,8 +502,8 @@ def _post_prefix_start(text: str, tok: Token, piece: str, s: int) -> int | None:
         return tok.start  # 伊朗|第一|副总统, 古共中央|第一|书记: the rank is the post's, and the walk goes on to its state
     if (duty := _DUTY_BEFORE_POST.search(text, max(0, s - 8), s)) is not None:
         return duty.start()  # 中央改革办|分管日常工作的|副主任: the duty a deputy carries, between the organ and the post
-    if piece in ("前", "原", "挂职"):
-        return tok.start  # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead); 挂职副县长 too
+    if piece in ("前", "原", "挂职", "候任"):
+        return tok.start  # 美国前总统, 原省长: a former post, kept with its 前/原 (时任 is dropped instead); 挂职副县长 and 候任总统 too
     return None
 
 
