@@ -198,6 +198,8 @@ _HELD_AFTER = lazy_pattern.compile(
     r"^(?:[，,](?=\d{1,2}月|\d{4}年|[今昨前]天))?[^，,。；;]{0,24}?(?:在[^，,。；;]{1,12})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"
     r"(?![^，,。；;]{0,4}(?:以来|不久))"  # 党的十九大闭幕不久: a time after it, not a report of it
 )
+# 欢迎仪式后，…举行会谈: the clause after the ceremony reports what followed it there (not 此后, 以后: a time).
+_CEREMONY_THEN = lazy_pattern.compile(r"^(?:结束)?后[，,][^。；;]{0,30}?(?:举行|会谈|会见|出席|参观|共同)")
 # …揭牌仪式由X主持: someone presided over it, so it took place.
 _PRESIDED_AFTER = lazy_pattern.compile(r"^[，,]?由[^，,。；;]{1,30}?(?:主持|共同主办|联合主办|主办|承办)")
 # 向|…理论研讨会|致贺信: a letter of congratulation to a gathering marks it being held.
@@ -888,7 +890,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = True
     elif cited_after or _CITED_BEFORE.search(before):
         held = False
-    elif (spoke_at and not numbered) or presided or _held_after(before, after) or _hosted_edition(name, after) or (
+    elif (spoke_at and not numbered) or presided or _held_after(before, after, name) or _hosted_edition(name, after) or (
             _ATTEND_BEFORE.search(before) and after.startswith("的") and not numbered):
         held = True  # X在全市干部大会上讲话, 会见出席…年会的…: the article reports the meeting
     elif numbered:
@@ -932,9 +934,11 @@ def _guests_named(guest: str) -> str:
     return guest[: guest.rfind("、", 0, 25)] if "、" in guest[:25] else guest[:24]
 
 
-def _held_after(before: str, after: str) -> bool:
-    """…召开, or 向|…研讨会|致贺信: what follows the name reports it held."""
-    return _HELD_AFTER.match(after) is not None or (before.endswith("向") and _CONGRATULATED_AFTER.match(after) is not None)
+def _held_after(before: str, after: str, name: str) -> bool:
+    """…召开, or 向|…研讨会|致贺信: what follows the name reports it held; so does a ceremony opening its clause that
+    what the clause then reports follows (欢迎仪式后，李克强同洪森举行会谈)."""
+    return _HELD_AFTER.match(after) is not None or (before.endswith("向") and _CONGRATULATED_AFTER.match(after) is not None) \
+        or (not before.strip() and name.endswith("仪式") and _CEREMONY_THEN.match(after) is not None)
 
 
 # 去年10月在科纳克里举行的|首届…论坛: the date (and place) of a cited meeting its sentence gives right before it.
