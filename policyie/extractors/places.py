@@ -389,9 +389,13 @@ def _jing(gz: Gazetteer, text: str, model_starts: dict[int, int]) -> list[Cand]:
 def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
     nested_ends = {end for _, end in nested}
+    named_starts = {h.start for h in hits if h.senses}
     for h in hits:
         if not h.senses:
             continue
+        if len(h.surface) == 2 and h.surface[0] in "东西南北" and h.surface[1] in "至起" and h.end in named_starts \
+                and all(kind in (SHORT, WEAK) for _, kind in h.senses):
+            continue  # 西起山西和顺，|东至|河北省邢台: "east to" a place, not 东至县
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
         if h.surface in posts() and _state_ends_at(doc, h.start):
             continue  # 文莱|苏丹哈桑纳尔: a state's own post after it (苏丹, the sultan), not Sudan
