@@ -54,7 +54,9 @@ _TAIL_PAREN = lazy_pattern.compile(
 )
 _TRIM = lazy_pattern.compile(rf"^{_WS}+|{_WS}+$")
 _INNER_WS = lazy_pattern.compile(r"[ \t\u3000\xa0]{2,}|(?<=[\p{Han}，。、；：！？“”（）《》])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[\p{Han}，。、；：！？“”（）《》])")
-_SENTENCE_END = lazy_pattern.compile(r"[。！？]$")
+# A line ending a sentence, or holding one whole before what it goes on to (…表示诚挚慰问。他们是：, …格外关心。”): a
+# body's first paragraph, never a headline, which holds no 。 of its own.
+_SENTENCE_END = lazy_pattern.compile(r"[。！？][”’」』]?$|。")
 # Precompiled: module-level regex.sub("…") pays a cache lookup and flag arithmetic on every call.
 _WORDLIKE = lazy_pattern.compile(r"[\p{Han}\w]")
 _SPACES = lazy_pattern.compile(r"\s+")
