@@ -2332,8 +2332,9 @@ def _held(kb: KB, name: str, titles: list[str]) -> bool:
 
 def _settled_short(name: str, text: str) -> str | None:
     """The name without the word glued after it (see `_settle_names`), or None."""
-    if "·" in name or len(name) < 3 or not all(HAN.match(c) for c in name) or text.count(name) != 1:
-        return None
+    if "·" in name or len(name) < 3 or not all(HAN.match(c) for c in name) or text.count(name) != 1 \
+            or (len(name) >= 5 and looks_transliterated(name)):
+        return None  # (米尔济约耶夫 … 卡塔尔埃米尔: a foreign name of five or more is no Chinese name a word was glued to)
     at = text.index(name)
     guess = name_at(text, at, strict=True)
     if guess is None:
