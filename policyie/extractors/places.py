@@ -1104,8 +1104,9 @@ def _verb_after_motion(tag: str, words: list[tuple[int, str, str]], prior: list[
     """赴|借|母溪|国家级自然保护区: a character jieba read as a verb right after a verb of going, opening a word it does not
     know or reads as a name, is the name's first syllable: one goes to a place, not to do a second thing glued to it."""
     # (走进|拜|图拉|清真寺: a word jieba tags a person's name opens no second thing either)
+    # (察看|惹|巴拉|土家织锦产业园: nor to look at a place and do a second thing)
     return tag.startswith("v") and (words[-1][2] == "un" or words[-1][2].startswith("nr")) and bool(prior) \
-        and _GOING_TO.search(prior[0][1]) is not None
+        and (_GOING_TO.search(prior[0][1]) is not None or prior[0][1] in _LOOK_VERBS)
 
 
 def _translit_opens(word: str, words: list[tuple[int, str, str]], prior: list[tuple[int, str, str]]) -> bool:
