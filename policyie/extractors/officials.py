@@ -1074,6 +1074,7 @@ def _verb_inside_organ(text: str, an: Analysis, tok: Token, piece: str, x: int, 
         tok.pos.startswith("v") and text[x : x + 1] in ORGAN_END + ("组", "部") and not _opens_place(an, x))
         or (tok.pos.startswith("v") and len(piece) >= 2 and piece not in _TAKES_UP and _unit_word_at(text, an, x, s, tok.start))
         or _sustainable(text, tok, piece, x) or _noun_verb_field(text, an, tok, piece, x, s)
+        or _verb_opens_department(text, an, tok, piece, x, s)
         or (tok.pos.startswith("v") and _party_named_by_model(an, tok.start, x)))) \
         or _ministry_field_verb(text, an, tok, piece, x, s)
 
@@ -1095,6 +1096,16 @@ def _noun_verb_field(text: str, an: Analysis, tok: Token, piece: str, x: int, s:
     noun = an.token_at(tok.start - 1)
     return noun is not None and noun.end == tok.start and noun.pos == "n" and len(noun.text) >= 2 \
         and noun.text not in posts()
+
+
+def _verb_opens_department(text: str, an: Analysis, tok: Token, piece: str, x: int, s: int) -> bool:
+    """飞行|标准|司|司长 opening its clause: a verb of two characters there, before a noun and a department's 司, 局 or 处,
+    names the department's field with the noun (飞行标准, 适航审定); nothing before it in the clause it could govern."""
+    if not tok.pos.startswith("v") or len(piece) != 2 or piece in _TAKES_UP or text[s - 1 : s] not in "司局处" \
+            or not 2 <= s - x <= 3 or (tok.start > 0 and text[tok.start - 1] not in "，,。；;：:\n"):
+        return False
+    noun = an.token_at(x)
+    return noun is not None and noun.start == x and noun.pos == "n" and noun.end == s - 1
 
 
 def _sustainable(text: str, tok: Token, piece: str, x: int) -> bool:
