@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -646,6 +646,24 @@ def _lunar_months() -> dict[tuple[int, int], date]:
             for y, m, leap, start in lexicons.rows("lunar_months.tsv", header=True) if leap == "0"}
 
 
+@cache
+def _lunar_starts() -> list[date]:
+    """The first Gregorian day of every lunar month, leap months included, in order."""
+    return sorted(date.fromisoformat(start) for _y, _m, _leap, start in lexicons.rows("lunar_months.tsv", header=True))
+
+
+def lunar_last_day_in(year: int, month: int) -> date | None:
+    """The last Gregorian day of lunar ``month`` (农历十月最后一天) that falls in Gregorian ``year``: the day before the
+    next month opens, a leap month after it included; None outside the table."""
+    starts = _lunar_starts()
+    for lunar_year in (year, year - 1):
+        first = _lunar_months().get((lunar_year, month))
+        i = bisect_right(starts, first) if first is not None else len(starts)
+        if i < len(starts) and (d := starts[i] - timedelta(days=1)).year == year:
+            return d
+    return None
+
+
 def lunar_day_in(year: int, month: int, day: int) -> date | None:
     """The Gregorian day of lunar ``month``/``day`` that falls in Gregorian ``year`` (腊八 of the lunar year before, in
     January, where the year's own falls in the next); None outside the table."""
@@ -731,7 +749,8 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
     if spec.code in fixed:
         mo, d = fixed[spec.code]
     elif year is not None and (spec.code or "").startswith("lunar:"):  # 中秋节, 农历七月初一: lunar month:day
-        lunar = lunar_day_in(year, *map(int, spec.code[6:].split(":")))
+        month, day = spec.code[6:].split(":")
+        lunar = lunar_last_day_in(year, int(month)) if day == "last" else lunar_day_in(year, int(month), int(day))
         if lunar is None:
             return Resolved(f"{year:04d}", "year")
         mo, d = lunar.month, lunar.day

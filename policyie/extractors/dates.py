@@ -509,6 +509,7 @@ _READ_ALONE = frozenset(_ALONE_HOLIDAYS)
        r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
        r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日)(?:节气)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
+       r"|后第(?P<after>[一二三四五六七八九十])天"
        r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
        rf"{_PART}?",
@@ -531,6 +532,9 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
     if m.group("same") or m.group("nth"):
         shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
         return _Cand(m.start(), m.end(), Spec("holiday", code=code, day_shift=shift or None, part=_part(m), **_year_fields(m)))
+    if m.group("after"):  # 小雪后第三天: the third day after the term's own (后第一天 is the day after)
+        spec = Spec("holiday", code=code, day_shift=tx.cn_number(m.group("after")), part=_part(m), **_year_fields(m))
+        return _Cand(m.start(), m.end(), spec)
     sign = -1 if m.group("dir") == "前" else 1  # (冬至次日, 元旦翌日: the day after)
     if m.group("wk"):  # 雨水节气后第一个周一: the first such weekday after the day (before it: the last one)
         spec = Spec("holiday", code=code, weekday_from=(sign, _WEEKDAY[m.group("wk")]), part=_part(m), **_year_fields(m))
@@ -702,11 +706,12 @@ def _dog_days(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 # A day of a lunar month written out (农历七月初一, 农历八月十五): its Gregorian day in the paper's year.
 # (腊月 and 冬月 name lunar months alone: 腊月十六上午)
 @_rule(rf"{_YP}?(?:农历(?P<lm>十一|十二|[二三四五六七八九十冬腊])|(?P<lm>[冬腊]))月(?P<ld>初[一二三四五六七八九十]"
-       rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十){_PART}?",
+       rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十|最后一天){_PART}?",
        needs="农腊冬")
 def _lunar_month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     lm = {"冬": 11, "腊": 12}.get(m.group("lm")) or tx.cn_number(m.group("lm"))
-    ld = _LUNAR_DAY.get(m.group("ld")) or tx.cn_number(m.group("ld"))
+    # (农历十月最后一天: the month's 29th or 30th, whichever it has)
+    ld = "last" if m.group("ld") == "最后一天" else _LUNAR_DAY.get(m.group("ld")) or tx.cn_number(m.group("ld"))
     return _Cand(m.start(), m.end(), Spec("holiday", code=f"lunar:{lm}:{ld}", part=_part(m), **_year_fields(m)))
 
 
