@@ -1961,6 +1961,17 @@ def _stem_too_generic(doc: _Doc, gz: Gazetteer, h: Hit, core: str, words: list[t
     return core in GENERIC_STEMS or all(w in GENERIC_STEMS for _, w, _ in words if w not in QUALIFIERS)
 
 
+def _named_stem_cut(doc: _Doc, words: list[tuple[int, str, str]], named_in_full: set[str]) -> list[tuple[int, str, str]]:
+    """寺坪镇 … 加强|寺|坪|水库: a county's or township's name the article writes in full, cut in two before the
+    suffix, is the stem whole (the one character left would be too generic a stem)."""
+    if len(words) != 1 or len(words[0][1]) != 1:
+        return words
+    before = doc.tokens_before(words[0][0], 1)
+    if before and before[0][0] + len(before[0][1]) == words[0][0] and before[0][1] + words[0][1] in named_in_full:
+        return [before[0], *words]
+    return words
+
+
 def _county_verb_opening(doc: _Doc, gz: Gazetteer, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """佛冈县|预制|菜|产业园: a verb of two characters between a county named in full and the product a park is for is
     the product's first word (预制菜, prepared dishes), the county the park's; ``words`` as read otherwise."""
@@ -2221,6 +2232,7 @@ def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[st
             _stem_words(doc, gz, h.start, persons, h.surface.endswith(SITE_SUFFIXES))), named_in_full)
         if h.suffix == "park" and words:
             words = _county_verb_opening(doc, gz, words)
+        words = _named_stem_cut(doc, words, named_in_full)
         if h.suffix == "park" and words and (opening := _division_opening(doc, gz, by_end, starts, words)) is not None \
                 and not (len(words[0][1]) >= 2 and opening[1].startswith(words[0][1])):
             words = [opening, *words]  # (吉兰泰镇|吉兰泰锁边林示范区: a park whose stem repeats the division's name is named apart)
