@@ -386,7 +386,9 @@ _ROADS = ("公路", "国道", "省道")
 def _named_post(places: dict[str, Place], text: str, s: int, at: int, kind: str) -> bool:
     """Whether the checkpoint's stem [s, at) names it; the stem's reading as a region of its own (哇尔依草原, by the
     grassland's suffix) is then the checkpoint's."""
-    if not (_post_named(text[s:at], kind) or _site_stem(places, text[s:at]) or _community_stem(places, text[s:at], kind)):
+    # (冠豸山|站: a scenic area or mountain the lists hold names a station by it)
+    if not (_post_named(text[s:at], kind) or _site_stem(places, text[s:at]) or _community_stem(places, text[s:at], kind)
+            or (at - s >= 3 and localities.is_site(text[s:at]))):
         return False
     model_places.drop_mentions_where(places, lambda p, m: s <= m.start and m.end <= at and p.level == "region")
     return True
