@@ -525,7 +525,7 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 # A lake or a canal is gone along too (沿古乡湖察看…, 沿美利渠察看…).
 # (沿新沂河|和|灌河灌南段: a second water joined after it; no joiner inside the name, not 新沂河和灌河 as one)
 _FOLLOWED = lazy_pattern.compile(
-    r"沿着?((?:(?![和及与]|察看|查看|巡查|检查|调研|考察)\p{Han}){2,5}?[江河溪湖渠])"
+    r"沿着?((?:(?![和及与]|察看|查看|巡查|检查|调研|考察)\p{Han}){1,5}?[江河溪湖渠])"
     r"(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。]|[和及](?=\p{Han}{1,5}?[江河溪湖渠])"
     r"|各(?:村|乡镇|镇|乡|县)|两岸|一带"  # (沿桑园河|各村: the villages along it)
     r"|\p{Han}{2,4}段(?=察看|查看|巡查|检查|调研|考察|[，,、。]))")  # (沿把边江|勐先段察看: its reach by a place)
@@ -551,7 +551,9 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         # (沿|大理|河: a place's name, however common a word, names the river too)
         unknown = tag not in _NAME_TAGS and (name[0] in _NOT_FOLLOWED_HEAD - _NOT_HEAD or (
             freq.get(name[:-1], 0) >= COMMON_WATER and name[:-1] not in gazetteer.load().surfaces))
-        if (tok is not None and tok.start != start and not glued) or len(name) < 3 or name in _ANY_RIVER or unknown \
+        if len(name) == 2 and (tag != "ns" or name[0] in "内外大小界"):
+            continue  # (沿|沱江|察看: a river of two characters the dictionary holds as a place; not 沿|界河, 沿|内河)
+        if (tok is not None and tok.start != start and not glued) or name in _ANY_RIVER or unknown \
                 or freq.get(name, 0) >= COMMON_WATER or in_person(start, end) or looks_transliterated(name):
             continue
         if held.overlaps(start, end) and (drop_mentions_within(places, start, end, short_only=True)
