@@ -36,7 +36,7 @@ import regex
 from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
-from policyie.extractors._people import jieba_freq
+from policyie.extractors._people import jieba_freq, looks_transliterated
 from policyie.extractors._spans import list_items, occurrences
 from policyie.nlp import tag_table
 from policyie.records import Place, Span
@@ -296,6 +296,8 @@ def _post_named(stem: str, kind: str) -> bool:
         return True
     if stem[0] in _NOT_NAME_CHARS:
         return False
+    if len(stem) >= 4 and looks_transliterated(stem):
+        return True  # 巴彦乌拉|森林防火检查站: a Mongolian, Tibetan or Uyghur place's name, spelt in sounds
     if words[-1] in _LANDFORM_WORDS and len(words) > 1:
         words = words[:-1]  # 哇尔依|草原|防火检查站: a grassland named by a word no dictionary holds
     elif stem[-1] not in _TOPONYM_LAST:
