@@ -35,7 +35,7 @@ from policyie.extractors._events import TEAM_VERBS
 from policyie.extractors._foreign import HOME_STATE, prefix_country
 from policyie.extractors._foreign import countries as foreign_countries
 from policyie.extractors._numerals import COUNT_CHARS
-from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated, posts
+from policyie.extractors._people import foreign, is_common_word, jieba_freq, looks_transliterated, orgs, posts
 from policyie.extractors._spans import (
     SpanIndex,
     epithet_cue,
@@ -299,10 +299,20 @@ def _inside_org(doc: _Doc, end: int, suffixes: tuple[str, ...] = ORG_SUFFIX_TUPL
         return False  # 济南市|中国重型汽车集团有限公司: a national firm named with its own 中国 lies in the place before it
     if text.startswith(COUNTRY_ADJECTIVAL, end) and _country_ends_at(text, end):
         return True
+    if text.endswith("中国", 0, end) and any(text[end : end + n] in _state_organs() for n in range(3, 9)):
+        return True  # 中国|民用航空局党组书记, 中国|人民银行: the name of one of the state's own organs
     if _COMPANY_AHEAD.match(text, end) or (text[end : end + 1] in "）)" and _COMPANY_AHEAD.match(text, end + 1)):
         return True  # 什刹海|文化旅游发展有限公司: a company's full name, whatever words it holds (三星（中国|）半导体有限公司:
         # a market's name in brackets inside it)
     return _name_run(doc, end, suffixes) is not None
+
+
+@functools.cache
+def _state_organs() -> frozenset[str]:
+    """The organs of government, Party, congress and courts the lexicons list (民用航空局, 人民银行), three characters or more;
+    not those named 全国… (中国|全国人大愿同…: China's congress, the state named apart, as a foreign one would be)."""
+    return frozenset(form for form, kind in orgs().items()
+                     if len(form) >= 3 and kind not in ("firm", "city", "province") and not form.startswith("全国"))
 
 
 def _country_ends_at(text: str, end: int) -> bool:
