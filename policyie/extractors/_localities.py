@@ -24,9 +24,11 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
+import regex
+
 from policyie import lazy_pattern, lexicons
 from policyie.extractors._literals import Literals
-from policyie.extractors._people import inside_common_word, is_common_word, place_forms
+from policyie.extractors._people import inside_common_word, is_common_word, place_forms, surnames
 from policyie.extractors._spans import in_work_title
 from policyie.nlp import Analysis
 
@@ -301,7 +303,7 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
     for at, town in towns.items():
         if (tail := _PEOPLES_TAIL.match(text, at)) is not None:
             at = tail.end()  # 漳溪|畲族乡|蓝屋村: the township's short form, its peoples' kind written after it
-        m = _AFTER_TOWNSHIP.match(text, at)
+        m = _AFTER_TOWNSHIP.match(text, at) or _surname_village(text, at)
         if m is None or (m.end() not in ends and _HAMLET_AFTER.match(text, m.end()) is None
                          and text[m.end() : m.end() + 1] not in _JOINED_AFTER):
             # (石练镇|上坪村|大坞自然村: a hamlet written after the village may take the cut across its end; so may a
@@ -329,6 +331,16 @@ def township_villages(text: str, an: Analysis, towns: dict[int, str]) -> list[Lo
             continue
         out.append(Locality(at, m.end(), name, "village", town))
     return out
+
+
+# A village named by one surname (僧念镇|段村, 秋口镇|王村), right after its township, the clause or a list going on.
+_SURNAME_VILLAGE = lazy_pattern.compile(r"(\p{Han}村)(?=[，,。；;、和及与的]|\p{Han}{1,4}?(?:自然村|组))")
+SURNAME_VILLAGE_FREQ = 100  # a surname this common (段 320, 代 112; not 全 44, 东 7, 上 5: words before 村 as often)
+
+
+def _surname_village(text: str, at: int) -> regex.Match[str] | None:
+    m = _SURNAME_VILLAGE.match(text, at)
+    return m if m is not None and surnames().get(m.group(1)[0], 0) >= SURNAME_VILLAGE_FREQ else None
 
 
 # What joins a village to the next stop, which jieba may glue to its 村 (村及, 村和).
