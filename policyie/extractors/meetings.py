@@ -188,6 +188,7 @@ _LEADING_PERIOD = lazy_pattern.compile(r"(?:\d{4}年度?|[一二三四]季度|[�
 _HELD_BEFORE = lazy_pattern.compile(r"(?:主持召开|召开了?|举行了?|举办了?|承办了?|主办了?|主持|出席|参加|列席|出席了|参加了|出席完|参加完|进行)$")
 # 主持召开经济形势专家和企业家座谈会: a name joined by 和/与 that the leftward growth stopped at.
 _HELD_GAP = lazy_pattern.compile(r"(?:主持召开|召开了?|举行了?|举办了?|主持)([^，,。；;的]{1,14}?[和与及])$")
+_HELD_LISTED = lazy_pattern.compile(r"(?:主持召开|召开了?|举行了?|举办了?)([^，,。；;的]{2,30}?、)$")
 _ATTEND_BEFORE = lazy_pattern.compile(r"(?:出席|参加|列席)(?:了|完)?$")
 # 见证 earlier in the clause, before what a ceremony signs (见证了…多份合作文件的签字仪式).
 _WITNESSED = lazy_pattern.compile(r"见证(?:了)?[^，,。；;]{0,60}$")
@@ -221,7 +222,8 @@ _CITED_BEFORE = lazy_pattern.compile(
 _SUMMIT_ROLE = lazy_pattern.compile(r"领导人|元首|首脑|总理|总统|外长|部长|书记|省长|市长|主席|议长")
 _HELD_ATTRIBUTIVE = lazy_pattern.compile(r"(?:召开|举行|举办)的$")
 # (一场 is "a": 举行一场媒体座谈会 reports one)
-_COUNTED_MEETINGS = lazy_pattern.compile(r"(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)")
+# (23个平行论坛: a count in figures with 个 too; not 三个…, which opens watchwords, 三个代表…研讨会)
+_COUNTED_MEETINGS = lazy_pattern.compile(r"(?<!第)(?:(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)|\d+[多余]?个)")
 # 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
 _ATTENDED_AT = lazy_pattern.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
 _ATTEND_VERBS = frozenset(("出席", "参加", "列席", "参与"))
@@ -733,7 +735,15 @@ def _held_verb_and_start(
         return start - len(attended.group(1)), attended
     gap = _HELD_GAP.search(before)
     if gap is not None:
-        return start - len(gap.group(1)), gap  # the whole joined name
+        # the whole joined name; but 召开|省委常委会会议和|省政府常务会议: a meeting of its own before 和, which its own
+        # candidate reads, the verb holding both
+        # (举办|30场高峰会和|平行论坛: a count of both, no meeting reported)
+        left = gap.group(1)[:-1]
+        own = _head_of(left) and not _COUNTED_MEETINGS.search(left)
+        return (start, gap) if own else (start - len(gap.group(1)), gap)
+    listed = _HELD_LISTED.search(before)
+    if listed is not None and _head_of(listed.group(1)[:-1]) and not _COUNTED_MEETINGS.search(listed.group(1)):
+        return start, listed  # 举行|第三场全体会议、|企业家论坛和…: a list of meetings the verb holds, each its own
     whole = _whole_clause_name(ctx, c_lo, start, head, before, after)
     return whole if whole is not None else (start, None)
 
