@@ -126,6 +126,8 @@ def extract(ctx: Context) -> list[Activity]:
 
 
 _CHINA_FULL = "中华人民共和国"
+# The home state a visit goes to, written as the news writes it of China (对我国, 来华, 访华).
+_TO_CHINA = lazy_pattern.compile(r"对我国|来华|访华")
 
 
 # 26日，他又来到…: the pronoun after a day that opens a sentence.
@@ -298,6 +300,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         obj = _OBJECT.match(text, vm.end())
         # two places (察看了产业园标准化厂房和会盟镇临港物流园), and one more for each 、 of a list of stops
         places = place_names_in(ctx, vm.end(), obj.end())[: 2 + obj.group().count("、")]
+    if not places and _KIND[vm.group()] in VISITS and _TO_CHINA.search(text, lo, v_lo):
+        places = ["中国"]  # …是应习近平的邀请对我国|进行国事访问的, 来华|进行国事访问: the state visited is China
     d = date_before(ctx, v_lo, s_lo)
     if d is None or not is_day(d):
         # The lead's date (4月29日，X来到Y。…调研) when the verb's own sentence has none, unless the
