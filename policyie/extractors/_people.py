@@ -479,6 +479,11 @@ def minority_name_at(text: str, pos: int) -> NameGuess | None:
 _COMPOUND_AS_WORD = 900
 
 
+# Measure words that count people (位, 名) and the numerals before them.
+_COUNTING_MEASURES = frozenset("位名")
+_NUMERAL_BEFORE = lazy_pattern.compile(r"[\d一二两三四五六七八九十百几多数]")
+
+
 def name_at(
     text: str, pos: int, analysis: Analysis | None = None, *, strict: bool = True, after_post: bool = False
 ) -> NameGuess | None:
@@ -490,6 +495,8 @@ def name_at(
     minority = minority_name_at(text, pos)
     if minority is not None:
         return minority
+    if 0 < pos < len(text) and text[pos] in _COUNTING_MEASURES and _NUMERAL_BEFORE.match(text[pos - 1]):
+        return None  # 5位|内阁副总理, 三名|市委常委: a count of people, the measure word no surname
     best: NameGuess | None = None
     best_sur = ""
     if after_post and not surname_at(text, pos):
