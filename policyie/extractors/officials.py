@@ -2463,7 +2463,8 @@ def extract(ctx: Context) -> list[Official]:
             # after the name is no such list's (安瓦尔在机场迎接|李强总理)
             country = clause_country(text, found.first[name]) or country
         if country == "中国":
-            country = _state_of_foreign_province(text, titles) or country
+            country = _state_of_foreign_province(text, titles) or _state_before_former(
+                text, found.first[name], found.titles[name]) or country
         if country == "中国" and name in found.paired and not any(CHINESE_ORGAN.search(t.text) for t in titles):
             country = None  # (通伦总书记: a post Chinese heads hold too, its holder abroad, the state unwritten)
         if country != "中国":
@@ -2505,6 +2506,16 @@ def _only_foreign_state(ctx: Context, out: list[Official], paired: set[str]) -> 
                 if not _written_states(ctx) <= states:
                     states = set()
             o.country = states.pop() if len(states) == 1 else None
+
+
+def _state_before_former(text: str, at: int, titles: list[str]) -> str | None:
+    """新加坡|时任|总理李显龙: the foreign state written before 时任, which the title drops with it, is the post's."""
+    for t in titles:
+        s = at - len(t)
+        if text.endswith(t, 0, at) and text.endswith("时任", 0, s) and \
+                (form := _country_form_ending_at(text, s - 2)) is not None:
+            return country_of(form + t)
+    return None
 
 
 def _same_body_state(out: list[Official]) -> None:
