@@ -731,8 +731,10 @@ def _held_verb_and_start(
     if head.endswith("仪式") and (witnessed := _WITNESSED.search(before)) is not None:
         return start, witnessed  # 两国总理共同见证了…合作文件的|签字仪式: a ceremony its witnesses attend is held
     if head.endswith("仪式") and (attended := _ATTENDED_LISTED.search(before)) is not None:
-        # 共同出席了双方经贸、|港口和人文领域合作文件签字仪式: the fields the documents cover, listed, are the name's
-        return start - len(attended.group(1)), attended
+        # 共同出席了双方经贸、|港口和人文领域合作文件签字仪式: the fields the documents cover, listed, are the name's;
+        # but 出席了…揭幕仪式、|…植树仪式: a ceremony of its own before 、, the verb holding both
+        own = _head_of(attended.group(1)[:-1])
+        return (start, attended) if own else (start - len(attended.group(1)), attended)
     gap = _HELD_GAP.search(before)
     if gap is not None:
         # the whole joined name; but 召开|省委常委会会议和|省政府常务会议: a meeting of its own before 和, which its own
