@@ -45,7 +45,7 @@ for _kind, _words in {
     # foreign posts (SPEC.md §3 counts foreign office-holders): heads of state and government, ministers, heads
     # of international bodies, as the news writes them after the country (法国总统, 美国国务卿, 世卫组织总干事)
     "总统 首相 政府首脑 国王 女王 王储 苏丹 外长 防长 财长 国务卿 总干事 议长 总督 埃米尔 酋长 国务委员长 外交大臣 众议长 参议长 "
-    "高级代表 特使 特别代表 高级专员 执行秘书 总秘书长 联合主席 大臣 外务相 外相 防卫相 国务秘书 外交国务秘书 "
+    "高级代表 特使 特别代表 高级专员 执行秘书 总秘书长 联合主席 大臣 外务相 外相 防卫相 国务秘书 外交国务秘书 国务资政 "
     # the heads of a foreign state's states where the news gives them no 州长 or 省长 (马来西亚沙捞越州首长, 印度喀拉拉邦首席部长,
     # 斯里兰卡乌沃省省督)
     "首长 首席部长 省督 "

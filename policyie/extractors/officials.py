@@ -1139,7 +1139,8 @@ def _ministry_field_verb(text: str, an: Analysis, tok: Token, piece: str, x: int
     if x != s or not text.startswith(_MINISTER_POSTS, s) or not (tok.pos.startswith("v") and piece in FIELD_VERBS):
         return False
     before = an.token_at(tok.start - 1)
-    return before is not None and before.end == tok.start and before.pos.startswith("n") and len(before.text) >= 2
+    # (国家|安全|统筹|部长: jieba tags 安全 a noun of quality, an)
+    return before is not None and before.end == tok.start and before.pos.startswith(("n", "an")) and len(before.text) >= 2
 
 
 
