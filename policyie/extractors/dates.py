@@ -830,6 +830,18 @@ def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+def _day_range_month(end: Spec, first: Resolved) -> Spec:
+    """16日至21日: a range's last day that names no month is in the month its first day was read in (the next one where
+    it comes before that day, 30日至2日), never read on its own from the paper's day."""
+    if end.unit != "day" or end.day is None or end.month is not None or end.month_shift is not None or end.month_anaphor \
+            or not _ISO_DAY.fullmatch(first.value):
+        return end
+    y, mo, d = map(int, first.value.split("-"))
+    if end.day < d:
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return replace(end, year=y, month=mo, year_shift=None, year_anaphor=False)
+
+
 def _joinable(a: Spec, b: Spec) -> bool:
     if a.unit != b.unit or a.unit not in ("day", "month", "year", "quarter", "half", "xun", "weekday"):
         return False
@@ -918,6 +930,7 @@ def resolve(cands: list[_Cand], text: str, published: date | None, sentence_of: 
             start_year = r.value[:4]
             if end.year is None and end.year_shift is None and not end.year_anaphor and start_year.isdigit():
                 end = replace(end, year=int(start_year))  # 1-11月 stays inside one year
+            end = _day_range_month(end, r)
             r = tx.span(r, _range_end(c.spec, end, r) or resolve_spec(end, anc, sy))
         # (低于去年同期。…对标上半年目标: the period a figure is compared with is no anchor for what follows; nor is one
         # from an earlier year to the present: 去年以来，…。截至6月底 is this year's June)
