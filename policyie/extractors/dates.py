@@ -678,11 +678,23 @@ def _lunar_festival(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | N
     return _Cand(start, end, Spec("holiday", code="lunar:" + _LUNAR_FESTIVALS[h], n=1 if month else 0, part=_part(m), **year))
 
 
-# 三九第一天, 进入四九的首日: the first day of a nine-day period counted from 冬至 (一九 opens on 冬至 itself).
-@_rule(rf"(?P<n>[一二三四五六七八九])九(?:的)?(?:第一天|首日|头一天){_PART}?", needs="九")
+# 三九第一天, 进入四九的首日, 一九第三天: a day of a nine-day period counted from 冬至 (一九 opens on 冬至 itself).
+@_rule(rf"(?P<n>[一二三四五六七八九])九(?:的)?(?:第一天|首日|头一天|第(?P<d>[二三四五六七八九])天){_PART}?", needs="九")
 def _nine_day_period(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
-    shift = 9 * (tx.cn_number(m.group("n")) - 1)
+    shift = 9 * (tx.cn_number(m.group("n")) - 1) + (tx.cn_number(m.group("d")) - 1 if m.group("d") else 0)
     return _Cand(m.start(), m.end(), Spec("holiday", code="solar:冬至", day_shift=shift or None, part=_part(m)))
+
+
+_OTHER_NEW_YEARS = ("藏历", "农历新年", "彝历", "傣历", "回历", "羌历")
+
+
+# 新年第二天上午, 新年首日: a day into the new year, counted from 元旦 (a paper of late December means the coming one).
+@_rule(rf"新年(?:的)?(?:首日|第一天|第(?P<d>[二三四五六七])天){_PART}?", needs="新")
+def _new_year_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    if any(k in text for k in _OTHER_NEW_YEARS):
+        return None  # (藏历新年 … 迎接新年的第一天: a new year of another calendar, which the article names)
+    shift = tx.cn_number(m.group("d")) - 1 if m.group("d") else 0
+    return _Cand(m.start(), m.end(), Spec("holiday", code="元旦", day_shift=shift or None, part=_part(m)))
 
 
 # The dog days (三伏) by the 庚 days after 夏至 and 立秋 (`_timex.dog_days`): 入伏 and 出伏 are days, 初伏, 中伏, 末伏 and 三伏
