@@ -400,6 +400,9 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
     out: list[Cand] = []
     nested_ends = {end for _, end in nested}
     named_starts = {h.start for h in hits if h.senses}
+    # (更多|南|苏丹 … 南苏丹总统: a state's name the article writes on its own elsewhere is that state's where a word
+    # before it took its first character)
+    apart = {h.surface for h in hits if h.senses and doc.start_ok(h.start)}
     for h in hits:
         if not h.senses:
             continue
@@ -419,7 +422,8 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         loose = len(h.surface) >= 3 and any(kind in (FULL, ALIAS) for _, kind in senses)
         if not doc.start_ok(h.start) and not (len(h.surface) >= 4 and loose) and not (
                 loose and all(e.level == "town" for e, _ in senses) and (
-                    _written_apart(doc, h) or _after_glued_preposition(doc, h))):
+                    _written_apart(doc, h) or _after_glued_preposition(doc, h))) and not (
+                loose and all(e.level == "country" for e, _ in senses) and h.surface in apart):
             continue  # a long known name (西咸新区) may start inside a glued token (含西咸); so may a township the
             # article writes apart elsewhere (在于|家乡 … 深入于家乡、…: 于家乡 is the township), or one a preposition
             # jieba glued to its first character leads to (在家|发镇)
