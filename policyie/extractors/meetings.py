@@ -109,10 +109,15 @@ _CO_CHAIRS = lazy_pattern.compile(r"[同与和][^，,。；;]{1,30}?共同主持
 # X来到…村，…，并在村党群服务中心召开座谈会: the sentence's subject convenes what it 召开.
 # Only a clause with no subject of its own (X表示，中国共产党召开了… names who convened).
 # (当天下午，他主持召开座谈会: a pronoun opening the clause convenes it too; _sentence_subject resolves it)
+# (他来到和硕县…查汗通古村|主持召开座谈会: where he went to convene it, as 在 says where; 主持召开A会议和|B会议: the
+# second of two meetings the verb holds)
+_CONVENED_BEFORE_IT = r"(?:[^，,。；;]{2,24}?(?:会议|会|论坛)[和与及、])?"
 _CONVENES_BEFORE = lazy_pattern.compile(
-    rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{{1,20}}?)?(?:主持)?召开(?:了)?"
+    rf"\s*(?:[他她])?(?:{TEAM})?(?:并|随后|还|又|接着)?(?:(?:在|来到|前往)[^，,。；;]{{1,24}}?)?(?:主持)?召开(?:了)?"
+    + _CONVENED_BEFORE_IT
 )
-_NAME_CONVENES = lazy_pattern.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:在[^，,。；;]{1,20}?)?(?:主持)?召开(?:了)?")
+_NAME_CONVENES = lazy_pattern.compile(r"(?:同志)?(?:并|随后|还|又|接着)?(?:(?:在|来到|前往)[^，,。；;]{1,24}?)?(?:主持)?召开(?:了)?"
+                                      + _CONVENED_BEFORE_IT)
 # 习近平在人民大会堂金色大厅举行欢迎宴会: who gives a banquet, a reception or a ceremony (欢迎仪式) hosts it.
 _NAME_GIVES = lazy_pattern.compile(r"(?:同志)?(?:和夫人[^，,。；;]{2,4})?(?:在[^，,。；;]{1,20}?)?举行(?:了)?(?:欢迎|盛大)?")
 _GIVEN_KINDS = frozenset(("宴会", "招待会", "仪式"))
