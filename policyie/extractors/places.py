@@ -652,11 +652,16 @@ _FUNCTION_CHARS = frozenset("即以并而且则乃及与和或为之其于把被
 _SEASON_TIME = lazy_pattern.compile(r"(?:汛|节|灾|震|年|冬|春|夏|秋|秋冬|冬春)[前后中期]|(?:秋冬|冬春|春夏|春秋|春|夏|秋|冬)季")
 
 
+_MEASURE_CHARS = frozenset("座个家处所条片块栋间")
+
+
 def _stem_stop(word: str) -> bool:
     """A verb or adverb no name holds, alone or as jieba's compound of two (研究部署, 统筹推进)."""
     # (孟津区|南接 glued into 区南接: a division's last character before the verb)
     if word[:1] == "这" or word in DEMONSTRATIVES:
         return True  # 这座|古城, 这个|临港产业园, 这是|喀什古城: a thing pointed at, not named
+    if len(word) == 2 and word[0] in "每各该那此" and word[1] in _MEASURE_CHARS:
+        return True  # 送进|每座|土楼, 各个|产业园: each of a kind, none named
     if len(word) == 2 and word[1] == "是":
         return True  # 高邮|湖是|江淮生态大走廊: the copula jieba glued to a name's last character says what it is
     if word[:1] == "之" and len(word) >= 2:
