@@ -828,9 +828,12 @@ def _syllable_words_back(text: str, analysis: Analysis, tok: Token) -> Token | N
     if start == tok.start:
         return None
     before = analysis.token_at(start - 1) if start else None
-    if before is not None and han_only(before.text) and before.pos[:1] not in "pcv":
-        return None
+    if before is not None and han_only(before.text) and before.pos[:1] not in "pcv" and before.text not in _LOCATING:
+        return None  # (地处|里奥|内格罗|省: jieba tags 地处 a word of place, s; it locates as 位于 does)
     return Token(text[start : tok.end], start, tok.end, "un")
+
+
+_LOCATING = frozenset(("地处", "位于", "地跨", "毗邻"))
 
 
 # What makes the province's 省 or 州 a post's first character instead (州长, 省长, 州议员).
