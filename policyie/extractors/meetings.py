@@ -228,7 +228,7 @@ _SUMMIT_ROLE = lazy_pattern.compile(r"领导人|元首|首脑|总理|总统|外�
 _HELD_ATTRIBUTIVE = lazy_pattern.compile(r"(?:召开|举行|举办)的$")
 # (一场 is "a": 举行一场媒体座谈会 reports one)
 # (23个平行论坛: a count in figures with 个 too; not 三个…, which opens watchwords, 三个代表…研讨会)
-_COUNTED_MEETINGS = lazy_pattern.compile(r"(?<!第)(?:(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)|\d+[多余]?个)")
+_COUNTED_MEETINGS = lazy_pattern.compile(r"(?<![第\d一二两三四五六七八九十百几多])(?:(?:\d+|[二两三四五六七八九十百几多][一二两三四五六七八九十百几多]*)[多余]?(?:次|场|轮)|\d+[多余]?个)")
 # 出席在科托努举行的…论坛: attended where it was held, so held (not 在深圳举行的…会议, cited)
 _ATTENDED_AT = lazy_pattern.compile(r"(?:出席|参加|主持)(?:了)?在[^，,。；;]{1,16}(?:召开|举行|举办)的$")
 _ATTEND_VERBS = frozenset(("出席", "参加", "列席", "参与"))
@@ -738,21 +738,25 @@ def _held_verb_and_start(
     if head.endswith("仪式") and (attended := _ATTENDED_LISTED.search(before)) is not None:
         # 共同出席了双方经贸、|港口和人文领域合作文件签字仪式: the fields the documents cover, listed, are the name's;
         # but 出席了…揭幕仪式、|…植树仪式: a ceremony of its own before 、, the verb holding both
-        own = _head_of(attended.group(1)[:-1])
+        own = _own_meeting(attended.group(1)[:-1])
         return (start, attended) if own else (start - len(attended.group(1)), attended)
     gap = _HELD_GAP.search(before)
     if gap is not None:
         # the whole joined name; but 召开|省委常委会会议和|省政府常务会议: a meeting of its own before 和, which its own
         # candidate reads, the verb holding both
         # (举办|30场高峰会和|平行论坛: a count of both, no meeting reported)
-        left = gap.group(1)[:-1]
-        own = _head_of(left) and not _COUNTED_MEETINGS.search(left)
-        return (start, gap) if own else (start - len(gap.group(1)), gap)
+        return (start, gap) if _own_meeting(gap.group(1)[:-1]) else (start - len(gap.group(1)), gap)
     listed = _HELD_LISTED.search(before)
-    if listed is not None and _head_of(listed.group(1)[:-1]) and not _COUNTED_MEETINGS.search(listed.group(1)):
+    if listed is not None and _own_meeting(listed.group(1)[:-1]):
         return start, listed  # 举行|第三场全体会议、|企业家论坛和…: a list of meetings the verb holds, each its own
     whole = _whole_clause_name(ctx, c_lo, start, head, before, after)
     return whole if whole is not None else (start, None)
+
+
+def _own_meeting(left: str) -> bool:
+    """Whether the words a joiner (和, 、) closes after a verb of holding name a meeting of their own (省委常委会会议和|…),
+    not the first part of one joined name (经济形势专家和|企业家座谈会) nor a count of meetings (30场高峰会和|…)."""
+    return bool(_head_of(left)) and not _COUNTED_MEETINGS.search(left)
 
 
 def _numbered(name: str, kind: str) -> bool:
