@@ -104,7 +104,9 @@ _COMMA = lazy_pattern.compile(r"[，,]")
 # (…视察唐山时提出“三个努力建成”的重要指示: what was said then, however long its quoted words, is cited)
 _CITED_VISIT_AFTER = lazy_pattern.compile(
     r"[^，,。；;]{0,12}?(?:时的|时)?(?:重要)?(?:讲话|指示|批示|回信)(?:精神)?"
-    r"|[^，,。；;]{0,12}?时(?:提出|作出|发表)[^，,。；;]{0,24}?的(?:重要)?(?:讲话|指示|批示|要求)")
+    r"|[^，,。；;]{0,12}?时(?:提出|作出|发表)[^，,。；;]{0,24}?的(?:重要)?(?:讲话|指示|批示|要求)"
+    # (习近平…4月成功访问越南以来，中越…: the time since a visit, which the article does not report)
+    r"|[^，,。；;]{0,12}?以来")
 _CITED_VISIT_BEFORE = lazy_pattern.compile(r"(?:贯彻|学习|落实|领会|传达|践行)[^，,。；;]{0,20}$")
 
 
