@@ -686,9 +686,15 @@ def _country_opening_locality(text: str, an: Analysis, x: int) -> int | None:
         if form is None or (p > 0 and HAN.match(text[p - 1]) and (an.token_at(p) is None or an.token_at(p).start != p)):
             continue
         m = _FOREIGN_LOCALITY.fullmatch(text, p + len(form), x)
-        if m is not None and m.end() > m.start():
+        if m is not None and m.end() > m.start() and not _clause_words_in(an, m.start(), m.end()):
             return p
     return None
+
+
+def _clause_words_in(an: Analysis, start: int, end: int) -> bool:
+    """Whether a verb, a preposition, a time word or a count stands between ``start`` and ``end`` (密歇根州|一名记者近日对|
+    该州州长: a clause, no locality's name)."""
+    return any(t.pos[:1] in "vptmqdc" and t.end <= end and t.text != "驻" for t in an.tokens_in(start, end))
 
 
 def _province_named_after_state(text: str, s: int) -> int | None:
