@@ -694,7 +694,8 @@ def _country_opening_locality(text: str, an: Analysis, x: int) -> int | None:
 def _clause_words_in(an: Analysis, start: int, end: int) -> bool:
     """Whether a verb, a preposition, a time word or a count stands between ``start`` and ``end`` (密歇根州|一名记者近日对|
     该州州长: a clause, no locality's name)."""
-    return any(t.pos[:1] in "vptmqdc" and t.end <= end and t.text != "驻" for t in an.tokens_in(start, end))
+    # (a transliteration's syllables may be one-character verbs or prepositions to jieba: 芬兰于|韦斯屈莱市, 卡罗维|发利州)
+    return any(t.pos[:1] in "vptmqdc" and t.end <= end and len(t.text) >= 2 and t.text != "驻" for t in an.tokens_in(start, end))
 
 
 def _province_named_after_state(text: str, s: int) -> int | None:
