@@ -825,7 +825,9 @@ def _citable(ctx: Context, name: str, kind: str, start: int, end: int, head: str
     name says which one (an edition, a host city, a scope and subject)."""
     if kind not in _HELD_ONLY or name.endswith("会议"):
         return True
-    return _one_edition(ctx, start, end, head) or _SCOPED_CONFERENCE.match(name) is not None
+    # (庆祝…成立75周年大会: an anniversary's assembly is one event)
+    return _one_edition(ctx, start, end, head) or _SCOPED_CONFERENCE.match(name) is not None \
+        or _ANNIVERSARY_ASSEMBLY.search(name) is not None
 
 
 # 全国生态环境保护大会, 全省科技创新大会: a conference named by its scope and subject is one event, cited as such.
@@ -854,6 +856,16 @@ def _one_edition(ctx: Context, start: int, end: int, head: str) -> bool:
 _FESTIVAL_OPENS = lazy_pattern.compile(r"(?:活动)?(?:[于在][^，,。；;]{1,24}?)?(?:隆重|盛大)?(?:开幕|启动|举行|拉开帷幕)")
 
 
+# …成立100周年大会, …建省办经济特区30周年大会: an assembly marking an anniversary, named with the 庆祝 or 纪念 before it.
+_ANNIVERSARY_ASSEMBLY = lazy_pattern.compile(r"周年(?:纪念)?大会$")
+
+
+def _celebration_opening(text: str, lo: int, start: int, end: int) -> int:
+    """在|庆祝|中国共产党成立100周年大会上: an anniversary's assembly is named by its celebration (庆祝, 纪念), no citing
+    verb; where the name starts then."""
+    return start - 2 if _ANNIVERSARY_ASSEMBLY.search(text, start, end) and text.endswith(("庆祝", "纪念"), lo, start) else start
+
+
 def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     text = ctx.text
     if in_work_title(text, end) and _TITLE_CLOSES.match(text, end):
@@ -866,12 +878,12 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
     numbered = _numbered(name, kind)
     s_lo, s_hi = sentence_bounds(ctx, start)
     c_lo = clause_start(text, start, s_lo)
-    # Every pattern tried on the clause before the name ends at the name and spans at most ~30
-    # characters: 60 are enough, and a clause-long window would cost a scan per candidate.
+    # (the patterns tried on the clause before the name end at it and span at most ~30 characters: 60 are enough)
     b_lo = max(c_lo, start - 60)
     before = text[b_lo:start]
     after = text[end:s_hi]
     start, held_verb = _held_verb_and_start(ctx, start, c_lo, head, before, after)
+    start = _celebration_opening(text, b_lo, start, end)
     name = text[start:end]
     modifier = name[: len(name) - len(head)] if head else name
     before = text[b_lo:start]
