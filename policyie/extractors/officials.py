@@ -493,6 +493,9 @@ def _without_edition(text: str) -> str:
     """第76届|联合国大会: the organ without the edition that opens it, the same every edition."""
     nth = _NTH_EDITION_OPEN.match(text)
     return text[nth.end() :] if nth is not None and nth.end() < len(text) else text
+
+
+# The duty a deputy carries, written between the organ and the post (分管日常工作的副主任).
 _DUTY_BEFORE_POST = lazy_pattern.compile(r"(?:分管|主持)(?:日常)?工作的$")
 
 
