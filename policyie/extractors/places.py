@@ -335,8 +335,9 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
             return word
         if not word or not NAMEISH.match(word[0]) or (k == i and word in _LOOK_VERBS):
             return None  # (汉古尔河镇|察看|镇中心学校: a visit's verb, which no body's name opens)
-        if (k > i or tok.start >= end) and len(word) >= 3 and word[-1] in "县市区旗" and _is_division(doc.gz, word):
-            return None  # 吉里于孜镇|伊宁县|第二中学: a county written in full opens the body's name after the place
+        if (k > i or tok.start >= end) and _county_in_full_at(doc, tok.start):
+            return None  # 吉里于孜镇|伊宁县|第二中学: a county written in full opens the body's name after the place (崇左市|江州|区|第一小学:
+            # however the segmenter splits it)
         run += word
         if run.endswith(suffixes):
             nxt = raw[k + 1] if k + 1 < len(raw) else None
@@ -348,6 +349,13 @@ def _name_run(doc: _Doc, end: int, suffixes: tuple[str, ...]) -> str | None:
                 tag.startswith("v") and len(word) == 1):
             return None  # (an ordinal may go on to the organ: 阿荣旗|第一|中学, 县|第二|人民医院)
     return None
+
+
+def _county_in_full_at(doc: _Doc, start: int) -> bool:
+    """A county, district or city written in full (…县, …区, …市, …旗) starts at ``start``."""
+    text = doc.text
+    return any(text[start + n - 1 : start + n] in "县市区旗" and _is_division(doc.gz, text[start : start + n])
+               for n in range(3, 13))  # (新平彝族傣族自治县: nine characters)
 
 
 _ORDINAL_WORD = lazy_pattern.compile(r"第[一二三四五六七八九十\d]{1,3}")
