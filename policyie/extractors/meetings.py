@@ -247,6 +247,16 @@ _PLANNED = lazy_pattern.compile(
     r"|将(?:承办|主办)$")  # (中方明年将主办…会议)
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
 _SPOKE_AT = lazy_pattern.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
+# 我在第三届“一带一路”国际合作高峰论坛上宣布, 在中央经济工作会议上提出: what was announced or put forward at a meeting
+# is cited from it; whether it was held the day reported other words say. At an opening ceremony it was spoken there
+# (在…部长级会议开幕式上宣布): a ceremony is reported as it happens.
+_ANNOUNCED_AT = lazy_pattern.compile(r"^上(?:郑重|正式)?(?:宣布|提出|宣示|阐述|倡议|发出)")
+_SPOKE_OR_ANNOUNCED_AT = lazy_pattern.compile(r"^上(?:郑重|正式)?(?:发表|作|强调|指出|讲话|致辞|表示|宣布|提出|宣示|阐述|倡议|发出)")
+
+
+def _spoke_at(kind: str) -> lazy_pattern.LazyPattern:
+    """What says someone spoke at a gathering of ``kind`` right after its name and 上."""
+    return _SPOKE_OR_ANNOUNCED_AT if kind == "仪式" else _SPOKE_AT
 # …大会上，习近平总书记郑重宣布: the speaker named after the meeting, in the clause after its 上.
 _SPOKE_THERE = lazy_pattern.compile(r"^上[，,]([^，,。；;]{2,14}?)(?:郑重|庄严|向世界)?(?:宣布|发表|强调|指出|讲话|致辞|表示)")
 # An organ convening a meeting it does not name: 市委常委会召开会议, 国务院召开常务会议.
@@ -341,7 +351,7 @@ def _next_edition(text: str, start: int) -> bool:
 
 # 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
 # (…经济论坛全会, …博览会全体大会: a forum's plenary session is its part, reported as held with it)
-_OPENED = lazy_pattern.compile(r"([\p{Han}“][\p{Han}—\-·“”《》\d]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会))(?:开幕式|闭幕式|全会|全体大会)$")
+_OPENED = lazy_pattern.compile(r"([\p{Han}“][\p{Han}—\-·“”《》\d]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会|会议))(?:开幕式|闭幕式|全会|全体大会)$")
 
 
 def _opened(found: list[Meeting]) -> list[Meeting]:
@@ -911,7 +921,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         kind = "常委会" if "常委会" in name else kind
     if kind == "会晤" and not (len(modifier) <= 16 and _SUMMIT_ROLE.search(modifier + head[:-2])):
         return None  # 成功会晤, 北京会晤: a talk (see _receptions), not a summit series (金砖国家领导人会晤, 外长会晤)
-    spoke_at = (bool(_SPOKE_AT.match(after)) and bool(persons_in(ctx, c_lo, start))) or _spoke_there(ctx, end, after)
+    spoke_at = (bool(_spoke_at(kind).match(after)) and bool(persons_in(ctx, c_lo, start))) or _spoke_there(ctx, end, after)
     held_verb = held_verb or (after.startswith("上") and _HELD_ATTRIBUTIVE.search(before)) or None
     cited_after = _CITED_AFTER.match(after) is not None or (after.startswith("期间") and _in_an_earlier_year(ctx, start, s_lo))
     planned = bool(held_verb and _PLANNED.search(text, s_lo, start)) or bool(
@@ -921,7 +931,7 @@ def _classify(ctx: Context, start: int, end: int, kind: str) -> Meeting | None:
         held = False  # announced ahead (会议决定，今年10月…召开), recalled (2024年4月，…主持召开 in 2026), or to be attended
     elif (held_verb and not cited_after) or _attended_there(ctx, b_lo, before):
         held = True
-    elif cited_after or _CITED_BEFORE.search(before):
+    elif cited_after or _CITED_BEFORE.search(before) or (kind != "仪式" and _ANNOUNCED_AT.match(after)):
         held = False
     elif (spoke_at and not numbered) or presided or _held_after(before, after, name) or _hosted_edition(name, after) or (
             _ATTEND_BEFORE.search(before) and after.startswith("的") and not numbered):
