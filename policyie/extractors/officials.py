@@ -1673,10 +1673,11 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
     # (a listed name may hold an untypical syllable: 普京)
     table = translit()
     known = [end - k for k in range(2, 7) if end - k >= 0 and text[end - k : end] in known_names()
-             and (end - k == 0 or not _NOT_A_WORD_CHAR(table.get(text[end - k - 1], -9.0)))]  # (not 马|克龙: it runs on)
+             and (end - k == 0 or not _NOT_A_WORD_CHAR(table.get(text[end - k - 1], -9.0))
+                  or _past_straddled_word(an, end - k - 1, end) == end - k)]  # (not 马|克龙: it runs on; 转达|普京 ends a word)
     # (the NER's person may run over a syllable the odds doubt: 武契奇, 米尔济约耶夫)
     persons = [a for a in person_starts_ending_at(an, end) if a < start and end - a <= 8]
-    for s in sorted({start, *known, *persons}):
+    for s in sorted({_past_straddled_word(an, start, end), *known, *(_past_straddled_word(an, a, end) for a in persons)}):
         name = text[s:end]
         if not 2 <= len(name) <= 8 or name in countries() or name in place_forms() or (
                 _place_word(text, an, s, end) and s not in known):
@@ -1688,6 +1689,17 @@ def _transliterated_before(text: str, an: Analysis, end: int) -> int | None:
     return None
 
 
+
+
+_COMMON_VERB = 200  # (转达 296, 到达 3,107; not 同托 or 迪萨纳, which the segmenter glues from a name's syllables)
+
+
+def _past_straddled_word(an: Analysis, at: int, end: int) -> int:
+    """``at``, or where the word it lies inside ends, when a common verb opens before ``at`` and ends before ``end``
+    (转达|特朗普总统, 转达|米尔济约耶夫: a run of syllables that opens on a verb's last character opens after it)."""
+    tok = an.token_at(at)
+    return tok.end if tok is not None and tok.start < at < tok.end < end and tok.pos == "v" and \
+        jieba_freq().get(an.text[tok.start : tok.end], 0) >= _COMMON_VERB else at
 
 
 # Parts of speech a foreign body's long name is made of (欧盟|外交|与|安全|政策): nouns, and 与/和 joining them;
