@@ -1534,7 +1534,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
         start = _transliterated_before(text, an, end) if m.group() in FOREIGN_SUFFIX_POSTS else None
         abroad_only = only_foreign_posts([m.group()])  # (洪森|首相: no Chinese holds the post, whatever the name looks like)
-        paired = _paired_leader_start(text, an, end, _PAIRED_LEADER_BEFORE, abroad_only) if text.startswith("的", m.end()) \
+        paired = _paired_leader_start(text, an, end, _PAIRED_LEADER_BEFORE, abroad_only) if text.startswith(("的", "对"), m.end()) \
             else _paired_leader_start(text, an, end, _TALKS_PARTNER_BEFORE, abroad_only) if _TALKS_AFTER.match(text, m.end()) \
             else None
         if paired is None and m.group() in FOREIGN_SUFFIX_POSTS:
@@ -1544,7 +1544,8 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
         if paired is not None and (start is None or paired <= start):
             start = paired
         if start is not None and text[start - 1 : start] in ("·", "-", "—"):
-            start = _dotted_start(text, start)  # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post
+            # 同穆罕默德·本·扎耶德|总统: the whole dotted name takes the post (not a verb's last character: 转达|迪亚斯-卡内尔)
+            start = _past_straddled_word(an, _dotted_start(text, start), end)
             found.add(text[start:end], start, [m.group()])
         elif start is not None and not _part_of_dotted(text, text[start:end]):
             found.add(text[start:end], start, [m.group()])
@@ -1569,7 +1570,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 # The diplomatic formulas that pair the host's head with the guest's (在习近平主席和|通伦总书记|的共同引领下, 转达对|纽西总统|的
 # 问候, 习近平主席对|西哈莫尼国王|的…): the slot between one and the post is the other head's name, whatever its odds as a
 # transliteration (本扬, 通伦 read low; Vietnamese names are Han: 阮富仲).
-_PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王)[和同对与]|转达(?:他|了)?对)$")
+_PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王|同志)[和同对与]|转达(?:他|了)?对?)$")
 _NOT_IN_PAIRED_NAME = frozenset("的和同与对及、，,。；")  # (not the listed names' set: 在 is a Korean name's, 文在寅)
 # The partner in talks the subject holds (李克强…同|洪森|首相举行会谈, 与|纽西|总统会晤): the slot is the other head's name.
 _TALKS_PARTNER_BEFORE = lazy_pattern.compile(r"[同与]$")
@@ -1587,10 +1588,12 @@ def _paired_leader_start(text: str, an: Analysis, end: int, before: regex.Patter
         s = end - k
         if s < 1 or any(not HAN.match(c) or c in _NOT_IN_PAIRED_NAME for c in text[s:end]):
             return None
-        if before.search(text, max(0, s - 5), s) is not None:
+        b = _past_straddled_word(an, _dotted_start(text, s), end)  # (转达|迪亚斯-|卡内尔|主席: the formula stands before
+        # the whole hyphenated name)
+        if before.search(text, max(0, b - 5), b) is not None:
             name = text[s:end]
             ok = name not in countries() and name not in place_forms() and not _holds_common_word(text, s, end)
-            g = None if abroad_only else name_ending_at(text, end, an)
+            g = None if abroad_only or b < s else name_ending_at(text, end, an)  # (no Chinese name after a hyphen)
             return s if ok and (g is None or g.start != s) else None
     return None
 
@@ -1646,7 +1649,8 @@ def _dotted_start(text: str, start: int) -> int:
     table = translit()
     while start >= 2 and text[start - 1] in "·-—":
         k = 0  # the part's length, read leftwards from the character before the joiner
-        while k < 8 and start - 2 - k >= 0 and text[start - 2 - k] in table and HAN.match(text[start - 2 - k]):
+        while k < 8 and start - 2 - k >= 0 and text[start - 2 - k] in table and HAN.match(text[start - 2 - k]) \
+                and text[start - 2 - k] not in _NOT_IN_PAIRED_NAME:  # (同志和|迪亚斯-卡内尔: a conjunction opens no part)
             k += 1
         if k == 0:
             break
