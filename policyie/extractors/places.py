@@ -404,7 +404,18 @@ def _jing(gz: Gazetteer, text: str, model_starts: dict[int, int]) -> list[Cand]:
     return out
 
 
-def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int, int]]) -> list[Cand]:
+def _speaks_of_abroad(ctx: Context, gz: Gazetteer, hits: list[Hit]) -> frozenset[str]:
+    """The foreign states an article speaks of by names no Chinese division shares (波兰, 保加利亚) or through its
+    officials' states (黑山总统米拉托维奇); "*" stands for any when there is one."""
+    states = {o.country for o in ctx.doc.officials if o.country and o.country not in _CHINA}
+    if any(all(gz.entries[k].level == "country" for k, _ in h.senses) and h.surface not in _CHINA
+           for h in hits if h.senses):
+        states.add("*")
+    return frozenset(states)
+
+
+def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int, int]],
+                abroad: frozenset[str] = frozenset()) -> list[Cand]:
     out: list[Cand] = []
     nested_ends = {end for _, end in nested}
     named_starts = {h.start for h in hits if h.senses}
@@ -418,6 +429,11 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
                 and all(kind in (SHORT, WEAK) for _, kind in h.senses):
             continue  # 西起山西和顺，|东至|河北省邢台: "east to" a place, not 东至县
         senses = [(gz.entries[k], kind) for k, kind in h.senses]
+        if not abroad and any(e.level == "country" for e, _ in senses) and \
+                any(e.level != "country" and e.key.isdigit() for e, _ in senses):
+            # 黑山|岩画 in Gansu, 锦州|黑山: a state's name a Chinese county's short form spells is the state's only in
+            # an article that speaks of abroad (中国同黑山…, 黑山总统…)
+            senses = [(e, k) for e, k in senses if e.level != "country"]
         if h.surface in posts() and _state_ends_at(doc, h.start):
             continue  # 文莱|苏丹哈桑纳尔: a state's own post after it (苏丹, the sultan), not Sudan
         if _part_of_longer_foreign_name(doc, h, senses):
@@ -2599,6 +2615,9 @@ def _resolve(gz: Gazetteer, c: Cand, w: Counter) -> tuple[Entry | None, str]:
         viable.append((e, kind))
     if not viable:
         return None, ""
+    if any(e.level in ("district", "town") and support(e) > 0 for e, _ in viable):
+        viable = [(e, k) for e, k in viable if e.level != "country"]  # 锦州|黑山: the county its city vouches for, not
+        # Montenegro (a state's name a Chinese county's short form spells is the state's where nothing vouches for the county)
     strength = _STRENGTH
     best_kind = min(strength[k] for _, k in viable)
     viable = [(e, k) for e, k in viable if strength[k] == best_kind]
@@ -4051,7 +4070,8 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     venue_places: set[tuple[int, int]] = set()
     firm_starts: set[int] = set()
     nested = _nested_pairs(gz, hits)
-    for c in _name_cands(doc, gz, hits, nested):
+    abroad = _speaks_of_abroad(ctx, gz, hits)
+    for c in _name_cands(doc, gz, hits, nested, abroad):
         at_venue = _at_venue(doc, c.start, c.end)
         if at_venue:
             venue_places.add((c.start, c.end))
