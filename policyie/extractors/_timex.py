@@ -205,6 +205,7 @@ class Spec:
     onward: bool = False  # 7月1日起: a start that may lie months after the paper
     workday: int | None = None  # 处暑后首个工作日 +1, …前最后一个工作日 −1: the working day from the day named
     weekday_from: tuple[int, int] | None = None  # 雨水后第一个周一 (+1, 0): the first such weekday after (−1: before)
+    weekday_nth: int | None = None  # 腊月第二个周五: the n-th such weekday counted from the day itself, in weekday_from's way
 
     @property
     def day_of_month(self) -> int | None:
@@ -342,9 +343,22 @@ def _just_closed(spec: Spec, pub: date | None) -> bool:
     return timedelta(0) < pub - end <= timedelta(days=120)
 
 
+def _day_after(r: Resolved, pub: date) -> bool:
+    """Whether a resolved day lies months after the paper's (a holiday's few days ahead may still be reported: 五一假期第二天
+    in a page dated the day before the holiday)."""
+    parts = r.value.split("-")
+    return len(parts) == 3 and all(p.isdigit() for p in parts) and date(*map(int, parts)) > pub + timedelta(days=_MONTHS_AHEAD)
+
+
+_MONTHS_AHEAD = 60
+
+
 def _nearest_year(pub: date, spec: Spec) -> int:
     """For 12月30日 in a paper of 2 January, the year before; otherwise the paper's year."""
     y = pub.year
+    if spec.unit == "holiday" and spec.part and not spec.future and (
+            spec.weekday_from or spec.day_shift or spec.workday) and _day_after(_holiday_value(spec, y), pub):
+        return y - 1  # 教师节后第一个周五上午 in a paper of January: a meeting the page reports, last September's
     if spec.month is None:
         if spec.unit == "holiday" and spec.code in ("春节", "元旦", "元宵节", "正月") and pub.month >= 11:
             return y + 1
@@ -771,11 +785,12 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return _shift_day(date(year, mo, d), spec.day_shift)
     if spec.workday:  # 处暑后首个工作日
         return _workday_from(date(year, mo, d), spec.workday)
-    if spec.weekday_from:  # 雨水节气后第一个周一
+    if spec.weekday_from:  # 雨水节气后第一个周一; 腊月第二个周五 (from the month's first day itself, n-th)
         step, weekday = spec.weekday_from
-        day = date(year, mo, d) + timedelta(days=step)
+        day = date(year, mo, d) + timedelta(days=0 if spec.weekday_nth else step)
         while day.weekday() != weekday:
             day += timedelta(days=step)
+        day += timedelta(days=7 * step * ((spec.weekday_nth or 1) - 1))
         return day_value(day.year, day.month, day.day)
     return day_value(year, mo, d)
 

@@ -506,9 +506,9 @@ _READ_ALONE = frozenset(_ALONE_HOLIDAYS)
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
-       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
+       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|除夕|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
        r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日)(?:节气)?"
-       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
+       rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个|最后一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
        r"|后第(?P<after>[一二三四五六七八九十])天"
        r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)"
        r"|假期第(?P<nth>[一二三四五六七])天)"
@@ -649,7 +649,8 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 # The festivals of the lunar calendar after the new year's, by lunar month and day (重阳 and 中元 only with 节: 重阳镇 is
 # a township, 中元 a word of other names; 腊八 not before what is eaten that day, 腊八粥).
 _LUNAR_FESTIVALS = {"端午": "5:5", "七夕": "7:7", "中元": "7:15", "中秋": "8:15", "重阳": "9:9", "腊八": "12:8",
-                    "元宵": "1:15", "小年": "12:23"}  # (元宵 and 小年, the northern one, only with an offset: 小年前一天)
+                    "元宵": "1:15", "小年": "12:23", "除夕": "12:last"}  # (元宵, 小年, the northern one, and 除夕 only with
+# an offset: 小年前一天, 除夕前最后一个周三)
 _NEEDS_JIE = frozenset(("重阳", "中元"))
 
 
@@ -718,10 +719,16 @@ def _dog_days(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
 # A day of a lunar month written out (农历七月初一, 农历八月十五): its Gregorian day in the paper's year.
 # (腊月 and 冬月 name lunar months alone: 腊月十六上午)
 @_rule(rf"{_YP}?(?:农历(?P<lm>十一|十二|[二三四五六七八九十冬腊])|(?P<lm>[冬腊]))月(?P<ld>初[一二三四五六七八九十]"
-       rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十|最后一天){_PART}?",
+       rf"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十|最后一天"
+       rf"|(?P<wn>第[一二三四]|最后一)个(?:周|星期)(?P<wk>[一二三四五六日天])){_PART}?",
        needs="农腊冬")
 def _lunar_month_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
     lm = {"冬": 11, "腊": 12}.get(m.group("lm")) or tx.cn_number(m.group("lm"))
+    if m.group("wk"):  # 腊月第二个周五: the lunar month's n-th weekday, counted from its first day (its last: back from the last)
+        last = m.group("wn").startswith("最后")
+        spec = Spec("holiday", code=f"lunar:{lm}:{'last' if last else 1}", weekday_from=(-1 if last else 1, _WEEKDAY[m.group("wk")]),
+                    weekday_nth=1 if last else tx.cn_number(m.group("wn")[1]), part=_part(m), **_year_fields(m))
+        return _Cand(m.start(), m.end(), spec)
     # (农历十月最后一天: the month's 29th or 30th, whichever it has)
     ld = "last" if m.group("ld") == "最后一天" else _LUNAR_DAY.get(m.group("ld")) or tx.cn_number(m.group("ld"))
     return _Cand(m.start(), m.end(), Spec("holiday", code=f"lunar:{lm}:{ld}", part=_part(m), **_year_fields(m)))
