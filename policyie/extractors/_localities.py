@@ -228,6 +228,8 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
                 not in_work_title(text, m.start()) and _site_context(text, m, an):
             level, canon, parent = sites[m.group()]
             start, end = m.start(), m.end()
+            if level == "site" and parent and _other_county_before(text, start, parent):
+                continue  # 木垒|胡杨林景区: a county's own site of a common kind, not the listed one elsewhere (阿拉善盟's)
             if level == "region" and _direction_before(text, an, start):
                 start, canon = start - 1, text[start - 1] + canon  # 南|高加索地区, 东|地中海地区: a part of the region
             elif (around := _AROUND.match(text, end)) is not None and text[start - 1 : start] == "环":
@@ -263,6 +265,22 @@ def find(text: str, an: Analysis, counties: set[str], towns: set[str]) -> list[L
 
 
 _AROUND = lazy_pattern.compile(r"地区|区域")
+
+
+def _other_county_before(text: str, start: int, parent: str) -> bool:
+    """Whether a county or city that lies outside ``parent`` (a listed site's place) is named right before ``start``."""
+    from policyie import gazetteer  # (the gazetteer imports this module's lists; loaded once either way)
+
+    gz = gazetteer.load()
+    homes = {e.key for e in gz.lookup(parent)}
+    around = homes | {a for h in homes for a in gz.ancestors(h)}  # (西安|兵马俑: the city holding 临潼区 is no other place)
+    if not homes:
+        return False
+    for k in range(2, min(start, 8) + 1):
+        named = [e for e in gz.lookup(text[start - k : start]) if e.level in ("province", "city", "district")]
+        if named:  # (西安|兵马俑: one sense of the name, 西安市, holds the site; 西安区 elsewhere does not count)
+            return all(e.key not in around and not homes & set(gz.ancestors(e.key)) for e in named)
+    return False
 
 
 def _ends_word(text: str, m, ends: set[int], sites: dict) -> bool:
