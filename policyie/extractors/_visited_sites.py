@@ -529,9 +529,22 @@ _VERB_AFTER_STOP = lazy_pattern.compile(_STOP_VERBS + "|查看|详细")
 
 
 def _items(text: str, pos: int) -> list[tuple[int, int]]:
-    """The list items of the clause from ``pos``: what 、 和 与 及 separate, up to the clause's end."""
+    """The list items of the clause from ``pos``: what 、 和 与 及 separate, up to the clause's end; an item that names an
+    area and then a site inside it by the same stem (通天寨景区|通天寨森林防火检查站) is two."""
     stop = _CLAUSE_END.search(text, pos)
-    return list_items(text, pos, stop.start() if stop else len(text))
+    return [part for s, e in list_items(text, pos, stop.start() if stop else len(text)) for part in _area_then_site(text, s, e)]
+
+
+# The kinds of area a site inside is written right after, named by the area's own stem (通天寨景区|通天寨…检查站).
+_AREA_KINDS = lazy_pattern.compile(r"风景名胜区|风景区|景区|林场|自然保护区|保护区|度假区")
+
+
+def _area_then_site(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[s, e) cut after an area's kind where what follows opens with the area's first two characters, else whole."""
+    for m in _AREA_KINDS.finditer(text, s + 2, e):
+        if m.end() + 2 < e and text[m.end() : m.end() + 2] == text[s : s + 2]:
+            return [(s, m.end()), (m.end(), e)]
+    return [(s, e)]
 
 
 def _ending(text: str, start: int, end: int) -> str:
