@@ -661,8 +661,9 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     if end <= start or text[end - 1] not in _ENDING_LAST:
         return None
     name = text[start:end]
-    if _NAME.fullmatch(name) is None or (name.startswith(_NOT_FIRST) and not _paddy_name(name)) or "的" in name:
-        return None
+    if _NAME.fullmatch(name) is None or (name.startswith(_NOT_FIRST) and not _paddy_name(name)) or "的" in name \
+            or "某" in name:
+        return None  # (空军某机场: a site the news leaves unnamed)
     ending = _ending(name, 0, len(name)) or None
     if ending is None or jieba_freq().get(name, 0) >= COMMON or (len(name) > LONG_NAME and len(ending) < 2):
         return None
