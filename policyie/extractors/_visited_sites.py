@@ -510,6 +510,8 @@ def _cue_items(text: str, cue: regex.Match) -> list[tuple[int, int]]:
     if _AT_VERB.owns(cue):
         return list_items(text, *cue.span(1))
     items = _items(text, cue.end())
+    if items and _FIRMS_LISTED.search(text, items[-1][0], items[-1][1]):
+        return []  # 来到东风、比亚迪、…、小鹏等品牌展区: a list its 等 closes as brands or firms names no stops
     if items and _CUE.owns(cue) and cue.group().rstrip("起了") in _MOVE_CUES:
         # (来到…桥墩段及|苍南站|察看河道…和…: a later item may end in the verb too; what follows it is no stop)
         verb = next((v for s, e in items if (v := _VERB_AFTER_STOP.search(text, s + 2, e)) is not None), None)
@@ -517,6 +519,10 @@ def _cue_items(text: str, cue: regex.Match) -> list[tuple[int, int]]:
             return list_items(text, items[0][0], verb.start())
     return [(s, part.start() if (part := _PART_OF_SITE.search(text, s, e)) is not None and part.end() == e else e)
             for s, e in items]
+
+
+# What closes a list of firms, brands or bodies after 等 (…小鹏|等品牌展区, …等企业, …等高校).
+_FIRMS_LISTED = lazy_pattern.compile(r"等(?:\p{Han}{0,4}?)(?:品牌|企业|公司|车企|厂商|展台|展位|单位|机构|高校|院校|银行|集团)")
 
 
 # A part of a reservoir or dam looked at there, after its name (察看|羊窝子水库|溢洪道和坝体安全): the stop is the
