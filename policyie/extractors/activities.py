@@ -241,6 +241,10 @@ _EXPRESSED = lazy_pattern.compile(
     r"(?:致以|表示|表达|转达)(?:了)?(?:[^，,。；;！？欢迎期待访]{0,12}的)?(?:亲切|诚挚|深切|衷心|真诚|深情|热情)?$")
 
 
+# 打卡式|调研, “打卡式”|调研, “走过场”式|调研: the manner a kind of visit is named by.
+_MANNER_BEFORE = lazy_pattern.compile(r"式”$|”式$|(?:走马观花|蜻蜓点水|打卡|作秀|盆景|走过场|应付|被动|钦差)式$")
+
+
 # 卡丰多此次国事访问|于9月13日至17日|进行: the visit's own span, written after it.
 _HELD_OVER = lazy_pattern.compile(r"[，,]?(?:将)?于$")
 
@@ -261,6 +265,8 @@ def _activity(ctx: Context, vm: regex.Match) -> Activity | None:
         return None
     if _EXPRESSED.search(text, max(0, v_lo - 16), v_lo):
         return None  # 就杜达感染新冠病毒|致以|慰问, 表示诚挚的|慰问: sympathy expressed, no visit
+    if _MANNER_BEFORE.search(text, max(0, v_lo - 6), v_lo):
+        return None  # 搞“打卡式”调研, 走马观花式调研: a manner of research named (a fault), no visit made
     if text[vm.end() : vm.end() + 1] in _MESSAGE or _DEPLOYED.match(text, vm.end()):
         # 向…普京致慰问电, 考察报告: a message or a document, no visit made; 对开学专项督导作出部署: the work planned
         return None
