@@ -318,9 +318,9 @@ def extract(ctx: Context) -> list[Meeting]:
     for m in found:
         if any(r.start < m.start < r.end for r in receptions):
             edition = _EDITION.search(m.name) or _YEAR_FIRST.match(m.name)  # (2025年|上海合作组织峰会: the year's)
-            if not edition:
+            if not edition and not _proper_gathering(m.name):
                 continue
-            if ctx.published and edition.group().startswith(str(ctx.published.year)) and not m.referenced:
+            if edition and ctx.published and edition.group().startswith(str(ctx.published.year)) and not m.referenced:
                 m.hosts, m.attendees, m.speakers = [], [], []  # …2026年年会 in a paper of 2026: going on now, held
             else:
                 m.referenced, m.date, m.hosts, m.attendees, m.speakers, m.place = True, None, [], [], [], None
@@ -352,6 +352,18 @@ def _next_edition(text: str, start: int) -> bool:
 # 出席…投资合作论坛开幕式: the gathering a held opening opens (论坛, 峰会, 博览会 …), named before 开幕式.
 # (…经济论坛全会, …博览会全体大会: a forum's plenary session is its part, reported as held with it)
 _OPENED = lazy_pattern.compile(r"([\p{Han}“][\p{Han}—\-·“”《》\d]{2,40}?(论坛|峰会|博览会|交易会|洽谈会|研讨会|年会|大会|会议))(?:开幕式|闭幕式|全会|全体大会)$")
+
+
+def _proper_gathering(name: str) -> bool:
+    """全球妇女峰会, 中国—中亚峰会: a summit, forum or expo named by a subject of its own (four characters or more before
+    its kind, no determiner or generic word), one gathering whatever its edition."""
+    head = _head_of(name)
+    modifier = name[: len(name) - len(head)] if head else ""
+    return head in _PROPER_KINDS and len(modifier) >= 4 and modifier not in _GENERIC_MODIFIERS and \
+        _DETERMINER.match(modifier) is None
+
+
+_PROPER_KINDS = frozenset(("峰会", "论坛", "博览会", "大会"))
 
 
 def _opened(found: list[Meeting]) -> list[Meeting]:
