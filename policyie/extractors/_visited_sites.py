@@ -36,6 +36,7 @@ import regex
 from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
+from policyie.extractors._foreign import countries
 from policyie.extractors._people import jieba_freq, looks_transliterated
 from policyie.extractors._spans import list_items, occurrences
 from policyie.nlp import tag_table
@@ -680,6 +681,10 @@ def _site(text: str, start: int, end: int, openers: dict[int, int], stems: dict[
     if (prefix := _DIVISION_PREFIX.match(name)) and len(name) - prefix.end() >= len(ending) + 2:
         # 眉县|扶眉战役纪念馆, 马坝镇|南华寺: a county or township the gazetteer missed opens the item
         before, start = prefix.group()[:-1], start + prefix.end()
+        name = text[start:end]
+    elif ending == "机场" and (state := next((k for k in range(2, 6) if countries().get(name[:k]) == name[:k]), 0)) and \
+            len(name) - state >= len(ending) + 2:
+        start += state  # 韩国|仁川机场, 比利时|列日机场: the state is a place of its own, the airport named by its town
         name = text[start:end]
     stem = name[: -len(ending)]
     if len(stem) < 2 or stem in _GENERIC_STEMS:

@@ -61,7 +61,7 @@ from policyie.gazetteer import (
     Hit,
     load,
 )
-from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
+from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds, translit_table
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -414,6 +414,31 @@ def _speaks_of_abroad(ctx: Context, gz: Gazetteer, hits: list[Hit]) -> frozenset
     return frozenset(states)
 
 
+def _senses_home_or_abroad(doc: _Doc, h: Hit, senses: list[tuple[Entry, str]],
+                           abroad: frozenset[str]) -> list[tuple[Entry, str]]:
+    """The senses a name may have by whether the article speaks of abroad."""
+    if not abroad and any(e.level == "country" for e, _ in senses) and \
+            any(e.level != "country" and e.key.isdigit() for e, _ in senses):
+        # 黑山|岩画 in Gansu, 锦州|黑山: a state's name a Chinese county's short form spells is the state's only in an
+        # article that speaks of abroad (中国同黑山…, 黑山总统…)
+        return [(e, k) for e, k in senses if e.level != "country"]
+    if abroad and h.start > 0 and all(e.key.isdigit() and k == SHORT for e, k in senses) and \
+            _lone_syllable_before(doc, h.start):
+        return []  # 扩至|苏|梅州|和哈尔科夫州: a syllable left alone before a Chinese city's short form opens a foreign name
+        # (苏梅州, Sumy), in an article that speaks of abroad
+    return senses
+
+
+def _lone_syllable_before(doc: _Doc, start: int) -> bool:
+    """Whether the word right before ``start`` is one character typical of transliterations (苏, 科), no function word."""
+    tok = doc.token_at(start - 1)
+    return tok is not None and (tok.start, tok.end) == (start - 1, start) and \
+        translit_table().get(doc.text[start - 1], UNSEEN_SYLLABLE) >= 1.0
+
+
+UNSEEN_SYLLABLE = -9.0
+
+
 def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int, int]],
                 abroad: frozenset[str] = frozenset()) -> list[Cand]:
     out: list[Cand] = []
@@ -428,12 +453,9 @@ def _name_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], nested: set[tuple[int
         if len(h.surface) == 2 and h.surface[0] in "东西南北" and h.surface[1] in "至起" and h.end in named_starts \
                 and all(kind in (SHORT, WEAK) for _, kind in h.senses):
             continue  # 西起山西和顺，|东至|河北省邢台: "east to" a place, not 东至县
-        senses = [(gz.entries[k], kind) for k, kind in h.senses]
-        if not abroad and any(e.level == "country" for e, _ in senses) and \
-                any(e.level != "country" and e.key.isdigit() for e, _ in senses):
-            # 黑山|岩画 in Gansu, 锦州|黑山: a state's name a Chinese county's short form spells is the state's only in
-            # an article that speaks of abroad (中国同黑山…, 黑山总统…)
-            senses = [(e, k) for e, k in senses if e.level != "country"]
+        senses = _senses_home_or_abroad(doc, h, [(gz.entries[k], kind) for k, kind in h.senses], abroad)
+        if not senses:
+            continue
         if h.surface in posts() and _state_ends_at(doc, h.start):
             continue  # 文莱|苏丹哈桑纳尔: a state's own post after it (苏丹, the sultan), not Sudan
         if _part_of_longer_foreign_name(doc, h, senses):
