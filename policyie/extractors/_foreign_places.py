@@ -586,6 +586,44 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
                         place.mentions.append(Span(tok.text, at, at + len(tok.text)))
 
 
+def after_ner(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """What reads the NER's places too: provinces by their seats, provinces listed beside one."""
+    seats_by_province(text, places, in_person)
+    listed_provinces(text, places, in_person)
+
+
+def listed_provinces(text: str, places: dict[str, Place], in_person: Callable[[int, int], bool]) -> None:
+    """明尼苏达州、|蒙大拿州、威斯康星州: a run of typical syllables and 州 or 省, listed with 、 right before a foreign
+    province found already (by the NER too: run after it), is a province too, of the same state (the list's first, which
+    its state did not lead)."""
+    found = True
+    while found:
+        found = False
+        held = mention_index(places)
+        for p in [p for p in places.values() if p.evidence != "gazetteer" and p.parent not in HOME_STATE and (
+                p.level == "province" or (p.level is None and p.name.endswith("州")))]:
+            for m in list(p.mentions):
+                e = m.start - 1
+                if text[e : e + 1] != "、":
+                    continue
+                s = e
+                while s > 0 and e - s < _LONGEST_LISTED and han_only(text[s - 1]) and text[s - 1] not in _NOT_IN_LISTED:
+                    s -= 1
+                name = text[s:e]
+                if 3 <= len(name) <= _LONGEST_LISTED and name[-1] in "州省" and name not in places and \
+                        translit_odds(name[:-1]) >= _LISTED_ODDS and not held.overlaps(s, e) and not in_person(s, e):
+                    named_place(places, name, "province", EVIDENCE, p.parent).mentions.append(Span(name, s, e))
+                    found = True
+                    break
+            if found:
+                break
+
+
+_LONGEST_LISTED = 8
+_LISTED_ODDS = 1.0  # (the list vouches for the run, as a listed town's does: 明尼苏达 1.7)
+_NOT_IN_LISTED = frozenset("、和与及的在是了")
+
+
 # What a province's own name is followed by where its governor or its organs are meant (磅同省|省长, …省|政府).
 _PROVINCE_ORGAN = lazy_pattern.compile(r"(?:副?省长|省委|省政府|省议会|副?州长|州政府|州议会)")
 # Characters that point at or count provinces, opening no name (该省, 各省, 全省, 两省).

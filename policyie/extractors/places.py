@@ -2785,7 +2785,7 @@ def extract(ctx: Context) -> list[Place]:
     model_places.add(text, ctx.analysis, places, in_person, lambda end: _inside_org(doc, end),
                      lambda name: any(e.level not in _COINCIDENCE_LEVELS for e in gz.lookup(name)))
     _add_township_villages(ctx, places, in_person, evidence="ner")  # 花园乡|卡日塔里村: a township only the NER read
-    foreign_places.seats_by_province(text, places, in_person)
+    foreign_places.after_ner(text, places, in_person)
     _organ_villages(text, ctx.analysis, places, in_person)
     _join_hamlets(places)
     _villager_groups(text, places)
