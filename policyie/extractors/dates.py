@@ -173,6 +173,7 @@ _NUMERIC_BEFORE = lazy_pattern.compile(r"[\d.．〇零一二三四五六七八�
 _CHANGE = "增升降涨跌减加少"
 _FUTURE_BEFORE = lazy_pattern.compile(
     r"(?:将|将于|预计|计划|计划于|拟|拟于|力争|争取|定于|有望|预定|确保|要在|须在|必须在|持续到|延长到|延长至|暂定到"
+    r"|期待|期盼|期望|希望|准备|打算"  # (乌方期待一季度启动…: hoped for, still ahead)
     rf"|(?<![截{_CHANGE}])[至到]|截止日期为)"
     r"\p{Han}{0,4}$"
 )
