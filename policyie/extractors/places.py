@@ -3769,6 +3769,13 @@ def _parts_as_regions(text: str, places: dict[str, Place], part: regex.Pattern, 
     form), a province's or a foreign state's compass part (吉林西部, 越南北部地区; China's own parts are curated)."""
     for p in [p for p in places.values() if p.level in levels and p.name not in exclude]:
         parts = [(m, k) for m in p.mentions if (k := part.match(text, m.end)) is not None]
+        # (吉林省|东南部, 安大略省|南部: a province written in full with its kind before its part is the province, where the
+        # part says where in it, and the part no region of its own (吉林省|西部地区); 吉林西部, 加州南部, 得州东部 are regions'
+        # names)
+        for m, k in [(m, k) for m, k in parts if m.text == p.name and (
+                m.text.endswith(("省", "自治区")) or (m.text.endswith("州") and len(m.text) >= 4))]:
+            model_places.drop_mentions_within(places, m.end, k.end())
+            parts.remove((m, k))
         for m, k in parts:
             model_places.drop_mentions_within(places, m.end, k.end())  # (湖南|西部地区: the part is no region alone)
             name = text[m.start : k.end()]
