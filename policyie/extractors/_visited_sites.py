@@ -465,7 +465,8 @@ def _listed_sites(text: str, places: dict[str, Place], openers: dict[int, int], 
         support = sum(1 for (_s, e), x in zip(items, shaped, strict=True) if x or e in ends)
         # (a list of shaped items alone may be of abstract nouns: 国家观、文化观、民族观; 证据关、起诉关)
         if support >= 3 and any(e in ends for _s, e in items):
-            out.extend(x for x in shaped if x is not None)
+            # (…、龙岩都建有机场, 天津至大兴国际机场: an airport is a stop a visit names, not a list's item)
+            out.extend(x for x in shaped if x is not None and not text.endswith("机场", x[0], x[1]))
     return out
 
 
@@ -478,7 +479,8 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
     (扬州|东关街 stays two), and a site the item only qualifies keeps its name (北庭故城|遗址 is 北庭故城). A hall
     named for a theme (纪念馆, 博物馆) takes the province's or city's short form into its name (西藏|百万农奴解放纪念馆):
     such a name is written whole, the place before the theme; so is a pass's fortress (嘉峪关|关城)."""
-    hall = text.endswith(_HALL_ENDINGS, start, end) and end - start >= HALL_NAME
+    # (拉萨|贡嘎国际机场: an airport is named with its city's, as a themed hall is)
+    hall = (text.endswith(_HALL_ENDINGS, start, end) and end - start >= HALL_NAME) or text.endswith("机场", start, end)
     # (吉林|台|水库: a state's or city's short form and one more character before a kind of two characters or more name
     # the site, not the state; not 安徽|南陵, 重庆|璧山: a county's short form after the province's, ending as a site does)
     kind = _ending(text, start, end)
