@@ -3916,9 +3916,10 @@ def _join_hamlets(places: dict[str, Place]) -> None:
 
 # A villagers' group named after its hamlet, right after its village (中坪村|桃树湾组, …|桃树湾村民小组), or the hamlet
 # itself (福兴村|后窝堡屯 in the north-east, 蕉路村|上寮自然村): not a team (工作组, 专家组), a numbered group (三组) or a word
-# going on (组织, 组长, 组团; 屯子, 屯垦, 屯兵); a hamlet of the north-east may be named by its side alone (新兴村|北屯).
+# going on (组织, 组长, 组团; 屯子, 屯垦, 屯兵); a hamlet of the north-east may be named by its side or place alone (新兴村|北屯,
+# 兴胜村|腰屯, the middle one).
 _VILLAGER_GROUP = lazy_pattern.compile(
-    r"(\p{Han}{2,4}?|[东西南北前后](?=屯))(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
+    r"(\p{Han}{2,4}?|[东西南北前后腰上下中大小](?=屯))(?:村民小组|自然村|组(?![织长成建合员团委])|屯(?![子垦兵田]))")
 _GROUP_NOT_FIRST = frozenset("和与及在的是把将对为从向于了着并同跟到各全每该这那民")
 # How a hamlet's name ends where it is a common word too (沟口, 河湾, 山坳, 石门): a landform or a gate, a pit or a
 # fort, not a team's work (工作, 专家).
