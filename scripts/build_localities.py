@@ -40,7 +40,7 @@ CURATED_REGIONS = (
     "中西部 中西部地区 东北黑土区 大凉山 小凉山 "
     # parts of continents the diplomatic news names (南部非洲发展共同体 is an organisation: the longer name wins)
     "东非 西非 南部非洲 中部非洲 东部非洲 西部非洲 北部非洲 撒哈拉以南非洲 非洲之角 萨赫勒 马格里布 北极圈 拉普兰 "
-    "北欧 南欧 东欧 西欧 中东欧 北美 南美 北美洲 南美洲 中美洲 大洋洲 "
+    "北欧 南欧 东欧 西欧 中东欧 北美洲 南美洲 中美洲 大洋洲 "
     # disputed and war-torn areas the national news names as places of their own
     "加沙 约旦河西岸 戈兰高地 克里米亚 顿巴斯 "
     # the economic corridors of the Belt and Road
@@ -56,7 +56,7 @@ PROVINCE_NAMES = (
     "重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门"
 ).split()
 # Other written forms of curated regions.
-REGION_FORMS = {"加沙地带": "加沙"}
+REGION_FORMS = {"加沙地带": "加沙", "南美": "南美洲", "北美": "北美洲", "南美地区": "南美洲", "北美地区": "北美洲"}  # (南美国家 … 南美洲东南部: one continent)
 # Parts of a province named by its abbreviation and a direction, also written with 地区 (粤东北地区 → 粤东北).
 PROVINCE_PARTS = (
     "粤东北 粤东 粤西 粤北 粤东西北 苏北 苏南 苏中 皖北 皖南 浙西南 陕北 陕南 晋北 晋南 豫南 豫北 鄂西 川西 川南 "

@@ -92,6 +92,12 @@ def is_region(form: str) -> bool:
     return _sites().get(form, ("",))[0] == "region"
 
 
+def region_canonical(form: str) -> str | None:
+    """The list's name of the region ``form`` writes (北美 → 北美洲), or None where the list holds no such region."""
+    level, canon, _ = _sites().get(form, ("", "", ""))
+    return canon if level == "region" else None
+
+
 def is_listed_region(form: str) -> bool:
     """Whether ``form`` is a region the site list holds under its own name (黄淮平原, 河西走廊)."""
     return len(form) >= 3 and is_region(form)

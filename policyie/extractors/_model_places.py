@@ -1033,7 +1033,9 @@ def add(
                 continue
             if level == "village" and parent is None:
                 parent = towns.get(start)
-            place = named_place(places, name, level, EVIDENCE, parent)
+            # (北美 read here, 北美洲 the list's name for it: one region under the list's name)
+            canon = localities.region_canonical(name) if level in (None, "region") else None
+            place = named_place(places, canon or name, "region" if canon else level, EVIDENCE, parent)
             place.mentions.append(Span(name, start, end))
             around.mention_ends.add(end)  # (a village the model reads next may follow it: 茅坪乡|神山村)
             around.named_ends.add(end)
