@@ -554,15 +554,23 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         if len(name) == 2 and (tag != "ns" or name[0] in "内外大小界"):
             continue  # (沿|沱江|察看: a river of two characters the dictionary holds as a place; not 沿|界河, 沿|内河)
         if (tok is not None and tok.start != start and not glued) or name in _ANY_RIVER or unknown \
-                or freq.get(name, 0) >= COMMON_WATER or in_person(start, end) or looks_transliterated(name):
-            continue
+                or (freq.get(name, 0) >= COMMON_WATER and tag != "ns") or in_person(start, end) or looks_transliterated(name):
+            continue  # (沿|怒江|察看: a place's name the dictionary holds, however often it writes it, names the river gone along)
         if held.overlaps(start, end) and (drop_mentions_within(places, start, end, short_only=True)
-                                          or drop_untyped_within(places, m.start(), end)):
+                                          or drop_untyped_within(places, m.start(), end)
+                                          or _division_short_is_river(places, start, end)):
             # 沿着大|宁河, 沿|大理|河: a division's short form inside the river's name, or opening it, is the river's;
             # 沿古乡|湖, 沿|美利|渠: an untyped reading of its stem, or of it with the 沿 glued on, is the water's too
             held = mention_index(places)
         if not held.overlaps(start, end):
             held = _add_water(places, text, start, end, ALONG_EVIDENCE)
+
+
+def _division_short_is_river(places: dict[str, Place], start: int, end: int) -> bool:
+    """沿|怒江|察看: a prefecture's or county's short form that is all of the river's name a tour goes along is the river's
+    (怒江州 is named after it); drop it, whether it went."""
+    return drop_mentions_where(places, lambda p, m: (m.start, m.end) == (start, end) and m.text != p.name
+                               and p.level in ("city", "district"))
 
 
 # A lake's or river's 湖 or 河, then its water's state (团泊|湖水|位, X|河水|质): what the segmenter glued across.
