@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,9 +95,15 @@ def extra_names(name: str, short: str, level: str) -> list[str]:
         return [short + "州", ABBREVIATED[name]]
     if level == "city" and name.endswith("自治州") and len(short) >= 2 and name.startswith(short):
         return [short + "州"]
-    if level == "district" and name.endswith("自治县") and len(short) >= 2 and name.startswith(short):
+    if level == "district" and name.endswith("自治县") and len(short) >= 2 and name.startswith(short) and short != name:
         return [short + "县"]  # 通道侗族自治县 is 通道县 in news, though 通道 alone is a word
+    if level == "district" and (own := _PEOPLES_COUNTY.fullmatch(name)) is not None:
+        return [own.group(1) + "县"]  # 本溪满族自治县 is 本溪县 (its bare short is the city's, 本溪市), 东乡族自治县 东乡县
     return []
+
+
+# An autonomous county's name: its own stem, then its peoples (满族, 土家族苗族) or 族 alone where a people names it (东乡族).
+_PEOPLES_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:(?:[\u4e00-\u9fff]{1,3}?族)+|族)自治县")
 
 
 def main() -> None:
