@@ -487,9 +487,16 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
         name = text[start:end]
         if held.overlaps(start, end) and _state_named_river(places, start, end):
             held = mention_index(places)  # 尼日尔|河|沿岸: the river named after the state, no mention of the state
+        elif held.overlaps(start, end) and _stem_read_within(places, start, end):
+            held = mention_index(places)  # 龙川|河|沿岸: a site or an untyped read of the river's stem is the river's
         if len(name) < 3 or not han_only(name) or name in _ANY_RIVER or held.overlaps(start, end) or in_person(start, end):
             continue  # (沙河: a two-character river is as often a town or a common word)
         held = _add_water(places, text, start, end, ALONG_EVIDENCE)
+
+
+def _stem_read_within(places: dict[str, Place], start: int, end: int) -> bool:
+    """Drop the mentions of sites and untyped places inside a river's name short of its end; whether one went."""
+    return drop_mentions_where(places, lambda p, m: start <= m.start and m.end < end and p.level in (None, "site"))
 
 
 def _state_named_river(places: dict[str, Place], start: int, end: int) -> bool:
