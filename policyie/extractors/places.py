@@ -3773,7 +3773,7 @@ def _parts_as_regions(text: str, places: dict[str, Place], part: regex.Pattern, 
         # part says where in it, and the part no region of its own (吉林省|西部地区); 吉林西部, 加州南部, 得州东部 are regions'
         # names)
         for m, k in [(m, k) for m, k in parts if m.text == p.name and (
-                m.text.endswith(("省", "自治区")) or (m.text.endswith("州") and len(m.text) >= 4))]:
+                m.text.endswith(("省", "自治区")) or (m.text.endswith("州") and len(m.text) >= 3))]:
             model_places.drop_mentions_within(places, m.end, k.end())
             parts.remove((m, k))
         for m, k in parts:
