@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import regex
 
-from policyie import lazy_pattern, lexicons
+from policyie import gazetteer, lazy_pattern, lexicons
 from policyie.extractors._literals import Literals
 from policyie.extractors._people import inside_common_word, is_common_word, place_forms, surnames
 from policyie.extractors._spans import in_work_title
@@ -275,17 +275,15 @@ _AROUND = lazy_pattern.compile(r"地区|区域")
 
 def _other_county_before(text: str, start: int, parent: str) -> bool:
     """Whether a county or city that lies outside ``parent`` (a listed site's place) is named right before ``start``."""
-    from policyie import gazetteer  # (the gazetteer imports this module's lists; loaded once either way)
-
     gz = gazetteer.load()
-    homes = {e.key for e in gz.lookup(parent)}
-    around = homes | {a for h in homes for a in gz.ancestors(h)}  # (西安|兵马俑: the city holding 临潼区 is no other place)
-    if not homes:
-        return False
     for k in range(2, min(start, 8) + 1):
         named = [e for e in gz.lookup(text[start - k : start]) if e.level in ("province", "city", "district")]
-        if named:  # (西安|兵马俑: one sense of the name, 西安市, holds the site; 西安区 elsewhere does not count)
-            return all(e.key not in around and not homes & set(gz.ancestors(e.key)) for e in named)
+        if not named:
+            continue
+        homes = {e.key for e in gz.lookup(parent)}
+        around = homes | {a for h in homes for a in gz.ancestors(h)}  # (西安|兵马俑: the city holding 临潼区 is no other place)
+        # (西安|兵马俑: one sense of the name, 西安市, holds the site; 西安区 elsewhere does not count)
+        return bool(homes) and all(e.key not in around and not homes & set(gz.ancestors(e.key)) for e in named)
     return False
 
 

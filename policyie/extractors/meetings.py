@@ -246,12 +246,14 @@ _PLANNED = lazy_pattern.compile(
     r"(?:决定|将于|将在|拟于|拟在|定于|期待|期盼|欢迎|支持)[，,]?[^，,。；;]{0,24}?(?:召开|举行|举办|承办|主办)(?:了)?$"
     r"|将(?:承办|主办)$")  # (中方明年将主办…会议)
 # X在…大会上讲话 / 发表讲话 / 强调: someone spoke at it, so it took place.
-_SPOKE_AT = lazy_pattern.compile(r"^上(?:发表|作|强调|指出|讲话|致辞|表示)")
+_SPEECH_AT = "发表|作|强调|指出|讲话|致辞|表示"
+_ANNOUNCEMENT_AT = "宣布|提出|宣示|阐述|倡议|发出"
+_SPOKE_AT = lazy_pattern.compile(rf"^上(?:{_SPEECH_AT})")
 # 我在第三届“一带一路”国际合作高峰论坛上宣布, 在中央经济工作会议上提出: what was announced or put forward at a meeting
 # is cited from it; whether it was held the day reported other words say. At an opening ceremony it was spoken there
 # (在…部长级会议开幕式上宣布): a ceremony is reported as it happens.
-_ANNOUNCED_AT = lazy_pattern.compile(r"^上(?:郑重|正式)?(?:宣布|提出|宣示|阐述|倡议|发出)")
-_SPOKE_OR_ANNOUNCED_AT = lazy_pattern.compile(r"^上(?:郑重|正式)?(?:发表|作|强调|指出|讲话|致辞|表示|宣布|提出|宣示|阐述|倡议|发出)")
+_ANNOUNCED_AT = lazy_pattern.compile(rf"^上(?:郑重|正式)?(?:{_ANNOUNCEMENT_AT})")
+_SPOKE_OR_ANNOUNCED_AT = lazy_pattern.compile(rf"^上(?:郑重|正式)?(?:{_SPEECH_AT}|{_ANNOUNCEMENT_AT})")
 
 
 def _spoke_at(kind: str) -> lazy_pattern.LazyPattern:

@@ -3770,18 +3770,16 @@ def _parts_as_regions(text: str, places: dict[str, Place], part: regex.Pattern, 
     for p in [p for p in places.values() if p.level in levels and p.name not in exclude]:
         parts = [(m, k) for m in p.mentions if (k := part.match(text, m.end)) is not None]
         # (吉林省|东南部, 安大略省|南部: a province written in full with its kind before its part is the province, where the
-        # part says where in it, and the part no region of its own (吉林省|西部地区); 吉林西部, 加州南部, 得州东部 are regions'
-        # names)
-        for m, k in [(m, k) for m, k in parts if m.text == p.name and (
-                m.text.endswith(("省", "自治区")) or (m.text.endswith("州") and len(m.text) >= 3))]:
-            model_places.drop_mentions_within(places, m.end, k.end())
-            parts.remove((m, k))
+        # part says where in it; 吉林西部, 加州南部, 得州东部 are regions' names)
+        regions = [(m, k) for m, k in parts if not (m.text == p.name and (
+            m.text.endswith(("省", "自治区")) or (m.text.endswith("州") and len(m.text) >= 3)))]
         for m, k in parts:
             model_places.drop_mentions_within(places, m.end, k.end())  # (湖南|西部地区: the part is no region alone)
+        for m, k in regions:
             name = text[m.start : k.end()]
             model_places.named_place(places, name, "region", "region-list").mentions.append(Span(name, m.start, k.end()))
-        if parts:
-            gone = {id(m) for m, _ in parts}
+        if regions:
+            gone = {id(m) for m, _ in regions}
             p.mentions = [m for m in p.mentions if id(m) not in gone]
 
 
