@@ -204,7 +204,7 @@ class Spec:
     future: bool = False  # announced, not reported (将于, 预计, 力争…前): may lie after the paper
     onward: bool = False  # 7月1日起: a start that may lie months after the paper
     workday: int | None = None  # 处暑后首个工作日 +1, …前最后一个工作日 −1: the working day from the day named
-    weekday_from: tuple[int, int] | None = None  # 雨水后第一个周一 (+1, 0): the first such weekday after (−1: before)
+    weekday_from: tuple[int, int] | None = None  # 雨水后第一个周一 (+1, 0): the first such weekday after (−1: before; 0: in its week)
     weekday_nth: int | None = None  # 腊月第二个周五: the n-th such weekday counted from the day itself, in weekday_from's way
 
     @property
@@ -409,6 +409,8 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
         return _workday_from(pub, -1 if spec.code == "prev-workday" else 1)
     if u == "day" and (spec.code or "").startswith("workdays:"):
         return _workdays_from(pub, int(spec.code.removeprefix("workdays:")))
+    if u == "day" and (spec.code or "").startswith("quarter:"):
+        return _quarter_edge(pub, spec.n or 0, spec.code.removeprefix("quarter:"))
     if u == "day" and spec.day_anaphor is not None and spec.day_anaphor >= 2:
         return _ordinal_day(anc, spec.day_anaphor)
     if u == "day" and spec.day_anaphor is not None:
@@ -446,6 +448,16 @@ def resolve_spec(spec: Spec, anc: Anchors, sentence_year: int | None) -> Resolve
     return _build(spec, year)
 
 
+def _quarter_edge(pub: date | None, shift: int, edge: str) -> Resolved:
+    """本季度首日, 上季度最后一天: the first or last day (or working day) of the paper's quarter, or one so many before or
+    after it."""
+    if pub is None:
+        return day_value(None, None, None)
+    q = pub.year * 4 + (pub.month - 1) // 3 + shift
+    year, month = q // 4, (q % 4) * 3 + (1 if edge.startswith("first") else 3)
+    return day_value(year, month, edge_day(year, month, edge))
+
+
 # 上月最后一天, 本月首个工作日: a day named by where it falls in its month; a working day is Monday to Friday (the
 # calendar's moved holidays are a State Council notice of each year, not arithmetic)
 _MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
@@ -453,7 +465,7 @@ _MONTH_EDGES = frozenset(("first", "last", "first-workday", "last-workday"))
 
 def is_month_edge(code: str | None) -> bool:
     """Whether a day's code names it by its place in its month (the codes `edge_day` reads)."""
-    return code is not None and (code in _MONTH_EDGES or code.startswith(("weekday:", "from-last:", "xun:")))
+    return code is not None and (code in _MONTH_EDGES or code.startswith(("weekday:", "from-last:", "xun:", "term:")))
 
 
 def edge_day(year: int, month: int, edge: str) -> int:
@@ -463,6 +475,8 @@ def edge_day(year: int, month: int, edge: str) -> int:
     if edge.startswith("xun:"):  # 上旬最后一天: the 10th; 下旬第一天: the 21st; 下旬最后一天: the month's last
         _, xun, end = edge.split(":")
         return (int(xun) - 1) * 10 + 1 if end == "first" else (last if xun == "3" else int(xun) * 10)
+    if edge.startswith("term:"):  # 本月第二个节气: every month holds two solar terms, in the order of the year
+        return sorted(solar_term_day(year, t).day for t, (mo, _) in SOLAR_TERMS.items() if mo == month)[int(edge[5:]) - 1]
     if edge.startswith("weekday:"):  # the month's n-th (or last) Monday … Sunday
         _, nth, wd = edge.split(":")
         if nth == "last":
@@ -785,6 +799,9 @@ def _holiday_value(spec: Spec, year: int | None) -> Resolved:
         return _shift_day(date(year, mo, d), spec.day_shift)
     if spec.workday:  # 处暑后首个工作日
         return _workday_from(date(year, mo, d), spec.workday)
+    if spec.weekday_from and spec.weekday_from[0] == 0:  # 三八妇女节所在周的周一: that weekday of the day's own week
+        day = date(year, mo, d) + timedelta(days=spec.weekday_from[1] - date(year, mo, d).weekday())
+        return day_value(day.year, day.month, day.day)
     if spec.weekday_from:  # 雨水节气后第一个周一; 腊月第二个周五 (from the month's first day itself, n-th)
         step, weekday = spec.weekday_from
         day = date(year, mo, d) + timedelta(days=0 if spec.weekday_nth else step)

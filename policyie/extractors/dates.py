@@ -76,7 +76,7 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
 _EDGE = (r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|(?:第[一二三四1-4]|最后一)个(?:周|星期)[一二三四五六日天]"
-         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天|首日)")
+         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天|首日)|(?:第[一二]|首)个节气(?:当天|当日)?")
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 
@@ -87,6 +87,8 @@ def _edge_code(edge: str) -> str:
     上旬最后一天 → "xun:1:last", 首个工作日 → "first-workday"."""
     if edge.startswith("倒数"):
         return f"from-last:{tx.cn_number(edge[3])}"
+    if "节气" in edge:  # 本月第二个节气: the month's second solar term
+        return f"term:{2 if edge[1] == '二' else 1}"
     if edge in _EDGE_CODE:
         return _EDGE_CODE[edge]
     if edge[1] == "旬":  # 上旬最后一天 (the 10th), 下旬第一天 (the 21st): a ten-day period's first or last day
@@ -441,6 +443,18 @@ def _period_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None
     return _Cand(m.start(), m.end(), Spec("day", month=month, day=day, part=_part(m), **_year_fields(m)))
 
 
+# 本季度首日, 上季度最后一天, 下季度首个工作日: a day of the paper's quarter, or of one before or after it.
+_QUARTER_SHIFT = {"本": 0, "这个": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}
+_QUARTER_EDGE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
+                 "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
+
+
+@_rule(rf"(?P<rq>本|这个|上个?|下个?)季度的?(?P<edge>{'|'.join(_QUARTER_EDGE)}){_PART}?", needs="季")
+def _quarter_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    code = "quarter:" + _QUARTER_EDGE[m.group("edge")]
+    return _Cand(m.start(), m.end(), Spec("day", n=_QUARTER_SHIFT[m.group("rq")], code=code, part=_part(m)))
+
+
 # 今年第十四周的周一上午: a weekday of the year's n-th week, the week holding 1 January its first (Monday to Sunday); the
 # year must be written (开学第三周 counts a term's weeks).
 @_rule(rf"{_YP}的?第(?P<nth>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})(?:个)?(?:周|星期)的?(?:周|星期)(?P<wd>[一二三四五六日天])"
@@ -501,18 +515,18 @@ def _workdays_away(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | No
 # The festivals `_holiday` reads alone as their day (longest first where one opens another: 清明节 before 清明); before
 # a 当天 of their own the offsets rule leaves them to it.
 _ALONE_HOLIDAYS = ("春节", "元旦", "国庆节", "劳动节", "国庆", "五一", "清明节", "清明", "元宵节")
-_READ_ALONE = frozenset(_ALONE_HOLIDAYS)
+_READ_ALONE = frozenset(_ALONE_HOLIDAYS) - {"国庆", "五一", "清明"}  # (those three only with 节 or a 假期 after them)
 
 
 # 建军节前一天, 国庆节后两天, 处暑后首个工作日: so many days, or the first working day, from a festival on a fixed day of
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
-@_rule(rf"{_YP}?(?:八一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
-       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|除夕|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
-       r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日)(?:节气)?"
+@_rule(rf"{_YP}?(?:八一|三八|五四|六一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
+       r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|除夕|寒食节|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
+       r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日)(?:节气|(?<=清明)节)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个|最后一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
        r"|后第(?P<after>[一二三四五六七八九十])天"
-       r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)"
-       r"|假期第(?P<nth>[一二三四五六七])天)"
+       r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)|所在(?:的)?(?:周|星期)的?(?:周|星期)(?P<inwk>[一二三四五六日天])"
+       r"|假期(?:第(?P<nth>[一二三四五六七])天|(?P<hfirst>首日)))"
        rf"{_PART}?",
        needs="节旦庆一夕午秋日八年考" + tx.SOLAR_TERM_CHARS)
 def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
@@ -523,27 +537,34 @@ def _festival_offset(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | 
     if h.endswith("胜利纪念日"):
         h = "抗战胜利纪念日"  # (中国人民抗日战争胜利纪念日, written whole)
     h = h.removeprefix("全民")
-    code = f"solar:{h}" if h in tx.SOLAR_TERMS else h
+    # 寒食节: the day before 清明 (the custom of most provinces), counted from the term
+    base, term = (-1, "清明") if h == "寒食节" else (0, h)
+    code = f"solar:{term}" if term in tx.SOLAR_TERMS else term
     if (lunar := _LUNAR_FESTIVALS.get(h.removesuffix("节"))) is not None:
         code = "lunar:" + lunar  # 中秋节前一天, 重阳节后首个工作日
-    if m.group("same") and (h in _READ_ALONE or code.startswith("lunar:")):
+    written = m.group("h") + ("节" if m.group("h") == "清明" and text[m.end("h") : m.end("h") + 1] == "节" else "")
+    if m.group("same") and (written in _READ_ALONE or code.startswith("lunar:")):
         # 元旦|当天: a festival read alone as its day, then 当天 (the corpus's and the sets' two mentions); 重阳节当天: a
         # lunar festival's own rule reads it whole (青年节当日, 教师节当天: no rule reads those alone, so read whole here)
         return None
-    if m.group("same") or m.group("nth"):
-        shift = tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0
+    if m.group("same") or m.group("nth") or m.group("hfirst"):
+        shift = base + (tx.cn_number(m.group("nth")) - 1 if m.group("nth") else 0)
         return _Cand(m.start(), m.end(), Spec("holiday", code=code, day_shift=shift or None, part=_part(m), **_year_fields(m)))
     if m.group("after"):  # 小雪后第三天: the third day after the term's own (后第一天 is the day after)
-        spec = Spec("holiday", code=code, day_shift=tx.cn_number(m.group("after")), part=_part(m), **_year_fields(m))
+        spec = Spec("holiday", code=code, day_shift=base + tx.cn_number(m.group("after")), part=_part(m), **_year_fields(m))
         return _Cand(m.start(), m.end(), spec)
     sign = -1 if m.group("dir") == "前" else 1  # (冬至次日, 元旦翌日: the day after)
-    if m.group("wk"):  # 雨水节气后第一个周一: the first such weekday after the day (before it: the last one)
+    if base and (m.group("wk") or m.group("wd") or m.group("inwk")):
+        return None  # (a working day or weekday counted from the eve of a term: no such day is written)
+    if m.group("inwk"):
+        spec = Spec("holiday", code=code, weekday_from=(0, _WEEKDAY[m.group("inwk")]), part=_part(m), **_year_fields(m))
+    elif m.group("wk"):  # 雨水节气后第一个周一: the first such weekday after the day (before it: the last one)
         spec = Spec("holiday", code=code, weekday_from=(sign, _WEEKDAY[m.group("wk")]), part=_part(m), **_year_fields(m))
     elif m.group("wd"):
         spec = Spec("holiday", code=code, workday=sign, part=_part(m), **_year_fields(m))
     else:
         n = tx.cn_number(m.group("n").replace("两", "二")) if m.group("n") else 1
-        spec = Spec("holiday", code=code, day_shift=sign * n, part=_part(m), **_year_fields(m))
+        spec = Spec("holiday", code=code, day_shift=base + sign * n, part=_part(m), **_year_fields(m))
     return _Cand(m.start(), m.end(), spec)
 
 
@@ -843,6 +864,9 @@ def _join_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
                 or (prev.end == c.start and prev.spec.unit == c.spec.unit == "holiday")
             )
         ):
+            if prev.end == c.start and "假期首日" in text[c.start : c.end]:  # 中秋国庆假期首日: the first festival's day
+                out[-1] = _Cand(prev.start, c.end, prev.spec, rule=prev.rule)
+                continue
             end = _inherit(c.spec, prev.spec)
             out[-1] = _Cand(prev.start, c.end, prev.spec, end, rule=f"range:{prev.rule}")
             continue
