@@ -631,6 +631,8 @@ _NAMED_TASK = lazy_pattern.compile(
 # or a verb of spending or celebrating (过, 度过, 欢度, 喜迎, 庆祝 … 春节).
 _FESTIVAL_AS_THING = lazy_pattern.compile(r"(?:(?<!年)的|过(?:个|一个)?|度过|欢度|喜迎|迎接|庆祝|庆贺|共度)$")
 _NEXT_HOLIDAY = lazy_pattern.compile(r"(?:春节|元旦|国庆节?|劳动节|五一|元宵节)(?:期间|前后)")
+# 清明节前后的关键农时, 清明节前后，农民抢抓春播: the farming season of weeks, not the festival's days
+_FARMING_SEASON = lazy_pattern.compile(r"农时|农事|春播|春种|播种|栽插|种植|春耕")
 _FIXED_DAY_FESTIVALS = frozenset(("元旦", "国庆节", "劳动节", "元宵节"))
 
 
@@ -662,9 +664,11 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
         return None  # 全国元旦春节期间…安全…工作电视电话会议: the holiday names the meeting's task, it dates nothing
     code = {"国庆": "国庆节", "五一": "劳动节"}.get(h, h)
     # 元旦前后, 元旦假期, 五一假期: a holiday around a fixed day is dated by the day itself (春节假期, 国庆假期 span a week
-    # and keep their month); so is 清明's (清明假期, 清明节期间), though 清明前后 is a farming season of weeks
+    # and keep their month); so is 清明's (清明假期, 清明节期间, 清明节前后), though 清明前后 with no 节 is a farming
+    # season of weeks (清明前后，种瓜点豆)
     around_day = (h in ("元旦", "五一", "劳动节") and hs in ("前后", "假期", "期间")) or (
-        h.startswith("清明") and hs in ("假期", "期间"))
+        h.startswith("清明") and hs in ("假期", "期间")) or (
+        h == "清明节" and hs == "前后" and not _FARMING_SEASON.search(text[end : end + 20].split("。")[0]))
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
 
 
