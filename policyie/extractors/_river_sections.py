@@ -309,6 +309,9 @@ def _river_start(tokens: list[Token], i: int, section: str = "") -> int | None:
     if tok.text in ("水", "河", "江") and section == "流域" and i and (prev := tokens[i - 1]).end == tok.start \
             and len(prev.text) == 1 and prev.pos in _BOUND_TAGS and han_only(prev.text):
         return prev.start  # 溇|水|流域: a river of one rare character, which jieba leaves as a bound morpheme
+    if len(tok.text) == 2 and tok.text[-1] in "河江" and tok.pos == "n" and i and (prev := tokens[i - 1]).end == tok.start \
+            and len(prev.text) == 1 and prev.pos in ("ns", "nr", "nrt") and han_only(prev.text) and section == "流域":
+        return prev.start  # 哈|泥河|沿岸: a place's character before a common noun of river ends opens the river's name
     if tok.text in ("河", "江") and i and (prev := tokens[i - 1]).end == tok.start \
             and (prev.pos == "ns" or prev.text in gazetteer.load().surfaces or (section == "流域" and (
                 prev.pos in ("un", "nrt") or (prev.pos == "n" and jieba_freq().get(prev.text, 0) < COMMON_WATER)))) \
@@ -445,7 +448,7 @@ def _only_river_held(places: dict[str, Place], start: int, end: int, reach: bool
 ALONG_EVIDENCE = "river-along"
 # The lands along a river (椒溪河|沿线, 南垒河|沿岸, 克兰河|堤防): what names the word before them a river.
 # (松杜河|穿境|而过, …|穿城|而过: a river that crosses the land, which jieba cuts so)
-_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤", "穿境", "穿城")) | LAKE_SHORE_WORDS
+_ALONG = frozenset(("沿线", "沿岸", "两岸", "岸线", "干流", "河道", "堤防", "大堤", "穿境", "穿城", "冰面")) | LAKE_SHORE_WORDS
 _ALONG_GUARD = lazy_pattern.compile("[江河溪湖错](?:" + "|".join(sorted(_ALONG)) + ")")  # (all two characters: order is moot)
 # A lake's shore (羊卓雍错|沿岸, 乌伦古湖|岸线, 纳木错|湖岸): a word the dictionary tags a name and ends as a lake does
 # (湖, or 错, a Tibetan lake) is the lake.
@@ -561,7 +564,7 @@ def add_rivers_followed(text: str, an: Analysis, places: dict[str, Place], in_pe
         if len(name) == 2 and (tag != "ns" or name[0] in "内外大小界"):
             continue  # (沿|沱江|察看: a river of two characters the dictionary holds as a place; not 沿|界河, 沿|内河)
         if (tok is not None and tok.start != start and not glued) or name in _ANY_RIVER or unknown \
-                or (freq.get(name, 0) >= COMMON_WATER and tag != "ns") or in_person(start, end) or looks_transliterated(name):
+                or (freq.get(name, 0) >= COMMON_WATER and tag != "ns") or in_person(start, end):
             continue  # (沿|怒江|察看: a place's name the dictionary holds, however often it writes it, names the river gone along)
         if held.overlaps(start, end) and (drop_mentions_within(places, start, end, short_only=True)
                                           or drop_untyped_within(places, m.start(), end)
