@@ -48,7 +48,9 @@ _TEAM_CHARS = frozenset("组团队")
 # 在南岳大庙，他详细了解…: a sentence a tour's report opens with 在 and a name before its first comma is at a stop of the
 # tour, as one opened by 来到 is (the name must still end as a site does; a township may come first and two stops may be
 # joined, 在中房镇笔架山森林防火检查站，…; no 的 between, 在新疆树立正确的国家观、…: a clause of its own).
-_AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n]))在(?=[^，,。；;\n的]{3,26}[，,])", regex.M)
+# (他还在金钟山森林防火检查站，要求…: the visitor and an adverb may come first)
+_AT_STOP = lazy_pattern.compile(r"(?:^|(?<=[。；;\n])|(?<=(?:^|[。；;\n，,])(?:他|她|他们|她们)(?:还|又|再|也|随后|最后|接着)?)"
+                                r"|(?<=[。；;\n，,](?:还|又|随后|最后|接着)))在(?=[^，,。；;\n的]{3,26}[，,])", regex.M)
 # 又在哈日干水库察看…, 最后在临泉站察看…: a later stop of the tour, named between 在 and the verb that says what was looked at there, no comma
 # between (the name must still end as a site does; the stop is the one name, no list; its township may open it).
 _STOP_VERBS = r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|了解"
@@ -282,6 +284,9 @@ def _post_named(stem: str, kind: str) -> bool:
         return True  # 樟树|岭|提灌站, 大风|顶|森林防火检查站: the words before a landform's character name the landform
     if len(words) == 1 and len(stem) >= 3 and stem[-1] in _MOUNTAIN_OR_WATER and stem[0] not in _NOT_NAME_CHARS:
         return True  # 笔架山|森林防火检查站: a mountain's or a river's name jieba holds as one common word (笔架山, 凤凰山)
+    if len(words) == 2 and len(words[0]) == 1 and len(stem) == 3 and stem[-1] in _MOUNTAIN_OR_WATER \
+            and words[0] not in _NOT_NAME_CHARS and words[0] not in _NOT_HEAD_CHARS:
+        return True  # 金|钟山|森林防火检查站: a character before a mountain's or river's word names another one
     if len(stem) == 2 and ((stem[0] in _MOUNTAIN_OR_WATER and stem[1] in "东西南北") or (
             stem[0] in "东西南北" and stem[1] in _OLD_TOWN_PARTS)):
         # 湖西|秸秆禁烧检查站, 河东|检查站, 北关|换热站: a locality named by its side of a lake, river or hill, or the
@@ -313,6 +318,8 @@ _MEASURES = frozenset("个处道座家所批支级类名")
 
 # Characters that describe before a common word (老|房子, 大|水库) but open a landform's name as often (老界岭, 大青山).
 _ELDER_CHARS = frozenset("老大小")
+# Characters that are words of a sentence before a name (在, 到, 和), never its first.
+_NOT_HEAD_CHARS = frozenset("和与及在的是把将对为从向于了着或并同跟到沿经")
 
 
 # Words for a kind of land a checkpoint may be named by after its proper name (哇尔依|草原).
