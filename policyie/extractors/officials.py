@@ -1825,12 +1825,25 @@ def clause_country(text: str, pos: int) -> str | None:
     if found is None and opens:
         # 会见意大利参议长拉鲁萨、|政府副总理兼外长|塔亚尼: a list's later item shares the one state an earlier one names
         # (not where a Chinese organ is written after it: 抵达莫斯科…的国务院副总理何立峰、|国务委员谌贻琴)
-        at = {k: c for k in range(opens[-1]) if (c := prefix_country(head[k:])) not in (None, "中国")}
+        at = _states_in(head, opens[-1])
         organ = max((m.start() for m in _NATIONAL_ORGAN.finditer(head, 0, opens[-1])), default=-1)
         states = set(at.values())
         found = states.pop() if len(states) == 1 and max(at) > organ else None
     if found is None and cut > 0 and text[cut - 1] in "，,":
         found = _state_of_comma_list(text, cut - 1)
+    return found
+
+
+def _states_in(head: str, end: int) -> dict[int, str]:
+    """Where each foreign state's form (or a city's that names it) opens before ``end``, read left to right, so that a
+    form inside a longer one is none (白俄罗斯, not also its 俄罗斯)."""
+    found: dict[int, str] = {}
+    k = 0
+    while k < end:
+        c = prefix_country(head[k:])
+        if c not in (None, "中国"):
+            found[k] = c
+        k += len(_country_form_at(head, k) or "?") if c is not None else 1
     return found
 
 
