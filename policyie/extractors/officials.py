@@ -1534,7 +1534,7 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == "任" else m.start()  # 拉皮德|任|副总理
         start = _transliterated_before(text, an, end) if m.group() in FOREIGN_SUFFIX_POSTS else None
         abroad_only = only_foreign_posts([m.group()])  # (洪森|首相: no Chinese holds the post, whatever the name looks like)
-        paired = _paired_leader_start(text, an, end, _PAIRED_LEADER_BEFORE, abroad_only) if text.startswith(("的", "对"), m.end()) \
+        paired = _paired_leader_start(text, an, end, _PAIRED_LEADER_BEFORE, abroad_only) if _PAIRED_AFTER.match(text, m.end()) \
             else _paired_leader_start(text, an, end, _TALKS_PARTNER_BEFORE, abroad_only) if _TALKS_AFTER.match(text, m.end()) \
             else None
         if paired is None and m.group() in FOREIGN_SUFFIX_POSTS:
@@ -1571,6 +1571,8 @@ def _suffix_titled(text: str, an: Analysis, m: LiteralMatch, found: _Found) -> N
 # 问候, 习近平主席对|西哈莫尼国王|的…): the slot between one and the post is the other head's name, whatever its odds as a
 # transliteration (本扬, 通伦 read low; Vietnamese names are Han: 阮富仲).
 _PAIRED_LEADER_BEFORE = lazy_pattern.compile(r"(?:(?:主席|总书记|总统|国王|女王|同志)[和同对与]|转达(?:他|了)?对?)$")
+# What follows the formula's second head (…总统的战略引领下, …总统对…, …总理战略引领下, …总统共同引领下).
+_PAIRED_AFTER = lazy_pattern.compile(r"的|对|(?:战略|共同|亲自)(?:引领|指引|推动|关心)")
 _NOT_IN_PAIRED_NAME = frozenset("的和同与对及、，,。；")  # (not the listed names' set: 在 is a Korean name's, 文在寅)
 # The partner in talks the subject holds (李克强…同|洪森|首相举行会谈, 与|纽西|总统会晤): the slot is the other head's name.
 _TALKS_PARTNER_BEFORE = lazy_pattern.compile(r"[同与]$")
