@@ -4098,12 +4098,18 @@ def _candidates(ctx: Context, doc: _Doc, gz: Gazetteer, in_person: Callable[[int
     venue_places: set[tuple[int, int]] = set()
     firm_starts: set[int] = set()
     nested = _nested_pairs(gz, hits)
+    inner_starts = {s for s, _ in nested}
     abroad = _speaks_of_abroad(ctx, gz, hits)
     for c in _name_cands(doc, gz, hits, nested, abroad):
         at_venue = _at_venue(doc, c.start, c.end)
         if at_venue:
             venue_places.add((c.start, c.end))
-        if _inside_org(doc, c.end) and not at_venue:
+        # (四川|自贡恐龙博物馆: the province before the place a body is named from says where the body is; a firm's
+        # goes with it, below)
+        # (中国|延安干部学院: China's name opens a national body's own name, it locates nothing)
+        locates = (c.start, c.end) in nested and c.end in inner_starts and text[c.start : c.end] not in _CHINA \
+            and not _inside_org(doc, c.end, COMPANY_SUFFIXES)
+        if _inside_org(doc, c.end) and not at_venue and not locates:
             org_spans.append((c.start, c.end))
             if _inside_org(doc, c.end, COMPANY_SUFFIXES):
                 firm_starts.add(c.start)
