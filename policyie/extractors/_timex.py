@@ -474,7 +474,12 @@ def edge_day(year: int, month: int, edge: str) -> int:
         return last + 1 - int(edge.split(":")[1])
     if edge.startswith("xun:"):  # 上旬最后一天: the 10th; 下旬第一天: the 21st; 下旬最后一天: the month's last
         _, xun, end = edge.split(":")
-        return (int(xun) - 1) * 10 + 1 if end == "first" else (last if xun == "3" else int(xun) * 10)
+        first, final = (int(xun) - 1) * 10 + 1, (last if xun == "3" else int(xun) * 10)
+        if end == "first-workday":  # 中旬首个工作日: the first weekday from the 11th on
+            return _next_workday(date(year, month, first) - timedelta(days=1), 1).day
+        if end == "last-workday":
+            return _next_workday(date(year, month, final) + timedelta(days=1), -1).day
+        return first if end == "first" else final
     if edge.startswith("term:"):  # 本月第二个节气: every month holds two solar terms, in the order of the year
         return sorted(solar_term_day(year, t).day for t, (mo, _) in SOLAR_TERMS.items() if mo == month)[int(edge[5:]) - 1]
     if edge.startswith("weekday:"):  # the month's n-th (or last) Monday … Sunday
@@ -707,6 +712,14 @@ def lunar_day_in(year: int, month: int, day: int) -> date | None:
 NAMED_DAYS = {"国家宪法日": (12, 4), "全国消防日": (11, 9), "国家公祭日": (12, 13), "植树节": (3, 12), "记者节": (11, 8),
               "高考": (6, 7),  # (高考首日, 高考前一天: the national college entrance exam opens on 7 June)
               "抗战胜利纪念日": (9, 3), "烈士纪念日": (9, 30), "国家安全教育日": (4, 15), "国家扶贫日": (10, 17)}
+# The world's and the country's observance days on a fixed day (世界读书日当天, 世界环境日前一天); 全国助残日 and
+# 文化和自然遗产日 move with the weekday and are left out.
+OBSERVANCE_DAYS = {"世界水日": (3, 22), "世界气象日": (3, 23), "世界卫生日": (4, 7), "世界地球日": (4, 22),
+                   "世界读书日": (4, 23), "中国航天日": (4, 24), "世界知识产权日": (4, 26), "国际护士节": (5, 12),
+                   "全国防灾减灾日": (5, 12), "国际博物馆日": (5, 18), "世界无烟日": (5, 31), "世界环境日": (6, 5),
+                   "世界海洋日": (6, 8), "国际禁毒日": (6, 26), "世界粮食日": (10, 16), "世界艾滋病日": (12, 1),
+                   "国际志愿者日": (12, 5), "国际消费者权益日": (3, 15)}
+NAMED_DAYS |= OBSERVANCE_DAYS
 
 
 # Festivals on a fixed day of the Gregorian calendar, named days included.

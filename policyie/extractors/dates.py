@@ -76,7 +76,7 @@ _WEEK_SHIFT = {"本周": 0, "这周": 0, "本星期": 0, "这个星期": 0, "上
 # 周一 … 周六 are Monday to Saturday (0 to 5), 周日 / 周天 Sunday.
 _WEEKDAY = {c: DIGITS[c] - 1 for c in "一二三四五六"} | {"日": 6, "天": 6}
 _EDGE = (r"最后一天|第一天|首日|(?:首|第一|最后一)个工作日|(?:第[一二三四1-4]|最后一)个(?:周|星期)[一二三四五六日天]"
-         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天|首日)|(?:第[一二]|首)个节气(?:当天|当日)?")
+         r"|倒数第[二三四五]天|[上中下]旬(?:最后一天|第一天|首日|(?:首|第一|最后一)个工作日)|(?:第[一二]|首)个节气(?:当天|当日)?")
 _EDGE_CODE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
               "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 
@@ -91,8 +91,9 @@ def _edge_code(edge: str) -> str:
         return f"term:{2 if edge[1] == '二' else 1}"
     if edge in _EDGE_CODE:
         return _EDGE_CODE[edge]
-    if edge[1] == "旬":  # 上旬最后一天 (the 10th), 下旬第一天 (the 21st): a ten-day period's first or last day
-        return f"xun:{'上中下'.index(edge[0]) + 1}:{'last' if edge.endswith('最后一天') else 'first'}"
+    if edge[1] == "旬":  # 上旬最后一天 (the 10th), 下旬第一天 (the 21st), 中旬首个工作日: a ten-day period's first or last day
+        end = "last" if edge.startswith("最后", 2) else "first"
+        return f"xun:{'上中下'.index(edge[0]) + 1}:{end}{'-workday' if edge.endswith('工作日') else ''}"
     nth = "last" if edge.startswith("最后") else tx.cn_number(edge[1])  # 最后一个周一: the month's last Monday
     return f"weekday:{nth}:{_WEEKDAY[edge[-1]]}"
 
@@ -522,7 +523,8 @@ _READ_ALONE = frozenset(_ALONE_HOLIDAYS) - {"国庆", "五一", "清明"}  # (th
 # the calendar or a solar term (the terms alone are left to the annotators' taste: no rule reads them as dates).
 @_rule(rf"{_YP}?(?:八一|三八|五四|六一)?(?P<h>建军节|建党节|国庆节?|劳动节|五一|元旦|儿童节|教师节|妇女节|青年节|农民丰收节|{tx.SOLAR_TERM_RE}"
        r"|(?:端午|七夕|中秋|重阳|元宵)节?|腊八节?|(?<!大)小年|除夕|寒食节|(?:国家)?宪法日|(?:全国)?消防日|国家公祭日|植树节|记者节|高考"
-       r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日)(?:节气|(?<=清明)节)?"
+       r"|(?:中国人民)?抗(?:日)?战(?:争)?胜利纪念日|烈士纪念日|(?:全民)?国家安全教育日|国家扶贫日|"
+       + "|".join(tx.OBSERVANCE_DAYS) + r")(?:节气|(?<=清明)节)?"
        rf"(?:(?P<dir>[前后])(?:(?P<n>[一两二三])天|(?P<wd>首个|第一个)工作日|(?:首个|第一个|最后一个)(?:周|星期)(?P<wk>[一二三四五六日天]))"
        r"|后第(?P<after>[一二三四五六七八九十])天"
        r"|(?P<next>次日|翌日)|(?P<same>当天|当日|首日)|所在(?:的)?(?:周|星期)的?(?:周|星期)(?P<inwk>[一二三四五六日天])"
@@ -666,7 +668,7 @@ def _holiday(m: regex.Match, text: str, a: Analysis | None) -> _Cand | None:
     # 元旦前后, 元旦假期, 五一假期: a holiday around a fixed day is dated by the day itself (春节假期, 国庆假期 span a week
     # and keep their month); so is 清明's (清明假期, 清明节期间, 清明节前后), though 清明前后 with no 节 is a farming
     # season of weeks (清明前后，种瓜点豆)
-    around_day = (h in ("元旦", "五一", "劳动节") and hs in ("前后", "假期", "期间")) or (
+    around_day = (h in ("元旦", "五一", "劳动节") and hs in ("前后", "假期", "期间", "假期前")) or (
         h.startswith("清明") and hs in ("假期", "期间")) or (
         h == "清明节" and hs == "前后" and not _FARMING_SEASON.search(text[end : end + 20].split("。")[0]))
     return _Cand(start, end, Spec("holiday", code=code, n=1 if hs and not around_day else 0, **_year_fields(m)))
