@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from policyie import gazetteer, lazy_pattern, lexicons
+from policyie import gazetteer, lazy_pattern, lexicons, name_runs
 from policyie.extractors import _localities as localities
 from policyie.extractors._foreign import HOME_STATE, countries
 from policyie.extractors._foreign_places import EVIDENCE as TRANSLIT
@@ -48,7 +48,7 @@ from policyie.extractors._model_places import (
     verb_result_glued,
 )
 from policyie.extractors._people import jieba_freq, looks_transliterated
-from policyie.extractors._spans import SpanIndex
+from policyie.extractors._spans import SpanIndex, occurrences
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -125,6 +125,9 @@ def add(text: str, an: Analysis, places: dict[str, Place], in_person: Callable[[
 _COURSE_SECTIONS = ("流域", "上游", "中游", "下游")
 
 
+_SOUNDS_ODDS = 2.0  # (韦梅 3.5, 罗克尔 4.0; 嘉陵 −2.2, 湄公 −4.1: a name spelt in sounds beyond doubt)
+
+
 def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]) -> str | None:
     """阿卡盖拉河|流域, 鄂毕河|上游 in a sentence that names a foreign state or a place of one: a river no Chinese
     gazetteer holds, of which the article names only the basin or a course, is the river itself, a site (as the check
@@ -142,7 +145,19 @@ def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]
     # state, a place read as a transliteration: Xinjiang's lakes are read so too, 艾里克湖)
     foreign = any((p.level == "country" and p.name in abroad) or p.parent in states or p.evidence == TRANSLIT
                   for p in places.values() if any(lo <= m.start < hi for m in p.mentions))
-    return river if foreign else None
+    if foreign:
+        return river
+    # (韦梅河|流域灌溉项目 in a sentence of its own, the article a guest's from Benin: a river's name spelt in sounds; not
+    # where a division of China's is written beside the basin anywhere, 新疆启动实施塔里木河流域…)
+    if name_runs.translit_odds(river[:-1]) < _SOUNDS_ODDS:
+        return None
+    homes = [(m.start, p) for p in places.values() for m in p.mentions if p.level in _DIVISION_LEVELS
+             and p.level != "country" and (p.parent in HOME_STATE or p.parent not in states) and p.evidence != TRANSLIT]
+    for at in occurrences(an.text, name):
+        lo, hi = an.sentence_at(at)
+        if any(lo <= k < hi for k, _ in homes):
+            return None
+    return river
 
 
 # What leads a reach a tour goes to or along (来到|潭埠河高城段, 沿|藤条江勐拉段, 在|笋溪河中山段, 、|…, 水库和|凤嘴江东城段): the river's
