@@ -652,6 +652,9 @@ def division_stems(places: dict[str, Place], county_cities: bool = False) -> dic
     return out
 
 
+_DIVISIONS = frozenset(("province", "city", "district", "town", "village"))
+
+
 def _chain_openers(text: str, places: dict[str, Place], openers: dict[int, int]) -> None:
     """A province's or city's short form before a division written in full, or before another such short form, opens
     the item too (河南|安阳|林州市红旗渠纪念馆, 上海|奉贤区博物馆): the places written before a body's name say where it is,
@@ -660,9 +663,18 @@ def _chain_openers(text: str, places: dict[str, Place], openers: dict[int, int])
     surfaces = gazetteer.load().surfaces
     chain = sorted((m.start, m.end) for p in places.values() if p.level in ("province", "city") for m in p.mentions
                    if m.start not in openers)
+    provinces = {m.start for p in places.values() if p.level == "province" for m in p.mentions}
+    held = {m.start: m.end for p in places.values() if p.level in _DIVISIONS for m in p.mentions}
     for start, end in reversed(chain):  # (the later link first: 河南's follower 安阳 is an opener by then)
         nxt = _DIVISION_PREFIX.match(text, end)
-        if end in openers or (nxt is not None and nxt.group() in surfaces):
+        if end in held and end not in openers and held[end] < len(text) \
+                and _NAME.match(text, held[end]) is not None:
+            # 辽宁|抚顺|平顶山惨案纪念馆, 山西|临汾|洪洞|大槐树景区: a province or city and a short form a place holds
+            # all say where the site is (the first locates the body; the body named after the next keeps it a place)
+            openers[end] = held[end]
+        if end in openers or (nxt is not None and nxt.group() in surfaces) or (start in provinces and end not in held
+                                                                               and any(text[end : end + n] in surfaces for n in (2, 3))):
+            # (河南|安阳红旗渠纪念馆: a short form the body's name holds opens the site after the province)
             openers[start] = end
 
 
