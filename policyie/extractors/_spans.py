@@ -55,12 +55,12 @@ _LIST_SEP = lazy_pattern.compile(r"、|和|与|及")
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list written in text[start:end]: what 、 和 与 及 separate. A 和, 与 or 及 with nothing before
-    it in its item opens the item's name (参观|和政古动物化石博物馆, 察看|和平村), no separator."""
+    """The items of a list written in text[start:end]: what 、 和 与 及 separate. A 和, 与 or 及 with nothing or one
+    character before it in its item is part of the item's name (参观|和政古动物化石博物馆, 察看|和平村, 新和县), no separator."""
     out, pos = [], start
     for sep in _LIST_SEP.finditer(text, start, end):
-        if sep.start() == pos and sep.group() != "、":
-            continue
+        if sep.group() != "、" and sep.start() - pos <= 1:
+            continue  # (察看新|和|县客运站: no item is one character; the 和 is a name's, 新和县, 共和县, 平和县)
         out.append((pos, sep.start()))
         pos = sep.end()
     out.append((pos, end))
