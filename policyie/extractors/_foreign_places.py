@@ -1026,7 +1026,10 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         role = between is not None and between.group() != "城市"
         namesake = _new_namesake(text, places, start) if role else 0
         end = max(end, namesake)
-        if not (namesake or _typical(text[start:end])
+        # (a seat or capital vouches for a longer name whose syllables are less typical: 首府|考波什堡)
+        seat = role and between.group().endswith(("首府", "首都")) and end - start >= 3 \
+            and translit_odds(text[start:end]) >= _MIN_MEAN_JOINED
+        if not (namesake or seat or _typical(text[start:end])
                 or (role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT)):
             continue
         if not (led or role) and (between or not _own_office(text, end) and (
