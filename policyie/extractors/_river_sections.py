@@ -552,7 +552,7 @@ def add_river_banks(text: str, places: dict[str, Place]) -> None:
 _FOLLOWED = lazy_pattern.compile(
     r"沿着?((?:(?![和及与]|察看|查看|巡查|检查|调研|考察)\p{Han}){1,5}?[江河溪湖渠])"
     r"(?=察看|查看|巡查|检查|调研|考察|徒步|走访|一路|实地|来到|前往|抵达|[，,、。]|[和及](?=\p{Han}{1,5}?[江河溪湖渠])"
-    r"|各(?:村|乡镇|镇|乡|县)|两岸|一带"  # (沿桑园河|各村: the villages along it)
+    r"|各(?:村|乡镇|镇|乡|县)|两岸|一带|低洼|堤段|河段"  # (沿桑园河|各村: the villages along it; 沿耶溪河|低洼地带)
     r"|\p{Han}{2,4}段(?=察看|查看|巡查|检查|调研|考察|[，,、。]))")  # (沿把边江|勐先段察看: its reach by a place)
 COMMON_WATER = 50  # a name the dictionary counts this often is a kind of water (护城河, 母亲河), no river's name
 _NOT_FOLLOWED_HEAD = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万各全多这那该此每某本")

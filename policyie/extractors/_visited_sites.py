@@ -198,6 +198,9 @@ def add(text: str, places: dict[str, Place], in_person: Callable[[int, int], boo
 # an adjective or a verb before 村 may say what sort of village; the village table holds the real ones of such names,
 # which the article's county or township then picks).
 _STOP_VILLAGE = lazy_pattern.compile(r"(\p{Han}{2,4}?)(?:村|社区|嘎查)(\p{Han}{2,4}?(?:组|自然村|村民小组))?")
+# 在托万克村|万亩棉田察看…: a village, then the fields of it the visitor looked at.
+_VILLAGE_BEFORE_FIELD = lazy_pattern.compile(
+    r"(\p{Han}{2,4}?)(?:村|社区|嘎查)()(?=[万千百]亩|棉田|麦田|稻田|农田|果园|茶园|大棚|育秧)")
 _STEM_NOT_NAME_TAGS = ("a", "v", "r", "d", "m", "q", "p", "c", "u", "t")
 
 
@@ -221,9 +224,10 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             continue  # (察看…: what is looked at is a thing's state, not a stop)
         for s, e in items:
             s = _after_locative(text, s, e)
-            m = _STOP_VILLAGE.fullmatch(text, s, e)
+            m = _STOP_VILLAGE.fullmatch(text, s, e) or _VILLAGE_BEFORE_FIELD.match(text, s, e)
             if m is None or in_person(s, e):
                 continue
+            e = m.end()
             v_end = m.start(2) if m.group(2) else e  # (来到新塘村|竹山组: the village, then its group)
             if held.overlaps(s, e) and not _table_tail(text, places, s, v_end, e):
                 _add_stop_group(text, places, m)
@@ -508,8 +512,11 @@ def _superseded(places: dict[str, Place], start: int, end: int, text: str) -> bo
                         m.start == start and (hall or m.end == glued or text.startswith("第一", m.end))))) and \
                         not (fortress and m.start == start and m.text.endswith("关") and m.end == end - 2):
                     return False
-            elif p.level is not None and (m.start == start or (m.end == end and p.evidence == "site-list")):
-                return False  # (延庆|八达岭长城: a listed site is named whole; what opens the item is where it is)
+            elif p.level is not None and (m.start == start or (m.end == end and p.evidence == "site-list")) \
+                    and not (p.level == "site" and len(m.text) < len(p.name)):
+                # (延庆|八达岭长城: a listed site is named whole; what opens the item is where it is; 克孜尔水库's short
+                # form 克孜尔 opening 克孜尔千佛洞 is the other site's)
+                return False
     return True
 
 
@@ -627,6 +634,8 @@ def _common_end(name: str, ending: str) -> bool:
     short, long = name[-len(ending) - 1 :], name[-len(ending) - 2 :]  # the ending with one, two of the stem's
     if len(ending) == 1 and short[0] in "大古" and ending in _SHRINES and tag_table().get(name[: -len(short)], "") == "ns":
         return False  # 南岳|大庙, …|古寺: a shrine the place before names, not the common word for a big temple
+    if len(name) - len(long) >= 3 and name[: -len(long)] in gazetteer.load().surfaces:
+        return False  # (喀喇沁|亲王府: a division's name of three characters or more before the common word names one)
     if len(long) < len(name) and freq.get(long, 0) > 0:
         return True
     head = name[: -len(short)]
