@@ -794,7 +794,9 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         if prev is not None and _compass_opening(text, places, tok.start) < tok.start:
             tok, stem = Token(text[prev.start : tok.end], prev.start, tok.end, "un"), text[prev.start : k0]
             prev = analysis.token_at(tok.start - 1)
-        if prev is not None and han_only(prev.text) and not mention_index(places).overlaps(prev.start, prev.end) and (
+        # (港至|博尔古省: a word that ends in a preposition, the segmenter's leftover of a name read before, opens nothing)
+        if prev is not None and han_only(prev.text) and not mention_index(places).overlaps(prev.start, prev.end) \
+                and prev.text[-1] not in _NOT_NAME_FIRST and (
                 prev.pos == "un" or prev.pos[:1] not in "pcuvdrfmq" or (
                 len(prev.text) == 1 and prev.text not in _NOT_NAME_FIRST)):
             # (苏赫巴|托尔|省, 潘杰|希尔|省, 哥|打|巴托|省: the word is the last syllables of a longer name, read whole
