@@ -1849,13 +1849,19 @@ def _states_in(head: str, end: int) -> dict[int, str]:
     return found
 
 
+# The verb of a reception before a list of the hosts met (分别会见, 会晤, 拜会), the last one in the clause.
+_LAST_RECEPTION = lazy_pattern.compile(r"(?:分别|先后)?(?:会见|会晤|拜会|拜见)了?(?!.*(?:会见|会晤|拜会|拜见))")
+
+
 def _state_of_comma_list(text: str, comma: int) -> str | None:
     """马来西亚总理安瓦尔，外交部部长穆罕默德，陪同部长、交通部部长陆兆福等…迎接: a list of office-holders run with commas
     shares the state its first item names, where every item before is a short title and name (no verb, no Chinese
     organ) and the first opens with the state."""
     end = comma
-    for _ in range(3):
+    for _ in range(5):  # (up to five items back: a delegation of a head, a premier, a speaker and a front's chairman)
         start = _clause_opening(text, end)
+        if (verb := _LAST_RECEPTION.search(text, start, end)) is not None:
+            start = verb.end()  # (在万象分别会见|老挝人民革命党中央总书记、国家主席通伦，总理宋赛: the list opens after the verb)
         item = text[start:end]
         if not item or len(item) > 22 or _NATIONAL_ORGAN.search(item) or post_pattern().search(item) is None:
             return None
