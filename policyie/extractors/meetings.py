@@ -1358,6 +1358,10 @@ _WITH_OPENS = lazy_pattern.compile(_WITH_LEAD + "$")
 
 # A guest named by a pronoun: the speaker or the one addressed, in reported speech.
 _PRONOUN_GUEST = lazy_pattern.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
+# …or by a post and a form of address (同总统先生举行了富有成果的会谈, 会见总书记同志): the one addressed, whose talks or
+# reception the article reported before when it did.
+_ADDRESSED_GUEST = lazy_pattern.compile(
+    r"(?:总书记|主席|总统|总理|首相|国王|议长|委员长|部长)(?:同志|先生|女士|阁下)(?:举行了?)?(?:富有成果的|深入的)?")
 # What a clause says of talks or a reception that open it as its subject or time (会谈在友好气氛中进行, 会见结束后, 会谈前,
 # 会谈中): the one reported already, not another.
 _SAID_OF_HELD = lazy_pattern.compile(r"在[^，,。；;]{0,16}(?:中|下)进行|(?:结束)?(?:后|前|中|时|期间)|结束|气氛")
@@ -1443,7 +1447,9 @@ def _receptions(ctx: Context) -> list[Meeting]:
                 led = _LEADS.search(text, max(0, s_lo - 200), s_lo)
                 if led is not None:
                     guests = [p.name for p in persons_in(ctx, max(0, led.start() - 30), led.start())][-1:]
-        if _PRONOUN_GUEST.fullmatch(name.removeprefix("与").removesuffix(verb).removeprefix("会见")):
+        guest_words = name.removeprefix("与").removesuffix(verb).removeprefix("会见")
+        if _PRONOUN_GUEST.fullmatch(guest_words) or (
+                _ADDRESSED_GUEST.fullmatch(guest_words) and verb in text[: rm.start()]):
             continue  # 习近平主席同你举行会谈, …会见我: a speaker recalls talks with the one addressed, reported elsewhere
         d = _reception_date(ctx, rm.start(), s_lo, c_lo, rm.end() + len(rest))
         place = _reception_place(ctx, c_lo, rm.start())
