@@ -763,6 +763,10 @@ _STEM_TAGS = frozenset(("nr", "nrt", "ns", "nz", "un", "j"))
 _MAX_STEM = 8
 
 
+# A province named by its part of the state alone, the state unwritten before it (北方省, 中央省; not 北方省份, 南方省区).
+_FAR_COMPASS_PROVINCE = lazy_pattern.compile(r"(?<![\p{Han}])(?:[东西南北]方|中央)省(?![份区长委府市])|(?<=[至在和、与及到])(?:[东西南北]方|中央)省(?![份区长委府市])")
+
+
 def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Place],
                             in_person: Callable[[int, int], bool]) -> None:
     """危地马拉从高原到海岸物产丰富，佩滕省的热带雨林: in an article about one foreign state, a province whose name is
@@ -771,6 +775,11 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
     state = _only_state(foreign_states(places))
     if state is None or not any(kind in text for kind in "省州区市"):
         return
+    for m in _FAR_COMPASS_PROVINCE.finditer(text):
+        # (弗里敦港至|北方省|马克尼: no province of China's is called so; in an article about one foreign state, its own)
+        if not mention_index(places).overlaps(m.start(), m.end()) and not in_person(m.start(), m.end()):
+            named_place(places, m.group(), "province", "after-state", state).mentions.append(
+                Span(m.group(), m.start(), m.end()))
     surfaces = gazetteer.load().surfaces
     districts = [at for at in occurrences(text, "区") if text[at - 1 : at] not in _NOT_DISTRICT_BEFORE]
     cities = [at for at in occurrences(text, "市") if analysis.is_token_boundary(at + 1)]
@@ -885,9 +894,14 @@ _SYLLABLE_RUN_MAX = 6
 def _lone_syllable_opening(text: str, analysis: Analysis, prev: Token | None, tok: Token) -> Token | None:
     """扩大|奇|里基|省: a character the segmenter left alone, typical of transliterations, after a verb or a function
     word, opens the name whose syllables follow it; the name as one token (tagged ``un``), or None."""
-    if prev is None or len(prev.text) != 1 or prev.end != tok.start or translit_odds(prev.text) < _SYLLABLE_OPENING:
+    if prev is None or len(prev.text) != 1 or prev.end != tok.start:
         return None
     before = analysis.token_at(prev.start - 1) if prev.start else None
+    # (在|派|桑杜省: a character less typical alone opens the name where a preposition stands before it and the whole
+    # reads as sounds)
+    led = before is not None and before.pos[:1] == "p" and translit_odds(text[prev.start : tok.end - 1]) >= TYPICAL_TRANSLIT
+    if translit_odds(prev.text) < _SYLLABLE_OPENING and not led:
+        return None
     if before is not None and han_only(before.text) and before.pos[:1] not in "pcuvdrfm":
         return None
     return Token(text[prev.start : tok.end], prev.start, tok.end, "un")
