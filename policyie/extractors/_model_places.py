@@ -31,7 +31,7 @@ from policyie.extractors._foreign import countries, is_body, known_names
 from policyie.extractors._people import STATE_POSTS, is_common_word, jieba_freq, looks_transliterated, posts
 from policyie.extractors._spans import SpanIndex, in_work_title, occurrences
 from policyie.name_runs import TYPICAL_TRANSLIT, translit_odds
-from policyie.nlp import Analysis, Entity, Token
+from policyie.nlp import Analysis, Entity, Token, tag_table
 from policyie.records import Place, Span
 
 EVIDENCE = "ner"
@@ -151,6 +151,15 @@ def _common_word_village(name: str) -> bool:
     holds nowhere (团结村, 光明社区 it holds: those are names, however common the word)."""
     stem = name.removesuffix("社区").removesuffix("村")
     return len(stem) >= 2 and jieba_freq().get(stem, 0) >= COMMON_VILLAGE_STEM and not localities.villages_named(name)
+
+
+def _slogan_village(name: str) -> bool:
+    """强村|带弱村, 富村|帮穷村: a verb and an adjective before 村 say which villages a policy pairs, where the village
+    table holds no village of the name (建新村, 立新村 it holds)."""
+    stem = name.removesuffix("村")
+    tags = tag_table()
+    return len(stem) == 2 and name.endswith("村") and tags.get(stem[0], "").startswith("v") \
+        and tags.get(stem[1], "").startswith("a") and stem not in tags and not localities.villages_named(name)
 
 
 def _split_town(name: str, level: str = "village") -> int | None:
@@ -567,7 +576,7 @@ def _pieces(text: str, e: Entity, around: _Around):
         return  # 江西萍乡: the ending (乡) belongs to a known name (萍乡), not to a township (but 朝阳|北塔 is a
         # tower, whatever township 北塔镇 the gazetteer knows elsewhere)
     if (name.endswith("山区") and around.division_at.get(start) == e.end - 2) or (
-            level == "village" and not after_township and _common_word_village(name)):
+            level == "village" and not after_township and (_common_word_village(name) or _slogan_village(name))):
         return  # 婺源|山区村民: a county's mountain areas, no named region; 基层|社区: a common word, no village
     if level == "village" and (kind := _VILLAGE_KIND.match(name)) is not None and level_of(name[kind.end() :]):
         start += kind.end()  # 布依族村寨|纳灰村: the kind of village before its name is no part of it
