@@ -781,7 +781,8 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
             named_place(places, m.group(), "province", "after-state", state).mentions.append(
                 Span(m.group(), m.start(), m.end()))
     surfaces = gazetteer.load().surfaces
-    districts = [at for at in occurrences(text, "区") if text[at - 1 : at] not in _NOT_DISTRICT_BEFORE]
+    districts = [at for at in occurrences(text, "区") if text[at - 1 : at] not in _NOT_DISTRICT_BEFORE
+                 and text[at + 1 : at + 2] != "域"]  # (东亚|区域一体化: a region's extent, no district)
     cities = [at for at in occurrences(text, "市") if analysis.is_token_boundary(at + 1)]
     for at in sorted([*occurrences(text, "省"), *occurrences(text, "州"), *districts, *cities]):
         # (伏伊伏丁那|自治省: an autonomous province; 马雷州: a Turkmen or American state's province is a 州)

@@ -1823,6 +1823,8 @@ def clause_country(text: str, pos: int) -> str | None:
         return None
     # the country that opens the last item of the list (欧盟委员会前主席、|意大利前政府总理|普罗迪), else the clause's
     opens = [i + 1 for i, c in enumerate(head) if c == "、"]
+    if opens and head.startswith(("中国", "中方", "我国", "中华人民共和国"), opens[-1]):
+        return "中国"  # (新加坡财政部长王瑞杰、|中国驻新加坡大使洪小勇和驻东盟大使黄溪连: the last item is China's)
     found = next((c for i in reversed(opens) if (c := prefix_country(head[i:])) is not None), None) or country_of(head)
     if found is None and opens:
         # 会见意大利参议长拉鲁萨、|政府副总理兼外长|塔亚尼: a list's later item shares the one state an earlier one names
