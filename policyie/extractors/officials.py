@@ -800,6 +800,7 @@ def _title_chain(
     seg = seg or {}
     a = _title_start(text, an, seg, m)
     a = _sender_start(text, an, m, a, by_end, seg)
+    a = _joined_ministry_start(text, m, a)
     chain = [text[a : m.end()]]
     # 俄罗斯代表团团长|俄罗斯总统助理: a post, then a state opening a second title, with no 、 between
     joint = next((e for e in sorted((e for e in by_end if a < e < m.start()), reverse=True) if _opens_title(text, e)
@@ -822,6 +823,36 @@ def _title_chain(
         a = prev_start
         chain.insert(0, text[a : prev.end()])
     return chain
+
+
+# A foreign minister's post after a ministry named by several fields joined (农业、食品与海洋事务|部长, 贸易与出口增长|部长).
+_MINISTER_POSTS = frozenset(("部长", "副部长", "大臣", "国务大臣", "部部长"))
+_FIELD_SEP = lazy_pattern.compile(r"[、与和及]")
+# The characters of posts (部长, 委员, 书记, 总理, 主席, 首相, 长官, 特使, 代表, 国务卿): a field holding one is a title of
+# its own in a list of titles, or a name after it, no field of a ministry.
+_POST_LAST = frozenset("长员记理统席相官任使表卿臣")
+
+
+def _joined_ministry_start(text: str, m: LiteralMatch, a: int) -> int:
+    """Where a foreign minister's title starts whose ministry joins several fields (爱尔兰|农业、食品与海洋事务部长, 吉布提|
+    经济、财政与工业部长: the title read from the state, not from the last field): the nearest foreign state within 24
+    characters, the run after it fields of one to six characters joined by 、, 与, 和 or 及, one at least a conjunction,
+    none a post's (越共中央政治局委员、中央组织部部长 stays two titles); ``a`` otherwise."""
+    if m.group() not in _MINISTER_POSTS or _country_form_at(text, a) is not None:
+        return a
+    for k in range(a - 1, max(0, a - 24) - 1, -1):
+        if not HAN.match(text[k]) and text[k] not in "、":
+            return a
+        form = _country_form_at(text, k)
+        if form is None or country_of(form) in (None, "中国"):
+            continue
+        run = text[k + len(form) : m.start()]
+        fields = _FIELD_SEP.split(run)
+        if not any(c in run for c in "与和及") or not all(1 <= len(f) <= 6 for f in fields[:-1]) or len(fields[-1]) > 6 \
+                or any(c in _POST_LAST for f in fields[:-1] for c in f):
+            return a
+        return k
+    return a
 
 
 def _opens_title(text: str, at: int) -> bool:
