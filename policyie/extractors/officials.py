@@ -825,8 +825,8 @@ def _title_chain(
     return chain
 
 
-# A foreign minister's post after a ministry named by several fields joined (农业、食品与海洋事务|部长, 贸易与出口增长|部长).
-_MINISTER_POSTS = frozenset(("部长", "副部长", "大臣", "国务大臣", "部部长"))
+# A foreign ministry named by several fields joined (农业、食品与海洋事务|部长, 贸易与出口增长|部长): the minister's posts
+# are _MINISTER_POSTS, below.
 _FIELD_SEP = lazy_pattern.compile(r"[、与和及]")
 # The characters of posts (部长, 委员, 书记, 总理, 主席, 首相, 长官, 特使, 代表, 国务卿): a field holding one is a title of
 # its own in a list of titles, or a name after it, no field of a ministry.
