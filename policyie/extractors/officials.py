@@ -27,7 +27,7 @@ from functools import cache
 
 import regex
 
-from policyie import lazy_pattern, lexicons, name_runs, nlp
+from policyie import gazetteer, lazy_pattern, lexicons, name_runs, nlp
 from policyie.extractors._events import paragraph_at
 from policyie.extractors._foreign import (
     FOREIGN_FOLLOWERS,
@@ -801,6 +801,7 @@ def _title_chain(
     a = _title_start(text, an, seg, m)
     a = _sender_start(text, an, m, a, by_end, seg)
     a = _joined_ministry_start(text, m, a)
+    a = _division_office_start(text, m, a)
     chain = [text[a : m.end()]]
     # 俄罗斯代表团团长|俄罗斯总统助理: a post, then a state opening a second title, with no 、 between
     joint = next((e for e in sorted((e for e in by_end if a < e < m.start()), reverse=True) if _opens_title(text, e)
@@ -831,6 +832,22 @@ _FIELD_SEP = lazy_pattern.compile(r"[、与和及]")
 # The characters of posts (部长, 委员, 书记, 总理, 主席, 首相, 长官, 特使, 代表, 国务卿): a field holding one is a title of
 # its own in a list of titles, or a name after it, no field of a ministry.
 _POST_LAST = frozenset("长员记理统席相官任使表卿臣")
+
+
+# A foreign division's office opening its clause before its head's post (，索莫吉州|农业发展处|处长, ，都东区|农业发展处|处长).
+_DIVISION_OFFICE = lazy_pattern.compile(r"(?<=^|[，,。；;：:、])(\p{Han}{2,6}[州区省县郡])\p{Han}{2,8}[处局科]$")
+
+
+def _division_office_start(text: str, m: LiteralMatch, a: int) -> int:
+    """Where the title starts whose post (处长, 局长, 科长) follows an office of a division no table of China's holds,
+    the division opening the clause (，索莫吉州农业发展处处长: not 处长 alone); ``a`` otherwise."""
+    if a != m.start() or m.group().lstrip("副") not in ("处长", "局长", "科长"):
+        return a
+    office = _DIVISION_OFFICE.search(text, max(0, a - 16), a)
+    if office is None or office.group(1) in place_forms() or office.group(1)[:-1] in place_forms() \
+            or gazetteer.load().lookup(office.group(1)):
+        return a
+    return office.start()
 
 
 def _joined_ministry_start(text: str, m: LiteralMatch, a: int) -> int:
