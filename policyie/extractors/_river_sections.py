@@ -507,9 +507,33 @@ def add_rivers_along(text: str, an: Analysis, places: dict[str, Place], in_perso
             held = mention_index(places)  # 尼日尔|河|沿岸: the river named after the state, no mention of the state
         elif held.overlaps(start, end) and _stem_read_within(places, start, end):
             held = mention_index(places)  # 龙川|河|沿岸: a site or an untyped read of the river's stem is the river's
+        if held.overlaps(start, end) and han_only(name):
+            held = _add_listed_before(text, an, places, start, held, in_person)  # (牧马河、|滹沱河|沿线: a river known)
         if len(name) < 3 or not han_only(name) or name in _ANY_RIVER or held.overlaps(start, end) or in_person(start, end):
             continue  # (沙河: a two-character river is as often a town or a common word)
         held = _add_water(places, text, start, end, ALONG_EVIDENCE)
+        held = _add_listed_before(text, an, places, start, held, in_person)
+
+
+# A river listed right before another whose lands follow (牧马河、|滹沱河|沿线): the same lands run along it.
+_LISTED_RIVER = lazy_pattern.compile(r"(\p{Han}{2,4}[江河溪])[、和及与]$")
+
+
+def _add_listed_before(text: str, an: Analysis, places: dict[str, Place], start: int, held: SpanIndex,
+                       in_person: Callable[[int, int], bool]) -> SpanIndex:
+    """Add the rivers listed before the one at ``start`` whose lands follow it; the mentions held after them."""
+    while (m := _LISTED_RIVER.search(text, max(0, start - 6), start)) is not None:
+        lo, hi = m.span(1)
+        while lo < hi - 2 and (not an.is_token_boundary(lo) or (tok := an.token_at(lo)) is None
+                               or tok.pos[:1] in "vpcdr"):
+            lo += 1  # (完成|牧马河: the name starts where a word does, no verb's)
+        name = text[lo:hi]
+        if name[0] in _NOT_INITIAL or name in _ANY_RIVER or len(name) < 3 or in_person(lo, hi):
+            break
+        if not held.overlaps(lo, hi):
+            held = _add_water(places, text, lo, hi, ALONG_EVIDENCE)
+        start = lo
+    return held
 
 
 def _stem_read_within(places: dict[str, Place], start: int, end: int) -> bool:

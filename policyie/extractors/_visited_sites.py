@@ -57,7 +57,7 @@ _STOP_VERBS = r"察看|调研|考察|走访|慰问|看望|督导|检查(?!站)|�
 # (…，在秤架森林防火检查站|要求值守人员…, 在湖西秸秆禁烧检查站|叮嘱…: what was asked there follows the stop as well; so
 # does a look at its papers or a question, 在光头山森林防火检查站|翻阅进山登记台账, …|查看, …|询问)
 _AT_VERB = lazy_pattern.compile(
-    rf"(?<=[又还再也，,。]|随后|接着|然后|之后|此后|最后|首先|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}|叮嘱|要求|查看|翻阅|询问))")
+    rf"(?<=[又还再也，,。；;]|随后|接着|然后|之后|此后|最后|首先|他|她)在(?=([^\P{{Han}}的]{{3,26}}?)(?:{_STOP_VERBS}|叮嘱|要求|查看|翻阅|询问))")
 # (串联起了琉璃巷、铁鸟胡同: a complement after the verb is the verb's, not the first item's)
 _CUE = lazy_pattern.compile("(?:" + "|".join(sorted(_WORDS["visit-cue"], key=len, reverse=True)) + ")起?了?")
 _MOVE_CUES = frozenset(_WORDS["visit-move-cue"])
@@ -267,7 +267,7 @@ def _add_stop_group(text: str, places: dict[str, Place], m: regex.Match) -> None
 # checkpoint at a border between provinces, 金泽公安检查站; a road checkpoint, 白石公路检查站; a weather or seismic station,
 # 拜泉县农业气象站, 芦山县地震监测站).
 _STATION_KIND = (r"(?:(?:(?:汽车客运|火车|高铁|客运|汽车)?[东西南北]?|(?:(?:森林草原|森林)?防火|秸秆禁烧|治超|超限|农资|公安|治安|边防"
-                 r"|动物防疫|木材|公路(?:治超)?)?检查|水文|提灌|电灌|排涝|抽水|泵|换热|(?:农业)?气象|(?:地震)?监测)站|(?:汽车)?客运(?:中心|枢纽))")  # (常山县客运中心: a bus terminal by another name)
+                 r"|动物防疫|木材|公路(?:治超)?)?检查|水文|提灌|电灌|排涝|抽水|泵|换热|(?:农业)?气象|(?:地震)?监测|翻水)站|(?:汽车)?客运(?:中心|枢纽))")  # (常山县客运中心: a bus terminal by another name)
 _STATION = lazy_pattern.compile(_STATION_KIND + "$")
 # …and one that what was looked at there follows (察看汉阴站|周边排水设施, 双辽站|粮食集港运输, …检查站|值守情况), the kind
 # running into no longer word (站长, 站点, 站台, 站内).
@@ -337,7 +337,7 @@ _OLD_TOWN_PARTS = frozenset("关门街")
 # The last characters of a mountain's or a water's name, which a word jieba knows still names (not 出入口, 立交桥).
 _MOUNTAIN_OR_WATER = frozenset("山岭峰河江溪湖")
 # The kinds of post or station a place's name names (a checkpoint, a hydrological or pumping station).
-_POST_KINDS = ("检查站", "水文站", "提灌站", "电灌站", "排涝站", "抽水站", "泵站", "换热站", "气象站", "监测站")
+_POST_KINDS = ("检查站", "水文站", "提灌站", "电灌站", "排涝站", "抽水站", "泵站", "换热站", "气象站", "监测站", "翻水站")
 
 
 def station_kind_only(name: str) -> bool:
