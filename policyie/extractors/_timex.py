@@ -482,12 +482,12 @@ def edge_day(year: int, month: int, edge: str) -> int:
         return first if end == "first" else final
     if edge.startswith("term:"):  # 本月第二个节气: every month holds two solar terms, in the order of the year
         return sorted(solar_term_day(year, t).day for t, (mo, _) in SOLAR_TERMS.items() if mo == month)[int(edge[5:]) - 1]
-    if edge.startswith("weekday:"):  # the month's n-th (or last) Monday … Sunday
-        _, nth, wd = edge.split(":")
+    if edge.startswith("weekday:"):  # the month's n-th (or last) Monday … Sunday, or a day before or after it
+        _, nth, wd, *shift = edge.split(":")
         if nth == "last":
-            return last - (date(year, month, last).weekday() - int(wd)) % 7
+            return last - (date(year, month, last).weekday() - int(wd)) % 7 + sum(map(int, shift))
         first = 1 + (int(wd) - date(year, month, 1).weekday()) % 7
-        return min(first + 7 * (int(nth) - 1), last)
+        return min(first + 7 * (int(nth) - 1), last) + sum(map(int, shift))
     if edge == "first":
         return 1
     if edge == "last":

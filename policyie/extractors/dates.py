@@ -427,9 +427,12 @@ def _year_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
 _WEEKDAY_DAYS = {"母亲节": (5, "weekday:2:6"), "父亲节": (6, "weekday:3:6"), "感恩节": (11, "weekday:4:3")}
 
 
-@_rule(rf"{_YP}?(?P<h>母亲节|父亲节|感恩节)(?:当天|当日)?{_PART}?", needs="节")
+@_rule(rf"{_YP}?(?P<h>母亲节|父亲节|感恩节)(?:当天|当日|(?P<next>次日|翌日)|(?P<eve>前一天))?{_PART}?", needs="节")
 def _weekday_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
+    """(母亲节次日上午, 感恩节前一天: the day after or before it, within its month)"""
     month, code = _WEEKDAY_DAYS[m.group("h")]
+    shift = 1 if m.group("next") else -1 if m.group("eve") else 0
+    code += f":{shift}" if shift else ""
     return _Cand(m.start(), m.end(), Spec("day", month=month, code=code, part=_part(m), **_year_fields(m)))
 
 
