@@ -551,6 +551,32 @@ def _opens_with_verb(analysis: Analysis, start: int, end: int) -> bool:
 _COMPASS_PROVINCE = lazy_pattern.compile(r"(?:[东西南北]方|中央|[东西南北中]部|东北|西北|东南|西南)[省州](?![份长委府])")
 
 
+# A division right after its state or province, then the division's own head or council (都东区|区长, 文冬县|县议会).
+_HEADED_DIVISION = lazy_pattern.compile(r"(\p{Han}{2,4}?([区县郡]))(?=\2长|副\2长|议会|\2议会)")
+
+
+def _headed_division(text: str, places: dict[str, Place], at: int, parent: str, level: str) -> bool:
+    """文莱|都东区|区长, 彭亨州|文冬县|县议会主席: a division whose own head or council follows it, right after a foreign
+    state (a province of it) or a foreign province (a town of it), no table of China's holding its name; whether one
+    was added."""
+    headed = _HEADED_DIVISION.match(text, at)
+    if headed is None or mention_index(places).overlaps(headed.start(1), headed.end(1)):
+        return False
+    name = headed.group(1)
+    surfaces = gazetteer.load().surfaces
+    if name in surfaces or name[:-1] in surfaces:
+        return False
+    named_place(places, name, level, "after-state", parent).mentions.append(Span(name, headed.start(1), headed.end(1)))
+    return True
+
+
+def _foreign_province_towns(text: str, places: dict[str, Place]) -> None:
+    """彭亨州|文冬县|县议会主席: the headed division after a foreign province is a town of it."""
+    for p in [p for p in places.values() if p.level == "province" and p.evidence == "after-state"]:
+        for m in list(p.mentions):
+            _headed_division(text, places, m.end, p.name, "city")
+
+
 def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) -> None:
     """蒙古国|东戈壁省|副省长: a place's word of jieba's dictionary ending in 省 or 州 right after a foreign state's
     mention is a province of that state, though its name is translated, not transliterated (东戈壁: East Gobi); so is
@@ -563,6 +589,8 @@ def _state_provinces(text: str, analysis: Analysis, places: dict[str, Place]) ->
                 state.mentions.remove(m)
                 named_place(places, name, "province", "after-state", state.name).mentions.append(
                     Span(name, m.start - 1, m.end + 1))
+                continue
+            if _headed_division(text, places, m.end, state.name, "province"):
                 continue
             if (compass := _COMPASS_PROVINCE.match(text, m.end)) is not None \
                     and not mention_index(places).overlaps(compass.start(), compass.end()):
@@ -1020,6 +1048,7 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
     _foreign_ports(text, analysis, places, in_person)
     _landforms(text, analysis, places, in_person)
     _state_provinces(text, analysis, places)
+    _foreign_province_towns(text, places)
     _state_regions(text, analysis, places, in_person)
     _regions_in_place_slot(text, places, in_person)
     _islands_over_states(text, places)
