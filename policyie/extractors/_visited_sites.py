@@ -219,25 +219,33 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
                        stops: list[tuple[regex.Match, list[tuple[int, int]]]]) -> None:
     held = model_places.mention_index(places)
     freq, tags = jieba_freq(), tag_table()
+    towns = {m.start: m.end for p in places.values() if p.level == "town" for m in p.mentions if m.text == p.name}
     for cue, items in stops:
         if _CUE.owns(cue) and cue.group().rstrip("起了") not in _MOVE_CUES:
             continue  # (察看…: what is looked at is a thing's state, not a stop)
         for s, e in items:
             s = _after_locative(text, s, e)
+            s = towns.get(s, s) if towns.get(s, e) < e - 2 else s  # (在巴仁镇|新梅社区: its township written first)
             m = _STOP_VILLAGE.fullmatch(text, s, e) or _VILLAGE_BEFORE_FIELD.match(text, s, e)
             if m is None or in_person(s, e):
                 continue
             e = m.end()
             v_end = m.start(2) if m.group(2) else e  # (来到新塘村|竹山组: the village, then its group)
+            if held.overlaps(s, e) and model_places.drop_mentions_where(
+                    places, lambda p, x, lo=s, hi=v_end: p.level in ("park", "site") and len(x.text) < len(p.name)
+                    and lo <= x.start and x.end <= hi):
+                held = model_places.mention_index(places)  # (在巴仁镇|新梅社区: a park's short form, 新梅 of 新梅产业园, is the village's)
             if held.overlaps(s, e) and not _table_tail(text, places, s, v_end, e):
                 _add_stop_group(text, places, m)
                 continue
             stem = m.group(1)
             name = text[s:v_end]
-            if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns")) or stem[-1] in _NOT_NAME_CHARS \
+            table = _named_in_table(name, _AT_STOP.owns(cue))  # (新梅社区: villages of the name in several counties)
+            if (stem[0] in _NOT_NAME_CHARS and not tags.get(stem, "").startswith("ns") and not table) \
+                    or stem[-1] in _NOT_NAME_CHARS \
                     or freq.get(text[m.end(1) - 1 : e], 0) >= COMMON \
                     or ((freq.get(stem, 0) >= COMMON_STEM or tags.get(stem, "").startswith(_STEM_NOT_NAME_TAGS)
-                         or freq.get(text[s:e], 0)) and not _named_in_table(name, _AT_STOP.owns(cue))):
+                         or freq.get(text[s:e], 0)) and not table):
                 continue  # (城镇|乡村, 社区|农村: a common word ends the item; 社区 itself is the kind; 新塘, a place's
                 # word to jieba, opens a name though 新 alone describes)
             model_places.drop_mentions_within(places, s, e)
