@@ -850,6 +850,7 @@ def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Pla
         # (甘达基省, 伏伊伏丁那: a name jieba's dictionary holds as a place's, none of China's, needs only syllables that
         # read as sounds at all)
         sounds = glued is not None or _typical(stem.split("-")[-1] if head is not None else stem) or (
+            stem[:1] in ("上", "下") and len(stem) >= 4 and _typical(stem[1:])) or (
             tok.pos.startswith("ns") and translit_odds(stem) >= _MIN_MEAN_PLACE_WORD) or (
             (text.startswith((kind[-1] + "长", "副" + kind[-1] + "长"), at + 1) or _right_after_state(places, tok.start))
             and translit_odds(stem) >= _MIN_MEAN_JOINED)
@@ -928,10 +929,14 @@ def _lone_syllable_opening(text: str, analysis: Analysis, prev: Token | None, to
     before = analysis.token_at(prev.start - 1) if prev.start else None
     # (在|派|桑杜省: a character less typical alone opens the name where a preposition stands before it and the whole
     # reads as sounds)
-    led = before is not None and before.pos[:1] == "p" and translit_odds(text[prev.start : tok.end - 1]) >= TYPICAL_TRANSLIT
-    if translit_odds(prev.text) < _SYLLABLE_OPENING and not led:
+    stem_end = tok.end - 1 if text[tok.end - 1] in "省州区市" else tok.end  # (谢贝利|州: the kind may be a word of its own)
+    led = before is not None and before.pos[:1] == "p" and translit_odds(text[prev.start : stem_end]) >= TYPICAL_TRANSLIT
+    # (和|下|谢贝利州: Lower or Upper before a name spelt in sounds is part of the province's name)
+    part = prev.text in ("上", "下") and translit_odds(text[prev.end : stem_end]) >= TYPICAL_TRANSLIT
+    if translit_odds(prev.text) < _SYLLABLE_OPENING and not led and not part:
         return None
-    if before is not None and han_only(before.text) and before.pos[:1] not in "pcuvdrfm":
+    if before is not None and han_only(before.text) and before.pos[:1] not in "pcuvdrfm" \
+            and not (part and before.text in countries()):
         return None
     return Token(text[prev.start : tok.end], prev.start, tok.end, "un")
 
