@@ -1083,7 +1083,11 @@ def add(text: str, analysis: Analysis, places: dict[str, Place], in_person: Call
         if not (namesake or seat or _typical(text[start:end])
                 or (role and end - start == 2 and translit_odds(text[start:end]) >= TYPICAL_TRANSLIT)):
             continue
-        if not (led or role) and (between or not _own_office(text, end) and (
+        # (…至北方省|马克尼|的物流通道: a town of three syllables or more right after a foreign province, the noun phrase
+        # closing after it, is that province's)
+        in_province = not between and text[anchor - 1 : anchor] in "省州" and end - start >= 3 \
+            and _AFTER_JOINED.match(text, end) is not None
+        if not (led or role or in_province) and (between or not _own_office(text, end) and (
                 text[end : end + 1] != "市" or end - start < 3)):
             continue  # 丹麦|欧登塞|市|市长, …市议员, 肯尼亚|凯里乔|郡|郡长: unled, only a town its own office names, or whose 市 follows a
             # run of three syllables or more right after the state (与立陶宛|考纳斯|市…签约); a role word leads as 在
