@@ -224,6 +224,8 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
         if _CUE.owns(cue) and cue.group().rstrip("起了") not in _MOVE_CUES:
             continue  # (察看…: what is looked at is a thing's state, not a stop)
         for s, e in items:
+            if (when := text.find("的时候", s, e)) > s:
+                e = when  # (记者来到新港村|的时候正赶上周末: when the visit came there, no part of the stop)
             s = _after_locative(text, s, e)
             s = towns.get(s, s) if towns.get(s, e) < e - 2 else s  # (在巴仁镇|新梅社区: its township written first)
             m = _STOP_VILLAGE.fullmatch(text, s, e) or _VILLAGE_BEFORE_FIELD.match(text, s, e)

@@ -2271,7 +2271,7 @@ _NO_BRIDGE_NAME = lazy_pattern.compile(r"^[该这那此各本每]|[\d一二两�
 _PLACE_NAMED_KINDS = frozenset(("茶园",))
 # A stem that opens with a village named in full (宫前村, 窑场社区), and the kinds of facility a village has.
 _VILLAGE_OPENS = lazy_pattern.compile(r"\p{Han}{2,6}?(?:村|社区)")
-_VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头", "茶园")
+_VILLAGE_FACILITIES = ("基地", "渔港", "街区", "码头", "茶园", "古村", "古寨")  # (深澳村|百人百匠传统古村: the village described)
 
 
 def _park_cands(doc: _Doc, gz: Gazetteer, hits: list[Hit], persons: frozenset[str]) -> list[Cand]:
