@@ -792,7 +792,7 @@ _MAX_STEM = 8
 
 
 # A province named by its part of the state alone, the state unwritten before it (北方省, 中央省; not 北方省份, 南方省区).
-_FAR_COMPASS_PROVINCE = lazy_pattern.compile(r"(?<![\p{Han}])(?:[东西南北]方|中央)省(?![份区长委府市])|(?<=[至在和、与及到])(?:[东西南北]方|中央)省(?![份区长委府市])")
+_FAR_COMPASS_PROVINCE = lazy_pattern.compile(r"(?:(?<!\p{Han})|(?<=[至在和、与及到]))(?:[东西南北]方|中央)省(?![份区长委府市])")
 
 
 def _provinces_of_the_state(text: str, analysis: Analysis, places: dict[str, Place],

@@ -48,7 +48,7 @@ from policyie.extractors._model_places import (
     verb_result_glued,
 )
 from policyie.extractors._people import jieba_freq, looks_transliterated
-from policyie.extractors._spans import SpanIndex, occurrences
+from policyie.extractors._spans import FUNCTION_CHARS, SpanIndex, occurrences
 from policyie.nlp import Analysis, Token, tag_table
 from policyie.records import Place, Span
 
@@ -64,7 +64,7 @@ _RIVER_END = "江河水"
 _BASIN_OF = "江河水湖池溪"
 _WATER = frozenset(_BASIN_OF)
 # One-character words that do not begin a river's name (和|溪河 is 和 + a river).
-_NOT_HEAD = frozenset("和与及在的是把将对为从向于了着或并同跟到")
+_NOT_HEAD = FUNCTION_CHARS
 # Characters that begin no river in a run of rivers' initials (黄河、长江|两大|流域: 两河 and 大河 are rivers).
 _NOT_INITIAL = _NOT_HEAD | frozenset("一二两三四五六七八九十百千万大小各全多")
 # Words before 段 that name no place (长江|这|段 is no reach).
@@ -151,11 +151,11 @@ def _foreign_river(an: Analysis, start: int, name: str, places: dict[str, Place]
     # where a division of China's is written beside the basin anywhere, 新疆启动实施塔里木河流域…)
     if name_runs.translit_odds(river[:-1]) < _SOUNDS_ODDS:
         return None
-    homes = [(m.start, p) for p in places.values() for m in p.mentions if p.level in _DIVISION_LEVELS
+    homes = [m.start for p in places.values() for m in p.mentions if p.level in _DIVISION_LEVELS
              and p.level != "country" and (p.parent in HOME_STATE or p.parent not in states) and p.evidence != TRANSLIT]
     for at in occurrences(an.text, name):
         lo, hi = an.sentence_at(at)
-        if any(lo <= k < hi for k, _ in homes):
+        if any(lo <= k < hi for k in homes):
             return None
     return river
 

@@ -52,6 +52,8 @@ def occurrences(text: str, word: str) -> list[int]:
 
 
 _LIST_SEP = lazy_pattern.compile(r"、|和|与|及")
+# Characters that are words of a sentence (conjunctions, prepositions, particles: 和, 在, 的), which open no name.
+FUNCTION_CHARS = frozenset("和与及在的是把将对为从向于了着或并同跟到")
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

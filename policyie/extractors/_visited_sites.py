@@ -38,7 +38,7 @@ from policyie.extractors import _localities as localities
 from policyie.extractors import _model_places as model_places
 from policyie.extractors._foreign import countries
 from policyie.extractors._people import jieba_freq, looks_transliterated
-from policyie.extractors._spans import list_items, occurrences
+from policyie.extractors._spans import FUNCTION_CHARS, list_items, occurrences
 from policyie.nlp import tag_table
 from policyie.records import Place, Span
 from policyie.segmenter import segment
@@ -227,7 +227,8 @@ def _add_stop_villages(text: str, places: dict[str, Place], in_person: Callable[
             if (when := text.find("的时候", s, e)) > s:
                 e = when  # (记者来到新港村|的时候正赶上周末: when the visit came there, no part of the stop)
             s = _after_locative(text, s, e)
-            s = towns.get(s, s) if towns.get(s, e) < e - 2 else s  # (在巴仁镇|新梅社区: its township written first)
+            if (town_end := towns.get(s)) is not None and town_end < e - 2:
+                s = town_end  # (在巴仁镇|新梅社区: its township written first)
             m = _STOP_VILLAGE.fullmatch(text, s, e) or _VILLAGE_BEFORE_FIELD.match(text, s, e)
             if m is None or in_person(s, e):
                 continue
@@ -332,8 +333,8 @@ _MEASURES = frozenset("个处道座家所批支级类名")
 
 # Characters that describe before a common word (老|房子, 大|水库) but open a landform's name as often (老界岭, 大青山).
 _ELDER_CHARS = frozenset("老大小")
-# Characters that are words of a sentence before a name (在, 到, 和), never its first.
-_NOT_HEAD_CHARS = frozenset("和与及在的是把将对为从向于了着或并同跟到沿经")
+# Characters that are words of a sentence before a name (在, 到, 和, 沿), never its first.
+_NOT_HEAD_CHARS = FUNCTION_CHARS | frozenset("沿经")
 
 
 # Words for a kind of land a checkpoint may be named by after its proper name (哇尔依|草原).
@@ -671,9 +672,6 @@ def division_stems(places: dict[str, Place], county_cities: bool = False) -> dic
     return out
 
 
-_DIVISIONS = frozenset(("province", "city", "district", "town", "village"))
-
-
 def _chain_openers(text: str, places: dict[str, Place], openers: dict[int, int]) -> None:
     """A province's or city's short form before a division written in full, or before another such short form, opens
     the item too (河南|安阳|林州市红旗渠纪念馆, 上海|奉贤区博物馆): the places written before a body's name say where it is,
@@ -683,7 +681,7 @@ def _chain_openers(text: str, places: dict[str, Place], openers: dict[int, int])
     chain = sorted((m.start, m.end) for p in places.values() if p.level in ("province", "city") for m in p.mentions
                    if m.start not in openers)
     provinces = {m.start for p in places.values() if p.level == "province" for m in p.mentions}
-    held = {m.start: m.end for p in places.values() if p.level in _DIVISIONS for m in p.mentions}
+    held = {m.start: m.end for p in places.values() if p.level in _OPENER_LEVELS for m in p.mentions}
     for start, end in reversed(chain):  # (the later link first: 河南's follower 安阳 is an opener by then)
         nxt = _DIVISION_PREFIX.match(text, end)
         if end in held and end not in openers and held[end] < len(text) \

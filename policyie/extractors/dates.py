@@ -448,14 +448,13 @@ def _period_edge(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None
 
 
 # 本季度首日, 上季度最后一天, 下季度首个工作日: a day of the paper's quarter, or of one before or after it.
+# (the edges are a month's first and last days and working days, `_EDGE_CODE`'s)
 _QUARTER_SHIFT = {"本": 0, "这个": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}
-_QUARTER_EDGE = {"第一天": "first", "首日": "first", "最后一天": "last", "首个工作日": "first-workday",
-                 "第一个工作日": "first-workday", "最后一个工作日": "last-workday"}
 
 
-@_rule(rf"(?P<rq>本|这个|上个?|下个?)季度的?(?P<edge>{'|'.join(_QUARTER_EDGE)}){_PART}?", needs="季")
+@_rule(rf"(?P<rq>本|这个|上个?|下个?)季度的?(?P<edge>{'|'.join(_EDGE_CODE)}){_PART}?", needs="季")
 def _quarter_day(m: regex.Match, text: str, _a: Analysis | None) -> _Cand | None:
-    code = "quarter:" + _QUARTER_EDGE[m.group("edge")]
+    code = "quarter:" + _EDGE_CODE[m.group("edge")]
     return _Cand(m.start(), m.end(), Spec("day", n=_QUARTER_SHIFT[m.group("rq")], code=code, part=_part(m)))
 
 

@@ -1356,12 +1356,13 @@ _WITH_LEAD = r"\s*(?:随后|并|还|又|接着|然后|同时)?(?:在[^，,。；
 _WITH_OPENS = lazy_pattern.compile(_WITH_LEAD + "$")
 
 
+# What a reception's name holds after its guest when the guest is only the one addressed (…举行了富有成果的|会谈).
+_ADDRESSED_TAIL = r"(?:举行了?)?(?:富有成果的|深入的)?"
 # A guest named by a pronoun: the speaker or the one addressed, in reported speech.
-_PRONOUN_GUEST = lazy_pattern.compile(r"[你您我](?:们)?(?:举行了?)?(?:富有成果的|深入的)?")
+_PRONOUN_GUEST = lazy_pattern.compile(r"[你您我](?:们)?" + _ADDRESSED_TAIL)
 # …or by a post and a form of address (同总统先生举行了富有成果的会谈, 会见总书记同志): the one addressed, whose talks or
 # reception the article reported before when it did.
-_ADDRESSED_GUEST = lazy_pattern.compile(
-    r"(?:总书记|主席|总统|总理|首相|国王|议长|委员长|部长)(?:同志|先生|女士|阁下)(?:举行了?)?(?:富有成果的|深入的)?")
+_ADDRESSED_GUEST = lazy_pattern.compile(r"(?:总书记|主席|总统|总理|首相|国王|议长|委员长|部长)(?:同志|先生|女士|阁下)" + _ADDRESSED_TAIL)
 # What a clause says of talks or a reception that open it as its subject or time (会谈在友好气氛中进行, 会见结束后, 会谈前,
 # 会谈中): the one reported already, not another.
 _SAID_OF_HELD = lazy_pattern.compile(r"在[^，,。；;]{0,16}(?:中|下)进行|(?:结束)?(?:后|前|中|时|期间)|结束|气氛")

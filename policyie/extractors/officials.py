@@ -826,28 +826,12 @@ def _title_chain(
     return chain
 
 
-# A foreign ministry named by several fields joined (农业、食品与海洋事务|部长, 贸易与出口增长|部长): the minister's posts
-# are _MINISTER_POSTS, below.
+# What joins the fields of a foreign ministry's name (农业、食品与海洋事务|部长, 贸易与出口增长|部长; the minister's posts
+# are `_MINISTER_POSTS`).
 _FIELD_SEP = lazy_pattern.compile(r"[、与和及]")
 # The characters of posts (部长, 委员, 书记, 总理, 主席, 首相, 长官, 特使, 代表, 国务卿): a field holding one is a title of
 # its own in a list of titles, or a name after it, no field of a ministry.
-_POST_LAST = frozenset("长员记理统席相官任使表卿臣")
-
-
-# A foreign division's office opening its clause before its head's post (，索莫吉州|农业发展处|处长, ，都东区|农业发展处|处长).
-_DIVISION_OFFICE = lazy_pattern.compile(r"(?<=^|[，,。；;：:、])(\p{Han}{2,6}[州区省县郡])\p{Han}{2,8}[处局科]$")
-
-
-def _division_office_start(text: str, m: LiteralMatch, a: int) -> int:
-    """Where the title starts whose post (处长, 局长, 科长) follows an office of a division no table of China's holds,
-    the division opening the clause (，索莫吉州农业发展处处长: not 处长 alone); ``a`` otherwise."""
-    if a != m.start() or m.group().lstrip("副") not in ("处长", "局长", "科长"):
-        return a
-    office = _DIVISION_OFFICE.search(text, max(0, a - 16), a)
-    if office is None or office.group(1) in place_forms() or office.group(1)[:-1] in place_forms() \
-            or gazetteer.load().lookup(office.group(1)):
-        return a
-    return office.start()
+_POST_CHARS = frozenset("长员记理统席相官任使表卿臣")
 
 
 def _joined_ministry_start(text: str, m: LiteralMatch, a: int) -> int:
@@ -866,10 +850,26 @@ def _joined_ministry_start(text: str, m: LiteralMatch, a: int) -> int:
         run = text[k + len(form) : m.start()]
         fields = _FIELD_SEP.split(run)
         if not any(c in run for c in "与和及") or not all(1 <= len(f) <= 6 for f in fields[:-1]) or len(fields[-1]) > 6 \
-                or any(c in _POST_LAST for f in fields[:-1] for c in f):
+                or any(c in _POST_CHARS for f in fields[:-1] for c in f):
             return a
         return k
     return a
+
+
+# A foreign division's office opening its clause before its head's post (，索莫吉州|农业发展处|处长, ，都东区|农业发展处|处长).
+_DIVISION_OFFICE = lazy_pattern.compile(r"(?<=^|[，,。；;：:、])(\p{Han}{2,6}[州区省县郡])\p{Han}{2,8}[处局科]$")
+
+
+def _division_office_start(text: str, m: LiteralMatch, a: int) -> int:
+    """Where the title starts whose post (处长, 局长, 科长) follows an office of a division no table of China's holds,
+    the division opening the clause (，索莫吉州农业发展处处长: not 处长 alone); ``a`` otherwise."""
+    if a != m.start() or m.group().lstrip("副") not in ("处长", "局长", "科长"):
+        return a
+    office = _DIVISION_OFFICE.search(text, max(0, a - 16), a)
+    if office is None or office.group(1) in place_forms() or office.group(1)[:-1] in place_forms() \
+            or gazetteer.load().lookup(office.group(1)):
+        return a
+    return office.start()
 
 
 def _opens_title(text: str, at: int) -> bool:
